@@ -1,0 +1,14 @@
+/** What a CLI command talks to, injected so that tests run commands in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads all of standard input (only called when a command needs it). */
+  readStdin: () => Promise<Buffer>;
+  /** True when stdout is a terminal: colour and layout for people. */
+  isTTY: boolean;
+  /** The environment, for the few commands that read it (serve, kubeconfig discovery). */
+  env: Record<string, string | undefined>;
+}
+
+/** A subcommand: parses its own arguments and returns the process exit code. */
+export type Command = (argv: string[], io: CliIo) => Promise<number>;

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * The `exitcode` command: picks a subcommand from the registry and runs it with the real process I/O.
+ * Subcommands never call process.exit or read process.env themselves; they get a CliIo.
+ */
+import { userSentence } from '../errors.ts';
+import type { CliIo, Command } from './io.ts';
+import { COMMANDS, usage } from './commands.ts';
+
+const readStdin = async (): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
+
+const io: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin,
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+};
+
+const run = async (argv: string[]): Promise<number> => {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command: Command | undefined = COMMANDS[name];
+  if (!command) {
+    io.stderr(`exitcode: unknown command "${name}". Run "exitcode help" for the list.\n`);
+    return 2;
+  }
+  return command(rest, io);
+};
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    io.stderr(`exitcode: ${userSentence(error)}\n`);
+    process.exitCode = 1;
+  },
+);
