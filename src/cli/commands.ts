@@ -1,7 +1,14 @@
+import { demoCommand } from './demo.ts';
+import { diagnoseCommand } from './diagnose.ts';
 import type { Command } from './io.ts';
+import { serve } from './serve.ts';
 
 /** The subcommands, one module each. Adding one is one line here. */
-export const COMMANDS: Record<string, Command> = {};
+export const COMMANDS: Record<string, Command> = {
+  demo: demoCommand,
+  diagnose: diagnoseCommand,
+  serve,
+};
 
 export const usage = (): string =>
   [

@@ -1,0 +1,99 @@
+/**
+ * coordination.k8s.io/v1 Leases as remediation's shared, replica-safe state: one Lease per action
+ * request, created if absent (409 means somebody else holds it) and changed only with its
+ * resourceVersion (409 means somebody changed it first). No local state, so several replicas agree.
+ */
+import { CoordinationV1Api, type V1Lease } from '@kubernetes/client-node';
+import type { LeaseRecord, LeaseStore } from '../remediation/types.ts';
+import { type ClusterConnection, makeClient } from './connection.ts';
+
+type Connection = Pick<ClusterConnection, 'call' | 'kubeConfig' | 'requestTimeoutMs'>;
+
+export const LEASE_LABEL = 'app.kubernetes.io/managed-by';
+export const LEASE_LABEL_VALUE = 'exitcode';
+
+const statusOf = (error: unknown): number | undefined =>
+  (error as { details?: { status?: unknown } }).details?.status as number | undefined;
+
+const toRecord = (lease: V1Lease): LeaseRecord => ({
+  namespace: lease.metadata?.namespace ?? '',
+  name: lease.metadata?.name ?? '',
+  resourceVersion: lease.metadata?.resourceVersion ?? '',
+  holder: lease.spec?.holderIdentity ?? '',
+  annotations: { ...(lease.metadata?.annotations ?? {}) },
+  renewTime: lease.spec?.renewTime ? new Date(lease.spec.renewTime).toISOString() : undefined,
+  durationSeconds: lease.spec?.leaseDurationSeconds ?? 0,
+});
+
+const toLease = (record: Omit<LeaseRecord, 'resourceVersion'> & { resourceVersion?: string }): V1Lease => ({
+  apiVersion: 'coordination.k8s.io/v1',
+  kind: 'Lease',
+  metadata: {
+    name: record.name,
+    namespace: record.namespace,
+    labels: { [LEASE_LABEL]: LEASE_LABEL_VALUE },
+    annotations: record.annotations,
+    ...(record.resourceVersion ? { resourceVersion: record.resourceVersion } : {}),
+  },
+  spec: {
+    holderIdentity: record.holder,
+    leaseDurationSeconds: record.durationSeconds,
+    ...(record.renewTime ? { renewTime: new Date(record.renewTime) } : {}),
+  },
+});
+
+export const createLeaseStore = (connection: Connection): LeaseStore => {
+  const api = makeClient(connection.kubeConfig, CoordinationV1Api, connection.requestTimeoutMs);
+  return {
+    createLease: async (record) => {
+      try {
+        const created = await connection.call({ verb: 'create', resource: 'leases', namespace: record.namespace }, () =>
+          api.createNamespacedLease({ namespace: record.namespace, body: toLease(record) }),
+        );
+        return toRecord(created);
+      } catch (error) {
+        if (statusOf(error) === 409) return 'exists';
+        throw error;
+      }
+    },
+    readLease: async ({ namespace, name }) => {
+      try {
+        return toRecord(
+          await connection.call({ verb: 'get', resource: 'leases', namespace, name }, () =>
+            api.readNamespacedLease({ name, namespace }),
+          ),
+        );
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    replaceLease: async (record) => {
+      try {
+        const replaced = await connection.call(
+          { verb: 'update', resource: 'leases', namespace: record.namespace, name: record.name },
+          () => api.replaceNamespacedLease({ name: record.name, namespace: record.namespace, body: toLease(record) }),
+        );
+        return toRecord(replaced);
+      } catch (error) {
+        if (statusOf(error) === 409) return 'conflict';
+        throw error;
+      }
+    },
+    deleteLease: async ({ namespace, name }) => {
+      try {
+        await connection.call({ verb: 'delete', resource: 'leases', namespace, name }, () =>
+          api.deleteNamespacedLease({ name, namespace }),
+        );
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error;
+      }
+    },
+    listLeases: async ({ namespace }) => {
+      const list = await connection.call({ verb: 'list', resource: 'leases', namespace }, () =>
+        api.listNamespacedLease({ namespace, labelSelector: `${LEASE_LABEL}=${LEASE_LABEL_VALUE}` }),
+      );
+      return list.items.map(toRecord);
+    },
+  };
+};

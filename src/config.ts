@@ -1,0 +1,297 @@
+/**
+ * All settings, read once at start-up from an injected environment (tests pass their own) through one
+ * zod schema. A bad start lists EVERY missing or invalid setting at once, one per line, naming the
+ * variable and what it expects; values are never echoed, because most of them are secrets.
+ */
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import cron from 'node-cron';
+import { z } from 'zod';
+import { parseDuration } from './config/duration.ts';
+import { NAMESPACE_NAME, parseConfigFile } from './config/file.ts';
+import { ExitcodeError } from './errors.ts';
+
+export const EXPLAIN_MODES = ['off', 'on-request', 'auto'] as const;
+export type ExplainMode = (typeof EXPLAIN_MODES)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret: string;
+    /** Set => Socket Mode (no ingress needed); unset => HTTP receiver on `port`. */
+    appToken?: string;
+    /** Web API base URL ending in '/', for a local stand-in. */
+    apiUrl?: string;
+    /** HTTP port: Slack requests in HTTP mode, and /healthz /readyz /metrics in both modes. */
+    port: number;
+  };
+  kube: { kubeconfigPath?: string; context?: string; clusterName?: string };
+  access: { defaultNamespaces: string[]; channels: Record<string, string[]> };
+  remediation: {
+    /** Absent => no actions and no buttons. */
+    policyFile?: string;
+    actionTtlMs: number;
+    /** HMAC key for button payloads. */
+    actionSecret: string;
+  };
+  explain: {
+    /** False unless OPENAI_API_KEY is set and the mode is not 'off'. */
+    enabled: boolean;
+    mode: ExplainMode;
+    apiKey?: string;
+    baseUrl?: string;
+    model: string;
+    threshold: number;
+    anonymize: boolean;
+    cacheTtlMs: number;
+    maxTokens: number;
+    timeoutMs: number;
+  };
+  scanner: { schedule?: string; channel?: string };
+  log: { level: LogLevel };
+}
+
+export type ReadFile = (path: string) => string;
+
+const opt = z.string().optional();
+const required = (what: string) => z.string({ error: `required (${what})` });
+
+const duration = (what: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return fallback;
+      const ms = parseDuration(text);
+      if (ms === undefined || ms <= 0) {
+        ctx.addIssue({ code: 'custom', message: `expected ${what}, such as "15m", "900s" or 900 (seconds)` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const integer = (what: string, fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return fallback;
+      const value = Number(text);
+      if (!/^\d+$/.test(text) || value < min || value > max) {
+        ctx.addIssue({ code: 'custom', message: `expected ${what}: a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .optional()
+    .refine((text) => text === undefined || (URL.canParse(text) && /^https?:$/.test(new URL(text).protocol)), {
+      error: `expected an http(s) URL (${what})`,
+    });
+
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  yes: true,
+  on: true,
+  false: false,
+  '0': false,
+  no: false,
+  off: false,
+};
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: required("the Bot User OAuth Token from your Slack app's OAuth & Permissions page").startsWith(
+    'xoxb-',
+    { error: 'expected a bot token starting with "xoxb-" (OAuth & Permissions page)' },
+  ),
+  SLACK_SIGNING_SECRET: required("the Signing Secret from your Slack app's Basic Information page"),
+  SLACK_APP_TOKEN: opt.refine((text) => text === undefined || text.startsWith('xapp-'), {
+    error:
+      'expected an app-level token starting with "xapp-" (Basic Information > App-Level Tokens, scope connections:write)',
+  }),
+  SLACK_API_URL: httpUrl('the Slack Web API base, e.g. https://slack.com/api/'),
+  PORT: integer('the HTTP port (0: any free port)', 3000, 0, 65535),
+  KUBECONFIG: opt,
+  EXITCODE_KUBE_CONTEXT: opt,
+  EXITCODE_CLUSTER_NAME: opt,
+  EXITCODE_NAMESPACES: opt,
+  EXITCODE_CONFIG: opt,
+  EXITCODE_POLICY_FILE: opt,
+  EXITCODE_ACTION_TTL: duration('how long buttons stay valid', 15 * 60_000),
+  EXITCODE_ACTION_SECRET: opt.refine((text) => text === undefined || text.length >= 32, {
+    error: 'expected at least 32 characters (a random key, e.g. `openssl rand -hex 32`), or leave it unset',
+  }),
+  OPENAI_API_KEY: opt,
+  OPENAI_BASE_URL: httpUrl('an OpenAI-compatible API base, e.g. http://ollama:11434/v1'),
+  EXITCODE_MODEL: z.string().default('gpt-4o-mini'),
+  EXITCODE_EXPLAIN_MODE: z.enum(EXPLAIN_MODES, { error: 'expected one of off, on-request, auto' }).optional(),
+  EXITCODE_EXPLAIN_THRESHOLD: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return 0.6;
+      const value = Number(text);
+      if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+        ctx.addIssue({ code: 'custom', message: 'expected a confidence from 0 to 1, such as 0.6' });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  EXITCODE_EXPLAIN_ANONYMIZE: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return false;
+      const value = BOOLEANS[text.toLowerCase()];
+      if (value === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'expected true or false' });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  EXITCODE_EXPLAIN_CACHE_TTL: duration('how long an explanation is reused for an identical crash', 60 * 60_000),
+  EXITCODE_EXPLAIN_MAX_TOKENS: integer('the token budget per explanation', 800, 64, 32_000),
+  EXITCODE_EXPLAIN_TIMEOUT: duration('the time limit for one explanation', 30_000),
+  EXITCODE_SCAN_SCHEDULE: opt.refine((text) => text === undefined || cron.validate(text), {
+    error: 'expected a cron expression, such as "*/5 * * * *" (every five minutes)',
+  }),
+  EXITCODE_SCAN_CHANNEL: opt.refine((text) => text === undefined || /^[CG][A-Z0-9]{2,}$/.test(text), {
+    error: 'expected a Slack channel ID such as C0123ABCD (channel details > About)',
+  }),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+/** Settings that only make sense together; checked even when other settings are invalid, so the list is complete. */
+const crossChecks = (env: Record<string, string | undefined>): string[] => {
+  const problems: string[] = [];
+  const mode = env.EXITCODE_EXPLAIN_MODE;
+  if ((mode === 'on-request' || mode === 'auto') && env.OPENAI_API_KEY === undefined) {
+    problems.push(`OPENAI_API_KEY: required when EXITCODE_EXPLAIN_MODE is ${mode} (or set the mode to off)`);
+  }
+  if (env.EXITCODE_SCAN_SCHEDULE !== undefined && env.EXITCODE_SCAN_CHANNEL === undefined) {
+    problems.push(
+      'EXITCODE_SCAN_CHANNEL: required when EXITCODE_SCAN_SCHEDULE is set (the channel ID where the scanner posts)',
+    );
+  }
+  return problems;
+};
+
+/** Comma list of namespaces; '*' means all. Undefined when the text is not valid. */
+const parseNamespaces = (text: string): string[] | undefined => {
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.length === 0) return undefined;
+  return names.every((name) => name === '*' || NAMESPACE_NAME.test(name)) ? names : undefined;
+};
+
+/** Empty values count as unset: a Kubernetes Secret key that is present but blank is a common slip. */
+const normalize = (env: Record<string, string | undefined>): Record<string, string | undefined> =>
+  Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [
+      key,
+      value === undefined || value.trim() === '' ? undefined : value.trim(),
+    ]),
+  );
+
+const NAMESPACES_HINT =
+  'required (comma-separated namespaces the bot may read in every channel, e.g. "shop,payments", or "*" for all; or a "namespaces" list in EXITCODE_CONFIG)';
+
+/** Reads and validates every setting; throws ExitcodeError('config_invalid') listing every problem. */
+export const loadConfig = (
+  rawEnv: Record<string, string | undefined>,
+  readFile: ReadFile = (path) => readFileSync(path, 'utf8'),
+): Config => {
+  const env = normalize(rawEnv);
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0])}: ${issue.message}`);
+  }
+  problems.push(...crossChecks(env));
+
+  let file: { namespaces?: string[]; channels: Record<string, string[]> } | undefined;
+  const configPath = env.EXITCODE_CONFIG;
+  if (configPath !== undefined) {
+    let text: string | undefined;
+    try {
+      text = readFile(configPath);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'unreadable';
+      problems.push(`EXITCODE_CONFIG: cannot read ${configPath} (${code}); check the path and that it is mounted`);
+    }
+    if (text !== undefined) {
+      const result = parseConfigFile(text);
+      for (const problem of result.problems) problems.push(`EXITCODE_CONFIG (${configPath}) ${problem}`);
+      file = result.value;
+    }
+  }
+
+  // Logs can carry secrets, so there is no permissive default: an operator states which namespaces
+  // the bot may read (or "*"), rather than discovering later that every channel could read kube-system.
+  let defaultNamespaces: string[] | undefined = file?.namespaces;
+  if (env.EXITCODE_NAMESPACES !== undefined) {
+    const names = parseNamespaces(env.EXITCODE_NAMESPACES);
+    if (names === undefined) {
+      problems.push(
+        'EXITCODE_NAMESPACES: expected comma-separated namespace names (lower-case letters, digits, "-") or "*"',
+      );
+    } else if (file?.namespaces === undefined) {
+      defaultNamespaces = names;
+    }
+  } else if (defaultNamespaces === undefined && file === undefined) {
+    problems.push(`EXITCODE_NAMESPACES: ${NAMESPACES_HINT}`);
+  }
+
+  if (problems.length > 0 || !parsed.success) {
+    throw new ExitcodeError(
+      'config_invalid',
+      `exitcode cannot start: ${problems.length} setting${problems.length === 1 ? '' : 's'} to fix:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      { problems },
+    );
+  }
+  const e = parsed.data;
+  const apiKey = e.OPENAI_API_KEY;
+  const mode: ExplainMode = apiKey === undefined ? 'off' : (e.EXITCODE_EXPLAIN_MODE ?? 'on-request');
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL === undefined ? undefined : e.SLACK_API_URL.replace(/\/?$/, '/'),
+      port: e.PORT,
+    },
+    kube: { kubeconfigPath: e.KUBECONFIG, context: e.EXITCODE_KUBE_CONTEXT, clusterName: e.EXITCODE_CLUSTER_NAME },
+    access: { defaultNamespaces: defaultNamespaces ?? [], channels: file?.channels ?? {} },
+    remediation: {
+      policyFile: e.EXITCODE_POLICY_FILE,
+      actionTtlMs: e.EXITCODE_ACTION_TTL,
+      // Derived, not reused: the signing secret verifies Slack; a separate key (bound to its purpose)
+      // signs our button payloads, so leaking one does not forge the other.
+      actionSecret:
+        e.EXITCODE_ACTION_SECRET ??
+        createHmac('sha256', e.SLACK_SIGNING_SECRET).update('exitcode/action-payload/v1').digest('hex'),
+    },
+    explain: {
+      enabled: mode !== 'off',
+      mode,
+      apiKey,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.EXITCODE_MODEL,
+      threshold: e.EXITCODE_EXPLAIN_THRESHOLD,
+      anonymize: e.EXITCODE_EXPLAIN_ANONYMIZE,
+      cacheTtlMs: e.EXITCODE_EXPLAIN_CACHE_TTL,
+      maxTokens: e.EXITCODE_EXPLAIN_MAX_TOKENS,
+      timeoutMs: e.EXITCODE_EXPLAIN_TIMEOUT,
+    },
+    scanner: { schedule: e.EXITCODE_SCAN_SCHEDULE, channel: e.EXITCODE_SCAN_CHANNEL },
+    log: { level: e.LOG_LEVEL },
+  };
+};

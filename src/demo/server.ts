@@ -1,0 +1,188 @@
+/**
+ * The demo cluster: a local HTTP server that answers the Kubernetes API paths exitcode uses, loaded
+ * with realistic failing workloads, so the real client library can be pointed at it through an
+ * ordinary kubeconfig (CLI demo, integration tests, benches). Node's http module only.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { handle } from './api.ts';
+import { discovery } from './discovery.ts';
+import { demoKubeconfig } from './kubeconfig.ts';
+import { route } from './router.ts';
+import { qualifiedName } from './resources.ts';
+import { seedState, selectScenarios } from './seed.ts';
+import { DemoState } from './state.ts';
+import { type Reply, failure } from './status.ts';
+import type { DemoClusterOptions, DemoScenario, ForbiddenRule, RecordedRequest } from './types.ts';
+
+export type { DemoClusterOptions } from './types.ts';
+
+export const DEMO_USER = 'system:serviceaccount:exitcode:exitcode';
+
+export interface DemoCluster {
+  url: string;
+  kubeconfigYaml: string;
+  /** A kubeconfig file for the server (removed on close). */
+  kubeconfigPath: string;
+  scenarios: DemoScenario[];
+  requestCount: () => number;
+  requests: () => RecordedRequest[];
+  resetRequests: () => void;
+  /** Alias of resetRequests. */
+  resetRequestCount: () => void;
+  /** The store, for tests that look behind the API. */
+  state: DemoState;
+  options: DemoClusterOptions;
+  close: () => Promise<void>;
+}
+
+const readBody = async (request: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+const forbiddenReply = (
+  rule: ForbiddenRule,
+  input: { verb: string; resource: string; group: string; namespace?: string; name?: string; qualified: string },
+): Reply => {
+  const subject = input.name === undefined ? input.qualified : `${input.qualified} "${input.name}"`;
+  const scope = input.namespace === undefined ? 'at the cluster scope' : `in the namespace "${input.namespace}"`;
+  return failure({
+    code: 403,
+    message: `${subject} is forbidden: User "${DEMO_USER}" cannot ${rule.verb} resource "${input.resource}" in API group "${input.group}" ${scope}`,
+    details: {
+      ...(input.name === undefined ? {} : { name: input.name }),
+      ...(input.group ? { group: input.group } : {}),
+      kind: input.resource.split('/')[0] ?? input.resource,
+    },
+  });
+};
+
+export const startDemoCluster = async (options: DemoClusterOptions = {}): Promise<DemoCluster> => {
+  const now = options.now ?? (() => new Date());
+  const state = new DemoState(now);
+  const scenarios = selectScenarios(options.scenarios);
+  seedState(state, scenarios);
+  let recorded: RecordedRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, work: () => void): void => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      work();
+    }, ms);
+    timers.add(timer);
+  };
+  const schedule = (work: () => void): void => later(options.recreateDelayMs ?? 100, work);
+
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://demo.invalid');
+    const method = request.method ?? 'GET';
+    recorded.push({ method, path: url.pathname, search: url.search });
+    const text = await readBody(request);
+    if (options.hang) return; // Never answer: the socket stays open until the client gives up or we close.
+    const reply = dispatch({
+      method,
+      url,
+      text,
+      contentType: String(request.headers['content-type'] ?? ''),
+      host: String(request.headers.host ?? ''),
+    });
+    const send = (): void => {
+      if (response.destroyed) return;
+      const body = reply.contentType === 'text/plain' ? String(reply.body) : JSON.stringify(reply.body);
+      response.writeHead(reply.status, {
+        'content-type': reply.contentType ?? 'application/json',
+        'content-length': Buffer.byteLength(body),
+      });
+      response.end(body);
+    };
+    if (options.delayMs && options.delayMs > 0) later(options.delayMs, send);
+    else send();
+  };
+
+  const dispatch = (input: { method: string; url: URL; text: string; contentType: string; host: string }): Reply => {
+    const found = route(input.method, input.url.pathname);
+    if (found.type === 'discovery') return discovery(found.path, input.host);
+    if (found.type === 'unknown')
+      return failure({ code: 404, message: 'the server could not find the requested resource', details: {} });
+    const { request } = found;
+    const resource = request.subresource ? `${request.info.resource}/${request.subresource}` : request.info.resource;
+    const rule = (options.forbidden ?? []).find(
+      (r) =>
+        r.verb === request.verb &&
+        r.resource === resource &&
+        (r.namespace === undefined || r.namespace === request.namespace),
+    );
+    if (rule) {
+      return forbiddenReply(rule, {
+        verb: request.verb,
+        resource,
+        group: request.info.group,
+        qualified: qualifiedName(request.info),
+        ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
+        ...(request.name === undefined ? {} : { name: request.name }),
+      });
+    }
+    let body: unknown;
+    if (input.text.trim() !== '') {
+      try {
+        body = JSON.parse(input.text);
+      } catch {
+        return failure({ code: 400, message: 'the request body is not valid JSON' });
+      }
+    }
+    return handle(request, {
+      state,
+      query: input.url.searchParams,
+      body,
+      contentType: input.contentType,
+      rotatedLogs: options.rotatedLogs ?? false,
+      schedule,
+    });
+  };
+
+  const server = createServer((request, response) => {
+    answer(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify(failure({ code: 500, message: 'Internal error occurred: demo server failure' }).body),
+      );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const kubeconfigYaml = demoKubeconfig({ url });
+  const directory = mkdtempSync(join(tmpdir(), 'exitcode-demo-'));
+  const kubeconfigPath = join(directory, 'kubeconfig.yaml');
+  writeFileSync(kubeconfigPath, kubeconfigYaml, { mode: 0o600 });
+  const resetRequests = (): void => {
+    recorded = [];
+  };
+  return {
+    url,
+    kubeconfigYaml,
+    kubeconfigPath,
+    scenarios,
+    requestCount: () => recorded.length,
+    requests: () => [...recorded],
+    resetRequests,
+    resetRequestCount: resetRequests,
+    state,
+    options,
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+};

@@ -1,0 +1,81 @@
+/**
+ * How often a container crashes. Not a cause, so not a rule: a restart rate never explains a crash,
+ * but it tells the on-call how urgent it is and when it started, so diagnose puts it on the timeline
+ * and in the headline. Pure: the observation time comes with the facts, not from a clock.
+ */
+import type { ContainerFacts, EventFact } from './types.ts';
+
+export interface CrashFrequency {
+  restartCount: number;
+  /** Earliest sign of trouble: the first BackOff/crash event, else the container's oldest known start. */
+  since?: string;
+  /** Restarts per hour over [since, observedAt]; undefined when the window is unknown or under a minute. */
+  perHour?: number;
+  /** True when the kubelet is waiting before the next restart (CrashLoopBackOff). */
+  backingOff: boolean;
+  /** One sentence: "Restarted 14 times in 2 h 10 min (about 6.5 per hour); now in CrashLoopBackOff." */
+  summary: string;
+}
+
+const CRASH_EVENT = /^(BackOff|Failed|Unhealthy|Killing|OOMKilling)$/;
+
+const parse = (iso: string | undefined): number | undefined => {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+const duration = (ms: number): string => {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  return `${Math.floor(hours / 24)} days`;
+};
+
+export const crashFrequency = (input: {
+  container: ContainerFacts;
+  events: EventFact[];
+  observedAt?: string;
+  /** The pod's creation time: the lower bound when no event reaches further back. */
+  podCreatedAt?: string;
+}): CrashFrequency => {
+  const { container, events, observedAt, podCreatedAt } = input;
+  const restartCount = container.restartCount;
+  const backingOff = container.state.kind === 'waiting' && container.state.reason === 'CrashLoopBackOff';
+  const mine = events.filter(
+    (e) => e.type === 'Warning' && CRASH_EVENT.test(e.reason) && (!e.container || e.container === container.name),
+  );
+  const candidates = [
+    ...mine.map((e) => parse(e.firstSeen)),
+    container.lastState?.kind === 'terminated' ? parse(container.lastState.startedAt) : undefined,
+  ].filter((t): t is number => t !== undefined);
+  // With restarts but no dated event, the pod's creation is the only honest lower bound.
+  if (candidates.length === 0 && restartCount > 0) {
+    const created = parse(podCreatedAt);
+    if (created !== undefined) candidates.push(created);
+  }
+  const sinceMs = candidates.length > 0 ? Math.min(...candidates) : undefined;
+  const now = parse(observedAt);
+  const windowMs = sinceMs !== undefined && now !== undefined ? now - sinceMs : undefined;
+  const perHour =
+    windowMs !== undefined && windowMs >= 60_000 && restartCount > 0
+      ? Math.round((restartCount / (windowMs / 3_600_000)) * 10) / 10
+      : undefined;
+
+  const times = restartCount === 1 ? 'once' : `${restartCount} times`;
+  let summary =
+    restartCount === 0
+      ? 'Not restarted yet'
+      : windowMs !== undefined && windowMs >= 60_000
+        ? `Restarted ${times} in ${duration(windowMs)} (about ${perHour} per hour)`
+        : `Restarted ${times}`;
+  summary += backingOff ? '; now in CrashLoopBackOff.' : '.';
+  return {
+    restartCount,
+    ...(sinceMs !== undefined ? { since: new Date(sinceMs).toISOString() } : {}),
+    ...(perHour !== undefined ? { perHour } : {}),
+    backingOff,
+    summary,
+  };
+};

@@ -1,0 +1,137 @@
+/**
+ * The classifier: runs every rule over the crash facts, ranks what they found and answers with the best
+ * cause plus alternatives. It is pure. A rule that throws is skipped (one bad rule must not hide the
+ * others), and everything that leaves it passes through redact() because log lines carry secrets.
+ */
+import { explainExit } from './exit-codes.ts';
+import { kubectl } from './kubectl.ts';
+import { scanLog } from './log-scan.ts';
+import { redact } from './redact.ts';
+import type { Rule, RuleContext } from './rule.ts';
+import { RULES } from './rules/index.ts';
+import type { Classification, CrashFacts, EventFact, Evidence, Finding, LogLine, Target } from './types.ts';
+
+/** How many alternatives are returned besides the best finding. */
+const MAX_ALTERNATIVES = 3;
+/** Two findings closer than this are a toss-up: the best one must not sound sure. */
+const CLOSE_CALL = 0.1;
+const CLOSE_CALL_PENALTY = 0.08;
+
+const ERROR_LOOKING =
+  /\b(?:[Ee]rror|ERROR|[Ee]xception|EXCEPTION|[Ff]atal|FATAL|[Pp]anic|PANIC|[Ff]ailed|FAILED|Traceback|[Cc]ritical|CRITICAL|[Dd]enied|[Rr]efused|[Aa]bort)/;
+
+const errorLooking = (line: LogLine): boolean =>
+  line.level === 'error' || line.level === 'fatal' || ERROR_LOOKING.test(line.text);
+
+const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** What to say about the log itself when it cannot be quoted. */
+const logNote = (ctx: RuleContext): Evidence | null => {
+  if (ctx.log.empty) {
+    return {
+      line: null,
+      text: ctx.log.binary
+        ? 'The log held only binary data, with no readable text.'
+        : 'The container log was empty: the process wrote nothing before it stopped.',
+      source: 'log',
+    };
+  }
+  if (ctx.log.binary) {
+    return { line: null, text: 'The log looks like binary data; only its printable fragments were read.', source: 'log' };
+  }
+  return null;
+};
+
+/** The answer when no rule matched: the exit meaning and the last error-looking lines. */
+const fallback = (ctx: RuleContext): Finding => {
+  const errors = ctx.log.lines.filter(errorLooking).slice(-5);
+  const quoted = errors.length > 0 ? errors : ctx.log.lines.slice(-3);
+  const evidence: Evidence[] = quoted.map((l) => ({ line: l.line, text: clip(l.text.trim()), source: 'log' }));
+  if (ctx.exitCode !== null || ctx.reason) {
+    evidence.push({ line: null, text: `The container ${ctx.exit.summary}.`, source: 'status' });
+  }
+  return {
+    ruleId: 'engine-fallback',
+    category: 'unknown',
+    title: `No known cause found; the container ${ctx.exit.summary}`,
+    confidence: 0.2,
+    evidence,
+    nextSteps: [
+      `Read the full previous log: ${kubectl.previousLogs(ctx.target)}`,
+      `Check the pod's events and state: ${kubectl.describePod(ctx.target)}`,
+    ],
+  };
+};
+
+const redactFinding = (finding: Finding): Finding => ({
+  ...finding,
+  title: redact(finding.title),
+  evidence: finding.evidence.map((e) => ({ ...e, text: redact(e.text) })),
+  nextSteps: finding.nextSteps.map(redact),
+});
+
+const runRules = (ctx: RuleContext, rules: readonly Rule[]): { finding: Finding; order: number }[] => {
+  const found: { finding: Finding; order: number }[] = [];
+  rules.forEach((rule, order) => {
+    try {
+      const finding = rule.match(ctx);
+      if (finding && Number.isFinite(finding.confidence)) found.push({ finding, order });
+    } catch {
+      // A broken rule is skipped: the other rules' answers are still worth giving.
+    }
+  });
+  return found;
+};
+
+export const classify = (facts: CrashFacts, target: Target = {}, rules: readonly Rule[] = RULES): Classification => {
+  const exit = explainExit(facts.exitCode, facts.reason, facts.message);
+  const ctx: RuleContext = { ...facts, exit, target };
+  const ranked = runRules(ctx, rules).sort(
+    (a, b) => b.finding.confidence - a.finding.confidence || a.order - b.order,
+  );
+  // Keep the best finding per category: two rules agreeing is not two causes.
+  const seen = new Set<string>();
+  const unique: Finding[] = [];
+  for (const { finding } of ranked) {
+    if (seen.has(finding.category)) continue;
+    seen.add(finding.category);
+    unique.push({ ...finding, evidence: [...finding.evidence], nextSteps: [...finding.nextSteps] });
+  }
+  const best = unique[0] ?? fallback(ctx);
+  const alternatives = unique.slice(1, 1 + MAX_ALTERNATIVES);
+  const runnerUp = alternatives[0];
+  if (runnerUp && best.confidence - runnerUp.confidence < CLOSE_CALL) {
+    best.confidence = Math.max(runnerUp.confidence, best.confidence - CLOSE_CALL_PENALTY);
+  }
+  const note = logNote(ctx);
+  if (note && !best.evidence.some((e) => e.source === 'log' && e.line === null)) best.evidence.push(note);
+  const { lines, ...logMeta } = facts.log;
+  return {
+    best: redactFinding(best),
+    alternatives: alternatives.map(redactFinding),
+    exit: { ...exit, summary: redact(exit.summary), detail: redact(exit.detail) },
+    log: { ...logMeta, linesRead: lines.length },
+  };
+};
+
+export interface ClassifyTextInput {
+  log: string | Uint8Array;
+  exitCode: number | null;
+  reason: string | null;
+  message?: string | null;
+  events?: EventFact[];
+}
+
+/** Classifies raw inputs (a log as text or bytes): what the CLI and most tests need. */
+export const classifyText = (input: ClassifyTextInput, target: Target = {}, rules: readonly Rule[] = RULES) =>
+  classify(
+    {
+      exitCode: input.exitCode,
+      reason: input.reason,
+      message: input.message ?? null,
+      log: scanLog(input.log),
+      events: input.events ?? [],
+    },
+    target,
+    rules,
+  );

@@ -1,0 +1,51 @@
+/** command_not_found: the configured executable is not in the image or on PATH (exit 127). */
+import { kubectl } from '../kubectl.ts';
+import type { Rule } from '../rule.ts';
+import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
+
+// A carriage return in the name is a CRLF script, which its own rule names.
+const CRLF = /\\r|\^M|^['’]:/;
+
+const SIGNATURES: Signature[] = [
+  { all: [/executable file not found in \$PATH|executable file not found in PATH/], confidence: 0.95, title: 'The command is not in the image or on PATH' },
+  { all: [/\bsh: (?:\d+: |line \d+: )?[^\s:]{1,256}: (?:command )?not found\s*$/], confidence: 0.88, title: 'The shell cannot find a command', not: CRLF },
+  { all: [/: line \d+: [^\s:]{1,256}: (?:command )?not found\s*$/], confidence: 0.85, title: 'A script calls a command that is not installed', not: CRLF },
+  { all: [/\bexec: line \d+: [^\s:]{1,256}: not found/], confidence: 0.88, title: 'The entrypoint execs a command that is not installed', not: CRLF },
+  { all: [/^\/usr\/bin\/env: ['‘][^'’\s]{1,256}['’]: No such file or directory/], confidence: 0.85, title: 'The interpreter named by the script is not installed' },
+  { all: [/\bstat [^\s:]{1,512}: no such file or directory/, /\bexec/], confidence: 0.75, title: 'The command path does not exist in the image' },
+  { all: [/is not recognized as an internal or external command|The term '[^']{1,256}' is not recognized/], confidence: 0.85, title: 'The command is not installed' },
+];
+
+const NAME = /(?:exec: "|sh: (?:\d+: |line \d+: )?|: line \d+: )([^\s:"]{1,256})/;
+
+export const commandNotFound: Rule = {
+  id: 'command-not-found',
+  match: (ctx) => {
+    const steps = [
+      `Check the command in the spec: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].command} {.spec.containers[*].args}')}`,
+      `Look for the executable in the image: ${kubectl.debugCopy(ctx.target, 'sh -c "echo $PATH; command -v <name>"')}`,
+    ];
+    const hit = matchSignatures(ctx, SIGNATURES, { status: true });
+    const exit127 = ctx.exitCode === 127;
+    if (hit) {
+      const name = NAME.exec(hit.line.text)?.[1];
+      return finding(ctx, {
+        ruleId: 'command-not-found',
+        category: 'command_not_found',
+        title: name ? `${hit.signature.title}: ${name}` : hit.signature.title,
+        confidence: Math.min(0.97, hit.confidence + (exit127 ? 0.05 : 0)),
+        evidence: [...hitEvidence(hit), ...(exit127 ? statusEvidence(ctx) : [])],
+        steps,
+      });
+    }
+    if (!exit127) return null;
+    return finding(ctx, {
+      ruleId: 'command-not-found',
+      category: 'command_not_found',
+      title: 'Exit 127: the command was not found',
+      confidence: 0.65,
+      evidence: statusEvidence(ctx),
+      steps,
+    });
+  },
+};

@@ -1,0 +1,30 @@
+/** disk_full: a volume or filesystem ran out of space (or quota) while the process wrote to it. */
+import { kubectl } from '../kubectl.ts';
+import { type Signature, signatureRule } from './log-helpers.ts';
+
+// inotify/file-watcher ENOSPC is a kernel limit, not a full disk.
+const NOT_DISK = /file watchers|inotify|max_user_watches/i;
+
+const SIGNATURES: Signature[] = [
+  { all: [/No space left on device/i], confidence: 0.93, title: 'The disk is full: no space left on device', not: NOT_DISK },
+  { all: [/\bENOSPC\b/], confidence: 0.9, title: 'The disk is full (ENOSPC)', not: NOT_DISK },
+  { all: [/Disk quota exceeded|\bEDQUOT\b/i], confidence: 0.88, title: 'The disk quota is exceeded' },
+  { all: [/There is not enough space on the disk/], confidence: 0.9, title: 'The disk is full' },
+  { all: [/\bdisk (?:is )?full\b|\bDiskFull\b/i], confidence: 0.8, title: 'The disk is full', not: NOT_DISK },
+  {
+    all: [/flood[ -]stage (?:disk )?watermark/i],
+    confidence: 0.75,
+    title: 'The disk passed the flood-stage watermark, so writes were blocked',
+  },
+  { all: [/could not extend file|could not write to file/i, /space/i], confidence: 0.85, title: 'The disk is full' },
+];
+
+export const diskFull = signatureRule({
+  id: 'disk-full',
+  category: 'disk_full',
+  signatures: SIGNATURES,
+  steps: (ctx) => [
+    `See which mount is full: ${kubectl.exec(ctx.target, 'df -h')}`,
+    `Find the volume behind it: ${kubectl.podSpec(ctx.target, '{.spec.volumes}')}`,
+  ],
+});

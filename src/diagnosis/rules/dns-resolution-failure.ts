@@ -1,0 +1,27 @@
+/** dns_resolution_failure: a dependency's hostname cannot be resolved (wrong or absent Service name). */
+import { kubectl } from '../kubectl.ts';
+import { type Signature, signatureRule } from './log-helpers.ts';
+
+/** Name-resolution failures in any runtime; the dependency rule leaves these lines to this one. */
+export const DNS_FAILURE =
+  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|UnknownHostException|host not found in upstream|Unknown (?:MySQL|MariaDB) server host|Could not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|server misbehaving|No address associated with hostname|Host not found|Unknown host|name resolution failed|DNS resolution failed/;
+
+const SIGNATURES: Signature[] = [
+  { all: [/host not found in upstream/], confidence: 0.9, title: 'nginx cannot resolve an upstream host name' },
+  { all: [/\bENOTFOUND\b|UnknownHostException|: no such host|could not translate host name|Unknown (?:MySQL|MariaDB) server host|Name or service not known|Name does not resolve|nodename nor servname/], confidence: 0.88, title: 'A dependency host name does not resolve' },
+  { all: [/Could not resolve host|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/], confidence: 0.85, title: 'A dependency host name does not resolve' },
+  { all: [/Temporary failure in name resolution|\bEAI_AGAIN\b|server misbehaving/], confidence: 0.75, title: 'DNS lookups fail (temporary failure in name resolution)' },
+  { all: [DNS_FAILURE], confidence: 0.7, title: 'A dependency host name does not resolve' },
+];
+
+export const dnsResolutionFailure = signatureRule({
+  id: 'dns-resolution-failure',
+  category: 'dns_resolution_failure',
+  signatures: SIGNATURES,
+  options: { recoverable: true },
+  steps: (ctx) => [
+    `Check that the Service exists in the namespace: kubectl get svc -n ${ctx.target.namespace ?? '<namespace>'}`,
+    `Resolve the name from inside the pod: ${kubectl.exec(ctx.target, 'nslookup <host>')}`,
+    'Use the Service name (name.namespace.svc.cluster.local); host.docker.internal and compose service names do not exist in Kubernetes',
+  ],
+});

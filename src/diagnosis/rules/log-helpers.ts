@@ -1,0 +1,256 @@
+/**
+ * Small pure helpers shared by the log-reading rules (not a rule itself). They keep every rule's
+ * evidence, negatives (help text, warnings, a retry that later succeeded) and next steps consistent.
+ */
+import { kubectl } from '../kubectl.ts';
+import type { RuleContext } from '../rule.ts';
+import { type CategoryId, TAXONOMY } from '../taxonomy.ts';
+import type { Evidence, Finding, LogLine } from '../types.ts';
+
+/** Lines that describe options rather than report a failure (usage/help output). */
+const HELP_LINE = /^\s{0,8}(?:-{1,2}[A-Za-z]|usage:|Usage:|USAGE:|options:|Options:|#)/;
+
+/** A later line that shows the process got past the failure (a retry that succeeded). */
+export const RECOVERED =
+  /\b(?:[Cc]onnected (?:to|successfully)|[Ss]uccessfully connected|[Cc]onnection (?:established|restored)|[Ll]istening (?:on|at)|[Rr]eady to accept connections|[Ss]erver (?:started|is ready|running)|[Ss]tarted (?:server|application)|Application started|ready for connections)/;
+
+export interface FindOptions {
+  /** Lines matching this are ignored even when the pattern matches. */
+  exclude?: RegExp;
+  /** Skip warn/info/debug-level lines (a warning is not the crash). */
+  skipWarnings?: boolean;
+}
+
+const isQuiet = (line: LogLine): boolean =>
+  line.level === 'warn' || line.level === 'info' || line.level === 'debug' || line.level === 'trace';
+
+/** All lines matching the pattern, in log order, minus help text and excluded lines. */
+export const findAll = (ctx: RuleContext, pattern: RegExp, options: FindOptions = {}): LogLine[] =>
+  ctx.log.lines.filter(
+    (line) =>
+      pattern.test(line.text) &&
+      !HELP_LINE.test(line.text) &&
+      !(options.exclude && options.exclude.test(line.text)) &&
+      !(options.skipWarnings && isQuiet(line)),
+  );
+
+/** The first line matching (the first real failure is usually the cause; later lines are fallout). */
+export const findFirst = (ctx: RuleContext, pattern: RegExp, options: FindOptions = {}): LogLine | undefined =>
+  findAll(ctx, pattern, options)[0];
+
+/** True when a line after `line` shows the process recovered (connected, listening, ready). */
+export const recoveredAfter = (ctx: RuleContext, line: LogLine): boolean => {
+  const lines = ctx.log.lines;
+  const start = lines.indexOf(line);
+  for (let i = start + 1; i < lines.length; i++) {
+    const candidate = lines[i]!;
+    if (candidate.line > line.line && RECOVERED.test(candidate.text) && !/\b(?:fail|error|unable|could not|cannot)/i.test(candidate.text)) {
+      return true;
+    }
+  }
+  return false;
+};
+
+/** The next few lines after a match, for context such as a DETAIL or a "Caused by". */
+export const following = (ctx: RuleContext, line: LogLine, count: number, pattern?: RegExp): LogLine[] => {
+  const lines = ctx.log.lines;
+  const start = lines.indexOf(line);
+  const out: LogLine[] = [];
+  for (let i = start + 1; i < lines.length && out.length < count; i++) {
+    if (!pattern || pattern.test(lines[i]!.text)) out.push(lines[i]!);
+  }
+  return out;
+};
+
+const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Evidence from log lines: deduplicated by line+text, in log order, at most `max`. */
+export const logEvidence = (lines: readonly (LogLine | undefined)[], max = 5): Evidence[] => {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  const sorted = lines.filter((l): l is LogLine => l !== undefined).sort((a, b) => a.line - b.line);
+  for (const line of sorted) {
+    const key = `${line.line}\u0000${line.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ line: line.line, text: clip(line.text.trim()), source: 'log' });
+    if (out.length >= max) break;
+  }
+  return out;
+};
+
+/** Evidence from the exit code / reason, for rules that can speak without a log. */
+export const statusEvidence = (ctx: RuleContext): Evidence[] => {
+  if (ctx.exitCode === null && !ctx.reason) return [];
+  const parts = [ctx.exitCode !== null ? `exit code ${ctx.exitCode}` : '', ctx.reason ? `reason ${ctx.reason}` : ''];
+  return [{ line: null, text: `${parts.filter(Boolean).join(', ')}: ${ctx.exit.summary}`, source: 'status' }];
+};
+
+export interface FindingInput {
+  ruleId: string;
+  category: CategoryId;
+  title: string;
+  confidence: number;
+  evidence: Evidence[];
+  /** Rule-specific steps; the previous-log command and the taxonomy hint are added around them. */
+  steps?: string[];
+}
+
+/** Builds a finding with consistent next steps: rule steps, then the taxonomy hint, then the full log. */
+export const finding = (ctx: RuleContext, input: FindingInput): Finding => ({
+  ruleId: input.ruleId,
+  category: input.category,
+  title: input.title,
+  confidence: Math.max(0, Math.min(0.99, input.confidence)),
+  evidence: input.evidence,
+  nextSteps: [...(input.steps ?? []), TAXONOMY[input.category].hint, `Read the full log: ${kubectl.previousLogs(ctx.target)}`],
+});
+
+/** Extracts a quoted or bare token after a pattern's first capture group, trimmed of quotes. */
+export const unquote = (text: string | undefined): string => (text ?? '').replace(/^["'`]|["'`]$/g, '');
+
+// ---------------------------------------------------------------- signatures
+
+/** One way a cause shows in a log: every pattern must match the same line. */
+export interface Signature {
+  all: readonly RegExp[];
+  confidence: number;
+  /** What this signature means, for the finding's title. */
+  title: string;
+  /** The line is not evidence when this matches too (a more specific cause owns it). */
+  not?: RegExp;
+}
+
+export interface SignatureHit {
+  signature: Signature;
+  /** The first line of the strongest signature. */
+  line: LogLine;
+  /** Every line any signature matched, in log order (evidence). */
+  lines: LogLine[];
+  confidence: number;
+  /** True when the line came from the status message rather than the log. */
+  fromStatus: boolean;
+}
+
+export interface SignatureOptions {
+  /** Skip the finding when a later line shows the process recovered (connection errors, retries). */
+  recoverable?: boolean;
+  /** Also read the termination/waiting message (runtime errors such as exec failures land there). */
+  status?: boolean;
+}
+
+/** Line number 0 marks the status message, so evidence can say where it came from. */
+const statusLine = (ctx: RuleContext): LogLine | undefined =>
+  ctx.message ? { line: 0, text: ctx.message } : undefined;
+
+const matches = (signature: Signature, line: LogLine): boolean =>
+  signature.all.every((pattern) => pattern.test(line.text)) &&
+  !(signature.not && signature.not.test(line.text)) &&
+  !HELP_LINE.test(line.text);
+
+/**
+ * Finds the strongest signature in the log. A match only on warning-level lines counts half: a warning
+ * is often a retry, not the crash. A later recovery (connected, listening) voids recoverable causes.
+ */
+export const matchSignatures = (
+  ctx: RuleContext,
+  signatures: readonly Signature[],
+  options: SignatureOptions = {},
+): SignatureHit | null => {
+  const status = options.status ? statusLine(ctx) : undefined;
+  const lines = status ? [...ctx.log.lines, status] : ctx.log.lines;
+  let best: { signature: Signature; line: LogLine; confidence: number } | null = null;
+  const evidence: LogLine[] = [];
+  for (const signature of signatures) {
+    let first: LogLine | undefined;
+    let loud = false;
+    for (const line of lines) {
+      if (!matches(signature, line)) continue;
+      if (!evidence.includes(line)) evidence.push(line);
+      first ??= line;
+      if (!isQuiet(line)) {
+        if (!loud) first = line;
+        loud = true;
+      }
+    }
+    if (!first) continue;
+    const confidence = loud ? signature.confidence : signature.confidence * 0.5;
+    if (!best || confidence > best.confidence) best = { signature, line: first, confidence };
+  }
+  if (!best) return null;
+  const last = evidence.filter((l) => l.line > 0).sort((a, b) => a.line - b.line).at(-1);
+  if (options.recoverable && last && recoveredAfter(ctx, last)) return null;
+  return { ...best, lines: evidence, fromStatus: best.line === status };
+};
+
+/** Evidence for a hit: the strongest line first in log order with the others, status message last. */
+export const hitEvidence = (hit: SignatureHit, extra: readonly (LogLine | undefined)[] = [], max = 5): Evidence[] => {
+  const logLines = [hit.line, ...extra, ...hit.lines].filter((l): l is LogLine => l !== undefined && l.line > 0);
+  const evidence = logEvidence(
+    // The strongest line must survive the cut to `max`.
+    [hit.line.line > 0 ? hit.line : undefined, ...logLines.filter((l) => l !== hit.line).slice(0, max - 1)],
+    max,
+  );
+  const status = [hit.line, ...hit.lines].find((l) => l.line === 0);
+  if (status && evidence.length < max) evidence.push({ line: null, text: clip(status.text), source: 'status' });
+  return evidence;
+};
+
+/** The exec-time "no such file or directory": the file may exist while its interpreter or loader does not. */
+export interface ExecNoSuchFile {
+  line: LogLine;
+  /** The path being executed, when the message names it. */
+  path: string;
+  /** A script (by extension) rather than a binary. */
+  script: boolean;
+}
+
+const EXEC_ENOENT = [
+  /exec user process caused:? "?no such file or directory/,
+  /\bexec (?:\/|\.\/)[^\s:]{1,512}: no such file or directory/,
+  /\bexec: "[^"]{1,512}": no such file or directory/,
+];
+const EXEC_PATH = /\bexec:? "?((?:\/|\.\/)[^\s:"]{1,512})/;
+
+export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
+  const status = statusLine(ctx);
+  const lines = status ? [...ctx.log.lines, status] : ctx.log.lines;
+  for (const line of lines) {
+    if (!EXEC_ENOENT.some((pattern) => pattern.test(line.text))) continue;
+    // "stat /x: no such file" means the file itself is missing: that is not this ambiguous case.
+    if (/\bstat [^\s:]{1,512}: no such file/.test(line.text)) continue;
+    const path = EXEC_PATH.exec(line.text)?.[1] ?? '';
+    return { line, path, script: /\.(?:sh|bash|py|rb|pl)$/.test(path) || /entrypoint|docker-entrypoint/.test(path) };
+  }
+  return null;
+};
+
+export interface SignatureRuleInput {
+  id: string;
+  category: CategoryId;
+  signatures: readonly Signature[];
+  /** Rule-specific next steps (kubectl commands filled with the target). */
+  steps: (ctx: RuleContext, hit: SignatureHit) => string[];
+  options?: SignatureOptions;
+  /** Adjusts the confidence with what the signature cannot see (exit code, reason, other lines). */
+  adjust?: (ctx: RuleContext, hit: SignatureHit) => number;
+}
+
+/** Most log rules are a list of signatures plus next steps: this builds such a rule. */
+export const signatureRule = (input: SignatureRuleInput) => ({
+  id: input.id,
+  match: (ctx: RuleContext): Finding | null => {
+    const hit = matchSignatures(ctx, input.signatures, input.options);
+    if (!hit) return null;
+    const confidence = input.adjust ? input.adjust(ctx, hit) : hit.confidence;
+    if (confidence <= 0) return null;
+    return finding(ctx, {
+      ruleId: input.id,
+      category: input.category,
+      title: hit.signature.title,
+      confidence,
+      evidence: hitEvidence(hit),
+      steps: input.steps(ctx, hit),
+    });
+  },
+});

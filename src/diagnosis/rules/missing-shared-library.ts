@@ -1,0 +1,52 @@
+/**
+ * missing_shared_library: a dynamically linked binary cannot load its loader or libraries (a glibc
+ * binary on Alpine/musl, cgo without CGO_ENABLED=0). exec then reports "no such file or directory" for
+ * a file that exists.
+ */
+import { kubectl } from '../kubectl.ts';
+import type { Rule } from '../rule.ts';
+import { execNoSuchFile, finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
+
+const SIGNATURES: Signature[] = [
+  {
+    all: [/error while loading shared libraries/],
+    confidence: 0.88,
+    title: 'A shared library the binary needs is missing from the image',
+  },
+  { all: [/cannot open shared object file/], confidence: 0.8, title: 'A shared library cannot be loaded' },
+  { all: [/version [`'‘]GLIBC_[0-9.]{1,12}['’] not found/], confidence: 0.88, title: 'The binary needs a newer glibc than the image has' },
+  { all: [/Error relocating /, /symbol not found/], confidence: 0.88, title: 'The binary was linked against glibc but runs on musl (Alpine)' },
+  { all: [/\/lib64\/ld-linux-x86-64\.so\.2|\/lib\/ld-linux-aarch64\.so\.1|ld-musl-[a-z0-9_]{1,12}\.so/, /No such file|not found|cannot/i], confidence: 0.85, title: "The binary's dynamic loader is missing from the image" },
+];
+
+export const missingSharedLibrary: Rule = {
+  id: 'missing-shared-library',
+  match: (ctx) => {
+    const steps = [
+      `List the binary's libraries: ${kubectl.debugCopy(ctx.target, 'ldd /path/to/binary')}`,
+      'Build statically (CGO_ENABLED=0 for Go) or use a base image with the same libc as the build image',
+    ];
+    const hit = matchSignatures(ctx, SIGNATURES, { status: true });
+    if (hit) {
+      return finding(ctx, {
+        ruleId: 'missing-shared-library',
+        category: 'missing_shared_library',
+        title: hit.signature.title,
+        confidence: hit.confidence,
+        evidence: hitEvidence(hit),
+        steps,
+      });
+    }
+    // exec of an existing binary reporting ENOENT: its ELF interpreter (the libc loader) is missing.
+    const exec = execNoSuchFile(ctx);
+    if (!exec) return null;
+    return finding(ctx, {
+      ruleId: 'missing-shared-library',
+      category: 'missing_shared_library',
+      title: 'The entrypoint exists but could not be executed: for a binary, its libc loader is missing (glibc vs musl)',
+      confidence: exec.script ? 0.35 : 0.55,
+      evidence: exec.line.line > 0 ? logEvidence([exec.line]) : [{ line: null, text: exec.line.text, source: 'status' }],
+      steps,
+    });
+  },
+};

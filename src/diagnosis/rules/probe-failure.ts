@@ -1,0 +1,103 @@
+/**
+ * The kubelet kills a running container whose liveness (or startup) probe keeps failing. The process
+ * then dies by signal (137/143) with a log that looks healthy: the log rules see nothing, the events do.
+ * When the app exited by itself with an error, probe failures are a symptom of that, not the cause.
+ * Readiness failures only take the pod out of the Service: they never kill, so they are not this cause.
+ */
+import { kubectl } from '../kubectl.ts';
+import type { Rule, RuleContext } from '../rule.ts';
+import type { Evidence, Finding, ProbeFacts } from '../types.ts';
+import { eventEvidence, exitCodeOf, findEvents, hasFatalLine, specEvidence } from './spec-helpers.ts';
+
+export const describeProbe = (probe: ProbeFacts): string => {
+  const target =
+    probe.type === 'httpGet'
+      ? `httpGet ${probe.target || '/'} on port ${probe.port ?? '?'}`
+      : probe.type === 'exec'
+        ? `exec ${probe.target}`
+        : `${probe.type} on port ${probe.port ?? '?'}`;
+  return `${target}, initialDelaySeconds ${probe.initialDelaySeconds}, periodSeconds ${probe.periodSeconds}, timeoutSeconds ${probe.timeoutSeconds}, failureThreshold ${probe.failureThreshold}`;
+};
+
+const hintsFor = (ctx: RuleContext, kind: 'liveness' | 'startup', failure: string): string[] => {
+  const container = ctx.container;
+  const probe = container?.probes[kind];
+  const hints: string[] = [];
+  if (probe && (probe.type === 'httpGet' || probe.type === 'tcpSocket' || probe.type === 'grpc')) {
+    const ports = container?.ports ?? [];
+    const known = ports.some((p) => p.containerPort === probe.port || p.name === probe.port);
+    if (ports.length > 0 && probe.port !== undefined && !known) {
+      hints.push(
+        `The probe checks port ${probe.port}, but the container declares ${ports.map((p) => p.containerPort).join(', ')}: point the probe at the port the app listens on`,
+      );
+    }
+  }
+  if (/connection refused/i.test(failure)) {
+    hints.push(
+      'Connection refused: the app is not (yet) listening on the probed port; check the port, or give it time to start',
+    );
+  }
+  if (/statuscode: 404|status code 404|\b404\b/i.test(failure)) {
+    hints.push(
+      `HTTP 404: the probe path ${probe?.target ?? ''} does not exist in the app; use its real health endpoint`,
+    );
+  }
+  if (/timeout|deadline exceeded|Client\.Timeout/i.test(failure)) {
+    hints.push(
+      `Timed out: the health endpoint answers slower than timeoutSeconds ${probe?.timeoutSeconds ?? 1}; make it cheap (no dependency checks) or raise timeoutSeconds`,
+    );
+  }
+  if (kind === 'liveness' && !container?.probes.startup) {
+    hints.push(
+      'A slow starter needs a startupProbe (or a longer initialDelaySeconds) so liveness checks begin only once it is up',
+    );
+  }
+  return hints;
+};
+
+const match = (ctx: RuleContext): Finding | null => {
+  const unhealthy = findEvents(ctx, /^Unhealthy$/, /^(Liveness|Startup) probe failed/i);
+  const killing = findEvents(ctx, /^Killing$/, /failed (liveness|startup) probe/i);
+  if (unhealthy.length === 0 && killing.length === 0) return null;
+
+  const startup =
+    [...unhealthy, ...killing].some((e) => /startup probe/i.test(e.message)) &&
+    unhealthy.every((e) => !/^Liveness/i.test(e.message));
+  const kind = startup ? 'startup' : 'liveness';
+  const code = exitCodeOf(ctx);
+  const killedBySignal = code === 137 || code === 143;
+  const fatal = hasFatalLine(ctx);
+  let confidence: number;
+  if (killedBySignal && !fatal) confidence = killing.length > 0 ? 0.93 : 0.88;
+  else if (killedBySignal) confidence = killing.length > 0 ? 0.75 : 0.65;
+  // The app exited by itself (its own code, an error in the log): the probe failures are a symptom.
+  else confidence = fatal ? 0.35 : 0.5;
+
+  const failure = unhealthy[0]?.message ?? '';
+  const evidence: Evidence[] = [...unhealthy.slice(0, 1), ...killing.slice(0, 1)].map(eventEvidence);
+  const probe = ctx.container?.probes[kind];
+  if (probe) evidence.push(specEvidence(`${kind}Probe: ${describeProbe(probe)}`));
+  const probeText = probe
+    ? ` (${probe.type === 'httpGet' ? `${probe.target || '/'} on port ${probe.port}` : probe.type}${probe.failureThreshold ? `, ${probe.failureThreshold} failures` : ''})`
+    : '';
+  const title =
+    confidence >= 0.6
+      ? `Killed by the kubelet after its ${kind} probe failed${probeText}`
+      : `The ${kind} probe failed${probeText}, but the app exited by itself (exit ${code ?? '?'}): the probe failures are likely a symptom`;
+
+  return {
+    ruleId: 'probe-failure',
+    category: 'probe_failure',
+    title,
+    confidence,
+    evidence,
+    nextSteps: [
+      ...hintsFor(ctx, kind, failure),
+      kubectl.podEvents(ctx.target),
+      kubectl.previousLogs(ctx.target),
+      kubectl.editWorkload(ctx.target),
+    ],
+  };
+};
+
+export const probeFailure: Rule = { id: 'probe-failure', match };

@@ -1,0 +1,52 @@
+/**
+ * segfault: the process crashed natively (SIGSEGV, exit 139), e.g. a libc/musl or seccomp mismatch, a
+ * native extension, or a JVM crash. Exit 139 alone is weak evidence: V8 heap exhaustion can end the
+ * same way, and a Go nil dereference is an app bug.
+ */
+import { kubectl } from '../kubectl.ts';
+import type { Rule } from '../rule.ts';
+import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
+
+const NOT_NATIVE = /nil pointer dereference|JavaScript heap|heap out of memory/;
+
+const SIGNATURES: Signature[] = [
+  { all: [/Fatal Python error: Segmentation fault/], confidence: 0.9, title: 'Python crashed natively (segmentation fault)' },
+  { all: [/[Ss]egmentation fault|\bsegfault at\b/], confidence: 0.85, title: 'The process crashed with a segmentation fault', not: NOT_NATIVE },
+  { all: [/A fatal error has been detected by the Java Runtime Environment/], confidence: 0.85, title: 'The JVM crashed natively' },
+  { all: [/\bSIGSEGV\b/], confidence: 0.7, title: 'The process crashed with SIGSEGV', not: NOT_NATIVE },
+  { all: [/fatal error: unexpected signal during runtime execution/], confidence: 0.8, title: 'A native (cgo) crash in a Go program' },
+  { all: [/double free or corruption|free\(\): invalid pointer|malloc\(\): corrupted|stack smashing detected/], confidence: 0.78, title: 'Native memory corruption crashed the process' },
+  { all: [/\bIllegal instruction\b|\bBus error\b/], confidence: 0.6, title: 'The process crashed natively (illegal instruction or bus error)' },
+];
+
+export const segfault: Rule = {
+  id: 'segfault',
+  match: (ctx) => {
+    const steps = [
+      'Check the base image libc (musl vs glibc) against native modules and binaries; rebuild them in the runtime image',
+      `Check the seccomp profile and the node: ${kubectl.describePod(ctx.target)}`,
+    ];
+    const exit139 = ctx.exitCode === 139;
+    const hit = matchSignatures(ctx, SIGNATURES);
+    if (hit) {
+      return finding(ctx, {
+        ruleId: 'segfault',
+        category: 'segfault',
+        title: hit.signature.title,
+        confidence: Math.min(0.95, hit.confidence + (exit139 ? 0.05 : 0)),
+        evidence: [...hitEvidence(hit), ...(exit139 ? statusEvidence(ctx) : [])],
+        steps,
+      });
+    }
+    if (!exit139) return null;
+    if (ctx.log.lines.some((l) => NOT_NATIVE.test(l.text))) return null;
+    return finding(ctx, {
+      ruleId: 'segfault',
+      category: 'segfault',
+      title: 'Killed by SIGSEGV (exit 139): a native crash',
+      confidence: 0.5,
+      evidence: statusEvidence(ctx),
+      steps,
+    });
+  },
+};

@@ -1,0 +1,26 @@
+/** tls_certificate_error: TLS verification fails (unknown authority, self-signed chain, no CA bundle). */
+import { kubectl } from '../kubectl.ts';
+import { type Signature, signatureRule } from './log-helpers.ts';
+
+const SIGNATURES: Signature[] = [
+  { all: [/x509: certificate signed by unknown authority|x509: failed to load system roots/], confidence: 0.93, title: 'TLS verification failed: the CA is unknown (x509)' },
+  { all: [/x509: certificate has expired|x509: certificate is valid for|x509: cannot validate certificate|tls: failed to verify certificate/], confidence: 0.9, title: 'TLS verification failed (x509)' },
+  { all: [/CERTIFICATE_VERIFY_FAILED|certificate verify failed/], confidence: 0.92, title: 'TLS verification failed (certificate verify failed)' },
+  { all: [/unable to get local issuer certificate|self[- ]signed certificate in certificate chain|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT/], confidence: 0.92, title: 'TLS verification failed: the certificate chain is not trusted' },
+  { all: [/CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID/], confidence: 0.88, title: 'TLS verification failed (certificate expired or wrong name)' },
+  { all: [/PKIX path building failed|unable to find valid certification path/], confidence: 0.92, title: 'TLS verification failed: Java does not trust the certificate (PKIX)' },
+  { all: [/The remote certificate is invalid|RemoteCertificateNameMismatch|RemoteCertificateChainErrors/], confidence: 0.88, title: 'TLS verification failed (.NET)' },
+  { all: [/SSL certificate problem/], confidence: 0.9, title: 'TLS verification failed (SSL certificate problem)' },
+  { all: [/SSLHandshakeException|SSL routines|sslv3 alert|tlsv1 alert|handshake failure/i], confidence: 0.6, title: 'The TLS handshake failed' },
+];
+
+export const tlsCertificateError = signatureRule({
+  id: 'tls-certificate-error',
+  category: 'tls_certificate_error',
+  signatures: SIGNATURES,
+  options: { recoverable: true },
+  steps: (ctx) => [
+    `Check that the image has a CA bundle: ${kubectl.debugCopy(ctx.target, 'ls /etc/ssl/certs')}`,
+    'For an internal CA, mount it (ConfigMap) and point the runtime at it (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, a Java truststore)',
+  ],
+});

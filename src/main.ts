@@ -1,0 +1,211 @@
+/**
+ * The one composition root: read the configuration, build the gateways (cluster, Slack), plug in the
+ * optional parts (remediation, scanner), serve the ops endpoints, start. Everything else in src/
+ * receives its dependencies from here; nothing else reads the environment.
+ */
+import { hostname } from 'node:os';
+import type { DestinationStream } from 'pino';
+import { type ClusterConnection, connectCluster } from './cluster/connection.ts';
+import { listPods } from './cluster/list-pods.ts';
+import { type Config, loadConfig, type ReadFile } from './config.ts';
+import { createLogger, type Logger } from './ops/logger.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
+import { createOpsRoutes, createReadiness } from './ops/routes.ts';
+import { createInFlightTracker, type InFlightTracker } from './ops/shutdown.ts';
+import { loadPolicy } from './remediation/policy.ts';
+import { createRemediation } from './remediation/slack-extension.ts';
+import { createScanJob, type ScanJob, type Scheduler, scheduleScan } from './scanner/schedule.ts';
+import { createInvestigator } from './services/investigator.ts';
+import type { Investigator } from './services/types.ts';
+import { allowedNamespaces } from './slack/access.ts';
+import { createSlackApp, type SlackApp } from './slack/app.ts';
+import { renderWithExtensions } from './slack/bot.ts';
+import { postMessage } from './slack/deliver.ts';
+import type { SlackExtension } from './slack/extension.ts';
+
+export interface StartBotOptions {
+  env: Record<string, string | undefined>;
+  readFile?: ReadFile;
+  /** Listen address for the HTTP port (tests use 127.0.0.1); all interfaces by default. */
+  host?: string;
+  /** Where logs go (stdout by default). */
+  logDestination?: DestinationStream;
+  now?: () => Date;
+  /** How long stop() waits for in-flight work; keep it under terminationGracePeriodSeconds. */
+  drainTimeoutMs?: number;
+  /** The scanner's scheduler (tests fire it themselves). */
+  scheduler?: Scheduler;
+}
+
+export interface RunningBot {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  slack: SlackApp;
+  /** Requests (and scan rounds) still being worked on. */
+  inFlight: InFlightTracker;
+  /** The scanner job when EXITCODE_SCAN_SCHEDULE is set. */
+  scan?: ScanJob;
+  /** The HTTP port actually listened on. */
+  port(): number | undefined;
+  /** Stops taking work, waits (bounded) for in-flight work, stops. Resolves false when the wait ran out. */
+  stop(): Promise<boolean>;
+}
+
+/** Counts every Kubernetes API request by verb and resource (the connection's single choke point). */
+const countRequests = (connection: ClusterConnection, metrics: Metrics, clusterName?: string): ClusterConnection => ({
+  ...connection,
+  ...(clusterName ? { clusterName } : {}),
+  call: (what, request) => {
+    metrics.kubernetesRequest(what.verb, what.resource);
+    return connection.call(what, request);
+  },
+});
+
+/** Logs and events calls count as work in flight too, so shutdown never cuts an answer short. */
+const trackInvestigator = (investigator: Investigator, tracker: InFlightTracker): Investigator => ({
+  clusterName: investigator.clusterName,
+  diagnose: (request) => tracker.track(investigator.diagnose(request)),
+  logs: (ref) => tracker.track(investigator.logs(ref)),
+  events: (ref) => tracker.track(investigator.events(ref)),
+  ping: () => investigator.ping(),
+});
+
+const buildExtensions = ({
+  config,
+  connection,
+  investigator,
+  logger,
+  now,
+}: {
+  config: Config;
+  connection: ClusterConnection;
+  investigator: Investigator;
+  logger: Logger;
+  now: () => Date;
+}): SlackExtension[] => {
+  const extensions: SlackExtension[] = [];
+  if (config.remediation.policyFile !== undefined) {
+    // An invalid policy stops start-up (loadPolicy lists every problem): better than running without the
+    // guard rails someone wrote down.
+    const policy = loadPolicy(config.remediation.policyFile);
+    extensions.push(
+      createRemediation({
+        policy,
+        connection,
+        actionSecret: config.remediation.actionSecret,
+        actionTtlMs: config.remediation.actionTtlMs,
+        clock: now,
+        logger: logger.child({ component: 'remediation' }),
+        replicaId: hostname(),
+        investigator,
+      }),
+    );
+  }
+  if (config.explain.enabled) {
+    logger.warn('explanations are configured (OPENAI_API_KEY) but not part of this build yet; continuing without them');
+  }
+  return extensions;
+};
+
+export const startBot = async (options: StartBotOptions): Promise<RunningBot> => {
+  const config = loadConfig(options.env, options.readFile);
+  const now = options.now ?? (() => new Date());
+  const logger = createLogger({
+    level: config.log.level,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  const metrics = createMetrics();
+  const inFlight = createInFlightTracker();
+
+  const rawConnection = connectCluster({
+    ...(config.kube.context ? { context: config.kube.context } : {}),
+    env: options.env,
+  });
+  const connection = countRequests(rawConnection, metrics, config.kube.clusterName);
+  const investigator = trackInvestigator(createInvestigator({ connection, clock: now }), inFlight);
+  const extensions = buildExtensions({ config, connection, investigator, logger, now });
+
+  let slack: SlackApp | undefined;
+  const readiness = createReadiness({
+    now,
+    checks: {
+      kubernetes: () => investigator.ping(),
+      slack: async () => {
+        if (!slack) throw Object.assign(new Error('not started'), { code: 'starting' });
+        metrics.slackCall('auth.test');
+        await slack.app.client.auth.test();
+      },
+    },
+  });
+  slack = createSlackApp({
+    slack: { ...config.slack, ...(options.host ? { host: options.host } : {}) },
+    investigator,
+    access: config.access,
+    logger,
+    metrics,
+    extensions,
+    clock: now,
+    customRoutes: createOpsRoutes({ metrics, readiness }),
+  });
+  const app = slack.app;
+  // Every Slack request's whole handling (diagnose AND post, after the ack) counts as in flight.
+  app.use(async ({ next }) => {
+    await inFlight.track(next());
+  });
+
+  let scan: ScanJob | undefined;
+  let stopScan: (() => Promise<void>) | undefined;
+  const { schedule, channel } = config.scanner;
+  if (schedule !== undefined && channel !== undefined) {
+    const scanLogger = logger.child({ component: 'scanner', channel });
+    const botDeps = { investigator, access: config.access, logger: scanLogger, metrics, extensions, clock: now };
+    const job = createScanJob({
+      // The scan channel sees only what it may see: the same access rules as a person in it.
+      namespaces: () => allowedNamespaces(config.access, channel),
+      listPods: (namespace) => listPods(connection, namespace),
+      investigator,
+      post: async (diagnosis) => {
+        const message = await renderWithExtensions({ deps: botDeps, diagnosis, channel });
+        await postMessage({ client: app.client, channel, ...message, metrics, logger: scanLogger });
+      },
+      logger: scanLogger,
+      now,
+      onCommand: () => metrics.command('scan'),
+    });
+    scan = { run: () => inFlight.track(job.run()) };
+    stopScan = scheduleScan({
+      expression: schedule,
+      job: scan,
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    }).stop;
+  }
+
+  await slack.start();
+  logger.info(
+    {
+      mode: config.slack.appToken ? 'socket' : 'http',
+      port: slack.port(),
+      cluster: connection.clusterName,
+      extensions: extensions.map((e) => e.name),
+      scanner: schedule ?? 'off',
+    },
+    'exitcode is running',
+  );
+
+  let stopping: Promise<boolean> | undefined;
+  const stop = (): Promise<boolean> => {
+    stopping ??= (async () => {
+      await stopScan?.();
+      // Stop taking new work first (HTTP server closed / socket disconnected: Slack sends to other replicas)...
+      await slack.stop();
+      // ...then let what was accepted finish, within the grace period.
+      const drained = await inFlight.drain(options.drainTimeoutMs ?? 20_000);
+      if (!drained) logger.warn({ inFlight: inFlight.size }, 'stopped before all in-flight work finished');
+      return drained;
+    })();
+    return stopping;
+  };
+
+  return { config, logger, metrics, slack, inFlight, ...(scan ? { scan } : {}), port: () => slack.port(), stop };
+};

@@ -1,0 +1,54 @@
+/**
+ * Structured JSON logs (pino). One logger per process; each command gets `logger.child({ requestId })`
+ * so one request's lines can be found together. Token-like fields are redacted by path as a second
+ * line of defence: code should never log a secret in the first place.
+ */
+import { randomUUID } from 'node:crypto';
+import { type DestinationStream, type Logger, pino } from 'pino';
+import type { LogLevel } from '../config.ts';
+
+export type { Logger };
+
+/** Paths whose values are replaced, at the top level and one level down (e.g. `{ slack: { botToken } }`). */
+const SECRET_KEYS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'actionSecret',
+  'apiKey',
+  'password',
+  'authorization',
+  'Authorization',
+  'cookie',
+];
+export const REDACT_PATHS = [
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((key) => `*.${key}`),
+  'headers.authorization',
+  'req.headers.authorization',
+  '*.headers.authorization',
+];
+
+export const createLogger = ({
+  level,
+  destination,
+}: {
+  level: LogLevel;
+  /** Where lines go; defaults to stdout. Tests pass a stream to read what was logged. */
+  destination?: DestinationStream;
+}): Logger =>
+  pino(
+    {
+      level,
+      base: { service: 'exitcode' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Level names ("info") rather than numbers: easier to read and filter in any log stack.
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
+
+/** A short random id to correlate one command's log lines (and quote in a reply to a user). */
+export const newRequestId = (): string => randomUUID().slice(0, 8);

@@ -1,0 +1,153 @@
+/**
+ * The Slack app: Bolt with an injected investigator, access map, logger and metrics. Socket Mode when
+ * an app token is given (custom routes are then served on `port` by the Socket Mode receiver), else
+ * the HTTP receiver on `port` at /slack/events with signature verification on.
+ */
+import {
+  App,
+  type CustomRoute,
+  HTTPReceiver,
+  LogLevel,
+  type Logger as BoltLogger,
+  type Receiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Investigator } from '../services/types.ts';
+import type { NamespaceAccess } from './access.ts';
+import type { BotDeps } from './bot.ts';
+import { NO_METRICS, type SlackMetrics } from './deliver.ts';
+import type { SlackExtension } from './extension.ts';
+import { registerActions } from './listeners/actions.ts';
+import { registerCommand } from './listeners/command.ts';
+import { registerMention } from './listeners/mention.ts';
+import { registerRetryGuard } from './retries.ts';
+
+export interface SlackSettings {
+  botToken: string;
+  signingSecret: string;
+  /** Set: Socket Mode. Unset: HTTP receiver. */
+  appToken?: string;
+  /** Web API base URL (a local stand-in in tests); Slack's when unset. */
+  apiUrl?: string;
+  port: number;
+  /** Listen address in HTTP mode (tests use 127.0.0.1). */
+  host?: string;
+  /** The slash command's name, `/exitcode` by default. */
+  command?: string;
+}
+
+export interface SlackAppDeps {
+  slack: SlackSettings;
+  investigator: Investigator;
+  access: NamespaceAccess;
+  logger: Logger;
+  metrics?: SlackMetrics;
+  extensions?: SlackExtension[];
+  clock?: () => Date;
+  customRoutes?: CustomRoute[];
+}
+
+export interface SlackApp {
+  app: App;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The port actually listened on (useful with port 0), once started. */
+  port(): number | undefined;
+}
+
+/** Bolt's logger interface over pino: one log stream for the whole process. */
+export const boltLogger = (logger: Logger): BoltLogger => {
+  const child = logger.child({ component: 'bolt' });
+  let level = LogLevel.INFO;
+  return {
+    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
+    info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
+    warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
+    error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+};
+
+export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
+  const { slack, logger } = deps;
+  const bolt = boltLogger(logger);
+  const customRoutes = deps.customRoutes ?? [];
+  let httpReceiver: HTTPReceiver | undefined;
+  let receiver: Receiver;
+  if (slack.appToken) {
+    receiver = new SocketModeReceiver({
+      appToken: slack.appToken,
+      logger: bolt,
+      customRoutes,
+      // The Socket Mode receiver opens this port only for custom routes (/healthz, /readyz, /metrics);
+      // its clientOptions reach apps.connections.open, so a stand-in Web API URL applies there too.
+      installerOptions: { port: slack.port, ...(slack.apiUrl ? { clientOptions: { slackApiUrl: slack.apiUrl } } : {}) },
+    });
+  } else {
+    httpReceiver = new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: ['/slack/events'],
+      port: slack.port,
+      customRoutes,
+      logger: bolt,
+      // Ack first, work after: Slack's 3 s budget is spent on the ack only.
+      processBeforeResponse: false,
+      signatureVerification: true,
+    });
+    receiver = httpReceiver;
+  }
+  const app = new App({
+    token: slack.botToken,
+    receiver,
+    logger: bolt,
+    clientOptions: {
+      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+      // 429s wait for Retry-After and try again; other failures retry a few times with backoff.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 5000 },
+    },
+  });
+  const botDeps: BotDeps = {
+    investigator: deps.investigator,
+    access: deps.access,
+    logger,
+    metrics: deps.metrics ?? NO_METRICS,
+    extensions: deps.extensions ?? [],
+    clock: deps.clock ?? (() => new Date()),
+  };
+  registerRetryGuard({ app, logger });
+  registerCommand({ app, deps: botDeps, ...(slack.command ? { command: slack.command } : {}) });
+  registerMention({ app, deps: botDeps });
+  registerActions({ app, deps: botDeps });
+  for (const extension of botDeps.extensions) extension.register?.(app);
+  // Last line of defence: a listener error is logged and counted, never an unhandled rejection.
+  app.error(async (error) => {
+    botDeps.metrics.error('unhandled');
+    logger.error({ err: error, code: (error as { code?: string }).code }, 'unhandled error in a Slack listener');
+  });
+
+  let listeningPort: number | undefined;
+  return {
+    app,
+    port: () => listeningPort,
+    start: async () => {
+      if (httpReceiver) {
+        // App.start passes its argument to the receiver, which resolves with the listening server.
+        const server = (await app.start({ port: slack.port, host: slack.host ?? '0.0.0.0' })) as Server;
+        const address = server.address();
+        listeningPort = typeof address === 'object' && address ? address.port : slack.port;
+        return;
+      }
+      await app.start();
+      listeningPort = slack.port;
+    },
+    stop: async () => {
+      await app.stop();
+    },
+  };
+};

@@ -1,0 +1,119 @@
+/**
+ * Thread replies (pure): logs, events, the incident summary, errors and help. Same safety rules as
+ * the diagnosis: redacted, escaped, fenced, within Slack's limits.
+ */
+import type { EventFact } from '../../diagnosis/types.ts';
+import type { PodLog } from '../../services/types.ts';
+import type { KnownBlock, ThreadRef } from '../extension.ts';
+import { USAGE } from '../parse.ts';
+import { clipEscaped, codeBlock, LIMITS, safe } from './text.ts';
+import { button, type RenderedMessage } from './diagnosis.ts';
+import { ACTIONS, encodeRef } from '../ids.ts';
+
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clipEscaped(text, LIMITS.sectionText) },
+});
+
+const podName = (ref: ThreadRef): string =>
+  `\`${safe(ref.namespace)}/${safe(ref.pod)}\`${ref.container ? ` container \`${safe(ref.container)}\`` : ''}`;
+
+export const renderLogs = ({ ref, log }: { ref: ThreadRef; log: PodLog }): RenderedMessage => {
+  const which = log.previous ? 'previous (crashed) instance' : 'current instance';
+  const title = `*Last ${log.lines.length} log lines* of ${podName({ ...ref, container: log.container })}, ${which}${log.truncated ? ' (cut)' : ''}`;
+  return {
+    text: `Logs of ${safe(ref.namespace)}/${safe(ref.pod)}`,
+    blocks: [
+      section(title),
+      section(codeBlock({ lines: log.lines })),
+      {
+        type: 'actions',
+        elements: [
+          button({
+            text: 'Upload full log',
+            actionId: ACTIONS.uploadLogs,
+            value: encodeRef({ ...ref, container: log.container }),
+          }),
+        ],
+      },
+    ],
+  };
+};
+
+const MAX_EVENTS = 25;
+
+export const renderEvents = ({ ref, events }: { ref: ThreadRef; events: EventFact[] }): RenderedMessage => {
+  if (events.length === 0) {
+    return {
+      text: 'No events',
+      blocks: [section(`No recent events for ${podName(ref)} (Kubernetes keeps events for about an hour).`)],
+    };
+  }
+  const lines = events
+    .slice(-MAX_EVENTS)
+    .map((e) =>
+      `${e.lastSeen ?? e.firstSeen ?? ''} ${e.type || '-'} ${e.reason || '-'} x${e.count}: ${e.message}`.trim(),
+    );
+  const more = events.length - lines.length;
+  return {
+    text: `Events of ${safe(ref.namespace)}/${safe(ref.pod)}`,
+    blocks: [
+      section(`*Events* for ${podName(ref)}${more > 0 ? ` (latest ${lines.length} of ${events.length})` : ''}`),
+      section(codeBlock({ lines })),
+    ],
+  };
+};
+
+export interface SummaryEntry {
+  at: string;
+  who: string;
+  what: string;
+}
+
+/** A timeline ready to paste into a postmortem: one code block, oldest first. */
+export const renderSummary = ({ ref, entries }: { ref: ThreadRef; entries: SummaryEntry[] }): RenderedMessage => {
+  const lines = [
+    `Incident summary: ${ref.namespace}/${ref.pod}${ref.cluster ? ` (${ref.cluster})` : ''}`,
+    ...entries.map((e) => `${e.at}  ${e.who}: ${e.what.replace(/\s+/g, ' ')}`),
+  ];
+  return {
+    text: `Incident summary for ${safe(ref.namespace)}/${safe(ref.pod)}`,
+    blocks: [
+      section('*Incident summary* (ready for a postmortem)'),
+      section(codeBlock({ lines, keep: 'head', maxLine: 500 })),
+    ],
+  };
+};
+
+export const renderError = (sentence: string): RenderedMessage => ({
+  text: safe(sentence),
+  blocks: [section(`:warning: ${safe(sentence)}`)],
+});
+
+export const renderHelp = ({
+  extraVerbs = [],
+}: {
+  extraVerbs?: { verb: string; help: string }[];
+} = {}): RenderedMessage => {
+  const thread = [
+    '`@exitcode logs [N]`: the last N log lines (`logs all` uploads a file)',
+    '`@exitcode events`: the pod’s recent events',
+    '`@exitcode rediagnose`: diagnose again now',
+    '`@exitcode summary`: the incident timeline so far',
+    ...extraVerbs.map((v) => `\`@exitcode ${safe(v.verb)}\`: ${safe(v.help)}`),
+  ].join('\n');
+  return {
+    text: 'exitcode help',
+    blocks: [
+      section(
+        `*Ask about a pod*\n${USAGE}\nOr mention me with a pod name: \`@exitcode why does checkout-7f9c6 keep dying?\``,
+      ),
+      section(`*In a diagnosis thread*\n${thread}`),
+    ],
+  };
+};
+
+export const renderUsage = (reason: string): RenderedMessage => ({
+  text: `${safe(reason)} Try /exitcode help.`,
+  blocks: [section(`${safe(reason)}\n${USAGE}`)],
+});

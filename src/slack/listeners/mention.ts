@@ -1,0 +1,73 @@
+/**
+ * `@exitcode ...`: outside a thread, a pod name (or a sentence naming one) is diagnosed in the thread
+ * of that message; inside a thread, verbs act on the pod recovered from the thread's diagnosis message.
+ * Events are acked by Bolt before this runs.
+ */
+import type { App } from '@slack/bolt';
+import { ExitcodeError } from '../../errors.ts';
+import { assertAllowed } from '../access.ts';
+import { refOf } from '../blocks/diagnosis.ts';
+import {
+  type BotDeps,
+  defaultNamespace,
+  diagnoseAllowed,
+  renderWithExtensions,
+  runAfterDiagnosis,
+  sayError,
+  threadContext,
+} from '../bot.ts';
+import { findThreadRef, postMessage, readThread } from '../deliver.ts';
+import { parseMention } from '../parse.ts';
+import { extensionVerbs, runHelp, runVerb } from '../verbs.ts';
+
+const NO_POD =
+  'Name a pod (for example `@exitcode why does checkout-7f9c6 keep dying?`), or use `@exitcode help` for what I can do.';
+const NOT_A_DIAGNOSIS_THREAD =
+  'I can only do that in a diagnosis thread. Name the pod first, for example `@exitcode checkout-7f9c6`.';
+
+export const registerMention = ({ app, deps }: { app: App; deps: BotDeps }): void => {
+  app.event('app_mention', async ({ event, body, client }) => {
+    const channel = event.channel;
+    const threadTs = event.thread_ts ?? event.ts;
+    const requestId = (body as { event_id?: string }).event_id ?? `${channel}-${event.ts}`;
+    const logger = deps.logger.child({ requestId, channel, user: event.user });
+    const scoped = { ...deps, logger };
+    const base = threadContext({
+      deps: scoped,
+      client,
+      channel,
+      threadTs,
+      userId: event.user ?? '',
+      ref: { namespace: '', pod: '' },
+    });
+    try {
+      const request = parseMention(event.text ?? '', extensionVerbs(deps));
+      // Kinds as src/ops/metrics.ts documents them: a verb in a thread is 'thread', anything else 'mention'.
+      if (request.kind !== 'verb') deps.metrics.command('mention');
+      if (request.kind === 'none') throw new ExitcodeError('bad_input', NO_POD);
+      if (request.kind === 'help') return await runHelp({ deps: scoped, ctx: base });
+      if (request.kind === 'verb') {
+        if (request.verb === 'help') return await runHelp({ deps: scoped, ctx: base });
+        if (!event.thread_ts) throw new ExitcodeError('bad_input', NOT_A_DIAGNOSIS_THREAD);
+        const ref = findThreadRef(await readThread({ client, channel, threadTs, metrics: deps.metrics }));
+        if (!ref) throw new ExitcodeError('bad_input', NOT_A_DIAGNOSIS_THREAD);
+        // The thread may have been moved or the mapping changed since: check again now.
+        assertAllowed({ access: deps.access, channelId: channel, namespace: ref.namespace });
+        deps.metrics.command('thread');
+        await runVerb({ deps: scoped, ctx: { ...base, ref }, verb: request.verb, args: request.args });
+        return;
+      }
+      const namespace = request.namespace ?? defaultNamespace(deps.access, channel);
+      const diagnosis = await diagnoseAllowed({
+        deps: scoped,
+        channel,
+        request: { namespace, target: request.target, ...(request.container ? { container: request.container } : {}) },
+      });
+      const message = await renderWithExtensions({ deps: scoped, diagnosis, channel });
+      await postMessage({ client, channel, threadTs, ...message, metrics: deps.metrics, logger });
+      await runAfterDiagnosis({ deps: scoped, ctx: { ...base, ref: refOf(diagnosis) }, diagnosis });
+    } catch (error) {
+      await sayError({ deps: scoped, ctx: base, error, context: { requestId, text: event.text } });
+    }
+  });
+};

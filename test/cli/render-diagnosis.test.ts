@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { renderDiagnosis } from '../../src/cli/render-diagnosis.ts';
+import { buildDiagnosis } from '../../src/diagnosis/diagnose-pod.ts';
+import { scanLog } from '../../src/diagnosis/log-scan.ts';
+import { OBSERVED_AT, containerFacts, podFacts, terminated, workloadFacts } from '../fixtures/pods.ts';
+
+const failing = buildDiagnosis({
+  cluster: 'prod',
+  pod: podFacts({
+    containers: [
+      containerFacts({ name: 'api', lastState: terminated(1, 'Error', { finishedAt: '2026-11-25T11:59:00Z' }) }),
+      containerFacts({
+        name: 'sidecar',
+        lastState: terminated(137, 'OOMKilled', { finishedAt: '2026-11-25T11:40:00Z' }),
+      }),
+    ],
+  }),
+  workload: workloadFacts(),
+  logs: { api: scanLog("boot\n\x1b]0;owned\x07Error: Cannot find module 'express'\n") },
+  events: [],
+  missing: [{ what: 'previous logs of container sidecar', why: 'forbidden (get pods/log)' }],
+  observedAt: OBSERVED_AT,
+});
+
+describe('renderDiagnosis', () => {
+  test('plain text: headline, each failing container, missing evidence, timeline', () => {
+    const text = renderDiagnosis(failing, { color: false });
+    assert.match(
+      text,
+      /^Pod shop\/api-7f9c6d5b8-x2k4q \(deployment\/api, revision 7\) on prod: Running, node node-a\n/,
+    );
+    assert.match(text, /2 containers are failing/);
+    assert.match(text, /\nContainer api \(/);
+    assert.match(text, /\nContainer sidecar \(/);
+    assert.match(
+      text,
+      /Container api [^\n]*\n {2}Exit: exited with status 1[^\n]*\n[^\n]*\n {2}Cause: [^\n]+ \[[a-z_]+, \d+% confident\]/,
+    );
+    assert.match(text, /Cause: .*\[oom_killed, \d+% confident\]/);
+    assert.match(text, /Next steps:\n {4}1\. /);
+    assert.match(
+      text,
+      /Could not read \(diagnosed without it\):\n {2}- previous logs of container sidecar: forbidden \(get pods\/log\)/,
+    );
+    assert.match(text, /Timeline:\n/);
+    assert.doesNotMatch(text, /\x1b/, 'no escape sequences without a TTY, not even from the log');
+  });
+
+  test('colour only when asked', () => {
+    assert.match(renderDiagnosis(failing, { color: true }), /\x1b\[31mContainer api/);
+  });
+
+  test('healthy pod', () => {
+    const healthy = buildDiagnosis({
+      cluster: 'prod',
+      pod: podFacts({
+        containers: [
+          containerFacts({
+            state: { kind: 'running', startedAt: '2026-11-25T11:00:00Z' },
+            ready: true,
+            restartCount: 1,
+            lastState: terminated(1),
+          }),
+        ],
+      }),
+      logs: {},
+      events: [],
+      missing: [],
+      observedAt: OBSERVED_AT,
+    });
+    const text = renderDiagnosis(healthy, { color: false });
+    assert.match(text, /Healthy: no container is failing right now\./);
+    assert.match(text, /History:\n[\s\S]*container api: ready, 1 restart, last exited with code 1 \(Error\)/);
+  });
+});

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { CliIo } from '../../src/cli/io.ts';
+import { COMMANDS } from '../../src/cli/commands.ts';
+
+const ioWith = (env: Record<string, string | undefined>) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    readStdin: async () => Buffer.alloc(0),
+    isTTY: false,
+    env,
+  };
+  return { io, out, err };
+};
+
+test('serve is registered, and configuration errors print the whole list and exit 1', async () => {
+  const serve = COMMANDS.serve;
+  assert.ok(serve);
+  const { io, out, err } = ioWith({ SLACK_BOT_TOKEN: 'xoxb-SECRET-VALUE', SLACK_APP_TOKEN: 'not-an-app-token' });
+  assert.equal(await serve([], io), 1);
+  const text = err.join('');
+  assert.match(text, /^exitcode cannot start: 3 settings to fix:\n/);
+  assert.match(text, /\n {2}- SLACK_SIGNING_SECRET: required/);
+  assert.match(text, /\n {2}- SLACK_APP_TOKEN: expected an app-level token starting with "xapp-"/);
+  assert.match(text, /\n {2}- EXITCODE_NAMESPACES: required/);
+  assert.ok(!text.includes('SECRET-VALUE') && !text.includes('not-an-app-token'));
+  assert.deepEqual(out, []);
+});
+
+test('serve --help prints usage; a stray argument is a usage error', async () => {
+  const help = ioWith({});
+  assert.equal(await COMMANDS.serve!(['--help'], help.io), 0);
+  assert.match(help.out.join(''), /^Usage: exitcode serve/);
+  const stray = ioWith({});
+  assert.equal(await COMMANDS.serve!(['--port', '3000'], stray.io), 2);
+  assert.match(stray.err.join(''), /unexpected argument "--port"/);
+});

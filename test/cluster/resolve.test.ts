@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { V1Pod } from '@kubernetes/client-node';
+import {
+  levenshtein,
+  parseTarget,
+  pickPod,
+  selectorString,
+  suggest,
+  workloadNameOf,
+} from '../../src/cluster/resolve.ts';
+import { ExitcodeError } from '../../src/errors.ts';
+
+describe('parseTarget', () => {
+  const cases: Array<[string, ReturnType<typeof parseTarget>]> = [
+    ['api-7f9c6-abcde', { name: 'api-7f9c6-abcde' }],
+    ['deploy/api', { kind: 'Deployment', name: 'api' }],
+    ['deployment/api', { kind: 'Deployment', name: 'api' }],
+    ['deployments.apps/api', { kind: 'Deployment', name: 'api' }],
+    ['sts/db', { kind: 'StatefulSet', name: 'db' }],
+    ['statefulset/db', { kind: 'StatefulSet', name: 'db' }],
+    ['ds/agent', { kind: 'DaemonSet', name: 'agent' }],
+    ['job/migrate', { kind: 'Job', name: 'migrate' }],
+    ['pod/api-1', { kind: 'Pod', name: 'api-1' }],
+  ];
+  for (const [input, expected] of cases) test(input, () => assert.deepEqual(parseTarget(input), expected));
+
+  test('unknown kinds and bad names are refused before any request', () => {
+    assert.throws(
+      () => parseTarget('svc/api'),
+      (e: unknown) => e instanceof ExitcodeError && e.code === 'bad_input',
+    );
+    assert.throws(
+      () => parseTarget('deploy/../../secrets'),
+      (e: unknown) => e instanceof ExitcodeError && e.code === 'invalid_name',
+    );
+    assert.throws(
+      () => parseTarget('deploy/'),
+      (e: unknown) => e instanceof ExitcodeError && e.code === 'invalid_name',
+    );
+    assert.throws(
+      () => parseTarget('API'),
+      (e: unknown) => e instanceof ExitcodeError && e.code === 'invalid_name',
+    );
+  });
+});
+
+describe('suggestions', () => {
+  test('edit distance', () => {
+    assert.equal(levenshtein('kitten', 'sitting'), 3);
+    assert.equal(levenshtein('', 'abc'), 3);
+    assert.equal(levenshtein('same', 'same'), 0);
+  });
+
+  test('prefix matches first, then close names, at most three', () => {
+    const pods = ['api-7f9c6-abcde', 'api-7f9c6-fghij', 'payments-0', 'worker-5d4-zzzzz', 'apx-1', 'web-1'];
+    assert.deepEqual(suggest('api', pods), ['api-7f9c6-abcde', 'api-7f9c6-fghij']);
+    assert.deepEqual(suggest('a', pods), ['apx-1', 'api-7f9c6-abcde', 'api-7f9c6-fghij']);
+    assert.deepEqual(suggest('wbe-1', pods), ['web-1']);
+    assert.deepEqual(suggest('paymetns-0', pods), ['payments-0']);
+    assert.deepEqual(suggest('database', pods), []);
+  });
+});
+
+describe('selectorString', () => {
+  test('matchLabels and expressions', () => {
+    assert.equal(
+      selectorString({
+        matchLabels: { app: 'api', tier: 'web' },
+        matchExpressions: [
+          { key: 'env', operator: 'In', values: ['prod', 'stage'] },
+          { key: 'canary', operator: 'DoesNotExist' },
+        ],
+      }),
+      'app=api,tier=web,env in (prod,stage),!canary',
+    );
+  });
+});
+
+const pod = (name: string, created: string, status: V1Pod['status']): V1Pod =>
+  ({
+    metadata: { name, namespace: 'shop', creationTimestamp: new Date(created) },
+    spec: { containers: [{ name: 'api', image: 'a' }] },
+    status,
+  }) as V1Pod;
+
+describe('pickPod', () => {
+  const healthy = (name: string, created: string) =>
+    pod(name, created, {
+      phase: 'Running',
+      containerStatuses: [
+        { name: 'api', image: 'a', imageID: '', ready: true, restartCount: 0, state: { running: {} } },
+      ],
+    });
+  const crashing = (name: string, finishedAt: string) =>
+    pod(name, '2026-11-25T10:00:00Z', {
+      phase: 'Running',
+      containerStatuses: [
+        {
+          name: 'api',
+          image: 'a',
+          imageID: '',
+          ready: false,
+          restartCount: 3,
+          state: { waiting: { reason: 'CrashLoopBackOff' } },
+          lastState: { terminated: { exitCode: 1, finishedAt: new Date(finishedAt) } },
+        },
+      ],
+    });
+
+  test('the most recently failing pod, and why', () => {
+    const picked = pickPod(
+      [
+        healthy('api-a', '2026-11-25T11:00:00Z'),
+        crashing('api-b', '2026-11-25T11:10:00Z'),
+        crashing('api-c', '2026-11-25T11:20:00Z'),
+      ],
+      'deployment/api',
+    );
+    assert.equal(picked?.pod.metadata?.name, 'api-c');
+    assert.equal(
+      picked?.because,
+      'deployment/api has 3 pods (2 are failing); picked api-c: its container api failed most recently.',
+    );
+  });
+
+  test('none failing: the newest; no pods: nothing', () => {
+    const picked = pickPod(
+      [healthy('api-a', '2026-11-25T11:00:00Z'), healthy('api-b', '2026-11-25T11:30:00Z')],
+      'deployment/api',
+    );
+    assert.equal(picked?.pod.metadata?.name, 'api-b');
+    assert.match(picked?.because ?? '', /none failing/);
+    assert.equal(pickPod([], 'deployment/api'), undefined);
+  });
+});
+
+describe('workloadNameOf', () => {
+  const owned = (kind: string, name: string, labels: Record<string, string> = {}) =>
+    ({
+      metadata: { name: 'x', labels, ownerReferences: [{ apiVersion: 'v1', kind, name, uid: 'u', controller: true }] },
+    }) as V1Pod;
+  test('the Deployment behind a ReplicaSet, else the owner, else nothing', () => {
+    assert.equal(workloadNameOf(owned('ReplicaSet', 'api-7f9c6d5b8', { 'pod-template-hash': '7f9c6d5b8' })), 'api');
+    assert.equal(workloadNameOf(owned('ReplicaSet', 'bare-rs')), 'bare-rs');
+    assert.equal(workloadNameOf(owned('StatefulSet', 'db')), 'db');
+    assert.equal(workloadNameOf({ metadata: { name: 'lonely' } } as V1Pod), undefined);
+  });
+});

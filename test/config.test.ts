@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadConfig } from '../src/config.ts';
+import { parseDuration } from '../src/config/duration.ts';
+import { isExitcodeError } from '../src/errors.ts';
+
+const BASE = {
+  SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdefSECRETbot',
+  SLACK_SIGNING_SECRET: 'signing-SECRET-0123456789abcdef',
+  EXITCODE_NAMESPACES: 'shop,payments',
+};
+
+const noFile = (path: string): string => {
+  throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+};
+
+/** Runs loadConfig expecting failure; returns the problem lines. */
+const problemsOf = (env: Record<string, string | undefined>, readFile = noFile): string[] => {
+  try {
+    loadConfig(env, readFile);
+  } catch (error) {
+    assert.ok(isExitcodeError(error));
+    assert.equal(error.code, 'config_invalid');
+    const lines = error.message.split('\n').slice(1);
+    assert.deepEqual(
+      error.details.problems,
+      lines.map((line) => line.replace(/^ {2}- /, '')),
+    );
+    return error.details.problems as string[];
+  }
+  assert.fail('expected loadConfig to throw');
+};
+
+describe('loadConfig', () => {
+  test('defaults for a minimal HTTP-mode setup', () => {
+    const config = loadConfig(BASE, noFile);
+    assert.equal(config.slack.port, 3000);
+    assert.equal(config.slack.appToken, undefined);
+    assert.deepEqual(config.access, { defaultNamespaces: ['shop', 'payments'], channels: {} });
+    assert.equal(config.remediation.policyFile, undefined);
+    assert.equal(config.remediation.actionTtlMs, 15 * 60_000);
+    assert.equal(config.explain.enabled, false);
+    assert.equal(config.explain.mode, 'off');
+    assert.equal(config.explain.model, 'gpt-4o-mini');
+    assert.equal(config.explain.threshold, 0.6);
+    assert.equal(config.scanner.schedule, undefined);
+    assert.equal(config.log.level, 'info');
+  });
+
+  test('the action secret is derived from, but not equal to, the signing secret, and stable', () => {
+    const a = loadConfig(BASE, noFile).remediation.actionSecret;
+    const b = loadConfig(BASE, noFile).remediation.actionSecret;
+    assert.equal(a, b);
+    assert.notEqual(a, BASE.SLACK_SIGNING_SECRET);
+    assert.ok(!a.includes(BASE.SLACK_SIGNING_SECRET));
+    const other = loadConfig({ ...BASE, SLACK_SIGNING_SECRET: 'another-secret' }, noFile).remediation.actionSecret;
+    assert.notEqual(a, other);
+    const explicit = 'k'.repeat(40);
+    assert.equal(loadConfig({ ...BASE, EXITCODE_ACTION_SECRET: explicit }, noFile).remediation.actionSecret, explicit);
+  });
+
+  test('every setting parsed into its typed section', () => {
+    const config = loadConfig(
+      {
+        ...BASE,
+        SLACK_APP_TOKEN: 'xapp-1-A1-secret',
+        SLACK_API_URL: 'http://127.0.0.1:9999/api',
+        PORT: '8080',
+        KUBECONFIG: '/etc/kube/config',
+        EXITCODE_KUBE_CONTEXT: 'prod',
+        EXITCODE_CLUSTER_NAME: 'prod-eu',
+        EXITCODE_NAMESPACES: '*',
+        EXITCODE_POLICY_FILE: '/etc/exitcode/policy.yaml',
+        EXITCODE_ACTION_TTL: '900s',
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: 'http://ollama:11434/v1',
+        EXITCODE_MODEL: 'llama3',
+        EXITCODE_EXPLAIN_MODE: 'auto',
+        EXITCODE_EXPLAIN_THRESHOLD: '0.4',
+        EXITCODE_EXPLAIN_ANONYMIZE: 'true',
+        EXITCODE_EXPLAIN_CACHE_TTL: '2h',
+        EXITCODE_EXPLAIN_MAX_TOKENS: '500',
+        EXITCODE_EXPLAIN_TIMEOUT: '20s',
+        EXITCODE_SCAN_SCHEDULE: '*/5 * * * *',
+        EXITCODE_SCAN_CHANNEL: 'C0123ABCD',
+        LOG_LEVEL: 'debug',
+      },
+      noFile,
+    );
+    assert.equal(config.slack.appToken, 'xapp-1-A1-secret');
+    assert.equal(config.slack.apiUrl, 'http://127.0.0.1:9999/api/');
+    assert.equal(config.slack.port, 8080);
+    assert.deepEqual(config.kube, { kubeconfigPath: '/etc/kube/config', context: 'prod', clusterName: 'prod-eu' });
+    assert.deepEqual(config.access.defaultNamespaces, ['*']);
+    assert.equal(config.remediation.actionTtlMs, 900_000);
+    assert.deepEqual(config.explain, {
+      enabled: true,
+      mode: 'auto',
+      apiKey: 'sk-test',
+      baseUrl: 'http://ollama:11434/v1',
+      model: 'llama3',
+      threshold: 0.4,
+      anonymize: true,
+      cacheTtlMs: 7_200_000,
+      maxTokens: 500,
+      timeoutMs: 20_000,
+    });
+    assert.deepEqual(config.scanner, { schedule: '*/5 * * * *', channel: 'C0123ABCD' });
+    assert.equal(config.log.level, 'debug');
+  });
+
+  test('an API key alone turns explanations on, on request', () => {
+    const config = loadConfig({ ...BASE, OPENAI_API_KEY: 'sk-x' }, noFile);
+    assert.equal(config.explain.mode, 'on-request');
+    assert.equal(config.explain.enabled, true);
+    assert.equal(
+      loadConfig({ ...BASE, OPENAI_API_KEY: 'sk-x', EXITCODE_EXPLAIN_MODE: 'off' }, noFile).explain.enabled,
+      false,
+    );
+  });
+
+  test('lists every problem at once, one line per variable, and never echoes a value', () => {
+    const secretish = {
+      SLACK_BOT_TOKEN: 'xoxp-USER-TOKEN-SHOULD-NOT-LEAK',
+      SLACK_APP_TOKEN: 'xoxb-WRONG-KIND-SHOULD-NOT-LEAK',
+      SLACK_API_URL: 'ftp://nope-SHOULD-NOT-LEAK',
+      PORT: '99999',
+      EXITCODE_NAMESPACES: 'Shop,../etc',
+      EXITCODE_ACTION_TTL: 'soon',
+      EXITCODE_ACTION_SECRET: 'short-SHOULD-NOT-LEAK',
+      EXITCODE_EXPLAIN_MODE: 'always',
+      EXITCODE_EXPLAIN_THRESHOLD: '1.5',
+      EXITCODE_EXPLAIN_ANONYMIZE: 'maybe',
+      EXITCODE_EXPLAIN_MAX_TOKENS: 'lots',
+      EXITCODE_SCAN_SCHEDULE: 'every tuesday',
+      LOG_LEVEL: 'loud',
+    };
+    const problems = problemsOf(secretish);
+    const named = problems.map((line) => line.slice(0, line.indexOf(':')));
+    assert.deepEqual(
+      new Set(named),
+      new Set([
+        'SLACK_BOT_TOKEN',
+        'SLACK_SIGNING_SECRET',
+        'SLACK_APP_TOKEN',
+        'SLACK_API_URL',
+        'PORT',
+        'EXITCODE_NAMESPACES',
+        'EXITCODE_ACTION_TTL',
+        'EXITCODE_ACTION_SECRET',
+        'EXITCODE_EXPLAIN_MODE',
+        'EXITCODE_EXPLAIN_THRESHOLD',
+        'EXITCODE_EXPLAIN_ANONYMIZE',
+        'EXITCODE_EXPLAIN_MAX_TOKENS',
+        'EXITCODE_SCAN_SCHEDULE',
+        'EXITCODE_SCAN_CHANNEL',
+        'LOG_LEVEL',
+      ]),
+    );
+    assert.equal(named.length, new Set(named).size, 'one line per variable');
+    const text = problems.join('\n');
+    assert.ok(!text.includes('SHOULD-NOT-LEAK'));
+    assert.match(
+      text,
+      /SLACK_SIGNING_SECRET: required \(the Signing Secret from your Slack app's Basic Information page\)/,
+    );
+  });
+
+  test('EXITCODE_NAMESPACES is required unless a config file decides', () => {
+    const { EXITCODE_NAMESPACES: _, ...rest } = BASE;
+    assert.deepEqual(
+      problemsOf(rest).map((line) => line.split(':')[0]),
+      ['EXITCODE_NAMESPACES'],
+    );
+    const config = loadConfig({ ...rest, EXITCODE_CONFIG: '/cfg.yaml' }, () => 'channels:\n  C0SHOP1: [shop]\n');
+    assert.deepEqual(config.access, { defaultNamespaces: [], channels: { C0SHOP1: ['shop'] } });
+  });
+
+  test('an empty value counts as unset', () => {
+    assert.deepEqual(
+      problemsOf({ ...BASE, SLACK_SIGNING_SECRET: '  ' }).map((l) => l.split(':')[0]),
+      ['SLACK_SIGNING_SECRET'],
+    );
+    assert.equal(loadConfig({ ...BASE, SLACK_APP_TOKEN: '' }, noFile).slack.appToken, undefined);
+  });
+
+  test('config file: channel mapping in YAML or JSON, file namespaces win over the variable', () => {
+    const yaml = loadConfig({ ...BASE, EXITCODE_CONFIG: '/c.yaml' }, (path) => {
+      assert.equal(path, '/c.yaml');
+      return 'namespaces: [default]\nchannels:\n  C0SHOP1: [shop, payments]\n  G0OPS22: ["*"]\n';
+    });
+    assert.deepEqual(yaml.access, {
+      defaultNamespaces: ['default'],
+      channels: { C0SHOP1: ['shop', 'payments'], G0OPS22: ['*'] },
+    });
+    const json = loadConfig({ ...BASE, EXITCODE_CONFIG: '/c.json' }, () => '{"channels":{"C0SHOP1":["shop"]}}');
+    assert.deepEqual(json.access, { defaultNamespaces: ['shop', 'payments'], channels: { C0SHOP1: ['shop'] } });
+  });
+
+  test('config file errors name the file and the path of every problem', () => {
+    const problems = problemsOf({ ...BASE, EXITCODE_CONFIG: '/etc/exitcode/config.yaml' }, () =>
+      ['channels:', '  general: [shop]', '  C0SHOP1: [shop, Bad_Name]', '  C0OPS11: shop', 'extra: 1'].join('\n'),
+    );
+    assert.deepEqual(problems, [
+      'EXITCODE_CONFIG (/etc/exitcode/config.yaml) channels.general: expected a Slack channel ID such as C0123ABCD (not a #name)',
+      'EXITCODE_CONFIG (/etc/exitcode/config.yaml) channels.C0SHOP1[1]: expected a namespace name (lower-case letters, digits and "-") or "*"',
+      'EXITCODE_CONFIG (/etc/exitcode/config.yaml) channels.C0OPS11: expected a list of namespace names',
+      'EXITCODE_CONFIG (/etc/exitcode/config.yaml) (top level): unknown key (extra)',
+    ]);
+  });
+
+  test('config file unreadable or not YAML', () => {
+    assert.deepEqual(problemsOf({ ...BASE, EXITCODE_CONFIG: '/missing.yaml' }), [
+      'EXITCODE_CONFIG: cannot read /missing.yaml (ENOENT); check the path and that it is mounted',
+    ]);
+    const [line] = problemsOf({ ...BASE, EXITCODE_CONFIG: '/bad.yaml' }, () => 'channels: [\n');
+    assert.match(line ?? '', /^EXITCODE_CONFIG \(\/bad\.yaml\) not valid YAML or JSON/);
+  });
+});
+
+describe('parseDuration', () => {
+  const cases: [string, number | undefined][] = [
+    ['15m', 900_000],
+    ['900s', 900_000],
+    ['900', 900_000],
+    ['250ms', 250],
+    ['1h', 3_600_000],
+    ['1.5m', 90_000],
+    ['soon', undefined],
+    ['-5s', undefined],
+    ['', undefined],
+    ['5 weeks', undefined],
+  ];
+  for (const [text, ms] of cases) test(`${JSON.stringify(text)} -> ${ms}`, () => assert.equal(parseDuration(text), ms));
+});

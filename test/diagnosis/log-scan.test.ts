@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { LOG_BOUNDS, scanLog } from '../../src/diagnosis/log-scan.ts';
+
+const texts = (input: string | Uint8Array) => scanLog(input).lines.map((l) => l.text);
+
+describe('scanLog: normalization', () => {
+  test('strips ANSI colour, OSC titles, orphan colour codes and CRLF', () => {
+    const log = '\x1b[31;1mERROR\x1b[0m boom\r\n\x1b]0;title\x07plain\r\n[32mgreen[0m text\rnext';
+    assert.deepEqual(texts(log), ['ERROR boom', 'plain', 'green text', 'next']);
+  });
+
+  test('removes NUL and control characters, keeps tabs as spaces', () => {
+    assert.deepEqual(texts('a\x00b\x07c\n\tat Foo.bar(Foo.java:1)'), ['abc', '  at Foo.bar(Foo.java:1)']);
+  });
+
+  test('strips Kubernetes timestamp prefixes', () => {
+    assert.deepEqual(texts('2024-01-01T00:00:00.123456789Z FATAL:  boom'), ['FATAL:  boom']);
+  });
+
+  test('numbers lines 1-based within the tail, skipping blank lines but not their numbers', () => {
+    const lines = scanLog('one\n\nthree').lines;
+    assert.deepEqual(
+      lines.map((l) => l.line),
+      [1, 3],
+    );
+  });
+
+  test('empty and whitespace-only logs are empty', () => {
+    assert.equal(scanLog('').empty, true);
+    assert.equal(scanLog(' \n\r\n\t').empty, true);
+    assert.equal(scanLog(new Uint8Array()).empty, true);
+    assert.equal(scanLog('x').empty, false);
+  });
+});
+
+describe('scanLog: levels', () => {
+  const cases: [string, string | undefined][] = [
+    ['2019-03-01 08:46:20.785 UTC [1] FATAL:  database files are incompatible', 'fatal'],
+    ['[2020-08-12 14:30:52,358] ERROR [KafkaServer id=0] Fatal error', 'error'],
+    ['2024/01/01 00:00:00 [emerg] 1#1: host not found', 'fatal'],
+    ['2021-06-24 7:04:16 8 [Warning] Access denied', 'warn'],
+    ['time="x" level=error msg="boom"', 'error'],
+    ['[2020-11-05 10:49:50,966: ERROR/MainProcess] consumer', 'error'],
+    ['WARN  something', 'warn'],
+    ['Error: Cannot find module', undefined],
+    ['hello world', undefined],
+  ];
+  for (const [line, level] of cases) {
+    test(line, () => assert.equal(scanLog(line).lines[0]!.level, level));
+  }
+});
+
+describe('scanLog: JSON lines', () => {
+  test('pino record: message, numeric level, error stack split into lines', () => {
+    const record = JSON.stringify({
+      level: 50,
+      msg: 'request failed',
+      err: { message: 'boom', stack: 'Error: boom\n    at handler (/app/src/x.js:1:2)\n    at run (/app/src/y.js:3:4)' },
+    });
+    const { lines } = scanLog(`${record}\n`);
+    assert.equal(lines[0]!.text, 'request failed: boom');
+    assert.equal(lines[0]!.level, 'error');
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.text.trim()),
+      ['Error: boom', 'at handler (/app/src/x.js:1:2)', 'at run (/app/src/y.js:3:4)'],
+    );
+    assert.ok(lines.every((l) => l.line === 1));
+  });
+
+  test('pino fatal (60), severity/message (GCP), @l/@m (Serilog), levelname (python)', () => {
+    assert.equal(scanLog('{"level":60,"msg":"x"}').lines[0]!.level, 'fatal');
+    assert.deepEqual(scanLog('{"severity":"ERROR","message":"db down"}').lines[0], {
+      line: 1,
+      text: 'db down',
+      level: 'error',
+    });
+    assert.equal(scanLog('{"@l":"Fatal","@m":"Host terminated"}').lines[0]!.text, 'Host terminated');
+    assert.equal(scanLog('{"levelname":"CRITICAL","message":"x"}').lines[0]!.level, 'fatal');
+    assert.equal(scanLog('{"log.level":"error","message":"ecs"}').lines[0]!.level, 'error');
+  });
+
+  test('docker json-file wrapper, also wrapping a JSON record', () => {
+    assert.equal(scanLog('{"log":"[error] boom\\n","stream":"stderr","time":"t"}').lines[0]!.text, '[error] boom');
+    const inner = JSON.stringify({ log: '{"level":"error","msg":"inner"}\n', stream: 'stdout' });
+    assert.deepEqual(scanLog(inner).lines[0], { line: 1, text: 'inner', level: 'error' });
+  });
+
+  test('a record without a known message field keeps its raw text', () => {
+    const line = '{"errno":"ECONNREFUSED","code":"ECONNREFUSED","port":5432}';
+    assert.equal(scanLog(line).lines[0]!.text, line);
+  });
+
+  test('broken JSON stays as text', () => {
+    assert.equal(scanLog('{"msg": "unterminated').lines[0]!.text, '{"msg": "unterminated');
+  });
+});
+
+describe('scanLog: bounds', () => {
+  test('reads only the tail of a large string and drops the partial first line', () => {
+    const log = `${'head line\n'.repeat(100)}last`;
+    const result = scanLog(log, { maxBytes: 64, maxLines: 100, maxLineLength: 100 });
+    assert.equal(result.truncated, true);
+    assert.equal(result.bytesRead, 64);
+    assert.equal(result.totalBytes, log.length);
+    assert.equal(result.lines.at(-1)!.text, 'last');
+    assert.ok(result.lines.every((l) => l.text === 'head line' || l.text === 'last'));
+  });
+
+  test('reads only the tail of bytes', () => {
+    const bytes = new TextEncoder().encode(`${'x'.repeat(1000)}\nend of log\n`);
+    const result = scanLog(bytes, { maxBytes: 20, maxLines: 10, maxLineLength: 100 });
+    assert.deepEqual(
+      result.lines.map((l) => l.text),
+      ['end of log'],
+    );
+    assert.equal(result.totalBytes, bytes.length);
+  });
+
+  test('keeps the last maxLines lines', () => {
+    const log = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n');
+    const result = scanLog(log, { maxBytes: 1 << 20, maxLines: 5, maxLineLength: 100 });
+    assert.deepEqual(
+      result.lines.map((l) => l.text),
+      ['line 45', 'line 46', 'line 47', 'line 48', 'line 49'],
+    );
+    assert.equal(result.truncated, true);
+  });
+
+  test('cuts enormous lines and keeps a single huge line even when it is partial', () => {
+    const result = scanLog('a'.repeat(LOG_BOUNDS.maxBytes * 4));
+    assert.equal(result.lines.length, 1);
+    assert.equal(result.lines[0]!.text.length, LOG_BOUNDS.maxLineLength);
+    assert.equal(result.truncated, true);
+    assert.equal(result.bytesRead, LOG_BOUNDS.maxBytes);
+  });
+
+  test('multi-byte characters at the cut do not break decoding', () => {
+    const result = scanLog(`${'é'.repeat(100)}\nfin ✓`, { maxBytes: 11, maxLines: 10, maxLineLength: 100 });
+    assert.equal(result.lines.at(-1)!.text, 'fin ✓');
+  });
+});
+
+describe('scanLog: binary', () => {
+  test('binary input is flagged and printable fragments are still extracted', () => {
+    const bytes = new Uint8Array(2000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 7 === 0 ? 0 : 1 + ((i * 13) % 200);
+    const text = new TextEncoder().encode('\x00\x00panic: runtime error: index out of range\x00\x01');
+    const input = new Uint8Array(bytes.length + text.length);
+    input.set(bytes);
+    input.set(text, bytes.length);
+    const result = scanLog(input);
+    assert.equal(result.binary, true);
+    assert.ok(result.lines.some((l) => l.text.includes('panic: runtime error')));
+  });
+
+  test('ordinary text is not binary', () => {
+    assert.equal(scanLog('hello\nworld ünïcödé ✓').binary, false);
+  });
+});
+
+describe('scanLog: properties', () => {
+  test('never throws and respects the bounds on arbitrary input', () => {
+    const bounds = { maxBytes: 512, maxLines: 20, maxLineLength: 64 };
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 2000 }), fc.uint8Array({ maxLength: 2000 })), (input) => {
+        const result = scanLog(input, bounds);
+        assert.ok(result.bytesRead <= bounds.maxBytes);
+        for (const line of result.lines) {
+          assert.ok(line.text.length <= bounds.maxLineLength);
+          assert.ok(line.line >= 1 && line.line <= bounds.maxLines);
+          assert.doesNotMatch(line.text, /[\x00-\x08\x0b-\x1f\x7f]/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('adversarial pieces (escapes, braces, CRs, levels) never throw', () => {
+    const piece = fc.constantFrom('\x1b[', '\x1b]', '\x07', '{', '}', '"', '\r', '\n', '[31m', 'ERROR', 'level=', ':', '\\', '\x00', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 3000 }), (parts) => {
+        const result = scanLog(parts.join(''));
+        assert.ok(Array.isArray(result.lines));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

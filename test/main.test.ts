@@ -1,0 +1,169 @@
+/**
+ * The whole bot from its composition root: startBot(env) in HTTP mode against the demo cluster (via a
+ * KUBECONFIG file) and the Slack stand-in (via SLACK_API_URL), exactly as `exitcode serve` starts it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Writable } from 'node:stream';
+import { type DemoCluster, startDemoCluster } from '../src/demo/server.ts';
+import { type RunningBot, startBot } from '../src/main.ts';
+import type { Scheduler } from '../src/scanner/schedule.ts';
+import { send, slashCommand, slashFields } from './helpers/slack-signing.ts';
+import { type SlackStandIn, startSlackStandIn } from './helpers/slack-stand-in.ts';
+
+const SECRET = 'main-test-signing-secret-0123456789';
+const silentLogs = () =>
+  new Writable({
+    write(_chunk, _encoding, done) {
+      done();
+    },
+  });
+
+const envFor = (demo: DemoCluster, slack: SlackStandIn, extra: Record<string, string> = {}) => ({
+  SLACK_BOT_TOKEN: 'xoxb-main-test',
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_API_URL: slack.apiUrl,
+  PORT: '0',
+  KUBECONFIG: demo.kubeconfigPath,
+  EXITCODE_NAMESPACES: 'shop',
+  EXITCODE_CLUSTER_NAME: 'demo-eu',
+  LOG_LEVEL: 'info',
+  ...extra,
+});
+
+/** Waits until the predicate holds, polling (a bounded wait: the test fails rather than hangs). */
+const until = async (predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+describe('startBot: the whole bot in HTTP mode', () => {
+  let demo: DemoCluster;
+  let slack: SlackStandIn;
+  let bot: RunningBot;
+  let offsetMs = 0;
+  let fireScan: (() => Promise<unknown>) | undefined;
+  const scheduler: Scheduler = (_expression, fn) => {
+    fireScan = fn;
+    return { stop: () => {} };
+  };
+  const base = () => `http://127.0.0.1:${bot.port()}`;
+  const get = async (path: string) => {
+    const response = await fetch(`${base()}${path}`);
+    return { status: response.status, text: await response.text() };
+  };
+
+  before(async () => {
+    demo = await startDemoCluster({ scenarios: ['checkout-missing-env'], delayMs: 20 });
+    slack = await startSlackStandIn();
+    bot = await startBot({
+      env: envFor(demo, slack, { EXITCODE_SCAN_SCHEDULE: '*/5 * * * *', EXITCODE_SCAN_CHANNEL: 'C0SCAN1' }),
+      host: '127.0.0.1',
+      logDestination: silentLogs(),
+      now: () => new Date(Date.now() + offsetMs),
+      scheduler,
+    });
+  });
+  after(async () => {
+    await bot?.stop();
+    await slack?.close();
+    await demo?.close();
+  });
+
+  test('/healthz answers while the process is up', async () => {
+    assert.deepEqual(await get('/healthz'), { status: 200, text: 'ok\n' });
+  });
+
+  test('/readyz: ready with the cluster and Slack ok; 503 naming Slack when auth.test fails', async () => {
+    assert.deepEqual(await get('/readyz'), { status: 200, text: 'ready\n' });
+    slack.fail('auth.test', { error: 'invalid_auth' });
+    offsetMs += 60_000; // past the readiness cache
+    assert.deepEqual(await get('/readyz'), { status: 503, text: 'not ready: slack (invalid_auth)\n' });
+    offsetMs += 60_000;
+    assert.equal((await get('/readyz')).status, 200);
+  });
+
+  test('a slash command is diagnosed against the cluster and posted; /metrics counts it', async () => {
+    const posts = slack.callsOf('chat.postMessage').length;
+    const response = await send(
+      `${base()}/slack/events`,
+      slashCommand(slashFields({ text: 'deploy/checkout -n shop', response_url: slack.responseUrl() }), { secret: SECRET }),
+    );
+    assert.equal(response.status, 200);
+    await until(() => slack.callsOf('chat.postMessage').length > posts || slack.responses.length > 0, 'the diagnosis');
+    assert.deepEqual(slack.responses, [], 'no error answer');
+    const post = slack.callsOf('chat.postMessage').at(-1)?.body as {
+      channel: string;
+      metadata: { event_payload: { namespace: string; pod: string; cluster: string } };
+    };
+    assert.equal(post.channel, 'C0001');
+    assert.equal(post.metadata.event_payload.namespace, 'shop');
+    assert.match(post.metadata.event_payload.pod, /^checkout-/);
+    assert.equal(post.metadata.event_payload.cluster, 'demo-eu', 'EXITCODE_CLUSTER_NAME names the cluster');
+
+    const metrics = await get('/metrics');
+    assert.equal(metrics.status, 200);
+    assert.match(metrics.text, /^exitcode_commands_total\{kind="slash"\} 1$/m);
+    assert.match(metrics.text, /^exitcode_diagnosis_duration_seconds_count 1$/m);
+    assert.match(metrics.text, /^exitcode_slack_api_calls_total\{method="chat.postMessage"\} [1-9]/m);
+    assert.match(metrics.text, /^exitcode_kubernetes_requests_total\{verb="list",resource="pods"\} [1-9]/m);
+    assert.match(metrics.text, /^exitcode_process_resident_memory_bytes \d+/m);
+  });
+
+  test('a forged request is refused', async () => {
+    const response = await send(
+      `${base()}/slack/events`,
+      slashCommand(slashFields({ text: 'deploy/checkout -n shop' }), { secret: 'not-the-secret' }),
+    );
+    assert.equal(response.status, 401);
+  });
+
+  test('the scanner, fired by its trigger, posts the crash-looping pod once to the scan channel', async () => {
+    assert.ok(fireScan, 'the scanner was scheduled');
+    await fireScan();
+    const scanPosts = () => slack.callsOf('chat.postMessage').filter((c) => c.body.channel === 'C0SCAN1');
+    assert.equal(scanPosts().length, 1);
+    const body = scanPosts()[0]?.body as { metadata: { event_payload: { pod: string } } };
+    assert.match(body.metadata.event_payload.pod, /^checkout-/);
+    await fireScan();
+    assert.equal(scanPosts().length, 1, 'already reported');
+    assert.match((await get('/metrics')).text, /^exitcode_commands_total\{kind="scan"\} 1$/m);
+  });
+});
+
+test('stop() waits for an in-flight diagnosis to be posted, then refuses new work', async () => {
+  // A slow cluster: every API answer takes 150 ms, so the diagnosis is still running when stop() is called.
+  const demo = await startDemoCluster({ scenarios: ['checkout-missing-env'], delayMs: 150 });
+  const slack = await startSlackStandIn();
+  const bot = await startBot({ env: envFor(demo, slack), host: '127.0.0.1', logDestination: silentLogs() });
+  const url = `http://127.0.0.1:${bot.port()}/slack/events`;
+  try {
+    const response = await send(
+      url,
+      slashCommand(slashFields({ text: 'deploy/checkout -n shop', response_url: slack.responseUrl() }), { secret: SECRET }),
+    );
+    assert.equal(response.status, 200, 'acked');
+    await until(() => bot.inFlight.size > 0, 'the diagnosis to start');
+    assert.equal(slack.callsOf('chat.postMessage').length, 0, 'not posted yet');
+    const drained = await bot.stop();
+    assert.equal(drained, true);
+    assert.equal(slack.callsOf('chat.postMessage').length, 1, 'the diagnosis was posted before stop() resolved');
+    assert.deepEqual(slack.responses, []);
+    await assert.rejects(fetch(`http://127.0.0.1:${bot.port()}/healthz`), 'no longer listening');
+  } finally {
+    await bot.stop();
+    await slack.close();
+    await demo.close();
+  }
+});
+
+test('configuration errors stop start-up before anything is started', async () => {
+  await assert.rejects(startBot({ env: { SLACK_BOT_TOKEN: 'xoxb-x' }, logDestination: silentLogs() }), (error: Error) => {
+    assert.match(error.message, /SLACK_SIGNING_SECRET: required/);
+    assert.match(error.message, /EXITCODE_NAMESPACES: required/);
+    return true;
+  });
+});

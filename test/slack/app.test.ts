@@ -1,0 +1,427 @@
+/**
+ * End to end: the real Bolt app in HTTP mode on loopback, requests signed as Slack signs them, the
+ * Web API served by the stand-in, the cluster by an in-memory investigator.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ExitcodeError } from '../../src/errors.ts';
+import type { SlackExtension } from '../../src/slack/extension.ts';
+import { ACTIONS, encodeRef } from '../../src/slack/ids.ts';
+import { diagnosis, type MemoryInvestigator, memoryInvestigator } from '../fixtures/diagnoses.ts';
+import { blockViolations } from '../helpers/block-limits.ts';
+import { startTestBot, type TestBot } from '../helpers/slack-bot.ts';
+import {
+  buttonClick,
+  eventCallback,
+  interaction,
+  mentionEvent,
+  send,
+  slashCommand,
+  slashFields,
+} from '../helpers/slack-signing.ts';
+
+const POD = 'checkout-7f9c6b4d5-x2x9z';
+const REF = { namespace: 'shop', pod: POD, container: 'app' };
+
+const posts = (bot: TestBot) => bot.slack.callsOf('chat.postMessage');
+const lastPost = (bot: TestBot) => posts(bot).at(-1)?.body as Record<string, unknown>;
+const json = (value: unknown): string => JSON.stringify(value);
+
+const slash = (bot: TestBot, text: string, overrides: Record<string, string> = {}) =>
+  send(
+    bot.eventsUrl,
+    slashCommand(slashFields({ text, response_url: bot.slack.responseUrl(), ...overrides }), { secret: bot.secret }),
+  );
+
+const mention = (bot: TestBot, args: Parameters<typeof mentionEvent>[0], retryNum?: number) =>
+  send(
+    bot.eventsUrl,
+    eventCallback(mentionEvent(args), { secret: bot.secret, ...(retryNum !== undefined ? { retryNum } : {}) }),
+  );
+
+const click = (bot: TestBot, args: Parameters<typeof buttonClick>[0]) =>
+  send(bot.eventsUrl, interaction(buttonClick(args), { secret: bot.secret }));
+
+/** Posts a diagnosis through /exitcode and returns its ts (the thread later verbs work in). */
+const diagnoseIntoChannel = async (bot: TestBot): Promise<string> => {
+  const before = posts(bot).length;
+  await slash(bot, `shop/${POD}`);
+  await bot.slack.waitFor(() => posts(bot).length > before);
+  const ts = bot.slack.messages.filter((m) => m.metadata).at(-1)?.ts;
+  assert.ok(ts);
+  return ts;
+};
+
+const hostileLogs = [
+  'starting',
+  'user said <!channel> and <@U999>',
+  'see <https://evil.example|this>',
+  'token=ghp_abcdefghijklmnopqrstuvwxyz0123456789AB',
+  'java.lang.OutOfMemoryError: Java heap space',
+];
+
+describe('slack bot end to end', () => {
+  let bot: TestBot;
+  let investigator: MemoryInvestigator;
+  const extensionCalls: string[] = [];
+  const extension: SlackExtension = {
+    name: 'test-extension',
+    buttons: (d) => [
+      {
+        type: 'button',
+        action_id: 'test_ext_button',
+        text: { type: 'plain_text', text: `Do it to ${d.pod}` },
+        value: 'x',
+      },
+    ],
+    threadCommands: {
+      restart: {
+        help: 'restart this pod',
+        run: async (ctx, args) => {
+          extensionCalls.push(`restart ${ctx.ref.namespace}/${ctx.ref.pod} ${args.join(' ')}`);
+          await ctx.say('restart requested');
+        },
+      },
+    },
+    afterDiagnosis: async ({ diagnosis: d, threadTs }) => {
+      extensionCalls.push(`after ${d.pod} ${threadTs}`);
+    },
+  };
+
+  const counted: string[] = [];
+  const metrics = {
+    command: (kind: string) => counted.push(`command:${kind}`),
+    error: (kind: string) => counted.push(`error:${kind}`),
+    slackCall: (method: string) => counted.push(`slack:${method}`),
+    startDiagnosis: () => {
+      counted.push('diagnosis:start');
+      return () => counted.push('diagnosis:end');
+    },
+  };
+
+  before(async () => {
+    investigator = memoryInvestigator({
+      pods: [
+        {
+          diagnosis: diagnosis(),
+          logs: hostileLogs,
+          events: [
+            {
+              type: 'Warning',
+              reason: 'BackOff',
+              message: 'Back-off restarting failed container app',
+              count: 12,
+              lastSeen: '2026-11-25T11:58:30Z',
+            },
+          ],
+        },
+      ],
+    });
+    bot = await startTestBot({
+      investigator,
+      metrics,
+      extensions: [extension],
+      access: { defaultNamespaces: ['*'], channels: { CPAY: ['payments'], CSHOP: ['shop'] } },
+    });
+  });
+  after(async () => bot.close());
+
+  test('/exitcode ns/pod: acked in the request, then the diagnosis posted with blocks and metadata', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const original = investigator.diagnose;
+    investigator.diagnose = async (request) => {
+      await gate;
+      return original(request);
+    };
+    try {
+      const before = posts(bot).length;
+      const response = await slash(bot, `shop/${POD}`);
+      // The HTTP answer came back while the cluster call is still blocked: the ack precedes it.
+      assert.equal(response.status, 200);
+      assert.equal(posts(bot).length, before);
+      release();
+      await bot.slack.waitFor(() => posts(bot).length > before);
+    } finally {
+      investigator.diagnose = original;
+    }
+    const body = lastPost(bot);
+    assert.equal(body.channel, 'C0001');
+    assert.equal(body.thread_ts, undefined, 'a channel message, so it can carry a thread');
+    assert.deepEqual(body.metadata, {
+      event_type: 'exitcode_diagnosis',
+      event_payload: {
+        cluster: 'demo',
+        namespace: 'shop',
+        pod: POD,
+        uid: '6d0c3a52-8f1e-4c9b-9a39-2f1f0c4c7e11',
+        container: 'app',
+      },
+    });
+    const blocks = body.blocks as { type: string }[];
+    assert.deepEqual(blockViolations(blocks), []);
+    assert.match(json(blocks), /Out of memory/);
+    assert.match(json(blocks), /"action_id":"exitcode_show_logs"/);
+    assert.match(json(blocks), /"action_id":"test_ext_button"/, 'extension buttons are added');
+    assert.match(String(body.text), /checkout-7f9c6b4d5-x2x9z in shop/);
+    await bot.slack.waitFor(() => extensionCalls.some((c) => c.startsWith(`after ${POD}`)));
+  });
+
+  test('-n and -c reach the investigator; a mapped channel defaults to its namespace', async () => {
+    const before = investigator.requests.length;
+    await slash(bot, `${POD} -n shop -c app`);
+    await slash(bot, POD, { channel_id: 'CSHOP' });
+    await bot.slack.waitFor(() => investigator.requests.length >= before + 2);
+    const requests = investigator.requests.slice(before).map((r) => r.args);
+    assert.deepEqual(requests, [
+      { namespace: 'shop', target: POD, container: 'app' },
+      { namespace: 'shop', target: POD },
+    ]);
+  });
+
+  test('help and malformed input are answered in the ack itself, ephemerally, without a cluster call', async () => {
+    const before = investigator.requests.length;
+    const help = await slash(bot, 'help');
+    assert.equal(help.status, 200);
+    const helpBody = JSON.parse(help.body);
+    assert.equal(helpBody.response_type, 'ephemeral');
+    assert.match(json(helpBody.blocks), /exitcode restart.*restart this pod/);
+    const bad = JSON.parse((await slash(bot, 'a b c')).body);
+    assert.equal(bad.response_type, 'ephemeral');
+    assert.match(bad.text, /Name exactly one pod/);
+    assert.equal(investigator.requests.length, before);
+  });
+
+  test('a namespace the channel may not see is refused through response_url, never diagnosed', async () => {
+    const before = investigator.requests.length;
+    const responses = bot.slack.responses.length;
+    await slash(bot, `shop/${POD}`, { channel_id: 'CPAY' });
+    await bot.slack.waitFor((s) => s.responses.length > responses);
+    assert.match(json(bot.slack.responses.at(-1)?.body), /may not query namespace shop/);
+    assert.equal(investigator.requests.length, before);
+  });
+
+  test('cluster errors are answered as their sentence; unknown errors politely', async () => {
+    investigator.failWith = new ExitcodeError(
+      'forbidden',
+      'exitcode may not read pods in namespace shop; grant it get/list on pods.',
+    );
+    let responses = bot.slack.responses.length;
+    await slash(bot, `shop/${POD}`);
+    await bot.slack.waitFor((s) => s.responses.length > responses);
+    assert.match(json(bot.slack.responses.at(-1)?.body), /may not read pods in namespace shop/);
+    investigator.failWith = Object.assign(new Error('ECONNRESET at socket 10.0.0.1 with body {secret}'), {
+      code: 'ECONNRESET',
+    });
+    responses = bot.slack.responses.length;
+    await slash(bot, `shop/${POD}`);
+    await bot.slack.waitFor((s) => s.responses.length > responses);
+    const answer = json(bot.slack.responses.at(-1)?.body);
+    assert.match(answer, /Something went wrong on our side/);
+    assert.doesNotMatch(answer, /ECONNRESET|10\.0\.0\.1/);
+    investigator.failWith = undefined;
+    const missing = bot.slack.responses.length;
+    await slash(bot, 'shop/nope-1');
+    await bot.slack.waitFor((s) => s.responses.length > missing);
+    assert.match(json(bot.slack.responses.at(-1)?.body), /Pod nope-1 was not found in namespace shop/);
+  });
+
+  test('not_in_channel: the diagnosis goes to response_url with how to invite the bot', async () => {
+    bot.slack.fail('chat.postMessage', { error: 'not_in_channel' });
+    const responses = bot.slack.responses.length;
+    await slash(bot, `shop/${POD}`, { channel_id: 'CNOTIN' });
+    await bot.slack.waitFor((s) => s.responses.length > responses);
+    const body = bot.slack.responses.at(-1)?.body as { blocks: unknown[]; response_type: string };
+    assert.equal(body.response_type, 'ephemeral');
+    assert.match(json(body.blocks), /Out of memory/);
+    assert.match(json(body.blocks), /\/invite @exitcode/);
+    assert.deepEqual(blockViolations(body.blocks), []);
+  });
+
+  test('invalid_blocks: the same message is posted again as plain text', async () => {
+    bot.slack.fail('chat.postMessage', { error: 'invalid_blocks', when: (b) => 'blocks' in b });
+    const before = posts(bot).length;
+    await slash(bot, `shop/${POD}`);
+    await bot.slack.waitFor(() => posts(bot).length >= before + 2);
+    const [rejected, plain] = posts(bot)
+      .slice(before)
+      .map((c) => c.body);
+    assert.ok(rejected && 'blocks' in rejected);
+    assert.ok(plain && !('blocks' in plain));
+    assert.match(String(plain.text), /checkout-7f9c6b4d5-x2x9z in shop/);
+    assert.ok(plain.metadata, 'the metadata stays so thread verbs still work');
+  });
+
+  test('rate limited: the Web API call is retried after Retry-After', async () => {
+    bot.slack.fail('chat.postMessage', { status: 429, retryAfter: 1 });
+    const before = posts(bot).length;
+    await slash(bot, `shop/${POD}`);
+    await bot.slack.waitFor(() => posts(bot).length >= before + 2);
+    assert.equal(bot.slack.messages.filter((m) => m.metadata).length > 0, true);
+  });
+
+  test('forged signature and stale timestamp are rejected with 401 and not processed', async () => {
+    const before = investigator.requests.length;
+    const fields = slashFields({ text: `shop/${POD}` });
+    const forged = await send(bot.eventsUrl, slashCommand(fields, { secret: 'wrong-secret' }));
+    assert.equal(forged.status, 401);
+    const stale = await send(
+      bot.eventsUrl,
+      slashCommand(fields, { secret: bot.secret, timestamp: Math.floor(Date.now() / 1000) - 10 * 60 }),
+    );
+    assert.equal(stale.status, 401);
+    const tampered = slashCommand(fields, { secret: bot.secret });
+    tampered.body = tampered.body.replace('shop', 'kube-system');
+    assert.equal((await send(bot.eventsUrl, tampered)).status, 401);
+    assert.equal(investigator.requests.length, before);
+  });
+
+  test('mention with a sentence: diagnosis in the thread of that message', async () => {
+    const ts = '1700000100.000001';
+    bot.slack.addMessage({ channel: 'CSHOP', ts, user: 'U0001', text: `<@UBOT> why does ${POD} keep dying?` });
+    const before = posts(bot).length;
+    // No namespace named: the channel is mapped to exactly one, so that one is used.
+    const response = await mention(bot, { text: `<@UBOT> why does ${POD} keep dying?`, ts, channel: 'CSHOP' });
+    assert.equal(response.status, 200);
+    await bot.slack.waitFor(() => posts(bot).length > before);
+    const body = lastPost(bot);
+    assert.equal(body.thread_ts, ts);
+    assert.match(json(body.blocks), /Out of memory/);
+    assert.ok(body.metadata);
+  });
+
+  test('Slack retries and duplicate event ids never produce a second answer', async () => {
+    const ts = '1700000200.000001';
+    bot.slack.addMessage({ channel: 'C0001', ts, user: 'U0001', text: 'x' });
+    const before = investigator.requests.length;
+    const retried = await mention(bot, { text: `<@UBOT> ${POD} -n shop`, ts, eventId: 'EvRETRY1' }, 1);
+    assert.equal(retried.status, 200);
+    await mention(bot, { text: `<@UBOT> ${POD} -n shop`, ts, eventId: 'EvDUP1' });
+    await mention(bot, { text: `<@UBOT> ${POD} -n shop`, ts, eventId: 'EvDUP1' });
+    await bot.slack.waitFor(() => posts(bot).filter((p) => p.body.thread_ts === ts).length >= 1);
+    // A later, distinct event proves the queue drained: everything before it has been handled.
+    const marker = '1700000201.000001';
+    bot.slack.addMessage({ channel: 'C0001', ts: marker, user: 'U0001', text: 'x' });
+    await mention(bot, { text: `<@UBOT> ${POD} -n shop`, ts: marker, eventId: 'EvMARK' });
+    await bot.slack.waitFor(() => posts(bot).some((p) => p.body.thread_ts === marker));
+    assert.equal(posts(bot).filter((p) => p.body.thread_ts === ts).length, 1);
+    assert.equal(investigator.requests.length, before + 2);
+  });
+
+  test('thread verbs act on the pod recovered from the thread parent', async () => {
+    const threadTs = await diagnoseIntoChannel(bot);
+    const inThread = () => posts(bot).filter((p) => p.body.thread_ts === threadTs);
+    const ask = async (text: string, count: number) => {
+      // The user's message exists in Slack too (the summary reads it back).
+      const ts = `${Number(threadTs) + count}.000000`;
+      bot.slack.addMessage({ channel: 'C0001', ts, user: 'U0001', text: `<@UBOT> ${text}`, thread_ts: threadTs });
+      await mention(bot, { text: `<@UBOT> ${text}`, ts, threadTs });
+      await bot.slack.waitFor(() => inThread().length >= count);
+      return inThread().at(-1)?.body as Record<string, unknown>;
+    };
+    const logs = await ask('logs 20', 1);
+    assert.match(json(logs.blocks), /OutOfMemoryError/);
+    assert.doesNotMatch(json(logs.blocks), /<!channel>|<@U999>|<https:\/\/evil/);
+    assert.doesNotMatch(json(logs.blocks), /ghp_abcdefghijklmnopqrstuvwxyz/);
+    assert.deepEqual(blockViolations(logs.blocks as unknown[]), []);
+    assert.deepEqual(investigator.requests.filter((r) => r.kind === 'logs').at(-1)?.args, { ...REF, tailLines: 20 });
+    const events = await ask('events', 2);
+    assert.match(json(events.blocks), /Back-off restarting failed container app/);
+    const rediagnosis = await ask('rediagnose', 3);
+    assert.ok(rediagnosis.metadata);
+    assert.match(json(rediagnosis.blocks), /Out of memory/);
+    const help = await ask('help', 4);
+    assert.match(json(help.blocks), /@exitcode logs \[N\]/);
+    assert.match(json(help.blocks), /restart this pod/);
+    await ask('restart now', 5);
+    assert.ok(extensionCalls.includes(`restart shop/${POD} now`));
+    const summary = await ask('summary', 6);
+    const text = json(summary.blocks);
+    assert.match(text, /Incident summary: shop\/checkout-7f9c6b4d5-x2x9z \(demo\)/);
+    assert.match(text, /first recorded: container app terminated: OOMKilled/);
+    assert.match(text, /alice: @UBOT logs 20/);
+    assert.match(text, /exitcode: diagnosis: checkout-7f9c6b4d5-x2x9z in shop/);
+    assert.match(text, /now: still failing: app: Out of memory/);
+    assert.deepEqual(blockViolations(summary.blocks as unknown[]), []);
+  });
+
+  test('logs all uploads the redacted log as a file in the thread', async () => {
+    const threadTs = await diagnoseIntoChannel(bot);
+    await mention(bot, { text: '<@UBOT> logs all', ts: `${Number(threadTs) + 1}`, threadTs });
+    await bot.slack.waitFor((s) => s.callsOf('files.completeUploadExternal').length > 0);
+    const complete = bot.slack.callsOf('files.completeUploadExternal').at(-1)?.body as Record<string, unknown>;
+    assert.equal(complete.channel_id, 'C0001');
+    assert.equal(complete.thread_ts, threadTs);
+    const upload = bot.slack.uploads.at(-1)?.content ?? '';
+    assert.match(upload, /OutOfMemoryError/);
+    assert.doesNotMatch(upload, /ghp_abcdefghijklmnopqrstuvwxyz/);
+    assert.equal(bot.slack.callsOf('files.getUploadURLExternal').length, 1);
+  });
+
+  test('a thread verb outside a diagnosis thread gets a sentence', async () => {
+    const ts = '1700000300.000001';
+    bot.slack.addMessage({ channel: 'C0001', ts, user: 'U0001', text: 'hello' });
+    await mention(bot, { text: '<@UBOT> logs', ts });
+    await bot.slack.waitFor(() => posts(bot).some((p) => p.body.thread_ts === ts));
+    assert.match(json(lastPost(bot).blocks), /only do that in a diagnosis thread/);
+  });
+
+  test('buttons: Show logs, Show events and Re-diagnose answer in the thread', async () => {
+    const threadTs = await diagnoseIntoChannel(bot);
+    const value = encodeRef({ ...REF, cluster: 'demo' });
+    const inThread = () => posts(bot).filter((p) => p.body.thread_ts === threadTs);
+    for (const [index, actionId] of [ACTIONS.logs, ACTIONS.events, ACTIONS.rediagnose].entries()) {
+      const response = await click(bot, { actionId, value, messageTs: threadTs });
+      assert.equal(response.status, 200);
+      await bot.slack.waitFor(() => inThread().length > index);
+    }
+    const [logs, events, rediagnosis] = inThread().map((p) => json(p.body.blocks));
+    assert.match(String(logs), /OutOfMemoryError/);
+    assert.match(String(events), /BackOff/);
+    assert.match(String(rediagnosis), /Out of memory/);
+  });
+
+  test('a forged button value cannot reach a namespace the channel may not see', async () => {
+    const ts = '1700000400.000001';
+    bot.slack.addMessage({ channel: 'CPAY', ts, user: 'UBOT', bot_id: 'BBOT', text: 'diag' });
+    const before = investigator.requests.length;
+    await click(bot, { actionId: ACTIONS.logs, value: encodeRef(REF), channel: 'CPAY', messageTs: ts });
+    await click(bot, {
+      actionId: ACTIONS.events,
+      value: '{"namespace":"Bad/../ns","pod":"x"}',
+      channel: 'CPAY',
+      messageTs: ts,
+    });
+    await bot.slack.waitFor(() => posts(bot).filter((p) => p.body.thread_ts === ts).length >= 2);
+    const answers = posts(bot)
+      .filter((p) => p.body.thread_ts === ts)
+      .map((p) => json(p.body.blocks));
+    assert.ok(answers.some((a) => /may not query namespace shop/.test(a)));
+    assert.ok(answers.some((a) => /not valid any more/.test(a)));
+    assert.equal(investigator.requests.length, before);
+  });
+
+  test('metrics: commands by kind, errors by code, Slack calls, diagnosis timings', () => {
+    for (const expected of [
+      'command:slash',
+      'command:mention',
+      'command:thread',
+      'command:action',
+      'error:not_allowed',
+      'error:forbidden',
+      'error:unknown',
+      'slack:chat.postMessage',
+      'slack:conversations.replies',
+      'slack:files.uploadV2',
+      'slack:response_url',
+    ]) {
+      assert.ok(counted.includes(expected), `${expected} was reported`);
+    }
+    assert.equal(
+      counted.filter((c) => c === 'diagnosis:start').length,
+      counted.filter((c) => c === 'diagnosis:end').length,
+    );
+  });
+});
