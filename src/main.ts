@@ -8,12 +8,16 @@ import type { DestinationStream } from 'pino';
 import { type ClusterConnection, connectCluster } from './cluster/connection.ts';
 import { listPods } from './cluster/list-pods.ts';
 import { type Config, loadConfig, type ReadFile } from './config.ts';
+import { ExitcodeError } from './errors.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { createOpsRoutes, createReadiness } from './ops/routes.ts';
 import { createInFlightTracker, type InFlightTracker } from './ops/shutdown.ts';
 import { loadPolicy } from './remediation/policy.ts';
 import { createRemediation } from './remediation/slack-extension.ts';
+import { createExplainer } from './explain/explainer.ts';
+import { createExplainExtension } from './explain/slack-extension.ts';
+import { clusterExplainSource } from './explain/source.ts';
 import { createScanJob, type ScanJob, type Scheduler, scheduleScan } from './scanner/schedule.ts';
 import { createInvestigator } from './services/investigator.ts';
 import type { Investigator } from './services/types.ts';
@@ -77,18 +81,22 @@ const buildExtensions = ({
   investigator,
   logger,
   now,
+  metrics,
+  readFile,
 }: {
   config: Config;
   connection: ClusterConnection;
   investigator: Investigator;
   logger: Logger;
   now: () => Date;
+  metrics: Metrics;
+  readFile?: ReadFile;
 }): SlackExtension[] => {
   const extensions: SlackExtension[] = [];
   if (config.remediation.policyFile !== undefined) {
     // An invalid policy stops start-up (loadPolicy lists every problem): better than running without the
     // guard rails someone wrote down.
-    const policy = loadPolicy(config.remediation.policyFile);
+    const policy = loadPolicy(config.remediation.policyFile, readFile);
     extensions.push(
       createRemediation({
         policy,
@@ -103,9 +111,35 @@ const buildExtensions = ({
     );
   }
   if (config.explain.enabled) {
-    logger.warn('explanations are configured (OPENAI_API_KEY) but not part of this build yet; continuing without them');
+    const explainLogger = logger.child({ component: 'explain' });
+    extensions.push(
+      createExplainExtension({
+        explainer: createExplainer({ settings: config.explain, clock: now, metrics, logger: explainLogger }),
+        mode: config.explain.mode,
+        threshold: config.explain.threshold,
+        source: clusterExplainSource({ connection, now }),
+        access: config.access,
+        logger: explainLogger,
+        onCommand: (kind) => metrics.command(kind),
+      }),
+    );
   }
   return extensions;
+};
+
+/** A listen failure as a sentence naming the setting to change; anything else unchanged. */
+const startError = (error: unknown, port: number): unknown => {
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'EADDRINUSE') {
+    return new ExitcodeError(
+      'config_invalid',
+      `PORT: port ${port} is already in use; stop what uses it or set PORT to a free port.`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new ExitcodeError('config_invalid', `PORT: not allowed to listen on port ${port}; use a port above 1024.`);
+  }
+  return error;
 };
 
 export const startBot = async (options: StartBotOptions): Promise<RunningBot> => {
@@ -124,7 +158,15 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
   });
   const connection = countRequests(rawConnection, metrics, config.kube.clusterName);
   const investigator = trackInvestigator(createInvestigator({ connection, clock: now }), inFlight);
-  const extensions = buildExtensions({ config, connection, investigator, logger, now });
+  const extensions = buildExtensions({
+    config,
+    connection,
+    investigator,
+    logger,
+    now,
+    metrics,
+    readFile: options.readFile,
+  });
 
   let slack: SlackApp | undefined;
   const readiness = createReadiness({
@@ -181,7 +223,12 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     }).stop;
   }
 
-  await slack.start();
+  try {
+    await slack.start();
+  } catch (error) {
+    await stopScan?.();
+    throw startError(error, config.slack.port);
+  }
   logger.info(
     {
       mode: config.slack.appToken ? 'socket' : 'http',

@@ -171,3 +171,25 @@ describe('deploy/', () => {
     for (const value of Object.values(secret!.stringData)) assert.equal(value, '');
   });
 });
+
+describe('Helm chart', () => {
+  test('Chart.yaml and values.yaml parse; defaults are the safe ones', () => {
+    const [chart] = docsOf('deploy/helm/exitcode/Chart.yaml');
+    assert.equal(chart!.apiVersion, 'v2');
+    assert.equal(chart!.name, 'exitcode');
+    const [values] = docsOf('deploy/helm/exitcode/values.yaml');
+    assert.deepEqual(values!.namespaces, ['default'], 'no cluster-wide read by default');
+    assert.equal(values!.remediation.enabled, false, 'no actions by default');
+    assert.equal(values!.existingSecret, 'exitcode');
+    const deployment = read('deploy/helm/exitcode/templates/deployment.yaml');
+    for (const fact of [
+      'readOnlyRootFilesystem: true',
+      'runAsNonRoot: true',
+      'drop: [ALL]',
+      'path: /healthz',
+      'path: /readyz',
+    ]) {
+      assert.ok(deployment.includes(fact), fact);
+    }
+  });
+});

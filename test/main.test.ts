@@ -90,7 +90,9 @@ describe('startBot: the whole bot in HTTP mode', () => {
     const posts = slack.callsOf('chat.postMessage').length;
     const response = await send(
       `${base()}/slack/events`,
-      slashCommand(slashFields({ text: 'deploy/checkout -n shop', response_url: slack.responseUrl() }), { secret: SECRET }),
+      slashCommand(slashFields({ text: 'deploy/checkout -n shop', response_url: slack.responseUrl() }), {
+        secret: SECRET,
+      }),
     );
     assert.equal(response.status, 200);
     await until(() => slack.callsOf('chat.postMessage').length > posts || slack.responses.length > 0, 'the diagnosis');
@@ -111,6 +113,24 @@ describe('startBot: the whole bot in HTTP mode', () => {
     assert.match(metrics.text, /^exitcode_slack_api_calls_total\{method="chat.postMessage"\} [1-9]/m);
     assert.match(metrics.text, /^exitcode_kubernetes_requests_total\{verb="list",resource="pods"\} [1-9]/m);
     assert.match(metrics.text, /^exitcode_process_resident_memory_bytes \d+/m);
+  });
+
+  test('a port already in use is a sentence naming PORT, not a crash', async () => {
+    await assert.rejects(
+      startBot({
+        env: envFor(demo, slack, { PORT: String(bot.port()) }),
+        host: '127.0.0.1',
+        logDestination: silentLogs(),
+      }),
+      (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'config_invalid');
+        assert.equal(
+          error.message,
+          `PORT: port ${bot.port()} is already in use; stop what uses it or set PORT to a free port.`,
+        );
+        return true;
+      },
+    );
   });
 
   test('a forged request is refused', async () => {
@@ -143,7 +163,9 @@ test('stop() waits for an in-flight diagnosis to be posted, then refuses new wor
   try {
     const response = await send(
       url,
-      slashCommand(slashFields({ text: 'deploy/checkout -n shop', response_url: slack.responseUrl() }), { secret: SECRET }),
+      slashCommand(slashFields({ text: 'deploy/checkout -n shop', response_url: slack.responseUrl() }), {
+        secret: SECRET,
+      }),
     );
     assert.equal(response.status, 200, 'acked');
     await until(() => bot.inFlight.size > 0, 'the diagnosis to start');
@@ -160,10 +182,92 @@ test('stop() waits for an in-flight diagnosis to be posted, then refuses new wor
   }
 });
 
-test('configuration errors stop start-up before anything is started', async () => {
-  await assert.rejects(startBot({ env: { SLACK_BOT_TOKEN: 'xoxb-x' }, logDestination: silentLogs() }), (error: Error) => {
-    assert.match(error.message, /SLACK_SIGNING_SECRET: required/);
-    assert.match(error.message, /EXITCODE_NAMESPACES: required/);
-    return true;
+test('with OPENAI_API_KEY set, the explain extension is plugged in: the diagnosis carries an Explain button', async () => {
+  const demo = await startDemoCluster({ scenarios: ['checkout-missing-env'] });
+  const slack = await startSlackStandIn();
+  const bot = await startBot({
+    // The model is never called here (no click): the base URL only has to be a loopback address.
+    env: envFor(demo, slack, { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }),
+    host: '127.0.0.1',
+    logDestination: silentLogs(),
   });
+  try {
+    await send(
+      `http://127.0.0.1:${bot.port()}/slack/events`,
+      slashCommand(slashFields({ text: 'deploy/checkout -n shop', response_url: slack.responseUrl() }), {
+        secret: SECRET,
+      }),
+    );
+    await until(() => slack.callsOf('chat.postMessage').length > 0 || slack.responses.length > 0, 'the diagnosis');
+    const blocks = JSON.stringify(slack.callsOf('chat.postMessage')[0]?.body.blocks);
+    assert.match(blocks, /"action_id":"exitcode_explain"/);
+  } finally {
+    await bot.stop();
+    await slack.close();
+    await demo.close();
+  }
+});
+
+test('a remediation policy file is loaded at start-up: valid -> action buttons, invalid -> start-up stops with its path', async () => {
+  const demo = await startDemoCluster({ scenarios: ['checkout-missing-env'] });
+  const slack = await startSlackStandIn();
+  const files: Record<string, string> = {
+    '/etc/exitcode/policy.yaml':
+      'rules:\n  - namespaces: [shop]\n    actions: [restart-pod]\n    approvers: { users: [U0001] }\n',
+    '/etc/exitcode/bad.yaml': 'rules:\n  - namespaces: [shop]\n    actions: [format-disk]\n',
+  };
+  const readFile = (path: string): string => {
+    const text = files[path];
+    if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    return text;
+  };
+  try {
+    await assert.rejects(
+      startBot({
+        env: envFor(demo, slack, { EXITCODE_POLICY_FILE: '/etc/exitcode/bad.yaml' }),
+        readFile,
+        logDestination: silentLogs(),
+      }),
+      (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'config_invalid');
+        assert.match(error.message, /\/etc\/exitcode\/bad\.yaml/);
+        return true;
+      },
+    );
+    const bot = await startBot({
+      env: envFor(demo, slack, { EXITCODE_POLICY_FILE: '/etc/exitcode/policy.yaml' }),
+      readFile,
+      host: '127.0.0.1',
+      logDestination: silentLogs(),
+    });
+    try {
+      await send(
+        `http://127.0.0.1:${bot.port()}/slack/events`,
+        slashCommand(slashFields({ text: 'deploy/checkout -n shop', response_url: slack.responseUrl() }), {
+          secret: SECRET,
+        }),
+      );
+      await until(() => slack.callsOf('chat.postMessage').length > 0 || slack.responses.length > 0, 'the diagnosis');
+      assert.match(
+        JSON.stringify(slack.callsOf('chat.postMessage')[0]?.body.blocks),
+        /"action_id":"exitcode_remediation_/,
+      );
+    } finally {
+      await bot.stop();
+    }
+  } finally {
+    await slack.close();
+    await demo.close();
+  }
+});
+
+test('configuration errors stop start-up before anything is started', async () => {
+  await assert.rejects(
+    startBot({ env: { SLACK_BOT_TOKEN: 'xoxb-x' }, logDestination: silentLogs() }),
+    (error: Error) => {
+      assert.match(error.message, /SLACK_SIGNING_SECRET: required/);
+      assert.match(error.message, /EXITCODE_NAMESPACES: required/);
+      return true;
+    },
+  );
 });

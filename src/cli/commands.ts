@@ -1,3 +1,4 @@
+import { classifyCommand } from './classify.ts';
 import { demoCommand } from './demo.ts';
 import { diagnoseCommand } from './diagnose.ts';
 import type { Command } from './io.ts';
@@ -5,6 +6,7 @@ import { serve } from './serve.ts';
 
 /** The subcommands, one module each. Adding one is one line here. */
 export const COMMANDS: Record<string, Command> = {
+  classify: classifyCommand,
   demo: demoCommand,
   diagnose: diagnoseCommand,
   serve,

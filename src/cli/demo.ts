@@ -25,8 +25,8 @@ export const DEMO_USAGE = [
   '',
 ].join('\n');
 
-/** The scenarios whose full report the demo prints after the table: a rollout and a liveness kill. */
-const FEATURED = ['orders-bad-rollout', 'recommendations-liveness'];
+/** The scenarios whose full report the demo prints after the table: a bad rollout and a liveness kill. */
+const FEATURED = ['pricing-bad-rollout', 'recommendations-liveness'];
 
 export interface DemoDeps {
   start?: (options: DemoClusterOptions) => Promise<DemoCluster>;

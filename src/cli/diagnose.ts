@@ -3,10 +3,10 @@
  * Connects, diagnoses through the investigator, renders. Errors are one sentence on stderr and a
  * non-zero exit: 2 for bad input, 1 for everything the cluster said.
  */
-import { parseArgs } from 'node:util';
 import { type ClusterConnection, type ConnectOptions, connectCluster } from '../cluster/connection.ts';
-import { ExitcodeError, isExitcodeError, userSentence } from '../errors.ts';
+import { isExitcodeError, userSentence } from '../errors.ts';
 import { createInvestigator } from '../services/investigator.ts';
+import { parseFlags } from './args.ts';
 import type { CliIo, Command } from './io.ts';
 import { renderDiagnosis } from './render-diagnosis.ts';
 
@@ -30,29 +30,20 @@ export interface DiagnoseDeps {
 
 const USAGE_ERRORS = new Set(['bad_input', 'invalid_name']);
 
-const parse = (argv: string[]) => {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        namespace: { type: 'string', short: 'n' },
-        container: { type: 'string', short: 'c' },
-        kubeconfig: { type: 'string' },
-        context: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    // parseArgs' own message names the bad option and is safe to show.
-    throw new ExitcodeError(
-      'bad_input',
-      `${error instanceof Error ? error.message : 'Bad arguments'}. Run "exitcode diagnose --help".`,
-    );
-  }
-};
+const parse = (argv: string[]) =>
+  parseFlags({
+    command: 'diagnose',
+    argv,
+    positionals: true,
+    options: {
+      namespace: { type: 'string', short: 'n' },
+      container: { type: 'string', short: 'c' },
+      kubeconfig: { type: 'string' },
+      context: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
 
 export const createDiagnoseCommand =
   (deps: DiagnoseDeps = {}): Command =>

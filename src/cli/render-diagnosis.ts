@@ -78,8 +78,11 @@ export const renderDiagnosis = (diagnosis: Diagnosis, options: RenderOptions): s
     `${paint('bold', `Pod ${clean(diagnosis.namespace)}/${clean(diagnosis.pod)}`)}${workload} on ${clean(diagnosis.cluster)}: ${diagnosis.phase}${diagnosis.node ? `, node ${clean(diagnosis.node)}` : ''}`,
   );
   if (diagnosis.selectedBecause) lines.push(paint('dim', clean(diagnosis.selectedBecause)));
-  if (diagnosis.healthy) {
+  if (diagnosis.healthy && (diagnosis.phase === 'Running' || diagnosis.phase === 'Succeeded')) {
     lines.push(paint('green', 'Healthy: no container is failing right now.'));
+  } else if (diagnosis.healthy) {
+    // Pending (unschedulable, pulling) is not a crash, but calling it healthy would mislead.
+    lines.push(paint('yellow', `No container has failed, but the pod is ${diagnosis.phase}: see the events below.`));
   } else if (diagnosis.containers.length > 1) {
     lines.push(
       paint(

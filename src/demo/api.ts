@@ -14,6 +14,7 @@ import { type Reply, failure, notFound, success } from './status.ts';
 import { controllerOf, createReplacement, replacementIdentity } from './controller.ts';
 import type { KubeObject } from './types.ts';
 import { readLog } from './logs.ts';
+import { toTable, wantsTable } from './table.ts';
 
 type Json = Record<string, unknown>;
 
@@ -22,6 +23,8 @@ export interface HandlerContext {
   query: URLSearchParams;
   body: unknown;
   contentType: string;
+  /** The Accept header: kubectl asks for server-side Tables. */
+  accept: string;
   rotatedLogs: boolean;
   schedule: Schedule;
 }
@@ -31,6 +34,16 @@ const missing = (request: ResourceRequest, name: string): Reply =>
 
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const asTable = (request: ResourceRequest, context: HandlerContext, items: KubeObject[]): unknown | undefined =>
+  wantsTable(context.accept)
+    ? toTable({
+        kind: request.info.kind,
+        items,
+        now: context.state.now(),
+        resourceVersion: context.state.nextResourceVersion(),
+      })
+    : undefined;
 
 const list = (request: ResourceRequest, context: HandlerContext): Reply => {
   let byLabel: (o: KubeObject) => boolean;
@@ -44,13 +57,16 @@ const list = (request: ResourceRequest, context: HandlerContext): Reply => {
   }
   const items = context.state.list(request.info.resource, request.namespace).filter((o) => byLabel(o) && byField(o));
   const limit = Number(context.query.get('limit') ?? 0);
+  const selected = limit > 0 ? items.slice(0, limit) : items;
+  const table = asTable(request, context, selected);
+  if (table) return { status: 200, body: table };
   return {
     status: 200,
     body: {
       kind: `${request.info.kind}List`,
       apiVersion: apiVersionOf(request.info),
       metadata: { resourceVersion: context.state.nextResourceVersion() },
-      items: limit > 0 ? items.slice(0, limit) : items,
+      items: selected,
     },
   };
 };
@@ -227,7 +243,7 @@ export const handle = (request: ResourceRequest, context: HandlerContext): Reply
   if (!current) return missing(request, name);
   switch (request.verb) {
     case 'get':
-      return { status: 200, body: current };
+      return { status: 200, body: asTable(request, context, [current]) ?? current };
     case 'update':
       return update(request, context, current);
     case 'patch':

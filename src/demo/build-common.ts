@@ -100,7 +100,7 @@ export interface PodPlan {
  */
 const alignEvent = (event: EventSpec, plan: PodPlan): EventSpec => {
   if (event.reason === 'Scheduled') return { ...event, firstAgo: plan.createdAgo - 1, lastAgo: plan.createdAgo - 1 };
-  const container = /\{(.+)\}$/.exec(event.fieldPath ?? '')?.[1];
+  const container = /\{([^{}]+)\}$/.exec(event.fieldPath ?? '')?.[1];
   const status = container === undefined ? undefined : plan.statuses[container];
   const last = status && 'last' in status ? status.last : undefined;
   if (!last) return event;

@@ -20,6 +20,8 @@ export const buildDeployment = (ctx: BuildContext, spec: WorkloadSpec): Scenario
   const createdAgo = spec.createdAgo ?? 30 * DAY;
   const rolledOutAgo = spec.rolledOutAgo ?? createdAgo;
   const replicas = spec.replicas ?? 1;
+  // A stuck rollout: the old pods still serve the desired count, the new ReplicaSet has surged `replicas`.
+  const desired = Math.max(replicas, spec.previous?.pods ?? 0);
   const template = { metadata: { labels }, spec: spec.podSpec };
   const deployment: KubeObject = {
     apiVersion: 'apps/v1',
@@ -30,7 +32,7 @@ export const buildDeployment = (ctx: BuildContext, spec: WorkloadSpec): Scenario
       annotations: { 'deployment.kubernetes.io/revision': String(revision) },
     }),
     spec: {
-      replicas,
+      replicas: desired,
       selector: { matchLabels: labels },
       template,
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
@@ -52,8 +54,8 @@ export const buildDeployment = (ctx: BuildContext, spec: WorkloadSpec): Scenario
       metadata: meta(ctx, spec, `${spec.name}-${hash}`, ago, {
         labels: rsLabels,
         annotations: {
-          'deployment.kubernetes.io/desired-replicas': String(replicas),
-          'deployment.kubernetes.io/max-replicas': String(replicas + 1),
+          'deployment.kubernetes.io/desired-replicas': String(desired),
+          'deployment.kubernetes.io/max-replicas': String(desired + Math.max(1, Math.ceil(desired / 4))),
           'deployment.kubernetes.io/revision': String(rev),
         },
         ownerReferences: [ownerRef(deployment)],

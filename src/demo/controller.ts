@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { buildEvent } from './build-events.ts';
 import { type StatusSpec, buildPod } from './build-pod.ts';
 import { randomSuffix } from './names.ts';
-import type { DemoState } from './state.ts';
+import { type DemoState, RESOURCE_OF_KIND } from './state.ts';
 import type { KubeObject, OwnerReference } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -28,7 +28,7 @@ export const restartModeOf = (state: DemoState, pod: KubeObject): 'healthy' | 'c
   return 'crashes';
 };
 
-const resourceFor = (kind: string): string => `${kind.toLowerCase()}s`;
+const resourceFor = (kind: string): string => RESOURCE_OF_KIND[kind] ?? `${kind.toLowerCase()}s`;
 
 /** Status specs for a new pod: healthy, or crashing the way the pod it replaces did. */
 const statusesFor = (mode: 'healthy' | 'crashes', podSpec: Json, old: KubeObject): Record<string, StatusSpec> => {

@@ -34,7 +34,7 @@ const DISCOVERY = new Set([
 ]);
 
 export const route = (method: string, path: string): Route => {
-  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const trimmed = path.length > 1 ? path.replace(/(?<!\/)\/+$/, '') : path;
   if (DISCOVERY.has(trimmed) && method === 'GET') return { type: 'discovery', path: trimmed };
   const segments = trimmed
     .split('/')

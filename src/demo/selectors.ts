@@ -14,7 +14,7 @@ const parse = (selector: string, allowExistence: boolean): Requirement[] => {
   for (const raw of selector.split(',')) {
     const part = raw.trim();
     if (part === '') continue;
-    const match = /^([^=!]+?)\s*(==|!=|=)\s*(.*)$/.exec(part);
+    const match = /^([^=!]+)(==|!=|=)(.*)$/.exec(part);
     if (match) {
       const [, key = '', op, value = ''] = match;
       requirements.push({ key: key.trim(), op: op === '!=' ? 'ne' : 'eq', value: value.trim() });

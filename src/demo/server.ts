@@ -89,6 +89,7 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
       url,
       text,
       contentType: String(request.headers['content-type'] ?? ''),
+      accept: String(request.headers.accept ?? ''),
       host: String(request.headers.host ?? ''),
     });
     const send = (): void => {
@@ -104,7 +105,14 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
     else send();
   };
 
-  const dispatch = (input: { method: string; url: URL; text: string; contentType: string; host: string }): Reply => {
+  const dispatch = (input: {
+    method: string;
+    url: URL;
+    text: string;
+    contentType: string;
+    accept: string;
+    host: string;
+  }): Reply => {
     const found = route(input.method, input.url.pathname);
     if (found.type === 'discovery') return discovery(found.path, input.host);
     if (found.type === 'unknown')
@@ -140,6 +148,7 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
       query: input.url.searchParams,
       body,
       contentType: input.contentType,
+      accept: input.accept,
       rotatedLogs: options.rotatedLogs ?? false,
       schedule,
     });

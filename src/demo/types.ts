@@ -63,6 +63,8 @@ export interface DemoScenario {
   workload: string;
   /** The taxonomy id the classifier should name for its failing pod; null for a healthy workload. */
   expectedCategory: CategoryId | null;
+  /** A cause the diagnosis should also name among its alternatives (a rollout behind a clear log cause). */
+  expectedAlternative?: CategoryId;
   /** What a replacement pod does after a delete or a rollout restart. */
   afterRestart: 'healthy' | 'crashes';
   summary: string;

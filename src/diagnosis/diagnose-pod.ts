@@ -75,17 +75,30 @@ export const lastCrashAt = (container: ContainerFacts): string =>
 export const failingContainers = (pod: PodFacts, only?: string): ContainerFacts[] => {
   const all = [...pod.initContainers, ...pod.containers];
   const candidates = only === undefined ? all : all.filter((c) => c.name === only);
-  return candidates
+  const failing = candidates
     .filter(isFailing)
     .map((container, index) => ({ container, index, at: lastCrashAt(container) }))
     .sort((a, b) => (a.at === b.at ? a.index - b.index : a.at === '' ? 1 : b.at === '' ? -1 : b.at.localeCompare(a.at)))
     .map((entry) => entry.container);
+  if (failing.length > 0 || pod.phase !== 'Failed') return failing;
+  // A Failed pod (evicted, deadline exceeded) may leave no container with a non-zero exit: the pod failed,
+  // so its first container carries the diagnosis and the pod's own reason speaks through the rules.
+  const first = candidates.find((c) => !c.init) ?? candidates[0];
+  return first ? [first] : [];
 };
 
 const EMPTY_LOG: ScannedLog = scanLog('');
 
-const crashFacts = (container: ContainerFacts): Pick<CrashFacts, 'exitCode' | 'reason' | 'message'> => {
+const crashFacts = (container: ContainerFacts, pod: PodFacts): Pick<CrashFacts, 'exitCode' | 'reason' | 'message'> => {
   const { state } = container;
+  if (!isFailing(container) && pod.phase === 'Failed') {
+    const ended = lastTermination(container);
+    return {
+      exitCode: ended?.exitCode ?? null,
+      reason: pod.reason ?? ended?.reason ?? null,
+      message: pod.message ?? null,
+    };
+  }
   // A container stuck before starting (config, image) is explained by its waiting reason, not by an old exit.
   if (
     state.kind === 'waiting' &&
@@ -214,7 +227,7 @@ export interface BuildDiagnosisInput {
 export const diagnoseContainer = (input: BuildDiagnosisInput, container: ContainerFacts): ContainerDiagnosis => {
   const { pod, workload, node } = input;
   const facts: CrashFacts = {
-    ...crashFacts(container),
+    ...crashFacts(container, pod),
     log: input.logs[container.name] ?? EMPTY_LOG,
     events: eventsFor(input.events, container.name),
     pod,

@@ -37,7 +37,11 @@ const logNote = (ctx: RuleContext): Evidence | null => {
     };
   }
   if (ctx.log.binary) {
-    return { line: null, text: 'The log looks like binary data; only its printable fragments were read.', source: 'log' };
+    return {
+      line: null,
+      text: 'The log looks like binary data; only its printable fragments were read.',
+      source: 'log',
+    };
   }
   return null;
 };
@@ -86,9 +90,7 @@ const runRules = (ctx: RuleContext, rules: readonly Rule[]): { finding: Finding;
 export const classify = (facts: CrashFacts, target: Target = {}, rules: readonly Rule[] = RULES): Classification => {
   const exit = explainExit(facts.exitCode, facts.reason, facts.message);
   const ctx: RuleContext = { ...facts, exit, target };
-  const ranked = runRules(ctx, rules).sort(
-    (a, b) => b.finding.confidence - a.finding.confidence || a.order - b.order,
-  );
+  const ranked = runRules(ctx, rules).sort((a, b) => b.finding.confidence - a.finding.confidence || a.order - b.order);
   // Keep the best finding per category: two rules agreeing is not two causes.
   const seen = new Set<string>();
   const unique: Finding[] = [];

@@ -127,7 +127,7 @@ const describeRow = (line: string): EventFact | null => {
  * lost their padding, `kubectl get events` (LAST SEEN TYPE REASON OBJECT MESSAGE) and the old layout
  * (LAST SEEN FIRST SEEN COUNT NAME KIND SUBOBJECT TYPE REASON SOURCE MESSAGE).
  */
-const tokenRow = (line: string, words: string[]): EventFact | null => {
+const tokenRow = (words: string[]): EventFact | null => {
   const at = words.slice(0, 9).findIndex((w) => TYPES.has(w));
   if (at < 0 || at + 2 >= words.length) return null;
   const before = words.slice(0, at);
@@ -175,7 +175,7 @@ export const parseEventsText = (input: string | string[]): EventFact[] => {
     if (line === '') continue;
     const words = line.split(/\s+/);
     if (isHeaderOrRule(line, words)) continue;
-    const parsed = describeRow(line) ?? tokenRow(line, words) ?? event({ message: line, count: countOf(line) });
+    const parsed = describeRow(line) ?? tokenRow(words) ?? event({ message: line, count: countOf(line) });
     events.push(parsed);
   }
   return events;

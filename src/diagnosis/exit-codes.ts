@@ -74,7 +74,8 @@ const REASONS: Readonly<Record<string, { summary: string; detail: string }>> = {
   },
   Completed: {
     summary: 'completed (exited 0)',
-    detail: 'The process finished successfully; a Deployment restarts containers that finish, so a server must not exit.',
+    detail:
+      'The process finished successfully; a Deployment restarts containers that finish, so a server must not exit.',
   },
   CrashLoopBackOff: {
     summary: 'crashing repeatedly (CrashLoopBackOff)',
@@ -96,7 +97,8 @@ const REASONS: Readonly<Record<string, { summary: string; detail: string }>> = {
   },
   ImagePullBackOff: {
     summary: 'the image cannot be pulled (ImagePullBackOff)',
-    detail: 'Pulling the image keeps failing: wrong name or tag, missing pull credentials, or the registry is unreachable.',
+    detail:
+      'Pulling the image keeps failing: wrong name or tag, missing pull credentials, or the registry is unreachable.',
   },
   ErrImagePull: {
     summary: 'the image pull failed (ErrImagePull)',
@@ -116,7 +118,8 @@ const REASONS: Readonly<Record<string, { summary: string; detail: string }>> = {
   },
   ContainerStatusUnknown: {
     summary: 'the container state is unknown',
-    detail: 'The kubelet lost track of the container (often after a node problem or eviction), so no exit status is known.',
+    detail:
+      'The kubelet lost track of the container (often after a node problem or eviction), so no exit status is known.',
   },
 };
 
@@ -131,7 +134,8 @@ const codeMeaning = (
       detail: `An exit status is one byte (0-255), so ${code} was truncated to ${((code % 256) + 256) % 256} by the system; the program likely called exit() with an out-of-range value.`,
     };
   }
-  if (code === 0) return { signal: null, summary: 'exited successfully (0)', detail: 'The process finished without error.' };
+  if (code === 0)
+    return { signal: null, summary: 'exited successfully (0)', detail: 'The process finished without error.' };
   if (code === 1) {
     return {
       signal: null,
@@ -151,7 +155,8 @@ const codeMeaning = (
     return {
       signal: null,
       summary: 'exit 126: command found but not executable',
-      detail: 'The command exists but could not be executed: it lacks the execute permission or is not a valid program.',
+      detail:
+        'The command exists but could not be executed: it lacks the execute permission or is not a valid program.',
     };
   }
   if (code === 127) {
@@ -165,7 +170,8 @@ const codeMeaning = (
     return {
       signal: null,
       summary: 'exited with status 255',
-      detail: 'Status 255 usually means the program called exit(-1) or an out-of-range value (ssh also uses it for its own errors).',
+      detail:
+        'Status 255 usually means the program called exit(-1) or an out-of-range value (ssh also uses it for its own errors).',
     };
   }
   if (code > 128 && code < 128 + 65) {
@@ -211,7 +217,8 @@ export const explainExit = (code: number | null, reason: string | null, message?
       reason,
       signal: null,
       summary: reason ? `reason ${reason}, no exit code` : 'no exit code or reason known',
-      detail: (reason ? `Kubernetes reported ${reason} without an exit status.` : 'No exit status was reported.') + note,
+      detail:
+        (reason ? `Kubernetes reported ${reason} without an exit status.` : 'No exit status was reported.') + note,
     };
   }
   const meaning = codeMeaning(code, reason);

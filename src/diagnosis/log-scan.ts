@@ -32,6 +32,25 @@ const ORPHAN_SGR = /\[[0-9]{1,3}(?:;[0-9]{1,3}){0,7}m/g;
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]/g;
 const K8S_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2}) /;
 
+// `docker compose logs` prefixes every line with the service name: "db_1  | ", "server-1  | ".
+const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62} {0,40}\| /;
+
+/**
+ * Strips the compose service prefix when (nearly) every line carries one, so rules see the program's
+ * own text; a single "a | b" line is left alone.
+ */
+const stripComposePrefix = (lines: string[]): string[] => {
+  let prefixed = 0;
+  let nonEmpty = 0;
+  for (const line of lines) {
+    if (line.trim().length === 0) continue;
+    nonEmpty++;
+    if (COMPOSE_PREFIX.test(line)) prefixed++;
+  }
+  if (nonEmpty < 1 || prefixed / nonEmpty < 0.8) return lines;
+  return lines.map((line) => line.replace(COMPOSE_PREFIX, ''));
+};
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -119,8 +138,7 @@ const plainLevel = (text: string): string | undefined => {
   return undefined;
 };
 
-const str = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.length > 0 ? value : undefined;
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
 const field = (record: Record<string, unknown>, path: string): unknown => {
   let current: unknown = record;
@@ -140,7 +158,30 @@ const firstString = (record: Record<string, unknown>, paths: string[]): string |
 };
 
 const MESSAGE_KEYS = ['msg', 'message', '@m', '@mt', 'MessageTemplate', 'log', 'event', 'text'];
-const ERROR_KEYS = ['error.message', 'err.message', 'exception.message', 'error', 'err', 'exception', 'exc_info'];
+const ERROR_KEYS = [
+  'error.message',
+  'err.message',
+  'exception.message',
+  'error',
+  'err',
+  'exception',
+  'exc_info',
+  'attr.error',
+];
+/** Fields of an error object worth reading when the error is an object (MongoDB attr.error, ...). */
+const ERROR_OBJECT_KEYS = ['codeName', 'errmsg', 'message', 'reason', 'code'];
+
+const errorObjectText = (record: Record<string, unknown>): string | undefined => {
+  for (const path of ['error', 'err', 'attr.error', 'exception']) {
+    const value = field(record, path);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const parts = ERROR_OBJECT_KEYS.map((key) => (value as Record<string, unknown>)[key]).filter(
+      (part): part is string | number => (typeof part === 'string' && part.length > 0) || typeof part === 'number',
+    );
+    if (parts.length > 0) return parts.join(': ');
+  }
+  return undefined;
+};
 const STACK_KEYS = ['stack', 'error.stack', 'err.stack', 'stack_trace', 'stacktrace', 'exception.stacktrace', '@x'];
 const LEVEL_KEYS = ['level', 'severity', 'lvl', '@l', 'levelname', 'log.level', 'loglevel'];
 
@@ -173,7 +214,7 @@ const unpackJson = (line: string, depth = 0): Unpacked | null => {
     if (level) break;
   }
   const message = firstString(record, MESSAGE_KEYS);
-  const error = firstString(record, ERROR_KEYS);
+  const error = firstString(record, ERROR_KEYS) ?? errorObjectText(record);
   const stack = firstString(record, STACK_KEYS);
   const parts = [message, error && error !== message && !stack?.startsWith(error) ? error : undefined];
   let text = parts.filter(Boolean).join(': ');
@@ -209,11 +250,12 @@ export const scanLog = (input: string | Uint8Array, bounds: LogBounds = LOG_BOUN
     rawLines = rawLines.slice(rawLines.length - bounds.maxLines);
     truncated = true;
   }
+  rawLines = stripComposePrefix(rawLines);
   const lines: LogLine[] = [];
   rawLines.forEach((raw, index) => {
     const number = index + 1;
     let text = raw.replace(K8S_TIMESTAMP, '');
-    const unpacked = unpackJson(text.trimStart());
+    const unpacked = text.length <= MAX_JSON_LINE ? unpackJson(text.trimStart()) : null;
     let level: string | undefined;
     let stack: string[] = [];
     if (unpacked) {
@@ -221,13 +263,14 @@ export const scanLog = (input: string | Uint8Array, bounds: LogBounds = LOG_BOUN
       level = unpacked.level ?? plainLevel(unpacked.text);
       stack = unpacked.stack;
     }
-    text = clean(text).trimEnd();
-    if (binary && text.trim().length < 4) return;
-    if (text.trim().length === 0 && stack.length === 0) return;
+    // Cut before cleaning: the work per line must not grow with an enormous line.
     if (text.length > bounds.maxLineLength) {
       text = text.slice(0, bounds.maxLineLength);
       truncated = true;
     }
+    text = clean(text).trimEnd().slice(0, bounds.maxLineLength);
+    if (binary && text.trim().length < 4) return;
+    if (text.trim().length === 0 && stack.length === 0) return;
     level ??= plainLevel(text);
     lines.push(level ? { line: number, text, level } : { line: number, text });
     for (const frame of stack) {

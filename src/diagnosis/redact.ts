@@ -54,12 +54,14 @@ const SLACK_WEBHOOK = /\bhooks\.slack\.com\/(services|workflows|triggers)\/[A-Za
 // ------------------------------------------------------------------ key = value pairs
 
 /**
- * A key (identifier with dots/dashes, optionally quoted or escaped-quoted in JSON) followed by = or :
- * and a value: double-quoted (with escapes), single-quoted, escaped-quoted (JSON inside a string) or bare.
+ * A key (identifier with dots/dashes, optionally quoted or escaped-quoted in JSON) followed by = or :.
  * A space before ":" is only accepted when a quoted value follows, so `volume "secret-vol" : x` stays.
  */
-const KEY_VALUE =
-  /\b([A-Za-z_][\w.-]{0,63})(\\?["']?(?:[ \t]{0,4}=|[ \t]{1,4}:(?=[ \t]{0,4}\\?["'])|:)[ \t]{0,4})(\\"[^"\\\n]{0,4096}\\"|"(?:[^"\\\n]|\\.){0,4096}"|'[^'\n]{0,4096}'|[^\s"'\\,;&(){}<>]{1,4096})/g;
+const KEY_SEPARATOR =
+  /\b([A-Za-z_][\w.-]{0,63})(\\?["']?(?:[ \t]{0,4}=|[ \t]{1,4}:(?=[ \t]{0,4}\\?["'])|:)[ \t]{0,4})/g;
+
+/** The value after a key: double-quoted (with escapes), escaped-quoted (JSON in a string), single-quoted or bare. */
+const VALUE = /\\"[^"\\\n]{0,4096}\\"|"(?:[^"\\\n]|\\.){0,4096}"|'[^'\n]{0,4096}'|[^\s"'\\,;&(){}<>]{1,4096}/y;
 
 /** A command-line flag and its value separated by a space: --password hunter2, --api-key xyz. */
 const FLAG_VALUE = /(?<![\w-])(--?[A-Za-z][\w-]{0,63})([ \t]{1,4})([^\s-][^\s"']{0,4095})/g;
@@ -134,6 +136,8 @@ const keyStrength = (key: string): KeyStrength => {
   const words = keyWords(key);
   // PWD/OLDPWD are the shell's working directory, not a password.
   if (words.length === 1 && (words[0] === 'pwd' || words[0] === 'oldpwd')) return 'none';
+  // KeyError: 'DATABASE_URL', TokenExpiredError: ... name an error, not a secret.
+  if (/^(error|exception|err|exc|expired|missing|invalid|not)$/.test(words[words.length - 1] ?? '')) return 'none';
   const joined = words.join('');
   if (words.some((word) => STRONG_WORDS.has(word))) return 'strong';
   if (STRONG_SUBSTRINGS.some((part) => joined.includes(part))) return 'strong';
@@ -148,8 +152,9 @@ const looksGenerated = (value: string): boolean => {
   if (value.length < 12) return false;
   const letters = /[A-Za-z]/.test(value);
   const digits = /[0-9]/.test(value);
-  const symbols = /[+/=_-]/.test(value);
-  return letters && (digits || symbols || value.length >= 24);
+  // Upper and lower case mixed inside one token (base64, random ids), not SCREAMING_SNAKE names.
+  const mixedCase = /[a-z][A-Z]|[A-Z][a-z][a-z]{0,2}[A-Z]/.test(value);
+  return letters && (digits || (mixedCase && value.length >= 16));
 };
 
 const unquote = (value: string): string => value.replace(/^\\?["']/, '').replace(/\\?["']$/, '');
@@ -219,17 +224,29 @@ const redactBase64Lines = (text: string): string =>
   );
 
 /**
- * Masks secret key=value pairs. A quoted value under a harmless key may itself hold escaped JSON
- * ({"msg":"body {\"password\":\"x\"}"}), so its inside is searched too (bounded: it is shorter).
+ * Masks secret key=value pairs. When a pair is not secret, scanning resumes right after its separator,
+ * so a pair inside a harmless value is still seen ("msg":"{\\"password\\":\\"x\\"}", "A: password=x").
+ * Each character starts at most one key match: linear.
  */
-const redactPairs = (text: string): string =>
-  text.replace(KEY_VALUE, (whole, key: string, separator: string, value: string) => {
-    if (shouldMask(key, value)) return `${key}${separator}${maskQuoted(value)}`;
-    if (value.length > 2 && value.startsWith('"') && value.includes('\\"')) {
-      return `${key}${separator}"${redactPairs(value.slice(1, -1))}"`;
-    }
-    return whole;
-  });
+const redactPairs = (text: string): string => {
+  let out = '';
+  let copied = 0;
+  KEY_SEPARATOR.lastIndex = 0;
+  for (let pair = KEY_SEPARATOR.exec(text); pair !== null; pair = KEY_SEPARATOR.exec(text)) {
+    const valueStart = pair.index + pair[0].length;
+    VALUE.lastIndex = valueStart;
+    const value = VALUE.exec(text)?.[0];
+    if (value === undefined || !shouldMask(pair[1] as string, value)) continue;
+    out += text.slice(copied, valueStart) + maskQuoted(value);
+    copied = valueStart + value.length;
+    KEY_SEPARATOR.lastIndex = copied;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+};
+
+/** After an auth scheme word: a credential is long and not a plain word ("Token Service" stays). */
+const isCredential = (value: string): boolean =>
+  !HARMLESS_VALUES.has(value.toLowerCase()) && value.length >= 8 && (/[0-9._~+/=-]/.test(value) || value.length >= 20);
 
 // ------------------------------------------------------------------ the step
 
@@ -244,7 +261,7 @@ export const redact = (text: string): string => {
   out = out.replace(SLACK_WEBHOOK, (_whole, kind: string) => `hooks.slack.com/${kind}/${MASK}`);
   for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, MASK);
   out = out.replace(AUTH_SCHEME, (whole, scheme: string, space: string, value: string) =>
-    HARMLESS_VALUES.has(value.toLowerCase()) || /^[a-z]+$/.test(value) ? whole : `${scheme}${space}${MASK}`,
+    isCredential(value) ? `${scheme}${space}${MASK}` : whole,
   );
   out = redactPairs(out);
   out = out.replace(FLAG_VALUE, (whole, flag: string, space: string, value: string) => {

@@ -13,6 +13,7 @@ import {
   SocketModeReceiver,
 } from '@slack/bolt';
 import type { Server } from 'node:http';
+import { inspect } from 'node:util';
 import type { Logger } from 'pino';
 import type { Investigator } from '../services/types.ts';
 import type { NamespaceAccess } from './access.ts';
@@ -22,7 +23,10 @@ import type { SlackExtension } from './extension.ts';
 import { registerActions } from './listeners/actions.ts';
 import { registerCommand } from './listeners/command.ts';
 import { registerMention } from './listeners/mention.ts';
+import { createLimiter } from './limit.ts';
 import { registerRetryGuard } from './retries.ts';
+
+export const DEFAULT_MAX_CONCURRENT_DIAGNOSES = 8;
 
 export interface SlackSettings {
   botToken: string;
@@ -47,6 +51,8 @@ export interface SlackAppDeps {
   extensions?: SlackExtension[];
   clock?: () => Date;
   customRoutes?: CustomRoute[];
+  /** Diagnoses running at once (default 8); the rest wait their turn. */
+  maxConcurrentDiagnoses?: number;
 }
 
 export interface SlackApp {
@@ -60,12 +66,15 @@ export interface SlackApp {
 /** Bolt's logger interface over pino: one log stream for the whole process. */
 export const boltLogger = (logger: Logger): BoltLogger => {
   const child = logger.child({ component: 'bolt' });
+  // Bolt passes strings, errors and objects; inspect keeps errors readable where String() would not.
+  const line = (msg: unknown[]): string =>
+    msg.map((m) => (typeof m === 'string' ? m : inspect(m, { depth: 3 }))).join(' ');
   let level = LogLevel.INFO;
   return {
-    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
-    info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
-    warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
-    error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
+    debug: (...msg: unknown[]) => child.debug(line(msg)),
+    info: (...msg: unknown[]) => child.info(line(msg)),
+    warn: (...msg: unknown[]) => child.warn(line(msg)),
+    error: (...msg: unknown[]) => child.error(line(msg)),
     setLevel: (l: LogLevel) => {
       level = l;
     },
@@ -119,6 +128,7 @@ export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
     metrics: deps.metrics ?? NO_METRICS,
     extensions: deps.extensions ?? [],
     clock: deps.clock ?? (() => new Date()),
+    limiter: createLimiter(deps.maxConcurrentDiagnoses ?? DEFAULT_MAX_CONCURRENT_DIAGNOSES),
   };
   registerRetryGuard({ app, logger });
   registerCommand({ app, deps: botDeps, ...(slack.command ? { command: slack.command } : {}) });

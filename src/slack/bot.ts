@@ -12,6 +12,7 @@ import { type RenderedMessage, renderDiagnosis } from './blocks/diagnosis.ts';
 import { renderError } from './blocks/thread.ts';
 import type { Button, SlackExtension, ThreadContext, WebClient } from './extension.ts';
 import { postMessage, type SlackMetrics } from './deliver.ts';
+import type { Limiter } from './limit.ts';
 
 export interface BotDeps {
   investigator: Investigator;
@@ -20,6 +21,8 @@ export interface BotDeps {
   metrics: SlackMetrics;
   extensions: SlackExtension[];
   clock: () => Date;
+  /** Bounds concurrent diagnoses (see limit.ts); unbounded when absent. */
+  limiter?: Limiter;
 }
 
 /** The namespace when the user named none: the channel's only namespace, else `default`. */
@@ -39,12 +42,15 @@ export const diagnoseAllowed = async ({
   request: DiagnoseRequest;
 }): Promise<Diagnosis> => {
   assertAllowed({ access: deps.access, channelId: channel, namespace: request.namespace });
-  const stop = deps.metrics.startDiagnosis();
-  try {
-    return await deps.investigator.diagnose(request);
-  } finally {
-    stop();
-  }
+  const diagnose = async (): Promise<Diagnosis> => {
+    const stop = deps.metrics.startDiagnosis();
+    try {
+      return await deps.investigator.diagnose(request);
+    } finally {
+      stop();
+    }
+  };
+  return deps.limiter ? deps.limiter.run(diagnose) : diagnose();
 };
 
 /** Extension buttons; one extension failing must not cost the diagnosis its message. */

@@ -96,8 +96,10 @@ export const readThread = async ({
  * The pod a thread is about: the latest message in it carrying the diagnosis metadata (a re-diagnosis
  * in the thread supersedes the first one; a mention thread's parent is the user's message).
  */
-export const findThreadRef = (messages: ThreadMessage[]): ThreadRef | undefined => {
+export const findThreadRef = (messages: ThreadMessage[], botId?: string): ThreadRef | undefined => {
   for (let i = messages.length - 1; i >= 0; i--) {
+    // Only our own messages count: another app could post look-alike metadata in the thread.
+    if (botId && messages[i]?.bot_id !== botId) continue;
     const ref = refFromMetadata(messages[i]?.metadata);
     if (ref) return ref;
   }

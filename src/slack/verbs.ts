@@ -87,11 +87,23 @@ export const runRediagnose = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadC
   await runAfterDiagnosis({ deps, ctx, diagnosis });
 };
 
-const firstLine = (text: string | undefined): string =>
+const MENTIONED = /<@([A-Z0-9]+)(?:\|[^<>]*)?>/g;
+/** Bounds users.info calls for one summary: authors and people mentioned, the first 20. */
+const MAX_NAMES = 20;
+
+/** The first line of a Slack message as plain text: mentions become @name, entities are decoded
+ * (renderSummary escapes again, so nothing double-escapes and nothing can render). */
+const firstLine = (text: string | undefined, names: Map<string, string>): string =>
   (text ?? '')
     .split('\n')[0]
-    ?.replace(/<@([A-Z0-9]+)>/g, '@$1')
+    ?.replace(MENTIONED, (_, id: string) => `@${names.get(id) ?? id}`)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
     .trim() ?? '';
+
+const mentionedIds = (text: string | undefined): string[] =>
+  [...(text ?? '').matchAll(MENTIONED)].map((m) => m[1] as string);
 
 /** Display names for the user ids in a thread (one users.info each, failures keep the id). */
 const userNames = async ({
@@ -104,7 +116,7 @@ const userNames = async ({
   ids: string[];
 }): Promise<Map<string, string>> => {
   const names = new Map<string, string>();
-  for (const id of new Set(ids)) {
+  for (const id of [...new Set(ids)].slice(0, MAX_NAMES)) {
     try {
       deps.metrics.slackCall('users.info');
       const result = await ctx.client.users.info({ user: id });
@@ -129,7 +141,8 @@ export const runSummary = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadCont
     threadTs: ctx.threadTs,
     metrics: deps.metrics,
   });
-  const names = await userNames({ deps, ctx, ids: messages.flatMap((m) => (m.user && !m.bot_id ? [m.user] : [])) });
+  const ids = messages.flatMap((m) => [...(m.user && !m.bot_id ? [m.user] : []), ...mentionedIds(m.text)]);
+  const names = await userNames({ deps, ctx, ids });
   const entries: SummaryEntry[] = [];
   let current: SummaryEntry | undefined;
   try {
@@ -157,7 +170,7 @@ export const runSummary = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadCont
     };
   }
   for (const message of messages) {
-    const text = firstLine(message.text);
+    const text = firstLine(message.text, names);
     if (!text || /\bsummary\b/i.test(text)) continue;
     const who = message.bot_id ? 'exitcode' : (names.get(message.user ?? '') ?? message.user ?? 'someone');
     const what = isDiagnosisMessage(message) ? `diagnosis: ${text}` : text;

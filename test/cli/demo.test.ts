@@ -54,11 +54,18 @@ describe('exitcode demo --json: every failing scenario is diagnosed as its expec
       const diagnosis = line?.diagnosis;
       assert.equal(diagnosis?.namespace, scenario.namespace);
       assert.equal(diagnosis?.healthy, false);
-      const best = diagnosis?.containers[0]?.classification.best;
+      const classification = diagnosis?.containers[0]?.classification;
+      const best = classification?.best;
+      if (scenario.expectedAlternative) {
+        assert.ok(
+          classification?.alternatives.some((a) => a.category === scenario.expectedAlternative),
+          `${scenario.id}: ${scenario.expectedAlternative} is among the alternatives`,
+        );
+      }
       assert.equal(
         best?.category,
         scenario.expectedCategory,
-        `${scenario.id}: got "${best?.title}" (alternatives: ${diagnosis?.containers[0]?.classification.alternatives.map((a) => a.category).join(', ')})`,
+        `${scenario.id}: got "${best?.title}" (alternatives: ${classification?.alternatives.map((a) => a.category).join(', ')})`,
       );
     });
   }
@@ -73,7 +80,8 @@ describe('exitcode demo', () => {
     assert.equal(rows.length, FAILING.length);
     assert.match(text, /^POD +EXIT +CAUSE +CONFIDENCE$/m);
     assert.match(text, /^data\/report-builder-\S+ +137 OOMKilled +oom_killed +\d+%$/m);
-    assert.match(text, /^Pod shop\/orders-api-\S+ \(deployment\/orders-api, revision 7\)/m);
+    assert.match(text, /^Pod shop\/pricing-\S+ \(deployment\/pricing, revision 12\)/m);
+    assert.match(text, /^ {2}Cause: Crashes started .* revision 12 \(image pricing:1\.8\.4 -> pricing:1\.9\.0\)/m);
     assert.match(text, /^Pod shop\/recommendations-\S+ /m);
     assert.match(text, /exitcode demo --serve/);
     assert.equal(run.err(), '');

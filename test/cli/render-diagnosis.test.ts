@@ -73,4 +73,27 @@ describe('renderDiagnosis', () => {
     assert.match(text, /Healthy: no container is failing right now\./);
     assert.match(text, /History:\n[\s\S]*container api: ready, 1 restart, last exited with code 1 \(Error\)/);
   });
+
+  test('a pending pod is not called healthy', () => {
+    const pending = buildDiagnosis({
+      cluster: 'prod',
+      pod: podFacts({
+        phase: 'Pending',
+        containers: [
+          containerFacts({
+            state: { kind: 'waiting', reason: 'ContainerCreating' },
+            lastState: undefined,
+            restartCount: 0,
+          }),
+        ],
+      }),
+      logs: {},
+      events: [],
+      missing: [],
+      observedAt: OBSERVED_AT,
+    });
+    const text = renderDiagnosis(pending, { color: false });
+    assert.doesNotMatch(text, /Healthy/);
+    assert.match(text, /No container has failed, but the pod is Pending/);
+  });
 });

@@ -192,6 +192,20 @@ describe('buildDiagnosis', () => {
     );
   });
 
+  test('an evicted pod with no failing container is still diagnosed, from the pod reason', () => {
+    const pod = podFacts({
+      phase: 'Failed',
+      reason: 'Evicted',
+      message:
+        'The node was low on resource: memory. Container api was using 1.2Gi, which exceeds its request of 256Mi.',
+      containers: [containerFacts({ state: terminated(0, 'Completed'), lastState: undefined, restartCount: 0 })],
+    });
+    const diagnosis = buildDiagnosis({ ...base, pod });
+    assert.equal(diagnosis.healthy, false);
+    assert.equal(diagnosis.containers[0]?.classification.best.category, 'evicted');
+    assert.equal(diagnosis.containers[0]?.classification.exit.reason, 'Evicted');
+  });
+
   test('events of another container are not evidence for this one', () => {
     const pod = podFacts({
       containers: [

@@ -57,7 +57,10 @@ describe('scanLog: JSON lines', () => {
     const record = JSON.stringify({
       level: 50,
       msg: 'request failed',
-      err: { message: 'boom', stack: 'Error: boom\n    at handler (/app/src/x.js:1:2)\n    at run (/app/src/y.js:3:4)' },
+      err: {
+        message: 'boom',
+        stack: 'Error: boom\n    at handler (/app/src/x.js:1:2)\n    at run (/app/src/y.js:3:4)',
+      },
     });
     const { lines } = scanLog(`${record}\n`);
     assert.equal(lines[0]!.text, 'request failed: boom');
@@ -178,7 +181,23 @@ describe('scanLog: properties', () => {
   });
 
   test('adversarial pieces (escapes, braces, CRs, levels) never throw', () => {
-    const piece = fc.constantFrom('\x1b[', '\x1b]', '\x07', '{', '}', '"', '\r', '\n', '[31m', 'ERROR', 'level=', ':', '\\', '\x00', 'é');
+    const piece = fc.constantFrom(
+      '\x1b[',
+      '\x1b]',
+      '\x07',
+      '{',
+      '}',
+      '"',
+      '\r',
+      '\n',
+      '[31m',
+      'ERROR',
+      'level=',
+      ':',
+      '\\',
+      '\x00',
+      'é',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 3000 }), (parts) => {
         const result = scanLog(parts.join(''));
@@ -186,5 +205,21 @@ describe('scanLog: properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('scanLog: docker compose prefixes', () => {
+  test('a service prefix on every line is stripped', () => {
+    const log =
+      'db_1           | initdb: directory "/var/lib/postgresql/data" exists but is not empty\ndb_1           | If you want to create a new database system';
+    assert.deepEqual(texts(log), [
+      'initdb: directory "/var/lib/postgresql/data" exists but is not empty',
+      'If you want to create a new database system',
+    ]);
+    assert.deepEqual(texts('server-1  | /bin/sh: 1: gunicorn: not found'), ['/bin/sh: 1: gunicorn: not found']);
+  });
+
+  test('a pipe inside ordinary lines is kept', () => {
+    assert.deepEqual(texts('starting\nstatus | ok\nready'), ['starting', 'status | ok', 'ready']);
   });
 });

@@ -291,6 +291,10 @@ const KEEP: string[] = [
   'the token expired, refreshing',
   'max_tokens=4096 temperature=0.2',
   "KeyError: 'DB_PASSWORD'",
+  "KeyError: 'DATABASE_URL'",
+  "KeyError: 'STRIPE_API_KEY_V2_PRIMARY'",
+  'TokenExpiredError: jwt expired',
+  'primaryKey: CUSTOMER_ACCOUNT_ID',
   'Error: Missing required environment variable SECRET_KEY',
   'Error: secret "db-credentials" not found',
   'MountVolume.SetUp failed for volume "secret-vol" : secret "db" not found',
@@ -306,6 +310,7 @@ const KEEP: string[] = [
   'connecting to postgres://db:5432/app',
   'level=info msg="listening" addr=:8080 session=started',
   'Authorization required',
+  'calling the Token Service for Basic authentication',
   'password: null',
 ];
 

@@ -14,8 +14,11 @@ export interface FoundRegex {
 
 export interface ExtractResult {
   regexes: FoundRegex[];
-  /** `new RegExp(x)` calls whose pattern is not a plain string literal: cannot be checked statically. */
-  dynamic: { line: number; text: string }[];
+  /**
+   * `new RegExp(x)` calls whose pattern is not a plain string literal: they cannot be checked statically.
+   * `justified` when a `// redos: <why>` comment sits on that line or the line before it.
+   */
+  dynamic: { line: number; text: string; justified: boolean }[];
 }
 
 /** After these keywords an expression starts, so "/" opens a regex. */
@@ -79,6 +82,10 @@ export const extractRegexes = (code: string): ExtractResult => {
   let previous = '';
   // Template literal nesting: each entry counts open braces inside a ${ } expression.
   const templateBraces: number[] = [];
+
+  const sourceLines = code.split('\n');
+  const justified = (at: number): boolean =>
+    /\/\/ ?redos: \S/.test(sourceLines[at - 1] ?? '') || /^\s*\/\/ ?redos: \S/.test(sourceLines[at - 2] ?? '');
 
   const lineAt = (from: number, to: number): void => {
     for (let k = from; k < to; k++) if (code[k] === '\n') line++;
@@ -159,7 +166,8 @@ export const extractRegexes = (code: string): ExtractResult => {
       continue;
     }
     if (c === '`') {
-      if (constructorCall()) dynamic.push({ line, text: code.slice(i, code.indexOf('\n', i)) });
+      if (constructorCall())
+        dynamic.push({ line, text: code.slice(i, code.indexOf('\n', i)), justified: justified(line) });
       i++;
       readTemplateChunk();
       continue;
@@ -220,7 +228,7 @@ export const extractRegexes = (code: string): ExtractResult => {
       const ctorStart = /^RegExp$/.test(word) && /^\s*\(\s*[\w$]/.test(code.slice(k, k + 40));
       if (ctorStart) {
         const arg = /^\s*\(\s*([\w$.]+)/.exec(code.slice(k, k + 80))?.[1] ?? '';
-        dynamic.push({ line, text: `RegExp(${arg}...)` });
+        dynamic.push({ line, text: `RegExp(${arg}...)`, justified: justified(line) });
       }
       previous = /^\d/.test(word) ? 'number' : REGEX_AFTER_WORD.has(word) ? word : 'ident';
       i = k;

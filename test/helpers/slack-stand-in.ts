@@ -113,7 +113,10 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
     responses: [],
     uploads: [],
     messages: [],
-    users: { U0001: { name: 'alice', real_name: 'Alice Example', display_name: 'alice' } },
+    users: {
+      U0001: { name: 'alice', real_name: 'Alice Example', display_name: 'alice' },
+      UBOT: { name: 'exitcode', real_name: 'exitcode' },
+    },
     usergroups: {},
     fail: (method, failure) => {
       const list = failures.get(method) ?? [];

@@ -217,6 +217,20 @@ describe('diagnose against the demo cluster', () => {
     assert.equal(demo.requestCount(), 0);
   });
 
+  test('usage errors: bad flags, missing or extra arguments, --help', async () => {
+    const unknown = await runCli(['api', '--bogus']);
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stderr, 'exitcode: Unknown option --bogus. Run "exitcode diagnose --help".\n');
+    const none = await runCli([]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /diagnose takes exactly one pod or kind\/name/);
+    const two = await runCli(['a', 'b']);
+    assert.equal(two.code, 2);
+    const help = await runCli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: exitcode diagnose <pod\|kind\/name>/);
+  });
+
   test('-c picks one container; an unknown one lists the real ones', async () => {
     const picked = await diagnose('payments', 'deploy/accounts-api', 'migrate');
     assert.deepEqual(
@@ -281,7 +295,7 @@ describe('diagnose against the demo cluster', () => {
     assert.equal(investigator.clusterName, 'exitcode-demo');
     const diagnosis = await diagnose('shop', 'catalog');
     const pod = demo.state.get('pods', 'shop', diagnosis.pod);
-    const container = (pod?.spec as { containers: Array<{ name: string }> }).containers[0]?.name ?? '';
+    const container = (pod?.spec as { containers?: Array<{ name: string }> } | undefined)?.containers?.[0]?.name ?? '';
     demo.state.setLogs('shop', diagnosis.pod, container, {
       current: [
         { at: '2026-11-25T10:00:00Z', text: 'line one' },
@@ -387,6 +401,26 @@ describe('failures and partial evidence', () => {
         why.some((w) => /^node [a-z0-9-]+: forbidden \(get nodes\)$/.test(w)),
         why.join('\n'),
       );
+    });
+  });
+
+  test('with a delay on every request the pod is still read in two rounds (deploy/ in three)', async () => {
+    await withDemo({ delayMs: 25, scenarios: ['report-builder-oom'] }, async (demo) => {
+      const counted = instrument(connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: noSleep }));
+      const investigator = createInvestigator({ connection: counted.connection });
+      const pod = demo.state.list('pods', 'data').find((p) => p.metadata.name.startsWith('report-builder-'));
+      demo.resetRequests();
+      await investigator.diagnose({ namespace: 'data', target: pod?.metadata.name ?? '' });
+      assert.equal(counted.rounds(), 2);
+      assert.equal(demo.requestCount(), 7);
+      const byWorkload = instrument(connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: noSleep }));
+      await createInvestigator({ connection: byWorkload.connection }).diagnose({
+        namespace: 'data',
+        target: 'deploy/report-builder',
+      });
+      // Read the Deployment (for its selector), list its pods, then everything around the picked pod.
+      assert.equal(byWorkload.rounds(), 3);
+      assert.equal(byWorkload.calls(), 8);
     });
   });
 

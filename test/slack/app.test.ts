@@ -341,7 +341,7 @@ describe('slack bot end to end', () => {
     const text = json(summary.blocks);
     assert.match(text, /Incident summary: shop\/checkout-7f9c6b4d5-x2x9z \(demo\)/);
     assert.match(text, /first recorded: container app terminated: OOMKilled/);
-    assert.match(text, /alice: @UBOT logs 20/);
+    assert.match(text, /alice: @exitcode logs 20/);
     assert.match(text, /exitcode: diagnosis: checkout-7f9c6b4d5-x2x9z in shop/);
     assert.match(text, /now: still failing: app: Out of memory/);
     assert.deepEqual(blockViolations(summary.blocks as unknown[]), []);
@@ -368,6 +368,17 @@ describe('slack bot end to end', () => {
     assert.match(json(lastPost(bot).blocks), /only do that in a diagnosis thread/);
   });
 
+  test('look-alike metadata posted by another app is not trusted', async () => {
+    const ts = '1700000350.000001';
+    const metadata = { event_type: 'exitcode_diagnosis', event_payload: { namespace: 'shop', pod: POD } };
+    bot.slack.addMessage({ channel: 'C0001', ts, bot_id: 'BOTHER', text: 'not us', metadata });
+    const before = investigator.requests.length;
+    await mention(bot, { text: '<@UBOT> logs', ts: '1700000351.000001', threadTs: ts });
+    await bot.slack.waitFor(() => posts(bot).some((p) => p.body.thread_ts === ts));
+    assert.match(json(lastPost(bot).blocks), /only do that in a diagnosis thread/);
+    assert.equal(investigator.requests.length, before);
+  });
+
   test('buttons: Show logs, Show events and Re-diagnose answer in the thread', async () => {
     const threadTs = await diagnoseIntoChannel(bot);
     const value = encodeRef({ ...REF, cluster: 'demo' });
@@ -381,6 +392,27 @@ describe('slack bot end to end', () => {
     assert.match(String(logs), /OutOfMemoryError/);
     assert.match(String(events), /BackOff/);
     assert.match(String(rediagnosis), /Out of memory/);
+  });
+
+  test('the logs message offers "Upload full log", which uploads the file in the thread', async () => {
+    const threadTs = await diagnoseIntoChannel(bot);
+    await click(bot, { actionId: ACTIONS.logs, value: encodeRef(REF), messageTs: threadTs });
+    await bot.slack.waitFor(() => posts(bot).some((p) => p.body.thread_ts === threadTs));
+    const logsMessage = posts(bot).find((p) => p.body.thread_ts === threadTs)?.body.blocks as {
+      type: string;
+      elements?: { action_id: string; value: string }[];
+    }[];
+    const upload = logsMessage.at(-1)?.elements?.find((e) => e.action_id === ACTIONS.uploadLogs);
+    assert.ok(upload, 'the button is there');
+    const uploads = bot.slack.callsOf('files.completeUploadExternal').length;
+    await click(bot, {
+      actionId: upload.action_id,
+      value: upload.value,
+      messageTs: `${Number(threadTs) + 1}`,
+      threadTs,
+    });
+    await bot.slack.waitFor((s) => s.callsOf('files.completeUploadExternal').length > uploads);
+    assert.equal(bot.slack.callsOf('files.completeUploadExternal').at(-1)?.body.thread_ts, threadTs);
   });
 
   test('a forged button value cannot reach a namespace the channel may not see', async () => {

@@ -4,13 +4,8 @@ import { etlCrlf, ingestPermission, postgresDataDir, reportOom } from './data.ts
 import { catalogHealthy, gatewayPastRestart, metricsAgentHealthy } from './healthy.ts';
 import { accountsMigration, fraudConnectionRefused, ledgerDns, notifierMissingKey } from './payments.ts';
 import { cartMissingModule, checkoutMissingEnv, searchReadOnly, storefrontNginxConfig } from './shop-app.ts';
-import {
-  assetsImagePull,
-  debugShellBarePod,
-  imageResizerArch,
-  ordersBadRollout,
-  recommendationsLiveness,
-} from './shop-ops.ts';
+import { ordersPanicAfterRollout, pricingBadRollout } from './rollouts.ts';
+import { assetsImagePull, debugShellBarePod, imageResizerArch, recommendationsLiveness } from './shop-ops.ts';
 
 export const SCENARIOS: DemoScenario[] = [
   checkoutMissingEnv,
@@ -18,7 +13,8 @@ export const SCENARIOS: DemoScenario[] = [
   storefrontNginxConfig,
   searchReadOnly,
   recommendationsLiveness,
-  ordersBadRollout,
+  ordersPanicAfterRollout,
+  pricingBadRollout,
   imageResizerArch,
   assetsImagePull,
   debugShellBarePod,

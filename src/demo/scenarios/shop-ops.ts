@@ -1,7 +1,7 @@
 /** Failing workloads in namespace `shop` whose cause is in the status, the events, the node or the rollout. */
 import { buildWorkload } from '../build-workload.ts';
 import type { DemoScenario } from '../types.ts';
-import { DAY, HOUR, MINUTE, container, crashEvents, crashLoop, httpProbe } from './helpers.ts';
+import { HOUR, MINUTE, container, crashEvents, crashLoop, httpProbe } from './helpers.ts';
 
 const NS = 'shop';
 
@@ -71,68 +71,6 @@ export const recommendationsLiveness: DemoScenario = {
             '{{ts}}  INFO 1 --- [recommendations] [           main] c.a.r.model.ModelLoader                  : Loading embedding model (1.2 GB) from /models/recs-v5.bin',
             '{{ts}}  INFO 1 --- [recommendations] [ionShutdownHook] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Shutdown initiated...',
             '{{ts}}  INFO 1 --- [recommendations] [ionShutdownHook] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Shutdown completed.',
-          ],
-        },
-      },
-    });
-  },
-};
-
-export const ordersBadRollout: DemoScenario = {
-  id: 'orders-bad-rollout',
-  namespace: NS,
-  workload: 'orders-api',
-  expectedCategory: 'bad_rollout',
-  afterRestart: 'crashes',
-  summary:
-    'Revision 7 (image orders-api:2.14.0) rolled out 4 minutes ago and panics on start; revision 6 still serves.',
-  build: (ctx) => {
-    const image = 'ghcr.io/acme/orders-api:2.14.0';
-    const spec = (tag: string) => ({
-      containers: [
-        container({
-          name: 'orders-api',
-          image: `ghcr.io/acme/orders-api:${tag}`,
-          ports: [{ containerPort: 8080, protocol: 'TCP' }],
-          env: [{ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'orders-db', key: 'url' } } }],
-          readinessProbe: httpProbe('/healthz', 8080),
-        }),
-      ],
-    });
-    return buildWorkload(ctx, {
-      kind: 'Deployment',
-      namespace: NS,
-      name: 'orders-api',
-      revision: 7,
-      rolledOutAgo: 4 * MINUTE,
-      createdAgo: 120 * DAY,
-      podSpec: spec('2.14.0'),
-      previous: { revision: 6, podSpec: spec('2.13.2'), createdAgo: 6 * DAY, pods: 2 },
-      statuses: { 'orders-api': crashLoop({ exitCode: 2, startedAgo: 41, finishedAgo: 40 }, 4) },
-      events: crashEvents({ container: 'orders-api', image, restarts: 4, firstAgo: 4 * MINUTE - 3, lastAgo: 10 }),
-      workloadEvents: [
-        {
-          reason: 'ScalingReplicaSet',
-          message: 'Scaled up replica set {{rs}} from 0 to 1',
-          firstAgo: 4 * MINUTE,
-          component: 'deployment-controller',
-        },
-      ],
-      logs: {
-        'orders-api': {
-          previous: [
-            '{"time":"{{ts}}","level":"INFO","msg":"starting orders-api","version":"2.14.0","commit":"9f1c2ab"}',
-            '{"time":"{{ts}}","level":"INFO","msg":"connected to database","pool":10}',
-            'panic: runtime error: invalid memory address or nil pointer dereference',
-            '[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x8f2b4c]',
-            '',
-            'goroutine 1 [running]:',
-            'github.com/acme/orders-api/internal/pricing.(*Engine).Load(0x0, {0xc0001a2000, 0x3})',
-            '\t/src/internal/pricing/engine.go:88 +0x2c',
-            'main.run(0xc000126000)',
-            '\t/src/cmd/orders-api/main.go:61 +0x3a5',
-            'main.main()',
-            '\t/src/cmd/orders-api/main.go:27 +0x25',
           ],
         },
       },

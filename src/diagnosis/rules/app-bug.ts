@@ -9,30 +9,86 @@ import type { LogLine } from '../types.ts';
 import { finding, hitEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/panic: runtime error: (?:invalid memory address or nil pointer dereference|index out of range|slice bounds out of range|integer divide by zero)/], confidence: 0.72, title: 'The Go program panicked (runtime error in its code)' },
+  {
+    all: [
+      /panic: runtime error: (?:invalid memory address or nil pointer dereference|index out of range|slice bounds out of range|integer divide by zero)/,
+    ],
+    confidence: 0.72,
+    title: 'The Go program panicked (runtime error in its code)',
+  },
   { all: [/^panic: |^goroutine \d+ \[running\]:/], confidence: 0.55, title: 'The Go program panicked' },
-  { all: [/Exception in thread "main" java\.lang\.(?:NullPointerException|IllegalStateException|IllegalArgumentException|ClassCastException|ArrayIndexOutOfBoundsException|IndexOutOfBoundsException|ArithmeticException)/], confidence: 0.68, title: 'The Java program crashed on an unhandled exception' },
-  { all: [/java\.lang\.(?:NullPointerException|ClassCastException|ArrayIndexOutOfBoundsException|ArithmeticException)/], confidence: 0.6, title: 'The Java program crashed on an unhandled exception' },
-  { all: [/Unhandled exception\. System\.(?:NullReferenceException|InvalidOperationException|ArgumentNullException|ArgumentException|IndexOutOfRangeException|InvalidCastException|FormatException)/], confidence: 0.68, title: 'The .NET program crashed on an unhandled exception' },
-  { all: [/^(?:TypeError|AttributeError|NameError|ZeroDivisionError|IndexError|UnboundLocalError|RecursionError|AssertionError|ValueError): /], confidence: 0.6, title: 'The Python program crashed on an unhandled exception' },
-  { all: [/^(?:Uncaught )?(?:TypeError|ReferenceError|RangeError|SyntaxError): /], confidence: 0.6, title: 'The Node.js program crashed on an unhandled exception' },
-  { all: [/\((?:NoMethodError|NameError|ZeroDivisionError|TypeError|ArgumentError)\)|undefined method [`'‘][^'’`]+['’] for nil/], confidence: 0.62, title: 'The Ruby program crashed on an unhandled exception' },
-  { all: [/PHP Fatal error: {1,2}Uncaught |Call to undefined (?:function|method)|Call to a member function [^\s(]+\(\) on null/], confidence: 0.62, title: 'The PHP program crashed on an uncaught error' },
+  {
+    all: [
+      /Exception in thread "main" java\.lang\.(?:NullPointerException|IllegalStateException|IllegalArgumentException|ClassCastException|ArrayIndexOutOfBoundsException|IndexOutOfBoundsException|ArithmeticException)/,
+    ],
+    confidence: 0.68,
+    title: 'The Java program crashed on an unhandled exception',
+  },
+  {
+    all: [/java\.lang\.(?:NullPointerException|ClassCastException|ArrayIndexOutOfBoundsException|ArithmeticException)/],
+    confidence: 0.6,
+    title: 'The Java program crashed on an unhandled exception',
+  },
+  {
+    all: [
+      /Unhandled exception\. System\.(?:NullReferenceException|InvalidOperationException|ArgumentNullException|ArgumentException|IndexOutOfRangeException|InvalidCastException|FormatException)/,
+    ],
+    confidence: 0.68,
+    title: 'The .NET program crashed on an unhandled exception',
+  },
+  {
+    all: [
+      /^(?:TypeError|AttributeError|NameError|ZeroDivisionError|IndexError|UnboundLocalError|RecursionError|AssertionError|ValueError): /,
+    ],
+    confidence: 0.6,
+    title: 'The Python program crashed on an unhandled exception',
+  },
+  {
+    all: [/^(?:Uncaught )?(?:TypeError|ReferenceError|RangeError|SyntaxError): /],
+    confidence: 0.6,
+    title: 'The Node.js program crashed on an unhandled exception',
+  },
+  {
+    all: [/\((?:NoMethodError|NameError|ZeroDivisionError|TypeError|ArgumentError)\)/],
+    confidence: 0.62,
+    title: 'The Ruby program crashed on an unhandled exception',
+  },
+  {
+    all: [/undefined method [`'‘]/, /\bfor nil\b/],
+    confidence: 0.62,
+    title: 'The Ruby program crashed on an unhandled exception',
+  },
+  {
+    all: [
+      /PHP Fatal error: {1,2}Uncaught |Call to undefined (?:function|method)|Call to a member function [^\s(]+\(\) on null/,
+    ],
+    confidence: 0.62,
+    title: 'The PHP program crashed on an uncaught error',
+  },
   { all: [/thread '[^']+' panicked at/], confidence: 0.5, title: 'The Rust program panicked' },
-  { all: [/\bUnhandledPromiseRejection|\bunhandledRejection\b|Unhandled exception|uncaughtException/], confidence: 0.5, title: 'The program crashed on an unhandled exception' },
-  { all: [/^Traceback \(most recent call last\):/], confidence: 0.45, title: 'The Python program crashed on an unhandled exception' },
+  {
+    all: [/\bUnhandledPromiseRejection|\bunhandledRejection\b|Unhandled exception|uncaughtException/],
+    confidence: 0.5,
+    title: 'The program crashed on an unhandled exception',
+  },
+  {
+    all: [/^Traceback \(most recent call last\):/],
+    confidence: 0.4,
+    title: 'The Python program crashed on an unhandled exception',
+  },
   { all: [/^Exception in thread "/], confidence: 0.45, title: 'The Java program crashed on an unhandled exception' },
 ];
 
 // Frames in the app's own code (not a dependency's or the runtime's): the first one is where to look.
-const APP_FRAME = /\/(?:app|src|srv|usr\/src\/app|home\/[^/\s]+|code|workspace)\/[^\s]*\.(?:js|ts|mjs|cjs|py|rb|go|php|java|cs|rs|kt)\b/;
+const APP_DIR = /\/(?:app|src|srv|usr\/src\/app|home|code|workspace)\//;
+const SOURCE_FILE = /\.(?:js|ts|mjs|cjs|py|rb|go|php|java|cs|rs|kt)\b/;
 const LIBRARY_FRAME = /node_modules|site-packages|dist-packages|\/gems\/|\/vendor\/|\/usr\/lib\/|\/usr\/local\/lib\//;
 
 const firstAppFrame = (lines: readonly LogLine[], from: LogLine): LogLine | undefined => {
   const start = lines.indexOf(from);
   for (let i = Math.max(0, start); i < lines.length && i < start + 40; i++) {
     const line = lines[i]!;
-    if (APP_FRAME.test(line.text) && !LIBRARY_FRAME.test(line.text)) return line;
+    if (APP_DIR.test(line.text) && SOURCE_FILE.test(line.text) && !LIBRARY_FRAME.test(line.text)) return line;
   }
   return undefined;
 };
@@ -51,7 +107,9 @@ export const appBug: Rule = {
       confidence: Math.min(0.8, hit.confidence + (frame ? 0.05 : 0)),
       evidence: hitEvidence(hit, [frame]),
       steps: [
-        frame ? `Start at the first frame in the app's code: ${frame.text.trim()}` : 'Find the first frame in the app\'s own code in the stack trace',
+        frame
+          ? `Start at the first frame in the app's code: ${frame.text.trim()}`
+          : "Find the first frame in the app's own code in the stack trace",
         `If a new revision brought it, roll back while fixing: ${kubectl.rolloutUndo(ctx.target)}`,
       ],
     });

@@ -3,18 +3,66 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/password authentication failed for user/], confidence: 0.92, title: 'The database rejected the password (password authentication failed)' },
-  { all: [/Access denied for user '[^']{0,128}'@/], confidence: 0.9, title: 'MySQL/MariaDB rejected the credentials (Access denied)' },
+  {
+    all: [/password authentication failed for user/],
+    confidence: 0.92,
+    title: 'The database rejected the password (password authentication failed)',
+  },
+  {
+    all: [/Access denied for user '[^']*'@/],
+    confidence: 0.9,
+    title: 'MySQL/MariaDB rejected the credentials (Access denied)',
+  },
   { all: [/Login failed for user/], confidence: 0.9, title: 'SQL Server rejected the login' },
-  { all: [/\bNOAUTH\b|\bWRONGPASS\b|invalid username-password pair|-ERR invalid password/], confidence: 0.9, title: 'Redis rejected the credentials' },
-  { all: [/ACCESS_REFUSED - Login was refused|AMQPLAIN login refused/], confidence: 0.9, title: 'RabbitMQ refused the login' },
-  { all: [/MongoServerError: Authentication failed|Authentication failed\.|AuthenticationFailed|bad auth/], confidence: 0.85, title: 'MongoDB rejected the credentials' },
-  { all: [/SASL authentication failed|SaslAuthenticationException/], confidence: 0.88, title: 'Kafka rejected the SASL credentials' },
-  { all: [/no pg_hba\.conf entry for host/], confidence: 0.8, title: 'PostgreSQL does not allow this client/user (pg_hba.conf)' },
-  { all: [/\bFATAL: {1,2}role "[^"]{1,128}" does not exist/], confidence: 0.75, title: 'The database role does not exist (credentials do not match the data)' },
-  { all: [/InvalidClientTokenId|SignatureDoesNotMatch|The security token included in the request is invalid|invalid_client|invalid_grant|ExpiredToken/], confidence: 0.8, title: 'The cloud API rejected the credentials' },
-  { all: [/\b401 Unauthorized\b|status code 401|\bHTTP 401\b|Unauthorized: /], confidence: 0.6, title: 'A dependency answered 401 Unauthorized' },
-  { all: [/[Aa]uthentication failed|[Ii]nvalid credentials|[Bb]ad credentials|[Ii]nvalid (?:username|user name) or password/], confidence: 0.75, title: 'A dependency rejected the credentials' },
+  {
+    all: [/\bNOAUTH\b|\bWRONGPASS\b|invalid username-password pair|-ERR invalid password/],
+    confidence: 0.9,
+    title: 'Redis rejected the credentials',
+  },
+  {
+    all: [/ACCESS_REFUSED - Login was refused|AMQPLAIN login refused/],
+    confidence: 0.9,
+    title: 'RabbitMQ refused the login',
+  },
+  {
+    all: [/MongoServerError: Authentication failed|Authentication failed\.|AuthenticationFailed|bad auth/],
+    confidence: 0.85,
+    title: 'MongoDB rejected the credentials',
+  },
+  {
+    all: [/SASL authentication failed|SaslAuthenticationException/],
+    confidence: 0.88,
+    title: 'Kafka rejected the SASL credentials',
+  },
+  {
+    all: [/no pg_hba\.conf entry for host/],
+    confidence: 0.8,
+    title: 'PostgreSQL does not allow this client/user (pg_hba.conf)',
+  },
+  {
+    all: [/\bFATAL: {1,2}role "[^"]+" does not exist/],
+    confidence: 0.75,
+    title: 'The database role does not exist (credentials do not match the data)',
+  },
+  {
+    all: [
+      /InvalidClientTokenId|SignatureDoesNotMatch|The security token included in the request is invalid|invalid_client|invalid_grant|ExpiredToken/,
+    ],
+    confidence: 0.8,
+    title: 'The cloud API rejected the credentials',
+  },
+  {
+    all: [/\b401 Unauthorized\b|status code 401|\bHTTP 401\b|Unauthorized: /],
+    confidence: 0.6,
+    title: 'A dependency answered 401 Unauthorized',
+  },
+  {
+    all: [
+      /[Aa]uthentication failed|[Ii]nvalid credentials|[Bb]ad credentials|[Ii]nvalid (?:username|user name) or password/,
+    ],
+    confidence: 0.75,
+    title: 'A dependency rejected the credentials',
+  },
 ];
 
 export const authFailure = signatureRule({

@@ -6,25 +6,92 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 // nginx [emerg] lines about names and ports belong to the DNS, port and permission rules.
-const NOT_CONFIG = /host not found|Address already in use|Permission denied|No such file/;
+const NOT_CONFIG =
+  /host not found|Address already in use|Permission denied|[Nn]o such file|does not exist|doesn't exist/;
+
+const BAD_DIRECTIVE = /Bad directive or wrong number of arguments/;
 
 const SIGNATURES: Signature[] = [
   { all: [/FATAL CONFIG FILE ERROR/], confidence: 0.8, title: 'Redis rejects its configuration file' },
-  { all: [/^wrong number of arguments\s*$|^Invalid argument\s*$|^argument must be /], confidence: 0.7, title: 'A config directive has invalid arguments' },
-  { all: [/\[emerg\]/, /unknown directive|invalid number of arguments|directive is not allowed here|unexpected end of file|invalid (?:parameter|value|port)|directive is duplicate|no "[^"]+" (?:is )?defined|unexpected "[^"]+"/], confidence: 0.85, title: 'nginx rejects its configuration' },
-  { all: [/configuration file [^\s]{1,256} test failed/], confidence: 0.75, title: 'nginx rejects its configuration' },
-  { all: [/Syntax error on line \d+ of |Invalid command '[^']{1,128}', perhaps misspelled/], confidence: 0.85, title: 'Apache rejects its configuration' },
+  {
+    all: [/^wrong number of arguments\s*$|^Invalid argument\s*$|^argument must be /],
+    confidence: 0.7,
+    title: 'A config directive has invalid arguments',
+  },
+  {
+    all: [
+      /\[emerg\]/,
+      /unknown directive|invalid number of arguments|directive is not allowed here|unexpected end of file|invalid (?:parameter|value|port)|directive is duplicate|no "[^"]+" (?:is )?defined|unexpected "[^"]+"/,
+    ],
+    confidence: 0.85,
+    title: 'nginx rejects its configuration',
+  },
+  { all: [/configuration file [^\s]+ test failed/], confidence: 0.75, title: 'nginx rejects its configuration' },
+  {
+    all: [/Syntax error on line \d+ of |Invalid command '[^']+', perhaps misspelled/],
+    confidence: 0.85,
+    title: 'Apache rejects its configuration',
+  },
   { all: [/\[ALERT\]/, /parsing \[/, /:\d+\]/], confidence: 0.8, title: 'HAProxy rejects its configuration' },
-  { all: [/invalid value for parameter "[^"]{1,128}"|configuration file "[^"]{1,256}" contains errors|unrecognized configuration parameter "/], confidence: 0.85, title: 'PostgreSQL rejects its configuration' },
-  { all: [/\[ERROR\]/, /unknown variable '[^']{1,128}'|unknown option '--[^']{1,128}'/], confidence: 0.75, title: 'MySQL rejects a configuration option' },
-  { all: [/Error parsing (?:YAML )?config file|Unrecognized option: [a-z]/], confidence: 0.8, title: 'The server rejects its configuration file' },
-  { all: [/unknown setting \[|IllegalArgumentException: Failed to parse value|SettingsException/], confidence: 0.8, title: 'Elasticsearch rejects a setting' },
-  { all: [/ConfigException: (?:Invalid value|Missing required configuration|Unknown)/], confidence: 0.78, title: 'Kafka rejects its configuration' },
-  { all: [/error loading config(?:uration)? (?:from|file)|[Ii]nvalid configuration|[Cc]onfiguration (?:is )?invalid|[Cc]onfig(?:uration)? validation (?:failed|error)|failed to (?:load|parse) config/], confidence: 0.75, title: 'The app rejects its configuration' },
-  { all: [/Failed to bind properties under|Binding to target [^\s]{1,256} failed/], confidence: 0.8, title: 'A Spring property has an invalid value' },
-  { all: [/yaml: line \d+:|YAMLException|yaml\.(?:scanner|parser)\.(?:Scanner|Parser)Error|while parsing a (?:block|flow) (?:mapping|sequence)|mapping values are not allowed here/], confidence: 0.75, title: 'A YAML configuration is malformed' },
-  { all: [/toml(?:\.decoder)?\.TomlDecodeError|TOML parse error|invalid TOML/i], confidence: 0.75, title: 'A TOML configuration is malformed' },
-  { all: [/SyntaxError: (?:Unexpected token .{1,12} in JSON|JSON\.parse)|JSONDecodeError|json: cannot unmarshal|invalid character '.{1,4}' looking for beginning/], confidence: 0.55, title: 'A JSON configuration is malformed' },
+  {
+    all: [
+      /invalid value for parameter "[^"]+"|configuration file "[^"]+" contains errors|unrecognized configuration parameter "/,
+    ],
+    confidence: 0.85,
+    title: 'PostgreSQL rejects its configuration',
+  },
+  {
+    all: [/\[ERROR\]/, /unknown variable '[^']+'|unknown option '--[^']+'/],
+    confidence: 0.75,
+    title: 'MySQL rejects a configuration option',
+  },
+  {
+    all: [/Error parsing (?:YAML )?config file|Unrecognized option: [a-z]/],
+    confidence: 0.8,
+    title: 'The server rejects its configuration file',
+  },
+  {
+    all: [/unknown setting \[|IllegalArgumentException: Failed to parse value|SettingsException/],
+    confidence: 0.8,
+    title: 'Elasticsearch rejects a setting',
+  },
+  {
+    all: [/ConfigException: (?:Invalid value|Missing required configuration|Unknown)/],
+    confidence: 0.78,
+    title: 'Kafka rejects its configuration',
+  },
+  {
+    all: [
+      /error loading config(?:uration)? (?:from|file)|[Ii]nvalid configuration|[Cc]onfiguration (?:is )?invalid|[Cc]onfig(?:uration)? validation (?:failed|error)|failed to (?:load|parse) config/,
+    ],
+    confidence: 0.75,
+    title: 'The app rejects its configuration',
+  },
+  {
+    all: [/Failed to bind properties under|Binding to target [^\s]+ failed/],
+    confidence: 0.8,
+    title: 'A Spring property has an invalid value',
+  },
+  {
+    all: [
+      /yaml: line \d+:|YAMLException|yaml\.(?:scanner|parser)\.(?:Scanner|Parser)Error|while parsing a (?:block|flow) (?:mapping|sequence)|mapping values are not allowed here/,
+    ],
+    confidence: 0.75,
+    title: 'A YAML configuration is malformed',
+  },
+  {
+    all: [/toml(?:\.decoder)?\.TomlDecodeError|TOML parse error|invalid TOML/i],
+    confidence: 0.75,
+    title: 'A TOML configuration is malformed',
+  },
+  {
+    all: [
+      /SyntaxError: (?:Unexpected token .{1,12} in JSON|JSON\.parse)|JSONDecodeError|json: cannot unmarshal|invalid character '.{1,4}' looking for beginning/,
+    ],
+    confidence: 0.55,
+    title: 'A JSON configuration is malformed',
+  },
+  { all: [/ImproperlyConfigured/], confidence: 0.6, title: 'The app reports it is improperly configured' },
 ];
 
 export const badConfig = signatureRule({
@@ -34,7 +101,7 @@ export const badConfig = signatureRule({
   // Redis's "Bad directive" is an unknown directive: maybe a typo, maybe a config newer than the
   // server (runtime_version_mismatch ranks that reading just above).
   adjust: (ctx, hit) =>
-    hit.lines.some((l) => /Bad directive/.test(l.text)) ? Math.min(hit.confidence, 0.47) : hit.confidence,
+    ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text)) ? Math.min(hit.confidence, 0.47) : hit.confidence,
   steps: (ctx) => [
     `Read the config the container actually received: ${kubectl.get(ctx.target, 'configmap', '<name>')}`,
     'Validate the file with the same image tag the pod runs (nginx -t, apachectl configtest, or start the server locally with it)',

@@ -7,16 +7,53 @@ import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence }
 const CRLF = /\\r|\^M|^['’]:/;
 
 const SIGNATURES: Signature[] = [
-  { all: [/executable file not found in \$PATH|executable file not found in PATH/], confidence: 0.95, title: 'The command is not in the image or on PATH' },
-  { all: [/\bsh: (?:\d+: |line \d+: )?[^\s:]{1,256}: (?:command )?not found\s*$/], confidence: 0.88, title: 'The shell cannot find a command', not: CRLF },
-  { all: [/: line \d+: [^\s:]{1,256}: (?:command )?not found\s*$/], confidence: 0.85, title: 'A script calls a command that is not installed', not: CRLF },
-  { all: [/\bexec: line \d+: [^\s:]{1,256}: not found/], confidence: 0.88, title: 'The entrypoint execs a command that is not installed', not: CRLF },
-  { all: [/^\/usr\/bin\/env: ['‘][^'’\s]{1,256}['’]: No such file or directory/], confidence: 0.85, title: 'The interpreter named by the script is not installed' },
-  { all: [/\bstat [^\s:]{1,512}: no such file or directory/, /\bexec/], confidence: 0.75, title: 'The command path does not exist in the image' },
-  { all: [/is not recognized as an internal or external command|The term '[^']{1,256}' is not recognized/], confidence: 0.85, title: 'The command is not installed' },
+  {
+    all: [/executable file not found in \$PATH|executable file not found in PATH/],
+    confidence: 0.95,
+    title: 'The command is not in the image or on PATH',
+  },
+  {
+    all: [/\bsh: (?:\d+: |line \d+: )?[^\s:]+: (?:command )?not found\s*$/],
+    confidence: 0.88,
+    title: 'The shell cannot find a command',
+    not: CRLF,
+  },
+  {
+    all: [/: line \d+: [^\s:]+: (?:command )?not found\s*$/],
+    confidence: 0.85,
+    title: 'A script calls a command that is not installed',
+    not: CRLF,
+  },
+  {
+    all: [/\bexec: line \d+: [^\s:]+: not found/],
+    confidence: 0.88,
+    title: 'The entrypoint execs a command that is not installed',
+    not: CRLF,
+  },
+  {
+    all: [/^\/usr\/bin\/env: ['‘][^'’\s]+['’]: No such file or directory/],
+    confidence: 0.85,
+    title: 'The interpreter named by the script is not installed',
+  },
+  {
+    all: [/\bstat [^\s:]+: no such file or directory/, /\bexec/],
+    confidence: 0.75,
+    title: 'The command path does not exist in the image',
+  },
+  {
+    all: [/is not recognized as an internal or external command|The term '[^']+' is not recognized/],
+    confidence: 0.85,
+    title: 'The command is not installed',
+  },
+  {
+    all: [/\bexec: [^\s:]+: not found/],
+    confidence: 0.85,
+    title: 'The entrypoint execs a command that is not installed',
+    not: CRLF,
+  },
 ];
 
-const NAME = /(?:exec: "|sh: (?:\d+: |line \d+: )?|: line \d+: )([^\s:"]{1,256})/;
+const NAME = /(?:exec: "|sh: (?:\d+: |line \d+: )?|: line \d+: )([^\s:"]+)/;
 
 export const commandNotFound: Rule = {
   id: 'command-not-found',
@@ -39,11 +76,13 @@ export const commandNotFound: Rule = {
       });
     }
     if (!exit127) return null;
+    // 127 from a CRLF script is that script's line endings, not a missing program.
+    const crlf = ctx.log.lines.some((l) => CRLF.test(l.text));
     return finding(ctx, {
       ruleId: 'command-not-found',
       category: 'command_not_found',
       title: 'Exit 127: the command was not found',
-      confidence: 0.65,
+      confidence: crlf ? 0.4 : 0.65,
       evidence: statusEvidence(ctx),
       steps,
     });

@@ -3,17 +3,55 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/initdb: (?:error: )?directory "[^"]{1,512}" exists but is not empty/], confidence: 0.93, title: 'The PostgreSQL data directory is not empty (often lost+found on a fresh volume)' },
-  { all: [/--initialize specified but the data directory has files in it|data directory has files in it/], confidence: 0.92, title: 'The MySQL data directory is not empty on first start' },
+  {
+    all: [/initdb: (?:error: )?directory "[^"]+" exists but is not empty/],
+    confidence: 0.93,
+    title: 'The PostgreSQL data directory is not empty (often lost+found on a fresh volume)',
+  },
+  {
+    all: [/--initialize specified but the data directory has files in it|data directory has files in it/],
+    confidence: 0.92,
+    title: 'The MySQL data directory is not empty on first start',
+  },
   { all: [/exists but is not empty/], confidence: 0.8, title: 'The data directory is not empty on first start' },
   { all: [/\blost\+found\b/], confidence: 0.6, title: 'The data directory contains lost+found (a volume root)' },
-  { all: [/InconsistentClusterIdException|doesn't match stored clusterId|does not match stored clusterId|[Cc]luster ID mismatch/i], confidence: 0.9, title: 'The stored cluster id does not match (stale data on the volume)' },
-  { all: [/Unable to lock \.\/ibdata1|another mysqld process using the same InnoDB data/], confidence: 0.88, title: 'The MySQL data files are locked by another process' },
-  { all: [/DBPathInUse|Another mongod instance is already running/], confidence: 0.9, title: 'The MongoDB data directory is locked by another instance' },
-  { all: [/lock file "postmaster\.pid" already exists/], confidence: 0.85, title: 'The PostgreSQL data directory is locked (postmaster.pid exists)' },
-  { all: [/lock DB directory|resource temporarily unavailable/, /lock/], confidence: 0.75, title: 'The data directory is locked by another process' },
-  { all: [/failed to obtain node locks/], confidence: 0.6, title: 'Elasticsearch cannot lock its data directory (another node or permissions)' },
-  { all: [/member [^\s]{1,64} has already been bootstrapped/], confidence: 0.85, title: 'The etcd member data is from an earlier cluster' },
+  {
+    all: [
+      /InconsistentClusterIdException|doesn't match stored clusterId|does not match stored clusterId|[Cc]luster ID mismatch/i,
+    ],
+    confidence: 0.9,
+    title: 'The stored cluster id does not match (stale data on the volume)',
+  },
+  {
+    all: [/Unable to lock \.\/ibdata1|another mysqld process using the same InnoDB data/],
+    confidence: 0.88,
+    title: 'The MySQL data files are locked by another process',
+  },
+  {
+    all: [/DBPathInUse|Another mongod instance is already running/],
+    confidence: 0.9,
+    title: 'The MongoDB data directory is locked by another instance',
+  },
+  {
+    all: [/lock file "postmaster\.pid" already exists/],
+    confidence: 0.85,
+    title: 'The PostgreSQL data directory is locked (postmaster.pid exists)',
+  },
+  {
+    all: [/lock DB directory|resource temporarily unavailable/, /lock/],
+    confidence: 0.75,
+    title: 'The data directory is locked by another process',
+  },
+  {
+    all: [/failed to obtain node locks/],
+    confidence: 0.6,
+    title: 'Elasticsearch cannot lock its data directory (another node or permissions)',
+  },
+  {
+    all: [/member [^\s]+ has already been bootstrapped/],
+    confidence: 0.85,
+    title: 'The etcd member data is from an earlier cluster',
+  },
 ];
 
 export const dataDirConflict = signatureRule({

@@ -3,12 +3,44 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/database files are incompatible with server/], confidence: 0.95, title: 'The data directory was created by another PostgreSQL major version' },
-  { all: [/The data directory was initialized by PostgreSQL version/], confidence: 0.93, title: 'The data directory was created by another PostgreSQL major version' },
-  { all: [/UPGRADE PROBLEM: The data files need to be fully upgraded|Invalid feature compatibility version|featureCompatibilityVersion/], confidence: 0.85, title: 'The MongoDB data files are from an incompatible version' },
-  { all: [/[Cc]annot downgrade a node from version|cannot upgrade a node from version|was created with version \[[^\]]{1,32}\] but the minimum compatible version/], confidence: 0.88, title: 'The Elasticsearch data is from an incompatible version' },
-  { all: [/Invalid MySQL server downgrade|Cannot boot server version \d+ on data directory built by version|Upgrade is not supported after a crash|downgrade is not supported/i], confidence: 0.85, title: 'The MySQL/MariaDB data is from an incompatible version' },
-  { all: [/[Ii]ncompatible (?:data|storage|on-disk) (?:format|version)|data format version \d+ is not supported|created by a newer version|unsupported (?:data|storage) version/], confidence: 0.7, title: 'The stored data is from an incompatible version' },
+  {
+    all: [/database files are incompatible with server/],
+    confidence: 0.95,
+    title: 'The data directory was created by another PostgreSQL major version',
+  },
+  {
+    all: [/The data directory was initialized by PostgreSQL version/],
+    confidence: 0.93,
+    title: 'The data directory was created by another PostgreSQL major version',
+  },
+  {
+    all: [
+      /UPGRADE PROBLEM: The data files need to be fully upgraded|Invalid feature compatibility version|featureCompatibilityVersion/,
+    ],
+    confidence: 0.85,
+    title: 'The MongoDB data files are from an incompatible version',
+  },
+  {
+    all: [
+      /[Cc]annot downgrade a node from version|cannot upgrade a node from version|but the minimum compatible version/,
+    ],
+    confidence: 0.88,
+    title: 'The Elasticsearch data is from an incompatible version',
+  },
+  {
+    all: [
+      /Invalid MySQL server downgrade|Cannot boot server version \d+ on data directory built by version|Upgrade is not supported after a crash|downgrade is not supported/i,
+    ],
+    confidence: 0.85,
+    title: 'The MySQL/MariaDB data is from an incompatible version',
+  },
+  {
+    all: [
+      /[Ii]ncompatible (?:data|storage|on-disk) (?:format|version)|data format version \d+ is not supported|created by a newer version|unsupported (?:data|storage) version/,
+    ],
+    confidence: 0.7,
+    title: 'The stored data is from an incompatible version',
+  },
 ];
 
 export const dataVersionIncompatible = signatureRule({

@@ -6,16 +6,62 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 const MIGRATION_CONTEXT = /migrat|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate/i;
 
 const SIGNATURES: Signature[] = [
-  { all: [/Multiple head revisions are present|Multiple heads are present/], confidence: 0.92, title: 'Alembic found multiple head revisions' },
-  { all: [/Can't locate revision identified by/], confidence: 0.92, title: 'Alembic cannot find the revision recorded in the database' },
-  { all: [/alembic\.util\.exc\.CommandError|alembic\.script\.revision\.ResolutionError/], confidence: 0.85, title: 'An Alembic migration command failed' },
-  { all: [/InconsistentMigrationHistory|Conflicting migrations detected|django\.db\.migrations\.exceptions/], confidence: 0.9, title: 'The Django migrations are inconsistent' },
-  { all: [/FlywayException|FlywayValidateException|Validate failed: Migrations? (?:have|has) failed validation|Migration checksum mismatch|Detected failed migration/], confidence: 0.92, title: 'A Flyway migration failed or does not validate' },
-  { all: [/liquibase\.exception|Validation Failed:/, /checksum|changeset|Liquibase/i], confidence: 0.88, title: 'A Liquibase changeset failed or does not validate' },
-  { all: [/this and all later migrations canceled|ActiveRecord::PendingMigrationError|ActiveRecord::DuplicateMigration|ActiveRecord::IrreversibleMigration/], confidence: 0.9, title: 'A Rails migration failed' },
-  { all: [/\bP30(?:0[5-9]|1[0-9])\b|migrate found failed migrations|Migration [^\s]{1,128} failed to apply/], confidence: 0.88, title: 'A Prisma migration failed' },
-  { all: [/Dirty database version \d+/], confidence: 0.88, title: 'The migration state is dirty (an earlier migration failed half-way)' },
-  { all: [/[Mm]igrations? (?:failed|error)|[Ff]ailed to (?:run|apply) migrations?|[Ee]rror (?:running|applying) migration|MigrationError/], confidence: 0.8, title: 'A database migration failed at start-up' },
+  {
+    all: [/Multiple head revisions are present|Multiple heads are present/],
+    confidence: 0.92,
+    title: 'Alembic found multiple head revisions',
+  },
+  {
+    all: [/Can't locate revision identified by/],
+    confidence: 0.92,
+    title: 'Alembic cannot find the revision recorded in the database',
+  },
+  {
+    all: [/alembic\.util\.exc\.CommandError|alembic\.script\.revision\.ResolutionError/],
+    confidence: 0.85,
+    title: 'An Alembic migration command failed',
+  },
+  {
+    all: [/InconsistentMigrationHistory|Conflicting migrations detected|django\.db\.migrations\.exceptions/],
+    confidence: 0.9,
+    title: 'The Django migrations are inconsistent',
+  },
+  {
+    all: [
+      /FlywayException|FlywayValidateException|Validate failed: Migrations? (?:have|has) failed validation|Migration checksum mismatch|Detected failed migration/,
+    ],
+    confidence: 0.92,
+    title: 'A Flyway migration failed or does not validate',
+  },
+  {
+    all: [/liquibase\.exception|Validation Failed:/, /checksum|changeset|Liquibase/i],
+    confidence: 0.88,
+    title: 'A Liquibase changeset failed or does not validate',
+  },
+  {
+    all: [
+      /this and all later migrations canceled|ActiveRecord::PendingMigrationError|ActiveRecord::DuplicateMigration|ActiveRecord::IrreversibleMigration/,
+    ],
+    confidence: 0.9,
+    title: 'A Rails migration failed',
+  },
+  {
+    all: [/\bP30(?:0[5-9]|1[0-9])\b|migrate found failed migrations|Migration [^\s]+ failed to apply/],
+    confidence: 0.88,
+    title: 'A Prisma migration failed',
+  },
+  {
+    all: [/Dirty database version \d+/],
+    confidence: 0.88,
+    title: 'The migration state is dirty (an earlier migration failed half-way)',
+  },
+  {
+    all: [
+      /[Mm]igrations? (?:failed|error)|[Ff]ailed to (?:run|apply) migrations?|[Ee]rror (?:running|applying) migration|MigrationError/,
+    ],
+    confidence: 0.8,
+    title: 'A database migration failed at start-up',
+  },
 ];
 
 // SQL errors that mean "already applied / out of sync" count only when the log shows migrations running.

@@ -10,11 +10,48 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 export const LOCALHOST = /\b127\.0\.0\.1\b|\blocalhost\b|\[::1\]|"::1"|'::1'|\b0\.0\.0\.0:\d/;
 
 const SIGNATURES: Signature[] = [
-  { all: [/\bECONNREFUSED\b|[Cc]onnection refused|Errno 111\b|errno:? ?111\b|Error 111 connecting/], confidence: 0.8, title: 'A dependency refused the connection', not: DNS_FAILURE },
-  { all: [/Is the server running on (?:that )?host|accepting TCP\/IP connections/], confidence: 0.82, title: 'The database refused the connection', not: DNS_FAILURE },
-  { all: [/Can't connect to (?:MySQL|local MySQL|MariaDB) server|Communications link failure|MongoServerSelectionError|NoBrokersAvailable|couldn't connect to server/i], confidence: 0.8, title: 'A dependency cannot be reached', not: DNS_FAILURE },
-  { all: [/\bETIMEDOUT\b|[Cc]onnection timed out|connect timed out|i\/o timeout|\bEHOSTUNREACH\b|No route to host|\bENETUNREACH\b|[Nn]etwork is unreachable/], confidence: 0.75, title: 'A dependency cannot be reached (timeout or no route)', not: DNS_FAILURE },
-  { all: [/(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]annot|[Cc]an't) connect(?:ing)? to/], confidence: 0.65, title: 'A dependency cannot be reached', not: DNS_FAILURE },
+  {
+    all: [/\bECONNREFUSED\b|[Cc]onnection refused|Errno 111\b|errno:? ?111\b|Error 111 connecting/],
+    confidence: 0.8,
+    title: 'A dependency refused the connection',
+    not: DNS_FAILURE,
+  },
+  {
+    all: [/Is the server running on (?:that )?host|accepting TCP\/IP connections/],
+    confidence: 0.82,
+    title: 'The database refused the connection',
+    not: DNS_FAILURE,
+  },
+  {
+    all: [
+      /Can't connect to (?:MySQL|local MySQL|MariaDB) server|Communications link failure|MongoServerSelectionError|NoBrokersAvailable|couldn't connect to server/i,
+    ],
+    confidence: 0.8,
+    title: 'A dependency cannot be reached',
+    not: DNS_FAILURE,
+  },
+  {
+    all: [
+      /\bETIMEDOUT\b|[Cc]onnection timed out|connect timed out|i\/o timeout|\bEHOSTUNREACH\b|No route to host|\bENETUNREACH\b|[Nn]etwork is unreachable/,
+    ],
+    confidence: 0.75,
+    title: 'A dependency cannot be reached (timeout or no route)',
+    not: DNS_FAILURE,
+  },
+  {
+    all: [/(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]annot|[Cc]an't) connect(?:ing)? to/],
+    confidence: 0.65,
+    title: 'A dependency cannot be reached',
+    not: DNS_FAILURE,
+  },
+  {
+    all: [
+      /Can't reach database server|could not be established|Broker may not be available|Unable to connect to the database/,
+    ],
+    confidence: 0.75,
+    title: 'A dependency cannot be reached',
+    not: DNS_FAILURE,
+  },
 ];
 
 export const dependencyUnreachable = signatureRule({
@@ -22,7 +59,7 @@ export const dependencyUnreachable = signatureRule({
   category: 'dependency_unreachable',
   signatures: SIGNATURES,
   options: { recoverable: true },
-  adjust: (ctx, hit) => {
+  adjust: (_ctx, hit) => {
     const local = hit.lines.some((l) => LOCALHOST.test(l.text));
     // "localhost" inside a pod is the pod itself: the dependency is elsewhere, the address is wrong.
     return local ? Math.min(hit.confidence, 0.55) : hit.confidence;
@@ -31,7 +68,9 @@ export const dependencyUnreachable = signatureRule({
     const local = hit.lines.some((l) => LOCALHOST.test(l.text));
     return [
       ...(local
-        ? ['The app connects to localhost: inside a pod that is the pod itself; point it at the dependency Service name']
+        ? [
+            'The app connects to localhost: inside a pod that is the pod itself; point it at the dependency Service name',
+          ]
         : []),
       `Check the dependency's Service and endpoints: kubectl get svc,endpoints -n ${ctx.target.namespace ?? '<namespace>'}`,
       `Check the connection settings the container received: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].env}')}`,

@@ -6,7 +6,12 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 const NOT_DISK = /file watchers|inotify|max_user_watches/i;
 
 const SIGNATURES: Signature[] = [
-  { all: [/No space left on device/i], confidence: 0.93, title: 'The disk is full: no space left on device', not: NOT_DISK },
+  {
+    all: [/No space left on device/i],
+    confidence: 0.93,
+    title: 'The disk is full: no space left on device',
+    not: NOT_DISK,
+  },
   { all: [/\bENOSPC\b/], confidence: 0.9, title: 'The disk is full (ENOSPC)', not: NOT_DISK },
   { all: [/Disk quota exceeded|\bEDQUOT\b/i], confidence: 0.88, title: 'The disk quota is exceeded' },
   { all: [/There is not enough space on the disk/], confidence: 0.9, title: 'The disk is full' },

@@ -8,9 +8,25 @@ export const DNS_FAILURE =
 
 const SIGNATURES: Signature[] = [
   { all: [/host not found in upstream/], confidence: 0.9, title: 'nginx cannot resolve an upstream host name' },
-  { all: [/\bENOTFOUND\b|UnknownHostException|: no such host|could not translate host name|Unknown (?:MySQL|MariaDB) server host|Name or service not known|Name does not resolve|nodename nor servname/], confidence: 0.88, title: 'A dependency host name does not resolve' },
-  { all: [/Could not resolve host|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/], confidence: 0.85, title: 'A dependency host name does not resolve' },
-  { all: [/Temporary failure in name resolution|\bEAI_AGAIN\b|server misbehaving/], confidence: 0.75, title: 'DNS lookups fail (temporary failure in name resolution)' },
+  {
+    all: [
+      /\bENOTFOUND\b|UnknownHostException|: no such host|could not translate host name|Unknown (?:MySQL|MariaDB) server host|Name or service not known|Name does not resolve|nodename nor servname/,
+    ],
+    confidence: 0.88,
+    title: 'A dependency host name does not resolve',
+  },
+  {
+    all: [
+      /Could not resolve host|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/,
+    ],
+    confidence: 0.85,
+    title: 'A dependency host name does not resolve',
+  },
+  {
+    all: [/Temporary failure in name resolution|\bEAI_AGAIN\b|server misbehaving/],
+    confidence: 0.75,
+    title: 'DNS lookups fail (temporary failure in name resolution)',
+  },
   { all: [DNS_FAILURE], confidence: 0.7, title: 'A dependency host name does not resolve' },
 ];
 

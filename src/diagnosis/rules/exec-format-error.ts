@@ -3,12 +3,21 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/exec format error/i], confidence: 0.93, title: 'The binary is for a different CPU architecture (exec format error)' },
-  { all: [/cannot execute binary file/i], confidence: 0.85, title: 'The binary cannot be executed on this CPU architecture' },
+  {
+    all: [/exec format error/i],
+    confidence: 0.93,
+    title: 'The binary is for a different CPU architecture (exec format error)',
+  },
+  {
+    all: [/cannot execute binary file/i],
+    confidence: 0.85,
+    title: 'The binary cannot be executed on this CPU architecture',
+  },
   {
     all: [/image's platform \(/, /does not match the detected host platform/],
     confidence: 0.7,
     title: "The image's platform does not match the node's",
+    warningIsEvidence: true,
   },
 ];
 

@@ -8,17 +8,39 @@ import type { Rule } from '../rule.ts';
 import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/exec user process caused:? "?permission denied/], confidence: 0.92, title: 'The entrypoint is not executable' },
-  { all: [/\bexec:? "?(?:\/|\.\/)[^\s:"]{1,512}"?: permission denied/i], confidence: 0.92, title: 'The entrypoint is not executable' },
-  { all: [/\bexec: "[^"]{1,512}": permission denied/i], confidence: 0.9, title: 'The command is not executable' },
-  { all: [/cannot execute: Permission denied|cannot execute \[Permission denied\]/], confidence: 0.9, title: 'A command is not executable' },
+  {
+    all: [/exec user process caused:? "?permission denied/],
+    confidence: 0.92,
+    title: 'The entrypoint is not executable',
+  },
+  {
+    all: [/\bexec:? "?(?:\/|\.\/)[^\s:"]+"?: permission denied/i],
+    confidence: 0.92,
+    title: 'The entrypoint is not executable',
+  },
+  { all: [/\bexec: "[^"]+": permission denied/i], confidence: 0.9, title: 'The command is not executable' },
+  {
+    all: [/cannot execute: Permission denied|cannot execute \[Permission denied\]/],
+    confidence: 0.9,
+    title: 'A command is not executable',
+  },
+  {
+    all: [/\bexec [^\s]+ failed: [Pp]ermission denied/],
+    confidence: 0.88,
+    title: 'The entrypoint is not executable (tini/dumb-init exec failed)',
+  },
 ];
 
 // A shell reporting "permission denied" on a path: an exec when the path looks like a program
 // (bin dirs, scripts, no extension); a redirect or a data file otherwise.
-const SHELL_DENIED = /^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: (?:line )?\d+: |^[^\s:]{1,512}\.sh: line \d+: |^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: /;
-const DENIED_PATH = /: ((?:\/|\.\/)[^\s:]{1,512}): Permission denied\s*$/;
-const PROGRAM_PATH = /\/(?:s?bin|libexec)\/|\.(?:sh|py|rb|pl)$|^\.\/|\/[^/.]{1,128}$/;
+const SHELL_DENIED =
+  /^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: (?:line )?\d+: |^[^\s:]+\.sh: line \d+: |^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: /;
+const DENIED_PATH = /: ((?:\/|\.\/)[^\s:]+): Permission denied\s*$/;
+const PROGRAM_PATH = /\/(?:s?bin|libexec)\/|\.(?:sh|py|rb|pl)$|^\.\/|\/[^/.]+$/;
+
+/** True for a shell's "permission denied" on a path that looks like a program (an exec, not a data file). */
+export const isShellExecDenied = (text: string): boolean =>
+  SHELL_DENIED.test(text) && PROGRAM_PATH.test(DENIED_PATH.exec(text)?.[1] ?? '');
 
 export const execPermissionDenied: Rule = {
   id: 'exec-permission-denied',

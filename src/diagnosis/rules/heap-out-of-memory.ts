@@ -6,16 +6,41 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/JavaScript heap out of memory/], confidence: 0.95, title: 'Node.js ran out of V8 heap (JavaScript heap out of memory)' },
-  { all: [/Reached heap limit|Ineffective mark-compacts near heap limit/], confidence: 0.93, title: 'Node.js ran out of V8 heap' },
-  { all: [/java\.lang\.OutOfMemoryError: (?:Java heap space|GC overhead limit exceeded)/], confidence: 0.93, title: 'The JVM ran out of heap (OutOfMemoryError)' },
-  { all: [/OutOfMemoryError: (?:Metaspace|Direct buffer memory|Compressed class space)/], confidence: 0.85, title: 'The JVM ran out of a memory pool (OutOfMemoryError)' },
-  { all: [/java\.lang\.OutOfMemoryError/], confidence: 0.75, title: 'The JVM ran out of memory (OutOfMemoryError)', not: /unable to create (?:new )?native thread/ },
+  {
+    all: [/JavaScript heap out of memory/],
+    confidence: 0.95,
+    title: 'Node.js ran out of V8 heap (JavaScript heap out of memory)',
+  },
+  {
+    all: [/Reached heap limit|Ineffective mark-compacts near heap limit/],
+    confidence: 0.93,
+    title: 'Node.js ran out of V8 heap',
+  },
+  {
+    all: [/java\.lang\.OutOfMemoryError: (?:Java heap space|GC overhead limit exceeded)/],
+    confidence: 0.93,
+    title: 'The JVM ran out of heap (OutOfMemoryError)',
+  },
+  {
+    all: [/OutOfMemoryError: (?:Metaspace|Direct buffer memory|Compressed class space)/],
+    confidence: 0.85,
+    title: 'The JVM ran out of a memory pool (OutOfMemoryError)',
+  },
+  {
+    all: [/java\.lang\.OutOfMemoryError/],
+    confidence: 0.75,
+    title: 'The JVM ran out of memory (OutOfMemoryError)',
+    not: /unable to create (?:new )?native thread/,
+  },
   { all: [/Allowed memory size of \d+ bytes exhausted/], confidence: 0.92, title: 'PHP hit its memory_limit' },
   { all: [/System\.OutOfMemoryException/], confidence: 0.88, title: '.NET ran out of memory (OutOfMemoryException)' },
   { all: [/fatal error: runtime: out of memory/], confidence: 0.8, title: 'The Go runtime ran out of memory' },
   { all: [/^MemoryError\b|\bMemoryError$/], confidence: 0.75, title: 'Python ran out of memory (MemoryError)' },
-  { all: [/failed to allocate memory \(NoMemoryError\)/], confidence: 0.85, title: 'Ruby ran out of memory (NoMemoryError)' },
+  {
+    all: [/failed to allocate memory \(NoMemoryError\)/],
+    confidence: 0.85,
+    title: 'Ruby ran out of memory (NoMemoryError)',
+  },
   { all: [/memory allocation of \d+ bytes failed/], confidence: 0.8, title: 'The process failed to allocate memory' },
 ];
 

@@ -4,14 +4,40 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   { all: [/vm\.max_map_count/], confidence: 0.93, title: 'vm.max_map_count on the node is too low' },
-  { all: [/max file descriptors \[\d+\] for [^\s]{1,128} process is too low/], confidence: 0.9, title: 'The open-file limit (ulimit -n) is too low' },
-  { all: [/max number of threads \[\d+\] for user/], confidence: 0.88, title: 'The thread/process limit (ulimit -u) is too low' },
-  { all: [/System limit for number of file watchers reached|inotify watch limit reached|fs\.inotify\.max_user_(?:watches|instances)/], confidence: 0.88, title: 'The node inotify limit is too low' },
+  {
+    all: [/max file descriptors \[\d+\] for [^\s]+ process is too low/],
+    confidence: 0.9,
+    title: 'The open-file limit (ulimit -n) is too low',
+  },
+  {
+    all: [/max number of threads \[\d+\] for user/],
+    confidence: 0.88,
+    title: 'The thread/process limit (ulimit -u) is too low',
+  },
+  {
+    all: [
+      /System limit for number of file watchers reached|inotify watch limit reached|fs\.inotify\.max_user_(?:watches|instances)/,
+    ],
+    confidence: 0.88,
+    title: 'The node inotify limit is too low',
+  },
   { all: [/fs\.aio-max-nr|aio-max-nr/], confidence: 0.85, title: 'fs.aio-max-nr on the node is too low' },
-  { all: [/memory locking requested for [^\s]{1,128} process but memory is not locked|Unable to lock JVM Memory/], confidence: 0.75, title: 'The memlock limit is too low' },
-  { all: [/unable to create (?:new )?native thread|pthread_create failed/], confidence: 0.6, title: 'The process or thread limit (pids, ulimit -u) is reached' },
-  { all: [/fork: Cannot allocate memory|Can't save in background: fork/], confidence: 0.6, title: 'fork failed: vm.overcommit_memory or memory is too low' },
-  { all: [/\bEMFILE\b|Too many open files/], confidence: 0.6, title: 'The open-file limit is reached' },
+  {
+    all: [/memory locking requested for [^\s]+ process but memory is not locked|Unable to lock JVM Memory/],
+    confidence: 0.75,
+    title: 'The memlock limit is too low',
+  },
+  {
+    all: [/unable to create (?:new )?native thread|pthread_create failed/],
+    confidence: 0.6,
+    title: 'The process or thread limit (pids, ulimit -u) is reached',
+  },
+  {
+    all: [/fork: Cannot allocate memory|Can't save in background: fork/],
+    confidence: 0.6,
+    title: 'fork failed: vm.overcommit_memory or memory is too low',
+  },
+  { all: [/\bEMFILE\b|[Tt]oo many open files/], confidence: 0.6, title: 'The open-file limit is reached' },
 ];
 
 export const hostKernelLimit = signatureRule({

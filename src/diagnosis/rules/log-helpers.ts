@@ -8,35 +8,14 @@ import { type CategoryId, TAXONOMY } from '../taxonomy.ts';
 import type { Evidence, Finding, LogLine } from '../types.ts';
 
 /** Lines that describe options rather than report a failure (usage/help output). */
-const HELP_LINE = /^\s{0,8}(?:-{1,2}[A-Za-z]|usage:|Usage:|USAGE:|options:|Options:|#)/;
+const HELP_LINE = /^\s{0,8}(?:-{1,2}[A-Za-z]|usage:|Usage:|USAGE:|options:|Options:)/;
 
 /** A later line that shows the process got past the failure (a retry that succeeded). */
 export const RECOVERED =
   /\b(?:[Cc]onnected (?:to|successfully)|[Ss]uccessfully connected|[Cc]onnection (?:established|restored)|[Ll]istening (?:on|at)|[Rr]eady to accept connections|[Ss]erver (?:started|is ready|running)|[Ss]tarted (?:server|application)|Application started|ready for connections)/;
 
-export interface FindOptions {
-  /** Lines matching this are ignored even when the pattern matches. */
-  exclude?: RegExp;
-  /** Skip warn/info/debug-level lines (a warning is not the crash). */
-  skipWarnings?: boolean;
-}
-
 const isQuiet = (line: LogLine): boolean =>
   line.level === 'warn' || line.level === 'info' || line.level === 'debug' || line.level === 'trace';
-
-/** All lines matching the pattern, in log order, minus help text and excluded lines. */
-export const findAll = (ctx: RuleContext, pattern: RegExp, options: FindOptions = {}): LogLine[] =>
-  ctx.log.lines.filter(
-    (line) =>
-      pattern.test(line.text) &&
-      !HELP_LINE.test(line.text) &&
-      !(options.exclude && options.exclude.test(line.text)) &&
-      !(options.skipWarnings && isQuiet(line)),
-  );
-
-/** The first line matching (the first real failure is usually the cause; later lines are fallout). */
-export const findFirst = (ctx: RuleContext, pattern: RegExp, options: FindOptions = {}): LogLine | undefined =>
-  findAll(ctx, pattern, options)[0];
 
 /** True when a line after `line` shows the process recovered (connected, listening, ready). */
 export const recoveredAfter = (ctx: RuleContext, line: LogLine): boolean => {
@@ -44,22 +23,15 @@ export const recoveredAfter = (ctx: RuleContext, line: LogLine): boolean => {
   const start = lines.indexOf(line);
   for (let i = start + 1; i < lines.length; i++) {
     const candidate = lines[i]!;
-    if (candidate.line > line.line && RECOVERED.test(candidate.text) && !/\b(?:fail|error|unable|could not|cannot)/i.test(candidate.text)) {
+    if (
+      candidate.line > line.line &&
+      RECOVERED.test(candidate.text) &&
+      !/\b(?:fail|error|unable|could not|cannot)/i.test(candidate.text)
+    ) {
       return true;
     }
   }
   return false;
-};
-
-/** The next few lines after a match, for context such as a DETAIL or a "Caused by". */
-export const following = (ctx: RuleContext, line: LogLine, count: number, pattern?: RegExp): LogLine[] => {
-  const lines = ctx.log.lines;
-  const start = lines.indexOf(line);
-  const out: LogLine[] = [];
-  for (let i = start + 1; i < lines.length && out.length < count; i++) {
-    if (!pattern || pattern.test(lines[i]!.text)) out.push(lines[i]!);
-  }
-  return out;
 };
 
 const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -103,11 +75,12 @@ export const finding = (ctx: RuleContext, input: FindingInput): Finding => ({
   title: input.title,
   confidence: Math.max(0, Math.min(0.99, input.confidence)),
   evidence: input.evidence,
-  nextSteps: [...(input.steps ?? []), TAXONOMY[input.category].hint, `Read the full log: ${kubectl.previousLogs(ctx.target)}`],
+  nextSteps: [
+    ...(input.steps ?? []),
+    TAXONOMY[input.category].hint,
+    `Read the full log: ${kubectl.previousLogs(ctx.target)}`,
+  ],
 });
-
-/** Extracts a quoted or bare token after a pattern's first capture group, trimmed of quotes. */
-export const unquote = (text: string | undefined): string => (text ?? '').replace(/^["'`]|["'`]$/g, '');
 
 // ---------------------------------------------------------------- signatures
 
@@ -119,6 +92,8 @@ export interface Signature {
   title: string;
   /** The line is not evidence when this matches too (a more specific cause owns it). */
   not?: RegExp;
+  /** The message is itself a warning (a platform mismatch notice): do not discount warning lines. */
+  warningIsEvidence?: boolean;
 }
 
 export interface SignatureHit {
@@ -145,7 +120,7 @@ const statusLine = (ctx: RuleContext): LogLine | undefined =>
 
 const matches = (signature: Signature, line: LogLine): boolean =>
   signature.all.every((pattern) => pattern.test(line.text)) &&
-  !(signature.not && signature.not.test(line.text)) &&
+  !signature.not?.test(line.text) &&
   !HELP_LINE.test(line.text);
 
 /**
@@ -168,7 +143,7 @@ export const matchSignatures = (
       if (!matches(signature, line)) continue;
       if (!evidence.includes(line)) evidence.push(line);
       first ??= line;
-      if (!isQuiet(line)) {
+      if (signature.warningIsEvidence || !isQuiet(line)) {
         if (!loud) first = line;
         loud = true;
       }
@@ -178,7 +153,10 @@ export const matchSignatures = (
     if (!best || confidence > best.confidence) best = { signature, line: first, confidence };
   }
   if (!best) return null;
-  const last = evidence.filter((l) => l.line > 0).sort((a, b) => a.line - b.line).at(-1);
+  const last = evidence
+    .filter((l) => l.line > 0)
+    .sort((a, b) => a.line - b.line)
+    .at(-1);
   if (options.recoverable && last && recoveredAfter(ctx, last)) return null;
   return { ...best, lines: evidence, fromStatus: best.line === status };
 };
@@ -207,10 +185,12 @@ export interface ExecNoSuchFile {
 
 const EXEC_ENOENT = [
   /exec user process caused:? "?no such file or directory/,
-  /\bexec (?:\/|\.\/)[^\s:]{1,512}: no such file or directory/,
-  /\bexec: "[^"]{1,512}": no such file or directory/,
+  /\bexec (?:\/|\.\/)[^\s:]+: no such file or directory/,
+  /\bexec: "[^"]+": no such file or directory/,
+  // tini / dumb-init
+  /\bexec (?:\/|\.\/)[^\s]+ failed: No such file or directory/,
 ];
-const EXEC_PATH = /\bexec:? "?((?:\/|\.\/)[^\s:"]{1,512})/;
+const EXEC_PATH = /\bexec:? "?((?:\/|\.\/)[^\s:"]+)/;
 
 export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
   const status = statusLine(ctx);
@@ -218,7 +198,7 @@ export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
   for (const line of lines) {
     if (!EXEC_ENOENT.some((pattern) => pattern.test(line.text))) continue;
     // "stat /x: no such file" means the file itself is missing: that is not this ambiguous case.
-    if (/\bstat [^\s:]{1,512}: no such file/.test(line.text)) continue;
+    if (/\bstat [^\s:]+: no such file/.test(line.text)) continue;
     const path = EXEC_PATH.exec(line.text)?.[1] ?? '';
     return { line, path, script: /\.(?:sh|bash|py|rb|pl)$/.test(path) || /entrypoint|docker-entrypoint/.test(path) };
   }

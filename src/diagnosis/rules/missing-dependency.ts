@@ -7,21 +7,68 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   // Node: a bare specifier is a package; a path is the app's own file (missing_file).
-  { all: [/\bCannot find module '[^'./][^']{0,256}'/], confidence: 0.9, title: 'A Node.js package the app imports is not installed' },
-  { all: [/\bCannot find package '[^']{1,256}'/], confidence: 0.9, title: 'A Node.js package the app imports is not installed' },
+  {
+    all: [/\bCannot find module '[^'./][^']*'/],
+    confidence: 0.9,
+    title: 'A Node.js package the app imports is not installed',
+  },
+  {
+    all: [/\bCannot find package '[^']+'/],
+    confidence: 0.9,
+    title: 'A Node.js package the app imports is not installed',
+  },
   { all: [/\bERR_MODULE_NOT_FOUND\b/], confidence: 0.8, title: 'A Node.js module the app imports is not installed' },
-  { all: [/ModuleNotFoundError: No module named/], confidence: 0.9, title: 'A Python package the app imports is not installed' },
-  { all: [/ImportError: No module named/], confidence: 0.9, title: 'A Python package the app imports is not installed' },
-  { all: [/ImportError: cannot import name/], confidence: 0.55, title: 'An installed Python package lacks a name the app imports (wrong version)' },
-  { all: [/pkg_resources\.DistributionNotFound|importlib\.metadata\.PackageNotFoundError/], confidence: 0.85, title: 'A Python distribution the app needs is not installed' },
-  { all: [/cannot load such file -- /], confidence: 0.85, title: 'A Ruby gem or file the app requires is not installed' },
-  { all: [/Could not find gem '|Bundler::GemNotFound|Could not find [^\s]{1,128} in (?:any of the sources|locally installed gems)/], confidence: 0.9, title: 'A Ruby gem the Gemfile needs is not installed' },
-  { all: [/Can't locate [^\s]{1,256}\.pm in @INC/], confidence: 0.9, title: 'A Perl module the app uses is not installed' },
-  { all: [/java\.lang\.(?:NoClassDefFoundError|ClassNotFoundException)/], confidence: 0.7, title: 'A Java class the app needs is not on the classpath', not: /UnsupportedClassVersionError/ },
+  {
+    all: [/ModuleNotFoundError: No module named/],
+    confidence: 0.9,
+    title: 'A Python package the app imports is not installed',
+  },
+  {
+    all: [/ImportError: No module named/],
+    confidence: 0.9,
+    title: 'A Python package the app imports is not installed',
+  },
+  {
+    all: [/ImportError: cannot import name/],
+    confidence: 0.55,
+    title: 'An installed Python package lacks a name the app imports (wrong version)',
+  },
+  {
+    all: [/pkg_resources\.DistributionNotFound|importlib\.metadata\.PackageNotFoundError/],
+    confidence: 0.85,
+    title: 'A Python distribution the app needs is not installed',
+  },
+  {
+    all: [/cannot load such file -- /],
+    confidence: 0.85,
+    title: 'A Ruby gem or file the app requires is not installed',
+  },
+  {
+    all: [
+      /Could not find gem '|Bundler::GemNotFound|Could not find [^\s]+ in (?:any of the sources|locally installed gems)/,
+    ],
+    confidence: 0.9,
+    title: 'A Ruby gem the Gemfile needs is not installed',
+  },
+  { all: [/Can't locate [^\s]+\.pm in @INC/], confidence: 0.9, title: 'A Perl module the app uses is not installed' },
+  {
+    all: [/java\.lang\.(?:NoClassDefFoundError|ClassNotFoundException)/],
+    confidence: 0.7,
+    title: 'A Java class the app needs is not on the classpath',
+    not: /UnsupportedClassVersionError/,
+  },
   { all: [/Could not load file or assembly '/], confidence: 0.82, title: 'A .NET assembly the app needs is missing' },
-  { all: [/vendor\/autoload\.php/, /Failed opening required|failed to open stream|No such file/], confidence: 0.85, title: 'PHP Composer dependencies are not installed (vendor/autoload.php missing)' },
-  { all: [/Class ["'][^"']{1,256}["'] not found/], confidence: 0.55, title: 'A PHP class the app uses is not installed' },
-  { all: [/\bcannot find package "[^"]{1,256}"|no required module provides package/], confidence: 0.8, title: 'A Go package the app needs is missing' },
+  {
+    all: [/vendor\/autoload\.php/, /Failed opening required|failed to open stream|No such file/],
+    confidence: 0.85,
+    title: 'PHP Composer dependencies are not installed (vendor/autoload.php missing)',
+  },
+  { all: [/Class ["'][^"']+["'] not found/], confidence: 0.55, title: 'A PHP class the app uses is not installed' },
+  {
+    all: [/\bcannot find package "[^"]+"|no required module provides package/],
+    confidence: 0.8,
+    title: 'A Go package the app needs is missing',
+  },
 ];
 
 export const missingDependency = signatureRule({

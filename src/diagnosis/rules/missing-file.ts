@@ -4,26 +4,85 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
+import { DOTENV } from './missing-env-var.ts';
 import { execNoSuchFile, finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
 // Loader, interpreter, CRLF and module failures also say "no such file": their rules own them.
 const NOT_FILE =
-  /\bexec\b|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat [^\s:]{1,512}: no such file/;
+  /\bexec\b|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat \/[^\s:]+: no such file/;
 
 const SIGNATURES: Signature[] = [
-  { all: [/System\.IO\.(?:FileNotFound|DirectoryNotFound)Exception/], confidence: 0.85, title: 'A file the app needs is not in the container', not: /Could not load file or assembly/ },
-  { all: [/FileNotFoundError: /], confidence: 0.82, title: 'A file the app needs is not in the container', not: NOT_FILE },
-  { all: [/java\.io\.FileNotFoundException: /, /No such file or directory|cannot find the (?:file|path)/], confidence: 0.82, title: 'A file the app needs is not in the container' },
-  { all: [/java\.nio\.file\.NoSuchFileException/], confidence: 0.82, title: 'A file the app needs is not in the container' },
-  { all: [/\bENOENT\b/, /no such file or directory, (?:open|scandir|stat|lstat|access|mkdir|realpath)/], confidence: 0.8, title: 'A file the app needs is not in the container', not: NOT_FILE },
-  { all: [/can't open file '[^']{1,512}': \[Errno 2\]/], confidence: 0.85, title: 'The script the container runs is not in the image' },
+  {
+    all: [/System\.IO\.(?:FileNotFound|DirectoryNotFound)Exception/],
+    confidence: 0.85,
+    title: 'A file the app needs is not in the container',
+    not: /Could not load file or assembly/,
+  },
+  {
+    all: [/FileNotFoundError: /],
+    confidence: 0.82,
+    title: 'A file the app needs is not in the container',
+    not: NOT_FILE,
+  },
+  {
+    all: [/java\.io\.FileNotFoundException: /, /No such file or directory|cannot find the (?:file|path)/],
+    confidence: 0.82,
+    title: 'A file the app needs is not in the container',
+  },
+  {
+    all: [/java\.nio\.file\.NoSuchFileException/],
+    confidence: 0.82,
+    title: 'A file the app needs is not in the container',
+  },
+  {
+    all: [/\bENOENT\b/, /no such file or directory, (?:open|scandir|stat|lstat|access|mkdir|realpath)/],
+    confidence: 0.8,
+    title: 'A file the app needs is not in the container',
+    not: NOT_FILE,
+  },
+  {
+    all: [/can't open file '[^']+': \[Errno 2\]/],
+    confidence: 0.85,
+    title: 'The script the container runs is not in the image',
+  },
   { all: [/Unable to access jarfile/], confidence: 0.85, title: 'The jar the container runs is not in the image' },
-  { all: [/\bCannot find module '(?:\/|\.\.?\/)[^']{1,512}'/], confidence: 0.78, title: 'The entry file the container runs is not in the image', not: /node_modules/ },
-  { all: [/\bopen\(\) "[^"]{1,512}" failed \(2: No such file or directory\)/], confidence: 0.8, title: 'A file nginx needs is missing' },
-  { all: [/Failed opening required '[^']{1,512}'/], confidence: 0.78, title: 'A PHP file the app requires is missing', not: /vendor\/autoload\.php/ },
-  { all: [/\bopen [^\s:]{1,512}: no such file or directory/], confidence: 0.75, title: 'A file the app needs is not in the container', not: NOT_FILE },
-  { all: [/\b(?:[Cc]onfig(?:uration)? file|[Cc]ertificate file|[Kk]ey file)\b/, /\b(?:not found|does not exist|doesn't exist|is missing|No such file)/], confidence: 0.72, title: 'A configuration file the app needs is missing' },
-  { all: [/[Nn]o such file or directory/], confidence: 0.6, title: 'A file or directory the app needs is missing', not: NOT_FILE },
+  {
+    all: [/\bCannot find module '(?:\/|\.\.?\/)[^']+'/],
+    confidence: 0.78,
+    title: 'The entry file the container runs is not in the image',
+    not: /node_modules/,
+  },
+  {
+    all: [/\bopen\(\) "[^"]+" failed \(2: No such file or directory\)/],
+    confidence: 0.8,
+    title: 'A file nginx needs is missing',
+  },
+  {
+    all: [/Failed opening required '[^']+'/],
+    confidence: 0.78,
+    title: 'A PHP file the app requires is missing',
+    not: /vendor\/autoload\.php/,
+  },
+  {
+    all: [/\bopen [^\s:]+: no such file or directory/],
+    confidence: 0.75,
+    title: 'A file the app needs is not in the container',
+    not: NOT_FILE,
+  },
+  {
+    all: [
+      /\b(?:[Cc]onfig(?:uration)? file|[Cc]ertificate file|[Kk]ey file)\b/,
+      /\b(?:not found|does not exist|doesn't exist|is missing|No such file)/,
+    ],
+    confidence: 0.72,
+    title: 'A configuration file the app needs is missing',
+  },
+  {
+    all: [/[Nn]o such file or directory/],
+    confidence: 0.6,
+    title: 'A file or directory the app needs is missing',
+    not: NOT_FILE,
+  },
 ];
 
 export const missingFile: Rule = {
@@ -39,7 +98,8 @@ export const missingFile: Rule = {
         ruleId: 'missing-file',
         category: 'missing_file',
         title: hit.signature.title,
-        confidence: hit.confidence,
+        // A missing .env file is missing variables first (the missing-env-var rule says so).
+        confidence: DOTENV.test(hit.line.text) ? Math.min(hit.confidence, 0.55) : hit.confidence,
         evidence: hitEvidence(hit),
         steps,
       });
@@ -52,7 +112,8 @@ export const missingFile: Rule = {
       category: 'missing_file',
       title: 'The entrypoint could not be executed: the file, or the interpreter it names, is missing',
       confidence: 0.4,
-      evidence: exec.line.line > 0 ? logEvidence([exec.line]) : [{ line: null, text: exec.line.text, source: 'status' }],
+      evidence:
+        exec.line.line > 0 ? logEvidence([exec.line]) : [{ line: null, text: exec.line.text, source: 'status' }],
       steps,
     });
   },

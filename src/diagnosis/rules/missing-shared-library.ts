@@ -14,9 +14,24 @@ const SIGNATURES: Signature[] = [
     title: 'A shared library the binary needs is missing from the image',
   },
   { all: [/cannot open shared object file/], confidence: 0.8, title: 'A shared library cannot be loaded' },
-  { all: [/version [`'‘]GLIBC_[0-9.]{1,12}['’] not found/], confidence: 0.88, title: 'The binary needs a newer glibc than the image has' },
-  { all: [/Error relocating /, /symbol not found/], confidence: 0.88, title: 'The binary was linked against glibc but runs on musl (Alpine)' },
-  { all: [/\/lib64\/ld-linux-x86-64\.so\.2|\/lib\/ld-linux-aarch64\.so\.1|ld-musl-[a-z0-9_]{1,12}\.so/, /No such file|not found|cannot/i], confidence: 0.85, title: "The binary's dynamic loader is missing from the image" },
+  {
+    all: [/version [`'‘]GLIBC_[0-9.]{1,12}['’] not found/],
+    confidence: 0.88,
+    title: 'The binary needs a newer glibc than the image has',
+  },
+  {
+    all: [/Error relocating /, /symbol not found/],
+    confidence: 0.88,
+    title: 'The binary was linked against glibc but runs on musl (Alpine)',
+  },
+  {
+    all: [
+      /\/lib64\/ld-linux-x86-64\.so\.2|\/lib\/ld-linux-aarch64\.so\.1|ld-musl-[a-z0-9_]{1,12}\.so/,
+      /No such file|not found|cannot/i,
+    ],
+    confidence: 0.85,
+    title: "The binary's dynamic loader is missing from the image",
+  },
 ];
 
 export const missingSharedLibrary: Rule = {
@@ -43,9 +58,11 @@ export const missingSharedLibrary: Rule = {
     return finding(ctx, {
       ruleId: 'missing-shared-library',
       category: 'missing_shared_library',
-      title: 'The entrypoint exists but could not be executed: for a binary, its libc loader is missing (glibc vs musl)',
+      title:
+        'The entrypoint exists but could not be executed: for a binary, its libc loader is missing (glibc vs musl)',
       confidence: exec.script ? 0.35 : 0.55,
-      evidence: exec.line.line > 0 ? logEvidence([exec.line]) : [{ line: null, text: exec.line.text, source: 'status' }],
+      evidence:
+        exec.line.line > 0 ? logEvidence([exec.line]) : [{ line: null, text: exec.line.text, source: 'status' }],
       steps,
     });
   },

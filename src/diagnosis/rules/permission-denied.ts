@@ -4,29 +4,82 @@
  * own rules; this one owns the data and port cases.
  */
 import { kubectl } from '../kubectl.ts';
+import { isShellExecDenied } from './exec-permission-denied.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 // An exec of a non-executable file is exec_permission_denied; its rule reads these lines.
 const EXEC = /exec user process|\bexec:? "?(?:\/|\.\/)|cannot execute/;
 
+const GENERIC: Signature = {
+  all: [/(?::|\]) ?[Pp]ermission denied/],
+  confidence: 0.65,
+  title: 'The container user lacks permission on a path',
+  not: EXEC,
+};
+
 const SIGNATURES: Signature[] = [
-  { all: [/\b(?:bind|listen)\b|\bbind\(\)/i, /[Pp]ermission denied|\bEACCES\b/], confidence: 0.9, title: 'A non-root process cannot bind a privileged port (< 1024)' },
+  {
+    all: [/\b(?:bind|listen)\b|\bbind\(\)/i, /[Pp]ermission denied|\bEACCES\b/],
+    confidence: 0.9,
+    title: 'A non-root process cannot bind a privileged port (< 1024)',
+  },
   { all: [/\bEACCES\b/], confidence: 0.85, title: 'The container user lacks permission on a path (EACCES)', not: EXEC },
-  { all: [/\[Errno 13\] Permission denied|PermissionError: /], confidence: 0.87, title: 'The container user lacks permission on a path' },
-  { all: [/java\.nio\.file\.AccessDeniedException|\(Permission denied\)/], confidence: 0.87, title: 'The container user lacks permission on a path' },
-  { all: [/System\.UnauthorizedAccessException: Access to the path/], confidence: 0.87, title: 'The container user lacks permission on a path' },
-  { all: [/permission denied while trying to connect to the Docker daemon socket|dial unix [^\s]{1,256}: connect: permission denied/], confidence: 0.88, title: 'The container user cannot open a socket' },
-  { all: [/\bchown: changing ownership of|chown: [^\s]{1,256}: Operation not permitted|could not change permissions of directory|chmod: changing permissions of/], confidence: 0.82, title: 'The container cannot change ownership or mode of its volume' },
-  { all: [/must be accessible by owner only|[Pp]ermissions \d{3,4} for '[^']{1,256}' are too open|has group or world access|bad permissions|UNPROTECTED PRIVATE KEY FILE/], confidence: 0.8, title: 'A file has the wrong permissions (owner or mode) for the server' },
-  { all: [/\(13\)[Pp]ermission denied|\(13: Permission denied\)|errno 13\b/], confidence: 0.85, title: 'The container user lacks permission on a path' },
-  { all: [/(?::|\]) ?[Pp]ermission denied/], confidence: 0.65, title: 'The container user lacks permission on a path', not: EXEC },
-  { all: [/Operation not permitted/], confidence: 0.5, title: 'The container is not permitted an operation (user, capabilities or seccomp)' },
+  {
+    all: [/\[Errno 13\] Permission denied|PermissionError: /],
+    confidence: 0.87,
+    title: 'The container user lacks permission on a path',
+  },
+  {
+    all: [/java\.nio\.file\.AccessDeniedException|\(Permission denied\)/],
+    confidence: 0.87,
+    title: 'The container user lacks permission on a path',
+  },
+  {
+    all: [/System\.UnauthorizedAccessException: Access to the path/],
+    confidence: 0.87,
+    title: 'The container user lacks permission on a path',
+  },
+  {
+    all: [
+      /permission denied while trying to connect to the Docker daemon socket|dial unix [^\s]+: connect: permission denied/,
+    ],
+    confidence: 0.88,
+    title: 'The container user cannot open a socket',
+  },
+  {
+    all: [
+      /\bchown: changing ownership of|chown: [^\s]+: Operation not permitted|could not change permissions of directory|chmod: changing permissions of/,
+    ],
+    confidence: 0.82,
+    title: 'The container cannot change ownership or mode of its volume',
+  },
+  {
+    all: [
+      /must be accessible by owner only|[Pp]ermissions \d{3,4} for '[^']+' are too open|has group or world access|bad permissions|UNPROTECTED PRIVATE KEY FILE/,
+    ],
+    confidence: 0.8,
+    title: 'A file has the wrong permissions (owner or mode) for the server',
+  },
+  {
+    all: [/\(13\)[Pp]ermission denied|\(13: Permission denied\)|errno 13\b/],
+    confidence: 0.85,
+    title: 'The container user lacks permission on a path',
+  },
+  GENERIC,
+  {
+    all: [/Operation not permitted/],
+    confidence: 0.5,
+    title: 'The container is not permitted an operation (user, capabilities or seccomp)',
+  },
 ];
 
 export const permissionDenied = signatureRule({
   id: 'permission-denied',
   category: 'permission_denied',
   signatures: SIGNATURES,
+  // A shell denied running a program: the exec rule owns that; this reading stays as an alternative.
+  adjust: (_ctx, hit) =>
+    hit.signature === GENERIC && hit.lines.every((l) => isShellExecDenied(l.text)) ? 0.45 : hit.confidence,
   steps: (ctx) => [
     `Check the user and fsGroup the container runs as: ${kubectl.podSpec(ctx.target, '{.spec.securityContext} {.spec.containers[*].securityContext}')}`,
     `Check the owner of the path: ${kubectl.debugCopy(ctx.target, 'ls -ln <path>')}`,

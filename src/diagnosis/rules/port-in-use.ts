@@ -4,8 +4,16 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   { all: [/[Aa]ddress already in use|\bEADDRINUSE\b/], confidence: 0.92, title: 'The listen port is already in use' },
-  { all: [/[Aa]ddress in use \(98\)|\(98: Address in use\)|errno 98|\[Errno 98\]/], confidence: 0.92, title: 'The listen port is already in use' },
-  { all: [/port is already allocated|[Pp]ort \d+ is already in use|Only one usage of each socket address/], confidence: 0.9, title: 'The listen port is already in use' },
+  {
+    all: [/[Aa]ddress in use \(98\)|\(98: Address in use\)|errno 98|\[Errno 98\]/],
+    confidence: 0.92,
+    title: 'The listen port is already in use',
+  },
+  {
+    all: [/port is already allocated|[Pp]ort \d+ is already in use|Only one usage of each socket address/],
+    confidence: 0.9,
+    title: 'The listen port is already in use',
+  },
   { all: [/already bound|Address already bound/], confidence: 0.75, title: 'The listen address is already bound' },
 ];
 

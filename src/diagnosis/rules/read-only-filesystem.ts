@@ -4,8 +4,16 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   { all: [/Read-only file ?system/i], confidence: 0.92, title: 'The app writes to a read-only filesystem' },
-  { all: [/\bEROFS\b|ReadOnlyFilesystem/], confidence: 0.92, title: 'The app writes to a read-only filesystem (EROFS)' },
-  { all: [/\[Errno 30\]|\berrno:? ?30\b|\(30\)|code: 30\b/], confidence: 0.75, title: 'The app writes to a read-only filesystem (errno 30)' },
+  {
+    all: [/\bEROFS\b|ReadOnlyFilesystem/],
+    confidence: 0.92,
+    title: 'The app writes to a read-only filesystem (EROFS)',
+  },
+  {
+    all: [/\[Errno 30\]|\berrno:? ?30\b|\(30\)|code: 30\b/],
+    confidence: 0.75,
+    title: 'The app writes to a read-only filesystem (errno 30)',
+  },
 ];
 
 export const readOnlyFilesystem = signatureRule({

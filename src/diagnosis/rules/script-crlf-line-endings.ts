@@ -21,9 +21,21 @@ const SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'A shell script has Windows line endings ("set: illegal option -")',
   },
-  { all: [/\bset: [Ii]llegal option -\s*$|\bset: -\s*: invalid option/], confidence: 0.88, title: 'A shell script has Windows line endings ("set: illegal option -")' },
-  { all: [/bad interpreter: No such file or directory/], confidence: 0.75, title: "The script's interpreter line is broken (often CRLF line endings)" },
-  { all: [/syntax error: unexpected end of file/], confidence: 0.5, title: 'A shell script ends unexpectedly (often CRLF line endings)' },
+  {
+    all: [/\bset: [Ii]llegal option -\s*$|\bset: -\s*: invalid option/],
+    confidence: 0.88,
+    title: 'A shell script has Windows line endings ("set: illegal option -")',
+  },
+  {
+    all: [/bad interpreter: No such file or directory/],
+    confidence: 0.75,
+    title: "The script's interpreter line is broken (often CRLF line endings)",
+  },
+  {
+    all: [/syntax error: unexpected end of file/],
+    confidence: 0.5,
+    title: 'A shell script ends unexpectedly (often CRLF line endings)',
+  },
 ];
 
 export const scriptCrlfLineEndings: Rule = {
@@ -53,7 +65,8 @@ export const scriptCrlfLineEndings: Rule = {
       category: 'script_crlf_line_endings',
       title: 'The entrypoint could not be executed: if it is a script, a CRLF shebang is the usual cause',
       confidence: exec.script ? 0.55 : 0.3,
-      evidence: exec.line.line > 0 ? logEvidence([exec.line]) : [{ line: null, text: exec.line.text, source: 'status' }],
+      evidence:
+        exec.line.line > 0 ? logEvidence([exec.line]) : [{ line: null, text: exec.line.text, source: 'status' }],
       steps,
     });
   },

@@ -9,14 +9,41 @@ import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence }
 
 const NOT_NATIVE = /nil pointer dereference|JavaScript heap|heap out of memory/;
 
+const FOREIGN_PLATFORM = /does not match the detected host platform|exec format error/;
+
 const SIGNATURES: Signature[] = [
-  { all: [/Fatal Python error: Segmentation fault/], confidence: 0.9, title: 'Python crashed natively (segmentation fault)' },
-  { all: [/[Ss]egmentation fault|\bsegfault at\b/], confidence: 0.85, title: 'The process crashed with a segmentation fault', not: NOT_NATIVE },
-  { all: [/A fatal error has been detected by the Java Runtime Environment/], confidence: 0.85, title: 'The JVM crashed natively' },
+  {
+    all: [/Fatal Python error: Segmentation fault/],
+    confidence: 0.9,
+    title: 'Python crashed natively (segmentation fault)',
+  },
+  {
+    all: [/[Ss]egmentation fault|\bsegfault at\b/],
+    confidence: 0.85,
+    title: 'The process crashed with a segmentation fault',
+    not: NOT_NATIVE,
+  },
+  {
+    all: [/A fatal error has been detected by the Java Runtime Environment/],
+    confidence: 0.85,
+    title: 'The JVM crashed natively',
+  },
   { all: [/\bSIGSEGV\b/], confidence: 0.7, title: 'The process crashed with SIGSEGV', not: NOT_NATIVE },
-  { all: [/fatal error: unexpected signal during runtime execution/], confidence: 0.8, title: 'A native (cgo) crash in a Go program' },
-  { all: [/double free or corruption|free\(\): invalid pointer|malloc\(\): corrupted|stack smashing detected/], confidence: 0.78, title: 'Native memory corruption crashed the process' },
-  { all: [/\bIllegal instruction\b|\bBus error\b/], confidence: 0.6, title: 'The process crashed natively (illegal instruction or bus error)' },
+  {
+    all: [/fatal error: unexpected signal during runtime execution/],
+    confidence: 0.8,
+    title: 'A native (cgo) crash in a Go program',
+  },
+  {
+    all: [/double free or corruption|free\(\): invalid pointer|malloc\(\): corrupted|stack smashing detected/],
+    confidence: 0.78,
+    title: 'Native memory corruption crashed the process',
+  },
+  {
+    all: [/\bIllegal instruction\b|\bBus error\b/],
+    confidence: 0.6,
+    title: 'The process crashed natively (illegal instruction or bus error)',
+  },
 ];
 
 export const segfault: Rule = {
@@ -28,18 +55,22 @@ export const segfault: Rule = {
     ];
     const exit139 = ctx.exitCode === 139;
     const hit = matchSignatures(ctx, SIGNATURES);
+    // A binary for another platform (emulated, or mis-built) crashes natively as a symptom.
+    const foreign = ctx.log.lines.some((l) => FOREIGN_PLATFORM.test(l.text));
+    // A managed runtime's own fault (Go nil dereference, V8 heap) reports SIGSEGV without a native bug.
+    const managed = ctx.log.lines.some((l) => NOT_NATIVE.test(l.text));
     if (hit) {
       return finding(ctx, {
         ruleId: 'segfault',
         category: 'segfault',
         title: hit.signature.title,
-        confidence: Math.min(0.95, hit.confidence + (exit139 ? 0.05 : 0)),
+        confidence:
+          foreign || managed ? Math.min(hit.confidence, 0.45) : Math.min(0.95, hit.confidence + (exit139 ? 0.05 : 0)),
         evidence: [...hitEvidence(hit), ...(exit139 ? statusEvidence(ctx) : [])],
         steps,
       });
     }
-    if (!exit139) return null;
-    if (ctx.log.lines.some((l) => NOT_NATIVE.test(l.text))) return null;
+    if (!exit139 || managed) return null;
     return finding(ctx, {
       ruleId: 'segfault',
       category: 'segfault',

@@ -3,15 +3,56 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/x509: certificate signed by unknown authority|x509: failed to load system roots/], confidence: 0.93, title: 'TLS verification failed: the CA is unknown (x509)' },
-  { all: [/x509: certificate has expired|x509: certificate is valid for|x509: cannot validate certificate|tls: failed to verify certificate/], confidence: 0.9, title: 'TLS verification failed (x509)' },
-  { all: [/CERTIFICATE_VERIFY_FAILED|certificate verify failed/], confidence: 0.92, title: 'TLS verification failed (certificate verify failed)' },
-  { all: [/unable to get local issuer certificate|self[- ]signed certificate in certificate chain|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT/], confidence: 0.92, title: 'TLS verification failed: the certificate chain is not trusted' },
-  { all: [/CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID/], confidence: 0.88, title: 'TLS verification failed (certificate expired or wrong name)' },
-  { all: [/PKIX path building failed|unable to find valid certification path/], confidence: 0.92, title: 'TLS verification failed: Java does not trust the certificate (PKIX)' },
-  { all: [/The remote certificate is invalid|RemoteCertificateNameMismatch|RemoteCertificateChainErrors/], confidence: 0.88, title: 'TLS verification failed (.NET)' },
+  {
+    all: [/x509: certificate signed by unknown authority|x509: failed to load system roots/],
+    confidence: 0.93,
+    title: 'TLS verification failed: the CA is unknown (x509)',
+  },
+  {
+    all: [
+      /x509: certificate has expired|x509: certificate is valid for|x509: cannot validate certificate|tls: failed to verify certificate/,
+    ],
+    confidence: 0.9,
+    title: 'TLS verification failed (x509)',
+  },
+  {
+    all: [/CERTIFICATE_VERIFY_FAILED|certificate verify failed/],
+    confidence: 0.92,
+    title: 'TLS verification failed (certificate verify failed)',
+  },
+  {
+    all: [
+      /unable to get local issuer certificate|self[- ]signed certificate in certificate chain|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT/,
+    ],
+    confidence: 0.92,
+    title: 'TLS verification failed: the certificate chain is not trusted',
+  },
+  {
+    all: [/CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID/],
+    confidence: 0.88,
+    title: 'TLS verification failed (certificate expired or wrong name)',
+  },
+  {
+    all: [/PKIX path building failed|unable to find valid certification path/],
+    confidence: 0.92,
+    title: 'TLS verification failed: Java does not trust the certificate (PKIX)',
+  },
+  {
+    all: [/The remote certificate is invalid|RemoteCertificateNameMismatch|RemoteCertificateChainErrors/],
+    confidence: 0.88,
+    title: 'TLS verification failed (.NET)',
+  },
   { all: [/SSL certificate problem/], confidence: 0.9, title: 'TLS verification failed (SSL certificate problem)' },
-  { all: [/SSLHandshakeException|SSL routines|sslv3 alert|tlsv1 alert|handshake failure/i], confidence: 0.6, title: 'The TLS handshake failed' },
+  {
+    all: [/SSLHandshakeException|SSL routines|sslv3 alert|tlsv1 alert|handshake failure/i],
+    confidence: 0.6,
+    title: 'The TLS handshake failed',
+  },
+  {
+    all: [/unable to verify the first certificate|certificate has expired|certificate is not trusted/],
+    confidence: 0.88,
+    title: 'TLS verification failed: the certificate is not trusted',
+  },
 ];
 
 export const tlsCertificateError = signatureRule({

@@ -26,7 +26,7 @@ const NOT_A_DIAGNOSIS_THREAD =
   'I can only do that in a diagnosis thread. Name the pod first, for example `@exitcode checkout-7f9c6`.';
 
 export const registerMention = ({ app, deps }: { app: App; deps: BotDeps }): void => {
-  app.event('app_mention', async ({ event, body, client }) => {
+  app.event('app_mention', async ({ event, body, client, context }) => {
     const channel = event.channel;
     const threadTs = event.thread_ts ?? event.ts;
     const requestId = (body as { event_id?: string }).event_id ?? `${channel}-${event.ts}`;
@@ -49,7 +49,10 @@ export const registerMention = ({ app, deps }: { app: App; deps: BotDeps }): voi
       if (request.kind === 'verb') {
         if (request.verb === 'help') return await runHelp({ deps: scoped, ctx: base });
         if (!event.thread_ts) throw new ExitcodeError('bad_input', NOT_A_DIAGNOSIS_THREAD);
-        const ref = findThreadRef(await readThread({ client, channel, threadTs, metrics: deps.metrics }));
+        const ref = findThreadRef(
+          await readThread({ client, channel, threadTs, metrics: deps.metrics }),
+          context.botId,
+        );
         if (!ref) throw new ExitcodeError('bad_input', NOT_A_DIAGNOSIS_THREAD);
         // The thread may have been moved or the mapping changed since: check again now.
         assertAllowed({ access: deps.access, channelId: channel, namespace: ref.namespace });

@@ -1,0 +1,183 @@
+/**
+ * The explanation use case: prompt -> (cache | model) -> validated reply -> Explanation. Never throws
+ * for a model problem: the answer is then null ("no explanation available") and the reason is logged.
+ *
+ * Cached explanations are stored with names masked (pod-1, ns-1, ...) whether or not anonymize is on,
+ * and restored with the names of the crash being explained: a replica of the same crash gets its own
+ * pod name back, not the first one's.
+ */
+import type { Config } from '../config.ts';
+import { isExitcodeError } from '../errors.ts';
+import type { CategoryId } from '../diagnosis/taxonomy.ts';
+import type { Diagnosis } from '../diagnosis/types.ts';
+import { type Anonymizer, anonymizerFor } from './anonymize.ts';
+import { createCache, explanationKey } from './cache.ts';
+import { createOpenAIGateway, type ExplainMetrics, type ModelGateway } from './client.ts';
+import { buildPrompt, type ExplainFacts, type ExplainRequest } from './prompt.ts';
+import { type ParsedReply, parseReply } from './reply.ts';
+
+export type ExplainSettings = Pick<
+  Config['explain'],
+  'model' | 'anonymize' | 'cacheTtlMs' | 'maxTokens' | 'timeoutMs' | 'apiKey' | 'baseUrl'
+> & {
+  /** Estimated tokens the request may use (the log tail is trimmed to fit); 3000 by default. */
+  promptBudgetTokens?: number;
+  /** Retries after the first attempt on 429/5xx/timeouts; 2 by default. */
+  maxRetries?: number;
+  cacheEntries?: number;
+};
+
+export interface Explanation extends ParsedReply {
+  /** What the rules said, so a renderer can show both when they disagree. */
+  rules: { category: CategoryId; title: string; confidence: number };
+  /** True when the model names another cause than the rules' best finding. */
+  disagrees: boolean;
+  model: string;
+  cached: boolean;
+}
+
+export interface ExplainLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface Explainer {
+  explain(input: { diagnosis: Diagnosis; facts?: ExplainFacts }): Promise<Explanation | null>;
+}
+
+const DEFAULT_PROMPT_BUDGET = 3000;
+
+const mapText = (reply: ParsedReply, map: (text: string) => string): ParsedReply => ({
+  ...reply,
+  summary: map(reply.summary),
+  likelyCause: map(reply.likelyCause),
+  suggestedSteps: reply.suggestedSteps.map(map),
+});
+
+export const createExplainer = ({
+  settings,
+  client,
+  clock,
+  metrics,
+  logger,
+}: {
+  settings: ExplainSettings;
+  /** The model gateway; built over the openai SDK from `settings` when not given. */
+  client?: ModelGateway;
+  clock: () => Date;
+  metrics?: ExplainMetrics;
+  logger: ExplainLogger;
+}): Explainer => {
+  const gateway =
+    client ??
+    createOpenAIGateway({
+      apiKey: settings.apiKey ?? '',
+      ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+      model: settings.model,
+      timeoutMs: settings.timeoutMs,
+      ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}),
+      ...(metrics ? { metrics } : {}),
+    });
+  const cache = createCache<ParsedReply>({
+    ttlMs: settings.cacheTtlMs,
+    clock,
+    ...(settings.cacheEntries ? { maxEntries: settings.cacheEntries } : {}),
+  });
+  // Two clicks on the same crash while the first is being answered pay once.
+  const inFlight = new Map<string, Promise<ParsedReply | null>>();
+
+  /** Asks the model; the reply comes back with names masked, ready for the cache and any waiter. */
+  const ask = async ({
+    request,
+    maskedUser,
+    ruleSteps,
+    anonymizer,
+  }: {
+    request: ExplainRequest;
+    maskedUser: string;
+    ruleSteps: string[];
+    anonymizer: Anonymizer;
+  }): Promise<ParsedReply | null> => {
+    let content: string | null;
+    try {
+      const answer = await gateway.complete({
+        system: request.system,
+        user: settings.anonymize ? maskedUser : request.user,
+        maxTokens: settings.maxTokens,
+      });
+      content = answer.content;
+      logger.info(
+        {
+          event: 'explain_answered',
+          promptTokens: answer.promptTokens,
+          completionTokens: answer.completionTokens,
+          estimatedTokens: request.estimatedTokens,
+          droppedLogLines: request.droppedLogLines,
+        },
+        'the model answered',
+      );
+    } catch (error) {
+      const kind = isExitcodeError(error) ? error.details.kind : 'unknown';
+      logger.warn({ event: 'explain_failed', kind }, 'no explanation: the model call failed');
+      return null;
+    }
+    const parsed = parseReply({
+      content,
+      sentLines: request.sentLines,
+      ruleSteps: settings.anonymize ? ruleSteps.map(anonymizer.mask) : ruleSteps,
+    });
+    if (!parsed.ok) {
+      logger.warn({ event: 'explain_rejected', reason: parsed.reason }, 'no explanation: the reply was not usable');
+      return null;
+    }
+    return settings.anonymize ? parsed.reply : mapText(parsed.reply, anonymizer.mask);
+  };
+
+  const explain: Explainer['explain'] = async ({ diagnosis, facts }) => {
+    const top = diagnosis.containers[0];
+    const key = explanationKey(diagnosis);
+    if (!top || key === undefined) return null;
+    const anonymizer = anonymizerFor({ diagnosis, ...(facts ? { facts } : {}) });
+    const request = buildPrompt({
+      diagnosis,
+      ...(facts ? { facts } : {}),
+      budgetTokens: settings.promptBudgetTokens ?? DEFAULT_PROMPT_BUDGET,
+    });
+    // Masking always runs, so host placeholders are numbered in the order of the request.
+    const maskedUser = anonymizer.mask(request.user);
+    const best = top.classification.best;
+    const finish = (masked: ParsedReply, cached: boolean): Explanation => {
+      const reply = mapText(masked, anonymizer.restore);
+      return {
+        ...reply,
+        rules: { category: best.category, title: best.title, confidence: best.confidence },
+        disagrees: (reply.category ?? 'unknown') !== best.category,
+        model: gateway.model,
+        cached,
+      };
+    };
+
+    const hit = cache.get(key);
+    if (hit) {
+      logger.info({ event: 'explain_cache_hit' }, 'explanation reused from the cache');
+      return finish(hit, true);
+    }
+    let pending = inFlight.get(key);
+    const first = pending === undefined;
+    if (!pending) {
+      pending = ask({ request, maskedUser, ruleSteps: best.nextSteps, anonymizer });
+      inFlight.set(key, pending);
+    }
+    let masked: ParsedReply | null;
+    try {
+      masked = await pending;
+    } finally {
+      if (first) inFlight.delete(key);
+    }
+    if (!masked) return null;
+    if (first) cache.set(key, masked);
+    return finish(masked, !first);
+  };
+
+  return { explain };
+};

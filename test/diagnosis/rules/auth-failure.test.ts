@@ -1,0 +1,47 @@
+import { authFailure } from '../../../src/diagnosis/rules/auth-failure.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(authFailure, 'auth_failure', {
+  positives: [
+    {
+      name: 'postgres',
+      log: '2024-01-01 10:00:00.000 UTC [88] FATAL:  password authentication failed for user "app"\n2024-01-01 10:00:00.000 UTC [88] DETAIL:  Connection matched pg_hba.conf line 99: "host all all all scram-sha-256"',
+      min: 0.9,
+    },
+    {
+      name: 'mariadb upgrade wrapper',
+      log: "mariadb_1 | 2021-06-24 7:04:16 8 [Warning] Access denied for user 'root'@'localhost' (using password: NO)\nmariadb_1 | ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)\nmariadb_1 | FATAL ERROR: Upgrade failed",
+      min: 0.85,
+    },
+    {
+      name: 'redis',
+      log: 'redis.exceptions.AuthenticationError: WRONGPASS invalid username-password pair or user is disabled.',
+      min: 0.85,
+    },
+    {
+      name: 'rabbitmq',
+      log: 'amqp.exceptions.AccessRefused: (0, 0): (403) ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN.',
+      min: 0.85,
+    },
+    {
+      name: 'mongo',
+      log: 'MongoServerError: Authentication failed.\n    at Connection.onMessage (/app/node_modules/mongodb/lib/cmap/connection.js:202:30)',
+      min: 0.8,
+    },
+    {
+      name: 'mssql',
+      log: "Login failed for user 'sa'. Reason: Password did not match that for the login provided.",
+      min: 0.85,
+    },
+  ],
+  negatives: [
+    {
+      name: 'failure then success',
+      log: 'WARN password authentication failed for user "app", rotating credentials\nINFO connected to database',
+    },
+    {
+      name: 'docs text',
+      log: '  --password   database password (login fails with "Authentication failed" when wrong)\nstarted',
+    },
+  ],
+});

@@ -1,0 +1,51 @@
+import { badCommandArgs } from '../../../src/diagnosis/rules/bad-command-args.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(badCommandArgs, 'bad_command_args', {
+  positives: [
+    {
+      name: 'argparse: a quoted flag',
+      log: 'usage: glances [-h] [-w]\nglances: error: unrecognized arguments: "-w"',
+      exitCode: 2,
+      min: 0.9,
+    },
+    {
+      name: 'go flag',
+      log: 'flag provided but not defined: -config.file\nUsage of /bin/prometheus:',
+      exitCode: 2,
+      min: 0.9,
+    },
+    { name: 'cobra', log: 'Error: unknown flag: --listen-addr\nUsage:\n  server [flags]', exitCode: 1, min: 0.85 },
+    {
+      name: 'java unrecognized option',
+      log: 'Unrecognized option: --add-opens=java.base/java.lang=ALL-UNNAMED\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'click',
+      log: "Usage: worker [OPTIONS]\nTry 'worker --help' for help.\n\nError: No such option: --concurency Did you mean --concurrency?",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'gunicorn wrong app target',
+      log: "[2024-01-01 00:00:00 +0000] [7] [INFO] Booting worker with pid: 7\nFailed to find attribute 'application' in 'app'.\n[2024-01-01 00:00:00 +0000] [7] [INFO] Worker exiting (pid: 7)",
+      min: 0.7,
+    },
+    { name: 'usage banner on exit 2', log: 'Usage: backup [--full|--incremental] TARGET', exitCode: 2, min: 0.6 },
+  ],
+  negatives: [
+    {
+      name: 'usage printed with --help, exit 0',
+      log: 'Usage: backup [--full|--incremental] TARGET\n  --full   full backup',
+      exitCode: 0,
+      reason: 'Completed',
+    },
+    {
+      name: 'redis config directive',
+      log: "*** FATAL CONFIG FILE ERROR (Redis 6.2.5) ***\n>>> 'unixsocket /run/redis.sock nunixsocketperm 755'\nwrong number of arguments",
+    },
+    { name: 'CRLF set option', log: '/config/entrypoint.sh: set: line 2: illegal option -' },
+  ],
+});

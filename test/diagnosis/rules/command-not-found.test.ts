@@ -1,0 +1,46 @@
+import { commandNotFound } from '../../../src/diagnosis/rules/command-not-found.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(commandNotFound, 'command_not_found', {
+  positives: [
+    {
+      name: 'dash exec of a missing program',
+      log: '/docker-entrypoint.sh: 12: exec: /app/server: not found',
+      exitCode: 127,
+      min: 0.85,
+    },
+    { name: 'dash: gunicorn not found', log: '/bin/sh: 1: gunicorn: not found', exitCode: 127, min: 0.9 },
+    {
+      name: 'bash command not found in a script',
+      log: '/entrypoint.sh: line 12: envsubst: command not found',
+      exitCode: 127,
+      min: 0.85,
+    },
+    {
+      name: 'runtime: executable file not found in $PATH (status message)',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      message:
+        'failed to create containerd task: OCI runtime create failed: exec: "uvicorn": executable file not found in $PATH: unknown',
+      min: 0.9,
+    },
+    { name: 'busybox ash', log: 'sh: yarn: not found', min: 0.85 },
+    { name: 'exit 127 with an empty log', log: '', exitCode: 127, min: 0.6, max: 0.8 },
+    {
+      name: 'env cannot find the interpreter',
+      log: "/usr/bin/env: 'python': No such file or directory",
+      exitCode: 127,
+      min: 0.8,
+    },
+  ],
+  negatives: [
+    {
+      name: 'CRLF in the command name is a line-ending problem',
+      log: "/start.sh: line 3: $'\\r': command not found",
+      exitCode: 127,
+    },
+    { name: 'HTTP 404 is not a missing command', log: 'GET /health 404 not found\nGET /api 200' },
+    { name: 'a user record not found', log: 'ERROR user 42: not found\nINFO continuing' },
+  ],
+});

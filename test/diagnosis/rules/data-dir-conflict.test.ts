@@ -1,0 +1,42 @@
+import { dataDirConflict } from '../../../src/diagnosis/rules/data-dir-conflict.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(dataDirConflict, 'data_dir_conflict', {
+  positives: [
+    {
+      name: 'postgres initdb not empty',
+      log: 'initdb: directory "/var/lib/postgresql/data" exists but is not empty\nIt contains a lost+found directory, perhaps due to it being a mount point.\nUsing a mount point directly as the data directory is not recommended.',
+      min: 0.9,
+    },
+    {
+      name: 'mysql initialize',
+      log: '2024-01-01T00:00:00.000000Z 0 [ERROR] [MY-010457] [Server] --initialize specified but the data directory has files in it. Aborting.',
+      min: 0.9,
+    },
+    {
+      name: 'kafka cluster id',
+      log: "ERROR Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer)\nkafka.common.InconsistentClusterIdException: The Cluster ID m1Ze6AjGRwqarkcxJscgyQ doesn't match stored clusterId Some(1TGYcbFuRXa4Lqojs4B9Hw) in meta.properties.",
+      min: 0.85,
+    },
+    {
+      name: 'mongo lock',
+      log: '{"t":{"$date":"2024-01-01T00:00:00Z"},"s":"E","c":"STORAGE","msg":"Failed to set up listener","attr":{"error":{"code":98,"codeName":"DBPathInUse","errmsg":"Unable to lock the lock file: /data/db/mongod.lock (Resource temporarily unavailable). Another mongod instance is already running on the /data/db directory"}}}',
+      min: 0.85,
+    },
+    {
+      name: 'innodb lock',
+      log: '2024-01-01 0 [ERROR] InnoDB: Unable to lock ./ibdata1 error: 11\n2024-01-01 0 [Note] InnoDB: Check that you do not already have another mysqld process using the same InnoDB data or log files.',
+      min: 0.85,
+    },
+  ],
+  negatives: [
+    {
+      name: 'postgres lock file that cannot be written for space',
+      log: 'FATAL:  could not write lock file "postmaster.pid": No space left on device',
+    },
+    {
+      name: 'initdb succeeded',
+      log: 'The files belonging to this database system will be owned by user "postgres".\nSuccess. You can now start the database server',
+    },
+  ],
+});

@@ -1,0 +1,48 @@
+import { dbMigrationFailure } from '../../../src/diagnosis/rules/db-migration-failure.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(dbMigrationFailure, 'db_migration_failure', {
+  positives: [
+    {
+      name: 'alembic multiple heads',
+      log: "INFO  [alembic.runtime.migration] Context impl PostgresqlImpl.\nERROR [alembic.util.messaging] Multiple head revisions are present for given argument 'head'; please specify a specific target revision",
+      min: 0.9,
+    },
+    {
+      name: 'alembic unknown revision',
+      log: "alembic.util.exc.CommandError: Can't locate revision identified by '1a2b3c4d5e6f'",
+      min: 0.9,
+    },
+    {
+      name: 'flyway checksum',
+      log: 'org.flywaydb.core.api.exception.FlywayValidateException: Validate failed: Migrations have failed validation\nMigration checksum mismatch for migration version 3\n-> Applied to database : 1234\n-> Resolved locally    : 5678',
+      min: 0.9,
+    },
+    {
+      name: 'rails duplicate column',
+      log: '== 20240101000000 AddEmailToUsers: migrating =================================\n-- add_column(:users, :email, :string)\nrails aborted!\nStandardError: An error has occurred, this and all later migrations canceled:\n\nPG::DuplicateColumn: ERROR:  column "email" of relation "users" already exists',
+      min: 0.85,
+    },
+    {
+      name: 'django inconsistent history',
+      log: "django.db.migrations.exceptions.InconsistentMigrationHistory: Migration admin.0001_initial is applied before its dependency accounts.0001_initial on database 'default'.",
+      min: 0.85,
+    },
+    {
+      name: 'knex with a duplicate relation in a migration',
+      log: 'Running migrations...\nmigration file "20240101_create_orders.js" failed\nmigration failed with error: create table "orders" - relation "orders" already exists',
+      min: 0.75,
+    },
+    { name: 'golang-migrate dirty', log: 'error: Dirty database version 12. Fix and force version.', min: 0.85 },
+  ],
+  negatives: [
+    {
+      name: 'a duplicate key at run time is not a migration',
+      log: 'ERROR: duplicate key value violates unique constraint "users_pkey"\nINFO request failed with 409',
+    },
+    {
+      name: 'migrations that succeeded',
+      log: 'INFO  [alembic.runtime.migration] Running upgrade 1a2b -> 3c4d, add index\nINFO  Application startup complete.',
+    },
+  ],
+});

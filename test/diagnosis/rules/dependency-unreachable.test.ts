@@ -1,0 +1,51 @@
+import { dependencyUnreachable } from '../../../src/diagnosis/rules/dependency-unreachable.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(dependencyUnreachable, 'dependency_unreachable', {
+  positives: [
+    {
+      name: 'prisma P1001',
+      log: "Error: P1001: Can't reach database server at `db.internal`:`5432`\n\nPlease make sure your database server is running at `db.internal`:`5432`.",
+      min: 0.7,
+    },
+    {
+      name: 'kafka broker not available (java client)',
+      log: '[2024-01-01 00:00:00,000] ERROR [Consumer clientId=app] Connection to node -1 (kafka.messaging.svc/10.0.4.4:9092) could not be established. Broker may not be available. (org.apache.kafka.clients.NetworkClient)',
+      min: 0.7,
+    },
+    {
+      name: 'node pg refused on a service IP',
+      log: 'Error: connect ECONNREFUSED 10.96.14.3:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'postgres client',
+      log: 'psql: error: connection to server at "db" (10.0.0.7), port 5432 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?',
+      min: 0.75,
+    },
+    {
+      name: 'java timeout',
+      log: 'Caused by: java.net.SocketTimeoutException: Connect timed out\norg.springframework.dao.DataAccessResourceFailureException: Communications link failure',
+      min: 0.7,
+    },
+    { name: 'go i/o timeout', log: 'level=fatal msg="dial tcp 10.0.3.4:6379: i/o timeout"', min: 0.7 },
+    {
+      name: 'localhost: moderate, with missing_env_var as alternative',
+      log: '{"errno":"ECONNREFUSED","code":"ECONNREFUSED","syscall":"connect","address":"127.0.0.1","port":5432}',
+      min: 0.5,
+      max: 0.6,
+    },
+  ],
+  negatives: [
+    {
+      name: 'refused then connected',
+      log: 'WARN redis: connection refused, retrying in 2s\nINFO Connected to redis at redis:6379\nINFO ready',
+    },
+    {
+      name: 'DNS failure is not this cause',
+      log: 'Error: getaddrinfo ENOTFOUND db\n    at GetAddrInfoReqWrap.onlookup',
+    },
+    { name: 'HTTP server says connection closed', log: 'INFO client 10.0.0.3 closed connection\nINFO GET / 200' },
+  ],
+});

@@ -1,0 +1,44 @@
+import { diskFull } from '../../../src/diagnosis/rules/disk-full.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(diskFull, 'disk_full', {
+  positives: [
+    {
+      name: 'postgres cannot write its WAL',
+      log: '2024-05-02 10:01:12.001 UTC [1] LOG:  starting PostgreSQL 16.2\n2024-05-02 10:01:12.310 UTC [27] PANIC:  could not write to file "pg_wal/xlogtemp.27": No space left on device\n2024-05-02 10:01:12.400 UTC [1] LOG:  startup process (PID 27) was terminated by signal 6: Aborted',
+      min: 0.9,
+    },
+    {
+      name: 'node ENOSPC on write',
+      log: "Error: ENOSPC: no space left on device, write\n    at Object.writeSync (node:fs:927:3)\n    at /app/src/cache.js:44:8 {\n  errno: -28,\n  code: 'ENOSPC',\n  syscall: 'write'\n}",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'python OSError errno 28',
+      log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 88, in <module>\n    fh.write(chunk)\nOSError: [Errno 28] No space left on device',
+      min: 0.85,
+    },
+    {
+      name: 'elasticsearch flood stage watermark',
+      log: '[2024-03-01T10:00:00,000][WARN ][o.e.c.r.a.DiskThresholdMonitor] [es-0] flood stage disk watermark [95%] exceeded on [es-0][/usr/share/elasticsearch/data] free: 1.1gb[4.2%], all indices on this node will be marked read-only\n[2024-03-01T10:00:05,000][ERROR][o.e.b.ElasticsearchUncaughtExceptionHandler] flood stage watermark exceeded, index blocked',
+      min: 0.7,
+    },
+    {
+      name: 'mysql disk quota (JSON docker wrapper)',
+      log: '{"log":"2024-01-01T00:00:00.000000Z 0 [ERROR] [MY-012639] [InnoDB] Write to file ./ibtmp1 failed at offset 0, 1048576 bytes should have been written, only 0 were written. Operating system error number 122: Disk quota exceeded\\n","stream":"stderr"}',
+      min: 0.8,
+    },
+  ],
+  negatives: [
+    {
+      name: 'inotify watcher limit is a kernel limit, not a full disk',
+      log: "Error: ENOSPC: System limit for number of file watchers reached, watch '/app/src'\n    at FSWatcher.<computed> (node:internal/fs/watchers:247:19)",
+    },
+    { name: 'a disk usage report', log: 'INFO disk usage 42% of 20Gi, 11Gi free\nINFO ready to accept connections' },
+    {
+      name: 'help text',
+      log: '  --max-disk-usage   stop writing when the disk is full (default 95%)\nListening on :8080',
+    },
+  ],
+});

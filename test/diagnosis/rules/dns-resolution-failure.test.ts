@@ -1,0 +1,42 @@
+import { dnsResolutionFailure } from '../../../src/diagnosis/rules/dns-resolution-failure.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
+  positives: [
+    {
+      name: 'node ENOTFOUND',
+      log: 'db: Could not connect. Will try again. getaddrinfo ENOTFOUND host.docker.internal\ndb: Could not connect. Will try again. getaddrinfo ENOTFOUND host.docker.internal',
+      min: 0.85,
+    },
+    {
+      name: 'nginx upstream',
+      log: '2024/01/01 00:00:00 [emerg] 1#1: host not found in upstream "backend:8080" in /etc/nginx/conf.d/default.conf:12',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'go no such host',
+      log: 'level=fatal msg="connect" err="dial tcp: lookup redis-master on 10.96.0.10:53: no such host"',
+      min: 0.85,
+    },
+    {
+      name: 'postgres libpq',
+      log: 'psql: error: could not translate host name "postgres-db" to address: Name or service not known',
+      min: 0.85,
+    },
+    {
+      name: 'java UnknownHostException',
+      log: 'Caused by: java.net.UnknownHostException: kafka-0.kafka-headless\n\tat java.base/java.net.InetAddress$CachedAddresses.get(InetAddress.java:801)',
+      min: 0.85,
+    },
+    {
+      name: 'python socket.gaierror',
+      log: 'socket.gaierror: [Errno -3] Temporary failure in name resolution',
+      min: 0.7,
+    },
+  ],
+  negatives: [
+    { name: 'resolved after a retry', log: 'WARN getaddrinfo EAI_AGAIN db\nINFO connected to db:5432' },
+    { name: 'a 404 page is not DNS', log: 'GET /hosts 404 Not Found\nINFO ok' },
+  ],
+});

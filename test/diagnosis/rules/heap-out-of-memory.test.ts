@@ -1,0 +1,49 @@
+import { heapOutOfMemory } from '../../../src/diagnosis/rules/heap-out-of-memory.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
+  positives: [
+    {
+      name: 'V8 heap, exit 134',
+      log: '<--- Last few GCs --->\n[1:0x5f3c]   612345 ms: Mark-Compact 2039.6 (2083.4) -> 2037.1 (2084.9) MB, 1800.2 / 0.0 ms  (average mu = 0.1) allocation failure; scavenge might not succeed\n\n<--- JS stacktrace --->\n\nFATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory\n 1: 0xb7b150 node::Abort() [node]',
+      exitCode: 134,
+      min: 0.9,
+    },
+    {
+      name: 'V8 heap, exit 139 (not a native crash)',
+      log: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      exitCode: 139,
+      min: 0.9,
+    },
+    {
+      name: 'JVM heap',
+      log: 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space\n\tat java.base/java.util.Arrays.copyOf(Arrays.java:3512)',
+      exitCode: 1,
+      min: 0.9,
+    },
+    {
+      name: 'JVM metaspace',
+      log: 'java.lang.OutOfMemoryError: Metaspace\n\tat java.base/java.lang.ClassLoader.defineClass1(Native Method)',
+      min: 0.8,
+    },
+    {
+      name: 'PHP memory_limit',
+      log: 'PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /var/www/html/vendor/x.php on line 42',
+      min: 0.9,
+    },
+    {
+      name: 'Go runtime',
+      log: 'fatal error: runtime: out of memory\n\nruntime stack:\nruntime.throw({0x9a7c3f?, 0x0?})',
+      exitCode: 2,
+      min: 0.75,
+    },
+  ],
+  negatives: [
+    {
+      name: 'native thread limit is not heap',
+      log: 'Exception in thread "main" java.lang.OutOfMemoryError: unable to create native thread: possibly out of memory or process/resource limits reached',
+      best: false,
+    },
+    { name: 'heap stats in an info line', log: 'INFO heap used 512MB of 2048MB\nINFO GC pause 12ms' },
+  ],
+});

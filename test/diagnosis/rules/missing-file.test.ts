@@ -1,0 +1,50 @@
+import { missingFile } from '../../../src/diagnosis/rules/missing-file.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(missingFile, 'missing_file', {
+  positives: [
+    {
+      name: '.NET configuration file',
+      log: "Unhandled exception. System.IO.FileNotFoundException: The configuration file 'appsettings.Production.json' was not found and is not optional. The expected physical path was '/app/appsettings.Production.json'.\n   at Microsoft.Extensions.Configuration.FileConfigurationProvider.HandleException(ExceptionDispatchInfo info)",
+      min: 0.8,
+    },
+    {
+      name: 'python FileNotFoundError',
+      log: "Traceback (most recent call last):\n  File \"/app/main.py\", line 5, in <module>\n    open('/etc/app/settings.toml')\nFileNotFoundError: [Errno 2] No such file or directory: '/etc/app/settings.toml'",
+      min: 0.8,
+    },
+    {
+      name: 'python cannot open the script',
+      log: "python: can't open file '/app/manage.py': [Errno 2] No such file or directory",
+      exitCode: 2,
+      min: 0.8,
+    },
+    {
+      name: 'node main file missing',
+      log: "node:internal/modules/cjs/loader:1080\n  throw err;\n  ^\n\nError: Cannot find module '/usr/src/app/dist/main.js'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1077:15)",
+      min: 0.75,
+    },
+    { name: 'java jar missing', log: 'Error: Unable to access jarfile /opt/app/app.jar', exitCode: 1, min: 0.8 },
+    {
+      name: 'nginx include missing',
+      log: '2024/01/01 00:00:00 [emerg] 1#1: open() "/etc/nginx/conf.d/upstreams.conf" failed (2: No such file or directory) in /etc/nginx/nginx.conf:30',
+      min: 0.75,
+    },
+    {
+      name: 'go open',
+      log: 'level=fatal msg="cannot load certificate" err="open /certs/tls.crt: no such file or directory"',
+      min: 0.7,
+    },
+  ],
+  negatives: [
+    {
+      name: 'a bare package import is a dependency',
+      log: "Error: Cannot find module 'express'\nRequire stack:\n- /app/server.js",
+    },
+    { name: 'a lookup in app data', log: 'WARN file /data/cache/123 not in index, rebuilding\nINFO ready' },
+    {
+      name: 'a shared library',
+      log: 'app: error while loading shared libraries: libpq.so.5: cannot open shared object file: No such file or directory',
+    },
+  ],
+});

@@ -1,0 +1,45 @@
+import { permissionDenied } from '../../../src/diagnosis/rules/permission-denied.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(permissionDenied, 'permission_denied', {
+  positives: [
+    {
+      name: 'apache on port 80 as non-root',
+      log: '(13)Permission denied: AH00072: make_sock: could not bind to address [::]:80\n(13)Permission denied: AH00072: make_sock: could not bind to address 0.0.0.0:80\nno listening sockets available, shutting down',
+      min: 0.85,
+    },
+    {
+      name: 'node listen EACCES',
+      log: 'Error: listen EACCES: permission denied 0.0.0.0:80\n    at Server.setupListenHandle [as _listen2] (node:net:1855:21)',
+      min: 0.85,
+    },
+    {
+      name: 'elasticsearch data dir',
+      log: 'Caused by: java.nio.file.AccessDeniedException: /usr/share/elasticsearch/data/nodes/0/node.lock\n\tat sun.nio.fs.UnixException.translateToIOException(UnixException.java:84)',
+      min: 0.85,
+    },
+    { name: 'python volume', log: "PermissionError: [Errno 13] Permission denied: '/data/uploads/tmp'", min: 0.85 },
+    {
+      name: 'postgres chmod on a volume',
+      log: 'chmod: changing permissions of \'/var/lib/postgresql/data\': Operation not permitted\ninitdb: error: could not change permissions of directory "/var/lib/postgresql/data": Operation not permitted',
+      min: 0.8,
+    },
+    {
+      name: 'erlang cookie mode',
+      log: '"Cookie file /var/lib/rabbitmq/.erlang.cookie must be accessible by owner only"',
+      min: 0.75,
+    },
+    { name: 'go open', log: 'level=fatal msg="open /var/lib/app/state.db: permission denied"', min: 0.6 },
+  ],
+  negatives: [
+    {
+      name: 'help text',
+      log: 'Usage: tool [options]\n  -o FILE   write output to FILE (fails with permission denied if unwritable)\nstarted',
+    },
+    {
+      name: 'an HTTP 403 from the app',
+      log: 'INFO GET /admin 403 Forbidden (permission check failed for user bob)\nINFO GET / 200',
+    },
+    { name: 'a read-only filesystem', log: "OSError: [Errno 30] Read-only file system: '/app/cache'" },
+  ],
+});

@@ -1,0 +1,42 @@
+import { portInUse } from '../../../src/diagnosis/rules/port-in-use.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(portInUse, 'port_in_use', {
+  positives: [
+    {
+      name: 'node EADDRINUSE',
+      log: "node:events:495\n      throw er; // Unhandled 'error' event\n      ^\n\nError: listen EADDRINUSE: address already in use :::3000\n    at Server.setupListenHandle [as _listen2] (node:net:1872:16)",
+      min: 0.9,
+    },
+    {
+      name: 'php-fpm',
+      log: "[10-Jun-2024 23:59:00] ERROR: unable to bind listening socket for address '0.0.0.0:9000': Address in use (98)\n[10-Jun-2024 23:59:00] ERROR: FPM initialization failed",
+      min: 0.9,
+    },
+    {
+      name: 'nginx',
+      log: '2024/01/01 00:00:00 [emerg] 1#1: bind() to 0.0.0.0:80 failed (98: Address already in use)\nnginx: [emerg] still could not bind()',
+      min: 0.9,
+    },
+    {
+      name: 'java BindException',
+      log: 'Caused by: java.net.BindException: Address already in use\n\tat java.base/sun.nio.ch.Net.bind0(Native Method)',
+      min: 0.9,
+    },
+    {
+      name: 'python errno 98',
+      log: "ERROR:    [Errno 98] error while attempting to bind on address ('0.0.0.0', 8000): address already in use",
+      min: 0.9,
+    },
+  ],
+  negatives: [
+    {
+      name: 'a retry that later bound',
+      log: 'WARN listen tcp :8080: bind: address already in use, retrying in 1s\nINFO Listening on :8080',
+    },
+    {
+      name: 'docs about the port',
+      log: '  --port   port to listen on (fails with "address already in use" if taken)\nServer started',
+    },
+  ],
+});

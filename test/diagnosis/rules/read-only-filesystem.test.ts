@@ -1,0 +1,43 @@
+import { readOnlyFilesystem } from '../../../src/diagnosis/rules/read-only-filesystem.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
+  positives: [
+    {
+      name: 'nginx cannot create its temp dir',
+      log: '2024/01/01 10:00:00 [emerg] 1#1: mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)\nnginx: [emerg] mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)',
+      exitCode: 1,
+      min: 0.9,
+    },
+    {
+      name: 'python OSError errno 30',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 12, in <module>\n    os.makedirs("/app/.cache")\nOSError: [Errno 30] Read-only file system: \'/app/.cache\'',
+      min: 0.9,
+    },
+    {
+      name: 'node EROFS',
+      log: "Error: EROFS: read-only file system, open '/usr/src/app/logs/app.log'\n    at Object.openSync (node:fs:596:3)",
+      min: 0.9,
+    },
+    {
+      name: 'java FileSystemException',
+      log: 'Exception in thread "main" java.nio.file.FileSystemException: /opt/app/tmp/lock: Read-only file system\n\tat java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:100)',
+      min: 0.9,
+    },
+    {
+      name: 'go mkdir',
+      log: 'level=fatal msg="failed to create data dir" error="mkdir /data/wal: read-only file system"',
+      min: 0.9,
+    },
+  ],
+  negatives: [
+    {
+      name: 'mount info that mentions read-only',
+      log: 'INFO mounted config volume read-only at /etc/app\nINFO server started',
+    },
+    {
+      name: 'unrelated crash',
+      log: 'panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:12 +0x1d',
+    },
+  ],
+});

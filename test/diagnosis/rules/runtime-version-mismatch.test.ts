@@ -1,0 +1,41 @@
+import { runtimeVersionMismatch } from '../../../src/diagnosis/rules/runtime-version-mismatch.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
+  positives: [
+    {
+      name: 'java class file version',
+      log: 'Error: LinkageError occurred while loading main class com.acme.App\n\tjava.lang.UnsupportedClassVersionError: com/acme/App has been compiled by a more recent version of the Java Runtime (class file version 61.0), this version of the Java Runtime only recognizes class file versions up to 55.0',
+      min: 0.9,
+    },
+    {
+      name: 'node engines',
+      log: 'error @angular/core@17.0.0: The engine "node" is incompatible with this module. Expected version "^18.13.0 || >=20.9.0". Got "16.20.2"',
+      min: 0.8,
+    },
+    {
+      name: '.NET framework missing',
+      log: "You must install or update .NET to run this application.\n\nApp: /app/Api.dll\nArchitecture: x64\nFramework: 'Microsoft.AspNetCore.App', version '8.0.0' (x64)\n.NET location: /usr/share/dotnet/",
+      min: 0.9,
+    },
+    { name: 'ruby version', log: 'Your Ruby version is 3.0.6, but your Gemfile specified 3.2.2', min: 0.9 },
+    {
+      name: 'php composer platform check',
+      log: 'PHP Fatal error:  Composer detected issues in your platform: Your Composer dependencies require a PHP version ">= 8.2.0". You are running 8.1.27. in /app/vendor/composer/platform_check.php on line 24',
+      min: 0.85,
+    },
+    {
+      name: 'redis directive unknown to an older server (uncertain)',
+      log: "*** FATAL CONFIG FILE ERROR (Redis 6.2.6) ***\nReading the configuration file, at line 626\n>>> 'repl-diskless-sync-max-replicas 0'\nBad directive or wrong number of arguments",
+      min: 0.45,
+      max: 0.6,
+    },
+  ],
+  negatives: [
+    { name: 'a version banner', log: 'openjdk version "17.0.9" 2023-10-17\nStarted Application in 3.2 seconds' },
+    {
+      name: 'redis known directive with wrong arguments is a config error',
+      log: "*** FATAL CONFIG FILE ERROR (Redis 6.2.5) ***\nReading the configuration file, at line 1\n>>> 'unixsocket /run/redis.sock nunixsocketperm 755'\nwrong number of arguments",
+    },
+  ],
+});

@@ -1,0 +1,44 @@
+import { segfault } from '../../../src/diagnosis/rules/segfault.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(segfault, 'segfault', {
+  positives: [
+    {
+      name: 'shell reports Segmentation fault',
+      log: '/entrypoint.sh: line 8:     7 Segmentation fault      (core dumped) ./server',
+      exitCode: 139,
+      min: 0.85,
+    },
+    {
+      name: 'python faulthandler',
+      log: 'Fatal Python error: Segmentation fault\n\nCurrent thread 0x00007f (most recent call first):\n  File "/usr/local/lib/python3.11/site-packages/cv2/__init__.py", line 181 in bootstrap',
+      exitCode: 139,
+      min: 0.85,
+    },
+    {
+      name: 'JVM crash',
+      log: '#\n# A fatal error has been detected by the Java Runtime Environment:\n#\n#  SIGSEGV (0xb) at pc=0x00007f3c, pid=1, tid=7\n#',
+      exitCode: 134,
+      min: 0.8,
+    },
+    {
+      name: 'cgo crash',
+      log: 'fatal error: unexpected signal during runtime execution\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x7f]',
+      exitCode: 2,
+      min: 0.75,
+    },
+    { name: 'exit 139 alone', log: '', exitCode: 139, min: 0.45, max: 0.6 },
+  ],
+  negatives: [
+    {
+      name: 'Go nil dereference is an app bug',
+      log: 'panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a5b6c]\n\ngoroutine 1 [running]:\nmain.main()\n\t/app/main.go:14 +0x1c',
+      exitCode: 2,
+    },
+    {
+      name: 'V8 heap exhaustion exiting 139',
+      log: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      exitCode: 139,
+    },
+  ],
+});

@@ -1,0 +1,43 @@
+import { tlsCertificateError } from '../../../src/diagnosis/rules/tls-certificate-error.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(tlsCertificateError, 'tls_certificate_error', {
+  positives: [
+    {
+      name: 'node leaf signature',
+      log: "Error: unable to verify the first certificate\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1674:34) {\n  code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'\n}",
+      min: 0.85,
+    },
+    {
+      name: 'go x509 unknown authority',
+      log: 'FATA[0024] Get "https://api.internal.example/v1": x509: certificate signed by unknown authority',
+      min: 0.9,
+    },
+    {
+      name: 'python requests',
+      log: "requests.exceptions.SSLError: HTTPSConnectionPool(host='vault.corp', port=443): Max retries exceeded with url: /v1/sys/health (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)')))",
+      min: 0.9,
+    },
+    {
+      name: 'node self-signed chain',
+      log: "Error: self-signed certificate in certificate chain\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1659:34) {\n  code: 'SELF_SIGNED_CERT_IN_CHAIN'\n}",
+      min: 0.9,
+    },
+    {
+      name: 'java PKIX',
+      log: 'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+      min: 0.9,
+    },
+    { name: 'curl', log: 'curl: (60) SSL certificate problem: unable to get local issuer certificate', min: 0.9 },
+  ],
+  negatives: [
+    {
+      name: 'a certificate loaded fine',
+      log: 'INFO loaded certificate /etc/tls/tls.crt (expires 2027-01-01)\nINFO listening on :443',
+    },
+    {
+      name: 'a retry that succeeded',
+      log: 'WARN x509: certificate signed by unknown authority, reloading CA bundle\nINFO connected to https://vault.corp',
+    },
+  ],
+});
