@@ -82,6 +82,7 @@ describe('Slack app manifest', () => {
       'files:write',
       'groups:history',
       'usergroups:read',
+      'users:read',
     ]);
     assert.equal(manifest!.oauth_config.scopes.user, undefined);
   });

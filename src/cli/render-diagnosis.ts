@@ -55,6 +55,7 @@ const renderContainer = (container: ContainerDiagnosis, paint: ReturnType<typeof
         ` (${clean(container.image)}, ${restarts}${container.lastCrashAt ? `, last failed ${container.lastCrashAt}` : ''})`,
       ),
   );
+  if (container.frequency) lines.push(`  ${paint('dim', clean(container.frequency))}`);
   lines.push(`  Exit: ${clean(classification.exit.summary)}`);
   if (classification.exit.detail) lines.push(`        ${paint('dim', clean(classification.exit.detail))}`);
   renderFinding(classification.best, paint, lines);

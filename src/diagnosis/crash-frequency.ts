@@ -46,10 +46,10 @@ export const crashFrequency = (input: {
   const mine = events.filter(
     (e) => e.type === 'Warning' && CRASH_EVENT.test(e.reason) && (!e.container || e.container === container.name),
   );
-  const candidates = [
-    ...mine.map((e) => parse(e.firstSeen)),
-    container.lastState?.kind === 'terminated' ? parse(container.lastState.startedAt) : undefined,
-  ].filter((t): t is number => t !== undefined);
+  // The last instance's start only bounds the latest restart, so it is a lower bound for one restart only.
+  const lastStart =
+    restartCount <= 1 && container.lastState?.kind === 'terminated' ? parse(container.lastState.startedAt) : undefined;
+  const candidates = [...mine.map((e) => parse(e.firstSeen)), lastStart].filter((t): t is number => t !== undefined);
   // With restarts but no dated event, the pod's creation is the only honest lower bound.
   if (candidates.length === 0 && restartCount > 0) {
     const created = parse(podCreatedAt);

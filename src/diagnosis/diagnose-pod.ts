@@ -3,6 +3,7 @@
  * each one classified with its full surroundings and real names for next steps, and a timeline. Pure:
  * the cluster gateway gathers, this decides, renderers only read the result.
  */
+import { crashFrequency } from './crash-frequency.ts';
 import { classify } from './engine.ts';
 import { scanLog } from './log-scan.ts';
 import type {
@@ -248,6 +249,14 @@ export const diagnoseContainer = (input: BuildDiagnosisInput, container: Contain
   };
   const at = lastCrashAt(container);
   if (at) diagnosis.lastCrashAt = at;
+  if (container.restartCount > 0) {
+    diagnosis.frequency = crashFrequency({
+      container,
+      events: facts.events,
+      observedAt: input.observedAt,
+      ...(pod.createdAt ? { podCreatedAt: pod.createdAt } : {}),
+    }).summary;
+  }
   return diagnosis;
 };
 

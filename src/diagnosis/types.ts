@@ -256,6 +256,8 @@ export interface ContainerDiagnosis {
   image: string;
   restartCount: number;
   lastCrashAt?: string;
+  /** How often it crashes: "Restarted 14 times in 2 h 10 min (about 6.5 per hour); now in CrashLoopBackOff." */
+  frequency?: string;
   classification: Classification;
 }
 

@@ -85,12 +85,18 @@ const record = (values: Record<string, string>): string =>
     .map(([key, value]) => `${clean(key, 60)}=${clean(value, 60)}`)
     .join(', ') || '(none)';
 
+/**
+ * Shell-like, one line: `--password x` must read as a flag and its value for redact() to mask it
+ * (in JSON, ["--password","x"], it would not).
+ */
+const argv = (parts: string[]): string => parts.map((part) => (/[\s"']/.test(part) ? JSON.stringify(part) : part)).join(' ');
+
 const specLines = (container: NonNullable<ExplainFacts['container']>): string[] => {
   const lines = [
     'Container spec (only these fields):',
     `  image: ${clean(container.image, 200)}`,
-    `  command: ${container.command.length === 0 ? '(image default)' : clean(JSON.stringify(container.command), 500)}`,
-    `  args: ${container.args.length === 0 ? '(none)' : clean(JSON.stringify(container.args), 500)}`,
+    `  command: ${container.command.length === 0 ? '(image default)' : clean(argv(container.command), 500)}`,
+    `  args: ${container.args.length === 0 ? '(none)' : clean(argv(container.args), 500)}`,
     `  limits: ${record(container.resources.limits)}; requests: ${record(container.resources.requests)}`,
   ];
   for (const kind of ['liveness', 'readiness', 'startup'] as const) {

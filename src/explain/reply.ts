@@ -20,7 +20,7 @@ export const replySchema = z.object({
   /** A taxonomy id, or "other" (anything unknown counts as other). */
   category: z.string().max(64).optional(),
   evidenceLines: z.array(z.number().int().positive()).max(50),
-  suggestedSteps: z.array(z.string().trim().min(1).max(500)).max(10),
+  suggestedSteps: z.array(z.string().trim().min(1).max(500)).max(20),
   confidence: z.number().min(0).max(1),
 });
 

@@ -35,7 +35,7 @@ describe('renderDiagnosis', () => {
     assert.match(text, /\nContainer sidecar \(/);
     assert.match(
       text,
-      /Container api [^\n]*\n {2}Exit: exited with status 1[^\n]*\n[^\n]*\n {2}Cause: [^\n]+ \[[a-z_]+, \d+% confident\]/,
+      /Container api [^\n]*\n( {2}Restarted [^\n]*\n)? {2}Exit: exited with status 1[^\n]*\n[^\n]*\n {2}Cause: [^\n]+ \[[a-z_]+, \d+% confident\]/,
     );
     assert.match(text, /Cause: .*\[oom_killed, \d+% confident\]/);
     assert.match(text, /Next steps:\n {4}1\. /);

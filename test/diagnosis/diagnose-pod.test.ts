@@ -236,3 +236,36 @@ describe('buildDiagnosis', () => {
     assert.equal(mine.containers[0]?.classification.best.category, 'probe_failure');
   });
 });
+
+describe('crash frequency', () => {
+  test('a restarting container says how often, from its first back-off event', () => {
+    const pod = podFacts({
+      containers: [containerFacts({ name: 'api', restartCount: 12, state: waiting(), lastState: terminated(1) })],
+    });
+    const backOff = event({
+      type: 'Warning',
+      reason: 'BackOff',
+      message: 'Back-off restarting failed container',
+      firstSeen: new Date(Date.parse(OBSERVED_AT) - 2 * 3_600_000).toISOString(),
+    });
+    const diagnosis = buildDiagnosis({ ...base, pod, events: [backOff] });
+    assert.equal(
+      diagnosis.containers[0]?.frequency,
+      'Restarted 12 times in 2 h (about 6 per hour); now in CrashLoopBackOff.',
+    );
+  });
+
+  test('a container that never restarted carries no frequency', () => {
+    const pod = podFacts({
+      containers: [
+        containerFacts({
+          name: 'api',
+          restartCount: 0,
+          state: waiting('CreateContainerConfigError'),
+          lastState: undefined,
+        }),
+      ],
+    });
+    assert.equal(buildDiagnosis({ ...base, pod }).containers[0]?.frequency, undefined);
+  });
+});

@@ -37,7 +37,7 @@ describe('buildPrompt', () => {
     assert.match(request.user, /evidence \(log line 118\): java\.lang\.OutOfMemoryError/);
     assert.match(request.user, /rules' next step: kubectl set resources/);
     assert.match(request.user, /image: registry\.example\/shop\/checkout:1\.4\.2/);
-    assert.match(request.user, /command: \["java","-jar","\/app\.jar"\]/);
+    assert.match(request.user, /command: java -jar \/app\.jar\n  args: --port 8080/);
     assert.match(request.user, /limits: memory=256Mi; requests: cpu=100m/);
     assert.match(request.user, /liveness: httpGet \/healthz port 8080/);
     assert.match(request.user, /Warning BackOff x5: Back-off restarting/);

@@ -5,11 +5,14 @@
  * dependency_unreachable.
  */
 import { kubectl } from '../kubectl.ts';
-import type { RuleContext } from '../rule.ts';
 import { LOCALHOST } from './dependency-unreachable.ts';
-import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
+import { type Signature, signatureRule } from './log-helpers.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
+
+// Only failure-sounding mentions of an environment variable count (not help text or a printed default).
+const ENV_FAILURE =
+  /\b(?:not (?:set|defined|provided|found|specified)|is (?:missing|required|empty|unset|undefined)|missing|must be (?:set|defined|provided|specified)|did not provide|no value|undefined|required but)\b/i;
 
 /** A dotenv file: missing, it leaves every variable it held unset. */
 export const DOTENV = /\/\.env\b|'\.env'|"\.env"|^\.env\b/;
@@ -26,7 +29,7 @@ const SIGNATURES: Signature[] = [
     title: 'A required environment variable is not set',
   },
   {
-    all: [/[Ee]nvironment variables?|\benv(?:ironment)? var(?:iable)?s?\b|\bENV\[/],
+    all: [/[Ee]nvironment variables?|\benv(?:ironment)? var(?:iable)?s?\b|\bENV\[/, ENV_FAILURE],
     confidence: 0.82,
     title: 'A required environment variable is not set',
     // Not a failure: "set FOO (environment variable) to ..." in help text or a printed default.
@@ -82,10 +85,6 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
-// Only failure-sounding mentions of an environment variable count.
-const ENV_FAILURE =
-  /\b(?:not (?:set|defined|provided|found|specified)|is (?:missing|required|empty|unset|undefined)|missing|must be (?:set|defined|provided|specified)|did not provide|no value|undefined|required but)\b/i;
-
 const WEAK_LOCALHOST: Signature = {
   all: [
     /\bECONNREFUSED\b|[Cc]onnection refused|Errno 111\b|errno:? ?111\b|(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]an't) connect/,
@@ -95,19 +94,10 @@ const WEAK_LOCALHOST: Signature = {
   title: 'The app connects to localhost: a host variable may be unset, leaving the default',
 };
 
-const isEnvMention = (hit: SignatureHit): boolean => hit.signature === SIGNATURES[2];
-
-const envFailureLines = (ctx: RuleContext): boolean =>
-  ctx.log.lines.some((l) => SIGNATURES[2]!.all[0]!.test(l.text) && ENV_FAILURE.test(l.text));
-
 export const missingEnvVar = signatureRule({
   id: 'missing-env-var',
   category: 'missing_env_var',
   signatures: [...SIGNATURES, WEAK_LOCALHOST],
-  adjust: (ctx, hit) => {
-    if (isEnvMention(hit) && !envFailureLines(ctx)) return 0;
-    return hit.confidence;
-  },
   steps: (ctx, hit) => {
     const name = ENV_NAME.exec(hit.line.text)?.[1];
     return [

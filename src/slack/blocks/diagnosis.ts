@@ -106,7 +106,7 @@ const containerBlocks = (c: ContainerDiagnosis): KnownBlock[] => {
 const contextLine = (d: Diagnosis): string => {
   const first = d.containers[0];
   const parts: string[] = [];
-  if (first) parts.push(`restarts: ${first.restartCount}`);
+  if (first) parts.push(first.frequency ? safe(first.frequency) : `restarts: ${first.restartCount}`);
   if (first?.lastCrashAt) parts.push(`last crash: ${safe(first.lastCrashAt)}`);
   if (d.workload) {
     const revision = d.workload.revision ? ` revision ${safe(d.workload.revision)}` : '';
