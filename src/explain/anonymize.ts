@@ -15,7 +15,10 @@ import type { ExplainFacts } from './prompt.ts';
 export type PlaceholderKind = 'ns' | 'pod' | 'workload' | 'container' | 'node' | 'image' | 'host';
 
 export interface Anonymizer {
+  /** Names, hosts and addresses -> placeholders (before sending). */
   mask(text: string): string;
+  /** Only the known names (for the cache: a host the model named stays as it is). */
+  maskNames(text: string): string;
   restore(text: string): string;
 }
 
@@ -76,10 +79,13 @@ export const createAnonymizer = ({ names }: { names: { kind: PlaceholderKind; va
   }
   const parts = [word(images.sort(byLengthDesc)), HOST, IPV4, word(others.sort(byLengthDesc))].filter((p) => p);
   // redos: escaped literal names (whole words) plus HOST and IPV4, which test/explain/anonymize.test.ts checks with recheck.
-  // redos: escaped literal names | HOST | IPV4, checked composed in test/diagnosis/redos.test.ts
   const pattern = new RegExp(parts.map((p) => `(?:${p})`).join('|'), 'g');
+  const namesOnly = [word(images), word(others)].filter((p) => p);
+  // redos: escaped literal names (whole words) only.
+  const namesPattern = namesOnly.length === 0 ? undefined : new RegExp(namesOnly.join('|'), 'g');
   return {
     mask: (text) => text.replace(pattern, (match) => toPlaceholder.get(match) ?? assign('host', match)),
+    maskNames: (text) => (namesPattern ? text.replace(namesPattern, (match) => toPlaceholder.get(match) ?? match) : text),
     restore: (text) => text.replace(PLACEHOLDER, (match) => toOriginal.get(match) ?? match),
   };
 };

@@ -2,8 +2,8 @@
  * The explanation use case: prompt -> (cache | model) -> validated reply -> Explanation. Never throws
  * for a model problem: the answer is then null ("no explanation available") and the reason is logged.
  *
- * Cached explanations are stored with names masked (pod-1, ns-1, ...) whether or not anonymize is on,
- * and restored with the names of the crash being explained: a replica of the same crash gets its own
+ * Cached explanations are stored with names masked (pod-1, ns-1, ...) whether or not anonymize is on
+ * (hosts and addresses as they are), and restored with the names of the crash being explained: a replica of the same crash gets its own
  * pod name back, not the first one's.
  */
 import type { Config } from '../config.ts';
@@ -102,7 +102,7 @@ export const createExplainer = ({
     try {
       const answer = await gateway.complete({
         system: request.system,
-        user: settings.anonymize ? maskedUser : request.user,
+        user: maskedUser,
         maxTokens: settings.maxTokens,
       });
       content = answer.content;
@@ -130,7 +130,10 @@ export const createExplainer = ({
       logger.warn({ event: 'explain_rejected', reason: parsed.reason }, 'no explanation: the reply was not usable');
       return null;
     }
-    return settings.anonymize ? parsed.reply : mapText(parsed.reply, anonymizer.mask);
+    // The cache (and any waiter for the same crash) gets names masked; hosts are restored first, because
+    // another crash's anonymizer would not know this request's host numbers.
+    const restored = settings.anonymize ? mapText(parsed.reply, anonymizer.restore) : parsed.reply;
+    return mapText(restored, anonymizer.maskNames);
   };
 
   const explain: Explainer['explain'] = async ({ diagnosis, facts }) => {
@@ -143,8 +146,7 @@ export const createExplainer = ({
       ...(facts ? { facts } : {}),
       budgetTokens: settings.promptBudgetTokens ?? DEFAULT_PROMPT_BUDGET,
     });
-    // Masking always runs, so host placeholders are numbered in the order of the request.
-    const maskedUser = anonymizer.mask(request.user);
+    const maskedUser = settings.anonymize ? anonymizer.mask(request.user) : request.user;
     const best = top.classification.best;
     const finish = (masked: ParsedReply, cached: boolean): Explanation => {
       const reply = mapText(masked, anonymizer.restore);
