@@ -16,6 +16,8 @@ const MAX_ALTERNATIVES = 3;
 /** Two findings closer than this are a toss-up: the best one must not sound sure. */
 const CLOSE_CALL = 0.1;
 const CLOSE_CALL_PENALTY = 0.08;
+/** Causes that say when a crash began rather than why: they add context to a rival cause, not doubt. */
+const CONTEXT_CATEGORIES: ReadonlySet<string> = new Set(['bad_rollout']);
 
 const ERROR_LOOKING =
   /\b(?:[Ee]rror|ERROR|[Ee]xception|EXCEPTION|[Ff]atal|FATAL|[Pp]anic|PANIC|[Ff]ailed|FAILED|Traceback|[Cc]ritical|CRITICAL|[Dd]enied|[Rr]efused|[Aa]bort)/;
@@ -101,7 +103,7 @@ export const classify = (facts: CrashFacts, target: Target = {}, rules: readonly
   }
   const best = unique[0] ?? fallback(ctx);
   const alternatives = unique.slice(1, 1 + MAX_ALTERNATIVES);
-  const runnerUp = alternatives[0];
+  const runnerUp = alternatives.find((finding) => !CONTEXT_CATEGORIES.has(finding.category));
   if (runnerUp && best.confidence - runnerUp.confidence < CLOSE_CALL) {
     best.confidence = Math.max(runnerUp.confidence, best.confidence - CLOSE_CALL_PENALTY);
   }

@@ -63,6 +63,15 @@ describe('classify: ranking', () => {
     assert.equal(clear.best.confidence, 0.8);
   });
 
+  test('a recent rollout is context, not a rival: it does not make the log cause a close call', () => {
+    const rules = [fixed('a', 'app_bug', 0.7), fixed('b', 'bad_rollout', 0.65)];
+    const withRollout = classify(facts('boom'), {}, rules);
+    assert.equal(withRollout.best.confidence, 0.7);
+    assert.equal(withRollout.alternatives[0]?.category, 'bad_rollout');
+    const withRival = classify(facts('boom'), {}, [...rules, fixed('c', 'bad_config', 0.66)]);
+    assert.ok(withRival.best.confidence < 0.7);
+  });
+
   test('a rule that throws is skipped, the others still answer', () => {
     const broken: Rule = {
       id: 'broken',
