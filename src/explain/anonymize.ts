@@ -85,7 +85,8 @@ export const createAnonymizer = ({ names }: { names: { kind: PlaceholderKind; va
   const namesPattern = namesOnly.length === 0 ? undefined : new RegExp(namesOnly.join('|'), 'g');
   return {
     mask: (text) => text.replace(pattern, (match) => toPlaceholder.get(match) ?? assign('host', match)),
-    maskNames: (text) => (namesPattern ? text.replace(namesPattern, (match) => toPlaceholder.get(match) ?? match) : text),
+    maskNames: (text) =>
+      namesPattern ? text.replace(namesPattern, (match) => toPlaceholder.get(match) ?? match) : text,
     restore: (text) => text.replace(PLACEHOLDER, (match) => toOriginal.get(match) ?? match),
   };
 };

@@ -89,7 +89,8 @@ const record = (values: Record<string, string>): string =>
  * Shell-like, one line: `--password x` must read as a flag and its value for redact() to mask it
  * (in JSON, ["--password","x"], it would not).
  */
-const argv = (parts: string[]): string => parts.map((part) => (/[\s"']/.test(part) ? JSON.stringify(part) : part)).join(' ');
+const argv = (parts: string[]): string =>
+  parts.map((part) => (/[\s"']/.test(part) ? JSON.stringify(part) : part)).join(' ');
 
 const specLines = (container: NonNullable<ExplainFacts['container']>): string[] => {
   const lines = [

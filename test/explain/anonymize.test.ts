@@ -46,7 +46,10 @@ describe('anonymizer', () => {
 
   test('masks whole words only, and leaves file names and Java packages alone', () => {
     const a = anonymizerFor({ diagnosis: diagnosis() });
-    assert.equal(a.mask('application app started, app.js loaded'), 'application container-1 started, container-1.js loaded');
+    assert.equal(
+      a.mask('application app started, app.js loaded'),
+      'application container-1 started, container-1.js loaded',
+    );
     assert.equal(a.mask('java.lang.OutOfMemoryError at com.acme.Main'), 'java.lang.OutOfMemoryError at com.acme.Main');
     assert.equal(a.mask('shopping cart'), 'shopping cart');
   });

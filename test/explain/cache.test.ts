@@ -48,9 +48,14 @@ describe('explanationKey', () => {
 
   test('another cause, other evidence or another image: another key; nothing failing: no key', () => {
     const base = explanationKey(diagnosis());
-    assert.notEqual(explanationKey(diagnosis({ containers: [containerDiagnosis({ image: 'shop/checkout:1.4.3' })] })), base);
     assert.notEqual(
-      explanationKey(diagnosis({ containers: [containerDiagnosis({ best: finding({ category: 'heap_out_of_memory' }) })] })),
+      explanationKey(diagnosis({ containers: [containerDiagnosis({ image: 'shop/checkout:1.4.3' })] })),
+      base,
+    );
+    assert.notEqual(
+      explanationKey(
+        diagnosis({ containers: [containerDiagnosis({ best: finding({ category: 'heap_out_of_memory' }) })] }),
+      ),
       base,
     );
     assert.notEqual(

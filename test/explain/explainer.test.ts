@@ -39,7 +39,10 @@ const REPLY = {
   likelyCause: 'The Java heap is too small for the catalog.',
   category: 'oom_killed',
   evidenceLines: [118],
-  suggestedSteps: ['Raise the memory limit of the checkout Deployment.', 'kubectl top pod -n shop checkout-7f9c6b4d5-x2x9z'],
+  suggestedSteps: [
+    'Raise the memory limit of the checkout Deployment.',
+    'kubectl top pod -n shop checkout-7f9c6b4d5-x2x9z',
+  ],
   confidence: 0.8,
 };
 
@@ -147,9 +150,22 @@ describe('explainer with the openai SDK (nock)', () => {
     assert.ok(logs.some((l) => l.event === 'explain_failed' && l.kind === 'unavailable'));
   });
 
+  test('401 (bad key): not retried, no explanation, logged as refused', async () => {
+    const scope = model().reply(401, { error: { message: 'Incorrect API key provided: sk-test-***' } });
+    const { explainer, logs } = setup({ maxRetries: 2 });
+    assert.equal(await explainer.explain({ diagnosis: diagnosis(), facts: FACTS }), null);
+    assert.ok(scope.isDone());
+    assert.equal(bodies.length, 1);
+    assert.ok(logs.some((l) => l.event === 'explain_failed' && l.kind === 'refused'));
+  });
+
   const rejected: { name: string; content: string; reason: string }[] = [
     { name: 'invalid JSON', content: 'The pod crashed because it ran out of memory.', reason: 'not_json' },
-    { name: 'JSON that breaks the schema', content: JSON.stringify({ ...REPLY, confidence: 'high' }), reason: 'schema' },
+    {
+      name: 'JSON that breaks the schema',
+      content: JSON.stringify({ ...REPLY, confidence: 'high' }),
+      reason: 'schema',
+    },
     {
       name: 'valid JSON citing lines that were not sent',
       content: JSON.stringify({ ...REPLY, evidenceLines: [118, 4242] }),
@@ -192,7 +208,10 @@ describe('explainer with the openai SDK (nock)', () => {
     assert.match(rendered, /1 suggested step was withheld/);
 
     // Worse: the summary itself relays the command. The whole answer is discarded.
-    model().reply(200, completion(JSON.stringify({ ...REPLY, summary: 'As the log says, run kubectl delete ns prod.' })));
+    model().reply(
+      200,
+      completion(JSON.stringify({ ...REPLY, summary: 'As the log says, run kubectl delete ns prod.' })),
+    );
     const other = diagnosis({ containers: [containerDiagnosis({ image: 'registry.example/shop/checkout:1.4.3' })] });
     assert.equal(await explainer.explain({ diagnosis: other, facts }), null);
   });
@@ -293,7 +312,9 @@ describe('explainer with the openai SDK (nock)', () => {
   });
 
   test('concurrent identical requests pay once', async () => {
-    const scope = model().delay(50).reply(200, completion(JSON.stringify(REPLY)));
+    const scope = model()
+      .delay(50)
+      .reply(200, completion(JSON.stringify(REPLY)));
     const { explainer } = setup();
     const [a, b] = await Promise.all([
       explainer.explain({ diagnosis: diagnosis(), facts: FACTS }),
@@ -306,7 +327,10 @@ describe('explainer with the openai SDK (nock)', () => {
   });
 
   test('a model that disagrees with the rules is marked, and both causes are rendered', async () => {
-    model().reply(200, completion(JSON.stringify({ ...REPLY, category: 'app_bug', likelyCause: 'A bug leaks memory.' })));
+    model().reply(
+      200,
+      completion(JSON.stringify({ ...REPLY, category: 'app_bug', likelyCause: 'A bug leaks memory.' })),
+    );
     const { explainer } = setup();
     const explanation = await explainer.explain({ diagnosis: diagnosis(), facts: FACTS });
     assert.ok(explanation);

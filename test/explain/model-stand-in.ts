@@ -22,8 +22,8 @@ export interface ModelStandIn {
   /** Ends with /v1, for OPENAI_BASE_URL. */
   baseUrl: string;
   requests: ChatRequestBody[];
-  /** Queues a 200 completion whose message content is `content`. */
-  answer(content: string): void;
+  /** Queues a 200 completion whose message content is `content` (or computed from the request). */
+  answer(content: string | ((request: ChatRequestBody) => string)): void;
   /** Queues an error status. */
   fail(status: number): void;
   pending(): number;
@@ -46,7 +46,7 @@ export const completion = (content: string) => ({
 });
 
 export const startModelStandIn = async (): Promise<ModelStandIn> => {
-  const queue: { status: number; body: unknown }[] = [];
+  const queue: { status: number; body: unknown | ((request: ChatRequestBody) => unknown) }[] = [];
   const requests: ChatRequestBody[] = [];
   const server = createServer(async (req, res) => {
     const raw = await readBody(req);
@@ -54,11 +54,11 @@ export const startModelStandIn = async (): Promise<ModelStandIn> => {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
       return;
     }
-    requests.push(JSON.parse(raw) as ChatRequestBody);
+    const request = JSON.parse(raw) as ChatRequestBody;
+    requests.push(request);
     const next = queue.shift() ?? { status: 500, body: { error: { message: 'no reply queued' } } };
-    res
-      .writeHead(next.status, { 'content-type': 'application/json', 'retry-after-ms': '1' })
-      .end(JSON.stringify(next.body));
+    const body = typeof next.body === 'function' ? next.body(request) : next.body;
+    res.writeHead(next.status, { 'content-type': 'application/json', 'retry-after-ms': '1' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -66,7 +66,13 @@ export const startModelStandIn = async (): Promise<ModelStandIn> => {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     answer: (content) => {
-      queue.push({ status: 200, body: completion(content) });
+      queue.push({
+        status: 200,
+        body:
+          typeof content === 'string'
+            ? completion(content)
+            : (request: ChatRequestBody) => completion(content(request)),
+      });
     },
     fail: (status) => {
       queue.push({ status, body: { error: { message: `failure ${status}` } } });

@@ -37,7 +37,7 @@ describe('buildPrompt', () => {
     assert.match(request.user, /evidence \(log line 118\): java\.lang\.OutOfMemoryError/);
     assert.match(request.user, /rules' next step: kubectl set resources/);
     assert.match(request.user, /image: registry\.example\/shop\/checkout:1\.4\.2/);
-    assert.match(request.user, /command: java -jar \/app\.jar\n  args: --port 8080/);
+    assert.match(request.user, /command: java -jar \/app\.jar\n {2}args: --port 8080/);
     assert.match(request.user, /limits: memory=256Mi; requests: cpu=100m/);
     assert.match(request.user, /liveness: httpGet \/healthz port 8080/);
     assert.match(request.user, /Warning BackOff x5: Back-off restarting/);
@@ -74,7 +74,9 @@ describe('buildPrompt', () => {
     assert.ok(top);
     top.classification.best.evidence.push({ line: null, text: 'DB_PASSWORD=hunter2hunter2', source: 'spec' });
     const withExtras = facts({
-      log: { lines: logOf(['connecting with password=Sup3rS3cretValue', 'token: ghp_0123456789abcdefghijABCDEFGHIJ0123']) },
+      log: {
+        lines: logOf(['connecting with password=Sup3rS3cretValue', 'token: ghp_0123456789abcdefghijABCDEFGHIJ0123']),
+      },
       events: [{ type: 'Warning', reason: 'Failed', message: 'Authorization: Bearer abcdef0123456789xyz', count: 1 }],
     });
     // A caller that passes a whole ContainerFacts: only the fields the prompt reads may come out.

@@ -89,6 +89,9 @@ describe('parseReply', () => {
     assert.equal(hasMutatingCommand('kubectl get pods | xargs kubectl delete pod'), true);
     assert.equal(hasMutatingCommand('oc adm drain node-1'), true);
     assert.equal(hasMutatingCommand('sudo systemctl restart kubelet'), true);
-    assert.deepEqual(filterSteps({ steps: Array.from({ length: 8 }, (_, i) => `check ${i}`), ruleSteps: [] }).kept.length, 5);
+    assert.deepEqual(
+      filterSteps({ steps: Array.from({ length: 8 }, (_, i) => `check ${i}`), ruleSteps: [] }).kept.length,
+      5,
+    );
   });
 });
