@@ -2,8 +2,8 @@
  * The optional config file (EXITCODE_CONFIG, YAML or JSON): which Slack channels may query which
  * namespaces. Every problem is reported with its path inside the file, so a person can find the line.
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parseValidatedYaml } from './validated-yaml.ts';
 
 /** DNS-1123 label, the shape of a namespace name. */
 export const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -33,35 +33,6 @@ const fileSchema = z.strictObject(
 
 export type ConfigFile = z.infer<typeof fileSchema>;
 
-const formatPath = (path: PropertyKey[]): string =>
-  path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
-    '',
-  );
-
 /** Parses and validates the file's text; returns the value or one message per problem. */
-export const parseConfigFile = (text: string): { value?: ConfigFile; problems: string[] } => {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    const where = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    return { problems: [`not valid YAML or JSON${where ? ` (line ${where})` : ''}`] };
-  }
-  const result = fileSchema.safeParse(raw ?? {});
-  if (result.success) return { value: result.data, problems: [] };
-  return {
-    problems: result.error.issues.map((issue) => {
-      const where = formatPath(issue.path);
-      // An unknown key is reported on the object; name the key so the typo is obvious.
-      const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-      const message =
-        issue.code === 'unrecognized_keys'
-          ? 'unknown key'
-          : issue.code === 'invalid_key'
-            ? (issue.issues[0]?.message ?? issue.message)
-            : issue.message;
-      return `${where || '(top level)'}: ${message}${keys}`;
-    }),
-  };
-};
+export const parseConfigFile = (text: string): { value?: ConfigFile; problems: string[] } =>
+  parseValidatedYaml(fileSchema, text);

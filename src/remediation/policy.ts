@@ -5,7 +5,7 @@
  * No policy means nothing is allowed and no buttons are shown.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseValidatedYaml } from '../config/validated-yaml.ts';
 import { z } from 'zod';
 import { ExitcodeError } from '../errors.ts';
 import { ACTION_IDS, type ActionId } from './actions/ids.ts';
@@ -54,30 +54,10 @@ export type Policy = z.infer<typeof policySchema>;
 /** The policy in force when no file is configured: nothing is allowed. */
 export const EMPTY_POLICY: Policy = { rules: [] };
 
-const formatPath = (path: PropertyKey[]): string =>
-  path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
-    '',
-  );
-
 /** Parses the file's text; returns the policy or one message per problem, each with its path. */
 export const parsePolicy = (text: string): { policy?: Policy; problems: string[] } => {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    const where = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    return { problems: [`not valid YAML or JSON${where ? ` (line ${where})` : ''}`] };
-  }
-  const result = policySchema.safeParse(raw ?? {});
-  if (result.success) return { policy: result.data, problems: [] };
-  return {
-    problems: result.error.issues.map((issue) => {
-      const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-      const message = issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message;
-      return `${formatPath(issue.path) || '(top level)'}: ${message}${keys}`;
-    }),
-  };
+  const { value, problems } = parseValidatedYaml(policySchema, text);
+  return value ? { policy: value, problems } : { problems };
 };
 
 /** Reads and validates the policy file; an invalid file stops start-up with every problem listed. */
