@@ -5,7 +5,7 @@
  * MissingEvidence, so partial evidence is still an answer.
  */
 import type { V1Pod } from '@kubernetes/client-node';
-import { failingContainers } from '../diagnosis/diagnose-pod.ts';
+import { type BuildDiagnosisInput, failingContainers } from '../diagnosis/diagnose-pod.ts';
 import { LOG_BOUNDS, type LogBounds, scanLog } from '../diagnosis/log-scan.ts';
 import type {
   ContainerFacts,
@@ -14,7 +14,6 @@ import type {
   NodeFacts,
   PodFacts,
   ScannedLog,
-  WorkloadFacts,
 } from '../diagnosis/types.ts';
 import { ExitcodeError, isExitcodeError } from '../errors.ts';
 import type { ClusterConnection } from './connection.ts';
@@ -27,17 +26,8 @@ export interface GatherOptions {
   now?: () => Date;
 }
 
-export interface GatheredPod {
-  pod: PodFacts;
-  logs: Record<string, ScannedLog>;
-  events: EventFact[];
-  workload?: WorkloadFacts;
-  node?: NodeFacts;
-  missing: MissingEvidence[];
-  observedAt: string;
-  container?: string;
-  selectedBecause?: string;
-}
+/** Everything buildDiagnosis needs except the cluster's name, which the investigator adds. */
+export type GatheredPod = Omit<BuildDiagnosisInput, 'cluster'>;
 
 /** Termination reasons that mean the process never started, so there is no log to ask for. */
 const NEVER_STARTED = new Set(['StartError', 'ContainerCannotRun']);
