@@ -49,7 +49,12 @@ export interface Config {
     maxTokens: number;
     timeoutMs: number;
   };
-  scanner: { schedule?: string; channel?: string };
+  scanner: {
+    schedule?: string;
+    channel?: string;
+    /** Where the scan Lease (lock + memory of what was posted) lives: the bot's own namespace. */
+    leaseNamespace: string;
+  };
   log: { level: LogLevel };
 }
 
@@ -164,6 +169,9 @@ const envSchema = z.object({
   EXITCODE_SCAN_CHANNEL: opt.refine((text) => text === undefined || /^[CG][A-Z0-9]{2,}$/.test(text), {
     error: 'expected a Slack channel ID such as C0123ABCD (channel details > About)',
   }),
+  EXITCODE_SCAN_LEASE_NAMESPACE: opt.refine((text) => text === undefined || NAMESPACE_NAME.test(text), {
+    error: 'expected a namespace name (lower-case letters, digits, "-"), normally the bot\'s own namespace',
+  }),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -180,6 +188,25 @@ const crossChecks = (env: Record<string, string | undefined>): string[] => {
     );
   }
   return problems;
+};
+
+/** Mounted in every pod with a service account: the namespace the bot runs in. */
+export const SERVICE_ACCOUNT_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
+export const DEFAULT_LEASE_NAMESPACE = 'exitcode';
+
+/**
+ * The bot's own namespace for the scan Lease: the setting, else the pod's (only read when the scanner
+ * is on), else "exitcode" (outside a cluster, e.g. `exitcode serve` on a laptop).
+ */
+const leaseNamespace = (configured: string | undefined, scannerOn: boolean, readFile: ReadFile): string => {
+  if (configured !== undefined) return configured;
+  if (!scannerOn) return DEFAULT_LEASE_NAMESPACE;
+  try {
+    const own = readFile(SERVICE_ACCOUNT_NAMESPACE_FILE).trim();
+    return NAMESPACE_NAME.test(own) ? own : DEFAULT_LEASE_NAMESPACE;
+  } catch {
+    return DEFAULT_LEASE_NAMESPACE;
+  }
 };
 
 /** Comma list of namespaces; '*' means all. Undefined when the text is not valid. */
@@ -291,7 +318,11 @@ export const loadConfig = (
       maxTokens: e.EXITCODE_EXPLAIN_MAX_TOKENS,
       timeoutMs: e.EXITCODE_EXPLAIN_TIMEOUT,
     },
-    scanner: { schedule: e.EXITCODE_SCAN_SCHEDULE, channel: e.EXITCODE_SCAN_CHANNEL },
+    scanner: {
+      schedule: e.EXITCODE_SCAN_SCHEDULE,
+      channel: e.EXITCODE_SCAN_CHANNEL,
+      leaseNamespace: leaseNamespace(e.EXITCODE_SCAN_LEASE_NAMESPACE, e.EXITCODE_SCAN_SCHEDULE !== undefined, readFile),
+    },
     log: { level: e.LOG_LEVEL },
   };
 };

@@ -6,6 +6,7 @@
 import { hostname } from 'node:os';
 import type { DestinationStream } from 'pino';
 import { type ClusterConnection, connectCluster } from './cluster/connection.ts';
+import { createLeaseStore } from './cluster/leases.ts';
 import { listPods } from './cluster/list-pods.ts';
 import { type Config, loadConfig, type ReadFile } from './config.ts';
 import { ExitcodeError } from './errors.ts';
@@ -18,7 +19,9 @@ import { createRemediation } from './remediation/slack-extension.ts';
 import { createExplainer } from './explain/explainer.ts';
 import { createExplainExtension } from './explain/slack-extension.ts';
 import { clusterExplainSource } from './explain/source.ts';
-import { createScanJob, type ScanJob, type Scheduler, scheduleScan } from './scanner/schedule.ts';
+import type { ScanCoordinator } from './scanner/coordinator.ts';
+import { createLeaseCoordinator, leaseSecondsFor, scanLeaseName } from './scanner/lease-coordinator.ts';
+import { createScanJob, type ScanJob, type Scheduler, scanIntervalMs, scheduleScan } from './scanner/schedule.ts';
 import { createInvestigator } from './services/investigator.ts';
 import type { Investigator } from './services/types.ts';
 import { allowedNamespaces } from './slack/access.ts';
@@ -39,6 +42,8 @@ export interface StartBotOptions {
   drainTimeoutMs?: number;
   /** The scanner's scheduler (tests fire it themselves). */
   scheduler?: Scheduler;
+  /** This replica's identity in Leases (the pod name, i.e. the hostname, by default). */
+  replicaId?: string;
 }
 
 export interface RunningBot {
@@ -83,6 +88,7 @@ const buildExtensions = ({
   now,
   metrics,
   readFile,
+  replicaId,
 }: {
   config: Config;
   connection: ClusterConnection;
@@ -91,6 +97,7 @@ const buildExtensions = ({
   now: () => Date;
   metrics: Metrics;
   readFile?: ReadFile;
+  replicaId: string;
 }): SlackExtension[] => {
   const extensions: SlackExtension[] = [];
   if (config.remediation.policyFile !== undefined) {
@@ -105,7 +112,7 @@ const buildExtensions = ({
         actionTtlMs: config.remediation.actionTtlMs,
         clock: now,
         logger: logger.child({ component: 'remediation' }),
-        replicaId: hostname(),
+        replicaId,
         investigator,
       }),
     );
@@ -145,6 +152,7 @@ const startError = (error: unknown, port: number): unknown => {
 export const startBot = async (options: StartBotOptions): Promise<RunningBot> => {
   const config = loadConfig(options.env, options.readFile);
   const now = options.now ?? (() => new Date());
+  const replicaId = options.replicaId ?? hostname();
   const logger = createLogger({
     level: config.log.level,
     ...(options.logDestination ? { destination: options.logDestination } : {}),
@@ -166,6 +174,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     now,
     metrics,
     readFile: options.readFile,
+    replicaId,
   });
 
   let slack: SlackApp | undefined;
@@ -198,9 +207,21 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
 
   let scan: ScanJob | undefined;
   let stopScan: (() => Promise<void>) | undefined;
-  const { schedule, channel } = config.scanner;
+  let scanCoordinator: ScanCoordinator | undefined;
+  const { schedule, channel, leaseNamespace } = config.scanner;
   if (schedule !== undefined && channel !== undefined) {
     const scanLogger = logger.child({ component: 'scanner', channel });
+    // Every replica schedules the scan; the Lease decides which one runs each round and remembers
+    // what was posted, so nothing is posted twice across replicas or after a restart.
+    scanCoordinator = createLeaseCoordinator({
+      store: createLeaseStore(connection),
+      namespace: leaseNamespace,
+      name: scanLeaseName(channel),
+      holder: replicaId,
+      durationSeconds: leaseSecondsFor(scanIntervalMs(schedule)),
+      channel,
+      now,
+    });
     const botDeps = { investigator, access: config.access, logger: scanLogger, metrics, extensions, clock: now };
     const job = createScanJob({
       // The scan channel sees only what it may see: the same access rules as a person in it.
@@ -214,6 +235,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       logger: scanLogger,
       now,
       onCommand: () => metrics.command('scan'),
+      coordinator: scanCoordinator,
     });
     scan = { run: () => inFlight.track(job.run()) };
     stopScan = scheduleScan({
@@ -236,6 +258,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       cluster: connection.clusterName,
       extensions: extensions.map((e) => e.name),
       scanner: schedule ?? 'off',
+      ...(channel && schedule ? { scanLease: `${leaseNamespace}/${scanLeaseName(channel)}`, replica: replicaId } : {}),
     },
     'exitcode is running',
   );
@@ -249,6 +272,10 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       // ...then let what was accepted finish, within the grace period.
       const drained = await inFlight.drain(options.drainTimeoutMs ?? 20_000);
       if (!drained) logger.warn({ inFlight: inFlight.size }, 'stopped before all in-flight work finished');
+      // Hand the scan lease over now, so the next round of another replica scans (no wait for expiry).
+      await scanCoordinator?.release().catch((error: unknown) => {
+        logger.warn({ err: error, code: (error as { code?: string }).code }, 'could not release the scan lease');
+      });
       return drained;
     })();
     return stopping;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, SERVICE_ACCOUNT_NAMESPACE_FILE } from '../src/config.ts';
 import { parseDuration } from '../src/config/duration.ts';
 import { isExitcodeError } from '../src/errors.ts';
 
@@ -105,8 +105,31 @@ describe('loadConfig', () => {
       maxTokens: 500,
       timeoutMs: 20_000,
     });
-    assert.deepEqual(config.scanner, { schedule: '*/5 * * * *', channel: 'C0123ABCD' });
+    assert.deepEqual(config.scanner, { schedule: '*/5 * * * *', channel: 'C0123ABCD', leaseNamespace: 'exitcode' });
     assert.equal(config.log.level, 'debug');
+  });
+
+  test("the scan lease lives in the bot's own namespace: the setting, else the pod's, else exitcode", () => {
+    const scanner = { ...BASE, EXITCODE_SCAN_SCHEDULE: '*/5 * * * *', EXITCODE_SCAN_CHANNEL: 'C0123ABCD' };
+    const read: string[] = [];
+    const inPod = (path: string): string => {
+      read.push(path);
+      if (path === SERVICE_ACCOUNT_NAMESPACE_FILE) return 'ops-tools\n';
+      return noFile(path);
+    };
+    assert.equal(loadConfig(scanner, inPod).scanner.leaseNamespace, 'ops-tools');
+    assert.deepEqual(read, [SERVICE_ACCOUNT_NAMESPACE_FILE]);
+    assert.equal(
+      loadConfig({ ...scanner, EXITCODE_SCAN_LEASE_NAMESPACE: 'bots' }, inPod).scanner.leaseNamespace,
+      'bots',
+    );
+    assert.equal(loadConfig(scanner, noFile).scanner.leaseNamespace, 'exitcode', 'outside a cluster');
+    read.length = 0;
+    assert.equal(loadConfig(BASE, inPod).scanner.leaseNamespace, 'exitcode');
+    assert.deepEqual(read, [], 'not read when the scanner is off');
+    assert.deepEqual(problemsOf({ ...scanner, EXITCODE_SCAN_LEASE_NAMESPACE: 'Not_A_Namespace' }), [
+      'EXITCODE_SCAN_LEASE_NAMESPACE: expected a namespace name (lower-case letters, digits, "-"), normally the bot\'s own namespace',
+    ]);
   });
 
   test('an API key alone turns explanations on, on request', () => {

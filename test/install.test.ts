@@ -147,6 +147,18 @@ describe('deploy/', () => {
     assert.ok(!verbs.leases.includes('*'));
   });
 
+  test("scanner RBAC: get/create/update on Leases only, only in the bot's own namespace", () => {
+    const role = byKind('Role').find((r) => r.metadata.name === 'exitcode-scanner')!;
+    assert.equal(role.metadata.namespace, 'exitcode');
+    assert.deepEqual(role.rules, [
+      { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'update'] },
+    ]);
+    const binding = byKind('RoleBinding').find((b) => b.roleRef.name === 'exitcode-scanner')!;
+    assert.equal(binding.metadata.namespace, 'exitcode');
+    assert.equal(binding.roleRef.kind, 'Role');
+    assert.deepEqual(binding.subjects, [{ kind: 'ServiceAccount', name: 'exitcode', namespace: 'exitcode' }]);
+  });
+
   test('deployment: restrictive security context, probes, env from the secret, writable /tmp only', () => {
     const [deployment] = byKind('Deployment');
     const pod = deployment!.spec.template.spec;

@@ -60,7 +60,12 @@ describe('startBot: the whole bot in HTTP mode', () => {
     demo = await startDemoCluster({ scenarios: ['checkout-missing-env'], delayMs: 20 });
     slack = await startSlackStandIn();
     bot = await startBot({
-      env: envFor(demo, slack, { EXITCODE_SCAN_SCHEDULE: '*/5 * * * *', EXITCODE_SCAN_CHANNEL: 'C0SCAN1' }),
+      env: envFor(demo, slack, {
+        EXITCODE_SCAN_SCHEDULE: '*/5 * * * *',
+        EXITCODE_SCAN_CHANNEL: 'C0SCAN1',
+        // Explicit, so a CI runner that is itself a pod (with a service account file) still uses the demo's.
+        EXITCODE_SCAN_LEASE_NAMESPACE: 'exitcode',
+      }),
       host: '127.0.0.1',
       logDestination: silentLogs(),
       now: () => new Date(Date.now() + offsetMs),
@@ -151,6 +156,11 @@ describe('startBot: the whole bot in HTTP mode', () => {
     await fireScan();
     assert.equal(scanPosts().length, 1, 'already reported');
     assert.match((await get('/metrics')).text, /^exitcode_commands_total\{kind="scan"\} 1$/m);
+    // The round ran under the scan Lease, which now holds what was posted (shared with other replicas).
+    const lease = demo.state.get('leases', 'exitcode', 'exitcode-scan-c0scan1') as
+      | { metadata: { annotations: Record<string, string> } }
+      | undefined;
+    assert.match(lease?.metadata.annotations['exitcode.dev/scan-memory'] ?? '', /\/checkout":\[\d+,[1-9]\d*\]/);
   });
 });
 

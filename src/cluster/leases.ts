@@ -3,7 +3,7 @@
  * request, created if absent (409 means somebody else holds it) and changed only with its
  * resourceVersion (409 means somebody changed it first). No local state, so several replicas agree.
  */
-import { CoordinationV1Api, type V1Lease } from '@kubernetes/client-node';
+import { CoordinationV1Api, type V1Lease, V1MicroTime } from '@kubernetes/client-node';
 import type { LeaseRecord, LeaseStore } from '../remediation/types.ts';
 import { type ClusterConnection, makeClient } from './connection.ts';
 
@@ -38,7 +38,9 @@ const toLease = (record: Omit<LeaseRecord, 'resourceVersion'> & { resourceVersio
   spec: {
     holderIdentity: record.holder,
     leaseDurationSeconds: record.durationSeconds,
-    ...(record.renewTime ? { renewTime: new Date(record.renewTime) } : {}),
+    // MicroTime, not Date: the API server parses renewTime with six fractional digits and refuses a
+    // plain Date's milliseconds (client-node's V1MicroTime formats it that way).
+    ...(record.renewTime ? { renewTime: new V1MicroTime(record.renewTime) } : {}),
   },
 });
 

@@ -7,7 +7,8 @@ import cron from 'node-cron';
 import type { Logger } from 'pino';
 import type { Diagnosis, PodFacts } from '../diagnosis/types.ts';
 import type { Investigator } from '../services/types.ts';
-import { type ScanMemory, type ScanOptions, SCAN_DEFAULTS, scanPods } from './scan.ts';
+import { localCoordinator, type ScanCoordinator, type TurnResult } from './coordinator.ts';
+import { type ScanOptions, SCAN_DEFAULTS, scanPods } from './scan.ts';
 
 export interface ScanRound {
   listed: number;
@@ -16,6 +17,11 @@ export interface ScanRound {
   failed: number;
   /** Namespaces that could not be listed (forbidden, unreachable): the round goes on without them. */
   unlisted: string[];
+  /**
+   * Set when this replica posted nothing this round: another replica holds the scan lease, another
+   * replica wrote it first (lost), or it could not be read or written (unavailable).
+   */
+  skipped?: 'lease-held' | 'lease-lost' | 'lease-unavailable';
 }
 
 export interface ScanJob {
@@ -32,6 +38,7 @@ export const createScanJob = ({
   now = () => new Date(),
   options = SCAN_DEFAULTS,
   onCommand,
+  coordinator = localCoordinator(),
 }: {
   /** The namespaces the scan channel may see ('*' = all), read each round. */
   namespaces: () => string[];
@@ -44,11 +51,30 @@ export const createScanJob = ({
   options?: ScanOptions;
   /** Counts each diagnosis the scanner starts (metrics: commands_total{kind="scan"}). */
   onCommand?: () => void;
+  /** Which replica scans and what was posted before (default: this process alone, memory in memory). */
+  coordinator?: ScanCoordinator;
 }): ScanJob => {
-  let memory: ScanMemory = {};
+  const unavailable = (round: ScanRound, error: unknown): ScanRound => {
+    logger.warn(
+      { err: error, code: (error as { code?: string }).code },
+      'scanner could not read or write its lease (API unreachable, or no Role for leases in its namespace); skipping this round',
+    );
+    return { ...round, skipped: 'lease-unavailable' };
+  };
   return {
     run: async () => {
       const round: ScanRound = { listed: 0, posted: 0, suppressed: 0, failed: 0, unlisted: [] };
+      let begun: TurnResult;
+      try {
+        begun = await coordinator.begin();
+      } catch (error) {
+        return unavailable(round, error);
+      }
+      if ('heldBy' in begun) {
+        logger.debug({ holder: begun.heldBy }, 'another replica holds the scan lease; skipping this round');
+        return { ...round, skipped: 'lease-held' };
+      }
+      const { turn } = begun;
       const wanted = namespaces();
       const targets = wanted.includes('*') ? ['*'] : [...new Set(wanted)];
       const pods: PodFacts[] = [];
@@ -64,10 +90,21 @@ export const createScanJob = ({
         }
       }
       round.listed = pods.length;
-      const result = scanPods({ pods, memory, now: now(), options });
-      // Pods in namespaces that failed to list keep their memory, so a blip does not re-post them.
-      memory = { ...(round.unlisted.length ? memory : {}), ...result.memory };
+      const result = scanPods({ pods, memory: turn.memory, now: now(), options });
       round.suppressed = result.suppressed;
+      // Pods in namespaces that failed to list keep their memory, so a blip does not re-post them.
+      const memory = { ...(round.unlisted.length ? turn.memory : {}), ...result.memory };
+      // Recorded BEFORE posting, and posting only if recorded: a replica that lost the race posts nothing.
+      let committed: boolean;
+      try {
+        committed = await turn.commit(memory);
+      } catch (error) {
+        return unavailable(round, error);
+      }
+      if (!committed) {
+        logger.info({ ...round }, 'another replica recorded this round first; posting nothing');
+        return { ...round, skipped: 'lease-lost' };
+      }
       for (const candidate of result.report) {
         onCommand?.();
         try {
@@ -100,6 +137,22 @@ export type Scheduler = (
   fn: () => Promise<unknown>,
   options: { noOverlap: boolean; name: string },
 ) => { stop(): void | Promise<void> };
+
+/**
+ * The longest gap between two runs of the expression (over its next 100 runs), to size the scan lease:
+ * "0 9 * * 1-5" gives three days (the weekend), not one.
+ */
+export const scanIntervalMs = (expression: string): number => {
+  const task = cron.createTask(expression, () => {});
+  try {
+    const runs = task.getNextRuns(100).map((date) => date.getTime());
+    let longest = 0;
+    for (let i = 1; i < runs.length; i += 1) longest = Math.max(longest, (runs[i] ?? 0) - (runs[i - 1] ?? 0));
+    return longest;
+  } finally {
+    void task.destroy();
+  }
+};
 
 const nodeCron: Scheduler = (expression, fn, options) => cron.schedule(expression, fn, options);
 
