@@ -69,6 +69,17 @@ const fallback = (ctx: RuleContext): Finding => {
   };
 };
 
+/** The same text quoted twice (a JSON line and its unpacked error, a repeated message) proves nothing more. */
+const distinctEvidence = (evidence: Evidence[]): Evidence[] => {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const key = e.text.trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
 const redactFinding = (finding: Finding): Finding => ({
   ...finding,
   title: redact(finding.title),
@@ -99,7 +110,7 @@ export const classify = (facts: CrashFacts, target: Target = {}, rules: readonly
   for (const { finding } of ranked) {
     if (seen.has(finding.category)) continue;
     seen.add(finding.category);
-    unique.push({ ...finding, evidence: [...finding.evidence], nextSteps: [...finding.nextSteps] });
+    unique.push({ ...finding, evidence: distinctEvidence(finding.evidence), nextSteps: [...finding.nextSteps] });
   }
   const best = unique[0] ?? fallback(ctx);
   const alternatives = unique.slice(1, 1 + MAX_ALTERNATIVES);
