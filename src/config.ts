@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { parseDuration } from './config/duration.ts';
 import { NAMESPACE_NAME, parseConfigFile } from './config/file.ts';
 import { ExitcodeError } from './errors.ts';
+import { type Policy, parsePolicy } from './remediation/policy.ts';
 
 export const EXPLAIN_MODES = ['off', 'on-request', 'auto'] as const;
 export type ExplainMode = (typeof EXPLAIN_MODES)[number];
@@ -32,6 +33,8 @@ export interface Config {
   remediation: {
     /** Absent => no actions and no buttons. */
     policyFile?: string;
+    /** The policy read from policyFile, validated with the rest of the settings. */
+    policy?: Policy;
     actionTtlMs: number;
     /** HMAC key for button payloads. */
     actionSecret: string;
@@ -261,6 +264,26 @@ export const loadConfig = (
     }
   }
 
+  // The policy file is read here, not after the cluster connection, so its problems are listed with
+  // every other setting's instead of surfacing one restart later.
+  let policy: Policy | undefined;
+  const policyPath = env.EXITCODE_POLICY_FILE;
+  if (policyPath !== undefined) {
+    let text: string | undefined;
+    try {
+      text = readFile(policyPath);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'unreadable';
+      problems.push(`EXITCODE_POLICY_FILE: cannot read ${policyPath} (${code}); check the path and that it is mounted`);
+    }
+    if (text !== undefined) {
+      const result = parsePolicy(text);
+      policy = result.policy;
+      if (!policy)
+        for (const problem of result.problems) problems.push(`EXITCODE_POLICY_FILE (${policyPath}) ${problem}`);
+    }
+  }
+
   // Logs can carry secrets, so there is no permissive default: an operator states which namespaces
   // the bot may read (or "*"), rather than discovering later that every channel could read kube-system.
   let defaultNamespaces: string[] | undefined = file?.namespaces;
@@ -299,6 +322,7 @@ export const loadConfig = (
     access: { defaultNamespaces: defaultNamespaces ?? [], channels: file?.channels ?? {} },
     remediation: {
       policyFile: e.EXITCODE_POLICY_FILE,
+      ...(policy ? { policy } : {}),
       actionTtlMs: e.EXITCODE_ACTION_TTL,
       // Derived, not reused: the signing secret verifies Slack; a separate key (bound to its purpose)
       // signs our button payloads, so leaking one does not forge the other.

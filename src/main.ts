@@ -14,7 +14,6 @@ import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { createOpsRoutes, createReadiness } from './ops/routes.ts';
 import { createInFlightTracker, type InFlightTracker } from './ops/shutdown.ts';
-import { loadPolicy } from './remediation/policy.ts';
 import { createRemediation } from './remediation/slack-extension.ts';
 import { createExplainer } from './explain/explainer.ts';
 import { createExplainExtension } from './explain/slack-extension.ts';
@@ -87,7 +86,6 @@ const buildExtensions = ({
   logger,
   now,
   metrics,
-  readFile,
   replicaId,
 }: {
   config: Config;
@@ -96,14 +94,12 @@ const buildExtensions = ({
   logger: Logger;
   now: () => Date;
   metrics: Metrics;
-  readFile?: ReadFile;
   replicaId: string;
 }): SlackExtension[] => {
   const extensions: SlackExtension[] = [];
-  if (config.remediation.policyFile !== undefined) {
-    // An invalid policy stops start-up (loadPolicy lists every problem): better than running without the
-    // guard rails someone wrote down.
-    const policy = loadPolicy(config.remediation.policyFile, readFile);
+  // loadConfig validated the policy file with the other settings: an invalid one already stopped start-up.
+  const { policy } = config.remediation;
+  if (policy !== undefined) {
     extensions.push(
       createRemediation({
         policy,
@@ -173,7 +169,6 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     logger,
     now,
     metrics,
-    readFile: options.readFile,
     replicaId,
   });
 

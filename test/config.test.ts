@@ -85,7 +85,10 @@ describe('loadConfig', () => {
         EXITCODE_SCAN_CHANNEL: 'C0123ABCD',
         LOG_LEVEL: 'debug',
       },
-      noFile,
+      (path) =>
+        path === '/etc/exitcode/policy.yaml'
+          ? 'rules:\n  - namespaces: [shop]\n    actions: [restart-pod]\n    approvers: { users: [U0123ABCD] }\n'
+          : noFile(path),
     );
     assert.equal(config.slack.appToken, 'xapp-1-A1-secret');
     assert.equal(config.slack.apiUrl, 'http://127.0.0.1:9999/api/');
@@ -238,6 +241,38 @@ describe('loadConfig', () => {
     ]);
     const [line] = problemsOf({ ...BASE, EXITCODE_CONFIG: '/bad.yaml' }, () => 'channels: [\n');
     assert.match(line ?? '', /^EXITCODE_CONFIG \(\/bad\.yaml\) not valid YAML or JSON/);
+  });
+
+  test('the remediation policy is validated with every other setting, its problems listed together', () => {
+    const policyText = ['rules:', '  - namespaces: 3', '    actions: [nuke]'].join('\n');
+    const problems = problemsOf(
+      { ...BASE, SLACK_SIGNING_SECRET: undefined, EXITCODE_POLICY_FILE: '/etc/exitcode/policy.yaml' },
+      () => policyText,
+    );
+    assert.equal(
+      problems[0],
+      "SLACK_SIGNING_SECRET: required (the Signing Secret from your Slack app's Basic Information page)",
+    );
+    const policyProblems = problems.filter((p) => p.startsWith('EXITCODE_POLICY_FILE (/etc/exitcode/policy.yaml) '));
+    assert.ok(
+      policyProblems.some((p) => p.includes('rules[0].namespaces')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      policyProblems.some((p) => p.includes('rules[0].actions[0]')),
+      problems.join('\n'),
+    );
+    assert.deepEqual(problemsOf({ ...BASE, EXITCODE_POLICY_FILE: '/missing-policy.yaml' }), [
+      'EXITCODE_POLICY_FILE: cannot read /missing-policy.yaml (ENOENT); check the path and that it is mounted',
+    ]);
+    const valid = [
+      'rules:',
+      '  - namespaces: [shop]',
+      '    actions: [restart-pod]',
+      '    approvers: { users: [U0123ABCD] }',
+    ];
+    const config = loadConfig({ ...BASE, EXITCODE_POLICY_FILE: '/p.yaml' }, () => valid.join('\n'));
+    assert.equal(config.remediation.policy?.rules[0]?.namespaces[0], 'shop');
   });
 });
 

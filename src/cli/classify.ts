@@ -160,6 +160,9 @@ const classifyOne = async (values: Record<string, string | boolean | undefined>,
   let exitCode = parseExitCode(values['exit-code'] as string | undefined);
   let reason = parseReason(values['reason'] as string | undefined);
   const logPath = values['log'] as string | undefined;
+  if (logPath === undefined && io.stdinIsTTY) {
+    io.stderr('Reading the log from standard input: paste it, then press Ctrl-D (or pass --log FILE).\n');
+  }
   const { bytes: log, size } =
     logPath === undefined
       ? await io.readStdin().then((bytes) => ({ bytes, size: bytes.length }))

@@ -6,6 +6,8 @@ export interface CliIo {
   readStdin: () => Promise<Buffer>;
   /** True when stdout is a terminal: colour and layout for people. */
   isTTY: boolean;
+  /** True when stdin is a terminal: a command about to read it says so rather than wait in silence. */
+  stdinIsTTY?: boolean;
   /** The environment, for the few commands that read it (serve, kubeconfig discovery). */
   env: Record<string, string | undefined>;
 }

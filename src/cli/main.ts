@@ -18,11 +18,15 @@ const io: CliIo = {
   stderr: (text) => process.stderr.write(text),
   readStdin,
   isTTY: Boolean(process.stdout.isTTY),
+  stdinIsTTY: Boolean(process.stdin.isTTY),
   env: process.env,
 };
 
 const run = async (argv: string[]): Promise<number> => {
   const [name, ...rest] = argv;
+  // "exitcode help classify" is what people type after reading "exitcode help".
+  const topic = name === 'help' && rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+  if (topic) return topic(['--help'], io);
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(usage());
     return name === undefined ? 2 : 0;

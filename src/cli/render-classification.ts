@@ -4,6 +4,7 @@
  * Pure. Everything passes through redactDeep (idempotent, so twice is harmless) and, for the
  * terminal, control characters are removed so a hostile log cannot drive the terminal.
  */
+import { exitHeadline } from '../diagnosis/exit-codes.ts';
 import { redactDeep } from '../diagnosis/redact.ts';
 import type { Classification, Evidence } from '../diagnosis/types.ts';
 
@@ -76,10 +77,7 @@ export const renderClassification = ({ classification, color }: RenderClassifica
   const paint = painter(color);
   const { best, alternatives, exit, log } = redactDeep(classification);
   const out: string[] = [];
-  const exitLabel = [exit.code === null ? 'exit code unknown' : `exit ${exit.code}`, exit.reason]
-    .filter(Boolean)
-    .join(', ');
-  out.push(`${paint('bold', 'Exit')}      ${clean(exitLabel)}: ${clean(exit.summary)}`);
+  out.push(`${paint('bold', 'Exit')}      ${clean(exitHeadline(exit))}`);
   if (exit.detail) out.push(`          ${paint('dim', clean(exit.detail))}`);
   const tone: Style = best.confidence >= 0.85 ? 'red' : best.confidence >= 0.6 ? 'yellow' : 'cyan';
   const percent = `${Math.round(best.confidence * 100)}%`;
@@ -103,7 +101,7 @@ export const renderClassification = ({ classification, color }: RenderClassifica
       out.push(`  - ${a.category} (${Math.round(a.confidence * 100)}%): ${clean(a.title)}`);
     }
   }
-  const notes: string[] = [`${log.linesRead} log lines read`];
+  const notes: string[] = [`${log.linesRead} log line${log.linesRead === 1 ? '' : 's'} read`];
   if (log.empty) notes.push('the log was empty');
   if (log.binary) notes.push('the log looked like binary data');
   if (log.truncated) notes.push(`only the last ${log.bytesRead} of ${log.totalBytes} bytes were read`);

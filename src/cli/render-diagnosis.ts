@@ -3,6 +3,7 @@
  * Cluster text (log lines, event messages) is stripped of control characters first, so a hostile log
  * cannot move the cursor or recolour the terminal.
  */
+import { exitHeadline } from '../diagnosis/exit-codes.ts';
 import type { ContainerDiagnosis, Diagnosis, Finding } from '../diagnosis/types.ts';
 
 export interface RenderOptions {
@@ -36,6 +37,8 @@ const renderFinding = (finding: Finding, paint: ReturnType<typeof styler>, lines
       const where = evidence.line !== null ? `log line ${evidence.line}` : evidence.source;
       lines.push(`    ${paint('dim', `${where}:`)} ${clean(evidence.text)}`);
     }
+    const more = finding.evidence.length - 6;
+    if (more > 0) lines.push(`    ${paint('dim', `… ${more} more (--json shows all)`)}`);
   }
   if (finding.nextSteps.length > 0) {
     lines.push('  Next steps:');
@@ -56,7 +59,7 @@ const renderContainer = (container: ContainerDiagnosis, paint: ReturnType<typeof
       ),
   );
   if (container.frequency) lines.push(`  ${paint('dim', clean(container.frequency))}`);
-  lines.push(`  Exit: ${clean(classification.exit.summary)}`);
+  lines.push(`  Exit: ${clean(exitHeadline(classification.exit))}`);
   if (classification.exit.detail) lines.push(`        ${paint('dim', clean(classification.exit.detail))}`);
   renderFinding(classification.best, paint, lines);
   if (classification.alternatives.length > 0) {

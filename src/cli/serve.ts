@@ -28,7 +28,9 @@ export const serve: Command = async (argv, io) => {
   try {
     bot = await startBot({ env: io.env });
   } catch (error) {
-    io.stderr(`${userSentence(error)}\n`);
+    const sentence = userSentence(error);
+    // The configuration list already starts with "exitcode cannot start"; other failures get the same lead.
+    io.stderr(`${sentence.startsWith('exitcode') ? '' : 'exitcode cannot start: '}${sentence}\n`);
     return 1;
   }
   const stop = async () => {

@@ -153,7 +153,7 @@ export const toExitcodeError = (error: unknown, what: RequestDescription): Exitc
   }
   return new ExitcodeError(
     'cluster_error',
-    `Talking to the Kubernetes API failed when we tried to ${what.verb} ${what.resource}.`,
+    `Talking to the Kubernetes API failed when we tried to ${what.verb} ${what.resource}: check the kubeconfig server address and that the cluster is up.`,
     { ...details, error: error instanceof Error ? error.name : typeof error },
   );
 };

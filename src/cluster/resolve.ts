@@ -49,6 +49,8 @@ export const parseTarget = (target: string): ParsedTarget => {
     .slice(0, slash)
     .toLowerCase()
     .replace(/\.(apps|batch)$/, '');
+  // "../etc" is not a kind/name at all: call it the bad name it is rather than an unknown kind "..".
+  if (!/^[a-z]+$/.test(alias)) assertName('pod', target);
   const kind = KIND_ALIASES[alias];
   if (!kind) {
     throw new ExitcodeError(
@@ -124,10 +126,12 @@ export const pickPod = (pods: V1Pod[], label: string): { pod: V1Pod; because: st
   const first = failing[0];
   if (first) {
     const names = first.failing.map((c) => c.name).join(', ');
-    const others = failing.length > 1 ? ` (${failing.length} are failing)` : '';
+    // With several pods, say how many fail: "1 is failing" tells a rollout's one bad pod from a fleet down.
+    const others = pods.length > 1 ? ` (${failing.length} ${failing.length === 1 ? 'is' : 'are'} failing)` : '';
+    const containers = first.failing.length === 1 ? 'container' : 'containers';
     return {
       pod: first.pod,
-      because: `${count}${others}; picked ${first.facts.name}: its container ${names} failed most recently.`,
+      because: `${count}${others}; picked ${first.facts.name}: its ${containers} ${names} failed most recently.`,
     };
   }
   const newest = [...scored].sort((a, b) => b.created.localeCompare(a.created))[0];

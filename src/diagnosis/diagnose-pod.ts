@@ -150,9 +150,13 @@ export const buildTimeline = (input: {
     });
   }
   if (workload?.current?.createdAt) {
+    // A Job has no revisions: its "current" is the Job itself, created once (by its CronJob, if any).
+    const job = workload.chain[0]?.kind === 'Job' ? workload.chain[0].name : undefined;
     entries.push({
       at: workload.current.createdAt,
-      what: `${workload.kind.toLowerCase()}/${workload.name} revision ${workload.current.revision} rolled out${imageChange(workload)}`,
+      what: job
+        ? `job/${job} created${workload.kind === 'CronJob' ? ` by cronjob/${workload.name}` : ''}`
+        : `${workload.kind.toLowerCase()}/${workload.name} revision ${workload.current.revision} rolled out${imageChange(workload)}`,
       source: 'workload',
     });
   }
@@ -281,8 +285,10 @@ export const buildDiagnosis = (input: BuildDiagnosisInput): Diagnosis => {
   if (pod.nodeName) diagnosis.node = pod.nodeName;
   if (workload) {
     diagnosis.workload = { kind: workload.kind, name: workload.name };
-    if (workload.current?.revision) diagnosis.workload.revision = workload.current.revision;
-    if (workload.current?.createdAt) diagnosis.workload.rolledOutAt = workload.current.createdAt;
+    // Jobs and CronJobs are not rolled out in revisions: showing "revision 1" for them would be made up.
+    const revisioned = workload.kind !== 'Job' && workload.kind !== 'CronJob';
+    if (revisioned && workload.current?.revision) diagnosis.workload.revision = workload.current.revision;
+    if (revisioned && workload.current?.createdAt) diagnosis.workload.rolledOutAt = workload.current.createdAt;
   } else if (pod.owner) {
     diagnosis.workload = { kind: pod.owner.kind, name: pod.owner.name };
   }

@@ -3,7 +3,7 @@
  * cause plus alternatives. It is pure. A rule that throws is skipped (one bad rule must not hide the
  * others), and everything that leaves it passes through redact() because log lines carry secrets.
  */
-import { explainExit } from './exit-codes.ts';
+import { explainExit, exitHeadline } from './exit-codes.ts';
 import { kubectl } from './kubectl.ts';
 import { scanLog } from './log-scan.ts';
 import { redact } from './redact.ts';
@@ -27,8 +27,23 @@ const errorLooking = (line: LogLine): boolean =>
 
 const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/** Reasons for a container whose process never ran: an empty log is expected there, not a clue. */
+const NEVER_RAN: ReadonlySet<string> = new Set([
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'ContainerCreating',
+  'PodInitializing',
+  'StartError',
+  'ContainerCannotRun',
+  'RunContainerError',
+]);
+
 /** What to say about the log itself when it cannot be quoted. */
 const logNote = (ctx: RuleContext): Evidence | null => {
+  if (ctx.log.empty && ctx.reason && NEVER_RAN.has(ctx.reason)) return null;
   if (ctx.log.empty) {
     return {
       line: null,
@@ -53,13 +68,14 @@ const fallback = (ctx: RuleContext): Finding => {
   const errors = ctx.log.lines.filter(errorLooking).slice(-5);
   const quoted = errors.length > 0 ? errors : ctx.log.lines.slice(-3);
   const evidence: Evidence[] = quoted.map((l) => ({ line: l.line, text: clip(l.text.trim()), source: 'log' }));
-  if (ctx.exitCode !== null || ctx.reason) {
-    evidence.push({ line: null, text: `The container ${ctx.exit.summary}.`, source: 'status' });
-  }
+  const known = ctx.exitCode !== null || ctx.reason;
+  if (known) evidence.push({ line: null, text: exitHeadline(ctx.exit), source: 'status' });
   return {
     ruleId: 'engine-fallback',
     category: 'unknown',
-    title: `No known cause found; the container ${ctx.exit.summary}`,
+    title: known
+      ? `No known cause found; ${exitHeadline(ctx.exit)}`
+      : 'No known cause found in the log, and no exit code or reason was given',
     confidence: 0.2,
     evidence,
     nextSteps: [

@@ -123,10 +123,18 @@ const REASONS: Readonly<Record<string, { summary: string; detail: string }>> = {
   },
 };
 
+/** Reasons for a process that never ran: whatever code comes with them is the runtime's, not the program's. */
+const START_FAILURES: ReadonlySet<string> = new Set([
+  'StartError',
+  'ContainerCannotRun',
+  'RunContainerError',
+  'CreateContainerError',
+]);
+
 const codeMeaning = (
   code: number,
   reason: string | null,
-): { summary: string; detail: string; signal: ExitMeaning['signal'] } => {
+): { summary: string; detail: string; signal: ExitMeaning['signal']; generic?: boolean } => {
   if (!Number.isInteger(code) || code < 0 || code > 255) {
     return {
       signal: null,
@@ -146,9 +154,9 @@ const codeMeaning = (
   if (code === 2) {
     return {
       signal: null,
-      summary: 'exited with status 2 (usage error)',
+      summary: 'exited with status 2 (usage error, or a Go panic)',
       detail:
-        'Shells and many command-line programs exit 2 on misuse: a bad argument, an unknown option or a shell syntax error.',
+        'Shells and many command-line programs exit 2 on misuse: a bad argument, an unknown option or a shell syntax error. A Go program also exits 2 after an unrecovered panic.',
     };
   }
   if (code === 126) {
@@ -202,6 +210,7 @@ const codeMeaning = (
   }
   return {
     signal: null,
+    generic: true,
     summary: `exited with status ${code} (application-specific)`,
     detail: `Status ${code} has no standard meaning: the program chose it, so its documentation or log explains it.`,
   };
@@ -222,6 +231,17 @@ export const explainExit = (code: number | null, reason: string | null, message?
     };
   }
   const meaning = codeMeaning(code, reason);
+  // The runtime reports a process it could not start with a code of its own (runc: 128): that code
+  // means nothing by itself, and calling it application-specific would contradict the reason.
+  if (known && meaning.generic && reason && START_FAILURES.has(reason)) {
+    return {
+      code,
+      reason,
+      signal: null,
+      summary: `${known.summary} (${reason}, exit ${code})`,
+      detail: known.detail + note,
+    };
+  }
   // The reason adds what the code alone cannot say (OOMKilled is already folded into 137's text).
   const reasonText = known && reason !== 'Error' && reason !== 'OOMKilled' ? ` ${known.detail}` : '';
   const oomNot137 = reason === 'OOMKilled' && code !== 137 ? ` ${REASONS['OOMKilled']!.detail}` : '';
@@ -232,4 +252,14 @@ export const explainExit = (code: number | null, reason: string | null, message?
     summary: reason === 'OOMKilled' && code !== 137 ? `${meaning.summary}, OOMKilled` : meaning.summary,
     detail: meaning.detail + reasonText + oomNot137 + note,
   };
+};
+
+/**
+ * The exit in one phrase for a headline: the summary, led by the code (or the reason) when the summary
+ * does not already say it, so no renderer has to print "exit 1: exited with status 1".
+ */
+export const exitHeadline = ({ code, reason, summary }: Pick<ExitMeaning, 'code' | 'reason' | 'summary'>): string => {
+  if (code === null)
+    return reason && reason !== 'Error' && !summary.includes(reason) ? `${reason}: ${summary}` : summary;
+  return new RegExp(`\\b${code}\\b`).test(summary) ? summary : `exit ${code}: ${summary}`;
 };

@@ -15,10 +15,11 @@ import {
 import type { Server } from 'node:http';
 import { inspect } from 'node:util';
 import type { Logger } from 'pino';
+import { ExitcodeError } from '../errors.ts';
 import type { Investigator } from '../services/types.ts';
 import type { NamespaceAccess } from './access.ts';
 import type { BotDeps } from './bot.ts';
-import { NO_METRICS, type SlackMetrics } from './deliver.ts';
+import { NO_METRICS, type SlackMetrics, slackErrorCode } from './deliver.ts';
 import type { SlackExtension } from './extension.ts';
 import { registerActions } from './listeners/actions.ts';
 import { registerCommand } from './listeners/command.ts';
@@ -83,6 +84,38 @@ export const boltLogger = (logger: Logger): BoltLogger => {
   };
 };
 
+const SLACK_API = 'https://slack.com/api/';
+
+/**
+ * Why Slack could not be used at start-up, as one sentence naming the setting to check; anything that
+ * is not a Slack Web API error (a port in use) is returned unchanged for the caller to word.
+ */
+export const slackStartError = (
+  error: unknown,
+  { setting, apiUrl }: { setting: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'; apiUrl?: string },
+): unknown => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const platform = slackErrorCode(error);
+  if (code === 'slack_webapi_platform_error' && platform) {
+    return new ExitcodeError(
+      'slack_error',
+      `Slack rejected ${setting} (${platform}): copy the token again from your Slack app's settings and restart.`,
+      { slackError: platform },
+    );
+  }
+  if (code === 'slack_webapi_request_error' || code === 'slack_webapi_http_error') {
+    return new ExitcodeError(
+      'slack_error',
+      `Slack is unreachable at ${apiUrl ?? SLACK_API}: check the network, proxy and SLACK_API_URL, then start again.`,
+      { slackCode: code, status: (error as { statusCode?: unknown }).statusCode },
+    );
+  }
+  if (code === 'slack_webapi_rate_limited_error') {
+    return new ExitcodeError('slack_error', 'Slack is rate-limiting this app at start-up: start again in a minute.');
+  }
+  return error;
+};
+
 export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
   const { slack, logger } = deps;
   const bolt = boltLogger(logger);
@@ -115,6 +148,10 @@ export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
     token: slack.botToken,
     receiver,
     logger: bolt,
+    // Bolt would otherwise call auth.test in this constructor and cache its promise: a Slack outage at
+    // start-up became an unhandled rejection, and every later event failed on the cached rejection.
+    // init() in start() awaits it instead, so a failure is a sentence and the process does not start.
+    deferInitialization: true,
     clientOptions: {
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
       // 429s wait for Retry-After and try again; other failures retry a few times with backoff.
@@ -146,6 +183,9 @@ export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
     app,
     port: () => listeningPort,
     start: async () => {
+      await app.init().catch((error: unknown) => {
+        throw slackStartError(error, { setting: 'SLACK_BOT_TOKEN', ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) });
+      });
       if (httpReceiver) {
         // App.start passes its argument to the receiver, which resolves with the listening server.
         const server = (await app.start({ port: slack.port, host: slack.host ?? '0.0.0.0' })) as Server;
@@ -153,7 +193,9 @@ export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
         listeningPort = typeof address === 'object' && address ? address.port : slack.port;
         return;
       }
-      await app.start();
+      await app.start().catch((error: unknown) => {
+        throw slackStartError(error, { setting: 'SLACK_APP_TOKEN', ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) });
+      });
       listeningPort = slack.port;
     },
     stop: async () => {

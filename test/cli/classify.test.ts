@@ -21,7 +21,15 @@ interface Captured {
   err: () => string;
 }
 
-const fakeIo = ({ stdin = '', isTTY = false }: { stdin?: string | Buffer; isTTY?: boolean } = {}): Captured => {
+const fakeIo = ({
+  stdin = '',
+  isTTY = false,
+  stdinIsTTY = false,
+}: {
+  stdin?: string | Buffer;
+  isTTY?: boolean;
+  stdinIsTTY?: boolean;
+} = {}): Captured => {
   let out = '';
   let err = '';
   return {
@@ -34,6 +42,7 @@ const fakeIo = ({ stdin = '', isTTY = false }: { stdin?: string | Buffer; isTTY?
       },
       readStdin: async () => (typeof stdin === 'string' ? Buffer.from(stdin) : stdin),
       isTTY,
+      stdinIsTTY,
       env: {},
     },
     out: () => out,
@@ -104,10 +113,20 @@ describe('exitcode classify: one log', () => {
     assert.match(json.exit.summary, /SIGKILL/);
   });
 
+  test('stdin from a terminal: says it is waiting for the log instead of hanging in silence', async () => {
+    const typed = await run(['--exit-code', '1'], { stdin: 'boom\n', stdinIsTTY: true });
+    assert.equal(typed.code, 0);
+    assert.equal(typed.err, 'Reading the log from standard input: paste it, then press Ctrl-D (or pass --log FILE).\n');
+    const piped = await run(['--exit-code', '1'], { stdin: 'boom\n' });
+    assert.equal(piped.err, '');
+    const fromFile = await run(['--log', join(EXAMPLES, 'go-dns.log')], { stdinIsTTY: true });
+    assert.equal(fromFile.err, '');
+  });
+
   test('human output: exit meaning, cause, evidence with line numbers, next steps; no ANSI without a TTY', async () => {
     const { code, out } = await run(['--log', join(EXAMPLES, 'python-missing-env.log'), '--exit-code', '3']);
     assert.equal(code, 0);
-    assert.match(out, /^Exit {6}exit 3/);
+    assert.match(out, /^Exit {6}exited with status 3 \(application-specific\)\n/);
     assert.match(out, /Cause .*missing_env_var/);
     assert.match(out, /line \d+ {2}KeyError: 'DATABASE_URL'/);
     assert.match(out, /Next steps\n {2}1\. /);
@@ -154,6 +173,33 @@ describe('exitcode classify: one log', () => {
     assert.match(out, /the log was empty/);
     const json = JSON.parse((await run(['--json'], { stdin: '' })).out);
     assert.equal(json.log.empty, true);
+  });
+
+  test('the exit line names the code once, and adds it where the summary does not', async () => {
+    const one = await run(['--exit-code', '1'], { stdin: 'boom\n' });
+    assert.match(one.out, /^Exit {6}exited with status 1 \(the program reported a failure\)\n/);
+    const oom = await run(['--exit-code', '137', '--reason', 'OOMKilled'], { stdin: 'x\n' });
+    assert.match(oom.out, /^Exit {6}exit 137: killed by SIGKILL \(memory limit: OOMKilled\)\n/);
+    const pull = await run(['--reason', 'ImagePullBackOff'], { stdin: '' });
+    assert.match(pull.out, /^Exit {6}the image cannot be pulled \(ImagePullBackOff\)\n/);
+    const go = await run(['--exit-code', '2'], { stdin: 'x\n' });
+    assert.match(go.out, /^Exit {6}exited with status 2 \(usage error, or a Go panic\)\n/);
+  });
+
+  test('a container that never ran: its empty log is no clue, and runc’s 128 is not the program’s status', async () => {
+    for (const reason of ['ImagePullBackOff', 'CreateContainerConfigError']) {
+      const { out } = await run(['--reason', reason], { stdin: '' });
+      assert.doesNotMatch(out, /process wrote nothing/, reason);
+    }
+    const { out } = await run(['--exit-code', '128', '--reason', 'StartError'], { stdin: '' });
+    assert.match(out, /^Exit {6}the container process failed to start \(StartError, exit 128\)\n/);
+    assert.doesNotMatch(out, /application-specific|no standard meaning|the container the container/);
+  });
+
+  test('nothing known at all: the cause is still a sentence, and one line is "1 log line"', async () => {
+    const { out } = await run([], { stdin: 'starting up\n' });
+    assert.match(out, /^Cause {5}No known cause found in the log, and no exit code or reason was given \[unknown/m);
+    assert.match(out, /\(1 log line read\)\n$/);
   });
 
   test('a binary log is not an error: the answer says so', async () => {

@@ -38,6 +38,8 @@ describe('renderDiagnosis', () => {
       /Container api [^\n]*\n( {2}Restarted [^\n]*\n)? {2}Exit: exited with status 1[^\n]*\n[^\n]*\n {2}Cause: [^\n]+ \[[a-z_]+, \d+% confident\]/,
     );
     assert.match(text, /Cause: .*\[oom_killed, \d+% confident\]/);
+    // The OOMKilled summary does not carry the code: the exit line adds it, once.
+    assert.match(text, /\n {2}Exit: exit 137: killed by SIGKILL \(memory limit: OOMKilled\)\n/);
     assert.match(text, /Next steps:\n {4}1\. /);
     assert.match(
       text,
@@ -45,6 +47,26 @@ describe('renderDiagnosis', () => {
     );
     assert.match(text, /Timeline:\n/);
     assert.doesNotMatch(text, /\x1b/, 'no escape sequences without a TTY, not even from the log');
+  });
+
+  test('evidence beyond six lines is counted, not silently dropped', () => {
+    const [first, ...rest] = failing.containers;
+    assert.ok(first);
+    const evidence = Array.from({ length: 9 }, (_, i) => ({
+      line: i + 1,
+      text: `Error ${i + 1}`,
+      source: 'log' as const,
+    }));
+    const many = {
+      ...failing,
+      containers: [
+        { ...first, classification: { ...first.classification, best: { ...first.classification.best, evidence } } },
+        ...rest,
+      ],
+    };
+    const text = renderDiagnosis(many, { color: false });
+    assert.match(text, /log line 6: Error 6\n {4}… 3 more \(--json shows all\)\n/);
+    assert.doesNotMatch(text, /Error 7/);
   });
 
   test('colour only when asked', () => {
@@ -72,6 +94,31 @@ describe('renderDiagnosis', () => {
     const text = renderDiagnosis(healthy, { color: false });
     assert.match(text, /Healthy: no container is failing right now\./);
     assert.match(text, /History:\n[\s\S]*container api: ready, 1 restart, last exited with code 1 \(Error\)/);
+  });
+
+  test("a CronJob's pod: no made-up revision, and the timeline says which job was created", () => {
+    const cron = buildDiagnosis({
+      cluster: 'prod',
+      pod: podFacts({ containers: [containerFacts({ name: 'api', lastState: terminated(127, 'Error') })] }),
+      workload: workloadFacts({
+        kind: 'CronJob',
+        name: 'nightly-etl',
+        chain: [
+          { kind: 'Job', name: 'nightly-etl-29410560' },
+          { kind: 'CronJob', name: 'nightly-etl' },
+        ],
+        current: { revision: '1', createdAt: '2026-11-25T11:00:00Z', images: {} },
+        previous: undefined,
+      }),
+      logs: { api: scanLog('/app/run.sh: line 2: psql: command not found\n') },
+      events: [],
+      missing: [],
+      observedAt: OBSERVED_AT,
+    });
+    const text = renderDiagnosis(cron, { color: false });
+    assert.match(text, /^Pod shop\/api-7f9c6d5b8-x2k4q \(cronjob\/nightly-etl\) on prod/);
+    assert.doesNotMatch(text, /revision/);
+    assert.match(text, /2026-11-25T11:00:00Z {2}job\/nightly-etl-29410560 created by cronjob\/nightly-etl\n/);
   });
 
   test('a pending pod is not called healthy', () => {

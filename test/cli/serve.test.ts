@@ -38,3 +38,18 @@ test('serve --help prints usage; a stray argument is a usage error', async () =>
   assert.equal(await COMMANDS.serve!(['--port', '3000'], stray.io), 2);
   assert.match(stray.err.join(''), /unexpected argument "--port"/);
 });
+
+test('a start-up failure after the configuration (no kubeconfig) is one line led by "exitcode cannot start"', async () => {
+  const { io, out, err } = ioWith({
+    SLACK_BOT_TOKEN: 'xoxb-SECRET-VALUE',
+    SLACK_SIGNING_SECRET: 'signing-SECRET-VALUE',
+    EXITCODE_NAMESPACES: 'shop',
+    KUBECONFIG: '/nonexistent/exitcode-test/kubeconfig',
+  });
+  assert.equal(await COMMANDS.serve!([], io), 1);
+  assert.equal(
+    err.join(''),
+    'exitcode cannot start: No kubeconfig found at /nonexistent/exitcode-test/kubeconfig: pass --kubeconfig FILE, set KUBECONFIG, or run inside a cluster.\n',
+  );
+  assert.deepEqual(out, []);
+});

@@ -47,7 +47,12 @@ describe('toExitcodeError', () => {
         /did not answer in time/,
       ],
       [new DOMException('aborted', 'AbortError'), pods, 'cluster_timeout', /did not answer in time/],
-      [new Error('weird'), pods, 'cluster_error', /Talking to the Kubernetes API failed/],
+      [
+        new Error('weird'),
+        pods,
+        'cluster_error',
+        /^Talking to the Kubernetes API failed when we tried to get pods: check the kubeconfig server address and that the cluster is up\.$/,
+      ],
     ];
   for (const [error, what, code, sentence] of cases) {
     test(`${code} from ${error instanceof ApiException ? error.code : (error as Error).name}`, () => {

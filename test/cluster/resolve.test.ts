@@ -39,6 +39,11 @@ describe('parseTarget', () => {
       (e: unknown) => e instanceof ExitcodeError && e.code === 'invalid_name',
     );
     assert.throws(
+      () => parseTarget('../etc'),
+      (e: unknown) =>
+        e instanceof ExitcodeError && e.code === 'invalid_name' && e.message.startsWith('"../etc" is not'),
+    );
+    assert.throws(
       () => parseTarget('API'),
       (e: unknown) => e instanceof ExitcodeError && e.code === 'invalid_name',
     );
@@ -122,6 +127,19 @@ describe('pickPod', () => {
       picked?.because,
       'deployment/api has 3 pods (2 are failing); picked api-c: its container api failed most recently.',
     );
+  });
+
+  test('one failing pod among several is counted too', () => {
+    const picked = pickPod(
+      [healthy('api-a', '2026-11-25T11:00:00Z'), crashing('api-b', '2026-11-25T11:10:00Z')],
+      'deployment/api',
+    );
+    assert.equal(
+      picked?.because,
+      'deployment/api has 2 pods (1 is failing); picked api-b: its container api failed most recently.',
+    );
+    const alone = pickPod([crashing('api-b', '2026-11-25T11:10:00Z')], 'deployment/api');
+    assert.equal(alone?.because, 'deployment/api has 1 pod; picked api-b: its container api failed most recently.');
   });
 
   test('none failing: the newest; no pods: nothing', () => {

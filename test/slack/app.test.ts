@@ -3,13 +3,17 @@
  * Web API served by the stand-in, the cluster by an in-memory investigator.
  */
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { pino } from 'pino';
 import { ExitcodeError } from '../../src/errors.ts';
+import { createSlackApp } from '../../src/slack/app.ts';
 import type { SlackExtension } from '../../src/slack/extension.ts';
 import { ACTIONS, encodeRef } from '../../src/slack/ids.ts';
 import { diagnosis, type MemoryInvestigator, memoryInvestigator } from '../fixtures/diagnoses.ts';
 import { blockViolations } from '../helpers/block-limits.ts';
 import { startTestBot, type TestBot } from '../helpers/slack-bot.ts';
+import { startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import {
   buttonClick,
   eventCallback,
@@ -455,5 +459,70 @@ describe('slack bot end to end', () => {
       counted.filter((c) => c === 'diagnosis:start').length,
       counted.filter((c) => c === 'diagnosis:end').length,
     );
+  });
+});
+
+describe('start-up against a Slack that cannot be used', () => {
+  const closedPort = (): Promise<number> =>
+    new Promise((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+  const appAt = (apiUrl: string) =>
+    createSlackApp({
+      slack: { botToken: 'xoxb-start-test', signingSecret: 'start-test-secret', apiUrl, port: 0, host: '127.0.0.1' },
+      investigator: memoryInvestigator(),
+      access: { defaultNamespaces: ['*'], channels: {} },
+      logger: pino({ level: 'silent' }),
+    });
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown) => rejections.push(reason);
+  before(() => process.on('unhandledRejection', onRejection));
+  after(() => process.off('unhandledRejection', onRejection));
+
+  test('Slack unreachable: start() fails with one sentence naming the URL, and nothing is left unhandled', async () => {
+    const apiUrl = `http://127.0.0.1:${await closedPort()}/api/`;
+    const bot = appAt(apiUrl);
+    await assert.rejects(bot.start(), (error: Error & { code?: string }) => {
+      assert.ok(error instanceof ExitcodeError);
+      assert.equal(error.code, 'slack_error');
+      assert.equal(
+        error.message,
+        `Slack is unreachable at ${apiUrl}: check the network, proxy and SLACK_API_URL, then start again.`,
+      );
+      return true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(rejections, []);
+  });
+
+  test('a rejected bot token: start() names SLACK_BOT_TOKEN and Slack’s error code, not the token', async () => {
+    const slack = await startSlackStandIn();
+    slack.fail('auth.test', { error: 'invalid_auth', times: Number.POSITIVE_INFINITY });
+    try {
+      await assert.rejects(appAt(slack.apiUrl).start(), (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'slack_error');
+        assert.match(error.message, /^Slack rejected SLACK_BOT_TOKEN \(invalid_auth\): /);
+        assert.ok(!error.message.includes('xoxb-start-test'));
+        return true;
+      });
+    } finally {
+      await slack.close();
+    }
+  });
+
+  test('a Slack that answers: auth.test is called once at start, not again per event', async () => {
+    const slack = await startSlackStandIn();
+    const bot = appAt(slack.apiUrl);
+    try {
+      await bot.start();
+      assert.equal(slack.callsOf('auth.test').length, 1);
+    } finally {
+      await bot.stop();
+      await slack.close();
+    }
   });
 });

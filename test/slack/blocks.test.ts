@@ -5,6 +5,7 @@ import { codeBlock, escapeMrkdwn } from '../../src/slack/blocks/text.ts';
 import { renderEvents, renderLogs, renderSummary } from '../../src/slack/blocks/thread.ts';
 import { button } from '../../src/slack/blocks/diagnosis.ts';
 import { decodeRef, refFromMetadata } from '../../src/slack/ids.ts';
+import type { ContainerDiagnosis } from '../../src/diagnosis/types.ts';
 import { containerDiagnosis, diagnosis, finding } from '../fixtures/diagnoses.ts';
 import { blockViolations } from '../helpers/block-limits.ts';
 
@@ -148,11 +149,14 @@ describe('diagnosis message content', () => {
     const json = allText(message.blocks);
     assert.equal(message.blocks[0]?.type, 'header');
     assert.match(json, /checkout-7f9c6b4d5-x2x9z · shop · demo/);
-    assert.match(json, /exit \*137\*: killed by SIGKILL/);
+    assert.match(
+      json,
+      /`app` · exit 137: killed by SIGKILL \(memory limit: OOMKilled\)\\nThe kernel killed the process.*?\\n\*Probable cause:\*/,
+    );
     assert.match(json, /Out of memory.*\*92%\* confidence/);
     assert.match(json, /OutOfMemoryError/);
     assert.match(json, /• `kubectl set resources -n shop deployment\/checkout -c app --limits=memory=512Mi`/);
-    assert.match(json, /restarts: 7 · last crash: 2026-11-25T11:58:30Z · Deployment\/checkout revision 12/);
+    assert.match(json, /restarts: 7 · last crash: 2026-11-25T11:58:30Z · deployment\/checkout revision 12/);
     const actions = message.blocks.at(-1) as { elements: { action_id: string; value: string }[] };
     assert.deepEqual(
       actions.elements.map((e) => e.action_id),
@@ -167,6 +171,51 @@ describe('diagnosis message content', () => {
     });
     assert.deepEqual(refFromMetadata(message.metadata), decodeRef(actions.elements[0]?.value));
     assert.match(message.text, /checkout-7f9c6b4d5-x2x9z in shop: app: exit 137, Out of memory/);
+  });
+
+  test('the exit line never repeats the code or the reason its summary already says', () => {
+    const line = (exit: ContainerDiagnosis['classification']['exit']) => {
+      const container = containerDiagnosis();
+      const message = renderDiagnosis({
+        diagnosis: diagnosis({ containers: [{ ...container, classification: { ...container.classification, exit } }] }),
+      });
+      return allText(message.blocks).match(/`app` · ([^\\]*)\\n/)?.[1];
+    };
+    assert.equal(
+      line({ code: 127, reason: 'Error', signal: null, summary: 'exit 127: command not found', detail: 'd' }),
+      'exit 127: command not found',
+    );
+    assert.equal(
+      line({
+        code: null,
+        reason: 'ImagePullBackOff',
+        signal: null,
+        summary: 'the image cannot be pulled (ImagePullBackOff)',
+        detail: 'd',
+      }),
+      'the image cannot be pulled (ImagePullBackOff)',
+    );
+  });
+
+  test('a next step’s inline code holds the command only, not the prose after it', () => {
+    const steps = [
+      'Set it: kubectl set env -n shop deployment/checkout KEY=<value> (or add it to the Secret it comes from)',
+      'Watch usage climb (kubectl top pod -n shop api-1 --containers)',
+      "Check it: kubectl get pod -n shop api-1 -o jsonpath='{.spec.containers[*].env}'",
+    ];
+    const message = renderDiagnosis({
+      diagnosis: diagnosis({ containers: [containerDiagnosis({ best: finding({ nextSteps: steps }) })] }),
+    });
+    const text = allText(message.blocks);
+    assert.ok(
+      text.includes('• Set it: `kubectl set env -n shop deployment/checkout KEY=&lt;value&gt;` (or add it'),
+      text,
+    );
+    assert.ok(text.includes('• Watch usage climb (`kubectl top pod -n shop api-1 --containers`)'), text);
+    assert.ok(
+      text.includes("• Check it: `kubectl get pod -n shop api-1 -o jsonpath='{.spec.containers[*].env}'`"),
+      text,
+    );
   });
 
   test('alternatives only when the top cause is uncertain', () => {

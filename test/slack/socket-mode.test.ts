@@ -47,7 +47,10 @@ test('socket mode: connection opened with the app token at the configured API UR
     ],
   });
   try {
-    await assert.rejects(bot.start());
+    await assert.rejects(
+      bot.start(),
+      /^ExitcodeError: Slack rejected SLACK_APP_TOKEN \(invalid_auth\): copy the token again/,
+    );
     const open = slack.callsOf('apps.connections.open');
     assert.ok(open.length >= 1);
     assert.equal(open[0]?.token, 'xapp-1-test');

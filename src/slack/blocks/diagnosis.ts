@@ -3,6 +3,7 @@
  * next steps, a context line, and the buttons. Within Slack's limits for any input: huge logs are cut
  * with a marker, many containers are capped with "+N more containers".
  */
+import { exitHeadline } from '../../diagnosis/exit-codes.ts';
 import type { ContainerDiagnosis, Diagnosis } from '../../diagnosis/types.ts';
 import type { Button, KnownBlock, ThreadRef } from '../extension.ts';
 import { ACTIONS, encodeRef, METADATA_EVENT } from '../ids.ts';
@@ -54,25 +55,50 @@ export const button = ({
   ...(style ? { style } : {}),
 });
 
+/**
+ * Where a command that starts at `at` ends: before a prose aside (" (or add it to ...)") or a closing
+ * parenthesis the command did not open, outside quotes; else at the end of the step.
+ */
+const commandEnd = (text: string, at: number): number => {
+  let quote: string | null = null;
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+    } else if (ch === '(') {
+      if (depth === 0 && text[i - 1] === ' ') return i - 1;
+      depth += 1;
+    } else if (ch === ')') {
+      if (depth === 0) return i;
+      depth -= 1;
+    }
+  }
+  return text.length;
+};
+
 /** A next step with its kubectl command as inline code, so it reads (and copies) as a command. */
 const stepText = (step: string): string => {
   const text = clipEscaped(safe(step), 400);
   const at = text.indexOf('kubectl ');
   // A backtick in the step would pair with ours and garble it: leave such a step as plain text.
   if (at < 0 || text.includes('`')) return text;
-  return `${text.slice(0, at)}\`${text.slice(at)}\``;
+  const end = commandEnd(text, at);
+  return `${text.slice(0, at)}\`${text.slice(at, end)}\`${text.slice(end)}`;
 };
 
 const containerBlocks = (c: ContainerDiagnosis): KnownBlock[] => {
   const { best, alternatives, exit } = c.classification;
   const label = `\`${safe(c.container)}\`${c.init ? ' (init container)' : ''}`;
-  const exitText = exit.code === null ? safe(exit.reason ?? 'no exit code') : `exit *${exit.code}*`;
+  // The exit's meaning sits under the exit line it explains, before the cause.
   const blocks: KnownBlock[] = [
     section(
       [
-        `*Container* ${label} · ${exitText}: ${safe(exit.summary)}`,
+        `*Container* ${label} · ${safe(exitHeadline(exit))}`,
+        ...(exit.detail ? [safe(exit.detail)] : []),
         `*Probable cause:* ${safe(best.title)} (*${percent(best.confidence)}* confidence)`,
-        safe(exit.detail),
       ].join('\n'),
     ),
   ];
@@ -111,7 +137,8 @@ const contextLine = (d: Diagnosis): string => {
   if (d.workload) {
     const revision = d.workload.revision ? ` revision ${safe(d.workload.revision)}` : '';
     const rolled = d.workload.rolledOutAt ? ` (rolled out ${safe(d.workload.rolledOutAt)})` : '';
-    parts.push(`${safe(d.workload.kind)}/${safe(d.workload.name)}${revision}${rolled}`);
+    // kubectl's spelling (deployment/checkout), as in the next steps and the terminal report.
+    parts.push(`${safe(d.workload.kind.toLowerCase())}/${safe(d.workload.name)}${revision}${rolled}`);
   }
   if (d.node) parts.push(`node ${safe(d.node)}`);
   parts.push(`phase ${safe(d.phase)}`);
