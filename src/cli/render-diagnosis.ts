@@ -3,6 +3,7 @@
  * Cluster text (log lines, event messages) is stripped of control characters first, so a hostile log
  * cannot move the cursor or recolour the terminal.
  */
+import { revisionLabel } from '../diagnosis/diagnose-pod.ts';
 import { exitHeadline } from '../diagnosis/exit-codes.ts';
 import type { ContainerDiagnosis, Diagnosis, Finding } from '../diagnosis/types.ts';
 
@@ -76,7 +77,7 @@ export const renderDiagnosis = (diagnosis: Diagnosis, options: RenderOptions): s
   const paint = styler(options.color);
   const lines: string[] = [];
   const workload = diagnosis.workload
-    ? ` (${diagnosis.workload.kind.toLowerCase()}/${clean(diagnosis.workload.name)}${diagnosis.workload.revision ? `, revision ${diagnosis.workload.revision}` : ''})`
+    ? ` (${diagnosis.workload.kind.toLowerCase()}/${clean(diagnosis.workload.name)}${revisionLabel(diagnosis.workload) ? `, ${revisionLabel(diagnosis.workload)}` : ''})`
     : '';
   lines.push(
     `${paint('bold', `Pod ${clean(diagnosis.namespace)}/${clean(diagnosis.pod)}`)}${workload} on ${clean(diagnosis.cluster)}: ${diagnosis.phase}${diagnosis.node ? `, node ${clean(diagnosis.node)}` : ''}`,

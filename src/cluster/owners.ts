@@ -117,6 +117,8 @@ const deploymentOwner = async (connection: ClusterConnection, pod: PodFacts, rsN
   }
   chain.push({ kind: 'Deployment', name: deploymentName });
   const workload: WorkloadFacts = { kind: 'Deployment', name: deploymentName, namespace, chain };
+  const podRevision = rs.ok ? rsRevision(rs.value).revision : '';
+  if (podRevision) workload.podRevision = podRevision;
   let currentRevision: string | undefined;
   if (deployment?.ok && deployment.value.metadata?.name === deploymentName) {
     currentRevision = deployment.value.metadata?.annotations?.[DEPLOYMENT_REVISION];
@@ -189,6 +191,11 @@ const setOwner = async (connection: ClusterConnection, pod: PodFacts, owner: Own
   const status = object.ok ? (object.value.status as { updateRevision?: string } | undefined) : undefined;
   const currentName = status?.updateRevision ?? pod.labels['controller-revision-hash'];
   const current = items.find((r) => r.metadata?.name === currentName || r.metadata?.name?.endsWith(`-${currentName}`));
+  const podHash = pod.labels['controller-revision-hash'];
+  const own = podHash
+    ? items.find((r) => r.metadata?.name === podHash || r.metadata?.name?.endsWith(`-${podHash}`))
+    : undefined;
+  if (own?.revision !== undefined) workload.podRevision = String(own.revision);
   return {
     workload: withRevisions(
       workload,

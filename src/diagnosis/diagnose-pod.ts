@@ -38,6 +38,14 @@ export const FAILING_WAITING_REASONS: ReadonlySet<string> = new Set([
 
 const MAX_TIMELINE = 60;
 
+/** "revision 7", or "pod on revision 6 (current 7)" for a pod an older rollout left behind; '' without one. */
+export const revisionLabel = (workload: NonNullable<Diagnosis['workload']>): string => {
+  if (!workload.revision) return '';
+  return workload.podRevision
+    ? `pod on revision ${workload.podRevision} (current ${workload.revision})`
+    : `revision ${workload.revision}`;
+};
+
 type Terminated = Extract<ContainerState, { kind: 'terminated' }>;
 
 /** The termination that explains the container: the current state if it ended, else the last one. */
@@ -289,6 +297,8 @@ export const buildDiagnosis = (input: BuildDiagnosisInput): Diagnosis => {
     const revisioned = workload.kind !== 'Job' && workload.kind !== 'CronJob';
     if (revisioned && workload.current?.revision) diagnosis.workload.revision = workload.current.revision;
     if (revisioned && workload.current?.createdAt) diagnosis.workload.rolledOutAt = workload.current.createdAt;
+    if (revisioned && workload.podRevision && workload.podRevision !== workload.current?.revision)
+      diagnosis.workload.podRevision = workload.podRevision;
   } else if (pod.owner) {
     diagnosis.workload = { kind: pod.owner.kind, name: pod.owner.name };
   }

@@ -163,6 +163,8 @@ export interface WorkloadFacts {
   current?: RevisionFacts;
   /** The revision before it, to name what changed. */
   previous?: RevisionFacts;
+  /** The revision this pod runs, when known: a pod of an older revision is not the latest rollout's. */
+  podRevision?: string;
 }
 
 export interface NodeFacts {
@@ -274,7 +276,7 @@ export interface Diagnosis {
   podUid: string;
   phase: string;
   node?: string;
-  workload?: { kind: string; name: string; revision?: string; rolledOutAt?: string };
+  workload?: { kind: string; name: string; revision?: string; rolledOutAt?: string; podRevision?: string };
   /** True when no container is failing: the answer says so, with the restart history. */
   healthy: boolean;
   /** Failing containers, most recent failure first; [0] is the one the headline speaks of. */

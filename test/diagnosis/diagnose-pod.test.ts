@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildDiagnosis, failingContainers, isFailing } from '../../src/diagnosis/diagnose-pod.ts';
+import { buildDiagnosis, failingContainers, isFailing, revisionLabel } from '../../src/diagnosis/diagnose-pod.ts';
 import { scanLog } from '../../src/diagnosis/log-scan.ts';
 import type { ContainerFacts } from '../../src/diagnosis/types.ts';
 import { OBSERVED_AT, containerFacts, event, podFacts, terminated, waiting, workloadFacts } from '../fixtures/pods.ts';
@@ -267,5 +267,27 @@ describe('crash frequency', () => {
       ],
     });
     assert.equal(buildDiagnosis({ ...base, pod }).containers[0]?.frequency, undefined);
+  });
+});
+
+describe('the revision a pod runs', () => {
+  const failing = () =>
+    podFacts({
+      containers: [containerFacts({ name: 'api', restartCount: 3, state: waiting(), lastState: terminated(1) })],
+    });
+
+  test('a pod of the current revision shows that revision only', () => {
+    const diagnosis = buildDiagnosis({ ...base, pod: failing(), workload: workloadFacts({ podRevision: '7' }) });
+    assert.equal(diagnosis.workload?.revision, '7');
+    assert.equal(diagnosis.workload?.podRevision, undefined);
+    assert.equal(revisionLabel(diagnosis.workload!), 'revision 7');
+  });
+
+  test('a pod an older rollout left behind says so, and is not blamed on the latest rollout', () => {
+    const diagnosis = buildDiagnosis({ ...base, pod: failing(), workload: workloadFacts({ podRevision: '6' }) });
+    assert.equal(diagnosis.workload?.podRevision, '6');
+    assert.equal(revisionLabel(diagnosis.workload!), 'pod on revision 6 (current 7)');
+    const categories = diagnosis.containers[0]!.classification;
+    assert.ok(![categories.best, ...categories.alternatives].some((f) => f.category === 'bad_rollout'));
   });
 });

@@ -23,6 +23,8 @@ const match = (ctx: RuleContext): Finding | null => {
   const current = workload?.current;
   const rolledOut = timeOf(current?.createdAt);
   if (!workload || !current || rolledOut === undefined || !workload.previous) return null;
+  // A pod still running an older revision did not crash because of the latest rollout.
+  if (workload.podRevision !== undefined && workload.podRevision !== current.revision) return null;
 
   // A pod created before the rollout runs the old revision: its crashes say nothing about the new one.
   const podCreated = timeOf(ctx.pod?.createdAt);

@@ -3,6 +3,7 @@
  * next steps, a context line, and the buttons. Within Slack's limits for any input: huge logs are cut
  * with a marker, many containers are capped with "+N more containers".
  */
+import { revisionLabel } from '../../diagnosis/diagnose-pod.ts';
 import { exitHeadline } from '../../diagnosis/exit-codes.ts';
 import type { ContainerDiagnosis, Diagnosis } from '../../diagnosis/types.ts';
 import type { Button, KnownBlock, ThreadRef } from '../extension.ts';
@@ -135,7 +136,8 @@ const contextLine = (d: Diagnosis): string => {
   if (first) parts.push(first.frequency ? safe(first.frequency) : `restarts: ${first.restartCount}`);
   if (first?.lastCrashAt) parts.push(`last crash: ${safe(first.lastCrashAt)}`);
   if (d.workload) {
-    const revision = d.workload.revision ? ` revision ${safe(d.workload.revision)}` : '';
+    const label = revisionLabel(d.workload);
+    const revision = label ? ` ${safe(label)}` : '';
     const rolled = d.workload.rolledOutAt ? ` (rolled out ${safe(d.workload.rolledOutAt)})` : '';
     // kubectl's spelling (deployment/checkout), as in the next steps and the terminal report.
     parts.push(`${safe(d.workload.kind.toLowerCase())}/${safe(d.workload.name)}${revision}${rolled}`);

@@ -40,6 +40,13 @@ describe('bad-rollout', () => {
     assert.ok(finding.confidence < withImage.confidence);
   });
 
+  test('a pod still on the previous revision was not broken by the rollout', () => {
+    const onCurrent = workloadFacts({ podRevision: '7' });
+    assert.ok(badRollout.match(contextFor({ container, pod, workload: onCurrent, events: [event()] })));
+    const onPrevious = workloadFacts({ podRevision: '6' });
+    assert.equal(badRollout.match(contextFor({ container, pod, workload: onPrevious, events: [event()] })), null);
+  });
+
   test('without events, the termination time dates the first crash', () => {
     const early = containerFacts({ lastState: terminated(1, 'Error', { finishedAt: '2026-11-25T11:40:00Z' }) });
     const finding = badRollout.match(contextFor({ container: early, pod, workload: workloadFacts() }));
