@@ -128,7 +128,7 @@ const loadKubeConfig = (options: ConnectOptions): { kubeConfig: KubeConfig; inCl
   if (!first || !existsSync(first)) {
     throw new ExitcodeError(
       'file_unreadable',
-      `No kubeconfig found at ${first ?? '~/.kube/config'}: pass --kubeconfig FILE, set KUBECONFIG, or run inside a cluster.`,
+      `No kubeconfig found at ${first ?? '~/.kube/config'}: set KUBECONFIG (or --kubeconfig FILE on the command line), or run inside a cluster.`,
       { files },
     );
   }

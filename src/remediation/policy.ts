@@ -28,12 +28,15 @@ const ruleSchema = z.strictObject({
     })
     .min(1, { error: 'list at least one action' }),
   approvers: z
-    .strictObject({
-      users: z.array(z.string().regex(USER_ID, { error: 'expected a Slack user ID such as U0123ABCD' })).default([]),
-      groups: z
-        .array(z.string().regex(GROUP_ID, { error: 'expected a Slack user group ID such as S0123ABCD' }))
-        .default([]),
-    })
+    .strictObject(
+      {
+        users: z.array(z.string().regex(USER_ID, { error: 'expected a Slack user ID such as U0123ABCD' })).default([]),
+        groups: z
+          .array(z.string().regex(GROUP_ID, { error: 'expected a Slack user group ID such as S0123ABCD' }))
+          .default([]),
+      },
+      { error: 'expected approvers: { users: [U...], groups: [S...] }' },
+    )
     .refine((value) => value.users.length + value.groups.length > 0, {
       error: 'name at least one approver user or group',
     }),

@@ -49,7 +49,7 @@ test('a start-up failure after the configuration (no kubeconfig) is one line led
   assert.equal(await COMMANDS.serve!([], io), 1);
   assert.equal(
     err.join(''),
-    'exitcode cannot start: No kubeconfig found at /nonexistent/exitcode-test/kubeconfig: pass --kubeconfig FILE, set KUBECONFIG, or run inside a cluster.\n',
+    'exitcode cannot start: No kubeconfig found at /nonexistent/exitcode-test/kubeconfig: set KUBECONFIG (or --kubeconfig FILE on the command line), or run inside a cluster.\n',
   );
   assert.deepEqual(out, []);
 });

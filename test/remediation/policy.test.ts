@@ -57,6 +57,11 @@ rules:
     }
   });
 
+  test('missing approvers are named as such, not as a type error', () => {
+    const { problems } = parsePolicy('rules:\n  - namespaces: [shop]\n    actions: [restart-pod]\n');
+    assert.deepEqual(problems, ['rules[0].approvers: expected approvers: { users: [U...], groups: [S...] }']);
+  });
+
   test('bad YAML names the line', () => {
     assert.match(parsePolicy('rules: [\n  - a: b\n  c').problems[0] ?? '', /not valid YAML/);
   });
