@@ -261,5 +261,6 @@ export const explainExit = (code: number | null, reason: string | null, message?
 export const exitHeadline = ({ code, reason, summary }: Pick<ExitMeaning, 'code' | 'reason' | 'summary'>): string => {
   if (code === null)
     return reason && reason !== 'Error' && !summary.includes(reason) ? `${reason}: ${summary}` : summary;
-  return new RegExp(`\\b${code}\\b`).test(summary) ? summary : `exit ${code}: ${summary}`;
+  const mentionsCode = summary.split(/[^0-9]+/).includes(String(code));
+  return mentionsCode ? summary : `exit ${code}: ${summary}`;
 };

@@ -167,6 +167,9 @@ const ERROR_KEYS = [
   'exception',
   'exc_info',
   'attr.error',
+  // MongoDB: WiredTiger errors and fatal assertions carry their text here.
+  'attr.message',
+  'attr.reason',
 ];
 /** Fields of an error object worth reading when the error is an object (MongoDB attr.error, ...). */
 const ERROR_OBJECT_KEYS = ['codeName', 'errmsg', 'message', 'reason', 'code'];

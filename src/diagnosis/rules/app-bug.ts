@@ -19,6 +19,21 @@ const SIGNATURES: Signature[] = [
   { all: [/^panic: |^goroutine \d+ \[running\]:/], confidence: 0.55, title: 'The Go program panicked' },
   {
     all: [
+      /^fatal error: (?:all goroutines are asleep - deadlock|concurrent map (?:writes|read and map write|iteration and map write))/,
+    ],
+    confidence: 0.7,
+    title: 'The Go program hit a fatal runtime error in its own code (deadlock or unsynchronised map)',
+  },
+  {
+    // Elixir/Erlang: a process crashed on a pattern that its own code did not handle.
+    all: [
+      /^\*\* \((?:MatchError|FunctionClauseError|CaseClauseError|CondClauseError|WithClauseError|BadMapError|BadArityError|ArithmeticError|KeyError|Protocol\.UndefinedError)\)/,
+    ],
+    confidence: 0.6,
+    title: 'The Elixir program crashed on an unhandled error in its code',
+  },
+  {
+    all: [
       /Exception in thread "main" java\.lang\.(?:NullPointerException|IllegalStateException|IllegalArgumentException|ClassCastException|ArrayIndexOutOfBoundsException|IndexOutOfBoundsException|ArithmeticException)/,
     ],
     confidence: 0.68,

@@ -15,7 +15,9 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/Login failed for user/], confidence: 0.9, title: 'SQL Server rejected the login' },
   {
-    all: [/\bNOAUTH\b|\bWRONGPASS\b|invalid username-password pair|-ERR invalid password/],
+    all: [
+      /\bNOAUTH\b|\bWRONGPASS\b|invalid username-password pair|-ERR invalid password|redis\.exceptions\.AuthenticationError/,
+    ],
     confidence: 0.9,
     title: 'Redis rejected the credentials',
   },
@@ -30,7 +32,7 @@ const SIGNATURES: Signature[] = [
     title: 'MongoDB rejected the credentials',
   },
   {
-    all: [/SASL authentication failed|SaslAuthenticationException/],
+    all: [/SASL authentication failed|SaslAuthenticationException|unable to authenticate user \[/],
     confidence: 0.88,
     title: 'Kafka rejected the SASL credentials',
   },
@@ -46,7 +48,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /InvalidClientTokenId|SignatureDoesNotMatch|The security token included in the request is invalid|invalid_client|invalid_grant|ExpiredToken/,
+      /InvalidClientTokenId|InvalidAccessKeyId|The Access Key Id you provided does not exist|SignatureDoesNotMatch|The security token included in the request is invalid|invalid_client|invalid_grant|ExpiredToken/,
     ],
     confidence: 0.8,
     title: 'The cloud API rejected the credentials',
@@ -62,6 +64,8 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.75,
     title: 'A dependency rejected the credentials',
+    // MinIO checking its own credential variables (too short) is a configuration value, not a rejection.
+    not: /inherited from the shell environment/,
   },
 ];
 

@@ -31,6 +31,19 @@ const SIGNATURES: Signature[] = [
     title: 'The program does not know a flag it was given',
   },
   {
+    // kingpin (Prometheus, Alertmanager, exporters) and picocli (Keycloak, Java CLIs).
+    all: [
+      /\berror: (?:unknown (?:long|short) flag|required flag [^\s]+ not provided|expected command but got)|Unknown options?: '--?[^\s']+'/,
+    ],
+    confidence: 0.9,
+    title: 'The program does not know a flag it was given',
+  },
+  {
+    all: [/failed to decode configuration from flags/],
+    confidence: 0.85,
+    title: 'A command-line flag is unknown to this version (Traefik)',
+  },
+  {
     all: [/[Uu]nknown (?:shorthand )?flag: |Error: unknown command "[^"]+" for/],
     confidence: 0.9,
     title: 'The program does not know a flag or subcommand it was given',
@@ -52,6 +65,31 @@ const SIGNATURES: Signature[] = [
     all: [/Unrecognized option: |Unrecognized VM option/],
     confidence: 0.88,
     title: 'The JVM does not know an option it was given',
+  },
+  {
+    // The command and its args arrived as one word ("npm run start" as the executable name).
+    all: [/\bexec: "[^"\s]+ [^"]+": executable file not found|\bexec: [^\s:"]+(?: [^\s:]+)+: not found/],
+    confidence: 0.85,
+    title: 'The command and its arguments were passed as one string',
+  },
+  {
+    // "$JAR_FILE" printed literally: exec-form command/args are not expanded by a shell.
+    all: [
+      /(?:Unable to access jarfile|invalid (?:int|float|choice|value)[^$\n]{0,20}|can't open file|No such file or directory:?|not found:?|Invalid value for [^$\n]{0,40}) ['"]?\$\{?[A-Z][A-Z0-9_]{1,64}\b/,
+    ],
+    confidence: 0.86,
+    title: 'An environment variable in the command was not expanded (exec form has no shell)',
+  },
+  {
+    // The whole command line became one argument: python looks for a file named "manage.py runserver".
+    all: [/can't open file '[^' ]+\.py [^']+': \[Errno 2\]/],
+    confidence: 0.85,
+    title: 'The command and its arguments were passed as one string',
+  },
+  {
+    all: [/npm ERR! Missing script: |npm error Missing script: |error Command "[^"]+" not found\./],
+    confidence: 0.8,
+    title: 'The command runs a package.json script that does not exist',
   },
   {
     all: [/Error: Could not find or load main class/],

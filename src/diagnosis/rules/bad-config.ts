@@ -28,6 +28,13 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/configuration file [^\s]+ test failed/], confidence: 0.75, title: 'nginx rejects its configuration' },
   {
+    // Any other nginx [emerg] without an errno "(13: ...)" is about the configuration itself.
+    all: [/\[emerg\]/],
+    confidence: 0.7,
+    title: 'nginx rejects its configuration',
+    not: /\(\d{1,3}: |host not found|bind\(\)|could not bind|cannot load certificate|[Nn]o such file|does not exist/,
+  },
+  {
     all: [/Syntax error on line \d+ of |Invalid command '[^']+', perhaps misspelled/],
     confidence: 0.85,
     title: 'Apache rejects its configuration',
@@ -62,7 +69,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /error loading config(?:uration)? (?:from|file)|[Ii]nvalid configuration|[Cc]onfiguration (?:is )?invalid|[Cc]onfig(?:uration)? validation (?:failed|error)|failed to (?:load|parse) config/,
+      /[Ee]rror loading config(?:uration)? (?:from|file|\()|[Ff]ailed parsing config|[Ee]rror parsing config(?:uration)?\b|[Ii]nvalid configuration|[Cc]onfiguration (?:is )?invalid|[Cc]onfig(?:uration)? validation (?:failed|error)|failed to (?:load|parse) config/,
     ],
     confidence: 0.75,
     title: 'The app rejects its configuration',
@@ -74,7 +81,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /yaml: line \d+:|YAMLException|yaml\.(?:scanner|parser)\.(?:Scanner|Parser)Error|while parsing a (?:block|flow) (?:mapping|sequence)|mapping values are not allowed here/,
+      /yaml: line \d+:|yaml: unmarshal errors|field [^\s]+ not found in type [^\s]+|YAMLException|yaml\.(?:scanner|parser)\.(?:Scanner|Parser)Error|while parsing a (?:block|flow) (?:mapping|sequence)|mapping values are not allowed here/,
     ],
     confidence: 0.75,
     title: 'A YAML configuration is malformed',
@@ -91,8 +98,43 @@ const SIGNATURES: Signature[] = [
     confidence: 0.55,
     title: 'A JSON configuration is malformed',
   },
+  {
+    all: [/config validation of \[|error initializing configuration '[^']+'|\) has unknown fields/],
+    confidence: 0.8,
+    title: 'The server rejects a configuration value',
+  },
+  {
+    // Kafka validates settings with Scala's require(); MongoDB reports bad options at global init.
+    all: [
+      /IllegalArgumentException: requirement failed: |Error during global initialization|Unable to validate credentials inherited from the shell environment/,
+    ],
+    confidence: 0.75,
+    title: 'The server rejects a configuration value',
+  },
+  {
+    all: [/Conf file attempted to set unknown variable|Error preparing configuration in phase/],
+    confidence: 0.85,
+    title: 'RabbitMQ rejects its configuration file',
+  },
+  {
+    all: [
+      /[Uu]nrecognized directive|adapting config using [a-z]+:|[Uu]nknown configuration (?:variable|key|option|directive)/,
+    ],
+    confidence: 0.78,
+    title: 'The server rejects a directive in its configuration',
+  },
   { all: [/ImproperlyConfigured/], confidence: 0.6, title: 'The app reports it is improperly configured' },
+  {
+    // picocli (Keycloak): an option's value, usually set through KC_* variables or keycloak.conf.
+    all: [/Invalid value for option '--[^']+'/],
+    confidence: 0.6,
+    title: 'A configuration option has an invalid value',
+  },
 ];
+
+// The config file is absent rather than invalid: the missing-file rule owns that.
+const ABSENT = /[Nn]o such file or directory|[Ff]ile not found|does not exist/;
+const LOAD_FAILED = /failed to (?:open|load|read) (?:the )?config/i;
 
 export const badConfig = signatureRule({
   id: 'bad-config',
@@ -100,8 +142,12 @@ export const badConfig = signatureRule({
   signatures: SIGNATURES.map((s) => ({ ...s, not: s.not ?? NOT_CONFIG })),
   // Redis's "Bad directive" is an unknown directive: maybe a typo, maybe a config newer than the
   // server (runtime_version_mismatch ranks that reading just above).
-  adjust: (ctx, hit) =>
-    ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text)) ? Math.min(hit.confidence, 0.47) : hit.confidence,
+  adjust: (ctx, hit) => {
+    if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.47);
+    if (LOAD_FAILED.test(hit.line.text) && ctx.log.lines.some((l) => LOAD_FAILED.test(l.text) && ABSENT.test(l.text)))
+      return Math.min(hit.confidence, 0.45);
+    return hit.confidence;
+  },
   steps: (ctx) => [
     `Read the config the container actually received: ${kubectl.get(ctx.target, 'configmap', '<name>')}`,
     'Validate the file with the same image tag the pod runs (nginx -t, apachectl configtest, or start the server locally with it)',

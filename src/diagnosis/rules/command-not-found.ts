@@ -11,6 +11,8 @@ const SIGNATURES: Signature[] = [
     all: [/executable file not found in \$PATH|executable file not found in PATH/],
     confidence: 0.95,
     title: 'The command is not in the image or on PATH',
+    // "npm run start" as one executable name is a quoting problem (bad_command_args).
+    not: /\bexec: "[^"\s]+ [^"]+": executable/,
   },
   {
     all: [/\bsh: (?:\d+: |line \d+: )?[^\s:]+: (?:command )?not found\s*$/],
@@ -55,6 +57,12 @@ const SIGNATURES: Signature[] = [
 
 const NAME = /(?:exec: "|sh: (?:\d+: |line \d+: )?|: line \d+: )([^\s:"]+)/;
 
+/**
+ * A shell's "not found" for a path outside the system bin dirs (/app/server) is as often a binary whose
+ * libc loader is missing (glibc build on Alpine) as a file that is absent: not a confident answer.
+ */
+const OWN_PATH = /^\.?\/(?!(?:usr\/)?(?:local\/)?s?bin\/)/;
+
 export const commandNotFound: Rule = {
   id: 'command-not-found',
   match: (ctx) => {
@@ -66,11 +74,12 @@ export const commandNotFound: Rule = {
     const exit127 = ctx.exitCode === 127;
     if (hit) {
       const name = NAME.exec(hit.line.text)?.[1];
+      const ownPath = name !== undefined && OWN_PATH.test(name) && !/executable file not found/.test(hit.line.text);
       return finding(ctx, {
         ruleId: 'command-not-found',
         category: 'command_not_found',
         title: name ? `${hit.signature.title}: ${name}` : hit.signature.title,
-        confidence: Math.min(0.97, hit.confidence + (exit127 ? 0.05 : 0)),
+        confidence: ownPath ? 0.58 : Math.min(0.97, hit.confidence + (exit127 ? 0.05 : 0)),
         evidence: [...hitEvidence(hit), ...(exit127 ? statusEvidence(ctx) : [])],
         steps,
       });

@@ -17,7 +17,7 @@ const SIGNATURES: Signature[] = [
   { all: [/\blost\+found\b/], confidence: 0.6, title: 'The data directory contains lost+found (a volume root)' },
   {
     all: [
-      /InconsistentClusterIdException|doesn't match stored clusterId|does not match stored clusterId|[Cc]luster ID mismatch/i,
+      /InconsistentClusterIdException|Invalid cluster\.id in: |doesn't match stored clusterId|does not match stored clusterId|[Cc]luster ID mismatch/i,
     ],
     confidence: 0.9,
     title: 'The stored cluster id does not match (stale data on the volume)',
@@ -28,7 +28,7 @@ const SIGNATURES: Signature[] = [
     title: 'The MySQL data files are locked by another process',
   },
   {
-    all: [/DBPathInUse|Another mongod instance is already running/],
+    all: [/DBPathInUse|Another mongod instance is already running|WiredTiger\.lock: handle-lock/],
     confidence: 0.9,
     title: 'The MongoDB data directory is locked by another instance',
   },
@@ -51,6 +51,24 @@ const SIGNATURES: Signature[] = [
     all: [/member [^\s]+ has already been bootstrapped/],
     confidence: 0.85,
     title: 'The etcd member data is from an earlier cluster',
+  },
+  {
+    all: [/Cannot start node if snitch's (?:data center|rack) \([^)]{1,64}\) differs from previous/],
+    confidence: 0.82,
+    title: 'The Cassandra data was written under another data center/rack name',
+  },
+  {
+    all: [
+      /Failed to acquire lock on file [^\s]+ in |is using this directory|A server is already running \(pid: \d+, file: |A server is already running\. Check /,
+    ],
+    confidence: 0.82,
+    title: 'The data directory (or its pid/lock file) is held by another or an earlier process',
+  },
+  {
+    // bolt/bbolt (InfluxDB, etcd, Consul, Vault) waits for an flock that another process holds.
+    all: [/open boltdb: timeout|bolt(?: file|db)?: timeout|[Ff]ailed opening bolt/],
+    confidence: 0.75,
+    title: 'The database file is locked by another process (bolt lock timeout)',
   },
 ];
 

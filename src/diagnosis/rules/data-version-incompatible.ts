@@ -29,10 +29,31 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /Invalid MySQL server downgrade|Cannot boot server version \d+ on data directory built by version|Upgrade is not supported after a crash|downgrade is not supported/i,
+      /Invalid MySQL server downgrade|Cannot boot server version \d+ on data directory built by version|Upgrade is not supported after a crash|Upgrade after a crash is not supported|downgrade is not supported/i,
     ],
     confidence: 0.85,
     title: 'The MySQL/MariaDB data is from an incompatible version',
+  },
+  {
+    all: [/unsupported WiredTiger file version|this build only supports versions up to \d+/],
+    confidence: 0.85,
+    title: 'The MongoDB data files were written by a newer MongoDB than the image runs',
+  },
+  {
+    all: [/Can't handle RDB format version \d+/],
+    confidence: 0.88,
+    title: 'The Redis dump was written by a newer Redis than the image runs',
+  },
+  {
+    all: [/created (?:in|with) version \[[0-9.]{1,16}\]/, /upgrad|minimum compatible|re-?index/i],
+    confidence: 0.85,
+    title: 'An Elasticsearch index was created by a version this one cannot read',
+  },
+  {
+    // MinIO dropped the single-drive "fs" backend: old data needs a migration, not a restart.
+    all: [/found backend type fs, expected xl|[Uu]nsupported backend format/],
+    confidence: 0.85,
+    title: 'The MinIO data uses a backend format this version no longer supports',
   },
   {
     all: [

@@ -3,7 +3,8 @@ import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
-const MIGRATION_CONTEXT = /migrat|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate/i;
+const MIGRATION_CONTEXT =
+  /migrat|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate/i;
 
 const SIGNATURES: Signature[] = [
   {
@@ -51,7 +52,9 @@ const SIGNATURES: Signature[] = [
     title: 'A Prisma migration failed',
   },
   {
-    all: [/Dirty database version \d+/],
+    all: [
+      /Dirty database version \d+|Target database is not up to date|The migration directory is corrupt|[Mm]igration (?:table|lock) is (?:already )?locked/,
+    ],
     confidence: 0.88,
     title: 'The migration state is dirty (an earlier migration failed half-way)',
   },
@@ -66,7 +69,9 @@ const SIGNATURES: Signature[] = [
 
 // SQL errors that mean "already applied / out of sync" count only when the log shows migrations running.
 const SCHEMA_CONFLICT: Signature = {
-  all: [/already exists|[Dd]uplicate (?:column|key name|constraint|table)|Unknown column|no such table|no such column/],
+  all: [
+    /already exists|There is already an object named|[Dd]uplicate (?:column|key name|constraint|table)|Unknown column|no such table|no such column/,
+  ],
   confidence: 0.72,
   title: 'A migration conflicts with the existing schema',
 };

@@ -5,6 +5,9 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 // inotify/file-watcher ENOSPC is a kernel limit, not a full disk.
 const NOT_DISK = /file watchers|inotify|max_user_watches/i;
 
+// The errno alone: node prints it on its own line ("code: 'ENOSPC'"), away from the message.
+const ERRNO: Signature = { all: [/\bENOSPC\b/], confidence: 0.9, title: 'The disk is full (ENOSPC)', not: NOT_DISK };
+
 const SIGNATURES: Signature[] = [
   {
     all: [/No space left on device/i],
@@ -12,7 +15,9 @@ const SIGNATURES: Signature[] = [
     title: 'The disk is full: no space left on device',
     not: NOT_DISK,
   },
-  { all: [/\bENOSPC\b/], confidence: 0.9, title: 'The disk is full (ENOSPC)', not: NOT_DISK },
+  ERRNO,
+  // Erlang (RabbitMQ, CouchDB, ejabberd) reports the errno as an atom: {error,enospc}.
+  { all: [/\benospc\b/], confidence: 0.85, title: 'The disk is full (enospc)', not: NOT_DISK },
   { all: [/Disk quota exceeded|\bEDQUOT\b/i], confidence: 0.88, title: 'The disk quota is exceeded' },
   { all: [/There is not enough space on the disk/], confidence: 0.9, title: 'The disk is full' },
   { all: [/\bdisk (?:is )?full\b|\bDiskFull\b/i], confidence: 0.8, title: 'The disk is full', not: NOT_DISK },
@@ -28,6 +33,9 @@ export const diskFull = signatureRule({
   id: 'disk-full',
   category: 'disk_full',
   signatures: SIGNATURES,
+  // ENOSPC from inotify is spread over lines ("code: 'ENOSPC'" alone): the watcher message anywhere voids it.
+  adjust: (ctx, hit) =>
+    hit.signature === ERRNO && ctx.log.lines.some((l) => NOT_DISK.test(l.text)) ? 0 : hit.confidence,
   steps: (ctx) => [
     `See which mount is full: ${kubectl.exec(ctx.target, 'df -h')}`,
     `Find the volume behind it: ${kubectl.podSpec(ctx.target, '{.spec.volumes}')}`,

@@ -17,7 +17,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /Could not resolve host|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/,
+      /Could not resolve host|\bnxdomain\b|non-existing domain|No resolvable bootstrap urls given|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/,
     ],
     confidence: 0.85,
     title: 'A dependency host name does not resolve',

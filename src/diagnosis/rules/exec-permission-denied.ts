@@ -35,8 +35,9 @@ const SIGNATURES: Signature[] = [
 // (bin dirs, scripts, no extension); a redirect or a data file otherwise.
 const SHELL_DENIED =
   /^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: (?:line )?\d+: |^[^\s:]+\.sh: line \d+: |^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: /;
-const DENIED_PATH = /: ((?:\/|\.\/)[^\s:]+): Permission denied\s*$/;
-const PROGRAM_PATH = /\/(?:s?bin|libexec)\/|\.(?:sh|py|rb|pl)$|^\.\/|\/[^/.]+$/;
+// A bare name ("sh: 1: next: Permission denied") is a command looked up on PATH: an exec too.
+const DENIED_PATH = /: ((?:\/|\.\/)?[^\s:]+): Permission denied\s*$/;
+const PROGRAM_PATH = /\/(?:s?bin|libexec)\/|\.(?:sh|py|rb|pl)$|^\.\/|\/[^/.]+$|^[A-Za-z][\w-]{0,63}$/;
 
 /** True for a shell's "permission denied" on a path that looks like a program (an exec, not a data file). */
 export const isShellExecDenied = (text: string): boolean =>

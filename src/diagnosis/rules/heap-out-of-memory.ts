@@ -30,7 +30,8 @@ const SIGNATURES: Signature[] = [
     all: [/java\.lang\.OutOfMemoryError/],
     confidence: 0.75,
     title: 'The JVM ran out of memory (OutOfMemoryError)',
-    not: /unable to create (?:new )?native thread/,
+    // Threads and mmap areas are kernel limits (host_kernel_limit), not the heap.
+    not: /unable to create (?:new )?native thread|OutOfMemoryError: Map failed/,
   },
   { all: [/Allowed memory size of \d+ bytes exhausted/], confidence: 0.92, title: 'PHP hit its memory_limit' },
   { all: [/System\.OutOfMemoryException/], confidence: 0.88, title: '.NET ran out of memory (OutOfMemoryException)' },

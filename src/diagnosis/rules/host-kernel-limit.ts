@@ -28,6 +28,12 @@ const SIGNATURES: Signature[] = [
     title: 'The memlock limit is too low',
   },
   {
+    // mmap refused: the JVM (Kafka, Elasticsearch, Cassandra) hit vm.max_map_count.
+    all: [/OutOfMemoryError: Map failed|java\.io\.IOException: Map failed/],
+    confidence: 0.78,
+    title: 'Memory mapping failed: vm.max_map_count on the node is likely too low',
+  },
+  {
     all: [/unable to create (?:new )?native thread|pthread_create failed/],
     confidence: 0.6,
     title: 'The process or thread limit (pids, ulimit -u) is reached',

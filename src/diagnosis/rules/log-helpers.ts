@@ -12,7 +12,7 @@ const HELP_LINE = /^\s{0,8}(?:-{1,2}[A-Za-z]|usage:|Usage:|USAGE:|options:|Optio
 
 /** A later line that shows the process got past the failure (a retry that succeeded). */
 export const RECOVERED =
-  /\b(?:[Cc]onnected (?:to|successfully)|[Ss]uccessfully connected|[Cc]onnection (?:established|restored)|[Ll]istening (?:on|at)|[Rr]eady to accept connections|[Ss]erver (?:started|is ready|running)|[Ss]tarted (?:server|application)|Application started|ready for connections)/;
+  /\b(?:[Cc]onnected (?:to|successfully)|[Ss]uccessfully connected|[Cc]onnection (?:established|restored)|[Ll]istening (?:on|at)|[Rr]eady to accept connections|[Ss]erver (?:started|is ready|running)|[Ss]tarted (?:server|application)|Application started|ready for connections|(?:[Dd]atabase|DB|[Pp]ostgres(?:QL)?|MySQL|MariaDB|Redis|RabbitMQ|Kafka|MongoDB?|Elasticsearch) (?:is )?(?:available|ready|up)\b|\bis available after \d|Running migrations:)/;
 
 const isQuiet = (line: LogLine): boolean =>
   line.level === 'warn' || line.level === 'info' || line.level === 'debug' || line.level === 'trace';
@@ -26,7 +26,8 @@ export const recoveredAfter = (ctx: RuleContext, line: LogLine): boolean => {
     if (
       candidate.line > line.line &&
       RECOVERED.test(candidate.text) &&
-      !/\b(?:fail|error|unable|could not|cannot)/i.test(candidate.text)
+      // Advice ("stop the process that's listening on port 8080") is not a recovery.
+      !/\b(?:fail|error|unable|could not|cannot|stop|in use)/i.test(candidate.text)
     ) {
       return true;
     }
@@ -68,19 +69,25 @@ export interface FindingInput {
   steps?: string[];
 }
 
-/** Builds a finding with consistent next steps: rule steps, then the taxonomy hint, then the full log. */
-export const finding = (ctx: RuleContext, input: FindingInput): Finding => ({
-  ruleId: input.ruleId,
-  category: input.category,
-  title: input.title,
-  confidence: Math.max(0, Math.min(0.99, input.confidence)),
-  evidence: input.evidence,
-  nextSteps: [
-    ...(input.steps ?? []),
-    TAXONOMY[input.category].hint,
-    `Read the full log: ${kubectl.previousLogs(ctx.target)}`,
-  ],
-});
+/**
+ * Builds a finding with consistent next steps: rule steps, then the full log. The taxonomy's generic
+ * hint is added only when the rule has fewer than two steps of its own, which already say it better.
+ */
+export const finding = (ctx: RuleContext, input: FindingInput): Finding => {
+  const steps = input.steps ?? [];
+  return {
+    ruleId: input.ruleId,
+    category: input.category,
+    title: input.title,
+    confidence: Math.max(0, Math.min(0.99, input.confidence)),
+    evidence: input.evidence,
+    nextSteps: [
+      ...steps,
+      ...(steps.length < 2 ? [TAXONOMY[input.category].hint] : []),
+      `Read the full log: ${kubectl.previousLogs(ctx.target)}`,
+    ],
+  };
+};
 
 // ---------------------------------------------------------------- signatures
 
@@ -118,6 +125,20 @@ export interface SignatureOptions {
 const statusLine = (ctx: RuleContext): LogLine | undefined =>
   ctx.message ? { line: 0, text: ctx.message } : undefined;
 
+// Runtime start failures (exec errors) reach users as Failed events when the status message is gone.
+const START_FAILURE =
+  /OCI runtime|failed to (?:create|start) (?:container|shim|containerd task)|\bStartError\b|RunContainerError/;
+
+/** The status message plus the messages of start-failure events, all as line 0. */
+const statusLines = (ctx: RuleContext): LogLine[] => {
+  const status = statusLine(ctx);
+  const events = ctx.events
+    .filter((e) => START_FAILURE.test(e.message) && e.message !== ctx.message)
+    .slice(0, 5)
+    .map((e) => ({ line: 0, text: e.message }));
+  return status ? [status, ...events] : events;
+};
+
 const matches = (signature: Signature, line: LogLine): boolean =>
   signature.all.every((pattern) => pattern.test(line.text)) &&
   !signature.not?.test(line.text) &&
@@ -132,8 +153,8 @@ export const matchSignatures = (
   signatures: readonly Signature[],
   options: SignatureOptions = {},
 ): SignatureHit | null => {
-  const status = options.status ? statusLine(ctx) : undefined;
-  const lines = status ? [...ctx.log.lines, status] : ctx.log.lines;
+  const status = options.status ? statusLines(ctx) : [];
+  const lines = status.length > 0 ? [...ctx.log.lines, ...status] : ctx.log.lines;
   let best: { signature: Signature; line: LogLine; confidence: number } | null = null;
   const evidence: LogLine[] = [];
   for (const signature of signatures) {
@@ -158,7 +179,7 @@ export const matchSignatures = (
     .sort((a, b) => a.line - b.line)
     .at(-1);
   if (options.recoverable && last && recoveredAfter(ctx, last)) return null;
-  return { ...best, lines: evidence, fromStatus: best.line === status };
+  return { ...best, lines: evidence, fromStatus: best.line.line === 0 };
 };
 
 /** Evidence for a hit: the strongest line first in log order with the others, status message last. */

@@ -50,6 +50,16 @@ const SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'A Ruby gem the Gemfile needs is not installed',
   },
+  {
+    all: [/\(module [A-Z][\w.]{0,120} is not available\)/],
+    confidence: 0.82,
+    title: 'An Elixir/Erlang module the app calls is not in the release',
+  },
+  {
+    all: [/is not part of the bundle\. Add it to your Gemfile|Missing a gem it depends on\?/],
+    confidence: 0.88,
+    title: 'A gem the app loads is not in the bundle',
+  },
   { all: [/Can't locate [^\s]+\.pm in @INC/], confidence: 0.9, title: 'A Perl module the app uses is not installed' },
   {
     all: [/java\.lang\.(?:NoClassDefFoundError|ClassNotFoundException)/],
@@ -64,6 +74,14 @@ const SIGNATURES: Signature[] = [
     title: 'PHP Composer dependencies are not installed (vendor/autoload.php missing)',
   },
   { all: [/Class ["'][^"']+["'] not found/], confidence: 0.55, title: 'A PHP class the app uses is not installed' },
+  {
+    // Classes and functions of PHP extensions (phpredis, gd, intl, zip, pdo drivers...) missing from the image.
+    all: [
+      /Class ["'](?:Redis|RedisCluster|Memcached|Imagick|ZipArchive|IntlDateFormatter|Collator|NumberFormatter|SoapClient|AMQPConnection|MongoDB\\{1,2}Driver\\{1,2}Manager)["'] not found|Call to undefined function (?:mysqli_|pg_|imagecreate|curl_|mb_|bc(?:add|mul|div|sub)|gmp_|sodium_|zip_|simplexml_|iconv|intl|gz|ldap_|exif_|apcu_|opcache_)|could not find driver/,
+    ],
+    confidence: 0.82,
+    title: 'A PHP extension the app uses is not installed in the image',
+  },
   {
     all: [/\bcannot find package "[^"]+"|no required module provides package/],
     confidence: 0.8,

@@ -22,7 +22,8 @@ const SIGNATURES: Signature[] = [
     all: [/FileNotFoundError: /],
     confidence: 0.82,
     title: 'A file the app needs is not in the container',
-    not: NOT_FILE,
+    // "No usable temporary directory": none of the temp dirs is writable (read-only root filesystem).
+    not: /No usable temporary directory|\bexec\b|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat \/[^\s:]+: no such file/,
   },
   {
     all: [/java\.io\.FileNotFoundException: /, /No such file or directory|cannot find the (?:file|path)/],
@@ -42,10 +43,30 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [/can't open file '[^']+': \[Errno 2\]/],
+    // "'manage.py runserver'" is a quoting problem (bad_command_args), not a missing file.
+    not: /can't open file '[^' ]+\.py [^']+'/,
     confidence: 0.85,
     title: 'The script the container runs is not in the image',
   },
-  { all: [/Unable to access jarfile/], confidence: 0.85, title: 'The jar the container runs is not in the image' },
+  {
+    all: [
+      /\b(?:myid|keystore|truststore|certificate|key|config(?:uration)?|settings|properties) file (?:is )?missing\b/i,
+    ],
+    confidence: 0.75,
+    title: 'A file the server needs is not in the container',
+  },
+  {
+    all: [/Unable to access jarfile/],
+    confidence: 0.85,
+    title: 'The jar the container runs is not in the image',
+    // "$JAR_FILE" literally: an unexpanded variable in the command (bad_command_args).
+    not: /jarfile \$/,
+  },
+  {
+    all: [/The application to execute does not exist: /],
+    confidence: 0.85,
+    title: 'The .NET application dll is not in the image',
+  },
   {
     all: [/\bCannot find module '(?:\/|\.\.?\/)[^']+'/],
     confidence: 0.78,

@@ -15,6 +15,18 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/cannot open shared object file/], confidence: 0.8, title: 'A shared library cannot be loaded' },
   {
+    // .NET on Alpine without icu-libs (or with InvariantGlobalization off).
+    all: [/Couldn't find a valid ICU package installed on the system/],
+    confidence: 0.85,
+    title: 'The ICU library .NET needs is not in the image (icu-libs / libicu)',
+  },
+  // musl's dlopen wording (a glibc-built native module or wheel loaded on Alpine).
+  {
+    all: [/Error loading shared library [^\s:]{1,128}: No such file or directory/],
+    confidence: 0.88,
+    title: 'A native module needs a shared library (or the glibc loader) missing from the image',
+  },
+  {
     all: [/version [`'‘]GLIBC_[0-9.]{1,12}['’] not found/],
     confidence: 0.88,
     title: 'The binary needs a newer glibc than the image has',
@@ -33,6 +45,9 @@ const SIGNATURES: Signature[] = [
     title: "The binary's dynamic loader is missing from the image",
   },
 ];
+
+// "/bin/sh: /app/server: not found" for a path outside the system bin dirs.
+const SHELL_NOT_FOUND = /\bsh: (?:\d+: )?\.?\/(?!(?:usr\/)?(?:local\/)?s?bin\/)[^\s:]+: not found\s*$/;
 
 export const missingSharedLibrary: Rule = {
   id: 'missing-shared-library',
@@ -54,7 +69,20 @@ export const missingSharedLibrary: Rule = {
     }
     // exec of an existing binary reporting ENOENT: its ELF interpreter (the libc loader) is missing.
     const exec = execNoSuchFile(ctx);
-    if (!exec) return null;
+    if (!exec) {
+      // busybox/dash say "not found" for a binary whose loader is missing, just as for an absent file.
+      const shell = ctx.log.lines.find((l) => SHELL_NOT_FOUND.test(l.text) && !/\.(?:sh|bash|py|rb|pl)\b/.test(l.text));
+      if (!shell) return null;
+      return finding(ctx, {
+        ruleId: 'missing-shared-library',
+        category: 'missing_shared_library',
+        title:
+          'The shell cannot run a binary of the app: if the file exists, its libc loader is missing (glibc vs musl)',
+        confidence: 0.6,
+        evidence: logEvidence([shell]),
+        steps,
+      });
+    }
     return finding(ctx, {
       ruleId: 'missing-shared-library',
       category: 'missing_shared_library',

@@ -54,6 +54,11 @@ const SIGNATURES: Signature[] = [
     title: 'The container cannot change ownership or mode of its volume',
   },
   {
+    all: [/data directory "[^"]+" has wrong ownership|must be started by the user that owns the data directory/],
+    confidence: 0.85,
+    title: 'The PostgreSQL data directory is owned by another user than the server runs as',
+  },
+  {
     all: [
       /must be accessible by owner only|[Pp]ermissions \d{3,4} for '[^']+' are too open|has group or world access|bad permissions|UNPROTECTED PRIVATE KEY FILE/,
     ],
@@ -66,6 +71,24 @@ const SIGNATURES: Signature[] = [
     title: 'The container user lacks permission on a path',
   },
   GENERIC,
+  {
+    // Erlang reports the errno as an atom; MinIO words it as a missing write permission.
+    all: [/\beacces\b|has write permissions for the backend|Unable to write to the backend/],
+    confidence: 0.8,
+    title: 'The container user cannot write or read a file it needs',
+  },
+  {
+    // SQLite: the database file (or its directory) is not writable by the container user.
+    all: [/attempt to write a readonly database/],
+    confidence: 0.7,
+    title: 'The SQLite database file is not writable by the container user',
+  },
+  {
+    // SQLite says this when the file or its directory is not writable (or the directory is absent).
+    all: [/unable to open database file/],
+    confidence: 0.6,
+    title: 'The SQLite database file cannot be opened (directory not writable by the container user?)',
+  },
   {
     all: [/Operation not permitted/],
     confidence: 0.5,

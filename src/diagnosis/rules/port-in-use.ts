@@ -10,11 +10,13 @@ const SIGNATURES: Signature[] = [
     title: 'The listen port is already in use',
   },
   {
-    all: [/port is already allocated|[Pp]ort \d+ is already in use|Only one usage of each socket address/],
+    all: [/port is already allocated|[Pp]ort \d+ (?:is|was) already in use|Only one usage of each socket address/],
     confidence: 0.9,
     title: 'The listen port is already in use',
   },
   { all: [/already bound|Address already bound/], confidence: 0.75, title: 'The listen address is already bound' },
+  // gunicorn's wording for EADDRINUSE.
+  { all: [/\bConnection in use: \(/], confidence: 0.88, title: 'The listen port is already in use' },
 ];
 
 export const portInUse = signatureRule({

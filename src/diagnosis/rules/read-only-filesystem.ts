@@ -3,11 +3,23 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/Read-only file ?system/i], confidence: 0.92, title: 'The app writes to a read-only filesystem' },
+  {
+    all: [/Read-only file ?system/i],
+    confidence: 0.92,
+    title: 'The app writes to a read-only filesystem',
+    // The nginx image's entrypoint guesses "(read-only file system?)" when a ConfigMap is mounted: not a failure.
+    not: /read-only file ?system\?/i,
+  },
   {
     all: [/\bEROFS\b|ReadOnlyFilesystem/],
     confidence: 0.92,
     title: 'The app writes to a read-only filesystem (EROFS)',
+  },
+  {
+    // Python's tempfile found no writable temp dir: with readOnlyRootFilesystem, /tmp needs an emptyDir.
+    all: [/No usable temporary directory found in/],
+    confidence: 0.85,
+    title: 'No writable temporary directory (read-only root filesystem without an emptyDir at /tmp)',
   },
   {
     all: [/\[Errno 30\]|\berrno:? ?30\b|\(30\)|code: 30\b/],

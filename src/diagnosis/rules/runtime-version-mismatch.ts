@@ -1,12 +1,19 @@
 /** runtime_version_mismatch: the runtime in the image is older or newer than the app (or its config) needs. */
 import { kubectl } from '../kubectl.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
+import type { Rule, RuleContext } from '../rule.ts';
+import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   {
     all: [/UnsupportedClassVersionError|has been compiled by a more recent version of the Java Runtime/],
     confidence: 0.95,
     title: 'The app was compiled for a newer Java than the image runs',
+  },
+  {
+    // ASM (Spring, Gradle) reading classes compiled for a newer Java than it supports.
+    all: [/Unsupported class file major version \d+/],
+    confidence: 0.85,
+    title: 'Classes were compiled for a newer Java than the runtime (or its bytecode library) supports',
   },
   {
     all: [/class file version \d+(?:\.\d+)?/, /only recognizes|unsupported|not supported/i],
@@ -25,7 +32,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /The engine "node" is incompatible with this module|requires (?:a )?[Nn]ode(?:\.js)? (?:version )?[>=v]{0,3}\d+|Node\.js v?\d+[.\d]{0,8} is not supported|Unsupported engine/,
+      /The engine "node" is incompatible with this module|requires (?:a )?[Nn]ode(?:\.js)? (?:version )?[>=v]{0,3}\d+|Node\.js (?:version )?[>=^~]{1,2} ?v?\d[\d.]{0,10} is required|Node\.js (?:version )?v?\d+[.\d]{0,8} is not supported|Unsupported engine/,
     ],
     confidence: 0.85,
     title: 'The app needs another Node.js version',
@@ -36,6 +43,34 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.85,
     title: 'The app needs another Python version',
+  },
+  {
+    // A native addon built for another Node.js ABI (node_modules copied from another image, or a new base).
+    all: [
+      /was compiled against a different Node\.js version|NODE_MODULE_VERSION \d+\. This version of Node\.js requires/,
+    ],
+    confidence: 0.85,
+    title: 'A native module was built for another Node.js version than the image runs',
+  },
+  {
+    // Newer JavaScript syntax (??=, ||=, ?., ??) parsed by an older Node.js: the code is fine, the runtime is old.
+    all: [/^SyntaxError: Unexpected token '(?:\?\?=|\|\|=|&&=|\?\.|\?\?|\?)'\s*$/],
+    confidence: 0.75,
+    title: 'The code uses JavaScript syntax this Node.js version does not know (Node.js too old)',
+  },
+  {
+    // Names Python removed (collections ABC aliases in 3.10, inspect.getargspec and asyncio.coroutine in 3.11).
+    all: [
+      /cannot import name '(?:Mapping|MutableMapping|Sequence|MutableSequence|Iterable|Callable|Hashable|MutableSet|Set)' from 'collections'|module 'collections' has no attribute '(?:Mapping|MutableMapping|Sequence|Iterable|Callable|Hashable|MutableSet)'|cannot import name 'getargspec' from 'inspect'|module 'asyncio' has no attribute 'coroutine'/,
+    ],
+    confidence: 0.8,
+    title: 'A library uses Python names removed in the Python version the image runs (Python too new)',
+  },
+  {
+    // PEP 604 "X | None" annotations evaluated on Python < 3.10.
+    all: [/unsupported operand type\(s\) for \|: '(?:type|types\.GenericAlias|_GenericAlias|ModelMetaclass)' and '/],
+    confidence: 0.8,
+    title: 'The code uses Python 3.10+ syntax (X | None) but the image runs an older Python',
   },
   {
     all: [/Your Ruby version is [0-9.]{1,16}, but your Gemfile specified/],
@@ -73,12 +108,40 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
-export const runtimeVersionMismatch = signatureRule({
+const steps = (ctx: RuleContext): string[] => [
+  `Check the image and its base tag: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].image}')}`,
+  `See the runtime version in the image: ${kubectl.debugCopy(ctx.target, 'sh -c "java -version; node --version; python --version" 2>&1')}`,
+];
+
+const bySignature = signatureRule({
   id: 'runtime-version-mismatch',
   category: 'runtime_version_mismatch',
   signatures: SIGNATURES,
-  steps: (ctx) => [
-    `Check the image and its base tag: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].image}')}`,
-    `See the runtime version in the image: ${kubectl.debugCopy(ctx.target, 'sh -c "java -version; node --version; python --version" 2>&1')}`,
-  ],
+  steps,
 });
+
+// Python prints the offending source line (and a caret) just above "SyntaxError: invalid syntax": newer
+// syntax there (walrus, match/case, except*) means the image's Python is older than the code.
+const PY_SYNTAX_ERROR = /^SyntaxError: invalid syntax\s*$/;
+const NEWER_PY_SYNTAX = /:=|^\s{0,32}(?:match|case) [^\s:][^:]{0,200}:\s*$|\bexcept\*/;
+
+export const runtimeVersionMismatch: Rule = {
+  id: 'runtime-version-mismatch',
+  match: (ctx) => {
+    const found = bySignature.match(ctx);
+    if (found) return found;
+    const lines = ctx.log.lines;
+    const at = lines.findIndex((l) => PY_SYNTAX_ERROR.test(l.text));
+    if (at < 0) return null;
+    const code = lines.slice(Math.max(0, at - 3), at).find((l) => NEWER_PY_SYNTAX.test(l.text));
+    if (!code) return null;
+    return finding(ctx, {
+      ruleId: 'runtime-version-mismatch',
+      category: 'runtime_version_mismatch',
+      title: "The code uses newer Python syntax than the image's Python understands",
+      confidence: 0.72,
+      evidence: logEvidence([code, lines[at]]),
+      steps: steps(ctx),
+    });
+  },
+};

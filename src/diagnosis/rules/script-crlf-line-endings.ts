@@ -12,7 +12,9 @@ const SIGNATURES: Signature[] = [
   // The scanner turns a bare CR into a line break, so "env: 'bash\r': No such file" arrives as two
   // lines, the second one starting with the quote that followed the CR.
   {
-    all: [/^['’]: (?:No such file or directory|not found|command not found|invalid option|bad interpreter)/],
+    all: [
+      /^['’]: (?:No such file or directory|not found|command not found|invalid option|bad interpreter)|^: invalid option(?: name)?\s*$/,
+    ],
     confidence: 0.9,
     title: 'A shell script has Windows line endings (a stray carriage return)',
   },
