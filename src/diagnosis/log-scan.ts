@@ -237,15 +237,34 @@ const unpackJson = (line: string, depth = 0): Unpacked | null => {
 
 const clean = (text: string): string => text.replace(CONTROL, '').replace(/\t/g, '  ');
 
+/** Longest text after a CR that can still be the rest of a shell error rather than a redrawn line. */
+const MAX_CR_TAIL = 120;
+
+/**
+ * A bare CR is either a progress bar redrawing its line ("10%\r20%\r30%": one line per state) or a
+ * literal CR that a shell printed inside an error about a CRLF script ("set: -\r: invalid option",
+ * "env: 'bash\r': No such file"). The latter has exactly one CR with a short tail that continues the
+ * message with ':' or a closing quote: it is kept on its line, shown as the two characters \r.
+ */
+const splitCarriageReturns = (line: string): string[] => {
+  if (!line.includes('\r')) return [line];
+  const parts = line.split('\r');
+  const tail = parts[1] ?? '';
+  if (parts.length === 2 && parts[0] !== '' && tail.length <= MAX_CR_TAIL && /^[:'’"]/.test(tail)) {
+    return [`${parts[0]}\\r${tail}`];
+  }
+  return parts;
+};
+
 export const scanLog = (input: string | Uint8Array, bounds: LogBounds = LOG_BOUNDS): ScannedLog => {
   const { text: rawTail, total, cut } = readTail(input, bounds.maxBytes);
   const bytesRead = Math.min(total, bounds.maxBytes);
   const binary = looksBinary(rawTail);
   let tail = rawTail.replace(OSC, '').replace(CSI, '').replace(ESC_OTHER, '').replace(ORPHAN_SGR, '');
-  tail = tail.replace(/\r\n?/g, '\n');
+  tail = tail.replace(/\r\n/g, '\n');
   // In binary data NUL and control runs are the separators between printable strings.
   if (binary) tail = tail.replace(/[\x00-\x08\x0b-\x1f\x7f\ufffd]+/g, '\n');
-  let rawLines = tail.split('\n');
+  let rawLines = tail.split('\n').flatMap(splitCarriageReturns);
   let truncated = cut;
   // The first line of a cut tail is usually a fragment; drop it unless it is all there is.
   if (cut && rawLines.length > 1) rawLines = rawLines.slice(1);

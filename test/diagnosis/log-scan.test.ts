@@ -223,3 +223,26 @@ describe('scanLog: docker compose prefixes', () => {
     assert.deepEqual(texts('starting\nstatus | ok\nready'), ['starting', 'status | ok', 'ready']);
   });
 });
+
+describe('scanLog: carriage returns', () => {
+  test('a CR inside a short shell error stays on its line as the two characters \\r', () => {
+    assert.deepEqual(
+      texts('/app/entrypoint.sh: line 2: set: -\r: invalid option\nset: usage: set [-abefhkmnptuvxBCHP]'),
+      ['/app/entrypoint.sh: line 2: set: -\\r: invalid option', 'set: usage: set [-abefhkmnptuvxBCHP]'],
+    );
+    assert.deepEqual(texts("/usr/bin/env: 'bash\r': No such file or directory"), [
+      "/usr/bin/env: 'bash\\r': No such file or directory",
+    ]);
+  });
+
+  test('a progress bar that redraws its line keeps one line per state', () => {
+    assert.deepEqual(texts('Downloading  10%\rDownloading  55%\rDownloading 100%\ndone'), [
+      'Downloading  10%',
+      'Downloading  55%',
+      'Downloading 100%',
+      'done',
+    ]);
+    // One redraw whose new text does not continue a message is a redraw too.
+    assert.deepEqual(texts('step 1/2\rstep 2/2'), ['step 1/2', 'step 2/2']);
+  });
+});

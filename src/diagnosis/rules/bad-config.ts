@@ -3,7 +3,9 @@
  * (bad directive, empty or mangled value, unsupported syntax).
  */
 import { kubectl } from '../kubectl.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
+import type { RuleContext } from '../rule.ts';
+import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
+import { isUnder, pathsIn } from './spec-helpers.ts';
 
 // nginx [emerg] lines about names and ports belong to the DNS, port and permission rules.
 const NOT_CONFIG =
@@ -136,6 +138,21 @@ const SIGNATURES: Signature[] = [
 const ABSENT = /[Nn]o such file or directory|[Ff]ile not found|does not exist/;
 const LOAD_FAILED = /failed to (?:open|load|read) (?:the )?config/i;
 
+/** The ConfigMap mounted over a path the failing lines name (nginx.conf under /etc/nginx), when there is one. */
+const mountedConfigMap = (ctx: RuleContext, hit: SignatureHit): string | undefined => {
+  const container = ctx.container;
+  if (!container) return undefined;
+  const paths = [hit.line, ...hit.lines].flatMap((line) => pathsIn(line.text));
+  for (const path of paths) {
+    for (const mount of container.volumeMounts) {
+      if (!isUnder(path, mount.mountPath)) continue;
+      const volume = ctx.pod?.volumes.find((v) => v.name === mount.name);
+      if (volume?.kind === 'configMap' && volume.source) return volume.source;
+    }
+  }
+  return undefined;
+};
+
 export const badConfig = signatureRule({
   id: 'bad-config',
   category: 'bad_config',
@@ -148,8 +165,8 @@ export const badConfig = signatureRule({
       return Math.min(hit.confidence, 0.45);
     return hit.confidence;
   },
-  steps: (ctx) => [
-    `Read the config the container actually received: ${kubectl.get(ctx.target, 'configmap', '<name>')}`,
+  steps: (ctx, hit) => [
+    `Read the config the container actually received: ${kubectl.get(ctx.target, 'configmap', mountedConfigMap(ctx, hit) ?? '<name>')}`,
     'Validate the file with the same image tag the pod runs (nginx -t, apachectl configtest, or start the server locally with it)',
   ],
 });

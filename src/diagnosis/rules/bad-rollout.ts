@@ -7,8 +7,8 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import type { Evidence, Finding } from '../types.ts';
-import { eventEvidence, formatDuration, lastTermination, specEvidence, timeOf } from './spec-helpers.ts';
+import type { Evidence, Finding, LogLine } from '../types.ts';
+import { eventEvidence, formatDuration, lastTermination, logEvidence, specEvidence, timeOf } from './spec-helpers.ts';
 
 /** How soon after a rollout a first crash still counts as caused by it. */
 export const ROLLOUT_WINDOW_MS = 30 * 60_000;
@@ -17,6 +17,15 @@ const CRASH_EVENT = /^(BackOff|Failed|Unhealthy|Killing|OOMKilling)$/;
 
 /** Short image name for titles: the last path segment with its tag (registry.example.com/shop/api:1.5.0 -> api:1.5.0). */
 export const shortImage = (image: string): string => image.split('/').pop() ?? image;
+
+const ERROR_LEVELS = new Set(['error', 'fatal', 'critical', 'panic', 'emergency', 'alert']);
+
+/** Up to two error-level lines (warnings when there are none), first in the log. */
+const firstFailureLines = (ctx: RuleContext): LogLine[] => {
+  const errors = ctx.log.lines.filter((l) => l.level !== undefined && ERROR_LEVELS.has(l.level));
+  const chosen = errors.length > 0 ? errors : ctx.log.lines.filter((l) => l.level === 'warn');
+  return chosen.slice(0, 2);
+};
 
 const match = (ctx: RuleContext): Finding | null => {
   const workload = ctx.workload;
@@ -68,6 +77,8 @@ const match = (ctx: RuleContext): Finding | null => {
   }
   const firstEvent = eventTimes.find((t) => t.at === firstCrash)?.event;
   if (firstEvent) evidence.push(eventEvidence(firstEvent));
+  // The first failure lines of the new revision, so the finding rests on more than a BackOff event.
+  evidence.push(...firstFailureLines(ctx).map(logEvidence));
 
   return {
     ruleId: 'bad-rollout',
@@ -77,6 +88,7 @@ const match = (ctx: RuleContext): Finding | null => {
     evidence,
     nextSteps: [
       `Roll back while you fix it: ${kubectl.rolloutUndo(ctx.target)}`,
+      `See how the new revision fails: ${kubectl.previousLogs(ctx.target)}`,
       kubectl.rolloutHistory(ctx.target),
       `${kubectl.rolloutHistory(ctx.target)} --revision=${current.revision}`,
     ],

@@ -1,6 +1,6 @@
 /** command_not_found: the configured executable is not in the image or on PATH (exit 127). */
 import { kubectl } from '../kubectl.ts';
-import type { Rule } from '../rule.ts';
+import type { Rule, RuleContext } from '../rule.ts';
 import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 
 // A carriage return in the name is a CRLF script, which its own rule names.
@@ -63,14 +63,43 @@ const NAME = /(?:exec: "|sh: (?:\d+: |line \d+: )?|: line \d+: )([^\s:"]+)/;
  */
 const OWN_PATH = /^\.?\/(?!(?:usr\/)?(?:local\/)?s?bin\/)/;
 
+// Where each message names the missing program; bounded so every search stays linear.
+const NAMED = [
+  /\bexec: "([^"\s]{1,200})": executable file not found/,
+  /^\/usr\/bin\/env: ['‘]([^'’\s]{1,200})['’]: No such file/,
+  /\bstat ([^\s:]{1,200}): no such file/,
+  /The term '([^'\s]{1,200})' is not recognized/,
+  /^['"]?([^'"\s]{1,200})['"]? is not recognized as an internal/,
+];
+const NOT_FOUND = [': command not found', ': not found'];
+// A program name or path: nothing a shell would expand, and no "=" (an env assignment is not a command).
+const SAFE_NAME = /^[\w./+@-]{1,200}$/;
+
+/** The missing program's name from the matched line ("psql: not found" -> psql), when it names one. */
+export const missingCommandName = (text: string): string | undefined => {
+  let name = NAMED.map((pattern) => pattern.exec(text)?.[1]).find((n) => n !== undefined);
+  if (name === undefined) {
+    // "…: psql: not found": the word before the suffix, found with string search (no backtracking).
+    const at = NOT_FOUND.map((suffix) => text.lastIndexOf(suffix)).find((i) => i > 0);
+    if (at !== undefined) {
+      const before = text.slice(0, at);
+      name = before.slice(Math.max(before.lastIndexOf(' '), before.lastIndexOf(':'), before.lastIndexOf('"')) + 1);
+    }
+  }
+  return name !== undefined && SAFE_NAME.test(name) ? name : undefined;
+};
+
+// Single quotes: $PATH must expand in the pod's shell, not in the shell of whoever pastes the command.
+const lookupSteps = (ctx: RuleContext, name = '<name>'): string[] => [
+  `Check the command in the spec: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].command} {.spec.containers[*].args}')}`,
+  `Look for the executable in the image: ${kubectl.debugCopy(ctx.target, `sh -c 'echo $PATH; command -v ${name}'`)}`,
+];
+
 export const commandNotFound: Rule = {
   id: 'command-not-found',
   match: (ctx) => {
-    const steps = [
-      `Check the command in the spec: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].command} {.spec.containers[*].args}')}`,
-      `Look for the executable in the image: ${kubectl.debugCopy(ctx.target, 'sh -c "echo $PATH; command -v <name>"')}`,
-    ];
     const hit = matchSignatures(ctx, SIGNATURES, { status: true });
+    const steps = lookupSteps(ctx, hit ? missingCommandName(hit.line.text) : undefined);
     const exit127 = ctx.exitCode === 127;
     if (hit) {
       const name = NAME.exec(hit.line.text)?.[1];

@@ -1,6 +1,7 @@
 /** data_dir_conflict: the persisted data directory is in a state the server refuses (not empty, stale id, locked). */
 import { kubectl } from '../kubectl.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
+import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
+import { directoryOf, pathsIn } from './spec-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -72,12 +73,26 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+const QUOTED_DIR = /\bdirectory "(\/[^"\s]{1,300})"/;
+// A path safe to paste into a shell command unquoted.
+const SAFE_PATH = /^\/[\w./@+-]{0,300}$/;
+
+/** The data directory the failing lines name ("directory "/var/lib/postgresql/data" exists"), when they do. */
+const dataDirOf = (hit: SignatureHit): string | undefined => {
+  const lines = [hit.line, ...hit.lines];
+  const quoted = lines.map((l) => QUOTED_DIR.exec(l.text)?.[1]).find((d) => d !== undefined);
+  const path = quoted ?? lines.flatMap((l) => pathsIn(l.text))[0];
+  if (path === undefined) return undefined;
+  const dir = quoted ?? directoryOf(path);
+  return SAFE_PATH.test(dir) && dir !== '/' ? dir : undefined;
+};
+
 export const dataDirConflict = signatureRule({
   id: 'data-dir-conflict',
   category: 'data_dir_conflict',
   signatures: SIGNATURES,
-  steps: (ctx) => [
-    `Look at what the volume holds: ${kubectl.debugCopy(ctx.target, 'ls -la <data-dir>')}`,
+  steps: (ctx, hit) => [
+    `Look at what the volume holds: ${kubectl.debugCopy(ctx.target, `ls -la ${dataDirOf(hit) ?? '<data-dir>'}`)}`,
     'Point the server at a sub-directory of the volume (PGDATA=/var/lib/postgresql/data/pgdata), or remove the stale lock or cluster id',
     'Make sure only one replica mounts a ReadWriteOnce volume (a StatefulSet, not a Deployment with several replicas)',
   ],

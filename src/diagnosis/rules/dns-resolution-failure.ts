@@ -30,14 +30,36 @@ const SIGNATURES: Signature[] = [
   { all: [DNS_FAILURE], confidence: 0.7, title: 'A dependency host name does not resolve' },
 ];
 
+// Where each runtime names the host it could not resolve; bounded quantifiers keep every search linear.
+const HOST = [
+  /\b(?:ENOTFOUND|EAI_AGAIN|EAI_NONAME) ([\w.-]{1,253})/,
+  /UnknownHostException: ([\w.-]{1,253})/,
+  /\blookup ([\w.-]{1,253})(?: on [\d.:[\]a-f]{1,60})?: (?:no such host|server misbehaving|Temporary failure)/,
+  /host name "([\w.-]{1,253})"/,
+  /in upstream "([\w.-]{1,253})/,
+  /server host '([\w.-]{1,253})'/,
+  /Could not resolve host:? ['"]?([\w.-]{1,253})/,
+  /Failed to resolve ['"]([\w.-]{1,253})['"]/,
+  /getaddrinfo\(?['"]?([\w.-]{1,253})['"]?\)? failed/,
+  /^([\w.-]{1,253}): (?:Name or service not known|Name does not resolve|Temporary failure in name resolution)/,
+];
+// A host name, not an IP address or a bare number (the resolver failed on a name).
+const HOST_NAME = /^[A-Za-z0-9][\w-]{0,62}(?:\.[\w-]{1,63}){0,10}\.?$/;
+
+/** The host the failing line names, when it names one. */
+export const hostIn = (text: string): string | undefined => {
+  const host = HOST.map((pattern) => pattern.exec(text)?.[1]).find((h) => h !== undefined);
+  return host !== undefined && HOST_NAME.test(host) && /[A-Za-z]/.test(host) ? host : undefined;
+};
+
 export const dnsResolutionFailure = signatureRule({
   id: 'dns-resolution-failure',
   category: 'dns_resolution_failure',
   signatures: SIGNATURES,
   options: { recoverable: true },
-  steps: (ctx) => [
+  steps: (ctx, hit) => [
     `Check that the Service exists in the namespace: kubectl get svc -n ${ctx.target.namespace ?? '<namespace>'}`,
-    `Resolve the name from inside the pod: ${kubectl.exec(ctx.target, 'nslookup <host>')}`,
+    `Resolve the name from inside the pod: ${kubectl.exec(ctx.target, `nslookup ${hostIn(hit.line.text) ?? '<host>'}`)}`,
     'Use the Service name (name.namespace.svc.cluster.local); host.docker.internal and compose service names do not exist in Kubernetes',
   ],
 });

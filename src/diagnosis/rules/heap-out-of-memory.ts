@@ -3,46 +3,109 @@
  * It exits 1, 134 or 139, not 137: the kernel did not kill it, the runtime gave up.
  */
 import { kubectl } from '../kubectl.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
+import type { RuleContext } from '../rule.ts';
+import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 
-const SIGNATURES: Signature[] = [
+/** Which runtime printed the message: the advice must be that runtime's own knob. */
+type Runtime = 'node' | 'jvm' | 'php' | 'other';
+type HeapSignature = Signature & { runtime: Runtime };
+
+const SIGNATURES: HeapSignature[] = [
   {
     all: [/JavaScript heap out of memory/],
     confidence: 0.95,
     title: 'Node.js ran out of V8 heap (JavaScript heap out of memory)',
+    runtime: 'node',
   },
   {
     all: [/Reached heap limit|Ineffective mark-compacts near heap limit/],
     confidence: 0.93,
     title: 'Node.js ran out of V8 heap',
+    runtime: 'node',
   },
   {
     all: [/java\.lang\.OutOfMemoryError: (?:Java heap space|GC overhead limit exceeded)/],
     confidence: 0.93,
     title: 'The JVM ran out of heap (OutOfMemoryError)',
+    runtime: 'jvm',
   },
   {
     all: [/OutOfMemoryError: (?:Metaspace|Direct buffer memory|Compressed class space)/],
     confidence: 0.85,
     title: 'The JVM ran out of a memory pool (OutOfMemoryError)',
+    runtime: 'jvm',
   },
   {
     all: [/java\.lang\.OutOfMemoryError/],
     confidence: 0.75,
     title: 'The JVM ran out of memory (OutOfMemoryError)',
+    runtime: 'jvm',
     // Threads and mmap areas are kernel limits (host_kernel_limit), not the heap.
     not: /unable to create (?:new )?native thread|OutOfMemoryError: Map failed/,
   },
-  { all: [/Allowed memory size of \d+ bytes exhausted/], confidence: 0.92, title: 'PHP hit its memory_limit' },
-  { all: [/System\.OutOfMemoryException/], confidence: 0.88, title: '.NET ran out of memory (OutOfMemoryException)' },
-  { all: [/fatal error: runtime: out of memory/], confidence: 0.8, title: 'The Go runtime ran out of memory' },
-  { all: [/^MemoryError\b|\bMemoryError$/], confidence: 0.75, title: 'Python ran out of memory (MemoryError)' },
+  {
+    all: [/Allowed memory size of \d+ bytes exhausted/],
+    confidence: 0.92,
+    title: 'PHP hit its memory_limit',
+    runtime: 'php',
+  },
+  {
+    all: [/System\.OutOfMemoryException/],
+    confidence: 0.88,
+    title: '.NET ran out of memory (OutOfMemoryException)',
+    runtime: 'other',
+  },
+  {
+    all: [/fatal error: runtime: out of memory/],
+    confidence: 0.8,
+    title: 'The Go runtime ran out of memory',
+    runtime: 'other',
+  },
+  {
+    all: [/^MemoryError\b|\bMemoryError$/],
+    confidence: 0.75,
+    title: 'Python ran out of memory (MemoryError)',
+    runtime: 'other',
+  },
   {
     all: [/failed to allocate memory \(NoMemoryError\)/],
     confidence: 0.85,
     title: 'Ruby ran out of memory (NoMemoryError)',
+    runtime: 'other',
   },
-  { all: [/memory allocation of \d+ bytes failed/], confidence: 0.8, title: 'The process failed to allocate memory' },
+  {
+    all: [/memory allocation of \d+ bytes failed/],
+    confidence: 0.8,
+    title: 'The process failed to allocate memory',
+    runtime: 'other',
+  },
+];
+
+const runtimeOf = (hit: SignatureHit): Runtime => SIGNATURES.find((s) => s === hit.signature)?.runtime ?? 'other';
+
+const JVM_POOL_FLAGS: readonly [RegExp, string][] = [
+  [/OutOfMemoryError: Metaspace/, '-XX:MaxMetaspaceSize'],
+  [/OutOfMemoryError: Compressed class space/, '-XX:CompressedClassSpaceSize'],
+  [/OutOfMemoryError: Direct buffer memory/, '-XX:MaxDirectMemorySize'],
+];
+
+const RAISE: Record<Runtime, (hit: SignatureHit) => string> = {
+  node: () =>
+    'Raise the V8 heap below the memory limit (NODE_OPTIONS=--max-old-space-size=<MiB>, about 75% of the limit), or fix the leak',
+  jvm: (hit) => {
+    const pool = JVM_POOL_FLAGS.find(([pattern]) => hit.lines.some((l) => pattern.test(l.text)))?.[1];
+    return pool
+      ? `Raise that pool's limit (${pool}) while keeping heap plus pools below the memory limit, or fix the leak`
+      : 'Size the JVM heap below the memory limit (-XX:MaxRAMPercentage=75, or -Xmx<size>, e.g. in JAVA_TOOL_OPTIONS), or fix the leak';
+  },
+  php: () => 'Raise memory_limit (php.ini, or php -d memory_limit=<size>) below the memory limit, or fix the leak',
+  other: () =>
+    'Give the container more memory or make the process hold less (fix the leak, process data in smaller batches)',
+};
+
+const heapSteps = (ctx: RuleContext, hit: SignatureHit): string[] => [
+  `Compare what the process needs with the container memory limit: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].resources}')}`,
+  RAISE[runtimeOf(hit)](hit),
 ];
 
 export const heapOutOfMemory = signatureRule({
@@ -51,8 +114,5 @@ export const heapOutOfMemory = signatureRule({
   signatures: SIGNATURES,
   // With reason OOMKilled the kernel killed it: the heap message is then secondary.
   adjust: (ctx, hit) => (ctx.reason === 'OOMKilled' ? Math.min(hit.confidence, 0.6) : hit.confidence),
-  steps: (ctx) => [
-    `Compare the heap limit with the container memory limit: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].resources}')}`,
-    'Raise the heap limit (NODE_OPTIONS=--max-old-space-size=<MiB>, -Xmx or -XX:MaxRAMPercentage) below the memory limit, or fix the leak',
-  ],
+  steps: (ctx, hit) => heapSteps(ctx, hit),
 });

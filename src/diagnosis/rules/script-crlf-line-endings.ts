@@ -3,14 +3,20 @@
  * "set -e\r", so the shebang is "not found", options are illegal, or $'\r' is an unknown command.
  */
 import { kubectl } from '../kubectl.ts';
-import type { Rule } from '../rule.ts';
+import type { Rule, RuleContext } from '../rule.ts';
+import type { LogLine } from '../types.ts';
 import { execNoSuchFile, finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/\$'\\r'|\\r'/], confidence: 0.95, title: "A shell script has Windows line endings ($'\\r')" },
+  // The scanner renders a CR inside a short shell error as the two characters \r: "set: -\r: invalid option".
+  {
+    all: [/\$'\\r'|\\r'|\\r: (?:invalid option|No such file|not found|command not found|bad interpreter)/],
+    confidence: 0.95,
+    title: "A shell script has Windows line endings ($'\\r')",
+  },
   { all: [/\^M\b|\^M:/], confidence: 0.93, title: 'A shell script has Windows line endings (^M)' },
-  // The scanner turns a bare CR into a line break, so "env: 'bash\r': No such file" arrives as two
-  // lines, the second one starting with the quote that followed the CR.
+  // A log read elsewhere (or a longer tail after the CR) may still arrive split at the CR: the second
+  // part then starts with the quote or colon that followed it.
   {
     all: [
       /^['’]: (?:No such file or directory|not found|command not found|invalid option|bad interpreter)|^: invalid option(?: name)?\s*$/,
@@ -40,14 +46,27 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+// A shell prefixes its errors with the script's path ("/app/entrypoint.sh: line 2: ..."); the shell's
+// own path (/bin/sh: 1: ...) names no script.
+const SCRIPT_PREFIX = /^((?:\/|\.\/)[\w./@+-]{1,300}): /;
+const SHELL = /^\/(?:usr\/)?(?:local\/)?bin\/(?:[a-z]{0,4}sh|env)$/;
+const SAFE_PATH = /^\.?\/[\w./@+-]{1,300}$/;
+
+const scriptIn = (lines: readonly LogLine[]): string | undefined =>
+  lines.map((l) => SCRIPT_PREFIX.exec(l.text)?.[1]).find((path) => path !== undefined && !SHELL.test(path));
+
+const stepsFor = (ctx: RuleContext, script = '/path/to/entrypoint.sh'): string[] => [
+  `Check the entrypoint for CR characters: ${kubectl.debugCopy(ctx.target, `sh -c 'head -1 ${script} | od -c'`)}`,
+  'Convert it to LF (dos2unix) and add "*.sh text eol=lf" to .gitattributes, then rebuild the image',
+];
+
 export const scriptCrlfLineEndings: Rule = {
   id: 'script-crlf-line-endings',
   match: (ctx) => {
-    const steps = [
-      `Check the entrypoint for CR characters: ${kubectl.debugCopy(ctx.target, "sh -c 'head -1 /path/to/entrypoint.sh | od -c'")}`,
-      'Convert it to LF (dos2unix) and add "*.sh text eol=lf" to .gitattributes, then rebuild the image',
-    ];
     const hit = matchSignatures(ctx, SIGNATURES, { status: true });
+    const exec = hit ? null : execNoSuchFile(ctx);
+    const script = hit ? scriptIn([hit.line, ...hit.lines]) : exec?.path || undefined;
+    const steps = stepsFor(ctx, script !== undefined && SAFE_PATH.test(script) ? script : undefined);
     if (hit) {
       return finding(ctx, {
         ruleId: 'script-crlf-line-endings',
@@ -60,7 +79,6 @@ export const scriptCrlfLineEndings: Rule = {
     }
     // "exec /entrypoint.sh: no such file or directory" for a script that exists: CRLF in the shebang
     // is the usual reason, but a missing interpreter or file prints the same.
-    const exec = execNoSuchFile(ctx);
     if (!exec) return null;
     return finding(ctx, {
       ruleId: 'script-crlf-line-endings',

@@ -1,4 +1,8 @@
 import { badConfig } from '../../../src/diagnosis/rules/bad-config.ts';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { PodFacts } from '../../../src/diagnosis/types.ts';
+import { containerFacts, podFacts, contextFor as podContext } from '../../fixtures/pods.ts';
 import { ruleTable } from './helpers.ts';
 
 ruleTable(badConfig, 'bad_config', {
@@ -47,4 +51,31 @@ ruleTable(badConfig, 'bad_config', {
     },
     { name: 'config loaded fine', log: 'INFO configuration file /etc/app.yaml loaded\nINFO ready' },
   ],
+});
+
+describe('bad-config: names the mounted ConfigMap', () => {
+  const log = 'nginx: [emerg] unknown directive "proxy_passs" in /etc/nginx/conf.d/default.conf:12';
+  const container = containerFacts({
+    volumeMounts: [
+      { name: 'data', mountPath: '/var/cache/nginx', readOnly: false },
+      { name: 'conf', mountPath: '/etc/nginx/conf.d', readOnly: true },
+    ],
+  });
+  const configStep = (volumes: PodFacts['volumes']) =>
+    badConfig
+      .match(podContext({ container, pod: podFacts({ containers: [container], volumes }), logLines: [log] }))
+      ?.nextSteps.find((s) => s.includes('kubectl get configmap'));
+
+  test('a ConfigMap mounted over the config path is named', () => {
+    const step = configStep([
+      { name: 'data', kind: 'emptyDir' },
+      { name: 'conf', kind: 'configMap', source: 'nginx-site' },
+    ]);
+    assert.ok(step?.includes('kubectl get configmap -n shop nginx-site -o yaml'), step);
+  });
+
+  test('the placeholder stays when the path is not on a ConfigMap', () => {
+    const step = configStep([{ name: 'conf', kind: 'emptyDir' }]);
+    assert.ok(step?.includes('configmap -n shop <name>'), step);
+  });
 });

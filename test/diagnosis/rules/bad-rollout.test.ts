@@ -76,3 +76,48 @@ describe('bad-rollout', () => {
     assert.equal(shortImage('nginx'), 'nginx');
   });
 });
+
+describe('bad-rollout: the failure of the new revision', () => {
+  test('reads the previous log and quotes the first two error lines, keeping its context confidence', () => {
+    const finding = badRollout.match(
+      contextFor({
+        container,
+        pod,
+        workload: workloadFacts(),
+        events: [event()],
+        logLines: [
+          'INFO starting api 1.5.0',
+          'WARN cache disabled',
+          'ERROR failed to parse FEATURE_FLAGS: unexpected token',
+          'ERROR shutting down',
+          'ERROR exit',
+        ],
+      }),
+    );
+    assert.ok(finding);
+    assert.ok(finding.nextSteps.some((s) => s.includes('kubectl logs -n shop') && s.endsWith('--previous')));
+    const quoted = finding.evidence.filter((e) => e.source === 'log').map((e) => e.text);
+    assert.deepEqual(quoted, ['ERROR failed to parse FEATURE_FLAGS: unexpected token', 'ERROR shutting down']);
+    assert.ok(finding.confidence >= 0.55 && finding.confidence <= 0.65);
+  });
+
+  test('warnings are quoted when there is no error line, nothing when the log is quiet', () => {
+    const warned = badRollout.match(
+      contextFor({
+        container,
+        pod,
+        workload: workloadFacts(),
+        events: [event()],
+        logLines: ['WARN config reload failed'],
+      }),
+    );
+    assert.deepEqual(
+      warned?.evidence.filter((e) => e.source === 'log').map((e) => e.text),
+      ['WARN config reload failed'],
+    );
+    const quiet = badRollout.match(
+      contextFor({ container, pod, workload: workloadFacts(), events: [event()], logLines: ['INFO started'] }),
+    );
+    assert.equal(quiet?.evidence.filter((e) => e.source === 'log').length, 0);
+  });
+});

@@ -1,5 +1,7 @@
 import { commandNotFound } from '../../../src/diagnosis/rules/command-not-found.ts';
-import { ruleTable } from './helpers.ts';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { contextFor, ruleTable } from './helpers.ts';
 
 ruleTable(commandNotFound, 'command_not_found', {
   positives: [
@@ -43,4 +45,25 @@ ruleTable(commandNotFound, 'command_not_found', {
     { name: 'HTTP 404 is not a missing command', log: 'GET /health 404 not found\nGET /api 200' },
     { name: 'a user record not found', log: 'ERROR user 42: not found\nINFO continuing' },
   ],
+});
+
+describe('command-not-found: next steps', () => {
+  const lookup = (log: string, message: string | null = null) =>
+    commandNotFound
+      .match(contextFor({ name: 'x', log, exitCode: 127, message }))
+      ?.nextSteps.find((s) => s.includes('command -v'));
+
+  test('$PATH is single-quoted so it expands in the pod, and the missing program is named', () => {
+    assert.ok(lookup('/docker-entrypoint.sh: 5: psql: not found')?.endsWith("-- sh -c 'echo $PATH; command -v psql'"));
+    assert.ok(lookup('/entrypoint.sh: line 12: envsubst: command not found')?.includes('command -v envsubst'));
+    assert.ok(
+      lookup('', 'OCI runtime create failed: exec: "foo": executable file not found in $PATH: unknown')?.includes(
+        'command -v foo',
+      ),
+    );
+  });
+
+  test('the placeholder stays when the log names no program', () => {
+    assert.ok(lookup('')?.includes("sh -c 'echo $PATH; command -v <name>'"));
+  });
 });

@@ -1,5 +1,7 @@
 import { dataDirConflict } from '../../../src/diagnosis/rules/data-dir-conflict.ts';
-import { ruleTable } from './helpers.ts';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { contextFor, ruleTable } from './helpers.ts';
 
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
@@ -39,4 +41,30 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       log: 'The files belonging to this database system will be owned by user "postgres".\nSuccess. You can now start the database server',
     },
   ],
+});
+
+describe('data-dir-conflict: names the data directory', () => {
+  const listing = (log: string) =>
+    dataDirConflict.match(contextFor({ name: 'x', log, exitCode: 1 }))?.nextSteps.find((s) => s.includes('ls -la'));
+
+  test('the directory from the log replaces the placeholder', () => {
+    assert.ok(
+      listing('initdb: error: directory "/var/lib/postgresql/data" exists but is not empty')?.endsWith(
+        'ls -la /var/lib/postgresql/data',
+      ),
+    );
+    assert.ok(
+      listing(
+        "kafka.common.InconsistentClusterIdException: The Cluster ID abc doesn't match stored clusterId Some(def) in meta.properties. Invalid cluster.id in: /var/lib/kafka/data/meta.properties",
+      )?.endsWith('ls -la /var/lib/kafka/data'),
+    );
+  });
+
+  test('the placeholder stays when no directory is named', () => {
+    assert.ok(
+      listing('[ERROR] --initialize specified but the data directory has files in it. Aborting.')?.endsWith(
+        'ls -la <data-dir>',
+      ),
+    );
+  });
 });

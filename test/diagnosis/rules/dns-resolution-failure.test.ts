@@ -1,5 +1,7 @@
 import { dnsResolutionFailure } from '../../../src/diagnosis/rules/dns-resolution-failure.ts';
-import { ruleTable } from './helpers.ts';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { contextFor, ruleTable } from './helpers.ts';
 
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
@@ -39,4 +41,34 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
     { name: 'resolved after a retry', log: 'WARN getaddrinfo EAI_AGAIN db\nINFO connected to db:5432' },
     { name: 'a 404 page is not DNS', log: 'GET /hosts 404 Not Found\nINFO ok' },
   ],
+});
+
+describe('dns-resolution-failure: names the host', () => {
+  const lookup = (log: string) =>
+    dnsResolutionFailure
+      .match(contextFor({ name: 'x', log, exitCode: 1 }))
+      ?.nextSteps.find((s) => s.includes('nslookup'));
+
+  test('the host from the log replaces the placeholder', () => {
+    assert.ok(lookup('Error: getaddrinfo ENOTFOUND redis-master')?.endsWith('-- nslookup redis-master'));
+    assert.ok(
+      lookup('panic: dial tcp: lookup postgres.db.svc.cluster.local on 10.96.0.10:53: no such host')?.endsWith(
+        '-- nslookup postgres.db.svc.cluster.local',
+      ),
+    );
+    assert.ok(
+      lookup('java.net.UnknownHostException: kafka-0.kafka: Name or service not known')?.endsWith(
+        'nslookup kafka-0.kafka',
+      ),
+    );
+    assert.ok(
+      lookup('psql: error: could not translate host name "db" to address: Name or service not known')?.endsWith(
+        'nslookup db',
+      ),
+    );
+  });
+
+  test('the placeholder stays when no host is named', () => {
+    assert.ok(lookup('socket.gaierror: [Errno -3] Temporary failure in name resolution')?.endsWith('nslookup <host>'));
+  });
 });

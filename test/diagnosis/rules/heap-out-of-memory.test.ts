@@ -1,5 +1,7 @@
 import { heapOutOfMemory } from '../../../src/diagnosis/rules/heap-out-of-memory.ts';
-import { ruleTable } from './helpers.ts';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { contextFor, ruleTable } from './helpers.ts';
 
 ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
   positives: [
@@ -46,4 +48,37 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
     },
     { name: 'heap stats in an info line', log: 'INFO heap used 512MB of 2048MB\nINFO GC pause 12ms' },
   ],
+});
+
+describe('heap-out-of-memory: advice fits the runtime', () => {
+  const steps = (log: string) =>
+    heapOutOfMemory.match(contextFor({ name: 'x', log, exitCode: 1 }))?.nextSteps.join('\n') ?? '';
+
+  test('Java gets JVM flags, never the V8 one', () => {
+    const text = steps('Exception in thread "main" java.lang.OutOfMemoryError: Java heap space');
+    assert.match(text, /-XX:MaxRAMPercentage|-Xmx/);
+    assert.doesNotMatch(text, /max-old-space-size/);
+  });
+
+  test('a JVM memory pool names its own flag', () => {
+    assert.match(steps('java.lang.OutOfMemoryError: Metaspace'), /-XX:MaxMetaspaceSize/);
+  });
+
+  test('Node gets --max-old-space-size and no JVM flag', () => {
+    const text = steps('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory');
+    assert.match(text, /NODE_OPTIONS=--max-old-space-size/);
+    assert.doesNotMatch(text, /-Xmx|MaxRAMPercentage/);
+  });
+
+  test('Python, Go and .NET get generic advice', () => {
+    for (const log of [
+      'MemoryError',
+      'fatal error: runtime: out of memory',
+      "Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.",
+    ]) {
+      const text = steps(log);
+      assert.ok(text.length > 0, log);
+      assert.doesNotMatch(text, /max-old-space-size|-Xmx|MaxRAMPercentage|memory_limit/, log);
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import { scriptCrlfLineEndings } from '../../../src/diagnosis/rules/script-crlf-line-endings.ts';
-import { ruleTable } from './helpers.ts';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { classifyCase, contextFor, ruleTable } from './helpers.ts';
 
 ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
   positives: [
@@ -33,4 +35,22 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
     { name: 'an ordinary unknown command', log: '/entrypoint.sh: line 9: jq: command not found' },
     { name: 'set used correctly', log: '+ set -euo pipefail\n+ exec node server.js\nListening on 3000' },
   ],
+});
+
+describe('script-crlf-line-endings: literal CR in a shell error', () => {
+  test('bash "set: -\\r: invalid option" from a raw CRLF log is recognised and names the script', () => {
+    const c = { name: 'raw CR', log: '/app/entrypoint.sh: line 2: set: -\r: invalid option\r\n', exitCode: 2 };
+    const finding = scriptCrlfLineEndings.match(contextFor(c));
+    assert.ok(finding);
+    assert.ok(finding.confidence >= 0.9);
+    assert.ok(finding.evidence.some((e) => e.text.includes('set: -\\r: invalid option')));
+    assert.ok(finding.nextSteps.some((s) => s.includes("sh -c 'head -1 /app/entrypoint.sh | od -c'")));
+    assert.equal(classifyCase(c).best.category, 'script_crlf_line_endings');
+  });
+
+  test('the placeholder stays when no line names the script', () => {
+    const finding = scriptCrlfLineEndings.match(contextFor({ name: 'sh', log: '/bin/sh: 1: set: Illegal option -' }));
+    assert.ok(finding);
+    assert.ok(finding.nextSteps.some((s) => s.includes('/path/to/entrypoint.sh')));
+  });
 });
