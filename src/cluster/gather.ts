@@ -19,7 +19,7 @@ import { ExitcodeError, isExitcodeError } from '../errors.ts';
 import type { ClusterConnection } from './connection.ts';
 import { eventFacts, nodeFacts, podFacts, sortEvents } from './facts.ts';
 import { assertName } from './names.ts';
-import { gatherOwner } from './owners.ts';
+import { gatherOwner, type KnownWorkload } from './owners.ts';
 
 export interface GatherOptions {
   logBounds?: LogBounds;
@@ -138,6 +138,8 @@ export const gatherAround = async (input: {
   pod: V1Pod;
   container?: string;
   events?: Promise<EventsResult>;
+  /** The pod's workload when the caller already read it: the owner chain reuses it. */
+  workload?: KnownWorkload;
   options?: GatherOptions;
 }): Promise<GatheredPod> => {
   const { connection } = input;
@@ -148,7 +150,7 @@ export const gatherAround = async (input: {
   const [events, logs, owner, node] = await Promise.all([
     input.events ?? readEvents(connection, pod.namespace, pod.name),
     Promise.all(failing.map((container) => readLog({ connection, pod, container, bounds }))),
-    gatherOwner(connection, pod),
+    gatherOwner(connection, pod, input.workload),
     pod.nodeName
       ? readNode(connection, pod.nodeName)
       : Promise.resolve({} as { node?: NodeFacts; missing?: MissingEvidence }),

@@ -3,7 +3,7 @@
  * ReplicaSet-owned pod the Deployment's name is derived from the pod-template-hash label, so the
  * ReplicaSet, the Deployment and the Deployment's ReplicaSets are read in one parallel round.
  */
-import type { V1ControllerRevision, V1ObjectMeta, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1ControllerRevision, V1Deployment, V1Job, V1ObjectMeta, V1ReplicaSet } from '@kubernetes/client-node';
 import type { MissingEvidence, OwnerRef, PodFacts, RevisionFacts, WorkloadFacts } from '../diagnosis/types.ts';
 import type { ExitcodeError } from '../errors.ts';
 import type { ClusterConnection } from './connection.ts';
@@ -18,6 +18,13 @@ const PER_REVISION_LABELS = new Set([
   'apps.kubernetes.io/pod-index',
   'pod-template-generation',
 ]);
+
+/** A workload object the caller already read (deploy/X reads it to find its pods): reused, not read again. */
+export interface KnownWorkload {
+  kind: string;
+  name: string;
+  object: unknown;
+}
 
 export interface OwnerResult {
   workload?: WorkloadFacts;
@@ -40,6 +47,10 @@ const why = (error: ExitcodeError, verb: string, resource: string): string =>
     : error.code.endsWith('not_found')
       ? 'not found'
       : error.message;
+
+/** The known object when it is the one wanted, as an already-settled read. */
+const reuse = <T>(known: KnownWorkload | undefined, kind: string, name: string): Settled<T> | undefined =>
+  known && known.kind === kind && known.name === name ? { ok: true, value: known.object as T } : undefined;
 
 const selectorOf = (labels: Record<string, string>): string =>
   Object.entries(labels)
@@ -78,7 +89,12 @@ const withRevisions = (
   return workload;
 };
 
-const deploymentOwner = async (connection: ClusterConnection, pod: PodFacts, rsName: string): Promise<OwnerResult> => {
+const deploymentOwner = async (
+  connection: ClusterConnection,
+  pod: PodFacts,
+  rsName: string,
+  known?: KnownWorkload,
+): Promise<OwnerResult> => {
   const { namespace } = pod;
   const hash = pod.labels['pod-template-hash'];
   const derived = hash && rsName.endsWith(`-${hash}`) ? rsName.slice(0, -(hash.length + 1)) : undefined;
@@ -91,11 +107,12 @@ const deploymentOwner = async (connection: ClusterConnection, pod: PodFacts, rsN
       ),
     ),
     derived
-      ? settle(
+      ? (reuse<V1Deployment>(known, 'Deployment', derived) ??
+        settle(
           connection.call({ verb: 'get', resource: 'deployments', namespace, name: derived }, () =>
             connection.apps.readNamespacedDeployment({ namespace, name: derived }),
           ),
-        )
+        ))
       : Promise.resolve(undefined),
     settle(
       connection.call({ verb: 'list', resource: 'replicasets', namespace }, () =>
@@ -154,20 +171,26 @@ const controllerRevision = (revision: V1ControllerRevision): RevisionFacts => {
   });
 };
 
-const setOwner = async (connection: ClusterConnection, pod: PodFacts, owner: OwnerRef): Promise<OwnerResult> => {
+const setOwner = async (
+  connection: ClusterConnection,
+  pod: PodFacts,
+  owner: OwnerRef,
+  known?: KnownWorkload,
+): Promise<OwnerResult> => {
   const { namespace } = pod;
   const kind = owner.kind as 'StatefulSet' | 'DaemonSet';
   const resource = kind === 'StatefulSet' ? 'statefulsets' : 'daemonsets';
   const selector = selectorOf(pod.labels);
   const missing: MissingEvidence[] = [];
   const [object, history] = await Promise.all([
-    settle(
-      connection.call<{ status?: unknown }>({ verb: 'get', resource, namespace, name: owner.name }, () =>
-        kind === 'StatefulSet'
-          ? connection.apps.readNamespacedStatefulSet({ namespace, name: owner.name })
-          : connection.apps.readNamespacedDaemonSet({ namespace, name: owner.name }),
+    reuse<{ status?: unknown }>(known, kind, owner.name) ??
+      settle(
+        connection.call<{ status?: unknown }>({ verb: 'get', resource, namespace, name: owner.name }, () =>
+          kind === 'StatefulSet'
+            ? connection.apps.readNamespacedStatefulSet({ namespace, name: owner.name })
+            : connection.apps.readNamespacedDaemonSet({ namespace, name: owner.name }),
+        ),
       ),
-    ),
     settle(
       connection.call({ verb: 'list', resource: 'controllerrevisions', namespace }, () =>
         connection.apps.listNamespacedControllerRevision({
@@ -205,13 +228,20 @@ const setOwner = async (connection: ClusterConnection, pod: PodFacts, owner: Own
   };
 };
 
-const jobOwner = async (connection: ClusterConnection, pod: PodFacts, owner: OwnerRef): Promise<OwnerResult> => {
+const jobOwner = async (
+  connection: ClusterConnection,
+  pod: PodFacts,
+  owner: OwnerRef,
+  known?: KnownWorkload,
+): Promise<OwnerResult> => {
   const { namespace } = pod;
-  const job = await settle(
-    connection.call({ verb: 'get', resource: 'jobs', namespace, name: owner.name }, () =>
-      connection.batch.readNamespacedJob({ namespace, name: owner.name }),
-    ),
-  );
+  const job =
+    reuse<V1Job>(known, 'Job', owner.name) ??
+    (await settle(
+      connection.call({ verb: 'get', resource: 'jobs', namespace, name: owner.name }, () =>
+        connection.batch.readNamespacedJob({ namespace, name: owner.name }),
+      ),
+    ));
   if (!job.ok)
     return {
       workload: { kind: 'Job', name: owner.name, namespace, chain: [owner] },
@@ -225,7 +255,7 @@ const jobOwner = async (connection: ClusterConnection, pod: PodFacts, owner: Own
   const cronJob = ownerOf(job.value.metadata);
   if (cronJob?.kind !== 'CronJob')
     return { workload: { kind: 'Job', name: owner.name, namespace, chain: [owner], current: started }, missing: [] };
-  // A third trip, only for CronJobs: the Job must be read to learn it has one.
+  // A third trip, only for CronJobs: the Job must be read to learn it has one (job/X already read it in round 1).
   const cron = await settle(
     connection.call({ verb: 'get', resource: 'cronjobs', namespace, name: cronJob.name }, () =>
       connection.batch.readNamespacedCronJob({ namespace, name: cronJob.name }),
@@ -239,11 +269,15 @@ const jobOwner = async (connection: ClusterConnection, pod: PodFacts, owner: Own
 };
 
 /** Reads the workload behind the pod's owner; failures become MissingEvidence, never an error. */
-export const gatherOwner = async (connection: ClusterConnection, pod: PodFacts): Promise<OwnerResult> => {
+export const gatherOwner = async (
+  connection: ClusterConnection,
+  pod: PodFacts,
+  known?: KnownWorkload,
+): Promise<OwnerResult> => {
   const owner = pod.owner;
   if (!owner) return { missing: [] };
-  if (owner.kind === 'ReplicaSet') return deploymentOwner(connection, pod, owner.name);
-  if (owner.kind === 'StatefulSet' || owner.kind === 'DaemonSet') return setOwner(connection, pod, owner);
-  if (owner.kind === 'Job') return jobOwner(connection, pod, owner);
+  if (owner.kind === 'ReplicaSet') return deploymentOwner(connection, pod, owner.name, known);
+  if (owner.kind === 'StatefulSet' || owner.kind === 'DaemonSet') return setOwner(connection, pod, owner, known);
+  if (owner.kind === 'Job') return jobOwner(connection, pod, owner, known);
   return { missing: [] };
 };

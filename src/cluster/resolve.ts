@@ -3,15 +3,22 @@
  * bare name that matches no pod but a workload. A missing pod gets "did you mean" suggestions from the
  * namespace's pods; a missing namespace says so.
  */
-import type { V1LabelSelector, V1Pod } from '@kubernetes/client-node';
-import { failingContainers, lastCrashAt } from '../diagnosis/diagnose-pod.ts';
+import type { V1LabelSelector, V1ObjectMeta, V1Pod } from '@kubernetes/client-node';
 import { ExitcodeError, isExitcodeError } from '../errors.ts';
 import type { ClusterConnection } from './connection.ts';
-import { ownerOf, podFacts } from './facts.ts';
 import { type GatheredPod, type GatherOptions, gatherAround, gatherPod } from './gather.ts';
 import { assertName } from './names.ts';
+import {
+  matches,
+  ownedByWorkload,
+  pickPod,
+  selectorString,
+  type WorkloadKind,
+  workloadNameOf,
+} from './workload-pods.ts';
 
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job';
+export type { WorkloadKind } from './workload-pods.ts';
+export { matches, ownedByWorkload, pickPod, selectorString, workloadNameOf } from './workload-pods.ts';
 
 const KIND_ALIASES: Record<string, WorkloadKind | 'Pod'> = {
   po: 'Pod',
@@ -87,68 +94,35 @@ export const suggest = (wanted: string, names: string[], limit = 3): string[] =>
   return scored.slice(0, limit).map((s) => s.name);
 };
 
-export const selectorString = (selector: V1LabelSelector | undefined): string => {
-  const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const expression of selector?.matchExpressions ?? []) {
-    const values = (expression.values ?? []).join(',');
-    if (expression.operator === 'In') parts.push(`${expression.key} in (${values})`);
-    if (expression.operator === 'NotIn') parts.push(`${expression.key} notin (${values})`);
-    if (expression.operator === 'Exists') parts.push(expression.key);
-    if (expression.operator === 'DoesNotExist') parts.push(`!${expression.key}`);
-  }
-  return parts.join(',');
-};
-
-const matches = (labels: Record<string, string> | undefined, selector: V1LabelSelector | undefined): boolean =>
-  Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v);
-
-/** The name a person calls the pod's workload by: the Deployment behind a ReplicaSet, else the owner. */
-export const workloadNameOf = (pod: V1Pod): string | undefined => {
-  const owner = ownerOf(pod.metadata);
-  if (!owner) return undefined;
-  const hash = pod.metadata?.labels?.['pod-template-hash'];
-  if (owner.kind === 'ReplicaSet' && hash && owner.name.endsWith(`-${hash}`))
-    return owner.name.slice(0, -(hash.length + 1));
-  return owner.name;
-};
-
-/** The pod to diagnose for a workload: the most recently failing one, else the newest. */
-export const pickPod = (pods: V1Pod[], label: string): { pod: V1Pod; because: string } | undefined => {
-  const scored = pods.map((pod) => {
-    const facts = podFacts(pod);
-    const failing = failingContainers(facts);
-    return { pod, facts, failing, at: failing.map(lastCrashAt).sort().at(-1) ?? '', created: facts.createdAt ?? '' };
-  });
-  const failing = scored
-    .filter((s) => s.failing.length > 0)
-    .sort((a, b) => b.at.localeCompare(a.at) || b.created.localeCompare(a.created));
-  const count = `${label} has ${pods.length} pod${pods.length === 1 ? '' : 's'}`;
-  const first = failing[0];
-  if (first) {
-    const names = first.failing.map((c) => c.name).join(', ');
-    // With several pods, say how many fail: "1 is failing" tells a rollout's one bad pod from a fleet down.
-    const others = pods.length > 1 ? ` (${failing.length} ${failing.length === 1 ? 'is' : 'are'} failing)` : '';
-    const containers = first.failing.length === 1 ? 'container' : 'containers';
-    return {
-      pod: first.pod,
-      because: `${count}${others}; picked ${first.facts.name}: its ${containers} ${names} failed most recently.`,
-    };
-  }
-  const newest = [...scored].sort((a, b) => b.created.localeCompare(a.created))[0];
-  if (!newest) return undefined;
-  return { pod: newest.pod, because: `${count}, none failing; picked the newest, ${newest.facts.name}.` };
-};
+type WorkloadObject = { metadata?: V1ObjectMeta; spec?: { selector?: V1LabelSelector } };
 
 const readWorkload = (connection: ClusterConnection, kind: WorkloadKind, namespace: string, name: string) =>
-  connection.call<{ spec?: { selector?: V1LabelSelector } }>(
-    { verb: 'get', resource: RESOURCE[kind], namespace, name },
-    () => {
-      if (kind === 'Deployment') return connection.apps.readNamespacedDeployment({ namespace, name });
-      if (kind === 'StatefulSet') return connection.apps.readNamespacedStatefulSet({ namespace, name });
-      if (kind === 'DaemonSet') return connection.apps.readNamespacedDaemonSet({ namespace, name });
-      return connection.batch.readNamespacedJob({ namespace, name });
-    },
+  connection.call<WorkloadObject>({ verb: 'get', resource: RESOURCE[kind], namespace, name }, () => {
+    if (kind === 'Deployment') return connection.apps.readNamespacedDeployment({ namespace, name });
+    if (kind === 'StatefulSet') return connection.apps.readNamespacedStatefulSet({ namespace, name });
+    if (kind === 'DaemonSet') return connection.apps.readNamespacedDaemonSet({ namespace, name });
+    return connection.batch.readNamespacedJob({ namespace, name });
+  });
+
+/**
+ * A namespace's pod list is read alongside the workload (its selector is not known yet), so a big
+ * namespace must not cost a huge response: one page of at most this many pods. When the namespace has
+ * more, the page is not trusted to hold every pod of the workload and the selector-narrowed list is read.
+ */
+export const POD_PAGE = 500;
+
+interface PodPage {
+  items: V1Pod[];
+  /** True when the namespace has more pods than the page holds. */
+  truncated: boolean;
+}
+
+const listPodPage = async (connection: ClusterConnection, namespace: string): Promise<PodPage> => {
+  const list = await connection.call({ verb: 'list', resource: 'pods', namespace }, () =>
+    connection.core.listNamespacedPod({ namespace, limit: POD_PAGE }),
   );
+  return { items: list.items, truncated: Boolean(list.metadata?._continue) };
+};
 
 /** False only when the API says the namespace is not there (forbidden to read it counts as "exists"). */
 const namespaceExists = (connection: ClusterConnection, namespace: string): Promise<boolean> =>
@@ -161,6 +135,16 @@ const namespaceExists = (connection: ClusterConnection, namespace: string): Prom
       (error: unknown) => !(isExitcodeError(error) && error.code === 'namespace_not_found'),
     );
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+const settle = async <T>(promise: Promise<T>): Promise<Settled<T>> => {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    return { ok: false, error };
+  }
+};
+
 const orUndefined = async <T>(promise: Promise<T>): Promise<T | undefined> => {
   try {
     return await promise;
@@ -169,26 +153,36 @@ const orUndefined = async <T>(promise: Promise<T>): Promise<T | undefined> => {
   }
 };
 
+const namespaceMissing = (namespace: string): ExitcodeError =>
+  new ExitcodeError(
+    'namespace_not_found',
+    `Namespace "${namespace}" does not exist in this cluster: check the name with "kubectl get namespaces".`,
+    { namespace },
+  );
+
 const fromWorkload = async (input: {
   connection: ClusterConnection;
   namespace: string;
   kind: WorkloadKind;
   name: string;
-  selector: V1LabelSelector | undefined;
-  pods?: V1Pod[];
+  workload: WorkloadObject;
+  /** One page of the namespace's pods, read alongside the workload; filtered here. */
+  page?: PodPage;
   container?: string;
   options: GatherOptions;
 }): Promise<GatheredPod> => {
   const { connection, namespace, kind, name } = input;
   const label = `${kind.toLowerCase()}/${name}`;
-  const labelSelector = selectorString(input.selector);
+  const selector = input.workload.spec?.selector;
   const pods =
-    input.pods?.filter((p) => matches(p.metadata?.labels, input.selector)) ??
-    (
-      await connection.call({ verb: 'list', resource: 'pods', namespace }, () =>
-        connection.core.listNamespacedPod({ namespace, labelSelector }),
-      )
-    ).items;
+    input.page && !input.page.truncated
+      ? // Owned by the workload AND matched by its selector: the same pods the controller counts.
+        input.page.items.filter((p) => ownedByWorkload(p, kind, name) && matches(p.metadata?.labels, selector))
+      : (
+          await connection.call({ verb: 'list', resource: 'pods', namespace }, () =>
+            connection.core.listNamespacedPod({ namespace, labelSelector: selectorString(selector) }),
+          )
+        ).items;
   const picked = pickPod(pods, label);
   if (!picked) {
     throw new ExitcodeError(
@@ -197,13 +191,44 @@ const fromWorkload = async (input: {
       { kind, name },
     );
   }
+  // The picked pod came from the list, so it is not read again; neither is the workload (reused by the owner chain).
   const gathered = await gatherAround({
     connection,
     pod: picked.pod,
+    workload: { kind, name, object: input.workload },
     options: input.options,
     ...(input.container !== undefined ? { container: input.container } : {}),
   });
   return { ...gathered, selectedBecause: picked.because };
+};
+
+/**
+ * kind/name in two rounds: the workload and one page of the namespace's pods in parallel (the selector is
+ * not needed to list, only to filter), then everything around the picked pod.
+ */
+const gatherWorkload = async (input: {
+  connection: ClusterConnection;
+  namespace: string;
+  kind: WorkloadKind;
+  name: string;
+  container?: string;
+  options: GatherOptions;
+}): Promise<GatheredPod> => {
+  const { connection, namespace, kind, name } = input;
+  const [workload, page] = await Promise.all([
+    settle(readWorkload(connection, kind, namespace, name)),
+    settle(listPodPage(connection, namespace)),
+  ]);
+  if (!workload.ok) {
+    const error = workload.error;
+    if (isExitcodeError(error) && error.code === 'workload_not_found') {
+      if (!(await namespaceExists(connection, namespace))) throw namespaceMissing(namespace);
+    }
+    throw error;
+  }
+  // Listing pods is what a workload target needs: refused, it fails as the sequential read did.
+  if (!page.ok) throw page.error;
+  return fromWorkload({ ...input, workload: workload.value, page: page.value });
 };
 
 /** A pod name that was not found: a workload of that name, a typo, or a missing namespace. */
@@ -221,31 +246,23 @@ const afterNotFound = async (input: {
   const kinds: WorkloadKind[] = input.workloads ? ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'] : [];
   const [namespaceObject, pods, ...workloads] = await Promise.all([
     namespaceExists(connection, namespace),
-    orUndefined(
-      connection.call({ verb: 'list', resource: 'pods', namespace }, () =>
-        connection.core.listNamespacedPod({ namespace }),
-      ),
-    ),
+    // One page (POD_PAGE) is plenty for "did you mean"; a cut page is not used to pick the workload's pod.
+    orUndefined(listPodPage(connection, namespace)),
     ...kinds.map((kind) => orUndefined(readWorkload(connection, kind, namespace, name))),
   ]);
-  if (!namespaceObject) {
-    throw new ExitcodeError(
-      'namespace_not_found',
-      `Namespace "${namespace}" does not exist in this cluster: check the name with "kubectl get namespaces".`,
-      { namespace },
-    );
-  }
+  if (!namespaceObject) throw namespaceMissing(namespace);
   const found = workloads.findIndex((w) => w !== undefined);
   const kind = kinds[found];
-  if (kind) {
+  const workload = workloads[found];
+  if (kind && workload) {
     return fromWorkload({
       connection,
       namespace,
       kind,
       name,
-      selector: workloads[found]?.spec?.selector,
+      workload,
       options: input.options,
-      ...(pods ? { pods: pods.items } : {}),
+      ...(pods ? { page: pods } : {}),
       ...(input.container !== undefined ? { container: input.container } : {}),
     });
   }
@@ -276,30 +293,7 @@ export const gatherTarget = async (
   const parsed = parseTarget(request.target);
   const container = request.container !== undefined ? { container: request.container } : {};
   if (parsed.kind && parsed.kind !== 'Pod') {
-    const kind = parsed.kind;
-    try {
-      const workload = await readWorkload(connection, kind, namespace, parsed.name);
-      return await fromWorkload({
-        connection,
-        namespace,
-        kind,
-        name: parsed.name,
-        selector: workload.spec?.selector,
-        options,
-        ...container,
-      });
-    } catch (error) {
-      if (isExitcodeError(error) && error.code === 'workload_not_found') {
-        const exists = await namespaceExists(connection, namespace);
-        if (!exists)
-          throw new ExitcodeError(
-            'namespace_not_found',
-            `Namespace "${namespace}" does not exist in this cluster: check the name with "kubectl get namespaces".`,
-            { namespace },
-          );
-      }
-      throw error;
-    }
+    return gatherWorkload({ connection, namespace, kind: parsed.kind, name: parsed.name, options, ...container });
   }
   try {
     return await gatherPod(connection, { namespace, pod: parsed.name, ...container }, options);

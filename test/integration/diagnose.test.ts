@@ -404,7 +404,7 @@ describe('failures and partial evidence', () => {
     });
   });
 
-  test('with a delay on every request the pod is still read in two rounds (deploy/ in three)', async () => {
+  test('with a delay on every request the pod and deploy/ are each read in two rounds', async () => {
     await withDemo({ delayMs: 25, scenarios: ['report-builder-oom'] }, async (demo) => {
       const counted = instrument(connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: noSleep }));
       const investigator = createInvestigator({ connection: counted.connection });
@@ -414,13 +414,105 @@ describe('failures and partial evidence', () => {
       assert.equal(counted.rounds(), 2);
       assert.equal(demo.requestCount(), 7);
       const byWorkload = instrument(connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: noSleep }));
+      demo.resetRequests();
       await createInvestigator({ connection: byWorkload.connection }).diagnose({
         namespace: 'data',
         target: 'deploy/report-builder',
       });
-      // Read the Deployment (for its selector), list its pods, then everything around the picked pod.
-      assert.equal(byWorkload.rounds(), 3);
-      assert.equal(byWorkload.calls(), 8);
+      // The Deployment and the namespace's pods together, then events + log + replicaset + replicasets + node
+      // around the picked pod: the Deployment already read is reused, not read again.
+      assert.equal(byWorkload.rounds(), 2);
+      assert.equal(byWorkload.calls(), 7);
+      const requests = demo.requests();
+      assert.equal(requests.length, 7, JSON.stringify(requests));
+      const deploymentReads = requests.filter((r) => r.path.endsWith('/deployments/report-builder'));
+      assert.equal(deploymentReads.length, 1, JSON.stringify(requests));
+      // The namespace's pods are listed a page at a time, never unbounded.
+      const podLists = requests.filter((r) => r.path.endsWith('/namespaces/data/pods'));
+      assert.deepEqual(
+        podLists.map((r) => new URLSearchParams(r.search).get('limit')),
+        ['500'],
+      );
+    });
+  });
+
+  test('sts/ and job/ are read in two rounds too, and the workload object once', async () => {
+    await withDemo({ scenarios: ['postgres-data-dir', 'etl-crlf-entrypoint'] }, async (demo) => {
+      for (const [target, path, kind] of [
+        ['sts/warehouse-db', '/statefulsets/warehouse-db', 'StatefulSet'],
+        ['job/nightly-etl-29410560', '/jobs/nightly-etl-29410560', 'CronJob'],
+      ] as const) {
+        const counted = instrument(connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: noSleep }));
+        demo.resetRequests();
+        const diagnosis = await createInvestigator({ connection: counted.connection }).diagnose({
+          namespace: 'data',
+          target,
+        });
+        assert.equal(diagnosis.workload?.kind, kind);
+        // The Job read in round 1 already names its CronJob, so even that read fits in round 2.
+        assert.equal(counted.rounds(), 2, target);
+        const requests = demo.requests();
+        assert.equal(requests.filter((r) => r.path.endsWith(path)).length, 1, JSON.stringify(requests));
+      }
+    });
+  });
+
+  test('deploy/ picks only pods its ReplicaSets own, however recent a look-alike failure', async () => {
+    await withDemo({ scenarios: ['report-builder-oom'] }, async (demo) => {
+      const real = demo.state.list('pods', 'data').find((p) => p.metadata.name.startsWith('report-builder-'));
+      assert.ok(real);
+      // Same labels, later crash: one owned by another Deployment's ReplicaSet, one with no owner at all.
+      const lookAlike = (name: string, ownerReferences: unknown[]) => {
+        const copy = structuredClone(real) as typeof real & {
+          status: { containerStatuses: Array<{ lastState: { terminated: { finishedAt: string } } }> };
+        };
+        copy.metadata = { ...copy.metadata, name, uid: name, ownerReferences } as typeof copy.metadata;
+        copy.metadata.labels = { ...(copy.metadata.labels as Record<string, string>), 'pod-template-hash': 'abc12' };
+        for (const status of copy.status.containerStatuses)
+          status.lastState.terminated.finishedAt = '2026-11-25T23:59:00Z';
+        demo.state.put(copy);
+      };
+      lookAlike('report-builder-canary-abc12-zz9x1', [
+        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'report-builder-canary-abc12', uid: 'c', controller: true },
+      ]);
+      lookAlike('report-builder-orphan', []);
+      const investigator = createInvestigator({
+        connection: connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: noSleep }),
+      });
+      const diagnosis = await investigator.diagnose({ namespace: 'data', target: 'deploy/report-builder' });
+      assert.equal(diagnosis.pod, real.metadata.name);
+      assert.match(diagnosis.selectedBecause ?? '', /^deployment\/report-builder has 1 pod;/);
+      const bare = await investigator.diagnose({ namespace: 'data', target: 'report-builder' });
+      assert.equal(bare.pod, real.metadata.name);
+    });
+  });
+
+  test('a namespace with more pods than one page: the selector-narrowed list is read instead', async () => {
+    await withDemo({ scenarios: ['report-builder-oom'] }, async (demo) => {
+      const counted = instrument(connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: noSleep }));
+      // The demo API has no continue tokens: the first pod page is marked as cut, as a big namespace's would be.
+      let pages = 0;
+      const call: ClusterConnection['call'] = async (what, request) => {
+        const result = await counted.connection.call(what, request);
+        if (what.verb === 'list' && what.resource === 'pods' && pages === 0) {
+          pages += 1;
+          const list = result as { metadata?: { _continue?: string } };
+          list.metadata = { ...list.metadata, _continue: 'more' };
+        }
+        return result;
+      };
+      demo.resetRequests();
+      const diagnosis = await createInvestigator({ connection: { ...counted.connection, call } }).diagnose({
+        namespace: 'data',
+        target: 'deploy/report-builder',
+      });
+      assert.match(diagnosis.pod, /^report-builder-/);
+      assert.equal(counted.rounds(), 3);
+      const lists = demo.requests().filter((r) => r.path.endsWith('/namespaces/data/pods'));
+      assert.deepEqual(
+        lists.map((r) => Object.fromEntries(new URLSearchParams(r.search))),
+        [{ limit: '500' }, { labelSelector: 'app=report-builder' }],
+      );
     });
   });
 
