@@ -71,10 +71,12 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /[Ee]rror loading config(?:uration)? (?:from|file|\()|[Ff]ailed parsing config|[Ee]rror parsing config(?:uration)?\b|[Ii]nvalid configuration|[Cc]onfiguration (?:is )?invalid|[Cc]onfig(?:uration)? validation (?:failed|error)|failed to (?:load|parse) config/,
+      /[Ee]rror loading config(?:uration)? (?:from|file|\()|[Ff]ailed parsing config|[Ee]rror parsing config(?:uration)?\b|[Ii]nvalid configuration|[Cc]onfiguration (?:is )?invalid|[Cc]onfig(?:uration)? validation (?:failed|error)|[Ff]ailed to (?:load|parse) (?:the )?config|[Ee]rror parsing [a-z]{3,20} config|cannot unmarshal the config|syntax error in (?:the )?config(?:uration)?\b|cannot load config(?:uration)? file|could not load pg_(?:hba|ident)\.conf|validating config" err=/,
     ],
     confidence: 0.75,
     title: 'The app rejects its configuration',
+    // An empty value that fails to parse as a number is an unset variable (missing_env_var), not a bad file.
+    not: /parsing "": invalid syntax|with base \d+: ''/,
   },
   {
     all: [/Failed to bind properties under|Binding to target [^\s]+ failed/],
@@ -83,10 +85,16 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /yaml: line \d+:|yaml: unmarshal errors|field [^\s]+ not found in type [^\s]+|YAMLException|yaml\.(?:scanner|parser)\.(?:Scanner|Parser)Error|while parsing a (?:block|flow) (?:mapping|sequence)|mapping values are not allowed here/,
+      /yaml: line \d+:|yaml: unmarshal errors|field [^\s]+ not found in type [^\s]+|YAMLException|yaml\.(?:scanner|parser)\.(?:Scanner|Parser)Error|while parsing a (?:block|flow) (?:mapping|sequence)|mapping values are not allowed here|found duplicate key [^\s]+|org\.yaml\.snakeyaml\.[a-z]+\.[A-Za-z]+Exception/,
     ],
     confidence: 0.75,
     title: 'A YAML configuration is malformed',
+  },
+  {
+    // Traefik (paerser) names an unknown static-config key this way, from file, flags or env alike.
+    all: [/field not found, node: [\w.-]{1,80}/],
+    confidence: 0.75,
+    title: 'The configuration has a key the server does not know',
   },
   {
     all: [/toml(?:\.decoder)?\.TomlDecodeError|TOML parse error|invalid TOML/i],

@@ -1,7 +1,14 @@
 /** command_not_found: the configured executable is not in the image or on PATH (exit 127). */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
+import {
+  execNoSuchFile,
+  finding,
+  hitEvidence,
+  matchSignatures,
+  type Signature,
+  statusEvidence,
+} from './log-helpers.ts';
 
 // A carriage return in the name is a CRLF script, which its own rule names.
 const CRLF = /\\r|\^M|^['’]:/;
@@ -116,11 +123,14 @@ export const commandNotFound: Rule = {
     if (!exit127) return null;
     // 127 from a CRLF script is that script's line endings, not a missing program.
     const crlf = ctx.log.lines.some((l) => CRLF.test(l.text));
+    // "exec /path: no such file or directory" names a path that was found: its loader or interpreter is
+    // what is missing (missing_shared_library, script_crlf_line_endings, missing_file own that reading).
+    const execEnoent = execNoSuchFile(ctx) !== null;
     return finding(ctx, {
       ruleId: 'command-not-found',
       category: 'command_not_found',
       title: 'Exit 127: the command was not found',
-      confidence: crlf ? 0.4 : 0.65,
+      confidence: crlf || execEnoent ? 0.4 : 0.65,
       evidence: statusEvidence(ctx),
       steps,
     });

@@ -24,6 +24,26 @@ const SIGNATURES: Signature[] = [
     title: 'The stored cluster id does not match (stale data on the volume)',
   },
   {
+    all: [
+      /data directory (?:is )?already in use|instance in (?:the )?same directory is already running|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Ff]ailed to) lock (?:the )?data dir(?:ectory)?\b|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Ff]ailed to) (?:obtain|acquire|get) (?:an? |the )?(?:exclusive |file |directory )?lock\b/,
+    ],
+    confidence: 0.7,
+    title: 'The data directory is locked by another process (two pods on one volume?)',
+    // Migration tools take locks in the database, not on the volume.
+    not: /change ?log|migration|advisory|[Ll]iquibase|[Ff]lyway|[Ll]ease|[Ll]eader|[Rr]edis|[Dd]istributed|mutex|semaphore/,
+  },
+  {
+    all: [/Found system keyspace files, but they couldn't be loaded/],
+    confidence: 0.75,
+    title: 'The Cassandra data directory holds system files this node cannot load',
+  },
+  {
+    // Kafka KRaft: the log dir was never formatted (kafka-storage format) or belongs to another layout.
+    all: [/No readable meta\.properties files found/],
+    confidence: 0.75,
+    title: 'The Kafka data directory is not formatted for this cluster (meta.properties)',
+  },
+  {
     all: [/Unable to lock \.\/ibdata1|another mysqld process using the same InnoDB data/],
     confidence: 0.88,
     title: 'The MySQL data files are locked by another process',

@@ -22,6 +22,12 @@ const SIGNATURES: Signature[] = [
   { all: [/There is not enough space on the disk/], confidence: 0.9, title: 'The disk is full' },
   { all: [/\bdisk (?:is )?full\b|\bDiskFull\b/i], confidence: 0.8, title: 'The disk is full', not: NOT_DISK },
   {
+    // MinIO: a drive below its free-space threshold.
+    all: [/minimum free drive threshold|\bdrive path full\b|\bStorageFull\b/],
+    confidence: 0.82,
+    title: 'The drive is full (below the minimum free space)',
+  },
+  {
     all: [/flood[ -]stage (?:disk )?watermark/i],
     confidence: 0.75,
     title: 'The disk passed the flood-stage watermark, so writes were blocked',

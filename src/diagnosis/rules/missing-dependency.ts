@@ -5,6 +5,9 @@
 import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
+export const REMOVED_STDLIB =
+  /No module named '(?:distutils|imp|asynchat|asyncore|smtpd|cgi|cgitb|crypt|pipes|telnetlib|nntplib|audioop|sndhdr|imghdr|spwd|xdrlib|msilib|mailcap|ossaudiodev|nis|uu|chunk|sunau|aifc)'/;
+
 const SIGNATURES: Signature[] = [
   // Node: a bare specifier is a package; a path is the app's own file (missing_file).
   {
@@ -21,6 +24,8 @@ const SIGNATURES: Signature[] = [
   {
     all: [/ModuleNotFoundError: No module named/],
     confidence: 0.9,
+    // Standard-library modules removed from recent Pythons: the interpreter is too new (runtime_version_mismatch).
+    not: REMOVED_STDLIB,
     title: 'A Python package the app imports is not installed',
   },
   {

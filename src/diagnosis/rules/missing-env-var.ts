@@ -29,7 +29,7 @@ const SIGNATURES: Signature[] = [
     title: 'A required environment variable is not set',
   },
   {
-    all: [/[Ee]nvironment variables?|\benv(?:ironment)? var(?:iable)?s?\b|\bENV\[/, ENV_FAILURE],
+    all: [/[Ee]nvironment variables?|\benv(?:ironment)? ?var(?:iable)?s?\b|\bENV\[/, ENV_FAILURE],
     confidence: 0.82,
     title: 'A required environment variable is not set',
     // A config-file field unknown to the parser, with a hint about expanding variables, is bad_config.
@@ -89,7 +89,7 @@ const SIGNATURES: Signature[] = [
   {
     // A path or name read from an unset variable (process.env.X, os.getenv("X")) is undefined/None.
     all: [
-      /argument must be of type string\. Received undefined|expected str, bytes or os\.PathLike object, not NoneType/,
+      /argument must be of type string\. Received undefined|expected str, bytes or os\.PathLike object, not NoneType|Expected string or URL object, got None/,
     ],
     confidence: 0.72,
     title: 'A path or name is undefined: the environment variable it comes from is likely not set',
@@ -103,14 +103,16 @@ const SIGNATURES: Signature[] = [
   {
     // An empty variable substituted into a config: nginx upstream ":8080" (envsubst), a Redis directive
     // with its value missing (">>> 'requirepass'" alone).
-    all: [/(?:in upstream|host not found in upstream) ":\d+"|^>>> '[a-z][a-z-]{1,40}'\s*$/],
+    all: [
+      /(?:in upstream|host not found in upstream) ":\d+"|invalid port in upstream "[^"\s:]{1,200}:"|^>>> '[a-z][a-z-]{1,40}'\s*$/,
+    ],
     confidence: 0.88,
     title: 'A config value is empty: the environment variable substituted into it is not set',
   },
   {
     // "STRIPE_API_KEY is required but not set": an upper-case variable name said to be unset.
     all: [
-      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40} (?:is|was|must be) (?:required but not set|not set|unset|missing|empty|required)\b/,
+      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:is|was|must be) (?:required but not set|not set|unset|missing|empty|required)\b/,
     ],
     confidence: 0.82,
     title: 'A required environment variable is not set',
@@ -161,6 +163,126 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+// Node prints the failing source line above the error: a property or method of process.env.X itself.
+const NODE_ENV_ACCESS: Signature = {
+  all: [
+    /process\.env\.[A-Z][A-Z0-9_]{1,80}\.[a-zA-Z]{2,30}\b|process\.env\[['"][A-Z][A-Z0-9_]{1,80}['"]\]\.[a-zA-Z]{2,30}\b/,
+  ],
+  confidence: 0.7,
+  title: 'A property of an environment variable that is not set (undefined) was read',
+};
+// Without the TypeError on undefined, that source line is just code being shown.
+const OF_UNDEFINED = /of undefined\b|undefined is not an object|Cannot read propert/;
+
+// An unset variable read as "" or undefined breaks one step later, in a parser or a method call: the
+// message names no variable, but an empty number or an undefined URL is rarely anything else.
+const INDIRECT: Signature[] = [
+  {
+    // Python int("") / float(""), Go strconv on "" (os.Getenv of an unset variable).
+    all: [
+      /invalid literal for int\(\) with base \d+: ''|could not convert string to float: ''|strconv\.(?:Atoi|ParseInt|ParseUint|ParseFloat|ParseBool): parsing "": invalid syntax|time: invalid duration ""/,
+    ],
+    confidence: 0.72,
+    title: 'An empty value was parsed as a number: the environment variable it comes from is likely not set',
+  },
+  {
+    // Python int(None)/float(None) of os.getenv("X"); Go url.Parse("").
+    all: [/(?:int|float)\(\) argument must be a string[^']{0,80}not 'NoneType'|parse "": empty url/],
+    confidence: 0.7,
+    title: 'A value is missing (None/empty): the environment variable it comes from is likely not set',
+  },
+  {
+    // .NET Encoding.GetBytes(configuration["Jwt:Key"]) with the setting absent.
+    all: [/String reference not set to an instance of a String\. \(Parameter 's'\)/],
+    confidence: 0.76,
+    title: 'A required setting is null (its environment variable is likely not set)',
+  },
+  {
+    all: [
+      /\b(?:password|secret|token|api[_ -]?key) (?:is |was )?(?:missing or empty|empty or missing|must not be empty|cannot be empty|can't be empty)\b/i,
+    ],
+    confidence: 0.7,
+    title: 'A password or secret is empty: the environment variable that should hold it is likely not set',
+  },
+  NODE_ENV_ACCESS,
+  {
+    // Python: os.getenv("X") / os.environ.get("X") without a default is None when X is unset.
+    all: [/os\.(?:getenv|environ\.get)\(\s{0,4}['"][A-Z][A-Z0-9_]{1,80}['"]\s{0,4}\)\.[a-z_]{2,30}\(/],
+    confidence: 0.7,
+    title: 'A method was called on an environment variable that is not set (None)',
+  },
+  {
+    // Go: an empty address or port from os.Getenv reaches net.Listen / net.Dial.
+    all: [/address tcp\/: unknown port|dial tcp: missing address|listen tcp: missing address/],
+    confidence: 0.7,
+    title: 'The listen or dial address is empty: the environment variable it comes from is likely not set',
+  },
+  {
+    // PHP getenv() returns false for an unset variable; a typed parameter then rejects it.
+    all: [/must be of type string, (?:bool|null) given/],
+    confidence: 0.68,
+    title: 'A value is false/null where a string is needed: the environment variable it comes from is likely not set',
+  },
+  {
+    // No host set: libpq/pgx and MySQL clients fall back to the local Unix socket, absent in a container.
+    all: [
+      /\.s\.PGSQL\.\d{1,5}"?:? (?:failed: |connect: )?[Nn]o such file or directory|Can't connect to local (?:MySQL|MariaDB) server through socket|SQLSTATE\[HY000\] \[2002\] No such file or directory/,
+    ],
+    confidence: 0.66,
+    title: 'The database client fell back to a local socket: the host variable is likely not set',
+  },
+  {
+    // AWS SDKs with AWS_REGION / AWS_DEFAULT_REGION unset.
+    all: [
+      /\bRegion is missing\b|AWS region is required, but was not found|NoRegionError: You must specify a region|\bMissingRegion\b/,
+    ],
+    confidence: 0.78,
+    title: 'No AWS region is set (AWS_REGION is not set)',
+  },
+  {
+    // An SDK client built with process.env.X_API_KEY while it is unset.
+    all: [
+      /\b(?:[Nn]o|[Mm]issing|[Nn]either) (?:an? )?(?:api[_ ]?key|apiKey|API key|access key|auth token)\b(?: nor [\w.]{1,40})? (?:provided|set|supplied|found|given)\b/,
+    ],
+    confidence: 0.68,
+    title: 'No API key was given to a client: the environment variable that holds it is likely not set',
+  },
+  {
+    // Cloud SDKs find no credentials when the key variables (AWS_ACCESS_KEY_ID...) are not set.
+    all: [
+      /NoCredentialsError: Unable to locate credentials|NoCredentialProviders: no valid providers in chain|Could not load credentials from any providers/,
+    ],
+    confidence: 0.72,
+    title: 'No cloud credentials were found: the credential environment variables are likely not set',
+  },
+  {
+    // Bot and ORM clients given an empty token or no connection settings (process.env.X unset).
+    all: [
+      /You must pass the token you received|Dialect needs to be explicitly supplied|\[TokenInvalid\]: An invalid token was provided/,
+    ],
+    confidence: 0.66,
+    title: 'A client got no token or connection settings: the environment variable is likely not set',
+  },
+  {
+    // An empty MongoDB URI (its variable unset or blank) has no scheme.
+    all: [/MongoParseError: Invalid scheme, expected connection string to start with/],
+    confidence: 0.55,
+    title: 'The MongoDB connection string is empty or malformed (its environment variable is not set?)',
+  },
+  {
+    // Quarkus / SmallRye: a required property (often mapped from an environment variable) has no value.
+    all: [/SRCFG00014|is required but it could not be found in any config source/],
+    confidence: 0.82,
+    title: 'A required config property has no value in any source (its environment variable is not set?)',
+  },
+  {
+    // new URL(undefined): Node's ERR_INVALID_URL keeps the input on its own line.
+    all: [/^\s{0,8}input: '(?:undefined|null|)',?\s*$/],
+    confidence: 0.72,
+    title: 'A URL is undefined: the environment variable it comes from is likely not set',
+  },
+];
+
 const WEAK_LOCALHOST: Signature = {
   all: [
     /\bECONNREFUSED\b|[Cc]onnection refused|Errno 111\b|errno:? ?111\b|(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]an't) connect/,
@@ -173,7 +295,11 @@ const WEAK_LOCALHOST: Signature = {
 export const missingEnvVar = signatureRule({
   id: 'missing-env-var',
   category: 'missing_env_var',
-  signatures: [...SIGNATURES, WEAK_LOCALHOST],
+  signatures: [...SIGNATURES, ...INDIRECT, WEAK_LOCALHOST],
+  adjust: (ctx, hit) =>
+    hit.signature === NODE_ENV_ACCESS && !ctx.log.lines.some((l) => OF_UNDEFINED.test(l.text))
+      ? Math.min(hit.confidence, 0.35)
+      : hit.confidence,
   steps: (ctx, hit) => {
     const name = ENV_NAME.exec(hit.line.text)?.[1];
     return [

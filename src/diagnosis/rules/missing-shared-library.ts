@@ -27,7 +27,7 @@ const SIGNATURES: Signature[] = [
     title: 'A native module needs a shared library (or the glibc loader) missing from the image',
   },
   {
-    all: [/version [`'‘]GLIBC_[0-9.]{1,12}['’] not found/],
+    all: [/version [`'‘](?:GLIBC|GLIBCXX|CXXABI)_[0-9.]{1,12}['’] not found/],
     confidence: 0.88,
     title: 'The binary needs a newer glibc than the image has',
   },

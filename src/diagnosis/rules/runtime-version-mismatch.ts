@@ -2,6 +2,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
+import { REMOVED_STDLIB } from './missing-dependency.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -32,7 +33,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /The engine "node" is incompatible with this module|requires (?:a )?[Nn]ode(?:\.js)? (?:version )?[>=v]{0,3}\d+|Node\.js (?:version )?[>=^~]{1,2} ?v?\d[\d.]{0,10} is required|Node\.js (?:version )?v?\d+[.\d]{0,8} is not supported|Unsupported engine/,
+      /The engine "node" is incompatible with this module|requires (?:a )?[Nn]ode(?:\.js)? (?:version )?[>=v]{0,3}\d+|Node\.js (?:version )?[>=^~]{1,2} ?v?\d[\d.]{0,10} is required|Node\.js (?:version )?v?\d+[.\d]{0,8} is not supported|Unsupported engine|only supports Node(?:\.js)? (?:version )?[>=v]{0,3} ?\d|[Pp]lease upgrade your Node(?:\.js)? version/,
     ],
     confidence: 0.85,
     title: 'The app needs another Node.js version',
@@ -43,6 +44,36 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.85,
     title: 'The app needs another Python version',
+  },
+  {
+    // distutils, imp, asyncore... left the standard library (3.12, 3.13): the image's Python is newer than the code.
+    all: [REMOVED_STDLIB],
+    confidence: 0.8,
+    title: "The code imports a standard-library module removed in the image's (newer) Python",
+  },
+  {
+    // Built-ins newer than the image's runtime: String.replaceAll (Node 15), Array.findLast (18), str.removeprefix (Python 3.9).
+    all: [
+      /\.(?:replaceAll|findLast|findLastIndex|toSorted|toReversed|toSpliced|hasOwn) is not a function|'str' object has no attribute '(?:removeprefix|removesuffix)'/,
+    ],
+    confidence: 0.68,
+    title: 'The code calls a built-in that this (older) runtime does not have',
+  },
+  {
+    // Web globals that Node.js only gained in 18+ (fetch, Blob, structuredClone...): the image's Node is older.
+    all: [
+      /ReferenceError: (?:fetch|structuredClone|AbortController|AbortSignal|ReadableStream|Blob|FormData|Headers|Request|Response|File|WebSocket|crypto) is not defined/,
+    ],
+    confidence: 0.7,
+    title: 'The code uses a global that this (older) Node.js does not have',
+  },
+  {
+    // Names added to typing in recent Pythons: the image's Python is older than the code.
+    all: [
+      /cannot import name '(?:Self|TypeAlias|ParamSpec|Concatenate|TypeGuard|LiteralString|Never|Unpack|TypeVarTuple|override|Required|NotRequired|Literal|Protocol|TypedDict|Final|Annotated)' from 'typing'/,
+    ],
+    confidence: 0.75,
+    title: "The code imports a typing name newer than the image's Python",
   },
   {
     // A native addon built for another Node.js ABI (node_modules copied from another image, or a new base).
@@ -122,8 +153,13 @@ const bySignature = signatureRule({
 
 // Python prints the offending source line (and a caret) just above "SyntaxError: invalid syntax": newer
 // syntax there (walrus, match/case, except*) means the image's Python is older than the code.
-const PY_SYNTAX_ERROR = /^SyntaxError: invalid syntax\s*$/;
-const NEWER_PY_SYNTAX = /:=|^\s{0,32}(?:match|case) [^\s:][^:]{0,200}:\s*$|\bexcept\*/;
+const PY_SYNTAX_ERROR = /^SyntaxError: (?:invalid syntax|f-string: expecting '\}')\s*$/;
+// f"{x=}" (3.8) in the code line is newer syntax too.
+const NEWER_PY_SYNTAX = /:=|^\s{0,32}(?:match|case) [^\s:][^:]{0,200}:\s*$|\bexcept\*|\{[\w.]{1,60}=\}/;
+// Node prints the source line, a caret, then the error: "Unexpected token '.'" under an optional chain
+// (or '?' under ??) means a Node.js older than 14 reading modern code.
+const JS_SYNTAX_ERROR = /^SyntaxError: Unexpected token '[.?=]'\s*$/;
+const NEWER_JS_SYNTAX = /[\w)\]]\?\.[\w([]|\?\?=?|\|\|=|&&=/;
 
 export const runtimeVersionMismatch: Rule = {
   id: 'runtime-version-mismatch',
@@ -131,6 +167,18 @@ export const runtimeVersionMismatch: Rule = {
     const found = bySignature.match(ctx);
     if (found) return found;
     const lines = ctx.log.lines;
+    const js = lines.findIndex((l) => JS_SYNTAX_ERROR.test(l.text));
+    const jsCode = js < 0 ? undefined : lines.slice(Math.max(0, js - 4), js).find((l) => NEWER_JS_SYNTAX.test(l.text));
+    if (jsCode) {
+      return finding(ctx, {
+        ruleId: 'runtime-version-mismatch',
+        category: 'runtime_version_mismatch',
+        title: "The code uses newer JavaScript syntax than the image's Node.js understands (Node.js too old)",
+        confidence: 0.72,
+        evidence: logEvidence([jsCode, lines[js]]),
+        steps: steps(ctx),
+      });
+    }
     const at = lines.findIndex((l) => PY_SYNTAX_ERROR.test(l.text));
     if (at < 0) return null;
     const code = lines.slice(Math.max(0, at - 3), at).find((l) => NEWER_PY_SYNTAX.test(l.text));

@@ -43,6 +43,46 @@ ruleTable(badConfig, 'bad_config', {
       log: 'java.lang.IllegalArgumentException: unknown setting [xpack.security.enabeld] please check that any required plugins are installed',
       min: 0.75,
     },
+    {
+      name: 'traefik unknown static config field',
+      log: '2025-03-01T10:00:00Z ERR Command error error="field not found, node: entrypoint"',
+      min: 0.7,
+    },
+    {
+      name: 'postgres pg_hba.conf rejected',
+      log: '2025-01-01 10:00:00.000 UTC [1] LOG:  invalid connection type "hostt"\n2025-01-01 10:00:00.000 UTC [1] FATAL:  could not load pg_hba.conf',
+      min: 0.7,
+    },
+    {
+      name: 'rabbitmq config file syntax',
+      log: "2025-01-01 10:00:00.000000+00:00 [error] <0.228.0> Failed to parse configuration file /etc/rabbitmq/rabbitmq.conf: syntax error on line 4: syntax error before: '='",
+      min: 0.7,
+    },
+    {
+      name: 'loki config validation',
+      log: 'level=error ts=2025-01-01T10:00:00.000Z caller=main.go:52 msg="validating config" err="invalid schema config: the table period must be a multiple of 24h"',
+      min: 0.7,
+    },
+    {
+      name: 'snakeyaml duplicate key',
+      log: "org.yaml.snakeyaml.constructor.DuplicateKeyException: while constructing a mapping\n in 'reader', line 1, column 1:\nfound duplicate key spring",
+      min: 0.7,
+    },
+    {
+      name: 'kong declarative config',
+      log: 'Error: /usr/local/share/lua/5.1/kong/cmd/start.lua:99: nginx: [error] init_by_lua error: /usr/local/share/lua/5.1/kong/init.lua:553: error parsing declarative config file /kong/kong.yml:',
+      min: 0.7,
+    },
+    {
+      name: 'otel collector config decode',
+      log: 'Error: failed to get config: cannot unmarshal the configuration: 1 error(s) decoding:',
+      min: 0.7,
+    },
+    {
+      name: 'pgbouncer config syntax',
+      log: '2025-01-01 10:00:00.000 UTC [1] ERROR syntax error in configuration (/etc/pgbouncer/pgbouncer.ini:7), stopping loading\n2025-01-01 10:00:00.000 UTC [1] FATAL cannot load config file',
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -50,6 +90,22 @@ ruleTable(badConfig, 'bad_config', {
       log: '2024/01/01 00:00:00 [emerg] 1#1: host not found in upstream "api:8080" in /etc/nginx/conf.d/default.conf:3',
     },
     { name: 'config loaded fine', log: 'INFO configuration file /etc/app.yaml loaded\nINFO ready' },
+    {
+      name: 'go config loader given an empty number',
+      log: '2025/02/03 11:02:17 failed to load config: strconv.Atoi: parsing "": invalid syntax',
+    },
+    {
+      name: 'pg_hba.conf reloaded fine',
+      log: '2025-01-01 10:00:00.000 UTC [1] LOG:  received SIGHUP, reloading configuration files',
+    },
+    {
+      name: 'a log line about duplicate keys in data',
+      log: 'WARN skipped 3 rows: duplicate key value violates unique constraint "users_email_key"\nINFO import finished',
+    },
+    {
+      name: 'a parsed config summary',
+      log: 'INFO parsed declarative config: 3 services, 5 routes',
+    },
   ],
 });
 

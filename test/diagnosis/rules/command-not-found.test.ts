@@ -44,6 +44,11 @@ ruleTable(commandNotFound, 'command_not_found', {
     },
     { name: 'HTTP 404 is not a missing command', log: 'GET /health 404 not found\nGET /api 200' },
     { name: 'a user record not found', log: 'ERROR user 42: not found\nINFO continuing' },
+    {
+      name: 'exit 127 with exec ENOENT on an existing binary is not a missing command',
+      log: 'exec /usr/local/bin/server: no such file or directory',
+      exitCode: 127,
+    },
   ],
 });
 

@@ -30,6 +30,36 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       log: '2024-01-01 0 [ERROR] InnoDB: Unable to lock ./ibdata1 error: 11\n2024-01-01 0 [Note] InnoDB: Check that you do not already have another mysqld process using the same InnoDB data or log files.',
       min: 0.85,
     },
+    {
+      name: 'kafka kraft dir not formatted',
+      log: '[2025-01-01 10:00:00,000] ERROR Exiting Kafka due to fatal exception (kafka.Kafka$)\njava.lang.RuntimeException: No readable meta.properties files found.',
+      min: 0.7,
+    },
+    {
+      name: 'data directory already in use',
+      log: 'java.lang.IllegalStateException: Nexus data directory already in use: /nexus-data',
+      min: 0.65,
+    },
+    {
+      name: 'generic could not acquire lock',
+      log: 'level=error msg="failed to start" error="could not acquire lock on /var/lib/app/data: resource temporarily unavailable"',
+      min: 0.65,
+    },
+    {
+      name: 'cassandra system keyspace files',
+      log: "org.apache.cassandra.exceptions.ConfigurationException: Found system keyspace files, but they couldn't be loaded!",
+      min: 0.7,
+    },
+    {
+      name: 'zookeeper data directory locked',
+      log: 'java.io.IOException: Unable to lock the data directory /data/version-2; another ZooKeeper server may be using it',
+      min: 0.65,
+    },
+    {
+      name: 'clickhouse second instance on one directory',
+      log: '2025.01.01 10:00:00.000000 [ 1 ] {} <Error> Application: DB::Exception: Cannot lock file /var/lib/clickhouse/status. Another server instance in same directory is already running.',
+      min: 0.65,
+    },
   ],
   negatives: [
     {
@@ -39,6 +69,18 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     {
       name: 'initdb succeeded',
       log: 'The files belonging to this database system will be owned by user "postgres".\nSuccess. You can now start the database server',
+    },
+    {
+      name: 'kafka reading meta.properties normally',
+      log: '[2025-01-01 10:00:00,000] INFO Loaded meta.properties from /var/lib/kafka/data (kafka.server.KafkaRaftServer)',
+    },
+    {
+      name: 'liquibase changelog lock is a migration issue',
+      log: 'liquibase.exception.LockException: Could not acquire change log lock.  Currently locked by pod-1',
+    },
+    {
+      name: 'a lock taken and released normally',
+      log: 'INFO acquired lock on /data/version-2\nINFO serving on :2181',
     },
   ],
 });

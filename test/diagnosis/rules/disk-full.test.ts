@@ -29,6 +29,11 @@ ruleTable(diskFull, 'disk_full', {
       log: '{"log":"2024-01-01T00:00:00.000000Z 0 [ERROR] [MY-012639] [InnoDB] Write to file ./ibtmp1 failed at offset 0, 1048576 bytes should have been written, only 0 were written. Operating system error number 122: Disk quota exceeded\\n","stream":"stderr"}',
       min: 0.8,
     },
+    {
+      name: 'minio drive below its free threshold',
+      log: 'Error: Storage reached its minimum free drive threshold. (*errors.errorString)\nError: drive path full (cmd.StorageFull)',
+      min: 0.8,
+    },
   ],
   negatives: [
     {
@@ -39,6 +44,10 @@ ruleTable(diskFull, 'disk_full', {
     {
       name: 'help text',
       log: '  --max-disk-usage   stop writing when the disk is full (default 95%)\nListening on :8080',
+    },
+    {
+      name: 'a drive path listing',
+      log: 'Formatting 1st pool, 1 set(s), 4 drives per set.\nStatus: 4 Online, 0 Offline.',
     },
   ],
 });

@@ -30,6 +30,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
       log: 'ImportError: libGL.so.1: cannot open shared object file: No such file or directory',
       min: 0.75,
     },
+    {
+      name: 'libstdc++ too old for a native addon',
+      log: "Error: /usr/lib/libstdc++.so.6: version `GLIBCXX_3.4.29' not found (required by /app/node_modules/canvas/build/Release/canvas.node)",
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -39,6 +44,10 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     {
       name: 'library mentioned in an info line',
       log: 'INFO loaded shared libraries: libssl, libcrypto\nINFO listening on :8443',
+    },
+    {
+      name: 'a version banner mentioning GLIBCXX',
+      log: 'build info: compiler=g++ 12 GLIBCXX_3.4.30 runtime ok',
     },
   ],
 });

@@ -30,12 +30,68 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       min: 0.45,
       max: 0.6,
     },
+    {
+      name: 'optional chaining on an old node',
+      log: "/app/node_modules/undici/lib/fetch/index.js:125\n    this.connection?.destroy(reason)\n                    ^\n\nSyntaxError: Unexpected token '.'\n    at wrapSafe (internal/modules/cjs/loader.js:915:16)",
+      min: 0.65,
+    },
+    {
+      name: 'python f-string = specifier on an old python',
+      log: '  File "/app/app.py", line 12\n    print(f"listening on {port=}")\n                                ^\nSyntaxError: f-string: expecting \'}\'',
+      min: 0.65,
+    },
+    {
+      name: 'fetch missing from an old node',
+      log: 'ReferenceError: fetch is not defined\n    at main (/app/dist/index.js:22:17)\n\nNode.js v16.20.2',
+      min: 0.65,
+    },
+    {
+      name: 'typing name newer than python',
+      log: "ImportError: cannot import name 'Self' from 'typing' (/usr/local/lib/python3.10/typing.py)",
+      min: 0.7,
+    },
+    {
+      name: 'package gate on the node version',
+      log: 'Error: Prisma only supports Node.js >= 16.13. Please upgrade your Node.js version.',
+      min: 0.8,
+    },
+    {
+      name: 'distutils on python 3.12',
+      log: '  File "/app/setup_env.py", line 3, in <module>\n    from distutils.util import strtobool\nModuleNotFoundError: No module named \'distutils\'',
+      min: 0.75,
+    },
+    {
+      name: 'replaceAll on an old node',
+      log: "  return url.replaceAll('%', '%25')\n             ^\n\nTypeError: url.replaceAll is not a function\n\nNode.js v14.21.3",
+      min: 0.65,
+    },
+    {
+      name: 'str.removeprefix on python 3.8',
+      log: "    name = raw.removeprefix(\"v\")\nAttributeError: 'str' object has no attribute 'removeprefix'",
+      min: 0.65,
+    },
   ],
   negatives: [
     { name: 'a version banner', log: 'openjdk version "17.0.9" 2023-10-17\nStarted Application in 3.2 seconds' },
     {
       name: 'redis known directive with wrong arguments is a config error',
       log: "*** FATAL CONFIG FILE ERROR (Redis 6.2.5) ***\nReading the configuration file, at line 1\n>>> 'unixsocket /run/redis.sock nunixsocketperm 755'\nwrong number of arguments",
+    },
+    {
+      name: 'a plain syntax error without newer syntax',
+      log: "/app/src/index.js:3\n    const x = {a: 1,, b: 2};\n                    ^\n\nSyntaxError: Unexpected token ','",
+    },
+    {
+      name: 'a user-defined name not defined',
+      log: 'ReferenceError: fetchUser is not defined\n    at main (/app/index.js:3:1)',
+    },
+    {
+      name: 'a third-party module missing',
+      log: "ModuleNotFoundError: No module named 'distro'",
+    },
+    {
+      name: 'an app method that is not a function',
+      log: 'TypeError: client.replaceAllUsers is not a function\n    at sync (/app/src/sync.js:9:12)',
     },
   ],
 });
