@@ -22,6 +22,13 @@ const io: CliIo = {
   env: process.env,
 };
 
+// A reader that stops early (`exitcode demo | head`) closes the pipe: that ends the output, it is not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`exitcode: cannot write the output (${error.code ?? 'unknown error'}).\n`);
+  process.exit(1);
+});
+
 const run = async (argv: string[]): Promise<number> => {
   const [name, ...rest] = argv;
   // "exitcode help classify" is what people type after reading "exitcode help".

@@ -2,7 +2,7 @@
  * The `exitcode` entry point as a person runs it: the real process, its output and its exit status.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -34,4 +34,16 @@ test('"exitcode help" and an unknown topic print the command list', async () => 
     assert.match(stdout, /^exitcode: why did my container die/);
     assert.match(stdout, /\n {2}diagnose /);
   }
+});
+
+test('a reader that closes the pipe early (exitcode demo | head) ends the output quietly', async () => {
+  const child = spawn(process.execPath, ['src/cli/main.ts', 'demo'], { cwd: ROOT });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
 });
