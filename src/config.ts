@@ -234,6 +234,34 @@ const normalize = (env: Record<string, string | undefined>): Record<string, stri
 const NAMESPACES_HINT =
   'required (comma-separated namespaces the bot may read in every channel, e.g. "shop,payments", or "*" for all; or a "namespaces" list in EXITCODE_CONFIG)';
 
+/** Reads an optional settings file named by a variable; its problems join the list, each with the path. */
+const readSettingFile = <T>({
+  variable,
+  path,
+  parse,
+  readFile,
+  problems,
+}: {
+  variable: string;
+  path: string | undefined;
+  parse: (text: string) => { value?: T; problems: string[] };
+  readFile: ReadFile;
+  problems: string[];
+}): T | undefined => {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unreadable';
+    problems.push(`${variable}: cannot read ${path} (${code}); check the path and that it is mounted`);
+    return undefined;
+  }
+  const result = parse(text);
+  for (const problem of result.problems) problems.push(`${variable} (${path}) ${problem}`);
+  return result.value;
+};
+
 /** Reads and validates every setting; throws ExitcodeError('config_invalid') listing every problem. */
 export const loadConfig = (
   rawEnv: Record<string, string | undefined>,
@@ -247,42 +275,25 @@ export const loadConfig = (
   }
   problems.push(...crossChecks(env));
 
-  let file: { namespaces?: string[]; channels: Record<string, string[]> } | undefined;
-  const configPath = env.EXITCODE_CONFIG;
-  if (configPath !== undefined) {
-    let text: string | undefined;
-    try {
-      text = readFile(configPath);
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? 'unreadable';
-      problems.push(`EXITCODE_CONFIG: cannot read ${configPath} (${code}); check the path and that it is mounted`);
-    }
-    if (text !== undefined) {
-      const result = parseConfigFile(text);
-      for (const problem of result.problems) problems.push(`EXITCODE_CONFIG (${configPath}) ${problem}`);
-      file = result.value;
-    }
-  }
-
+  const file = readSettingFile({
+    variable: 'EXITCODE_CONFIG',
+    path: env.EXITCODE_CONFIG,
+    parse: parseConfigFile,
+    readFile,
+    problems,
+  });
   // The policy file is read here, not after the cluster connection, so its problems are listed with
   // every other setting's instead of surfacing one restart later.
-  let policy: Policy | undefined;
-  const policyPath = env.EXITCODE_POLICY_FILE;
-  if (policyPath !== undefined) {
-    let text: string | undefined;
-    try {
-      text = readFile(policyPath);
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? 'unreadable';
-      problems.push(`EXITCODE_POLICY_FILE: cannot read ${policyPath} (${code}); check the path and that it is mounted`);
-    }
-    if (text !== undefined) {
-      const result = parsePolicy(text);
-      policy = result.policy;
-      if (!policy)
-        for (const problem of result.problems) problems.push(`EXITCODE_POLICY_FILE (${policyPath}) ${problem}`);
-    }
-  }
+  const policy = readSettingFile({
+    variable: 'EXITCODE_POLICY_FILE',
+    path: env.EXITCODE_POLICY_FILE,
+    parse: (text) => {
+      const { policy: value, problems: found } = parsePolicy(text);
+      return value ? { value, problems: found } : { problems: found };
+    },
+    readFile,
+    problems,
+  });
 
   // Logs can carry secrets, so there is no permissive default: an operator states which namespaces
   // the bot may read (or "*"), rather than discovering later that every channel could read kube-system.

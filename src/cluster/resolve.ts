@@ -17,9 +17,6 @@ import {
   workloadNameOf,
 } from './workload-pods.ts';
 
-export type { WorkloadKind } from './workload-pods.ts';
-export { matches, ownedByWorkload, pickPod, selectorString, workloadNameOf } from './workload-pods.ts';
-
 const KIND_ALIASES: Record<string, WorkloadKind | 'Pod'> = {
   po: 'Pod',
   pod: 'Pod',

@@ -1,13 +1,6 @@
-/**
- * The remediation policy: per namespace pattern, which actions are allowed, who may approve them and
- * whether a second person must approve. Pure: the file is read by the caller (or the injected
- * readFile), parsed as YAML or JSON, validated with zod, and every problem is reported with its path.
- * No policy means nothing is allowed and no buttons are shown.
- */
-import { readFileSync } from 'node:fs';
+
 import { parseValidatedYaml } from '../config/validated-yaml.ts';
 import { z } from 'zod';
-import { ExitcodeError } from '../errors.ts';
 import { ACTION_IDS, type ActionId } from './actions/ids.ts';
 
 /** A namespace name, or a pattern where `*` stands for any run of characters. */
@@ -61,30 +54,6 @@ export const EMPTY_POLICY: Policy = { rules: [] };
 export const parsePolicy = (text: string): { policy?: Policy; problems: string[] } => {
   const { value, problems } = parseValidatedYaml(policySchema, text);
   return value ? { policy: value, problems } : { problems };
-};
-
-/** Reads and validates the policy file; an invalid file stops start-up with every problem listed. */
-export const loadPolicy = (
-  path: string,
-  readFile: (path: string) => string = (file) => readFileSync(file, 'utf8'),
-): Policy => {
-  let text: string;
-  try {
-    text = readFile(path);
-  } catch (error) {
-    throw new ExitcodeError(
-      'config_invalid',
-      `The remediation policy file ${path} could not be read; check EXITCODE_POLICY_FILE.`,
-      { path, cause: (error as { code?: string }).code },
-    );
-  }
-  const { policy, problems } = parsePolicy(text);
-  if (policy) return policy;
-  throw new ExitcodeError(
-    'config_invalid',
-    `The remediation policy file ${path} is invalid: ${problems.join('; ')}. Fix it and start again.`,
-    { path, problems },
-  );
 };
 
 /**

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { V1Pod } from '@kubernetes/client-node';
-import {
-  levenshtein,
-  parseTarget,
-  pickPod,
-  selectorString,
-  suggest,
-  workloadNameOf,
-} from '../../src/cluster/resolve.ts';
+import { levenshtein, parseTarget, suggest } from '../../src/cluster/resolve.ts';
+import { pickPod, selectorString, workloadNameOf } from '../../src/cluster/workload-pods.ts';
 import { ExitcodeError } from '../../src/errors.ts';
 
 describe('parseTarget', () => {

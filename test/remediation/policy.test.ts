@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isExitcodeError } from '../../src/errors.ts';
-import {
-  decide,
-  EMPTY_POLICY,
-  loadPolicy,
-  matchesPattern,
-  offered,
-  parsePolicy,
-} from '../../src/remediation/policy.ts';
+import { decide, EMPTY_POLICY, matchesPattern, offered, parsePolicy } from '../../src/remediation/policy.ts';
 
 const YAML = `
 rules:
@@ -64,24 +56,6 @@ rules:
 
   test('bad YAML names the line', () => {
     assert.match(parsePolicy('rules: [\n  - a: b\n  c').problems[0] ?? '', /not valid YAML/);
-  });
-});
-
-describe('loadPolicy', () => {
-  test('an invalid file stops start-up with config_invalid listing the paths', () => {
-    assert.throws(
-      () => loadPolicy('/etc/policy.yaml', () => 'rules: [{ namespaces: [shop] }]'),
-      (error) => isExitcodeError(error) && error.code === 'config_invalid' && /rules\[0\]\.actions/.test(error.message),
-    );
-  });
-  test('an unreadable file says which setting to fix', () => {
-    assert.throws(
-      () =>
-        loadPolicy('/nope', () => {
-          throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-        }),
-      (error) => isExitcodeError(error) && /EXITCODE_POLICY_FILE/.test(error.message),
-    );
   });
 });
 
