@@ -6,6 +6,7 @@
 import { revisionLabel } from '../diagnosis/diagnose-pod.ts';
 import { exitHeadline } from '../diagnosis/exit-codes.ts';
 import type { ContainerDiagnosis, Diagnosis, Finding } from '../diagnosis/types.ts';
+import { percent } from '../diagnosis/format.ts';
 
 export interface RenderOptions {
   color: boolean;
@@ -25,8 +26,6 @@ const styler =
   (color: boolean) =>
   (style: Style, text: string): string =>
     color ? `\x1b[${CODES[style]}m${text}\x1b[0m` : text;
-
-const percent = (confidence: number): string => `${Math.round(confidence * 100)}%`;
 
 const renderFinding = (finding: Finding, paint: ReturnType<typeof styler>, lines: string[]): void => {
   lines.push(

@@ -4,6 +4,7 @@
  * and in the headline. Pure: the observation time comes with the facts, not from a clock.
  */
 import type { ContainerFacts, EventFact } from './types.ts';
+import { formatDuration, timeOf } from './format.ts';
 
 export interface CrashFrequency {
   restartCount: number;
@@ -18,20 +19,6 @@ export interface CrashFrequency {
 }
 
 const CRASH_EVENT = /^(BackOff|Failed|Unhealthy|Killing|OOMKilling)$/;
-
-const parse = (iso: string | undefined): number | undefined => {
-  if (!iso) return undefined;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms;
-};
-
-const duration = (ms: number): string => {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 120) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-  return `${Math.floor(hours / 24)} days`;
-};
 
 export const crashFrequency = (input: {
   container: ContainerFacts;
@@ -48,15 +35,15 @@ export const crashFrequency = (input: {
   );
   // The last instance's start only bounds the latest restart, so it is a lower bound for one restart only.
   const lastStart =
-    restartCount <= 1 && container.lastState?.kind === 'terminated' ? parse(container.lastState.startedAt) : undefined;
-  const candidates = [...mine.map((e) => parse(e.firstSeen)), lastStart].filter((t): t is number => t !== undefined);
+    restartCount <= 1 && container.lastState?.kind === 'terminated' ? timeOf(container.lastState.startedAt) : undefined;
+  const candidates = [...mine.map((e) => timeOf(e.firstSeen)), lastStart].filter((t): t is number => t !== undefined);
   // With restarts but no dated event, the pod's creation is the only honest lower bound.
   if (candidates.length === 0 && restartCount > 0) {
-    const created = parse(podCreatedAt);
+    const created = timeOf(podCreatedAt);
     if (created !== undefined) candidates.push(created);
   }
   const sinceMs = candidates.length > 0 ? Math.min(...candidates) : undefined;
-  const now = parse(observedAt);
+  const now = timeOf(observedAt);
   const windowMs = sinceMs !== undefined && now !== undefined ? now - sinceMs : undefined;
   const perHour =
     windowMs !== undefined && windowMs >= 60_000 && restartCount > 0
@@ -68,7 +55,7 @@ export const crashFrequency = (input: {
     restartCount === 0
       ? 'Not restarted yet'
       : windowMs !== undefined && windowMs >= 60_000
-        ? `Restarted ${times} in ${duration(windowMs)} (about ${perHour} per hour)`
+        ? `Restarted ${times} in ${formatDuration(windowMs)} (about ${perHour} per hour)`
         : `Restarted ${times}`;
   summary += backingOff ? '; now in CrashLoopBackOff.' : '.';
   return {

@@ -10,6 +10,7 @@ import { redact } from './redact.ts';
 import type { Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import type { Classification, CrashFacts, EventFact, Evidence, Finding, LogLine, Target } from './types.ts';
+import { clip } from './format.ts';
 
 /** How many alternatives are returned besides the best finding. */
 const MAX_ALTERNATIVES = 3;
@@ -25,7 +26,7 @@ const ERROR_LOOKING =
 const errorLooking = (line: LogLine): boolean =>
   line.level === 'error' || line.level === 'fatal' || ERROR_LOOKING.test(line.text);
 
-const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const EVIDENCE_CHARS = 300;
 
 /** Reasons for a container whose process never ran: an empty log is expected there, not a clue. */
 const NEVER_RAN: ReadonlySet<string> = new Set([
@@ -67,7 +68,11 @@ const logNote = (ctx: RuleContext): Evidence | null => {
 const fallback = (ctx: RuleContext): Finding => {
   const errors = ctx.log.lines.filter(errorLooking).slice(-5);
   const quoted = errors.length > 0 ? errors : ctx.log.lines.slice(-3);
-  const evidence: Evidence[] = quoted.map((l) => ({ line: l.line, text: clip(l.text.trim()), source: 'log' }));
+  const evidence: Evidence[] = quoted.map((l) => ({
+    line: l.line,
+    text: clip(l.text.trim(), EVIDENCE_CHARS),
+    source: 'log',
+  }));
   const known = ctx.exitCode !== null || ctx.reason;
   if (known) evidence.push({ line: null, text: exitHeadline(ctx.exit), source: 'status' });
   return {

@@ -8,6 +8,7 @@
 import { redact } from '../diagnosis/redact.ts';
 import { CATEGORY_IDS } from '../diagnosis/taxonomy.ts';
 import type { ContainerFacts, Diagnosis, EventFact, Finding, LogLine, ProbeFacts } from '../diagnosis/types.ts';
+import { clip } from '../diagnosis/format.ts';
 
 /** The facts behind a diagnosis that the Diagnosis value itself does not carry. */
 export interface ExplainFacts {
@@ -40,8 +41,6 @@ const MAX_ALTERNATIVES = 2;
 /** The markers around untrusted text; occurrences inside the text are defused so it cannot close them. */
 export const LOG_BEGIN = '<<<UNTRUSTED_LOG_BEGIN>>>';
 export const LOG_END = '<<<UNTRUSTED_LOG_END>>>';
-
-const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** Redacted, on one line, clipped; angle-bracket runs broken so no marker can be forged. */
 const clean = (text: string, max: number): string =>

@@ -7,6 +7,7 @@
 import type { KnownBlock } from '../slack/extension.ts';
 import { clipEscaped, LIMITS, safe } from '../slack/blocks/text.ts';
 import type { Explanation } from './explainer.ts';
+import { percent } from '../diagnosis/format.ts';
 
 export interface RenderedExplanation {
   text: string;
@@ -22,8 +23,6 @@ const mrkdwn = (text: string) => ({
 const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwn(text) });
 
 const context = (text: string): KnownBlock => ({ type: 'context', elements: [mrkdwn(text)] });
-
-const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
 export const NO_EXPLANATION =
   'No explanation available: the model gave no usable answer. The diagnosis above stands on its own.';

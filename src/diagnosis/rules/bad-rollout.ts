@@ -8,7 +8,8 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Evidence, Finding, LogLine } from '../types.ts';
-import { eventEvidence, formatDuration, lastTermination, logEvidence, specEvidence, timeOf } from './spec-helpers.ts';
+import { formatDuration, timeOf } from '../format.ts';
+import { eventEvidence, lastTermination, logEvidence, specEvidence } from './spec-helpers.ts';
 
 /** How soon after a rollout a first crash still counts as caused by it. */
 export const ROLLOUT_WINDOW_MS = 30 * 60_000;

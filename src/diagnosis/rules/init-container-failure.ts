@@ -9,6 +9,7 @@ import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { ContainerFacts, Evidence, Finding, LogLine } from '../types.ts';
 import { logEvidence, statusEvidence } from './spec-helpers.ts';
+import { clip } from '../format.ts';
 
 const STRONG = /error|exception|panic|fatal/i;
 const WEAK = /failed|failure/i;
@@ -41,8 +42,6 @@ const failure = (container: ContainerFacts): { exitCode?: number; text: string }
   };
 };
 
-const clip = (text: string, max = 100): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 const match = (ctx: RuleContext): Finding | null => {
   const container = ctx.container;
   const self = container?.init ? container : undefined;
@@ -68,7 +67,7 @@ const match = (ctx: RuleContext): Finding | null => {
     );
 
   const exit = failed.exitCode !== undefined ? ` (exit ${failed.exitCode})` : '';
-  const title = `The app never started: init container ${failingInit.name} failed${exit}${errorLine ? `: ${clip(errorLine.text)}` : ''}`;
+  const title = `The app never started: init container ${failingInit.name} failed${exit}${errorLine ? `: ${clip(errorLine.text, 100)}` : ''}`;
   const initTarget = { ...ctx.target, container: failingInit.name };
   return {
     ruleId: 'init-container-failure',

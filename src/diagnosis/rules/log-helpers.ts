@@ -6,6 +6,7 @@ import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type CategoryId, TAXONOMY } from '../taxonomy.ts';
 import type { Evidence, Finding, LogLine } from '../types.ts';
+import { clip } from '../format.ts';
 
 /** Lines that describe options rather than report a failure (usage/help output). */
 const HELP_LINE = /^\s{0,8}(?:-{1,2}[A-Za-z]|usage:|Usage:|USAGE:|options:|Options:)/;
@@ -35,7 +36,7 @@ export const recoveredAfter = (ctx: RuleContext, line: LogLine): boolean => {
   return false;
 };
 
-const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const EVIDENCE_CHARS = 300;
 
 /** Evidence from log lines: deduplicated by line+text, in log order, at most `max`. */
 export const logEvidence = (lines: readonly (LogLine | undefined)[], max = 5): Evidence[] => {
@@ -46,7 +47,7 @@ export const logEvidence = (lines: readonly (LogLine | undefined)[], max = 5): E
     const key = `${line.line}\u0000${line.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ line: line.line, text: clip(line.text.trim()), source: 'log' });
+    out.push({ line: line.line, text: clip(line.text.trim(), EVIDENCE_CHARS), source: 'log' });
     if (out.length >= max) break;
   }
   return out;
@@ -191,7 +192,8 @@ export const hitEvidence = (hit: SignatureHit, extra: readonly (LogLine | undefi
     max,
   );
   const status = [hit.line, ...hit.lines].find((l) => l.line === 0);
-  if (status && evidence.length < max) evidence.push({ line: null, text: clip(status.text), source: 'status' });
+  if (status && evidence.length < max)
+    evidence.push({ line: null, text: clip(status.text, EVIDENCE_CHARS), source: 'status' });
   return evidence;
 };
 

@@ -7,7 +7,8 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Evidence, Finding } from '../types.ts';
-import { eventEvidence, exitCodeOf, findEvents, lastTermination, statusEvidence, timeOf } from './spec-helpers.ts';
+import { timeOf } from '../format.ts';
+import { eventEvidence, exitCodeOf, findEvents, lastTermination, statusEvidence } from './spec-helpers.ts';
 
 const match = (ctx: RuleContext): Finding | null => {
   const code = exitCodeOf(ctx);

@@ -4,6 +4,7 @@
  */
 import type { RuleContext } from '../rule.ts';
 import type { ContainerState, EventFact, Evidence, LogLine } from '../types.ts';
+import { clip } from '../format.ts';
 
 type Terminated = Extract<ContainerState, { kind: 'terminated' }>;
 
@@ -47,16 +48,21 @@ export const findEvents = (ctx: RuleContext, reason: RegExp, message: RegExp = /
       (!event.container || !ctx.container || event.container === ctx.container.name),
   );
 
-const clip = (text: string, max = 200): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const EVIDENCE_CHARS = 200;
+const clipEvidence = (text: string): string => clip(text, EVIDENCE_CHARS);
 
-export const logEvidence = (line: LogLine): Evidence => ({ line: line.line, text: clip(line.text), source: 'log' });
+export const logEvidence = (line: LogLine): Evidence => ({
+  line: line.line,
+  text: clipEvidence(line.text),
+  source: 'log',
+});
 export const eventEvidence = (event: EventFact): Evidence => ({
   line: null,
-  text: clip(`${event.reason}: ${event.message}${event.count > 1 ? ` (x${event.count})` : ''}`),
+  text: clipEvidence(`${event.reason}: ${event.message}${event.count > 1 ? ` (x${event.count})` : ''}`),
   source: 'event',
 });
-export const specEvidence = (text: string): Evidence => ({ line: null, text: clip(text), source: 'spec' });
-export const statusEvidence = (text: string): Evidence => ({ line: null, text: clip(text), source: 'status' });
+export const specEvidence = (text: string): Evidence => ({ line: null, text: clipEvidence(text), source: 'spec' });
+export const statusEvidence = (text: string): Evidence => ({ line: null, text: clipEvidence(text), source: 'status' });
 
 /** Lines that mean the process itself failed (not a healthy log cut off by a kill). */
 export const FATAL_LINE = /\b(?:fatal|panic|traceback|unhandled|uncaught|exception|segmentation fault|error:)/i;
@@ -115,19 +121,3 @@ export const userDescription = (ctx: RuleContext): string => {
 };
 
 export const namespaceFor = (ctx: RuleContext): string => ctx.target.namespace ?? ctx.pod?.namespace ?? '<namespace>';
-
-/** Milliseconds since the epoch for an ISO time, or undefined when missing or unparsable. */
-export const timeOf = (iso: string | undefined): number | undefined => {
-  if (!iso) return undefined;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms;
-};
-
-export const formatDuration = (ms: number): string => {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))} s`;
-  if (minutes < 120) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} days`;
-};

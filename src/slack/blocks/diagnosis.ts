@@ -8,7 +8,8 @@ import { exitHeadline } from '../../diagnosis/exit-codes.ts';
 import type { ContainerDiagnosis, Diagnosis } from '../../diagnosis/types.ts';
 import type { Button, KnownBlock, ThreadRef } from '../extension.ts';
 import { ACTIONS, encodeRef, METADATA_EVENT } from '../ids.ts';
-import { clip, clipEscaped, codeBlock, LIMITS, plain, safe } from './text.ts';
+import { clipEscaped, codeBlock, LIMITS, plain, safe } from './text.ts';
+import { clip, percent } from '../../diagnosis/format.ts';
 
 /** Containers shown in full; the rest are named in one line. */
 export const MAX_DETAILED_CONTAINERS = 5;
@@ -30,8 +31,6 @@ export const refOf = (diagnosis: Diagnosis): ThreadRef => {
   if (container) ref.container = container;
   return ref;
 };
-
-const percent = (confidence: number): string => `${Math.round(confidence * 100)}%`;
 
 const section = (text: string): KnownBlock => ({
   type: 'section',

@@ -3,6 +3,7 @@
  * through `safe` (redact, then escape) or `codeBlock`: a log line must never mention @channel or a
  * user, render a link, or break out of its code block, and secrets never leave the process.
  */
+import { clip } from '../../diagnosis/format.ts';
 import { redact } from '../../diagnosis/redact.ts';
 
 /** Slack's limits (https://api.slack.com/reference/block-kit). */
@@ -26,16 +27,6 @@ export const escapeMrkdwn = (text: string): string =>
 
 /** Redacted and escaped: the only way cluster text enters an mrkdwn field. */
 export const safe = (text: string): string => escapeMrkdwn(redact(text));
-
-/** Cut to max characters (code points are not split), ending with an ellipsis when cut. */
-export const clip = (text: string, max: number): string => {
-  if (text.length <= max) return text;
-  const cut = Array.from(text.slice(0, Math.max(0, max - 1)));
-  // Array.from may have joined a split surrogate; rebuild and drop a dangling half.
-  let out = cut.join('');
-  if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
-  return `${out}…`;
-};
 
 /**
  * Cut escaped text without splitting an entity (&amp; &lt; &gt;): a half entity would show garbage.

@@ -1,0 +1,33 @@
+/**
+ * Small text and time formatting shared by the rules, the engine and every renderer, so that a
+ * confidence, a cut line or a duration reads the same in the terminal, in Slack and in a prompt.
+ */
+
+/** Cut to max characters (code points are not split), ending with an ellipsis when cut. */
+export const clip = (text: string, max: number): string => {
+  if (text.length <= max) return text;
+  let out = text.slice(0, Math.max(0, max - 1));
+  // Slicing may have split a surrogate pair: drop the dangling high half.
+  if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
+  return `${out}…`;
+};
+
+/** 0.934 -> "93%". */
+export const percent = (confidence: number): string => `${Math.round(confidence * 100)}%`;
+
+/** Milliseconds since the epoch for an ISO time, or undefined when missing or unparsable. */
+export const timeOf = (iso: string | undefined): number | undefined => {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+/** "40 s", "13 min", "2 h", "2 h 10 min", "3 days". */
+export const formatDuration = (ms: number): string => {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))} s`;
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  return `${Math.floor(hours / 24)} days`;
+};
