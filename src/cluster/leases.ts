@@ -4,16 +4,22 @@
  * resourceVersion (409 means somebody changed it first). No local state, so several replicas agree.
  */
 import { CoordinationV1Api, type V1Lease, V1MicroTime } from '@kubernetes/client-node';
-import type { LeaseRecord, LeaseStore } from '../remediation/types.ts';
+import type { LeaseRecord, LeaseStore } from './lease-store.ts';
 import { type ClusterConnection, makeClient } from './connection.ts';
 
 type Connection = Pick<ClusterConnection, 'call' | 'kubeConfig' | 'requestTimeoutMs'>;
 
 export const LEASE_LABEL = 'app.kubernetes.io/managed-by';
 export const LEASE_LABEL_VALUE = 'exitcode';
+const LIST_PAGE_SIZE = 200;
 
 const statusOf = (error: unknown): number | undefined =>
   (error as { details?: { status?: unknown } }).details?.status as number | undefined;
+
+const ownLabels = (labels: Record<string, string> | undefined): Record<string, string> | undefined => {
+  const rest = Object.entries(labels ?? {}).filter(([key]) => key !== LEASE_LABEL);
+  return rest.length > 0 ? Object.fromEntries(rest) : undefined;
+};
 
 const toRecord = (lease: V1Lease): LeaseRecord => ({
   namespace: lease.metadata?.namespace ?? '',
@@ -21,7 +27,9 @@ const toRecord = (lease: V1Lease): LeaseRecord => ({
   resourceVersion: lease.metadata?.resourceVersion ?? '',
   holder: lease.spec?.holderIdentity ?? '',
   annotations: { ...(lease.metadata?.annotations ?? {}) },
+  labels: ownLabels(lease.metadata?.labels),
   renewTime: lease.spec?.renewTime ? new Date(lease.spec.renewTime).toISOString() : undefined,
+  acquireTime: lease.spec?.acquireTime ? new Date(lease.spec.acquireTime).toISOString() : undefined,
   durationSeconds: lease.spec?.leaseDurationSeconds ?? 0,
 });
 
@@ -31,7 +39,7 @@ const toLease = (record: Omit<LeaseRecord, 'resourceVersion'> & { resourceVersio
   metadata: {
     name: record.name,
     namespace: record.namespace,
-    labels: { [LEASE_LABEL]: LEASE_LABEL_VALUE },
+    labels: { ...(record.labels ?? {}), [LEASE_LABEL]: LEASE_LABEL_VALUE },
     annotations: record.annotations,
     ...(record.resourceVersion ? { resourceVersion: record.resourceVersion } : {}),
   },
@@ -41,6 +49,7 @@ const toLease = (record: Omit<LeaseRecord, 'resourceVersion'> & { resourceVersio
     // MicroTime, not Date: the API server parses renewTime with six fractional digits and refuses a
     // plain Date's milliseconds (client-node's V1MicroTime formats it that way).
     ...(record.renewTime ? { renewTime: new V1MicroTime(record.renewTime) } : {}),
+    ...(record.acquireTime ? { acquireTime: new V1MicroTime(record.acquireTime) } : {}),
   },
 });
 
@@ -91,11 +100,20 @@ export const createLeaseStore = (connection: Connection): LeaseStore => {
         if (statusOf(error) !== 404) throw error;
       }
     },
-    listLeases: async ({ namespace }) => {
-      const list = await connection.call({ verb: 'list', resource: 'leases', namespace }, () =>
-        api.listNamespacedLease({ namespace, labelSelector: `${LEASE_LABEL}=${LEASE_LABEL_VALUE}` }),
-      );
-      return list.items.map(toRecord);
+    listLeases: async ({ namespace, labels }) => {
+      const selector = Object.entries({ ...(labels ?? {}), [LEASE_LABEL]: LEASE_LABEL_VALUE })
+        .map(([key, value]) => `${key}=${value}`)
+        .join(',');
+      const records: LeaseRecord[] = [];
+      let cont: string | undefined;
+      do {
+        const page = await connection.call({ verb: 'list', resource: 'leases', namespace }, () =>
+          api.listNamespacedLease({ namespace, labelSelector: selector, limit: LIST_PAGE_SIZE, _continue: cont }),
+        );
+        records.push(...page.items.map(toRecord));
+        cont = page.metadata?._continue || undefined;
+      } while (cont);
+      return records;
     },
   };
 };

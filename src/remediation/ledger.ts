@@ -5,7 +5,7 @@
  * Slack retries and several replicas still produce one action.
  */
 import { createHash } from 'node:crypto';
-import type { LeaseRecord, LeaseStore } from './types.ts';
+import type { LeaseRecord, LeaseStore } from '../cluster/lease-store.ts';
 
 export const STATES = ['requested', 'approved', 'denied', 'done', 'failed'] as const;
 export type RequestState = (typeof STATES)[number];

@@ -2,6 +2,8 @@
  * What remediation needs from the cluster, owned here and implemented by src/cluster/mutations.ts and
  * src/cluster/leases.ts, so the flow is tested against the real client and a local API server.
  */
+import type { LeaseStore } from '../cluster/lease-store.ts';
+
 export interface WorkloadRef {
   kind: string;
   name: string;
@@ -22,28 +24,6 @@ export interface ActionGateway {
   deletePod(args: { namespace: string; name: string; uid: string }): Promise<DeleteOutcome>;
   /** The change `kubectl rollout restart` makes: a restartedAt annotation on the pod template. */
   restartWorkload(args: { namespace: string; kind: string; name: string; restartedAt: string }): Promise<void>;
-}
-
-export interface LeaseRecord {
-  namespace: string;
-  name: string;
-  resourceVersion: string;
-  holder: string;
-  annotations: Record<string, string>;
-  /** When the lease was created or last renewed (ISO). */
-  renewTime?: string;
-  durationSeconds: number;
-}
-
-export interface LeaseStore {
-  /** Create-if-absent: 'exists' when somebody already holds this name. */
-  createLease(args: Omit<LeaseRecord, 'resourceVersion'>): Promise<LeaseRecord | 'exists'>;
-  readLease(args: { namespace: string; name: string }): Promise<LeaseRecord | undefined>;
-  /** Replace with the record's resourceVersion: 'conflict' when somebody changed it first. */
-  replaceLease(record: LeaseRecord): Promise<LeaseRecord | 'conflict'>;
-  deleteLease(args: { namespace: string; name: string }): Promise<void>;
-  /** Names of exitcode's action leases in the namespace, with their records, for clean-up. */
-  listLeases(args: { namespace: string }): Promise<LeaseRecord[]>;
 }
 
 export const EVENT_REASONS = [

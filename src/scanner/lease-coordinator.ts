@@ -23,7 +23,7 @@
  *   than posted twice, as before (the in-process memory also marked reports before posting).
  */
 import { z } from 'zod';
-import type { LeaseRecord, LeaseStore } from '../remediation/types.ts';
+import type { LeaseRecord, LeaseStore } from '../cluster/lease-store.ts';
 import type { ScanCoordinator } from './coordinator.ts';
 import type { ScanMemory } from './scan.ts';
 

@@ -11,7 +11,7 @@ import { createLeaseStore } from '../../src/cluster/leases.ts';
 import { listPods } from '../../src/cluster/list-pods.ts';
 import { type DemoCluster, startDemoCluster } from '../../src/demo/server.ts';
 import type { Diagnosis } from '../../src/diagnosis/types.ts';
-import type { LeaseRecord } from '../../src/remediation/types.ts';
+import type { LeaseRecord } from '../../src/cluster/lease-store.ts';
 import {
   CHANNEL_ANNOTATION,
   createLeaseCoordinator,
