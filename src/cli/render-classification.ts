@@ -5,7 +5,7 @@
  * terminal, control characters are removed so a hostile log cannot drive the terminal.
  */
 import { exitHeadline } from '../diagnosis/exit-codes.ts';
-import { redactDeep } from '../diagnosis/redact.ts';
+import { redactDeep } from '../text/outgoing.ts';
 import type { Classification, Evidence } from '../diagnosis/types.ts';
 
 export interface ClassificationJson {

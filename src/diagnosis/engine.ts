@@ -6,7 +6,7 @@
 import { explainExit, exitHeadline } from './exit-codes.ts';
 import { kubectl } from './kubectl.ts';
 import { scanLog } from './log-scan.ts';
-import { redact } from './redact.ts';
+import { redact } from '../text/outgoing.ts';
 import type { Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import type { Classification, CrashFacts, EventFact, Evidence, Finding, LogLine, Target } from './types.ts';

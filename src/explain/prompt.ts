@@ -5,7 +5,7 @@
  * environment variable values (not even names), Secret data, tokens, labels or annotations. Every
  * piece of cluster text goes through redact(); the log is framed as untrusted data.
  */
-import { redact } from '../diagnosis/redact.ts';
+import { redact } from '../text/outgoing.ts';
 import { CATEGORY_IDS } from '../diagnosis/taxonomy.ts';
 import type { ContainerFacts, Diagnosis, EventFact, Finding, LogLine, ProbeFacts } from '../diagnosis/types.ts';
 import { clip } from '../diagnosis/format.ts';

@@ -6,7 +6,7 @@
 import type { ClusterConnection } from '../cluster/connection.ts';
 import { gatherTarget } from '../cluster/resolve.ts';
 import { buildDiagnosis } from '../diagnosis/diagnose-pod.ts';
-import { redact, redactDeep } from '../diagnosis/redact.ts';
+import { redact, redactDeep } from '../text/outgoing.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { ThreadRef } from '../slack/extension.ts';
 import type { ExplainFacts } from './prompt.ts';

@@ -8,7 +8,7 @@ import { gatherTarget } from '../cluster/resolve.ts';
 import { assertName } from '../cluster/names.ts';
 import { buildDiagnosis } from '../diagnosis/diagnose-pod.ts';
 import { LOG_BOUNDS, type LogBounds } from '../diagnosis/log-scan.ts';
-import { redact, redactDeep } from '../diagnosis/redact.ts';
+import { redact, redactDeep } from '../text/outgoing.ts';
 import type { Diagnosis, EventFact } from '../diagnosis/types.ts';
 import { isExitcodeError } from '../errors.ts';
 import type { DiagnoseRequest, Investigator, PodLog, PodRef } from './types.ts';

@@ -3,7 +3,7 @@
  * extensions add. Each acts on the thread's pod (ctx.ref), which the caller has already recovered from
  * the thread and checked against the channel's namespaces.
  */
-import { redact } from '../diagnosis/redact.ts';
+import { redact } from '../text/outgoing.ts';
 import { ExitcodeError } from '../errors.ts';
 import { renderEvents, renderHelp, renderLogs, renderSummary, type SummaryEntry } from './blocks/thread.ts';
 import { type BotDeps, diagnoseAllowed, renderWithExtensions, runAfterDiagnosis } from './bot.ts';

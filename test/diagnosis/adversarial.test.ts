@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { classifyText } from '../../src/diagnosis/engine.ts';
 import { parseEventsText } from '../../src/diagnosis/events-text.ts';
 import { LOG_BOUNDS } from '../../src/diagnosis/log-scan.ts';
-import { redact } from '../../src/diagnosis/redact.ts';
+import { redact } from '../../src/text/outgoing.ts';
 
 const MIB = 1024 * 1024;
 

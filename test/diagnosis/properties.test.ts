@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseEventsText } from '../../src/diagnosis/events-text.ts';
 import { type LogBounds, scanLog } from '../../src/diagnosis/log-scan.ts';
-import { MASK, redact, redactDeep } from '../../src/diagnosis/redact.ts';
+import { MASK, redact, redactDeep } from '../../src/text/outgoing.ts';
 
 const RUNS = { numRuns: 300 };
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MASK, redact, redactDeep } from '../../src/diagnosis/redact.ts';
+import { MASK, redact, redactDeep } from '../../src/text/outgoing.ts';
 
 /** Realistic log lines, each with the secret substring that must not survive redaction. */
 const SECRETS: { name: string; line: string; secret: string }[] = [

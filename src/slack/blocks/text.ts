@@ -4,7 +4,7 @@
  * user, render a link, or break out of its code block, and secrets never leave the process.
  */
 import { clip } from '../../diagnosis/format.ts';
-import { redact } from '../../diagnosis/redact.ts';
+import { redact } from '../../text/outgoing.ts';
 
 /** Slack's limits (https://api.slack.com/reference/block-kit). */
 export const LIMITS = {
