@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { renderChart } from './helpers/helm-template.ts';
 
 const root = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -185,7 +186,10 @@ describe('deploy/', () => {
   });
 });
 
-describe('Helm chart', () => {
+describe('Helm chart (rendered with the subset renderer in test/helpers/helm-template.ts)', () => {
+  const chartDir = join(root, 'deploy/helm/exitcode');
+  const kindOf = (objects: Doc[], kind: string) => objects.filter((object) => object.kind === kind);
+
   test('Chart.yaml and values.yaml parse; defaults are the safe ones', () => {
     const [chart] = docsOf('deploy/helm/exitcode/Chart.yaml');
     assert.equal(chart!.apiVersion, 'v2');
@@ -194,15 +198,77 @@ describe('Helm chart', () => {
     assert.deepEqual(values!.namespaces, ['default'], 'no cluster-wide read by default');
     assert.equal(values!.remediation.enabled, false, 'no actions by default');
     assert.equal(values!.existingSecret, 'exitcode');
-    const deployment = read('deploy/helm/exitcode/templates/deployment.yaml');
-    for (const fact of [
-      'readOnlyRootFilesystem: true',
-      'runAsNonRoot: true',
-      'drop: [ALL]',
-      'path: /healthz',
-      'path: /readyz',
-    ]) {
-      assert.ok(deployment.includes(fact), fact);
+  });
+
+  test('default values render a Deployment as locked down as deploy/deployment.yaml, and no write RBAC', () => {
+    const objects = renderChart({ chartDir }) as Doc[];
+    const [deployment] = kindOf(objects, 'Deployment');
+    const pod = deployment!.spec.template.spec;
+    const [container] = pod.containers;
+    assert.equal(pod.securityContext.runAsNonRoot, true);
+    assert.equal(pod.securityContext.runAsUser, 10001);
+    assert.equal(pod.securityContext.seccompProfile.type, 'RuntimeDefault');
+    assert.equal(container.securityContext.readOnlyRootFilesystem, true);
+    assert.equal(container.securityContext.allowPrivilegeEscalation, false);
+    assert.deepEqual(container.securityContext.capabilities.drop, ['ALL']);
+    assert.equal(container.livenessProbe.httpGet.path, '/healthz');
+    assert.equal(container.readinessProbe.httpGet.path, '/readyz');
+    assert.ok(container.resources.limits.memory && container.resources.requests.cpu);
+    const [plain] = docsOf('deploy/deployment.yaml').filter((doc) => doc.kind === 'Deployment');
+    assert.deepEqual(container.resources, plain!.spec.template.spec.containers[0].resources, 'same sizing as deploy/');
+    for (const object of objects) {
+      for (const rule of (object.rules ?? []) as Doc[]) {
+        for (const verb of rule.verbs) assert.ok(['get', 'list'].includes(verb), `${object.metadata.name}: ${verb}`);
+      }
     }
+    const bindings = kindOf(objects, 'RoleBinding').filter((b) => b.roleRef.name === 'exitcode-reader');
+    assert.deepEqual(
+      bindings.map((b) => b.metadata.namespace),
+      ['default'],
+    );
+  });
+
+  test('the reader ClusterRole grants what deploy/rbac.yaml grants', () => {
+    const rendered = kindOf(renderChart({ chartDir }) as Doc[], 'ClusterRole').find(
+      (role) => role.metadata.name === 'exitcode-reader',
+    );
+    const plain = docsOf('deploy/rbac.yaml').find(
+      (doc) => doc.kind === 'ClusterRole' && doc.metadata.name === 'exitcode-reader',
+    );
+    assert.deepEqual(rendered!.rules, plain!.rules);
+  });
+
+  test("namespaces '*' binds cluster-wide; a list binds one RoleBinding per namespace", () => {
+    const wide = renderChart({ chartDir, values: { namespaces: ['*'] } }) as Doc[];
+    assert.ok(kindOf(wide, 'ClusterRoleBinding').some((b) => b.roleRef.name === 'exitcode-reader'));
+    assert.equal(kindOf(wide, 'RoleBinding').filter((b) => b.roleRef.name === 'exitcode-reader').length, 0);
+    const listed = renderChart({ chartDir, values: { namespaces: ['shop', 'payments'] } }) as Doc[];
+    assert.deepEqual(
+      kindOf(listed, 'RoleBinding')
+        .filter((b) => b.roleRef.name === 'exitcode-reader')
+        .map((b) => b.metadata.namespace),
+      ['shop', 'payments'],
+    );
+    const [config] = kindOf(listed, 'ConfigMap');
+    assert.equal(config!.data.EXITCODE_NAMESPACES, 'shop,payments');
+  });
+
+  test('remediation and scanner render only when enabled, and refuse to render half-configured', () => {
+    const objects = renderChart({
+      chartDir,
+      values: {
+        remediation: { enabled: true, policy: 'rules: []\n' },
+        scanner: { schedule: '*/5 * * * *', channel: 'C0123ABCD' },
+      },
+    }) as Doc[];
+    const config = kindOf(objects, 'ConfigMap').find((c) => c.metadata.name === 'exitcode')!;
+    assert.equal(config.data.EXITCODE_POLICY_FILE, '/etc/exitcode/policy.yaml');
+    assert.equal(config.data.EXITCODE_SCAN_CHANNEL, 'C0123ABCD');
+    const files = kindOf(objects, 'ConfigMap').find((c) => c.metadata.name === 'exitcode-files')!;
+    assert.equal(files.data['policy.yaml'], 'rules: []\n');
+    assert.throws(
+      () => renderChart({ chartDir, values: { scanner: { schedule: '*/5 * * * *' } } }),
+      /scanner.channel is required/,
+    );
   });
 });
