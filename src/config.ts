@@ -28,7 +28,14 @@ export interface Config {
     /** HTTP port: Slack requests in HTTP mode, and /healthz /readyz /metrics in both modes. */
     port: number;
   };
-  kube: { kubeconfigPath?: string; context?: string; clusterName?: string };
+  kube: {
+    /** KUBECONFIG: one file or a ":"-separated list. */
+    kubeconfigPath?: string;
+    context?: string;
+    clusterName?: string;
+    /** In a pod (KUBERNETES_SERVICE_HOST set): where the API server is; used when no kubeconfig is given. */
+    inCluster?: { host: string; port: string };
+  };
   access: { defaultNamespaces: string[]; channels: Record<string, string[]> };
   remediation: {
     /** Absent => no actions and no buttons. */
@@ -113,70 +120,183 @@ const BOOLEANS: Record<string, boolean> = {
   off: false,
 };
 
+/**
+ * What `exitcode serve --help` and the README say about a setting. Every entry of the schema below
+ * carries one (a test checks it): the help is generated from here, never copied.
+ */
+export interface SettingInfo {
+  /** What it means and what it expects, one line. */
+  description: string;
+  /** The default as a person would type it; absent when unset means "off" or "none". */
+  default?: string;
+  /** Never printed, never logged. */
+  secret?: boolean;
+}
+
+const about = <T extends z.ZodType>(schema: T, info: SettingInfo): T => schema.meta({ ...info });
+
+// Adding a setting: one entry here, wrapped in about(...); read it in loadConfig into the typed Config.
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: required("the Bot User OAuth Token from your Slack app's OAuth & Permissions page").startsWith(
-    'xoxb-',
-    { error: 'expected a bot token starting with "xoxb-" (OAuth & Permissions page)' },
+  SLACK_BOT_TOKEN: about(
+    required("the Bot User OAuth Token from your Slack app's OAuth & Permissions page").startsWith('xoxb-', {
+      error: 'expected a bot token starting with "xoxb-" (OAuth & Permissions page)',
+    }),
+    { description: 'Bot User OAuth Token (xoxb-...), OAuth & Permissions page. Required.', secret: true },
   ),
-  SLACK_SIGNING_SECRET: required("the Signing Secret from your Slack app's Basic Information page"),
-  SLACK_APP_TOKEN: opt.refine((text) => text === undefined || text.startsWith('xapp-'), {
-    error:
-      'expected an app-level token starting with "xapp-" (Basic Information > App-Level Tokens, scope connections:write)',
+  SLACK_SIGNING_SECRET: about(required("the Signing Secret from your Slack app's Basic Information page"), {
+    description: 'Signing Secret, Basic Information page: verifies every request from Slack. Required.',
+    secret: true,
   }),
-  SLACK_API_URL: httpUrl('the Slack Web API base, e.g. https://slack.com/api/'),
-  PORT: integer('the HTTP port (0: any free port)', 3000, 0, 65535),
-  KUBECONFIG: opt,
-  EXITCODE_KUBE_CONTEXT: opt,
-  EXITCODE_CLUSTER_NAME: opt,
-  EXITCODE_NAMESPACES: opt,
-  EXITCODE_CONFIG: opt,
-  EXITCODE_POLICY_FILE: opt,
-  EXITCODE_ACTION_TTL: duration('how long buttons stay valid', 15 * 60_000),
-  EXITCODE_ACTION_SECRET: opt.refine((text) => text === undefined || text.length >= 32, {
-    error: 'expected at least 32 characters (a random key, e.g. `openssl rand -hex 32`), or leave it unset',
-  }),
-  OPENAI_API_KEY: opt,
-  OPENAI_BASE_URL: httpUrl('an OpenAI-compatible API base, e.g. http://ollama:11434/v1'),
-  EXITCODE_MODEL: z.string().default('gpt-4o-mini'),
-  EXITCODE_EXPLAIN_MODE: z.enum(EXPLAIN_MODES, { error: 'expected one of off, on-request, auto' }).optional(),
-  EXITCODE_EXPLAIN_THRESHOLD: z
-    .string()
-    .optional()
-    .transform((text, ctx) => {
-      if (text === undefined) return 0.6;
-      const value = Number(text);
-      if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
-        ctx.addIssue({ code: 'custom', message: 'expected a confidence from 0 to 1, such as 0.6' });
-        return z.NEVER;
-      }
-      return value;
+  SLACK_APP_TOKEN: about(
+    opt.refine((text) => text === undefined || text.startsWith('xapp-'), {
+      error:
+        'expected an app-level token starting with "xapp-" (Basic Information > App-Level Tokens, scope connections:write)',
     }),
-  EXITCODE_EXPLAIN_ANONYMIZE: z
-    .string()
-    .optional()
-    .transform((text, ctx) => {
-      if (text === undefined) return false;
-      const value = BOOLEANS[text.toLowerCase()];
-      if (value === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'expected true or false' });
-        return z.NEVER;
-      }
-      return value;
+    {
+      description: 'App-level token (xapp-...): set => Socket Mode, no ingress needed; unset => HTTP on PORT.',
+      secret: true,
+    },
+  ),
+  SLACK_API_URL: about(httpUrl('the Slack Web API base, e.g. https://slack.com/api/'), {
+    description: 'Slack Web API base URL, for a local stand-in.',
+    default: 'https://slack.com/api/',
+  }),
+  PORT: about(integer('the HTTP port (0: any free port)', 3000, 0, 65535), {
+    description: 'HTTP port: Slack requests (HTTP mode) and /healthz, /readyz, /metrics.',
+    default: '3000',
+  }),
+  KUBECONFIG: about(opt, {
+    description:
+      'Kubeconfig file(s), ":"-separated like kubectl. Unset: in-cluster ServiceAccount in a pod, else ~/.kube/config.',
+  }),
+  KUBERNETES_SERVICE_HOST: about(opt, {
+    description: 'Set by Kubernetes in every pod: with no KUBECONFIG, the bot uses its ServiceAccount.',
+  }),
+  KUBERNETES_SERVICE_PORT: about(opt, {
+    description: 'Set by Kubernetes in every pod, with KUBERNETES_SERVICE_HOST.',
+    default: '443',
+  }),
+  EXITCODE_KUBE_CONTEXT: about(opt, {
+    description: 'Kubeconfig context to use.',
+    default: "the kubeconfig's current context",
+  }),
+  EXITCODE_CLUSTER_NAME: about(opt, {
+    description: 'Cluster name shown in messages.',
+    default: 'the context name, or "in-cluster"',
+  }),
+  EXITCODE_NAMESPACES: about(opt, {
+    description:
+      'Comma-separated namespaces every channel may read, or "*" for all. Overrides the config file\'s "namespaces". Required unless EXITCODE_CONFIG is set.',
+  }),
+  EXITCODE_CONFIG: about(opt, {
+    description: 'YAML/JSON file: per-channel namespaces ("channels") and default "namespaces".',
+  }),
+  EXITCODE_POLICY_FILE: about(opt, { description: 'Remediation policy (YAML). Unset: no actions, no buttons.' }),
+  EXITCODE_ACTION_TTL: about(duration('how long buttons stay valid', 15 * 60_000), {
+    description: 'How long an action button stays valid.',
+    default: '15m',
+  }),
+  EXITCODE_ACTION_SECRET: about(
+    opt.refine((text) => text === undefined || text.length >= 32, {
+      error: 'expected at least 32 characters (a random key, e.g. `openssl rand -hex 32`), or leave it unset',
     }),
-  EXITCODE_EXPLAIN_CACHE_TTL: duration('how long an explanation is reused for an identical crash', 60 * 60_000),
-  EXITCODE_EXPLAIN_MAX_TOKENS: integer('the token budget per explanation', 800, 64, 32_000),
-  EXITCODE_EXPLAIN_TIMEOUT: duration('the time limit for one explanation', 30_000),
-  EXITCODE_SCAN_SCHEDULE: opt.refine((text) => text === undefined || cron.validate(text), {
-    error: 'expected a cron expression, such as "*/5 * * * *" (every five minutes)',
+    {
+      description: 'HMAC key (32+ characters) for button payloads; share it across replicas.',
+      default: 'derived from SLACK_SIGNING_SECRET',
+      secret: true,
+    },
+  ),
+  OPENAI_API_KEY: about(opt, { description: 'Model API key: enables explanations by a model.', secret: true }),
+  OPENAI_BASE_URL: about(httpUrl('an OpenAI-compatible API base, e.g. http://ollama:11434/v1'), {
+    description: 'OpenAI-compatible API base (e.g. a local Ollama).',
+    default: 'https://api.openai.com/v1',
   }),
-  EXITCODE_SCAN_CHANNEL: opt.refine((text) => text === undefined || /^[CG][A-Z0-9]{2,}$/.test(text), {
-    error: 'expected a Slack channel ID such as C0123ABCD (channel details > About)',
+  EXITCODE_MODEL: about(z.string().default('gpt-4o-mini'), { description: 'Model name.', default: 'gpt-4o-mini' }),
+  EXITCODE_EXPLAIN_MODE: about(z.enum(EXPLAIN_MODES, { error: 'expected one of off, on-request, auto' }).optional(), {
+    description: 'off, on-request (Explain button) or auto (low-confidence diagnoses).',
+    default: 'on-request when OPENAI_API_KEY is set, else off',
   }),
-  EXITCODE_SCAN_LEASE_NAMESPACE: opt.refine((text) => text === undefined || NAMESPACE_NAME.test(text), {
-    error: 'expected a namespace name (lower-case letters, digits, "-"), normally the bot\'s own namespace',
+  EXITCODE_EXPLAIN_THRESHOLD: about(
+    z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (text === undefined) return 0.6;
+        const value = Number(text);
+        if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+          ctx.addIssue({ code: 'custom', message: 'expected a confidence from 0 to 1, such as 0.6' });
+          return z.NEVER;
+        }
+        return value;
+      }),
+    { description: 'In auto mode, explain diagnoses below this confidence (0..1).', default: '0.6' },
+  ),
+  EXITCODE_EXPLAIN_ANONYMIZE: about(
+    z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (text === undefined) return false;
+        const value = BOOLEANS[text.toLowerCase()];
+        if (value === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'expected true or false' });
+          return z.NEVER;
+        }
+        return value;
+      }),
+    { description: 'Replace names, hosts and addresses before a log goes to the model.', default: 'false' },
+  ),
+  EXITCODE_EXPLAIN_CACHE_TTL: about(duration('how long an explanation is reused for an identical crash', 60 * 60_000), {
+    description: 'How long an explanation is reused for an identical crash.',
+    default: '1h',
   }),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  EXITCODE_EXPLAIN_MAX_TOKENS: about(integer('the token budget per explanation', 800, 64, 32_000), {
+    description: 'Token budget per explanation (64..32000).',
+    default: '800',
+  }),
+  EXITCODE_EXPLAIN_TIMEOUT: about(duration('the time limit for one explanation', 30_000), {
+    description: 'Time limit for one explanation.',
+    default: '30s',
+  }),
+  EXITCODE_SCAN_SCHEDULE: about(
+    opt.refine((text) => text === undefined || cron.validate(text), {
+      error: 'expected a cron expression, such as "*/5 * * * *" (every five minutes)',
+    }),
+    { description: 'Cron expression for the proactive scan (e.g. "*/5 * * * *"). Unset: no scanner.' },
+  ),
+  EXITCODE_SCAN_CHANNEL: about(
+    opt.refine((text) => text === undefined || /^[CG][A-Z0-9]{2,}$/.test(text), {
+      error: 'expected a Slack channel ID such as C0123ABCD (channel details > About)',
+    }),
+    { description: 'Channel ID where the scanner posts. Required with EXITCODE_SCAN_SCHEDULE.' },
+  ),
+  EXITCODE_SCAN_LEASE_NAMESPACE: about(
+    opt.refine((text) => text === undefined || NAMESPACE_NAME.test(text), {
+      error: 'expected a namespace name (lower-case letters, digits, "-"), normally the bot\'s own namespace',
+    }),
+    { description: "Namespace of the scanner's Lease.", default: 'the pod\'s own namespace, else "exitcode"' },
+  ),
+  LOG_LEVEL: about(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'), {
+    description: `Log level: ${LOG_LEVELS.join(', ')}.`,
+    default: 'info',
+  }),
 });
+
+export interface SettingDescription extends SettingInfo {
+  name: string;
+}
+
+/** Every setting the schema reads, with its description, default and secrecy: the source of `serve --help`. */
+export const describeSettings = (): SettingDescription[] =>
+  Object.entries(envSchema.shape).map(([name, schema]) => {
+    const info = (schema as z.ZodType).meta() as SettingInfo | undefined;
+    return {
+      name,
+      description: info?.description ?? '(undocumented: add about(...) in src/config.ts)',
+      ...(info?.default !== undefined ? { default: info.default } : {}),
+      ...(info?.secret ? { secret: true } : {}),
+    };
+  });
 
 /** Settings that only make sense together; checked even when other settings are invalid, so the list is complete. */
 const crossChecks = (env: Record<string, string | undefined>): string[] => {
@@ -297,6 +417,8 @@ export const loadConfig = (
 
   // Logs can carry secrets, so there is no permissive default: an operator states which namespaces
   // the bot may read (or "*"), rather than discovering later that every channel could read kube-system.
+  // The environment overrides the file, as usual: a Deployment can widen or narrow one replica set's
+  // namespaces without editing the shared ConfigMap.
   let defaultNamespaces: string[] | undefined = file?.namespaces;
   if (env.EXITCODE_NAMESPACES !== undefined) {
     const names = parseNamespaces(env.EXITCODE_NAMESPACES);
@@ -304,7 +426,7 @@ export const loadConfig = (
       problems.push(
         'EXITCODE_NAMESPACES: expected comma-separated namespace names (lower-case letters, digits, "-") or "*"',
       );
-    } else if (file?.namespaces === undefined) {
+    } else {
       defaultNamespaces = names;
     }
   } else if (defaultNamespaces === undefined && file === undefined) {
@@ -329,7 +451,14 @@ export const loadConfig = (
       apiUrl: e.SLACK_API_URL === undefined ? undefined : e.SLACK_API_URL.replace(/\/?$/, '/'),
       port: e.PORT,
     },
-    kube: { kubeconfigPath: e.KUBECONFIG, context: e.EXITCODE_KUBE_CONTEXT, clusterName: e.EXITCODE_CLUSTER_NAME },
+    kube: {
+      kubeconfigPath: e.KUBECONFIG,
+      context: e.EXITCODE_KUBE_CONTEXT,
+      clusterName: e.EXITCODE_CLUSTER_NAME,
+      ...(e.KUBERNETES_SERVICE_HOST
+        ? { inCluster: { host: e.KUBERNETES_SERVICE_HOST, port: e.KUBERNETES_SERVICE_PORT ?? '443' } }
+        : {}),
+    },
     access: { defaultNamespaces: defaultNamespaces ?? [], channels: file?.channels ?? {} },
     remediation: {
       policyFile: e.EXITCODE_POLICY_FILE,

@@ -156,9 +156,11 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
   const metrics = createMetrics();
   const inFlight = createInFlightTracker();
 
+  // Typed settings only: the environment was read once, by loadConfig.
   const rawConnection = connectCluster({
+    ...(config.kube.kubeconfigPath ? { kubeconfigPath: config.kube.kubeconfigPath } : {}),
     ...(config.kube.context ? { context: config.kube.context } : {}),
-    env: options.env,
+    ...(config.kube.inCluster ? { inCluster: config.kube.inCluster } : {}),
   });
   const connection = countRequests(rawConnection, metrics, config.kube.clusterName);
   const investigator = trackInvestigator(createInvestigator({ connection, clock: now }), inFlight);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadConfig, SERVICE_ACCOUNT_NAMESPACE_FILE } from '../src/config.ts';
+import { describeSettings, loadConfig, SERVICE_ACCOUNT_NAMESPACE_FILE } from '../src/config.ts';
 import { parseDuration } from '../src/config/duration.ts';
 import { isExitcodeError } from '../src/errors.ts';
 
@@ -210,17 +210,52 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ ...BASE, SLACK_APP_TOKEN: '' }, noFile).slack.appToken, undefined);
   });
 
-  test('config file: channel mapping in YAML or JSON, file namespaces win over the variable', () => {
-    const yaml = loadConfig({ ...BASE, EXITCODE_CONFIG: '/c.yaml' }, (path) => {
+  test("config file: channel mapping in YAML or JSON; the variable overrides the file's namespaces", () => {
+    const file = 'namespaces: [default]\nchannels:\n  C0SHOP1: [shop, payments]\n  G0OPS22: ["*"]\n';
+    const { EXITCODE_NAMESPACES: _unset, ...withoutVariable } = BASE;
+    const yaml = loadConfig({ ...withoutVariable, EXITCODE_CONFIG: '/c.yaml' }, (path) => {
       assert.equal(path, '/c.yaml');
-      return 'namespaces: [default]\nchannels:\n  C0SHOP1: [shop, payments]\n  G0OPS22: ["*"]\n';
+      return file;
     });
     assert.deepEqual(yaml.access, {
       defaultNamespaces: ['default'],
       channels: { C0SHOP1: ['shop', 'payments'], G0OPS22: ['*'] },
     });
+    const overridden = loadConfig({ ...BASE, EXITCODE_NAMESPACES: 'shop', EXITCODE_CONFIG: '/c.yaml' }, () => file);
+    assert.deepEqual(overridden.access.defaultNamespaces, ['shop']);
+    assert.deepEqual(overridden.access.channels.C0SHOP1, ['shop', 'payments'], "the channel mapping stays the file's");
     const json = loadConfig({ ...BASE, EXITCODE_CONFIG: '/c.json' }, () => '{"channels":{"C0SHOP1":["shop"]}}');
     assert.deepEqual(json.access, { defaultNamespaces: ['shop', 'payments'], channels: { C0SHOP1: ['shop'] } });
+  });
+
+  test('every setting in the schema is described, and secrets are marked as such', () => {
+    const settings = describeSettings();
+    assert.ok(settings.length >= 20);
+    for (const setting of settings) {
+      assert.ok(!setting.description.startsWith('(undocumented'), `${setting.name} has no description`);
+      assert.ok(setting.description.length > 10, setting.name);
+    }
+    const secrets = settings.filter((s) => s.secret).map((s) => s.name);
+    for (const name of [
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+      'SLACK_APP_TOKEN',
+      'OPENAI_API_KEY',
+      'EXITCODE_ACTION_SECRET',
+    ]) {
+      assert.ok(secrets.includes(name), `${name} is a secret`);
+    }
+    assert.equal(settings.find((s) => s.name === 'PORT')?.default, '3000');
+  });
+
+  test('in-cluster target from the variables Kubernetes sets; KUBECONFIG is kept for the connection to prefer', () => {
+    const config = loadConfig(
+      { ...BASE, KUBERNETES_SERVICE_HOST: '10.0.0.1', KUBERNETES_SERVICE_PORT: '6443' },
+      noFile,
+    );
+    assert.deepEqual(config.kube.inCluster, { host: '10.0.0.1', port: '6443' });
+    assert.equal(loadConfig(BASE, noFile).kube.inCluster, undefined);
+    assert.equal(loadConfig({ ...BASE, KUBECONFIG: '/k/a:/k/b' }, noFile).kube.kubeconfigPath, '/k/a:/k/b');
   });
 
   test('config file errors name the file and the path of every problem', () => {

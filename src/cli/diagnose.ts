@@ -4,6 +4,7 @@
  * non-zero exit: 2 for bad input, 1 for everything the cluster said.
  */
 import { type ClusterConnection, type ConnectOptions, connectCluster } from '../cluster/connection.ts';
+import { kubeTargetFromEnvironment } from '../config/kube.ts';
 import { isExitcodeError, userSentence } from '../errors.ts';
 import { createInvestigator } from '../services/investigator.ts';
 import { parseFlags } from './args.ts';
@@ -60,7 +61,7 @@ export const createDiagnoseCommand =
         return 2;
       }
       const connection = (deps.connect ?? connectCluster)({
-        env: io.env,
+        ...kubeTargetFromEnvironment(io.env),
         ...(values.kubeconfig !== undefined ? { kubeconfigPath: values.kubeconfig } : {}),
         ...(values.context !== undefined ? { context: values.context } : {}),
       });

@@ -1,12 +1,18 @@
 /**
- * The one place a Kubernetes connection is made: in-cluster service account when running in a pod,
- * else a kubeconfig (explicit path, KUBECONFIG, ~/.kube/config) with an optional context. Every API
- * client built here carries a per-request timeout, so no call can hang, and `call` adds bounded
- * retries and maps failures to coded errors.
+ * The one place a Kubernetes connection is made. Credentials are loaded by client-node itself
+ * (loadFromFile / loadFromCluster, so relative certificate paths resolve against the kubeconfig's own
+ * directory) and applied on EVERY request through client-node's authenticators: a rotated ServiceAccount
+ * token, rotated client certificate files and refreshed exec-plugin credentials are used by the next
+ * request, without a restart. Only the connection pool is kept, and it is replaced when the TLS material
+ * changes. Every request has a timeout, and `call` adds bounded retries and maps failures to coded errors.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isIPv6 } from 'node:net';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { RequestOptions } from 'node:https';
 import {
   AppsV1Api,
   BatchV1Api,
@@ -14,20 +20,37 @@ import {
   createConfiguration,
   KubeConfig,
   ServerConfiguration,
+  type User,
   VersionApi,
 } from '@kubernetes/client-node';
+import { Agent, type Dispatcher, ProxyAgent } from 'undici';
 import { ExitcodeError } from '../errors.ts';
 import { type RequestDescription, toExitcodeError } from './errors.ts';
 import { type RetryOptions, withRetry } from './retry.ts';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
+/** Where the kubelet mounts the ServiceAccount in every pod (client-node's own constants, from "/"). */
+const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+export interface InClusterTarget {
+  /** KUBERNETES_SERVICE_HOST and _PORT, as validated at start-up. */
+  host: string;
+  port: string;
+  /** Prefix for the ServiceAccount files (tests point it at a temporary directory). */
+  serviceAccountRoot?: string;
+}
+
 export interface ConnectOptions {
+  /** A kubeconfig file, or several joined like KUBECONFIG (":" on Unix); merged like kubectl does. */
   kubeconfigPath?: string;
   context?: string;
   /** A whole kubeconfig as YAML (tests and the demo build one in memory). */
   kubeconfigYaml?: string;
-  env?: Record<string, string | undefined>;
+  /** Running in a pod: the ServiceAccount. Used only when no kubeconfig is given (an explicit choice wins). */
+  inCluster?: InClusterTarget;
+  /** Home directory for the ~/.kube/config default. */
+  home?: string;
   requestTimeoutMs?: number;
   retry?: RetryOptions;
 }
@@ -54,21 +77,93 @@ type ApiClass<T> = new (config: ReturnType<typeof createConfiguration>) => T;
 
 type RequestContextLike = Parameters<KubeConfig['applySecurityAuthentication']>[0];
 
+/** The name under which the rotating token file is registered (client-node's own FileAuth caches it 60 s). */
+const ROTATING_TOKEN = 'exitcode-rotating-token-file';
+
 /**
- * KubeConfig's authentication, but with one dispatcher per connection: client-node creates a new undici
- * Agent for every request, which means a new TCP (and TLS) connection each time. Headers (tokens, which
- * exec plugins may refresh) are still applied per request; only the connection pool is kept.
+ * Reads the token file on every request: the kubelet rotates the projected ServiceAccount token (and
+ * swaps the file atomically), so the next request carries the new token, never a cached one.
+ */
+const rotatingTokenFile = {
+  isAuthProvider: (user: User): boolean => user.authProvider?.name === ROTATING_TOKEN,
+  applyAuthentication: async (user: User, options: RequestOptions): Promise<void> => {
+    const token = (await readFile(user.authProvider.config.path, 'utf8')).trim();
+    options.headers = { ...(options.headers ?? {}), Authorization: `Bearer ${token}` };
+  },
+};
+
+const TLS_KEYS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername'] as const;
+
+/** A digest of the TLS material: when a certificate file is rotated, the digest changes and so does the pool. */
+const tlsFingerprint = (options: RequestOptions): string => {
+  const hash = createHash('sha256');
+  for (const key of TLS_KEYS) {
+    const value = (options as Record<string, unknown>)[key];
+    hash.update(`${key}:`);
+    if (value !== undefined) hash.update(Buffer.isBuffer(value) ? value : String(value));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+};
+
+/**
+ * client-node's authentication (headers and TLS material read per request, by its own authenticators),
+ * with one keep-alive pool per distinct TLS material instead of client-node's new Agent per request (a
+ * new TCP and TLS connection each time). A rotated certificate gets a new pool; the old one is closed
+ * once its in-flight requests finish.
  */
 export const pooledAuthentication = (kubeConfig: KubeConfig) => {
-  let pooled: ReturnType<RequestContextLike['getDispatcher']>;
+  let pool: { fingerprint: string; dispatcher: Dispatcher | undefined } | undefined;
+  const dispatcherFor = (options: RequestOptions): Dispatcher | undefined => {
+    const fingerprint = tlsFingerprint(options);
+    if (pool?.fingerprint === fingerprint) return pool.dispatcher;
+    const tls = Object.fromEntries(
+      TLS_KEYS.filter((key) => (options as Record<string, unknown>)[key] !== undefined).map((key) => [
+        key,
+        (options as Record<string, unknown>)[key],
+      ]),
+    );
+    const plan = kubeConfig.createDispatcherOptions(kubeConfig.getCurrentCluster(), tls);
+    let dispatcher: Dispatcher | undefined;
+    if (plan.type === 'agent') dispatcher = new Agent({ connect: plan.connect });
+    else if (plan.type === 'proxy') {
+      dispatcher = new ProxyAgent({ uri: plan.uri, requestTls: plan.requestTls, connect: plan.connect });
+    } else if (plan.type === 'socks') return undefined;
+    void pool?.dispatcher?.close().catch(() => {});
+    pool = { fingerprint, dispatcher };
+    return dispatcher;
+  };
   return {
-    getName: (): string => 'exitcode kubeconfig (pooled)',
+    getName: (): string => 'exitcode kubeconfig (per-request credentials, pooled connections)',
     applySecurityAuthentication: async (context: RequestContextLike): Promise<void> => {
-      await kubeConfig.applySecurityAuthentication(context);
-      if (pooled === undefined) pooled = context.getDispatcher();
-      else context.setDispatcher(pooled);
+      if (kubeConfig.getCurrentCluster()?.proxyUrl?.startsWith('socks')) {
+        // A SOCKS tunnel is rare enough to go through client-node unchanged (one connection per request).
+        await kubeConfig.applySecurityAuthentication(context);
+        return;
+      }
+      const options: RequestOptions = {};
+      // client-node's own path: reads the CA, certificate and key files, runs the user's authenticator
+      // (exec plugin, token file, OIDC, ...) and sets the headers. It also caches one https.Agent we do not use.
+      await kubeConfig.applyToHTTPSOptions(options);
+      if (options.auth) {
+        context.setHeaderParam('Authorization', `Basic ${Buffer.from(options.auth).toString('base64')}`);
+      }
+      for (const [key, value] of Object.entries(options.headers ?? {})) context.setHeaderParam(key, `${value}`);
+      const dispatcher = dispatcherFor(options);
+      if (dispatcher !== undefined) context.setDispatcher(dispatcher);
     },
   };
+};
+
+/** One authentication (so one pool) per KubeConfig, whoever builds API clients from it. */
+const authentications = new WeakMap<KubeConfig, ReturnType<typeof pooledAuthentication>>();
+const authenticationFor = (kubeConfig: KubeConfig): ReturnType<typeof pooledAuthentication> => {
+  let found = authentications.get(kubeConfig);
+  if (!found) {
+    found = pooledAuthentication(kubeConfig);
+    authentications.set(kubeConfig, found);
+  }
+  return found;
 };
 
 /**
@@ -79,7 +174,7 @@ export const makeClient = <T>(
   kubeConfig: KubeConfig,
   api: ApiClass<T>,
   timeoutMs: number,
-  authentication: ReturnType<typeof pooledAuthentication> = pooledAuthentication(kubeConfig),
+  authentication: ReturnType<typeof pooledAuthentication> = authenticationFor(kubeConfig),
 ): T => {
   const cluster = kubeConfig.getCurrentCluster();
   if (!cluster) {
@@ -104,12 +199,53 @@ export const makeClient = <T>(
   return new api(configuration);
 };
 
-const kubeconfigFiles = (options: ConnectOptions): string[] => {
-  if (options.kubeconfigPath) return [options.kubeconfigPath];
-  const fromEnv = options.env?.KUBECONFIG;
-  if (fromEnv) return fromEnv.split(delimiter).filter(Boolean);
-  const home = options.env?.HOME ?? homedir();
-  return [join(home, '.kube', 'config')];
+/** client-node's loadFromCluster (CA file, namespace file), with the server from validated settings and a token read per request. */
+const loadInCluster = (kubeConfig: KubeConfig, target: InClusterTarget): void => {
+  const root = target.serviceAccountRoot ?? '';
+  kubeConfig.loadFromCluster(root);
+  const host = isIPv6(target.host) ? `[${target.host}]` : target.host;
+  const scheme = ['80', '8080', '8001'].includes(target.port) ? 'http' : 'https';
+  const [cluster] = kubeConfig.getClusters();
+  const [user] = kubeConfig.getUsers();
+  if (!cluster || !user) throw new Error('client-node loadFromCluster returned no cluster');
+  kubeConfig.addAuthenticator(rotatingTokenFile);
+  kubeConfig.loadFromOptions({
+    clusters: [{ ...cluster, server: `${scheme}://${host}:${target.port}` }],
+    users: [
+      { name: user.name, authProvider: { name: ROTATING_TOKEN, config: { path: `${root}${SERVICE_ACCOUNT_TOKEN}` } } },
+    ],
+    contexts: kubeConfig.getContexts().map((context) => ({ ...context, namespace: context.namespace?.trim() })),
+    currentContext: kubeConfig.getCurrentContext(),
+  });
+};
+
+const loadFiles = (kubeConfig: KubeConfig, files: string[]): void => {
+  // Like kubectl, files of a KUBECONFIG list that do not exist are skipped; none at all is an error.
+  const [first, ...rest] = files.filter((file) => existsSync(file));
+  if (!first) {
+    throw new ExitcodeError(
+      'file_unreadable',
+      `No kubeconfig found at ${files.join(delimiter) || '~/.kube/config'}: set KUBECONFIG (or --kubeconfig FILE on the command line), or run inside a cluster.`,
+      { files },
+    );
+  }
+  let reading = first;
+  try {
+    // loadFromFile, not loadFromString: relative certificate and key paths resolve against the file's directory.
+    kubeConfig.loadFromFile(first);
+    for (const file of rest) {
+      reading = file;
+      const more = new KubeConfig();
+      more.loadFromFile(file);
+      kubeConfig.mergeConfig(more, true);
+    }
+  } catch (error) {
+    throw new ExitcodeError(
+      'config_invalid',
+      `The kubeconfig ${reading} could not be read as a kubeconfig: check its YAML.`,
+      { file: reading, error: error instanceof Error ? error.name : typeof error },
+    );
+  }
 };
 
 const loadKubeConfig = (options: ConnectOptions): { kubeConfig: KubeConfig; inCluster: boolean } => {
@@ -118,38 +254,15 @@ const loadKubeConfig = (options: ConnectOptions): { kubeConfig: KubeConfig; inCl
     kubeConfig.loadFromString(options.kubeconfigYaml);
     return { kubeConfig, inCluster: false };
   }
-  const explicit = options.kubeconfigPath !== undefined || Boolean(options.env?.KUBECONFIG);
-  if (!explicit && options.env?.KUBERNETES_SERVICE_HOST) {
-    kubeConfig.loadFromCluster();
+  if (options.kubeconfigPath === undefined && options.inCluster !== undefined) {
+    loadInCluster(kubeConfig, options.inCluster);
     return { kubeConfig, inCluster: true };
   }
-  const files = kubeconfigFiles(options);
-  const [first, ...rest] = files;
-  if (!first || !existsSync(first)) {
-    throw new ExitcodeError(
-      'file_unreadable',
-      `No kubeconfig found at ${first ?? '~/.kube/config'}: set KUBECONFIG (or --kubeconfig FILE on the command line), or run inside a cluster.`,
-      { files },
-    );
-  }
-  try {
-    kubeConfig.loadFromString(readFileSync(first, 'utf8'));
-    for (const file of rest) {
-      if (!existsSync(file)) continue;
-      const more = new KubeConfig();
-      more.loadFromString(readFileSync(file, 'utf8'));
-      kubeConfig.mergeConfig(more, true);
-    }
-  } catch (error) {
-    throw new ExitcodeError(
-      'config_invalid',
-      `The kubeconfig ${first} could not be read as a kubeconfig: check its YAML.`,
-      {
-        file: first,
-        error: error instanceof Error ? error.name : typeof error,
-      },
-    );
-  }
+  const files =
+    options.kubeconfigPath !== undefined
+      ? options.kubeconfigPath.split(delimiter).filter(Boolean)
+      : [join(options.home ?? homedir(), '.kube', 'config')];
+  loadFiles(kubeConfig, files);
   return { kubeConfig, inCluster: false };
 };
 
@@ -170,15 +283,14 @@ export const connectCluster = (options: ConnectOptions = {}): ClusterConnection 
   const context = contextName ? kubeConfig.getContextObject(contextName) : null;
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const retry = options.retry ?? {};
-  const authentication = pooledAuthentication(kubeConfig);
   return {
     kubeConfig,
     clusterName: inCluster ? 'in-cluster' : contextName || 'kubernetes',
     defaultNamespace: context?.namespace?.trim() || 'default',
-    core: makeClient(kubeConfig, CoreV1Api, timeoutMs, authentication),
-    apps: makeClient(kubeConfig, AppsV1Api, timeoutMs, authentication),
-    batch: makeClient(kubeConfig, BatchV1Api, timeoutMs, authentication),
-    version: makeClient(kubeConfig, VersionApi, timeoutMs, authentication),
+    core: makeClient(kubeConfig, CoreV1Api, timeoutMs),
+    apps: makeClient(kubeConfig, AppsV1Api, timeoutMs),
+    batch: makeClient(kubeConfig, BatchV1Api, timeoutMs),
+    version: makeClient(kubeConfig, VersionApi, timeoutMs),
     requestTimeoutMs: timeoutMs,
     call: async (what, request) => {
       try {

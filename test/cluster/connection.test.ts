@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { connectCluster } from '../../src/cluster/connection.ts';
 import { ExitcodeError } from '../../src/errors.ts';
@@ -57,6 +59,55 @@ const serve = async (handler: Handler): Promise<{ url: string; hits: () => numbe
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits: () => hits, close };
 };
 
+const TLS = join(import.meta.dirname, '..', 'fixtures', 'tls');
+const tlsFile = (name: string): Buffer => readFileSync(join(TLS, name));
+
+/** A ServiceAccount mount (token, namespace, CA) under a temporary root, as the kubelet lays it out. */
+const serviceAccount = (token: string): string => {
+  const root = mkdtempSync(join(tmpdir(), 'exitcode-sa-'));
+  const dir = join(root, 'var/run/secrets/kubernetes.io/serviceaccount');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'token'), token);
+  writeFileSync(join(dir, 'namespace'), 'shop');
+  writeFileSync(join(dir, 'ca.crt'), tlsFile('ca.crt'));
+  return root;
+};
+
+/** An HTTPS API server stand-in with the test CA's certificate, recording each request's token and client certificate. */
+const serveTls = async (): Promise<{
+  port: number;
+  seen: Array<{ auth?: string; client?: string; socket?: number }>;
+}> => {
+  const seen: Array<{ auth?: string; client?: string; socket?: number }> = [];
+  const server = createHttpsServer(
+    {
+      key: tlsFile('server.key'),
+      cert: tlsFile('server.crt'),
+      ca: tlsFile('ca.crt'),
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
+    (req, res) => {
+      const peer = (req.socket as TLSSocket).getPeerCertificate();
+      const client = typeof peer?.subject?.CN === 'string' ? peer.subject.CN : undefined;
+      seen.push({
+        ...(req.headers.authorization ? { auth: req.headers.authorization } : {}),
+        ...(client ? { client } : {}),
+        socket: req.socket.remotePort,
+      });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(podJson);
+    },
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push({
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  });
+  return { port: (server.address() as AddressInfo).port, seen };
+};
+
 const podJson = JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api-1', namespace: 'shop' } });
 const noSleep = { sleep: async () => {} };
 
@@ -74,25 +125,31 @@ describe('connectCluster', () => {
     );
   });
 
-  test('kubeconfig from --kubeconfig, then KUBECONFIG; a missing file is a clear error', () => {
+  test('kubeconfig from a path (or a KUBECONFIG-style list), else ~/.kube/config; a missing file is a clear error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'exitcode-kc-'));
     const file = join(dir, 'config');
     writeFileSync(file, kubeconfig('http://127.0.0.1:1', 'from-file'));
-    assert.equal(connectCluster({ kubeconfigPath: file, env: {} }).defaultNamespace, 'from-file');
-    // KUBECONFIG wins over in-cluster: an explicit choice beats the environment we happen to run in.
+    assert.equal(connectCluster({ kubeconfigPath: file }).defaultNamespace, 'from-file');
+    // An explicit kubeconfig wins over in-cluster: a choice beats the environment we happen to run in.
     assert.equal(
-      connectCluster({ env: { KUBECONFIG: file, KUBERNETES_SERVICE_HOST: '10.0.0.1' } }).defaultNamespace,
+      connectCluster({
+        kubeconfigPath: `${join(dir, 'absent')}${delimiter}${file}`,
+        inCluster: { host: '10.0.0.1', port: '443' },
+      }).defaultNamespace,
       'from-file',
     );
     assert.throws(
-      () => connectCluster({ env: { HOME: dir } }),
+      () => connectCluster({ home: dir }),
       (error: unknown) => error instanceof ExitcodeError && error.code === 'file_unreadable',
     );
   });
 
-  test('in-cluster when KUBERNETES_SERVICE_HOST is set and no kubeconfig is given', () => {
-    const connection = connectCluster({ env: { KUBERNETES_SERVICE_HOST: '10.0.0.1', KUBERNETES_SERVICE_PORT: '443' } });
+  test('in-cluster when no kubeconfig is given', () => {
+    const root = serviceAccount('token-1');
+    const connection = connectCluster({ inCluster: { host: '10.0.0.1', port: '443', serviceAccountRoot: root } });
     assert.equal(connection.clusterName, 'in-cluster');
+    assert.equal(connection.defaultNamespace, 'shop');
+    assert.equal(connection.kubeConfig.getCurrentCluster()?.server, 'https://10.0.0.1:443');
   });
 
   test('a request carries the token and returns the object', async () => {
@@ -186,5 +243,75 @@ describe('connectCluster', () => {
       ),
       (error: unknown) => error instanceof ExitcodeError && error.code === 'cluster_unreachable',
     );
+  });
+});
+
+describe('credentials are read per request, as client-node loads them', () => {
+  const readPod = (connection: ReturnType<typeof connectCluster>) =>
+    connection.call({ verb: 'get', resource: 'pods', namespace: 'shop', name: 'api-1' }, () =>
+      connection.core.readNamespacedPod({ namespace: 'shop', name: 'api-1' }),
+    );
+
+  test('a rotated ServiceAccount token file is used by the very next request (in-cluster, over TLS)', async () => {
+    const server = await serveTls();
+    const root = serviceAccount('token-before');
+    const connection = connectCluster({
+      inCluster: { host: '127.0.0.1', port: String(server.port), serviceAccountRoot: root },
+      retry: noSleep,
+    });
+    await readPod(connection);
+    // The kubelet rotates the projected token by swapping the file; no restart, no wait.
+    writeFileSync(join(root, 'var/run/secrets/kubernetes.io/serviceaccount/token'), 'token-after\n');
+    await readPod(connection);
+    assert.deepEqual(
+      server.seen.map((s) => s.auth),
+      ['Bearer token-before', 'Bearer token-after'],
+    );
+  });
+
+  test('relative certificate paths resolve against the kubeconfig directory; rotated client certificates are used next', async () => {
+    const server = await serveTls();
+    const dir = mkdtempSync(join(tmpdir(), 'exitcode-kc-tls-'));
+    mkdirSync(join(dir, 'pki'));
+    copyFileSync(join(TLS, 'ca.crt'), join(dir, 'pki', 'ca.crt'));
+    copyFileSync(join(TLS, 'alice.crt'), join(dir, 'pki', 'client.crt'));
+    copyFileSync(join(TLS, 'alice.key'), join(dir, 'pki', 'client.key'));
+    const file = join(dir, 'config');
+    writeFileSync(
+      file,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters:',
+        '- name: tls',
+        '  cluster:',
+        `    server: https://127.0.0.1:${server.port}`,
+        '    certificate-authority: pki/ca.crt',
+        'users:',
+        '- name: me',
+        '  user:',
+        '    client-certificate: pki/client.crt',
+        '    client-key: pki/client.key',
+        'contexts:',
+        '- name: tls',
+        '  context: { cluster: tls, user: me }',
+        'current-context: tls',
+        '',
+      ].join('\n'),
+    );
+    // The test runs from the repository root, so "pki/..." resolves only against the kubeconfig's directory.
+    assert.notEqual(process.cwd(), dir);
+    const connection = connectCluster({ kubeconfigPath: file, retry: noSleep });
+    for (let i = 0; i < 4; i += 1) await readPod(connection);
+    copyFileSync(join(TLS, 'bob.crt'), join(dir, 'pki', 'client.crt'));
+    copyFileSync(join(TLS, 'bob.key'), join(dir, 'pki', 'client.key'));
+    await readPod(connection);
+    assert.deepEqual(
+      server.seen.map((s) => s.client),
+      ['alice', 'alice', 'alice', 'alice', 'bob'],
+    );
+    const before = new Set(server.seen.slice(0, 4).map((s) => s.socket));
+    assert.ok(before.size < 4, 'the keep-alive pool reuses connections while the certificate is unchanged');
+    assert.ok(!before.has(server.seen[4]?.socket), 'a rotated certificate gets a new connection');
   });
 });
