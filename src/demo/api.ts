@@ -8,7 +8,9 @@ import { apiVersionOf, qualifiedName } from './resources.ts';
 import { PatchError, applyPatch } from './patch.ts';
 import type { ResourceRequest } from './router.ts';
 import { type Schedule, rollout } from './rollout.ts';
-import { SelectorError, fieldMatcher, labelMatcher } from './selectors.ts';
+import { type Matcher, SelectorError, queryMatcher } from './selectors.ts';
+import { selectableOf } from './fields.ts';
+import { isPage, paginate } from './pagination.ts';
 import type { DemoState } from './state.ts';
 import { type Reply, failure, notFound, success } from './status.ts';
 import { controllerOf, createReplacement, replacementIdentity } from './controller.ts';
@@ -27,6 +29,8 @@ export interface HandlerContext {
   accept: string;
   rotatedLogs: boolean;
   schedule: Schedule;
+  /** The most items a list page holds whatever `limit` asks (undefined: no cap). */
+  maxPageSize?: number;
 }
 
 const missing = (request: ResourceRequest, name: string): Reply =>
@@ -41,33 +45,42 @@ const asTable = (request: ResourceRequest, context: HandlerContext, items: KubeO
         kind: request.info.kind,
         items,
         now: context.state.now(),
-        resourceVersion: context.state.nextResourceVersion(),
+        resourceVersion: String(context.state.currentRevision()),
       })
     : undefined;
 
 const list = (request: ResourceRequest, context: HandlerContext): Reply => {
-  let byLabel: (o: KubeObject) => boolean;
-  let byField: (o: KubeObject) => boolean;
+  let matches: Matcher;
   try {
-    byLabel = labelMatcher(context.query.get('labelSelector'));
-    byField = fieldMatcher(context.query.get('fieldSelector'));
+    matches = queryMatcher(request.info.resource, context.query);
   } catch (error) {
     if (error instanceof SelectorError) return failure({ code: 400, message: error.message });
     throw error;
   }
-  const items = context.state.list(request.info.resource, request.namespace).filter((o) => byLabel(o) && byField(o));
-  const limit = Number(context.query.get('limit') ?? 0);
-  const selected = limit > 0 ? items.slice(0, limit) : items;
-  const table = asTable(request, context, selected);
-  if (table) return { status: 200, body: table };
+  const { state } = context;
+  const { resource } = request.info;
+  const items = state.list(resource, request.namespace).filter((o) => matches(selectableOf(resource, o)));
+  const page = paginate({
+    items,
+    query: context.query,
+    currentRevision: state.currentRevision(),
+    oldestRevision: state.history.oldestRevision(resource),
+    maxPageSize: context.maxPageSize,
+    withRemaining: !context.query.get('labelSelector') && !context.query.get('fieldSelector'),
+  });
+  if (!isPage(page)) return page;
+  const metadata = {
+    resourceVersion: page.resourceVersion,
+    ...(page.continue ? { continue: page.continue } : {}),
+    ...(page.remainingItemCount !== undefined ? { remainingItemCount: page.remainingItemCount } : {}),
+  };
+  if (wantsTable(context.accept)) {
+    const table = toTable({ kind: request.info.kind, items: page.items, now: state.now(), resourceVersion: '' });
+    if (table) return { status: 200, body: { ...(table as Json), metadata } };
+  }
   return {
     status: 200,
-    body: {
-      kind: `${request.info.kind}List`,
-      apiVersion: apiVersionOf(request.info),
-      metadata: { resourceVersion: context.state.nextResourceVersion() },
-      items: selected,
-    },
+    body: { kind: `${request.info.kind}List`, apiVersion: apiVersionOf(request.info), metadata, items: page.items },
   };
 };
 

@@ -2,6 +2,16 @@
  * The demo cluster: a local HTTP server that answers the Kubernetes API paths exitcode uses, loaded
  * with realistic failing workloads, so the real client library can be pointed at it through an
  * ordinary kubeconfig (CLI demo, integration tests, benches). Node's http module only.
+ *
+ * Like a real kube-apiserver it serves:
+ * - watches (`?watch=true` or `watch=1` on any listed collection; see watch.ts): one global
+ *   resourceVersion stamped on every write, a list answering the collection's resourceVersion,
+ *   ADDED/MODIFIED/DELETED after a resourceVersion, BOOKMARKs with allowWatchBookmarks=true every
+ *   `watchBookmarkIntervalMs`, `timeoutSeconds`, selectors, and an ERROR event with a 410 Expired
+ *   Status for a resourceVersion older than the bounded history (`watchHistory` events per resource).
+ *   Tests force that 410 with `cluster.compactWatchHistory()` (or `state.compactHistory()`), and read
+ *   `cluster.watchCounters()`.
+ * - list chunking with `limit`/`continue` (pagination.ts); `maxPageSize` caps every page.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
@@ -16,6 +26,7 @@ import { qualifiedName } from './resources.ts';
 import { seedState, selectScenarios } from './seed.ts';
 import { DemoState } from './state.ts';
 import { type Reply, failure } from './status.ts';
+import { type WatchCounters, type WatchSettings, isWatch, startWatch } from './watch.ts';
 import type { DemoClusterOptions, DemoScenario, ForbiddenRule, RecordedRequest } from './types.ts';
 
 export type { DemoClusterOptions } from './types.ts';
@@ -36,6 +47,10 @@ export interface DemoCluster {
   /** The store, for tests that look behind the API. */
   state: DemoState;
   options: DemoClusterOptions;
+  /** Forgets the watch history up to now: older watch resourceVersions and continue tokens get 410 Gone. */
+  compactWatchHistory: () => void;
+  /** Watches started, events delivered, bookmarks sent and watches answered 410 Expired so far. */
+  watchCounters: () => WatchCounters;
   close: () => Promise<void>;
 }
 
@@ -64,7 +79,12 @@ const forbiddenReply = (
 
 export const startDemoCluster = async (options: DemoClusterOptions = {}): Promise<DemoCluster> => {
   const now = options.now ?? (() => new Date());
-  const state = new DemoState(now);
+  const state = new DemoState(now, options.watchHistory === undefined ? {} : { watchHistory: options.watchHistory });
+  const watchSettings: WatchSettings = {
+    bookmarkIntervalMs: options.watchBookmarkIntervalMs ?? 60_000,
+    defaultTimeoutSeconds: options.watchTimeoutSeconds ?? 1800,
+  };
+  const counters: WatchCounters = { started: 0, delivered: 0, bookmarks: 0, expired: 0 };
   const scenarios = selectScenarios(options.scenarios);
   seedState(state, scenarios);
   let recorded: RecordedRequest[] = [];
@@ -84,7 +104,7 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
     recorded.push({ method, path: url.pathname, search: url.search });
     const text = await readBody(request);
     if (options.hang) return; // Never answer: the socket stays open until the client gives up or we close.
-    const reply = dispatch({
+    const outcome = dispatch({
       method,
       url,
       text,
@@ -94,6 +114,11 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
     });
     const send = (): void => {
       if (response.destroyed) return;
+      if ('stream' in outcome) {
+        outcome.stream(response);
+        return;
+      }
+      const reply = outcome.reply;
       const body = reply.contentType === 'text/plain' ? String(reply.body) : JSON.stringify(reply.body);
       response.writeHead(reply.status, {
         'content-type': reply.contentType ?? 'application/json',
@@ -112,12 +137,15 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
     contentType: string;
     accept: string;
     host: string;
-  }): Reply => {
+  }): { reply: Reply } | { stream: (response: ServerResponse) => void } => {
     const found = route(input.method, input.url.pathname);
-    if (found.type === 'discovery') return discovery(found.path, input.host);
+    if (found.type === 'discovery') return { reply: discovery(found.path, input.host) };
     if (found.type === 'unknown')
-      return failure({ code: 404, message: 'the server could not find the requested resource', details: {} });
+      return {
+        reply: failure({ code: 404, message: 'the server could not find the requested resource', details: {} }),
+      };
     const { request } = found;
+    if (request.verb === 'list' && isWatch(input.url.searchParams)) request.verb = 'watch';
     const resource = request.subresource ? `${request.info.resource}/${request.subresource}` : request.info.resource;
     const rule = (options.forbidden ?? []).find(
       (r) =>
@@ -126,13 +154,25 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
         (r.namespace === undefined || r.namespace === request.namespace),
     );
     if (rule) {
-      return forbiddenReply(rule, {
-        verb: request.verb,
-        resource,
-        group: request.info.group,
-        qualified: qualifiedName(request.info),
-        ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
-        ...(request.name === undefined ? {} : { name: request.name }),
+      return {
+        reply: forbiddenReply(rule, {
+          verb: request.verb,
+          resource,
+          group: request.info.group,
+          qualified: qualifiedName(request.info),
+          ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
+          ...(request.name === undefined ? {} : { name: request.name }),
+        }),
+      };
+    }
+    if (request.verb === 'watch') {
+      return startWatch({
+        info: request.info,
+        namespace: request.namespace,
+        query: input.url.searchParams,
+        state,
+        settings: watchSettings,
+        counters,
       });
     }
     let body: unknown;
@@ -140,18 +180,21 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
       try {
         body = JSON.parse(input.text);
       } catch {
-        return failure({ code: 400, message: 'the request body is not valid JSON' });
+        return { reply: failure({ code: 400, message: 'the request body is not valid JSON' }) };
       }
     }
-    return handle(request, {
-      state,
-      query: input.url.searchParams,
-      body,
-      contentType: input.contentType,
-      accept: input.accept,
-      rotatedLogs: options.rotatedLogs ?? false,
-      schedule,
-    });
+    return {
+      reply: handle(request, {
+        state,
+        query: input.url.searchParams,
+        body,
+        contentType: input.contentType,
+        accept: input.accept,
+        rotatedLogs: options.rotatedLogs ?? false,
+        schedule,
+        ...(options.maxPageSize === undefined ? {} : { maxPageSize: options.maxPageSize }),
+      }),
+    };
   };
 
   const server = createServer((request, response) => {
@@ -186,6 +229,8 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
     resetRequestCount: resetRequests,
     state,
     options,
+    compactWatchHistory: () => state.compactHistory(),
+    watchCounters: () => ({ ...counters }),
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

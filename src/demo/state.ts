@@ -1,9 +1,11 @@
 /**
  * The demo cluster's store: objects by resource, namespace and name, plus container logs. Every write
- * bumps one resourceVersion counter, as etcd's revision does, so optimistic concurrency works.
+ * bumps one resourceVersion counter, as etcd's revision does, so optimistic concurrency works, and is
+ * recorded in the watch history (watch-history.ts) that watches replay and follow.
  */
 import { randomUUID } from 'node:crypto';
 import type { DemoScenario, KubeObject, LogEntry } from './types.ts';
+import { WatchHistory } from './watch-history.ts';
 
 /** Plural resource name for each kind the demo serves. */
 export const RESOURCE_OF_KIND: Record<string, string> = {
@@ -19,6 +21,10 @@ export const RESOURCE_OF_KIND: Record<string, string> = {
   Job: 'jobs',
   CronJob: 'cronjobs',
   Lease: 'leases',
+  Role: 'roles',
+  ClusterRole: 'clusterroles',
+  RoleBinding: 'rolebindings',
+  ClusterRoleBinding: 'clusterrolebindings',
 };
 
 export interface ContainerLogs {
@@ -36,14 +42,26 @@ export class DemoState {
   /** Scenario of each top-level workload (namespace/name), to decide what replacements do. */
   readonly scenarioOf = new Map<string, DemoScenario>();
   readonly now: () => Date;
+  readonly history: WatchHistory;
 
-  constructor(now: () => Date) {
+  constructor(now: () => Date, options: { watchHistory?: number } = {}) {
     this.now = now;
+    this.history = new WatchHistory(options.watchHistory);
   }
 
   nextResourceVersion(): string {
     this.revision += 1;
     return String(this.revision);
+  }
+
+  /** The store's revision now: what a list answers as its resourceVersion. */
+  currentRevision(): number {
+    return this.revision;
+  }
+
+  /** Forgets the watch history up to now: watches and continue tokens from before get 410 Gone. */
+  compactHistory(): void {
+    this.history.compact(this.revision);
   }
 
   /** Stores (or replaces) an object, filling uid, creationTimestamp and a fresh resourceVersion. */
@@ -53,7 +71,10 @@ export class DemoState {
     object.metadata.uid ??= randomUUID();
     object.metadata.creationTimestamp ??= this.now().toISOString();
     object.metadata.resourceVersion = this.nextResourceVersion();
-    this.objects.set(key(resource, object.metadata.namespace, object.metadata.name), object);
+    const k = key(resource, object.metadata.namespace, object.metadata.name);
+    const type = this.objects.has(k) ? 'MODIFIED' : 'ADDED';
+    this.objects.set(k, object);
+    this.history.record({ type, resource, key: k, revision: this.revision, object });
     return object;
   }
 
@@ -64,15 +85,24 @@ export class DemoState {
   remove(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const k = key(resource, namespace, name);
     const found = this.objects.get(k);
+    if (!found) return undefined;
     this.objects.delete(k);
+    const revision = Number(this.nextResourceVersion());
+    // A DELETED event carries the object's last state stamped with the deletion's revision.
+    const object = { ...found, metadata: { ...found.metadata, resourceVersion: String(revision) } };
+    this.history.record({ type: 'DELETED', resource, key: k, revision, object });
     return found;
   }
 
-  /** Objects of a resource, in one namespace or all (namespace undefined), in insertion order. */
+  /**
+   * Objects of a resource ('pods', or its kind 'Pod'), in one namespace or all (namespace undefined),
+   * in insertion order.
+   */
   list(resource: string, namespace?: string): KubeObject[] {
+    const plural = RESOURCE_OF_KIND[resource] ?? resource;
     const found: KubeObject[] = [];
     for (const [k, object] of this.objects) {
-      if (!k.startsWith(`${resource}|`)) continue;
+      if (!k.startsWith(`${plural}|`)) continue;
       if (namespace !== undefined && object.metadata.namespace !== namespace) continue;
       found.push(object);
     }

@@ -94,6 +94,17 @@ export interface DemoClusterOptions {
   now?: () => Date;
   /** Port to listen on (0: any free port). */
   port?: number;
+  /**
+   * The most items one list page holds, whatever `limit` asks (a real server may answer fewer items
+   * than `limit`): set it small so every multi-page path runs. Unset: pages are as large as `limit`.
+   */
+  maxPageSize?: number;
+  /** Interval between watch BOOKMARK events for clients that allow them (ms, default 60000). */
+  watchBookmarkIntervalMs?: number;
+  /** How long a watch lasts when the client sends no timeoutSeconds (s, default 1800, as the real server's minimum). */
+  watchTimeoutSeconds?: number;
+  /** Events kept per resource for watches from a resourceVersion (default 1000); older ones answer 410 Gone. */
+  watchHistory?: number;
 }
 
 export interface RecordedRequest {
