@@ -25,7 +25,7 @@ const scope = (over: Partial<IncidentScope> = {}): IncidentScope => ({
 const OOM = { category: 'oom-killed', title: 'Out of memory', confidence: 0.9 };
 const CONFIG = { category: 'bad-config', title: 'Bad configuration', confidence: 0.8 };
 
-const opened = (pod = 'api-1', minute = 0): { ledger: Ledger; key: string } =>
+const opened = (pod = 'api-1', minute = 0): ReturnType<typeof openIncident> =>
   openIncident({
     ledger: {},
     scope: scope(),
