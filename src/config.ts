@@ -66,6 +66,15 @@ export interface Config {
     leaseNamespace: string;
   };
   log: { level: LogLevel };
+  /** Bounded work: diagnoses at once and waiting, analysis threads and budgets, Slack call time limit. */
+  work: {
+    maxConcurrentDiagnoses: number;
+    maxQueuedDiagnoses: number;
+    queueTimeoutMs: number;
+    analysisThreads: number;
+    analysisBudgetMs: number;
+    slackTimeoutMs: number;
+  };
 }
 
 export type ReadFile = (path: string) => string;
@@ -276,6 +285,30 @@ const envSchema = z.object({
     }),
     { description: "Namespace of the scanner's Lease.", default: 'the pod\'s own namespace, else "exitcode"' },
   ),
+  EXITCODE_MAX_CONCURRENT_DIAGNOSES: about(integer('diagnoses running at once', 8, 1, 256), {
+    description: 'Diagnoses running at once; the rest wait in a bounded queue.',
+    default: '8',
+  }),
+  EXITCODE_MAX_QUEUED_DIAGNOSES: about(integer('diagnoses waiting for a slot', 32, 0, 10_000), {
+    description: 'Diagnoses waiting for a slot; beyond it the person is told the bot is busy.',
+    default: '32',
+  }),
+  EXITCODE_QUEUE_TIMEOUT: about(duration('how long a diagnosis may wait for a slot', 20_000), {
+    description: 'How long a diagnosis may wait for a slot before the person is told the bot is busy.',
+    default: '20s',
+  }),
+  EXITCODE_ANALYSIS_THREADS: about(integer('worker threads for log analysis (0: none)', 2, 0, 32), {
+    description: 'Worker threads that classify and redact logs off the event loop (0: in the main thread).',
+    default: '2',
+  }),
+  EXITCODE_ANALYSIS_BUDGET: about(duration('the time budget of one log analysis', 10_000), {
+    description: 'Time budget of one analysis job; past it the answer is "log too large or too slow to analyse".',
+    default: '10s',
+  }),
+  EXITCODE_SLACK_TIMEOUT: about(duration('the time limit of one Slack Web API call', 10_000), {
+    description: 'Time limit of one Slack Web API call attempt (at most three attempts).',
+    default: '10s',
+  }),
   LOG_LEVEL: about(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'), {
     description: `Log level: ${LOG_LEVELS.join(', ')}.`,
     default: 'info',
@@ -488,5 +521,13 @@ export const loadConfig = (
       leaseNamespace: leaseNamespace(e.EXITCODE_SCAN_LEASE_NAMESPACE, e.EXITCODE_SCAN_SCHEDULE !== undefined, readFile),
     },
     log: { level: e.LOG_LEVEL },
+    work: {
+      maxConcurrentDiagnoses: e.EXITCODE_MAX_CONCURRENT_DIAGNOSES,
+      maxQueuedDiagnoses: e.EXITCODE_MAX_QUEUED_DIAGNOSES,
+      queueTimeoutMs: e.EXITCODE_QUEUE_TIMEOUT,
+      analysisThreads: e.EXITCODE_ANALYSIS_THREADS,
+      analysisBudgetMs: e.EXITCODE_ANALYSIS_BUDGET,
+      slackTimeoutMs: e.EXITCODE_SLACK_TIMEOUT,
+    },
   };
 };

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'model_error',
   'action_refused',
   'action_failed',
+  'busy',
+  'too_large',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,11 +22,12 @@ import type { ScanCoordinator } from './scanner/coordinator.ts';
 import { createLeaseCoordinator, leaseSecondsFor, scanLeaseName } from './scanner/lease-coordinator.ts';
 import { createScanJob, type ScanJob, type Scheduler, scanIntervalMs, scheduleScan } from './scanner/schedule.ts';
 import { createInvestigator } from './services/investigator.ts';
+import { createLimiter } from './services/limit.ts';
+import { limitInvestigator } from './services/limited-investigator.ts';
 import type { Investigator } from './services/types.ts';
 import { allowedNamespaces } from './slack/access.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { renderWithExtensions } from './slack/bot.ts';
-import { postMessage } from './slack/deliver.ts';
 import type { SlackExtension } from './slack/extension.ts';
 
 export interface StartBotOptions {
@@ -163,7 +164,15 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     ...(config.kube.inCluster ? { inCluster: config.kube.inCluster } : {}),
   });
   const connection = countRequests(rawConnection, metrics, config.kube.clusterName);
-  const investigator = trackInvestigator(createInvestigator({ connection, clock: now }), inFlight);
+  // Every diagnosis, whoever asks (Slack, remediation follow-ups, the scanner), passes one bounded limiter.
+  const investigator = limitInvestigator({
+    investigator: trackInvestigator(createInvestigator({ connection, clock: now }), inFlight),
+    limiter: createLimiter({
+      maxConcurrent: config.work.maxConcurrentDiagnoses,
+      maxQueued: config.work.maxQueuedDiagnoses,
+      queueTimeoutMs: config.work.queueTimeoutMs,
+    }),
+  });
   const extensions = buildExtensions({
     config,
     connection,
@@ -187,7 +196,11 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     },
   });
   slack = createSlackApp({
-    slack: { ...config.slack, ...(options.host ? { host: options.host } : {}) },
+    slack: {
+      ...config.slack,
+      timeoutMs: config.work.slackTimeoutMs,
+      ...(options.host ? { host: options.host } : {}),
+    },
     investigator,
     access: config.access,
     logger,
@@ -219,7 +232,16 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       channel,
       now,
     });
-    const botDeps = { investigator, access: config.access, logger: scanLogger, metrics, extensions, clock: now };
+    const gateway = slack.gateway;
+    const botDeps = {
+      investigator,
+      access: config.access,
+      logger: scanLogger,
+      metrics,
+      slack: gateway,
+      extensions,
+      clock: now,
+    };
     const job = createScanJob({
       // The scan channel sees only what it may see: the same access rules as a person in it.
       namespaces: () => allowedNamespaces(config.access, channel),
@@ -227,7 +249,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       investigator,
       post: async (diagnosis) => {
         const message = await renderWithExtensions({ deps: botDeps, diagnosis, channel });
-        await postMessage({ client: app.client, channel, ...message, metrics, logger: scanLogger });
+        await gateway.post({ channel, ...message });
       },
       logger: scanLogger,
       now,
@@ -268,6 +290,8 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       await slack.stop();
       // ...then let what was accepted finish, within the grace period.
       const drained = await inFlight.drain(options.drainTimeoutMs ?? 20_000);
+      // Whatever still waits on Slack past the deadline ends now, so nothing outlives the shutdown.
+      slack.gateway.close();
       if (!drained) logger.warn({ inFlight: inFlight.size }, 'stopped before all in-flight work finished');
       // Hand the scan lease over now, so the next round of another replica scans (no wait for expiry).
       await scanCoordinator?.release().catch((error: unknown) => {

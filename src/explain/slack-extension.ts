@@ -11,7 +11,8 @@ import { isExitcodeError, userSentence } from '../errors.ts';
 import { assertAllowed, type NamespaceAccess } from '../slack/access.ts';
 import { button, refOf } from '../slack/blocks/diagnosis.ts';
 import { safe } from '../slack/blocks/text.ts';
-import type { Button, SlackExtension, ThreadRef, WebClient } from '../slack/extension.ts';
+import type { Button, SlackExtension, ThreadRef } from '../slack/extension.ts';
+import type { SlackGateway } from '../slack/gateway.ts';
 import { decodeRef, encodeRef } from '../slack/ids.ts';
 import type { Explainer, ExplainLogger } from './explainer.ts';
 import { type RenderedExplanation, renderExplanation, renderNoExplanation } from './render.ts';
@@ -34,26 +35,19 @@ export interface ExplainExtensionOptions {
 
 const explainable = (diagnosis: Diagnosis): boolean => !diagnosis.healthy && diagnosis.containers.length > 0;
 
+/** Through the gateway: redacted, display-safe, within Block Kit limits, never unfurled. */
 const post = async ({
-  client,
+  slack,
   channel,
   threadTs,
   message,
 }: {
-  client: WebClient;
+  slack: SlackGateway;
   channel: string;
   threadTs: string;
   message: RenderedExplanation;
 }): Promise<void> => {
-  await client.chat.postMessage({
-    channel,
-    thread_ts: threadTs,
-    text: message.text,
-    blocks: message.blocks,
-    // The model's words must not unfurl into previews either.
-    unfurl_links: false,
-    unfurl_media: false,
-  });
+  await slack.post({ channel, threadTs, text: message.text, blocks: message.blocks });
 };
 
 export const createExplainExtension = (options: ExplainExtensionOptions): SlackExtension => {
@@ -62,13 +56,13 @@ export const createExplainExtension = (options: ExplainExtensionOptions): SlackE
 
   /** Explains and posts in the thread; `requested` answers failures, auto mode stays quiet about them. */
   const explainAndPost = async ({
-    client,
+    slack,
     channel,
     threadTs,
     ref,
     requested,
   }: {
-    client: WebClient;
+    slack: SlackGateway;
     channel: string;
     threadTs: string;
     ref: ThreadRef;
@@ -78,9 +72,9 @@ export const createExplainExtension = (options: ExplainExtensionOptions): SlackE
       const input = await options.source(ref);
       if (!explainable(input.diagnosis)) {
         if (requested) {
-          await client.chat.postMessage({
+          await slack.post({
             channel,
-            thread_ts: threadTs,
+            threadTs,
             text: `No container of ${safe(ref.namespace)}/${safe(ref.pod)} is failing now, so there is nothing to explain.`,
           });
         }
@@ -88,18 +82,18 @@ export const createExplainExtension = (options: ExplainExtensionOptions): SlackE
       }
       const explanation = await explainer.explain(input);
       if (!explanation) {
-        if (requested) await post({ client, channel, threadTs, message: renderNoExplanation() });
+        if (requested) await post({ slack, channel, threadTs, message: renderNoExplanation() });
         return;
       }
       const target = `${input.diagnosis.namespace}/${input.diagnosis.pod}`;
-      await post({ client, channel, threadTs, message: renderExplanation({ explanation, target }) });
+      await post({ slack, channel, threadTs, message: renderExplanation({ explanation, target }) });
     } catch (error) {
       const context = { event: 'explain_post_failed', channel, code: isExitcodeError(error) ? error.code : undefined };
       if (isExitcodeError(error)) logger.warn(context, 'explanation not posted');
       else logger.error({ ...context, err: error }, 'explanation not posted');
       if (!requested) return;
       try {
-        await client.chat.postMessage({ channel, thread_ts: threadTs, text: `:warning: ${safe(userSentence(error))}` });
+        await slack.post({ channel, threadTs, text: `:warning: ${safe(userSentence(error))}` });
       } catch {
         // Already logged above; nothing more to tell anyone.
       }
@@ -117,7 +111,7 @@ export const createExplainExtension = (options: ExplainExtensionOptions): SlackE
         help: 'explain: a plain-language explanation by the configured AI model (marked as AI-generated)',
         run: async (ctx) => {
           await explainAndPost({
-            client: ctx.client,
+            slack: ctx.slack,
             channel: ctx.channel,
             threadTs: ctx.threadTs,
             ref: ctx.ref,
@@ -126,8 +120,8 @@ export const createExplainExtension = (options: ExplainExtensionOptions): SlackE
         },
       },
     },
-    register: (app: App) => {
-      app.action<BlockAction<ButtonAction>>(EXPLAIN_ACTION, async ({ ack, body, action, client }) => {
+    register: (app: App, { slack }: { slack: SlackGateway }) => {
+      app.action<BlockAction<ButtonAction>>(EXPLAIN_ACTION, async ({ ack, body, action }) => {
         await ack();
         options.onCommand?.('action');
         const channel = body.channel?.id ?? body.container?.channel_id;
@@ -143,10 +137,10 @@ export const createExplainExtension = (options: ExplainExtensionOptions): SlackE
           const sentence = isExitcodeError(error)
             ? userSentence(error)
             : 'That button is not valid any more; run `/exitcode <pod>` again.';
-          await client.chat.postMessage({ channel, thread_ts: threadTs, text: `:warning: ${safe(sentence)}` });
+          await slack.post({ channel, threadTs, text: `:warning: ${safe(sentence)}` });
           return;
         }
-        await explainAndPost({ client, channel, threadTs, ref, requested: true });
+        await explainAndPost({ slack, channel, threadTs, ref, requested: true });
       });
     },
     afterDiagnosis: async (ctx) => {
@@ -154,7 +148,7 @@ export const createExplainExtension = (options: ExplainExtensionOptions): SlackE
       const best = ctx.diagnosis.containers[0]?.classification.best;
       if (!best || best.confidence >= options.threshold) return;
       await explainAndPost({
-        client: ctx.client,
+        slack: ctx.slack,
         channel: ctx.channel,
         threadTs: ctx.threadTs,
         ref: ctx.ref,

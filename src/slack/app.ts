@@ -1,7 +1,9 @@
 /**
  * The Slack app: Bolt with an injected investigator, access map, logger and metrics. Socket Mode when
  * an app token is given (custom routes are then served on `port` by the Socket Mode receiver), else
- * the HTTP receiver on `port` at /slack/events with signature verification on.
+ * the HTTP receiver on `port` at /slack/events with signature verification on and request-guard.ts in
+ * front. Everything the bot sends goes through one gateway (web-gateway.ts) over Bolt's client; the
+ * investigator arrives already bounded (services/limited-investigator.ts).
  */
 import {
   App,
@@ -24,10 +26,12 @@ import type { SlackExtension } from './extension.ts';
 import { registerActions } from './listeners/actions.ts';
 import { registerCommand } from './listeners/command.ts';
 import { registerMention } from './listeners/mention.ts';
-import { createLimiter } from './limit.ts';
+import { guardRequests } from './request-guard.ts';
 import { registerRetryGuard } from './retries.ts';
+import { createWebGateway, type WebGateway } from './web-gateway.ts';
 
-export const DEFAULT_MAX_CONCURRENT_DIAGNOSES = 8;
+/** Per Web API call attempt; the gateway makes at most three (see call-policy.ts). */
+export const DEFAULT_SLACK_TIMEOUT_MS = 10_000;
 
 export interface SlackSettings {
   botToken: string;
@@ -41,6 +45,8 @@ export interface SlackSettings {
   host?: string;
   /** The slash command's name, `/exitcode` by default. */
   command?: string;
+  /** The time limit of one Web API call attempt (default 10 s). */
+  timeoutMs?: number;
 }
 
 export interface SlackAppDeps {
@@ -52,13 +58,14 @@ export interface SlackAppDeps {
   extensions?: SlackExtension[];
   clock?: () => Date;
   customRoutes?: CustomRoute[];
-  /** Diagnoses running at once (default 8); the rest wait their turn. */
-  maxConcurrentDiagnoses?: number;
 }
 
 export interface SlackApp {
   app: App;
+  /** The one gateway to the Web API; close() it after the drain so no call outlives shutdown. */
+  gateway: WebGateway;
   start(): Promise<void>;
+  /** Stops taking requests (the gateway stays open for answers still being written). */
   stop(): Promise<void>;
   /** The port actually listened on (useful with port 0), once started. */
   port(): number | undefined;
@@ -142,6 +149,15 @@ export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
       processBeforeResponse: false,
       signatureVerification: true,
     });
+    // Checks Bolt does not make (future timestamps, replays, bodies that are not objects) run first.
+    httpReceiver.requestListener = guardRequests(httpReceiver.requestListener, {
+      signingSecret: slack.signingSecret,
+      endpoints: ['/slack/events'],
+      onRefused: (why) => {
+        (deps.metrics ?? NO_METRICS).error(`request_${why}`);
+        logger.warn({ refused: why }, 'Slack request refused');
+      },
+    });
     receiver = httpReceiver;
   }
   const app = new App({
@@ -154,24 +170,28 @@ export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
     deferInitialization: true,
     clientOptions: {
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-      // 429s wait for Retry-After and try again; other failures retry a few times with backoff.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 5000 },
+      // One attempt per call, bounded in time: the gateway decides what may be retried (call-policy.ts).
+      timeout: slack.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
     },
   });
+  const metrics = deps.metrics ?? NO_METRICS;
+  const gateway = createWebGateway({ client: app.client, metrics, logger: logger.child({ component: 'slack' }) });
   const botDeps: BotDeps = {
     investigator: deps.investigator,
     access: deps.access,
     logger,
-    metrics: deps.metrics ?? NO_METRICS,
+    metrics,
+    slack: gateway,
     extensions: deps.extensions ?? [],
     clock: deps.clock ?? (() => new Date()),
-    limiter: createLimiter(deps.maxConcurrentDiagnoses ?? DEFAULT_MAX_CONCURRENT_DIAGNOSES),
   };
   registerRetryGuard({ app, logger });
   registerCommand({ app, deps: botDeps, ...(slack.command ? { command: slack.command } : {}) });
   registerMention({ app, deps: botDeps });
   registerActions({ app, deps: botDeps });
-  for (const extension of botDeps.extensions) extension.register?.(app);
+  for (const extension of botDeps.extensions) extension.register?.(app, { slack: gateway });
   // Last line of defence: a listener error is logged and counted, never an unhandled rejection.
   app.error(async (error) => {
     botDeps.metrics.error('unhandled');
@@ -181,6 +201,7 @@ export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
   let listeningPort: number | undefined;
   return {
     app,
+    gateway,
     port: () => listeningPort,
     start: async () => {
       await app.init().catch((error: unknown) => {

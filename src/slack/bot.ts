@@ -11,7 +11,8 @@ import { type NamespaceAccess, allowedNamespaces, assertAllowed } from './access
 import { type RenderedMessage, renderDiagnosis } from './blocks/diagnosis.ts';
 import { renderError } from './blocks/thread.ts';
 import type { Button, SlackExtension, ThreadContext, WebClient } from './extension.ts';
-import { postMessage, type SlackMetrics } from './deliver.ts';
+import type { SlackMetrics } from './deliver.ts';
+import type { SlackGateway } from './gateway.ts';
 import type { Limiter } from './limit.ts';
 
 export interface BotDeps {
@@ -19,6 +20,8 @@ export interface BotDeps {
   access: NamespaceAccess;
   logger: Logger;
   metrics: SlackMetrics;
+  /** The one way to Slack (src/slack/web-gateway.ts in production). */
+  slack: SlackGateway;
   extensions: SlackExtension[];
   clock: () => Date;
   /** Bounds concurrent diagnoses (see limit.ts); unbounded when absent. */
@@ -136,22 +139,15 @@ export const threadContext = ({
   threadTs,
   userId,
   ref,
-}: Omit<ThreadContext, 'say' | 'client'> & { deps: BotDeps; client: WebClient }): ThreadContext => ({
+}: Omit<ThreadContext, 'say' | 'client' | 'slack'> & { deps: BotDeps; client: WebClient }): ThreadContext => ({
   channel,
   threadTs,
   userId,
   ref,
   client,
+  slack: deps.slack,
   say: async (text, blocks) => {
-    await postMessage({
-      client,
-      channel,
-      threadTs,
-      text,
-      ...(blocks ? { blocks } : {}),
-      metrics: deps.metrics,
-      logger: deps.logger,
-    });
+    await deps.slack.post({ channel, threadTs, text, ...(blocks ? { blocks } : {}) });
   },
 });
 

@@ -5,6 +5,7 @@
  */
 import type { App, types, webApi } from '@slack/bolt';
 import type { Diagnosis } from '../diagnosis/types.ts';
+import type { SlackGateway } from './gateway.ts';
 
 export type KnownBlock = types.KnownBlock;
 export type Button = types.Button;
@@ -25,8 +26,11 @@ export interface ThreadContext {
   threadTs: string;
   userId: string;
   ref: ThreadRef;
+  /** @deprecated Use `slack`; removed once the remediation extension has moved to the gateway. */
   client: WebClient;
-  /** Posts in the thread; falls back to plain text when Slack rejects the blocks. */
+  /** The one way to Slack: posts, updates, uploads and reads (see gateway.ts). */
+  slack: SlackGateway;
+  /** Posts in the thread through `slack` (a shorthand for slack.post with this channel and thread). */
   say(text: string, blocks?: KnownBlock[]): Promise<void>;
 }
 
@@ -42,8 +46,8 @@ export interface SlackExtension {
   buttons?(diagnosis: Diagnosis, where: { channel: string }): Promise<Button[]> | Button[];
   /** Extra thread verbs (`@exitcode restart`, `@exitcode explain`), keyed by the lower-case verb. */
   threadCommands?: Record<string, ThreadCommand>;
-  /** app.action / app.view listeners the extension needs. */
-  register?(app: App): void;
+  /** app.action / app.view listeners the extension needs; they answer through `tools.slack`. */
+  register?(app: App, tools: { slack: SlackGateway }): void;
   /** Runs after a diagnosis has been posted (never delays it), e.g. an automatic explanation. */
   afterDiagnosis?(ctx: ThreadContext & { diagnosis: Diagnosis }): Promise<void>;
 }

@@ -3,11 +3,10 @@
  * extensions add. Each acts on the thread's pod (ctx.ref), which the caller has already recovered from
  * the thread and checked against the channel's namespaces.
  */
-import { redact } from '../text/outgoing.ts';
 import { ExitcodeError } from '../errors.ts';
 import { renderEvents, renderHelp, renderLogs, renderSummary, type SummaryEntry } from './blocks/thread.ts';
 import { type BotDeps, diagnoseAllowed, renderWithExtensions, runAfterDiagnosis } from './bot.ts';
-import { isDiagnosisMessage, postMessage, readThread } from './deliver.ts';
+import { isDiagnosisMessage } from './deliver.ts';
 import type { ThreadContext } from './extension.ts';
 import { parseLogsArgs } from './parse.ts';
 
@@ -22,15 +21,14 @@ const uploadLog = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadContext }): 
     ...(ref.container ? { container: ref.container } : {}),
     tailLines: FULL_LOG_LINES,
   });
-  const content = redact(log.lines.join('\n'));
-  deps.metrics.slackCall('files.uploadV2');
-  await ctx.client.files.uploadV2({
-    channel_id: ctx.channel,
-    thread_ts: ctx.threadTs,
+  const content = log.lines.join('\n');
+  await ctx.slack.upload({
+    channel: ctx.channel,
+    threadTs: ctx.threadTs,
     filename: `${ref.pod}-${log.container}${log.previous ? '-previous' : ''}.log`,
     title: `Log of ${ref.namespace}/${ref.pod} (${log.container})`,
     content: content === '' ? '(empty log)' : content,
-    initial_comment: `Last ${log.lines.length} lines of ${log.container}${log.previous ? ' (previous instance)' : ''}, secrets redacted.`,
+    comment: `Last ${log.lines.length} lines of ${log.container}${log.previous ? ' (previous instance)' : ''}, secrets redacted.`,
   });
 };
 
@@ -76,14 +74,7 @@ export const runRediagnose = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadC
     request: { namespace: ref.namespace, target: ref.pod, ...(ref.container ? { container: ref.container } : {}) },
   });
   const message = await renderWithExtensions({ deps, diagnosis, channel: ctx.channel });
-  await postMessage({
-    client: ctx.client,
-    channel: ctx.channel,
-    threadTs: ctx.threadTs,
-    ...message,
-    metrics: deps.metrics,
-    logger: deps.logger,
-  });
+  await ctx.slack.post({ channel: ctx.channel, threadTs: ctx.threadTs, ...message });
   await runAfterDiagnosis({ deps, ctx, diagnosis });
 };
 
@@ -118,9 +109,7 @@ const userNames = async ({
   const names = new Map<string, string>();
   for (const id of [...new Set(ids)].slice(0, MAX_NAMES)) {
     try {
-      deps.metrics.slackCall('users.info');
-      const result = await ctx.client.users.info({ user: id });
-      names.set(id, result.user?.profile?.display_name || result.user?.real_name || result.user?.name || id);
+      names.set(id, (await ctx.slack.userName(id)) ?? id);
     } catch {
       names.set(id, id);
     }
@@ -135,12 +124,7 @@ const tsToIso = (ts: string | undefined): string => {
 
 /** The incident timeline: first crash, the diagnosis, what was tried and by whom, and the state now. */
 export const runSummary = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadContext }): Promise<void> => {
-  const messages = await readThread({
-    client: ctx.client,
-    channel: ctx.channel,
-    threadTs: ctx.threadTs,
-    metrics: deps.metrics,
-  });
+  const messages = await ctx.slack.thread({ channel: ctx.channel, threadTs: ctx.threadTs });
   const ids = messages.flatMap((m) => [...(m.user && !m.bot_id ? [m.user] : []), ...mentionedIds(m.text)]);
   const names = await userNames({ deps, ctx, ids });
   const entries: SummaryEntry[] = [];

@@ -8,6 +8,8 @@
  *   await bot.close();
  */
 import { pino } from 'pino';
+import { createLimiter, DEFAULT_LIMITER } from '../../src/services/limit.ts';
+import { limitInvestigator } from '../../src/services/limited-investigator.ts';
 import type { Investigator } from '../../src/services/types.ts';
 import type { NamespaceAccess } from '../../src/slack/access.ts';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
@@ -48,7 +50,8 @@ export const startTestBot = async ({
       port: 0,
       host: '127.0.0.1',
     },
-    investigator,
+    // Bounded as main.ts bounds it, with the shipped settings.
+    investigator: limitInvestigator({ investigator, limiter: createLimiter(DEFAULT_LIMITER) }),
     access,
     logger: pino({ level: 'silent' }),
     extensions,
@@ -63,6 +66,7 @@ export const startTestBot = async ({
     eventsUrl: `http://127.0.0.1:${bot.port()}/slack/events`,
     close: async () => {
       await bot.stop();
+      bot.gateway.close();
       if (!given) await slack.close();
     },
   };

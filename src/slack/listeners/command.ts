@@ -15,7 +15,7 @@ import {
   runAfterDiagnosis,
   threadContext,
 } from '../bot.ts';
-import { postMessage, slackErrorCode } from '../deliver.ts';
+import { slackErrorCode } from '../deliver.ts';
 import type { KnownBlock } from '../extension.ts';
 import { parseSlashCommand } from '../parse.ts';
 import { extensionVerbs } from '../verbs.ts';
@@ -82,7 +82,7 @@ export const registerCommand = ({
       });
       let ts: string | undefined;
       try {
-        ts = await postMessage({ client, channel, ...message, metrics: deps.metrics, logger });
+        ts = await deps.slack.post({ channel, ...message });
       } catch (error) {
         const code = slackErrorCode(error);
         if (!code || !CANNOT_POST.has(code)) throw error;

@@ -16,7 +16,7 @@ import {
   sayError,
   threadContext,
 } from '../bot.ts';
-import { findThreadRef, postMessage, readThread } from '../deliver.ts';
+import { findThreadRef } from '../deliver.ts';
 import { parseMention } from '../parse.ts';
 import { extensionVerbs, runHelp, runVerb } from '../verbs.ts';
 
@@ -49,10 +49,7 @@ export const registerMention = ({ app, deps }: { app: App; deps: BotDeps }): voi
       if (request.kind === 'verb') {
         if (request.verb === 'help') return await runHelp({ deps: scoped, ctx: base });
         if (!event.thread_ts) throw new ExitcodeError('bad_input', NOT_A_DIAGNOSIS_THREAD);
-        const ref = findThreadRef(
-          await readThread({ client, channel, threadTs, metrics: deps.metrics }),
-          context.botId,
-        );
+        const ref = findThreadRef(await deps.slack.thread({ channel, threadTs }), context.botId);
         if (!ref) throw new ExitcodeError('bad_input', NOT_A_DIAGNOSIS_THREAD);
         // The thread may have been moved or the mapping changed since: check again now.
         assertAllowed({ access: deps.access, channelId: channel, namespace: ref.namespace });
@@ -67,7 +64,7 @@ export const registerMention = ({ app, deps }: { app: App; deps: BotDeps }): voi
         request: { namespace, target: request.target, ...(request.container ? { container: request.container } : {}) },
       });
       const message = await renderWithExtensions({ deps: scoped, diagnosis, channel });
-      await postMessage({ client, channel, threadTs, ...message, metrics: deps.metrics, logger });
+      await deps.slack.post({ channel, threadTs, ...message });
       await runAfterDiagnosis({ deps: scoped, ctx: { ...base, ref: refOf(diagnosis) }, diagnosis });
     } catch (error) {
       await sayError({ deps: scoped, ctx: base, error, context: { requestId, text: event.text } });

@@ -1,0 +1,21 @@
+/**
+ * The investigator every caller gets: its diagnoses pass one bounded limiter (see limit.ts), whoever
+ * asks: a slash command, a mention, a button, `summary`, a typed remediation, the remediation
+ * follow-up loop or the scanner. Logs and events are single reads and stay outside the limit.
+ */
+import type { Limiter } from './limit.ts';
+import type { Investigator } from './types.ts';
+
+export const limitInvestigator = ({
+  investigator,
+  limiter,
+}: {
+  investigator: Investigator;
+  limiter: Limiter;
+}): Investigator => ({
+  clusterName: investigator.clusterName,
+  diagnose: (request) => limiter.run(() => investigator.diagnose(request)),
+  logs: (ref) => investigator.logs(ref),
+  events: (ref) => investigator.events(ref),
+  ping: () => investigator.ping(),
+});
