@@ -68,7 +68,7 @@ export interface ClusterConnection {
   requestTimeoutMs: number;
   /**
    * Runs one API call with retries, mapping any failure to an ExitcodeError that names the request.
-   * Meant for reads: a retried mutation after a 5xx could apply twice (use `retry: { attempts: 1 }`).
+   * Retries reads only: a mutation (by its verb) is sent once, since after a 5xx it may have applied.
    */
   call: <T>(what: RequestDescription, request: () => Promise<T>) => Promise<T>;
 }
@@ -294,7 +294,7 @@ export const connectCluster = (options: ConnectOptions = {}): ClusterConnection 
     requestTimeoutMs: timeoutMs,
     call: async (what, request) => {
       try {
-        return await withRetry(request, retry);
+        return await withRetry(request, { ...retry, verb: what.verb });
       } catch (error) {
         throw toExitcodeError(error, what);
       }

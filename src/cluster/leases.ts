@@ -2,10 +2,13 @@
  * coordination.k8s.io/v1 Leases as remediation's shared, replica-safe state: one Lease per action
  * request, created if absent (409 means somebody else holds it) and changed only with its
  * resourceVersion (409 means somebody changed it first). No local state, so several replicas agree.
+ * Writes are sent once (never retried like reads): a write answered 5xx or cut off throws with
+ * `details.mayHaveApplied`, and the caller reads the Lease to learn whose it is.
  */
 import { CoordinationV1Api, type V1Lease, V1MicroTime } from '@kubernetes/client-node';
 import type { LeaseRecord, LeaseStore } from './lease-store.ts';
 import { type ClusterConnection, makeClient } from './connection.ts';
+import { sendOnce } from './retry.ts';
 
 type Connection = Pick<ClusterConnection, 'call' | 'kubeConfig' | 'requestTimeoutMs'>;
 
@@ -58,7 +61,7 @@ export const createLeaseStore = (connection: Connection): LeaseStore => {
   return {
     createLease: async (record) => {
       try {
-        const created = await connection.call({ verb: 'create', resource: 'leases', namespace: record.namespace }, () =>
+        const created = await sendOnce({ verb: 'create', resource: 'leases', namespace: record.namespace }, () =>
           api.createNamespacedLease({ namespace: record.namespace, body: toLease(record) }),
         );
         return toRecord(created);
@@ -81,7 +84,7 @@ export const createLeaseStore = (connection: Connection): LeaseStore => {
     },
     replaceLease: async (record) => {
       try {
-        const replaced = await connection.call(
+        const replaced = await sendOnce(
           { verb: 'update', resource: 'leases', namespace: record.namespace, name: record.name },
           () => api.replaceNamespacedLease({ name: record.name, namespace: record.namespace, body: toLease(record) }),
         );
@@ -93,7 +96,7 @@ export const createLeaseStore = (connection: Connection): LeaseStore => {
     },
     deleteLease: async ({ namespace, name }) => {
       try {
-        await connection.call({ verb: 'delete', resource: 'leases', namespace, name }, () =>
+        await sendOnce({ verb: 'delete', resource: 'leases', namespace, name }, () =>
           api.deleteNamespacedLease({ name, namespace }),
         );
       } catch (error) {
