@@ -66,7 +66,7 @@ const notFound = (what: RequestDescription, details: Record<string, unknown>): E
   if (kind === 'namespaces') {
     return new ExitcodeError(
       'namespace_not_found',
-      `Namespace "${what.name}" does not exist in this cluster: check the name with "kubectl get namespaces".`,
+      `Namespace "${what.name}" does not exist, or I may not read it: check the name with "kubectl get namespaces".`,
       details,
     );
   }

@@ -35,9 +35,14 @@ const NEVER_STARTED = new Set(['StartError', 'ContainerCannotRun']);
 /** At most this many containers' logs are read: a pod with more failing ones is rare and the first tell. */
 const MAX_LOGS = 4;
 
-const reason = (error: unknown, verb: string, resource: string): string => {
+/** Why a piece of evidence is missing; a refusal names the permission to add, so the fix is one line of RBAC. */
+const reason = (error: unknown, verb: string, resource: string, namespace?: string): string => {
   if (!isExitcodeError(error)) return 'could not be read';
-  if (error.code === 'forbidden') return `forbidden (${verb} ${resource})`;
+  if (error.code === 'forbidden' && error.details.status === 403) {
+    const scope = namespace ? ` in namespace ${namespace}` : '';
+    const role = namespace ? 'Role' : 'ClusterRole';
+    return `forbidden: the service account may not ${verb} ${resource}${scope} (add "${verb} ${resource}" to its ${role})`;
+  }
   return error.message;
 };
 
@@ -56,7 +61,7 @@ const readEvents = async (connection: ClusterConnection, namespace: string, pod:
     );
     return { events: sortEvents(list.items.map(eventFacts)) };
   } catch (error) {
-    return { events: [], missing: { what: 'events', why: reason(error, 'list', 'events') } };
+    return { events: [], missing: { what: 'events', why: reason(error, 'list', 'events', namespace) } };
   }
 };
 
@@ -69,7 +74,7 @@ const readLog = async (input: {
   pod: PodFacts;
   container: ContainerFacts;
   bounds: LogBounds;
-}): Promise<{ log?: ScannedLog; missing?: MissingEvidence }> => {
+}): Promise<{ log?: ScannedLog; missing?: MissingEvidence; unreadable?: string }> => {
   const { connection, pod, container, bounds } = input;
   const label = `${container.init ? 'init container' : 'container'} ${container.name}`;
   if (container.state.kind === 'waiting' && container.lastState === undefined && container.restartCount === 0) {
@@ -103,7 +108,8 @@ const readLog = async (input: {
     if (status === 400 || status === 404 || (isExitcodeError(error) && error.code === 'pod_not_found')) {
       return { missing: { what, why: "rotated away (the crashed instance's log no longer exists)" } };
     }
-    return { missing: { what, why: reason(error, 'get', 'pods/log') } };
+    const why = reason(error, 'get', 'pods/log', pod.namespace);
+    return { missing: { what, why }, unreadable: why };
   }
 };
 
@@ -158,10 +164,12 @@ export const gatherAround = async (input: {
   const missing: MissingEvidence[] = [];
   if (events.missing) missing.push(events.missing);
   const logRecord: Record<string, ScannedLog> = {};
+  const unreadableLogs: Record<string, string> = {};
   failing.forEach((container, index) => {
     const result = logs[index];
     if (result?.log) logRecord[container.name] = result.log;
     if (result?.missing) missing.push(result.missing);
+    if (result?.unreadable) unreadableLogs[container.name] = result.unreadable;
   });
   missing.push(...owner.missing);
   if (node.missing) missing.push(node.missing);
@@ -172,6 +180,7 @@ export const gatherAround = async (input: {
     missing,
     observedAt: (input.options?.now ?? (() => new Date()))().toISOString(),
   };
+  if (Object.keys(unreadableLogs).length > 0) gathered.unreadableLogs = unreadableLogs;
   if (owner.workload) gathered.workload = owner.workload;
   if (node.node) gathered.node = node.node;
   if (input.container !== undefined) gathered.container = input.container;

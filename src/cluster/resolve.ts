@@ -121,17 +121,6 @@ const listPodPage = async (connection: ClusterConnection, namespace: string): Pr
   return { items: list.items, truncated: Boolean(list.metadata?._continue) };
 };
 
-/** False only when the API says the namespace is not there (forbidden to read it counts as "exists"). */
-const namespaceExists = (connection: ClusterConnection, namespace: string): Promise<boolean> =>
-  connection
-    .call({ verb: 'get', resource: 'namespaces', name: namespace }, () =>
-      connection.core.readNamespace({ name: namespace }),
-    )
-    .then(
-      () => true,
-      (error: unknown) => !(isExitcodeError(error) && error.code === 'namespace_not_found'),
-    );
-
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 const settle = async <T>(promise: Promise<T>): Promise<Settled<T>> => {
@@ -142,20 +131,52 @@ const settle = async <T>(promise: Promise<T>): Promise<Settled<T>> => {
   }
 };
 
-const orUndefined = async <T>(promise: Promise<T>): Promise<T | undefined> => {
-  try {
-    return await promise;
-  } catch {
-    return undefined;
-  }
+const NOT_FOUND = new Set(['pod_not_found', 'workload_not_found', 'namespace_not_found']);
+
+/** The API said 404: the thing is absent. Anything else (403, timeout, 5xx) says nothing about absence. */
+const isAbsent = (error: unknown): boolean => isExitcodeError(error) && NOT_FOUND.has(error.code);
+
+const readNamespace = (connection: ClusterConnection, namespace: string) =>
+  connection.call({ verb: 'get', resource: 'namespaces', name: namespace }, () =>
+    connection.core.readNamespace({ name: namespace }),
+  );
+
+/**
+ * What we know when the namespace cannot be confirmed: a real API server answers 404 for a missing
+ * namespace's objects, and 403 everywhere when the bot's Role is not bound there (which is also the
+ * case for a namespace that does not exist), so both read the same.
+ */
+const namespaceUnknown = (namespace: string, cause: unknown): ExitcodeError =>
+  new ExitcodeError(
+    isExitcodeError(cause) && cause.code === 'forbidden' ? 'forbidden' : 'namespace_not_found',
+    `Namespace "${namespace}" does not exist, or I may not read it: check the name with "kubectl get namespaces", and that the bot's Role is bound in ${namespace}.`,
+    { namespace, ...(isExitcodeError(cause) ? { cause: cause.code, ...cause.details } : {}) },
+  );
+
+/**
+ * A request in the namespace was refused (403): when the namespace itself cannot be confirmed, say what
+ * we know ("does not exist, or I may not read it"); when it exists, the refusal names verb and resource.
+ */
+const refusedInNamespace = async (
+  connection: ClusterConnection,
+  namespace: string,
+  error: unknown,
+): Promise<unknown> => {
+  if (!isExitcodeError(error) || error.code !== 'forbidden') return error;
+  const found = await settle(readNamespace(connection, namespace));
+  return found.ok ? error : namespaceUnknown(namespace, error);
 };
 
-const namespaceMissing = (namespace: string): ExitcodeError =>
-  new ExitcodeError(
-    'namespace_not_found',
-    `Namespace "${namespace}" does not exist in this cluster: check the name with "kubectl get namespaces".`,
-    { namespace },
+/** A probe that could not answer (403, timeout, unreachable) while looking for a name: never "no such name". */
+const probeFailed = (error: unknown, name: string, namespace: string): unknown => {
+  if (!isExitcodeError(error) || error.code !== 'forbidden') return error;
+  const what = error.details as { verb?: string; resource?: string };
+  return new ExitcodeError(
+    'forbidden',
+    `No pod named "${name}" in namespace ${namespace}, and I could not check for a workload of that name: the service account may not ${what.verb ?? 'get'} ${what.resource ?? 'workloads'} in namespace ${namespace}. Add that to its Role, or name the pod.`,
+    error.details,
   );
+};
 
 const fromWorkload = async (input: {
   connection: ClusterConnection;
@@ -218,13 +239,14 @@ const gatherWorkload = async (input: {
   ]);
   if (!workload.ok) {
     const error = workload.error;
-    if (isExitcodeError(error) && error.code === 'workload_not_found') {
-      if (!(await namespaceExists(connection, namespace))) throw namespaceMissing(namespace);
+    if (isAbsent(error)) {
+      const found = await settle(readNamespace(connection, namespace));
+      if (!found.ok && (isAbsent(found.error) || !page.ok)) throw namespaceUnknown(namespace, found.error);
     }
-    throw error;
+    throw await refusedInNamespace(connection, namespace, error);
   }
   // Listing pods is what a workload target needs: refused, it fails as the sequential read did.
-  if (!page.ok) throw page.error;
+  if (!page.ok) throw await refusedInNamespace(connection, namespace, page.error);
   return fromWorkload({ ...input, workload: workload.value, page: page.value });
 };
 
@@ -242,28 +264,31 @@ const afterNotFound = async (input: {
   const { connection, namespace, name } = input;
   const kinds: WorkloadKind[] = input.workloads ? ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'] : [];
   const [namespaceObject, pods, ...workloads] = await Promise.all([
-    namespaceExists(connection, namespace),
+    settle(readNamespace(connection, namespace)),
     // One page (POD_PAGE) is plenty for "did you mean"; a cut page is not used to pick the workload's pod.
-    orUndefined(listPodPage(connection, namespace)),
-    ...kinds.map((kind) => orUndefined(readWorkload(connection, kind, namespace, name))),
+    settle(listPodPage(connection, namespace)),
+    ...kinds.map((kind) => settle(readWorkload(connection, kind, namespace, name))),
   ]);
-  if (!namespaceObject) throw namespaceMissing(namespace);
-  const found = workloads.findIndex((w) => w !== undefined);
+  if (!namespaceObject.ok && isAbsent(namespaceObject.error)) throw namespaceUnknown(namespace, namespaceObject.error);
+  const found = workloads.findIndex((w) => w.ok);
   const kind = kinds[found];
   const workload = workloads[found];
-  if (kind && workload) {
+  if (kind && workload?.ok) {
     return fromWorkload({
       connection,
       namespace,
       kind,
       name,
-      workload,
+      workload: workload.value,
       options: input.options,
-      ...(pods ? { page: pods } : {}),
+      ...(pods.ok ? { page: pods.value } : {}),
       ...(input.container !== undefined ? { container: input.container } : {}),
     });
   }
-  const items = pods?.items ?? [];
+  // Absence is claimed only when every probe said 404: a refused or timed-out probe is reported as itself.
+  const failed = workloads.find((w) => !w.ok && !isAbsent(w.error));
+  if (failed && !failed.ok) throw probeFailed(failed.error, name, namespace);
+  const items = pods.ok ? pods.value.items : [];
   // Workload names first: a typo is more often in "orders-api" than in "orders-api-7f9c6-x2k4q".
   const names = [...new Set([...items.map(workloadNameOf), ...items.map((p) => p.metadata?.name)])].filter(
     (n): n is string => Boolean(n),
@@ -273,7 +298,8 @@ const afterNotFound = async (input: {
     suggestions.length > 0
       ? ` Did you mean ${suggestions.join(', ')}?`
       : ` Check the name with "kubectl get pods -n ${namespace}".`;
-  throw new ExitcodeError('pod_not_found', `No pod or workload named "${name}" in namespace ${namespace}.${hint}`, {
+  const what = input.workloads ? 'pod or workload' : 'pod';
+  throw new ExitcodeError('pod_not_found', `No ${what} named "${name}" in namespace ${namespace}.${hint}`, {
     ...input.error.details,
     suggestions,
   });
@@ -295,7 +321,9 @@ export const gatherTarget = async (
   try {
     return await gatherPod(connection, { namespace, pod: parsed.name, ...container }, options);
   } catch (error) {
-    if (!isExitcodeError(error) || error.code !== 'pod_not_found') throw error;
+    if (!isExitcodeError(error) || error.code !== 'pod_not_found') {
+      throw await refusedInNamespace(connection, namespace, error);
+    }
     return afterNotFound({
       connection,
       namespace,

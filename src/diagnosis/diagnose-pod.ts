@@ -231,6 +231,8 @@ export interface BuildDiagnosisInput {
   workload?: WorkloadFacts;
   node?: NodeFacts;
   missing: MissingEvidence[];
+  /** Why a container's log could not be read, by container name (forbidden, timed out). */
+  unreadableLogs?: Record<string, string>;
   /** Diagnose only this container (-c). */
   container?: string;
   observedAt: string;
@@ -242,6 +244,7 @@ export const diagnoseContainer = (input: BuildDiagnosisInput, container: Contain
   const facts: CrashFacts = {
     ...crashFacts(container, pod),
     log: input.logs[container.name] ?? EMPTY_LOG,
+    ...(input.unreadableLogs?.[container.name] ? { logUnreadable: input.unreadableLogs[container.name] } : {}),
     events: eventsFor(input.events, container.name),
     pod,
     container,

@@ -45,6 +45,8 @@ const NEVER_RAN: ReadonlySet<string> = new Set([
 /** What to say about the log itself when it cannot be quoted. */
 const logNote = (ctx: RuleContext): Evidence | null => {
   if (ctx.log.empty && ctx.reason && NEVER_RAN.has(ctx.reason)) return null;
+  if (ctx.logUnreadable)
+    return { line: null, text: `The container log could not be read: ${ctx.logUnreadable}.`, source: 'log' };
   if (ctx.log.empty) {
     return {
       line: null,

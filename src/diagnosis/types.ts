@@ -188,6 +188,8 @@ export interface CrashFacts {
   /** The status message that came with the reason, when any. */
   message?: string | null;
   log: ScannedLog;
+  /** Set when the log could not be read (forbidden, timed out): then an empty `log` is not evidence of silence. */
+  logUnreadable?: string;
   events: EventFact[];
   pod?: PodFacts;
   container?: ContainerFacts;

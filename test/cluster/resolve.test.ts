@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { V1Pod } from '@kubernetes/client-node';
-import { levenshtein, parseTarget, suggest } from '../../src/cluster/resolve.ts';
+import { type ClusterConnection, connectCluster } from '../../src/cluster/connection.ts';
+import { gatherTarget, levenshtein, parseTarget, suggest } from '../../src/cluster/resolve.ts';
+import { startDemoCluster } from '../../src/demo/server.ts';
+import type { DemoClusterOptions } from '../../src/demo/types.ts';
+import { buildDiagnosis } from '../../src/diagnosis/diagnose-pod.ts';
 import { pickPod, selectorString, workloadNameOf } from '../../src/cluster/workload-pods.ts';
 import { ExitcodeError } from '../../src/errors.ts';
 
@@ -157,5 +161,95 @@ describe('workloadNameOf', () => {
     assert.equal(workloadNameOf(owned('ReplicaSet', 'bare-rs')), 'bare-rs');
     assert.equal(workloadNameOf(owned('StatefulSet', 'db')), 'db');
     assert.equal(workloadNameOf({ metadata: { name: 'lonely' } } as V1Pod), undefined);
+  });
+});
+
+describe('target resolution keeps errors what they are (against the demo cluster)', () => {
+  const withDemo = async (options: DemoClusterOptions, work: (connection: ClusterConnection) => Promise<void>) => {
+    const demo = await startDemoCluster({ scenarios: ['report-builder-oom'], ...options });
+    try {
+      await work(connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { sleep: async () => {} } }));
+    } finally {
+      await demo.close();
+    }
+  };
+  const failure = async (promise: Promise<unknown>): Promise<ExitcodeError> => {
+    try {
+      await promise;
+    } catch (error) {
+      assert.ok(error instanceof ExitcodeError, String(error));
+      return error;
+    }
+    assert.fail('expected a failure');
+  };
+
+  test('a 403 on a workload probe is forbidden, naming verb and resource, never "no such name"', async () => {
+    await withDemo({ forbidden: [{ verb: 'get', resource: 'statefulsets' }] }, async (connection) => {
+      const error = await failure(gatherTarget(connection, { namespace: 'data', target: 'report-buildr' }));
+      assert.equal(error.code, 'forbidden');
+      assert.match(error.message, /may not get statefulsets in namespace data/);
+      assert.doesNotMatch(error.message, /Did you mean|No pod or workload/);
+    });
+  });
+
+  test('a timed-out probe is reported as the timeout, never "no such name"', async () => {
+    await withDemo({}, async (real) => {
+      const connection: ClusterConnection = {
+        ...real,
+        call: (what, request) =>
+          what.resource === 'daemonsets'
+            ? Promise.reject(
+                new ExitcodeError('cluster_timeout', 'The Kubernetes API did not answer in time.', { ...what }),
+              )
+            : real.call(what, request),
+      };
+      const error = await failure(gatherTarget(connection, { namespace: 'data', target: 'report-buildr' }));
+      assert.equal(error.code, 'cluster_timeout');
+      assert.doesNotMatch(error.message, /Did you mean/);
+    });
+  });
+
+  test('every probe says 404: then, and only then, "did you mean"', async () => {
+    await withDemo({}, async (connection) => {
+      const error = await failure(gatherTarget(connection, { namespace: 'data', target: 'report-buildr' }));
+      assert.equal(error.code, 'pod_not_found');
+      assert.match(error.message, /Did you mean report-builder/);
+    });
+  });
+
+  test('a namespace that does not exist, or that the Role is not bound in, reads as what we know', async () => {
+    const sentence = /^Namespace "nope" does not exist, or I may not read it: /;
+    await withDemo({}, async (connection) => {
+      for (const target of ['api', 'deploy/api']) {
+        const error = await failure(gatherTarget(connection, { namespace: 'nope', target }));
+        assert.match(error.message, sentence, target);
+      }
+    });
+    // A namespaced Role bound elsewhere: every request in "nope" is refused, and namespaces cannot be read.
+    const locked = ['pods', 'deployments', 'statefulsets', 'daemonsets', 'jobs', 'events'].flatMap((resource) => [
+      { verb: 'get', resource, namespace: 'nope' },
+      { verb: 'list', resource, namespace: 'nope' },
+    ]);
+    await withDemo({ forbidden: [...locked, { verb: 'get', resource: 'namespaces' }] }, async (connection) => {
+      for (const target of ['api', 'deploy/api']) {
+        const error = await failure(gatherTarget(connection, { namespace: 'nope', target }));
+        assert.match(error.message, sentence, target);
+        assert.equal(error.code, 'forbidden');
+      }
+    });
+  });
+
+  test('a forbidden log is named as forbidden with the permission to add, never as an empty log', async () => {
+    await withDemo({ forbidden: [{ verb: 'get', resource: 'pods/log' }] }, async (connection) => {
+      const gathered = await gatherTarget(connection, { namespace: 'data', target: 'deploy/report-builder' });
+      const diagnosis = buildDiagnosis({ ...gathered, cluster: 'demo' });
+      const why = diagnosis.missing.map((m) => m.why).join('\n');
+      assert.match(
+        why,
+        /forbidden: the service account may not get pods\/log in namespace data \(add "get pods\/log" to its Role\)/,
+      );
+      const evidence = (diagnosis.containers[0]?.classification.best.evidence ?? []).map((e) => e.text).join('\n');
+      assert.doesNotMatch(evidence, /log was empty/);
+    });
   });
 });

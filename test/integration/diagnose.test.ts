@@ -195,7 +195,7 @@ describe('diagnose against the demo cluster', () => {
     assert.equal(run.code, 1);
     assert.equal(
       run.stderr,
-      'exitcode: Namespace "nope" does not exist in this cluster: check the name with "kubectl get namespaces".\n',
+      'exitcode: Namespace "nope" does not exist, or I may not read it: check the name with "kubectl get namespaces", and that the bot\'s Role is bound in nope.\n',
     );
     const workload = await runCli(['deploy/api', '-n', 'nope', '--kubeconfig', demo.kubeconfigPath]);
     assert.match(workload.stderr, /Namespace "nope" does not exist/);
@@ -356,7 +356,10 @@ describe('failures and partial evidence', () => {
         const oom = await investigator.diagnose({ namespace: 'data', target: 'report-builder' });
         assert.equal(oom.containers[0]?.classification.best.category, 'oom_killed');
         assert.deepEqual(oom.missing, [
-          { what: 'previous logs of container report-builder', why: 'forbidden (get pods/log)' },
+          {
+            what: 'previous logs of container report-builder',
+            why: 'forbidden: the service account may not get pods/log in namespace data (add "get pods/log" to its Role)',
+          },
         ]);
         const probe = await investigator.diagnose({ namespace: 'shop', target: 'recommendations' });
         assert.equal(probe.containers[0]?.classification.best.category, 'probe_failure');
@@ -391,14 +394,23 @@ describe('failures and partial evidence', () => {
       const diagnosis = await investigator.diagnose({ namespace: 'data', target: pod?.metadata.name ?? '' });
       assert.equal(diagnosis.containers[0]?.classification.best.category, 'oom_killed');
       const why = diagnosis.missing.map((m) => `${m.what}: ${m.why}`);
-      assert.ok(why.includes('events: forbidden (list events)'), why.join('\n'));
+      assert.ok(
+        why.includes(
+          'events: forbidden: the service account may not list events in namespace data (add "list events" to its Role)',
+        ),
+        why.join('\n'),
+      );
       assert.ok(why.includes('deployment report-builder: forbidden (get deployments)'), why.join('\n'));
       assert.ok(
         why.includes('rollout history of deployment report-builder: forbidden (list replicasets)'),
         why.join('\n'),
       );
       assert.ok(
-        why.some((w) => /^node [a-z0-9-]+: forbidden \(get nodes\)$/.test(w)),
+        why.some((w) =>
+          /^node [a-z0-9-]+: forbidden: the service account may not get nodes \(add "get nodes" to its ClusterRole\)$/.test(
+            w,
+          ),
+        ),
         why.join('\n'),
       );
     });
