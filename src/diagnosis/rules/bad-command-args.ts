@@ -4,7 +4,7 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
+import { emptyExecTrace, finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
 
 const CONFIG_CONTEXT = /CONFIG FILE|configuration file|config file|directive/i;
 
@@ -62,7 +62,7 @@ const SIGNATURES: Signature[] = [
     title: 'The program rejects its arguments',
   },
   {
-    all: [/Unrecognized option: |Unrecognized VM option/],
+    all: [/Unrecognized option: -|Unrecognized VM option/],
     confidence: 0.88,
     title: 'The JVM does not know an option it was given',
   },
@@ -113,7 +113,19 @@ const SIGNATURES: Signature[] = [
     confidence: 0.5,
     title: 'The Flask app target is not given (--app or FLASK_APP)',
   },
+  {
+    // Deno runs with no permissions unless the command grants them (--allow-env, --allow-net, ...).
+    all: [/(?:PermissionDenied|NotCapable): Requires [a-z]{2,12} access to .{0,200}run again with the --allow-[a-z]{2,12} flag/],
+    confidence: 0.88,
+    title: 'Deno was started without a permission flag the app needs (--allow-...)',
+  },
   WRONG_COUNT,
+  {
+    // mysqld names a removed flag from `command: --default-authentication-plugin=...` this way.
+    all: [/\bunknown variable '[a-z]{1,30}(?:-[a-z0-9]{1,30}){1,6}=/],
+    confidence: 0.6,
+    title: 'The server does not know a flag it was given (removed in this version?)',
+  },
   {
     all: [/\bunknown (?:option|variable) ['‘]?--?[a-z]/],
     confidence: 0.6,
@@ -145,6 +157,20 @@ export const badCommandArgs: Rule = {
   match: (ctx) => {
     const found = bySignature.match(ctx);
     if (found) return found;
+    const empty = emptyExecTrace(ctx);
+    if (empty) {
+      return finding(ctx, {
+        ruleId: 'bad-command-args',
+        category: 'bad_command_args',
+        title:
+          empty.kind === 'nothing'
+            ? 'The entrypoint exec\'d an empty command: it was started without the arguments it passes on'
+            : 'The entrypoint exec\'d a flag as the program: the command word expanded to nothing',
+        confidence: empty.kind === 'nothing' ? 0.74 : 0.5,
+        evidence: [...logEvidence([empty.line]), ...statusEvidence(ctx)],
+        steps: steps(ctx),
+      });
+    }
     // A usage banner printed on exit 2 is how many CLIs say "bad arguments" without naming them.
     if (ctx.exitCode !== 2) return null;
     const usage = ctx.log.lines.find((l) => USAGE.test(l.text));

@@ -5,6 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
+import { CONFIG_FOR_ANOTHER_VERSION } from './runtime-version-mismatch.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 
 // nginx [emerg] lines about names and ports belong to the DNS, port and permission rules.
@@ -135,6 +136,31 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/ImproperlyConfigured/], confidence: 0.6, title: 'The app reports it is improperly configured' },
   {
+    // php-fpm: a pool setting out of range, an unparsable listen address; the summary line comes after.
+    all: [/ERROR: \[pool [^\]]{1,60}\] [a-z_.]{2,60} must be|ERROR: invalid (?:port )?value '[^']{1,200}'|failed to post process the configuration/],
+    confidence: 0.82,
+    title: 'php-fpm rejects its pool configuration',
+  },
+  {
+    all: [
+      /SAXParseException|XML_ERROR|not well-formed \(invalid token\)|[Tt]ag mismatch|mismatched tag|XmlPullParserException|org\.xml\.sax\.|XML document structures must start and end|Premature end of file|Content is not allowed in prolog/,
+    ],
+    confidence: 0.78,
+    title: 'An XML configuration file is malformed',
+  },
+  {
+    // A value the server cannot use: not empty (an empty one is an unset variable, missing_env_var's).
+    all: [/\b[Ii]nvalid (?:[a-z_]{1,30} )?value (?:for|of) ['"`]?[\w.-]{1,60}['"`]?:? ['"`]?[^'"`\s]/],
+    confidence: 0.7,
+    title: 'A configuration value is invalid',
+  },
+  {
+    // The terse summary servers print after the real complaint: a weak reading on its own.
+    all: [/\b(?:FPM|[Ss]erver|[Dd]aemon|[Ss]ervice|[Pp]lugin|[Mm]odule) initiali[sz]ation failed\b/],
+    confidence: 0.45,
+    title: 'The server failed to initialise (a configuration error is the usual reason)',
+  },
+  {
     // picocli (Keycloak): an option's value, usually set through KC_* variables or keycloak.conf.
     all: [/Invalid value for option '--[^']+'/],
     confidence: 0.6,
@@ -168,6 +194,8 @@ export const badConfig = signatureRule({
   // Redis's "Bad directive" is an unknown directive: maybe a typo, maybe a config newer than the
   // server (runtime_version_mismatch ranks that reading just above).
   adjust: (ctx, hit) => {
+    // A directive or setting of another server version is runtime_version_mismatch's (TAXONOMY.md).
+    if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text))) return Math.min(hit.confidence, 0.5);
     if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.47);
     if (LOAD_FAILED.test(hit.line.text) && ctx.log.lines.some((l) => LOAD_FAILED.test(l.text) && ABSENT.test(l.text)))
       return Math.min(hit.confidence, 0.45);

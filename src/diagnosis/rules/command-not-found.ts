@@ -2,6 +2,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import {
+  emptyExecTrace,
   execNoSuchFile,
   finding,
   hitEvidence,
@@ -126,11 +127,13 @@ export const commandNotFound: Rule = {
     // "exec /path: no such file or directory" names a path that was found: its loader or interpreter is
     // what is missing (missing_shared_library, script_crlf_line_endings, missing_file own that reading).
     const execEnoent = execNoSuchFile(ctx) !== null;
+    // A `set -x` trace showing an exec whose program expanded to nothing: the args or a variable are wrong.
+    const emptyExec = emptyExecTrace(ctx) !== null;
     return finding(ctx, {
       ruleId: 'command-not-found',
       category: 'command_not_found',
       title: 'Exit 127: the command was not found',
-      confidence: crlf || execEnoent ? 0.4 : 0.65,
+      confidence: emptyExec ? 0.35 : crlf || execEnoent ? 0.4 : 0.65,
       evidence: statusEvidence(ctx),
       steps,
     });

@@ -76,13 +76,20 @@ const SCHEMA_CONFLICT: Signature = {
   title: 'A migration conflicts with the existing schema',
 };
 
+const LOCKED = /\bdatabase is locked\b|SQLITE_BUSY/;
+
 const hasMigrationContext = (ctx: RuleContext): boolean => ctx.log.lines.some((l) => MIGRATION_CONTEXT.test(l.text));
 
 export const dbMigrationFailure = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
   signatures: [...SIGNATURES, SCHEMA_CONFLICT],
-  adjust: (ctx, hit) => (hit.signature === SCHEMA_CONFLICT && !hasMigrationContext(ctx) ? 0 : hit.confidence),
+  adjust: (ctx, hit) => {
+    if (hit.signature === SCHEMA_CONFLICT && !hasMigrationContext(ctx)) return 0;
+    // A migration that cannot take the SQLite lock failed because another process holds the file.
+    if (hit.lines.some((l) => LOCKED.test(l.text))) return Math.min(hit.confidence, 0.45);
+    return hit.confidence;
+  },
   steps: (ctx) => [
     'Compare the migration history table in the database with the migration files in the image (alembic heads/current, flyway info, rails db:migrate:status)',
     `If a new revision brought the migration, roll back while fixing it: ${kubectl.rolloutUndo(ctx.target)}`,

@@ -228,6 +228,32 @@ export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
   return null;
 };
 
+/**
+ * A `set -x` trace whose exec lost its program to an empty expansion: `+ exec` or `+ exec ''` (no
+ * command at all: the script's "$@" was empty) or `+ exec --flag ...` (the variable that held the
+ * program was empty, so the first argument became the command).
+ */
+export interface EmptyExec {
+  line: LogLine;
+  kind: 'nothing' | 'flags-only';
+}
+
+const TRACE_EXEC = /^\+{1,4} exec(?: (.{0,400}))?$/;
+
+export const emptyExecTrace = (ctx: RuleContext): EmptyExec | null => {
+  const lines = ctx.log.lines;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    const match = TRACE_EXEC.exec(line.text.trimEnd());
+    if (!match) continue;
+    const rest = (match[1] ?? '').trim();
+    if (rest === '' || rest === "''" || rest === '""') return { line, kind: 'nothing' };
+    if (rest.startsWith('-')) return { line, kind: 'flags-only' };
+    return null;
+  }
+  return null;
+};
+
 export interface SignatureRuleInput {
   id: string;
   category: CategoryId;

@@ -6,7 +6,8 @@
  */
 import { kubectl } from '../kubectl.ts';
 import { LOCALHOST } from './dependency-unreachable.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
+import type { Rule } from '../rule.ts';
+import { emptyExecTrace, finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
@@ -64,6 +65,20 @@ const SIGNATURES: Signature[] = [
     title: 'A property placeholder has no value (environment variable not set?)',
   },
   { all: [/Missing [`'"]?secret_key_base[`'"]? for/], confidence: 0.85, title: 'SECRET_KEY_BASE is not set' },
+  {
+    // Rust: std::env::var("X").unwrap() / .expect() on an unset variable (VarError::NotPresent).
+    all: [/on an `Err` value: NotPresent|environment variable not found/],
+    confidence: 0.86,
+    title: 'A required environment variable is not set (std::env::var failed)',
+  },
+  {
+    // Images that refuse to start until a licence variable is set (EULA=TRUE, ACCEPT_EULA=Y).
+    all: [
+      /(?:[Pp]lease |[Yy]ou must )?accept the [\w ]{0,40}EULA|\bEULA\b.{0,60}must be accepted|set the environment variable ACCEPT_EULA|^\s{0,8}-e (?:ACCEPT_)?EULA=/,
+    ],
+    confidence: 0.86,
+    title: 'The licence variable (EULA / ACCEPT_EULA) is not set',
+  },
   {
     // .NET: a connection string or secret read from configuration/environment was null.
     all: [
@@ -292,7 +307,7 @@ const WEAK_LOCALHOST: Signature = {
   title: 'The app connects to localhost: a host variable may be unset, leaving the default',
 };
 
-export const missingEnvVar = signatureRule({
+const bySignature = signatureRule({
   id: 'missing-env-var',
   category: 'missing_env_var',
   signatures: [...SIGNATURES, ...INDIRECT, WEAK_LOCALHOST],
@@ -308,3 +323,29 @@ export const missingEnvVar = signatureRule({
     ];
   },
 });
+
+export const missingEnvVar: Rule = {
+  id: 'missing-env-var',
+  match: (ctx) => {
+    const found = bySignature.match(ctx);
+    if (found) return found;
+    // `+ exec --config /app.yaml`: the variable that held the program expanded to nothing.
+    // `+ exec` with nothing at all is more often an empty "$@" (bad_command_args): a weak reading here.
+    const empty = emptyExecTrace(ctx);
+    if (!empty) return null;
+    return finding(ctx, {
+      ruleId: 'missing-env-var',
+      category: 'missing_env_var',
+      title:
+        empty.kind === 'flags-only'
+          ? 'The entrypoint exec\'d its flags without a program: the variable naming the program is not set'
+          : 'The entrypoint exec\'d nothing: a variable holding the command may be unset',
+      confidence: empty.kind === 'flags-only' ? 0.72 : 0.45,
+      evidence: [...logEvidence([empty.line]), ...statusEvidence(ctx)],
+      steps: [
+        `See which variables the container gets: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].env[*].name} {.spec.containers[*].envFrom}')}`,
+        'Read the entrypoint script for the variable its exec line expands, and set it in the pod spec',
+      ],
+    });
+  },
+};

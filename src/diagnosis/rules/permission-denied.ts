@@ -35,6 +35,13 @@ const SIGNATURES: Signature[] = [
     title: 'The container user lacks permission on a path',
   },
   {
+    all: [
+      /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writable\b|not writable by (?:the )?(?:user|current user|process)|[Cc]annot write to (?:the )?(?:directory|data directory|folder)/,
+    ],
+    confidence: 0.84,
+    title: 'The container user cannot write to a directory it needs',
+  },
+  {
     all: [/System\.UnauthorizedAccessException: Access to the path/],
     confidence: 0.87,
     title: 'The container user lacks permission on a path',

@@ -4,6 +4,22 @@ import type { Rule, RuleContext } from '../rule.ts';
 import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
 import { REMOVED_STDLIB } from './missing-dependency.ts';
 
+/** Directives a config written for a newer Redis (6.x, 7.x) uses that an older image does not know. */
+export const NEWER_REDIS_DIRECTIVE =
+  /^>>> '(?:enable-debug-command|enable-protected-configs|enable-module-command|latency-tracking(?:-info-percentiles)?|shutdown-on-sig(?:term|int)|locale-collate|aof-timestamp-enabled|cluster-port|cluster-announce-human-nodename|cluster-preferred-endpoint-type|set-proc-title|proc-title-template|oom-score-adj(?:-values)?|io-threads(?:-do-reads)?|tls-[a-z-]{2,40}|acllog-max-len|aclfile|sanitize-dump-payload|lazyfree-lazy-user-(?:del|flush)|disable-thp|rdb-del-sync-files|repl-diskless-load|max-new-connections-per-cycle|hide-user-data-from-log)\b/;
+/** Settings later server versions removed (MySQL 8, PostgreSQL 10-16, MongoDB 6.1, Elasticsearch 7/8). */
+export const REMOVED_SETTING =
+  /unknown (?:variable|option) '(?:--)?(?:query_cache_\w{1,30}|innodb_file_format\w{0,20}|innodb_large_prefix|log_warnings|tx_isolation|tx_read_only|sync_frm|secure_auth|old_passwords|innodb_support_xa|show_compatibility_56|default_authentication_plugin|expire_logs_days|master_info_repository|relay_log_info_repository|log_syslog\w{0,20}|innodb_locks_unsafe_for_binlog|innodb_additional_mem_pool_size)\b|unrecognized configuration parameter "(?:wal_keep_segments|checkpoint_segments|stats_temp_directory|vacuum_defer_cleanup_age|promote_trigger_file|force_parallel_mode|operator_precedence_warning|replacement_sort_tuples|min_parallel_relation_size|sql_inheritance|default_with_oids)"|using recovery command file "recovery\.conf" is not supported|Unrecognized option: (?:storage\.journal\.enabled|storage\.mmapv1)|unknown setting \[(?:discovery\.zen\.[\w.]{1,60}|node\.(?:master|data|ingest|ml)|gateway\.recover_after_nodes|http\.type|transport\.type)\]/;
+/** The same MySQL names hyphenated, as a command-line flag spells them: the flag may be the mistake. */
+export const REMOVED_MYSQL_FLAG =
+  /unknown (?:variable|option) '(?:--)?(?:query-cache-[\w-]{1,30}|innodb-file-format[\w-]{0,20}|innodb-large-prefix|log-warnings|tx-isolation|tx-read-only|sync-frm|secure-auth|old-passwords|innodb-support-xa|show-compatibility-56|default-authentication-plugin|expire-logs-days|master-info-repository|relay-log-info-repository|log-syslog[\w-]{0,20}|innodb-locks-unsafe-for-binlog|innodb-additional-mem-pool-size)\b/;
+/** Syntax of another server version: Envoy's v2 API (dropped in 1.18), nginx's http2/quic directives (1.25). */
+export const OTHER_VERSION_SYNTAX =
+  /envoy\.api\.v2\.|type\.googleapis\.com\/envoy\.config\.[\w.]{1,80}\.v2\b|\) hosts: Cannot find field|V2 \(and AUTO\) xDS transport protocol versions are deprecated|unknown directive "(?:http2|http3|quic_[a-z_]{2,30})"/;
+/** Any of the three: a config that fits another version of the server than the image runs. */
+export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
+  NEWER_REDIS_DIRECTIVE.test(text) || REMOVED_SETTING.test(text) || OTHER_VERSION_SYNTAX.test(text);
+
 const SIGNATURES: Signature[] = [
   {
     all: [/UnsupportedClassVersionError|has been compiled by a more recent version of the Java Runtime/],
@@ -125,6 +141,43 @@ const SIGNATURES: Signature[] = [
     confidence: 0.85,
     title: 'The module needs a newer Go toolchain',
   },
+  {
+    // Version gates of servers and launchers: "Unsupported Java detected (60.0). Only up to Java 15 is supported."
+    all: [
+      /Unsupported Java detected|[Oo]nly up to Java \d{1,2} is supported|requires (?:at least )?Java \d{1,2}\b|Java \d{1,2} is not supported|[Uu]nsupported (?:Java|JDK|JVM) version|requires Erlang\/OTP \d|Erlang\/OTP \d{2} is not supported|[Uu]nsupported (?:Erlang|OTP) (?:release|version)/,
+    ],
+    confidence: 0.86,
+    title: 'The server refuses the runtime version in the image (version gate)',
+  },
+  {
+    // Directives a config written for a newer Redis uses (7.x) that an older image does not know.
+    all: [
+      NEWER_REDIS_DIRECTIVE,
+    ],
+    confidence: 0.8,
+    title: 'The Redis config uses a directive added in a newer Redis than the image runs',
+  },
+  {
+    // Settings later server versions removed: a config written for an older server than the image.
+    all: [
+      REMOVED_SETTING,
+    ],
+    confidence: 0.86,
+    title: 'The config sets an option the server version in the image has removed (config written for an older version)',
+  },
+  {
+    all: [REMOVED_MYSQL_FLAG],
+    confidence: 0.55,
+    title: 'The server no longer has an option it was given (removed in the version the image runs)',
+  },
+  {
+    // Envoy dropped the v2 API in 1.18: a v2 bootstrap (hosts, envoy.api.v2 types) fails on a newer image.
+    all: [
+      OTHER_VERSION_SYNTAX,
+    ],
+    confidence: 0.84,
+    title: 'The config is written for another version of the server than the image runs',
+  },
   // Redis says "Bad directive" for directives it does not know: a config written for a newer server,
   // or a typo; the bad-config rule offers the other reading.
   {
@@ -136,6 +189,14 @@ const SIGNATURES: Signature[] = [
     all: [/[Uu]nknown (?:directive|setting|option|parameter)/, /version/i],
     confidence: 0.55,
     title: 'The config uses something this server version does not know',
+  },
+  {
+    // Any other unknown key may be a typo (bad_config, ranked first) or a config for another version.
+    all: [
+      /unknown directive "|has unknown fields|Cannot find field|unknown variable '|Unrecognized option: [a-z]|unknown setting \[|field not found, node: |[Uu]nknown configuration (?:variable|key|option|directive)|unrecognized configuration parameter "|attempted to set unknown variable/,
+    ],
+    confidence: 0.4,
+    title: 'The config may be written for another version of the server than the image runs',
   },
 ];
 
