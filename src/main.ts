@@ -21,6 +21,7 @@ import { clusterExplainSource } from './explain/source.ts';
 import type { ScanCoordinator } from './scanner/coordinator.ts';
 import { createLeaseCoordinator, leaseSecondsFor, scanLeaseName } from './scanner/lease-coordinator.ts';
 import { createScanJob, type ScanJob, type Scheduler, scanIntervalMs, scheduleScan } from './scanner/schedule.ts';
+import { createAnalysisPool } from './services/analysis-pool.ts';
 import { createInvestigator } from './services/investigator.ts';
 import { createLimiter } from './services/limit.ts';
 import { limitInvestigator } from './services/limited-investigator.ts';
@@ -165,8 +166,13 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
   });
   const connection = countRequests(rawConnection, metrics, config.kube.clusterName);
   // Every diagnosis, whoever asks (Slack, remediation follow-ups, the scanner), passes one bounded limiter.
+  // Classifying and redacting logs run in worker threads with a time budget: acks never wait for a log.
+  const analysis = createAnalysisPool({
+    threads: config.work.analysisThreads,
+    budgetMs: config.work.analysisBudgetMs,
+  });
   const investigator = limitInvestigator({
-    investigator: trackInvestigator(createInvestigator({ connection, clock: now }), inFlight),
+    investigator: trackInvestigator(createInvestigator({ connection, clock: now, analysis }), inFlight),
     limiter: createLimiter({
       maxConcurrent: config.work.maxConcurrentDiagnoses,
       maxQueued: config.work.maxQueuedDiagnoses,
@@ -292,6 +298,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       const drained = await inFlight.drain(options.drainTimeoutMs ?? 20_000);
       // Whatever still waits on Slack past the deadline ends now, so nothing outlives the shutdown.
       slack.gateway.close();
+      await analysis.close();
       if (!drained) logger.warn({ inFlight: inFlight.size }, 'stopped before all in-flight work finished');
       // Hand the scan lease over now, so the next round of another replica scans (no wait for expiry).
       await scanCoordinator?.release().catch((error: unknown) => {

@@ -6,17 +6,19 @@ import type { ClusterConnection } from '../cluster/connection.ts';
 import { eventFacts, sortEvents } from '../cluster/facts.ts';
 import { gatherTarget } from '../cluster/resolve.ts';
 import { assertName } from '../cluster/names.ts';
-import { buildDiagnosis } from '../diagnosis/diagnose-pod.ts';
 import { LOG_BOUNDS, type LogBounds } from '../diagnosis/log-scan.ts';
-import { redact, redactDeep } from '../text/outgoing.ts';
+import { redact } from '../text/outgoing.ts';
 import type { Diagnosis, EventFact } from '../diagnosis/types.ts';
 import { isExitcodeError } from '../errors.ts';
+import { type AnalysisRunner, inProcessAnalysis } from './analysis-pool.ts';
 import type { DiagnoseRequest, Investigator, PodLog, PodRef } from './types.ts';
 
 export interface InvestigatorOptions {
   connection: ClusterConnection;
   clock?: () => Date;
   logBounds?: LogBounds;
+  /** Where classifying and redacting run: a worker pool in the bot, in-process by default (the CLI). */
+  analysis?: AnalysisRunner;
 }
 
 const MAX_TAIL_LINES = 5000;
@@ -25,11 +27,11 @@ export const createInvestigator = (options: InvestigatorOptions): Investigator =
   const { connection } = options;
   const clock = options.clock ?? (() => new Date());
   const bounds = options.logBounds ?? LOG_BOUNDS;
+  const analysis = options.analysis ?? inProcessAnalysis();
 
   const diagnose = async (request: DiagnoseRequest): Promise<Diagnosis> => {
     const gathered = await gatherTarget(connection, request, { logBounds: bounds, now: clock });
-    const diagnosis = buildDiagnosis({ cluster: connection.clusterName, ...gathered });
-    return redactDeep(diagnosis);
+    return analysis.diagnose({ cluster: connection.clusterName, ...gathered });
   };
 
   const readLog = (ref: PodRef, previous: boolean, tailLines: number) =>
@@ -61,13 +63,12 @@ export const createInvestigator = (options: InvestigatorOptions): Investigator =
       text = await readLog(ref, false, tailLines);
     }
     const raw = String(text ?? '');
-    const lines = raw.split('\n');
-    if (lines.at(-1) === '') lines.pop();
+    const lineCount = raw === '' ? 0 : raw.split('\n', tailLines + 1).length - (raw.endsWith('\n') ? 1 : 0);
     return {
       container: ref.container ?? '',
       previous,
-      lines: lines.slice(-tailLines).map(redact),
-      truncated: Buffer.byteLength(raw) >= bounds.maxBytes || lines.length >= tailLines,
+      lines: await analysis.logLines({ raw, tailLines }),
+      truncated: Buffer.byteLength(raw) >= bounds.maxBytes || lineCount >= tailLines,
     };
   };
 

@@ -13,9 +13,7 @@ export const limitInvestigator = ({
   investigator: Investigator;
   limiter: Limiter;
 }): Investigator => ({
-  clusterName: investigator.clusterName,
+  // Every other use case (logs, events, and any added later) passes through unchanged.
+  ...investigator,
   diagnose: (request) => limiter.run(() => investigator.diagnose(request)),
-  logs: (ref) => investigator.logs(ref),
-  events: (ref) => investigator.events(ref),
-  ping: () => investigator.ping(),
 });
