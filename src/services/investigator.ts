@@ -4,6 +4,7 @@
  */
 import type { ClusterConnection } from '../cluster/connection.ts';
 import { eventFacts, sortEvents } from '../cluster/facts.ts';
+import { findTarget } from '../cluster/find-target.ts';
 import { gatherTarget } from '../cluster/resolve.ts';
 import { assertName } from '../cluster/names.ts';
 import { LOG_BOUNDS, type LogBounds } from '../diagnosis/log-scan.ts';
@@ -93,5 +94,7 @@ export const createInvestigator = (options: InvestigatorOptions): Investigator =
     await connection.call({ verb: 'get', resource: 'version' }, () => connection.version.getCode());
   };
 
-  return { clusterName: connection.clusterName, diagnose, logs, events, ping };
+  const find: Investigator['find'] = (request) => findTarget(connection, request);
+
+  return { clusterName: connection.clusterName, diagnose, logs, events, find, ping };
 };

@@ -2,6 +2,7 @@
  * The use cases that Slack, the CLI and the scanner share. Implemented over the cluster gateway by
  * services/investigator.ts; delivery code depends on this interface only, so its tests use stand-ins.
  */
+import type { TargetSearch } from '../cluster/find-target.ts';
 import type { Diagnosis, EventFact } from '../diagnosis/types.ts';
 
 export interface DiagnoseRequest {
@@ -32,6 +33,11 @@ export interface Investigator {
   diagnose(request: DiagnoseRequest): Promise<Diagnosis>;
   logs(ref: PodRef & { tailLines: number }): Promise<PodLog>;
   events(ref: PodRef): Promise<EventFact[]>;
+  /**
+   * Where a name with no namespace is: pods, then workloads, across `namespaces` (['*'] for all), in one
+   * round. Optional so stand-ins without it still work: the bot then asks the default namespace.
+   */
+  find?(request: { name: string; namespaces: string[] }): Promise<TargetSearch>;
   /** Resolves when the Kubernetes API answers (for /readyz). */
   ping(): Promise<void>;
 }

@@ -26,7 +26,11 @@ const textsOf = (block: AnyBlock): TextObject[] => {
 };
 
 /** mrkdwn that could mention, link or break a fence: '<' must only appear escaped, fences paired. */
-export const unsafeMrkdwn = (text: string): string | undefined => {
+/** Slack date tokens the renderers build from a number (<!date^EPOCH^{format}|fallback>): markup, not data. */
+const DATE_TOKEN = /<!date\^\d{1,12}\^\{date_short_pretty\} \{time\}\|[0-9: -]+UTC>/g;
+
+export const unsafeMrkdwn = (raw: string): string | undefined => {
+  const text = raw.replace(DATE_TOKEN, '');
   if (text.includes('<')) return `unescaped "<" in ${JSON.stringify(text.slice(0, 80))}`;
   const fences = text.split('```').length - 1;
   if (fences % 2 !== 0) return `unbalanced code fences (${fences}) in ${JSON.stringify(text.slice(0, 80))}`;

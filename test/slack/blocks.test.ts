@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { renderDetails } from '../../src/slack/blocks/details.ts';
 import { renderDiagnosis } from '../../src/slack/blocks/diagnosis.ts';
 import { codeBlock, escapeMrkdwn } from '../../src/slack/blocks/text.ts';
 import { renderEvents, renderLogs, renderSummary } from '../../src/slack/blocks/thread.ts';
@@ -36,14 +37,19 @@ describe('escaping', () => {
     });
     const message = renderDiagnosis({ diagnosis: d });
     assert.deepEqual(blockViolations(message.blocks), []);
-    const json = allText(message.blocks);
+    // The header is plain_text, which Slack never parses for mentions or links: only mrkdwn must be escaped.
+    assert.equal((message.blocks[0] as { text: { type: string } }).text.type, 'plain_text');
+    const json = allText(message.blocks.slice(1));
     assert.ok(!json.includes('<!channel>') && !json.includes('<@U0123ABC>') && !json.includes('<https://evil'));
     assert.ok(json.includes('&lt;!channel&gt;'));
     assert.ok(!message.text.includes('<'), 'the fallback text is escaped too');
-    const evidence = message.blocks.find((b) => b.type === 'section' && JSON.stringify(b).includes('Evidence')) as {
+    const evidence = message.blocks.find((b) => b.type === 'section' && JSON.stringify(b).includes('```')) as {
       text: { text: string };
     };
     assert.equal(evidence.text.text.split('```').length - 1, 2, 'exactly one fenced block');
+    const details = renderDetails({ diagnosis: d });
+    assert.deepEqual(blockViolations(details.blocks), []);
+    assert.ok(!allText(details.blocks).includes('<!channel>'));
   });
 
   test('secrets are redacted before rendering', () => {
@@ -114,7 +120,10 @@ describe('limits', () => {
       ),
     });
     assert.deepEqual(blockViolations(message.blocks), []);
-    assert.match(allText(message.blocks), /\+35 more containers/);
+    assert.match(allText(message.blocks), /also failing: `sidecar-1`.* and 34 more/);
+    const details = renderDetails({ diagnosis: d });
+    assert.deepEqual(blockViolations(details.blocks), []);
+    assert.match(allText(details.blocks), /\+35 more failing containers/);
     assert.equal(message.blocks.at(-1)?.type, 'actions', 'the buttons survive any cut');
     assert.ok(message.text.length <= 3000);
   });
@@ -148,19 +157,24 @@ describe('diagnosis message content', () => {
     const message = renderDiagnosis({ diagnosis: diagnosis() });
     const json = allText(message.blocks);
     assert.equal(message.blocks[0]?.type, 'header');
-    assert.match(json, /checkout-7f9c6b4d5-x2x9z · shop · demo/);
     assert.match(
       json,
-      /`app` · exit 137: killed by SIGKILL \(memory limit: OOMKilled\)\\nThe kernel killed the process.*?\\n\*Probable cause:\*/,
+      /🔴 checkout is crash-looping: Out of memory: the container exceeded its 256Mi limit \(92 %, high\)/,
     );
-    assert.match(json, /Out of memory.*\*92%\* confidence/);
+    assert.match(
+      json,
+      /Container `app` of pod `shop\/checkout-7f9c6b4d5-x2x9z` · exit 137: killed by SIGKILL \(memory limit: OOMKilled\)/,
+    );
     assert.match(json, /OutOfMemoryError/);
-    assert.match(json, /• `kubectl set resources -n shop deployment\/checkout -c app --limits=memory=512Mi`/);
-    assert.match(json, /restarts: 7 · last crash: 2026-11-25T11:58:30Z · deployment\/checkout revision 12/);
+    assert.match(json, /```kubectl set resources -n shop deployment\/checkout -c app --limits=memory=512Mi```/);
+    assert.match(
+      json,
+      /7 restarts · last crash <!date\^\d+\^\{date_short_pretty\} \{time\}\|2026-11-25 11:58 UTC> \(2 min ago\) · deployment\/checkout revision 12/,
+    );
     const actions = message.blocks.at(-1) as { elements: { action_id: string; value: string }[] };
     assert.deepEqual(
       actions.elements.map((e) => e.action_id),
-      ['exitcode_show_logs', 'exitcode_show_events', 'exitcode_rediagnose'],
+      ['exitcode_show_logs', 'exitcode_show_events', 'exitcode_show_details', 'exitcode_rediagnose'],
     );
     assert.deepEqual(decodeRef(actions.elements[0]?.value), {
       namespace: 'shop',
@@ -170,7 +184,7 @@ describe('diagnosis message content', () => {
       container: 'app',
     });
     assert.deepEqual(refFromMetadata(message.metadata), decodeRef(actions.elements[0]?.value));
-    assert.match(message.text, /checkout-7f9c6b4d5-x2x9z in shop: app: exit 137, Out of memory/);
+    assert.match(message.text, /^🔴 checkout is crash-looping: Out of memory/);
   });
 
   test('the exit line never repeats the code or the reason its summary already says', () => {
@@ -179,7 +193,7 @@ describe('diagnosis message content', () => {
       const message = renderDiagnosis({
         diagnosis: diagnosis({ containers: [{ ...container, classification: { ...container.classification, exit } }] }),
       });
-      return allText(message.blocks).match(/`app` · ([^\\]*)\\n/)?.[1];
+      return allText(message.blocks).match(/`app` of pod `[^`]*` · ([^"\\]*)"/)?.[1];
     };
     assert.equal(
       line({ code: 127, reason: 'Error', signal: null, summary: 'exit 127: command not found', detail: 'd' }),
@@ -197,7 +211,7 @@ describe('diagnosis message content', () => {
     );
   });
 
-  test('a next step’s inline code holds the command only, not the prose after it', () => {
+  test('a next step’s command is in its own code block, without the prose around it', () => {
     const steps = [
       'Set it: kubectl set env -n shop deployment/checkout KEY=<value> (or add it to the Secret it comes from)',
       'Watch usage climb (kubectl top pod -n shop api-1 --containers)',
@@ -206,16 +220,23 @@ describe('diagnosis message content', () => {
     const message = renderDiagnosis({
       diagnosis: diagnosis({ containers: [containerDiagnosis({ best: finding({ nextSteps: steps }) })] }),
     });
-    const text = allText(message.blocks);
+    const text = allText(
+      renderDetails({
+        diagnosis: diagnosis({ containers: [containerDiagnosis({ best: finding({ nextSteps: steps }) })] }),
+      }).blocks,
+    );
     assert.ok(
-      text.includes('• Set it: `kubectl set env -n shop deployment/checkout KEY=&lt;value&gt;` (or add it'),
+      text.includes(
+        '• Set it (or add it to the Secret it comes from)\\n```kubectl set env -n shop deployment/checkout KEY=&lt;value&gt;```',
+      ),
       text,
     );
-    assert.ok(text.includes('• Watch usage climb (`kubectl top pod -n shop api-1 --containers`)'), text);
+    assert.ok(text.includes('• Watch usage climb\\n```kubectl top pod -n shop api-1 --containers```'), text);
     assert.ok(
-      text.includes("• Check it: `kubectl get pod -n shop api-1 -o jsonpath='{.spec.containers[*].env}'`"),
+      text.includes("• Check it\\n```kubectl get pod -n shop api-1 -o jsonpath='{.spec.containers[*].env}'```"),
       text,
     );
+    assert.match(allText(message.blocks), /```kubectl set env/);
   });
 
   test('alternatives only when the top cause is uncertain', () => {
@@ -223,18 +244,25 @@ describe('diagnosis message content', () => {
     const sure = renderDiagnosis({
       diagnosis: diagnosis({ containers: [containerDiagnosis({ alternatives: [alt] })] }),
     });
-    assert.doesNotMatch(allText(sure.blocks), /Could also be/);
+    assert.doesNotMatch(allText(sure.blocks), /other possible causes/);
     const unsure = renderDiagnosis({
       diagnosis: diagnosis({
         containers: [containerDiagnosis({ best: finding({ confidence: 0.5 }), alternatives: [alt] })],
       }),
     });
-    assert.match(allText(unsure.blocks), /Could also be:\* Memory leak after the new release \(40%\)/);
+    assert.match(allText(unsure.blocks), /other possible causes: \*Details\*/);
+    const details = renderDetails({
+      diagnosis: diagnosis({
+        containers: [containerDiagnosis({ best: finding({ confidence: 0.5 }), alternatives: [alt] })],
+      }),
+    });
+    assert.match(allText(details.blocks), /Could also be:\* Memory leak after the new release \(40 %, unsure\)/);
   });
 
   test('a healthy pod says so', () => {
     const message = renderDiagnosis({ diagnosis: diagnosis({ healthy: true, containers: [] }) });
-    assert.match(allText(message.blocks), /No container in checkout-7f9c6b4d5-x2x9z is failing/);
+    assert.match(allText(message.blocks), /✅ checkout is healthy/);
+    assert.match(allText(message.blocks), /No container of pod `shop\/checkout-7f9c6b4d5-x2x9z` is failing/);
     assert.deepEqual(blockViolations(message.blocks), []);
   });
 

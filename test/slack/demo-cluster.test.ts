@@ -44,7 +44,9 @@ test('demo cluster: /exitcode deploy/checkout -> diagnosis; Show logs -> the log
     assert.deepEqual(blockViolations(post.blocks), []);
     assert.equal(post.metadata.event_payload.namespace, 'shop');
     assert.match(post.metadata.event_payload.pod, /^checkout-/);
-    assert.match(JSON.stringify(post.blocks), /Probable cause/);
+    // Cause first: severity, workload, state, the finding's title and its confidence as a number and a word.
+    assert.match(JSON.stringify(post.blocks), /"🔴 checkout is crash-looping: [^"]+ \(\d+ %, (high|likely|unsure)\)"/);
+    assert.match(JSON.stringify(post.blocks), /STRIPE_API_KEY/);
     const logsButton = post.blocks.at(-1)?.elements?.find((e) => e.action_id === 'exitcode_show_logs');
     assert.ok(logsButton);
     const ts = bot.slack.messages[0]?.ts as string;

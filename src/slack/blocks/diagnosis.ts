@@ -1,22 +1,29 @@
 /**
- * The diagnosis message (pure): header, per failing container the exit meaning, cause, evidence and
- * next steps, a context line, and the buttons. Within Slack's limits for any input: huge logs are cut
- * with a marker, many containers are capped with "+N more containers".
+ * The diagnosis message (pure), cause first: a severity emoji and one line naming what is failing,
+ * how, and why, with the confidence as a number and a word; then what died and the exit code's
+ * meaning, the evidence (each line once), the steps with their commands in code blocks, one context
+ * line and the buttons. About a dozen rendered lines: the full evidence, the alternatives and the
+ * timeline are one click away (Details) or in the thread. Re-rendered in place as the incident's
+ * state changes (pass `state`): it always shows the current state and, once resolved, the time to recover.
  */
 import { revisionLabel } from '../../diagnosis/diagnose-pod.ts';
 import { exitHeadline } from '../../diagnosis/exit-codes.ts';
-import type { ContainerDiagnosis, Diagnosis } from '../../diagnosis/types.ts';
+import { clip, formatDuration, timeOf } from '../../diagnosis/format.ts';
+import type { ContainerDiagnosis, Diagnosis, Evidence } from '../../diagnosis/types.ts';
 import type { Button, KnownBlock, ThreadRef } from '../extension.ts';
 import { ACTIONS, encodeRef, METADATA_EVENT } from '../ids.ts';
+import { type IncidentState, SEVERITY, type Severity, confidenceLabel, severityOf, statePhrase } from './severity.ts';
+import { splitStep } from './steps.ts';
 import { clipEscaped, codeBlock, LIMITS, plain, safe } from './text.ts';
-import { clip, percent } from '../../diagnosis/format.ts';
+import { when } from './time.ts';
 
-/** Containers shown in full; the rest are named in one line. */
+/** Containers named beyond the first (the first is the one the headline speaks of). */
 export const MAX_DETAILED_CONTAINERS = 5;
-const MAX_EVIDENCE_LINES = 15;
-const MAX_STEPS = 6;
-/** Below this, alternatives are shown: the top cause is uncertain. */
-const UNCERTAIN = 0.7;
+/** What the channel message shows; Details shows everything. */
+export const CHANNEL_EVIDENCE_LINES = 3;
+export const CHANNEL_STEPS = 2;
+/** The Details button: full evidence, every step, alternatives and the timeline, in the thread. */
+export const DETAILS_ACTION = 'exitcode_show_details';
 
 export interface RenderedMessage {
   text: string;
@@ -32,9 +39,14 @@ export const refOf = (diagnosis: Diagnosis): ThreadRef => {
   return ref;
 };
 
-const section = (text: string): KnownBlock => ({
+export const section = (text: string): KnownBlock => ({
   type: 'section',
   text: { type: 'mrkdwn', text: clipEscaped(text, LIMITS.sectionText) },
+});
+
+export const context = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: clipEscaped(text, LIMITS.sectionText) }],
 });
 
 export const button = ({
@@ -55,95 +67,99 @@ export const button = ({
   ...(style ? { style } : {}),
 });
 
+/** What a person calls the failing thing: the workload when there is one, else the pod. */
+export const subjectOf = (d: Diagnosis): string => d.workload?.name ?? d.pod;
+
+/** Evidence lines as shown, each once (a line quoted by two rules is one line). */
+export const evidenceLines = (evidence: Evidence[]): string[] => {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const e of evidence) {
+    const text = e.line === null ? `[${e.source}] ${e.text}` : `${e.line}: ${e.text}`;
+    const key = e.text.trim();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(text);
+  }
+  return out;
+};
+
+/** The first line, as plain text (a header): "🔴 checkout is crash-looping: STRIPE_API_KEY is not set (88 %, high)". */
+export const headline = ({ diagnosis: d, state }: { diagnosis: Diagnosis; state?: IncidentState }): string => {
+  const severity = severityOf({ diagnosis: d, ...(state ? { state } : {}) });
+  const subject = subjectOf(d);
+  const phrase = statePhrase({ diagnosis: d, severity });
+  const best = d.containers[0]?.classification.best;
+  if (!best || severity === 'healthy') return `${SEVERITY[severity].emoji} ${subject} ${phrase}`;
+  // Once resolved, the cause is history: named as what it was, without a confidence to act on.
+  if (severity === 'resolved') return `${SEVERITY[severity].emoji} ${subject} ${phrase} (cause: ${best.title})`;
+  return `${SEVERITY[severity].emoji} ${subject} ${phrase}: ${best.title} (${confidenceLabel(best.confidence)})`;
+};
+
 /**
- * Where a command that starts at `at` ends: before a prose aside (" (or add it to ...)") or a closing
- * parenthesis the command did not open, outside quotes; else at the end of the step.
+ * Steps: prose bullets, each command in its own code block right under its step. Whole steps only,
+ * within `maxChars` (a cut inside a fence would unbalance it): the rest is counted, not cut.
  */
-const commandEnd = (text: string, at: number): number => {
-  let quote: string | null = null;
-  let depth = 0;
-  for (let i = at; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-    } else if (ch === '(') {
-      if (depth === 0 && text[i - 1] === ' ') return i - 1;
-      depth += 1;
-    } else if (ch === ')') {
-      if (depth === 0) return i;
-      depth -= 1;
-    }
+export const stepsText = (steps: string[], maxChars = LIMITS.sectionText - 100): string => {
+  const out: string[] = [];
+  let used = 0;
+  for (const step of steps) {
+    const { prose, command } = splitStep(step);
+    const fenced = command ? codeBlock({ lines: [command], maxChars: 600, maxLine: 500 }) : '';
+    const text = !prose ? fenced : command ? `• ${prose}\n${fenced}` : `• ${prose}`;
+    if (used + text.length + 20 > maxChars) break;
+    out.push(text);
+    used += text.length + 1;
   }
-  return text.length;
+  const more = steps.length - out.length;
+  return `${out.join('\n')}${more > 0 ? `\n… ${more} more step${more === 1 ? '' : 's'}` : ''}`;
 };
 
-/** A next step with its kubectl command as inline code, so it reads (and copies) as a command. */
-const stepText = (step: string): string => {
-  const text = clipEscaped(safe(step), 400);
-  const at = text.indexOf('kubectl ');
-  // A backtick in the step would pair with ours and garble it: leave such a step as plain text.
-  if (at < 0 || text.includes('`')) return text;
-  const end = commandEnd(text, at);
-  return `${text.slice(0, at)}\`${text.slice(at, end)}\`${text.slice(end)}`;
+/** "Container `app` of pod `shop/checkout-…` · exit 1: terminated with an error". */
+const whatDied = (d: Diagnosis, c: ContainerDiagnosis): string => {
+  const label = `${c.init ? 'Init container' : 'Container'} \`${safe(c.container)}\``;
+  const pod = `pod \`${safe(d.namespace)}/${safe(d.pod)}\``;
+  return `${label} of ${pod} · ${safe(exitHeadline(c.classification.exit))}`;
 };
 
-const containerBlocks = (c: ContainerDiagnosis): KnownBlock[] => {
-  const { best, alternatives, exit } = c.classification;
-  const label = `\`${safe(c.container)}\`${c.init ? ' (init container)' : ''}`;
-  // The exit's meaning sits under the exit line it explains, before the cause.
-  const blocks: KnownBlock[] = [
-    section(
-      [
-        `*Container* ${label} · ${safe(exitHeadline(exit))}`,
-        ...(exit.detail ? [safe(exit.detail)] : []),
-        `*Probable cause:* ${safe(best.title)} (*${percent(best.confidence)}* confidence)`,
-      ].join('\n'),
-    ),
-  ];
-  const evidence = best.evidence
-    .slice(0, MAX_EVIDENCE_LINES * 4)
-    .map((e) => (e.line === null ? `[${e.source}] ${e.text}` : `${e.line}: ${e.text}`));
-  if (evidence.length > 0) {
-    blocks.push(
-      section(
-        `*Evidence*\n${codeBlock({ lines: evidence.slice(-MAX_EVIDENCE_LINES * 4), maxChars: LIMITS.sectionText - 20 })}`,
-      ),
-    );
-  }
-  const steps = best.nextSteps.slice(0, MAX_STEPS);
-  if (steps.length > 0) {
-    const more = best.nextSteps.length - steps.length;
-    blocks.push(
-      section(`*Next steps*\n${steps.map((s) => `• ${stepText(s)}`).join('\n')}${more > 0 ? `\n… ${more} more` : ''}`),
-    );
-  }
-  if (best.confidence < UNCERTAIN && alternatives.length > 0) {
-    const alts = alternatives.slice(0, 3).map((a) => `${safe(a.title)} (${percent(a.confidence)})`);
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: clipEscaped(`*Could also be:* ${alts.join(' · ')}`, LIMITS.sectionText) }],
-    });
-  }
-  return blocks;
-};
-
-const contextLine = (d: Diagnosis): string => {
+/** Restarts, last crash, rollout, node, cluster: where and since when, in one context line. */
+const contextLine = ({ d, now }: { d: Diagnosis; now: string }): string => {
   const first = d.containers[0];
   const parts: string[] = [];
-  if (first) parts.push(first.frequency ? safe(first.frequency) : `restarts: ${first.restartCount}`);
-  if (first?.lastCrashAt) parts.push(`last crash: ${safe(first.lastCrashAt)}`);
+  if (first) parts.push(first.frequency ? safe(first.frequency) : `${first.restartCount} restarts`);
+  const crash = first?.lastCrashAt ? when({ at: first.lastCrashAt, now }) : undefined;
+  if (crash) parts.push(`last crash ${crash}`);
   if (d.workload) {
     const label = revisionLabel(d.workload);
-    const revision = label ? ` ${safe(label)}` : '';
-    const rolled = d.workload.rolledOutAt ? ` (rolled out ${safe(d.workload.rolledOutAt)})` : '';
+    const rolled = d.workload.rolledOutAt ? when({ at: d.workload.rolledOutAt, now }) : undefined;
     // kubectl's spelling (deployment/checkout), as in the next steps and the terminal report.
-    parts.push(`${safe(d.workload.kind.toLowerCase())}/${safe(d.workload.name)}${revision}${rolled}`);
+    parts.push(
+      `${safe(d.workload.kind.toLowerCase())}/${safe(d.workload.name)}${label ? ` ${safe(label)}` : ''}${rolled ? `, rolled out ${rolled}` : ''}`,
+    );
   }
   if (d.node) parts.push(`node ${safe(d.node)}`);
-  parts.push(`phase ${safe(d.phase)}`);
+  // The phase only where it adds something: "Running" beside a crash loop misleads.
+  if (d.healthy && d.phase !== 'Running' && d.phase !== 'Succeeded') parts.push(`phase ${safe(d.phase)}`);
+  parts.push(`cluster ${safe(d.cluster)}`);
   return parts.join(' · ');
+};
+
+/** A workload's pick, only when there was a choice: "picked X" of a one-pod workload is noise. */
+const pickNote = (d: Diagnosis): string | undefined =>
+  d.selectedBecause && !/\bhas 1 pod\b/.test(d.selectedBecause) ? safe(d.selectedBecause) : undefined;
+
+const stateLine = ({ state, now }: { state?: IncidentState; now: string }): string | undefined => {
+  if (!state || state.kind === 'open') return undefined;
+  if (state.kind === 'recovering') {
+    const since = state.since ? when({ at: state.since, now }) : undefined;
+    return `A replacement is starting${since ? ` since ${since}` : ''}; this message updates when it is healthy.`;
+  }
+  const resolved = when({ at: state.resolvedAt, now }) ?? safe(state.resolvedAt);
+  const from = timeOf(state.failingSince);
+  const to = timeOf(state.resolvedAt);
+  const took = from !== undefined && to !== undefined && to >= from ? ` after ${formatDuration(to - from)}` : '';
+  const since = state.failingSince ? when({ at: state.failingSince, now }) : undefined;
+  return `*Resolved* ${resolved}${took}${since ? `; failing since ${since}` : ''}.`;
 };
 
 export const diagnosisButtons = (d: Diagnosis, extra: Button[] = []): Button[] => {
@@ -151,94 +167,148 @@ export const diagnosisButtons = (d: Diagnosis, extra: Button[] = []): Button[] =
   const own = [
     button({ text: 'Show logs', actionId: ACTIONS.logs, value }),
     button({ text: 'Show events', actionId: ACTIONS.events, value }),
+    ...(d.containers.length > 0 ? [button({ text: 'Details', actionId: DETAILS_ACTION, value })] : []),
     button({ text: 'Re-diagnose', actionId: ACTIONS.rediagnose, value }),
   ];
   return [...own, ...extra].slice(0, LIMITS.actionsElements);
 };
 
-/** Plain-text fallback for notifications and for when Slack rejects the blocks. */
-export const diagnosisText = (d: Diagnosis): string => {
-  const where = `${d.pod} in ${d.namespace}`;
-  if (d.healthy || d.containers.length === 0)
-    return clip(safe(`${where}: no container is failing right now.`), LIMITS.fallbackText);
-  const lines = d.containers.slice(0, MAX_DETAILED_CONTAINERS).map((c) => {
-    const { best, exit } = c.classification;
-    const code = exit.code === null ? (exit.reason ?? 'no exit code') : `exit ${exit.code}`;
-    return `${c.container}: ${code}, ${best.title} (${percent(best.confidence)})`;
-  });
-  const more = d.containers.length - lines.length;
-  if (more > 0) lines.push(`+${more} more containers`);
-  return clip(safe(`${where}: ${lines.join('; ')}`), LIMITS.fallbackText);
+/** Plain-text fallback for notifications and for when Slack rejects the blocks: the headline itself. */
+export const diagnosisText = (d: Diagnosis, state?: IncidentState): string => {
+  const lines = [headline({ diagnosis: d, ...(state ? { state } : {}) })];
+  const top = d.containers[0];
+  if (top) lines.push(`${top.container} of ${d.namespace}/${d.pod}: ${exitHeadline(top.classification.exit)}`);
+  else lines.push(`${d.pod} in ${d.namespace}: no container is failing right now.`);
+  return clip(safe(lines.join('\n')), LIMITS.fallbackText);
+};
+
+const failingBlocks = ({ d, top }: { d: Diagnosis; top: ContainerDiagnosis }): KnownBlock[] => {
+  const { best } = top.classification;
+  const blocks: KnownBlock[] = [section(whatDied(d, top))];
+  const evidence = evidenceLines(best.evidence);
+  if (evidence.length > 0) {
+    blocks.push(section(codeBlock({ lines: evidence.slice(0, CHANNEL_EVIDENCE_LINES), keep: 'head', maxLine: 200 })));
+  }
+  const steps = best.nextSteps.slice(0, CHANNEL_STEPS);
+  if (steps.length > 0) blocks.push(section(`*Next steps*\n${stepsText(steps)}`));
+  const more: string[] = [];
+  if (evidence.length > CHANNEL_EVIDENCE_LINES)
+    more.push(`${evidence.length - CHANNEL_EVIDENCE_LINES} more evidence lines`);
+  if (best.nextSteps.length > steps.length) more.push(`${best.nextSteps.length - steps.length} more steps`);
+  if (top.classification.alternatives.length > 0 && best.confidence < 0.85) more.push('other possible causes');
+  const others = d.containers.slice(1, MAX_DETAILED_CONTAINERS + 1);
+  if (others.length > 0) {
+    const names = others.map((c) => `\`${safe(c.container)}\``).join(', ');
+    const extra = d.containers.length - 1 - others.length;
+    more.push(`also failing: ${names}${extra > 0 ? ` and ${extra} more` : ''}`);
+  }
+  if (more.length > 0) blocks.push(context(`${more.join(' · ')}: *Details*`));
+  return blocks;
+};
+
+const healthyBlocks = ({ d, now }: { d: Diagnosis; now: string }): KnownBlock[] => {
+  const history = d.timeline
+    .filter((t) => t.source === 'container' && /\b\d+ restarts?\b/.test(t.what))
+    .slice(0, 3)
+    .map((t) => `• ${safe(t.what)}`);
+  const checked = when({ at: d.generatedAt, now });
+  return [
+    section(
+      [
+        `No container of pod \`${safe(d.namespace)}/${safe(d.pod)}\` is failing right now.${checked ? ` Checked ${checked}.` : ''}`,
+        ...history,
+      ].join('\n'),
+    ),
+  ];
 };
 
 export const renderDiagnosis = ({
   diagnosis: d,
   extraButtons = [],
+  state,
+  now,
 }: {
   diagnosis: Diagnosis;
   extraButtons?: Button[];
+  /** The incident's state, from whoever follows it over time (scanner, remediation); open when absent. */
+  state?: IncidentState;
+  /** For relative times; the diagnosis time when absent (renderers stay pure). */
+  now?: string;
 }): RenderedMessage => {
+  const at = now ?? d.generatedAt;
+  const severity: Severity = severityOf({ diagnosis: d, ...(state ? { state } : {}) });
   const blocks: KnownBlock[] = [
     {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: plain(`${d.pod} · ${d.namespace} · ${d.cluster}`, LIMITS.header),
-        emoji: false,
+        text: plain(headline({ diagnosis: d, ...(state ? { state } : {}) }), LIMITS.header),
+        emoji: true,
       },
     },
   ];
-  if (d.selectedBecause)
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: clipEscaped(safe(d.selectedBecause), LIMITS.sectionText) }],
-    });
-  if (d.healthy || d.containers.length === 0) {
-    blocks.push(section(`:white_check_mark: No container in ${safe(d.pod)} is failing right now.`));
-  } else {
-    const shown = d.containers.slice(0, MAX_DETAILED_CONTAINERS);
-    shown.forEach((c, i) => {
-      if (i > 0) blocks.push({ type: 'divider' });
-      blocks.push(...containerBlocks(c));
-    });
-    const rest = d.containers.slice(MAX_DETAILED_CONTAINERS);
-    if (rest.length > 0) {
-      const names = rest
-        .slice(0, 20)
-        .map((c) => `\`${safe(c.container)}\``)
-        .join(', ');
-      blocks.push(section(`*+${rest.length} more containers* failing: ${names}${rest.length > 20 ? ', …' : ''}`));
-    }
-  }
-  blocks.push({
-    type: 'context',
-    elements: [{ type: 'mrkdwn', text: clipEscaped(contextLine(d), LIMITS.sectionText) }],
-  });
+  const status = stateLine({ ...(state ? { state } : {}), now: at });
+  if (status) blocks.push(section(status));
+  const top = d.containers[0];
+  // Resolved: what died stays for the record; evidence and steps are one click away (Details).
+  if (top && severity === 'resolved') blocks.push(section(whatDied(d, top)));
+  else if (top && severity !== 'healthy') blocks.push(...failingBlocks({ d, top }));
+  else blocks.push(...healthyBlocks({ d, now: at }));
+  const pick = pickNote(d);
+  if (pick) blocks.push(context(pick));
+  blocks.push(context(contextLine({ d, now: at })));
   if (d.missing.length > 0) {
     const missing = d.missing
       .slice(0, 5)
       .map((m) => `${safe(m.what)} (${safe(m.why)})`)
       .join('; ');
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: clipEscaped(`:warning: Could not read: ${missing}`, LIMITS.sectionText) }],
-    });
+    blocks.push(context(`:warning: Could not read: ${missing}`));
   }
-  const actions: KnownBlock = {
-    type: 'actions',
-    block_id: 'exitcode_actions',
-    elements: diagnosisButtons(d, extraButtons),
-  };
+  const buttons = diagnosisButtons(d, extraButtons);
   // The actions block always survives: cut content before it if a pathological input ever exceeds the cap.
   const capped = blocks.slice(0, LIMITS.blocks - 1);
-  capped.push(actions);
+  if (buttons.length > 0) capped.push({ type: 'actions', block_id: 'exitcode_actions', elements: buttons });
+  return { text: diagnosisText(d, state), blocks: capped, metadata: diagnosisMetadata({ diagnosis: d, severity }) };
+};
+
+/**
+ * The diagnosis message's metadata: the pod a thread is about (threads find it here) and the incident's
+ * structured facts, which `summary` reads instead of message text. Values must be strings.
+ */
+export const diagnosisMetadata = ({
+  diagnosis: d,
+  severity,
+}: {
+  diagnosis: Diagnosis;
+  severity: Severity;
+}): { event_type: string; event_payload: Record<string, string> } => {
   const ref = refOf(d);
   const payload: Record<string, string> = {
     cluster: ref.cluster ?? '',
     namespace: ref.namespace,
     pod: ref.pod,
     uid: ref.uid ?? '',
+    severity,
+    generated_at: d.generatedAt,
   };
   if (ref.container) payload.container = ref.container;
-  return { text: diagnosisText(d), blocks: capped, metadata: { event_type: METADATA_EVENT, event_payload: payload } };
+  const top = d.containers[0];
+  if (top) {
+    const { best, exit } = top.classification;
+    payload.category = best.category;
+    payload.cause = clip(best.title, 300);
+    payload.confidence = String(Math.round(best.confidence * 100));
+    payload.exit = clip(exitHeadline(exit), 200);
+    payload.restarts = String(top.restartCount);
+    if (top.lastCrashAt) payload.last_crash = top.lastCrashAt;
+    payload.evidence = clip(evidenceLines(best.evidence).slice(0, 5).join('\n'), 1500);
+  }
+  if (d.workload) {
+    payload.workload = `${d.workload.kind.toLowerCase()}/${d.workload.name}`;
+    if (d.workload.revision) payload.revision = d.workload.revision;
+    if (d.workload.rolledOutAt) payload.rolled_out = d.workload.rolledOutAt;
+  }
+  const firstCrash = d.timeline.find((t) => /terminat|crash|backoff|oom|exit/i.test(t.what));
+  if (firstCrash) payload.first_crash = firstCrash.at;
+  return { event_type: METADATA_EVENT, event_payload: payload };
 };
