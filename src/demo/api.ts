@@ -17,6 +17,7 @@ import { controllerOf, createReplacement, replacementIdentity } from './controll
 import type { KubeObject } from './types.ts';
 import { readLog } from './logs.ts';
 import { toTable, wantsTable } from './table.ts';
+import { rejectionOf } from './validation.ts';
 
 type Json = Record<string, unknown>;
 
@@ -84,6 +85,12 @@ const list = (request: ResourceRequest, context: HandlerContext): Reply => {
   };
 };
 
+const wrongNamespace = (): Reply =>
+  failure({
+    code: 400,
+    message: 'the namespace of the provided object does not match the namespace sent on the request',
+  });
+
 const create = (request: ResourceRequest, context: HandlerContext): Reply => {
   const { state } = context;
   if (!isObject(context.body) || !isObject(context.body['metadata']))
@@ -100,6 +107,12 @@ const create = (request: ResourceRequest, context: HandlerContext): Reply => {
       message: `${request.info.kind} "" is invalid: metadata.name: Required value: name or generateName is required`,
       reason: 'Invalid',
     });
+  if (
+    object.metadata.namespace !== undefined &&
+    object.metadata.namespace !== '' &&
+    object.metadata.namespace !== namespace
+  )
+    return wrongNamespace();
   if (namespace !== undefined) object.metadata.namespace = namespace;
   object.apiVersion = apiVersionOf(request.info);
   object.kind = request.info.kind;
@@ -115,6 +128,8 @@ const create = (request: ResourceRequest, context: HandlerContext): Reply => {
       },
     });
   }
+  const rejected = rejectionOf({ info: request.info, object, update: false });
+  if (rejected) return rejected;
   delete object.metadata.uid;
   delete object.metadata.creationTimestamp;
   return { status: 201, body: state.put(object) };
@@ -138,6 +153,11 @@ const update = (request: ResourceRequest, context: HandlerContext, current: Kube
       message: `the name of the object (${String(object.metadata.name)}) does not match the name on the URL (${current.metadata.name})`,
     });
   }
+  if (object.metadata.namespace !== undefined && object.metadata.namespace !== current.metadata.namespace)
+    return wrongNamespace();
+  if (current.metadata.namespace !== undefined) object.metadata.namespace = current.metadata.namespace;
+  const rejected = rejectionOf({ info: request.info, object, update: true });
+  if (rejected) return rejected;
   const expected = object.metadata.resourceVersion;
   if (expected !== undefined && expected !== '' && expected !== current.metadata.resourceVersion)
     return conflict(request, current.metadata.name);
@@ -146,13 +166,12 @@ const update = (request: ResourceRequest, context: HandlerContext, current: Kube
     uid: current.metadata.uid,
     creationTimestamp: current.metadata.creationTimestamp,
   };
-  if (current.metadata.namespace !== undefined) object.metadata.namespace = current.metadata.namespace;
   object.apiVersion = current.apiVersion;
   object.kind = current.kind;
   return { status: 200, body: context.state.put(object) };
 };
 
-const patch = (context: HandlerContext, current: KubeObject): Reply => {
+const patch = (request: ResourceRequest, context: HandlerContext, current: KubeObject): Reply => {
   let patched: KubeObject;
   try {
     patched = applyPatch({ target: current, patch: context.body, contentType: context.contentType }) as KubeObject;
@@ -173,6 +192,14 @@ const patch = (context: HandlerContext, current: KubeObject): Reply => {
     creationTimestamp: current.metadata.creationTimestamp,
   };
   if (current.metadata.namespace !== undefined) patched.metadata.namespace = current.metadata.namespace;
+  const rejected = rejectionOf({ info: request.info, object: patched, update: false });
+  if (rejected) return rejected;
+  // A patch carrying a resourceVersion is a precondition, as for an update.
+  const expected = (isObject(context.body) && isObject(context.body['metadata']) ? context.body['metadata'] : {})[
+    'resourceVersion'
+  ];
+  if (typeof expected === 'string' && expected !== '' && expected !== current.metadata.resourceVersion)
+    return conflict(request, current.metadata.name);
   const before = JSON.stringify((current['spec'] as Json | undefined)?.['template']);
   const after = JSON.stringify((patched['spec'] as Json | undefined)?.['template']);
   const specChanged = JSON.stringify(current['spec']) !== JSON.stringify(patched['spec']);
@@ -260,7 +287,7 @@ export const handle = (request: ResourceRequest, context: HandlerContext): Reply
     case 'update':
       return update(request, context, current);
     case 'patch':
-      return patch(context, current);
+      return patch(request, context, current);
     case 'delete':
       if (info.resource === 'pods') return deletePod(request, context, current);
       state.remove(info.resource, namespace, name);

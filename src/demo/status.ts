@@ -22,7 +22,12 @@ export const failure = (input: {
   code: number;
   message: string;
   reason?: string;
-  details?: { name?: string; group?: string; kind?: string };
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: { reason: string; message: string; field: string }[];
+  };
 }): Reply => ({
   status: input.code,
   body: {
