@@ -12,7 +12,7 @@ import { type Config, loadConfig, type ReadFile } from './config.ts';
 import { ExitcodeError } from './errors.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
-import { createOpsRoutes, createReadiness } from './ops/routes.ts';
+import { createDependencyMonitor, createOpsRoutes, type ServingState } from './ops/routes.ts';
 import { createInFlightTracker, type InFlightTracker } from './ops/shutdown.ts';
 import { createRemediation } from './remediation/slack-extension.ts';
 import { createExplainer } from './explain/explainer.ts';
@@ -190,8 +190,11 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
   });
 
   let slack: SlackApp | undefined;
-  const readiness = createReadiness({
+  // Dependency health goes to metrics and /healthz detail; readiness is only whether this process serves.
+  let servingState: ReturnType<ServingState> = 'starting';
+  const health = createDependencyMonitor({
     now,
+    onResult: (dependency, up) => metrics.dependencyUp(dependency, up),
     checks: {
       kubernetes: () => investigator.ping(),
       slack: async () => {
@@ -213,7 +216,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     metrics,
     extensions,
     clock: now,
-    customRoutes: createOpsRoutes({ metrics, readiness }),
+    customRoutes: createOpsRoutes({ metrics, health, serving: () => servingState }),
   });
   const app = slack.app;
   // Every Slack request's whole handling (diagnose AND post, after the ack) counts as in flight.
@@ -276,6 +279,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     await stopScan?.();
     throw startError(error, config.slack.port);
   }
+  servingState = 'serving';
   logger.info(
     {
       mode: config.slack.appToken ? 'socket' : 'http',
@@ -291,6 +295,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
   let stopping: Promise<boolean> | undefined;
   const stop = (): Promise<boolean> => {
     stopping ??= (async () => {
+      servingState = 'stopping';
       await stopScan?.();
       // Stop taking new work first (HTTP server closed / socket disconnected: Slack sends to other replicas)...
       await slack.stop();

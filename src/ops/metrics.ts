@@ -2,7 +2,7 @@
  * Prometheus metrics. Each app gets its own registry (not prom-client's global one) so that two bots
  * in one test process, or a test run after another, never share counters.
  */
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -16,6 +16,8 @@ export interface Metrics {
   kubernetesRequest(verb: string, resource: string): void;
   /** Model token use (the explain helper's ExplainMetrics). */
   tokens(prompt: number, completion: number): void;
+  /** Whether a dependency (kubernetes, slack) answered its last health check. */
+  dependencyUp(dependency: string, up: boolean): void;
   /** Starts a diagnosis timer; call the result when it is done. */
   startDiagnosis(): () => void;
   /** The text exposition for /metrics. */
@@ -64,6 +66,12 @@ export const createMetrics = ({ processMetrics = true }: { processMetrics?: bool
     buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers,
   });
+  const dependencies = new Gauge({
+    name: 'exitcode_dependency_up',
+    help: 'Whether a dependency answered its last health check (1) or not (0), by dependency (kubernetes, slack).',
+    labelNames: ['dependency'] as const,
+    registers,
+  });
   return {
     registry,
     command: (kind) => commands.inc({ kind }),
@@ -74,6 +82,7 @@ export const createMetrics = ({ processMetrics = true }: { processMetrics?: bool
       if (prompt > 0) llmTokens.inc({ kind: 'prompt' }, prompt);
       if (completion > 0) llmTokens.inc({ kind: 'completion' }, completion);
     },
+    dependencyUp: (dependency, up) => dependencies.set({ dependency }, up ? 1 : 0),
     startDiagnosis: () => diagnosis.startTimer(),
     render: () => registry.metrics(),
     contentType: registry.contentType,

@@ -14,13 +14,23 @@ export interface OpsRoute {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-/** A readiness dependency: resolves when it is usable, rejects with the reason otherwise. */
-export type ReadinessCheck = () => Promise<unknown>;
+/** A dependency check: resolves when it is usable, rejects with the reason otherwise. */
+export type DependencyCheck = () => Promise<unknown>;
 
-export interface ReadinessResult {
-  ready: boolean;
-  /** check name -> 'ok' or a short reason (an error code, never a raw message: it may echo a response). */
-  checks: Record<string, string>;
+export interface DependencyHealth {
+  /** True when every dependency answered. */
+  healthy: boolean;
+  /** dependency name -> 'ok' or a short reason (an error code, never a raw message: it may echo a response). */
+  dependencies: Record<string, string>;
+  /** When the checks ran (ISO 8601). */
+  checkedAt: string;
+}
+
+export interface DependencyMonitor {
+  /** Runs the checks unless a recent answer is cached; concurrent callers share one round. */
+  refresh(): Promise<DependencyHealth>;
+  /** The last answer, without waiting (undefined before the first round). */
+  latest(): DependencyHealth | undefined;
 }
 
 const reasonOf = (error: unknown): string => {
@@ -39,43 +49,55 @@ const withTimeout = (promise: Promise<unknown>, ms: number): Promise<unknown> =>
 };
 
 /**
- * Runs the checks in parallel, each with a time limit, and caches the answer briefly: kubelet probes
- * every few seconds on every replica, and Slack rate-limits auth.test.
+ * Health of what the bot talks to (Kubernetes, Slack), for metrics and /healthz detail, NOT for
+ * readiness: one API-server or Slack blip must not mark every replica unready at once (Slack would then
+ * get connection errors instead of the bot's own sentence). Checks run in parallel, each with a time
+ * limit, and the answer is cached briefly: probes and scrapes come often, and Slack rate-limits auth.test.
  */
-export const createReadiness = ({
+export const createDependencyMonitor = ({
   checks,
   cacheMs = 10_000,
   timeoutMs = 3_000,
   now = () => new Date(),
+  onResult,
 }: {
-  checks: Record<string, ReadinessCheck>;
+  checks: Record<string, DependencyCheck>;
   cacheMs?: number;
   timeoutMs?: number;
   now?: () => Date;
-}): (() => Promise<ReadinessResult>) => {
-  let cached: { at: number; result: ReadinessResult } | undefined;
-  let running: Promise<ReadinessResult> | undefined;
-  const run = async (): Promise<ReadinessResult> => {
+  /** Called per dependency after each round (the gauges). */
+  onResult?: (dependency: string, up: boolean) => void;
+}): DependencyMonitor => {
+  let cached: { at: number; result: DependencyHealth } | undefined;
+  let running: Promise<DependencyHealth> | undefined;
+  const run = async (): Promise<DependencyHealth> => {
     const names = Object.keys(checks);
     const settled = await Promise.allSettled(names.map((name) => withTimeout(checks[name]!(), timeoutMs)));
-    const result: ReadinessResult = { ready: true, checks: {} };
+    const at = now();
+    const result: DependencyHealth = { healthy: true, dependencies: {}, checkedAt: at.toISOString() };
     settled.forEach((outcome, index) => {
       const name = names[index]!;
-      result.checks[name] = outcome.status === 'fulfilled' ? 'ok' : reasonOf(outcome.reason);
-      if (outcome.status === 'rejected') result.ready = false;
+      result.dependencies[name] = outcome.status === 'fulfilled' ? 'ok' : reasonOf(outcome.reason);
+      if (outcome.status === 'rejected') result.healthy = false;
+      onResult?.(name, outcome.status === 'fulfilled');
     });
-    cached = { at: now().getTime(), result };
+    cached = { at: at.getTime(), result };
     return result;
   };
-  return () => {
-    if (cached && now().getTime() - cached.at < cacheMs) return Promise.resolve(cached.result);
-    // Concurrent probes share one round of checks.
-    running ??= run().finally(() => {
-      running = undefined;
-    });
-    return running;
+  return {
+    refresh: () => {
+      if (cached && now().getTime() - cached.at < cacheMs) return Promise.resolve(cached.result);
+      running ??= run().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    latest: () => cached?.result,
   };
 };
+
+/** Whether this process can take requests: started, and not shutting down. */
+export type ServingState = () => 'starting' | 'serving' | 'stopping';
 
 const send = (res: ServerResponse, status: number, type: string, body: string): void => {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -84,40 +106,53 @@ const send = (res: ServerResponse, status: number, type: string, body: string): 
 
 export const createOpsRoutes = ({
   metrics,
-  readiness,
+  health,
+  serving,
 }: {
   metrics: Metrics;
-  readiness: () => Promise<ReadinessResult>;
+  health: DependencyMonitor;
+  serving: ServingState;
 }): OpsRoute[] => [
   {
+    // Liveness: 200 while the process runs. The body carries dependency detail from the last round
+    // (never waited for: a slow dependency must not fail the liveness probe and restart the pod).
     path: '/healthz',
     method: ['GET', 'HEAD'],
-    handler: (_req, res) => send(res, 200, 'text/plain; charset=utf-8', 'ok\n'),
+    handler: (_req, res) => {
+      void health.refresh().catch(() => {});
+      const latest = health.latest();
+      const body = {
+        status: 'ok',
+        serving: serving(),
+        dependencies: latest?.dependencies ?? {},
+        ...(latest ? { checkedAt: latest.checkedAt } : { checkedAt: null }),
+      };
+      send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(body)}\n`);
+    },
   },
   {
+    // Readiness means this process can serve: independent of Kubernetes and Slack.
     path: '/readyz',
     method: ['GET', 'HEAD'],
     handler: (_req, res) => {
-      readiness().then(
-        (result) => {
-          const failing = Object.entries(result.checks).filter(([, state]) => state !== 'ok');
-          const text = result.ready
-            ? 'ready\n'
-            : `not ready: ${failing.map(([name, state]) => `${name} (${state})`).join(', ')}\n`;
-          send(res, result.ready ? 200 : 503, 'text/plain; charset=utf-8', text);
-        },
-        () => send(res, 503, 'text/plain; charset=utf-8', 'not ready: readiness check failed\n'),
-      );
+      const state = serving();
+      if (state === 'serving') send(res, 200, 'text/plain; charset=utf-8', 'ready\n');
+      else send(res, 503, 'text/plain; charset=utf-8', `not ready: ${state}\n`);
     },
   },
   {
     path: '/metrics',
     method: 'GET',
     handler: (_req, res) => {
-      metrics.render().then(
-        (text) => send(res, 200, metrics.contentType, text),
-        () => send(res, 500, 'text/plain; charset=utf-8', 'metrics unavailable\n'),
-      );
+      // The dependency gauges are as fresh as the cache allows; a failed round still renders the rest.
+      health
+        .refresh()
+        .catch(() => undefined)
+        .then(() => metrics.render())
+        .then(
+          (text) => send(res, 200, metrics.contentType, text),
+          () => send(res, 500, 'text/plain; charset=utf-8', 'metrics unavailable\n'),
+        );
     },
   },
 ];

@@ -2,15 +2,16 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { ExitcodeError } from '../../src/errors.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
-import { createOpsRoutes, createReadiness, serveRoutes } from '../../src/ops/routes.ts';
+import { createDependencyMonitor, createOpsRoutes, serveRoutes } from '../../src/ops/routes.ts';
 
 describe('ops routes over HTTP', async () => {
-  const state = { kube: true, slack: true, kubeCalls: 0 };
+  const state = { kube: true, slack: true, kubeCalls: 0, serving: 'starting' as 'starting' | 'serving' | 'stopping' };
   let clock = 0;
   const metrics = createMetrics({ processMetrics: false });
-  const readiness = createReadiness({
+  const health = createDependencyMonitor({
     cacheMs: 1_000,
     now: () => new Date(clock),
+    onResult: (dependency, up) => metrics.dependencyUp(dependency, up),
     checks: {
       kubernetes: async () => {
         state.kubeCalls += 1;
@@ -22,37 +23,60 @@ describe('ops routes over HTTP', async () => {
       },
     },
   });
-  const served = await serveRoutes({ routes: createOpsRoutes({ metrics, readiness }), port: 0, host: '127.0.0.1' });
+  const served = await serveRoutes({
+    routes: createOpsRoutes({ metrics, health, serving: () => state.serving }),
+    port: 0,
+    host: '127.0.0.1',
+  });
   after(() => served.close());
   const get = async (path: string) => {
     const response = await fetch(`http://127.0.0.1:${served.port}${path}`);
     return { status: response.status, text: await response.text(), type: response.headers.get('content-type') };
   };
+  const healthz = async () => {
+    const response = await get('/healthz');
+    assert.equal(response.status, 200, 'liveness never depends on a dependency');
+    return JSON.parse(response.text) as { status: string; serving: string; dependencies: Record<string, string> };
+  };
 
-  test('/healthz answers 200 while the process is up', async () => {
-    assert.deepEqual(await get('/healthz'), { status: 200, text: 'ok\n', type: 'text/plain; charset=utf-8' });
+  test('/readyz follows only whether this process serves: starting, serving, stopping', async () => {
+    assert.deepEqual(await get('/readyz'), {
+      status: 503,
+      text: 'not ready: starting\n',
+      type: 'text/plain; charset=utf-8',
+    });
+    state.serving = 'serving';
+    assert.deepEqual(await get('/readyz'), { status: 200, text: 'ready\n', type: 'text/plain; charset=utf-8' });
   });
 
-  test('/readyz: 200 when both parts are ok, 503 naming the failing part, cached briefly', async () => {
-    assert.equal((await get('/readyz')).status, 200);
+  test('Kubernetes or Slack down: still ready; /healthz detail and the gauges say which one', async () => {
+    state.serving = 'serving';
+    await health.refresh();
+    assert.deepEqual((await healthz()).dependencies, { kubernetes: 'ok', slack: 'ok' });
     state.kube = false;
     // Within the cache window the earlier answer stands, and the cluster is not asked again.
     const calls = state.kubeCalls;
-    assert.equal((await get('/readyz')).status, 200);
+    await health.refresh();
     assert.equal(state.kubeCalls, calls);
     clock += 1_001;
-    assert.deepEqual(await get('/readyz'), {
-      status: 503,
-      text: 'not ready: kubernetes (cluster_unreachable)\n',
-      type: 'text/plain; charset=utf-8',
-    });
+    await health.refresh();
+    assert.equal((await get('/readyz')).status, 200, 'an API-server blip does not mark the replica unready');
+    assert.deepEqual((await healthz()).dependencies, { kubernetes: 'cluster_unreachable', slack: 'ok' });
     state.kube = true;
     state.slack = false;
     clock += 1_001;
-    assert.equal((await get('/readyz')).text, 'not ready: slack (invalid_auth)\n');
-    state.slack = true;
-    clock += 1_001;
+    const scrape = await get('/metrics');
+    assert.match(scrape.text, /^exitcode_dependency_up\{dependency="kubernetes"\} 1$/m);
+    assert.match(scrape.text, /^exitcode_dependency_up\{dependency="slack"\} 0$/m);
     assert.equal((await get('/readyz')).status, 200);
+    assert.equal((await healthz()).dependencies.slack, 'invalid_auth');
+  });
+
+  test('stopping: not ready, so traffic drains to other replicas; still alive', async () => {
+    state.serving = 'stopping';
+    assert.equal((await get('/readyz')).text, 'not ready: stopping\n');
+    assert.equal((await healthz()).serving, 'stopping');
+    state.serving = 'serving';
   });
 
   test('/metrics serves the Prometheus exposition of this app', async () => {
@@ -71,10 +95,11 @@ describe('ops routes over HTTP', async () => {
   });
 });
 
-test('readiness: a check that hangs fails by timeout; concurrent probes share one round', async () => {
+test('dependency health: a check that hangs fails by timeout; concurrent callers share one round', async () => {
   let calls = 0;
-  const readiness = createReadiness({
+  const health = createDependencyMonitor({
     timeoutMs: 20,
+    now: () => new Date(0),
     checks: {
       kubernetes: () => {
         calls += 1;
@@ -82,16 +107,20 @@ test('readiness: a check that hangs fails by timeout; concurrent probes share on
       },
     },
   });
-  const [a, b] = await Promise.all([readiness(), readiness()]);
+  const [a, b] = await Promise.all([health.refresh(), health.refresh()]);
   assert.equal(calls, 1);
-  assert.deepEqual(a, { ready: false, checks: { kubernetes: 'timeout' } });
+  assert.deepEqual(a, {
+    healthy: false,
+    dependencies: { kubernetes: 'timeout' },
+    checkedAt: new Date(0).toISOString(),
+  });
   assert.equal(a, b);
 });
 
-test('readiness never reports a raw error message', async () => {
-  const readiness = createReadiness({
+test('dependency health never reports a raw error message', async () => {
+  const health = createDependencyMonitor({
     checks: { slack: () => Promise.reject(new Error('token xoxb-SECRET rejected by https://internal')) },
   });
-  const result = await readiness();
-  assert.deepEqual(result, { ready: false, checks: { slack: 'failed' } });
+  const result = await health.refresh();
+  assert.deepEqual(result.dependencies, { slack: 'failed' });
 });
