@@ -161,7 +161,7 @@ class Renderer {
   }
 
   private field(path: string, dot: Value): Value {
-    const [head, ...rest] = path.split('.');
+    const [head = '', ...rest] = path.split('.');
     let value: Value = head === '$' ? this.root : dot;
     for (const key of head === '' || head === '$' ? rest : [head, ...rest]) {
       if (key === '') continue;
