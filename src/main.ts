@@ -14,7 +14,7 @@ import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { createDependencyMonitor, createOpsRoutes, type ServingState } from './ops/routes.ts';
 import { createInFlightTracker, type InFlightTracker } from './ops/shutdown.ts';
-import { createRemediation } from './remediation/slack-extension.ts';
+import { createRemediation, recoveryNamespaces } from './remediation/slack-extension.ts';
 import { createExplainer } from './explain/explainer.ts';
 import { createExplainExtension } from './explain/slack-extension.ts';
 import { clusterExplainSource } from './explain/source.ts';
@@ -102,18 +102,20 @@ const buildExtensions = ({
   // loadConfig validated the policy file with the other settings: an invalid one already stopped start-up.
   const { policy } = config.remediation;
   if (policy !== undefined) {
-    extensions.push(
-      createRemediation({
-        policy,
-        connection,
-        actionSecret: config.remediation.actionSecret,
-        actionTtlMs: config.remediation.actionTtlMs,
-        clock: now,
-        logger: logger.child({ component: 'remediation' }),
-        replicaId,
-        investigator,
-      }),
-    );
+    const remediation = createRemediation({
+      policy,
+      access: config.access,
+      connection,
+      actionSecret: config.remediation.actionSecret,
+      actionTtlMs: config.remediation.actionTtlMs,
+      clock: now,
+      logger: logger.child({ component: 'remediation' }),
+      replicaId,
+      investigator,
+    });
+    // Any replica finishes what a crashed one left: approved requests never run, runs never recorded.
+    remediation.startRecovery({ namespaces: recoveryNamespaces(policy), intervalMs: 30_000 });
+    extensions.push(remediation);
   }
   if (config.explain.enabled) {
     const explainLogger = logger.child({ component: 'explain' });

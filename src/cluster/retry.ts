@@ -6,7 +6,7 @@
  * it is settled by reading the state (`mayHaveApplied`), not sent again.
  */
 import { ApiException } from '@kubernetes/client-node';
-import { type ExitcodeError } from '../errors.ts';
+import type { ExitcodeError } from '../errors.ts';
 import { isAbort, isConnectionReset, networkCode, type RequestDescription, toExitcodeError } from './errors.ts';
 
 /** RBAC verbs that change the cluster: `withRetry` refuses to repeat them. */

@@ -1,24 +1,29 @@
 /**
- * The approval flow, independent of Slack: verify the button, authorize the clicking user at click
- * time against the pod's namespace, claim the request exactly once, ask for a second approver when
- * the policy says so, run the action, audit every step (thread message, Kubernetes Event, log line)
- * and follow the replacement pod. Slack wiring lives in slack-extension.ts behind `Notifier`.
+ * The approval flow, independent of Bolt: verify the button, authorize the user at click time (the
+ * channel's namespace mapping and the policy, for every click and verb), claim the request exactly
+ * once on its Lease, ask for a second approver when the policy says so, and hand approved requests to
+ * the executor. `recover` lets any replica finish what a crashed one left: approved requests that
+ * never ran are run once, interrupted runs are settled by reading the cluster.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import { isExitcodeError, userSentence } from '../errors.ts';
-
-export type { FlowLogger, Notifier } from './audit.ts';
 import type { Investigator } from '../services/types.ts';
+import { isAllowed, type NamespaceAccess } from '../slack/access.ts';
+import type { SlackGateway } from '../slack/gateway.ts';
 import type { Action } from './actions/action.ts';
 import { ACTIONS, actionById } from './actions/index.ts';
-import { followUp } from './follow-up.ts';
+import { createAuditor, eligible, type FlowLogger } from './audit.ts';
+import { createExecutor, targetOfView } from './execute.ts';
 import type { GroupResolver } from './groups.ts';
-import { createAuditor, eligible, type FlowLogger, type Notifier, stateText, who } from './audit.ts';
-import { createLedger, type RequestView, viewOf as viewOfRecord } from './ledger.ts';
-import { decide, offered, type Policy } from './policy.ts';
+import { createLedger, type Request } from './ledger.ts';
+import { createNotifier, stateLine } from './notify.ts';
+import { decide, offered, type Policy, ruleFor } from './policy.ts';
+import { isExpired, type RequestView } from './request-state.ts';
 import { type ActionPayload, signPayload, verifyPayload } from './token.ts';
-import type { ActionTarget, RemediationGateway } from './types.ts';
+import type { RemediationGateway } from './types.ts';
+
+export type { FlowLogger } from './audit.ts';
 
 export interface OfferedButton {
   actionId: string;
@@ -27,28 +32,42 @@ export interface OfferedButton {
   confirm: string;
 }
 
+export interface Click {
+  value: string;
+  userId: string;
+  channel: string;
+  /** The incident thread (the diagnosis message's ts). */
+  threadTs: string;
+}
+
 export interface RemediationFlow {
   buttons(diagnosis: Diagnosis, channel: string): OfferedButton[];
-  /** A click on an action button (or a typed `@exitcode restart`, with a freshly signed value). */
-  request(args: { value: string; userId: string; channel: string; notifier: Notifier }): Promise<void>;
-  /** A click on Approve or Deny. */
-  answer(args: { value: string; userId: string; channel: string; notifier: Notifier }): Promise<void>;
+  /** Actions the policy allows here that this diagnosis does not fit: why not, and the fix instead. */
+  notOffered(diagnosis: Diagnosis, channel: string): { label: string; reason: string; fix?: string }[];
+  /** A click on an action button, on "Request again", or a typed request (with a freshly signed value). */
+  request(args: Click & { diagnosisTs?: string; actionMessageTs?: string }): Promise<void>;
+  /** A click on Approve or Deny in the action message `messageTs`. */
+  answer(args: Click & { messageTs: string }): Promise<void>;
   /** A typed request in a thread: refused with the reason when the action does not fit the pod. */
   typed(args: {
     verb: string;
     diagnosis: Diagnosis;
     userId: string;
     channel: string;
-    notifier: Notifier;
+    threadTs: string;
     /** Identifies the typed request (thread + pod): a repeat maps to the same Lease, so it runs once. */
     requestKey?: string;
   }): Promise<void>;
+  /** Runs approved requests nobody ran and settles interrupted runs, in these namespaces. */
+  recover(namespaces: readonly string[]): Promise<{ ran: number; settled: number; expired: number }>;
 }
 
 export interface FlowOptions {
   policy: Policy;
+  access: NamespaceAccess;
   gateway: RemediationGateway;
   groups: GroupResolver;
+  slack: SlackGateway;
   secret: string;
   ttlMs: number;
   now: () => Date;
@@ -58,236 +77,372 @@ export interface FlowOptions {
   sleep?: (ms: number) => Promise<void>;
   followUpAttempts?: number;
   followUpIntervalMs?: number;
+  /** An approved request left this long without a run is taken over by `recover`. */
+  recoverApprovedAfterMs?: number;
+  /** A run left executing this long is settled by `recover`. */
+  recoverExecutingAfterMs?: number;
+  /** Finished requests are kept this long (for `summary`), then swept. */
+  retentionMs?: number;
 }
 
-const targetOf = (payload: ActionPayload): ActionTarget => ({
-  namespace: payload.ns,
-  pod: payload.pod,
-  uid: payload.uid,
-  ...(payload.kind && payload.wl ? { workload: { kind: payload.kind, name: payload.wl } } : {}),
-});
+const payloadFor = (action: Action, diagnosis: Diagnosis, exp: number, requestKey?: string): ActionPayload => {
+  const cause = diagnosis.containers[0]?.classification.best.title;
+  return {
+    v: 1,
+    s: 'req',
+    a: action.id,
+    ns: diagnosis.namespace,
+    pod: diagnosis.pod,
+    uid: diagnosis.podUid,
+    ...(diagnosis.workload ? { kind: diagnosis.workload.kind, wl: diagnosis.workload.name } : {}),
+    exp,
+    rid: requestKey
+      ? createHash('sha256').update(`${requestKey}:${action.id}`).digest('base64url').slice(0, 32)
+      : randomBytes(12).toString('base64url'),
+    ...(cause ? { c: cause.slice(0, 200) } : {}),
+  };
+};
 
-const payloadFor = (action: Action, diagnosis: Diagnosis, exp: number, requestKey?: string): ActionPayload => ({
-  v: 1,
-  s: 'req',
-  a: action.id,
-  ns: diagnosis.namespace,
-  pod: diagnosis.pod,
-  uid: diagnosis.podUid,
-  ...(diagnosis.workload ? { kind: diagnosis.workload.kind, wl: diagnosis.workload.name } : {}),
-  exp,
-  rid: requestKey
-    ? createHash('sha256').update(`${requestKey}:${action.id}`).digest('base64url').slice(0, 32)
-    : randomBytes(12).toString('base64url'),
-});
+const WORDS: Record<RequestView['state'], string> = {
+  requested: 'waiting for approval',
+  approved: 'approved',
+  executing: 'running',
+  done: 'done',
+  failed: 'finished without doing it',
+  denied: 'denied',
+};
 
 export const createRemediationFlow = (options: FlowOptions): RemediationFlow => {
-  const { policy, gateway, groups, secret, ttlMs, now, logger } = options;
+  const { policy, access, gateway, groups, secret, ttlMs, now, logger } = options;
   const ledger = createLedger({
     store: gateway,
     holder: options.replicaId,
     durationSeconds: Math.ceil(ttlMs / 1000) + 60,
     now,
   });
-
   const audit = createAuditor({ gateway, logger, now });
+  const describeView = (view: RequestView) =>
+    actionById(view.action).describe(targetOfView(view), view.revision ? { revision: view.revision } : undefined);
+  const notifier = createNotifier({ slack: options.slack, logger, now, describe: describeView });
 
-  /** Verifies and authorizes; returns why not as a sentence. */
+  const tokenFor = (view: RequestView, step: 'req' | 'ok' | 'no', rid: string): string =>
+    signPayload(
+      {
+        v: 1,
+        s: step,
+        a: view.action,
+        ns: view.namespace,
+        pod: view.pod,
+        uid: view.uid,
+        ...(view.workloadKind && view.workloadName ? { kind: view.workloadKind, wl: view.workloadName } : {}),
+        exp: step === 'req' ? now().getTime() + ttlMs : Math.max(Date.parse(view.expiresAt), now().getTime() + 1000),
+        rid,
+        ...(view.cause ? { c: view.cause.slice(0, 200) } : {}),
+      },
+      secret,
+    );
+
+  /** The buttons the live message carries in this state, signed again from the request's rid. */
+  const buttonsFor = (view: RequestView) => {
+    const rid = view.rid;
+    if (view.state === 'requested' && !isExpired(view, now()))
+      return { approveValue: tokenFor(view, 'ok', rid), denyValue: tokenFor(view, 'no', rid) };
+    if (view.state === 'failed' || view.state === 'denied' || view.state === 'requested')
+      return { askAgainValue: tokenFor(view, 'req', rid) };
+    return {};
+  };
+
+  const approversFor = (view: RequestView): string | undefined => {
+    if (view.state !== 'requested') return undefined;
+    const rule = ruleFor(policy, view.namespace);
+    return rule ? eligible(rule, view.requestedBy) : undefined;
+  };
+
+  const executor = createExecutor({
+    ledger,
+    gateway,
+    audit,
+    notifier,
+    logger,
+    now,
+    replicaId: options.replicaId,
+    buttonsFor,
+    approversFor,
+    ...(options.investigator ? { investigator: options.investigator } : {}),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    followUpAttempts: options.followUpAttempts ?? 12,
+    followUpIntervalMs: options.followUpIntervalMs ?? 10_000,
+  });
+
+  /** One check for every click and verb: the channel's namespace mapping, then the policy. */
   const authorize = async (payload: ActionPayload, userId: string, channel: string) => {
+    if (!isAllowed(access, channel, payload.ns)) {
+      return {
+        allowed: false as const,
+        reason: `this channel may not act on namespace ${payload.ns} (it is not in the channel's namespace mapping)`,
+      };
+    }
     const rule = offered(policy, { action: payload.a, namespace: payload.ns });
     const userGroups = rule ? await groups.groupsOf(userId, rule.approvers.groups) : [];
-    return decide(policy, { action: payload.a, namespace: payload.ns, userId, userGroups, channel });
+    const decision = decide(policy, { action: payload.a, namespace: payload.ns, userId, userGroups, channel });
+    if (decision.allowed || !rule) return decision;
+    return { ...decision, reason: `${decision.reason}. Who can approve: ${eligible(rule)}` };
   };
 
-  const execute = async (args: {
-    payload: ActionPayload;
-    record: Parameters<typeof ledger.move>[0]['record'];
-    actor: string;
-    notifier: Notifier;
-  }): Promise<void> => {
-    const action = actionById(args.payload.a);
-    const target = targetOf(args.payload);
-    let summary: string;
-    let ok = false;
-    let replaced = false;
-    try {
-      const result = await action.run(target, { gateway, now });
-      ({ summary, ok } = result);
-      replaced = result.replaced === true;
-    } catch (error) {
-      summary = `failed: ${userSentence(error)}`;
-      if (!isExitcodeError(error))
-        logger.warn({ event: 'remediation_action_error', error: String(error) }, 'action threw');
-    }
-    await audit({
-      reason: ok ? 'ExitcodeActionSucceeded' : 'ExitcodeActionFailed',
-      action,
-      target,
-      actor: args.actor,
-      text: `${action.label} ${ok ? 'done' : 'not done'}: ${summary}`,
-      notifier: args.notifier,
-    });
-    // The action has happened (or not) whatever the ledger says now: recording it must not hide the result.
-    const view: RequestView = { ...viewOfRecord(args.record), state: ok ? 'done' : 'failed', result: summary };
-    await ledger
-      .move({ record: args.record, from: 'approved', to: { state: view.state, result: summary } })
-      .catch((error: unknown) =>
-        logger.warn(
-          { event: 'remediation_ledger_failed', error: userSentence(error) },
-          'result not recorded in the lease',
-        ),
-      );
-    await args.notifier.showState(stateText(view, action.label, now().toISOString()));
-    if (replaced)
-      await args.notifier.say('Say `@exitcode rediagnose` in this thread for a fresh diagnosis of the current pod.');
-    void ledger.sweep({ namespace: target.namespace }).catch(() => undefined);
-    if (ok && options.investigator) {
-      await followUp({
-        investigator: options.investigator,
-        target,
-        notifier: args.notifier,
-        sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-        attempts: options.followUpAttempts ?? 12,
-        intervalMs: options.followUpIntervalMs ?? 10_000,
-      });
-    }
+  const alreadyText = (existing: RequestView | undefined): string => {
+    if (!existing) return 'This request was already handled; nothing more was done.';
+    const waiting =
+      existing.state === 'requested' ? ` (can approve: ${approversFor(existing) ?? 'see the policy'})` : '';
+    return `This request is already ${WORDS[existing.state]}${waiting}; nothing more was done.`;
   };
-
-  const alreadyText = (existing: RequestView | undefined): string =>
-    existing
-      ? `This request is already ${existing.state} (${stateText(existing, existing.action, now().toISOString())}); nothing more was done.`
-      : 'This request was already handled; nothing more was done.';
 
   const verify = (value: string): ActionPayload => verifyPayload(value, { secret, now: now() });
 
-  const request: RemediationFlow['request'] = async ({ value, userId, channel, notifier }) => {
+  const request: RemediationFlow['request'] = async ({
+    value,
+    userId,
+    channel,
+    threadTs,
+    diagnosisTs,
+    actionMessageTs,
+  }) => {
+    const refuse = (text: string) => notifier.refuse({ channel, user: userId, threadTs, text });
     try {
       const payload = verify(value);
-      if (payload.s !== 'req') return await notifier.refuse('That is not an action button; nothing was done.');
+      if (payload.s !== 'req') return await refuse('That is not an action button; nothing was done.');
       const action = actionById(payload.a);
       if (action.id === 'restart-pod' && !payload.kind) {
-        return await notifier.refuse(
+        return await refuse(
           `Pod ${payload.pod} has no controller, so it is never deleted: a deleted bare pod would not come back.`,
         );
       }
       const decision = await authorize(payload, userId, channel);
-      if (!decision.allowed) return await notifier.refuse(`Refused: ${decision.reason}. Nothing was done.`);
-      const target = targetOf(payload);
-      const view: RequestView = {
+      if (!decision.allowed) return await refuse(`Refused: ${decision.reason}. Nothing was done.`);
+      const at = now().toISOString();
+      const view: Omit<RequestView, 'writeId'> = {
+        rid: payload.rid,
         state: decision.twoPerson ? 'requested' : 'approved',
         action: action.id,
+        namespace: payload.ns,
         pod: payload.pod,
+        uid: payload.uid,
+        ...(payload.kind && payload.wl ? { workloadKind: payload.kind, workloadName: payload.wl } : {}),
+        twoPerson: decision.twoPerson,
         requestedBy: userId,
-        ...(decision.twoPerson ? {} : { approvedBy: userId }),
+        requestedAt: at,
+        expiresAt: new Date(now().getTime() + ttlMs).toISOString(),
+        ...(decision.twoPerson ? {} : { approvedBy: userId, approvedAt: at }),
+        ...(payload.c ? { cause: payload.c } : {}),
+        channel,
+        threadTs,
+        diagnosisTs: diagnosisTs ?? threadTs,
+        ...(actionMessageTs ? { messageTs: actionMessageTs } : {}),
       };
-      const claim = await ledger.claim({ namespace: payload.ns, rid: payload.rid, view });
-      if (!claim.won) return await notifier.refuse(alreadyText(claim.existing));
+      const claim = await ledger.claim({ view });
+      if (!claim.won) return await refuse(alreadyText(claim.existing));
+      let current = claim.request;
+      const target = targetOfView(current.view);
       await audit({
         reason: 'ExitcodeActionRequested',
         action,
         target,
         actor: userId,
         text: `${action.label} requested for pod ${payload.pod} in namespace ${payload.ns}`,
-        notifier,
       });
-      await notifier.showState(stateText(view, action.label, now().toISOString()));
-      if (decision.twoPerson) {
-        const exp = now().getTime() + ttlMs;
-        await notifier.askApproval({
-          text: `${who(userId)} asks to ${action.label.toLowerCase()} ${payload.pod} in namespace ${payload.ns}. A second approver (not the requester) must approve: ${eligible(decision.rule, userId)}.`,
-          approveValue: signPayload({ ...payload, s: 'ok', exp }, secret),
-          denyValue: signPayload({ ...payload, s: 'no', exp }, secret),
-          confirm: action.describe(target),
+      if (!decision.twoPerson)
+        await audit({
+          reason: 'ExitcodeActionApproved',
+          action,
+          target,
+          actor: userId,
+          text: `${action.label} approved (single approval)`,
         });
+      let ts: string | undefined;
+      try {
+        const approvers = approversFor(current.view);
+        ts = await notifier.show(current.view, {
+          ...(approvers ? { approvers } : {}),
+          buttons: buttonsFor(current.view),
+        });
+      } catch {
+        ts = undefined;
+      }
+      if (ts && ts !== current.view.messageTs) {
+        const recorded = await ledger
+          .write({ request: current, next: { ...current.view, messageTs: ts } })
+          .catch(() => undefined);
+        current = recorded?.won ? recorded.request : { ...current, view: { ...current.view, messageTs: ts } };
+      }
+      await notifier.showOnDiagnosis(current.view, stateLine(current.view, now()));
+      if (decision.twoPerson) {
+        if (!ts) {
+          // Nobody could approve a request nobody can see: fail it now, so it can be asked again.
+          await executor.fail(
+            current,
+            'not done: the approval request could not be posted in Slack, so nobody could approve it; request it again',
+            userId,
+          );
+          await refuse(
+            'The approval request could not be posted in this thread, so nothing was done: request it again.',
+          );
+        }
         return;
       }
-      await audit({
-        reason: 'ExitcodeActionApproved',
-        action,
-        target,
-        actor: userId,
-        text: `${action.label} approved (single approval)`,
-        notifier,
-      });
-      await execute({ payload, record: claim.record, actor: userId, notifier });
+      await executor.execute(current, userId);
     } catch (error) {
       logger.warn(
-        { event: 'remediation_refused', code: isExitcodeError(error) ? error.code : 'unknown' },
+        { event: 'remediation_refused', code: isExitcodeError(error) ? error.code : 'unknown', error: String(error) },
         'request not done',
       );
-      await notifier.refuse(userSentence(error));
+      await refuse(userSentence(error));
     }
   };
 
-  const answer: RemediationFlow['answer'] = async ({ value, userId, channel, notifier }) => {
+  const answer: RemediationFlow['answer'] = async ({ value, userId, channel, threadTs, messageTs }) => {
+    const refuse = (text: string) => notifier.refuse({ channel, user: userId, threadTs, text });
     try {
       const payload = verify(value);
-      if (payload.s === 'req') return await notifier.refuse('That is not an approval button; nothing was done.');
-      const action = actionById(payload.a);
-      const record = await ledger.read({ namespace: payload.ns, rid: payload.rid });
-      if (!record)
-        return await notifier.refuse('This request no longer exists (it expired); ask for a fresh diagnosis.');
-      const current = viewOfRecord(record);
-      if (current.state !== 'requested') return await notifier.refuse(alreadyText(current));
-      if (current.requestedBy === userId) {
-        return await notifier.refuse(
+      if (payload.s === 'req') return await refuse('That is not an approval button; nothing was done.');
+      const found = await ledger.read({ namespace: payload.ns, rid: payload.rid });
+      if (!found) return await refuse('This request no longer exists (it expired); ask for a fresh diagnosis.');
+      const current = found;
+      if (current.view.state !== 'requested') return await refuse(alreadyText(current.view));
+      if (isExpired(current.view, now())) {
+        await executor.show(current);
+        return await refuse('This request has expired: nothing was done. Use "Request again" to ask anew.');
+      }
+      if (current.view.requestedBy === userId) {
+        return await refuse(
           'You requested this action, so you cannot approve or deny it: under the two-person rule another approver answers.',
         );
       }
       const decision = await authorize(payload, userId, channel);
-      if (!decision.allowed) return await notifier.refuse(`Refused: ${decision.reason}. Nothing was done.`);
+      if (!decision.allowed) return await refuse(`Refused: ${decision.reason}. Nothing was done.`);
       const approve = payload.s === 'ok';
-      const moved = await ledger.move({
-        record,
-        from: 'requested',
-        to: approve ? { state: 'approved', approvedBy: userId } : { state: 'denied', deniedBy: userId },
-      });
-      if (!moved.won) return await notifier.refuse(alreadyText(moved.existing));
-      const target = targetOf(payload);
+      const at = now().toISOString();
+      const next: Omit<RequestView, 'writeId'> = {
+        ...current.view,
+        messageTs: current.view.messageTs ?? messageTs,
+        ...(approve
+          ? { state: 'approved', approvedBy: userId, approvedAt: at }
+          : { state: 'denied', deniedBy: userId, deniedAt: at, finishedAt: at }),
+      };
+      const moved = await ledger.write({ request: current, next });
+      if (!moved.won) return await refuse(alreadyText(moved.existing));
+      const action = actionById(payload.a);
       await audit({
         reason: approve ? 'ExitcodeActionApproved' : 'ExitcodeActionDenied',
         action,
-        target,
+        target: targetOfView(next as RequestView),
         actor: userId,
         text: `${action.label} for pod ${payload.pod} ${approve ? 'approved' : 'denied'}`,
-        notifier,
       });
-      await notifier.showState(stateText(viewOfRecord(moved.record), action.label, now().toISOString()));
-      if (approve) await execute({ payload, record: moved.record, actor: userId, notifier });
+      const updated = moved.request;
+      await executor.show(updated);
+      if (approve) await executor.execute(updated, userId);
     } catch (error) {
       logger.warn(
-        { event: 'remediation_refused', code: isExitcodeError(error) ? error.code : 'unknown' },
+        { event: 'remediation_refused', code: isExitcodeError(error) ? error.code : 'unknown', error: String(error) },
         'answer not done',
       );
-      await notifier.refuse(userSentence(error));
+      await refuse(userSentence(error));
     }
   };
 
+  const fits = (diagnosis: Diagnosis, channel: string) =>
+    ACTIONS.filter(
+      (action) =>
+        isAllowed(access, channel, diagnosis.namespace) &&
+        offered(policy, { action: action.id, namespace: diagnosis.namespace, channel }),
+    );
+
   const buttons: RemediationFlow['buttons'] = (diagnosis, channel) => {
     const exp = now().getTime() + ttlMs;
-    return ACTIONS.filter(
-      (action) =>
-        action.available(diagnosis).ok &&
-        offered(policy, { action: action.id, namespace: diagnosis.namespace, channel }),
-    ).map((action) => {
-      const payload = payloadFor(action, diagnosis, exp);
-      return {
-        actionId: `exitcode_remediation_req_${action.id}`,
-        label: action.label,
-        value: signPayload(payload, secret),
-        confirm: action.describe(targetOf(payload)),
-      };
+    return fits(diagnosis, channel)
+      .filter((action) => action.available(diagnosis).ok)
+      .map((action) => {
+        const payload = payloadFor(action, diagnosis, exp);
+        return {
+          actionId: `exitcode_remediation_req_${action.id}`,
+          label: action.label,
+          value: signPayload(payload, secret),
+          confirm: action.describe(
+            targetOfView({
+              ...payload,
+              namespace: payload.ns,
+              workloadKind: payload.kind,
+              workloadName: payload.wl,
+            } as unknown as RequestView),
+          ),
+        };
+      });
+  };
+
+  const notOffered: RemediationFlow['notOffered'] = (diagnosis, channel) =>
+    fits(diagnosis, channel).flatMap((action) => {
+      const available = action.available(diagnosis);
+      return available.ok
+        ? []
+        : [{ label: action.label, reason: available.reason, ...(available.fix ? { fix: available.fix } : {}) }];
     });
-  };
 
-  const typed: RemediationFlow['typed'] = async ({ verb, diagnosis, userId, channel, notifier, requestKey }) => {
+  const typed: RemediationFlow['typed'] = async ({ verb, diagnosis, userId, channel, threadTs, requestKey }) => {
     const action = ACTIONS.find((candidate) => candidate.verb === verb);
-    if (!action) return notifier.refuse(`There is no action called ${verb}.`);
+    const refuse = (text: string) => notifier.refuse({ channel, user: userId, threadTs, text });
+    if (!action) return refuse(`There is no action called ${verb}.`);
     const available = action.available(diagnosis);
-    if (!available.ok) return notifier.refuse(`${action.label} refused: ${available.reason}. Nothing was done.`);
+    if (!available.ok)
+      return refuse(
+        `${action.label} refused: ${available.reason}. Nothing was done.${available.fix ? ` Instead: ${available.fix}` : ''}`,
+      );
     const value = signPayload(payloadFor(action, diagnosis, now().getTime() + ttlMs, requestKey), secret);
-    await request({ value, userId, channel, notifier });
+    await request({ value, userId, channel, threadTs });
   };
 
-  return { buttons, request, answer, typed };
+  const recover: RemediationFlow['recover'] = async (namespaces) => {
+    const counts = { ran: 0, settled: 0, expired: 0 };
+    const approvedAfter = options.recoverApprovedAfterMs ?? 30_000;
+    const executingAfter = options.recoverExecutingAfterMs ?? 60_000;
+    for (const namespace of namespaces) {
+      let requests: Request[];
+      try {
+        requests = await ledger.list({ namespace });
+      } catch (error) {
+        logger.warn(
+          { event: 'remediation_recover_failed', namespace, error: userSentence(error) },
+          'cannot list requests',
+        );
+        continue;
+      }
+      for (const found of requests) {
+        const current = found;
+        const { view } = current;
+        const age = (at: string | undefined) => now().getTime() - Date.parse(at ?? '');
+        if (view.state === 'approved' && age(view.approvedAt) >= approvedAfter) {
+          if (isExpired(view, now())) {
+            counts.expired += 1;
+            await executor.fail(
+              current,
+              'not done: approved, but not run before the request expired (exitcode was not running); request it again',
+              'exitcode',
+            );
+          } else {
+            counts.ran += 1;
+            await executor.execute(current, view.approvedBy ?? 'exitcode');
+          }
+        } else if (view.state === 'executing' && age(view.executingAt) >= executingAfter) {
+          counts.settled += 1;
+          await executor.settleInterrupted(current);
+        }
+      }
+      await ledger
+        .sweep({ namespace, retentionMs: options.retentionMs ?? 7 * 24 * 3_600_000 })
+        .catch((error: unknown) =>
+          logger.warn({ event: 'remediation_sweep_failed', error: userSentence(error) }, 'sweep failed'),
+        );
+    }
+    return counts;
+  };
+
+  return { buttons, notOffered, request, answer, typed, recover };
 };

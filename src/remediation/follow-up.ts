@@ -1,7 +1,9 @@
 /**
- * After an action, follow the replacement pod for a bounded number of polls and say in the thread
- * whether it came up healthy or crashed again (with the fresh diagnosis then). Bounded in attempts,
- * with an injected sleep, so tests never wait and a stuck rollout never keeps a loop alive.
+ * After an action, follow the replacement pod for a bounded number of polls and tell whether it came
+ * up healthy or crashed again (with the fresh cause), or whether a rollout is stalled (its new pods
+ * crash too, while the old ReplicaSet keeps serving). Bounded in attempts, with an injected sleep, so
+ * tests never wait and a stuck rollout never keeps a loop alive. It only reports: the caller records
+ * the outcome on the request and shows it.
  */
 import type { Diagnosis } from '../diagnosis/types.ts';
 import { userSentence } from '../errors.ts';
@@ -20,26 +22,43 @@ export const summarize = (diagnosis: Diagnosis): string => {
   const failing = diagnosis.containers[0];
   if (!failing) return `pod ${diagnosis.pod} is ${diagnosis.phase}`;
   const best = failing.classification.best;
-  return `pod ${diagnosis.pod}, container ${failing.container}: ${best.title} (${failing.classification.exit.summary}; confidence ${Math.round(best.confidence * 100)}%)`;
+  return `${best.title} (${failing.classification.exit.summary}; confidence ${Math.round(best.confidence * 100)}%)`;
 };
 
-export type FollowUpOutcome = 'healthy' | 'crashed' | 'unsettled';
+export type FollowUpOutcome = 'healthy' | 'crashed' | 'stalled' | 'unsettled';
+
+export interface FollowUpReport {
+  outcome: FollowUpOutcome;
+  /** One sentence for the action message and the diagnosis state line. */
+  text: string;
+  /** The replacement's diagnosis, when there was one. */
+  diagnosis?: Diagnosis;
+}
+
+const stalledText = (target: ActionTarget, last: Diagnosis): string => {
+  const name = target.workload?.name ?? '';
+  return `rollout stalled: the new pod ${last.pod} crashes too (${summarize(last)}), and the old ReplicaSet keeps serving because the rollout never removes a ready pod before its replacement is ready. Next: kubectl rollout undo deployment/${name} -n ${target.namespace}`;
+};
 
 export const followUp = async ({
   investigator,
   target,
-  notifier,
+  actionId,
   sleep,
   attempts,
   intervalMs,
+  startedAt,
+  now,
 }: {
   investigator: Investigator;
   target: ActionTarget;
-  notifier: { say(text: string): Promise<void> };
+  actionId: string;
   sleep: (ms: number) => Promise<void>;
   attempts: number;
   intervalMs: number;
-}): Promise<FollowUpOutcome> => {
+  startedAt: Date;
+  now: () => Date;
+}): Promise<FollowUpReport> => {
   let last: Diagnosis | undefined;
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     await sleep(intervalMs);
@@ -47,25 +66,30 @@ export const followUp = async ({
       last = await investigator.diagnose({ namespace: target.namespace, target: followTarget(target) });
     } catch (error) {
       last = undefined;
-      if (attempt === attempts - 1) {
-        await notifier.say(`Could not follow the replacement pod: ${userSentence(error)}`);
-        return 'unsettled';
-      }
+      if (attempt === attempts - 1)
+        return { outcome: 'unsettled', text: `could not follow the replacement pod: ${userSentence(error)}` };
       continue;
     }
     // The old pod may still be terminating: only a different pod tells us anything.
     if (last.podUid === target.uid) continue;
     if (last.healthy && last.phase === 'Running') {
-      await notifier.say(`:white_check_mark: Replacement pod ${last.pod} came up healthy.`);
-      return 'healthy';
+      const minutes = Math.max(0, Math.round((now().getTime() - startedAt.getTime()) / 60_000));
+      return {
+        outcome: 'healthy',
+        text: `resolved: replacement pod ${last.pod} came up healthy (${minutes < 1 ? 'under a minute' : `${minutes} min`} after the action)`,
+        diagnosis: last,
+      };
     }
     if (!last.healthy && last.containers.length > 0) {
-      await notifier.say(`:x: Replacement pod ${last.pod} crashed again. Fresh diagnosis: ${summarize(last)}`);
-      return 'crashed';
+      const rollout = actionId === 'rollout-restart' && target.workload?.kind === 'Deployment';
+      return rollout
+        ? { outcome: 'stalled', text: stalledText(target, last), diagnosis: last }
+        : { outcome: 'crashed', text: `crashed again: pod ${last.pod}, ${summarize(last)}`, diagnosis: last };
     }
   }
-  await notifier.say(
-    `Replacement pod ${last && last.podUid !== target.uid ? last.pod : 'for ' + target.pod} has not settled after ${attempts} checks; run \`@exitcode rediagnose\` later.`,
-  );
-  return 'unsettled';
+  const who = last && last.podUid !== target.uid ? last.pod : `for ${target.pod}`;
+  return {
+    outcome: 'unsettled',
+    text: `replacement pod ${who} has not settled after ${attempts} checks; say @exitcode rediagnose later`,
+  };
 };

@@ -1,4 +1,3 @@
-
 import { parseValidatedYaml } from '../config/validated-yaml.ts';
 import { z } from 'zod';
 import { ACTION_IDS, type ActionId } from './actions/ids.ts';

@@ -1,7 +1,8 @@
 /**
  * Remediation plugged into the Slack bot through its extension seam: buttons under a diagnosis (with a
- * confirm dialog), the Approve/Deny listeners, and the `@exitcode restart` / `rollout` thread verbs.
- * The only remediation file that knows Slack; the decisions are all in flow.ts.
+ * confirm dialog), a note when an allowed action does not fit the cause, the Approve / Deny / Request
+ * again listeners, the `@exitcode restart` / `rollout` / `rollback` thread verbs, and the recovery
+ * loop that finishes what a crashed replica left. Everything it says goes through the SlackGateway.
  */
 import { randomUUID } from 'node:crypto';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
@@ -9,186 +10,93 @@ import type { ClusterConnection } from '../cluster/connection.ts';
 import { createRemediationGateway } from '../cluster/mutations.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { Investigator } from '../services/types.ts';
-import type { Button, KnownBlock, SlackExtension, ThreadContext, WebClient } from '../slack/extension.ts';
-import { createRemediationFlow, type FlowLogger, type Notifier, type RemediationFlow } from './flow.ts';
+import type { NamespaceAccess } from '../slack/access.ts';
+import { codeBlock, safe } from '../slack/blocks/text.ts';
+import type { Button, SlackExtension, ThreadContext } from '../slack/extension.ts';
+import type { SlackGateway } from '../slack/gateway.ts';
+import { createRemediationFlow, type FlowLogger, type RemediationFlow } from './flow.ts';
 import { createGroupResolver } from './groups.ts';
+import { APPROVE_ID, ASK_AGAIN_ID, DENY_ID } from './notify.ts';
 import type { Policy } from './policy.ts';
 import type { RemediationGateway } from './types.ts';
 
-export const ACTION_PREFIX = 'exitcode_remediation_';
-export const APPROVE_ID = `${ACTION_PREFIX}ok`;
-export const DENY_ID = `${ACTION_PREFIX}no`;
+export { ACTION_PREFIX, APPROVE_ID, ASK_AGAIN_ID, DENY_ID } from './notify.ts';
 const REQUEST_ID = /^exitcode_remediation_req_/;
 
 export interface RemediationOptions {
   policy: Policy;
+  /** The channel-to-namespace mapping every verb checks; clicks are checked against it too. */
+  access: NamespaceAccess;
   connection?: Pick<ClusterConnection, 'core' | 'apps' | 'call' | 'kubeConfig' | 'requestTimeoutMs'>;
   /** Tests may pass a gateway directly; otherwise it is built over `connection`. */
   gateway?: RemediationGateway;
+  /** The Slack gateway; otherwise the one the bot hands to `register`. */
+  slack?: SlackGateway;
   actionSecret: string;
   actionTtlMs: number;
   clock: () => Date;
   logger: FlowLogger;
   replicaId?: string;
-  /** Follows the replacement pod after an action; without it there is no follow-up message. */
+  /** Follows the replacement pod after an action; without it there is no follow-up. */
   investigator?: Investigator;
   sleep?: (ms: number) => Promise<void>;
   followUpAttempts?: number;
   followUpIntervalMs?: number;
   /** How long a resolved approver group is trusted. */
   groupTtlMs?: number;
+  recoverApprovedAfterMs?: number;
+  recoverExecutingAfterMs?: number;
 }
 
-type Block = KnownBlock;
-
-const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
-
-const stateBlock = (text: string): Block => ({
-  type: 'context',
-  elements: [{ type: 'mrkdwn', text: text.slice(0, 3000) }],
-});
-
-/** The message's blocks without our buttons, plus the state line (replacing an earlier one). */
-export const withState = (blocks: Block[], text: string): Block[] => {
-  const kept: Block[] = [];
-  for (const block of blocks) {
-    if (block.block_id === `${ACTION_PREFIX}state`) continue;
-    if (block.type === 'actions') {
-      const elements = block.elements.filter(
-        (element) => !('action_id' in element && element.action_id?.startsWith(ACTION_PREFIX)),
-      );
-      if (elements.length > 0) kept.push({ ...block, elements });
-      continue;
-    }
-    kept.push(block);
-  }
-  return [...kept, { ...stateBlock(text), block_id: `${ACTION_PREFIX}state` }];
-};
+const plainText = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
 
 const confirmDialog = (title: string, text: string, confirm: string): NonNullable<Button['confirm']> => ({
-  title: plain(title),
-  text: { type: 'plain_text', text },
-  confirm: plain(confirm),
-  deny: plain('Cancel'),
+  title: plainText(title),
+  text: { type: 'plain_text', text: text.slice(0, 300) },
+  confirm: plainText(confirm),
+  deny: plainText('Cancel'),
   style: 'danger',
 });
 
-/** Rewrites a message we posted (the diagnosis or the approval request); best effort, logged on failure. */
-const updateMessage = async ({
-  client,
-  channel,
-  ts,
-  blocks,
-  text,
-  logger,
-}: {
-  client: WebClient;
-  channel: string;
-  ts: string;
-  blocks?: Block[];
-  text: string;
-  logger: FlowLogger;
-}): Promise<void> => {
-  try {
-    let current = blocks;
-    if (!current) {
-      // replies finds the message whether it is a thread's parent or a reply in it.
-      const found = await client.conversations.replies({ channel, ts, oldest: ts, latest: ts, inclusive: true });
-      const message = found.messages?.find((candidate) => candidate.ts === ts);
-      if (!message) return;
-      current = (message.blocks ?? []) as Block[];
-    }
-    await client.chat.update({ channel, ts, text, blocks: withState(current, text) });
-  } catch (error) {
-    logger.warn(
-      { event: 'remediation_update_failed', channel, ts, error: String(error) },
-      'could not update the message',
-    );
-  }
+/** The namespaces the policy names literally: where recovery looks for requests left behind. */
+export const recoveryNamespaces = (policy: Policy): string[] => [
+  ...new Set(policy.rules.flatMap((rule) => rule.namespaces.filter((pattern) => !pattern.includes('*')))),
+];
+
+/** Forwards to the gateway known so far: the bot hands its gateway over in `register`. */
+const lateGateway = (get: () => SlackGateway | undefined): SlackGateway => {
+  const need = (): SlackGateway => {
+    const gateway = get();
+    if (!gateway) throw new Error('the Slack gateway is not registered yet');
+    return gateway;
+  };
+  return {
+    post: (message) => need().post(message),
+    update: (message) => need().update(message),
+    ephemeral: (message) => need().ephemeral(message),
+    upload: (file) => need().upload(file),
+    thread: (args) => need().thread(args),
+    message: (args) => need().message(args),
+    userName: (userId) => need().userName(userId),
+    groupMembers: (groupId) => need().groupMembers(groupId),
+  };
 };
-
-/** The block_id of the Approve/Deny row carries the diagnosis message's ts, so an answer can update it. */
-const ASK_BLOCK = `${ACTION_PREFIX}ask:`;
-
-interface MessageRef {
-  ts: string;
-  /** Blocks come with a click; when absent they are fetched before the update. */
-  blocks?: Block[];
-}
-
-const notifierFor = ({
-  client,
-  channel,
-  threadTs,
-  userId,
-  diagnosis,
-  clicked,
-  logger,
-}: {
-  client: WebClient;
-  channel: string;
-  threadTs: string;
-  userId: string;
-  /** The diagnosis message that offered the action: its state line is the one people look at. */
-  diagnosis: MessageRef;
-  /** The approval request that was clicked, when it is not the diagnosis itself. */
-  clicked?: MessageRef;
-  logger: FlowLogger;
-}): Notifier => ({
-  say: async (text) => {
-    await client.chat.postMessage({ channel, thread_ts: threadTs, text });
-  },
-  refuse: async (text) => {
-    await client.chat.postEphemeral({ channel, user: userId, thread_ts: threadTs, text });
-  },
-  askApproval: async ({ text, approveValue, denyValue, confirm }) => {
-    await client.chat.postMessage({
-      channel,
-      thread_ts: threadTs,
-      text,
-      blocks: [
-        { type: 'section', text: { type: 'mrkdwn', text } },
-        {
-          type: 'actions',
-          block_id: `${ASK_BLOCK}${diagnosis.ts}`,
-          elements: [
-            {
-              type: 'button',
-              action_id: APPROVE_ID,
-              text: plain('Approve'),
-              style: 'primary',
-              value: approveValue,
-              confirm: confirmDialog('Approve?', confirm, 'Approve'),
-            },
-            { type: 'button', action_id: DENY_ID, text: plain('Deny'), style: 'danger', value: denyValue },
-          ],
-        },
-      ],
-    });
-  },
-  showState: async (text) => {
-    for (const message of clicked && clicked.ts !== diagnosis.ts ? [clicked, diagnosis] : [diagnosis]) {
-      await updateMessage({
-        client,
-        channel,
-        ts: message.ts,
-        ...(message.blocks ? { blocks: message.blocks } : {}),
-        text,
-        logger,
-      });
-    }
-  },
-});
 
 const clickContext = (body: BlockAction) => {
   const channel = body.channel?.id ?? body.container?.channel_id;
-  const message = body.message as { ts?: string; thread_ts?: string; blocks?: Block[] } | undefined;
+  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
   const threadTs = message?.thread_ts ?? message?.ts;
-  return { channel, message, threadTs };
+  return { channel, messageTs: message?.ts, threadTs };
 };
 
-export const createRemediation = (options: RemediationOptions): SlackExtension & { flow: RemediationFlow } => {
-  let slackClient: WebClient | undefined;
+export const createRemediation = (
+  options: RemediationOptions,
+): SlackExtension & {
+  flow: RemediationFlow;
+  startRecovery(args: { namespaces: string[]; intervalMs: number }): () => void;
+} => {
+  let registered: SlackGateway | undefined = options.slack;
+  const slack = lateGateway(() => registered);
   const gateway =
     options.gateway ??
     (options.connection
@@ -197,18 +105,16 @@ export const createRemediation = (options: RemediationOptions): SlackExtension &
           throw new Error('createRemediation needs a connection or a gateway');
         })());
   const groups = createGroupResolver({
-    listUsers: async (usergroup) => {
-      if (!slackClient) return [];
-      const answer = await slackClient.usergroups.users.list({ usergroup });
-      return answer.users ?? [];
-    },
+    listUsers: (usergroup) => slack.groupMembers(usergroup),
     ttlMs: options.groupTtlMs ?? 5 * 60_000,
     now: options.clock,
   });
   const flow = createRemediationFlow({
     policy: options.policy,
+    access: options.access,
     gateway,
     groups,
+    slack,
     secret: options.actionSecret,
     ttlMs: options.actionTtlMs,
     now: options.clock,
@@ -218,33 +124,34 @@ export const createRemediation = (options: RemediationOptions): SlackExtension &
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.followUpAttempts !== undefined ? { followUpAttempts: options.followUpAttempts } : {}),
     ...(options.followUpIntervalMs !== undefined ? { followUpIntervalMs: options.followUpIntervalMs } : {}),
+    ...(options.recoverApprovedAfterMs !== undefined ? { recoverApprovedAfterMs: options.recoverApprovedAfterMs } : {}),
+    ...(options.recoverExecutingAfterMs !== undefined
+      ? { recoverExecutingAfterMs: options.recoverExecutingAfterMs }
+      : {}),
   });
 
   const typedCommand = (verb: string, help: string) => ({
     help,
     run: async (ctx: ThreadContext, args: string[]) => {
-      slackClient ??= ctx.client;
+      registered ??= ctx.slack;
       const chosen = verb === 'restart' && args[0] === 'rollout' ? 'rollout' : verb;
-      const notifier = notifierFor({
-        client: ctx.client,
-        channel: ctx.channel,
-        threadTs: ctx.threadTs,
-        userId: ctx.userId,
-        diagnosis: { ts: ctx.threadTs },
-        logger: options.logger,
-      });
       if (!options.investigator)
-        return notifier.say('Actions from a thread need the cluster connection; use the buttons instead.');
+        return void (await ctx.slack.ephemeral({
+          channel: ctx.channel,
+          user: ctx.userId,
+          threadTs: ctx.threadTs,
+          text: 'Actions from a thread need the cluster connection; use the buttons instead.',
+        }));
       let diagnosis: Diagnosis;
       try {
         diagnosis = await options.investigator.diagnose({ namespace: ctx.ref.namespace, target: ctx.ref.pod });
       } catch {
-        return notifier.say(
-          `Pod ${ctx.ref.pod} is gone, so nothing was done; say \`@exitcode rediagnose\` for the current pod.`,
+        return ctx.say(
+          `Pod ${safe(ctx.ref.pod)} is gone, so nothing was done; say \`@exitcode rediagnose\` for the current pod.`,
         );
       }
       if (ctx.ref.uid && diagnosis.podUid !== ctx.ref.uid) {
-        return notifier.say(
+        return ctx.say(
           'The pod was replaced since this diagnosis: nothing was done. Say `@exitcode rediagnose` first.',
         );
       }
@@ -253,67 +160,106 @@ export const createRemediation = (options: RemediationOptions): SlackExtension &
         diagnosis,
         userId: ctx.userId,
         channel: ctx.channel,
-        notifier,
+        threadTs: ctx.threadTs,
         // The same typed request in the same thread (or a retried event) maps to the same Lease.
         requestKey: `${ctx.channel}:${ctx.threadTs}:${diagnosis.podUid}`,
       });
     },
   });
 
+  const startRecovery = ({ namespaces, intervalMs }: { namespaces: string[]; intervalMs: number }) => {
+    let running = false;
+    const round = async () => {
+      if (running || namespaces.length === 0) return;
+      running = true;
+      try {
+        const counts = await flow.recover(namespaces);
+        if (counts.ran + counts.settled + counts.expired > 0)
+          options.logger.info({ event: 'remediation_recovered', ...counts }, 'requests recovered');
+      } catch (error) {
+        options.logger.warn({ event: 'remediation_recover_failed', error: String(error) }, 'recovery round failed');
+      } finally {
+        running = false;
+      }
+    };
+    // The first round waits a tick, so the bot has handed over its Slack gateway.
+    const first = setImmediate(() => void round());
+    const timer = setInterval(() => void round(), intervalMs);
+    timer.unref();
+    return () => {
+      clearImmediate(first);
+      clearInterval(timer);
+    };
+  };
+
   return {
     name: 'remediation',
     flow,
+    startRecovery,
     buttons: (diagnosis: Diagnosis, { channel }: { channel: string }): Button[] =>
       flow.buttons(diagnosis, channel).map((offer) => ({
         type: 'button',
         action_id: offer.actionId,
-        text: plain(offer.label),
+        text: plainText(offer.label),
         style: 'danger',
         value: offer.value,
         confirm: confirmDialog(`${offer.label}?`, offer.confirm, offer.label),
       })),
-    threadCommands: {
-      restart: typedCommand('restart', 'restart: delete this pod so its controller recreates it (needs approval)'),
-      rollout: typedCommand(
-        'rollout',
-        "rollout: rollout restart the pod's Deployment/StatefulSet/DaemonSet (needs approval)",
-      ),
+    afterDiagnosis: async (ctx) => {
+      registered ??= ctx.slack;
+      if (ctx.diagnosis.healthy) return;
+      const notes = flow.notOffered(ctx.diagnosis, ctx.channel);
+      if (notes.length === 0) return;
+      const text = notes
+        .map(
+          (note) =>
+            `*${safe(note.label)}* is not offered: ${safe(note.reason)}.${note.fix ? `\nInstead:\n${codeBlock({ lines: [note.fix] })}` : ''}`,
+        )
+        .join('\n');
+      await ctx.slack.post({
+        channel: ctx.channel,
+        threadTs: ctx.threadTs,
+        text,
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+      });
     },
-    register: (app: App) => {
-      slackClient = app.client;
-      app.action<BlockAction<ButtonAction>>(REQUEST_ID, async ({ ack, body, action, client }) => {
+    threadCommands: {
+      restart: typedCommand('restart', 'delete this pod so its controller recreates it (needs approval)'),
+      rollout: typedCommand('rollout', "rollout restart the pod's Deployment/StatefulSet/DaemonSet (needs approval)"),
+      rollback: typedCommand('rollback', "roll the pod's Deployment back to its previous revision (needs approval)"),
+    },
+    register: (app: App, tools: { slack: SlackGateway }) => {
+      registered ??= tools.slack;
+      app.action<BlockAction<ButtonAction>>(REQUEST_ID, async ({ ack, body, action }) => {
         await ack();
-        const { channel, message, threadTs } = clickContext(body);
-        if (!channel || !threadTs || !message?.ts) return;
-        const notifier = notifierFor({
-          client,
+        const { channel, messageTs, threadTs } = clickContext(body);
+        if (!channel || !threadTs || !messageTs) return;
+        await flow.request({
+          value: action.value ?? '',
+          userId: body.user.id,
           channel,
           threadTs,
-          userId: body.user.id,
-          diagnosis: { ts: message.ts, ...(message.blocks ? { blocks: message.blocks } : {}) },
-          logger: options.logger,
+          diagnosisTs: messageTs,
         });
-        await flow.request({ value: action.value ?? '', userId: body.user.id, channel, notifier });
+      });
+      app.action<BlockAction<ButtonAction>>(ASK_AGAIN_ID, async ({ ack, body, action }) => {
+        await ack();
+        const { channel, messageTs, threadTs } = clickContext(body);
+        if (!channel || !threadTs || !messageTs) return;
+        await flow.request({
+          value: action.value ?? '',
+          userId: body.user.id,
+          channel,
+          threadTs,
+          actionMessageTs: messageTs,
+        });
       });
       for (const id of [APPROVE_ID, DENY_ID]) {
-        app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, client }) => {
+        app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action }) => {
           await ack();
-          const { channel, message, threadTs } = clickContext(body);
-          if (!channel || !threadTs || !message?.ts) return;
-          // The Approve/Deny row names the diagnosis message; without it, the thread's parent is the diagnosis.
-          const diagnosisTs = action.block_id?.startsWith(ASK_BLOCK)
-            ? action.block_id.slice(ASK_BLOCK.length)
-            : threadTs;
-          const notifier = notifierFor({
-            client,
-            channel,
-            threadTs,
-            userId: body.user.id,
-            diagnosis: { ts: /^\d+\.\d+$/.test(diagnosisTs) ? diagnosisTs : threadTs },
-            clicked: { ts: message.ts, ...(message.blocks ? { blocks: message.blocks } : {}) },
-            logger: options.logger,
-          });
-          await flow.answer({ value: action.value ?? '', userId: body.user.id, channel, notifier });
+          const { channel, messageTs, threadTs } = clickContext(body);
+          if (!channel || !threadTs || !messageTs) return;
+          await flow.answer({ value: action.value ?? '', userId: body.user.id, channel, threadTs, messageTs });
         });
       }
     },

@@ -34,11 +34,13 @@ const payloadSchema = z.strictObject({
   exp: z.number().int().positive(),
   /** Request id: one per offered action, the key of its exactly-once Lease. */
   rid: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  /** The diagnosed cause's title, shown as the request's "why" (signed, so it cannot be altered). */
+  c: z.string().max(200).optional(),
 });
 
 export type ActionPayload = z.infer<typeof payloadSchema>;
 
-const KEY_ORDER = ['v', 's', 'a', 'ns', 'pod', 'uid', 'kind', 'wl', 'exp', 'rid'] as const;
+const KEY_ORDER = ['v', 's', 'a', 'ns', 'pod', 'uid', 'kind', 'wl', 'exp', 'rid', 'c'] as const;
 
 /** JSON with a fixed key order, so signer and verifier hash the same bytes. */
 const canonical = (payload: ActionPayload): string =>

@@ -8,7 +8,7 @@ import { startKubeStandIn } from '../remediation/kube-stand-in.ts';
 const kube = await startKubeStandIn();
 after(() => kube.close());
 const gateway = createRemediationGateway(
-  connectCluster({ kubeconfigYaml: kube.kubeconfigYaml, retry: { attempts: 1 } }),
+  connectCluster({ kubeconfigYaml: kube.kubeconfigYaml }),
 );
 
 test('rollout restart patches each workload kind with a strategic merge patch', async () => {

@@ -49,12 +49,13 @@ const podDeletes = () =>
 
 before(async () => {
   demo = await startDemoCluster({ forbidden: [{ verb: 'delete', resource: 'pods', namespace: 'data' }] });
-  const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { attempts: 1 } });
+  const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml });
   const investigator = createInvestigator({ connection });
   const { policy } = parsePolicy(POLICY);
   assert.ok(policy);
   const remediation = createRemediation({
     policy,
+    access: { defaultNamespaces: ['*'], channels: {} },
     connection,
     actionSecret: 'e2e-action-secret-0123456789abcdef0123',
     actionTtlMs: 15 * 60_000,

@@ -1,105 +1,144 @@
 /**
- * Shared set-up for remediation tests: the flow over the real client-node gateway pointed at the
- * loopback Kubernetes stand-in, a Notifier that records what users would see, and diagnoses.
+ * Shared set-up for remediation tests, with what production ships: the real client-node gateway with
+ * the default retry and timeout settings, pointed at the demo cluster through a fault-injecting proxy,
+ * a Slack gateway stand-in that can fail at every call, and diagnoses from the real investigator.
+ * Mutations are counted at the demo server, never at the client.
  */
 import { connectCluster } from '../../src/cluster/connection.ts';
 import { createRemediationGateway } from '../../src/cluster/mutations.ts';
+import { startDemoCluster } from '../../src/demo/server.ts';
 import type { Diagnosis } from '../../src/diagnosis/types.ts';
-import type { Investigator } from '../../src/services/types.ts';
-import { createRemediationFlow, type Notifier } from '../../src/remediation/flow.ts';
+import { createRemediationFlow, type RemediationFlow } from '../../src/remediation/flow.ts';
 import { createGroupResolver } from '../../src/remediation/groups.ts';
 import { parsePolicy } from '../../src/remediation/policy.ts';
-import { type KubeStandIn, startKubeStandIn } from './kube-stand-in.ts';
+import { createInvestigator } from '../../src/services/investigator.ts';
+import type { NamespaceAccess } from '../../src/slack/access.ts';
+import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.ts';
+import { createSlackRecorder, type SlackRecorder } from './slack-recorder.ts';
 
 export const SECRET = 's'.repeat(40);
 export const TTL_MS = 15 * 60_000;
-export const POD_UID = '11111111-2222-3333-4444-555555555555';
+export const CHANNEL = 'CINCIDENT';
 
 export const POLICY_YAML = `
 rules:
-  - namespaces: [shop]
-    actions: [restart-pod, rollout-restart]
-    approvers: { users: [UALICE, UBOB] }
-  - namespaces: [payments-*]
-    actions: [restart-pod, rollout-restart]
+  - namespaces: [payments]
+    actions: [restart-pod, rollout-restart, rollback]
     approvers: { users: [UALICE], groups: [SONCALL] }
     twoPersonApproval: true
+  - namespaces: [shop, data, checkout]
+    actions: [restart-pod, rollout-restart, rollback]
+    approvers: { users: [UALICE, UBOB] }
 `;
 
-export const diagnosisOf = (overrides: Partial<Diagnosis> = {}): Diagnosis => ({
-  cluster: 'stand-in',
-  namespace: 'shop',
-  pod: 'api-7f9c6-abcde',
-  podUid: POD_UID,
-  phase: 'Running',
-  workload: { kind: 'Deployment', name: 'api' },
-  healthy: false,
-  containers: [],
-  timeline: [],
-  missing: [],
-  generatedAt: '2026-11-25T12:00:00.000Z',
-  ...overrides,
-});
+export const ALL_NAMESPACES: NamespaceAccess = { defaultNamespaces: ['*'], channels: {} };
 
-export interface Recorded {
-  said: string[];
-  refused: string[];
-  approvals: { text: string; approveValue: string; denyValue: string }[];
-  states: string[];
+type Demo = Awaited<ReturnType<typeof startDemoCluster>>;
+
+export interface Harness {
+  demo: Demo;
+  proxy: FaultProxy;
+  slack: SlackRecorder;
+  flow: RemediationFlow;
+  logs: { object: Record<string, unknown>; message: string }[];
+  diagnose(namespace: string, target: string): Promise<Diagnosis>;
+  /** Another replica over the same cluster and Slack (its own ledger holder and memory). */
+  replica(args: { replicaId: string; now?: () => Date }): RemediationFlow;
+  /** Mutations the server received: `DELETE pods`, `PATCH deployments`, `POST leases`, `PUT leases`, `POST events`. */
+  mutations(method: string, resource: string): number;
+  /** The audit Events the server holds, oldest first. */
+  events(namespace: string): { reason: string; message: string; type: string }[];
+  close(): Promise<void>;
 }
 
-export const recordingNotifier = (): Notifier & Recorded => {
-  const said: string[] = [];
-  const refused: string[] = [];
-  const approvals: Recorded['approvals'] = [];
-  const states: string[] = [];
-  return {
-    said,
-    refused,
-    approvals,
-    states,
-    say: async (text) => void said.push(text),
-    refuse: async (text) => void refused.push(text),
-    askApproval: async (args) => void approvals.push(args),
-    showState: async (text) => void states.push(text),
-  };
-};
+const RESOURCE_PATH = (resource: string) => new RegExp(`/namespaces/[^/]+/${resource}(/|$)`);
 
-export const makeFlow = async ({
-  now = () => new Date('2026-11-25T12:00:00Z'),
-  investigator,
-  groupMembers = { SONCALL: ['UCAROL', 'UDAVE'] },
+export const startHarness = async ({
   policyYaml = POLICY_YAML,
+  access = ALL_NAMESPACES,
+  now = () => new Date(),
+  groupMembers = { SONCALL: ['UCAROL', 'UDAVE'] },
+  scenarios,
+  followUp = false,
 }: {
-  now?: () => Date;
-  investigator?: Investigator;
-  groupMembers?: Record<string, string[]>;
   policyYaml?: string;
-} = {}) => {
-  const kube: KubeStandIn = await startKubeStandIn();
-  kube.addPod('shop', { name: 'api-7f9c6-abcde', uid: POD_UID, owned: true });
-  kube.addPod('payments-eu', { name: 'api-7f9c6-abcde', uid: POD_UID, owned: true });
-  const connection = connectCluster({ kubeconfigYaml: kube.kubeconfigYaml, retry: { attempts: 1 } });
-  const logs: { object: Record<string, unknown>; message: string }[] = [];
+  access?: NamespaceAccess;
+  now?: () => Date;
+  groupMembers?: Record<string, string[]>;
+  scenarios?: string[];
+  /** Follow the replacement pod (polls the demo cluster briefly). */
+  followUp?: boolean;
+} = {}): Promise<Harness> => {
+  const demo = await startDemoCluster({ recreateDelayMs: 20, ...(scenarios ? { scenarios } : {}) });
+  const proxy = await startFaultProxy({ target: demo.url, kubeconfigYaml: demo.kubeconfigYaml });
+  const connection = connectCluster({ kubeconfigYaml: proxy.kubeconfigYaml });
+  const investigator = createInvestigator({ connection });
+  const slack = createSlackRecorder();
+  const logs: Harness['logs'] = [];
   const logger = {
     info: (object: Record<string, unknown>, message: string) => void logs.push({ object, message }),
     warn: (object: Record<string, unknown>, message: string) => void logs.push({ object, message }),
   };
   const { policy } = parsePolicy(policyYaml);
   if (!policy) throw new Error('test policy invalid');
-  const flow = createRemediationFlow({
-    policy,
-    gateway: createRemediationGateway(connection),
-    groups: createGroupResolver({ listUsers: async (group) => groupMembers[group] ?? [], ttlMs: 60_000, now }),
-    secret: SECRET,
-    ttlMs: TTL_MS,
-    now,
-    logger,
-    replicaId: 'replica-a',
-    ...(investigator ? { investigator, sleep: async () => {}, followUpAttempts: 3, followUpIntervalMs: 1 } : {}),
-  });
-  return { kube, flow, logs, policy, connection };
+  const gateway = createRemediationGateway(connection);
+  const replica = ({ replicaId, now: clock = now }: { replicaId: string; now?: () => Date }) =>
+    createRemediationFlow({
+      policy,
+      access,
+      gateway,
+      groups: createGroupResolver({ listUsers: async (group) => groupMembers[group] ?? [], ttlMs: 60_000, now: clock }),
+      slack,
+      secret: SECRET,
+      ttlMs: TTL_MS,
+      now: clock,
+      logger,
+      replicaId,
+      ...(followUp
+        ? {
+            investigator,
+            sleep: (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
+            followUpAttempts: 40,
+            followUpIntervalMs: 50,
+          }
+        : {}),
+    });
+  return {
+    demo,
+    proxy,
+    slack,
+    flow: replica({ replicaId: 'replica-a' }),
+    logs,
+    diagnose: (namespace, target) => investigator.diagnose({ namespace, target }),
+    replica,
+    mutations: (method, resource) =>
+      demo.requests().filter((request) => request.method === method && RESOURCE_PATH(resource).test(request.path))
+        .length,
+    events: (namespace) =>
+      demo.state
+        .list('events', namespace)
+        .filter((event) => (event as { source?: { component?: string } }).source?.component === 'exitcode')
+        .map((event) => {
+          const { reason, message, type } = event as unknown as { reason: string; message: string; type: string };
+          return { reason, message, type };
+        }),
+    close: async () => {
+      await proxy.close();
+      await demo.close();
+    },
+  };
 };
 
-export const deletes = (kube: KubeStandIn) =>
-  kube.requests.filter((request) => request.method === 'DELETE' && request.path.includes('/pods/'));
+/** The signed value of an offered button, by action id. */
+export const offeredValue = (
+  flow: RemediationFlow,
+  diagnosis: Diagnosis,
+  action: string,
+  channel = CHANNEL,
+): string => {
+  const offer = flow
+    .buttons(diagnosis, channel)
+    .find((button) => button.actionId === `exitcode_remediation_req_${action}`);
+  if (!offer) throw new Error(`${action} not offered`);
+  return offer.value;
+};

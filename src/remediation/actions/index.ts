@@ -2,9 +2,10 @@
 import type { Action } from './action.ts';
 import type { ActionId } from './ids.ts';
 import { restartPod } from './restart-pod.ts';
+import { rollback } from './rollback.ts';
 import { rolloutRestart } from './rollout-restart.ts';
 
-export const ACTIONS: readonly Action[] = [restartPod, rolloutRestart];
+export const ACTIONS: readonly Action[] = [restartPod, rolloutRestart, rollback];
 
 export const actionById = (id: ActionId): Action => {
   const action = ACTIONS.find((candidate) => candidate.id === id);
