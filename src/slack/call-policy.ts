@@ -90,10 +90,11 @@ export const createCallPolicy = ({
   /** Races `work` against close(); the loser is ignored. */
   const abortable = <T>(work: Promise<T>, method: string): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      if (closed) return reject(slackUnavailable(method, SHUTTING_DOWN));
       const abort = (error: Error) => reject(error);
       aborts.add(abort);
+      // Handled even after an abort: the late outcome of an abandoned call is dropped, never unhandled.
       work.then(resolve, reject).finally(() => aborts.delete(abort));
+      if (closed) abort(slackUnavailable(method, SHUTTING_DOWN));
     });
 
   const wait = (ms: number, method: string): Promise<void> =>
@@ -110,6 +111,7 @@ export const createCallPolicy = ({
     },
     call: async <T>(method: string, kind: CallKind, attempt: () => Promise<T>): Promise<T> => {
       for (let n = 1; ; n++) {
+        if (closed) throw slackUnavailable(method, SHUTTING_DOWN);
         metrics.slackCall(method);
         try {
           return await abortable(attempt(), method);

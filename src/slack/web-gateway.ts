@@ -116,7 +116,8 @@ export const createWebGateway = ({
   /** Our message with exactly this text, posted since `sinceMs`, if Slack has it. */
   const findPosted = async (body: PostBody, sinceMs: number): Promise<string | undefined> => {
     const { botId } = await identity();
-    const oldest = ((sinceMs - 2000) / 1000).toFixed(6);
+    // A margin for clock skew between Slack and us; the text and bot identity must match as well.
+    const oldest = ((sinceMs - 10_000) / 1000).toFixed(6);
     const threadTs = body.thread_ts as string | undefined;
     const result = threadTs
       ? await policy.call('conversations.replies', 'read', () =>
@@ -160,6 +161,7 @@ export const createWebGateway = ({
 
   const thread: SlackGateway['thread'] = async ({ channel, threadTs }) => {
     const all: ReadMessage[] = [];
+    const seen = new Set<string>();
     let cursor: string | undefined;
     do {
       const page = await policy.call('conversations.replies', 'read', () =>
@@ -171,7 +173,12 @@ export const createWebGateway = ({
           ...(cursor ? { cursor } : {}),
         }),
       );
-      all.push(...((page.messages ?? []) as ReadMessage[]));
+      // Slack repeats the parent at the top of every page: keep each message once.
+      for (const message of (page.messages ?? []) as ReadMessage[]) {
+        if (message.ts !== undefined && seen.has(message.ts)) continue;
+        if (message.ts !== undefined) seen.add(message.ts);
+        all.push(message);
+      }
       cursor = page.has_more ? page.response_metadata?.next_cursor || undefined : undefined;
     } while (cursor && all.length < THREAD_MAX_MESSAGES);
     return all.slice(0, THREAD_MAX_MESSAGES);

@@ -1,12 +1,22 @@
 /**
  * A local stand-in for Slack's Web API (point Bolt's `clientOptions.slackApiUrl` at `apiUrl`) plus a
  * response_url receiver. It keeps channels' messages (so threads, metadata and conversations.replies
- * behave like Slack), records every call (method + parsed body), and fails on request:
+ * behave like Slack), records every call (method + parsed body), and is at least as strict as Slack on
+ * what the bot sends: Block Kit shapes and limits (invalid_blocks), text length (msg_too_long),
+ * metadata format, thread_ts that must exist (invalid_thread_ts), channel membership (not_in_channel),
+ * chat.update of an existing message of ours, and the files.uploadV2 flow (the length announced must be
+ * the bytes uploaded, the file completed must have been uploaded). conversations.replies and
+ * conversations.history page with cursors at `pageLimit` (Slack's 1000 by default). Any method fails
+ * on request, before or after doing its work:
  *
  *   const slack = await startSlackStandIn();
  *   slack.fail('chat.postMessage', { error: 'not_in_channel' });            // next call fails
  *   slack.fail('chat.postMessage', { error: 'invalid_blocks', when: (b) => 'blocks' in b });
  *   slack.fail('chat.postMessage', { status: 429, retryAfter: 1 });         // rate limited once
+ *   slack.fail('chat.postMessage', { status: 500, after: true });           // posted, then answered 500
+ *   slack.fail('conversations.replies', { reset: true });                   // connection reset
+ *   slack.fail('chat.update', { hang: true });                              // never answers
+ *   slack.leave('C0PRIVATE');                                                // the bot is not a member
  *   await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
  *   await slack.close();
  *
@@ -16,6 +26,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { messageError } from './slack-validate.ts';
 
 export interface RecordedCall {
   method: string;
@@ -42,6 +53,12 @@ export interface Failure {
   /** An HTTP status instead (429 with Retry-After, 500, ...). */
   status?: number;
   retryAfter?: number;
+  /** The connection is reset instead of answered. */
+  reset?: boolean;
+  /** The call is never answered (until close()). */
+  hang?: boolean;
+  /** Do the work first (store the message...), then fail as above: an ambiguous outcome. */
+  after?: boolean;
   /** Only calls whose body matches fail. */
   when?: (body: Record<string, unknown>) => boolean;
   /** How many calls fail (default 1; Infinity for all). */
@@ -59,7 +76,11 @@ export interface SlackStandIn {
   messages: StoredMessage[];
   users: Record<string, { name: string; real_name?: string; display_name?: string }>;
   usergroups: Record<string, string[]>;
+  /** Messages per page of conversations.replies / history at most (Slack: 1000). */
+  pageLimit: number;
   fail(method: string, failure: Failure): void;
+  /** The bot is not (any more) a member of this channel: posts there answer not_in_channel. */
+  leave(channel: string): void;
   addMessage(message: Omit<StoredMessage, 'ts'> & { ts?: string }): StoredMessage;
   callsOf(method: string): RecordedCall[];
   waitFor(predicate: (stand: SlackStandIn) => boolean, timeoutMs?: number): Promise<void>;
@@ -68,10 +89,10 @@ export interface SlackStandIn {
   close(): Promise<void>;
 }
 
-const readBody = async (req: IncomingMessage): Promise<string> => {
+const readBytes = async (req: IncomingMessage): Promise<Buffer> => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 };
 
 /** The WebClient form-encodes arguments and JSON-encodes nested ones: undo both. */
@@ -93,11 +114,52 @@ const safeJson = (value: string): unknown => {
   }
 };
 
+/** A page of `list` from the opaque cursor on, and the cursor of the next page if any. */
+const paged = <T>(list: T[], body: Record<string, unknown>, max: number): { page: T[]; next?: string } => {
+  const limit = Math.max(1, Math.min(max, Number(body.limit ?? 100) || 100));
+  const start = typeof body.cursor === 'string' && body.cursor !== '' ? Number(Buffer.from(body.cursor, 'base64url').toString()) : 0;
+  const page = list.slice(start, start + limit);
+  return start + limit < list.length
+    ? { page, next: Buffer.from(String(start + limit)).toString('base64url') }
+    : { page };
+};
+
+/** The file bytes of an upload: the SDK posts them as multipart/form-data (one part), or raw. */
+const uploadedBytes = (raw: Buffer, contentType: string | undefined): Buffer => {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '');
+  if (!contentType?.startsWith('multipart/form-data') || !boundary) return raw;
+  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = raw.indexOf(marker);
+  const headersEnd = raw.indexOf('\r\n\r\n', start);
+  const end = raw.indexOf(Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`), headersEnd);
+  return start < 0 || headersEnd < 0 || end < 0 ? raw : raw.subarray(headersEnd + 4, end);
+};
+
+const truthy = (value: unknown): boolean => value === true || value === 'true' || value === '1' || value === 1;
+
+/** The oldest/latest/inclusive window of conversations.history and .replies. */
+const inWindow = (ts: string, body: Record<string, unknown>): boolean => {
+  const inclusive = truthy(body.inclusive);
+  const value = Number(ts);
+  if (body.oldest !== undefined && (inclusive ? value < Number(body.oldest) : value <= Number(body.oldest))) return false;
+  if (body.latest !== undefined && (inclusive ? value > Number(body.latest) : value >= Number(body.latest))) return false;
+  return true;
+};
+
 export const startSlackStandIn = async (): Promise<SlackStandIn> => {
-  const clock = Math.floor(Date.now() / 1000);
   let seq = 0;
-  const nextTs = (): string => `${clock}.${String(++seq).padStart(6, '0')}`;
+  // Like Slack's: the time of posting in seconds with microseconds, unique and increasing.
+  let lastMicros = 0;
+  const nextTs = (): string => {
+    lastMicros = Math.max(Date.now() * 1000, lastMicros + 1);
+    return `${Math.floor(lastMicros / 1e6)}.${String(lastMicros % 1e6).padStart(6, '0')}`;
+  };
   const failures = new Map<string, Failure[]>();
+  const notMember = new Set<string>();
+  /** Upload URLs handed out (file id -> announced length) and the files whose bytes arrived. */
+  const announced = new Map<string, number>();
+  const uploaded = new Set<string>();
+  const hanging = new Set<() => void>();
   const listeners = new Set<(call: RecordedCall) => void>();
   const record = (call: RecordedCall): void => {
     stand.calls.push(call);
@@ -118,6 +180,10 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
       UBOT: { name: 'exitcode', real_name: 'exitcode' },
     },
     usergroups: {},
+    pageLimit: 1000,
+    leave: (channel) => {
+      notMember.add(channel);
+    },
     fail: (method, failure) => {
       const list = failures.get(method) ?? [];
       list.push({ times: 1, ...failure });
@@ -141,7 +207,12 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const release of hanging) release();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 
   const takeFailure = (method: string, body: Record<string, unknown>): Failure | undefined => {
@@ -170,8 +241,14 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
       bot_id: 'BBOT',
     }),
     'chat.postMessage': (body) => {
+      const channel = String(body.channel);
+      if (notMember.has(channel)) return { ok: false, error: 'not_in_channel' };
+      const invalid = messageError(body);
+      if (invalid) return { ok: false, error: invalid };
+      if (body.thread_ts !== undefined && !stand.messages.some((m) => m.channel === channel && m.ts === body.thread_ts))
+        return { ok: false, error: 'invalid_thread_ts' };
       const message = stand.addMessage({
-        channel: String(body.channel),
+        channel,
         text: body.text as string,
         bot_id: 'BBOT',
         user: 'UBOT',
@@ -182,34 +259,54 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
       return { channel: message.channel, ts: message.ts, message: withMetadata(message, true) };
     },
     'chat.update': (body) => {
-      const message = stand.messages.find((m) => m.channel === body.channel && m.ts === body.ts);
+      const channel = String(body.channel);
+      if (notMember.has(channel)) return { ok: false, error: 'not_in_channel' };
+      const message = stand.messages.find((m) => m.channel === channel && m.ts === body.ts);
       if (!message) return { ok: false, error: 'message_not_found' };
+      if (message.bot_id !== 'BBOT') return { ok: false, error: 'cant_update_message' };
+      const invalid = messageError({ text: body.text ?? message.text, ...body });
+      if (invalid) return { ok: false, error: invalid };
       if (body.text !== undefined) message.text = body.text as string;
       if (body.blocks !== undefined) message.blocks = body.blocks as unknown[];
       return { channel: message.channel, ts: message.ts };
     },
-    'chat.postEphemeral': () => ({ message_ts: nextTs() }),
+    'chat.postEphemeral': (body) => {
+      const channel = String(body.channel);
+      if (notMember.has(channel)) return { ok: false, error: 'not_in_channel' };
+      if (typeof body.user !== 'string' || !body.user) return { ok: false, error: 'user_not_in_channel' };
+      const invalid = messageError(body);
+      if (invalid) return { ok: false, error: invalid };
+      return { message_ts: nextTs() };
+    },
     'conversations.history': (body) => {
-      const latest = body.latest ? Number(body.latest) : Number.POSITIVE_INFINITY;
-      const inclusive = body.inclusive === true || body.inclusive === 'true';
+      if (notMember.has(String(body.channel))) return { ok: false, error: 'not_in_channel' };
       const list = stand.messages
         .filter((m) => m.channel === body.channel && (!m.thread_ts || m.thread_ts === m.ts))
-        .filter((m) => (inclusive ? Number(m.ts) <= latest : Number(m.ts) < latest))
-        .sort((a, b) => Number(b.ts) - Number(a.ts))
-        .slice(0, Number(body.limit ?? 100));
-      const include = body.include_all_metadata === true || body.include_all_metadata === 'true';
-      return { messages: list.map((m) => withMetadata(m, include)), has_more: false };
+        .filter((m) => inWindow(m.ts, body))
+        .sort((a, b) => Number(b.ts) - Number(a.ts));
+      const { page, next } = paged(list, body, stand.pageLimit);
+      const include = truthy(body.include_all_metadata);
+      return {
+        messages: page.map((m) => withMetadata(m, include)),
+        has_more: next !== undefined,
+        ...(next ? { response_metadata: { next_cursor: next } } : {}),
+      };
     },
     'conversations.replies': (body) => {
+      if (notMember.has(String(body.channel))) return { ok: false, error: 'not_in_channel' };
       const parent = stand.messages.find((m) => m.channel === body.channel && m.ts === body.ts);
       if (!parent) return { ok: false, error: 'thread_not_found' };
       const replies = stand.messages
         .filter((m) => m.channel === body.channel && m.thread_ts === body.ts && m.ts !== body.ts)
+        .filter((m) => inWindow(m.ts, body))
         .sort((a, b) => Number(a.ts) - Number(b.ts));
-      const include = body.include_all_metadata === true || body.include_all_metadata === 'true';
+      // Slack puts the parent first on every page, and the replies after it, page by page.
+      const { page, next } = paged(replies, body, stand.pageLimit);
+      const include = truthy(body.include_all_metadata);
       return {
-        messages: [parent, ...replies].slice(0, Number(body.limit ?? 1000)).map((m) => withMetadata(m, include)),
-        has_more: false,
+        messages: [parent, ...page].map((m) => withMetadata(m, include)),
+        has_more: next !== undefined,
+        ...(next ? { response_metadata: { next_cursor: next } } : {}),
       };
     },
     'users.info': (body) => {
@@ -229,7 +326,11 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
       return users ? { users } : { ok: false, error: 'no_such_subteam' };
     },
     'files.getUploadURLExternal': (body) => {
+      const length = Number(body.length);
+      if (typeof body.filename !== 'string' || body.filename === '') return { ok: false, error: 'invalid_arguments' };
+      if (!Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
       const fileId = `F${++seq}`;
+      announced.set(fileId, length);
       return {
         upload_url: `${base}/upload/${fileId}?filename=${encodeURIComponent(String(body.filename))}`,
         file_id: fileId,
@@ -237,12 +338,29 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
     },
     'files.completeUploadExternal': (body) => {
       const files = (body.files as { id: string; title?: string }[] | undefined) ?? [];
+      if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'invalid_arguments' };
+      if (files.some((f) => !uploaded.has(f.id))) return { ok: false, error: 'file_not_found' };
+      const channel = body.channel_id === undefined ? undefined : String(body.channel_id);
+      if (channel !== undefined) {
+        if (notMember.has(channel)) return { ok: false, error: 'not_in_channel' };
+        if (body.thread_ts !== undefined && !stand.messages.some((m) => m.channel === channel && m.ts === body.thread_ts))
+          return { ok: false, error: 'invalid_thread_ts' };
+        for (const file of files) uploaded.delete(file.id);
+        stand.addMessage({
+          channel,
+          text: typeof body.initial_comment === 'string' ? body.initial_comment : '',
+          bot_id: 'BBOT',
+          user: 'UBOT',
+          ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}),
+        });
+      }
       return { files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
     },
   };
 
   server = createServer(async (req, res) => {
-    const raw = await readBody(req);
+    const bytes = await readBytes(req);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const json = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -257,8 +375,16 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
     }
     if (url.pathname.startsWith('/upload/')) {
       const fileId = url.pathname.slice('/upload/'.length);
-      record({ method: 'upload', body: { fileId, bytes: raw.length }, at: performance.now() });
-      stand.uploads.push({ fileId, content: raw });
+      const file = uploadedBytes(bytes, req.headers['content-type']);
+      record({ method: 'upload', body: { fileId, bytes: file.length }, at: performance.now() });
+      // Slack refuses bytes to a URL it did not hand out, and a file whose size is not the announced length.
+      if (announced.get(fileId) !== file.length) {
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        return res.end('length mismatch');
+      }
+      announced.delete(fileId);
+      uploaded.add(fileId);
+      stand.uploads.push({ fileId, content: file.toString('utf8') });
       res.writeHead(200, { 'content-type': 'text/plain' });
       return res.end('OK');
     }
@@ -268,6 +394,13 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (body.token as string | undefined);
     record({ method, body, ...(token ? { token } : {}), at: performance.now() });
     const failure = takeFailure(method, body);
+    const handler = methods[method];
+    if (failure?.after && handler) handler(body);
+    if (failure?.hang) {
+      await new Promise<void>((resolve) => hanging.add(resolve));
+      return void res.destroy();
+    }
+    if (failure?.reset) return void req.socket.destroy();
     if (failure?.status) {
       return json(
         failure.status,
@@ -276,7 +409,6 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
       );
     }
     if (failure?.error) return json(200, { ok: false, error: failure.error });
-    const handler = methods[method];
     if (!handler) return json(200, { ok: false, error: 'unknown_method' });
     const result = handler(body);
     return json(200, { ok: true, ...result });
