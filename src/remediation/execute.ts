@@ -66,11 +66,19 @@ export const createExecutor = ({
 }): Executor => {
   const deps = { gateway, now };
 
+  /** Live messages posted after the Lease was written without their ts: later steps update them. */
+  const postedTs = new Map<string, string>();
+  const withTs = (view: RequestView): RequestView => {
+    const ts = view.messageTs ?? postedTs.get(view.rid);
+    return ts ? { ...view, messageTs: ts } : view;
+  };
+
   const show = async (request: Request): Promise<void> => {
-    const { view } = request;
+    const view = withTs(request.view);
     const approvers = approversFor(view);
     try {
-      await notifier.show(view, { ...(approvers ? { approvers } : {}), buttons: buttonsFor(view) });
+      const ts = await notifier.show(view, { ...(approvers ? { approvers } : {}), buttons: buttonsFor(view) });
+      if (ts && !view.messageTs) postedTs.set(view.rid, ts);
     } catch {
       // Logged by the notifier; the Lease holds the truth and the next step shows it again.
     }
@@ -101,7 +109,7 @@ export const createExecutor = ({
     const action = actionById(running.view.action);
     const target = targetOfView(running.view);
     const finished: Omit<RequestView, 'writeId'> = {
-      ...running.view,
+      ...withTs(running.view),
       state: result.outcome === 'done' ? 'done' : 'failed',
       outcome: result.outcome,
       result: result.summary,
