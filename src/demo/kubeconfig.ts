@@ -1,5 +1,7 @@
 /** The kubeconfig that points a client at the demo server (plain HTTP, so TLS verification is off). */
 export const DEMO_CONTEXT = 'exitcode-demo';
+/** The bearer token the demo kubeconfig sends; with RBAC on it authenticates as the bot's ServiceAccount. */
+export const DEMO_TOKEN = 'exitcode-demo-token';
 
 export const demoKubeconfig = (input: { url: string; namespace?: string }): string =>
   [
@@ -14,7 +16,7 @@ export const demoKubeconfig = (input: { url: string; namespace?: string }): stri
     'users:',
     `- name: ${DEMO_CONTEXT}`,
     '  user:',
-    '    token: exitcode-demo-token',
+    `    token: ${DEMO_TOKEN}`,
     'contexts:',
     `- name: ${DEMO_CONTEXT}`,
     '  context:',

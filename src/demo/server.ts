@@ -20,18 +20,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handle } from './api.ts';
 import { discovery } from './discovery.ts';
-import { demoKubeconfig } from './kubeconfig.ts';
+import { DEMO_TOKEN, demoKubeconfig } from './kubeconfig.ts';
+import { type Attributes, type Authorization, forbidden, isAllowed, unauthorized, userOf } from './rbac.ts';
 import { route } from './router.ts';
-import { qualifiedName } from './resources.ts';
 import { seedState, selectScenarios } from './seed.ts';
 import { DemoState } from './state.ts';
 import { type Reply, failure } from './status.ts';
 import { type WatchCounters, type WatchSettings, isWatch, startWatch } from './watch.ts';
-import type { DemoClusterOptions, DemoScenario, ForbiddenRule, RecordedRequest } from './types.ts';
+import type { DemoClusterOptions, DemoScenario, RecordedRequest } from './types.ts';
 
 export type { DemoClusterOptions } from './types.ts';
 
 export const DEMO_USER = 'system:serviceaccount:exitcode:exitcode';
+/** The demo kubeconfig's token authenticates as the bot's ServiceAccount. */
+const DEFAULT_TOKENS: Record<string, string> = { [DEMO_TOKEN]: DEMO_USER };
 
 export interface DemoCluster {
   url: string;
@@ -47,6 +49,8 @@ export interface DemoCluster {
   /** The store, for tests that look behind the API. */
   state: DemoState;
   options: DemoClusterOptions;
+  /** Every resource request's RBAC attributes (user, verb, group, resource, subresource, namespace, name) and the decision. */
+  authorizations: () => Authorization[];
   /** Forgets the watch history up to now: older watch resourceVersions and continue tokens get 410 Gone. */
   compactWatchHistory: () => void;
   /** Watches started, events delivered, bookmarks sent and watches answered 410 Expired so far. */
@@ -60,23 +64,6 @@ const readBody = async (request: IncomingMessage): Promise<string> => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
-const forbiddenReply = (
-  rule: ForbiddenRule,
-  input: { verb: string; resource: string; group: string; namespace?: string; name?: string; qualified: string },
-): Reply => {
-  const subject = input.name === undefined ? input.qualified : `${input.qualified} "${input.name}"`;
-  const scope = input.namespace === undefined ? 'at the cluster scope' : `in the namespace "${input.namespace}"`;
-  return failure({
-    code: 403,
-    message: `${subject} is forbidden: User "${DEMO_USER}" cannot ${rule.verb} resource "${input.resource}" in API group "${input.group}" ${scope}`,
-    details: {
-      ...(input.name === undefined ? {} : { name: input.name }),
-      ...(input.group ? { group: input.group } : {}),
-      kind: input.resource.split('/')[0] ?? input.resource,
-    },
-  });
-};
-
 export const startDemoCluster = async (options: DemoClusterOptions = {}): Promise<DemoCluster> => {
   const now = options.now ?? (() => new Date());
   const state = new DemoState(now, options.watchHistory === undefined ? {} : { watchHistory: options.watchHistory });
@@ -88,6 +75,11 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
   const scenarios = selectScenarios(options.scenarios);
   seedState(state, scenarios);
   let recorded: RecordedRequest[] = [];
+  let authorizations: Authorization[] = [];
+  const rbacTokens =
+    options.rbac === undefined || options.rbac === false
+      ? undefined
+      : { ...DEFAULT_TOKENS, ...(options.rbac === true ? {} : (options.rbac.tokens ?? {})) };
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, work: () => void): void => {
     const timer = setTimeout(() => {
@@ -111,6 +103,7 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
       contentType: String(request.headers['content-type'] ?? ''),
       accept: String(request.headers.accept ?? ''),
       host: String(request.headers.host ?? ''),
+      authorization: String(request.headers.authorization ?? ''),
     });
     const send = (): void => {
       if (response.destroyed) return;
@@ -137,8 +130,14 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
     contentType: string;
     accept: string;
     host: string;
+    authorization: string;
   }): { reply: Reply } | { stream: (response: ServerResponse) => void } => {
+    const user = rbacTokens
+      ? userOf(input.authorization, rbacTokens)
+      : (userOf(input.authorization, DEFAULT_TOKENS) ?? DEMO_USER);
+    if (user === undefined) return { reply: unauthorized() };
     const found = route(input.method, input.url.pathname);
+    // Discovery is open to every authenticated user (the system:discovery ClusterRole).
     if (found.type === 'discovery') return { reply: discovery(found.path, input.host) };
     if (found.type === 'unknown')
       return {
@@ -146,25 +145,25 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
       };
     const { request } = found;
     if (request.verb === 'list' && isWatch(input.url.searchParams)) request.verb = 'watch';
+    const attributes: Attributes = {
+      user,
+      verb: request.verb,
+      group: request.info.group,
+      resource: request.info.resource,
+      ...(request.subresource === undefined ? {} : { subresource: request.subresource }),
+      ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
+      ...(request.name === undefined ? {} : { name: request.name }),
+    };
     const resource = request.subresource ? `${request.info.resource}/${request.subresource}` : request.info.resource;
-    const rule = (options.forbidden ?? []).find(
+    const refusedByRule = (options.forbidden ?? []).some(
       (r) =>
         r.verb === request.verb &&
         r.resource === resource &&
         (r.namespace === undefined || r.namespace === request.namespace),
     );
-    if (rule) {
-      return {
-        reply: forbiddenReply(rule, {
-          verb: request.verb,
-          resource,
-          group: request.info.group,
-          qualified: qualifiedName(request.info),
-          ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
-          ...(request.name === undefined ? {} : { name: request.name }),
-        }),
-      };
-    }
+    const allowed = !refusedByRule && (rbacTokens === undefined || isAllowed(state, attributes));
+    authorizations.push({ ...attributes, allowed });
+    if (!allowed) return { reply: forbidden(attributes) };
     if (request.verb === 'watch') {
       return startWatch({
         info: request.info,
@@ -217,6 +216,7 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
   writeFileSync(kubeconfigPath, kubeconfigYaml, { mode: 0o600 });
   const resetRequests = (): void => {
     recorded = [];
+    authorizations = [];
   };
   return {
     url,
@@ -230,6 +230,7 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
     state,
     options,
     compactWatchHistory: () => state.compactHistory(),
+    authorizations: () => [...authorizations],
     watchCounters: () => ({ ...counters }),
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

@@ -80,8 +80,15 @@ export interface ForbiddenRule {
 export interface DemoClusterOptions {
   /** Delay before answering each request (ms). */
   delayMs?: number;
-  /** Requests to refuse with 403, as RBAC would. */
+  /** Requests to refuse with 403, as RBAC would (on top of `rbac` when both are set). */
   forbidden?: ForbiddenRule[];
+  /**
+   * Enforce RBAC from the Role, ClusterRole, RoleBinding and ClusterRoleBinding objects in the state
+   * (put them with state.put), as kube-apiserver does. Off by default. `tokens` maps bearer tokens to
+   * users (`system:serviceaccount:NS:NAME`); the demo kubeconfig's token is the bot's ServiceAccount,
+   * system:serviceaccount:exitcode:exitcode. An unknown token is then a 401.
+   */
+  rbac?: boolean | { tokens?: Record<string, string> };
   /** Previous (crashed) instance logs are gone, as after log rotation or a node restart. */
   rotatedLogs?: boolean;
   /** Never answer (to test timeouts). */
