@@ -69,7 +69,7 @@ test('a request that waited past the deadline is refused as busy and never runs 
 });
 
 test('the limited investigator bounds diagnose and passes every other use case through', async () => {
-  const inner = memoryInvestigator({ pods: [{ diagnosis: diagnosis(), logs: ['one'] }] });
+  const inner = memoryInvestigator({ pods: [{ diagnosis: diagnosis(), logs: ['one'], events: [] }] });
   const limiter = createLimiter({ maxConcurrent: 1, maxQueued: 0, queueTimeoutMs: 60_000 });
   const investigator = limitInvestigator({ investigator: inner, limiter });
   const ref = { namespace: 'shop', target: 'checkout-7f9c6b4d5-x2x9z' };

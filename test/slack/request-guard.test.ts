@@ -21,7 +21,7 @@ describe('request guard in front of the HTTP receiver', () => {
 
   before(async () => {
     process.on('unhandledRejection', onRejection);
-    investigator = memoryInvestigator({ pods: [{ diagnosis: diagnosis(), logs: ['boom'] }] });
+    investigator = memoryInvestigator({ pods: [{ diagnosis: diagnosis(), logs: ['boom'], events: [] }] });
     bot = await startTestBot({ investigator });
     requests = slackRequests(bot);
   });
