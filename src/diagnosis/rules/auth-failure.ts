@@ -54,6 +54,17 @@ const SIGNATURES: Signature[] = [
     title: 'The cloud API rejected the credentials',
   },
   {
+    // A remote service's "permission denied" is a credential it rejected, not a file mode.
+    all: [/Permission denied \((?:publickey|password|keyboard-interactive)[^)]{0,60}\)|Permission denied, please try again|Host key verification failed/],
+    confidence: 0.86,
+    title: 'The SSH/git server rejected the key or password',
+  },
+  {
+    all: [/An error occurred \((?:403|AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|UnrecognizedClientException)\) when calling the [A-Za-z]{2,60} operation/],
+    confidence: 0.72,
+    title: 'The cloud API rejected the request with 403 (credentials rotated or lacking access)',
+  },
+  {
     all: [/\b401 Unauthorized\b|status code 401|\bHTTP 401\b|Unauthorized: /],
     confidence: 0.6,
     title: 'A dependency answered 401 Unauthorized',

@@ -119,6 +119,26 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'Deno was started without a permission flag the app needs (--allow-...)',
   },
+  {
+    // An argument ran as the program: "-p: not found" (args given where the command belongs, or out of order).
+    all: [/(?:\bexec: (?:line \d{1,5}: )?|: line \d{1,5}: |\bsh: (?:\d{1,5}: )?)-{1,2}[\w-]{1,40}: (?:command )?not found/],
+    confidence: 0.82,
+    title: 'An argument was run as the program: the command and args are out of order or missing the program',
+  },
+  {
+    // JVM options with a bad value: usually JAVA_OPTS / the command, not the app.
+    all: [
+      /Invalid (?:maximum|initial|minimum) heap size|Invalid (?:thread stack|maximum direct memory|metaspace) size|Improperly specified VM option|Unrecognized VM option/,
+    ],
+    confidence: 0.84,
+    title: 'The JVM rejects an option it was given (JAVA_OPTS / command)',
+  },
+  {
+    // redis-server turns argv into config lines: a value with a leading space came from one quoted argument.
+    all: [/^>>> '[a-z][a-z-]{1,40} "\s/],
+    confidence: 0.72,
+    title: 'A flag and its value were passed as one quoted argument',
+  },
   WRONG_COUNT,
   {
     // mysqld names a removed flag from `command: --default-authentication-plugin=...` this way.

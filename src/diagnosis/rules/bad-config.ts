@@ -10,7 +10,7 @@ import { isUnder, pathsIn } from './spec-helpers.ts';
 
 // nginx [emerg] lines about names and ports belong to the DNS, port and permission rules.
 const NOT_CONFIG =
-  /host not found|Address already in use|Permission denied|[Nn]o such file|does not exist|doesn't exist/;
+  /host not found|could not resolve address|[Uu]nable to resolve|[Cc]annot resolve|Address already in use|Permission denied|[Nn]o such file|does not exist|doesn't exist/;
 
 const BAD_DIRECTIVE = /Bad directive or wrong number of arguments/;
 
@@ -153,6 +153,12 @@ const SIGNATURES: Signature[] = [
     all: [/\b[Ii]nvalid (?:[a-z_]{1,30} )?value (?:for|of) ['"`]?[\w.-]{1,60}['"`]?:? ['"`]?[^'"`\s]/],
     confidence: 0.7,
     title: 'A configuration value is invalid',
+  },
+  {
+    // .NET/Kestrel: a URL or port setting (ASPNETCORE_URLS, Kestrel endpoints) that does not parse.
+    all: [/Failed to parse port '[^']{1,100}' in address|Invalid url: '|Unrecognized scheme in server address|is not a valid (?:URL|URI|address|port number)\b/],
+    confidence: 0.76,
+    title: 'A listen address or URL setting does not parse',
   },
   {
     // The terse summary servers print after the real complaint: a weak reading on its own.

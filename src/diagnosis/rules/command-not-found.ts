@@ -56,6 +56,12 @@ const SIGNATURES: Signature[] = [
     title: 'The command is not installed',
   },
   {
+    // supervisord: a [program:x] command path that is not in the image.
+    all: [/spawnerr: can't find command '[^']{1,300}'/],
+    confidence: 0.86,
+    title: 'The supervisor cannot find a program it should start',
+  },
+  {
     all: [/\bexec: [^\s:]+: not found/],
     confidence: 0.85,
     title: 'The entrypoint execs a command that is not installed',
@@ -112,11 +118,13 @@ export const commandNotFound: Rule = {
     if (hit) {
       const name = NAME.exec(hit.line.text)?.[1];
       const ownPath = name !== undefined && OWN_PATH.test(name) && !/executable file not found/.test(hit.line.text);
+      // "-p: not found": an argument landed where the program should be (bad_command_args owns that).
+      const flag = missingCommandName(hit.line.text)?.startsWith('-') === true;
       return finding(ctx, {
         ruleId: 'command-not-found',
         category: 'command_not_found',
         title: name ? `${hit.signature.title}: ${name}` : hit.signature.title,
-        confidence: ownPath ? 0.58 : Math.min(0.97, hit.confidence + (exit127 ? 0.05 : 0)),
+        confidence: flag ? 0.4 : ownPath ? 0.58 : Math.min(0.97, hit.confidence + (exit127 ? 0.05 : 0)),
         evidence: [...hitEvidence(hit), ...(exit127 ? statusEvidence(ctx) : [])],
         steps,
       });

@@ -8,6 +8,14 @@ const MIGRATION_CONTEXT =
 
 const SIGNATURES: Signature[] = [
   {
+    // A crash whose stack runs through the migration runner (the error line itself may be cut off).
+    all: [
+      /django\/db\/migrations\/(?:executor|migration|operations\/[a-z_]{1,40})\.py|alembic\/runtime\/migration\.py|active_record\/migration\.rb|org\.flywaydb\.core\.internal\.command\.DbMigrate|Microsoft\.EntityFrameworkCore\.Migrations\.Internal\.Migrator\.Migrate/,
+    ],
+    confidence: 0.62,
+    title: 'The crash happened inside the database migration run at start-up',
+  },
+  {
     all: [/Multiple head revisions are present|Multiple heads are present/],
     confidence: 0.92,
     title: 'Alembic found multiple head revisions',

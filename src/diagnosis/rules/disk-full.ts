@@ -20,6 +20,12 @@ const SIGNATURES: Signature[] = [
   { all: [/\benospc\b/], confidence: 0.85, title: 'The disk is full (enospc)', not: NOT_DISK },
   { all: [/Disk quota exceeded|\bEDQUOT\b/i], confidence: 0.88, title: 'The disk quota is exceeded' },
   { all: [/There is not enough space on the disk/], confidence: 0.9, title: 'The disk is full' },
+  {
+    // steamcmd's 0x202 app state is "not enough disk space"; installers and updaters say it in words.
+    all: [/state is 0x202 after update job|[Nn]ot enough (?:free )?(?:disk )?space (?:on|in|left|available|to)\b|[Ii]nsufficient (?:free )?disk space/],
+    confidence: 0.84,
+    title: 'The volume has too little free space for what is being written',
+  },
   { all: [/\bdisk (?:is )?full\b|\bDiskFull\b/i], confidence: 0.8, title: 'The disk is full', not: NOT_DISK },
   {
     // MinIO: a drive below its free-space threshold.

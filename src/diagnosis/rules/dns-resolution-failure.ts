@@ -1,10 +1,11 @@
 /** dns_resolution_failure: a dependency's hostname cannot be resolved (wrong or absent Service name). */
 import { kubectl } from '../kubectl.ts';
+import type { RuleContext } from '../rule.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 /** Name-resolution failures in any runtime; the dependency rule leaves these lines to this one. */
 export const DNS_FAILURE =
-  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|UnknownHostException|host not found in upstream|Unknown (?:MySQL|MariaDB) server host|Could not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|server misbehaving|No address associated with hostname|Host not found|Unknown host|name resolution failed|DNS resolution failed/;
+  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|UnknownHostException|host not found in upstream|Unknown (?:MySQL|MariaDB) server host|Could not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|server misbehaving|No address associated with hostname|Host not found|Unknown host|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b/;
 
 const SIGNATURES: Signature[] = [
   { all: [/host not found in upstream/], confidence: 0.9, title: 'nginx cannot resolve an upstream host name' },
@@ -17,7 +18,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /Could not resolve host|\bnxdomain\b|non-existing domain|No resolvable bootstrap urls given|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/,
+      /Could not resolve host|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|\bnxdomain\b|non-existing domain|No resolvable bootstrap urls given|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/,
     ],
     confidence: 0.85,
     title: 'A dependency host name does not resolve',
@@ -52,11 +53,28 @@ export const hostIn = (text: string): string | undefined => {
   return host !== undefined && HOST_NAME.test(host) && /[A-Za-z]/.test(host) ? host : undefined;
 };
 
+// Compose and supervisors say when a service's container stopped: "mongo exited with code 1".
+const EXITED = /^([\w.-]{1,80}) exited with code [1-9]\d{0,2}\s*$/;
+
+/**
+ * True when the log shows the container behind the unresolved name dying first: the name stopped
+ * resolving because that container stopped, so its own failure (higher up) is the cause.
+ */
+const diedEarlier = (ctx: RuleContext, host: string): boolean => {
+  if (host === '') return false;
+  const service = host.split('.')[0]!.toLowerCase();
+  return ctx.log.lines.some((l) => {
+    const name = EXITED.exec(l.text.trim())?.[1]?.toLowerCase();
+    return name !== undefined && (name === service || name.startsWith(`${service}_`) || name.startsWith(`${service}-`));
+  });
+};
+
 export const dnsResolutionFailure = signatureRule({
   id: 'dns-resolution-failure',
   category: 'dns_resolution_failure',
   signatures: SIGNATURES,
   options: { recoverable: true },
+  adjust: (ctx, hit) => (diedEarlier(ctx, hostIn(hit.line.text) ?? '') ? Math.min(hit.confidence, 0.4) : hit.confidence),
   steps: (ctx, hit) => [
     `Check that the Service exists in the namespace: kubectl get svc -n ${ctx.target.namespace ?? '<namespace>'}`,
     `Resolve the name from inside the pod: ${kubectl.exec(ctx.target, `nslookup ${hostIn(hit.line.text) ?? '<host>'}`)}`,

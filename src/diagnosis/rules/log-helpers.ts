@@ -204,16 +204,35 @@ export interface ExecNoSuchFile {
   path: string;
   /** A script (by extension) rather than a binary. */
   script: boolean;
+  /** How much each reading deserves, from every clue there is (script or binary, base image, venv). */
+  readings: { crlf: number; library: number; file: number };
 }
+
+// A script copied with its shebang pointing at a build-time path (a venv, node_modules/.bin).
+const MOVED_SHEBANG = /\/\.?venv\/bin\/|\/node_modules\/\.bin\/|\/site-packages\//;
+const ALPINE = /alpine|musl|distroless|scratch|busybox/i;
+
+const readingsFor = (ctx: RuleContext, path: string, script: boolean): ExecNoSuchFile['readings'] => {
+  if (MOVED_SHEBANG.test(path)) return { file: 0.58, crlf: 0.35, library: 0.2 };
+  // The base image shows in pull events and in the spec: a binary on a musl/static base lacks its loader.
+  const images = [ctx.container?.image ?? '', ...ctx.events.map((e) => e.message)].join(' ');
+  const minimalBase = ALPINE.test(images);
+  // Unnamed ("exec user process caused: no such file"): a cgo/glibc binary or a CRLF script, near evenly.
+  if (path === '') return { library: minimalBase ? 0.55 : 0.45, crlf: 0.42, file: 0.3 };
+  if (script) return { crlf: 0.55, file: minimalBase ? 0.5 : 0.42, library: 0.2 };
+  return { library: minimalBase ? 0.62 : 0.55, file: 0.42, crlf: 0.25 };
+};
 
 const EXEC_ENOENT = [
   /exec user process caused:? "?no such file or directory/,
-  /\bexec (?:\/|\.\/)[^\s:]+: no such file or directory/,
+  /\bexec (?:\/|\.\/)?[\w.-][^\s:]{0,300}: no such file or directory/,
   /\bexec: "[^"]+": no such file or directory/,
   // tini / dumb-init
   /\bexec (?:\/|\.\/)[^\s]+ failed: No such file or directory/,
+  // bash 5.1+: the file is there, its interpreter or loader is not.
+  /(?:\/|\.\/)[^\s:]+: cannot execute: required file not found/,
 ];
-const EXEC_PATH = /\bexec:? "?((?:\/|\.\/)[^\s:"]+)/;
+const EXEC_PATH = /\bexec:? "?((?:\/|\.\/)?[\w.-][^\s:"]{0,300})|((?:\/|\.\/)[^\s:]+): cannot execute: required file/;
 
 export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
   const status = statusLine(ctx);
@@ -222,8 +241,10 @@ export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
     if (!EXEC_ENOENT.some((pattern) => pattern.test(line.text))) continue;
     // "stat /x: no such file" means the file itself is missing: that is not this ambiguous case.
     if (/\bstat [^\s:]+: no such file/.test(line.text)) continue;
-    const path = EXEC_PATH.exec(line.text)?.[1] ?? '';
-    return { line, path, script: /\.(?:sh|bash|py|rb|pl)$/.test(path) || /entrypoint|docker-entrypoint/.test(path) };
+    const found = EXEC_PATH.exec(line.text);
+    const path = found?.[1] ?? found?.[2] ?? '';
+    const script = /\.(?:sh|bash|py|rb|pl)$/.test(path) || /entrypoint|docker-entrypoint/.test(path);
+    return { line, path, script, readings: readingsFor(ctx, path, script) };
   }
   return null;
 };

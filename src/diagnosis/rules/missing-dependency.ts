@@ -94,6 +94,14 @@ const SIGNATURES: Signature[] = [
     title: 'A package the app imports is not installed (Bun)',
   },
   {
+    // Deno: a module or npm package missing from the cache/vendor dir, or not matching deno.lock.
+    all: [
+      /npm package '[^']{1,200}' does not exist in the cache|error: Module not found "|Integrity check failed for (?:remote specifier|package|npm package)|The source code is invalid, as it does not match the expected hash in the lock file/,
+    ],
+    confidence: 0.84,
+    title: 'A Deno module is not cached or does not match deno.lock',
+  },
+  {
     // A version lock the image does not satisfy: Gemfile.lock's bundler, npm ci's lockfile, go.sum, Maven.
     all: [
       /Could not find '[^']{1,100}' \([^)]{1,40}\) required by your [^\s]{0,200}Gemfile\.lock|Gem::GemNotFoundException|can't find gem bundler/,

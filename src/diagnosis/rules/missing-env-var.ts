@@ -125,6 +125,12 @@ const SIGNATURES: Signature[] = [
     title: 'A config value is empty: the environment variable substituted into it is not set',
   },
   {
+    // redis-server's argv became a config line whose value is the next flag: the value before it was empty.
+    all: [/^>>> '[a-z][a-z-]{1,40} "--[a-z]/],
+    confidence: 0.8,
+    title: 'A command-line value is empty: the variable substituted into the command is not set',
+  },
+  {
     // "STRIPE_API_KEY is required but not set": an upper-case variable name said to be unset.
     all: [
       /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:is|was|must be) (?:required but not set|not set|unset|missing|empty|required)\b/,

@@ -132,7 +132,7 @@ export const missingFile: Rule = {
       ruleId: 'missing-file',
       category: 'missing_file',
       title: 'The entrypoint could not be executed: the file, or the interpreter it names, is missing',
-      confidence: 0.4,
+      confidence: exec.readings.file,
       evidence:
         exec.line.line > 0 ? logEvidence([exec.line]) : [{ line: null, text: exec.line.text, source: 'status' }],
       steps,

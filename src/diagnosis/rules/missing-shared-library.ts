@@ -88,7 +88,7 @@ export const missingSharedLibrary: Rule = {
       category: 'missing_shared_library',
       title:
         'The entrypoint exists but could not be executed: for a binary, its libc loader is missing (glibc vs musl)',
-      confidence: exec.script ? 0.35 : 0.55,
+      confidence: exec.readings.library,
       evidence:
         exec.line.line > 0 ? logEvidence([exec.line]) : [{ line: null, text: exec.line.text, source: 'status' }],
       steps,

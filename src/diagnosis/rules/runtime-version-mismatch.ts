@@ -142,6 +142,14 @@ const SIGNATURES: Signature[] = [
     title: 'The module needs a newer Go toolchain',
   },
   {
+    // Plugins pinned for a newer server core than the image ships (Jenkins, Grafana, Elasticsearch plugins).
+    all: [
+      /(?:Jenkins|[Cc]ore|[Ss]erver|Grafana|Elasticsearch|OpenSearch) \(?v?\d[\d.]{0,20}\)? or (?:higher|newer|later) (?:is )?required|requires (?:a )?(?:newer|more recent) version of (?:Jenkins|Grafana|Elasticsearch|the server)|plugin \[[^\]]{1,80}\] was built for (?:Elasticsearch|OpenSearch) version/,
+    ],
+    confidence: 0.84,
+    title: 'A plugin needs another version of the server than the image runs',
+  },
+  {
     // Version gates of servers and launchers: "Unsupported Java detected (60.0). Only up to Java 15 is supported."
     all: [
       /Unsupported Java detected|[Oo]nly up to Java \d{1,2} is supported|requires (?:at least )?Java \d{1,2}\b|Java \d{1,2} is not supported|[Uu]nsupported (?:Java|JDK|JVM) version|requires Erlang\/OTP \d|Erlang\/OTP \d{2} is not supported|[Uu]nsupported (?:Erlang|OTP) (?:release|version)/,

@@ -84,7 +84,7 @@ export const scriptCrlfLineEndings: Rule = {
       ruleId: 'script-crlf-line-endings',
       category: 'script_crlf_line_endings',
       title: 'The entrypoint could not be executed: if it is a script, a CRLF shebang is the usual cause',
-      confidence: exec.script ? 0.55 : 0.3,
+      confidence: exec.readings.crlf,
       evidence:
         exec.line.line > 0 ? logEvidence([exec.line]) : [{ line: null, text: exec.line.text, source: 'status' }],
       steps,

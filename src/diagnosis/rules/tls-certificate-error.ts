@@ -42,6 +42,12 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'TLS verification failed (.NET)',
   },
+  {
+    // rustls / native-certs in a scratch or distroless image without a CA bundle.
+    all: [/no CA certificates found|[Nn]o (?:native )?root (?:CA )?certificates? (?:found|available)|could not load (?:native|platform) (?:root )?certs|invalid peer certificate: UnknownIssuer/],
+    confidence: 0.86,
+    title: 'No CA certificates in the image, or an unknown issuer: TLS verification fails',
+  },
   { all: [/SSL certificate problem/], confidence: 0.9, title: 'TLS verification failed (SSL certificate problem)' },
   {
     all: [/SSLHandshakeException|SSL routines|sslv3 alert|tlsv1 alert|handshake failure/i],
