@@ -14,15 +14,8 @@ import { diagnosis, type MemoryInvestigator, memoryInvestigator } from '../fixtu
 import { blockViolations } from '../helpers/block-limits.ts';
 import { startTestBot, type TestBot } from '../helpers/slack-bot.ts';
 import { startSlackStandIn } from '../helpers/slack-stand-in.ts';
-import {
-  buttonClick,
-  eventCallback,
-  interaction,
-  mentionEvent,
-  send,
-  slashCommand,
-  slashFields,
-} from '../helpers/slack-signing.ts';
+import { slackRequests } from '../helpers/slack-requests.ts';
+import { type buttonClick, type mentionEvent, send, slashCommand, slashFields } from '../helpers/slack-signing.ts';
 
 const POD = 'checkout-7f9c6b4d5-x2x9z';
 const REF = { namespace: 'shop', pod: POD, container: 'app' };
@@ -31,20 +24,14 @@ const posts = (bot: TestBot) => bot.slack.callsOf('chat.postMessage');
 const lastPost = (bot: TestBot) => posts(bot).at(-1)?.body as Record<string, unknown>;
 const json = (value: unknown): string => JSON.stringify(value);
 
+// Every request is built, signed and sent by the shared helper (test/helpers/slack-requests.ts).
 const slash = (bot: TestBot, text: string, overrides: Record<string, string> = {}) =>
-  send(
-    bot.eventsUrl,
-    slashCommand(slashFields({ text, response_url: bot.slack.responseUrl(), ...overrides }), { secret: bot.secret }),
-  );
+  slackRequests(bot).slash(text, overrides);
 
 const mention = (bot: TestBot, args: Parameters<typeof mentionEvent>[0], retryNum?: number) =>
-  send(
-    bot.eventsUrl,
-    eventCallback(mentionEvent(args), { secret: bot.secret, ...(retryNum !== undefined ? { retryNum } : {}) }),
-  );
+  slackRequests(bot).mention(args, retryNum !== undefined ? { retryNum } : {});
 
-const click = (bot: TestBot, args: Parameters<typeof buttonClick>[0]) =>
-  send(bot.eventsUrl, interaction(buttonClick(args), { secret: bot.secret }));
+const click = (bot: TestBot, args: Parameters<typeof buttonClick>[0]) => slackRequests(bot).click(args);
 
 /** Posts a diagnosis through /exitcode and returns its ts (the thread later verbs work in). */
 const diagnoseIntoChannel = async (bot: TestBot): Promise<string> => {
@@ -154,7 +141,8 @@ describe('slack bot end to end', () => {
     const body = lastPost(bot);
     assert.equal(body.channel, 'C0001');
     assert.equal(body.thread_ts, undefined, 'a channel message, so it can carry a thread');
-    assert.deepEqual(body.metadata, {
+    // The thread's pod, plus the incident's facts that `summary` reads (cause, evidence, times).
+    assert.partialDeepStrictEqual(body.metadata, {
       event_type: 'exitcode_diagnosis',
       event_payload: {
         cluster: 'demo',
@@ -169,7 +157,7 @@ describe('slack bot end to end', () => {
     assert.match(json(blocks), /Out of memory/);
     assert.match(json(blocks), /"action_id":"exitcode_show_logs"/);
     assert.match(json(blocks), /"action_id":"test_ext_button"/, 'extension buttons are added');
-    assert.match(String(body.text), /checkout-7f9c6b4d5-x2x9z in shop/);
+    assert.match(String(body.text), /shop\/checkout-7f9c6b4d5-x2x9z/);
     await bot.slack.waitFor(() => extensionCalls.some((c) => c.startsWith(`after ${POD}`)));
   });
 
@@ -254,7 +242,7 @@ describe('slack bot end to end', () => {
       .map((c) => c.body);
     assert.ok(rejected && 'blocks' in rejected);
     assert.ok(plain && !('blocks' in plain));
-    assert.match(String(plain.text), /checkout-7f9c6b4d5-x2x9z in shop/);
+    assert.match(String(plain.text), /shop\/checkout-7f9c6b4d5-x2x9z/);
     assert.ok(plain.metadata, 'the metadata stays so thread verbs still work');
   });
 
@@ -343,25 +331,37 @@ describe('slack bot end to end', () => {
     assert.ok(extensionCalls.includes(`restart shop/${POD} now`));
     const summary = await ask('summary', 6);
     const text = json(summary.blocks);
-    assert.match(text, /Incident summary: shop\/checkout-7f9c6b4d5-x2x9z \(demo\)/);
-    assert.match(text, /first recorded: container app terminated: OOMKilled/);
-    assert.match(text, /alice: @exitcode logs 20/);
-    assert.match(text, /exitcode: diagnosis: checkout-7f9c6b4d5-x2x9z in shop/);
-    assert.match(text, /now: still failing: app: Out of memory/);
+    // Built from the diagnosis message's metadata and a fresh look, never from message text.
+    assert.match(text, /Incident summary: checkout/);
+    assert.match(text, /\*Cause:\* Out of memory/);
+    assert.match(text, /first recorded crash/);
+    assert.match(text, /Still failing: Out of memory/);
     assert.deepEqual(blockViolations(summary.blocks as unknown[]), []);
+    // And the same as a Markdown file for the postmortem (wait for it, so it cannot leak into the next test).
+    await bot.slack.waitFor((s) => s.uploads.some((u) => u.content.startsWith('# Incident: checkout in shop')));
   });
 
   test('logs all uploads the redacted log as a file in the thread', async () => {
     const threadTs = await diagnoseIntoChannel(bot);
+    // Earlier tests upload too (summary's Markdown file): wait for this test's own upload.
+    const completed = () =>
+      bot.slack
+        .callsOf('files.completeUploadExternal')
+        .filter((c) => (c.body as { thread_ts?: unknown }).thread_ts === threadTs);
     await mention(bot, { text: '<@UBOT> logs all', ts: `${Number(threadTs) + 1}`, threadTs });
-    await bot.slack.waitFor((s) => s.callsOf('files.completeUploadExternal').length > 0);
-    const complete = bot.slack.callsOf('files.completeUploadExternal').at(-1)?.body as Record<string, unknown>;
+    await bot.slack.waitFor(() => completed().length > 0);
+    const complete = completed().at(-1)?.body as Record<string, unknown>;
     assert.equal(complete.channel_id, 'C0001');
     assert.equal(complete.thread_ts, threadTs);
     const upload = bot.slack.uploads.at(-1)?.content ?? '';
     assert.match(upload, /OutOfMemoryError/);
     assert.doesNotMatch(upload, /ghp_abcdefghijklmnopqrstuvwxyz/);
-    assert.equal(bot.slack.callsOf('files.getUploadURLExternal').length, 1);
+    assert.equal(
+      bot.slack
+        .callsOf('files.getUploadURLExternal')
+        .filter((c) => /\.log$/.test(String((c.body as { filename?: unknown }).filename))).length,
+      1,
+    );
   });
 
   test('a thread verb outside a diagnosis thread gets a sentence', async () => {
@@ -439,7 +439,30 @@ describe('slack bot end to end', () => {
     assert.equal(investigator.requests.length, before);
   });
 
-  test('metrics: commands by kind, errors by code, Slack calls, diagnosis timings', () => {
+  // Produces every counter it checks itself, so it passes alone (--test-name-pattern) as in the suite.
+  test('metrics: commands by kind, errors by code, Slack calls, diagnosis timings', async () => {
+    counted.length = 0;
+    const threadTs = await diagnoseIntoChannel(bot);
+    const answered = async (send: () => Promise<unknown>) => {
+      const responses = bot.slack.responses.length;
+      await send();
+      await bot.slack.waitFor((s) => s.responses.length > responses);
+    };
+    await answered(() => slash(bot, `shop/${POD}`, { channel_id: 'CPAY' }));
+    investigator.failWith = new ExitcodeError('forbidden', 'exitcode may not read pods in namespace shop.');
+    await answered(() => slash(bot, `shop/${POD}`));
+    investigator.failWith = new Error('boom');
+    await answered(() => slash(bot, `shop/${POD}`));
+    investigator.failWith = undefined;
+    const inThread = () => posts(bot).filter((p) => p.body.thread_ts === threadTs).length;
+    const before = inThread();
+    await mention(bot, { text: '<@UBOT> logs all', ts: `${Number(threadTs) + 1}.000000`, threadTs });
+    await bot.slack.waitFor(() => counted.includes('slack:files.uploadV2'));
+    await click(bot, { actionId: ACTIONS.events, value: encodeRef(REF), messageTs: threadTs });
+    await bot.slack.waitFor(() => inThread() > before);
+    const mentionTs = `${Math.floor(Date.now() / 1000)}.000777`;
+    await mention(bot, { text: `<@UBOT> why does ${POD} keep dying? -n shop`, ts: mentionTs });
+    await bot.slack.waitFor(() => posts(bot).some((p) => p.body.thread_ts === mentionTs));
     for (const expected of [
       'command:slash',
       'command:mention',
@@ -455,10 +478,11 @@ describe('slack bot end to end', () => {
     ]) {
       assert.ok(counted.includes(expected), `${expected} was reported`);
     }
-    assert.equal(
-      counted.filter((c) => c === 'diagnosis:start').length,
-      counted.filter((c) => c === 'diagnosis:end').length,
+    await bot.slack.waitFor(
+      () =>
+        counted.filter((c) => c === 'diagnosis:start').length === counted.filter((c) => c === 'diagnosis:end').length,
     );
+    assert.ok(counted.includes('diagnosis:start'));
   });
 });
 
