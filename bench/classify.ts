@@ -4,7 +4,7 @@
  * the process's memory afterwards. Run alone with `node bench/classify.ts`.
  */
 import { readFileSync } from 'node:fs';
-import { classifyCase, readCases } from '../src/cli/classify.ts';
+import { classifyCase, readCases } from '../src/cli/classify-input.ts';
 import { classifyText } from '../src/diagnosis/engine.ts';
 import { LOG_BOUNDS } from '../src/diagnosis/log-scan.ts';
 import { type BenchRow, type BenchSection, median, percentile, round } from './types.ts';

@@ -12,6 +12,8 @@ export interface ParseFlagsInput<T extends ParseArgsOptionsConfig> {
   options: T;
   /** Whether bare arguments (a pod name, ...) are accepted. */
   positionals?: boolean;
+  /** How exitcode was run (CliIo.program), so the hint works as printed. */
+  program?: string;
 }
 
 /** First quoted token in a Node parseArgs error message: the offending flag or argument. */
@@ -22,8 +24,9 @@ export const parseFlags = <T extends ParseArgsOptionsConfig>({
   argv,
   options,
   positionals = false,
+  program = 'exitcode',
 }: ParseFlagsInput<T>) => {
-  const help = `Run "exitcode ${command} --help".`;
+  const help = `Run "${program} ${command} --help".`;
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: positionals });
   } catch (error) {

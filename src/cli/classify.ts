@@ -4,7 +4,6 @@
  * Reads files and stdin, parses, classifies, renders: the rules live in src/diagnosis.
  */
 import { open, readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import { classifyText } from '../diagnosis/engine.ts';
 import { parseEventsText, parseStatusText } from '../diagnosis/events-text.ts';
 import { LOG_BOUNDS } from '../diagnosis/log-scan.ts';
@@ -113,45 +112,10 @@ const parseReason = (raw: string | undefined): string | null => {
   return raw.trim();
 };
 
-const eventObject = z.object({
-  type: z.string().optional(),
-  reason: z.string().optional(),
-  message: z.string(),
-  count: z.number().int().nonnegative().optional(),
-  container: z.string().optional(),
-  object: z.string().optional(),
-});
-const eventItem = z.union([z.string(), eventObject]);
-
-/** Events from a JSON array (strings and/or objects) or pasted text. */
-const eventsFrom = (text: string, path: string): EventFact[] => {
+/** Events from a JSON array (strings and/or objects) or pasted text; the JSON shape is checked by zod, loaded only then. */
+const eventsFrom = async (text: string, path: string): Promise<EventFact[]> => {
   if (!text.trimStart().startsWith('[')) return parseEventsText(text);
-  const items = parseJson(text, path);
-  if (!Array.isArray(items)) throw new ExitcodeError('bad_input', `${path}: expected a JSON array of events.`);
-  return items.flatMap((raw, index) => {
-    const parsed = eventItem.safeParse(raw);
-    if (!parsed.success) {
-      // Report against the object shape: a string item cannot be wrong.
-      const issue = eventObject.safeParse(raw).error?.issues[0];
-      const field = issue?.path.length ? `.${issue.path.join('.')}` : '';
-      throw new ExitcodeError(
-        'bad_input',
-        `${path}: item ${index}${field}: ${issue?.message ?? 'expected a string or an event object'}.`,
-      );
-    }
-    const item = parsed.data;
-    if (typeof item === 'string') return parseEventsText(item);
-    return [
-      {
-        type: item.type ?? '',
-        reason: item.reason ?? '',
-        message: item.message,
-        count: item.count ?? 1,
-        ...(item.container ? { container: item.container } : {}),
-        ...(item.object ? { object: item.object } : {}),
-      },
-    ];
-  });
+  return (await import('./classify-input.ts')).eventsFromJson(parseJson(text, path), path);
 };
 
 // ------------------------------------------------------------------ one log
@@ -171,7 +135,7 @@ const classifyOne = async (values: Record<string, string | boolean | undefined>,
   const eventsPath = values['events'] as string | undefined;
   if (eventsPath !== undefined) {
     const text = (await readInputFile(eventsPath)).toString('utf8');
-    events = eventsFrom(text, eventsPath);
+    events = await eventsFrom(text, eventsPath);
     // A pasted describe often carries the status block: use it when the flags did not say.
     const status = parseStatusText(text);
     exitCode ??= status.exitCode;
@@ -186,43 +150,8 @@ const classifyOne = async (values: Record<string, string | boolean | undefined>,
 
 // ------------------------------------------------------------------ many cases
 
-const caseSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  exit_code: z.number().int().nullable().optional(),
-  reason: z.string().nullable().optional(),
-  log: z.string(),
-  events: z
-    .union([z.string(), z.array(z.string())])
-    .nullable()
-    .optional(),
-  root_cause_category: z.string().optional(),
-});
-const casesSchema = z.array(caseSchema);
-export type CaseInput = z.infer<typeof caseSchema>;
-
-export const readCases = (text: string, path: string): CaseInput[] => {
-  const parsed = casesSchema.safeParse(parseJson(text, path));
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const [index, ...field] = issue?.path ?? [];
-  const where =
-    index === undefined ? 'top level' : `case ${String(index)}${field.length ? ` field "${field.join('.')}"` : ''}`;
-  throw new ExitcodeError('bad_input', `${path}: ${where}: ${issue?.message ?? 'invalid'}.`);
-};
-
-/** Classifies one case the way the bench and --cases do: events text may carry the status block. */
-export const classifyCase = (item: CaseInput) => {
-  const eventLines = item.events ?? [];
-  const status = parseStatusText(eventLines);
-  return classifyText({
-    log: item.log,
-    exitCode: item.exit_code ?? status.exitCode,
-    reason: item.reason ?? status.reason,
-    events: parseEventsText(eventLines),
-  });
-};
-
 const classifyCases = async (path: string, json: boolean, io: CliIo): Promise<number> => {
+  const { classifyCase, readCases } = await import('./classify-input.ts');
   const cases = readCases((await readInputFile(path)).toString('utf8'), path);
   let labelled = 0;
   let right = 0;
@@ -250,7 +179,12 @@ const classifyCases = async (path: string, json: boolean, io: CliIo): Promise<nu
 
 export const classifyCommand: Command = async (argv, io) => {
   try {
-    const { values } = parseFlags({ command: 'classify', argv, options: OPTIONS });
+    const { values } = parseFlags({
+      command: 'classify',
+      argv,
+      options: OPTIONS,
+      ...(io.program ? { program: io.program } : {}),
+    });
     if (values.help) {
       io.stdout(HELP);
       return 0;

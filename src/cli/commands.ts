@@ -1,22 +1,26 @@
-import { classifyCommand } from './classify.ts';
-import { demoCommand } from './demo.ts';
-import { diagnoseCommand } from './diagnose.ts';
-import type { Command } from './io.ts';
-import { serve } from './serve.ts';
+/**
+ * The subcommands, one module each, loaded only when run: `--help` and `classify` must not pay for the
+ * Kubernetes client, `diagnose` not for Bolt or openai. Adding one is one line here.
+ */
+import type { CliIo, Command } from './io.ts';
 
-/** The subcommands, one module each. Adding one is one line here. */
+const lazy =
+  (load: () => Promise<Command>): Command =>
+  async (argv, io) =>
+    (await load())(argv, io);
+
 export const COMMANDS: Record<string, Command> = {
-  classify: classifyCommand,
-  demo: demoCommand,
-  diagnose: diagnoseCommand,
-  serve,
+  classify: lazy(async () => (await import('./classify.ts')).classifyCommand),
+  demo: lazy(async () => (await import('./demo.ts')).demoCommand),
+  diagnose: lazy(async () => (await import('./diagnose.ts')).diagnoseCommand),
+  serve: lazy(async () => (await import('./serve.ts')).serve),
 };
 
-export const usage = (): string =>
+export const usage = (program = 'exitcode'): string =>
   [
     'exitcode: why did my container die, and what do I do about it?',
     '',
-    'Usage: exitcode <command> [options]',
+    `Usage: ${program} <command> [options]`,
     '',
     'Commands:',
     '  classify   classify a crash log (file or stdin) with its exit code and reason',
@@ -24,6 +28,12 @@ export const usage = (): string =>
     '  demo       run the built-in demo cluster and diagnose its pods',
     '  serve      run the Slack bot',
     '',
-    'Run "exitcode <command> --help" for its options.',
+    'Options:',
+    '  --version  print the version',
+    '  --help     print this help',
+    '',
+    `Run "${program} <command> --help" for its options.`,
     '',
   ].join('\n');
+
+export type { CliIo };

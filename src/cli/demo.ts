@@ -46,7 +46,7 @@ const waitForSignal = (): Promise<void> =>
     process.once('SIGTERM', stop);
   });
 
-const parse = (argv: string[]) => {
+const parse = (argv: string[], program: string) => {
   try {
     return parseArgs({
       args: argv,
@@ -61,7 +61,7 @@ const parse = (argv: string[]) => {
   } catch (error) {
     throw new ExitcodeError(
       'bad_input',
-      `${error instanceof Error ? error.message : 'Bad arguments'}. Run "exitcode demo --help".`,
+      `${error instanceof Error ? error.message : 'Bad arguments'}. Run "${program} demo --help".`,
     );
   }
 };
@@ -126,15 +126,17 @@ const serveDemo = async (cluster: DemoCluster, io: CliIo, deps: DemoDeps): Promi
     ? cluster.state.list('pods', example.namespace).find((p) => p.metadata.name.startsWith(example.workload))
     : undefined;
   const path = cluster.kubeconfigPath;
+  // Printed the way this process was run (npm run exitcode --, node dist/cli/main.js, exitcode): it works as printed.
+  const exitcode = io.program ?? 'exitcode';
   io.stdout(
     [
       `Demo cluster listening on ${cluster.url}`,
       `Kubeconfig: ${path}`,
       '',
       'Try:',
-      `  exitcode diagnose -n ${example?.namespace ?? 'shop'} ${pod?.metadata.name ?? 'checkout'} --kubeconfig ${path}`,
-      `  exitcode diagnose -n shop deploy/orders-api --kubeconfig ${path}`,
-      `  KUBECONFIG=${path} exitcode diagnose -n payments fraud-scorer`,
+      `  ${exitcode} diagnose -n ${example?.namespace ?? 'shop'} ${pod?.metadata.name ?? 'checkout'} --kubeconfig ${path}`,
+      `  ${exitcode} diagnose -n shop deploy/orders-api --kubeconfig ${path}`,
+      `  KUBECONFIG=${path} ${exitcode} diagnose -n payments fraud-scorer`,
       `  kubectl --kubeconfig ${path} get pods -A`,
       '',
       'Press Ctrl-C to stop.',
@@ -151,7 +153,7 @@ export const createDemoCommand =
   async (argv: string[], io: CliIo): Promise<number> => {
     let values: ReturnType<typeof parse>;
     try {
-      values = parse(argv);
+      values = parse(argv, io.program ?? 'exitcode');
     } catch (error) {
       io.stderr(`exitcode: ${userSentence(error)}\n`);
       return 2;
@@ -192,10 +194,11 @@ export const createDemoCommand =
         for (const featured of outcomes.filter((o) => FEATURED.includes(o.scenario.id) && o.diagnosis)) {
           io.stdout(`\n${'-'.repeat(72)}\n${renderDiagnosis(featured.diagnosis as Diagnosis, { color: io.isTTY })}`);
         }
+        const exitcode = io.program ?? 'exitcode';
         io.stdout(
-          '\nNext: "exitcode demo --serve" keeps this cluster running and prints a kubeconfig, so you can run\n' +
-            '"exitcode diagnose -n shop <pod> --kubeconfig <path>" on any pod above; on your own cluster, just\n' +
-            '"exitcode diagnose <pod> -n <namespace>".\n',
+          `\nNext: "${exitcode} demo --serve" keeps this cluster running and prints a kubeconfig, so you can run\n` +
+            `"${exitcode} diagnose -n shop <pod> --kubeconfig <path>" on any pod above; on your own cluster, just\n` +
+            `"${exitcode} diagnose <pod> -n <namespace>".\n`,
         );
       }
       return outcomes.some((o) => o.error !== undefined) ? 1 : 0;

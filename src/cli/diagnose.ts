@@ -31,10 +31,11 @@ export interface DiagnoseDeps {
 
 const USAGE_ERRORS = new Set(['bad_input', 'invalid_name']);
 
-const parse = (argv: string[]) =>
+const parse = (argv: string[], program?: string) =>
   parseFlags({
     command: 'diagnose',
     argv,
+    ...(program ? { program } : {}),
     positionals: true,
     options: {
       namespace: { type: 'string', short: 'n' },
@@ -50,7 +51,7 @@ export const createDiagnoseCommand =
   (deps: DiagnoseDeps = {}): Command =>
   async (argv: string[], io: CliIo): Promise<number> => {
     try {
-      const { values, positionals } = parse(argv);
+      const { values, positionals } = parse(argv, io.program);
       if (values.help) {
         io.stdout(DIAGNOSE_USAGE);
         return 0;

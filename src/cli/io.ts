@@ -10,6 +10,8 @@ export interface CliIo {
   stdinIsTTY?: boolean;
   /** The environment, for the few commands that read it (serve, kubeconfig discovery). */
   env: Record<string, string | undefined>;
+  /** How to run exitcode again, for hints that must work as printed ("exitcode", "npm run exitcode --"). */
+  program?: string;
 }
 
 /** A subcommand: parses its own arguments and returns the process exit code. */

@@ -4,8 +4,10 @@
  * Subcommands never call process.exit or read process.env themselves; they get a CliIo.
  */
 import { userSentence } from '../errors.ts';
-import type { CliIo, Command } from './io.ts';
 import { COMMANDS, usage } from './commands.ts';
+import { invocationOf } from './invocation.ts';
+import type { CliIo, Command } from './io.ts';
+import { packageVersion } from './version.ts';
 
 const readStdin = async (): Promise<Buffer> => {
   const chunks: Buffer[] = [];
@@ -20,6 +22,7 @@ const io: CliIo = {
   isTTY: Boolean(process.stdout.isTTY),
   stdinIsTTY: Boolean(process.stdin.isTTY),
   env: process.env,
+  program: invocationOf({ script: process.argv[1], env: process.env, cwd: process.cwd() }),
 };
 
 // A reader that stops early (`exitcode demo | head`) closes the pipe: that ends the output, it is not a crash.
@@ -29,18 +32,26 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
+/** Own keys only: "exitcode constructor" is an unknown command, not Object's constructor. */
+const commandNamed = (name: string): Command | undefined =>
+  Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+
 const run = async (argv: string[]): Promise<number> => {
   const [name, ...rest] = argv;
   // "exitcode help classify" is what people type after reading "exitcode help".
-  const topic = name === 'help' && rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+  const topic = name === 'help' && rest[0] !== undefined ? commandNamed(rest[0]) : undefined;
   if (topic) return topic(['--help'], io);
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout(usage());
+    io.stdout(usage(io.program));
     return name === undefined ? 2 : 0;
   }
-  const command: Command | undefined = COMMANDS[name];
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout(`exitcode ${packageVersion()}\n`);
+    return 0;
+  }
+  const command: Command | undefined = commandNamed(name);
   if (!command) {
-    io.stderr(`exitcode: unknown command "${name}". Run "exitcode help" for the list.\n`);
+    io.stderr(`exitcode: unknown command "${name}". Run "${io.program} help" for the list.\n`);
     return 2;
   }
   return command(rest, io);

@@ -2,28 +2,47 @@
  * `exitcode serve`: runs the Slack bot until SIGTERM/SIGINT. Configuration problems are printed as the
  * list loadConfig builds, and the command exits 1 without starting anything.
  */
+import { describeSettings, type SettingDescription } from '../config.ts';
 import { userSentence } from '../errors.ts';
-import { startBot } from '../main.ts';
-import { handleCrashes, handleSignals } from '../ops/shutdown.ts';
 import type { Command } from './io.ts';
 
-const HELP = [
-  'Usage: exitcode serve',
-  '',
-  'Runs the Slack bot. Settings come from environment variables (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET,',
-  'SLACK_APP_TOKEN for Socket Mode, EXITCODE_NAMESPACES, ...): see the README.',
-  '',
-].join('\n');
+/** One block per setting, generated from the schema in src/config.ts (never a copy of it). */
+export const settingsHelp = (settings: SettingDescription[] = describeSettings()): string =>
+  settings
+    .map((setting) => {
+      const facts = [
+        setting.default !== undefined ? `default: ${setting.default}` : 'default: unset',
+        ...(setting.secret ? ['secret: keep it in a Kubernetes Secret; never printed or logged'] : []),
+      ];
+      return `  ${setting.name}\n      ${setting.description}\n      (${facts.join('; ')})`;
+    })
+    .join('\n');
+
+const help = (program: string): string =>
+  [
+    `Usage: ${program} serve`,
+    '',
+    'Runs the Slack bot until SIGTERM or SIGINT. Settings come from environment variables (all of them are',
+    'validated at start-up, and every problem is listed at once); secrets are marked as such:',
+    '',
+    settingsHelp(),
+    '',
+  ].join('\n');
 
 export const serve: Command = async (argv, io) => {
   if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(HELP);
+    io.stdout(help(io.program ?? 'exitcode'));
     return 0;
   }
   if (argv.length > 0) {
     io.stderr(`exitcode serve: unexpected argument "${argv[0]}". Settings come from the environment.\n`);
     return 2;
   }
+  // Loaded here, not at the top: `serve --help` must not pay for Bolt and the Kubernetes client.
+  const [{ startBot }, { handleCrashes, handleSignals }] = await Promise.all([
+    import('../main.ts'),
+    import('../ops/shutdown.ts'),
+  ]);
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
     bot = await startBot({ env: io.env });

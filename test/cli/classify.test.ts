@@ -444,6 +444,10 @@ describe('the real binary', () => {
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, 'exitcode classify: Unknown option --nope. Run "exitcode classify --help".\n');
+    // The hint is a command that works as printed: this process was run as "node src/cli/main.ts".
+    assert.equal(
+      result.stderr,
+      'exitcode classify: Unknown option --nope. Run "node src/cli/main.ts classify --help".\n',
+    );
   });
 });

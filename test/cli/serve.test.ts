@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CliIo } from '../../src/cli/io.ts';
 import { COMMANDS } from '../../src/cli/commands.ts';
+import { describeSettings } from '../../src/config.ts';
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const ioWith = (env: Record<string, string | undefined>) => {
   const out: string[] = [];
@@ -30,10 +33,22 @@ test('serve is registered, and configuration errors print the whole list and exi
   assert.deepEqual(out, []);
 });
 
-test('serve --help prints usage; a stray argument is a usage error', async () => {
+test('serve --help lists every setting of the schema: name, default, meaning, secret; a stray argument is a usage error', async () => {
   const help = ioWith({});
   assert.equal(await COMMANDS.serve!(['--help'], help.io), 0);
-  assert.match(help.out.join(''), /^Usage: exitcode serve/);
+  const text = help.out.join('');
+  assert.match(text, /^Usage: exitcode serve/);
+  for (const setting of describeSettings()) {
+    const block = new RegExp(`\\n {2}${setting.name}\\n {6}(.+)\\n {6}\\((.+)\\)`).exec(text);
+    assert.ok(block, `${setting.name} is listed`);
+    assert.equal(block[1], setting.description);
+    assert.match(
+      block[2] ?? '',
+      new RegExp(`^default: ${setting.default === undefined ? 'unset' : escape(setting.default)}`),
+    );
+    assert.equal((block[2] ?? '').includes('secret'), setting.secret === true, `${setting.name} secrecy`);
+  }
+  assert.match(text, /\n {2}SLACK_SIGNING_SECRET\n.*\n.*secret/);
   const stray = ioWith({});
   assert.equal(await COMMANDS.serve!(['--port', '3000'], stray.io), 2);
   assert.match(stray.err.join(''), /unexpected argument "--port"/);
