@@ -26,6 +26,7 @@ import type { SlackExtension } from './extension.ts';
 import { registerActions } from './listeners/actions.ts';
 import { registerCommand } from './listeners/command.ts';
 import { registerMention } from './listeners/mention.ts';
+import { registerPicks } from './listeners/pick.ts';
 import { guardRequests } from './request-guard.ts';
 import { registerRetryGuard } from './retries.ts';
 import { createWebGateway, type WebGateway } from './web-gateway.ts';
@@ -58,6 +59,8 @@ export interface SlackAppDeps {
   extensions?: SlackExtension[];
   clock?: () => Date;
   customRoutes?: CustomRoute[];
+  /** The action history `summary` reads (remediation's readActionHistory over the Lease store). */
+  actionHistory?: BotDeps['actionHistory'];
 }
 
 export interface SlackApp {
@@ -186,11 +189,13 @@ export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
     slack: gateway,
     extensions: deps.extensions ?? [],
     clock: deps.clock ?? (() => new Date()),
+    ...(deps.actionHistory ? { actionHistory: deps.actionHistory } : {}),
   };
   registerRetryGuard({ app, logger });
   registerCommand({ app, deps: botDeps, ...(slack.command ? { command: slack.command } : {}) });
   registerMention({ app, deps: botDeps });
   registerActions({ app, deps: botDeps });
+  registerPicks({ app, deps: botDeps });
   for (const extension of botDeps.extensions) extension.register?.(app, { slack: gateway });
   // Last line of defence: a listener error is logged and counted, never an unhandled rejection.
   app.error(async (error) => {

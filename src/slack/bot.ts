@@ -26,6 +26,22 @@ export interface BotDeps {
   clock: () => Date;
   /** Bounds concurrent diagnoses (see limit.ts); unbounded when absent. */
   limiter?: Limiter;
+  /**
+   * The actions requested in an incident thread, with every transition's who and when (remediation's
+   * readActionHistory over the Lease store); `summary` reads them. Absent when actions are off.
+   */
+  actionHistory?: (args: { namespace: string; channel: string; threadTs: string }) => Promise<ActionHistoryRecord[]>;
+}
+
+/** Structurally remediation's ActionRecord: what `summary` reads of it. */
+export interface ActionHistoryRecord {
+  label: string;
+  pod: string;
+  workload?: { kind: string; name: string };
+  result?: string;
+  followUp?: string;
+  /** Every transition in order: who (a Slack user id, or the replica that ran it) and when. */
+  steps: { state: string; by: string; at: string }[];
 }
 
 /** The namespace when the user named none: the channel's only namespace, else `default`. */

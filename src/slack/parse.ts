@@ -20,11 +20,53 @@ export type SlashRequest =
 export type MentionRequest =
   | { kind: 'help' }
   | { kind: 'verb'; verb: string; args: string[] }
+  /** A word where a verb goes that is no verb: answered with did-you-mean and help, never diagnosed. */
+  | { kind: 'unknown_verb'; word: string; suggestions: string[] }
   | ({ kind: 'diagnose' } & DiagnoseTarget)
   | { kind: 'none' };
 
 /** Verbs the bot itself knows in a diagnosis thread; extensions add theirs. */
-export const BUILTIN_VERBS = ['logs', 'events', 'rediagnose', 'summary', 'help'] as const;
+export const BUILTIN_VERBS = ['logs', 'events', 'details', 'rediagnose', 'summary', 'help'] as const;
+
+/**
+ * Verbs an extension brings when it is configured, and the sentence that says how to turn each on:
+ * without its extension a verb is still a verb (never a pod name), answered with what would enable it.
+ */
+export const OPTIONAL_VERBS: Readonly<Record<string, string>> = {
+  restart:
+    '`restart` is not enabled here: actions need a remediation policy. Ask your platform team to set EXITCODE_POLICY_FILE to a policy that allows `restart-pod` in this namespace.',
+  rollout:
+    '`rollout` is not enabled here: actions need a remediation policy. Ask your platform team to set EXITCODE_POLICY_FILE to a policy that allows `rollout-restart` in this namespace.',
+  rollback:
+    '`rollback` is not enabled here: actions need a remediation policy. Ask your platform team to set EXITCODE_POLICY_FILE to a policy that allows `rollback` in this namespace.',
+  explain:
+    '`explain` is not enabled here: explanations need a model. Ask your platform team to set OPENAI_API_KEY (and EXITCODE_EXPLAIN_MODE to on-request or auto).',
+};
+
+const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+};
+
+/** Known verbs within two edits (or sharing a 3-letter prefix), closest first. */
+export const closeVerbs = (word: string, verbs: Iterable<string>): string[] =>
+  [...verbs]
+    .map((verb) => ({ verb, distance: editDistance(word, verb) }))
+    .filter((v) => v.distance <= 2 || (word.length >= 3 && v.verb.startsWith(word.slice(0, 3))))
+    .sort((a, b) => a.distance - b.distance || a.verb.localeCompare(b.verb))
+    .slice(0, 3)
+    .map((v) => v.verb);
+
+/** A plain word where a verb goes: letters only (pod and workload names have digits or dashes, or are named kind/name). */
+const VERB_SHAPED = /^[a-z]{2,20}$/;
 
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -177,13 +219,29 @@ const trimPunctuation = (token: string): string => {
  * A mention: `<@U1> logs 20` (a thread verb), `<@U1> checkout-7f9c6`, `<@U1> prod/api-1`,
  * `<@U1> deploy/api -n prod`, or a sentence naming a pod ("why does checkout-7f9c6 keep dying?").
  */
-export const parseMention = (text: string, extraVerbs: string[] = []): MentionRequest => {
+export const parseMention = (
+  text: string,
+  extraVerbs: string[] = [],
+  { inThread = false }: { inThread?: boolean } = {},
+): MentionRequest => {
   const tokens = tokenize(unwrapLinks(text.replace(MENTION, ' ')));
   if (tokens.length === 0) return { kind: 'help' };
   const first = trimPunctuation((tokens[0] as string).toLowerCase());
   if (first === 'help') return { kind: 'help' };
-  const verbs = new Set<string>([...BUILTIN_VERBS, ...extraVerbs.map((v) => v.toLowerCase())]);
+  const verbs = new Set<string>([
+    ...BUILTIN_VERBS,
+    ...Object.keys(OPTIONAL_VERBS),
+    ...extraVerbs.map((v) => v.toLowerCase()),
+  ]);
   if (verbs.has(first)) return { kind: 'verb', verb: first, args: tokens.slice(1) };
+  // In a thread, a lone plain word (maybe with an argument) is a verb attempt. Elsewhere only a typo of a
+  // verb is (two edits at most): a plain word alone there may be a workload's name ("redis").
+  if (VERB_SHAPED.test(first) && tokens.length <= 2) {
+    const suggestions = closeVerbs(first, verbs);
+    if (inThread) return { kind: 'unknown_verb', word: first, suggestions };
+    const typo = suggestions.filter((v) => first.length >= 4 && editDistance(first, v) <= 2);
+    if (typo.length > 0) return { kind: 'unknown_verb', word: first, suggestions: typo };
+  }
 
   const direct = parseSlashCommand(tokens.join(' '));
   if (direct.kind === 'diagnose') return direct;

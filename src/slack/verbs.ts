@@ -4,11 +4,16 @@
  * the thread and checked against the channel's namespaces.
  */
 import { ExitcodeError } from '../errors.ts';
-import { renderEvents, renderHelp, renderLogs, renderSummary, type SummaryEntry } from './blocks/thread.ts';
+import { renderDetails } from './blocks/details.ts';
+import type { RenderedMessage } from './blocks/diagnosis.ts';
+import { renderDisabledVerb, renderUnknownVerb } from './blocks/targets.ts';
+import { renderEvents, renderHelp, renderLogs } from './blocks/thread.ts';
 import { type BotDeps, diagnoseAllowed, renderWithExtensions, runAfterDiagnosis } from './bot.ts';
-import { isDiagnosisMessage } from './deliver.ts';
-import type { ThreadContext } from './extension.ts';
-import { parseLogsArgs } from './parse.ts';
+import type { ThreadContext, ThreadRef } from './extension.ts';
+import { OPTIONAL_VERBS, parseLogsArgs } from './parse.ts';
+import { runSummary } from './summary-verb.ts';
+
+export { runSummary };
 
 /** `logs all` reads this many lines: a file is for reading at leisure, but still bounded. */
 export const FULL_LOG_LINES = 5000;
@@ -25,10 +30,10 @@ const uploadLog = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadContext }): 
   await ctx.slack.upload({
     channel: ctx.channel,
     threadTs: ctx.threadTs,
-    filename: `${ref.pod}-${log.container}${log.previous ? '-previous' : ''}.log`,
-    title: `Log of ${ref.namespace}/${ref.pod} (${log.container})`,
+    filename: `${ref.pod}${log.container ? `-${log.container}` : ''}${log.previous ? '-previous' : ''}.log`,
+    title: `Log of ${ref.namespace}/${ref.pod}${log.container ? ` (${log.container})` : ''}`,
     content: content === '' ? '(empty log)' : content,
-    comment: `Last ${log.lines.length} lines of ${log.container}${log.previous ? ' (previous instance)' : ''}, secrets redacted.`,
+    comment: `Last ${log.lines.length} lines${log.container ? ` of ${log.container}` : ''}${log.previous ? ' (previous instance)' : ''}, secrets redacted.`,
   });
 };
 
@@ -78,104 +83,66 @@ export const runRediagnose = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadC
   await runAfterDiagnosis({ deps, ctx, diagnosis });
 };
 
-const MENTIONED = /<@([A-Z0-9]+)(?:\|[^<>]*)?>/g;
-/** Bounds users.info calls for one summary: authors and people mentioned, the first 20. */
-const MAX_NAMES = 20;
+export const extensionVerbs = (deps: BotDeps): string[] =>
+  deps.extensions.flatMap((e) => Object.keys(e.threadCommands ?? {}));
 
-/** The first line of a Slack message as plain text: mentions become @name, entities are decoded
- * (renderSummary escapes again, so nothing double-escapes and nothing can render). */
-const firstLine = (text: string | undefined, names: Map<string, string>): string =>
-  (text ?? '')
-    .split('\n')[0]
-    ?.replace(MENTIONED, (_, id: string) => `@${names.get(id) ?? id}`)
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .trim() ?? '';
-
-const mentionedIds = (text: string | undefined): string[] =>
-  [...(text ?? '').matchAll(MENTIONED)].map((m) => m[1] as string);
-
-/** Display names for the user ids in a thread (one users.info each, failures keep the id). */
-const userNames = async ({
-  deps,
-  ctx,
-  ids,
-}: {
-  deps: BotDeps;
-  ctx: ThreadContext;
-  ids: string[];
-}): Promise<Map<string, string>> => {
-  const names = new Map<string, string>();
-  for (const id of [...new Set(ids)].slice(0, MAX_NAMES)) {
-    try {
-      names.set(id, (await ctx.slack.userName(id)) ?? id);
-    } catch {
-      names.set(id, id);
-    }
-  }
-  return names;
+/** Optional verbs no configured extension provides here: known, answered with what would enable them. */
+export const disabledVerbs = (deps: BotDeps): string[] => {
+  const provided = new Set(extensionVerbs(deps));
+  return Object.keys(OPTIONAL_VERBS).filter((verb) => !provided.has(verb));
 };
 
-const tsToIso = (ts: string | undefined): string => {
-  const seconds = Number(ts);
-  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : '?';
-};
-
-/** The incident timeline: first crash, the diagnosis, what was tried and by whom, and the state now. */
-export const runSummary = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadContext }): Promise<void> => {
-  const messages = await ctx.slack.thread({ channel: ctx.channel, threadTs: ctx.threadTs });
-  const ids = messages.flatMap((m) => [...(m.user && !m.bot_id ? [m.user] : []), ...mentionedIds(m.text)]);
-  const names = await userNames({ deps, ctx, ids });
-  const entries: SummaryEntry[] = [];
-  let current: SummaryEntry | undefined;
-  try {
-    const now = await deps.investigator.diagnose({
-      namespace: ctx.ref.namespace,
-      target: ctx.ref.pod,
-      ...(ctx.ref.container ? { container: ctx.ref.container } : {}),
-    });
-    const firstCrash = now.timeline.find((t) => /crash|terminat|exit|backoff|oom/i.test(t.what)) ?? now.timeline[0];
-    if (firstCrash) entries.push({ at: firstCrash.at, who: 'cluster', what: `first recorded: ${firstCrash.what}` });
-    const top = now.containers[0];
-    current = {
-      at: deps.clock().toISOString(),
-      who: 'now',
-      what:
-        now.healthy || !top
-          ? `no container failing (phase ${now.phase})`
-          : `still failing: ${top.container}: ${top.classification.best.title}, ${top.restartCount} restarts`,
-    };
-  } catch (error) {
-    current = {
-      at: deps.clock().toISOString(),
-      who: 'now',
-      what: `current state unknown (${error instanceof ExitcodeError ? error.code : 'error'})`,
-    };
-  }
-  for (const message of messages) {
-    const text = firstLine(message.text, names);
-    if (!text || /\bsummary\b/i.test(text)) continue;
-    const who = message.bot_id ? 'exitcode' : (names.get(message.user ?? '') ?? message.user ?? 'someone');
-    const what = isDiagnosisMessage(message) ? `diagnosis: ${text}` : text;
-    entries.push({ at: tsToIso(message.ts), who, what });
-  }
-  entries.sort((a, b) => a.at.localeCompare(b.at));
-  if (current) entries.push(current);
-  const rendered = renderSummary({ ref: ctx.ref, entries });
-  await ctx.say(rendered.text, rendered.blocks);
-};
+export const helpMessage = (deps: BotDeps): RenderedMessage =>
+  renderHelp({
+    extraVerbs: deps.extensions.flatMap((e) =>
+      Object.entries(e.threadCommands ?? {}).map(([verb, c]) => ({ verb, help: c.help })),
+    ),
+    disabledVerbs: disabledVerbs(deps),
+  });
 
 export const runHelp = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadContext }): Promise<void> => {
-  const extraVerbs = deps.extensions.flatMap((e) =>
-    Object.entries(e.threadCommands ?? {}).map(([verb, c]) => ({ verb, help: c.help })),
-  );
-  const message = renderHelp({ extraVerbs });
+  const message = helpMessage(deps);
   await ctx.say(message.text, message.blocks);
 };
 
-export const extensionVerbs = (deps: BotDeps): string[] =>
-  deps.extensions.flatMap((e) => Object.keys(e.threadCommands ?? {}));
+/** `@exitcode restart` where no policy is configured: what would turn it on, never a pod lookup. */
+export const runDisabledVerb = async ({ ctx, verb }: { ctx: ThreadContext; verb: string }): Promise<boolean> => {
+  const sentence = OPTIONAL_VERBS[verb];
+  if (!sentence) return false;
+  const message = renderDisabledVerb(sentence);
+  await ctx.say(message.text, message.blocks);
+  return true;
+};
+
+/** A word where a verb goes: did-you-mean (buttons on the thread's pod when known) and the help. */
+export const runUnknownVerb = async ({
+  deps,
+  ctx,
+  word,
+  suggestions,
+  ref,
+}: {
+  deps: BotDeps;
+  ctx: ThreadContext;
+  word: string;
+  suggestions: string[];
+  ref?: ThreadRef;
+}): Promise<void> => {
+  const message = renderUnknownVerb({ word, suggestions, ...(ref ? { ref } : {}), help: helpMessage(deps) });
+  await ctx.say(message.text, message.blocks);
+};
+
+/** Everything the channel message leaves out, from a fresh look at the pod. */
+export const runDetails = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadContext }): Promise<void> => {
+  const { ref } = ctx;
+  const diagnosis = await diagnoseAllowed({
+    deps,
+    channel: ctx.channel,
+    request: { namespace: ref.namespace, target: ref.pod, ...(ref.container ? { container: ref.container } : {}) },
+  });
+  const message = renderDetails({ diagnosis });
+  await ctx.say(message.text, message.blocks);
+};
 
 /** Runs a verb on the thread's pod; false when the verb is unknown. */
 export const runVerb = async ({
@@ -196,6 +163,9 @@ export const runVerb = async ({
     case 'events':
       await runEvents({ deps, ctx });
       return true;
+    case 'details':
+      await runDetails({ deps, ctx });
+      return true;
     case 'rediagnose':
       await runRediagnose({ deps, ctx });
       return true;
@@ -213,5 +183,5 @@ export const runVerb = async ({
       return true;
     }
   }
-  return false;
+  return runDisabledVerb({ ctx, verb });
 };

@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { renderDetails } from '../../src/slack/blocks/details.ts';
 import { renderDiagnosis } from '../../src/slack/blocks/diagnosis.ts';
 import { codeBlock, escapeMrkdwn } from '../../src/slack/blocks/text.ts';
-import { renderEvents, renderLogs, renderSummary } from '../../src/slack/blocks/thread.ts';
+import { renderSummary } from '../../src/slack/blocks/summary.ts';
+import { renderEvents, renderLogs } from '../../src/slack/blocks/thread.ts';
 import { button } from '../../src/slack/blocks/diagnosis.ts';
 import { decodeRef, refFromMetadata } from '../../src/slack/ids.ts';
 import type { ContainerDiagnosis } from '../../src/diagnosis/types.ts';
@@ -141,14 +142,25 @@ describe('limits', () => {
     assert.match(allText(message.blocks), /latest 25 of 300/);
   });
 
-  test('summary of a long thread stays within limits', () => {
-    const entries = Array.from({ length: 500 }, (_, i) => ({
+  test('summary of a long incident stays within limits, escaped', () => {
+    const steps = Array.from({ length: 500 }, (_, i) => ({
+      state: 'requested',
       at: `2026-11-25T12:${String(i % 60).padStart(2, '0')}:00Z`,
-      who: 'alice',
-      what: `tried ${i} ${'`'.repeat(3)} <!here>`,
+      who: 'alice <!here>',
+      detail: `tried ${i} ${'`'.repeat(3)} <!here>`,
     }));
-    const message = renderSummary({ ref: { namespace: 'shop', pod: 'api-1' }, entries });
+    const message = renderSummary({
+      summary: {
+        subject: 'api',
+        namespace: 'shop',
+        pod: 'api-1',
+        evidence: Array.from({ length: 300 }, () => `<!channel> ${'e'.repeat(400)}`),
+        actions: [{ what: 'restart <!channel>', steps }],
+        now: { at: '2026-11-25T13:00:00Z', severity: 'crash_looping', sentence: 'Still failing' },
+      },
+    });
     assert.deepEqual(blockViolations(message.blocks), []);
+    assert.ok(!allText(message.blocks).includes('<!here>'));
   });
 });
 

@@ -91,7 +91,24 @@ describe('parseMention', () => {
   });
   test('extension verbs only when registered', () => {
     assert.deepEqual(parseMention('<@U1> restart', ['restart']), { kind: 'verb', verb: 'restart', args: [] });
-    assert.notEqual(parseMention('<@U1> restart').kind, 'verb');
+    // Without its extension a verb is still a verb (answered with what enables it), never a pod name.
+    assert.deepEqual(parseMention('<@U1> restart'), { kind: 'verb', verb: 'restart', args: [] });
+    assert.deepEqual(parseMention('<@U1> explain'), { kind: 'verb', verb: 'explain', args: [] });
+  });
+  test('a mistyped verb gets did-you-mean; in a thread any lone plain word is a verb attempt', () => {
+    assert.deepEqual(parseMention('<@U1> sumary'), { kind: 'unknown_verb', word: 'sumary', suggestions: ['summary'] });
+    assert.deepEqual(parseMention('<@U1> restrat', ['restart']), {
+      kind: 'unknown_verb',
+      word: 'restrat',
+      suggestions: ['restart'],
+    });
+    assert.equal(parseMention('<@U1> frobnicate', [], { inThread: true }).kind, 'unknown_verb');
+    // Outside a thread a plain word may be a workload's name, and a pod name is never a verb.
+    assert.deepEqual(parseMention('<@U1> redis'), { kind: 'diagnose', target: 'redis' });
+    assert.deepEqual(parseMention('<@U1> logs-7f9c6', [], { inThread: true }), {
+      kind: 'diagnose',
+      target: 'logs-7f9c6',
+    });
   });
   test('links Slack made out of dotted names are unwrapped', () => {
     assert.deepEqual(parseMention('<@U1> what about <http://web.v2-7f9c6|web.v2-7f9c6>?'), {

@@ -8,7 +8,7 @@ import type { ContainerDiagnosis, Diagnosis } from '../../diagnosis/types.ts';
 import type { KnownBlock } from '../extension.ts';
 import { type RenderedMessage, context, evidenceLines, section, stepsText } from './diagnosis.ts';
 import { confidenceLabel } from './severity.ts';
-import { clipEscaped, codeBlock, LIMITS, safe } from './text.ts';
+import { clipEscaped, codeBlock, LIMITS, linesWithin, safe } from './text.ts';
 import { slackDate } from './time.ts';
 
 const MAX_CONTAINERS = 5;
@@ -57,7 +57,7 @@ export const renderDetails = ({ diagnosis: d }: { diagnosis: Diagnosis }): Rende
   if (timeline.length > 0) {
     // Dates as Slack tokens outside the code block (tokens do not render inside one).
     const lines = timeline.map((t) => `• ${slackDate(t.at) ?? safe(t.at)} ${clipEscaped(safe(t.what), MAX_ENTRY)}`);
-    blocks.push(section(`*Timeline*\n${lines.join('\n')}`));
+    blocks.push(section(`*Timeline*\n${linesWithin(lines, LIMITS.sectionText - 20)}`));
   }
   return {
     text: `Details of ${safe(d.namespace)}/${safe(d.pod)}`,

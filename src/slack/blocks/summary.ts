@@ -8,7 +8,7 @@ import { formatDuration, timeOf } from '../../diagnosis/format.ts';
 import type { KnownBlock } from '../extension.ts';
 import { context, type RenderedMessage, section } from './diagnosis.ts';
 import { SEVERITY, type Severity } from './severity.ts';
-import { clipEscaped, codeBlock, LIMITS, safe } from './text.ts';
+import { clipEscaped, codeBlock, LIMITS, linesWithin, safe } from './text.ts';
 import { slackDate, utcFallback } from './time.ts';
 
 export interface SummaryCause {
@@ -116,12 +116,13 @@ export const renderSummary = ({ summary: s }: { summary: IncidentSummary }): Ren
   ];
   if (s.evidence.length > 0)
     blocks.push(section(`*Evidence*\n${codeBlock({ lines: s.evidence, keep: 'head', maxChars: 1200, maxLine: 200 })}`));
-  const timeline = summaryTimeline(s).slice(0, 25);
+  const timeline = summaryTimeline(s);
   if (timeline.length > 0) {
     const lines = timeline.map(
-      (e) => `• ${slackDate(e.at) ?? safe(e.at)} ${e.who ? `*${safe(e.who)}* ` : ''}${clipEscaped(safe(e.what), 100)}`,
+      (e) =>
+        `• ${slackDate(e.at) ?? safe(e.at)} ${e.who ? `*${clipEscaped(safe(e.who), 60)}* ` : ''}${clipEscaped(safe(e.what), 160)}`,
     );
-    blocks.push(section(`*Timeline*\n${lines.join('\n')}`));
+    blocks.push(section(`*Timeline*\n${linesWithin(lines, LIMITS.sectionText - 20)}`));
   }
   blocks.push(context('The same summary as a Markdown file is attached below, ready to paste into a postmortem.'));
   return { text: `Incident summary for ${safe(s.namespace)}/${safe(s.pod)}: ${safe(outcomeLine(s))}`, blocks };

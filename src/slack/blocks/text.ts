@@ -76,3 +76,19 @@ export const codeBlock = ({
   const body = keep === 'tail' ? [marker, ...kept] : [...kept, marker];
   return `\`\`\`${body.filter((l) => l !== '').join('\n')}\`\`\``;
 };
+
+/**
+ * Whole lines up to `maxChars`, then "… N more": a cut inside a line could split a date token or an
+ * entity and leave markup broken.
+ */
+export const linesWithin = (lines: string[], maxChars: number): string => {
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > maxChars - 20) break;
+    kept.push(line);
+    used += line.length + 1;
+  }
+  const more = lines.length - kept.length;
+  return `${kept.join('\n')}${more > 0 ? `\n… ${more} more` : ''}`;
+};

@@ -71,27 +71,6 @@ export const renderEvents = ({ ref, events }: { ref: ThreadRef; events: EventFac
   };
 };
 
-export interface SummaryEntry {
-  at: string;
-  who: string;
-  what: string;
-}
-
-/** A timeline ready to paste into a postmortem: one code block, oldest first. */
-export const renderSummary = ({ ref, entries }: { ref: ThreadRef; entries: SummaryEntry[] }): RenderedMessage => {
-  const lines = [
-    `Incident summary: ${ref.namespace}/${ref.pod}${ref.cluster ? ` (${ref.cluster})` : ''}`,
-    ...entries.map((e) => `${e.at}  ${e.who}: ${e.what.replace(/\s+/g, ' ')}`),
-  ];
-  return {
-    text: `Incident summary for ${safe(ref.namespace)}/${safe(ref.pod)}`,
-    blocks: [
-      section('*Incident summary* (ready for a postmortem)'),
-      section(codeBlock({ lines, keep: 'head', maxLine: 500 })),
-    ],
-  };
-};
-
 export const renderError = (sentence: string): RenderedMessage => ({
   text: safe(sentence),
   blocks: [section(`:warning: ${safe(sentence)}`)],

@@ -5,20 +5,13 @@
  */
 import type { App, RespondFn } from '@slack/bolt';
 import { refOf, renderDiagnosis } from '../blocks/diagnosis.ts';
-import { renderError, renderHelp, renderUsage } from '../blocks/thread.ts';
-import {
-  answerFor,
-  type BotDeps,
-  defaultNamespace,
-  diagnoseAllowed,
-  extensionButtons,
-  runAfterDiagnosis,
-  threadContext,
-} from '../bot.ts';
+import { renderError, renderUsage } from '../blocks/thread.ts';
+import { answerFor, type BotDeps, extensionButtons, runAfterDiagnosis, threadContext } from '../bot.ts';
 import { slackErrorCode } from '../deliver.ts';
 import type { KnownBlock } from '../extension.ts';
 import { parseSlashCommand } from '../parse.ts';
-import { extensionVerbs } from '../verbs.ts';
+import { locateAndDiagnose } from '../locate.ts';
+import { helpMessage } from '../verbs.ts';
 
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
@@ -52,7 +45,7 @@ export const registerCommand = ({
     const request = parseSlashCommand(body.text ?? '');
     // Help and usage need no cluster: they are the ack's own (ephemeral) answer.
     if (request.kind === 'help') {
-      const help = renderHelp({ extraVerbs: extensionVerbs(deps).map((verb) => ({ verb, help: helpOf(deps, verb) })) });
+      const help = helpMessage(deps);
       await ack({ response_type: 'ephemeral', text: help.text, blocks: help.blocks });
       deps.metrics.command('slash');
       return;
@@ -70,12 +63,13 @@ export const registerCommand = ({
     const scoped = { ...deps, logger };
     const channel = body.channel_id;
     try {
-      const namespace = request.namespace ?? defaultNamespace(deps.access, channel);
-      const diagnosis = await diagnoseAllowed({
-        deps: scoped,
-        channel,
-        request: { namespace, target: request.target, ...(request.container ? { container: request.container } : {}) },
-      });
+      // No namespace: the channel's namespaces are searched; several or no matches come back as buttons.
+      const located = await locateAndDiagnose({ deps: scoped, channel, request });
+      if (located.kind === 'choose') {
+        await respondSafely(respond, located.message, deps, requestId);
+        return;
+      }
+      const { diagnosis } = located;
       const message = renderDiagnosis({
         diagnosis,
         extraButtons: await extensionButtons({ deps: scoped, diagnosis, channel }),
@@ -110,12 +104,4 @@ export const registerCommand = ({
       await respondSafely(respond, rendered, deps, requestId);
     }
   });
-};
-
-const helpOf = (deps: BotDeps, verb: string): string => {
-  for (const extension of deps.extensions) {
-    const command = extension.threadCommands?.[verb];
-    if (command) return command.help;
-  }
-  return '';
 };
