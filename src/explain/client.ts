@@ -42,22 +42,53 @@ export interface OpenAIGatewayOptions {
   metrics?: ExplainMetrics;
 }
 
-export type ModelErrorKind = 'timeout' | 'rate_limited' | 'unavailable' | 'refused' | 'connection';
+export type ModelErrorKind =
+  | 'timeout'
+  | 'rate_limited'
+  | 'quota'
+  | 'authentication'
+  | 'model_not_found'
+  | 'unsupported_parameter'
+  | 'unavailable'
+  | 'refused'
+  | 'connection';
 
-const kindOf = (error: unknown): ModelErrorKind => {
+/** A 400 that names max_tokens or temperature: what reasoning models (o1, o3, gpt-5) refuse. */
+const refusedParameter = (error: unknown): boolean => {
+  if (!(error instanceof OpenAI.APIError) || error.status !== 400) return false;
+  const param = (error as { param?: unknown }).param;
+  if (param === 'max_tokens' || param === 'temperature') return true;
+  const text = `${(error as { code?: unknown }).code ?? ''} ${error.message}`;
+  return /unsupported_parameter|unsupported_value/.test(text) || /\b(max_tokens|temperature)\b/.test(text);
+};
+
+export const kindOf = (error: unknown): ModelErrorKind => {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
   if (error instanceof OpenAI.APIConnectionError) return 'connection';
   if (error instanceof OpenAI.APIError) {
-    if (error.status === 429) return 'rate_limited';
+    const code = (error as { code?: unknown }).code;
+    if (error.status === 429) return code === 'insufficient_quota' ? 'quota' : 'rate_limited';
+    if (error.status === 401 || error.status === 403) return 'authentication';
+    if (error.status === 404) return 'model_not_found';
+    if (refusedParameter(error)) return 'unsupported_parameter';
     if (error.status !== undefined && error.status >= 500) return 'unavailable';
     return 'refused';
   }
   return 'connection';
 };
 
-const SENTENCES: Record<ModelErrorKind, string> = {
+/** One sentence per failure, naming the setting that fixes it; never the SDK's message. */
+export const MODEL_FAILURE_SENTENCES: Record<ModelErrorKind, string> = {
   timeout: 'The model did not answer in time, so there is no explanation; the diagnosis above stands on its own.',
   rate_limited: 'The model is rate-limiting us right now; try Explain again in a minute.',
+  quota:
+    'The model account has run out of quota, so there is no explanation; ask your platform team to check the plan or limits of the key in OPENAI_API_KEY.',
+  authentication:
+    'The model endpoint rejected our API key, so there is no explanation; ask your platform team to check OPENAI_API_KEY.',
+  model_not_found:
+    'The model endpoint does not know the configured model, so there is no explanation; ask your platform team to check EXITCODE_MODEL and OPENAI_BASE_URL.',
+  unsupported_parameter:
+    'The model refused our request parameters even without max_tokens and temperature, so there is no explanation; ask your platform team to check that EXITCODE_MODEL names a chat model.',
   unavailable: 'The model endpoint is failing right now; try Explain again later.',
   refused:
     'The model endpoint refused the request; check OPENAI_API_KEY, OPENAI_BASE_URL and EXITCODE_MODEL with your platform team.',
@@ -71,26 +102,39 @@ export const createOpenAIGateway = (options: OpenAIGatewayOptions): ModelGateway
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries ?? 2,
   });
+  let reasoningStyle = false;
   return {
     model: options.model,
     complete: async ({ system, user, maxTokens }) => {
-      let completion: OpenAI.Chat.Completions.ChatCompletion;
-      try {
-        completion = await client.chat.completions.create({
+      const messages = [
+        { role: 'system' as const, content: system },
+        { role: 'user' as const, content: user },
+      ];
+      // json_object is the structured mode the OpenAI-compatible servers (vLLM, Ollama) share.
+      const classic = { temperature: 0, max_tokens: maxTokens };
+      // Reasoning models refuse max_tokens and any temperature but the default.
+      const reasoning = { max_completion_tokens: maxTokens };
+      const create = (asReasoning: boolean) =>
+        client.chat.completions.create({
           model: options.model,
-          messages: [
-            { role: 'system', content: system },
-            { role: 'user', content: user },
-          ],
-          temperature: 0,
-          max_tokens: maxTokens,
-          // json_object is the structured mode the OpenAI-compatible servers (vLLM, Ollama) share.
+          messages,
+          ...(asReasoning ? reasoning : classic),
           response_format: { type: 'json_object' },
         });
+      let completion: OpenAI.Chat.Completions.ChatCompletion;
+      try {
+        try {
+          completion = await create(reasoningStyle);
+        } catch (error) {
+          if (reasoningStyle || !refusedParameter(error)) throw error;
+          // Once learnt, every later call uses the parameters this model accepts.
+          reasoningStyle = true;
+          completion = await create(true);
+        }
       } catch (error) {
         const kind = kindOf(error);
         const status = error instanceof OpenAI.APIError ? error.status : undefined;
-        throw new ExitcodeError('model_error', SENTENCES[kind], { kind, status });
+        throw new ExitcodeError('model_error', MODEL_FAILURE_SENTENCES[kind], { kind, status });
       }
       const promptTokens = completion.usage?.prompt_tokens ?? 0;
       const completionTokens = completion.usage?.completion_tokens ?? 0;

@@ -7,7 +7,7 @@
  * pod name back, not the first one's.
  */
 import type { Config } from '../config.ts';
-import { isExitcodeError } from '../errors.ts';
+import { isExitcodeError, userSentence } from '../errors.ts';
 import type { CategoryId } from '../diagnosis/taxonomy.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import { type Anonymizer, anonymizerFor } from './anonymize.ts';
@@ -41,9 +41,36 @@ export interface ExplainLogger {
   warn(obj: object, msg?: string): void;
 }
 
+/** Why there is no explanation, as one sentence a user may see, and a kind for logs. */
+export interface ExplainFailure {
+  kind: string;
+  sentence: string;
+}
+
 export interface Explainer {
   explain(input: { diagnosis: Diagnosis; facts?: ExplainFacts }): Promise<Explanation | null>;
+  /** The same, saying why when there is no explanation (each model failure has its own sentence). */
+  explainOrWhy?(input: { diagnosis: Diagnosis; facts?: ExplainFacts }): Promise<Explanation | ExplainFailure>;
 }
+
+/** An answer that came back but cannot be used, per reason the reply parser gives. */
+const UNUSABLE: Record<string, string> = {
+  not_json:
+    'The model answered, but not in the JSON exitcode asked for, so there is no explanation; the diagnosis above stands on its own.',
+  schema: 'The model answered in the wrong shape, so there is no explanation; the diagnosis above stands on its own.',
+  unknown_lines:
+    'The model cited log lines it was never sent, so its answer was discarded; the diagnosis above stands on its own.',
+  destructive:
+    'The model recommended a destructive command, so its answer was discarded; the diagnosis above stands on its own.',
+};
+
+const NOT_EXPLAINABLE: ExplainFailure = {
+  kind: 'nothing_failing',
+  sentence: 'No container is failing, so there is nothing to explain.',
+};
+
+export const isExplainFailure = (value: Explanation | ExplainFailure): value is ExplainFailure =>
+  'sentence' in value && !('likelyCause' in value);
 
 const DEFAULT_PROMPT_BUDGET = 3000;
 
@@ -84,7 +111,7 @@ export const createExplainer = ({
     ...(settings.cacheEntries ? { maxEntries: settings.cacheEntries } : {}),
   });
   // Two clicks on the same crash while the first is being answered pay once.
-  const inFlight = new Map<string, Promise<ParsedReply | null>>();
+  const inFlight = new Map<string, Promise<ParsedReply | ExplainFailure>>();
 
   /** Asks the model; the reply comes back with names masked, ready for the cache and any waiter. */
   const ask = async ({
@@ -97,7 +124,7 @@ export const createExplainer = ({
     maskedUser: string;
     ruleSteps: string[];
     anonymizer: Anonymizer;
-  }): Promise<ParsedReply | null> => {
+  }): Promise<ParsedReply | ExplainFailure> => {
     let content: string | null;
     try {
       const answer = await gateway.complete({
@@ -117,9 +144,9 @@ export const createExplainer = ({
         'the model answered',
       );
     } catch (error) {
-      const kind = isExitcodeError(error) ? error.details.kind : 'unknown';
+      const kind = isExitcodeError(error) ? String(error.details.kind) : 'unknown';
       logger.warn({ event: 'explain_failed', kind }, 'no explanation: the model call failed');
-      return null;
+      return { kind, sentence: userSentence(error) };
     }
     const parsed = parseReply({
       content,
@@ -128,7 +155,10 @@ export const createExplainer = ({
     });
     if (!parsed.ok) {
       logger.warn({ event: 'explain_rejected', reason: parsed.reason }, 'no explanation: the reply was not usable');
-      return null;
+      return {
+        kind: `reply_${parsed.reason}`,
+        sentence: UNUSABLE[parsed.reason] ?? (UNUSABLE.schema as string),
+      };
     }
     // The cache (and any waiter for the same crash) gets names masked; hosts are restored first, because
     // another crash's anonymizer would not know this request's host numbers.
@@ -136,10 +166,16 @@ export const createExplainer = ({
     return mapText(restored, anonymizer.maskNames);
   };
 
-  const explain: Explainer['explain'] = async ({ diagnosis, facts }) => {
+  const explainOrWhy = async ({
+    diagnosis,
+    facts,
+  }: {
+    diagnosis: Diagnosis;
+    facts?: ExplainFacts;
+  }): Promise<Explanation | ExplainFailure> => {
     const top = diagnosis.containers[0];
     const key = explanationKey(diagnosis);
-    if (!top || key === undefined) return null;
+    if (!top || key === undefined) return NOT_EXPLAINABLE;
     const anonymizer = anonymizerFor({ diagnosis, ...(facts ? { facts } : {}) });
     const request = buildPrompt({
       diagnosis,
@@ -170,16 +206,21 @@ export const createExplainer = ({
       pending = ask({ request, maskedUser, ruleSteps: best.nextSteps, anonymizer });
       inFlight.set(key, pending);
     }
-    let masked: ParsedReply | null;
+    let masked: ParsedReply | ExplainFailure;
     try {
       masked = await pending;
     } finally {
       if (first) inFlight.delete(key);
     }
-    if (!masked) return null;
-    if (first) cache.set(key, masked);
-    return finish(masked, !first);
+    if ('sentence' in masked && !('likelyCause' in masked)) return masked;
+    if (first) cache.set(key, masked as ParsedReply);
+    return finish(masked as ParsedReply, !first);
   };
 
-  return { explain };
+  const explain: Explainer['explain'] = async (input) => {
+    const result = await explainOrWhy(input);
+    return isExplainFailure(result) ? null : result;
+  };
+
+  return { explain, explainOrWhy };
 };

@@ -66,7 +66,8 @@ export const renderExplanation = ({
   return { text: `AI-generated explanation for ${safe(target)}`, blocks };
 };
 
-export const renderNoExplanation = (): RenderedExplanation => ({
-  text: NO_EXPLANATION,
-  blocks: [context(`:robot_face: ${NO_EXPLANATION}`)],
+/** No explanation, with the reason when known (our own sentences: no model text reaches here). */
+export const renderNoExplanation = (sentence: string = NO_EXPLANATION): RenderedExplanation => ({
+  text: sentence,
+  blocks: [context(`:robot_face: ${safe(sentence)}`)],
 });

@@ -14,7 +14,7 @@ import { safe } from '../slack/blocks/text.ts';
 import type { Button, SlackExtension, ThreadRef } from '../slack/extension.ts';
 import type { SlackGateway } from '../slack/gateway.ts';
 import { decodeRef, encodeRef } from '../slack/ids.ts';
-import type { Explainer, ExplainLogger } from './explainer.ts';
+import { type Explainer, type ExplainLogger, isExplainFailure } from './explainer.ts';
 import { type RenderedExplanation, renderExplanation, renderNoExplanation } from './render.ts';
 import type { ExplainSource } from './source.ts';
 
@@ -80,11 +80,13 @@ export const createExplainExtension = (options: ExplainExtensionOptions): SlackE
         }
         return;
       }
-      const explanation = await explainer.explain(input);
-      if (!explanation) {
-        if (requested) await post({ slack, channel, threadTs, message: renderNoExplanation() });
+      // Each model failure has its own sentence (key, quota, timeout, parameters, unreadable reply).
+      const result = explainer.explainOrWhy ? await explainer.explainOrWhy(input) : await explainer.explain(input);
+      if (!result || isExplainFailure(result)) {
+        if (requested) await post({ slack, channel, threadTs, message: renderNoExplanation(result?.sentence) });
         return;
       }
+      const explanation = result;
       const target = `${input.diagnosis.namespace}/${input.diagnosis.pod}`;
       await post({ slack, channel, threadTs, message: renderExplanation({ explanation, target }) });
     } catch (error) {

@@ -150,13 +150,13 @@ describe('explainer with the openai SDK (nock)', () => {
     assert.ok(logs.some((l) => l.event === 'explain_failed' && l.kind === 'unavailable'));
   });
 
-  test('401 (bad key): not retried, no explanation, logged as refused', async () => {
+  test('401 (bad key): not retried, no explanation, logged as an authentication failure', async () => {
     const scope = model().reply(401, { error: { message: 'Incorrect API key provided: sk-test-***' } });
     const { explainer, logs } = setup({ maxRetries: 2 });
     assert.equal(await explainer.explain({ diagnosis: diagnosis(), facts: FACTS }), null);
     assert.ok(scope.isDone());
     assert.equal(bodies.length, 1);
-    assert.ok(logs.some((l) => l.event === 'explain_failed' && l.kind === 'refused'));
+    assert.ok(logs.some((l) => l.event === 'explain_failed' && l.kind === 'authentication'));
   });
 
   const rejected: { name: string; content: string; reason: string }[] = [

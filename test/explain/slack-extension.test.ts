@@ -215,7 +215,7 @@ describe('explain extension (enabled, on request)', () => {
     assert.match(json(posts(bot).at(-1)?.blocks), /@exitcode explain/);
   });
 
-  test('a model failure on request: "no explanation available", nothing raw', async () => {
+  test('an unparsable reply on request: its own sentence, nothing raw', async () => {
     const threadTs = await slash(bot, `shop/${FAILING_POD}`);
     model.answer('I think it is memory, but here is my raw <script> answer');
     const before = posts(bot).length;
@@ -227,7 +227,7 @@ describe('explain extension (enabled, on request)', () => {
     await bot.slack.waitFor(() => posts(bot).length > before);
     const post = posts(bot).at(-1);
     assert.equal(post?.thread_ts, threadTs);
-    assert.match(post?.text ?? '', /No explanation available/);
+    assert.match(post?.text ?? '', /The model answered, but not in the JSON exitcode asked for/);
     assert.doesNotMatch(json(post), /raw/);
   });
 
