@@ -108,7 +108,7 @@ describe('deploy/', () => {
     assert.ok(!kustomization!.resources.includes('remediation-rbac.yaml'));
   });
 
-  test('read-only RBAC: get/list on what diagnosis reads, never secrets, never a write verb', () => {
+  test('read-only RBAC: get/list/watch on what diagnosis and the scanner read, never secrets, never a write verb', () => {
     const reader = byKind('ClusterRole').find((role) => role.metadata.name === 'exitcode-reader')!;
     const granted = reader.rules.flatMap((rule: Doc) => rule.resources as string[]);
     for (const resource of [
@@ -129,7 +129,7 @@ describe('deploy/', () => {
       for (const rule of role.rules) {
         assert.ok(!rule.resources.includes('secrets') && !rule.resources.includes('configmaps'));
         assert.ok(!rule.resources.includes('*') && !rule.verbs.includes('*'));
-        for (const verb of rule.verbs) assert.ok(['get', 'list'].includes(verb), `${role.metadata.name}: ${verb}`);
+        for (const verb of rule.verbs) assert.ok(['get', 'list', 'watch'].includes(verb), `${role.metadata.name}: ${verb}`);
       }
     }
     const binding = byKind('RoleBinding').find((b) => b.roleRef.name === 'exitcode-reader')!;
@@ -218,7 +218,7 @@ describe('Helm chart (rendered with the subset renderer in test/helpers/helm-tem
     assert.deepEqual(container.resources, plain!.spec.template.spec.containers[0].resources, 'same sizing as deploy/');
     for (const object of objects) {
       for (const rule of (object.rules ?? []) as Doc[]) {
-        for (const verb of rule.verbs) assert.ok(['get', 'list'].includes(verb), `${object.metadata.name}: ${verb}`);
+        for (const verb of rule.verbs) assert.ok(['get', 'list', 'watch'].includes(verb), `${object.metadata.name}: ${verb}`);
       }
     }
     const bindings = kindOf(objects, 'RoleBinding').filter((b) => b.roleRef.name === 'exitcode-reader');

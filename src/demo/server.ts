@@ -151,7 +151,12 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
       group: request.info.group,
       resource: request.info.resource,
       ...(request.subresource === undefined ? {} : { subresource: request.subresource }),
-      ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
+      // A Namespace object is authorized in its own namespace, as kube-apiserver's request-info resolver does.
+      ...(request.info.resource === 'namespaces' && request.name !== undefined
+        ? { namespace: request.name }
+        : request.namespace === undefined
+          ? {}
+          : { namespace: request.namespace }),
       ...(request.name === undefined ? {} : { name: request.name }),
     };
     const resource = request.subresource ? `${request.info.resource}/${request.subresource}` : request.info.resource;
