@@ -7,7 +7,9 @@
  */
 import { isExitcodeError, userSentence } from '../errors.ts';
 import { mayHaveAppliedError } from '../cluster/retry.ts';
+import type { Diagnosis } from '../diagnosis/types.ts';
 import type { Investigator } from '../services/types.ts';
+import type { Button } from '../slack/extension.ts';
 import type { Action, ActionResult, Plan } from './actions/action.ts';
 import { actionById } from './actions/index.ts';
 import type { Auditor, FlowLogger } from './audit.ts';
@@ -44,6 +46,7 @@ export const createExecutor = ({
   now,
   replicaId,
   buttonsFor,
+  offer,
   approversFor,
   investigator,
   sleep,
@@ -58,6 +61,8 @@ export const createExecutor = ({
   now: () => Date;
   replicaId: string;
   buttonsFor: (view: RequestView) => Parameters<Notifier['show']>[1]['buttons'];
+  /** Buttons for a fresh diagnosis (the replacement crashed again), as the channel may see them. */
+  offer: (diagnosis: Diagnosis, channel: string) => Button[];
   approversFor: (view: RequestView) => string | undefined;
   investigator?: Investigator;
   sleep: (ms: number) => Promise<void>;
@@ -73,7 +78,7 @@ export const createExecutor = ({
     return ts ? { ...view, messageTs: ts } : view;
   };
 
-  const show = async (request: Request): Promise<void> => {
+  const show = async (request: Request, { diagnosis = true }: { diagnosis?: boolean } = {}): Promise<void> => {
     const view = withTs(request.view);
     const approvers = approversFor(view);
     try {
@@ -82,7 +87,7 @@ export const createExecutor = ({
     } catch {
       // Logged by the notifier; the Lease holds the truth and the next step shows it again.
     }
-    await notifier.showOnDiagnosis(view, stateLine(view, now()));
+    if (diagnosis) await notifier.showOnDiagnosis(view, stateLine(view, now()));
   };
 
   /** Sends the change once; a lost answer is settled by reading, a failed read is "could not confirm". */
@@ -157,7 +162,11 @@ export const createExecutor = ({
     } catch (error) {
       logger.warn({ event: 'remediation_ledger_failed', error: userSentence(error) }, 'follow-up not recorded');
     }
-    await show(followed);
+    await show(followed, { diagnosis: false });
+    const fresh = report.diagnosis;
+    const buttons = fresh && !fresh.healthy && followed.view.channel ? offer(fresh, followed.view.channel) : [];
+    if (fresh) await notifier.showOutcome(withTs(followed.view), report, stateLine(followed.view, now()), buttons);
+    else await notifier.showOnDiagnosis(withTs(followed.view), stateLine(followed.view, now()));
   };
 
   const execute: Executor['execute'] = async (approved, actor) => {

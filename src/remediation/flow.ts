@@ -17,7 +17,7 @@ import { createAuditor, eligible, type FlowLogger } from './audit.ts';
 import { createExecutor, targetOfView } from './execute.ts';
 import type { GroupResolver } from './groups.ts';
 import { createLedger, type Request } from './ledger.ts';
-import { createNotifier, stateLine } from './notify.ts';
+import { actionButton, createNotifier, stateLine } from './notify.ts';
 import { decide, offered, type Policy, ruleFor } from './policy.ts';
 import { isExpired, type RequestView } from './request-state.ts';
 import { type ActionPayload, signPayload, verifyPayload } from './token.ts';
@@ -167,6 +167,7 @@ export const createRemediationFlow = (options: FlowOptions): RemediationFlow => 
     now,
     replicaId: options.replicaId,
     buttonsFor,
+    offer: (diagnosis, channel) => buttons(diagnosis, channel).map(actionButton),
     approversFor,
     ...(options.investigator ? { investigator: options.investigator } : {}),
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),

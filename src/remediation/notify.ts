@@ -5,11 +5,13 @@
  * Slack failure never changes what happened in the cluster.
  */
 import { renderActionMessage, type ActionMessageState } from '../slack/blocks/action.ts';
+import { renderDiagnosis } from '../slack/blocks/diagnosis.ts';
 import { safe } from '../slack/blocks/text.ts';
-import type { KnownBlock } from '../slack/extension.ts';
+import type { Button, KnownBlock } from '../slack/extension.ts';
 import type { SlackGateway } from '../slack/gateway.ts';
 import { actionById } from './actions/index.ts';
 import type { FlowLogger } from './audit.ts';
+import type { FollowUpReport } from './follow-up.ts';
 import { isExpired, type RequestView } from './request-state.ts';
 
 export const ACTION_PREFIX = 'exitcode_remediation_';
@@ -32,11 +34,32 @@ export const withState = (blocks: KnownBlock[], text: string): KnownBlock[] => {
     }
     kept.push(block);
   }
-  return [
-    ...kept,
-    { type: 'context', block_id: STATE_BLOCK, elements: [{ type: 'mrkdwn', text: text.slice(0, 3000) }] },
-  ];
+  return [...kept, stateBlock(text)];
 };
+
+const stateBlock = (text: string): KnownBlock => ({
+  type: 'context',
+  block_id: STATE_BLOCK,
+  elements: [{ type: 'mrkdwn', text: text.slice(0, 3000) }],
+});
+
+const plainText = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
+
+/** An offered action as a Block Kit button with Slack's confirm dialog. */
+export const actionButton = (offer: { actionId: string; label: string; value: string; confirm: string }): Button => ({
+  type: 'button',
+  action_id: offer.actionId,
+  text: plainText(offer.label),
+  style: 'danger',
+  value: offer.value,
+  confirm: {
+    title: plainText(`${offer.label}?`),
+    text: { type: 'plain_text', text: offer.confirm.slice(0, 300) },
+    confirm: plainText(offer.label),
+    deny: plainText('Cancel'),
+    style: 'danger',
+  },
+});
 
 export const messageState = (view: RequestView, now: Date): ActionMessageState => {
   if (view.state === 'requested' && isExpired(view, now)) return 'expired';
@@ -73,6 +96,11 @@ export interface Notifier {
   show(view: RequestView, extras: { approvers?: string; buttons?: Buttons }): Promise<string | undefined>;
   /** Rewrites the diagnosis message's state line (and removes its action buttons). */
   showOnDiagnosis(view: RequestView, line: string): Promise<void>;
+  /**
+   * After the follow-up: the diagnosis message re-rendered from the replacement pod (resolved when it
+   * is healthy, the new cause when it crashed again, with `buttons` for it), plus the state line.
+   */
+  showOutcome(view: RequestView, report: FollowUpReport, line: string, buttons: Button[]): Promise<void>;
   refuse(args: { channel: string; user: string; threadTs?: string; text: string }): Promise<void>;
   say(args: { channel: string; threadTs: string; text: string }): Promise<void>;
 }
@@ -139,6 +167,30 @@ export const createNotifier = ({
         });
       } catch (error) {
         logged('update of the diagnosis state line', error);
+      }
+    },
+    showOutcome: async (view, report, line, buttons) => {
+      const ts = view.diagnosisTs ?? view.threadTs;
+      if (!view.channel || !ts || !report.diagnosis) return;
+      const at = now().toISOString();
+      const rendered = renderDiagnosis({
+        diagnosis: report.diagnosis,
+        extraButtons: buttons,
+        now: at,
+        ...(report.outcome === 'healthy'
+          ? { state: { kind: 'resolved' as const, failingSince: view.requestedAt, resolvedAt: at } }
+          : {}),
+      });
+      try {
+        await slack.update({
+          channel: view.channel,
+          ts,
+          text: rendered.text,
+          blocks: [...rendered.blocks.slice(0, 48), stateBlock(safe(line))],
+          metadata: rendered.metadata,
+        });
+      } catch (error) {
+        logged('update of the diagnosis after the follow-up', error);
       }
     },
     refuse: async ({ channel, user, threadTs, text }) => {

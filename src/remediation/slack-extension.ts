@@ -16,7 +16,7 @@ import type { Button, SlackExtension, ThreadContext } from '../slack/extension.t
 import type { SlackGateway } from '../slack/gateway.ts';
 import { createRemediationFlow, type FlowLogger, type RemediationFlow } from './flow.ts';
 import { createGroupResolver } from './groups.ts';
-import { APPROVE_ID, ASK_AGAIN_ID, DENY_ID } from './notify.ts';
+import { APPROVE_ID, ASK_AGAIN_ID, actionButton, DENY_ID } from './notify.ts';
 import type { Policy } from './policy.ts';
 import type { RemediationGateway } from './types.ts';
 
@@ -47,16 +47,6 @@ export interface RemediationOptions {
   recoverApprovedAfterMs?: number;
   recoverExecutingAfterMs?: number;
 }
-
-const plainText = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
-
-const confirmDialog = (title: string, text: string, confirm: string): NonNullable<Button['confirm']> => ({
-  title: plainText(title),
-  text: { type: 'plain_text', text: text.slice(0, 300) },
-  confirm: plainText(confirm),
-  deny: plainText('Cancel'),
-  style: 'danger',
-});
 
 /** The namespaces the policy names literally: where recovery looks for requests left behind. */
 export const recoveryNamespaces = (policy: Policy): string[] => [
@@ -197,18 +187,15 @@ export const createRemediation = (
     flow,
     startRecovery,
     buttons: (diagnosis: Diagnosis, { channel }: { channel: string }): Button[] =>
-      flow.buttons(diagnosis, channel).map((offer) => ({
-        type: 'button',
-        action_id: offer.actionId,
-        text: plainText(offer.label),
-        style: 'danger',
-        value: offer.value,
-        confirm: confirmDialog(`${offer.label}?`, offer.confirm, offer.label),
-      })),
+      flow.buttons(diagnosis, channel).map(actionButton),
     afterDiagnosis: async (ctx) => {
       registered ??= ctx.slack;
-      if (ctx.diagnosis.healthy) return;
-      const notes = flow.notOffered(ctx.diagnosis, ctx.channel);
+      // Only when no action is offered: then the reader learns why, and what to run instead.
+      if (ctx.diagnosis.healthy || flow.buttons(ctx.diagnosis, ctx.channel).length > 0) return;
+      const notes = flow
+        .notOffered(ctx.diagnosis, ctx.channel)
+        .filter((note) => note.fix !== undefined)
+        .slice(0, 1);
       if (notes.length === 0) return;
       const text = notes
         .map(

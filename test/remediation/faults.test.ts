@@ -48,6 +48,19 @@ const textOf = (version: string | undefined): string => {
 const ridOf = (value: string): string =>
   JSON.parse(Buffer.from(value.split('.')[0] ?? '', 'base64url').toString('utf8')).rid;
 
+/** The replacement pod of the previous test may still be starting: wait until the action is offered. */
+const offeredWhenReady = async (namespace: string, target: string, action: string): Promise<string> => {
+  for (let attempt = 0; ; attempt += 1) {
+    const diagnosis = await h.diagnose(namespace, target);
+    try {
+      return offeredValue(h.flow, diagnosis, action);
+    } catch (error) {
+      if (attempt > 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+};
+
 /** Runs one single-approval request in `shop` under the given faults and reports what each side saw. */
 const run = async ({
   action = 'restart-pod',
@@ -60,9 +73,8 @@ const run = async ({
   slack?: () => void;
   value?: string;
 }): Promise<Outcome & { value: string }> => {
-  const diagnosis = await h.diagnose('shop', 'deploy/recommendations');
   const threadTs = h.slack.seed(CHANNEL, 'diagnosis');
-  const value = given ?? offeredValue(h.flow, diagnosis, action);
+  const value = given ?? (await offeredWhenReady('shop', 'deploy/recommendations', action));
   const before = {
     deletes: h.mutations('DELETE', 'pods'),
     patches: h.mutations('PATCH', 'deployments'),
