@@ -3,6 +3,7 @@
  * cause plus alternatives. It is pure. A rule that throws is skipped (one bad rule must not hide the
  * others), and everything that leaves it passes through redact() because log lines carry secrets.
  */
+import { priorsFor, rivalsOf } from './alternatives.ts';
 import { explainExit, exitHeadline } from './exit-codes.ts';
 import { kubectl } from './kubectl.ts';
 import { scanLog } from './log-scan.ts';
@@ -11,6 +12,7 @@ import type { Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import type { Classification, CrashFacts, EventFact, Evidence, Finding, LogLine, Target } from './types.ts';
 import { clip } from './format.ts';
+import { subjectOf } from './subject.ts';
 
 /** How many alternatives are returned besides the best finding. */
 const MAX_ALTERNATIVES = 3;
@@ -106,9 +108,36 @@ const distinctEvidence = (evidence: Evidence[]): Evidence[] => {
 const redactFinding = (finding: Finding): Finding => ({
   ...finding,
   title: redact(finding.title),
+  ...(finding.subject === undefined ? {} : { subject: redact(finding.subject) }),
+  headline: redact(finding.headline ?? finding.title),
   evidence: finding.evidence.map((e) => ({ ...e, text: redact(e.text) })),
   nextSteps: finding.nextSteps.map(redact),
 });
+
+/** The subject the evidence names and a headline built around it ("STRIPE_API_KEY is not set"). */
+const withSubject = (finding: Finding, ctx: RuleContext): Finding => {
+  const named = subjectOf(finding, ctx);
+  return named
+    ? { ...finding, subject: named.subject, headline: named.headline }
+    : { ...finding, headline: finding.title };
+};
+
+/**
+ * Fills the free alternative slots: an uncertain best answer gets the causes logs do not separate from
+ * it, and `unknown` gets the likeliest causes from the exit code and weak words. Never a repeat.
+ */
+const withRivals = (best: Finding, alternatives: Finding[], ctx: RuleContext): Finding[] => {
+  const extra = best.category === 'unknown' ? priorsFor(ctx) : rivalsOf(best, ctx);
+  const seen = new Set([best.category, ...alternatives.map((f) => f.category)]);
+  const out = [...alternatives];
+  for (const finding of extra) {
+    if (out.length >= MAX_ALTERNATIVES) break;
+    if (seen.has(finding.category)) continue;
+    seen.add(finding.category);
+    out.push(finding);
+  }
+  return out;
+};
 
 const runRules = (ctx: RuleContext, rules: readonly Rule[]): { finding: Finding; order: number }[] => {
   const found: { finding: Finding; order: number }[] = [];
@@ -136,7 +165,7 @@ export const classify = (facts: CrashFacts, target: Target = {}, rules: readonly
     unique.push({ ...finding, evidence: distinctEvidence(finding.evidence), nextSteps: [...finding.nextSteps] });
   }
   const best = unique[0] ?? fallback(ctx);
-  const alternatives = unique.slice(1, 1 + MAX_ALTERNATIVES);
+  const alternatives = withRivals(best, unique.slice(1, 1 + MAX_ALTERNATIVES), ctx);
   const runnerUp = alternatives.find((finding) => !CONTEXT_CATEGORIES.has(finding.category));
   if (runnerUp && best.confidence - runnerUp.confidence < CLOSE_CALL) {
     best.confidence = Math.max(runnerUp.confidence, best.confidence - CLOSE_CALL_PENALTY);
@@ -145,8 +174,8 @@ export const classify = (facts: CrashFacts, target: Target = {}, rules: readonly
   if (note && !best.evidence.some((e) => e.source === 'log' && e.line === null)) best.evidence.push(note);
   const { lines, ...logMeta } = facts.log;
   return {
-    best: redactFinding(best),
-    alternatives: alternatives.map(redactFinding),
+    best: redactFinding(withSubject(best, ctx)),
+    alternatives: alternatives.map((finding) => redactFinding(withSubject(finding, ctx))),
     exit: { ...exit, summary: redact(exit.summary), detail: redact(exit.detail) },
     log: { ...logMeta, linesRead: lines.length },
   };

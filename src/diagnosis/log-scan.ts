@@ -34,7 +34,8 @@ const K8S_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+
 
 // `docker compose logs` prefixes every line with the service name: "db_1  | ", "server-1  | ".
 const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62} {0,40}\| /;
-const COMPOSE_MARKER = /^Attaching to [\w.-]|^[\w.-]{1,80} exited with code \d{1,3}\s*$|^(?:Creating|Recreating|Starting) [\w.-]{1,80} \.\.\. done\s*$/;
+const COMPOSE_MARKER =
+  /^Attaching to [\w.-]|^[\w.-]{1,80} exited with code \d{1,3}\s*$|^(?:Creating|Recreating|Starting) [\w.-]{1,80} \.\.\. done\s*$/;
 
 /**
  * Strips the compose service prefix when (nearly) every line carries one, so rules see the program's

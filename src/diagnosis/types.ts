@@ -232,6 +232,17 @@ export interface Finding {
   ruleId: string;
   category: CategoryId;
   title: string;
+  /**
+   * What the evidence names, when it names one: the variable, the module, the file, host:port, the
+   * image:tag, the memory limit. Set by the engine.
+   */
+  subject?: string;
+  /**
+   * One short line for a message header, built around the subject ("STRIPE_API_KEY is not set",
+   * "Node.js module `ioredis` is not installed"); the rule's `title` when the evidence names nothing.
+   * Set by the engine on every finding it returns; no final period.
+   */
+  headline?: string;
   /** 0..1, calibrated: 0.9 means right about nine times in ten. */
   confidence: number;
   evidence: Evidence[];

@@ -55,12 +55,16 @@ const SIGNATURES: Signature[] = [
   },
   {
     // A remote service's "permission denied" is a credential it rejected, not a file mode.
-    all: [/Permission denied \((?:publickey|password|keyboard-interactive)[^)]{0,60}\)|Permission denied, please try again|Host key verification failed/],
+    all: [
+      /Permission denied \((?:publickey|password|keyboard-interactive)[^)]{0,60}\)|Permission denied, please try again|Host key verification failed/,
+    ],
     confidence: 0.86,
     title: 'The SSH/git server rejected the key or password',
   },
   {
-    all: [/An error occurred \((?:403|AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|UnrecognizedClientException)\) when calling the [A-Za-z]{2,60} operation/],
+    all: [
+      /An error occurred \((?:403|AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|UnrecognizedClientException)\) when calling the [A-Za-z]{2,60} operation/,
+    ],
     confidence: 0.72,
     title: 'The cloud API rejected the request with 403 (credentials rotated or lacking access)',
   },

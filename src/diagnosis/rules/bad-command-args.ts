@@ -115,13 +115,17 @@ const SIGNATURES: Signature[] = [
   },
   {
     // Deno runs with no permissions unless the command grants them (--allow-env, --allow-net, ...).
-    all: [/(?:PermissionDenied|NotCapable): Requires [a-z]{2,12} access to .{0,200}run again with the --allow-[a-z]{2,12} flag/],
+    all: [
+      /(?:PermissionDenied|NotCapable): Requires [a-z]{2,12} access to .{0,200}run again with the --allow-[a-z]{2,12} flag/,
+    ],
     confidence: 0.88,
     title: 'Deno was started without a permission flag the app needs (--allow-...)',
   },
   {
     // An argument ran as the program: "-p: not found" (args given where the command belongs, or out of order).
-    all: [/(?:\bexec: (?:line \d{1,5}: )?|: line \d{1,5}: |\bsh: (?:\d{1,5}: )?)-{1,2}[\w-]{1,40}: (?:command )?not found/],
+    all: [
+      /(?:\bexec: (?:line \d{1,5}: )?|: line \d{1,5}: |\bsh: (?:\d{1,5}: )?)-{1,2}[\w-]{1,40}: (?:command )?not found/,
+    ],
     confidence: 0.82,
     title: 'An argument was run as the program: the command and args are out of order or missing the program',
   },
@@ -184,8 +188,8 @@ export const badCommandArgs: Rule = {
         category: 'bad_command_args',
         title:
           empty.kind === 'nothing'
-            ? 'The entrypoint exec\'d an empty command: it was started without the arguments it passes on'
-            : 'The entrypoint exec\'d a flag as the program: the command word expanded to nothing',
+            ? "The entrypoint exec'd an empty command: it was started without the arguments it passes on"
+            : "The entrypoint exec'd a flag as the program: the command word expanded to nothing",
         confidence: empty.kind === 'nothing' ? 0.74 : 0.5,
         evidence: [...logEvidence([empty.line]), ...statusEvidence(ctx)],
         steps: steps(ctx),

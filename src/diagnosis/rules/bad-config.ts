@@ -137,7 +137,9 @@ const SIGNATURES: Signature[] = [
   { all: [/ImproperlyConfigured/], confidence: 0.6, title: 'The app reports it is improperly configured' },
   {
     // php-fpm: a pool setting out of range, an unparsable listen address; the summary line comes after.
-    all: [/ERROR: \[pool [^\]]{1,60}\] [a-z_.]{2,60} must be|ERROR: invalid (?:port )?value '[^']{1,200}'|failed to post process the configuration/],
+    all: [
+      /ERROR: \[pool [^\]]{1,60}\] [a-z_.]{2,60} must be|ERROR: invalid (?:port )?value '[^']{1,200}'|failed to post process the configuration/,
+    ],
     confidence: 0.82,
     title: 'php-fpm rejects its pool configuration',
   },
@@ -156,7 +158,9 @@ const SIGNATURES: Signature[] = [
   },
   {
     // .NET/Kestrel: a URL or port setting (ASPNETCORE_URLS, Kestrel endpoints) that does not parse.
-    all: [/Failed to parse port '[^']{1,100}' in address|Invalid url: '|Unrecognized scheme in server address|is not a valid (?:URL|URI|address|port number)\b/],
+    all: [
+      /Failed to parse port '[^']{1,100}' in address|Invalid url: '|Unrecognized scheme in server address|is not a valid (?:URL|URI|address|port number)\b/,
+    ],
     confidence: 0.76,
     title: 'A listen address or URL setting does not parse',
   },

@@ -93,7 +93,9 @@ const SIGNATURES: Signature[] = [
   },
   {
     // MinIO: a drive was reformatted or belongs to another deployment (format.json disagrees).
-    all: [/unexpected deployment ID|[Ff]ound unexpected drive format|[Dd]rive .{1,200} (?:is part of another|belongs to another) (?:deployment|cluster)|[Cc]orrupted backend format/],
+    all: [
+      /unexpected deployment ID|[Ff]ound unexpected drive format|[Dd]rive .{1,200} (?:is part of another|belongs to another) (?:deployment|cluster)|[Cc]orrupted backend format/,
+    ],
     confidence: 0.84,
     title: 'A data drive was formatted by another deployment (stale format on the volume)',
   },

@@ -22,7 +22,9 @@ const SIGNATURES: Signature[] = [
   { all: [/There is not enough space on the disk/], confidence: 0.9, title: 'The disk is full' },
   {
     // steamcmd's 0x202 app state is "not enough disk space"; installers and updaters say it in words.
-    all: [/state is 0x202 after update job|[Nn]ot enough (?:free )?(?:disk )?space (?:on|in|left|available|to)\b|[Ii]nsufficient (?:free )?disk space/],
+    all: [
+      /state is 0x202 after update job|[Nn]ot enough (?:free )?(?:disk )?space (?:on|in|left|available|to)\b|[Ii]nsufficient (?:free )?disk space/,
+    ],
     confidence: 0.84,
     title: 'The volume has too little free space for what is being written',
   },

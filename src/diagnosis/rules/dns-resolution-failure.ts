@@ -74,7 +74,8 @@ export const dnsResolutionFailure = signatureRule({
   category: 'dns_resolution_failure',
   signatures: SIGNATURES,
   options: { recoverable: true },
-  adjust: (ctx, hit) => (diedEarlier(ctx, hostIn(hit.line.text) ?? '') ? Math.min(hit.confidence, 0.4) : hit.confidence),
+  adjust: (ctx, hit) =>
+    diedEarlier(ctx, hostIn(hit.line.text) ?? '') ? Math.min(hit.confidence, 0.4) : hit.confidence,
   steps: (ctx, hit) => [
     `Check that the Service exists in the namespace: kubectl get svc -n ${ctx.target.namespace ?? '<namespace>'}`,
     `Resolve the name from inside the pod: ${kubectl.exec(ctx.target, `nslookup ${hostIn(hit.line.text) ?? '<host>'}`)}`,

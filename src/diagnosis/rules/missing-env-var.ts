@@ -344,8 +344,8 @@ export const missingEnvVar: Rule = {
       category: 'missing_env_var',
       title:
         empty.kind === 'flags-only'
-          ? 'The entrypoint exec\'d its flags without a program: the variable naming the program is not set'
-          : 'The entrypoint exec\'d nothing: a variable holding the command may be unset',
+          ? "The entrypoint exec'd its flags without a program: the variable naming the program is not set"
+          : "The entrypoint exec'd nothing: a variable holding the command may be unset",
       confidence: empty.kind === 'flags-only' ? 0.72 : 0.45,
       evidence: [...logEvidence([empty.line]), ...statusEvidence(ctx)],
       steps: [

@@ -8,7 +8,8 @@ import { isShellExecDenied } from './exec-permission-denied.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 // An exec of a non-executable file is exec_permission_denied; its rule reads these lines.
-const EXEC = /exec user process|\bexec:? "?(?:\/|\.\/)|cannot execute|Permission denied \((?:publickey|password|keyboard)|Permission denied, please try again/;
+const EXEC =
+  /exec user process|\bexec:? "?(?:\/|\.\/)|cannot execute|Permission denied \((?:publickey|password|keyboard)|Permission denied, please try again/;
 
 const GENERIC: Signature = {
   all: [/(?::|\]) ?[Pp]ermission denied/],

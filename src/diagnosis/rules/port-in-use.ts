@@ -3,7 +3,11 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
-  { all: [/[Aa]ddress already in use|\bEADDRINUSE\b|\bkind: AddrInUse\b/], confidence: 0.92, title: 'The listen port is already in use' },
+  {
+    all: [/[Aa]ddress already in use|\bEADDRINUSE\b|\bkind: AddrInUse\b/],
+    confidence: 0.92,
+    title: 'The listen port is already in use',
+  },
   {
     all: [/[Aa]ddress in use \(98\)|\(98: Address in use\)|errno 98|\[Errno 98\]/],
     confidence: 0.92,

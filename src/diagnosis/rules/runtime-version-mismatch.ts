@@ -159,19 +159,16 @@ const SIGNATURES: Signature[] = [
   },
   {
     // Directives a config written for a newer Redis uses (7.x) that an older image does not know.
-    all: [
-      NEWER_REDIS_DIRECTIVE,
-    ],
+    all: [NEWER_REDIS_DIRECTIVE],
     confidence: 0.8,
     title: 'The Redis config uses a directive added in a newer Redis than the image runs',
   },
   {
     // Settings later server versions removed: a config written for an older server than the image.
-    all: [
-      REMOVED_SETTING,
-    ],
+    all: [REMOVED_SETTING],
     confidence: 0.86,
-    title: 'The config sets an option the server version in the image has removed (config written for an older version)',
+    title:
+      'The config sets an option the server version in the image has removed (config written for an older version)',
   },
   {
     all: [REMOVED_MYSQL_FLAG],
@@ -180,9 +177,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     // Envoy dropped the v2 API in 1.18: a v2 bootstrap (hosts, envoy.api.v2 types) fails on a newer image.
-    all: [
-      OTHER_VERSION_SYNTAX,
-    ],
+    all: [OTHER_VERSION_SYNTAX],
     confidence: 0.84,
     title: 'The config is written for another version of the server than the image runs',
   },

@@ -44,7 +44,9 @@ const SIGNATURES: Signature[] = [
   },
   {
     // rustls / native-certs in a scratch or distroless image without a CA bundle.
-    all: [/no CA certificates found|[Nn]o (?:native )?root (?:CA )?certificates? (?:found|available)|could not load (?:native|platform) (?:root )?certs|invalid peer certificate: UnknownIssuer/],
+    all: [
+      /no CA certificates found|[Nn]o (?:native )?root (?:CA )?certificates? (?:found|available)|could not load (?:native|platform) (?:root )?certs|invalid peer certificate: UnknownIssuer/,
+    ],
     confidence: 0.86,
     title: 'No CA certificates in the image, or an unknown issuer: TLS verification fails',
   },
