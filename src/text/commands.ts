@@ -1,0 +1,119 @@
+/**
+ * Credentials on command lines and in credential files, where no key=value pair names them:
+ * `curl -u user:pass`, `docker login -p x`, `mysql -pSECRET`, `sshpass -p x`, `redis-cli -a x`,
+ * `htpasswd -b file user pass`, `--password x`, a .netrc `password x`, a .pgpass line.
+ * Each pattern has bounded repeats of at most a few characters, or one greedy run nothing follows.
+ */
+import { isHarmless, keyWords } from './keys.ts';
+import { MASK } from './mask.ts';
+
+/** `--password hunter2`, `--api-token xyz`, `-p x` after a login command: flag, space, value. */
+const FLAG_VALUE = /(?<![\w-])(--?[A-Za-z][\w-]*)([ \t]+)(["']?)([^\s"'-][^\s"']*)/g;
+
+/** Flags whose next word is a secret whatever the command. */
+const SECRET_FLAG_WORDS = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'passphrase',
+  'secret',
+  'token',
+  'key',
+  'pwd',
+  'credentials',
+]);
+
+/** Commands whose short -p (or -a) flag takes a password rather than a port or a path. */
+const PASSWORD_P =
+  /(?<![\w-])(?:docker|podman|nerdctl|buildah|skopeo|helm|oras|crane)[ \t]+(?:registry[ \t]+)?login\b|(?<![\w-])sshpass\b|(?<![\w-])(?:redis-cli|keydb-cli)\b|(?<![\w-])(?:smbclient|rdesktop|xfreerdp)\b/;
+
+/** `mysql -pSECRET`, `mysqldump -uroot -pSECRET`: the password is glued to -p. */
+const MYSQL_GLUED = /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump|mysqlimport|mysqlsh)\b[^\n]*/g;
+const GLUED_P = /([ \t]-p)([^\s-][^\s]*)/g;
+
+/** `curl -u user:pass`, `--user user:pass`, `--proxy-user`: keep the user, hide the password. */
+const USER_COLON_PASS = /(?<![\w-])(-u|-U|--user|--proxy-user)([ \t]+["']?)([^\s:"']+):([^\s"']+)/g;
+
+/** `htpasswd -b[c] file user password`. */
+const HTPASSWD = /(?<![\w-])(htpasswd((?:[ \t]+-[a-zA-Z]{1,8}){1,3})[ \t]+\S+[ \t]+\S+[ \t]+)(\S+)/g;
+
+/** .netrc: `machine h login u password p` on one line, or `password p` alone on its line. */
+const NETRC_INLINE = /(?<![\w-])(login[ \t]+\S+[ \t]+password[ \t]+)(\S+)/g;
+const NETRC_LINE = /^([ \t]*password[ \t]+)(\S+)([ \t]*)$/gm;
+
+/** .pgpass: hostname:port:database:username:password, one entry per line. */
+const PGPASS_LINE = /^([^:\s]+:(?:[0-9]{1,5}|\*):[^:\s]+:[^:\s]+:)(\S+)$/gm;
+
+const maskValue = (value: string): string => (isHarmless(value) || value.startsWith(MASK) ? value : MASK);
+
+/** Prose about a flag ("--password on the command line is insecure"): the next word is not a value. */
+const PROSE_WORDS = new Set([
+  'on',
+  'in',
+  'is',
+  'to',
+  'the',
+  'for',
+  'and',
+  'or',
+  'of',
+  'at',
+  'as',
+  'if',
+  'with',
+  'from',
+]);
+
+/** A key flag followed by a path names a key file, not a key. */
+const PATH_LIKE = /^(?:[/~]|\.{1,2}\/)/;
+
+const redactLine = (line: string): string => {
+  let passwordP: boolean | undefined;
+  /** Asked once per line, and only when a -p or -a flag is there. */
+  const takesPassword = (): boolean => {
+    if (passwordP === undefined) passwordP = PASSWORD_P.test(line);
+    return passwordP;
+  };
+  let out = line.replace(FLAG_VALUE, (whole, flag: string, space: string, quote: string, value: string) => {
+    const words = keyWords(flag);
+    const last = words[words.length - 1] ?? '';
+    const secretFlag =
+      SECRET_FLAG_WORDS.has(last) ||
+      last.endsWith('token') ||
+      last.endsWith('password') ||
+      ((flag === '-p' || flag === '-a') && takesPassword());
+    if (!secretFlag || PATH_LIKE.test(value) || PROSE_WORDS.has(value)) return whole;
+    return `${flag}${space}${quote}${maskValue(value)}`;
+  });
+  out = out.replace(USER_COLON_PASS, (whole, flag: string, space: string, user: string, password: string) =>
+    /^[0-9]+$/.test(password) || password.startsWith(MASK) ? whole : `${flag}${space}${user}:${MASK}`,
+  );
+  return out;
+};
+
+export const redactCommands = (text: string): string => {
+  let out = text;
+  if (out.includes('-')) {
+    // Line by line: PASSWORD_P asks which command a -p belongs to.
+    out = out
+      .split('\n')
+      .map((line) => (line.includes('-') ? redactLine(line) : line))
+      .join('\n');
+    out = out.replace(MYSQL_GLUED, (command) =>
+      command.replace(GLUED_P, (_w, flag: string, value: string) => `${flag}${maskValue(value)}`),
+    );
+    out = out.replace(HTPASSWD, (whole, head: string, flags: string, value: string) =>
+      flags.includes('b') ? `${head}${maskValue(value)}` : whole,
+    );
+  }
+  if (out.includes('password')) {
+    out = out.replace(NETRC_INLINE, (_w, head: string, value: string) => `${head}${maskValue(value)}`);
+    out = out.replace(
+      NETRC_LINE,
+      (_w, head: string, value: string, tail: string) => `${head}${maskValue(value)}${tail}`,
+    );
+  }
+  return out.replace(PGPASS_LINE, (whole, head: string, value: string) =>
+    value.startsWith(MASK) ? whole : `${head}${MASK}`,
+  );
+};
