@@ -378,9 +378,11 @@ export const createIncidentEngine = (deps: {
       if (!input.firing) return 'noted';
       const status = pod.containers.find((c) => c.name === container);
       diagnoseScope(scope, pod.name, status?.restartCount ?? 0, status?.last?.finishedAt);
-      await diagnosing.get(scopeKey(scope));
-      const opened = matchingIncident({ ledger, scope, now: deps.now(), settings });
-      if (opened) apply(noteAlert({ ledger, key: opened.key, alert: input.alertname, firing: true }));
+      // Not awaited: Alertmanager's webhook call must not wait for a diagnosis.
+      void diagnosing.get(scopeKey(scope))?.then(() => {
+        const opened = matchingIncident({ ledger, scope, now: deps.now(), settings });
+        if (opened && isLeading) apply(noteAlert({ ledger, key: opened.key, alert: input.alertname, firing: true }));
+      });
       return 'opening';
     },
     digest: (channel) => {
