@@ -3,6 +3,23 @@
  * with realistic failing workloads, so the real client library can be pointed at it through an
  * ordinary kubeconfig (CLI demo, integration tests, benches). Node's http module only.
  *
+ * Programmatic API (stable: tests outside this repository use it from the built dist/demo/server.js;
+ * extend it, never break it; test/demo/programmatic-api.test.ts uses exactly this):
+ *
+ *   const cluster = await startDemoCluster({ port, delayMs, recreateDelayMs });  // all optional
+ *   cluster.url;                            // http://127.0.0.1:PORT
+ *   cluster.state.list(kind, namespace);    // 'pods' or 'Pod'; namespace undefined: every namespace
+ *   cluster.state.put(object);              // create or replace; fills uid, creationTimestamp, resourceVersion
+ *   cluster.state.setLogs(namespace, pod, container, { previous, current });  // lines or text
+ *   await cluster.close();
+ *
+ * Options (DemoClusterOptions, types.ts), all optional, defaults keep the first behaviour: port (0:
+ * any), delayMs (per answer), recreateDelayMs (controller replacing a deleted pod, 100), scenarios,
+ * now, rotatedLogs, hang, forbidden (fixed 403 rules), rbac (off), maxPageSize (none),
+ * watchBookmarkIntervalMs (60000), watchTimeoutSeconds (1800), watchHistory (1000 events per resource).
+ * Also on the cluster: kubeconfigYaml/kubeconfigPath, requests(), requestCount(), resetRequests(),
+ * authorizations(), compactWatchHistory(), watchCounters(), scenarios, options.
+ *
  * Like a real kube-apiserver it serves:
  * - watches (`?watch=true` or `watch=1` on any listed collection; see watch.ts): one global
  *   resourceVersion stamped on every write, a list answering the collection's resourceVersion,
@@ -12,6 +29,11 @@
  *   Tests force that 410 with `cluster.compactWatchHistory()` (or `state.compactHistory()`), and read
  *   `cluster.watchCounters()`.
  * - list chunking with `limit`/`continue` (pagination.ts); `maxPageSize` caps every page.
+ * - validation of what it is sent (validation.ts): Lease MicroTime and durations, resourceVersion on
+ *   Lease updates (409 on a stale one), names, labels, 256 KiB of annotations, an Event's namespace;
+ *   field selectors only on each resource's selectable fields (fields.ts), else 400.
+ * - optional RBAC from Role/ClusterRole/RoleBinding/ClusterRoleBinding objects put in the state
+ *   (rbac.ts), the user named by the bearer token; 403s in the real server's words.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';

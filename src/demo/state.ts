@@ -32,6 +32,12 @@ export interface ContainerLogs {
   current?: LogEntry[];
 }
 
+/** What setLogs accepts: timestamped lines, or plain text. */
+export interface ContainerLogsInput {
+  previous?: LogEntry[] | string;
+  current?: LogEntry[] | string;
+}
+
 const key = (resource: string, namespace: string | undefined, name: string): string =>
   `${resource}|${namespace ?? ''}|${name}`;
 
@@ -109,8 +115,25 @@ export class DemoState {
     return found;
   }
 
-  setLogs(namespace: string, pod: string, container: string, logs: ContainerLogs): void {
-    this.logs.set(`${namespace}/${pod}/${container}`, logs);
+  /**
+   * A container's logs: `previous` is the crashed instance's, `current` the running one's. Each is a
+   * list of timestamped lines, or plain text (its lines are then stamped with the server's clock).
+   */
+  setLogs(namespace: string, pod: string, container: string, logs: ContainerLogsInput): void {
+    const at = this.now().toISOString();
+    const entries = (value: LogEntry[] | string | undefined): LogEntry[] | undefined =>
+      typeof value === 'string'
+        ? value
+            .replace(/\n$/, '')
+            .split('\n')
+            .map((text) => ({ at, text }))
+        : value;
+    const previous = entries(logs.previous);
+    const current = entries(logs.current);
+    this.logs.set(`${namespace}/${pod}/${container}`, {
+      ...(previous ? { previous } : {}),
+      ...(current ? { current } : {}),
+    });
   }
 
   getLogs(namespace: string, pod: string, container: string): ContainerLogs | undefined {
