@@ -29,8 +29,11 @@ const textsOf = (block: AnyBlock): TextObject[] => {
 /** Slack date tokens the renderers build from a number (<!date^EPOCH^{format}|fallback>): markup, not data. */
 const DATE_TOKEN = /<!date\^\d{1,12}\^\{date_short_pretty\} \{time\}\|[0-9: -]+UTC>/g;
 
+/** Mentions the renderers build from validated Slack ids (users, user groups): markup, not data. */
+const MENTION_TOKEN = /<@[UW][A-Z0-9]{2,}>|<!subteam\^S[A-Z0-9]{2,}>/g;
+
 export const unsafeMrkdwn = (raw: string): string | undefined => {
-  const text = raw.replace(DATE_TOKEN, '');
+  const text = raw.replace(DATE_TOKEN, '').replace(MENTION_TOKEN, '');
   if (text.includes('<')) return `unescaped "<" in ${JSON.stringify(text.slice(0, 80))}`;
   const fences = text.split('```').length - 1;
   if (fences % 2 !== 0) return `unbalanced code fences (${fences}) in ${JSON.stringify(text.slice(0, 80))}`;
