@@ -73,8 +73,12 @@ export const codeBlock = ({
   if (keep === 'tail') kept.reverse();
   const dropped = lines.length - kept.length;
   const marker = dropped > 0 ? `… ${dropped} more line${dropped === 1 ? '' : 's'}` : '';
-  const body = keep === 'tail' ? [marker, ...kept] : [...kept, marker];
-  return `\`\`\`${body.filter((l) => l !== '').join('\n')}\`\`\``;
+  // A blank log line is a line too (dropping it made `logs 5` show 4); at a fence's edge Slack would
+  // swallow it, so it becomes one space there.
+  const body = marker === '' ? kept : keep === 'tail' ? [marker, ...kept] : [...kept, marker];
+  const last = body.length - 1;
+  const edged = body.map((line, i) => ((i === 0 || i === last) && line === '' ? ' ' : line));
+  return `\`\`\`${edged.join('\n')}\`\`\``;
 };
 
 /**
