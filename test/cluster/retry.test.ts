@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ApiException } from '@kubernetes/client-node';
-import { backoffMs, isRetryable, retryAfterMs, withRetry } from '../../src/cluster/retry.ts';
+import {
+  backoffMs,
+  isRetryable,
+  mayHaveApplied,
+  mayHaveAppliedError,
+  retryAfterMs,
+  sendOnce,
+  withRetry,
+} from '../../src/cluster/retry.ts';
 
 const api = (code: number, headers: Record<string, string> = {}) =>
   new ApiException(code, 'body with secrets', {}, headers);
@@ -80,5 +88,46 @@ describe('retry', () => {
       ),
     );
     assert.equal(notFoundCalls, 1);
+  });
+
+  test('a mutating verb is sent once, whatever the failure and the attempts configured', async () => {
+    for (const verb of ['create', 'update', 'patch', 'delete']) {
+      let calls = 0;
+      await assert.rejects(
+        withRetry(
+          async () => {
+            calls += 1;
+            throw api(503);
+          },
+          { verb, attempts: 5, sleep: async () => {} },
+        ),
+      );
+      assert.equal(calls, 1, verb);
+    }
+  });
+});
+
+describe('mutations: may it have applied?', () => {
+  const timeout = () => new DOMException('timed out', 'TimeoutError');
+  test('5xx, resets and timeouts may have applied; 4xx and refused connections did not', () => {
+    assert.equal(mayHaveApplied(api(500)), true);
+    assert.equal(mayHaveApplied(api(504)), true);
+    assert.equal(mayHaveApplied(reset()), true);
+    assert.equal(mayHaveApplied(timeout()), true);
+    for (const code of [400, 403, 404, 409, 422, 429]) assert.equal(mayHaveApplied(api(code)), false, String(code));
+    assert.equal(mayHaveApplied(refused()), false);
+  });
+
+  test('sendOnce maps the failure to the coded error and marks whether it may have applied', async () => {
+    const what = { verb: 'delete', resource: 'pods', namespace: 'shop', name: 'api-1' };
+    let calls = 0;
+    const failing = (error: unknown) => () => {
+      calls += 1;
+      return Promise.reject(error);
+    };
+    await assert.rejects(sendOnce(what, failing(api(500))), (error) => mayHaveAppliedError(error));
+    await assert.rejects(sendOnce(what, failing(api(403))), (error) => !mayHaveAppliedError(error));
+    await assert.rejects(sendOnce(what, failing(refused())), (error) => !mayHaveAppliedError(error));
+    assert.equal(calls, 3);
   });
 });
