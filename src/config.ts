@@ -11,6 +11,7 @@ import { parseDuration } from './config/duration.ts';
 import { NAMESPACE_NAME, parseConfigFile } from './config/file.ts';
 import { ExitcodeError } from './errors.ts';
 import { type Policy, parsePolicy } from './remediation/policy.ts';
+import { type LabelSelector, parseLabelSelector } from './scanner/ignore.ts';
 
 export const EXPLAIN_MODES = ['off', 'on-request', 'auto'] as const;
 export type ExplainMode = (typeof EXPLAIN_MODES)[number];
@@ -64,7 +65,21 @@ export interface Config {
     channel?: string;
     /** Where the scan Lease (lock + memory of what was posted) lives: the bot's own namespace. */
     leaseNamespace: string;
+    /** Restarts before a crash-looping container is announced. */
+    minRestarts: number;
+    /** How long every pod of an incident must run healthy before it is resolved. */
+    resolveAfterMs: number;
+    /** A crash this soon after resolution re-opens the incident instead of a new announcement. */
+    reopenWithinMs: number;
+    /** Namespaces the scanner never announces. */
+    ignoreNamespaces: string[];
+    /** Label selectors (equality-based) of pods the scanner never announces. */
+    ignoreSelectors: LabelSelector[];
+    /** Cron expression of the daily digest of open incidents; off when unset. */
+    digest?: string;
   };
+  /** Alertmanager webhook receiver (POST /alertmanager); off without a token. */
+  alertmanager: { token?: string };
   log: { level: LogLevel };
   /** Bounded work: diagnoses at once and waiting, analysis threads and budgets, Slack call time limit. */
   work: {
@@ -284,6 +299,49 @@ const envSchema = z.object({
       error: 'expected a namespace name (lower-case letters, digits, "-"), normally the bot\'s own namespace',
     }),
     { description: "Namespace of the scanner's Lease.", default: 'the pod\'s own namespace, else "exitcode"' },
+  ),
+  EXITCODE_SCAN_MIN_RESTARTS: about(integer('restarts before a crash loop is announced', 3, 0, 1000), {
+    description:
+      'Restarts before the scanner announces a crash-looping container (image and config errors count at once).',
+    default: '3',
+  }),
+  EXITCODE_SCAN_RESOLVE_AFTER: about(duration('how long pods must run healthy to resolve an incident', 10 * 60_000), {
+    description: 'How long every pod of an incident must run healthy before its message turns resolved.',
+    default: '10m',
+  }),
+  EXITCODE_SCAN_REOPEN_WITHIN: about(duration('how soon after resolution a crash re-opens the incident', 60 * 60_000), {
+    description: 'A crash this soon after resolution re-opens the same incident (no new announcement).',
+    default: '1h',
+  }),
+  EXITCODE_SCAN_IGNORE_NAMESPACES: about(
+    opt.refine((text) => text === undefined || text.split(',').every((n) => NAMESPACE_NAME.test(n.trim())), {
+      error: 'expected comma-separated namespace names',
+    }),
+    { description: 'Comma-separated namespaces the scanner never announces.' },
+  ),
+  EXITCODE_SCAN_IGNORE_SELECTORS: about(
+    opt.refine(
+      (text) => text === undefined || text.split(';').every((part) => parseLabelSelector(part) !== undefined),
+      {
+        error: 'expected ";"-separated label selectors such as "team=batch,tier!=web;canary"',
+      },
+    ),
+    { description: 'Pods matching any of these ";"-separated label selectors are never announced.' },
+  ),
+  EXITCODE_SCAN_DIGEST: about(
+    opt.refine((text) => text === undefined || cron.validate(text), {
+      error: 'expected a cron expression, such as "0 9 * * 1-5" (weekdays at nine)',
+    }),
+    { description: 'Cron expression of a digest of open incidents posted to EXITCODE_SCAN_CHANNEL. Unset: none.' },
+  ),
+  EXITCODE_ALERTMANAGER_TOKEN: about(
+    opt.refine((text) => text === undefined || text.length >= 16, {
+      error: 'expected at least 16 characters (e.g. `openssl rand -hex 32`), or leave it unset',
+    }),
+    {
+      description: 'Bearer token Alertmanager sends to POST /alertmanager. Unset: no receiver.',
+      secret: true,
+    },
   ),
   EXITCODE_MAX_CONCURRENT_DIAGNOSES: about(integer('diagnoses running at once', 8, 1, 256), {
     description: 'Diagnoses running at once; the rest wait in a bounded queue.',
@@ -519,7 +577,20 @@ export const loadConfig = (
       schedule: e.EXITCODE_SCAN_SCHEDULE,
       channel: e.EXITCODE_SCAN_CHANNEL,
       leaseNamespace: leaseNamespace(e.EXITCODE_SCAN_LEASE_NAMESPACE, e.EXITCODE_SCAN_SCHEDULE !== undefined, readFile),
+      minRestarts: e.EXITCODE_SCAN_MIN_RESTARTS,
+      resolveAfterMs: e.EXITCODE_SCAN_RESOLVE_AFTER,
+      reopenWithinMs: e.EXITCODE_SCAN_REOPEN_WITHIN,
+      ignoreNamespaces: (e.EXITCODE_SCAN_IGNORE_NAMESPACES ?? '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+      ignoreSelectors: (e.EXITCODE_SCAN_IGNORE_SELECTORS ?? '')
+        .split(';')
+        .map((part) => parseLabelSelector(part))
+        .filter((selector): selector is LabelSelector => selector !== undefined),
+      ...(e.EXITCODE_SCAN_DIGEST ? { digest: e.EXITCODE_SCAN_DIGEST } : {}),
     },
+    alertmanager: { ...(e.EXITCODE_ALERTMANAGER_TOKEN ? { token: e.EXITCODE_ALERTMANAGER_TOKEN } : {}) },
     log: { level: e.LOG_LEVEL },
     work: {
       maxConcurrentDiagnoses: e.EXITCODE_MAX_CONCURRENT_DIAGNOSES,

@@ -108,7 +108,16 @@ describe('loadConfig', () => {
       maxTokens: 500,
       timeoutMs: 20_000,
     });
-    assert.deepEqual(config.scanner, { schedule: '*/5 * * * *', channel: 'C0123ABCD', leaseNamespace: 'exitcode' });
+    assert.deepEqual(config.scanner, {
+      schedule: '*/5 * * * *',
+      channel: 'C0123ABCD',
+      leaseNamespace: 'exitcode',
+      minRestarts: 3,
+      resolveAfterMs: 600_000,
+      reopenWithinMs: 3_600_000,
+      ignoreNamespaces: [],
+      ignoreSelectors: [],
+    });
     assert.equal(config.log.level, 'debug');
   });
 
