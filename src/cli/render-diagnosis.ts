@@ -7,11 +7,14 @@ import { revisionLabel } from '../diagnosis/diagnose-pod.ts';
 import { exitHeadline } from '../diagnosis/exit-codes.ts';
 import type { ContainerDiagnosis, Diagnosis, Finding } from '../diagnosis/types.ts';
 import { percent } from '../diagnosis/format.ts';
+import { localTime, localWhen, type TimeOptions } from './render-time.ts';
 
 export interface RenderOptions {
   color: boolean;
   /** Timeline entries shown (the most recent). */
   timelineLimit?: number;
+  /** Times are shown in the local zone (or this one) and relative to `now` (the diagnosis time by default). */
+  time?: TimeOptions;
 }
 
 const CODES = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 } as const;
@@ -46,7 +49,12 @@ const renderFinding = (finding: Finding, paint: ReturnType<typeof styler>, lines
   }
 };
 
-const renderContainer = (container: ContainerDiagnosis, paint: ReturnType<typeof styler>, lines: string[]): void => {
+const renderContainer = (
+  container: ContainerDiagnosis,
+  paint: ReturnType<typeof styler>,
+  lines: string[],
+  time: TimeOptions & { now: string | Date },
+): void => {
   const { classification } = container;
   const kind = container.init ? 'Init container' : 'Container';
   const restarts = `${container.restartCount} restart${container.restartCount === 1 ? '' : 's'}`;
@@ -55,7 +63,7 @@ const renderContainer = (container: ContainerDiagnosis, paint: ReturnType<typeof
     paint('red', `${kind} ${clean(container.container)}`) +
       paint(
         'dim',
-        ` (${clean(container.image)}, ${restarts}${container.lastCrashAt ? `, last failed ${container.lastCrashAt}` : ''})`,
+        ` (${clean(container.image)}, ${restarts}${container.lastCrashAt ? `, last failed ${localWhen(container.lastCrashAt, time)}` : ''})`,
       ),
   );
   if (container.frequency) lines.push(`  ${paint('dim', clean(container.frequency))}`);
@@ -95,7 +103,8 @@ export const renderDiagnosis = (diagnosis: Diagnosis, options: RenderOptions): s
       ),
     );
   }
-  for (const container of diagnosis.containers) renderContainer(container, paint, lines);
+  const time = { ...options.time, now: options.time?.now ?? diagnosis.generatedAt };
+  for (const container of diagnosis.containers) renderContainer(container, paint, lines, time);
   if (diagnosis.missing.length > 0) {
     lines.push('');
     lines.push(paint('yellow', 'Could not read (diagnosed without it):'));
@@ -108,7 +117,8 @@ export const renderDiagnosis = (diagnosis: Diagnosis, options: RenderOptions): s
     const shown = diagnosis.timeline.slice(-limit);
     if (shown.length < diagnosis.timeline.length)
       lines.push(paint('dim', `  (${diagnosis.timeline.length - shown.length} earlier entries not shown)`));
-    for (const entry of shown) lines.push(`  ${paint('dim', entry.at)}  ${clean(entry.what)}`);
+    for (const entry of shown)
+      lines.push(`  ${paint('dim', localTime(entry.at, options.time?.timeZone))}  ${clean(entry.what)}`);
   }
   return `${lines.join('\n')}\n`;
 };

@@ -115,10 +115,29 @@ describe('renderDiagnosis', () => {
       missing: [],
       observedAt: OBSERVED_AT,
     });
-    const text = renderDiagnosis(cron, { color: false });
+    const text = renderDiagnosis(cron, { color: false, time: { timeZone: 'UTC' } });
     assert.match(text, /^Pod shop\/api-7f9c6d5b8-x2k4q \(cronjob\/nightly-etl\) on prod/);
     assert.doesNotMatch(text, /revision/);
-    assert.match(text, /2026-11-25T11:00:00Z {2}job\/nightly-etl-29410560 created by cronjob\/nightly-etl\n/);
+    assert.match(text, /2026-11-25 11:00 UTC {2}job\/nightly-etl-29410560 created by cronjob\/nightly-etl\n/);
+  });
+
+  test('times read in the reader’s zone and relative to now, never as raw ISO strings', () => {
+    const failing = buildDiagnosis({
+      cluster: 'prod',
+      pod: podFacts({ containers: [containerFacts({ name: 'api', lastState: terminated(127, 'Error') })] }),
+      logs: { api: scanLog('/app/run.sh: line 2: psql: command not found\n') },
+      events: [],
+      missing: [],
+      observedAt: OBSERVED_AT,
+    });
+    const paris = renderDiagnosis(failing, {
+      color: false,
+      time: { timeZone: 'Europe/Paris', now: new Date(Date.parse(OBSERVED_AT) + 12 * 60_000) },
+    });
+    assert.doesNotMatch(paris, /\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    const last = failing.containers[0]?.lastCrashAt as string;
+    const local = new Date(Date.parse(last) + 60 * 60_000).toISOString().slice(11, 16);
+    assert.match(paris, new RegExp(`last failed \\d{4}-\\d\\d-\\d\\d ${local} GMT\\+1, \\d+ min ago`));
   });
 
   test('a pending pod is not called healthy', () => {
