@@ -103,7 +103,20 @@ const NOT_A_VALUE =
 
 export type KeyStrength = 'strong' | 'weak' | 'none';
 
+/** Logs repeat the same keys: remember their strength (bounded, so a hostile log cannot grow it). */
+const strengthCache = new Map<string, KeyStrength>();
+const STRENGTH_CACHE_SIZE = 2048;
+
 export const keyStrength = (key: string): KeyStrength => {
+  const known = strengthCache.get(key);
+  if (known !== undefined) return known;
+  const strength = computeStrength(key);
+  if (strengthCache.size >= STRENGTH_CACHE_SIZE) strengthCache.clear();
+  strengthCache.set(key, strength);
+  return strength;
+};
+
+const computeStrength = (key: string): KeyStrength => {
   const words = keyWords(key);
   // PWD/OLDPWD are the shell's working directory, not a password (their values are paths, see below).
   if (words.length === 1 && words[0] === 'oldpwd') return 'none';

@@ -44,8 +44,6 @@ export const VENDOR_TOKENS: readonly RegExp[] = [
   /(?<![A-Za-z0-9_-])xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}/g,
   /(?<![A-Za-z0-9_-])SK[a-f0-9]{32}(?![A-Za-z0-9])/g,
   /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,}/g,
-  // Telegram bot tokens, bare or inside a URL path (/bot<token>/sendMessage).
-  /(?<![0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{30,}/g,
   // Cloud and infrastructure.
   /(?<![A-Za-z0-9_-])do[opr]_v1_[a-f0-9]{64}/g,
   /(?<![A-Za-z0-9_-])HRKU-[A-Za-z0-9_-]{20,}/g,
@@ -81,6 +79,23 @@ export const VENDOR_TOKENS: readonly RegExp[] = [
   /(?<![A-Za-z0-9_-])[ps]k\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/g,
   /(?<![A-Za-z0-9_-])(?:prefect|pnu)_[A-Za-z0-9]{36}/g,
 ];
+
+/** The look-behind every VENDOR_TOKENS pattern starts with (a test checks that each one does). */
+export const BOUNDARY = '(?<![A-Za-z0-9_-])';
+
+/**
+ * All vendor shapes as one alternation behind one look-behind: one pass over the text instead of one
+ * per vendor (about ten times faster on a 4 MB log). Each alternative is proven linear on its own by
+ * the ReDoS test, and the composed pattern too (it is exported for that).
+ */
+export const VENDOR_TOKEN_SOURCE = `${BOUNDARY}(?:${VENDOR_TOKENS.map((pattern) =>
+  pattern.source.slice(BOUNDARY.length),
+).join('|')})`;
+// redos: alternation of the VENDOR_TOKENS literals (each checked), composed pattern checked in redos.test.ts
+export const ANY_VENDOR_TOKEN = new RegExp(VENDOR_TOKEN_SOURCE, 'g');
+
+/** Telegram bot tokens, bare or inside a URL path (/bot<token>/sendMessage): letters may precede them. */
+export const TELEGRAM_BOT_TOKEN = /(?<![0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{30,}/g;
 
 /** JWTs: header.payload[.signature]; the header always starts with {" -> eyJ. */
 export const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}(?:\.[A-Za-z0-9_-]*)?/g;
