@@ -34,7 +34,9 @@ export interface Executor {
   /** Records a failure that happened before the action ran (it can be asked again). */
   fail(request: Request, result: string, actor: string): Promise<Request | undefined>;
   /** Shows the request's current state: the live message and the diagnosis state line. */
-  show(request: Request): Promise<void>;
+  show(request: Request): Promise<boolean>;
+  /** Shows again a request whose last state Slack did not take, and clears the mark when it does. */
+  resync(request: Request): Promise<boolean>;
 }
 
 export const createExecutor = ({
@@ -78,16 +80,40 @@ export const createExecutor = ({
     return ts ? { ...view, messageTs: ts } : view;
   };
 
-  const show = async (request: Request, { diagnosis = true }: { diagnosis?: boolean } = {}): Promise<void> => {
+  /** Shows the request; false when Slack did not take it (the notifier logged why). */
+  const show = async (request: Request, { diagnosis = true }: { diagnosis?: boolean } = {}): Promise<boolean> => {
     const view = withTs(request.view);
     const approvers = approversFor(view);
+    let shown = true;
     try {
       const ts = await notifier.show(view, { ...(approvers ? { approvers } : {}), buttons: buttonsFor(view) });
       if (ts && !view.messageTs) postedTs.set(view.rid, ts);
     } catch {
-      // Logged by the notifier; the Lease holds the truth and the next step shows it again.
+      shown = false;
     }
-    if (diagnosis) await notifier.showOnDiagnosis(view, stateLine(view, now()));
+    if (diagnosis) shown = (await notifier.showOnDiagnosis(view, stateLine(view, now()))) && shown;
+    return shown;
+  };
+
+  /**
+   * A final state Slack did not take is marked on the Lease, so `recover` shows it again later: the
+   * thread never keeps saying "running" about a request that is done.
+   */
+  const showFinal = async (request: Request, shown: boolean): Promise<void> => {
+    if (shown === !request.view.unshown) return;
+    const next: Omit<RequestView, 'writeId'> = { ...withTs(request.view), unshown: shown ? undefined : 'true' };
+    await ledger
+      .write({ request, next })
+      .catch((error: unknown) =>
+        logger.warn({ event: 'remediation_ledger_failed', error: userSentence(error) }, 'display state not recorded'),
+      );
+  };
+
+  const resync: Executor['resync'] = async (request) => {
+    const view = withTs(request.view);
+    const shown = await show({ ...request, view });
+    await showFinal(request, shown);
+    return shown;
   };
 
   /** Sends the change once; a lost answer is settled by reading, a failed read is "could not confirm". */
@@ -143,8 +169,8 @@ export const createExecutor = ({
           ? 'ExitcodeActionUnconfirmed'
           : 'ExitcodeActionFailed';
     await audit({ reason, action, target, actor, text: `${action.label}: ${result.summary}` });
-    await show(recorded);
-    if (result.outcome !== 'done' || !investigator) return;
+    const shown = await show(recorded);
+    if (result.outcome !== 'done' || !investigator) return showFinal(recorded, shown);
     const report = await followUp({
       investigator,
       target,
@@ -162,11 +188,14 @@ export const createExecutor = ({
     } catch (error) {
       logger.warn({ event: 'remediation_ledger_failed', error: userSentence(error) }, 'follow-up not recorded');
     }
-    await show(followed, { diagnosis: false });
+    const messageShown = await show(followed, { diagnosis: false });
     const fresh = report.diagnosis;
     const buttons = fresh && !fresh.healthy && followed.view.channel ? offer(fresh, followed.view.channel) : [];
-    if (fresh) await notifier.showOutcome(withTs(followed.view), report, stateLine(followed.view, now()), buttons);
-    else await notifier.showOnDiagnosis(withTs(followed.view), stateLine(followed.view, now()));
+    const line = stateLine(followed.view, now());
+    const diagnosisShown = fresh
+      ? await notifier.showOutcome(withTs(followed.view), report, line, buttons)
+      : await notifier.showOnDiagnosis(withTs(followed.view), line);
+    await showFinal(followed, shown && messageShown && diagnosisShown);
   };
 
   const execute: Executor['execute'] = async (approved, actor) => {
@@ -258,5 +287,5 @@ export const createExecutor = ({
     return recorded;
   };
 
-  return { execute, settleInterrupted, fail, show };
+  return { execute, settleInterrupted, fail, show, resync };
 };

@@ -59,7 +59,7 @@ export interface RemediationFlow {
     requestKey?: string;
   }): Promise<void>;
   /** Runs approved requests nobody ran and settles interrupted runs, in these namespaces. */
-  recover(namespaces: readonly string[]): Promise<{ ran: number; settled: number; expired: number }>;
+  recover(namespaces: readonly string[]): Promise<{ ran: number; settled: number; expired: number; resynced: number }>;
 }
 
 export interface FlowOptions {
@@ -401,7 +401,7 @@ export const createRemediationFlow = (options: FlowOptions): RemediationFlow => 
   };
 
   const recover: RemediationFlow['recover'] = async (namespaces) => {
-    const counts = { ran: 0, settled: 0, expired: 0 };
+    const counts = { ran: 0, settled: 0, expired: 0, resynced: 0 };
     const approvedAfter = options.recoverApprovedAfterMs ?? 30_000;
     const executingAfter = options.recoverExecutingAfterMs ?? 60_000;
     for (const namespace of namespaces) {
@@ -434,6 +434,9 @@ export const createRemediationFlow = (options: FlowOptions): RemediationFlow => 
         } else if (view.state === 'executing' && age(view.executingAt) >= executingAfter) {
           counts.settled += 1;
           await executor.settleInterrupted(current);
+        } else if (view.unshown) {
+          counts.resynced += 1;
+          await executor.resync(current);
         }
       }
       await ledger

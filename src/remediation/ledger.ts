@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { LeaseRecord, LeaseStore } from '../cluster/lease-store.ts';
 import { ExitcodeError } from '../errors.ts';
 import { mayHaveAppliedError } from '../cluster/retry.ts';
-import { annotationsOf, isFree, type RequestView, viewOf } from './request-state.ts';
+import { annotationsOf, isFree, REQUEST_ANNOTATION_PREFIX, type RequestView, viewOf } from './request-state.ts';
 
 export const LEASE_PREFIX = 'exitcode-action-';
 export const THREAD_LABELS = { channel: 'exitcode.dev/channel', thread: 'exitcode.dev/thread' } as const;
@@ -23,6 +23,10 @@ export interface Request {
 }
 
 export type WriteResult = { won: true; request: Request } | { won: false; existing?: RequestView };
+
+/** Annotations that are not the request's: kept as they are; the request's own are rewritten whole. */
+const foreign = (annotations: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(annotations).filter(([key]) => !key.startsWith(REQUEST_ANNOTATION_PREFIX)));
 
 const newWriteId = (): string => randomBytes(9).toString('base64url');
 
@@ -107,7 +111,7 @@ export const createLedger = ({
       const replaced = await store.replaceLease({
         ...record,
         holder,
-        annotations: { ...record.annotations, ...annotationsOf(view) },
+        annotations: { ...foreign(record.annotations), ...annotationsOf(view) },
         labels: { ...(record.labels ?? {}), ...threadLabels(view) },
         renewTime: at,
         durationSeconds,

@@ -95,12 +95,12 @@ export interface Notifier {
   /** Posts the live message (no messageTs yet) or updates it; resolves to its ts when Slack has it. */
   show(view: RequestView, extras: { approvers?: string; buttons?: Buttons }): Promise<string | undefined>;
   /** Rewrites the diagnosis message's state line (and removes its action buttons). */
-  showOnDiagnosis(view: RequestView, line: string): Promise<void>;
+  showOnDiagnosis(view: RequestView, line: string): Promise<boolean>;
   /**
    * After the follow-up: the diagnosis message re-rendered from the replacement pod (resolved when it
    * is healthy, the new cause when it crashed again, with `buttons` for it), plus the state line.
    */
-  showOutcome(view: RequestView, report: FollowUpReport, line: string, buttons: Button[]): Promise<void>;
+  showOutcome(view: RequestView, report: FollowUpReport, line: string, buttons: Button[]): Promise<boolean>;
   refuse(args: { channel: string; user: string; threadTs?: string; text: string }): Promise<void>;
   say(args: { channel: string; threadTs: string; text: string }): Promise<void>;
 }
@@ -155,23 +155,25 @@ export const createNotifier = ({
     },
     showOnDiagnosis: async (view, line) => {
       const ts = view.diagnosisTs ?? view.threadTs;
-      if (!view.channel || !ts) return;
+      if (!view.channel || !ts) return true;
       try {
         const message = await slack.message({ channel: view.channel, ts });
-        if (!message) return;
+        if (!message) return true;
         await slack.update({
           channel: view.channel,
           ts,
           text: message.text ?? line,
           blocks: withState(message.blocks ?? [], safe(line)),
         });
+        return true;
       } catch (error) {
         logged('update of the diagnosis state line', error);
+        return false;
       }
     },
     showOutcome: async (view, report, line, buttons) => {
       const ts = view.diagnosisTs ?? view.threadTs;
-      if (!view.channel || !ts || !report.diagnosis) return;
+      if (!view.channel || !ts || !report.diagnosis) return true;
       const at = now().toISOString();
       const rendered = renderDiagnosis({
         diagnosis: report.diagnosis,
@@ -189,8 +191,10 @@ export const createNotifier = ({
           blocks: [...rendered.blocks.slice(0, 48), stateBlock(safe(line))],
           metadata: rendered.metadata,
         });
+        return true;
       } catch (error) {
         logged('update of the diagnosis after the follow-up', error);
+        return false;
       }
     },
     refuse: async ({ channel, user, threadTs, text }) => {

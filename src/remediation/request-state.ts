@@ -50,11 +50,14 @@ export interface RequestView {
   diagnosisTs?: string;
   /** The replacement pod's outcome after the action. */
   followUp?: string;
+  /** Set when Slack did not take the request's last state: recovery shows it again. */
+  unshown?: 'true';
   /** A random id written with each change, so an ambiguous write can be settled by reading. */
   writeId: string;
 }
 
 const KEY = 'exitcode.dev/';
+export const REQUEST_ANNOTATION_PREFIX = KEY;
 const FIELDS: (keyof RequestView)[] = [
   'rid',
   'state',
@@ -85,6 +88,7 @@ const FIELDS: (keyof RequestView)[] = [
   'messageTs',
   'diagnosisTs',
   'followUp',
+  'unshown',
   'writeId',
 ];
 

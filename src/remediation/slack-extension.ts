@@ -164,7 +164,7 @@ export const createRemediation = (
       running = true;
       try {
         const counts = await flow.recover(namespaces);
-        if (counts.ran + counts.settled + counts.expired > 0)
+        if (counts.ran + counts.settled + counts.expired + counts.resynced > 0)
           options.logger.info({ event: 'remediation_recovered', ...counts }, 'requests recovered');
       } catch (error) {
         options.logger.warn({ event: 'remediation_recover_failed', error: String(error) }, 'recovery round failed');

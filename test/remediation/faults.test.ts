@@ -51,9 +51,8 @@ const ridOf = (value: string): string =>
 /** The replacement pod of the previous test may still be starting: wait until the action is offered. */
 const offeredWhenReady = async (namespace: string, target: string, action: string): Promise<string> => {
   for (let attempt = 0; ; attempt += 1) {
-    const diagnosis = await h.diagnose(namespace, target);
     try {
-      return offeredValue(h.flow, diagnosis, action);
+      return offeredValue(h.flow, await h.diagnose(namespace, target), action);
     } catch (error) {
       if (attempt > 40) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -327,6 +326,18 @@ describe('Slack faults', () => {
     assert.equal(outcome.state, 'done');
     assert.match(outcome.events.at(-1) ?? '', /^ExitcodeActionSucceeded/);
     assert.ok(h.logs.some((line) => line.object.event === 'remediation_slack_failed'));
+    assert.doesNotMatch(outcome.message, /done/, 'Slack still shows the old state');
+    // Slack is back: the next recovery round shows the recorded outcome, once.
+    const lease = () =>
+      h.demo.state
+        .list('leases', 'shop')
+        .find((l) => l.metadata.annotations?.['exitcode.dev/rid'] === ridOf(outcome.value));
+    assert.equal(lease()?.metadata.annotations?.['exitcode.dev/unshown'], 'true');
+    const counts = await h.replica({ replicaId: 'replica-b' }).recover(['shop']);
+    assert.equal(counts.resynced, 1);
+    assert.match(textOf(h.slack.replies(outcome.threadTs).at(-1)?.versions.at(-1)), /:white_check_mark: done/);
+    assert.equal(lease()?.metadata.annotations?.['exitcode.dev/unshown'], undefined);
+    assert.equal((await h.replica({ replicaId: 'replica-b' }).recover(['shop'])).resynced, 0);
   });
 
   test('ephemeral refusals failing change nothing in the cluster', async () => {

@@ -201,6 +201,7 @@ describe('two-person approval', () => {
     });
     assert.equal(h.slack.replies(threadTs).length, 1, 'the same message, updated');
     assert.match(lastVersion(threadTs), /waiting for approval/);
+    assert.doesNotMatch(lastVersion(threadTs), /denied by/, 'nothing of the earlier request is left');
   });
 
   test('ten approvals at once give exactly one DELETE, and one message updated in place', async () => {
