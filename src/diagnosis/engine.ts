@@ -165,11 +165,13 @@ export const classify = (facts: CrashFacts, target: Target = {}, rules: readonly
     unique.push({ ...finding, evidence: distinctEvidence(finding.evidence), nextSteps: [...finding.nextSteps] });
   }
   const best = unique[0] ?? fallback(ctx);
-  const alternatives = withRivals(best, unique.slice(1, 1 + MAX_ALTERNATIVES), ctx);
-  const runnerUp = alternatives.find((finding) => !CONTEXT_CATEGORIES.has(finding.category));
+  const found = unique.slice(1, 1 + MAX_ALTERNATIVES);
+  const runnerUp = found.find((finding) => !CONTEXT_CATEGORIES.has(finding.category));
   if (runnerUp && best.confidence - runnerUp.confidence < CLOSE_CALL) {
     best.confidence = Math.max(runnerUp.confidence, best.confidence - CLOSE_CALL_PENALTY);
   }
+  // Rivals and priors only fill free slots: they never make a rule's answer sound less sure.
+  const alternatives = withRivals(best, found, ctx);
   const note = logNote(ctx);
   if (note && !best.evidence.some((e) => e.source === 'log' && e.line === null)) best.evidence.push(note);
   const { lines, ...logMeta } = facts.log;

@@ -117,7 +117,8 @@ export const TAXONOMY = {
     hint: 'Look for a libc/musl or seccomp incompatibility in the base image; get a core dump if it persists.',
   },
   missing_config_reference: {
-    description: 'The pod references a ConfigMap, Secret or key that does not exist, so the container cannot be created.',
+    description:
+      'The pod references a ConfigMap, Secret or key that does not exist, so the container cannot be created.',
     hint: 'Create the referenced ConfigMap/Secret (or key) in the namespace, or mark the reference optional.',
   },
   image_pull_failure: {

@@ -205,7 +205,7 @@ export const badConfig = signatureRule({
   // server (runtime_version_mismatch ranks that reading just above).
   adjust: (ctx, hit) => {
     // A directive or setting of another server version is runtime_version_mismatch's (TAXONOMY.md).
-    if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text))) return Math.min(hit.confidence, 0.5);
+    if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text))) return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.47);
     if (LOAD_FAILED.test(hit.line.text) && ctx.log.lines.some((l) => LOAD_FAILED.test(l.text) && ABSENT.test(l.text)))
       return Math.min(hit.confidence, 0.45);

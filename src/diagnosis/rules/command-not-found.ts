@@ -60,6 +60,8 @@ const SIGNATURES: Signature[] = [
     all: [/spawnerr: can't find command '[^']{1,300}'/],
     confidence: 0.86,
     title: 'The supervisor cannot find a program it should start',
+    // supervisord logs its own failures at INFO.
+    warningIsEvidence: true,
   },
   {
     all: [/\bexec: [^\s:]+: not found/],

@@ -232,7 +232,8 @@ const EXEC_ENOENT = [
   // bash 5.1+: the file is there, its interpreter or loader is not.
   /(?:\/|\.\/)[^\s:]+: cannot execute: required file not found/,
 ];
-const EXEC_PATH = /\bexec:? "?((?:\/|\.\/)?[\w.-][^\s:"]{0,300})|((?:\/|\.\/)[^\s:]+): cannot execute: required file/;
+const EXEC_PATH =
+  /\bexec:? "?(?!user process)((?:\/|\.\/)?[\w.-][^\s:"]{0,300})|((?:\/|\.\/)[^\s:]+): cannot execute: required file/;
 
 export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
   const status = statusLine(ctx);

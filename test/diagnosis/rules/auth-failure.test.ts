@@ -4,6 +4,17 @@ import { ruleTable } from './helpers.ts';
 ruleTable(authFailure, 'auth_failure', {
   positives: [
     {
+      name: 'a revoked deploy key',
+      log: "Cloning into '/config'...\ngit@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.",
+      exitCode: 128,
+      min: 0.85,
+    },
+    {
+      name: 'S3 answering 403 to a rotated key',
+      log: 'botocore.exceptions.ClientError: An error occurred (403) when calling the HeadBucket operation: Forbidden',
+      min: 0.7,
+    },
+    {
       name: 'postgres',
       log: '2024-01-01 10:00:00.000 UTC [88] FATAL:  password authentication failed for user "app"\n2024-01-01 10:00:00.000 UTC [88] DETAIL:  Connection matched pg_hba.conf line 99: "host all all all scram-sha-256"',
       min: 0.9,

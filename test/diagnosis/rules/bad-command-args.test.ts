@@ -4,6 +4,23 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'deno without --allow-env',
+      log: 'error: Uncaught (in promise) PermissionDenied: Requires env access to "PORT", run again with the --allow-env flag\n    at file:///app/main.ts:3:30',
+      min: 0.85,
+    },
+    { name: 'set -x trace ending in an empty exec', log: "+ set -e\n+ '[' '' = - ']'\n+ exec ", min: 0.7 },
+    {
+      name: 'an argument run as the program',
+      log: '/docker-entrypoint.sh: exec: line 47: -p: not found',
+      exitCode: 127,
+      min: 0.8,
+    },
+    {
+      name: 'an invalid JVM heap size',
+      log: 'Invalid maximum heap size: -Xmx1GB\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.',
+      min: 0.8,
+    },
+    {
       name: 'argparse: a quoted flag',
       log: 'usage: glances [-h] [-w]\nglances: error: unrecognized arguments: "-w"',
       exitCode: 2,
@@ -36,6 +53,15 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     { name: 'usage banner on exit 2', log: 'Usage: backup [--full|--incremental] TARGET', exitCode: 2, min: 0.6 },
   ],
   negatives: [
+    {
+      name: 'mongod names an unknown config key (no dash: not a JVM flag)',
+      log: "Unrecognized option: storage.journal.enable\ntry 'mongod --help' for more information",
+      exitCode: 2,
+    },
+    {
+      name: 'a set -x trace that execs a real program',
+      log: '+ cd /srv\n+ exec node server.js\nError: connect ECONNREFUSED 10.0.0.5:5432',
+    },
     {
       name: 'usage printed with --help, exit 0',
       log: 'Usage: backup [--full|--incremental] TARGET\n  --full   full backup',

@@ -8,6 +8,21 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'php-fpm pool value out of range',
+      log: '[02-May-2024 09:14:01] ERROR: [pool www] pm.max_children must be a positive value\n[02-May-2024 09:14:01] ERROR: failed to post process the configuration\n[02-May-2024 09:14:01] ERROR: FPM initialization failed',
+      min: 0.8,
+    },
+    {
+      name: 'a malformed XML config (ClickHouse)',
+      log: "Processing configuration file '/etc/clickhouse-server/config.xml'.\nPoco::Exception. Code: 1000, e.code() = 0, SAXParseException: Tag mismatch in '/etc/clickhouse-server/config.d/listen.xml', line 4 column 2",
+      min: 0.75,
+    },
+    {
+      name: 'a Kestrel address that does not parse',
+      log: "Unhandled exception. System.FormatException: Failed to parse port 'port' in address 'http://*:port'.\n   at Microsoft.AspNetCore.Http.BindingAddress.Parse(String address)",
+      min: 0.7,
+    },
+    {
       name: 'redis mangled directive line',
       log: "*** FATAL CONFIG FILE ERROR (Redis 6.2.5) ***\nReading the configuration file, at line 1\n>>> 'unixsocket /run/redis/redis.sock nunixsocketperm 755 ntimeout 0'\nwrong number of arguments",
       min: 0.75,
@@ -85,6 +100,14 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'HAProxy cannot resolve a server name',
+      log: "[ALERT]    (1) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:41] : 'server api1' : could not resolve address 'api-v1.default.svc.cluster.local'.\n[ALERT]    (1) : config : Fatal errors found in configuration.",
+    },
+    {
+      name: 'a removed MySQL setting belongs to the version reading',
+      log: "2024-05-02T09:40:12.130000Z 0 [ERROR] [MY-000067] [Server] unknown variable 'query_cache_size=0'.\n2024-05-02T09:40:12.130100Z 0 [ERROR] [MY-010119] [Server] Aborting",
+    },
     {
       name: 'nginx host not found is DNS',
       log: '2024/01/01 00:00:00 [emerg] 1#1: host not found in upstream "api:8080" in /etc/nginx/conf.d/default.conf:3',

@@ -6,6 +6,11 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(commandNotFound, 'command_not_found', {
   positives: [
     {
+      name: 'supervisord cannot find a program',
+      log: "2024-06-01 08:00:00,101 INFO supervisord started with pid 1\n2024-06-01 08:00:01,104 INFO spawnerr: can't find command '/usr/local/bin/php-fpm8.2'\n2024-06-01 08:00:04,110 INFO gave up: php-fpm entered FATAL state, too many start retries too quickly",
+      min: 0.8,
+    },
+    {
       name: 'dash exec of a missing program',
       log: '/docker-entrypoint.sh: 12: exec: /app/server: not found',
       exitCode: 127,
@@ -37,6 +42,16 @@ ruleTable(commandNotFound, 'command_not_found', {
     },
   ],
   negatives: [
+    {
+      name: 'a flag run as the program is an argument problem',
+      log: '/docker-entrypoint.sh: exec: line 47: -p: not found',
+      exitCode: 127,
+    },
+    {
+      name: 'a set -x trace with an empty exec',
+      log: "+ echo 'starting worker'\nstarting worker\n+ exec ''\n/entrypoint.sh: line 14: exec: : not found",
+      exitCode: 127,
+    },
     {
       name: 'CRLF in the command name is a line-ending problem',
       log: "/start.sh: line 3: $'\\r': command not found",

@@ -6,6 +6,16 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'sqlite locked by another replica',
+      log: 'logger=migrator t=2024-05-02T11:10:05.2Z level=error msg="Executing migration failed" id="add column is_service_account" error="database is locked"\nError: ✗ migration failed (id = add column is_service_account): database is locked',
+      min: 0.8,
+    },
+    {
+      name: 'a MinIO drive formatted by another deployment',
+      log: 'Error: Drive http://minio-2.minio:9000/data is formatted with an unexpected deployment ID, expected 6d2c7a1e (*errors.errorString)\nERROR Unable to initialize backend: Found unexpected drive format on disk',
+      min: 0.8,
+    },
+    {
       name: 'postgres initdb not empty',
       log: 'initdb: directory "/var/lib/postgresql/data" exists but is not empty\nIt contains a lost+found directory, perhaps due to it being a mount point.\nUsing a mount point directly as the data directory is not recommended.',
       min: 0.9,

@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'a stack through the migration runner, error line cut off',
+      log: '  File "/usr/local/lib/python3.12/site-packages/django/db/migrations/migration.py", line 132, in apply\n    operation.database_forwards(\n  File "/usr/local/lib/python3.12/site-packages/django/db/backends/base/schema.py", line 596, in add_constraint\n    self.execute(sql, params=None)',
+      min: 0.6,
+    },
+    {
       name: 'alembic multiple heads',
       log: "INFO  [alembic.runtime.migration] Context impl PostgresqlImpl.\nERROR [alembic.util.messaging] Multiple head revisions are present for given argument 'head'; please specify a specific target revision",
       min: 0.9,
@@ -36,6 +41,10 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     { name: 'golang-migrate dirty', log: 'error: Dirty database version 12. Fix and force version.', min: 0.85 },
   ],
   negatives: [
+    {
+      name: 'a migration that could not take the SQLite lock',
+      log: 'logger=migrator level=error msg="Executing migration failed" id="add column x" error="database is locked"\nError: ✗ migration failed (id = add column x): database is locked',
+    },
     {
       name: 'a duplicate key at run time is not a migration',
       log: 'ERROR: duplicate key value violates unique constraint "users_pkey"\nINFO request failed with 409',

@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(diskFull, 'disk_full', {
   positives: [
     {
+      name: "steamcmd's 0x202 state",
+      log: "Update state (0x61) downloading, progress: 57.12 (19543212032 / 34215443210)\nError! App '730' state is 0x202 after update job.",
+      min: 0.8,
+    },
+    {
       name: 'postgres cannot write its WAL',
       log: '2024-05-02 10:01:12.001 UTC [1] LOG:  starting PostgreSQL 16.2\n2024-05-02 10:01:12.310 UTC [27] PANIC:  could not write to file "pg_wal/xlogtemp.27": No space left on device\n2024-05-02 10:01:12.400 UTC [1] LOG:  startup process (PID 27) was terminated by signal 6: Aborted',
       min: 0.9,

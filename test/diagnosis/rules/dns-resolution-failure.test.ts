@@ -6,6 +6,11 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
     {
+      name: 'HAProxy cannot resolve a server at start-up',
+      log: "[ALERT]    (1) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:41] : 'server api1' : could not resolve address 'api-v1.default.svc.cluster.local'.\n[ALERT]    (1) : config : Fatal errors found in configuration.",
+      min: 0.8,
+    },
+    {
       name: 'node ENOTFOUND',
       log: 'db: Could not connect. Will try again. getaddrinfo ENOTFOUND host.docker.internal\ndb: Could not connect. Will try again. getaddrinfo ENOTFOUND host.docker.internal',
       min: 0.85,
@@ -38,6 +43,10 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'the name stopped resolving because its container died first',
+      log: 'mongo    | standard_init_linux.go:211: exec user process caused "no such file or directory"\nmongo exited with code 1\nConnection error:  MongoNetworkError: failed to connect to server [mongo:27017] on first connect [Error: getaddrinfo ENOTFOUND mongo',
+    },
     { name: 'resolved after a retry', log: 'WARN getaddrinfo EAI_AGAIN db\nINFO connected to db:5432' },
     { name: 'a 404 page is not DNS', log: 'GET /hosts 404 Not Found\nINFO ok' },
   ],

@@ -4,6 +4,41 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'bun names the importing file',
+      log: 'error: Cannot find package "zod" from "/app/src/env.ts"\n\nBun v1.1.8 (Linux x64)',
+      min: 0.85,
+    },
+    {
+      name: 'npm ci with a lockfile out of sync',
+      log: 'npm ERR! code EUSAGE\nnpm ERR! `npm ci` can only install packages when your package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock file with `npm install` before continuing.\nnpm ERR! Missing: ioredis@5.4.1 from lock file',
+      min: 0.8,
+    },
+    {
+      name: 'go.sum entry missing',
+      log: 'main.go:9:2: missing go.sum entry for module providing package github.com/redis/go-redis/v9 (imported by example.com/api); to add:\n\tgo get example.com/api',
+      min: 0.8,
+    },
+    {
+      name: 'maven artifact cannot be resolved',
+      log: '[ERROR] Failed to execute goal on project orders: Could not resolve dependencies for project com.acme:orders:jar:1.4.0: Could not find artifact com.acme:common-lib:jar:2.3.1 in central (https://repo.maven.apache.org/maven2) -> [Help 1]',
+      min: 0.8,
+    },
+    {
+      name: 'bundler version pinned by Gemfile.lock',
+      log: "/usr/local/lib/ruby/2.6.0/rubygems.rb:283:in `find_spec_for_exe': Could not find 'bundler' (2.1.4) required by your /app/Gemfile.lock. (Gem::GemNotFoundException)\nTo install the missing version, run `gem install bundler:2.1.4`",
+      min: 0.85,
+    },
+    {
+      name: 'deno package not cached',
+      log: "error: npm package 'hono' does not exist in the cache; run with --cached-only false or `deno cache` first",
+      min: 0.8,
+    },
+    {
+      name: 'bun frozen lockfile',
+      log: 'bun install v1.1.8\nerror: lockfile had changes, but lockfile is frozen\nnote: try re-running without --frozen-lockfile and commit the updated lockfile',
+      min: 0.8,
+    },
+    {
       name: 'node CommonJS',
       log: "node:internal/modules/cjs/loader:1080\n  throw err;\n  ^\n\nError: Cannot find module 'dotenv'\nRequire stack:\n- /app/index.js",
       min: 0.85,
@@ -45,6 +80,10 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a lockfile mentioned in an info line',
+      log: 'INFO  using package-lock.json from the image (lockfileVersion 3)\nINFO  server listening on :3000',
+    },
     { name: 'the entry file itself is missing', log: "Error: Cannot find module '/app/dist/index.js'" },
     {
       name: 'module names in an info line',

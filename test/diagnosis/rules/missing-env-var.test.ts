@@ -4,6 +4,28 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'rust std::env::var unwrap',
+      log: "thread 'main' panicked at src/main.rs:21:52:\ncalled `Result::unwrap()` on an `Err` value: NotPresent\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
+      exitCode: 101,
+      min: 0.85,
+    },
+    {
+      name: 'an image waiting for its EULA variable',
+      log: "Please accept the Minecraft EULA at\n  https://account.mojang.com/documents/minecraft_eula\nby adding the following immediately after 'docker run':\n  -e EULA=TRUE",
+      min: 0.85,
+    },
+    {
+      name: 'set -x exec of flags without the program',
+      log: '+ cd /srv\n+ exec --config /srv/app.yaml\n/docker-entrypoint.sh: line 22: exec: --: invalid option',
+      exitCode: 127,
+      min: 0.7,
+    },
+    {
+      name: 'an empty value lets a redis directive swallow the next flag',
+      log: '*** FATAL CONFIG FILE ERROR (Redis 8.6.3) ***\nReading the configuration file, at line 2\n>>> \'requirepass "--appendonly" "yes"\'\nwrong number of arguments',
+      min: 0.75,
+    },
+    {
       name: 'django ImproperlyConfigured',
       log: 'django.core.exceptions.ImproperlyConfigured: Set the DATABASE_URL environment variable',
       min: 0.8,
@@ -173,6 +195,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a backtrace hint names RUST_BACKTRACE but nothing is unset',
+      log: "thread 'main' panicked at src/parser.rs:88:19:\nindex out of bounds: the len is 3 but the index is 3\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
+      exitCode: 101,
+    },
     {
       name: 'an info line listing environment variables',
       log: 'INFO reading configuration from environment variables\nINFO listening on :8080',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: "a venv moved after its scripts' shebangs were written",
+      log: '/app/docker-entrypoint.sh: line 9: /app/venv/bin/gunicorn: cannot execute: required file not found',
+      exitCode: 127,
+      min: 0.55,
+    },
+    {
       name: '.NET configuration file',
       log: "Unhandled exception. System.IO.FileNotFoundException: The configuration file 'appsettings.Production.json' was not found and is not optional. The expected physical path was '/app/appsettings.Production.json'.\n   at Microsoft.Extensions.Configuration.FileConfigurationProvider.HandleException(ExceptionDispatchInfo info)",
       min: 0.8,

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'cassandra commitlog directory',
+      log: 'ERROR [main] 2024-05-02 10:20:02,414 CassandraDaemon.java:911 - Exception encountered during startup\njava.lang.RuntimeException: Insufficient permissions on directory /var/lib/cassandra/commitlog',
+      exitCode: 3,
+      min: 0.8,
+    },
+    {
       name: 'apache on port 80 as non-root',
       log: '(13)Permission denied: AH00072: make_sock: could not bind to address [::]:80\n(13)Permission denied: AH00072: make_sock: could not bind to address 0.0.0.0:80\nno listening sockets available, shutting down',
       min: 0.85,
@@ -32,6 +38,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     { name: 'go open', log: 'level=fatal msg="open /var/lib/app/state.db: permission denied"', min: 0.6 },
   ],
   negatives: [
+    {
+      name: 'a git server rejecting a deploy key',
+      log: "Cloning into '/config'...\ngit@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.",
+      exitCode: 128,
+    },
     {
       name: 'help text',
       log: 'Usage: tool [options]\n  -o FILE   write output to FILE (fails with permission denied if unwritable)\nstarted',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(portInUse, 'port_in_use', {
   positives: [
     {
+      name: 'a Rust panic naming AddrInUse',
+      log: 'thread \'main\' panicked at src/main.rs:64:10:\nfailed to bind: Os { code: 98, kind: AddrInUse, message: "Address in use" }',
+      exitCode: 101,
+      min: 0.85,
+    },
+    {
       name: 'node EADDRINUSE',
       log: "node:events:495\n      throw er; // Unhandled 'error' event\n      ^\n\nError: listen EADDRINUSE: address already in use :::3000\n    at Server.setupListenHandle [as _listen2] (node:net:1872:16)",
       min: 0.9,

@@ -4,6 +4,31 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a server version gate on Java',
+      log: '[init] Starting the Minecraft server...\nUnsupported Java detected (60.0). Only up to Java 15 is supported.',
+      min: 0.85,
+    },
+    {
+      name: 'a Redis 7 directive on a Redis 6 image',
+      log: "*** FATAL CONFIG FILE ERROR (Redis 6.2.14) ***\nReading the configuration file, at line 381\n>>> 'enable-debug-command no'\nBad directive or wrong number of arguments",
+      min: 0.75,
+    },
+    {
+      name: 'a MySQL 5.7 setting on MySQL 8',
+      log: "2024-05-02T09:40:12.130000Z 0 [ERROR] [MY-000067] [Server] unknown variable 'query_cache_size=0'.\n2024-05-02T09:40:12.130100Z 0 [ERROR] [MY-010119] [Server] Aborting",
+      min: 0.8,
+    },
+    {
+      name: 'an Envoy v2 bootstrap on a v3-only Envoy',
+      log: "[critical][main] error initializing configuration '/etc/envoy/envoy.yaml': Protobuf message (type envoy.config.bootstrap.v3.Bootstrap reason INVALID_ARGUMENT:(static_resources.clusters[0]) hosts: Cannot find field.) has unknown fields",
+      min: 0.8,
+    },
+    {
+      name: 'a plugin needing a newer Jenkins core',
+      log: 'SEVERE\tjenkins.InitReactorRunner$1#onTaskFailed: Failed Loading plugin Pipeline: Groovy v3883 (workflow-cps)\njava.io.IOException: Failed to load: Pipeline: Groovy (workflow-cps 3883)\n - Jenkins (2.426.3) or higher required',
+      min: 0.8,
+    },
+    {
       name: 'java class file version',
       log: 'Error: LinkageError occurred while loading main class com.acme.App\n\tjava.lang.UnsupportedClassVersionError: com/acme/App has been compiled by a more recent version of the Java Runtime (class file version 61.0), this version of the Java Runtime only recognizes class file versions up to 55.0',
       min: 0.9,
@@ -72,6 +97,10 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a misspelled nginx directive is a broken config, not another version',
+      log: 'nginx: [emerg] unknown directive "proxy_pas" in /etc/nginx/conf.d/default.conf:14',
+    },
     { name: 'a version banner', log: 'openjdk version "17.0.9" 2023-10-17\nStarted Application in 3.2 seconds' },
     {
       name: 'redis known directive with wrong arguments is a config error',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(tlsCertificateError, 'tls_certificate_error', {
   positives: [
     {
+      name: 'a scratch image without CA roots (rustls)',
+      log: "thread 'main' panicked at src/client.rs:31:6:\nno CA certificates found",
+      exitCode: 101,
+      min: 0.85,
+    },
+    {
       name: 'node leaf signature',
       log: "Error: unable to verify the first certificate\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1674:34) {\n  code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'\n}",
       min: 0.85,

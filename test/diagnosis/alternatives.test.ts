@@ -1,0 +1,84 @@
+/**
+ * Alternatives: an uncertain answer names the causes TAXONOMY.md says logs do not always separate from
+ * it, a confident one is not padded with them, and `unknown` still names the likeliest causes from the
+ * exit code and weak words, all at confidences below the answer they stand beside.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { RIVALS, UNCERTAIN } from '../../src/diagnosis/alternatives.ts';
+import { classifyText } from '../../src/diagnosis/engine.ts';
+import { CATEGORY_IDS } from '../../src/diagnosis/taxonomy.ts';
+
+const run = (log: string, exitCode: number | null, reason: string | null = null) =>
+  classifyText({ log, exitCode, reason });
+
+test('every ambiguity pair of TAXONOMY.md is a rivalry both ways', () => {
+  const pairs: [string, string][] = [
+    ['missing_env_var', 'dependency_unreachable'],
+    ['missing_env_var', 'bad_config'],
+    ['script_crlf_line_endings', 'missing_shared_library'],
+    ['script_crlf_line_endings', 'missing_file'],
+    ['missing_shared_library', 'missing_file'],
+    ['heap_out_of_memory', 'oom_killed'],
+    ['heap_out_of_memory', 'segfault'],
+    ['permission_denied', 'exec_permission_denied'],
+    ['permission_denied', 'read_only_filesystem'],
+    ['data_dir_conflict', 'data_version_incompatible'],
+    ['data_dir_conflict', 'auth_failure'],
+    ['runtime_version_mismatch', 'bad_config'],
+    ['disk_full', 'host_kernel_limit'],
+    ['dns_resolution_failure', 'dependency_unreachable'],
+  ];
+  for (const [a, b] of pairs) {
+    assert.ok(RIVALS[a as never]?.includes(b as never), `${a} -> ${b}`);
+    assert.ok(RIVALS[b as never]?.includes(a as never), `${b} -> ${a}`);
+  }
+  for (const [category, rivals] of Object.entries(RIVALS)) {
+    assert.ok(CATEGORY_IDS.includes(category as never), category);
+    for (const rival of rivals ?? []) assert.ok(CATEGORY_IDS.includes(rival), rival);
+  }
+});
+
+test('an uncertain exec ENOENT names all three readings, the best one first and no rival above it', () => {
+  const result = run('standard_init_linux.go:228: exec user process caused: no such file or directory', 1);
+  assert.ok(result.best.confidence < UNCERTAIN);
+  const named = [result.best, ...result.alternatives].map((f) => f.category);
+  for (const category of ['script_crlf_line_endings', 'missing_shared_library', 'missing_file'])
+    assert.ok(named.includes(category as never), `${category} in ${named.join(', ')}`);
+  for (const alternative of result.alternatives) assert.ok(alternative.confidence <= result.best.confidence);
+});
+
+test('an uncertain localhost refusal names the unset variable as a rival', () => {
+  const result = run(
+    'Error: connect ECONNREFUSED 127.0.0.1:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+    1,
+  );
+  const named = [result.best, ...result.alternatives].map((f) => f.category);
+  assert.ok(named.includes('missing_env_var'), named.join(', '));
+  assert.ok(named.includes('dependency_unreachable'), named.join(', '));
+});
+
+test('a confident answer is not padded with rivals', () => {
+  const result = run("Error: Cannot find module 'ioredis'\nRequire stack:\n- /app/index.js", 1);
+  assert.ok(result.best.confidence >= UNCERTAIN);
+  assert.ok(result.alternatives.every((f) => f.ruleId !== 'engine-alternatives'));
+});
+
+test('unknown still names the likeliest causes from the exit code, below its own confidence', () => {
+  const result = run('starting...\nbye', 78);
+  assert.equal(result.best.category, 'unknown');
+  assert.equal(result.alternatives[0]?.category, 'bad_config');
+  assert.ok(result.alternatives.length >= 2);
+  for (const alternative of result.alternatives) assert.ok(alternative.confidence < result.best.confidence);
+});
+
+test('unknown reads weak words when the exit code says little', () => {
+  const result = run('[11-Dec-2014 14:55:32] NOTICE: something about the configuration went wrong\ngiving up', null);
+  if (result.best.category !== 'unknown') return assert.fail(`expected unknown, got ${result.best.category}`);
+  assert.ok(
+    result.alternatives.some((f) => f.category === 'bad_config'),
+    result.alternatives.map((f) => f.category).join(', '),
+  );
+  const quoted = result.alternatives.find((f) => f.category === 'bad_config')?.evidence.find((e) => e.source === 'log');
+  assert.ok(quoted?.text.includes('configuration'), 'the weak word is quoted as evidence');
+});
