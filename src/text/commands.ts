@@ -37,9 +37,8 @@ const USER_COLON_PASS = /(?<![\w-])(-u|-U|--user|--proxy-user)([ \t]+["']?)([^\s
 /** `htpasswd -b[c] file user password`. */
 const HTPASSWD = /(?<![\w-])(htpasswd((?:[ \t]+-[a-zA-Z]{1,8}){1,3})[ \t]+\S+[ \t]+\S+[ \t]+)(\S+)/g;
 
-/** .netrc: `machine h login u password p` on one line, or `password p` alone on its line. */
-const NETRC_INLINE = /(?<![\w-])(login[ \t]+\S+[ \t]+password[ \t]+)(\S+)/g;
-const NETRC_LINE = /^([ \t]*password[ \t]+)(\S+)([ \t]*)$/gm;
+/** .netrc: `machine h login u password p`, on one line or with `password p` on the line after `login u`. */
+const NETRC = /(?<![\w-])(login[ \t]+\S+(?:[ \t]+|[ \t]*\r?\n[ \t]*)password[ \t]+)(\S+)/g;
 
 /** .pgpass: hostname:port:database:username:password, one entry per line. */
 const PGPASS_LINE = /^([^:\s]+:(?:[0-9]{1,5}|\*):[^:\s]+:[^:\s]+:)(\S+)$/gm;
@@ -107,11 +106,7 @@ export const redactCommands = (text: string): string => {
     );
   }
   if (out.includes('password')) {
-    out = out.replace(NETRC_INLINE, (_w, head: string, value: string) => `${head}${maskValue(value)}`);
-    out = out.replace(
-      NETRC_LINE,
-      (_w, head: string, value: string, tail: string) => `${head}${maskValue(value)}${tail}`,
-    );
+    out = out.replace(NETRC, (_w, head: string, value: string) => `${head}${maskValue(value)}`);
   }
   return out.replace(PGPASS_LINE, (whole, head: string, value: string) =>
     value.startsWith(MASK) ? whole : `${head}${MASK}`,
