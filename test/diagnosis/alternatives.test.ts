@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RIVALS, UNCERTAIN } from '../../src/diagnosis/alternatives.ts';
 import { classifyText } from '../../src/diagnosis/engine.ts';
-import { CATEGORY_IDS } from '../../src/diagnosis/taxonomy.ts';
+import { CATEGORY_IDS, type CategoryId } from '../../src/diagnosis/taxonomy.ts';
 
 const run = (log: string, exitCode: number | null, reason: string | null = null) =>
   classifyText({ log, exitCode, reason });
 
 test('every ambiguity pair of TAXONOMY.md is a rivalry both ways', () => {
-  const pairs: [string, string][] = [
+  const pairs: [CategoryId, CategoryId][] = [
     ['missing_env_var', 'dependency_unreachable'],
     ['missing_env_var', 'bad_config'],
     ['script_crlf_line_endings', 'missing_shared_library'],
@@ -30,11 +30,11 @@ test('every ambiguity pair of TAXONOMY.md is a rivalry both ways', () => {
     ['dns_resolution_failure', 'dependency_unreachable'],
   ];
   for (const [a, b] of pairs) {
-    assert.ok(RIVALS[a as never]?.includes(b as never), `${a} -> ${b}`);
-    assert.ok(RIVALS[b as never]?.includes(a as never), `${b} -> ${a}`);
+    assert.ok(RIVALS[a]?.includes(b), `${a} -> ${b}`);
+    assert.ok(RIVALS[b]?.includes(a), `${b} -> ${a}`);
   }
   for (const [category, rivals] of Object.entries(RIVALS)) {
-    assert.ok(CATEGORY_IDS.includes(category as never), category);
+    assert.ok(CATEGORY_IDS.includes(category as CategoryId), category);
     for (const rival of rivals ?? []) assert.ok(CATEGORY_IDS.includes(rival), rival);
   }
 });
