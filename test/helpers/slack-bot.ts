@@ -12,7 +12,7 @@ import { createLimiter, DEFAULT_LIMITER } from '../../src/services/limit.ts';
 import { limitInvestigator } from '../../src/services/limited-investigator.ts';
 import type { Investigator } from '../../src/services/types.ts';
 import type { NamespaceAccess } from '../../src/slack/access.ts';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
+import { createSlackApp, type SlackApp, type SlackAppDeps } from '../../src/slack/app.ts';
 import type { SlackMetrics } from '../../src/slack/deliver.ts';
 import type { SlackExtension } from '../../src/slack/extension.ts';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.ts';
@@ -34,12 +34,15 @@ export const startTestBot = async ({
   extensions = [],
   metrics,
   slack: given,
+  actionHistory,
 }: {
   investigator: Investigator;
   access?: NamespaceAccess;
   extensions?: SlackExtension[];
   metrics?: SlackMetrics;
   slack?: SlackStandIn;
+  /** The action history `summary` reads (remediation's readActionHistory in production). */
+  actionHistory?: SlackAppDeps['actionHistory'];
 }): Promise<TestBot> => {
   const slack = given ?? (await startSlackStandIn());
   const bot = createSlackApp({
@@ -57,6 +60,7 @@ export const startTestBot = async ({
     extensions,
     ...(metrics ? { metrics } : {}),
     clock: () => new Date('2026-11-25T12:30:00Z'),
+    ...(actionHistory ? { actionHistory } : {}),
   });
   await bot.start();
   return {

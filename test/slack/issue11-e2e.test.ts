@@ -67,7 +67,9 @@ const ask = async (ts: string, text: string): Promise<Post> => {
 };
 
 before(async () => {
-  demo = await startDemoCluster({ scenarios: ['checkout-missing-env', 'catalog-healthy', 'ledger-dns-failure'] });
+  demo = await startDemoCluster({
+    scenarios: ['checkout-missing-env', 'catalog-healthy', 'ledger-dns-failure', 'assets-image-pull'],
+  });
   const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { attempts: 1 } });
   bot = await startTestBot({
     investigator: createInvestigator({ connection }),
@@ -182,6 +184,38 @@ describe('2 and 3: thread verbs and a cause-first message', () => {
   });
 });
 
+describe('4 to 7: severity, times, commands, noise', () => {
+  const header = (post: Post): string => (post.blocks?.[0] as unknown as { text: { text: string } }).text.text;
+
+  test('an image that cannot be pulled is orange, failing to start', async () => {
+    const { post } = await diagnose('deploy/assets -n shop');
+    assert.match(header(post), /^🟠 assets is failing to start: /);
+    assert.equal(post.metadata?.event_payload.severity, 'failing_to_start');
+  });
+
+  test('a healthy pod is green and says so in one line', async () => {
+    const { post } = await diagnose('deploy/catalog -n shop');
+    assert.match(header(post), /^✅ catalog is healthy$/);
+    assert.doesNotMatch(json(post.blocks), /Details/, 'nothing to detail');
+  });
+
+  test('each command is alone in its code block, evidence lines once, about a dozen lines before the buttons', async () => {
+    const { post } = await diagnose('deploy/checkout -n shop');
+    const text = json(post.blocks);
+    for (const fenced of text.matchAll(/```(.*?)```/g)) {
+      const body = fenced[1] as string;
+      if (/kubectl /.test(body)) assert.equal(body.split('\\n').length, 1, `one command per block: ${body}`);
+    }
+    const evidence = text.match(/```(.*?)```/)?.[1]?.split('\\n') ?? [];
+    assert.equal(new Set(evidence).size, evidence.length, 'no evidence line twice');
+    const lines = (post.blocks ?? [])
+      .filter((b) => b.type !== 'actions')
+      .map((b) => JSON.stringify(b).split('\\n').length)
+      .reduce((a, b) => a + b, 0);
+    assert.ok(lines <= 14, `${lines} rendered lines`);
+  });
+});
+
 describe('11 and 12: summary and small defects', () => {
   test('summary: from structured state, readable in Slack and uploaded as Markdown', async () => {
     const { ts } = await diagnose('deploy/checkout -n shop');
@@ -242,5 +276,72 @@ describe('11 and 12: summary and small defects', () => {
     await bot.slack.waitFor(() => inThread(parent).length > 0);
     const logs = await ask(parent, 'logs 3');
     assert.match(json(logs.blocks), /Last 3 log lines/);
+  });
+});
+
+describe('11: summary with the action history from the request Leases', () => {
+  test('every action with who and when, in order, the outcome and the duration; no raw emoji code', async () => {
+    const calls: unknown[] = [];
+    const withHistory = await startTestBot({
+      investigator: createInvestigator({
+        connection: connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { attempts: 1 } }),
+      }),
+      access: { defaultNamespaces: [], channels: { C0001: ['shop', 'payments'] } },
+      actionHistory: async (args) => {
+        calls.push(args);
+        return [
+          {
+            label: 'Roll back',
+            pod: 'checkout-1',
+            workload: { kind: 'Deployment', name: 'checkout' },
+            result: 'deployment/checkout is back on revision 11',
+            followUp: 'the new pod is ready',
+            // Out of order on purpose: the summary orders by time, not by list position.
+            steps: [
+              { state: 'requested', by: 'U0001', at: '2026-12-02T10:00:00Z' },
+              { state: 'approved', by: 'U0002', at: '2026-12-02T10:01:00Z' },
+              { state: 'executing', by: 'exitcode-7d9f-abc', at: '2026-12-02T10:01:01Z' },
+              { state: 'done', by: 'exitcode-7d9f-abc', at: '2026-12-02T10:01:03Z' },
+            ],
+          },
+        ];
+      },
+    });
+    withHistory.slack.users.U0001 = { name: 'alice', real_name: 'Alice Martin' };
+    withHistory.slack.users.U0002 = { name: 'bob', real_name: 'Bob Chen' };
+    const own = slackRequests({
+      eventsUrl: withHistory.eventsUrl,
+      secret: withHistory.secret,
+      slack: withHistory.slack,
+    });
+    try {
+      await own.slash('deploy/checkout -n shop');
+      await withHistory.slack.waitFor((s) => s.callsOf('chat.postMessage').length === 1);
+      const ts = withHistory.slack.messages.find((m) => !m.thread_ts)?.ts as string;
+      await own.mention({ text: '<@UBOT> summary', ts: `${Number(ts) + 1}.000000`, threadTs: ts });
+      await withHistory.slack.waitFor((s) => s.uploads.some((u) => u.content.startsWith('# Incident')));
+      assert.deepEqual(calls, [{ namespace: 'shop', channel: 'C0001', threadTs: ts }]);
+      const summary = withHistory.slack.callsOf('chat.postMessage').at(-1)?.body as unknown as Post;
+      const text = json(summary.blocks);
+      assert.match(text, /\*Who acted:\* Alice Martin, Bob Chen/);
+      const order = ['*Alice Martin* requested', '*Bob Chen* approved', 'executing:', 'done:'].map((w) =>
+        text.indexOf(w),
+      );
+      assert.ok(order.every((at) => at > 0));
+      assert.deepEqual(
+        [...order].sort((a, b) => a - b),
+        order,
+      );
+      const markdown = withHistory.slack.uploads.find((u) => u.content.startsWith('# Incident'))?.content ?? '';
+      assert.match(markdown, /\| Alice Martin \| requested: roll back \(deployment\/checkout\) \|/);
+      assert.match(
+        markdown,
+        /done: roll back \(deployment\/checkout\) \(deployment\/checkout is back on revision 11; the new pod is ready\)/,
+      );
+      assert.match(markdown, /\*\*Outcome:\*\* Still failing/);
+      assert.doesNotMatch(markdown, /:[a-z_]+:/);
+    } finally {
+      await withHistory.close();
+    }
   });
 });

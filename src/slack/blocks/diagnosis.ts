@@ -192,9 +192,10 @@ const failingBlocks = ({ d, top }: { d: Diagnosis; top: ContainerDiagnosis }): K
   const steps = best.nextSteps.slice(0, CHANNEL_STEPS);
   if (steps.length > 0) blocks.push(section(`*Next steps*\n${stepsText(steps)}`));
   const more: string[] = [];
+  const count = (n: number, what: string): string => `${n} more ${what}${n === 1 ? '' : 's'}`;
   if (evidence.length > CHANNEL_EVIDENCE_LINES)
-    more.push(`${evidence.length - CHANNEL_EVIDENCE_LINES} more evidence lines`);
-  if (best.nextSteps.length > steps.length) more.push(`${best.nextSteps.length - steps.length} more steps`);
+    more.push(count(evidence.length - CHANNEL_EVIDENCE_LINES, 'evidence line'));
+  if (best.nextSteps.length > steps.length) more.push(count(best.nextSteps.length - steps.length, 'step'));
   if (top.classification.alternatives.length > 0 && best.confidence < 0.85) more.push('other possible causes');
   const others = d.containers.slice(1, MAX_DETAILED_CONTAINERS + 1);
   if (others.length > 0) {
