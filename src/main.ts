@@ -7,7 +7,10 @@ import { hostname } from 'node:os';
 import type { DestinationStream } from 'pino';
 import { type ClusterConnection, connectCluster } from './cluster/connection.ts';
 import { createLeaseStore } from './cluster/leases.ts';
-import { listPods } from './cluster/list-pods.ts';
+import { createIncidentStore, incidentLeaseName } from './cluster/incident-store.ts';
+import { startPodWatch } from './cluster/watch-pods.ts';
+import { createWorkloadIgnoreCheck } from './cluster/workload-ignore.ts';
+import { alertmanagerRoute } from './alertmanager/receiver.ts';
 import { type Config, loadConfig, type ReadFile } from './config.ts';
 import { ExitcodeError } from './errors.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
@@ -18,9 +21,15 @@ import { createRemediation, recoveryNamespaces } from './remediation/slack-exten
 import { createExplainer } from './explain/explainer.ts';
 import { createExplainExtension } from './explain/slack-extension.ts';
 import { clusterExplainSource } from './explain/source.ts';
-import type { ScanCoordinator } from './scanner/coordinator.ts';
-import { createLeaseCoordinator, leaseSecondsFor, scanLeaseName } from './scanner/lease-coordinator.ts';
-import { createScanJob, type ScanJob, type Scheduler, scanIntervalMs, scheduleScan } from './scanner/schedule.ts';
+import { scanLeaseName } from './scanner/lease-coordinator.ts';
+import { channelForNamespace, isIgnoredBy } from './scanner/ignore.ts';
+import {
+  CRON_DEFAULTS,
+  type IncidentScanner,
+  SCANNER_DEFAULTS,
+  startIncidentScanner,
+} from './scanner/incident-scanner.ts';
+import type { Scheduler } from './scanner/schedule.ts';
 import { createAnalysisPool } from './services/analysis-pool.ts';
 import { createInvestigator } from './services/investigator.ts';
 import { createLimiter } from './services/limit.ts';
@@ -28,7 +37,7 @@ import { limitInvestigator } from './services/limited-investigator.ts';
 import type { Investigator } from './services/types.ts';
 import { allowedNamespaces } from './slack/access.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
-import { renderWithExtensions } from './slack/bot.ts';
+import { extensionButtons } from './slack/bot.ts';
 import type { SlackExtension } from './slack/extension.ts';
 
 export interface StartBotOptions {
@@ -54,8 +63,8 @@ export interface RunningBot {
   slack: SlackApp;
   /** Requests (and scan rounds) still being worked on. */
   inFlight: InFlightTracker;
-  /** The scanner job when EXITCODE_SCAN_SCHEDULE is set. */
-  scan?: ScanJob;
+  /** The incident scanner when EXITCODE_SCAN_SCHEDULE is set. */
+  scanner?: IncidentScanner;
   /** The HTTP port actually listened on. */
   port(): number | undefined;
   /** Stops taking work, waits (bounded) for in-flight work, stops. Resolves false when the wait ran out. */
@@ -218,7 +227,19 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     metrics,
     extensions,
     clock: now,
-    customRoutes: createOpsRoutes({ metrics, health, serving: () => servingState }),
+    customRoutes: [
+      ...createOpsRoutes({ metrics, health, serving: () => servingState }),
+      // Alertmanager's webhook; only the replica that announces acts on it (the others answer 503).
+      ...(config.alertmanager.token
+        ? [
+            alertmanagerRoute({
+              token: config.alertmanager.token,
+              alert: async (input) => (scanner ? scanner.engine.alert(input) : 'not-leader'),
+              logger: logger.child({ component: 'alertmanager' }),
+            }),
+          ]
+        : []),
+    ],
   });
   const app = slack.app;
   // Every Slack request's whole handling (diagnose AND post, after the ack) counts as in flight.
@@ -226,54 +247,72 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     await inFlight.track(next());
   });
 
-  let scan: ScanJob | undefined;
-  let stopScan: (() => Promise<void>) | undefined;
-  let scanCoordinator: ScanCoordinator | undefined;
+  let scanner: IncidentScanner | undefined;
   const { schedule, channel, leaseNamespace } = config.scanner;
   if (schedule !== undefined && channel !== undefined) {
     const scanLogger = logger.child({ component: 'scanner', channel });
-    // Every replica schedules the scan; the Lease decides which one runs each round and remembers
-    // what was posted, so nothing is posted twice across replicas or after a restart.
-    scanCoordinator = createLeaseCoordinator({
-      store: createLeaseStore(connection),
-      namespace: leaseNamespace,
-      name: scanLeaseName(channel),
-      holder: replicaId,
-      durationSeconds: leaseSecondsFor(scanIntervalMs(schedule)),
-      channel,
-      now,
-    });
-    const gateway = slack.gateway;
+    const leases = createLeaseStore(connection);
     const botDeps = {
       investigator,
       access: config.access,
       logger: scanLogger,
       metrics,
-      slack: gateway,
+      slack: slack.gateway,
       extensions,
       clock: now,
     };
-    const job = createScanJob({
-      // The scan channel sees only what it may see: the same access rules as a person in it.
-      namespaces: () => allowedNamespaces(config.access, channel),
-      listPods: (namespace) => listPods(connection, namespace),
-      investigator,
-      post: async (diagnosis) => {
-        const message = await renderWithExtensions({ deps: botDeps, diagnosis, channel });
-        await gateway.post({ channel, ...message });
+    // Watches what the scan channel may see (the same access rules as a person in it), plus the
+    // namespaces mapped to their own channels; each incident goes to its namespace's channel.
+    const mapped = Object.values(config.access.channels).flat();
+    const visible = allowedNamespaces(config.access, channel);
+    scanner = startIncidentScanner({
+      watchPods: startPodWatch,
+      watchOptions: {
+        connection,
+        namespaces: visible.includes('*') || mapped.includes('*') ? ['*'] : [...new Set([...visible, ...mapped])],
+        isIgnored: isIgnoredBy({
+          namespaces: config.scanner.ignoreNamespaces,
+          selectors: config.scanner.ignoreSelectors,
+        }),
       },
-      logger: scanLogger,
+      cluster: connection.clusterName,
+      holder: replicaId,
+      settings: {
+        ...SCANNER_DEFAULTS,
+        minRestarts: config.scanner.minRestarts,
+        resolveAfterMs: config.scanner.resolveAfterMs,
+        reopenWithinMs: config.scanner.reopenWithinMs,
+      },
+      plan: {
+        ...CRON_DEFAULTS,
+        reconcile: schedule,
+        ...(config.scanner.digest ? { digest: config.scanner.digest } : {}),
+      },
+      channelFor: (namespace) =>
+        channelForNamespace({ channels: config.access.channels, namespace, fallback: channel }),
+      digestChannel: channel,
+      diagnose: ({ namespace, pod, container }) => {
+        metrics.command('scan');
+        return investigator.diagnose({ namespace, target: pod, container });
+      },
+      extraButtons: (diagnosis, to) => extensionButtons({ deps: botDeps, diagnosis, channel: to }),
+      slack: slack.gateway,
+      leases,
+      leaseNamespace,
+      lockName: scanLeaseName(channel),
+      ledger: createIncidentStore({
+        leases,
+        namespace: leaseNamespace,
+        name: incidentLeaseName(connection.clusterName),
+        durationSeconds: 60,
+      }),
+      workloadIgnored: createWorkloadIgnoreCheck({ connection }),
       now,
-      onCommand: () => metrics.command('scan'),
-      coordinator: scanCoordinator,
-    });
-    scan = { run: () => inFlight.track(job.run()) };
-    stopScan = scheduleScan({
-      expression: schedule,
-      job: scan,
+      logger: scanLogger,
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
-    }).stop;
+    });
   }
+  const stopScan = scanner ? () => (scanner as IncidentScanner).stop() : undefined;
 
   try {
     await slack.start();
@@ -307,14 +346,10 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       slack.gateway.close();
       await analysis.close();
       if (!drained) logger.warn({ inFlight: inFlight.size }, 'stopped before all in-flight work finished');
-      // Hand the scan lease over now, so the next round of another replica scans (no wait for expiry).
-      await scanCoordinator?.release().catch((error: unknown) => {
-        logger.warn({ err: error, code: (error as { code?: string }).code }, 'could not release the scan lease');
-      });
       return drained;
     })();
     return stopping;
   };
 
-  return { config, logger, metrics, slack, inFlight, ...(scan ? { scan } : {}), port: () => slack.port(), stop };
+  return { config, logger, metrics, slack, inFlight, ...(scanner ? { scanner } : {}), port: () => slack.port(), stop };
 };

@@ -78,17 +78,26 @@ describe('startBot: the whole bot in HTTP mode', () => {
     await demo?.close();
   });
 
-  test('/healthz answers while the process is up', async () => {
-    assert.deepEqual(await get('/healthz'), { status: 200, text: 'ok\n' });
+  test('/healthz answers while the process is up, with dependency detail', async () => {
+    const response = await get('/healthz');
+    assert.equal(response.status, 200);
+    assert.equal(JSON.parse(response.text).serving, 'serving');
   });
 
-  test('/readyz: ready with the cluster and Slack ok; 503 naming Slack when auth.test fails', async () => {
+  test('/readyz stays ready when Slack fails; the gauge and /healthz detail name Slack', async () => {
     assert.deepEqual(await get('/readyz'), { status: 200, text: 'ready\n' });
     slack.fail('auth.test', { error: 'invalid_auth' });
-    offsetMs += 60_000; // past the readiness cache
-    assert.deepEqual(await get('/readyz'), { status: 503, text: 'not ready: slack (invalid_auth)\n' });
+    offsetMs += 60_000; // past the health cache
+    const scrape = await get('/metrics');
+    console.log(
+      'DBG',
+      scrape.text.split('\n').filter((l) => l.includes('dependency_up') || l.includes('auth.test')),
+    );
+    assert.match(scrape.text, /^exitcode_dependency_up\{dependency="slack"\} 0$/m);
+    assert.match(scrape.text, /^exitcode_dependency_up\{dependency="kubernetes"\} 1$/m);
+    assert.deepEqual(await get('/readyz'), { status: 200, text: 'ready\n' });
+    assert.equal(JSON.parse((await get('/healthz')).text).dependencies.slack, 'invalid_auth');
     offsetMs += 60_000;
-    assert.equal((await get('/readyz')).status, 200);
   });
 
   test('a slash command is diagnosed against the cluster and posted; /metrics counts it', async () => {
@@ -156,11 +165,18 @@ describe('startBot: the whole bot in HTTP mode', () => {
     await fireScan();
     assert.equal(scanPosts().length, 1, 'already reported');
     assert.match((await get('/metrics')).text, /^exitcode_commands_total\{kind="scan"\} 1$/m);
-    // The round ran under the scan Lease, which now holds what was posted (shared with other replicas).
-    const lease = demo.state.get('leases', 'exitcode', 'exitcode-scan-c0scan1') as
+    // This replica announced under the scan Lease; the incident ledger (shared with other replicas) holds the message.
+    const lock = demo.state.get('leases', 'exitcode', 'exitcode-scan-c0scan1') as
+      | { spec: { holderIdentity: string } }
+      | undefined;
+    assert.ok(lock?.spec.holderIdentity);
+    const ledger = demo.state.get('leases', 'exitcode', 'exitcode-incidents-demo-eu') as
       | { metadata: { annotations: Record<string, string> } }
       | undefined;
-    assert.match(lease?.metadata.annotations['exitcode.dev/scan-memory'] ?? '', /\/checkout":\[\d+,[1-9]\d*\]/);
+    assert.match(
+      ledger?.metadata.annotations['exitcode.dev/incidents'] ?? '',
+      /Deployment\/checkout\|.*"announce":\{"channel":"C0SCAN1","ts":"[\d.]+"\}/,
+    );
   });
 });
 

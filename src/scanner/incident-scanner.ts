@@ -48,6 +48,8 @@ export interface IncidentScanner {
   queue: PostQueue;
   /** One leadership round (what the renew job runs). */
   renew(): Promise<boolean>;
+  /** One reconciliation (what the reconcile job runs). */
+  reconcile(): Promise<void>;
   /** Hands over: stops posting, finishes the message in flight and its ledger write, frees the Lease. */
   stop(): Promise<void>;
 }
@@ -138,7 +140,16 @@ export const startIncidentScanner = ({
     durationSeconds: LEADERSHIP_SECONDS,
     now,
   });
-  const renew = async (): Promise<boolean> => {
+  // One renewal at a time (the first one at start-up can meet a scheduled one): two at once would
+  // race each other's conditional writes and step down a replica that does lead.
+  let renewing: Promise<boolean> | undefined;
+  const renew = (): Promise<boolean> => {
+    renewing ??= renewOnce().finally(() => {
+      renewing = undefined;
+    });
+    return renewing;
+  };
+  const renewOnce = async (): Promise<boolean> => {
     let leads = false;
     try {
       leads = await leadership.renew();
@@ -158,10 +169,19 @@ export const startIncidentScanner = ({
     }
     return engine.isLeader();
   };
+  /**
+   * The safety net: everything the watch holds checked against the ledger again (a lost event, a
+   * failed post), after a renewal if this replica does not lead yet. Resolves when its posts are done.
+   */
+  const reconcile = async (): Promise<void> => {
+    await watch.ready;
+    if (!engine.isLeader()) await renew();
+    engine.reconcile();
+    await engine.idle();
+  };
   const tasks = [
     scheduler(plan.renew, renew, { noOverlap: true, name: 'exitcode-scan-lease' }),
     scheduler(plan.resolve, async () => engine.resolve(), { noOverlap: true, name: 'exitcode-scan-resolve' }),
-    scheduler(plan.reconcile, async () => engine.reconcile(), { noOverlap: true, name: 'exitcode-scan-reconcile' }),
     ...(plan.digest && digestChannel
       ? [
           scheduler(plan.digest, async () => engine.digest(digestChannel), {
@@ -170,6 +190,7 @@ export const startIncidentScanner = ({
           }),
         ]
       : []),
+    scheduler(plan.reconcile, reconcile, { noOverlap: true, name: 'exitcode-scan-reconcile' }),
   ];
   // The first renewal now, not at the first tick: a lone replica starts announcing at once.
   void watch.ready.then(renew);
@@ -178,6 +199,7 @@ export const startIncidentScanner = ({
     watch,
     queue,
     renew,
+    reconcile,
     stop: async () => {
       for (const task of tasks) await task.stop();
       const wasLeading = engine.isLeader();
