@@ -431,6 +431,10 @@ export const createRemediationFlow = (options: FlowOptions): RemediationFlow => 
             counts.ran += 1;
             await executor.execute(current, view.approvedBy ?? 'exitcode');
           }
+        } else if (view.state === 'requested' && isExpired(view, now())) {
+          // The thread must not keep offering Approve on a request nobody can approve any more.
+          counts.expired += 1;
+          await executor.fail(current, 'not done: nobody approved it before it expired; request it again', 'exitcode');
         } else if (view.state === 'executing' && age(view.executingAt) >= executingAfter) {
           counts.settled += 1;
           await executor.settleInterrupted(current);

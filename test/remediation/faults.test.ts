@@ -240,6 +240,22 @@ describe('Kubernetes faults', () => {
     assert.equal(leaseState('shop', ridOf(outcome.value)), 'done');
   });
 
+  test('an approved request found by recovery after its expiry is failed visibly, not run late', async () => {
+    const outcome = await run({ faults: [{ method: 'PUT', resource: 'leases', mode: 'status-before', nth: 2 }] });
+    assert.equal(outcome.state, 'approved');
+    const deletes = h.mutations('DELETE', 'pods');
+    const counts = await h
+      .replica({ replicaId: 'replica-b', now: () => new Date(Date.now() + 60 * 60_000) })
+      .recover(['shop']);
+    assert.ok(counts.expired >= 1);
+    assert.equal(h.mutations('DELETE', 'pods') - deletes, 0);
+    assert.equal(leaseState('shop', ridOf(outcome.value)), 'failed');
+    assert.match(
+      textOf(h.slack.replies(outcome.threadTs).at(-1)?.versions.at(-1)),
+      /not run before the request expired/,
+    );
+  });
+
   test('the result not recorded (Lease update refused): recovery settles it by reading, without a second DELETE', async () => {
     const outcome = await run({ faults: [{ method: 'PUT', resource: 'leases', mode: 'status-before', nth: 3 }] });
     row('Lease update (result) 500 before apply', outcome);

@@ -32,7 +32,7 @@ const ephemeralsSince = (count: number) => h.slack.ephemerals.slice(count).map((
 
 describe('single approval', () => {
   test('one DELETE, the Lease done, Events requested/approved/succeeded, one live message, the state line agrees', async () => {
-    const diagnosis = await h.diagnose('shop', 'deploy/recommendations');
+    const diagnosis = await h.failing('shop', 'deploy/recommendations');
     const threadTs = h.slack.seed(CHANNEL, 'diagnosis', [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }]);
     const deletes = h.mutations('DELETE', 'pods');
     const events = h.events('shop').length;
@@ -60,7 +60,7 @@ describe('single approval', () => {
   });
 
   test('the same button three times at once gives one DELETE and two "already" answers', async () => {
-    const diagnosis = await h.diagnose('shop', 'deploy/recommendations');
+    const diagnosis = await h.failing('shop', 'deploy/recommendations');
     const threadTs = h.slack.seed(CHANNEL, 'diagnosis');
     const value = offeredValue(h.flow, diagnosis, 'restart-pod');
     const deletes = h.mutations('DELETE', 'pods');
@@ -71,7 +71,7 @@ describe('single approval', () => {
   });
 
   test('a pod replaced meanwhile: the UID precondition deletes nothing and the request says so', async () => {
-    const diagnosis = await h.diagnose('shop', 'deploy/recommendations');
+    const diagnosis = await h.failing('shop', 'deploy/recommendations');
     const threadTs = h.slack.seed(CHANNEL, 'diagnosis');
     const value = offeredValue(h.flow, diagnosis, 'restart-pod');
     const pod = h.demo.state.get('pods', 'shop', diagnosis.pod);
@@ -86,7 +86,7 @@ describe('single approval', () => {
   });
 
   test('a 403 names the missing permission; fixed in RBAC, the same typed request can be asked again', async () => {
-    const diagnosis = await h.diagnose('shop', 'deploy/recommendations');
+    const diagnosis = await h.failing('shop', 'deploy/recommendations');
     const threadTs = h.slack.seed(CHANNEL, 'diagnosis');
     h.proxy.inject({ method: 'DELETE', resource: 'pods', mode: 'status-before', status: 403 });
     const typed = {
@@ -108,7 +108,7 @@ describe('single approval', () => {
 
 describe('authorization', () => {
   test('a channel whose mapping excludes the namespace is refused at click time, and offered nothing', async () => {
-    const diagnosis = await h.diagnose('payments', 'deploy/fraud-scorer');
+    const diagnosis = await h.failing('payments', 'deploy/fraud-scorer');
     assert.deepEqual(h.flow.buttons(diagnosis, 'CSHOPONLY'), []);
     const value = offeredValue(h.flow, diagnosis, 'restart-pod');
     const seen = h.slack.ephemerals.length;
@@ -119,7 +119,7 @@ describe('authorization', () => {
   });
 
   test('forged, altered and expired buttons are refused and change nothing', async () => {
-    const diagnosis = await h.diagnose('shop', 'deploy/recommendations');
+    const diagnosis = await h.failing('shop', 'deploy/recommendations');
     const value = offeredValue(h.flow, diagnosis, 'restart-pod');
     const [body, signature] = value.split('.');
     const decoded = JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8'));
@@ -147,7 +147,7 @@ describe('authorization', () => {
 
 describe('two-person approval', () => {
   const requestIn = async () => {
-    const diagnosis = await h.diagnose('payments', 'deploy/fraud-scorer');
+    const diagnosis = await h.failing('payments', 'deploy/fraud-scorer');
     const threadTs = h.slack.seed(CHANNEL, 'diagnosis');
     await h.flow.request({
       value: offeredValue(h.flow, diagnosis, 'restart-pod'),
@@ -202,6 +202,33 @@ describe('two-person approval', () => {
     assert.equal(h.slack.replies(threadTs).length, 1, 'the same message, updated');
     assert.match(lastVersion(threadTs), /waiting for approval/);
     assert.doesNotMatch(lastVersion(threadTs), /denied by/, 'nothing of the earlier request is left');
+  });
+
+  test('an expired request: Approve is refused, recovery marks it expired, and it can be asked again', async () => {
+    const { threadTs, message, approve } = await requestIn();
+    const later = () => new Date(Date.now() + 20 * 60_000);
+    const lateReplica = h.replica({ replicaId: 'replica-late', now: later });
+    const seen = h.slack.ephemerals.length;
+    const deletes = h.mutations('DELETE', 'pods');
+    await lateReplica.answer({ value: approve, userId: 'UCAROL', channel: CHANNEL, threadTs, messageTs: message.ts });
+    assert.match(ephemeralsSince(seen)[0] ?? '', /expired/);
+    const counts = await lateReplica.recover(['payments']);
+    assert.ok(counts.expired >= 1);
+    assert.match(lastVersion(threadTs), /not done[\s\S]*nobody approved it before it expired/);
+    assert.equal(h.mutations('DELETE', 'pods') - deletes, 0);
+    const again = h.slack
+      .buttons(h.slack.replies(threadTs)[0])
+      .find((b) => b.action_id === 'exitcode_remediation_again');
+    assert.ok(again);
+    await lateReplica.request({
+      value: again.value,
+      userId: 'UALICE',
+      channel: CHANNEL,
+      threadTs,
+      actionMessageTs: message.ts,
+    });
+    assert.match(lastVersion(threadTs), /waiting for approval/);
+    assert.equal(h.slack.replies(threadTs).length, 1);
   });
 
   test('ten approvals at once give exactly one DELETE, and one message updated in place', async () => {

@@ -42,6 +42,8 @@ export interface Harness {
   flow: RemediationFlow;
   logs: { object: Record<string, unknown>; message: string }[];
   diagnose(namespace: string, target: string): Promise<Diagnosis>;
+  /** A diagnosis that offers `action`, waiting while the previous test's replacement pod starts. */
+  failing(namespace: string, target: string, action?: string): Promise<Diagnosis>;
   /** Another replica over the same cluster and Slack (its own ledger holder and memory). */
   replica(args: { replicaId: string; now?: () => Date }): RemediationFlow;
   /** Mutations the server received: `DELETE pods`, `PATCH deployments`, `POST leases`, `PUT leases`, `POST events`. */
@@ -103,11 +105,25 @@ export const startHarness = async ({
           }
         : {}),
     });
+  const flow = replica({ replicaId: 'replica-a' });
+  const failing: Harness['failing'] = async (namespace, target, action = 'restart-pod') => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const diagnosis = await investigator.diagnose({ namespace, target });
+        offeredValue(flow, diagnosis, action);
+        return diagnosis;
+      } catch (error) {
+        if (attempt > 40) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  };
   return {
     demo,
     proxy,
     slack,
-    flow: replica({ replicaId: 'replica-a' }),
+    flow,
+    failing,
     logs,
     diagnose: (namespace, target) => investigator.diagnose({ namespace, target }),
     replica,

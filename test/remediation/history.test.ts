@@ -19,7 +19,7 @@ after(() => h.close());
 test("readActionHistory lists the thread's requests with who and when at every step, in order", async () => {
   const threadA = h.slack.seed(CHANNEL, 'diagnosis A');
   const threadB = h.slack.seed(CHANNEL, 'diagnosis B');
-  const ledger = await h.diagnose('payments', 'deploy/ledger');
+  const ledger = await h.failing('payments', 'deploy/ledger');
   await h.flow.request({
     value: offeredValue(h.flow, ledger, 'restart-pod'),
     userId: 'UALICE',
@@ -36,7 +36,7 @@ test("readActionHistory lists the thread's requests with who and when at every s
     threadTs: threadA,
     messageTs: message.ts,
   });
-  const other = await h.diagnose('payments', 'deploy/ledger');
+  const other = await h.failing('payments', 'deploy/ledger');
   await h.flow.request({
     value: offeredValue(h.flow, other, 'rollout-restart'),
     userId: 'UALICE',

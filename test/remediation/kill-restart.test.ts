@@ -44,7 +44,7 @@ const requestState = (rid: string) =>
     ?.metadata.annotations?.['exitcode.dev/state'];
 
 test('killed between approval and execution, a restarted replica runs the action exactly once', async () => {
-  const diagnosis = await h.diagnose('payments', 'deploy/ledger');
+  const diagnosis = await h.failing('payments', 'deploy/ledger');
   const threadTs = h.slack.seed(CHANNEL, 'diagnosis');
   const value = offeredValue(h.flow, diagnosis, 'restart-pod');
   const rid = JSON.parse(Buffer.from(value.split('.')[0] ?? '', 'base64url').toString('utf8')).rid as string;
