@@ -208,6 +208,14 @@ export const createExecutor = ({
       await fail(approved, `not done: ${userSentence(error)}`, actor);
       return;
     }
+    if (approved.view.revision && plan.revision !== approved.view.revision) {
+      await fail(
+        approved,
+        `not done: the revision to roll back to is now ${plan.revision ?? 'none'}, not the approved ${approved.view.revision}; request it again`,
+        actor,
+      );
+      return;
+    }
     const claim = await ledger
       .write({
         request: approved,

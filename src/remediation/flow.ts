@@ -239,6 +239,13 @@ export const createRemediationFlow = (options: FlowOptions): RemediationFlow => 
         diagnosisTs: diagnosisTs ?? threadTs,
         ...(actionMessageTs ? { messageTs: actionMessageTs } : {}),
       };
+      // What is approved is exact: a rollback names its revision before anyone approves it.
+      if (action.id === 'rollback' && payload.wl) {
+        const previous = await gateway.previousRevision({ namespace: payload.ns, name: payload.wl });
+        if (!previous)
+          return await refuse(`Deployment ${payload.wl} has no earlier revision to roll back to; nothing was done.`);
+        view.revision = previous.revision;
+      }
       const claim = await ledger.claim({ view });
       if (!claim.won) return await refuse(alreadyText(claim.existing));
       let current = claim.request;
