@@ -40,6 +40,8 @@ export interface ActionHistoryRecord {
   workload?: { kind: string; name: string };
   result?: string;
   followUp?: string;
+  /** The cause the action was requested for (the finding's title). */
+  cause?: string;
   /** Every transition in order: who (a Slack user id, or the replica that ran it) and when. */
   steps: { state: string; by: string; at: string }[];
 }

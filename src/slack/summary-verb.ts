@@ -118,6 +118,13 @@ export const buildIncidentSummary = ({
   let state: IncidentSummary['now'];
   if (!d) {
     state = { at: now, severity: 'unknown', sentence: `State unknown: ${userSentence(current.error)}` };
+  } else if (d.healthy && facts?.resolved_at) {
+    state = {
+      at: now,
+      severity: 'resolved',
+      sentence: 'Resolved: no container failing',
+      resolvedAt: facts.resolved_at,
+    };
   } else if (d.healthy) {
     const replaced = d.pod !== ref.pod ? ` (replacement pod ${d.pod})` : '';
     state = {
@@ -171,7 +178,10 @@ export const runSummary = async ({ deps, ctx }: { deps: BotDeps; ctx: ThreadCont
   }
   const [actions, current] = await Promise.all([actionsFrom(ctx, records), currentState({ deps, ctx, facts })]);
   const now = deps.clock().toISOString();
-  const summary = buildIncidentSummary({ facts, actions, current, ref: ctx.ref, now });
+  // A message re-rendered for the healthy replacement may have lost the cause: the requests remember it.
+  const recordedCause = records.find((r) => r.cause)?.cause;
+  const merged = facts && !facts.cause && recordedCause ? { ...facts, cause: recordedCause } : facts;
+  const summary = buildIncidentSummary({ facts: merged, actions, current, ref: ctx.ref, now });
   const rendered = renderSummary({ summary });
   await ctx.say(rendered.text, rendered.blocks);
   await ctx.slack.upload({

@@ -90,9 +90,12 @@ export const headline = ({ diagnosis: d, state }: { diagnosis: Diagnosis; state?
   const subject = subjectOf(d);
   const phrase = statePhrase({ diagnosis: d, severity });
   const best = d.containers[0]?.classification.best;
-  if (!best || severity === 'healthy') return `${SEVERITY[severity].emoji} ${subject} ${phrase}`;
   // Once resolved, the cause is history: named as what it was, without a confidence to act on.
-  if (severity === 'resolved') return `${SEVERITY[severity].emoji} ${subject} ${phrase} (cause: ${best.title})`;
+  const pastCause = state?.kind === 'resolved' ? (state.cause ?? best?.title) : undefined;
+  if (severity === 'resolved' && pastCause)
+    return `${SEVERITY[severity].emoji} ${subject} ${phrase} (cause: ${pastCause})`;
+  if (!best || severity === 'healthy' || severity === 'resolved')
+    return `${SEVERITY[severity].emoji} ${subject} ${phrase}`;
   return `${SEVERITY[severity].emoji} ${subject} ${phrase}: ${best.title} (${confidenceLabel(best.confidence)})`;
 };
 
@@ -269,7 +272,14 @@ export const renderDiagnosis = ({
   // The actions block always survives: cut content before it if a pathological input ever exceeds the cap.
   const capped = blocks.slice(0, LIMITS.blocks - 1);
   if (buttons.length > 0) capped.push({ type: 'actions', block_id: 'exitcode_actions', elements: buttons });
-  return { text: diagnosisText(d, state), blocks: capped, metadata: diagnosisMetadata({ diagnosis: d, severity }) };
+  const metadata = diagnosisMetadata({ diagnosis: d, severity });
+  // A resolved incident's message keeps its cause for `summary`, even when it now shows the healthy replacement.
+  if (state?.kind === 'resolved') {
+    if (state.cause && !metadata.event_payload.cause) metadata.event_payload.cause = clip(state.cause, 300);
+    metadata.event_payload.resolved_at = state.resolvedAt;
+    if (state.failingSince) metadata.event_payload.failing_since = state.failingSince;
+  }
+  return { text: diagnosisText(d, state), blocks: capped, metadata };
 };
 
 /**

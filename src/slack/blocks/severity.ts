@@ -15,7 +15,8 @@ export type Severity = 'crash_looping' | 'failing_to_start' | 'recovering' | 're
 export type IncidentState =
   | { kind: 'open' }
   | { kind: 'recovering'; failingSince?: string; since?: string }
-  | { kind: 'resolved'; failingSince?: string; resolvedAt: string };
+  /** `cause`: the title of what was wrong, kept when the diagnosis now is of a healthy (replacement) pod. */
+  | { kind: 'resolved'; failingSince?: string; resolvedAt: string; cause?: string };
 
 export const SEVERITY: Record<Severity, { emoji: string; code: string; word: string }> = {
   crash_looping: { emoji: '🔴', code: ':red_circle:', word: 'crash-looping' },
