@@ -185,7 +185,8 @@ describe('2 and 3: thread verbs and a cause-first message', () => {
 });
 
 describe('4 to 7: severity, times, commands, noise', () => {
-  const header = (post: Post): string => (post.blocks?.[0] as unknown as { text: { text: string } }).text.text;
+  const header = (post: Post): string =>
+    (post.blocks?.[0] as unknown as { text?: { text: string } } | undefined)?.text?.text ?? '';
 
   test('an image that cannot be pulled is orange, failing to start', async () => {
     const { post } = await diagnose('deploy/assets -n shop');
