@@ -123,7 +123,7 @@ const buildExtensions = ({
       investigator,
     });
     // Any replica finishes what a crashed one left: approved requests never run, runs never recorded.
-    remediation.startRecovery({ namespaces: recoveryNamespaces(policy), intervalMs: 30_000 });
+    remediation.startRecovery({ namespaces: recoveryNamespaces(policy, config.access), intervalMs: 30_000 });
     extensions.push(remediation);
   }
   if (config.explain.enabled) {

@@ -17,7 +17,7 @@ import type { SlackGateway } from '../slack/gateway.ts';
 import { createRemediationFlow, type FlowLogger, type RemediationFlow } from './flow.ts';
 import { createGroupResolver } from './groups.ts';
 import { APPROVE_ID, ASK_AGAIN_ID, actionButton, DENY_ID } from './notify.ts';
-import type { Policy } from './policy.ts';
+import { type Policy, ruleFor } from './policy.ts';
 import type { RemediationGateway } from './types.ts';
 
 export { ACTION_PREFIX, APPROVE_ID, ASK_AGAIN_ID, DENY_ID } from './notify.ts';
@@ -48,11 +48,17 @@ export interface RemediationOptions {
   recoverExecutingAfterMs?: number;
 }
 
-/** The namespaces the policy names literally: where recovery looks for requests left behind. */
-export const recoveryNamespaces = (policy: Policy): string[] => [
-  ...new Set(policy.rules.flatMap((rule) => rule.namespaces.filter((pattern) => !pattern.includes('*')))),
-];
-
+/**
+ * Where recovery looks for requests left behind: the namespaces the policy names literally, and those a
+ * channel mapping names that a policy pattern covers (a click only counts from a channel mapped to the
+ * namespace). Only a pattern with a '*' channel mapping is left out: recovery cannot list every namespace.
+ */
+export const recoveryNamespaces = (policy: Policy, access?: NamespaceAccess): string[] => {
+  const literal = policy.rules.flatMap((rule) => rule.namespaces.filter((pattern) => !pattern.includes('*')));
+  const mapped = access ? [...access.defaultNamespaces, ...Object.values(access.channels).flat()] : [];
+  const covered = mapped.filter((namespace) => namespace !== '*' && ruleFor(policy, namespace) !== undefined);
+  return [...new Set([...literal, ...covered])];
+};
 /** Forwards to the gateway known so far: the bot hands its gateway over in `register`. */
 const lateGateway = (get: () => SlackGateway | undefined): SlackGateway => {
   const need = (): SlackGateway => {
