@@ -51,6 +51,30 @@ describe('findTarget', () => {
     });
   });
 
+  test('one round: per namespace, one page of pods and one list per workload kind, nothing after', async () => {
+    await withDemo({}, async ({ connection, demo }) => {
+      demo.resetRequests();
+      await findTarget(connection, { name: 'chekout', namespaces: ['shop', 'payments', 'data'] });
+      const paths = demo
+        .requests()
+        .map((r) => r.path)
+        .sort();
+      assert.equal(paths.length, 15, paths.join('\n'));
+      for (const ns of ['shop', 'payments', 'data']) {
+        assert.deepEqual(
+          paths.filter((p) => p.includes(`/namespaces/${ns}/`)),
+          [
+            `/api/v1/namespaces/${ns}/pods`,
+            `/apis/apps/v1/namespaces/${ns}/daemonsets`,
+            `/apis/apps/v1/namespaces/${ns}/deployments`,
+            `/apis/apps/v1/namespaces/${ns}/statefulsets`,
+            `/apis/batch/v1/namespaces/${ns}/jobs`,
+          ].sort(),
+        );
+      }
+    });
+  });
+
   test('every namespace at once for a channel that may read all', async () => {
     await withDemo({}, async ({ connection }) => {
       const found = await findTarget(connection, { name: 'checkout', namespaces: ['*'] });

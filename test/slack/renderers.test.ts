@@ -5,7 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ExitcodeError } from '../../src/errors.ts';
+import { ApiException } from '@kubernetes/client-node';
+import { toExitcodeError } from '../../src/cluster/errors.ts';
+import { ExitcodeError, userSentence } from '../../src/errors.ts';
+import { MODEL_FAILURE_SENTENCES } from '../../src/explain/client.ts';
+import { renderNoExplanation } from '../../src/explain/render.ts';
+import { assertAllowed } from '../../src/slack/access.ts';
 import { renderDetails } from '../../src/slack/blocks/details.ts';
 import { renderDiagnosis } from '../../src/slack/blocks/diagnosis.ts';
 import { renderSummary, summaryMarkdown, type IncidentSummary } from '../../src/slack/blocks/summary.ts';
@@ -248,5 +253,60 @@ describe('finding the target and verbs', () => {
       assert.deepEqual(blockViolations(message.blocks), []);
       assert.ok(!JSON.stringify(message.blocks).includes('<!channel>'));
     }
+  });
+});
+
+describe('every error the bot answers with', () => {
+  const sentenceOf = (run: () => unknown): string => {
+    try {
+      run();
+    } catch (error) {
+      return userSentence(error);
+    }
+    throw new Error('expected a refusal');
+  };
+
+  test('cluster, access, input and model errors: one sentence each, escaped, within limits', (t) => {
+    const cluster = (status: number, verb = 'list', resource = 'pods', name?: string) =>
+      userSentence(
+        toExitcodeError(new ApiException(status, 'message with headers', {}, {}), {
+          verb,
+          resource,
+          namespace: 'shop',
+          ...(name ? { name } : {}),
+        }),
+      );
+    const errors: Record<string, string> = {
+      notAllowed: sentenceOf(() =>
+        assertAllowed({
+          access: { defaultNamespaces: ['shop'], channels: {} },
+          channelId: 'C1',
+          namespace: 'kube-system',
+        }),
+      ),
+      forbidden: cluster(403),
+      notFound: cluster(404, 'get', 'pods', 'checkout-7f9c6b4d5-x2x9z'),
+      serverError: cluster(500),
+      unreachable: userSentence(
+        toExitcodeError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), {
+          verb: 'list',
+          resource: 'pods',
+        }),
+      ),
+      unknown: userSentence(new Error('boom with a stack')),
+    };
+    const rendered = Object.fromEntries(
+      Object.entries(errors).map(([name, sentence]) => [name, check(renderError(sentence))]),
+    );
+    const model = Object.fromEntries(
+      Object.entries(MODEL_FAILURE_SENTENCES).map(([kind, sentence]) => [kind, check(renderNoExplanation(sentence))]),
+    );
+    const disabled = Object.fromEntries(
+      Object.entries(OPTIONAL_VERBS).map(([verb, sentence]) => [verb, check(renderDisabledVerb(sentence))]),
+    );
+    for (const text of [...Object.values(rendered), ...Object.values(model)]) {
+      assert.doesNotMatch(text, /message with headers|boom with a stack|ECONNREFUSED/);
+    }
+    t.assert.snapshot({ rendered, model, disabled });
   });
 });
