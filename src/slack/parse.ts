@@ -165,6 +165,12 @@ export const parseSlashCommand = (text: string): SlashRequest => {
     options[option] = value;
   }
   if (positionals.length !== 1) return invalid('Name exactly one pod or workload.');
+  const verb = (positionals[0] as string).toLowerCase();
+  // A thread verb typed as a slash command is never looked up as a pod (name a workload kind/name instead).
+  if (tokens.length === 1 && (BUILTIN_VERBS.includes(verb as (typeof BUILTIN_VERBS)[number]) || OPTIONAL_VERBS[verb]))
+    return invalid(
+      `\`${verb}\` is a thread verb: mention me in a diagnosis thread (\`@exitcode ${verb}\`). To diagnose something called ${verb}, name it as deploy/${verb} or -n <namespace> ${verb}.`,
+    );
   const parsed = parsePositional(positionals[0] as string);
   if ('error' in parsed) return invalid(parsed.error);
   if (options.namespace !== undefined && parsed.namespace !== undefined && options.namespace !== parsed.namespace)

@@ -3,6 +3,15 @@ import { describe, test } from 'node:test';
 import { parseLogsArgs, parseMention, parseSlashCommand } from '../../src/slack/parse.ts';
 
 describe('parseSlashCommand', () => {
+  test('a thread verb is never looked up as a pod, unless named with a namespace or a kind', () => {
+    for (const verb of ['logs', 'summary', 'restart', 'explain']) {
+      const parsed = parseSlashCommand(verb);
+      assert.equal(parsed.kind, 'invalid');
+      assert.match(parsed.kind === 'invalid' ? parsed.reason : '', new RegExp(`@exitcode ${verb}`));
+    }
+    assert.deepEqual(parseSlashCommand('logs -n shop'), { kind: 'diagnose', target: 'logs', namespace: 'shop' });
+    assert.deepEqual(parseSlashCommand('deploy/logs'), { kind: 'diagnose', target: 'deploy/logs' });
+  });
   const cases: [string, unknown][] = [
     ['checkout-7f9c6', { kind: 'diagnose', target: 'checkout-7f9c6' }],
     ['  shop/checkout-7f9c6  ', { kind: 'diagnose', namespace: 'shop', target: 'checkout-7f9c6' }],
