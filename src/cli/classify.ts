@@ -13,6 +13,7 @@ import { parseFlags } from './args.ts';
 import { jsonErrorLocation } from './json-error.ts';
 import type { CliIo, Command } from './io.ts';
 import { classificationJson, renderClassification } from './render-classification.ts';
+import { displaySafeJson } from '../text/outgoing.ts';
 
 const HELP = `Usage: exitcode classify [--log FILE] [--exit-code N] [--reason R] [--events FILE] [--json]
        exitcode classify --cases FILE [--json]
@@ -143,7 +144,7 @@ const classifyOne = async (values: Record<string, string | boolean | undefined>,
   }
   const scanned = classifyText({ log, exitCode, reason, events });
   const classification = { ...scanned, log: { ...scanned.log, totalBytes: size } };
-  if (values['json']) io.stdout(`${JSON.stringify(classificationJson(classification))}\n`);
+  if (values['json']) io.stdout(`${displaySafeJson(JSON.stringify(classificationJson(classification)))}\n`);
   else io.stdout(renderClassification({ classification, color: io.isTTY }));
   return 0;
 };
@@ -164,7 +165,7 @@ const classifyCases = async (path: string, json: boolean, io: CliIo): Promise<nu
       if (expected === result.category) right++;
     }
     if (json) {
-      io.stdout(`${JSON.stringify({ id: item.id, ...result })}\n`);
+      io.stdout(`${displaySafeJson(JSON.stringify({ id: item.id, ...result }))}\n`);
       continue;
     }
     const verdict =

@@ -10,6 +10,7 @@ import { createInvestigator } from '../services/investigator.ts';
 import { parseFlags } from './args.ts';
 import type { CliIo, Command } from './io.ts';
 import { renderDiagnosis } from './render-diagnosis.ts';
+import { displaySafeJson } from '../text/outgoing.ts';
 
 export const DIAGNOSE_USAGE = [
   'Usage: exitcode diagnose <pod|kind/name> [options]',
@@ -73,7 +74,9 @@ export const createDiagnoseCommand =
         ...(values.container !== undefined ? { container: values.container } : {}),
       });
       io.stdout(
-        values.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : renderDiagnosis(diagnosis, { color: io.isTTY }),
+        values.json
+          ? `${displaySafeJson(JSON.stringify(diagnosis, null, 2))}\n`
+          : renderDiagnosis(diagnosis, { color: io.isTTY }),
       );
       return 0;
     } catch (error) {

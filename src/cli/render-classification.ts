@@ -5,7 +5,7 @@
  * terminal, control characters are removed so a hostile log cannot drive the terminal.
  */
 import { exitHeadline } from '../diagnosis/exit-codes.ts';
-import { redactDeep } from '../text/outgoing.ts';
+import { neutralizeDisplay, redactDeep } from '../text/outgoing.ts';
 import type { Classification, Evidence } from '../diagnosis/types.ts';
 
 export interface ClassificationJson {
@@ -49,9 +49,8 @@ export const classificationJson = (classification: Classification): Classificati
   });
 };
 
-// C0 controls except tab and newline, DEL, and C1 controls (8-bit CSI among them).
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-const clean = (text: string): string => text.replace(CONTROL, '');
+// Control characters, bidi overrides and zero-width characters become visible escapes (src/text/display.ts).
+const clean = (text: string): string => neutralizeDisplay(text, { multiline: false });
 
 const CODES = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 } as const;
 type Style = keyof typeof CODES;

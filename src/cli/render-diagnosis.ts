@@ -7,6 +7,7 @@ import { revisionLabel } from '../diagnosis/diagnose-pod.ts';
 import { exitHeadline } from '../diagnosis/exit-codes.ts';
 import type { ContainerDiagnosis, Diagnosis, Finding } from '../diagnosis/types.ts';
 import { percent } from '../diagnosis/format.ts';
+import { neutralizeDisplay } from '../text/outgoing.ts';
 import { localTime, localWhen, type TimeOptions } from './render-time.ts';
 
 export interface RenderOptions {
@@ -20,10 +21,8 @@ export interface RenderOptions {
 const CODES = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 } as const;
 type Style = keyof typeof CODES;
 
-// C0 controls except tab and newline, DEL, and C1 controls (which include CSI in 8-bit form).
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-
-export const clean = (text: string): string => text.replace(CONTROL, '');
+// Control characters, bidi overrides and zero-width characters become visible escapes (src/text/display.ts).
+export const clean = (text: string): string => neutralizeDisplay(text, { multiline: false });
 
 const styler =
   (color: boolean) =>

@@ -67,3 +67,15 @@ const stripTags = (text: string): string => {
   }
   return out;
 };
+
+/** Characters a JSON text may carry raw inside strings that a terminal or viewer would act on. */
+const JSON_UNSAFE =
+  /[\x7f-\x9f\u00ad\u034f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+
+/**
+ * A JSON text with display-unsafe characters written as \uXXXX escapes: the parsed value is the same
+ * (JSON.parse gives back every character), but printing it cannot reorder or hide text. JSON.stringify
+ * already escapes C0 controls.
+ */
+export const displaySafeJson = (json: string): string =>
+  json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -9,7 +9,7 @@ import { neutralizeDisplay } from './display.ts';
 import { redact } from './redact.ts';
 
 export { clipLines, MAX_LINE_LENGTH } from './clip.ts';
-export { neutralizeDisplay } from './display.ts';
+export { displaySafeJson, neutralizeDisplay } from './display.ts';
 export { MASK, redact, redactDeep } from './redact.ts';
 
 /** Clip every line, redact the whole text, neutralise display-unsafe characters. */
