@@ -4,7 +4,8 @@
  * - `status-before`: answers `status` (500 by default) without forwarding: the server never saw it;
  * - `status-after`: forwards, lets the server apply it, then answers `status` instead of its answer;
  * - `reset-before` / `reset-after`: destroys the connection before forwarding / after the server applied it;
- * - `hang`: never forwards and never answers (the client's timeout decides).
+ * - `hang`: never forwards and never answers (the client's timeout decides);
+ * - `hang-after`: forwards (the server applies it), then never answers.
  *
  *   const proxy = await startFaultProxy({ target: demo.url, kubeconfigYaml: demo.kubeconfigYaml });
  *   proxy.inject({ method: 'DELETE', resource: 'pods', mode: 'status-after' });
@@ -15,7 +16,7 @@
 import { createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type FaultMode = 'status-before' | 'status-after' | 'reset-before' | 'reset-after' | 'hang';
+export type FaultMode = 'status-before' | 'status-after' | 'reset-before' | 'reset-after' | 'hang' | 'hang-after';
 
 export interface Fault {
   method: string;
@@ -150,6 +151,7 @@ export const startFaultProxy = async ({
       return void incoming.socket.destroy();
     }
     if (fault.mode === 'reset-after') return void incoming.socket.destroy();
+    if (fault.mode === 'hang-after') return;
     reply.writeHead(fault.status ?? 500, { 'content-type': 'application/json' });
     reply.end(statusBody(fault.status ?? 500));
   };

@@ -216,6 +216,14 @@ describe('Kubernetes faults', () => {
     assert.match(outcome.message, /not done[\s\S]*still there/);
   });
 
+  test('DELETE applied but never answered: the client times out, reading the pod shows it deleted, reported done', async () => {
+    const outcome = await run({ faults: [{ method: 'DELETE', resource: 'pods', mode: 'hang-after' }] });
+    row('DELETE applied, answer never comes (client timeout)', outcome);
+    assert.equal(outcome.deletes, 1);
+    assert.equal(outcome.state, 'done');
+    assert.match(outcome.message, /done[\s\S]*confirmed by reading it back/);
+  });
+
   test('the run claim (Lease update) applied and answered 500: settled as ours; one DELETE', async () => {
     // PUT 1 records the message ts, PUT 2 claims the run.
     const outcome = await run({ faults: [{ method: 'PUT', resource: 'leases', mode: 'status-after', nth: 2 }] });
