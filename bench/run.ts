@@ -11,6 +11,8 @@ const SECTIONS: { name: string; load: () => Promise<{ bench: () => Promise<Bench
   { name: 'diagnose', load: () => import('./diagnose.ts') },
   { name: 'slack', load: () => import('./slack.ts') },
   { name: 'hostile', load: () => import('./hostile.ts') },
+  { name: 'startup', load: () => import('./startup.ts') },
+  { name: 'memory', load: () => import('./memory.ts') },
 ];
 
 const format = (value: number): string =>

@@ -16,11 +16,9 @@ import { ExitcodeError } from './errors.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { createDependencyMonitor, createOpsRoutes, type ServingState } from './ops/routes.ts';
+import { heapFit } from './ops/heap.ts';
 import { createInFlightTracker, type InFlightTracker } from './ops/shutdown.ts';
 import { createRemediation, recoveryNamespaces } from './remediation/slack-extension.ts';
-import { createExplainer } from './explain/explainer.ts';
-import { createExplainExtension } from './explain/slack-extension.ts';
-import { clusterExplainSource } from './explain/source.ts';
 import { scanLeaseName } from './scanner/lease-coordinator.ts';
 import { channelForNamespace, isIgnoredBy } from './scanner/ignore.ts';
 import {
@@ -90,7 +88,7 @@ const trackInvestigator = (investigator: Investigator, tracker: InFlightTracker)
   ping: () => investigator.ping(),
 });
 
-const buildExtensions = ({
+const buildExtensions = async ({
   config,
   connection,
   investigator,
@@ -106,7 +104,7 @@ const buildExtensions = ({
   now: () => Date;
   metrics: Metrics;
   replicaId: string;
-}): SlackExtension[] => {
+}): Promise<SlackExtension[]> => {
   const extensions: SlackExtension[] = [];
   // loadConfig validated the policy file with the other settings: an invalid one already stopped start-up.
   const { policy } = config.remediation;
@@ -127,6 +125,12 @@ const buildExtensions = ({
     extensions.push(remediation);
   }
   if (config.explain.enabled) {
+    // Loaded only when a model is configured: the openai SDK is a quarter of the bot's modules.
+    const [{ createExplainer }, { createExplainExtension }, { clusterExplainSource }] = await Promise.all([
+      import('./explain/explainer.ts'),
+      import('./explain/slack-extension.ts'),
+      import('./explain/source.ts'),
+    ]);
     const explainLogger = logger.child({ component: 'explain' });
     extensions.push(
       createExplainExtension({
@@ -190,7 +194,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       queueTimeoutMs: config.work.queueTimeoutMs,
     }),
   });
-  const extensions = buildExtensions({
+  const extensions = await buildExtensions({
     config,
     connection,
     investigator,
@@ -321,9 +325,13 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     throw startError(error, config.slack.port);
   }
   servingState = 'serving';
+  const heap = heapFit();
+  if (heap.advice) logger.warn({ ...heap }, heap.advice);
   logger.info(
     {
       mode: config.slack.appToken ? 'socket' : 'http',
+      heapLimitMiB: heap.heapLimitMiB,
+      ...(heap.containerLimitMiB ? { containerLimitMiB: heap.containerLimitMiB } : {}),
       port: slack.port(),
       cluster: connection.clusterName,
       extensions: extensions.map((e) => e.name),

@@ -78,17 +78,23 @@ describe('startBot: the whole bot in HTTP mode', () => {
     await demo?.close();
   });
 
-  test('/healthz answers while the process is up', async () => {
-    assert.deepEqual(await get('/healthz'), { status: 200, text: 'ok\n' });
+  test('/healthz answers while the process is up, with dependency detail', async () => {
+    const response = await get('/healthz');
+    assert.equal(response.status, 200);
+    assert.equal(JSON.parse(response.text).serving, 'serving');
   });
 
-  test('/readyz: ready with the cluster and Slack ok; 503 naming Slack when auth.test fails', async () => {
+  test('/readyz stays ready when Slack fails; the gauge and /healthz detail name Slack', async () => {
     assert.deepEqual(await get('/readyz'), { status: 200, text: 'ready\n' });
+    await get('/metrics'); // waits for any health round still running (e.g. one /healthz started)
     slack.fail('auth.test', { error: 'invalid_auth' });
-    offsetMs += 60_000; // past the readiness cache
-    assert.deepEqual(await get('/readyz'), { status: 503, text: 'not ready: slack (invalid_auth)\n' });
+    offsetMs += 60_000; // past the health cache
+    const scrape = await get('/metrics');
+    assert.match(scrape.text, /^exitcode_dependency_up\{dependency="slack"\} 0$/m);
+    assert.match(scrape.text, /^exitcode_dependency_up\{dependency="kubernetes"\} 1$/m);
+    assert.deepEqual(await get('/readyz'), { status: 200, text: 'ready\n' });
+    assert.equal(JSON.parse((await get('/healthz')).text).dependencies.slack, 'invalid_auth');
     offsetMs += 60_000;
-    assert.equal((await get('/readyz')).status, 200);
   });
 
   test('a slash command is diagnosed against the cluster and posted; /metrics counts it', async () => {

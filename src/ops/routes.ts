@@ -72,8 +72,9 @@ export const createDependencyMonitor = ({
   let running: Promise<DependencyHealth> | undefined;
   const run = async (): Promise<DependencyHealth> => {
     const names = Object.keys(checks);
-    const settled = await Promise.allSettled(names.map((name) => withTimeout(checks[name]!(), timeoutMs)));
+    // The round's start: what it found is at least that fresh.
     const at = now();
+    const settled = await Promise.allSettled(names.map((name) => withTimeout(checks[name]!(), timeoutMs)));
     const result: DependencyHealth = { healthy: true, dependencies: {}, checkedAt: at.toISOString() };
     settled.forEach((outcome, index) => {
       const name = names[index]!;
