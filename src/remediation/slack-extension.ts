@@ -11,6 +11,7 @@ import { createRemediationGateway } from '../cluster/mutations.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { Investigator } from '../services/types.ts';
 import type { NamespaceAccess } from '../slack/access.ts';
+import { splitStep } from '../slack/blocks/steps.ts';
 import { codeBlock, safe } from '../slack/blocks/text.ts';
 import type { Button, SlackExtension, ThreadContext } from '../slack/extension.ts';
 import type { SlackGateway } from '../slack/gateway.ts';
@@ -196,18 +197,21 @@ export const createRemediation = (
       flow.buttons(diagnosis, channel).map(actionButton),
     afterDiagnosis: async (ctx) => {
       registered ??= ctx.slack;
-      // Only when no action is offered: then the reader learns why, and what to run instead.
-      if (ctx.diagnosis.healthy || flow.buttons(ctx.diagnosis, ctx.channel).length > 0) return;
-      const notes = flow
-        .notOffered(ctx.diagnosis, ctx.channel)
-        .filter((note) => note.fix !== undefined)
-        .slice(0, 1);
+      // Why an allowed action is missing, and what to run instead: once per distinct fix.
+      if (ctx.diagnosis.healthy) return;
+      const seen = new Set<string>();
+      const notes = flow.notOffered(ctx.diagnosis, ctx.channel).filter((note) => {
+        if (note.fix === undefined || seen.has(note.fix)) return false;
+        seen.add(note.fix);
+        return true;
+      });
       if (notes.length === 0) return;
       const text = notes
-        .map(
-          (note) =>
-            `*${safe(note.label)}* is not offered: ${safe(note.reason)}.${note.fix ? `\nInstead:\n${codeBlock({ lines: [note.fix] })}` : ''}`,
-        )
+        .map((note) => {
+          const { prose, command } = splitStep(note.fix ?? '');
+          const instead = [prose, command ? codeBlock({ lines: [command] }) : ''].filter(Boolean).join('\n');
+          return `*${safe(note.label)}* is not offered: ${safe(note.reason)}.\nInstead: ${instead}`;
+        })
         .join('\n');
       await ctx.slack.post({
         channel: ctx.channel,

@@ -189,10 +189,9 @@ describe('remediation end to end', () => {
     const diagnosis = await diagnose('shop/deploy/checkout', 'UBOB');
     assert.ok(!buttonsOf(diagnosis).some((b) => b.action_id.startsWith('exitcode_remediation_')));
     await bot.slack.waitFor(() => replies(diagnosis.ts).some((m) => /is not offered/.test(textOf(m))));
-    assert.match(
-      textOf(replies(diagnosis.ts).find((m) => /is not offered/.test(textOf(m)))),
-      /does not fix this cause[\s\S]*```/,
-    );
+    const note = textOf(replies(diagnosis.ts).find((m) => /is not offered/.test(textOf(m))));
+    assert.match(note, /does not fix this cause[\s\S]*Instead: [\s\S]*```kubectl set env -n shop deployment\/checkout/);
+    assert.equal((note.match(/is not offered/g) ?? []).length, 1, 'one note for one fix');
   });
 
   test('forbidden by RBAC: the action message names the missing permission and nothing is deleted', async () => {

@@ -19,9 +19,10 @@ export const RESTART_HELPS: ReadonlySet<CategoryId> = new Set<CategoryId>([
   'evicted',
 ]);
 
-/** The first next step that reads as a command, for "do this instead". */
+/** The step that changes something (a fix), before one that only looks (kubectl get, describe, logs). */
+const CHANGES = /\b(kubectl (set|apply|edit|patch|create|label|annotate|scale|rollout undo)|helm (upgrade|rollback))\b/;
 const fixCommand = (steps: readonly string[]): string | undefined =>
-  steps.find((step) => /\b(kubectl|helm|docker|git)\b/.test(step)) ?? steps[0];
+  steps.find((step) => CHANGES.test(step)) ?? steps.find((step) => /\bkubectl\b/.test(step)) ?? steps[0];
 
 /** A restart of some kind fits this diagnosis: the pod is failing and the cause is one a restart fixes. */
 export const restartFits = (diagnosis: Diagnosis, what: string): Availability => {
