@@ -5,11 +5,12 @@
  * did-you-mean buttons. Each namespace is still checked against the channel before anything is read.
  */
 import type { Diagnosis } from '../diagnosis/types.ts';
+import { isExitcodeError } from '../errors.ts';
 import { allowedNamespaces } from './access.ts';
 import type { RenderedMessage } from './blocks/diagnosis.ts';
 import { renderNotFound, renderPickList } from './blocks/targets.ts';
 import { type BotDeps, defaultNamespace, diagnoseAllowed } from './bot.ts';
-import type { DiagnoseTarget } from './parse.ts';
+import { type DiagnoseTarget, isDnsSubdomain } from './parse.ts';
 
 export type Located = { kind: 'diagnosis'; diagnosis: Diagnosis } | { kind: 'choose'; message: RenderedMessage };
 
@@ -23,10 +24,26 @@ export const locateAndDiagnose = async ({
   request: DiagnoseTarget;
 }): Promise<Located> => {
   const container = request.container !== undefined ? { container: request.container } : {};
-  const diagnoseIn = async (namespace: string, target: string): Promise<Located> => ({
-    kind: 'diagnosis',
-    diagnosis: await diagnoseAllowed({ deps, channel, request: { namespace, target, ...container } }),
-  });
+  const diagnoseIn = async (namespace: string, target: string): Promise<Located> => {
+    try {
+      return {
+        kind: 'diagnosis',
+        diagnosis: await diagnoseAllowed({ deps, channel, request: { namespace, target, ...container } }),
+      };
+    } catch (error) {
+      // Not found in the one namespace asked: its did-you-mean names become buttons too.
+      const suggestions =
+        isExitcodeError(error) && error.code === 'pod_not_found' ? error.details.suggestions : undefined;
+      if (!Array.isArray(suggestions) || suggestions.length === 0) throw error;
+      const candidates = suggestions
+        .filter((s): s is string => typeof s === 'string' && isDnsSubdomain(s))
+        .map((name) => ({ namespace, kind: 'Pod' as const, name, target: name }));
+      return {
+        kind: 'choose',
+        message: renderNotFound({ name: target, namespaces: [namespace], suggestions: candidates }),
+      };
+    }
+  };
   if (request.namespace !== undefined) return diagnoseIn(request.namespace, request.target);
   const allowed = allowedNamespaces(deps.access, channel);
   const concrete = allowed.filter((n) => n !== '*');

@@ -117,6 +117,17 @@ describe('1. finding the target across the channel’s namespaces', () => {
     assert.equal(diagnosis.metadata?.event_payload.namespace, 'shop');
   });
 
+  test('a typo in a namespace named by the user: its did-you-mean is buttons too', async () => {
+    const before = bot.slack.responses.length;
+    await requests.slash('chekout -n shop');
+    await bot.slack.waitFor(() => bot.slack.responses.length > before);
+    const answer = lastResponse();
+    assert.ok(
+      buttons(answer?.blocks).some((b) => b.text.text === 'shop/checkout'),
+      json(answer?.blocks),
+    );
+  });
+
   test('the same name in two namespaces: a short list of buttons to pick from', async () => {
     const deployment = demo.state.list('deployments', 'shop').find((d) => d.metadata.name === 'checkout');
     assert.ok(deployment);
