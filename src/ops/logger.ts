@@ -1,11 +1,14 @@
 /**
  * Structured JSON logs (pino). One logger per process; each command gets `logger.child({ requestId })`
- * so one request's lines can be found together. Token-like fields are redacted by path as a second
- * line of defence: code should never log a secret in the first place.
+ * so one request's lines can be found together. Every line passes the same redaction as everything
+ * else that leaves the process (src/text), applied to the serialized line, so a secret inside a
+ * message, an error's text or a nested field is masked wherever it sits; token-like fields are also
+ * censored by path. Code should still never log a secret in the first place.
  */
 import { randomUUID } from 'node:crypto';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { LogLevel } from '../config.ts';
+import { redact } from '../text/outgoing.ts';
 
 export type { Logger };
 
@@ -43,6 +46,8 @@ export const createLogger = ({
       level,
       base: { service: 'exitcode' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // The serialized JSON line: redact() reads JSON pairs, tokens and URLs in it, and keeps it valid JSON.
+      hooks: { streamWrite: (line: string) => redact(line) },
       timestamp: pino.stdTimeFunctions.isoTime,
       // Level names ("info") rather than numbers: easier to read and filter in any log stack.
       formatters: { level: (label) => ({ level: label }) },

@@ -35,13 +35,14 @@ const GLUED_P = /([ \t]-p)([^\s-][^\s]*)/g;
 const USER_COLON_PASS = /(?<![\w-])(-u|-U|--user|--proxy-user)([ \t]+["']?)([^\s:"']+):([^\s"']+)/g;
 
 /** `htpasswd -b[c] file user password`. */
-const HTPASSWD = /(?<![\w-])(htpasswd((?:[ \t]+-[a-zA-Z]{1,8}){1,3})[ \t]+\S+[ \t]+\S+[ \t]+)(\S+)/g;
+const HTPASSWD = /(?<![\w-])(htpasswd((?:[ \t]+-[a-zA-Z]{1,8}){1,3})[ \t]+[^\s"']+[ \t]+[^\s"']+[ \t]+)([^\s"']+)/g;
 
 /** .netrc: `machine h login u password p`, on one line or with `password p` on the line after `login u`. */
-const NETRC = /(?<![\w-])(login[ \t]+\S+(?:[ \t]+|[ \t]*\r?\n[ \t]*)password[ \t]+)(\S+)/g;
+const NETRC = /(?<![\w-])(login[ \t]+[^\s"']+(?:[ \t]+|[ \t]*\r?\n[ \t]*)password[ \t]+)([^\s"']+)/g;
 
-/** .pgpass: hostname:port:database:username:password, one entry per line. */
-const PGPASS_LINE = /^([^:\s]+:(?:[0-9]{1,5}|\*):[^:\s]+:[^:\s]+:)(\S+)$/gm;
+/** .pgpass: hostname:port:database:username:password, one entry per line (or one quoted string, as in a JSON log). */
+const PGPASS_LINE =
+  /(?<=^|["']|\\n|Error: )([^:\s"']+:(?:[0-9]{1,5}|\*):[^:\s"']+:[^:\s"']+:)([^\s"'\\]+)(?=$|["'\\])/gm;
 
 const maskValue = (value: string): string => (isHarmless(value) || value.startsWith(MASK) ? value : MASK);
 

@@ -11,7 +11,7 @@ const SECRET_WORD =
 /** How far after a secret word a token may sit. */
 const WINDOW = 96;
 /** Words of a token, quotes and brackets excluded. */
-const WORD = /[^\s"'`,;()<>[\]{}]+/g;
+const WORD = /[^\s"'`,;()<>[\]{}\\]+/g;
 /** Short plain words that may stand between the secret word and the token ("key provided:", "is"). */
 const FILLER = /^(?:[A-Za-z]{1,12}:?|[:=]|->|=>)$/;
 

@@ -11,6 +11,9 @@ const KEY_LINE = /^[ \t]*[A-Za-z0-9+/=]+[ \t]*$/;
 
 const isEmpty = (body: string): boolean => body.trim() === '' || body.trim() === MASK;
 
+/** The line break the key itself uses: a real newline, or an escaped one inside a JSON string (\n). */
+const breakOf = (body: string): string => (body.includes('\n') ? '\n' : body.includes('\\n') ? '\\n' : ' ');
+
 /** The base64 lines just before `end` (key material whose BEGIN line fell outside the text). */
 const keyLinesBefore = (text: string, from: number, end: number): number => {
   let start = end;
@@ -20,6 +23,35 @@ const keyLinesBefore = (text: string, from: number, end: number): number => {
     if (!KEY_LINE.test(line) && line.trim() !== '') break;
     start = lineStart;
     if (lineStart === from) break;
+  }
+  return start;
+};
+
+const isKeyChar = (code: number): boolean =>
+  (code >= 0x41 && code <= 0x5a) ||
+  (code >= 0x61 && code <= 0x7a) ||
+  (code >= 0x30 && code <= 0x39) ||
+  code === 0x2b ||
+  code === 0x2f ||
+  code === 0x3d;
+
+/**
+ * Key lines joined by escaped \n just before `end` (a PEM block inside a JSON log line): walks back one
+ * piece at a time, never past `from`, so the work is the length of what it passes over.
+ */
+const escapedKeyLinesBefore = (text: string, from: number, end: number): number => {
+  let start = end;
+  while (start - 2 >= from && text[start - 2] === '\\' && text[start - 1] === 'n') {
+    let piece = start - 2;
+    // A piece ends at the previous escaped \n (its "n" is a key character too, so look for the backslash).
+    while (
+      piece > from &&
+      isKeyChar(text.charCodeAt(piece - 1)) &&
+      !(text[piece - 1] === 'n' && text[piece - 2] === '\\')
+    )
+      piece--;
+    if (start - 2 - piece < 16) break;
+    start = piece;
   }
   return start;
 };
@@ -42,18 +74,20 @@ export const redactPem = (text: string): string => {
     }
     if (openAt >= 0) {
       const body = text.slice(openAt, at);
-      out += (isEmpty(body) ? body : `\n${MASK}\n`) + marker[0];
+      const br = breakOf(body);
+      out += (isEmpty(body) ? body : `${br}${MASK}${br}`) + marker[0];
     } else {
-      const start = keyLinesBefore(text, copied, at);
+      const escaped = escapedKeyLinesBefore(text, copied, at);
+      const start = escaped < at ? escaped : keyLinesBefore(text, copied, at);
       const body = text.slice(start, at);
-      out += text.slice(copied, start) + (isEmpty(body) ? body : `${MASK}\n`) + marker[0];
+      out += text.slice(copied, start) + (isEmpty(body) ? body : `${MASK}${breakOf(body)}`) + marker[0];
     }
     copied = after;
     openAt = -1;
   }
   if (openAt >= 0) {
     const body = text.slice(openAt);
-    return out + (isEmpty(body) ? body : `\n${MASK}`);
+    return out + (isEmpty(body) ? body : `${breakOf(body)}${MASK}`);
   }
   return out + text.slice(copied);
 };

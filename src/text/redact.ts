@@ -24,7 +24,7 @@ const AUTH_SCHEME =
   /(?<![A-Za-z])(Bearer|Basic|Digest|Token|Bot|Negotiate|NTLM|SSWS|ApiKey)([ \t]+)([A-Za-z0-9._~+/=-]+)/gi;
 
 /** Cookies carry sessions: hide everything after the header name. */
-const COOKIE_HEADER = /(?<![\w-])((?:Set-)?Cookie:[ \t]*)([^\n\r]+)/gi;
+const COOKIE_HEADER = /(?<![\w-])((?:Set-)?Cookie:[ \t]*)([^\n\r"\\]+)/gi;
 
 /** Credentials in a URL (connection strings included): scheme://user:password@host. */
 const URL_CREDENTIALS = /(?<![a-zA-Z0-9+.-])([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s:/@]*):([^\s@/]+)@/g;
