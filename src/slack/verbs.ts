@@ -1,7 +1,8 @@
 /**
- * Thread verbs: `logs [N]`, `logs all`, `events`, `rediagnose`, `summary`, `help`, and the ones
- * extensions add. Each acts on the thread's pod (ctx.ref), which the caller has already recovered from
- * the thread and checked against the channel's namespaces.
+ * Thread verbs: `logs [N]`, `logs all`, `events`, `details`, `rediagnose`, `summary`, `help`, and the
+ * ones extensions add. Each acts on the thread's pod (ctx.ref), which the caller has already recovered
+ * from the thread and checked against the channel's namespaces. Optional verbs whose extension is not
+ * configured answer with what would enable them; an unknown word gets did-you-mean.
  */
 import { ExitcodeError } from '../errors.ts';
 import { renderDetails } from './blocks/details.ts';

@@ -11,7 +11,8 @@ import { exitHeadline } from '../../diagnosis/exit-codes.ts';
 import { clip, formatDuration, timeOf } from '../../diagnosis/format.ts';
 import type { ContainerDiagnosis, Diagnosis, Evidence } from '../../diagnosis/types.ts';
 import type { Button, KnownBlock, ThreadRef } from '../extension.ts';
-import { ACTIONS, encodeRef, METADATA_EVENT } from '../ids.ts';
+import { ACTIONS, encodeRef } from '../ids.ts';
+import { diagnosisMetadata } from './metadata.ts';
 import { type IncidentState, SEVERITY, type Severity, confidenceLabel, severityOf, statePhrase } from './severity.ts';
 import { splitStep } from './steps.ts';
 import { clipEscaped, codeBlock, LIMITS, plain, safe } from './text.ts';
@@ -280,46 +281,4 @@ export const renderDiagnosis = ({
     if (state.failingSince) metadata.event_payload.failing_since = state.failingSince;
   }
   return { text: diagnosisText(d, state), blocks: capped, metadata };
-};
-
-/**
- * The diagnosis message's metadata: the pod a thread is about (threads find it here) and the incident's
- * structured facts, which `summary` reads instead of message text. Values must be strings.
- */
-export const diagnosisMetadata = ({
-  diagnosis: d,
-  severity,
-}: {
-  diagnosis: Diagnosis;
-  severity: Severity;
-}): { event_type: string; event_payload: Record<string, string> } => {
-  const ref = refOf(d);
-  const payload: Record<string, string> = {
-    cluster: ref.cluster ?? '',
-    namespace: ref.namespace,
-    pod: ref.pod,
-    uid: ref.uid ?? '',
-    severity,
-    generated_at: d.generatedAt,
-  };
-  if (ref.container) payload.container = ref.container;
-  const top = d.containers[0];
-  if (top) {
-    const { best, exit } = top.classification;
-    payload.category = best.category;
-    payload.cause = clip(best.title, 300);
-    payload.confidence = String(Math.round(best.confidence * 100));
-    payload.exit = clip(exitHeadline(exit), 200);
-    payload.restarts = String(top.restartCount);
-    if (top.lastCrashAt) payload.last_crash = top.lastCrashAt;
-    payload.evidence = clip(evidenceLines(best.evidence).slice(0, 5).join('\n'), 1500);
-  }
-  if (d.workload) {
-    payload.workload = `${d.workload.kind.toLowerCase()}/${d.workload.name}`;
-    if (d.workload.revision) payload.revision = d.workload.revision;
-    if (d.workload.rolledOutAt) payload.rolled_out = d.workload.rolledOutAt;
-  }
-  const firstCrash = d.timeline.find((t) => /terminat|crash|backoff|oom|exit/i.test(t.what));
-  if (firstCrash) payload.first_crash = firstCrash.at;
-  return { event_type: METADATA_EVENT, event_payload: payload };
 };
