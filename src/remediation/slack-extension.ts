@@ -11,8 +11,8 @@ import { createRemediationGateway } from '../cluster/mutations.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { Investigator } from '../services/types.ts';
 import type { NamespaceAccess } from '../slack/access.ts';
-import { splitStep } from '../slack/blocks/steps.ts';
-import { codeBlock, safe } from '../slack/blocks/text.ts';
+import { renderNotOffered } from '../slack/blocks/action.ts';
+import { safe } from '../slack/blocks/text.ts';
 import type { Button, SlackExtension, ThreadContext } from '../slack/extension.ts';
 import type { SlackGateway } from '../slack/gateway.ts';
 import { createRemediationFlow, type FlowLogger, type RemediationFlow } from './flow.ts';
@@ -206,19 +206,7 @@ export const createRemediation = (
         return true;
       });
       if (notes.length === 0) return;
-      const text = notes
-        .map((note) => {
-          const { prose, command } = splitStep(note.fix ?? '');
-          const instead = [prose, command ? codeBlock({ lines: [command] }) : ''].filter(Boolean).join('\n');
-          return `*${safe(note.label)}* is not offered: ${safe(note.reason)}.\nInstead: ${instead}`;
-        })
-        .join('\n');
-      await ctx.slack.post({
-        channel: ctx.channel,
-        threadTs: ctx.threadTs,
-        text,
-        blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
-      });
+      await ctx.slack.post({ channel: ctx.channel, threadTs: ctx.threadTs, ...renderNotOffered(notes) });
     },
     threadCommands: {
       restart: typedCommand('restart', 'delete this pod so its controller recreates it (needs approval)'),

@@ -28,6 +28,7 @@ test('a healthy replacement: the action message says resolved, the diagnosis tur
   const approve = h.slack.buttons(message).find((b) => b.action_id === 'exitcode_remediation_ok');
   assert.ok(message && approve);
   await h.flow.answer({ value: approve.value, userId: 'UDAVE', channel: CHANNEL, threadTs, messageTs: message.ts });
+  assert.equal(h.mutations('DELETE', 'pods'), 1);
   assert.match(message.versions.at(-1) ?? '', /resolved: replacement pod fraud-scorer-[a-z0-9-]+ came up healthy/);
   const parent = blocksText(threadTs);
   assert.match(parent, /✅ fraud-scorer/);
@@ -45,6 +46,7 @@ test('a replacement that crashes again: the new cause in both messages, and butt
     threadTs,
   });
   const message = h.slack.replies(threadTs)[0];
+  assert.equal(h.mutations('DELETE', 'pods'), 2, 'one DELETE per test');
   assert.match(message?.versions.at(-1) ?? '', /crashed again: pod report-builder-[a-z0-9-]+, /);
   const parent = blocksText(threadTs);
   assert.match(parent, /🔴 report-builder/);

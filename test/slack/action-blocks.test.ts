@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type ActionMessage, renderActionMessage, slackDate } from '../../src/slack/blocks/action.ts';
+import { type ActionMessage, renderActionMessage, renderNotOffered, slackDate } from '../../src/slack/blocks/action.ts';
 import { blockViolations } from '../helpers/block-limits.ts';
 import { mrkdwnView } from './mrkdwn-view.ts';
 
@@ -113,5 +113,24 @@ describe('the live action message', () => {
       slackDate('2026-11-25T12:15:00.000Z'),
       '<!date^1795608900^{date_short_pretty} {time}|2026-11-25 12:15 UTC>',
     );
+  });
+
+  test('not offered: the reason and the fix to copy', (t) => {
+    const rendered = renderNotOffered([
+      {
+        label: 'Restart pod',
+        reason:
+          'a pod restart does not fix this cause (STRIPE_API_KEY is not set): the new pod would crash the same way',
+        fix: 'Set it (or add it to the Secret/ConfigMap it comes from): kubectl set env -n shop deployment/checkout -c checkout STRIPE_API_KEY=<value>',
+      },
+      {
+        label: 'Rollout restart',
+        reason:
+          'StatefulSet warehouse-db rolls one pod at a time and waits for each to become Ready; pod warehouse-db-0 never does, so a rollout restart would not move. Restart the pod instead',
+        fix: 'kubectl delete pod warehouse-db-0 -n data',
+      },
+    ]);
+    assert.deepEqual(blockViolations(rendered.blocks), []);
+    t.assert.snapshot(mrkdwnView(rendered));
   });
 });

@@ -5,7 +5,8 @@
  * place at every step, so a thread shows one message per action, not four.
  */
 import type { KnownBlock } from '../extension.ts';
-import { clipEscaped, LIMITS, plain, safe } from './text.ts';
+import { splitStep } from './steps.ts';
+import { clipEscaped, codeBlock, LIMITS, plain, safe } from './text.ts';
 
 export type ActionMessageState =
   | 'requested'
@@ -106,4 +107,26 @@ export const renderActionMessage = (message: ActionMessage): { text: string; blo
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   const text = `${message.label} on pod ${message.pod} in ${message.namespace}: ${HEADLINE[message.state].replace(/^:[a-z_]+: /, '')}`;
   return { text: plain(text, LIMITS.fallbackText), blocks };
+};
+
+/** Why an allowed action is not offered for this diagnosis, and the fix to run instead (a step). */
+export interface NotOffered {
+  label: string;
+  reason: string;
+  fix?: string;
+}
+
+/** The thread note under a diagnosis whose allowed actions cannot help: the reason, then the fix to copy. */
+export const renderNotOffered = (notes: readonly NotOffered[]): { text: string; blocks: KnownBlock[] } => {
+  const text = notes
+    .map((note) => {
+      const { prose, command } = splitStep(note.fix ?? '');
+      const instead = [prose, command ? codeBlock({ lines: [command] }) : ''].filter(Boolean).join('\n');
+      return `*${safe(note.label)}* is not offered: ${safe(note.reason)}.${instead ? `\nInstead: ${instead}` : ''}`;
+    })
+    .join('\n');
+  return {
+    text: plain(notes.map((note) => `${note.label} is not offered: ${note.reason}.`).join(' '), LIMITS.fallbackText),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clipEscaped(text, LIMITS.sectionText) } }],
+  };
 };
