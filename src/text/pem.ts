@@ -11,8 +11,20 @@ const KEY_LINE = /^[ \t]*[A-Za-z0-9+/=]+[ \t]*$/;
 
 const isEmpty = (body: string): boolean => body.trim() === '' || body.trim() === MASK;
 
-/** The line break the key itself uses: a real newline, or an escaped one inside a JSON string (\n). */
-const breakOf = (body: string): string => (body.includes('\n') ? '\n' : body.includes('\\n') ? '\\n' : ' ');
+/**
+ * Each line of key material becomes MASK and every line break stays (a real one, or an escaped \n in
+ * a JSON string), so a log keeps its line count and line numbers stay valid after redaction.
+ */
+const maskBody = (body: string): string => {
+  if (isEmpty(body)) return body;
+  if (body.includes('\n')) return body.replace(/[^\n]+/g, (line) => (line.trim() === '' ? line : MASK));
+  if (body.includes('\\n'))
+    return body
+      .split('\\n')
+      .map((piece) => (piece === '' ? piece : MASK))
+      .join('\\n');
+  return ` ${MASK} `;
+};
 
 /** The base64 lines just before `end` (key material whose BEGIN line fell outside the text). */
 const keyLinesBefore = (text: string, from: number, end: number): number => {
@@ -74,20 +86,19 @@ export const redactPem = (text: string): string => {
     }
     if (openAt >= 0) {
       const body = text.slice(openAt, at);
-      const br = breakOf(body);
-      out += (isEmpty(body) ? body : `${br}${MASK}${br}`) + marker[0];
+      out += maskBody(body) + marker[0];
     } else {
       const escaped = escapedKeyLinesBefore(text, copied, at);
       const start = escaped < at ? escaped : keyLinesBefore(text, copied, at);
       const body = text.slice(start, at);
-      out += text.slice(copied, start) + (isEmpty(body) ? body : `${MASK}${breakOf(body)}`) + marker[0];
+      out += text.slice(copied, start) + maskBody(body) + marker[0];
     }
     copied = after;
     openAt = -1;
   }
   if (openAt >= 0) {
     const body = text.slice(openAt);
-    return out + (isEmpty(body) ? body : `${breakOf(body)}${MASK}`);
+    return out + maskBody(body);
   }
   return out + text.slice(copied);
 };
