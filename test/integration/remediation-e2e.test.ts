@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { connectCluster } from '../../src/cluster/connection.ts';
 import { startDemoCluster } from '../../src/demo/server.ts';
 import { parsePolicy } from '../../src/remediation/policy.ts';
-import { APPROVE_ID, createRemediation } from '../../src/remediation/slack-extension.ts';
+import { APPROVE_ID, ASK_AGAIN_ID, createRemediation } from '../../src/remediation/slack-extension.ts';
 import { createInvestigator } from '../../src/services/investigator.ts';
 import { startTestBot, type TestBot } from '../helpers/slack-bot.ts';
 import {
@@ -204,6 +204,18 @@ describe('remediation end to end', () => {
     await bot.slack.waitFor(() =>
       /Restart pod: not done/.test(textOf(bot.slack.messages.find((m) => m.ts === diagnosis.ts))),
     );
+    // "Request again" on the same message: asked anew (still forbidden here), the same message updated.
+    const action = replies(diagnosis.ts)[0];
+    const again = buttonsOf(action).find((b) => b.action_id === ASK_AGAIN_ID);
+    assert.ok(action && again);
+    const updates = bot.slack.callsOf('chat.update').filter((c) => c.body.ts === action.ts).length;
+    await click(ASK_AGAIN_ID, again.value, 'UBOB', action.ts, diagnosis.ts);
+    await bot.slack.waitFor(
+      () => bot.slack.callsOf('chat.update').filter((c) => c.body.ts === action.ts).length >= updates + 2,
+    );
+    await bot.slack.waitFor(() => /not done/.test(textOf(replies(diagnosis.ts)[0])));
+    assert.equal(replies(diagnosis.ts).length, 1);
+    assert.match(textOf(replies(diagnosis.ts)[0]), /requested by <@UBOB>/);
   });
 
   test('a click from a channel whose mapping excludes the namespace deletes nothing', async () => {
