@@ -3,11 +3,16 @@
  * The `exitcode` command: picks a subcommand from the registry and runs it with the real process I/O.
  * Subcommands never call process.exit or read process.env themselves; they get a CliIo.
  */
+import { enableCompileCache } from 'node:module';
 import { userSentence } from '../errors.ts';
 import { COMMANDS, usage } from './commands.ts';
 import { invocationOf } from './invocation.ts';
 import type { CliIo, Command } from './io.ts';
 import { packageVersion } from './version.ts';
+
+// V8's compile cache (in the OS temp directory) for everything loaded from here on: the subcommands are
+// imported dynamically below, so a second `exitcode diagnose` skips compiling the Kubernetes client again.
+enableCompileCache?.();
 
 const readStdin = async (): Promise<Buffer> => {
   const chunks: Buffer[] = [];
