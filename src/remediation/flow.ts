@@ -374,14 +374,14 @@ export const createRemediationFlow = (options: FlowOptions): RemediationFlow => 
           actionId: `exitcode_remediation_req_${action.id}`,
           label: action.label,
           value: signPayload(payload, secret),
-          confirm: action.describe(
-            targetOfView({
-              ...payload,
-              namespace: payload.ns,
-              workloadKind: payload.kind,
-              workloadName: payload.wl,
-            } as unknown as RequestView),
-          ),
+          confirm: action.describe({
+            namespace: diagnosis.namespace,
+            pod: diagnosis.pod,
+            uid: diagnosis.podUid,
+            ...(diagnosis.workload
+              ? { workload: { kind: diagnosis.workload.kind, name: diagnosis.workload.name } }
+              : {}),
+          }),
         };
       });
   };
