@@ -143,6 +143,12 @@ const SIGNATURES: Signature[] = [
     confidence: 0.72,
     title: 'A flag and its value were passed as one quoted argument',
   },
+  {
+    // Daemons that refuse root unless the command names a user (memcached -u, redis --user...).
+    all: [/can't run as root without the -u switch|[Rr]unning as root is not (?:allowed|permitted) without (?:the )?-/],
+    confidence: 0.82,
+    title: 'The daemon refuses to run as root unless its command names a user',
+  },
   WRONG_COUNT,
   {
     // mysqld names a removed flag from `command: --default-authentication-plugin=...` this way.

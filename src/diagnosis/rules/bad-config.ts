@@ -5,7 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
-import { CONFIG_FOR_ANOTHER_VERSION } from './runtime-version-mismatch.ts';
+import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './runtime-version-mismatch.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 
 // nginx [emerg] lines about names and ports belong to the DNS, port and permission rules.
@@ -157,6 +157,22 @@ const SIGNATURES: Signature[] = [
     title: 'A configuration value is invalid',
   },
   {
+    // A parser naming the config file, line and column ("nats.conf:14:3: Expected ...").
+    all: [
+      /\.(?:conf|cfg|ya?ml|toml|json|hcl|ini|properties):\d{1,6}:\d{1,6}: (?:[Ee]xpected|[Uu]nexpected|[Ii]nvalid|[Uu]nknown|[Mm]issing|[Ss]yntax|[Pp]arse)/,
+    ],
+    confidence: 0.75,
+    title: 'The configuration file does not parse',
+  },
+  {
+    // Servers that need one address chosen in their config when the pod has several (Consul, etcd, Nomad).
+    all: [
+      /Multiple private IPv4 addresses found\. Please configure one|[Mm]ultiple (?:private )?(?:IP )?addresses found.{0,40}(?:bind|advertise)/,
+    ],
+    confidence: 0.75,
+    title: 'The server needs its bind/advertise address set in its configuration',
+  },
+  {
     // .NET/Kestrel: a URL or port setting (ASPNETCORE_URLS, Kestrel endpoints) that does not parse.
     all: [
       /Failed to parse port '[^']{1,100}' in address|Invalid url: '|Unrecognized scheme in server address|is not a valid (?:URL|URI|address|port number)\b/,
@@ -205,7 +221,8 @@ export const badConfig = signatureRule({
   // server (runtime_version_mismatch ranks that reading just above).
   adjust: (ctx, hit) => {
     // A directive or setting of another server version is runtime_version_mismatch's (TAXONOMY.md).
-    if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text))) return Math.min(hit.confidence, 0.45);
+    if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text) || REMOVED_MYSQL_FLAG.test(l.text)))
+      return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.47);
     if (LOAD_FAILED.test(hit.line.text) && ctx.log.lines.some((l) => LOAD_FAILED.test(l.text) && ABSENT.test(l.text)))
       return Math.min(hit.confidence, 0.45);

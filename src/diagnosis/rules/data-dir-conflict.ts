@@ -101,7 +101,9 @@ const SIGNATURES: Signature[] = [
   },
   {
     // bolt/bbolt (InfluxDB, etcd, Consul, Vault) waits for an flock that another process holds.
-    all: [/open boltdb: timeout|bolt(?: file|db)?: timeout|[Ff]ailed opening bolt/],
+    all: [
+      /open boltdb: timeout|bolt(?: file|db)?: timeout|[Ff]ailed opening bolt|[Ff]ailed to open bolt (?:database|file|db)\b.{0,80}\btimeout\b/,
+    ],
     confidence: 0.75,
     title: 'The database file is locked by another process (bolt lock timeout)',
   },

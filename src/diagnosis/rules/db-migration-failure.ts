@@ -8,6 +8,22 @@ const MIGRATION_CONTEXT =
 
 const SIGNATURES: Signature[] = [
   {
+    // The migration history disagrees with the files: an applied migration was removed or edited.
+    all: [
+      /was previously applied but (?:is missing|has been modified)|applied migration .{0,60}(?:is missing|not found|was modified)|\bVersionMissing\(|\bVersionMismatch\(/,
+    ],
+    confidence: 0.86,
+    title: 'An applied migration is missing or was edited (migration history out of sync)',
+  },
+  {
+    // Apps that refuse to start on a schema that was never created or migrated.
+    all: [
+      /[Yy]ou need to (?:initiali[sz]e|migrate|upgrade) the database|[Dd]atabase (?:is not initiali[sz]ed|needs to be (?:migrated|upgraded))|[Pp]lease run `[^`]{0,40}\b(?:db (?:init|migrate|upgrade)|migrate)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The database schema was not created or migrated before the app started',
+  },
+  {
     // A crash whose stack runs through the migration runner (the error line itself may be cut off).
     all: [
       /django\/db\/migrations\/(?:executor|migration|operations\/[a-z_]{1,40})\.py|alembic\/runtime\/migration\.py|active_record\/migration\.rb|org\.flywaydb\.core\.internal\.command\.DbMigrate|Microsoft\.EntityFrameworkCore\.Migrations\.Internal\.Migrator\.Migrate/,
@@ -78,7 +94,7 @@ const SIGNATURES: Signature[] = [
 // SQL errors that mean "already applied / out of sync" count only when the log shows migrations running.
 const SCHEMA_CONFLICT: Signature = {
   all: [
-    /already exists|There is already an object named|[Dd]uplicate (?:column|key name|constraint|table)|Unknown column|no such table|no such column/,
+    /already exists|There is already an object named|[Dd]uplicate (?:column|key name|constraint|table)|Unknown column|no such table|no such column|could not create unique index|unique_violation/,
   ],
   confidence: 0.72,
   title: 'A migration conflicts with the existing schema',

@@ -54,15 +54,23 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+// host:port, a URL with a host, or "host=..." anywhere in the log: the client said where it connected.
+const NAMED_ADDRESS =
+  /[\w.-]:\d{2,5}\b|`[\w.-]{2,253}`:`\d{2,5}`|:\/\/[\w.-]{1,253}|\bhost[ =:]{1,3}["']?[\w.-]{2,253}|\bserver at "?[\w.-]{2,253}/i;
+
 export const dependencyUnreachable = signatureRule({
   id: 'dependency-unreachable',
   category: 'dependency_unreachable',
   signatures: SIGNATURES,
   options: { recoverable: true },
-  adjust: (_ctx, hit) => {
+  adjust: (ctx, hit) => {
     const local = hit.lines.some((l) => LOCALHOST.test(l.text));
     // "localhost" inside a pod is the pod itself: the dependency is elsewhere, the address is wrong.
-    return local ? Math.min(hit.confidence, 0.55) : hit.confidence;
+    if (local) return Math.min(hit.confidence, 0.55);
+    // A refusal that names no host may be a client on its built-in default (an unset host variable).
+    const refused = hit.lines.some((l) => /refused/i.test(l.text));
+    const named = ctx.log.lines.some((l) => NAMED_ADDRESS.test(l.text));
+    return refused && !named ? Math.min(hit.confidence, 0.62) : hit.confidence;
   },
   steps: (ctx, hit) => {
     const local = hit.lines.some((l) => LOCALHOST.test(l.text));

@@ -236,8 +236,7 @@ const EXEC_PATH =
   /\bexec:? "?(?!user process)((?:\/|\.\/)?[\w.-][^\s:"]{0,300})|((?:\/|\.\/)[^\s:]+): cannot execute: required file/;
 
 export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
-  const status = statusLine(ctx);
-  const lines = status ? [...ctx.log.lines, status] : ctx.log.lines;
+  const lines = [...ctx.log.lines, ...statusLines(ctx)];
   for (const line of lines) {
     if (!EXEC_ENOENT.some((pattern) => pattern.test(line.text))) continue;
     // "stat /x: no such file" means the file itself is missing: that is not this ambiguous case.

@@ -151,10 +151,15 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+// pip says "no matching distribution" when every release needs another Python (runtime_version_mismatch).
+const OTHER_PYTHON = /require a different python version|Requires-Python [<>=!~]{1,2} ?\d/;
+
 export const missingDependency = signatureRule({
   id: 'missing-dependency',
   category: 'missing_dependency',
   signatures: SIGNATURES,
+  adjust: (ctx, hit) =>
+    ctx.log.lines.some((l) => OTHER_PYTHON.test(l.text)) ? Math.min(hit.confidence, 0.45) : hit.confidence,
   steps: (ctx) => [
     'Check that the dependency is declared in the manifest (package.json, requirements.txt, Gemfile, go.mod, pom.xml) and the image was rebuilt from it',
     `Check what the image has installed: ${kubectl.debugCopy(ctx.target, 'sh')}`,

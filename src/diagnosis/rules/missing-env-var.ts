@@ -118,11 +118,36 @@ const SIGNATURES: Signature[] = [
   {
     // An empty variable substituted into a config: nginx upstream ":8080" (envsubst), a Redis directive
     // with its value missing (">>> 'requirepass'" alone).
-    all: [
-      /(?:in upstream|host not found in upstream) ":\d+"|invalid port in upstream "[^"\s:]{1,200}:"|^>>> '[a-z][a-z-]{1,40}'\s*$/,
-    ],
+    all: [/(?:in upstream|host not found in upstream) ":\d+"|invalid port in upstream "[^"\s:]{1,200}:"/],
     confidence: 0.88,
     title: 'A config value is empty: the environment variable substituted into it is not set',
+  },
+  {
+    // Apps that refuse a built-in default secret: the variable that should replace it is not set.
+    all: [
+      /Refusing to start (?:due to|with) (?:an? )?(?:insecure|default)|[Dd]efault [A-Z][A-Z0-9_]{2,40} (?:was )?detected/,
+    ],
+    confidence: 0.8,
+    title: 'The app refuses its built-in default secret: the variable that should set it is not set',
+  },
+  {
+    // gosu/su-exec given "$APP_USER" while it is unset.
+    all: [/failed switching to "": |unable to find user : no matching entries|getpwnam\(""\)/],
+    confidence: 0.78,
+    title: 'The user to switch to is empty: the variable holding it is not set',
+  },
+  {
+    // Bun/Node: new URL(process.env.X) with X unset.
+    all: [/"undefined" cannot be parsed as a URL|Failed to parse URL from undefined|Invalid URL: undefined\b/],
+    confidence: 0.78,
+    title: 'A URL is undefined: the environment variable it comes from is not set',
+  },
+  {
+    // A Redis directive left with no value: often an empty substitution, sometimes a config step that
+    // wrote the directive alone (bad_config), so not a confident reading.
+    all: [/^>>> '[a-z][a-z-]{1,40}'\s*$/],
+    confidence: 0.62,
+    title: 'A config directive has no value: the variable substituted into it may be unset',
   },
   {
     // redis-server's argv became a config line whose value is the next flag: the value before it was empty.

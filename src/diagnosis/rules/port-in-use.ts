@@ -19,6 +19,12 @@ const SIGNATURES: Signature[] = [
     title: 'The listen port is already in use',
   },
   { all: [/already bound|Address already bound/], confidence: 0.75, title: 'The listen address is already bound' },
+  {
+    // Erlang distribution: the node name (and its port via epmd) is held by another node.
+    all: [/seems to be in use by another Erlang node/],
+    confidence: 0.82,
+    title: 'The Erlang node name/port is already in use by another node',
+  },
   // gunicorn's wording for EADDRINUSE.
   { all: [/\bConnection in use: \(/], confidence: 0.88, title: 'The listen port is already in use' },
 ];

@@ -11,7 +11,7 @@ const SIGNATURES: Signature[] = [
     not: /read-only file ?system\?/i,
   },
   {
-    all: [/\bEROFS\b|ReadOnlyFilesystem/],
+    all: [/\bEROFS\b|ReadOnlyFilesystem|\{error,erofs\}/],
     confidence: 0.92,
     title: 'The app writes to a read-only filesystem (EROFS)',
   },

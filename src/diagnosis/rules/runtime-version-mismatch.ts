@@ -9,7 +9,7 @@ export const NEWER_REDIS_DIRECTIVE =
   /^>>> '(?:enable-debug-command|enable-protected-configs|enable-module-command|latency-tracking(?:-info-percentiles)?|shutdown-on-sig(?:term|int)|locale-collate|aof-timestamp-enabled|cluster-port|cluster-announce-human-nodename|cluster-preferred-endpoint-type|set-proc-title|proc-title-template|oom-score-adj(?:-values)?|io-threads(?:-do-reads)?|tls-[a-z-]{2,40}|acllog-max-len|aclfile|sanitize-dump-payload|lazyfree-lazy-user-(?:del|flush)|disable-thp|rdb-del-sync-files|repl-diskless-load|max-new-connections-per-cycle|hide-user-data-from-log)\b/;
 /** Settings later server versions removed (MySQL 8, PostgreSQL 10-16, MongoDB 6.1, Elasticsearch 7/8). */
 export const REMOVED_SETTING =
-  /unknown (?:variable|option) '(?:--)?(?:query_cache_\w{1,30}|innodb_file_format\w{0,20}|innodb_large_prefix|log_warnings|tx_isolation|tx_read_only|sync_frm|secure_auth|old_passwords|innodb_support_xa|show_compatibility_56|default_authentication_plugin|expire_logs_days|master_info_repository|relay_log_info_repository|log_syslog\w{0,20}|innodb_locks_unsafe_for_binlog|innodb_additional_mem_pool_size)\b|unrecognized configuration parameter "(?:wal_keep_segments|checkpoint_segments|stats_temp_directory|vacuum_defer_cleanup_age|promote_trigger_file|force_parallel_mode|operator_precedence_warning|replacement_sort_tuples|min_parallel_relation_size|sql_inheritance|default_with_oids)"|using recovery command file "recovery\.conf" is not supported|Unrecognized option: (?:storage\.journal\.enabled|storage\.mmapv1)|unknown setting \[(?:discovery\.zen\.[\w.]{1,60}|node\.(?:master|data|ingest|ml)|gateway\.recover_after_nodes|http\.type|transport\.type)\]/;
+  /unknown (?:variable|option) '(?:--)?(?:query_cache_\w{1,30}|innodb_file_format\w{0,20}|innodb_large_prefix|log_warnings|tx_isolation|tx_read_only|sync_frm|secure_auth|old_passwords|innodb_support_xa|show_compatibility_56|default_authentication_plugin|expire_logs_days|master_info_repository|relay_log_info_repository|log_syslog\w{0,20}|innodb_locks_unsafe_for_binlog|innodb_additional_mem_pool_size)\b|unrecognized configuration parameter "(?:wal_keep_segments|checkpoint_segments|stats_temp_directory|vacuum_defer_cleanup_age|promote_trigger_file|force_parallel_mode|operator_precedence_warning|replacement_sort_tuples|min_parallel_relation_size|sql_inheritance|default_with_oids)"|using recovery command file "recovery\.conf" is not supported|Unrecognized option: (?:storage\.journal\.enabled|storage\.mmapv1)|field (?:shared_store|shared_store_key_prefix|max_look_back_period|enforce_metric_name|max_transfer_retries|deletion_mode) not found in type|unknown setting \[(?:discovery\.zen\.[\w.]{1,60}|node\.(?:master|data|ingest|ml)|gateway\.recover_after_nodes|http\.type|transport\.type)\]/;
 /** The same MySQL names hyphenated, as a command-line flag spells them: the flag may be the mistake. */
 export const REMOVED_MYSQL_FLAG =
   /unknown (?:variable|option) '(?:--)?(?:query-cache-[\w-]{1,30}|innodb-file-format[\w-]{0,20}|innodb-large-prefix|log-warnings|tx-isolation|tx-read-only|sync-frm|secure-auth|old-passwords|innodb-support-xa|show-compatibility-56|default-authentication-plugin|expire-logs-days|master-info-repository|relay-log-info-repository|log-syslog[\w-]{0,20}|innodb-locks-unsafe-for-binlog|innodb-additional-mem-pool-size)\b/;
@@ -140,6 +140,12 @@ const SIGNATURES: Signature[] = [
     all: [/go\.mod requires go >?=? ?\d|module requires Go \d|requires go\d\.\d+ or later/],
     confidence: 0.85,
     title: 'The module needs a newer Go toolchain',
+  },
+  {
+    // pip skipping every release of a pinned package because it needs another Python.
+    all: [/require a different python version|Requires-Python [<>=!~]{1,2} ?\d/],
+    confidence: 0.86,
+    title: "The pinned package needs another Python version than the image's",
   },
   {
     // Plugins pinned for a newer server core than the image ships (Jenkins, Grafana, Elasticsearch plugins).

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'memcached started as root without -u',
+      log: "can't run as root without the -u switch",
+      exitCode: 71,
+      min: 0.8,
+    },
+    {
       name: 'deno without --allow-env',
       log: 'error: Uncaught (in promise) PermissionDenied: Requires env access to "PORT", run again with the --allow-env flag\n    at file:///app/main.ts:3:30',
       min: 0.85,

@@ -8,6 +8,16 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a parser naming file, line and column (NATS)',
+      log: 'nats-server: /etc/nats/nats.conf:14:3: Expected a map value terminator "}" or a key/value separator, got \'=\' instead',
+      min: 0.7,
+    },
+    {
+      name: 'Consul with several private addresses',
+      log: "==> Multiple private IPv4 addresses found. Please configure one with 'bind' and/or 'advertise'.",
+      min: 0.7,
+    },
+    {
       name: 'php-fpm pool value out of range',
       log: '[02-May-2024 09:14:01] ERROR: [pool www] pm.max_children must be a positive value\n[02-May-2024 09:14:01] ERROR: failed to post process the configuration\n[02-May-2024 09:14:01] ERROR: FPM initialization failed',
       min: 0.8,
@@ -100,6 +110,11 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a source position is not a config file position',
+      log: 'panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\nmain.parse()\n\t/src/parse.go:41:3 +0x65',
+      exitCode: 2,
+    },
     {
       name: 'HAProxy cannot resolve a server name',
       log: "[ALERT]    (1) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:41] : 'server api1' : could not resolve address 'api-v1.default.svc.cluster.local'.\n[ALERT]    (1) : config : Fatal errors found in configuration.",

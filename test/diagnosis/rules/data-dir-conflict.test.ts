@@ -6,6 +6,11 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'InfluxDB bolt lock held by the old pod',
+      log: 'ts=2024-07-01T10:10:10.200Z lvl=error msg="Failed to open bolt database" log_id=0pQ error="timeout"\nError: timeout',
+      min: 0.7,
+    },
+    {
       name: 'sqlite locked by another replica',
       log: 'logger=migrator t=2024-05-02T11:10:05.2Z level=error msg="Executing migration failed" id="add column is_service_account" error="database is locked"\nError: ✗ migration failed (id = add column is_service_account): database is locked',
       min: 0.8,
@@ -72,6 +77,10 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a bolt file the user cannot open is a permission problem',
+      log: 'Error initializing storage of type raft: failed to create fsm: failed to open bolt file: open /vault/data/vault.db: permission denied',
+    },
     {
       name: 'postgres lock file that cannot be written for space',
       log: 'FATAL:  could not write lock file "postmaster.pid": No space left on device',

@@ -4,6 +4,21 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'an applied sqlx migration removed from the image',
+      log: 'Error: migration 20240601120000 was previously applied but is missing in the resolved migrations',
+      min: 0.85,
+    },
+    {
+      name: 'Airflow started before its schema',
+      log: 'ERROR: You need to initialize the database. Please run `airflow db init`. Make sure the command is run using Airflow version 2.9.2.',
+      min: 0.75,
+    },
+    {
+      name: 'an ecto migration adding a unique index over duplicates',
+      log: '10:55:00.100 [info] == Running 20240701090000 Shop.Repo.Migrations.AddUniqueEmail.change/0 forward\n** (Postgrex.Error) ERROR 23505 (unique_violation) could not create unique index "users_email_index"',
+      min: 0.65,
+    },
+    {
       name: 'a stack through the migration runner, error line cut off',
       log: '  File "/usr/local/lib/python3.12/site-packages/django/db/migrations/migration.py", line 132, in apply\n    operation.database_forwards(\n  File "/usr/local/lib/python3.12/site-packages/django/db/backends/base/schema.py", line 596, in add_constraint\n    self.execute(sql, params=None)',
       min: 0.6,
@@ -41,6 +56,10 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     { name: 'golang-migrate dirty', log: 'error: Dirty database version 12. Fix and force version.', min: 0.85 },
   ],
   negatives: [
+    {
+      name: 'a unique violation while serving requests is not a migration',
+      log: '** (Postgrex.Error) ERROR 23505 (unique_violation) duplicate key value violates unique constraint "users_email_index"\n    (shop 0.1.0) lib/shop/accounts.ex:40: Shop.Accounts.register/1',
+    },
     {
       name: 'a migration that could not take the SQLite lock',
       log: 'logger=migrator level=error msg="Executing migration failed" id="add column x" error="database is locked"\nError: ✗ migration failed (id = add column x): database is locked',

@@ -4,6 +4,21 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a refused default secret (Superset)',
+      log: 'A Default SECRET_KEY was detected, please use superset_config.py to override it.\nRefusing to start due to insecure SECRET_KEY',
+      min: 0.75,
+    },
+    {
+      name: 'gosu given an empty user',
+      log: '+ exec gosu \'\' node server.js\nerror: failed switching to "": unable to find user : no matching entries in passwd file',
+      min: 0.75,
+    },
+    {
+      name: 'Bun parsing an undefined URL',
+      log: '1 | const api = new URL(process.env.API_URL);\n                ^\nTypeError: "undefined" cannot be parsed as a URL.\n      at /app/src/client.ts:1:13',
+      min: 0.75,
+    },
+    {
       name: 'rust std::env::var unwrap',
       log: "thread 'main' panicked at src/main.rs:21:52:\ncalled `Result::unwrap()` on an `Err` value: NotPresent\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
       exitCode: 101,

@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(portInUse, 'port_in_use', {
   positives: [
     {
+      name: 'an Erlang node name held by another node',
+      log: "Protocol 'inet_tcp': the name app@10.0.0.7 seems to be in use by another Erlang node\n** (RuntimeError) could not start distribution",
+      min: 0.8,
+    },
+    {
       name: 'a Rust panic naming AddrInUse',
       log: 'thread \'main\' panicked at src/main.rs:64:10:\nfailed to bind: Os { code: 98, kind: AddrInUse, message: "Address in use" }',
       exitCode: 101,

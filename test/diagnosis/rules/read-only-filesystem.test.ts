@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
   positives: [
     {
+      name: "RabbitMQ's erofs atom",
+      log: '2024-07-01 11:15:00.100 [error] <0.228.0> Could not write to the enabled plugins file /etc/rabbitmq/enabled_plugins: {error,erofs}\nBOOT FAILED',
+      min: 0.85,
+    },
+    {
       name: 'nginx cannot create its temp dir',
       log: '2024/01/01 10:00:00 [emerg] 1#1: mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)\nnginx: [emerg] mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)',
       exitCode: 1,

@@ -4,6 +4,16 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'pip skipping releases for another Python',
+      log: 'ERROR: Ignored the following versions that require a different python version: 2.0.0 Requires-Python >=3.10\nERROR: Could not find a version that satisfies the requirement fastapi-users==2.0.1 (from versions: 0.1.0, 1.9.0)\nERROR: No matching distribution found for fastapi-users==2.0.1',
+      min: 0.85,
+    },
+    {
+      name: 'a Loki 2 field removed in Loki 3',
+      log: 'failed parsing config: /etc/loki/config.yaml: yaml: unmarshal errors:\n  line 34: field shared_store not found in type compactor.Config. Use `-config.expand-env=true` flag if you want to expand environment variables in your config file',
+      min: 0.8,
+    },
+    {
       name: 'a server version gate on Java',
       log: '[init] Starting the Minecraft server...\nUnsupported Java detected (60.0). Only up to Java 15 is supported.',
       min: 0.85,
