@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { userSentence } from '../errors.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
-import { severityOf } from './blocks/severity.ts';
+import { plainCause, severityOf } from './blocks/severity.ts';
 import { type IncidentSummary, renderSummary, type SummaryAction, summaryMarkdown } from './blocks/summary.ts';
 import { type ActionHistoryRecord, type BotDeps, diagnoseAllowed } from './bot.ts';
 import type { ThreadContext } from './extension.ts';
@@ -109,7 +109,7 @@ export const buildIncidentSummary = ({
         ...(facts.exit ? { exit: facts.exit } : {}),
       }
     : best
-      ? { title: best.title, confidence: Math.round(best.confidence * 100) }
+      ? { title: plainCause(best), confidence: Math.round(best.confidence * 100) }
       : undefined;
   const lastDone = actions
     .flatMap((a) => a.steps)
@@ -138,7 +138,7 @@ export const buildIncidentSummary = ({
     state = {
       at: now,
       severity: severityOf({ diagnosis: d }),
-      sentence: `Still failing: ${top?.classification.best.title ?? 'unknown cause'}${top ? `, ${top.restartCount} restarts` : ''}`,
+      sentence: `Still failing: ${top ? plainCause(top.classification.best) : 'unknown cause'}${top ? `, ${top.restartCount} restarts` : ''}`,
     };
   }
   const restarts = d?.containers[0]?.restartCount ?? (facts?.restarts ? Number(facts.restarts) : undefined);

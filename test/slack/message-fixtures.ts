@@ -22,7 +22,9 @@ export const missingEnv = (): Diagnosis =>
         best: finding({
           ruleId: 'missing-env-var',
           category: 'missing_env_var',
-          title: 'STRIPE_API_KEY is not set',
+          title: 'A required environment variable is not set',
+          subject: 'STRIPE_API_KEY',
+          headline: 'STRIPE_API_KEY is not set',
           confidence: 0.88,
           evidence: [
             { line: 12, text: 'Error: STRIPE_API_KEY is required', source: 'log' },

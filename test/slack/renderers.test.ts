@@ -77,6 +77,26 @@ describe('the diagnosis message, per severity', () => {
     t.assert.snapshot(view);
   });
 
+  test('the header names what the evidence names, as plain text (no literal backticks)', () => {
+    const d = missingEnv();
+    const top = d.containers[0];
+    assert.ok(top);
+    top.classification.best = {
+      ...top.classification.best,
+      title: 'A Node.js package is not installed',
+      subject: 'ioredis',
+      headline: 'Node.js module `ioredis` is not installed',
+    };
+    const message = renderDiagnosis({ diagnosis: d, now: NOW });
+    const header = (message.blocks[0] as { text: { text: string } }).text.text;
+    assert.equal(header, '🔴 checkout is crash-looping: Node.js module ioredis is not installed (88 %, high)');
+    assert.equal(message.metadata?.event_payload.cause, 'Node.js module ioredis is not installed');
+    assert.match(
+      mrkdwnView(renderDetails({ diagnosis: d })),
+      /\*: Node\.js module `ioredis` is not installed \(88 %, high\)/,
+    );
+  });
+
   test('failing to start: orange, and the command in its own code block', (t) => {
     const view = check(renderDiagnosis({ diagnosis: imagePull(), now: NOW }));
     assert.match(view, /^🟠 web is failing to start: /);

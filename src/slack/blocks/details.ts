@@ -7,7 +7,7 @@ import { exitHeadline } from '../../diagnosis/exit-codes.ts';
 import type { ContainerDiagnosis, Diagnosis } from '../../diagnosis/types.ts';
 import type { KnownBlock } from '../extension.ts';
 import { type RenderedMessage, context, evidenceLines, section, stepsText } from './diagnosis.ts';
-import { confidenceLabel } from './severity.ts';
+import { causeOf, confidenceLabel } from './severity.ts';
 import { clipEscaped, codeBlock, LIMITS, linesWithin, safe } from './text.ts';
 import { slackDate } from './time.ts';
 
@@ -22,7 +22,7 @@ const containerDetails = (c: ContainerDiagnosis): KnownBlock[] => {
   const blocks: KnownBlock[] = [
     section(
       [
-        `*${c.init ? 'Init container' : 'Container'} \`${safe(c.container)}\`*: ${safe(best.title)} (${confidenceLabel(best.confidence)})`,
+        `*${c.init ? 'Init container' : 'Container'} \`${safe(c.container)}\`*: ${safe(causeOf(best))} (${confidenceLabel(best.confidence)})`,
         `${safe(exitHeadline(exit))}${exit.detail ? `. ${safe(exit.detail)}` : ''}`,
         `Image \`${safe(c.image)}\`, ${c.restartCount} restarts`,
       ].join('\n'),
@@ -36,7 +36,7 @@ const containerDetails = (c: ContainerDiagnosis): KnownBlock[] => {
   const steps = best.nextSteps.slice(0, MAX_STEPS);
   if (steps.length > 0) blocks.push(section(`*Next steps*\n${stepsText(steps)}`));
   if (alternatives.length > 0) {
-    const alts = alternatives.slice(0, 3).map((a) => `${safe(a.title)} (${confidenceLabel(a.confidence)})`);
+    const alts = alternatives.slice(0, 3).map((a) => `${safe(causeOf(a))} (${confidenceLabel(a.confidence)})`);
     blocks.push(context(`*Could also be:* ${alts.join(' · ')}`));
   }
   return blocks;

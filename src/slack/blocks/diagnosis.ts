@@ -13,7 +13,15 @@ import type { ContainerDiagnosis, Diagnosis, Evidence } from '../../diagnosis/ty
 import type { Button, KnownBlock, ThreadRef } from '../extension.ts';
 import { ACTIONS, encodeRef } from '../ids.ts';
 import { diagnosisMetadata } from './metadata.ts';
-import { type IncidentState, SEVERITY, type Severity, confidenceLabel, severityOf, statePhrase } from './severity.ts';
+import {
+  type IncidentState,
+  SEVERITY,
+  type Severity,
+  confidenceLabel,
+  plainCause,
+  severityOf,
+  statePhrase,
+} from './severity.ts';
 import { splitStep } from './steps.ts';
 import { clipEscaped, codeBlock, LIMITS, plain, safe } from './text.ts';
 import { when } from './time.ts';
@@ -92,12 +100,12 @@ export const headline = ({ diagnosis: d, state }: { diagnosis: Diagnosis; state?
   const phrase = statePhrase({ diagnosis: d, severity });
   const best = d.containers[0]?.classification.best;
   // Once resolved, the cause is history: named as what it was, without a confidence to act on.
-  const pastCause = state?.kind === 'resolved' ? (state.cause ?? best?.title) : undefined;
+  const pastCause = state?.kind === 'resolved' ? (state.cause ?? (best ? plainCause(best) : undefined)) : undefined;
   if (severity === 'resolved' && pastCause)
     return `${SEVERITY[severity].emoji} ${subject} ${phrase} (cause: ${pastCause})`;
   if (!best || severity === 'healthy' || severity === 'resolved')
     return `${SEVERITY[severity].emoji} ${subject} ${phrase}`;
-  return `${SEVERITY[severity].emoji} ${subject} ${phrase}: ${best.title} (${confidenceLabel(best.confidence)})`;
+  return `${SEVERITY[severity].emoji} ${subject} ${phrase}: ${plainCause(best)} (${confidenceLabel(best.confidence)})`;
 };
 
 /**

@@ -8,7 +8,7 @@ import { clip } from '../../diagnosis/format.ts';
 import type { Diagnosis } from '../../diagnosis/types.ts';
 import { METADATA_EVENT } from '../ids.ts';
 import { evidenceLines, refOf } from './diagnosis.ts';
-import type { Severity } from './severity.ts';
+import { plainCause, type Severity } from './severity.ts';
 
 /**
  * The diagnosis message's metadata: the pod a thread is about (threads find it here) and the incident's
@@ -35,7 +35,7 @@ export const diagnosisMetadata = ({
   if (top) {
     const { best, exit } = top.classification;
     payload.category = best.category;
-    payload.cause = clip(best.title, 300);
+    payload.cause = clip(plainCause(best), 300);
     payload.confidence = String(Math.round(best.confidence * 100));
     payload.exit = clip(exitHeadline(exit), 200);
     payload.restarts = String(top.restartCount);

@@ -67,6 +67,15 @@ export const statePhrase = ({ diagnosis, severity }: { diagnosis: Diagnosis; sev
   }
 };
 
+/**
+ * A finding's cause as a reader names it: its headline built around the subject the evidence names
+ * ("STRIPE_API_KEY is not set"), else the rule's title.
+ */
+export const causeOf = (finding: { title: string; headline?: string }): string => finding.headline || finding.title;
+
+/** The cause for plain text (a header): backticks around a name would show literally there. */
+export const plainCause = (finding: { title: string; headline?: string }): string => causeOf(finding).replace(/`/g, '');
+
 /** The confidence as a word a tired reader trusts at a glance. */
 export const confidenceWord = (confidence: number): 'high' | 'likely' | 'unsure' =>
   confidence >= 0.85 ? 'high' : confidence >= 0.6 ? 'likely' : 'unsure';
