@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { describeSettings, loadConfig, SERVICE_ACCOUNT_NAMESPACE_FILE } from '../src/config.ts';
 import { parseDuration } from '../src/config/duration.ts';
@@ -334,4 +335,10 @@ describe('parseDuration', () => {
     ['5 weeks', undefined],
   ];
   for (const [text, ms] of cases) test(`${JSON.stringify(text)} -> ${ms}`, () => assert.equal(parseDuration(text), ms));
+});
+
+test('the README configuration table lists every setting of the schema', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const table = new Set([...readme.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+  for (const { name } of describeSettings()) assert.ok(table.has(name), `${name} is in the README table`);
 });
