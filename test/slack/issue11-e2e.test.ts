@@ -158,7 +158,7 @@ describe('2 and 3: thread verbs and a cause-first message', () => {
   test('cause first, about a dozen lines, times as Slack dates, commands in code blocks', async () => {
     const { post } = await diagnose('deploy/checkout -n shop');
     const header = post.blocks?.[0] as unknown as { text: { text: string } };
-    assert.match(header.text.text, /^🔴 checkout is crash-looping: .+ \(\d+ %, (high|likely|unsure)\)$/);
+    assert.match(header.text.text, /^🔴 checkout is crash-looping: STRIPE_API_KEY is not set \(\d+ %, (high|likely|unsure)\)$/);
     const text = json(post.blocks);
     assert.match(text, /<!date\^\d+\^\{date_short_pretty\} \{time\}\|/);
     assert.doesNotMatch(text, /\d{4}-\d\d-\d\dT\d\d:\d\d/, 'no raw ISO time');

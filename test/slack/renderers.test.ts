@@ -97,6 +97,19 @@ describe('the diagnosis message, per severity', () => {
     );
   });
 
+  test('a long cause is cut in the header, never the state or the confidence', () => {
+    const d = missingEnv();
+    const top = d.containers[0];
+    assert.ok(top);
+    top.classification.best = {
+      ...top.classification.best,
+      headline: `Killed after its liveness probe failed ${'x'.repeat(300)}`,
+    };
+    const header = (renderDiagnosis({ diagnosis: d, now: NOW }).blocks[0] as { text: { text: string } }).text.text;
+    assert.ok(header.length <= 150, `${header.length}`);
+    assert.match(header, /^🔴 checkout is crash-looping: Killed after its liveness probe failed x+… \(88 %, high\)$/);
+  });
+
   test('failing to start: orange, and the command in its own code block', (t) => {
     const view = check(renderDiagnosis({ diagnosis: imagePull(), now: NOW }));
     assert.match(view, /^🟠 web is failing to start: /);

@@ -101,11 +101,14 @@ export const headline = ({ diagnosis: d, state }: { diagnosis: Diagnosis; state?
   const best = d.containers[0]?.classification.best;
   // Once resolved, the cause is history: named as what it was, without a confidence to act on.
   const pastCause = state?.kind === 'resolved' ? (state.cause ?? (best ? plainCause(best) : undefined)) : undefined;
-  if (severity === 'resolved' && pastCause)
-    return `${SEVERITY[severity].emoji} ${subject} ${phrase} (cause: ${pastCause})`;
-  if (!best || severity === 'healthy' || severity === 'resolved')
-    return `${SEVERITY[severity].emoji} ${subject} ${phrase}`;
-  return `${SEVERITY[severity].emoji} ${subject} ${phrase}: ${plainCause(best)} (${confidenceLabel(best.confidence)})`;
+  const start = `${SEVERITY[severity].emoji} ${subject} ${phrase}`;
+  // The cause is what gets cut to fit a header, so the state and the confidence always show.
+  const fit = (cause: string, end: string): string =>
+    clip(cause, Math.max(20, LIMITS.header - start.length - end.length - 4));
+  if (severity === 'resolved' && pastCause) return `${start} (cause: ${fit(pastCause, ')')})`;
+  if (!best || severity === 'healthy' || severity === 'resolved') return start;
+  const confidence = ` (${confidenceLabel(best.confidence)})`;
+  return `${start}: ${fit(plainCause(best), confidence)}${confidence}`;
 };
 
 /**
