@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { createDemoCommand, demoCommand } from '../../src/cli/demo.ts';
 import { diagnoseCommand } from '../../src/cli/diagnose.ts';
@@ -124,5 +124,33 @@ describe('exitcode demo', () => {
     const help = capture();
     assert.equal(await demoCommand(['--help'], help.io), 0);
     assert.match(help.out(), /^Usage: exitcode demo/);
+  });
+
+  test('run through npm, the printed commands are npm commands that exist (they work as printed)', async () => {
+    let stop = (): void => {};
+    const stopped = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    const run = capture();
+    run.io.program = 'npm run exitcode --';
+    const serving = createDemoCommand({ waitForStop: () => stopped })(['--serve'], run.io);
+    await new Promise<void>((resolve, reject) => {
+      const poll = (attempt: number): void => {
+        if (/Press Ctrl-C/.test(run.out())) resolve();
+        else if (attempt > 500) reject(new Error('no hints printed'));
+        else setTimeout(() => poll(attempt + 1), 10);
+      };
+      poll(0);
+    });
+    const tries = run
+      .out()
+      .split('\n')
+      .filter((line) => /diagnose/.test(line));
+    assert.ok(tries.length >= 3);
+    for (const line of tries) assert.match(line, /^ {2}(KUBECONFIG=\S+ )?npm run exitcode -- diagnose /);
+    const scripts = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts;
+    assert.ok(scripts.exitcode, 'package.json has the "exitcode" script the hint runs');
+    stop();
+    assert.equal(await serving, 0);
   });
 });
