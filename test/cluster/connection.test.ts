@@ -314,4 +314,51 @@ describe('credentials are read per request, as client-node loads them', () => {
     assert.ok(before.size < 4, 'the keep-alive pool reuses connections while the certificate is unchanged');
     assert.ok(!before.has(server.seen[4]?.socket), 'a rotated certificate gets a new connection');
   });
+
+  test('an exec plugin whose credential expired is run again by the next request, and its new token used', async () => {
+    let auth: string | undefined;
+    const server = await serve((req, res) => {
+      auth = req.headers.authorization;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(podJson);
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'exitcode-exec-'));
+    const tokenFile = join(dir, 'token');
+    const plugin = join(dir, 'plugin.mjs');
+    // Like a cloud provider's plugin: prints an ExecCredential; this one expires at once, so every request asks again.
+    writeFileSync(
+      plugin,
+      `import { readFileSync } from 'node:fs';
+process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential',
+  status: { token: readFileSync(${JSON.stringify(tokenFile)}, 'utf8').trim(), expirationTimestamp: new Date(Date.now() - 1000).toISOString() } }));`,
+    );
+    writeFileSync(tokenFile, 'exec-token-1');
+    const yaml = [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      '- name: local',
+      '  cluster:',
+      `    server: ${server.url}`,
+      '    insecure-skip-tls-verify: true',
+      'users:',
+      '- name: me',
+      '  user:',
+      '    exec:',
+      '      apiVersion: client.authentication.k8s.io/v1',
+      `      command: ${JSON.stringify(process.execPath)}`,
+      `      args: [${JSON.stringify(plugin)}]`,
+      '      interactiveMode: Never',
+      'contexts:',
+      '- name: local',
+      '  context: { cluster: local, user: me }',
+      'current-context: local',
+      '',
+    ].join('\n');
+    const connection = connectCluster({ kubeconfigYaml: yaml, retry: noSleep });
+    await readPod(connection);
+    assert.equal(auth, 'Bearer exec-token-1');
+    writeFileSync(tokenFile, 'exec-token-2');
+    await readPod(connection);
+    assert.equal(auth, 'Bearer exec-token-2');
+  });
 });
