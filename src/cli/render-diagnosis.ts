@@ -31,7 +31,8 @@ const styler =
 
 const renderFinding = (finding: Finding, paint: ReturnType<typeof styler>, lines: string[]): void => {
   lines.push(
-    `  Cause: ${paint('bold', clean(finding.title))} ${paint('dim', `[${finding.category}, ${percent(finding.confidence)} confident]`)}`,
+    // The subject-bearing headline (STRIPE_API_KEY is not set) when the evidence names one.
+    `  Cause: ${paint('bold', clean(finding.headline || finding.title))} ${paint('dim', `[${finding.category}, ${percent(finding.confidence)} confident]`)}`,
   );
   if (finding.evidence.length > 0) {
     lines.push('  Evidence:');
@@ -73,7 +74,7 @@ const renderContainer = (
     lines.push('  Also possible:');
     for (const alternative of classification.alternatives) {
       lines.push(
-        `    - ${clean(alternative.title)} ${paint('dim', `[${alternative.category}, ${percent(alternative.confidence)}]`)}`,
+        `    - ${clean(alternative.headline || alternative.title)} ${paint('dim', `[${alternative.category}, ${percent(alternative.confidence)}]`)}`,
       );
     }
   }

@@ -121,6 +121,21 @@ describe('renderDiagnosis', () => {
     assert.match(text, /2026-11-25 11:00 UTC {2}job\/nightly-etl-29410560 created by cronjob\/nightly-etl\n/);
   });
 
+  test('the cause is the finding’s subject-bearing headline when it has one', () => {
+    const failing = buildDiagnosis({
+      cluster: 'prod',
+      pod: podFacts({ containers: [containerFacts({ name: 'api', lastState: terminated(1, 'Error') })] }),
+      logs: { api: scanLog('Error: Missing required environment variable: STRIPE_API_KEY\n') },
+      events: [],
+      missing: [],
+      observedAt: OBSERVED_AT,
+    });
+    const best = failing.containers[0]?.classification.best;
+    assert.ok(best?.headline, 'the engine sets a headline');
+    const text = renderDiagnosis(failing, { color: false });
+    assert.ok(text.includes(`Cause: ${best.headline} [`), text);
+  });
+
   test('times read in the reader’s zone and relative to now, never as raw ISO strings', () => {
     const failing = buildDiagnosis({
       cluster: 'prod',
