@@ -1,36 +1,22 @@
-/**
- * The approval flow, independent of Bolt: verify the button, authorize the user at click time (the
- * channel's namespace mapping and the policy, for every click and verb), claim the request exactly
- * once on its Lease, ask for a second approver when the policy says so, and hand approved requests to
- * the executor. `recover` lets any replica finish what a crashed one left: approved requests that
- * never ran are run once, interrupted runs are settled by reading the cluster.
- */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import { isExitcodeError, userSentence } from '../errors.ts';
 import type { Investigator } from '../services/types.ts';
 import { isAllowed, type NamespaceAccess } from '../slack/access.ts';
 import type { SlackGateway } from '../slack/gateway.ts';
-import type { Action } from './actions/action.ts';
 import { ACTIONS, actionById } from './actions/index.ts';
 import { createAuditor, eligible, type FlowLogger } from './audit.ts';
 import { createExecutor, targetOfView } from './execute.ts';
 import type { GroupResolver } from './groups.ts';
-import { createLedger, type Request } from './ledger.ts';
+import { createLedger } from './ledger.ts';
+import { createOffers, type OfferedButton } from './offers.ts';
+import { createRecovery } from './recover.ts';
 import { actionButton, createNotifier, stateLine } from './notify.ts';
 import { decide, offered, type Policy, ruleFor } from './policy.ts';
 import { isExpired, type RequestView } from './request-state.ts';
-import { type ActionPayload, signPayload, verifyPayload } from './token.ts';
+import { type ActionPayload, verifyPayload } from './token.ts';
 import type { RemediationGateway } from './types.ts';
 
 export type { FlowLogger } from './audit.ts';
-
-export interface OfferedButton {
-  actionId: string;
-  label: string;
-  value: string;
-  confirm: string;
-}
 
 export interface Click {
   value: string;
@@ -85,24 +71,6 @@ export interface FlowOptions {
   retentionMs?: number;
 }
 
-const payloadFor = (action: Action, diagnosis: Diagnosis, exp: number, requestKey?: string): ActionPayload => {
-  const cause = diagnosis.containers[0]?.classification.best.title;
-  return {
-    v: 1,
-    s: 'req',
-    a: action.id,
-    ns: diagnosis.namespace,
-    pod: diagnosis.pod,
-    uid: diagnosis.podUid,
-    ...(diagnosis.workload ? { kind: diagnosis.workload.kind, wl: diagnosis.workload.name } : {}),
-    exp,
-    rid: requestKey
-      ? createHash('sha256').update(`${requestKey}:${action.id}`).digest('base64url').slice(0, 32)
-      : randomBytes(12).toString('base64url'),
-    ...(cause ? { c: cause.slice(0, 200) } : {}),
-  };
-};
-
 const WORDS: Record<RequestView['state'], string> = {
   requested: 'waiting for approval',
   approved: 'approved',
@@ -125,32 +93,8 @@ export const createRemediationFlow = (options: FlowOptions): RemediationFlow => 
     actionById(view.action).describe(targetOfView(view), view.revision ? { revision: view.revision } : undefined);
   const notifier = createNotifier({ slack: options.slack, logger, now, describe: describeView });
 
-  const tokenFor = (view: RequestView, step: 'req' | 'ok' | 'no', rid: string): string =>
-    signPayload(
-      {
-        v: 1,
-        s: step,
-        a: view.action,
-        ns: view.namespace,
-        pod: view.pod,
-        uid: view.uid,
-        ...(view.workloadKind && view.workloadName ? { kind: view.workloadKind, wl: view.workloadName } : {}),
-        exp: step === 'req' ? now().getTime() + ttlMs : Math.max(Date.parse(view.expiresAt), now().getTime() + 1000),
-        rid,
-        ...(view.cause ? { c: view.cause.slice(0, 200) } : {}),
-      },
-      secret,
-    );
-
-  /** The buttons the live message carries in this state, signed again from the request's rid. */
-  const buttonsFor = (view: RequestView) => {
-    const rid = view.rid;
-    if (view.state === 'requested' && !isExpired(view, now()))
-      return { approveValue: tokenFor(view, 'ok', rid), denyValue: tokenFor(view, 'no', rid) };
-    if (view.state === 'failed' || view.state === 'denied' || view.state === 'requested')
-      return { askAgainValue: tokenFor(view, 'req', rid) };
-    return {};
-  };
+  const offers = createOffers({ policy, access, secret, ttlMs, now });
+  const { buttonsFor } = offers;
 
   const approversFor = (view: RequestView): string | undefined => {
     if (view.state !== 'requested') return undefined;
@@ -357,42 +301,7 @@ export const createRemediationFlow = (options: FlowOptions): RemediationFlow => 
     }
   };
 
-  const fits = (diagnosis: Diagnosis, channel: string) =>
-    ACTIONS.filter(
-      (action) =>
-        isAllowed(access, channel, diagnosis.namespace) &&
-        offered(policy, { action: action.id, namespace: diagnosis.namespace, channel }),
-    );
-
-  const buttons: RemediationFlow['buttons'] = (diagnosis, channel) => {
-    const exp = now().getTime() + ttlMs;
-    return fits(diagnosis, channel)
-      .filter((action) => action.available(diagnosis).ok)
-      .map((action) => {
-        const payload = payloadFor(action, diagnosis, exp);
-        return {
-          actionId: `exitcode_remediation_req_${action.id}`,
-          label: action.label,
-          value: signPayload(payload, secret),
-          confirm: action.describe({
-            namespace: diagnosis.namespace,
-            pod: diagnosis.pod,
-            uid: diagnosis.podUid,
-            ...(diagnosis.workload
-              ? { workload: { kind: diagnosis.workload.kind, name: diagnosis.workload.name } }
-              : {}),
-          }),
-        };
-      });
-  };
-
-  const notOffered: RemediationFlow['notOffered'] = (diagnosis, channel) =>
-    fits(diagnosis, channel).flatMap((action) => {
-      const available = action.available(diagnosis);
-      return available.ok
-        ? []
-        : [{ label: action.label, reason: available.reason, ...(available.fix ? { fix: available.fix } : {}) }];
-    });
+  const { buttons, notOffered } = offers;
 
   const typed: RemediationFlow['typed'] = async ({ verb, diagnosis, userId, channel, threadTs, requestKey }) => {
     const action = ACTIONS.find((candidate) => candidate.verb === verb);
@@ -403,61 +312,19 @@ export const createRemediationFlow = (options: FlowOptions): RemediationFlow => 
       return refuse(
         `${action.label} refused: ${available.reason}. Nothing was done.${available.fix ? ` Instead: ${available.fix}` : ''}`,
       );
-    const value = signPayload(payloadFor(action, diagnosis, now().getTime() + ttlMs, requestKey), secret);
+    const value = offers.requestValue(action, diagnosis, requestKey);
     await request({ value, userId, channel, threadTs });
   };
 
-  const recover: RemediationFlow['recover'] = async (namespaces) => {
-    const counts = { ran: 0, settled: 0, expired: 0, resynced: 0 };
-    const approvedAfter = options.recoverApprovedAfterMs ?? 30_000;
-    const executingAfter = options.recoverExecutingAfterMs ?? 60_000;
-    for (const namespace of namespaces) {
-      let requests: Request[];
-      try {
-        requests = await ledger.list({ namespace });
-      } catch (error) {
-        logger.warn(
-          { event: 'remediation_recover_failed', namespace, error: userSentence(error) },
-          'cannot list requests',
-        );
-        continue;
-      }
-      for (const found of requests) {
-        const current = found;
-        const { view } = current;
-        const age = (at: string | undefined) => now().getTime() - Date.parse(at ?? '');
-        if (view.state === 'approved' && age(view.approvedAt) >= approvedAfter) {
-          if (isExpired(view, now())) {
-            counts.expired += 1;
-            await executor.fail(
-              current,
-              'not done: approved, but not run before the request expired (exitcode was not running); request it again',
-              'exitcode',
-            );
-          } else {
-            counts.ran += 1;
-            await executor.execute(current, view.approvedBy ?? 'exitcode');
-          }
-        } else if (view.state === 'requested' && isExpired(view, now())) {
-          // The thread must not keep offering Approve on a request nobody can approve any more.
-          counts.expired += 1;
-          await executor.fail(current, 'not done: nobody approved it before it expired; request it again', 'exitcode');
-        } else if (view.state === 'executing' && age(view.executingAt) >= executingAfter) {
-          counts.settled += 1;
-          await executor.settleInterrupted(current);
-        } else if (view.unshown) {
-          counts.resynced += 1;
-          await executor.resync(current);
-        }
-      }
-      await ledger
-        .sweep({ namespace, retentionMs: options.retentionMs ?? 7 * 24 * 3_600_000 })
-        .catch((error: unknown) =>
-          logger.warn({ event: 'remediation_sweep_failed', error: userSentence(error) }, 'sweep failed'),
-        );
-    }
-    return counts;
-  };
+  const recover = createRecovery({
+    ledger,
+    executor,
+    now,
+    logger,
+    approvedAfterMs: options.recoverApprovedAfterMs ?? 30_000,
+    executingAfterMs: options.recoverExecutingAfterMs ?? 60_000,
+    retentionMs: options.retentionMs ?? 7 * 24 * 3_600_000,
+  });
 
   return { buttons, notOffered, request, answer, typed, recover };
 };
