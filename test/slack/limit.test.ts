@@ -70,10 +70,20 @@ test('a request that waited past the deadline is refused as busy and never runs 
 
 test('the limited investigator bounds diagnose and passes every other use case through', async () => {
   const inner = memoryInvestigator({ pods: [{ diagnosis: diagnosis(), logs: ['one'], events: [] }] });
+  const original = inner.diagnose;
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  inner.diagnose = async (request) => {
+    await gate;
+    return original(request);
+  };
   const limiter = createLimiter({ maxConcurrent: 1, maxQueued: 0, queueTimeoutMs: 60_000 });
   const investigator = limitInvestigator({ investigator: inner, limiter });
   const ref = { namespace: 'shop', target: 'checkout-7f9c6b4d5-x2x9z' };
-  const [first, second] = await Promise.allSettled([investigator.diagnose(ref), investigator.diagnose(ref)]);
+  const both = Promise.allSettled([investigator.diagnose(ref), investigator.diagnose(ref)]);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  release();
+  const [first, second] = await both;
   assert.equal(first.status, 'fulfilled');
   assert.equal(second.status, 'rejected');
   assert.equal((second as PromiseRejectedResult).reason.code, 'busy');
