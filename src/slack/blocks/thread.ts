@@ -6,7 +6,8 @@ import type { EventFact } from '../../diagnosis/types.ts';
 import type { PodLog } from '../../services/types.ts';
 import type { KnownBlock, ThreadRef } from '../extension.ts';
 import { USAGE } from '../parse.ts';
-import { clipEscaped, codeBlock, escapeMrkdwn, LIMITS, safe } from './text.ts';
+import { clipEscaped, codeBlock, escapeMrkdwn, LIMITS, linesWithin, safe } from './text.ts';
+import { slackDate } from './time.ts';
 import { button, type RenderedMessage } from './diagnosis.ts';
 import { ACTIONS, encodeRef } from '../ids.ts';
 
@@ -56,17 +57,20 @@ export const renderEvents = ({ ref, events }: { ref: ThreadRef; events: EventFac
       blocks: [section(`No recent events for ${podName(ref)} (Kubernetes keeps events for about an hour).`)],
     };
   }
-  const lines = events
-    .slice(-MAX_EVENTS)
-    .map((e) =>
-      `${e.lastSeen ?? e.firstSeen ?? ''} ${e.type || '-'} ${e.reason || '-'} x${e.count}: ${e.message}`.trim(),
-    );
+  // Bullets, not a code block: Slack date tokens (each reader's own time zone) do not render inside one.
+  const lines = events.slice(-MAX_EVENTS).map((e) => {
+    const at = e.lastSeen ?? e.firstSeen;
+    const when = (at && slackDate(at)) ?? (at ? safe(at) : '');
+    const warning = e.type === 'Warning' ? ':warning: ' : '';
+    const times = e.count > 1 ? ` ×${e.count}` : '';
+    return `• ${when} ${warning}*${safe(e.reason || 'event')}*${times}: ${clipEscaped(safe(e.message.replace(/\s+/g, ' ')), 200)}`;
+  });
   const more = events.length - lines.length;
   return {
     text: `Events of ${safe(ref.namespace)}/${safe(ref.pod)}`,
     blocks: [
       section(`*Events* for ${podName(ref)}${more > 0 ? ` (latest ${lines.length} of ${events.length})` : ''}`),
-      section(codeBlock({ lines })),
+      section(linesWithin(lines, LIMITS.sectionText - 20)),
     ],
   };
 };
