@@ -128,6 +128,22 @@ describe('1. finding the target across the channel’s namespaces', () => {
     );
   });
 
+  test('a mention with a typo: did-you-mean buttons in its thread; the click answers in that thread', async () => {
+    const ts = '1700001500.000100';
+    await requests.mention({ text: '<@UBOT> chekout', ts });
+    await bot.slack.waitFor(() => inThread(ts).length > 0);
+    const suggestion = buttons(inThread(ts)[0]?.blocks).find((b) => b.text.text === 'shop/deploy/checkout');
+    assert.ok(suggestion, json(inThread(ts)[0]));
+    await requests.click({
+      actionId: suggestion.action_id,
+      value: suggestion.value,
+      messageTs: '1700001500.000200',
+      threadTs: ts,
+    });
+    await bot.slack.waitFor(() => inThread(ts).length > 1);
+    assert.equal(inThread(ts)[1]?.metadata?.event_payload.namespace, 'shop');
+  });
+
   test('the same name in two namespaces: a short list of buttons to pick from', async () => {
     const deployment = demo.state.list('deployments', 'shop').find((d) => d.metadata.name === 'checkout');
     assert.ok(deployment);
@@ -158,7 +174,10 @@ describe('2 and 3: thread verbs and a cause-first message', () => {
   test('cause first, about a dozen lines, times as Slack dates, commands in code blocks', async () => {
     const { post } = await diagnose('deploy/checkout -n shop');
     const header = post.blocks?.[0] as unknown as { text: { text: string } };
-    assert.match(header.text.text, /^🔴 checkout is crash-looping: STRIPE_API_KEY is not set \(\d+ %, (high|likely|unsure)\)$/);
+    assert.match(
+      header.text.text,
+      /^🔴 checkout is crash-looping: STRIPE_API_KEY is not set \(\d+ %, (high|likely|unsure)\)$/,
+    );
     const text = json(post.blocks);
     assert.match(text, /<!date\^\d+\^\{date_short_pretty\} \{time\}\|/);
     assert.doesNotMatch(text, /\d{4}-\d\d-\d\dT\d\d:\d\d/, 'no raw ISO time');
