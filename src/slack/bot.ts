@@ -152,17 +152,19 @@ export const answerFor = ({
 /** A ThreadContext whose say() posts in the thread (plain text when Slack rejects the blocks). */
 export const threadContext = ({
   deps,
-  client,
   channel,
   threadTs,
   userId,
   ref,
-}: Omit<ThreadContext, 'say' | 'client' | 'slack'> & { deps: BotDeps; client: WebClient }): ThreadContext => ({
+}: Omit<ThreadContext, 'say' | 'slack'> & {
+  deps: BotDeps;
+  /** Ignored: everything goes through deps.slack (kept so listeners may still pass Bolt's client). */
+  client?: WebClient;
+}): ThreadContext => ({
   channel,
   threadTs,
   userId,
   ref,
-  client,
   slack: deps.slack,
   say: async (text, blocks) => {
     await deps.slack.post({ channel, threadTs, text, ...(blocks ? { blocks } : {}) });

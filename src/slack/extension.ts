@@ -26,8 +26,6 @@ export interface ThreadContext {
   threadTs: string;
   userId: string;
   ref: ThreadRef;
-  /** @deprecated Use `slack`; removed once the remediation extension has moved to the gateway. */
-  client: WebClient;
   /** The one way to Slack: posts, updates, uploads and reads (see gateway.ts). */
   slack: SlackGateway;
   /** Posts in the thread through `slack` (a shorthand for slack.post with this channel and thread). */
