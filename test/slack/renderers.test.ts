@@ -277,6 +277,14 @@ describe('finding the target and verbs', () => {
     t.assert.snapshot({ unknown, restart, explain });
   });
 
+  test('a plain word in a thread that is no verb: how to name a workload of that name', () => {
+    const view = check(renderUnknownVerb({ word: 'checkout', suggestions: [], help: renderHelp() }));
+    assert.match(
+      view,
+      /^:grey_question: I do not know `checkout`\. To diagnose something called checkout, name its kind: `@exitcode deploy\/checkout`/,
+    );
+  });
+
   test('hostile names stay escaped in every target message', () => {
     const hostile = '<!channel>';
     for (const message of [

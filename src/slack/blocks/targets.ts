@@ -158,7 +158,11 @@ export const renderUnknownVerb = ({
   help: RenderedMessage;
 }): RenderedMessage => {
   const named = suggestions.map((s) => `\`${safe(s)}\``).join(', ');
-  const sentence = `I do not know \`${safe(word)}\`${suggestions.length > 0 ? `. Did you mean ${named}?` : '.'}`;
+  // No verb near it: maybe a workload's name, which a thread reads as a verb attempt; say how to name one.
+  const sentence =
+    suggestions.length > 0
+      ? `I do not know \`${safe(word)}\`. Did you mean ${named}?`
+      : `I do not know \`${safe(word)}\`. To diagnose something called ${safe(word)}, name its kind: \`@exitcode deploy/${safe(word)}\` (or sts/, ds/, job/).`;
   const clickable = ref ? suggestions.filter((s) => (CLICKABLE_VERBS as readonly string[]).includes(s)) : [];
   const blocks: KnownBlock[] = [section(`:grey_question: ${sentence}`)];
   if (ref && clickable.length > 0)
