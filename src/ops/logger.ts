@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { LogLevel } from '../config.ts';
-import { redact } from '../text/outgoing.ts';
+import { redact, redactDeep } from '../text/outgoing.ts';
 
 export type { Logger };
 
@@ -33,6 +33,18 @@ export const REDACT_PATHS = [
   '*.headers.authorization',
 ];
 
+/**
+ * Redacts one serialized line: each string value on its own (so the escapes of JSON do not hide a key
+ * or a command from the patterns), then the whole line again as a net. Not JSON: redacted as text.
+ */
+const redactLogLine = (line: string): string => {
+  try {
+    return `${redact(JSON.stringify(redactDeep(JSON.parse(line))))}\n`;
+  } catch {
+    return redact(line);
+  }
+};
+
 export const createLogger = ({
   level,
   destination,
@@ -46,8 +58,7 @@ export const createLogger = ({
       level,
       base: { service: 'exitcode' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      // The serialized JSON line: redact() reads JSON pairs, tokens and URLs in it, and keeps it valid JSON.
-      hooks: { streamWrite: (line: string) => redact(line) },
+      hooks: { streamWrite: redactLogLine },
       timestamp: pino.stdTimeFunctions.isoTime,
       // Level names ("info") rather than numbers: easier to read and filter in any log stack.
       formatters: { level: (label) => ({ level: label }) },

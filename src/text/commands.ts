@@ -40,9 +40,9 @@ const HTPASSWD = /(?<![\w-])(htpasswd((?:[ \t]+-[a-zA-Z]{1,8}){1,3})[ \t]+[^\s"'
 /** .netrc: `machine h login u password p`, on one line or with `password p` on the line after `login u`. */
 const NETRC = /(?<![\w-])(login[ \t]+[^\s"']+(?:[ \t]+|[ \t]*\r?\n[ \t]*)password[ \t]+)([^\s"']+)/g;
 
-/** .pgpass: hostname:port:database:username:password, one entry per line (or one quoted string, as in a JSON log). */
+/** .pgpass: hostname:port:database:username:password, an entry alone on its line or between spaces or quotes. */
 const PGPASS_LINE =
-  /(?<=^|["']|\\n|Error: )([^:\s"']+:(?:[0-9]{1,5}|\*):[^:\s"']+:[^:\s"']+:)([^\s"'\\]+)(?=$|["'\\])/gm;
+  /(?<=^|["'\s]|\\n|Error: )([^:\s"']+:(?:[0-9]{1,5}|\*):[^:\s"']+:[^:\s"']+:)([^\s"'\\]+)(?=$|["'\\\s])/gm;
 
 const maskValue = (value: string): string => (isHarmless(value) || value.startsWith(MASK) ? value : MASK);
 

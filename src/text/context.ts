@@ -32,6 +32,13 @@ export const looksRandom = (token: string): boolean => {
   return (mixed || hex) && entropy(token) >= 3.2;
 };
 
+/** "abc123." -> "abc123": a sentence's full stop or a label's colon is not part of the token. */
+const trimTrailingPunctuation = (word: string): string => {
+  let end = word.length;
+  while (end > 0 && (word[end - 1] === '.' || word[end - 1] === ':')) end--;
+  return word.slice(0, end);
+};
+
 export const redactNearSecretWords = (text: string): string => {
   const ranges: [number, number][] = [];
   let coveredUntil = 0;
@@ -42,7 +49,7 @@ export const redactNearSecretWords = (text: string): string => {
     WORD.lastIndex = 0;
     let seen = 0;
     for (let token = WORD.exec(window); token !== null && seen < 4; token = WORD.exec(window), seen++) {
-      const candidate = token[0].replace(/[.:]+$/, '');
+      const candidate = trimTrailingPunctuation(token[0]);
       if (looksRandom(candidate)) {
         const start = from + token.index;
         ranges.push([start, start + candidate.length]);

@@ -148,7 +148,7 @@ export const looksGenerated = (whole: string): boolean => {
 export const isBase64Credential = (whole: string): boolean => {
   if (whole.length < 8 || whole.length > INSPECT || !/^[A-Za-z0-9+/]+={0,2}$/.test(whole)) return false;
   const decoded = Buffer.from(whole, 'base64').toString('utf8');
-  return /^[\x21-\x7e]{1,128}:[\x21-\x7e]{1,256}$/.test(decoded);
+  return /^[\x21-\x39\x3b-\x7e]{1,128}:[\x21-\x7e]{1,256}$/.test(decoded);
 };
 
 /** Should the value under `key` be hidden? `value` is unquoted. */

@@ -11,11 +11,12 @@ import { isHarmless, isSecretValue, keyStrength } from './keys.ts';
 import { MASK } from './mask.ts';
 
 /**
- * A key, then optional (escaped) closing quotes, then = or :. A space before ":" is only accepted when a
+ * A key (after an escaped \n, \t or \r of a JSON string, the key starts after the escape), then
+ * optional (escaped) closing quotes, then = or :. A space before ":" is only accepted when a
  * quoted value follows, so `volume "secret-vol" : x` stays.
  */
 const KEY_SEPARATOR =
-  /(?<![\w.-])([A-Za-z_.-][\w.-]*)((?:\\{1,8}["']|["'])?(?:[ \t]*=|[ \t]+:(?=[ \t]*\\{0,8}["'])|:)[ \t]*)/g;
+  /(?<![\w.-])(?:(?<=\\)[ntr])?([A-Za-z_.-][\w.-]*)((?:\\{1,8}["']|["'])?(?:[ \t]*=|[ \t]+:(?=[ \t]*\\{0,8}["'])|:)[ \t]*)/g;
 
 /** Characters that end a bare value. */
 const BARE_END = /[\s"'\\,;&(){}<>]/g;
