@@ -18,6 +18,7 @@ import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { createDependencyMonitor, createOpsRoutes, type ServingState } from './ops/routes.ts';
 import { heapFit } from './ops/heap.ts';
 import { createInFlightTracker, type InFlightTracker } from './ops/shutdown.ts';
+import { readActionHistory } from './remediation/history.ts';
 import { createRemediation, recoveryNamespaces } from './remediation/slack-extension.ts';
 import { scanLeaseName } from './scanner/lease-coordinator.ts';
 import { channelForNamespace, isIgnoredBy } from './scanner/ignore.ts';
@@ -219,6 +220,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       },
     },
   });
+  const requestStore = createLeaseStore(connection);
   slack = createSlackApp({
     slack: {
       ...config.slack,
@@ -231,6 +233,13 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     metrics,
     extensions,
     clock: now,
+    // `summary` reads the thread's actions from their request Leases.
+    ...(config.remediation.policy !== undefined
+      ? {
+          actionHistory: (args: { namespace: string; channel: string; threadTs: string }) =>
+            readActionHistory({ store: requestStore, ...args }),
+        }
+      : {}),
     customRoutes: [
       ...createOpsRoutes({ metrics, health, serving: () => servingState }),
       // Alertmanager's webhook; only the replica that announces acts on it (the others answer 503).
