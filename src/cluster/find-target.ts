@@ -79,6 +79,26 @@ const settle = async <T>(promise: Promise<T>): Promise<Settled<T>> => {
   }
 };
 
+/**
+ * Namespaces searched at once (five requests each): a channel mapped to fifty namespaces must not open
+ * 250 requests against the API server in one burst. Still one logical round: nothing waits on an answer.
+ */
+export const MAX_NAMESPACES_IN_FLIGHT = 8;
+
+/** Like Promise.all over `items`, with at most `limit` calls running; results in input order. */
+const mapBounded = async <T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> => {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+};
+
 /** One scope: a namespace, or every namespace at once (undefined) for a channel that may read all. */
 interface ScopeResult {
   scope: string | undefined;
@@ -114,7 +134,7 @@ export const findTarget = async (
   const scopes: (string | undefined)[] = namespaces.includes('*')
     ? [undefined]
     : [...new Set(namespaces)].map((n) => assertName('namespace', n));
-  const results = await Promise.all(scopes.map((scope) => searchScope(connection, scope, name)));
+  const results = await mapBounded(scopes, MAX_NAMESPACES_IN_FLIGHT, (scope) => searchScope(connection, scope, name));
   const unreadable = results.flatMap((r) => (r.pods.ok ? [] : [{ namespace: r.scope ?? '*', error: r.pods.error }]));
   if (unreadable.length === results.length && unreadable[0]) throw unreadable[0].error;
 

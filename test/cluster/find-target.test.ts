@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { connectCluster } from '../../src/cluster/connection.ts';
-import { findTarget } from '../../src/cluster/find-target.ts';
+import { findTarget, MAX_NAMESPACES_IN_FLIGHT } from '../../src/cluster/find-target.ts';
 import { startDemoCluster } from '../../src/demo/server.ts';
 import { isExitcodeError } from '../../src/errors.ts';
 
@@ -72,6 +72,30 @@ describe('findTarget', () => {
           ].sort(),
         );
       }
+    });
+  });
+
+  test('many namespaces: at most eight searched at once (forty requests in flight), every one answered', async () => {
+    await withDemo({ delayMs: 5 }, async ({ connection }) => {
+      let inFlight = 0;
+      let peak = 0;
+      const counted = {
+        ...connection,
+        call: async <T>(what: Parameters<typeof connection.call>[0], request: () => Promise<T>): Promise<T> => {
+          inFlight += 1;
+          peak = Math.max(peak, inFlight);
+          try {
+            return await connection.call(what, request);
+          } finally {
+            inFlight -= 1;
+          }
+        },
+      };
+      const namespaces = ['shop', ...Array.from({ length: 29 }, (_, i) => `team-${i}`)];
+      const found = await findTarget(counted, { name: 'checkout', namespaces });
+      assert.equal(found.kind === 'found' && found.matches[0]?.namespace, 'shop');
+      assert.ok(peak <= MAX_NAMESPACES_IN_FLIGHT * 5, `peak ${peak}`);
+      assert.ok(peak > 5, 'namespaces are still searched side by side');
     });
   });
 
