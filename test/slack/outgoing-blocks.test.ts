@@ -35,7 +35,7 @@ test('prepareBlocks keeps block ids, action ids and button values exactly', () =
       block_id: 'exitcode_actions',
       elements: [{ type: 'button', action_id: 'exitcode_show_logs', text: { type: 'plain_text', text: 'Logs' }, value }],
     },
-  ]) as [{ block_id: string; elements: { action_id: string; value: string }[] }];
+  ]) as unknown as [{ block_id: string; elements: { action_id: string; value: string }[] }];
   assert.equal(block.block_id, 'exitcode_actions');
   assert.equal(block.elements[0]?.action_id, 'exitcode_show_logs');
   assert.equal(block.elements[0]?.value, value);
