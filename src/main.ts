@@ -97,6 +97,7 @@ const buildExtensions = async ({
   now,
   metrics,
   replicaId,
+  background,
 }: {
   config: Config;
   connection: ClusterConnection;
@@ -105,6 +106,8 @@ const buildExtensions = async ({
   now: () => Date;
   metrics: Metrics;
   replicaId: string;
+  /** Loops to start once the bot serves; each start returns its stop. */
+  background: (() => () => void)[];
 }): Promise<SlackExtension[]> => {
   const extensions: SlackExtension[] = [];
   // loadConfig validated the policy file with the other settings: an invalid one already stopped start-up.
@@ -121,8 +124,11 @@ const buildExtensions = async ({
       replicaId,
       investigator,
     });
-    // Any replica finishes what a crashed one left: approved requests never run, runs never recorded.
-    remediation.startRecovery({ namespaces: recoveryNamespaces(policy, config.access), intervalMs: 30_000 });
+    // Any replica finishes what a crashed one left (approved requests never run, runs never recorded),
+    // from when the bot serves until it stops.
+    background.push(() =>
+      remediation.startRecovery({ namespaces: recoveryNamespaces(policy, config.access), intervalMs: 30_000 }),
+    );
     extensions.push(remediation);
   }
   if (config.explain.enabled) {
@@ -195,6 +201,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
       queueTimeoutMs: config.work.queueTimeoutMs,
     }),
   });
+  const background: (() => () => void)[] = [];
   const extensions = await buildExtensions({
     config,
     connection,
@@ -203,6 +210,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     now,
     metrics,
     replicaId,
+    background,
   });
 
   let slack: SlackApp | undefined;
@@ -334,6 +342,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     throw startError(error, config.slack.port);
   }
   servingState = 'serving';
+  const stopBackground = background.map((start) => start());
   const heap = heapFit();
   if (heap.advice) logger.warn({ ...heap }, heap.advice);
   logger.info(
@@ -354,6 +363,7 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
   const stop = (): Promise<boolean> => {
     stopping ??= (async () => {
       servingState = 'stopping';
+      for (const stopLoop of stopBackground) stopLoop();
       await stopScan?.();
       // Stop taking new work first (HTTP server closed / socket disconnected: Slack sends to other replicas)...
       await slack.stop();
