@@ -232,7 +232,8 @@ test('with OPENAI_API_KEY set, the explain extension is plugged in: the diagnosi
 });
 
 test('a remediation policy file is loaded at start-up: valid -> action buttons, invalid -> start-up stops with its path', async () => {
-  const demo = await startDemoCluster({ scenarios: ['checkout-missing-env'] });
+  // A failing probe: a cause a restart can fix, so the policy's action is offered.
+  const demo = await startDemoCluster({ scenarios: ['recommendations-liveness'] });
   const slack = await startSlackStandIn();
   const files: Record<string, string> = {
     '/etc/exitcode/policy.yaml':
@@ -266,7 +267,7 @@ test('a remediation policy file is loaded at start-up: valid -> action buttons, 
     try {
       await send(
         `http://127.0.0.1:${bot.port()}/slack/events`,
-        slashCommand(slashFields({ text: 'deploy/checkout -n shop', response_url: slack.responseUrl() }), {
+        slashCommand(slashFields({ text: 'deploy/recommendations -n shop', response_url: slack.responseUrl() }), {
           secret: SECRET,
         }),
       );
