@@ -29,6 +29,7 @@ class ValueScanner {
 
   private readonly text: string;
   /** Own copy: redactPairs can run inside itself (a decoded value is redacted too), sharing lastIndex would loop. */
+  // redos: a copy of the BARE_END literal, checked where it is written
   private readonly bareEndPattern = new RegExp(BARE_END);
 
   constructor(text: string) {
@@ -107,6 +108,7 @@ export const redactPairs = (text: string, decodedSecret: (value: string) => bool
   let out = '';
   let copied = 0;
   // Own copy of the pattern: decodedSecret may call redactPairs again, and lastIndex must not be shared.
+  // redos: a copy of the KEY_SEPARATOR literal, checked where it is written
   const keys = new RegExp(KEY_SEPARATOR);
   for (let pair = keys.exec(text); pair !== null; pair = keys.exec(text)) {
     const key = pair[1] as string;

@@ -15,7 +15,7 @@ import { isSecretValue } from './keys.ts';
 import { MASK } from './mask.ts';
 import { redactPairs } from './pairs.ts';
 import { redactPem } from './pem.ts';
-import { ANY_VENDOR_TOKEN, JWT, TELEGRAM_BOT_TOKEN, WEBHOOK_PATHS } from './vendor-tokens.ts';
+import { JWT, TELEGRAM_BOT_TOKEN, VENDOR_GROUPS, WEBHOOK_PATHS } from './vendor-tokens.ts';
 
 export { MASK } from './mask.ts';
 
@@ -62,7 +62,8 @@ const redactWith = (text: string, decode: boolean): string => {
   );
   for (const pattern of WEBHOOK_PATHS) out = out.replace(pattern, (_whole, head: string) => `${head}${MASK}`);
   out = out.replace(JWT, MASK);
-  out = out.replace(ANY_VENDOR_TOKEN, MASK).replace(TELEGRAM_BOT_TOKEN, MASK);
+  for (const group of VENDOR_GROUPS) out = out.replace(group, MASK);
+  out = out.replace(TELEGRAM_BOT_TOKEN, MASK);
   out = out.replace(AUTH_SCHEME, (whole, scheme: string, space: string, value: string) =>
     isCredential(value) ? `${scheme}${space}${MASK}` : whole,
   );
