@@ -265,12 +265,14 @@ export const diagnoseContainer = (input: BuildDiagnosisInput, container: Contain
   const at = lastCrashAt(container);
   if (at) diagnosis.lastCrashAt = at;
   if (container.restartCount > 0) {
-    diagnosis.frequency = crashFrequency({
+    const frequency = crashFrequency({
       container,
       events: facts.events,
       observedAt: input.observedAt,
       ...(pod.createdAt ? { podCreatedAt: pod.createdAt } : {}),
-    }).summary;
+    });
+    diagnosis.frequency = frequency.summary;
+    if (frequency.since) diagnosis.failingSince = frequency.since;
   }
   return diagnosis;
 };

@@ -273,6 +273,8 @@ export interface ContainerDiagnosis {
   lastCrashAt?: string;
   /** How often it crashes: "Restarted 14 times in 2 h 10 min (about 6.5 per hour); now in CrashLoopBackOff." */
   frequency?: string;
+  /** The earliest sign of trouble (first crash event, else an honest lower bound): when the incident began. */
+  failingSince?: string;
   classification: Classification;
 }
 

@@ -47,7 +47,8 @@ export const diagnosisMetadata = ({
     if (d.workload.revision) payload.revision = d.workload.revision;
     if (d.workload.rolledOutAt) payload.rolled_out = d.workload.rolledOutAt;
   }
-  const firstCrash = d.timeline.find((t) => /terminat|crash|backoff|oom|exit/i.test(t.what));
-  if (firstCrash) payload.first_crash = firstCrash.at;
+  // When the trouble began: the crash frequency's window start, else the first crash on the timeline.
+  const firstCrash = top?.failingSince ?? d.timeline.find((t) => /terminat|crash|backoff|oom|exit/i.test(t.what))?.at;
+  if (firstCrash) payload.first_crash = firstCrash;
   return { event_type: METADATA_EVENT, event_payload: payload };
 };
