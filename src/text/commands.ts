@@ -67,38 +67,57 @@ const PROSE_WORDS = new Set([
 /** A key flag followed by a path names a key file, not a key. */
 const PATH_LIKE = /^(?:[/~]|\.{1,2}\/)/;
 
-const redactLine = (line: string): string => {
-  let passwordP: boolean | undefined;
-  /** Asked once per line, and only when a -p or -a flag is there. */
-  const takesPassword = (): boolean => {
-    if (passwordP === undefined) passwordP = PASSWORD_P.test(line);
+/** The last word of a flag (--db-password -> password), remembered: logs repeat the same flags. */
+const flagWords = new Map<string, string>();
+const lastWord = (flag: string): string => {
+  let word = flagWords.get(flag);
+  if (word === undefined) {
+    word = keyWords(flag).at(-1) ?? '';
+    if (flagWords.size >= 1024) flagWords.clear();
+    flagWords.set(flag, word);
+  }
+  return word;
+};
+
+/**
+ * Flags and their values over the whole text. Whether -p/-a takes a password depends on the command on
+ * the same line: the line is found once per line (matches come in order), so the pass stays linear.
+ */
+const redactFlags = (text: string): string => {
+  let lineEnd = -1;
+  let passwordP = false;
+  const takesPassword = (offset: number): boolean => {
+    if (offset > lineEnd) {
+      const start = text.lastIndexOf('\n', offset) + 1;
+      const end = text.indexOf('\n', offset);
+      lineEnd = end < 0 ? text.length : end;
+      passwordP = PASSWORD_P.test(text.slice(start, lineEnd));
+    }
     return passwordP;
   };
-  let out = line.replace(FLAG_VALUE, (whole, flag: string, space: string, quote: string, value: string) => {
-    const words = keyWords(flag);
-    const last = words[words.length - 1] ?? '';
-    const secretFlag =
-      SECRET_FLAG_WORDS.has(last) ||
-      last.endsWith('token') ||
-      last.endsWith('password') ||
-      ((flag === '-p' || flag === '-a') && takesPassword());
-    if (!secretFlag || PATH_LIKE.test(value) || PROSE_WORDS.has(value)) return whole;
-    return `${flag}${space}${quote}${maskValue(value)}`;
-  });
-  out = out.replace(USER_COLON_PASS, (whole, flag: string, space: string, user: string, password: string) =>
-    /^[0-9]+$/.test(password) || password.startsWith(MASK) ? whole : `${flag}${space}${user}:${MASK}`,
+  return text.replace(
+    FLAG_VALUE,
+    (whole, flag: string, space: string, quote: string, value: string, offset: number) => {
+      const last = lastWord(flag);
+      const secretFlag =
+        SECRET_FLAG_WORDS.has(last) ||
+        last.endsWith('token') ||
+        last.endsWith('password') ||
+        ((flag === '-p' || flag === '-a') && takesPassword(offset));
+      if (!secretFlag || PATH_LIKE.test(value) || PROSE_WORDS.has(value)) return whole;
+      return `${flag}${space}${quote}${maskValue(value)}`;
+    },
   );
-  return out;
 };
 
 export const redactCommands = (text: string): string => {
   let out = text;
   if (out.includes('-')) {
-    // Line by line: PASSWORD_P asks which command a -p belongs to.
-    out = out
-      .split('\n')
-      .map((line) => (line.includes('-') ? redactLine(line) : line))
-      .join('\n');
+    out = redactFlags(out).replace(
+      USER_COLON_PASS,
+      (whole, flag: string, space: string, user: string, password: string) =>
+        /^[0-9]+$/.test(password) || password.startsWith(MASK) ? whole : `${flag}${space}${user}:${MASK}`,
+    );
     out = out.replace(MYSQL_GLUED, (command) =>
       command.replace(GLUED_P, (_w, flag: string, value: string) => `${flag}${maskValue(value)}`),
     );
