@@ -14,6 +14,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { startBot } from '../src/main.ts';
 import { type SignedRequest, slashCommand, slashFields } from '../test/helpers/slack-signing.ts';
@@ -111,6 +112,9 @@ export const bench = async (): Promise<BenchSection> => {
     const busy = slack.responses.filter((r) => JSON.stringify(r.body).includes('busy')).length;
 
     const { planted } = await cluster.next<{ planted: string[] }>({ plant: HOSTILE_PODS });
+    // How long the bot's event loop was blocked at worst while the hostile logs were handled.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -124,6 +128,7 @@ export const bench = async (): Promise<BenchSection> => {
     expected += BURST + planted.length;
     await settle(expected);
     clearInterval(sampler);
+    loopDelay.disable();
 
     const bareP99 = percentile(bareAcks, 99);
     const ackP99 = percentile(acks, 99);
@@ -145,6 +150,11 @@ export const bench = async (): Promise<BenchSection> => {
           value: round1(percentile(hostileAcks, 99)),
           unit: 'ms',
           target: 300,
+        },
+        {
+          name: 'longest event-loop stall while the hostile logs are handled',
+          value: round1(loopDelay.max / 1e6),
+          unit: 'ms',
         },
         { name: 'first burst answered "busy" (bounded queue)', value: busy, unit: `of ${BURST}` },
         { name: 'RSS peak (bot + stand-in)', value: mib(peakRss), unit: 'MiB' },
