@@ -55,6 +55,15 @@ const EXIT_PRIORS: Record<number, readonly CategoryId[]> = {
   143: ['probe_failure'],
 };
 
+/** What a waiting or termination reason most often means when nothing else is known. */
+const REASON_PRIORS: Record<string, readonly CategoryId[]> = {
+  StartError: ['command_not_found', 'exec_permission_denied', 'missing_file'],
+  ContainerCannotRun: ['command_not_found', 'exec_permission_denied', 'missing_file'],
+  RunContainerError: ['command_not_found', 'exec_permission_denied', 'missing_file'],
+  CreateContainerError: ['missing_file', 'permission_denied'],
+  OOMKilled: ['oom_killed'],
+};
+
 /** Weak words: none proves a cause, but each makes one likelier. */
 const WEAK_SIGNALS: readonly { pattern: RegExp; category: CategoryId }[] = [
   {
@@ -121,6 +130,10 @@ export const priorsFor = (ctx: RuleContext): Finding[] => {
   const byExit = ctx.exitCode === null ? [] : (EXIT_PRIORS[ctx.exitCode] ?? []);
   for (const [rank, category] of byExit.entries()) {
     add(category, 1.5 - rank * 0.5, `exit code ${ctx.exitCode} often means this`);
+  }
+  const byReason = ctx.reason ? (REASON_PRIORS[ctx.reason] ?? []) : [];
+  for (const [rank, category] of byReason.entries()) {
+    add(category, 1.4 - rank * 0.4, `the reason ${ctx.reason} often means this`);
   }
   for (const line of ctx.log.lines.slice(-200)) {
     for (const { pattern, category } of WEAK_SIGNALS) {

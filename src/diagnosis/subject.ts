@@ -148,10 +148,12 @@ const port: Extract = (texts) => {
   return found ? { subject: found, headline: `Port ${found} is already in use` } : null;
 };
 
-const LIBRARY = /\b(lib[\w+.-]{1,100}\.so(?:\.[\w.]{1,20})?|ld-(?:linux|musl)[\w.-]{1,40})/;
+// Whole tokens only, tested anchored: a library name is one word of the message.
+const LIBRARY = /^(?:lib[\w+.-]{0,100}\.so(?:\.[\w.]{1,20})?|ld-(?:linux|musl)[\w.-]{1,40})$/;
+const TOKEN_BREAK = /[\s:'"`(),]+/;
 const library: Extract = (texts) => {
-  const found = first(texts, [LIBRARY]);
-  return found ? { subject: found.value, headline: `Shared library ${found.value} is missing from the image` } : null;
+  const found = texts.flatMap((t) => t.split(TOKEN_BREAK)).find((token) => token.length <= 160 && LIBRARY.test(token));
+  return found ? { subject: found, headline: `Shared library ${found} is missing from the image` } : null;
 };
 
 const command: Extract = (texts) => {

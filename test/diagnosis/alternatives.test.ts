@@ -82,3 +82,11 @@ test('unknown reads weak words when the exit code says little', () => {
   const quoted = result.alternatives.find((f) => f.category === 'bad_config')?.evidence.find((e) => e.source === 'log');
   assert.ok(quoted?.text.includes('configuration'), 'the weak word is quoted as evidence');
 });
+
+test('unknown reads the reason too: a start error names the exec family', () => {
+  const result = run('', null, 'StartError');
+  assert.equal(result.best.category, 'unknown');
+  const named = result.alternatives.map((f) => f.category);
+  assert.equal(named[0], 'command_not_found', named.join(', '));
+  assert.ok(named.includes('exec_permission_denied'), named.join(', '));
+});

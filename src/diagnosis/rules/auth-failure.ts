@@ -56,7 +56,7 @@ const SIGNATURES: Signature[] = [
   {
     // A remote service's "permission denied" is a credential it rejected, not a file mode.
     all: [
-      /Permission denied \((?:publickey|password|keyboard-interactive)[^)]{0,60}\)|Permission denied, please try again|Host key verification failed/,
+      /Permission denied \((?:publickey|password|keyboard-interactive)[,)]|Permission denied, please try again|Host key verification failed/,
     ],
     confidence: 0.86,
     title: 'The SSH/git server rejected the key or password',

@@ -116,7 +116,8 @@ const SIGNATURES: Signature[] = [
   {
     // Deno runs with no permissions unless the command grants them (--allow-env, --allow-net, ...).
     all: [
-      /(?:PermissionDenied|NotCapable): Requires [a-z]{2,12} access to .{0,200}run again with the --allow-[a-z]{2,12} flag/,
+      /(?:PermissionDenied|NotCapable): Requires [a-z]{2,12} access to /,
+      /run again with the --allow-[a-z]{2,12} flag/,
     ],
     confidence: 0.88,
     title: 'Deno was started without a permission flag the app needs (--allow-...)',

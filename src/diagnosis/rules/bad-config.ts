@@ -138,7 +138,7 @@ const SIGNATURES: Signature[] = [
   {
     // php-fpm: a pool setting out of range, an unparsable listen address; the summary line comes after.
     all: [
-      /ERROR: \[pool [^\]]{1,60}\] [a-z_.]{2,60} must be|ERROR: invalid (?:port )?value '[^']{1,200}'|failed to post process the configuration/,
+      /ERROR: \[pool [\w.-]{1,60}\] [a-z_.]{2,60} must be|ERROR: invalid (?:port )?value '[^']{1,200}'|failed to post process the configuration/,
     ],
     confidence: 0.82,
     title: 'php-fpm rejects its pool configuration',

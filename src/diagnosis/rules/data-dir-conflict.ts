@@ -86,6 +86,12 @@ const SIGNATURES: Signature[] = [
     title: 'The data directory (or its pid/lock file) is held by another or an earlier process',
   },
   {
+    // InfluxDB: "Failed to open bolt database" ... error="timeout": the previous pod still holds the flock.
+    all: [/[Ff]ailed to open bolt (?:database|file|db)\b/, /\btimeout\b/],
+    confidence: 0.75,
+    title: 'The database file is locked by another process (bolt lock timeout)',
+  },
+  {
     // SQLite on a shared volume: another replica (or a crashed one's journal) holds the database lock.
     all: [/\bdatabase is locked\b|SQLITE_BUSY/],
     confidence: 0.84,
@@ -94,16 +100,14 @@ const SIGNATURES: Signature[] = [
   {
     // MinIO: a drive was reformatted or belongs to another deployment (format.json disagrees).
     all: [
-      /unexpected deployment ID|[Ff]ound unexpected drive format|[Dd]rive .{1,200} (?:is part of another|belongs to another) (?:deployment|cluster)|[Cc]orrupted backend format/,
+      /unexpected deployment ID|[Ff]ound unexpected drive format|(?:is part of another|belongs to another) (?:deployment|cluster)|[Cc]orrupted backend format/,
     ],
     confidence: 0.84,
     title: 'A data drive was formatted by another deployment (stale format on the volume)',
   },
   {
     // bolt/bbolt (InfluxDB, etcd, Consul, Vault) waits for an flock that another process holds.
-    all: [
-      /open boltdb: timeout|bolt(?: file|db)?: timeout|[Ff]ailed opening bolt|[Ff]ailed to open bolt (?:database|file|db)\b.{0,80}\btimeout\b/,
-    ],
+    all: [/open boltdb: timeout|bolt(?: file|db)?: timeout|[Ff]ailed opening bolt/],
     confidence: 0.75,
     title: 'The database file is locked by another process (bolt lock timeout)',
   },

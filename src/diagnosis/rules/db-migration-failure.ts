@@ -9,9 +9,7 @@ const MIGRATION_CONTEXT =
 const SIGNATURES: Signature[] = [
   {
     // The migration history disagrees with the files: an applied migration was removed or edited.
-    all: [
-      /was previously applied but (?:is missing|has been modified)|applied migration .{0,60}(?:is missing|not found|was modified)|\bVersionMissing\(|\bVersionMismatch\(/,
-    ],
+    all: [/was previously applied but (?:is missing|has been modified)|\bVersionMissing\(|\bVersionMismatch\(/],
     confidence: 0.86,
     title: 'An applied migration is missing or was edited (migration history out of sync)',
   },

@@ -230,10 +230,25 @@ const EXEC_ENOENT = [
   // tini / dumb-init
   /\bexec (?:\/|\.\/)[^\s]+ failed: No such file or directory/,
   // bash 5.1+: the file is there, its interpreter or loader is not.
-  /(?:\/|\.\/)[^\s:]+: cannot execute: required file not found/,
+  /: cannot execute: required file not found/,
 ];
-const EXEC_PATH =
-  /\bexec:? "?(?!user process)((?:\/|\.\/)?[\w.-][^\s:"]{0,300})|((?:\/|\.\/)[^\s:]+): cannot execute: required file/;
+const AFTER_EXEC = /\bexec:? "?(?!user process)/;
+const REQUIRED_FILE = ': cannot execute: required file';
+const PATH_TOKEN = /^(?:\.?\/)?[\w.-]/;
+
+/** The path an exec error names, found with string search so no pattern rescans the line. */
+const execPath = (text: string): string => {
+  const at = text.indexOf(REQUIRED_FILE);
+  if (at > 0) {
+    const before = text.slice(0, at);
+    const token = before.slice(before.lastIndexOf(' ') + 1);
+    return /^\.?\//.test(token) ? token.slice(0, 300) : '';
+  }
+  const found = AFTER_EXEC.exec(text);
+  if (!found) return '';
+  const token = text.slice(found.index + found[0].length).split(/[\s:"]/, 1)[0] ?? '';
+  return PATH_TOKEN.test(token) ? token.slice(0, 300) : '';
+};
 
 export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
   const lines = [...ctx.log.lines, ...statusLines(ctx)];
@@ -241,8 +256,7 @@ export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
     if (!EXEC_ENOENT.some((pattern) => pattern.test(line.text))) continue;
     // "stat /x: no such file" means the file itself is missing: that is not this ambiguous case.
     if (/\bstat [^\s:]+: no such file/.test(line.text)) continue;
-    const found = EXEC_PATH.exec(line.text);
-    const path = found?.[1] ?? found?.[2] ?? '';
+    const path = execPath(line.text);
     const script = /\.(?:sh|bash|py|rb|pl)$/.test(path) || /entrypoint|docker-entrypoint/.test(path);
     return { line, path, script, readings: readingsFor(ctx, path, script) };
   }

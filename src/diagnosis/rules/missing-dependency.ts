@@ -96,7 +96,7 @@ const SIGNATURES: Signature[] = [
   {
     // Deno: a module or npm package missing from the cache/vendor dir, or not matching deno.lock.
     all: [
-      /npm package '[^']{1,200}' does not exist in the cache|error: Module not found "|Integrity check failed for (?:remote specifier|package|npm package)|The source code is invalid, as it does not match the expected hash in the lock file/,
+      /npm package '[\w@/.-]{1,200}' does not exist in the cache|error: Module not found "|Integrity check failed for (?:remote specifier|package|npm package)|The source code is invalid, as it does not match the expected hash in the lock file/,
     ],
     confidence: 0.84,
     title: 'A Deno module is not cached or does not match deno.lock',

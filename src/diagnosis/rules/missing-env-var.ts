@@ -73,9 +73,12 @@ const SIGNATURES: Signature[] = [
   },
   {
     // Images that refuse to start until a licence variable is set (EULA=TRUE, ACCEPT_EULA=Y).
-    all: [
-      /(?:[Pp]lease |[Yy]ou must )?accept the [\w ]{0,40}EULA|\bEULA\b.{0,60}must be accepted|set the environment variable ACCEPT_EULA|^\s{0,8}-e (?:ACCEPT_)?EULA=/,
-    ],
+    all: [/\bEULA\b/, /(?:[Pp]lease|[Yy]ou must|[Yy]ou can) accept the\b|must be accepted\b/],
+    confidence: 0.86,
+    title: 'The licence variable (EULA / ACCEPT_EULA) is not set',
+  },
+  {
+    all: [/set the environment variable ACCEPT_EULA|^\s{0,8}-e (?:ACCEPT_)?EULA=/],
     confidence: 0.86,
     title: 'The licence variable (EULA / ACCEPT_EULA) is not set',
   },

@@ -150,7 +150,7 @@ const SIGNATURES: Signature[] = [
   {
     // Plugins pinned for a newer server core than the image ships (Jenkins, Grafana, Elasticsearch plugins).
     all: [
-      /(?:Jenkins|[Cc]ore|[Ss]erver|Grafana|Elasticsearch|OpenSearch) \(?v?\d[\d.]{0,20}\)? or (?:higher|newer|later) (?:is )?required|requires (?:a )?(?:newer|more recent) version of (?:Jenkins|Grafana|Elasticsearch|the server)|plugin \[[^\]]{1,80}\] was built for (?:Elasticsearch|OpenSearch) version/,
+      /(?:Jenkins|[Cc]ore|[Ss]erver|Grafana|Elasticsearch|OpenSearch) \(?v?\d[\d.]{0,20}\)? or (?:higher|newer|later) (?:is )?required|requires (?:a )?(?:newer|more recent) version of (?:Jenkins|Grafana|Elasticsearch|the server)|plugin \[[\w.-]{1,80}\] was built for (?:Elasticsearch|OpenSearch) version/,
     ],
     confidence: 0.84,
     title: 'A plugin needs another version of the server than the image runs',
