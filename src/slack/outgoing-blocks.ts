@@ -26,6 +26,19 @@ export const SLACK_LIMITS = {
 
 const MARK = '…';
 
+/**
+ * The bot never means to notify a whole channel or group: `<!here>`, `<!channel>`, `<!everyone>` and
+ * `<!subteam^ID>` in any text it sends are shown as text. This holds even where a renderer forgot to
+ * escape cluster text (a log line quoted in a rule title). `<!date^…>` and user mentions stay markup.
+ */
+const BROADCAST = /<!(here|channel|everyone|subteam\^[A-Za-z0-9]+)(\|[^<>]*)?>/g;
+
+export const defuseBroadcasts = (text: string): string =>
+  text.includes('<!') ? text.replace(BROADCAST, (_, what: string, label = '') => `&lt;!${what}${label}&gt;`) : text;
+
+/** The one exit for text, then broadcasts defused. */
+const clean = (text: string): string => defuseBroadcasts(sanitizeOutgoing(text));
+
 /** Cuts text to `max` characters keeping mrkdwn well formed (see the header). */
 export const clipMarkup = (text: string, max: number): string => {
   if (text.length <= max) return text;
@@ -56,8 +69,8 @@ const sanitizeTexts = (value: unknown, max?: number): unknown => {
   if (Array.isArray(value)) return value.map((item) => sanitizeTexts(item, max));
   if (typeof value !== 'object' || value === null) return value;
   if (isTextObject(value)) {
-    const clean = sanitizeOutgoing(value.text);
-    return { ...value, text: max === undefined ? clean : clipMarkup(clean, max) };
+    const safe = clean(value.text);
+    return { ...value, text: max === undefined ? safe : clipMarkup(safe, max) };
   }
   const out: Json = {};
   for (const [key, child] of Object.entries(value)) out[key] = sanitizeTexts(child, undefined);
@@ -69,14 +82,14 @@ const textOf = (value: unknown, max: number): unknown => (value === undefined ? 
 /** One block, its texts sanitized and within limits. */
 const limitBlock = (block: KnownBlock): KnownBlock => {
   const raw = block as unknown as Json;
-  const clean = sanitizeTexts(raw) as Json;
+  const sanitized = sanitizeTexts(raw) as Json;
   switch (raw.type) {
     case 'header':
-      return { ...clean, text: textOf(raw.text, SLACK_LIMITS.header) } as unknown as KnownBlock;
+      return { ...sanitized, text: textOf(raw.text, SLACK_LIMITS.header) } as unknown as KnownBlock;
     case 'section': {
       const fields = raw.fields as unknown[] | undefined;
       return {
-        ...clean,
+        ...sanitized,
         ...(raw.text !== undefined ? { text: textOf(raw.text, SLACK_LIMITS.sectionText) } : {}),
         ...(fields ? { fields: fields.slice(0, SLACK_LIMITS.fields).map((f) => textOf(f, SLACK_LIMITS.field)) } : {}),
       } as unknown as KnownBlock;
@@ -84,14 +97,14 @@ const limitBlock = (block: KnownBlock): KnownBlock => {
     case 'context': {
       const elements = (raw.elements as unknown[]).slice(0, SLACK_LIMITS.contextElements);
       return {
-        ...clean,
+        ...sanitized,
         elements: elements.map((e) => (isTextObject(e) ? textOf(e, SLACK_LIMITS.contextText) : sanitizeTexts(e))),
       } as unknown as KnownBlock;
     }
     case 'actions': {
       const elements = (raw.elements as Json[]).slice(0, SLACK_LIMITS.actionsElements);
       return {
-        ...clean,
+        ...sanitized,
         elements: elements.map((element) => {
           const copy = sanitizeTexts(element) as Json;
           return element.type === 'button' ? { ...copy, text: textOf(element.text, SLACK_LIMITS.buttonText) } : copy;
@@ -99,7 +112,7 @@ const limitBlock = (block: KnownBlock): KnownBlock => {
       } as unknown as KnownBlock;
     }
     default:
-      return clean as unknown as KnownBlock;
+      return sanitized as unknown as KnownBlock;
   }
 };
 
@@ -124,4 +137,4 @@ const fitBlockCount = (blocks: KnownBlock[]): KnownBlock[] => {
 export const prepareBlocks = (blocks: KnownBlock[]): KnownBlock[] => fitBlockCount(blocks.map(limitBlock));
 
 /** A message's top-level text as it may leave. */
-export const prepareText = (text: string): string => clipMarkup(sanitizeOutgoing(text), SLACK_LIMITS.messageText);
+export const prepareText = (text: string): string => clipMarkup(clean(text), SLACK_LIMITS.messageText);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { clipMarkup, prepareBlocks, SLACK_LIMITS } from '../../src/slack/outgoing-blocks.ts';
+import { clipMarkup, prepareBlocks, prepareText, SLACK_LIMITS } from '../../src/slack/outgoing-blocks.ts';
 
 const piece = fc.constantFrom('a', ' ', '\n', '```', '&amp;', '&lt;', '&gt;', '<https://x.example|x>', '<@U1>', '😀', 'é');
 const mrkdwn = fc.array(piece, { maxLength: 400 }).map((parts) => parts.join(''));
@@ -47,4 +47,20 @@ test('a message of many sections keeps at most 50 blocks and says how many were 
   );
   assert.equal(blocks.length, SLACK_LIMITS.blocks);
   assert.match(JSON.stringify(blocks.at(-1)), /31 more parts not shown/);
+});
+
+test('broadcasts in any text are shown, never sent: <!here>, <!channel>, <!everyone>, <!subteam^…>', () => {
+  const hostile = 'sh: 1: /x/<!here>: Permission denied <!channel> <!everyone|everyone> <!subteam^S123|@oncall>';
+  const text = prepareText(hostile);
+  assert.doesNotMatch(text, /<!(here|channel|everyone|subteam)/);
+  assert.match(text, /&lt;!here&gt;/);
+  const [block] = prepareBlocks([{ type: 'section', text: { type: 'mrkdwn', text: hostile } }]) as unknown as [
+    { text: { text: string } },
+  ];
+  assert.doesNotMatch(block.text.text, /<!(here|channel|everyone|subteam)/);
+});
+
+test('intended markup stays: dates, user mentions and links', () => {
+  const text = 'last crash <!date^1795607910^{date_short_pretty}|2026-11-25> by <@U0001>, see <https://example.com|docs>';
+  assert.equal(prepareText(text), text);
 });
