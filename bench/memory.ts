@@ -139,6 +139,9 @@ export const bench = async (): Promise<BenchSection> => {
     const after1k = await settle(child);
     await sendCommands(4_000);
     const after5k = await settle(child);
+    const answered =
+      slack.calls.filter((call) => call.method === 'chat.postMessage').length +
+      new Set(slack.responses.map((response) => response.id)).size;
     const limitMiB = shipped.limitBytes / MiB;
     const budget = Math.round(limitMiB * 0.8);
     const mib = (bytes: number): number => Math.round(bytes / MiB);
@@ -150,6 +153,9 @@ export const bench = async (): Promise<BenchSection> => {
       { name: 'RSS after 5,000 slash commands', value: mib(after5k.memory.rss), unit: 'MiB', target: budget },
       { name: 'heap used after 5,000 commands', value: mib(after5k.memory.heapUsed), unit: 'MiB' },
       { name: 'commands not answered 200', value: refused, unit: '', target: 0 },
+      // Every command was diagnosed and answered, not only acknowledged: a diagnosis is posted to the
+      // channel (chat.postMessage), a refusal or fallback goes to the command's response_url.
+      { name: 'answers posted to Slack (of 5,000 commands)', value: answered, unit: '', ok: answered >= 5_000 },
     ];
     return {
       title: `Memory as shipped (${entry.includes('dist') ? 'dist' : 'src'}; target: RSS <= 80% of the limit)`,
