@@ -42,7 +42,7 @@ const NETRC = /(?<![\w-])(login[ \t]+[^\s"']+(?:[ \t]+|[ \t]*\r?\n[ \t]*)passwor
 
 /** .pgpass: hostname:port:database:username:password, an entry alone on its line or between spaces or quotes. */
 const PGPASS_LINE =
-  /(?<=^|["'\s]|\\n|Error: )([^:\s"']+:(?:[0-9]{1,5}|\*):[^:\s"']+:[^:\s"']+:)([^\s"'\\]+)(?=$|["'\\\s])/gm;
+  /(?<=^|["'\s]|\\n)([^:\s"'\\]+:(?:[0-9]{1,5}|\*):[^:\s"'\\]+:[^:\s"'\\]+:)([^\s"'\\]+)(?=$|["'\\\s])/gm;
 
 const maskValue = (value: string): string => (isHarmless(value) || value.startsWith(MASK) ? value : MASK);
 
