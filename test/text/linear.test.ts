@@ -1,12 +1,13 @@
 /**
  * Redaction costs O(n) on any repetitive input, through every path (redact alone, unclipped; the one
- * exit, which clips; redactDeep; the display pass). Measured as work, not as a deadline: the CPU time
+ * exit, which clips; redactDeep; the display pass; the `logs N` / `logs all` path). Measured as work, not as a deadline: the CPU time
  * (process.cpuUsage, the best of several runs) at n and at 4n characters. Linear work grows about 4x,
  * quadratic 16x; the test allows 9x, so a busy machine does not fail it and a quadratic path cannot pass.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { analysisJobs } from '../../src/services/analysis-jobs.ts';
 import { neutralizeDisplay, redact, redactDeep, sanitizeOutgoing } from '../../src/text/outgoing.ts';
 import { HOSTILE_UNITS, hostileLine } from './hostile-shapes.ts';
 
@@ -42,6 +43,8 @@ const PATHS: Record<string, (text: string) => unknown> = {
   sanitizeOutgoing,
   redactDeep: (text) => redactDeep({ message: text, nested: [text.slice(0, 1000)] }),
   neutralizeDisplay,
+  // `logs N` and `logs all`: the last lines of a log, clipped, then redacted as one text.
+  'logs path': (text) => analysisJobs.logLines({ raw: text, tailLines: 5000 }),
 };
 
 describe('the measure', () => {
@@ -58,7 +61,7 @@ describe('the measure', () => {
 describe('redaction work grows linearly with the input', () => {
   for (const [name, unit] of Object.entries(HOSTILE_UNITS)) {
     test(`named shape ${JSON.stringify(name)} through redact and the one exit`, () => {
-      for (const path of ['redact', 'sanitizeOutgoing'] as const) {
+      for (const path of ['redact', 'sanitizeOutgoing', 'logs path'] as const) {
         const ratio = growth(PATHS[path] as (text: string) => unknown, unit);
         assert.ok(ratio <= MAX_GROWTH, `${path}: cost grew ${ratio.toFixed(1)}x from ${SMALL} to ${LARGE} chars`);
       }
