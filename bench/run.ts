@@ -13,6 +13,7 @@ const SECTIONS: { name: string; load: () => Promise<{ bench: () => Promise<Bench
   { name: 'hostile', load: () => import('./hostile.ts') },
   { name: 'startup', load: () => import('./startup.ts') },
   { name: 'memory', load: () => import('./memory.ts') },
+  { name: 'scanner', load: () => import('./scanner.ts') },
 ];
 
 const format = (value: number): string =>

@@ -48,6 +48,11 @@ export interface PodWatchOptions {
   isIgnored?: (input: IgnoreInput) => boolean;
   /** Pods per list page. */
   pageSize?: number;
+  /**
+   * Lists running at once (watches are all parallel). A page is parsed whole, so parallel lists of
+   * 50 namespaces would hold 50 parsed pages at once: this bounds the start-up peak of memory.
+   */
+  maxConcurrentLists?: number;
   /** How long the server keeps one watch open before we re-watch (from the last resourceVersion). */
   watchSeconds?: number;
   /** Backoff after a failed request, doubling up to maxBackoffMs. */
@@ -75,7 +80,20 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
 
 export const startPodWatch = (options: PodWatchOptions): PodWatch => {
   const { connection, handlers } = options;
-  const pageSize = options.pageSize ?? 500;
+  const pageSize = options.pageSize ?? 100;
+  let listSlots = options.maxConcurrentLists ?? 2;
+  const listQueue: (() => void)[] = [];
+  const withListSlot = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (listSlots === 0) await new Promise<void>((resolve) => listQueue.push(resolve));
+    else listSlots -= 1;
+    try {
+      return await work();
+    } finally {
+      const next = listQueue.shift();
+      if (next) next();
+      else listSlots += 1;
+    }
+  };
   const watchSeconds = options.watchSeconds ?? 300;
   const minBackoff = options.minBackoffMs ?? 1_000;
   const maxBackoff = options.maxBackoffMs ?? 30_000;
@@ -217,7 +235,7 @@ export const startPodWatch = (options: PodWatchOptions): PodWatch => {
     while (!controller.signal.aborted) {
       try {
         if (version === undefined) {
-          version = await list(target);
+          version = await withListSlot(() => list(target));
           listed();
         }
         version = await watch(target, version);
