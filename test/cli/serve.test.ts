@@ -4,7 +4,7 @@ import type { CliIo } from '../../src/cli/io.ts';
 import { COMMANDS } from '../../src/cli/commands.ts';
 import { describeSettings } from '../../src/config.ts';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const ioWith = (env: Record<string, string | undefined>) => {
   const out: string[] = [];
@@ -44,7 +44,7 @@ test('serve --help lists every setting of the schema: name, default, meaning, se
     assert.equal(block[1], setting.description);
     assert.match(
       block[2] ?? '',
-      new RegExp(`^default: ${setting.default === undefined ? 'unset' : escape(setting.default)}`),
+      new RegExp(`^default: ${setting.default === undefined ? 'unset' : escapeRegExp(setting.default)}`),
     );
     assert.equal((block[2] ?? '').includes('secret'), setting.secret === true, `${setting.name} secrecy`);
   }
