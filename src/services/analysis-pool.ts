@@ -30,6 +30,9 @@ export interface AnalysisPoolSettings {
   maxQueued?: number;
 }
 
+/** Heap per analysis worker: inputs are bounded (log bytes, lines, line length), so this is generous. */
+export const WORKER_HEAP_MB = 128;
+
 export const TOO_LARGE_SENTENCE =
   'That log is too large or too slow to analyse here; read it with `kubectl logs` instead, or ask for fewer lines.';
 
@@ -84,7 +87,9 @@ export const createAnalysisPool = (settings: AnalysisPoolSettings): AnalysisRunn
   };
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerUrl()), ready: false };
+    // A bounded heap per worker: a job that would grow past it ends as too_large, not as an OOM-killed pod.
+    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const slot: Slot = { worker, ready: false };
     slot.worker.unref();
     type Reply = { ready?: true; id: number; ok: boolean; result?: unknown; message?: string };
     slot.worker.on('message', (message: Reply) => {
@@ -101,7 +106,14 @@ export const createAnalysisPool = (settings: AnalysisPoolSettings): AnalysisRunn
     const lost = (error: unknown): void => {
       const job = finish(slot);
       retire(slot);
-      job?.reject(error instanceof Error ? error : new Error(`analysis worker stopped (${String(error)})`));
+      const outOfMemory = (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      job?.reject(
+        outOfMemory
+          ? new ExitcodeError('too_large', TOO_LARGE_SENTENCE, { job: job.job, heapMb: WORKER_HEAP_MB })
+          : error instanceof Error
+            ? error
+            : new Error(`analysis worker stopped (${String(error)})`),
+      );
       pump();
     };
     slot.worker.on('error', lost);
