@@ -18,7 +18,7 @@ const namespaceEntry = z
 
 const fileSchema = z.strictObject(
   {
-    /** Namespaces allowed in channels not listed below; overrides EXITCODE_NAMESPACES when set. */
+    /** Namespaces allowed in channels not listed below; EXITCODE_NAMESPACES, when set, overrides this list. */
     namespaces: z.array(namespaceEntry, { error: 'expected a list of namespace names' }).optional(),
     channels: z
       .record(
