@@ -57,12 +57,9 @@ const MODULE_PATTERNS: { pattern: RegExp; kind: string }[] = [
   { pattern: /Cannot find (?:module|package) ['"]([^'"\s./][^'"\s]{0,200})['"]/, kind: 'Node.js module' },
   { pattern: /No module named ['"]([\w.]{1,200})['"]/, kind: 'Python module' },
   { pattern: /DistributionNotFound: The '([^']{1,200})' distribution/, kind: 'Python package' },
-  { pattern: /Could not find '([^']{1,100})' \(([^)]{1,40})\) required by/, kind: 'Ruby gem' },
   { pattern: /Could not find gem '([^'\s]{1,100})/, kind: 'Ruby gem' },
-  { pattern: /Could not find ([\w.-]{1,100}) in (?:any of the sources|locally installed gems)/, kind: 'Ruby gem' },
   { pattern: /cannot load such file -- ([^\s]{1,200})/, kind: 'Ruby library' },
   { pattern: /Can't locate ([^\s]{1,200})\.pm in @INC/, kind: 'Perl module' },
-  { pattern: /Missing: ([^\s]{1,200}) from lock file/, kind: 'npm package' },
   { pattern: /npm package '([^']{1,200})' does not exist/, kind: 'npm package' },
   { pattern: /Could not find artifact ([^\s]{1,200})/, kind: 'Maven artifact' },
   {
@@ -73,7 +70,49 @@ const MODULE_PATTERNS: { pattern: RegExp; kind: string }[] = [
   { pattern: /Could not load file or assembly '([^',]{1,200})/, kind: '.NET assembly' },
 ];
 
+/** The word after `marker`, when `suffix` follows it: string search, so nothing rescans the line. */
+const wordBetween = (text: string, marker: string, suffix: string): string | undefined => {
+  const at = text.indexOf(marker);
+  if (at < 0) return undefined;
+  const rest = text.slice(at + marker.length);
+  const word = rest.split(/[\s'"]/, 1)[0] ?? '';
+  return word.length > 0 && word.length <= 200 && rest.slice(word.length).startsWith(suffix) ? word : undefined;
+};
+
+/** "(2.1.4)" after the name: up to the closing parenthesis, when it is short and has no space. */
+const versionAfter = (text: string, marker: string): string | undefined => {
+  const at = text.indexOf(marker);
+  if (at < 0) return undefined;
+  const rest = text.slice(at + marker.length, at + marker.length + 41);
+  const end = rest.indexOf(')');
+  const version = end > 0 ? rest.slice(0, end) : '';
+  return version && !/\s/.test(version) ? version : undefined;
+};
+
+// Lockfile wording where the name sits between fixed words.
+const LOCKED: { marker: string; suffixes: string[]; kind: string }[] = [
+  { marker: 'Missing: ', suffixes: [' from lock file'], kind: 'npm package' },
+  { marker: 'Could not find ', suffixes: [' in any of the sources', ' in locally installed gems'], kind: 'Ruby gem' },
+  { marker: "Could not find '", suffixes: ["' ("], kind: 'Ruby gem' },
+];
+
+const lockedName = (texts: readonly string[]): Subject | null => {
+  for (const text of texts) {
+    for (const { marker, suffixes, kind } of LOCKED) {
+      const name = suffixes.map((suffix) => wordBetween(text, marker, suffix)).find((n) => n !== undefined);
+      if (!name) continue;
+      // Bundler names the pinned version too: "Could not find 'bundler' (2.1.4) required by ...".
+      const version = marker.endsWith("'") ? versionAfter(text, `${name}' (`) : undefined;
+      const subject = version ? `${name} ${version}` : name;
+      return { subject, headline: `${kind} \`${subject}\` is not installed` };
+    }
+  }
+  return null;
+};
+
 const moduleName: Extract = (texts) => {
+  const locked = lockedName(texts);
+  if (locked) return locked;
   for (const text of texts) {
     for (const { pattern, kind } of MODULE_PATTERNS) {
       const match = pattern.exec(text);

@@ -54,6 +54,17 @@ const SIGNATURES: Signature[] = [
     title: 'The cloud API rejected the credentials',
   },
   {
+    all: [/keystore password was incorrect|[Kk]eystore was tampered with, or password was incorrect/],
+    confidence: 0.86,
+    title: 'The keystore password does not match the keystore (password rotated?)',
+  },
+  {
+    // The Kubernetes API refused the pod's ServiceAccount (RBAC).
+    all: [/\bis forbidden: User "/, /" cannot [a-z]{2,20} resource "/],
+    confidence: 0.78,
+    title: "The Kubernetes API refused the ServiceAccount's request (RBAC)",
+  },
+  {
     // A remote service's "permission denied" is a credential it rejected, not a file mode.
     all: [
       /Permission denied \((?:publickey|password|keyboard-interactive)[,)]|Permission denied, please try again|Host key verification failed/,

@@ -150,6 +150,12 @@ const SIGNATURES: Signature[] = [
     confidence: 0.82,
     title: 'The daemon refuses to run as root unless its command names a user',
   },
+  {
+    // node started on the TypeScript source instead of the build output (or without a loader).
+    all: [/Unknown file extension "\.tsx?" for /],
+    confidence: 0.78,
+    title: 'node was started on a TypeScript file: the command should run the built JavaScript',
+  },
   WRONG_COUNT,
   {
     // mysqld names a removed flag from `command: --default-authentication-plugin=...` this way.

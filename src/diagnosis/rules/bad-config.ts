@@ -138,7 +138,7 @@ const SIGNATURES: Signature[] = [
   {
     // php-fpm: a pool setting out of range, an unparsable listen address; the summary line comes after.
     all: [
-      /ERROR: \[pool [\w.-]{1,60}\] [a-z_.]{2,60} must be|ERROR: invalid (?:port )?value '[^']{1,200}'|failed to post process the configuration/,
+      /ERROR: \[pool [\w.-]{1,60}\] [a-z_.]{2,60} must be|ERROR: invalid (?:port )?value '|failed to post process the configuration/,
     ],
     confidence: 0.82,
     title: 'php-fpm rejects its pool configuration',
@@ -166,16 +166,22 @@ const SIGNATURES: Signature[] = [
   },
   {
     // Servers that need one address chosen in their config when the pod has several (Consul, etcd, Nomad).
-    all: [
-      /Multiple private IPv4 addresses found\. Please configure one|[Mm]ultiple (?:private )?(?:IP )?addresses found.{0,40}(?:bind|advertise)/,
-    ],
+    all: [/Multiple private IPv4 addresses found\. Please configure one|Multiple private (?:IP|IPv6) addresses found/],
     confidence: 0.75,
     title: 'The server needs its bind/advertise address set in its configuration',
   },
   {
+    // A certificate file whose password setting does not open it (.NET Kestrel, Java keystores).
+    all: [
+      /PKCS12_parse:mac verify failure|The specified network password is not correct|The certificate data cannot be read with the provided password/,
+    ],
+    confidence: 0.75,
+    title: 'The certificate password setting does not open the certificate file',
+  },
+  {
     // .NET/Kestrel: a URL or port setting (ASPNETCORE_URLS, Kestrel endpoints) that does not parse.
     all: [
-      /Failed to parse port '[^']{1,100}' in address|Invalid url: '|Unrecognized scheme in server address|is not a valid (?:URL|URI|address|port number)\b/,
+      /Failed to parse port '|Invalid url: '|Unrecognized scheme in server address|is not a valid (?:URL|URI|address|port number)\b/,
     ],
     confidence: 0.76,
     title: 'A listen address or URL setting does not parse',
@@ -220,6 +226,8 @@ export const badConfig = signatureRule({
   // Redis's "Bad directive" is an unknown directive: maybe a typo, maybe a config newer than the
   // server (runtime_version_mismatch ranks that reading just above).
   adjust: (ctx, hit) => {
+    // A wrong keystore password is a rejected credential (auth_failure).
+    if (hit.lines.some((l) => /password was incorrect/.test(l.text))) return Math.min(hit.confidence, 0.4);
     // A directive or setting of another server version is runtime_version_mismatch's (TAXONOMY.md).
     if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text) || REMOVED_MYSQL_FLAG.test(l.text)))
       return Math.min(hit.confidence, 0.45);

@@ -92,6 +92,18 @@ const SIGNATURES: Signature[] = [
     title: 'The database file is locked by another process (bolt lock timeout)',
   },
   {
+    // Redis Cluster: two pods share one nodes.conf on the volume.
+    all: [/is already used by a different Redis Cluster node/],
+    confidence: 0.88,
+    title: 'The Redis Cluster nodes.conf on the volume belongs to another node',
+  },
+  {
+    // Cassandra: the data on the volume was written under another cluster name.
+    all: [/\bSaved cluster name /, / != configured name /],
+    confidence: 0.86,
+    title: 'The data on the volume belongs to a cluster with another name',
+  },
+  {
     // SQLite on a shared volume: another replica (or a crashed one's journal) holds the database lock.
     all: [/\bdatabase is locked\b|SQLITE_BUSY/],
     confidence: 0.84,

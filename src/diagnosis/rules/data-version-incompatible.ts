@@ -29,7 +29,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /Invalid MySQL server downgrade|Cannot boot server version \d+ on data directory built by version|Upgrade is not supported after a crash|Upgrade after a crash is not supported|downgrade is not supported/i,
+      /Invalid MySQL server downgrade|Unsupported redo log format|The redo log was created with (?:MySQL|MariaDB) \d|Cannot boot server version \d+ on data directory built by version|Upgrade is not supported after a crash|Upgrade after a crash is not supported|downgrade is not supported/i,
     ],
     confidence: 0.85,
     title: 'The MySQL/MariaDB data is from an incompatible version',

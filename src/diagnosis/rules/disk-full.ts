@@ -34,6 +34,7 @@ const SIGNATURES: Signature[] = [
     all: [/minimum free drive threshold|\bdrive path full\b|\bStorageFull\b/],
     confidence: 0.82,
     title: 'The drive is full (below the minimum free space)',
+    not: /[Pp]ermission denied|not writable/,
   },
   {
     all: [/flood[ -]stage (?:disk )?watermark/i],

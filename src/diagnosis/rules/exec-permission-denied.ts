@@ -25,6 +25,11 @@ const SIGNATURES: Signature[] = [
     title: 'A command is not executable',
   },
   {
+    all: [/^\[dumb-init\] /, /: Permission denied\s*$/],
+    confidence: 0.88,
+    title: 'The entrypoint is not executable (dumb-init could not exec it)',
+  },
+  {
     all: [/\bexec [^\s]+ failed: [Pp]ermission denied/],
     confidence: 0.88,
     title: 'The entrypoint is not executable (tini/dumb-init exec failed)',

@@ -103,9 +103,12 @@ const SIGNATURES: Signature[] = [
   },
   {
     // A version lock the image does not satisfy: Gemfile.lock's bundler, npm ci's lockfile, go.sum, Maven.
-    all: [
-      /Could not find '[^']{1,100}' \([^)]{1,40}\) required by your [^\s]{0,200}Gemfile\.lock|Gem::GemNotFoundException|can't find gem bundler/,
-    ],
+    all: [/\bCould not find '[\w.-]{1,100}' \(/, /required by your /, /Gemfile\.lock/],
+    confidence: 0.88,
+    title: 'The bundler or gem version that Gemfile.lock pins is not installed in the image',
+  },
+  {
+    all: [/Gem::GemNotFoundException|can't find gem bundler/],
     confidence: 0.88,
     title: 'The bundler or gem version that Gemfile.lock pins is not installed in the image',
   },

@@ -134,6 +134,12 @@ const SIGNATURES: Signature[] = [
     title: 'The app refuses its built-in default secret: the variable that should set it is not set',
   },
   {
+    // A provisioned or templated setting whose variable expanded to nothing: "url is empty".
+    all: [/\b(?:url|uri|URL|host|address|endpoint|password|token) (?:is|was) empty\b/],
+    confidence: 0.72,
+    title: 'A setting is empty: the environment variable it is filled from is likely not set',
+  },
+  {
     // gosu/su-exec given "$APP_USER" while it is unset.
     all: [/failed switching to "": |unable to find user : no matching entries|getpwnam\(""\)/],
     confidence: 0.78,

@@ -9,9 +9,15 @@ import { execNoSuchFile, finding, hitEvidence, logEvidence, matchSignatures, typ
 
 // Loader, interpreter, CRLF and module failures also say "no such file": their rules own them.
 const NOT_FILE =
-  /\bexec\b|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat \/[^\s:]+: no such file/;
+  /\bexec\b|root certificate file|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat \/[^\s:]+: no such file/;
 
 const SIGNATURES: Signature[] = [
+  {
+    // Go: template/embed globs that match nothing because the files were not copied into the image.
+    all: [/pattern matches no files: /],
+    confidence: 0.8,
+    title: 'Template or asset files the app loads are not in the image',
+  },
   {
     all: [/System\.IO\.(?:FileNotFound|DirectoryNotFound)Exception/],
     confidence: 0.85,

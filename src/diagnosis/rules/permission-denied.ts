@@ -43,6 +43,12 @@ const SIGNATURES: Signature[] = [
     title: 'The container user cannot write to a directory it needs',
   },
   {
+    // Key files that must be private (mongo keyfile, acme.json, .erlang.cookie, ssh keys).
+    all: [/\b[Pp]ermissions\b/, /\bare too open\b/],
+    confidence: 0.84,
+    title: 'A key file is mounted with permissions the server refuses (too open)',
+  },
+  {
     all: [/System\.UnauthorizedAccessException: Access to the path/],
     confidence: 0.87,
     title: 'The container user lacks permission on a path',

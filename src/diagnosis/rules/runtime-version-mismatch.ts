@@ -15,7 +15,7 @@ export const REMOVED_MYSQL_FLAG =
   /unknown (?:variable|option) '(?:--)?(?:query-cache-[\w-]{1,30}|innodb-file-format[\w-]{0,20}|innodb-large-prefix|log-warnings|tx-isolation|tx-read-only|sync-frm|secure-auth|old-passwords|innodb-support-xa|show-compatibility-56|default-authentication-plugin|expire-logs-days|master-info-repository|relay-log-info-repository|log-syslog[\w-]{0,20}|innodb-locks-unsafe-for-binlog|innodb-additional-mem-pool-size)\b/;
 /** Syntax of another server version: Envoy's v2 API (dropped in 1.18), nginx's http2/quic directives (1.25). */
 export const OTHER_VERSION_SYNTAX =
-  /envoy\.api\.v2\.|type\.googleapis\.com\/envoy\.config\.[\w.]{1,80}\.v2\b|\) hosts: Cannot find field|V2 \(and AUTO\) xDS transport protocol versions are deprecated|unknown directive "(?:http2|http3|quic_[a-z_]{2,30})"/;
+  /envoy\.api\.v2\.|\) hosts: Cannot find field|V2 \(and AUTO\) xDS transport protocol versions are deprecated|unknown directive "(?:http2|http3|quic_[a-z_]{2,30})"/;
 /** Any of the three: a config that fits another version of the server than the image runs. */
 export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_REDIS_DIRECTIVE.test(text) || REMOVED_SETTING.test(text) || OTHER_VERSION_SYNTAX.test(text);
@@ -150,7 +150,15 @@ const SIGNATURES: Signature[] = [
   {
     // Plugins pinned for a newer server core than the image ships (Jenkins, Grafana, Elasticsearch plugins).
     all: [
-      /(?:Jenkins|[Cc]ore|[Ss]erver|Grafana|Elasticsearch|OpenSearch) \(?v?\d[\d.]{0,20}\)? or (?:higher|newer|later) (?:is )?required|requires (?:a )?(?:newer|more recent) version of (?:Jenkins|Grafana|Elasticsearch|the server)|plugin \[[\w.-]{1,80}\] was built for (?:Elasticsearch|OpenSearch) version/,
+      /\b(?:Jenkins|Grafana|Elasticsearch|OpenSearch|[Cc]ore|[Ss]erver) \(?v?\d/,
+      /\bor (?:higher|newer|later) (?:is )?required\b/,
+    ],
+    confidence: 0.84,
+    title: 'A plugin needs another version of the server than the image runs',
+  },
+  {
+    all: [
+      /requires (?:a )?(?:newer|more recent) version of (?:Jenkins|Grafana|Elasticsearch|the server)|was built for (?:Elasticsearch|OpenSearch) version/,
     ],
     confidence: 0.84,
     title: 'A plugin needs another version of the server than the image runs',

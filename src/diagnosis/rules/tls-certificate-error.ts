@@ -50,6 +50,11 @@ const SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: 'No CA certificates in the image, or an unknown issuer: TLS verification fails',
   },
+  {
+    all: [/Fatal - Unknown CA\b|\bunknown_ca\b|root certificate file "[^"\s]{1,300}" does not exist/],
+    confidence: 0.86,
+    title: 'TLS verification fails: the CA is unknown or its bundle is not in the image',
+  },
   { all: [/SSL certificate problem/], confidence: 0.9, title: 'TLS verification failed (SSL certificate problem)' },
   {
     all: [/SSLHandshakeException|SSL routines|sslv3 alert|tlsv1 alert|handshake failure/i],

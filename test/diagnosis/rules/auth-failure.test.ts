@@ -4,6 +4,16 @@ import { ruleTable } from './helpers.ts';
 ruleTable(authFailure, 'auth_failure', {
   positives: [
     {
+      name: 'an Elasticsearch keystore password that no longer matches',
+      log: 'org.elasticsearch.bootstrap.StartupException: org.elasticsearch.common.settings.SettingsException: Provided keystore password was incorrect',
+      min: 0.85,
+    },
+    {
+      name: 'a ServiceAccount without RBAC',
+      log: 'Error from server (Forbidden): configmaps "app-config" is forbidden: User "system:serviceaccount:shop:migrator" cannot patch resource "configmaps" in API group "" in the namespace "shop"',
+      min: 0.75,
+    },
+    {
       name: 'a revoked deploy key',
       log: "Cloning into '/config'...\ngit@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.",
       exitCode: 128,

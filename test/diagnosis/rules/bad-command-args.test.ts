@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'node on the TypeScript source',
+      log: 'TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension ".ts" for /app/src/index.ts',
+      min: 0.75,
+    },
+    {
       name: 'memcached started as root without -u',
       log: "can't run as root without the -u switch",
       exitCode: 71,

@@ -8,6 +8,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a certificate password that does not open the pfx',
+      log: 'Unhandled exception. Interop+Crypto+OpenSslCryptographicException: error:23076071:PKCS12 routines:PKCS12_parse:mac verify failure',
+      exitCode: 134,
+      min: 0.7,
+    },
+    {
       name: 'a parser naming file, line and column (NATS)',
       log: 'nats-server: /etc/nats/nats.conf:14:3: Expected a map value terminator "}" or a key/value separator, got \'=\' instead',
       min: 0.7,
@@ -110,6 +116,10 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a wrong keystore password is a rejected credential',
+      log: 'org.elasticsearch.common.settings.SettingsException: Provided keystore password was incorrect',
+    },
     {
       name: 'a source position is not a config file position',
       log: 'panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\nmain.parse()\n\t/src/parse.go:41:3 +0x65',

@@ -6,6 +6,17 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a Redis Cluster nodes.conf used by another node',
+      log: '1:M 01 Aug 2024 10:04:00.100 # Sorry, the cluster configuration file nodes.conf is already used by a different Redis Cluster node. Please make sure that different nodes use different cluster configuration files.',
+      min: 0.85,
+    },
+    {
+      name: 'Cassandra data saved under another cluster name',
+      log: 'org.apache.cassandra.exceptions.ConfigurationException: Saved cluster name Test Cluster != configured name prod-cluster',
+      exitCode: 3,
+      min: 0.85,
+    },
+    {
       name: 'InfluxDB bolt lock held by the old pod',
       log: 'ts=2024-07-01T10:10:10.200Z lvl=error msg="Failed to open bolt database" log_id=0pQ error="timeout"\nError: timeout',
       min: 0.7,

@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'MySQL 8.0 on redo logs written by 8.4',
+      log: '2024-08-01T10:07:00.100Z 1 [ERROR] [MY-013090] [InnoDB] Unsupported redo log format (v6). The redo log was created with MySQL 8.4.0.\n2024-08-01T10:07:00.100Z 1 [ERROR] [MY-012930] [InnoDB] Plugin initialization aborted with error Generic error.',
+      min: 0.8,
+    },
+    {
       name: 'postgres major version',
       log: '2024-01-01 08:46:20.785 UTC [1] FATAL:  database files are incompatible with server\n2024-01-01 08:46:20.785 UTC [1] DETAIL:  The data directory was initialized by PostgreSQL version 15, which is not compatible with this version 16.2.',
       min: 0.9,

@@ -3,6 +3,12 @@ import { ruleTable } from './helpers.ts';
 
 ruleTable(execPermissionDenied, 'exec_permission_denied', {
   positives: [
+    {
+      name: 'dumb-init cannot exec the script',
+      log: '[dumb-init] /app/run.sh: Permission denied',
+      exitCode: 126,
+      min: 0.85,
+    },
     { name: 'tini exec failed', log: '[FATAL tini (7)] exec /app/run failed: Permission denied', min: 0.85 },
     {
       name: 'runc exec permission denied',

@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a provisioned URL that expanded to nothing',
+      log: 'logger=provisioning level=error msg="Failed to provision data sources" error="Datasource provisioning error: url is empty"',
+      min: 0.7,
+    },
+    {
       name: 'a refused default secret (Superset)',
       log: 'A Default SECRET_KEY was detected, please use superset_config.py to override it.\nRefusing to start due to insecure SECRET_KEY',
       min: 0.75,

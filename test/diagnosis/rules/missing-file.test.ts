@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'a Go template glob matching nothing',
+      log: 'panic: html/template: pattern matches no files: `templates/*.html`\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:21 +0x2e',
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
       name: "a venv moved after its scripts' shebangs were written",
       log: '/app/docker-entrypoint.sh: line 9: /app/venv/bin/gunicorn: cannot execute: required file not found',
       exitCode: 127,

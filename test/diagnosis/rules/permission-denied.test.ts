@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'a key file mounted too open',
+      log: '{"t":{"$date":"2024-08-01T10:09:00.100+00:00"},"s":"I","c":"ACCESS","msg":"Read security file failed","attr":{"error":{"code":30,"errmsg":"permissions on /etc/mongo/keyfile are too open"}}}',
+      min: 0.8,
+    },
+    {
       name: 'cassandra commitlog directory',
       log: 'ERROR [main] 2024-05-02 10:20:02,414 CassandraDaemon.java:911 - Exception encountered during startup\njava.lang.RuntimeException: Insufficient permissions on directory /var/lib/cassandra/commitlog',
       exitCode: 3,
@@ -38,6 +43,10 @@ ruleTable(permissionDenied, 'permission_denied', {
     { name: 'go open', log: 'level=fatal msg="open /var/lib/app/state.db: permission denied"', min: 0.6 },
   ],
   negatives: [
+    {
+      name: "MinIO's drive that is really full stays disk_full",
+      log: 'ERROR Unable to use the drive /data: drive path full (minimum free drive threshold reached)',
+    },
     {
       name: 'a git server rejecting a deploy key',
       log: "Cloning into '/config'...\ngit@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.",

@@ -4,6 +4,16 @@ import { ruleTable } from './helpers.ts';
 ruleTable(tlsCertificateError, 'tls_certificate_error', {
   positives: [
     {
+      name: 'an Erlang TLS client with an unknown CA',
+      log: '[error] Postgrex.Protocol failed to connect: ** (DBConnection.ConnectionError) ssl connect: TLS client: In state certify at ssl_handshake.erl:2140 generated CLIENT ALERT: Fatal - Unknown CA',
+      min: 0.85,
+    },
+    {
+      name: "libpq's missing root certificate file",
+      log: 'psycopg.OperationalError: connection failed: connection to server at "10.1.2.3", port 5432 failed: root certificate file "/root/.postgresql/root.crt" does not exist',
+      min: 0.8,
+    },
+    {
       name: 'a scratch image without CA roots (rustls)',
       log: "thread 'main' panicked at src/client.rs:31:6:\nno CA certificates found",
       exitCode: 101,
