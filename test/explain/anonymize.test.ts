@@ -3,7 +3,6 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { checkSync } from 'recheck';
 import { anonymizerFor, createAnonymizer, HOST, IPV4 } from '../../src/explain/anonymize.ts';
-import { capBoundedRepeats } from '../helpers/regex-literals.ts';
 import { diagnosis } from '../fixtures/diagnoses.ts';
 
 const facts = {
@@ -70,9 +69,9 @@ describe('anonymizer', () => {
     );
   });
 
-  test('is linear-time: the host and address patterns pass recheck', () => {
+  test('is linear-time: the host and address patterns, as they ship, pass recheck', () => {
     for (const source of [HOST, IPV4]) {
-      const result = checkSync(capBoundedRepeats(source), 'g', { checker: 'auto', timeout: 30_000, randomSeed: 1 });
+      const result = checkSync(source, 'g', { checker: 'auto', timeout: 30_000, randomSeed: 1 });
       assert.notEqual(result.status, 'vulnerable', `${source}: ${JSON.stringify(result)}`);
     }
   });

@@ -31,12 +31,16 @@ export interface Verdict {
   detail: string;
 }
 
-/** What the cache remembers of one pattern, keyed by patternKey. */
+/**
+ * What the cache remembers of one pattern, keyed by patternKey. Unsafe verdicts are kept too, so a run
+ * that trusts the cache reports them at once instead of re-proving them every time.
+ */
 export interface CacheEntry {
   source: string;
   flags: string;
-  status: 'safe';
+  status: Verdict['status'];
   checker: string;
+  detail?: string;
 }
 
 /** The cache key: a hash of the pattern's flags and source, so any change to either asks for a new check. */
@@ -154,18 +158,21 @@ export const audit = ({
     const key = patternKey(source, flags);
     if (fresh[key]) continue;
     const known = cache[key];
-    if (trustCache && known?.status === 'safe' && known.source === source && known.flags === flags) {
-      fresh[key] = known;
-      continue;
+    const trusted = trustCache && known?.source === source && known.flags === flags ? known : undefined;
+    let entry: CacheEntry;
+    if (trusted) entry = trusted;
+    else {
+      checked++;
+      const result = verdict(source, flags);
+      entry = { source, flags, status: result.status, checker: result.checker };
+      if (result.detail) entry.detail = result.detail;
+      if (!known) problems.push(`${where}: /${source}/${flags} has no cache entry (new or changed)`);
+      else if (known.status !== entry.status)
+        problems.push(`${where}: /${source}/${flags}: the cache says ${known.status}, recheck says ${entry.status}`);
     }
-    checked++;
-    const result = verdict(source, flags);
-    if (result.status !== 'safe') {
-      problems.push(`${where}: /${source}/${flags} is ${result.status} ${result.detail}`);
-      continue;
-    }
-    fresh[key] = { source, flags, status: 'safe', checker: result.checker };
-    if (!known) problems.push(`${where}: /${source}/${flags} is safe but has no cache entry (new or changed)`);
+    fresh[key] = entry;
+    if (entry.status !== 'safe')
+      problems.push(`${where}: /${source}/${flags} is ${entry.status} ${entry.detail ?? ''}`.trimEnd());
   }
   const current = new Set(patterns.map((p) => patternKey(p.source, p.flags)));
   for (const [key, entry] of Object.entries(cache))

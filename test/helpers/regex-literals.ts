@@ -243,37 +243,3 @@ export const extractRegexes = (code: string): ExtractResult => {
 /** Flags of `new RegExp('...', 'gi')`: the string literal after the pattern's closing quote. */
 const ctorFlags = (code: string, after: number): string =>
   /^\s*,\s*['"]([a-z]*)['"]/.exec(code.slice(after, after + 40))?.[1] ?? '';
-
-/**
- * Caps bounded repeats ({m,n} with large n) before a ReDoS check. A bounded repeat is not a loop, so it
- * cannot make matching super-linear; only unbounded loops (*, +, {n,}) can, and capping keeps every one
- * of them. It keeps the checker's automaton small: {1,4096} would otherwise blow up its size and time.
- */
-export const capBoundedRepeats = (source: string, cap = 4): string => {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i] as string;
-    if (c === '\\') {
-      out += c + (source[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    if (c === '{' && !inClass) {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-      if (m) {
-        const min = Number(m[1]);
-        const max = m[2] === undefined ? min : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
-        const low = Math.min(min, cap);
-        const high = max === Number.POSITIVE_INFINITY ? '' : String(Math.max(low, Math.min(max, cap)));
-        out += m[2] === undefined ? `{${low}}` : `{${low},${high}}`;
-        i += m[0].length - 1;
-        continue;
-      }
-    }
-    out += c;
-  }
-  return out;
-};
