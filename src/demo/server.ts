@@ -73,7 +73,10 @@ export interface DemoCluster {
   options: DemoClusterOptions;
   /** Every resource request's RBAC attributes (user, verb, group, resource, subresource, namespace, name) and the decision. */
   authorizations: () => Authorization[];
-  /** Forgets the watch history up to now: older watch resourceVersions and continue tokens get 410 Gone. */
+  /**
+   * Forces 410 Gone for every resourceVersion handed out so far (watches from it, continue tokens with
+   * it); open watches end, as after an API server restart, so their clients meet the 410 on reconnect.
+   */
   compactWatchHistory: () => void;
   /** Watches started, events delivered, bookmarks sent and watches answered 410 Expired so far. */
   watchCounters: () => WatchCounters;

@@ -65,8 +65,14 @@ export class DemoState {
     return this.revision;
   }
 
-  /** Forgets the watch history up to now: watches and continue tokens from before get 410 Gone. */
+  /**
+   * Forces 410 Gone for every resourceVersion handed out so far (watches and continue tokens), as a
+   * real cluster does after etcd compacts and the API server restarts: the revision moves on first (a
+   * real cluster always has some write going on, a Lease renewal at least), the history is compacted
+   * there, and open watches end, so their clients come back with a resourceVersion that is too old.
+   */
   compactHistory(): void {
+    this.revision += 1;
     this.history.compact(this.revision);
   }
 

@@ -33,6 +33,7 @@ export class WatchHistory {
   private compactedAt = 0;
   private readonly last = new Map<string, Selectable>();
   private readonly listeners = new Set<ChangeListener>();
+  private readonly compactionListeners = new Set<() => void>();
   private readonly limit: number;
 
   constructor(limit = DEFAULT_WATCH_HISTORY) {
@@ -78,7 +79,10 @@ export class WatchHistory {
     return Math.max(this.oldest.get(resource) ?? 0, this.compactedAt);
   }
 
-  /** Drops all history up to `revision`: every older resourceVersion now answers 410 Gone. */
+  /**
+   * Drops all history up to `revision`: every older resourceVersion now answers 410 Gone. Open watches
+   * are told (they end, as when an API server restarts and its watch cache starts over).
+   */
   compact(revision: number): void {
     this.compactedAt = Math.max(this.compactedAt, revision);
     for (const [resource, kept] of this.events) {
@@ -87,6 +91,12 @@ export class WatchHistory {
         kept.filter((event) => event.revision > revision),
       );
     }
+    for (const listener of [...this.compactionListeners]) listener();
+  }
+
+  onCompaction(listener: () => void): () => void {
+    this.compactionListeners.add(listener);
+    return () => this.compactionListeners.delete(listener);
   }
 
   subscribe(listener: ChangeListener): () => void {

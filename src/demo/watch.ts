@@ -7,6 +7,8 @@
  *   client-node's Watch and informer expect: the informer relists).
  * - allowWatchBookmarks=true: a BOOKMARK (an object with only metadata.resourceVersion) every
  *   bookmark interval.
+ * - a compaction (compactHistory) ends every open watch, as an API server restart does: the client
+ *   reconnects from its last resourceVersion and gets the 410.
  * - timeoutSeconds ends the stream normally; label and field selectors apply; an object that moves
  *   into or out of the selection arrives as ADDED or DELETED, as the real server's watch cache does.
  */
@@ -92,7 +94,7 @@ export const startWatch = (input: {
       // Headers go out now, as the real server sends them, so the client's connect phase ends even when no event follows.
       response.flushHeaders();
       const write = (type: string, json: string): void => {
-        if (!response.destroyed) response.write(`{"type":"${type}","object":${json}}\n`);
+        if (!response.destroyed && !response.writableEnded) response.write(`{"type":"${type}","object":${json}}\n`);
       };
       const deliver = (event: ChangeEvent): void => {
         if (event.resource !== info.resource) return;
@@ -119,6 +121,7 @@ export const startWatch = (input: {
         for (const event of past) deliver(event);
       }
       const unsubscribe = state.history.subscribe(deliver);
+      const unsubscribeCompaction = state.history.onCompaction(() => stop());
       const bookmarkTimer = bookmarks
         ? setInterval(() => {
             counters.bookmarks += 1;
@@ -132,13 +135,16 @@ export const startWatch = (input: {
         : undefined;
       const endTimer =
         Number.isFinite(timeoutSeconds) && timeoutSeconds > 0
-          ? setTimeout(() => response.end(), timeoutSeconds * 1000)
+          ? setTimeout(() => stop(), timeoutSeconds * 1000)
           : undefined;
-      response.on('close', () => {
+      function stop(): void {
         unsubscribe();
+        unsubscribeCompaction();
         clearInterval(bookmarkTimer);
         clearTimeout(endTimer);
-      });
+        if (!response.writableEnded) response.end();
+      }
+      response.on('close', stop);
     },
   };
 };

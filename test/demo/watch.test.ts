@@ -168,6 +168,26 @@ describe('demo cluster: watches like a real API server', () => {
     assert.match(String(watch.seen[0]?.object['message']), /^too old resource version: \d+ \(\d+\)$/);
   });
 
+  test('compaction ends open watches; coming back even from the latest bookmark meets the 410', async () => {
+    const watch = await watchWith({
+      cluster,
+      path: '/api/v1/namespaces/shop/pods',
+      query: { resourceVersion: String(cluster.state.currentRevision()), allowWatchBookmarks: 'true' },
+    });
+    await eventually(async () => (watch.seen.some((e) => e.type === 'BOOKMARK') ? true : undefined));
+    cluster.compactWatchHistory();
+    assert.equal(await watch.done, null, 'the server ended the stream');
+    const latest = String(watch.seen.at(-1)?.object.metadata?.['resourceVersion']);
+    const again = await watchWith({
+      cluster,
+      path: '/api/v1/namespaces/shop/pods',
+      query: { resourceVersion: latest },
+    });
+    await again.done;
+    assert.equal(again.seen[0]?.type, 'ERROR');
+    assert.equal(again.seen[0]?.object['code'], 410);
+  });
+
   test('a bounded history: a watch from before the window is expired without any compaction call', async () => {
     const small = await startDemoCluster({ scenarios: ['checkout-missing-env'], watchHistory: 3 });
     try {

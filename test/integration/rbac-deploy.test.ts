@@ -88,7 +88,13 @@ const calledInSource = (grant: string, code: string): boolean => {
 describe('deploy/ grants exactly what diagnose, the scanner and remediation use', () => {
   let cluster: DemoCluster;
   before(async () => {
-    cluster = await startDemoCluster({ rbac: true, recreateDelayMs: 20, watchBookmarkIntervalMs: 200 });
+    cluster = await startDemoCluster({
+      rbac: true,
+      recreateDelayMs: 20,
+      watchBookmarkIntervalMs: 200,
+      // Small pages: every list the product pages through takes several round trips.
+      maxPageSize: 2,
+    });
     for (const name of [OWN, SCAN_NAMESPACE])
       cluster.state.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
     for (const object of deployRbac(WORKLOADS)) cluster.state.put(object);
