@@ -222,6 +222,18 @@ describe('scanLog: docker compose prefixes', () => {
   test('a pipe inside ordinary lines is kept', () => {
     assert.deepEqual(texts('starting\nstatus | ok\nready'), ['starting', 'status | ok', 'ready']);
   });
+
+  test("compose's own lines (Attaching to, exited with code) vouch for prefixes among them", () => {
+    const log = [
+      'Recreating iptv-filter_web_1 ... done',
+      'Attaching to iptv-filter_web_1',
+      'web_1  | /bin/sh: 1: /code/run.sh: Permission denied',
+      'iptv-filter_web_1 exited with code 126',
+    ].join('\n');
+    assert.equal(texts(log)[2], '/bin/sh: 1: /code/run.sh: Permission denied');
+    // Without compose's own lines, one prefixed line among plain ones is left alone.
+    assert.deepEqual(texts('starting\nweb_1  | hello\nready\ndone'), ['starting', 'web_1  | hello', 'ready', 'done']);
+  });
 });
 
 describe('scanLog: carriage returns', () => {
