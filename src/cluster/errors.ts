@@ -80,6 +80,16 @@ const notFound = (what: RequestDescription, details: Record<string, unknown>): E
   return new ExitcodeError('workload_not_found', `The ${subject(what)} was not found${where(what)}.`, details);
 };
 
+/**
+ * Why a piece of evidence is missing when RBAC refused it: the permission to add, so the fix is one line
+ * of a Role (a ClusterRole for cluster-scoped resources such as nodes).
+ */
+export const forbiddenReason = (what: RequestDescription): string => {
+  const scope = what.namespace ? ` in namespace ${what.namespace}` : '';
+  const role = what.namespace ? 'Role' : 'ClusterRole';
+  return `forbidden: the service account may not ${what.verb} ${what.resource}${scope} (add "${what.verb} ${what.resource}" to its ${role})`;
+};
+
 export const toExitcodeError = (error: unknown, what: RequestDescription): ExitcodeError => {
   if (isExitcodeError(error)) return error;
   const details: Record<string, unknown> = { ...what };

@@ -16,6 +16,7 @@ import type {
   ScannedLog,
 } from '../diagnosis/types.ts';
 import { ExitcodeError, isExitcodeError } from '../errors.ts';
+import { forbiddenReason } from './errors.ts';
 import type { ClusterConnection } from './connection.ts';
 import { eventFacts, nodeFacts, podFacts, sortEvents } from './facts.ts';
 import { assertName } from './names.ts';
@@ -39,9 +40,7 @@ const MAX_LOGS = 4;
 const reason = (error: unknown, verb: string, resource: string, namespace?: string): string => {
   if (!isExitcodeError(error)) return 'could not be read';
   if (error.code === 'forbidden' && error.details.status === 403) {
-    const scope = namespace ? ` in namespace ${namespace}` : '';
-    const role = namespace ? 'Role' : 'ClusterRole';
-    return `forbidden: the service account may not ${verb} ${resource}${scope} (add "${verb} ${resource}" to its ${role})`;
+    return forbiddenReason({ verb, resource, ...(namespace ? { namespace } : {}) });
   }
   return error.message;
 };

@@ -6,6 +6,7 @@
 import type { V1ControllerRevision, V1Deployment, V1Job, V1ObjectMeta, V1ReplicaSet } from '@kubernetes/client-node';
 import type { MissingEvidence, OwnerRef, PodFacts, RevisionFacts, WorkloadFacts } from '../diagnosis/types.ts';
 import type { ExitcodeError } from '../errors.ts';
+import { forbiddenReason } from './errors.ts';
 import type { ClusterConnection } from './connection.ts';
 import { ownerOf, revisionFacts } from './facts.ts';
 
@@ -42,11 +43,17 @@ const settle = async <T>(promise: Promise<T>): Promise<Settled<T>> => {
 };
 
 const why = (error: ExitcodeError, verb: string, resource: string): string =>
-  error.code === 'forbidden'
-    ? `forbidden (${verb} ${resource})`
-    : error.code.endsWith('not_found')
-      ? 'not found'
-      : error.message;
+  error.code === 'forbidden' && error.details.status === 403
+    ? forbiddenReason({
+        verb,
+        resource,
+        ...(typeof error.details.namespace === 'string' ? { namespace: error.details.namespace } : {}),
+      })
+    : error.code === 'forbidden'
+      ? error.message
+      : error.code.endsWith('not_found')
+        ? 'not found'
+        : error.message;
 
 /** The known object when it is the one wanted, as an already-settled read. */
 const reuse = <T>(known: KnownWorkload | undefined, kind: string, name: string): Settled<T> | undefined =>

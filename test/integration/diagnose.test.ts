@@ -400,9 +400,16 @@ describe('failures and partial evidence', () => {
         ),
         why.join('\n'),
       );
-      assert.ok(why.includes('deployment report-builder: forbidden (get deployments)'), why.join('\n'));
       assert.ok(
-        why.includes('rollout history of deployment report-builder: forbidden (list replicasets)'),
+        why.includes(
+          'deployment report-builder: forbidden: the service account may not get deployments in namespace data (add "get deployments" to its Role)',
+        ),
+        why.join('\n'),
+      );
+      assert.ok(
+        why.includes(
+          'rollout history of deployment report-builder: forbidden: the service account may not list replicasets in namespace data (add "list replicasets" to its Role)',
+        ),
         why.join('\n'),
       );
       assert.ok(
