@@ -39,6 +39,22 @@ import { SECRET_CORPUS } from './secret-corpus.ts';
 const NAMESPACE = 'shop';
 const corpusLines = SECRET_CORPUS.map((s) => s.line);
 
+/** A line that would reorder, hide or drive what a person reads if it were rendered raw. */
+const DISPLAY_HOSTILE = 'Error: open /data/report\u202Efdp.exe: denied \x1b[2J\x07 api\u200Bserver \u2066x\u2069';
+/** The characters that must never reach a rendered output raw. */
+const DISPLAY_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/** Rendered outputs (terminal text and Slack text), by name, as the strings a person would see. */
+const rendered = new Map<string, string[]>();
+const strings = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.flatMap(strings)
+      : value !== null && typeof value === 'object'
+        ? Object.values(value).flatMap(strings)
+        : [];
+
 /** What every output produced, by name. */
 const outputs = new Map<string, string>();
 const record = (name: string, text: string): void => {
@@ -68,7 +84,7 @@ const capture = (stdin = ''): { io: CliIo; text: () => string } => {
 const plant = (demo: DemoCluster, pod: string, container: string): void => {
   const own = demo.state.getLogs(NAMESPACE, pod, container)?.previous ?? [];
   const at = new Date().toISOString();
-  const planted = corpusLines.flatMap((line) => line.split('\n')).map((text) => ({ at, text }));
+  const planted = [...corpusLines, DISPLAY_HOSTILE].flatMap((line) => line.split('\n')).map((text) => ({ at, text }));
   demo.state.setLogs(NAMESPACE, pod, container, { previous: [...planted, ...own] });
   const object = { kind: 'Pod', apiVersion: 'v1', namespace: NAMESPACE, name: pod, uid: `uid-${pod}` };
   for (let i = 0; i < corpusLines.length; i += 12)
@@ -151,6 +167,7 @@ describe('no planted secret leaves through any output', { timeout: 240_000 }, ()
       });
       const code = await command(['--kubeconfig', demo.kubeconfigPath, '-n', NAMESPACE, pod, ...argv], run.io);
       record(`CLI diagnose ${argv.join(' ') || 'text'}`, run.text());
+      rendered.set(`CLI diagnose ${argv.join(' ') || 'text'}`, [run.text()]);
       assert.equal(code, 0, run.text());
     }
   });
@@ -204,6 +221,14 @@ describe('no planted secret leaves through any output', { timeout: 240_000 }, ()
       );
     }
     record('Slack messages (every Web API call)', JSON.stringify(bot.slack.calls.map((c) => c.body)));
+    rendered.set(
+      'Slack messages',
+      bot.slack.calls.flatMap((c) => strings(c.body)),
+    );
+    rendered.set(
+      'Slack file uploads',
+      bot.slack.uploads.map((u) => u.content),
+    );
     record('Slack response_url answers', JSON.stringify(bot.slack.responses));
     record('Slack file uploads (logs all, summary)', bot.slack.uploads.map((u) => u.content).join('\n'));
     record('model request body', JSON.stringify(model.requests));
@@ -241,6 +266,17 @@ describe('no planted secret leaves through any output', { timeout: 240_000 }, ()
     logger.info({ log: corpusLines.join('\n') }, 'previous log read');
     logger.warn({ err: new Error(corpusLines.join('\n')) }, 'diagnosis failed');
     record('pino log', lines.join(''));
+  });
+
+  test('no rendered output shows a bidi, control or zero-width character raw', () => {
+    const raw = [...rendered.entries()].flatMap(([name, texts]) =>
+      texts.filter((text) => DISPLAY_UNSAFE.test(text)).map((text) => `${name}: ${JSON.stringify(text.slice(0, 200))}`),
+    );
+    assert.ok(rendered.size >= 3);
+    assert.deepEqual(raw, []);
+    // The planted line did reach them, shown: the check above is not vacuous.
+    const shown = [...rendered.entries()].filter(([, texts]) => texts.some((t) => t.includes('fdp.exe')));
+    assert.ok(shown.length >= 2, `the display-hostile line reached ${shown.map(([n]) => n).join(', ')}`);
   });
 
   test('every output is free of every planted secret', () => {
