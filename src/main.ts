@@ -241,6 +241,8 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
     metrics,
     extensions,
     clock: now,
+    // A whole log to upload is redacted in the analysis workers, not on the event loop.
+    sanitizeLarge: (text: string) => analysis.sanitize(text),
     // `summary` reads the thread's actions from their request Leases.
     ...(config.remediation.policy !== undefined
       ? {

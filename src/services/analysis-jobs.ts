@@ -5,7 +5,7 @@
  */
 import { type BuildDiagnosisInput, buildDiagnosis } from '../diagnosis/diagnose-pod.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
-import { clipLines, redact, redactDeep } from '../text/outgoing.ts';
+import { clipLines, redact, redactDeep, sanitizeOutgoing } from '../text/outgoing.ts';
 
 export interface LogLinesInput {
   /** The log as read from the API server (already bounded in bytes by the read). */
@@ -19,6 +19,8 @@ export interface AnalysisJobs {
   diagnose(input: BuildDiagnosisInput): Diagnosis;
   /** The last lines of a log, each clipped, the kept text redacted as a whole (a PEM block is one secret). */
   logLines(input: LogLinesInput): string[];
+  /** The one exit for text (clip, redact, neutralise) over a large text, e.g. a whole log to upload. */
+  sanitize(text: string): string;
 }
 
 export type JobName = keyof AnalysisJobs;
@@ -32,4 +34,5 @@ export const analysisJobs: AnalysisJobs = {
     if (kept.length === 0) return [];
     return redact(clipLines(kept.join('\n'))).split('\n');
   },
+  sanitize: (text) => sanitizeOutgoing(text),
 };

@@ -17,6 +17,7 @@ import { analysisJobs, type JobName, type LogLinesInput } from './analysis-jobs.
 export interface AnalysisRunner {
   diagnose(input: BuildDiagnosisInput): Promise<Diagnosis>;
   logLines(input: LogLinesInput): Promise<string[]>;
+  sanitize(text: string): Promise<string>;
   /** Terminates the workers; jobs still queued or running fail. */
   close(): Promise<void>;
 }
@@ -39,6 +40,7 @@ export const TOO_LARGE_SENTENCE =
 export const inProcessAnalysis = (): AnalysisRunner => ({
   diagnose: async (input) => analysisJobs.diagnose(input),
   logLines: async (input) => analysisJobs.logLines(input),
+  sanitize: async (text) => analysisJobs.sanitize(text),
   close: async () => {},
 });
 
@@ -163,6 +165,7 @@ export const createAnalysisPool = (settings: AnalysisPoolSettings): AnalysisRunn
   return {
     diagnose: (input) => run<Diagnosis>('diagnose', input),
     logLines: (input) => run<string[]>('logLines', input),
+    sanitize: (text) => run<string>('sanitize', text),
     close: async () => {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('the analysis pool is closed'));

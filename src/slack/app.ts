@@ -61,6 +61,8 @@ export interface SlackAppDeps {
   customRoutes?: CustomRoute[];
   /** The action history `summary` reads (remediation's readActionHistory over the Lease store). */
   actionHistory?: BotDeps['actionHistory'];
+  /** Sanitizes large texts (uploads) off the event loop: the analysis pool's sanitize in main.ts. */
+  sanitizeLarge?: (text: string) => Promise<string>;
 }
 
 export interface SlackApp {
@@ -180,7 +182,12 @@ export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
     },
   });
   const metrics = deps.metrics ?? NO_METRICS;
-  const gateway = createWebGateway({ client: app.client, metrics, logger: logger.child({ component: 'slack' }) });
+  const gateway = createWebGateway({
+    client: app.client,
+    metrics,
+    logger: logger.child({ component: 'slack' }),
+    ...(deps.sanitizeLarge ? { sanitizeLarge: deps.sanitizeLarge } : {}),
+  });
   const botDeps: BotDeps = {
     investigator: deps.investigator,
     access: deps.access,

@@ -26,6 +26,9 @@ export const THREAD_PAGE = 200;
 /** The most messages thread() returns (parent first, oldest kept): bounded work per summary. */
 export const THREAD_MAX_MESSAGES = 1000;
 
+/** Text longer than this (a whole log to upload) is sanitized off the event loop when a runner is given. */
+export const OFFLOAD_BYTES = 64 * 1024;
+
 const NAME_TTL_MS = 60 * 60_000;
 const GROUP_TTL_MS = 60_000;
 const CACHE_CAPACITY = 1000;
@@ -61,12 +64,15 @@ export const createWebGateway = ({
   logger,
   policy: settings,
   now = () => Date.now(),
+  sanitizeLarge,
 }: {
   client: WebClient;
   metrics: SlackMetrics;
   logger: Logger;
   policy?: CallPolicySettings;
   now?: () => number;
+  /** sanitizeOutgoing run elsewhere (the analysis worker pool) for large texts. */
+  sanitizeLarge?: (text: string) => Promise<string>;
 }): WebGateway => {
   const policy: CallPolicy = createCallPolicy({ metrics, ...(settings ? { settings } : {}) });
   const names = ttlCache<string | undefined>(NAME_TTL_MS, now);
@@ -203,7 +209,10 @@ export const createWebGateway = ({
       );
     },
     upload: async (file) => {
-      const content = sanitizeOutgoing(file.content);
+      const content =
+        sanitizeLarge && file.content.length > OFFLOAD_BYTES
+          ? await sanitizeLarge(file.content)
+          : sanitizeOutgoing(file.content);
       await policy.call('files.uploadV2', 'write', () =>
         client.files.uploadV2({
           channel_id: file.channel,

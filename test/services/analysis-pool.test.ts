@@ -51,6 +51,12 @@ describe('analysis pool (worker threads)', () => {
     assert.ok(!fromWorker.join('\n').includes('ghp_abcdefghijklmnopqrstuvwxyz0123456789AB'));
   });
 
+  test('sanitize from a worker equals the one exit for text in-process', async () => {
+    const text = `${LOG}\n${'y'.repeat(9000)}`;
+    assert.equal(await pool.sanitize(text), analysisJobs.sanitize(text));
+    assert.ok(!(await pool.sanitize(text)).includes('\u202E'));
+  });
+
   test('jobs at once all answer, each with its own result', async () => {
     const raws = Array.from({ length: 6 }, (_, i) => `line ${i}\nsecond ${i}`);
     const results = await Promise.all(raws.map((raw) => pool.logLines({ raw, tailLines: 1 })));

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { WebClient } from '@slack/web-api';
 import { pino } from 'pino';
+import { analysisJobs } from '../../src/services/analysis-jobs.ts';
 import { DEFAULT_SLACK_TIMEOUT_MS } from '../../src/slack/app.ts';
 import type { KnownBlock } from '../../src/slack/extension.ts';
 import { SLACK_LIMITS } from '../../src/slack/outgoing-blocks.ts';
@@ -227,6 +228,32 @@ describe('SlackGateway over the Web API', () => {
     assert.deepEqual(await gateway.groupMembers('S1'), ['U1', 'U2']);
     assert.equal(counted.filter((c) => c === 'call:users.info').length, 2);
     assert.equal(counted.filter((c) => c === 'call:usergroups.users.list').length, 1);
+  });
+});
+
+describe('SlackGateway offloading', () => {
+  test('a large upload is sanitized by the given runner (the analysis pool in the bot), a small one in place', async () => {
+    const slack = await startSlackStandIn();
+    const offloaded: number[] = [];
+    const gateway = createWebGateway({
+      client: new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+      metrics,
+      logger: pino({ level: 'silent' }),
+      sanitizeLarge: async (text) => {
+        offloaded.push(text.length);
+        return analysisJobs.sanitize(text);
+      },
+    });
+    try {
+      const big = `${'ordinary line\n'.repeat(6000)}${SECRET}\n`;
+      await gateway.upload({ channel: 'C1', filename: 'big.log', title: 'Log', content: big });
+      await gateway.upload({ channel: 'C1', filename: 'small.log', title: 'Log', content: `x ${SECRET}` });
+      assert.deepEqual(offloaded, [big.length]);
+      assert.ok(slack.uploads.every((u) => !u.content.includes(SECRET)));
+    } finally {
+      gateway.close();
+      await slack.close();
+    }
   });
 });
 
