@@ -112,7 +112,7 @@ const tlsFingerprint = (options: RequestOptions): string => {
  * new TCP and TLS connection each time). A rotated certificate gets a new pool; the old one is closed
  * once its in-flight requests finish.
  */
-export const pooledAuthentication = (kubeConfig: KubeConfig) => {
+export const pooledAuthentication = (kubeConfig: KubeConfig, retireAfterMs = 2 * DEFAULT_REQUEST_TIMEOUT_MS) => {
   let pool: { fingerprint: string; dispatcher: Dispatcher | undefined } | undefined;
   const dispatcherFor = (options: RequestOptions): Dispatcher | undefined => {
     const fingerprint = tlsFingerprint(options);
@@ -129,7 +129,10 @@ export const pooledAuthentication = (kubeConfig: KubeConfig) => {
     else if (plan.type === 'proxy') {
       dispatcher = new ProxyAgent({ uri: plan.uri, requestTls: plan.requestTls, connect: plan.connect });
     } else if (plan.type === 'socks') return undefined;
-    void pool?.dispatcher?.close().catch(() => {});
+    const retired = pool?.dispatcher;
+    // Closed once every request that may have picked it up is over (they time out after the request
+    // timeout at the latest), so a request racing the rotation never meets a closed pool.
+    if (retired) setTimeout(() => void retired.close().catch(() => {}), retireAfterMs).unref();
     pool = { fingerprint, dispatcher };
     return dispatcher;
   };
