@@ -110,7 +110,7 @@ const tlsFingerprint = (options: RequestOptions): string => {
  * client-node's authentication (headers and TLS material read per request, by its own authenticators),
  * with one keep-alive pool per distinct TLS material instead of client-node's new Agent per request (a
  * new TCP and TLS connection each time). A rotated certificate gets a new pool; the old one is closed
- * once its in-flight requests finish.
+ * after `retireAfterMs`, when no request can still be using it.
  */
 export const pooledAuthentication = (kubeConfig: KubeConfig, retireAfterMs = 2 * DEFAULT_REQUEST_TIMEOUT_MS) => {
   let pool: { fingerprint: string; dispatcher: Dispatcher | undefined } | undefined;
