@@ -98,6 +98,12 @@ export const boltLogger = (logger: Logger): BoltLogger => {
 
 const SLACK_API = 'https://slack.com/api/';
 
+/** fetch with a time limit unless the caller brought its own signal (the WebClient does). */
+export const timedFetch =
+  (timeoutMs: number): typeof fetch =>
+  (input, init) =>
+    fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+
 /**
  * Why Slack could not be used at start-up, as one sentence naming the setting to check; anything that
  * is not a Slack Web API error (a port in use) is returned unchanged for the caller to word.
@@ -177,6 +183,8 @@ export const createSlackApp = (deps: SlackAppDeps): SlackApp => {
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
       // One attempt per call, bounded in time: the gateway decides what may be retried (call-policy.ts).
       timeout: slack.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS,
+      // Bolt's respond() (response_url) uses this fetch too: it gets the same time limit.
+      fetch: timedFetch(slack.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS),
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
     },

@@ -367,6 +367,13 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
       res.end(JSON.stringify(payload));
     };
     if (url.pathname.startsWith('/response/')) {
+      // response_url posts fail on request too: slack.fail('response_url', { hang: true }).
+      const failure = takeFailure('response_url', {});
+      if (failure?.hang) {
+        await new Promise<void>((resolve) => hanging.add(resolve));
+        return void res.destroy();
+      }
+      if (failure?.status) return json(failure.status, { ok: false, error: 'internal_error' });
       stand.responses.push({
         id: url.pathname.slice('/response/'.length),
         body: parseBody(raw, req.headers['content-type']),

@@ -9,7 +9,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { WebClient } from '@slack/web-api';
 import { pino } from 'pino';
 import { analysisJobs } from '../../src/services/analysis-jobs.ts';
-import { DEFAULT_SLACK_TIMEOUT_MS } from '../../src/slack/app.ts';
+import { DEFAULT_SLACK_TIMEOUT_MS, timedFetch } from '../../src/slack/app.ts';
 import type { KnownBlock } from '../../src/slack/extension.ts';
 import { SLACK_LIMITS } from '../../src/slack/outgoing-blocks.ts';
 import { createWebGateway, THREAD_MAX_MESSAGES, type WebGateway } from '../../src/slack/web-gateway.ts';
@@ -267,6 +267,20 @@ describe('SlackGateway time limits', () => {
       assert.equal(slack.callsOf('users.info').length, 3);
     } finally {
       gateway.close();
+      await slack.close();
+    }
+  });
+
+  test('response_url posts (Bolt respond() uses the client fetch) have the same time limit', async () => {
+    const slack = await startSlackStandIn();
+    try {
+      slack.fail('response_url', { hang: true });
+      await assert.rejects(timedFetch(200)(slack.responseUrl(), { method: 'POST', body: '{}' }), {
+        name: 'TimeoutError',
+      });
+      const answered = await timedFetch(200)(slack.responseUrl(), { method: 'POST', body: '{}' });
+      assert.equal(answered.status, 200);
+    } finally {
       await slack.close();
     }
   });
