@@ -10,7 +10,7 @@ import type { ResourceRequest } from './router.ts';
 import { type Schedule, rollout } from './rollout.ts';
 import { type Matcher, SelectorError, queryMatcher } from './selectors.ts';
 import { selectableOf } from './fields.ts';
-import { isPage, paginate } from './pagination.ts';
+import { type SortedView, isPage, paginate, sortedView } from './pagination.ts';
 import type { DemoState } from './state.ts';
 import { type Reply, failure, notFound, success } from './status.ts';
 import { controllerOf, createReplacement, replacementIdentity } from './controller.ts';
@@ -50,6 +50,8 @@ const asTable = (request: ResourceRequest, context: HandlerContext, items: KubeO
       })
     : undefined;
 
+const lastView = new WeakMap<DemoState, { key: string; view: SortedView }>();
+
 const list = (request: ResourceRequest, context: HandlerContext): Reply => {
   let matches: Matcher;
   try {
@@ -60,14 +62,25 @@ const list = (request: ResourceRequest, context: HandlerContext): Reply => {
   }
   const { state } = context;
   const { resource } = request.info;
-  const items = state.list(resource, request.namespace).filter((o) => matches(selectableOf(resource, o)));
+  const labelSelector = context.query.get('labelSelector') ?? '';
+  const fieldSelector = context.query.get('fieldSelector') ?? '';
+  // Chunked lists of a big collection read the same sorted view page after page: build it once per revision.
+  const viewKey = `${resource}|${request.namespace ?? ''}|${state.currentRevision()}|${labelSelector}|${fieldSelector}`;
+  const paged = context.query.has('limit') || context.query.has('continue');
+  let view = paged ? lastView.get(state) : undefined;
+  if (view?.key !== viewKey) {
+    const all = state.list(resource, request.namespace);
+    const selected = labelSelector || fieldSelector ? all.filter((o) => matches(selectableOf(resource, o))) : all;
+    view = { key: viewKey, view: sortedView(selected) };
+    lastView.set(state, view);
+  }
   const page = paginate({
-    items,
+    view: view.view,
     query: context.query,
     currentRevision: state.currentRevision(),
     oldestRevision: state.history.oldestRevision(resource),
     maxPageSize: context.maxPageSize,
-    withRemaining: !context.query.get('labelSelector') && !context.query.get('fieldSelector'),
+    withRemaining: !labelSelector && !fieldSelector,
   });
   if (!isPage(page)) return page;
   const metadata = {

@@ -38,26 +38,46 @@ export interface Page {
 export const TOO_OLD_CONTINUE =
   'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
 
+/** Items in key order with their keys, ready for pages (built once per store revision and query). */
+export interface SortedView {
+  items: KubeObject[];
+  keys: string[];
+}
+
+export const sortedView = (items: KubeObject[]): SortedView => {
+  const keyed = items.map((object) => ({ object, key: keyOf(object) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { items: keyed.map((k) => k.object), keys: keyed.map((k) => k.key) };
+};
+
+/** The index of the first key greater than `start` (binary search). */
+const after = (keys: string[], start: string): number => {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((keys[middle] ?? '') <= start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
 /**
- * One page of `items` (already selected), or a failure Reply for a bad or expired token.
+ * One page of `view` (already selected and sorted), or a failure Reply for a bad or expired token.
  * `withRemaining`: the real server counts the remaining items only when no selector filtered them.
  */
 export const paginate = (input: {
-  items: KubeObject[];
+  view: SortedView;
   query: URLSearchParams;
   currentRevision: number;
   oldestRevision: number;
   maxPageSize: number | undefined;
   withRemaining: boolean;
 }): Page | Reply => {
-  const sorted = [...input.items].sort((a, b) => {
-    const ka = keyOf(a);
-    const kb = keyOf(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  const { view } = input;
   const given = input.query.get('continue') ?? '';
   let revision = input.currentRevision;
-  let remaining = sorted;
+  let from = 0;
   if (given !== '') {
     const token = decode(given);
     if (!token)
@@ -67,19 +87,21 @@ export const paginate = (input: {
       });
     if (token.rv < input.oldestRevision) return failure({ code: 410, reason: 'Expired', message: TOO_OLD_CONTINUE });
     revision = token.rv;
-    remaining = sorted.filter((object) => keyOf(object) > token.start);
+    from = after(view.keys, token.start);
   }
+  const remaining = view.items.length - from;
   const limit = Number(input.query.get('limit') ?? 0);
-  if (!(Number.isSafeInteger(limit) && limit > 0)) return { items: remaining, resourceVersion: String(revision) };
+  if (!(Number.isSafeInteger(limit) && limit > 0))
+    return { items: view.items.slice(from), resourceVersion: String(revision) };
   const size = input.maxPageSize !== undefined && input.maxPageSize > 0 ? Math.min(limit, input.maxPageSize) : limit;
-  const items = remaining.slice(0, size);
-  const last = items.at(-1);
-  if (remaining.length <= size || !last) return { items, resourceVersion: String(revision) };
+  const items = view.items.slice(from, from + size);
+  const last = view.keys[from + items.length - 1];
+  if (remaining <= size || last === undefined) return { items, resourceVersion: String(revision) };
   return {
     items,
     resourceVersion: String(revision),
-    continue: encode({ v: 'meta.k8s.io/v1', rv: revision, start: keyOf(last) }),
-    ...(input.withRemaining ? { remainingItemCount: remaining.length - size } : {}),
+    continue: encode({ v: 'meta.k8s.io/v1', rv: revision, start: last }),
+    ...(input.withRemaining ? { remainingItemCount: remaining - size } : {}),
   };
 };
 
