@@ -24,9 +24,10 @@
  * conversations.replies, users.info, usergroups.users.list, files.getUploadURLExternal, the upload
  * URL, files.completeUploadExternal. Unknown methods answer { ok: false, error: 'unknown_method' }.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { messageError } from './slack-validate.ts';
+import { inWindow, paged, parseBody, readBytes, truthy, uploadedBytes } from './slack-wire.ts';
 
 export interface RecordedCall {
   method: string;
@@ -88,63 +89,6 @@ export interface SlackStandIn {
   onCall(listener: (call: RecordedCall) => void): () => void;
   close(): Promise<void>;
 }
-
-const readBytes = async (req: IncomingMessage): Promise<Buffer> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-};
-
-/** The WebClient form-encodes arguments and JSON-encodes nested ones: undo both. */
-const parseBody = (raw: string, contentType: string | undefined): Record<string, unknown> => {
-  if (!raw) return {};
-  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    out[key] = /^[[{]/.test(value) ? safeJson(value) : value;
-  }
-  return out;
-};
-
-const safeJson = (value: string): unknown => {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-};
-
-/** A page of `list` from the opaque cursor on, and the cursor of the next page if any. */
-const paged = <T>(list: T[], body: Record<string, unknown>, max: number): { page: T[]; next?: string } => {
-  const limit = Math.max(1, Math.min(max, Number(body.limit ?? 100) || 100));
-  const start = typeof body.cursor === 'string' && body.cursor !== '' ? Number(Buffer.from(body.cursor, 'base64url').toString()) : 0;
-  const page = list.slice(start, start + limit);
-  return start + limit < list.length
-    ? { page, next: Buffer.from(String(start + limit)).toString('base64url') }
-    : { page };
-};
-
-/** The file bytes of an upload: the SDK posts them as multipart/form-data (one part), or raw. */
-const uploadedBytes = (raw: Buffer, contentType: string | undefined): Buffer => {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '');
-  if (!contentType?.startsWith('multipart/form-data') || !boundary) return raw;
-  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  const start = raw.indexOf(marker);
-  const headersEnd = raw.indexOf('\r\n\r\n', start);
-  const end = raw.indexOf(Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`), headersEnd);
-  return start < 0 || headersEnd < 0 || end < 0 ? raw : raw.subarray(headersEnd + 4, end);
-};
-
-const truthy = (value: unknown): boolean => value === true || value === 'true' || value === '1' || value === 1;
-
-/** The oldest/latest/inclusive window of conversations.history and .replies. */
-const inWindow = (ts: string, body: Record<string, unknown>): boolean => {
-  const inclusive = truthy(body.inclusive);
-  const value = Number(ts);
-  if (body.oldest !== undefined && (inclusive ? value < Number(body.oldest) : value <= Number(body.oldest))) return false;
-  if (body.latest !== undefined && (inclusive ? value > Number(body.latest) : value >= Number(body.latest))) return false;
-  return true;
-};
 
 export const startSlackStandIn = async (): Promise<SlackStandIn> => {
   let seq = 0;
