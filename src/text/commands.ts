@@ -1,10 +1,11 @@
 /**
  * Credentials on command lines and in credential files, where no key=value pair names them:
  * `curl -u user:pass`, `docker login -p x`, `mysql -pSECRET`, `sshpass -p x`, `redis-cli -a x`,
- * `htpasswd -b file user pass`, `--password x`, a .netrc `password x`, a .pgpass line.
+ * `htpasswd -b file user pass`, `--password x`, a .netrc `password x`, a .pgpass line, an XML
+ * element such as `<password>x</password>`.
  * Each pattern has bounded repeats of at most a few characters, or one greedy run nothing follows.
  */
-import { isHarmless, keyWords } from './keys.ts';
+import { isHarmless, isSecretValue, keyWords } from './keys.ts';
 import { MASK } from './mask.ts';
 
 /** `--password hunter2`, `--api-token xyz`, `-p x` after a login command: flag, space, value. */
@@ -43,6 +44,9 @@ const NETRC = /(?<![\w-])(login[ \t]+[^\s"']+(?:[ \t]+|[ \t]*\r?\n[ \t]*)passwor
 /** .pgpass: hostname:port:database:username:password, an entry alone on its line or between spaces or quotes. */
 const PGPASS_LINE =
   /(?<=^|["'\s]|\\n)([^:\s"'\\]+:(?:[0-9]{1,5}|\*):[^:\s"'\\]+:[^:\s"'\\]+:)([^\s"'\\]+)(?=$|["'\\\s])/gm;
+
+/** XML and HTML-like elements: <password>x</password>, <apiKey>x</apiKey> (Maven settings, Tomcat users). */
+const XML_ELEMENT = /<([A-Za-z_][\w.:-]*)>([^<>\n]+)<\//g;
 
 const maskValue = (value: string): string => (isHarmless(value) || value.startsWith(MASK) ? value : MASK);
 
@@ -103,6 +107,9 @@ const redactFlags = (text: string): string => {
         SECRET_FLAG_WORDS.has(last) ||
         last.endsWith('token') ||
         last.endsWith('password') ||
+        last.endsWith('pass') ||
+        last.endsWith('secret') ||
+        last === 'masterauth' ||
         ((flag === '-p' || flag === '-a') && takesPassword(offset));
       if (!secretFlag || PATH_LIKE.test(value) || PROSE_WORDS.has(value)) return whole;
       return `${flag}${space}${quote}${maskValue(value)}`;
@@ -128,6 +135,10 @@ export const redactCommands = (text: string): string => {
   if (out.includes('password')) {
     out = out.replace(NETRC, (_w, head: string, value: string) => `${head}${maskValue(value)}`);
   }
+  if (out.includes('</'))
+    out = out.replace(XML_ELEMENT, (whole, tag: string, value: string) =>
+      isSecretValue(tag, value.trim()) ? `<${tag}>${MASK}</` : whole,
+    );
   return out.replace(PGPASS_LINE, (whole, head: string, value: string) =>
     value.startsWith(MASK) ? whole : `${head}${MASK}`,
   );

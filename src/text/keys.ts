@@ -92,6 +92,12 @@ const STRONG_SUBSTRINGS = [
   'privatekey',
   'accountkey',
   'authkey',
+  'signingkey',
+  'encryptionkey',
+  'masterkey',
+  'clientkey',
+  'requirepass',
+  'masterauth',
 ];
 
 /** Words that make a value secret only when the value itself looks like one (auth: failed stays). */

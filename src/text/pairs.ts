@@ -12,11 +12,11 @@ import { MASK } from './mask.ts';
 
 /**
  * A key (after an escaped \n, \t or \r of a JSON string, the key starts after the escape), then
- * optional (escaped) closing quotes, then = or :. A space before ":" is only accepted when a
+ * optional (escaped) closing quotes, then =, => (Ruby, PHP) or :. A space before ":" is only accepted when a
  * quoted value follows, so `volume "secret-vol" : x` stays.
  */
 const KEY_SEPARATOR =
-  /(?<![\w.-])(?:(?<=\\)[ntr])?([A-Za-z_.-][\w.-]*)((?:\\{1,8}["']|["'])?(?:[ \t]*=|[ \t]+:(?=[ \t]*\\{0,8}["'])|:)[ \t]*)/g;
+  /(?<![\w.-])(?:(?<=\\)[ntr])?([A-Za-z_.-][\w.-]*)((?:\\{1,8}["']|["'])?(?:[ \t]*=>?|[ \t]+:(?=[ \t]*\\{0,8}["'])|:)[ \t]*)/g;
 
 /** Characters that end a bare value. */
 const BARE_END = /[\s"'\\,;&(){}<>]/g;
@@ -59,8 +59,13 @@ class ValueScanner {
    * A value starting at `start`: returns [valueStart, valueEnd, closeEnd] where the value proper
    * excludes its quotes, or undefined when no value is there.
    */
-  value(start: number): [number, number, number] | undefined {
+  value(start: number, braces = false): [number, number, number] | undefined {
     const { text } = this;
+    if (braces && text[start] === '{') {
+      // ODBC: PWD={p;w}: the value is what the braces hold.
+      const close = this.indexOf('}', start + 1);
+      return close < this.indexOf('\n', start) ? [start + 1, close, close + 1] : undefined;
+    }
     let i = start;
     while (i < text.length && i - start < 8 && text[i] === '\\') i++;
     const quote = text[i];
@@ -113,7 +118,8 @@ export const redactPairs = (text: string, decodedSecret: (value: string) => bool
   for (let pair = keys.exec(text); pair !== null; pair = keys.exec(text)) {
     const key = pair[1] as string;
     if (key.length > 80) continue;
-    const found = values.value(pair.index + pair[0].length);
+    // Braced values only after "=": after ":" a brace opens a JSON object, which must stay valid JSON.
+    const found = values.value(pair.index + pair[0].length, (pair[2] as string).includes('='));
     if (found === undefined) continue;
     const [start, end, close] = found;
     const value = text.slice(start, end);

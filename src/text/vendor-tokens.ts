@@ -78,6 +78,20 @@ export const VENDOR_TOKENS: readonly RegExp[] = [
   /(?<![A-Za-z0-9_-])EAACEdEose0cBA[A-Za-z0-9]{20,}/g,
   /(?<![A-Za-z0-9_-])[ps]k\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/g,
   /(?<![A-Za-z0-9_-])(?:prefect|pnu)_[A-Za-z0-9]{36}/g,
+  // AI APIs: xAI, Groq, Replicate, Perplexity.
+  /(?<![A-Za-z0-9_-])xai-[A-Za-z0-9]{40,}/g,
+  /(?<![A-Za-z0-9_-])gsk_[A-Za-z0-9]{40,}/g,
+  /(?<![A-Za-z0-9_-])r8_[A-Za-z0-9]{30,}/g,
+  /(?<![A-Za-z0-9_-])pplx-[A-Za-z0-9]{40,}/g,
+  // NuGet, EasyPost, HubSpot, Shippo, Typeform, Dropbox, Plaid, 1Password service accounts.
+  /(?<![A-Za-z0-9_-])oy2[a-z0-9]{43}/g,
+  /(?<![A-Za-z0-9_-])EZ[AT]K[A-Za-z0-9]{54}/g,
+  /(?<![A-Za-z0-9_-])pat-(?:na|eu)1-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}/g,
+  /(?<![A-Za-z0-9_-])shippo_(?:live|test)_[a-f0-9]{40}/g,
+  /(?<![A-Za-z0-9_-])tfp_[A-Za-z0-9_.=-]{40,}/g,
+  /(?<![A-Za-z0-9_-])sl\.[A-Za-z0-9_=-]{130,}/g,
+  /(?<![A-Za-z0-9_-])access-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}/g,
+  /(?<![A-Za-z0-9_-])ops_eyJ[A-Za-z0-9_=+/-]{40,}/g,
 ];
 
 /** The look-behind every VENDOR_TOKENS pattern starts with (a test checks that each one does). */

@@ -37,7 +37,8 @@ const pick = (alphabet: string, n: number): string => {
   let out = '';
   for (let i = 0; i < n; i++) out += alphabet[Math.floor(next() * alphabet.length)];
   if (n >= 4 && /[0-9]/.test(alphabet) && !/[0-9]/.test(out)) out = `${out.slice(0, -1)}7`;
-  if (n >= 4 && /[a-zA-Z]/.test(alphabet) && !/[a-zA-Z]/.test(out)) out = `k${out.slice(1)}`;
+  const letter = /[a-zA-Z]/.exec(alphabet)?.[0];
+  if (n >= 4 && letter && !/[a-zA-Z]/.test(out)) out = `${letter}${out.slice(1)}`;
   return out;
 };
 const b64 = (text: string): string => Buffer.from(text).toString('base64');
@@ -401,6 +402,32 @@ each(
   'using signing key $ for webhooks',
   'the token is $',
 );
+
+// ---------------------------------------------------------------- more formats and vendors
+each(
+  'xml-element',
+  () => pick(ALNUM, 12),
+  '<settings><servers><server><id>nexus</id><password>$</password></server></servers></settings>',
+);
+each(
+  'odbc-braced-password',
+  () => `${pick(ALNUM, 6)};${pick(ALNUM, 5)}`,
+  'Driver={ODBC Driver 18};Server=sql;UID=sa;PWD={$};',
+);
+each('ruby-php-hash', () => pick(ALNUM, 12), ':password => "$"', "'db_password' => '$',");
+each('redis-requirepass', () => pick(ALNUM, 12), 'redis-server /etc/redis.conf --requirepass $');
+each('short-key-under-strong-name', () => pick(ALNUM, 6), 'ENCRYPTION_KEY=$', 'signing_key: $');
+each('kubectl-from-literal', () => pick(ALNUM, 12), 'kubectl create secret generic db --from-literal=password=$');
+each('xai-api-key', () => `xai-${pick(ALNUM, 80)}`, 'xai: 401 $');
+each('groq-api-key', () => `gsk_${pick(ALNUM, 52)}`, 'groq $');
+each('replicate-token', () => `r8_${pick(ALNUM, 37)}`, 'replicate $');
+each('nuget-api-key', () => `oy2${pick(LOWER + DIGITS, 43)}`, 'nuget push -ApiKey $');
+each(
+  'hubspot-pat',
+  () => `pat-na1-${pick(HEX, 8)}-${pick(HEX, 4)}-${pick(HEX, 4)}-${pick(HEX, 4)}-${pick(HEX, 12)}`,
+  'hubspot 401 $',
+);
+each('dropbox-token', () => `sl.${pick(URLSAFE, 138)}`, 'dropbox: expired_access_token $');
 
 export const SECRET_CORPUS: readonly PlantedSecret[] = entries;
 export const SECRET_KINDS: readonly string[] = [...new Set(entries.map((e) => e.kind))];
