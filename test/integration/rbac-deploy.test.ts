@@ -122,7 +122,9 @@ describe('deploy/ grants exactly what diagnose, the scanner and remediation use'
 
   test('scanner: a round lists and watches pods, holds its Lease and announces the crash', async () => {
     const slack = slackStandIn();
-    putPod(cluster, { name: 'api-5d8f7c6b9-0', deployment: 'api', status: crashLoop() });
+    // Five pods: the scanner's initial list takes three pages of two.
+    for (let i = 0; i < 5; i += 1)
+      putPod(cluster, { name: `api-5d8f7c6b9-${i}`, deployment: 'api', status: crashLoop() });
     const scanner = startScanner({ cluster, holder: 'replica-a', slack });
     try {
       await scanner.watch.ready;
@@ -191,6 +193,8 @@ describe('deploy/ grants exactly what diagnose, the scanner and remediation use'
     const unreached = [...granted].filter((g) => !used.has(g));
     const extra = unreached.filter((g) => !calledInSource(g, code)).sort();
     assert.deepEqual(extra, [], 'grants no code uses');
+    const continued = cluster.requests().filter((r) => r.search.includes('continue=')).length;
+    t.diagnostic(`${cluster.authorizations().length} requests authorized; ${continued} of them continued a paged list`);
     t.diagnostic(
       `${granted.size} grants: ${granted.size - unreached.length} requested by the runs, only called in src/: ${unreached.sort().join(', ') || 'none'}`,
     );
