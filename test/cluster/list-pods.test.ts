@@ -6,7 +6,8 @@ import { type DemoCluster, startDemoCluster } from '../../src/demo/server.ts';
 
 let demo: DemoCluster;
 before(async () => {
-  demo = await startDemoCluster({});
+  // Pages of two pods: listPods must follow continue to see every pod.
+  demo = await startDemoCluster({ maxPageSize: 2 });
 });
 after(() => demo.close());
 
