@@ -59,8 +59,14 @@ const SIGNATURES: Signature[] = [
     title: 'The keystore password does not match the keystore (password rotated?)',
   },
   {
-    // The Kubernetes API refused the pod's ServiceAccount (RBAC).
-    all: [/\bis forbidden: User "/, /" cannot [a-z]{2,20} resource "/],
+    // An encryption key that does not match the one stored with the data on the volume.
+    all: [/Mismatching encryption keys/],
+    confidence: 0.84,
+    title: 'The encryption key does not match the one stored on the volume',
+  },
+  {
+    // The Kubernetes API refused the pod's ServiceAccount (RBAC); the quotes may arrive escaped.
+    all: [/\bis forbidden: User \\?"/, /\\?" cannot [a-z]{2,20} resource /],
     confidence: 0.78,
     title: "The Kubernetes API refused the ServiceAccount's request (RBAC)",
   },

@@ -156,6 +156,12 @@ const SIGNATURES: Signature[] = [
     confidence: 0.78,
     title: 'node was started on a TypeScript file: the command should run the built JavaScript',
   },
+  {
+    // `python -m app.serverr`: the interpreter cannot find the module the command names.
+    all: [/^(?:\/usr(?:\/local)?\/bin\/)?python[\d.]{0,5}: No module named /],
+    confidence: 0.76,
+    title: 'The module named in the command (python -m ...) does not exist',
+  },
   WRONG_COUNT,
   {
     // mysqld names a removed flag from `command: --default-authentication-plugin=...` this way.

@@ -58,12 +58,24 @@ const SIGNATURES: Signature[] = [
 const NAMED_ADDRESS =
   /[\w.-]:\d{2,5}\b|`[\w.-]{2,253}`:`\d{2,5}`|:\/\/[\w.-]{1,253}|\bhost[ =:]{1,3}["']?[\w.-]{2,253}|\bserver at "?[\w.-]{2,253}/i;
 
+// wait-for scripts give up with their own words; the dependency never accepted a connection.
+const WAIT_TIMEOUT: Signature = {
+  all: [
+    /timeout occurred after waiting \d{1,5} seconds for |[Tt]imed out waiting for (?:the )?(?:database|db|service|host|dependency)\b/,
+  ],
+  confidence: 0.74,
+  title: 'A wait-for script timed out: the dependency never accepted connections',
+};
+
 export const dependencyUnreachable = signatureRule({
   id: 'dependency-unreachable',
   category: 'dependency_unreachable',
-  signatures: SIGNATURES,
+  signatures: [...SIGNATURES, WAIT_TIMEOUT],
   options: { recoverable: true },
   adjust: (ctx, hit) => {
+    // A wait-for script that gives up exits 1; a process killed by a signal (139, 137) died of something else.
+    if (hit.signature === WAIT_TIMEOUT && ctx.exitCode !== null && ctx.exitCode > 128)
+      return Math.min(hit.confidence, 0.4);
     const local = hit.lines.some((l) => LOCALHOST.test(l.text));
     // "localhost" inside a pod is the pod itself: the dependency is elsewhere, the address is wrong.
     if (local) return Math.min(hit.confidence, 0.55);

@@ -3,7 +3,8 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 // inotify/file-watcher ENOSPC is a kernel limit, not a full disk.
-const NOT_DISK = /file watchers|inotify|max_user_watches/i;
+// inotify watches and the shared-memory mount (/dev/shm) are node and pod limits, not a full volume.
+const NOT_DISK = /file watchers|inotify|max_user_watches|shared memory segment|\/dev\/shm/i;
 
 // The errno alone: node prints it on its own line ("code: 'ENOSPC'"), away from the message.
 const ERRNO: Signature = { all: [/\bENOSPC\b/], confidence: 0.9, title: 'The disk is full (ENOSPC)', not: NOT_DISK };
@@ -20,6 +21,12 @@ const SIGNATURES: Signature[] = [
   { all: [/\benospc\b/], confidence: 0.85, title: 'The disk is full (enospc)', not: NOT_DISK },
   { all: [/Disk quota exceeded|\bEDQUOT\b/i], confidence: 0.88, title: 'The disk quota is exceeded' },
   { all: [/There is not enough space on the disk/], confidence: 0.9, title: 'The disk is full' },
+  {
+    // RabbitMQ's disk alarm: the volume is below its free-space limit, publishers block.
+    all: [/disk resource limit alarm set|Free disk space is insufficient/],
+    confidence: 0.8,
+    title: 'The volume is below the free-space limit (disk alarm)',
+  },
   {
     // steamcmd's 0x202 app state is "not enough disk space"; installers and updaters say it in words.
     all: [

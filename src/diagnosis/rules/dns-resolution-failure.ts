@@ -41,6 +41,7 @@ const HOST = [
   /server host '([\w.-]{1,253})'/,
   /Could not resolve host:? ['"]?([\w.-]{1,253})/,
   /Failed to resolve ['"]([\w.-]{1,253})['"]/,
+  /getaddrinfo for ([\w.-]{1,253}) failed/,
   /getaddrinfo\(?['"]?([\w.-]{1,253})['"]?\)? failed/,
   /^([\w.-]{1,253}): (?:Name or service not known|Name does not resolve|Temporary failure in name resolution)/,
 ];
@@ -52,6 +53,10 @@ export const hostIn = (text: string): string | undefined => {
   const host = HOST.map((pattern) => pattern.exec(text)?.[1]).find((h) => h !== undefined);
   return host !== undefined && HOST_NAME.test(host) && /[A-Za-z]/.test(host) ? host : undefined;
 };
+
+/** Host names images fall back to when their host variable is unset. */
+const DEFAULT_HOST =
+  /^(?:mysql|mariadb|postgres|postgresql|db|database|redis|mongo|mongodb|rabbitmq|kafka|elasticsearch|memcached|broker)$/;
 
 // Compose and supervisors say when a service's container stopped: "mongo exited with code 1".
 const EXITED = /^([\w.-]{1,80}) exited with code [1-9]\d{0,2}\s*$/;
@@ -74,8 +79,13 @@ export const dnsResolutionFailure = signatureRule({
   category: 'dns_resolution_failure',
   signatures: SIGNATURES,
   options: { recoverable: true },
-  adjust: (ctx, hit) =>
-    diedEarlier(ctx, hostIn(hit.line.text) ?? '') ? Math.min(hit.confidence, 0.4) : hit.confidence,
+  adjust: (ctx, hit) => {
+    const host = hostIn(hit.line.text) ?? '';
+    if (diedEarlier(ctx, host)) return Math.min(hit.confidence, 0.4);
+    // A bare product name (mysql, redis, db) is often an image's built-in default: the variable that
+    // should name the real host may be unset, so the name alone is not a confident answer.
+    return DEFAULT_HOST.test(host) ? Math.min(hit.confidence, 0.78) : hit.confidence;
+  },
   steps: (ctx, hit) => [
     `Check that the Service exists in the namespace: kubectl get svc -n ${ctx.target.namespace ?? '<namespace>'}`,
     `Resolve the name from inside the pod: ${kubectl.exec(ctx.target, `nslookup ${hostIn(hit.line.text) ?? '<host>'}`)}`,

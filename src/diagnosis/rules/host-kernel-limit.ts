@@ -5,6 +5,12 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 const SIGNATURES: Signature[] = [
   { all: [/vm\.max_map_count/], confidence: 0.93, title: 'vm.max_map_count on the node is too low' },
   {
+    // The container's /dev/shm (64 MiB by default) is too small for PostgreSQL's parallel workers.
+    all: [/could not resize shared memory segment|\/dev\/shm\b.{0,5}(?:is full|too small)/],
+    confidence: 0.86,
+    title: "The container's shared memory (/dev/shm) is too small",
+  },
+  {
     all: [/max file descriptors \[\d+\] for [^\s]+ process is too low/],
     confidence: 0.9,
     title: 'The open-file limit (ulimit -n) is too low',

@@ -114,7 +114,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     // Keycloak in production mode needs KC_HOSTNAME.
-    all: [/hostname is not configured; either configure hostname/],
+    all: [/hostname is not configured; either configure hostname|but no hostname setting provided/],
     confidence: 0.78,
     title: 'The hostname setting is not set (KC_HOSTNAME)',
   },
@@ -138,6 +138,18 @@ const SIGNATURES: Signature[] = [
     all: [/\b(?:url|uri|URL|host|address|endpoint|password|token) (?:is|was) empty\b/],
     confidence: 0.72,
     title: 'A setting is empty: the environment variable it is filled from is likely not set',
+  },
+  {
+    // A secret setting read from the environment is absent ("Missing admin.auth.secret configuration").
+    all: [/\bMissing [a-z]/, /\.(?:secret|key|salt|token|password|jwtSecret) configuration\b/],
+    confidence: 0.74,
+    title: 'A secret setting is missing: the environment variable that provides it is likely not set',
+  },
+  {
+    // Elixir runtime.exs: String.to_integer(System.get_env("PORT")) with PORT unset.
+    all: [/(?:binary_to_integer|String\.to_integer|to_integer)\(nil\)/],
+    confidence: 0.76,
+    title: 'A number was read from an environment variable that is not set (nil)',
   },
   {
     // gosu/su-exec given "$APP_USER" while it is unset.

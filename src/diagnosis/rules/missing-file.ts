@@ -13,6 +13,18 @@ const NOT_FILE =
 
 const SIGNATURES: Signature[] = [
   {
+    // Build output or config the runtime stage never received.
+    all: [/Could not find a production build in the|Invalid path: \/[\w.-]/],
+    confidence: 0.85,
+    title: 'A file or build output the app needs is not in the image',
+  },
+  {
+    // viper: no config file in any of the search paths.
+    all: [/Config File "/, /" Not Found in "/],
+    confidence: 0.8,
+    title: 'The config file is not in any path the app searches',
+  },
+  {
     // Go: template/embed globs that match nothing because the files were not copied into the image.
     all: [/pattern matches no files: /],
     confidence: 0.8,

@@ -43,6 +43,11 @@ const SIGNATURES: Signature[] = [
     title: 'The container user cannot write to a directory it needs',
   },
   {
+    all: [/\bCannot write into /, /\bdirectory\b/],
+    confidence: 0.82,
+    title: 'The container user cannot write to a directory it needs',
+  },
+  {
     // Key files that must be private (mongo keyfile, acme.json, .erlang.cookie, ssh keys).
     all: [/\b[Pp]ermissions\b/, /\bare too open\b/],
     confidence: 0.84,

@@ -4,6 +4,16 @@ import { ruleTable } from './helpers.ts';
 ruleTable(authFailure, 'auth_failure', {
   positives: [
     {
+      name: 'an encryption key that differs from the one on the volume',
+      log: 'Error: Mismatching encryption keys. The encryption key in the settings file /home/node/.n8n/config does not match the N8N_ENCRYPTION_KEY env var.',
+      min: 0.8,
+    },
+    {
+      name: 'RBAC denial with escaped quotes',
+      log: 'time="2024-09-01T10:12:00Z" level=error msg="Failed to watch *v1alpha1.IngressRoute: ingressroutes.traefik.io is forbidden: User \\"system:serviceaccount:ingress:traefik\\" cannot list resource \\"ingressroutes\\" in API group \\"traefik.io\\" at the cluster scope"',
+      min: 0.75,
+    },
+    {
       name: 'an Elasticsearch keystore password that no longer matches',
       log: 'org.elasticsearch.bootstrap.StartupException: org.elasticsearch.common.settings.SettingsException: Provided keystore password was incorrect',
       min: 0.85,

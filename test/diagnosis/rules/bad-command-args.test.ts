@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'python -m with a module that does not exist',
+      log: '+ exec python -m app.serverr\n/usr/local/bin/python: No module named app.serverr',
+      min: 0.7,
+    },
+    {
       name: 'node on the TypeScript source',
       log: 'TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension ".ts" for /app/src/index.ts',
       min: 0.75,
@@ -64,6 +69,10 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     { name: 'usage banner on exit 2', log: 'Usage: backup [--full|--incremental] TARGET', exitCode: 2, min: 0.6 },
   ],
   negatives: [
+    {
+      name: 'an import of a missing package is a dependency, not the command',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 1, in <module>\n    import requests\nModuleNotFoundError: No module named \'requests\'',
+    },
     {
       name: 'mongod names an unknown config key (no dash: not a JVM flag)',
       log: "Unrecognized option: storage.journal.enable\ntry 'mongod --help' for more information",

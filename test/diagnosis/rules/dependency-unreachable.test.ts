@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   positives: [
     {
+      name: 'wait-for-it gives up',
+      log: '+ ./wait-for-it.sh db:5432 -t 30\nwait-for-it.sh: waiting 30 seconds for db:5432\nwait-for-it.sh: timeout occurred after waiting 30 seconds for db:5432\n+ exit 1',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'prisma P1001',
       log: "Error: P1001: Can't reach database server at `db.internal`:`5432`\n\nPlease make sure your database server is running at `db.internal`:`5432`.",
       min: 0.7,
@@ -38,6 +44,11 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
     },
   ],
   negatives: [
+    {
+      name: 'a wait-for timeout before a signal death is not the cause',
+      log: 'timeout: unrecognized option: t\nwait-for-it.sh: timeout occurred after waiting 15 seconds for db:5432\napp exited with code 139',
+      exitCode: 139,
+    },
     {
       name: 'refused then connected',
       log: 'WARN redis: connection refused, retrying in 2s\nINFO Connected to redis at redis:6379\nINFO ready',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(diskFull, 'disk_full', {
   positives: [
     {
+      name: "RabbitMQ's disk alarm",
+      log: '2024-09-01 10:07:00.100 [warning] <0.400.0> Free disk space is insufficient. Free bytes: 41943040. Limit: 50000000\n2024-09-01 10:07:00.101 [warning] <0.400.0> disk resource limit alarm set on node rabbit@rabbitmq-0.',
+      min: 0.35,
+      best: false,
+    },
+    {
       name: "steamcmd's 0x202 state",
       log: "Update state (0x61) downloading, progress: 57.12 (19543212032 / 34215443210)\nError! App '730' state is 0x202 after update job.",
       min: 0.8,
@@ -41,6 +47,10 @@ ruleTable(diskFull, 'disk_full', {
     },
   ],
   negatives: [
+    {
+      name: 'a full /dev/shm is not a full volume',
+      log: 'ERROR:  could not resize shared memory segment "/PostgreSQL.1" to 16777216 bytes: No space left on device',
+    },
     {
       name: 'inotify watcher limit is a kernel limit, not a full disk',
       log: "Error: ENOSPC: System limit for number of file watchers reached, watch '/app/src'\n    at FSWatcher.<computed> (node:internal/fs/watchers:247:19)",

@@ -6,6 +6,12 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
     {
+      name: "an image's default host name is not a confident answer",
+      log: 'MySQL Connection Error: (2002) php_network_getaddresses: getaddrinfo for mysql failed: Name or service not known',
+      min: 0.5,
+      max: 0.8,
+    },
+    {
       name: 'HAProxy cannot resolve a server at start-up',
       log: "[ALERT]    (1) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:41] : 'server api1' : could not resolve address 'api-v1.default.svc.cluster.local'.\n[ALERT]    (1) : config : Fatal errors found in configuration.",
       min: 0.8,

@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: "PostgreSQL outgrowing the container's /dev/shm",
+      log: '2024-09-01 10:09:00.100 UTC [68] ERROR:  could not resize shared memory segment "/PostgreSQL.2871637364" to 16777216 bytes: No space left on device',
+      min: 0.85,
+    },
+    {
       name: 'elasticsearch bootstrap checks',
       log: 'ERROR: [1] bootstrap checks failed. You must address the points described in the following [1] lines before starting Elasticsearch.\nbootstrap check failure [1] of [1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]',
       exitCode: 78,

@@ -4,6 +4,22 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'Keycloak strict hostname without a hostname',
+      log: 'ERROR: Strict hostname resolution configured but no hostname setting provided',
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'a missing secret setting (Strapi)',
+      log: '[2024-09-01 10:03:00.100] error: Missing admin.auth.secret configuration. The SessionManager requires a JWT secret',
+      min: 0.7,
+    },
+    {
+      name: 'Elixir runtime.exs converting an unset PORT',
+      log: '** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a binary\n\n    :erlang.binary_to_integer(nil)\n    (elixir 1.16.2) lib/string.ex:2855: String.to_integer/1\n    /app/releases/0.1.0/runtime.exs:12: (file)',
+      min: 0.7,
+    },
+    {
       name: 'a provisioned URL that expanded to nothing',
       log: 'logger=provisioning level=error msg="Failed to provision data sources" error="Datasource provisioning error: url is empty"',
       min: 0.7,

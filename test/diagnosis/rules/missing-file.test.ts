@@ -4,6 +4,21 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'Next.js without its build output',
+      log: "Error: Could not find a production build in the '.next' directory. Try building your app with 'next build' before starting the production server.",
+      min: 0.8,
+    },
+    {
+      name: 'viper finds no config file',
+      log: 'Error: Config File "config" Not Found in "[/etc/app /app]"',
+      min: 0.75,
+    },
+    {
+      name: "Envoy's invalid certificate path",
+      log: "[critical][main] [source/server/server.cc:131] error initializing configuration '/etc/envoy/envoy.yaml': Invalid path: /etc/envoy/certs/tls.crt",
+      min: 0.8,
+    },
+    {
       name: 'a Go template glob matching nothing',
       log: 'panic: html/template: pattern matches no files: `templates/*.html`\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:21 +0x2e',
       exitCode: 2,

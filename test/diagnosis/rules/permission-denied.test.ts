@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'Nextcloud cannot write its data directory',
+      log: 'Cannot write into "data" directory. This can usually be fixed by giving the web server write access to the data directory.',
+      min: 0.8,
+    },
+    {
       name: 'a key file mounted too open',
       log: '{"t":{"$date":"2024-08-01T10:09:00.100+00:00"},"s":"I","c":"ACCESS","msg":"Read security file failed","attr":{"error":{"code":30,"errmsg":"permissions on /etc/mongo/keyfile are too open"}}}',
       min: 0.8,
