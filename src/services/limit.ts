@@ -30,8 +30,7 @@ const busy = (why: 'queue_full' | 'queue_timeout', settings: LimiterSettings): E
   new ExitcodeError('busy', BUSY_SENTENCE, { why, ...settings });
 
 export const createLimiter = (given: number | LimiterSettings): Limiter => {
-  const settings: LimiterSettings =
-    typeof given === 'number' ? { ...DEFAULT_LIMITER, maxConcurrent: given } : given;
+  const settings: LimiterSettings = typeof given === 'number' ? { ...DEFAULT_LIMITER, maxConcurrent: given } : given;
   let active = 0;
   const queue: { start: () => void }[] = [];
   const release = (): void => {

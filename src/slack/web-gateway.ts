@@ -12,7 +12,13 @@
  */
 import type { Logger } from 'pino';
 import { sanitizeOutgoing } from '../text/outgoing.ts';
-import { type CallPolicy, type CallPolicySettings, createCallPolicy, failureKind, slackUnavailable } from './call-policy.ts';
+import {
+  type CallPolicy,
+  type CallPolicySettings,
+  createCallPolicy,
+  failureKind,
+  slackUnavailable,
+} from './call-policy.ts';
 import { type SlackMetrics, slackErrorCode } from './deliver.ts';
 import type { WebClient } from './extension.ts';
 import type { OutgoingMessage, ReadMessage, SlackGateway } from './gateway.ts';

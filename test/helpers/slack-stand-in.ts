@@ -287,7 +287,10 @@ export const startSlackStandIn = async (): Promise<SlackStandIn> => {
       const channel = body.channel_id === undefined ? undefined : String(body.channel_id);
       if (channel !== undefined) {
         if (notMember.has(channel)) return { ok: false, error: 'not_in_channel' };
-        if (body.thread_ts !== undefined && !stand.messages.some((m) => m.channel === channel && m.ts === body.thread_ts))
+        if (
+          body.thread_ts !== undefined &&
+          !stand.messages.some((m) => m.channel === channel && m.ts === body.thread_ts)
+        )
           return { ok: false, error: 'invalid_thread_ts' };
         for (const file of files) uploaded.delete(file.id);
         stand.addMessage({

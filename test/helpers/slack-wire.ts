@@ -32,7 +32,10 @@ const safeJson = (value: string): unknown => {
 /** A page of `list` from the opaque cursor on, and the cursor of the next page if any. */
 export const paged = <T>(list: T[], body: Record<string, unknown>, max: number): { page: T[]; next?: string } => {
   const limit = Math.max(1, Math.min(max, Number(body.limit ?? 100) || 100));
-  const start = typeof body.cursor === 'string' && body.cursor !== '' ? Number(Buffer.from(body.cursor, 'base64url').toString()) : 0;
+  const start =
+    typeof body.cursor === 'string' && body.cursor !== ''
+      ? Number(Buffer.from(body.cursor, 'base64url').toString())
+      : 0;
   const page = list.slice(start, start + limit);
   return start + limit < list.length
     ? { page, next: Buffer.from(String(start + limit)).toString('base64url') }
@@ -56,8 +59,9 @@ export const truthy = (value: unknown): boolean => value === true || value === '
 export const inWindow = (ts: string, body: Record<string, unknown>): boolean => {
   const inclusive = truthy(body.inclusive);
   const value = Number(ts);
-  if (body.oldest !== undefined && (inclusive ? value < Number(body.oldest) : value <= Number(body.oldest))) return false;
-  if (body.latest !== undefined && (inclusive ? value > Number(body.latest) : value >= Number(body.latest))) return false;
+  if (body.oldest !== undefined && (inclusive ? value < Number(body.oldest) : value <= Number(body.oldest)))
+    return false;
+  if (body.latest !== undefined && (inclusive ? value > Number(body.latest) : value >= Number(body.latest)))
+    return false;
   return true;
 };
-

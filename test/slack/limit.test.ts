@@ -42,7 +42,10 @@ test('a full queue refuses at once with the busy sentence; nothing is queued bey
   let release: () => void = () => {};
   const first = limiter.run(() => new Promise<void>((resolve) => (release = resolve)));
   const queued = [limiter.run(async () => 'a'), limiter.run(async () => 'b')];
-  await assert.rejects(limiter.run(async () => 'c'), isBusy('queue_full'));
+  await assert.rejects(
+    limiter.run(async () => 'c'),
+    isBusy('queue_full'),
+  );
   assert.equal(limiter.queued, 2);
   release();
   await first;

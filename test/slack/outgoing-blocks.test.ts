@@ -7,7 +7,19 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { clipMarkup, prepareBlocks, prepareText, SLACK_LIMITS } from '../../src/slack/outgoing-blocks.ts';
 
-const piece = fc.constantFrom('a', ' ', '\n', '```', '&amp;', '&lt;', '&gt;', '<https://x.example|x>', '<@U1>', '😀', 'é');
+const piece = fc.constantFrom(
+  'a',
+  ' ',
+  '\n',
+  '```',
+  '&amp;',
+  '&lt;',
+  '&gt;',
+  '<https://x.example|x>',
+  '<@U1>',
+  '😀',
+  'é',
+);
 const mrkdwn = fc.array(piece, { maxLength: 400 }).map((parts) => parts.join(''));
 
 test('clipMarkup: within the limit, entities and links whole, fences closed; short text untouched', () => {
@@ -33,7 +45,9 @@ test('prepareBlocks keeps block ids, action ids and button values exactly', () =
     {
       type: 'actions',
       block_id: 'exitcode_actions',
-      elements: [{ type: 'button', action_id: 'exitcode_show_logs', text: { type: 'plain_text', text: 'Logs' }, value }],
+      elements: [
+        { type: 'button', action_id: 'exitcode_show_logs', text: { type: 'plain_text', text: 'Logs' }, value },
+      ],
     },
   ]) as unknown as [{ block_id: string; elements: { action_id: string; value: string }[] }];
   assert.equal(block.block_id, 'exitcode_actions');
@@ -43,7 +57,10 @@ test('prepareBlocks keeps block ids, action ids and button values exactly', () =
 
 test('a message of many sections keeps at most 50 blocks and says how many were left out', () => {
   const blocks = prepareBlocks(
-    Array.from({ length: 80 }, (_, i) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: `s${i}` } })),
+    Array.from({ length: 80 }, (_, i) => ({
+      type: 'section' as const,
+      text: { type: 'mrkdwn' as const, text: `s${i}` },
+    })),
   );
   assert.equal(blocks.length, SLACK_LIMITS.blocks);
   assert.match(JSON.stringify(blocks.at(-1)), /31 more parts not shown/);
@@ -61,6 +78,7 @@ test('broadcasts in any text are shown, never sent: <!here>, <!channel>, <!every
 });
 
 test('intended markup stays: dates, user mentions and links', () => {
-  const text = 'last crash <!date^1795607910^{date_short_pretty}|2026-11-25> by <@U0001>, see <https://example.com|docs>';
+  const text =
+    'last crash <!date^1795607910^{date_short_pretty}|2026-11-25> by <@U0001>, see <https://example.com|docs>';
   assert.equal(prepareText(text), text);
 });

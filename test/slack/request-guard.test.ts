@@ -54,9 +54,12 @@ describe('request guard in front of the HTTP receiver', () => {
   });
 
   test('the same signed slash command replayed within the window: the replay is dropped, one diagnosis', async () => {
-    const request = slashCommand(slashFields({ text: 'shop/checkout-7f9c6b4d5-x2x9z', response_url: bot.slack.responseUrl() }), {
-      secret: bot.secret,
-    });
+    const request = slashCommand(
+      slashFields({ text: 'shop/checkout-7f9c6b4d5-x2x9z', response_url: bot.slack.responseUrl() }),
+      {
+        secret: bot.secret,
+      },
+    );
     assert.equal((await send(bot.eventsUrl, request)).status, 200);
     assert.equal((await send(bot.eventsUrl, request)).status, 401);
     await bot.slack.waitFor(() => investigator.requests.length >= 1);

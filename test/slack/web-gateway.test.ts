@@ -63,7 +63,11 @@ describe('SlackGateway over the Web API', () => {
       text: `fallback ${SECRET}`,
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'evil \u202Eexe.txt' } },
-        { type: 'section', text: { type: 'mrkdwn', text: `log: ${SECRET}` }, fields: [{ type: 'mrkdwn', text: `f ${SECRET}` }] },
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: `log: ${SECRET}` },
+          fields: [{ type: 'mrkdwn', text: `f ${SECRET}` }],
+        },
         { type: 'context', elements: [{ type: 'mrkdwn', text: 'bell \u0007 here' }] },
         {
           type: 'actions',
@@ -76,7 +80,9 @@ describe('SlackGateway over the Web API', () => {
     assert.ok(!sent.includes(SECRET), 'no secret in any field');
     assert.ok(!sent.includes('\u202E') && !sent.includes('\u0007'), 'no bidi or control characters');
     assert.match(sent, /\\\\u202E/);
-    const actions = (body.blocks as { type: string; elements?: { value?: string }[] }[]).find((b) => b.type === 'actions');
+    const actions = (body.blocks as { type: string; elements?: { value?: string }[] }[]).find(
+      (b) => b.type === 'actions',
+    );
     assert.equal(actions?.elements?.[0]?.value, value);
     assert.equal(String(body.unfurl_links), 'false');
   });
@@ -85,7 +91,10 @@ describe('SlackGateway over the Web API', () => {
     const blocks: KnownBlock[] = [
       { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(400) } },
       section(`\`\`\`${'line of log\n'.repeat(600)}\`\`\``),
-      { type: 'section', fields: Array.from({ length: 14 }, () => ({ type: 'mrkdwn' as const, text: 'x'.repeat(2500) })) },
+      {
+        type: 'section',
+        fields: Array.from({ length: 14 }, () => ({ type: 'mrkdwn' as const, text: 'x'.repeat(2500) })),
+      },
       ...Array.from({ length: 70 }, (_, i) => section(`part ${i} &amp; more`)),
       {
         type: 'actions',
@@ -147,7 +156,13 @@ describe('SlackGateway over the Web API', () => {
     assert.equal(found?.text, 'p');
     assert.deepEqual(
       counted.filter((c) => c.includes('replies') || c.startsWith('error')),
-      ['call:conversations.replies', 'error:slack_http_500', 'call:conversations.replies', 'error:slack_request_error', 'call:conversations.replies'],
+      [
+        'call:conversations.replies',
+        'error:slack_http_500',
+        'call:conversations.replies',
+        'error:slack_request_error',
+        'call:conversations.replies',
+      ],
     );
   });
 
