@@ -32,6 +32,10 @@ export interface HandlerContext {
   schedule: Schedule;
   /** The most items a list page holds whatever `limit` asks (undefined: no cap). */
   maxPageSize?: number;
+  /** How long a deleted pod stays Terminating before it is gone (undefined or 0: gone at once). */
+  podTerminationMs?: number;
+  /** Runs `work` after `ms` (cancelled when the server closes). */
+  later: (ms: number, work: () => void) => void;
 }
 
 const missing = (request: ResourceRequest, name: string): Reply =>
@@ -246,23 +250,37 @@ const deletePod = (request: ResourceRequest, context: HandlerContext, pod: KubeO
       details: { name: pod.metadata.name, kind: 'pods' },
     });
   }
-  state.remove('pods', request.namespace, pod.metadata.name);
-  const controller = controllerOf(state, pod);
-  if (controller) {
-    const identity = replacementIdentity(controller.owner, pod, controller.template);
-    context.schedule(() => {
-      // A newer pod may already hold a StatefulSet name (a second delete raced this one).
-      if (state.get('pods', request.namespace, identity.name)) return;
-      createReplacement({ state, old: pod, owner: controller.owner, template: controller.template, ...identity });
-    });
-  } else {
-    state.dropLogs(String(request.namespace), pod.metadata.name);
-  }
   const grace = Number(options['gracePeriodSeconds'] ?? 30);
+  const deletionTimestamp = new Date(state.now().getTime() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+  const finish = (): void => {
+    state.remove('pods', request.namespace, pod.metadata.name);
+    const controller = controllerOf(state, pod);
+    if (controller) {
+      const identity = replacementIdentity(controller.owner, pod, controller.template);
+      context.schedule(() => {
+        // A newer pod may already hold a StatefulSet name (a second delete raced this one).
+        if (state.get('pods', request.namespace, identity.name)) return;
+        createReplacement({ state, old: pod, owner: controller.owner, template: controller.template, ...identity });
+      });
+    } else {
+      state.dropLogs(String(request.namespace), pod.metadata.name);
+    }
+  };
+  if (context.podTerminationMs !== undefined && context.podTerminationMs > 0) {
+    // Graceful deletion as the kubelet does it: the pod stays, Terminating, then goes.
+    if (pod.metadata['deletionTimestamp']) return { status: 200, body: structuredClone(pod) };
+    pod.metadata['deletionTimestamp'] = deletionTimestamp;
+    pod.metadata['deletionGracePeriodSeconds'] = grace;
+    state.put(pod);
+    const uidNow = pod.metadata.uid;
+    context.later(context.podTerminationMs, () => {
+      if (state.get('pods', request.namespace, pod.metadata.name)?.metadata.uid === uidNow) finish();
+    });
+    return { status: 200, body: structuredClone(pod) };
+  }
+  finish();
   const deleted = structuredClone(pod);
-  deleted.metadata.deletionTimestamp = new Date(state.now().getTime() + grace * 1000)
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z');
+  deleted.metadata.deletionTimestamp = deletionTimestamp;
   deleted.metadata.deletionGracePeriodSeconds = grace;
   return { status: 200, body: deleted };
 };

@@ -16,6 +16,7 @@
  * Options (DemoClusterOptions, types.ts), all optional, defaults keep the first behaviour: port (0:
  * any), delayMs (per answer), recreateDelayMs (controller replacing a deleted pod, 100), scenarios,
  * now, rotatedLogs, hang, forbidden (fixed 403 rules), rbac (off), maxPageSize (none),
+ * podTerminationMs (0: a deleted pod is gone at once; else it stays Terminating that long),
  * watchBookmarkIntervalMs (60000), watchTimeoutSeconds (1800), watchHistory (1000 events per resource).
  * Also on the cluster: kubeconfigYaml/kubeconfigPath, requests(), requestCount(), resetRequests(),
  * authorizations(), compactWatchHistory(), watchCounters(), scenarios, options.
@@ -221,6 +222,8 @@ export const startDemoCluster = async (options: DemoClusterOptions = {}): Promis
         accept: input.accept,
         rotatedLogs: options.rotatedLogs ?? false,
         schedule,
+        later,
+        ...(options.podTerminationMs === undefined ? {} : { podTerminationMs: options.podTerminationMs }),
         ...(options.maxPageSize === undefined ? {} : { maxPageSize: options.maxPageSize }),
       }),
     };

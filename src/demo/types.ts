@@ -106,6 +106,11 @@ export interface DemoClusterOptions {
    * than `limit`): set it small so every multi-page path runs. Unset: pages are as large as `limit`.
    */
   maxPageSize?: number;
+  /**
+   * How long a deleted pod stays Terminating (deletionTimestamp set, still listed) before it is gone and
+   * its controller replaces it, as with a real kubelet (ms; default 0: gone at once).
+   */
+  podTerminationMs?: number;
   /** Interval between watch BOOKMARK events for clients that allow them (ms, default 60000). */
   watchBookmarkIntervalMs?: number;
   /** How long a watch lasts when the client sends no timeoutSeconds (s, default 1800, as the real server's minimum). */
