@@ -24,6 +24,12 @@ const isInvisibleFormat = (code: number): boolean =>
   code === 0x2028 || // line separator
   code === 0x2029; // paragraph separator
 
+/** Any character the loop below might rewrite (a superset is fine: it only chooses the careful path). */
+const MAYBE_UNSAFE =
+  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]/;
+const MAYBE_UNSAFE_LINE =
+  /[\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]/;
+
 const hex = (code: number, width: number): string => code.toString(16).padStart(width, '0');
 
 /**
@@ -32,6 +38,9 @@ const hex = (code: number, width: number): string => code.toString(16).padStart(
  * \r is always escaped: a bare carriage return rewinds a terminal line over what was printed.
  */
 export const neutralizeDisplay = (text: string, { multiline = true }: { multiline?: boolean } = {}): string => {
+  // Most text has nothing to show: one scan for a candidate character decides (surrogates included,
+  // so text with emoji takes the careful path below).
+  if (!(multiline ? MAYBE_UNSAFE : MAYBE_UNSAFE_LINE).test(text)) return text;
   let out = '';
   let copied = 0;
   for (let i = 0; i < text.length; i++) {
