@@ -182,7 +182,7 @@ export const bench = async (): Promise<BenchSection> => {
           unit: 'ms',
         },
         { name: 'commands per burst answered "busy" (bounded queue)', value: busy, unit: `of ${BURST}` },
-        { name: 'RSS peak (bot + stand-in)', value: mib(peakRss), unit: 'MiB' },
+        { name: 'RSS peak of the bench process (bot, stand-in, all worker threads)', value: mib(peakRss), unit: 'MiB' },
       ],
     };
   } finally {
