@@ -68,12 +68,12 @@ describe('analysis pool (worker threads)', () => {
 });
 
 describe('analysis pool budget', () => {
-  const pool = createAnalysisPool({ threads: 1, budgetMs: 50 });
+  const pool = createAnalysisPool({ threads: 1, budgetMs: 100 });
   after(() => pool.close());
 
   test('a job past its budget answers too_large ("too large or too slow to analyse"), and the pool goes on', async () => {
-    // 8 MB of key=value lines: far more redaction work than 50 ms allows.
-    const hostile = `${'a=a=a='.repeat(680)}\n`.repeat(2000);
+    // 16 MB of key=value lines: far more redaction work than 100 ms allows, even on a fast machine.
+    const hostile = `${'a=a=a='.repeat(680)}\n`.repeat(4000);
     await assert.rejects(pool.logLines({ raw: hostile, tailLines: 5000 }), (error: unknown) => {
       assert.ok(error instanceof ExitcodeError);
       assert.equal(error.code, 'too_large');
