@@ -13,6 +13,8 @@ const NOT_CONFIG =
   /host not found|Invalid path: \/|could not resolve address|[Uu]nable to resolve|[Cc]annot resolve|Address already in use|Permission denied|[Nn]o such file|does not exist|doesn't exist/;
 
 const BAD_DIRECTIVE = /Bad directive or wrong number of arguments/;
+// A Redis directive quoted with no value at all: an empty substitution as often as a broken file.
+const BARE_DIRECTIVE = /^>>> '[a-z][a-z-]{1,40}'\s*$/;
 
 const SIGNATURES: Signature[] = [
   { all: [/FATAL CONFIG FILE ERROR/], confidence: 0.8, title: 'Redis rejects its configuration file' },
@@ -232,6 +234,7 @@ export const badConfig = signatureRule({
     if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text) || REMOVED_MYSQL_FLAG.test(l.text)))
       return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.47);
+    if (ctx.log.lines.some((l) => BARE_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.6);
     if (LOAD_FAILED.test(hit.line.text) && ctx.log.lines.some((l) => LOAD_FAILED.test(l.text) && ABSENT.test(l.text)))
       return Math.min(hit.confidence, 0.45);
     return hit.confidence;

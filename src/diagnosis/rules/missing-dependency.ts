@@ -157,12 +157,20 @@ const SIGNATURES: Signature[] = [
 // pip says "no matching distribution" when every release needs another Python (runtime_version_mismatch).
 const OTHER_PYTHON = /require a different python version|Requires-Python [<>=!~]{1,2} ?\d/;
 
+// Names projects give their own top-level package.
+const OWN_PACKAGE =
+  /No module named '(?:app|src|main|server|api|config|settings|core|project|web|backend|application)(?:\.[\w.]{1,100})?'/;
+
 export const missingDependency = signatureRule({
   id: 'missing-dependency',
   category: 'missing_dependency',
   signatures: SIGNATURES,
-  adjust: (ctx, hit) =>
-    ctx.log.lines.some((l) => OTHER_PYTHON.test(l.text)) ? Math.min(hit.confidence, 0.45) : hit.confidence,
+  adjust: (ctx, hit) => {
+    if (ctx.log.lines.some((l) => OTHER_PYTHON.test(l.text))) return Math.min(hit.confidence, 0.45);
+    // The app's own package not importable is a working directory or command problem as often as a
+    // missing install: not a confident reading.
+    return OWN_PACKAGE.test(hit.line.text) ? Math.min(hit.confidence, 0.6) : hit.confidence;
+  },
   steps: (ctx) => [
     'Check that the dependency is declared in the manifest (package.json, requirements.txt, Gemfile, go.mod, pom.xml) and the image was rebuilt from it',
     `Check what the image has installed: ${kubectl.debugCopy(ctx.target, 'sh')}`,

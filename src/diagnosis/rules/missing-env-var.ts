@@ -167,8 +167,14 @@ const SIGNATURES: Signature[] = [
     // A Redis directive left with no value: often an empty substitution, sometimes a config step that
     // wrote the directive alone (bad_config), so not a confident reading.
     all: [/^>>> '[a-z][a-z-]{1,40}'\s*$/],
-    confidence: 0.62,
+    confidence: 0.55,
     title: 'A config directive has no value: the variable substituted into it may be unset',
+  },
+  {
+    // A password directive left bare: passwords come from a Secret through a variable far more often.
+    all: [/^>>> '(?:requirepass|masterauth|masteruser|tls-key-file-pass|password|token)'\s*$/],
+    confidence: 0.75,
+    title: 'The password directive has no value: the variable substituted into it is not set',
   },
   {
     // redis-server's argv became a config line whose value is the next flag: the value before it was empty.

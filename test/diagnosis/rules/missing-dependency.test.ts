@@ -4,6 +4,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: "the app's own package not importable is not a confident missing install",
+      log: 'Traceback (most recent call last):\n  File "/usr/local/bin/gunicorn", line 8, in <module>\nModuleNotFoundError: No module named \'app\'',
+      exitCode: 1,
+      min: 0.5,
+      max: 0.6,
+    },
+    {
       name: 'bun names the importing file',
       log: 'error: Cannot find package "zod" from "/app/src/env.ts"\n\nBun v1.1.8 (Linux x64)',
       min: 0.85,

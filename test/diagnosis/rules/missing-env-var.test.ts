@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a bare password directive',
+      log: "*** FATAL CONFIG FILE ERROR (Redis 7.2.4) ***\nReading the configuration file, at line 2\n>>> 'requirepass'\nwrong number of arguments",
+      min: 0.7,
+    },
+    {
       name: 'Keycloak strict hostname without a hostname',
       log: 'ERROR: Strict hostname resolution configured but no hostname setting provided',
       exitCode: 2,
