@@ -39,6 +39,17 @@ const trimTrailingPunctuation = (word: string): string => {
   return word.slice(0, end);
 };
 
+/** Words after which a quoted value is a credential even when short ("password \"Winter2024!\""). */
+const STRONG_WORD = /^(?:passwords?|passwd|passphrase|pwd|secrets?|tokens?|credentials?|creds)$/i;
+
+/** A quoted password-like value: no space, a digit, and an upper-case letter or a symbol (not a k8s name). */
+const looksLikePassword = (value: string): boolean =>
+  value.length >= 6 &&
+  value.length <= 128 &&
+  !/\s/.test(value) &&
+  /[0-9]/.test(value) &&
+  /[A-Z!@#$%^&*+=?~]/.test(value);
+
 export const redactNearSecretWords = (text: string): string => {
   const ranges: [number, number][] = [];
   let coveredUntil = 0;
@@ -50,8 +61,12 @@ export const redactNearSecretWords = (text: string): string => {
     let seen = 0;
     for (let token = WORD.exec(window); token !== null && seen < 4; token = WORD.exec(window), seen++) {
       const candidate = trimTrailingPunctuation(token[0]);
-      if (looksRandom(candidate)) {
-        const start = from + token.index;
+      const start = from + token.index;
+      const quoted = text[start - 1] === '"' || text[start - 1] === "'";
+      if (
+        looksRandom(candidate) ||
+        (quoted && seen <= 1 && STRONG_WORD.test(word[0]) && looksLikePassword(candidate))
+      ) {
         ranges.push([start, start + candidate.length]);
         coveredUntil = start + candidate.length;
         break;

@@ -158,8 +158,11 @@ export const isBase64Credential = (whole: string): boolean => {
 };
 
 /** Should the value under `key` be hidden? `value` is unquoted. */
+/** `$VAR`, `${VAR}`, `$(command)`: a reference to where the secret comes from, not the secret. */
+const REFERENCE = /^\$(?:[({]|[A-Za-z_][A-Za-z0-9_]*$|$)/;
+
 export const isSecretValue = (key: string, value: string): boolean => {
-  if (isHarmless(value) || value.startsWith(MASK)) return false;
+  if (isHarmless(value) || value.startsWith(MASK) || REFERENCE.test(value)) return false;
   const strength = keyStrength(key);
   if (strength === 'none') return false;
   const words = keyWords(key);

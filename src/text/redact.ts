@@ -50,7 +50,6 @@ const redactBase64Lines = (text: string): string =>
 const redactWith = (text: string, decode: boolean): string => {
   if (text === '') return text;
   let out = redactPem(text);
-  if (decode) out = redactUrlEncoded(out, redactPlain);
   out = out.replace(COOKIE_HEADER, (_whole, head: string, value: string) =>
     value.trim() === MASK ? `${head}${value}` : `${head}${MASK}`,
   );
@@ -70,6 +69,9 @@ const redactWith = (text: string, decode: boolean): string => {
   out = redactPairs(out, decode ? (value) => base64HoldsSecret(value, redactPlain) : () => false);
   out = redactCommands(out);
   out = redactNearSecretWords(out);
+  // Last: what is still URL-encoded is decoded and checked. Earlier steps saw the encoded form first,
+  // so `user:p%40ss@host` is masked whole rather than split at the decoded @.
+  if (decode) out = redactUrlEncoded(out, redactPlain);
   return redactBase64Lines(out);
 };
 

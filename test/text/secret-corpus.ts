@@ -429,5 +429,12 @@ each(
 );
 each('dropbox-token', () => `sl.${pick(URLSAFE, 138)}`, 'dropbox: expired_access_token $');
 
+each(
+  'quoted-password-in-prose',
+  () => `${pick(UPPER, 1)}${pick(LOWER, 5)}${pick(DIGITS, 4)}!`,
+  'Using password "$" for user admin',
+);
+each('url-encoded-userinfo', () => `${pick(ALNUM, 4)}%40${pick(ALNUM, 6)}`, 'mongodb://admin:$@mongo:27017/app');
+
 export const SECRET_CORPUS: readonly PlantedSecret[] = entries;
 export const SECRET_KINDS: readonly string[] = [...new Set(entries.map((e) => e.kind))];
