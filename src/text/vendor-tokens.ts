@@ -2,6 +2,12 @@
  * Tokens whose shape alone says they are secrets, from the vendors' public format descriptions (the
  * gitleaks and secretlint rule sets list them). Each is replaced wherever it appears.
  *
+ * Why our own table rather than @secretlint/secretlint-rule-preset-recommend (12.0.0): on the recall
+ * corpus (test/text/secret-corpus.ts, 190 secrets of 154 kinds) the preset masked 35 secrets of 30
+ * kinds, with no false positive on the must-keep corpus; its rules target files in a repository (an AWS
+ * key id alone, a PEM block in a log, command lines, encodings are out of its scope). This table, with
+ * the rest of src/text, masks all of them with 0 of 214 must-keep lines changed, and is proven linear.
+ *
  * Linear by construction: a pattern starts with a fixed prefix, behind a look-behind that forbids a
  * start inside a longer token, and ends with one greedy run that nothing has to follow. A failed start
  * costs at most the prefix and the minimum length; a successful one consumes what it scanned.
