@@ -42,7 +42,7 @@ const HOST = [
   /Could not resolve host:? ['"]?([\w.-]{1,253})/,
   /Failed to resolve ['"]([\w.-]{1,253})['"]/,
   /getaddrinfo for ([\w.-]{1,253}) failed/,
-  /getaddrinfo\(?['"]?([\w.-]{1,253})['"]?\)? failed/,
+  /getaddrinfo\(['"]?([\w.-]{1,253})['"]?\) failed/,
   /^([\w.-]{1,253}): (?:Name or service not known|Name does not resolve|Temporary failure in name resolution)/,
 ];
 // A host name, not an IP address or a bare number (the resolver failed on a name).
