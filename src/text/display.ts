@@ -26,9 +26,9 @@ const isInvisibleFormat = (code: number): boolean =>
 
 /** Any character the loop below might rewrite (a superset is fine: it only chooses the careful path). */
 const MAYBE_UNSAFE =
-  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]/;
+  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]|\u034f/;
 const MAYBE_UNSAFE_LINE =
-  /[\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]/;
+  /[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]|\u034f/;
 
 const hex = (code: number, width: number): string => code.toString(16).padStart(width, '0');
 
@@ -79,7 +79,7 @@ const stripTags = (text: string): string => {
 
 /** Characters a JSON text may carry raw inside strings that a terminal or viewer would act on. */
 const JSON_UNSAFE =
-  /[\x7f-\x9f\u00ad\u034f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+  /[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]|\u034f/g;
 
 /**
  * A JSON text with display-unsafe characters written as \uXXXX escapes: the parsed value is the same
