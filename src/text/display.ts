@@ -35,7 +35,8 @@ const hex = (code: number, width: number): string => code.toString(16).padStart(
 /**
  * Makes every display-unsafe character visible. `multiline` keeps \n and \t (log text, messages);
  * single-line fields (names, titles) pass `multiline: false` so a newline cannot forge a second line.
- * \r is always escaped: a bare carriage return rewinds a terminal line over what was printed.
+ * A bare \r is escaped (it rewinds a terminal line over what was printed); in multi-line text the \r
+ * of a CRLF line ending is an ordinary line break and is dropped.
  */
 export const neutralizeDisplay = (text: string, { multiline = true }: { multiline?: boolean } = {}): string => {
   // Most text has nothing to show: one scan for a candidate character decides (surrogates included,
@@ -48,7 +49,8 @@ export const neutralizeDisplay = (text: string, { multiline = true }: { multilin
     let shown: string | undefined;
     if (code === 0x0a || code === 0x09) {
       if (!multiline) shown = code === 0x0a ? '\\n' : '\\t';
-    } else if (isControl(code)) shown = `\\x${hex(code, 2)}`;
+    } else if (code === 0x0d && multiline && text.charCodeAt(i + 1) === 0x0a) shown = '';
+    else if (isControl(code)) shown = `\\x${hex(code, 2)}`;
     else if (isInvisibleFormat(code)) shown = `\\u${hex(code, 4).toUpperCase()}`;
     else if (code >= 0xd800 && code <= 0xdfff) {
       // A lone surrogate renders as a replacement box or breaks encoders: show it. Pairs pass.

@@ -22,6 +22,8 @@ describe('neutralizeDisplay', () => {
     assert.equal(neutralizeDisplay('a\x9bb\x7f'), 'a\\x9bb\\x7f');
     assert.equal(neutralizeDisplay('line 1\n\tline 2'), 'line 1\n\tline 2');
     assert.equal(neutralizeDisplay('over\rwrite'), 'over\\x0dwrite');
+    assert.equal(neutralizeDisplay('windows line\r\nnext'), 'windows line\nnext', 'a CRLF ending is a line break');
+    assert.equal(neutralizeDisplay('a\r\nb', { multiline: false }), 'a\\x0d\\nb');
   });
   test('single-line fields show newlines and tabs too', () => {
     assert.equal(neutralizeDisplay('pod\nFAKE LINE', { multiline: false }), 'pod\\nFAKE LINE');
