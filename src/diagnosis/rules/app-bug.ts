@@ -53,10 +53,16 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /^(?:TypeError|AttributeError|NameError|ZeroDivisionError|IndexError|UnboundLocalError|RecursionError|AssertionError|ValueError): /,
+      /^(?:AttributeError|NameError|ZeroDivisionError|IndexError|UnboundLocalError|RecursionError|AssertionError|ValueError): /,
     ],
     confidence: 0.6,
     title: 'The Python program crashed on an unhandled exception',
+  },
+  {
+    // Python and JavaScript both say "TypeError: ": the title does not guess which.
+    all: [/^TypeError: /],
+    confidence: 0.6,
+    title: 'The program crashed on an unhandled TypeError',
   },
   {
     all: [/^(?:Uncaught )?(?:TypeError|ReferenceError|RangeError|SyntaxError): /],
@@ -64,9 +70,16 @@ const SIGNATURES: Signature[] = [
     title: 'The Node.js program crashed on an unhandled exception',
   },
   {
+    // Elixir prints "** (ArgumentError) ..." where Ruby prints "... (ArgumentError)".
+    all: [/^\*\* \([A-Z][\w.]{1,80}\) /],
+    confidence: 0.62,
+    title: 'The Elixir program crashed on an unhandled exception',
+  },
+  {
     all: [/\((?:NoMethodError|NameError|ZeroDivisionError|TypeError|ArgumentError)\)/],
     confidence: 0.62,
     title: 'The Ruby program crashed on an unhandled exception',
+    not: /^\*\* \(/,
   },
   {
     all: [/undefined method [`'‘]/, /\bfor nil\b/],

@@ -6,6 +6,11 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(appBug, 'app_bug', {
   positives: [
     {
+      name: 'an Elixir MatchError in the app',
+      log: '08:25:01.100 [error] GenServer Billing.Ledger terminating\n** (MatchError) no match of right hand side value: {:error, :not_found}\n    (billing 0.4.2) lib/billing/ledger.ex:88: Billing.Ledger.handle_call/3',
+      min: 0.55,
+    },
+    {
       name: 'go nil dereference',
       log: 'panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x6b1c2d]\n\ngoroutine 1 [running]:\nmain.(*Server).Start(0x0)\n\t/app/server.go:42 +0x2d\nmain.main()\n\t/app/main.go:17 +0x85',
       exitCode: 2,
