@@ -61,7 +61,7 @@ export interface PodWatchOptions {
 }
 
 export interface PodWatch {
-  /** Resolves once every target has completed its first list. */
+  /** Resolves once every target has completed its first list, or failed it once (it keeps retrying). */
   ready: Promise<void>;
   stats(): PodWatchStats;
   stop(): Promise<void>;
@@ -249,6 +249,9 @@ export const startPodWatch = (options: PodWatchOptions): PodWatch => {
           continue;
         }
         handlers.failed(target, error);
+        // A namespace that cannot be listed (forbidden, gone) must not hold up the others: `ready`
+        // means every target has been listed or has failed once.
+        listed();
         await sleep(backoff, controller.signal);
         backoff = Math.min(maxBackoff, backoff * 2);
       }

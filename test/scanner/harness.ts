@@ -138,6 +138,7 @@ export const startScanner = ({
   settings = {},
   queueClock = virtualQueueClock(),
   watchSeconds = 30,
+  namespaces = [NAMESPACE],
 }: {
   cluster: DemoCluster;
   holder: string;
@@ -145,6 +146,7 @@ export const startScanner = ({
   settings?: Partial<ScannerSettings>;
   queueClock?: ReturnType<typeof virtualQueueClock>;
   watchSeconds?: number;
+  namespaces?: string[];
 }): IncidentScanner => {
   const connection = connectCluster({ kubeconfigYaml: cluster.kubeconfigYaml });
   const leases = createLeaseStore(connection);
@@ -154,7 +156,7 @@ export const startScanner = ({
     watchPods: startPodWatch,
     watchOptions: {
       connection,
-      namespaces: [NAMESPACE],
+      namespaces,
       isIgnored: isIgnoredBy({ namespaces: [], selectors: [] }),
       watchSeconds,
       minBackoffMs: 50,

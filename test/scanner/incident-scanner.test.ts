@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { DemoCluster } from '../../src/demo/server.ts';
+import { type DemoCluster, startDemoCluster } from '../../src/demo/server.ts';
 import {
   crashLoop,
   NAMESPACE,
@@ -155,5 +155,25 @@ describe('incident scanner against the demo cluster', () => {
     await scanner.engine.idle();
     assert.equal(posts(slack).length, 1);
     await scanner.stop();
+  });
+});
+
+describe('a namespace the scanner may not list', () => {
+  test('does not hold up the others: their incidents are still announced', async () => {
+    const cluster = await startDemoCluster({
+      port: 0,
+      scenarios: [],
+      forbidden: [{ verb: 'list', resource: 'pods', namespace: 'secret-team' }],
+    });
+    cluster.state.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } });
+    try {
+      const slack = slackStandIn();
+      putPod(cluster, { name: 'solo', status: crashLoop() });
+      const scanner = startScanner({ cluster, holder: 'replica-a', slack, namespaces: ['secret-team', NAMESPACE] });
+      await until(() => posts(slack).length === 1);
+      await scanner.stop();
+    } finally {
+      await cluster.close();
+    }
   });
 });
