@@ -39,6 +39,12 @@ const SIGNATURES: Signature[] = [
     title: 'An installed Python package lacks a name the app imports (wrong version)',
   },
   {
+    // Django names the database driver it could not import ("Error loading psycopg2 or psycopg module").
+    all: [/Error loading [\w.]{2,60}(?: or [\w.]{2,60})? module/],
+    confidence: 0.85,
+    title: 'A database driver package the app needs is not installed',
+  },
+  {
     all: [/pkg_resources\.DistributionNotFound|importlib\.metadata\.PackageNotFoundError/],
     confidence: 0.85,
     title: 'A Python distribution the app needs is not installed',

@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'Django cannot load its database driver',
+      log: '  File "/usr/local/lib/python3.11/site-packages/django/db/backends/postgresql/base.py", line 29, in <module>\n    raise ImproperlyConfigured("Error loading psycopg2 or psycopg module")\ndjango.core.exceptions.ImproperlyConfigured: Error loading psycopg2 or psycopg module',
+      min: 0.8,
+    },
+    {
       name: "the app's own package not importable is not a confident missing install",
       log: 'Traceback (most recent call last):\n  File "/usr/local/bin/gunicorn", line 8, in <module>\nModuleNotFoundError: No module named \'app\'',
       exitCode: 1,
