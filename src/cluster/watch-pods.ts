@@ -214,10 +214,12 @@ export const startPodWatch = (options: PodWatchOptions): PodWatch => {
       const pod = decodeWatchedPod(event.object, options.isIgnored);
       if (pod) handlers.upsert(pod);
     };
+    // Decoded as a stream: a multi-byte character split between two chunks stays whole.
+    response.setEncoding('utf8');
     try {
       for await (const chunk of response) {
-        stats.bytes += (chunk as Buffer).length;
-        const lines = (rest + (chunk as Buffer).toString('utf8')).split('\n');
+        stats.bytes += Buffer.byteLength(chunk as string);
+        const lines = (rest + (chunk as string)).split('\n');
         rest = lines.pop() ?? '';
         for (const text of lines) line(text);
       }
