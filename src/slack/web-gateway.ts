@@ -16,6 +16,7 @@ import {
   type CallPolicy,
   type CallPolicySettings,
   createCallPolicy,
+  DEFAULT_CALL_POLICY,
   failureKind,
   slackUnavailable,
 } from './call-policy.ts';
@@ -81,6 +82,7 @@ export const createWebGateway = ({
   sanitizeLarge?: (text: string) => Promise<string>;
 }): WebGateway => {
   const policy: CallPolicy = createCallPolicy({ metrics, ...(settings ? { settings } : {}) });
+  const settleDelayMs = 4 * (settings ?? DEFAULT_CALL_POLICY).backoffMs;
   const names = ttlCache<string | undefined>(NAME_TTL_MS, now);
   const groups = ttlCache<string[]>(GROUP_TTL_MS, now);
   let botIdentity: Promise<{ botId?: string; userId?: string }> | undefined;
@@ -155,6 +157,8 @@ export const createWebGateway = ({
         return result.ts;
       } catch (error) {
         if (failureKind(error) !== 'ambiguous') throw error;
+        // A post cut off by a timeout may still be landing at Slack: give it a moment before looking.
+        await new Promise((resolve) => setTimeout(resolve, settleDelayMs).unref());
         let found: string | undefined;
         try {
           found = await findPosted(body, started);
