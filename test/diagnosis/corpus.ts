@@ -40,11 +40,11 @@ export const REGRESSION_CORPUS = `${FIXTURES}regression-corpus.json`;
 export const readCorpus = (path: string): LabelledCase[] => JSON.parse(readFileSync(path, 'utf8')) as LabelledCase[];
 
 /** public.json and public2.json when ../shared is there; null (and why) when it is not. */
-export const sharedCorpora = (): { corpora: Corpus[] } | { absent: string } => {
+export const sharedCorpora = (dir: string = SHARED_CRASHLOGS): { corpora: Corpus[] } | { absent: string } => {
   const names = ['public.json', 'public2.json'];
-  const missing = names.filter((name) => !existsSync(`${SHARED_CRASHLOGS}${name}`));
-  if (missing.length > 0) return { absent: `${missing.join(', ')} not found in ${SHARED_CRASHLOGS}` };
-  return { corpora: names.map((name) => ({ name, cases: readCorpus(`${SHARED_CRASHLOGS}${name}`) })) };
+  const missing = names.filter((name) => !existsSync(`${dir}${name}`));
+  if (missing.length > 0) return { absent: `${missing.join(', ')} not found in ${dir}` };
+  return { corpora: names.map((name) => ({ name, cases: readCorpus(`${dir}${name}`) })) };
 };
 
 /** The fresh batches, in order: written and scored cold before the rules were changed for them. */
