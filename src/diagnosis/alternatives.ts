@@ -34,7 +34,7 @@ export const RIVALS: Partial<Record<CategoryId, readonly CategoryId[]>> = {
   auth_failure: ['data_dir_conflict', 'missing_env_var'],
   disk_full: ['host_kernel_limit'],
   host_kernel_limit: ['disk_full'],
-  command_not_found: ['bad_command_args', 'missing_file'],
+  command_not_found: ['bad_command_args', 'missing_env_var', 'missing_file'],
   bad_command_args: ['command_not_found', 'missing_env_var'],
   app_bug: ['missing_env_var', 'bad_config'],
 };

@@ -71,6 +71,8 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+const SET_X_TRACE = /^\+{1,3} [a-z]/;
+
 const NAME = /(?:exec: "|sh: (?:\d+: |line \d+: )?|: line \d+: )([^\s:"]+)/;
 
 /**
@@ -122,11 +124,13 @@ export const commandNotFound: Rule = {
       const ownPath = name !== undefined && OWN_PATH.test(name) && !/executable file not found/.test(hit.line.text);
       // "-p: not found": an argument landed where the program should be (bad_command_args owns that).
       const flag = missingCommandName(hit.line.text)?.startsWith('-') === true;
+      // Under a `set -x` trace the command word may come from a variable that expanded to something else.
+      const traced = ctx.log.lines.some((l) => SET_X_TRACE.test(l.text));
       return finding(ctx, {
         ruleId: 'command-not-found',
         category: 'command_not_found',
         title: name ? `${hit.signature.title}: ${name}` : hit.signature.title,
-        confidence: flag ? 0.4 : ownPath ? 0.58 : Math.min(0.97, hit.confidence + (exit127 ? 0.05 : 0)),
+        confidence: flag ? 0.4 : ownPath ? 0.58 : Math.min(traced ? 0.8 : 0.97, hit.confidence + (exit127 ? 0.05 : 0)),
         evidence: [...hitEvidence(hit), ...(exit127 ? statusEvidence(ctx) : [])],
         steps,
       });

@@ -104,6 +104,18 @@ const SIGNATURES: Signature[] = [
     title: 'The data on the volume belongs to a cluster with another name',
   },
   {
+    // Galera: this node was not the last to leave; its grastate.dat says it is not safe to bootstrap from.
+    all: [/It may not be safe to bootstrap the cluster from this node|safe_to_bootstrap/],
+    confidence: 0.85,
+    title: 'The Galera state on the volume is not safe to bootstrap from (unclean cluster stop)',
+  },
+  {
+    // Lucene (Solr, Elasticsearch, Nexus): another process holds the index write lock.
+    all: [/LockObtainFailedException|is already locked\. The most likely cause is another/],
+    confidence: 0.84,
+    title: 'The index directory is locked by another process (two pods on one volume?)',
+  },
+  {
     // SQLite on a shared volume: another replica (or a crashed one's journal) holds the database lock.
     all: [/\bdatabase is locked\b|SQLITE_BUSY/],
     confidence: 0.84,

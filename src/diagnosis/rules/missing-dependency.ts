@@ -39,6 +39,14 @@ const SIGNATURES: Signature[] = [
     title: 'An installed Python package lacks a name the app imports (wrong version)',
   },
   {
+    // Lock and install-mode guards that stop the dependencies from being installed as pinned.
+    all: [
+      /Required package missing from disk|DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE|You are trying to install in deployment mode after changing your Gemfile/,
+    ],
+    confidence: 0.84,
+    title: 'The dependencies were not installed as the lockfile pins them',
+  },
+  {
     // Django names the database driver it could not import ("Error loading psycopg2 or psycopg module").
     all: [/Error loading [\w.]{2,60}(?: or [\w.]{2,60})? module/],
     confidence: 0.85,
@@ -63,6 +71,8 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [/\(module [A-Z][\w.]{0,120} is not available\)/],
+    // Mix, ExUnit and IEx are build-time tools: calling them from a release is a bug in the code.
+    not: /\(module (?:Mix|ExUnit|IEx|Hex)(?:\.[\w.]{1,80})? is not available\)/,
     confidence: 0.82,
     title: 'An Elixir/Erlang module the app calls is not in the release',
   },

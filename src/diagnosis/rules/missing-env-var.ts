@@ -152,6 +152,12 @@ const SIGNATURES: Signature[] = [
     title: 'A number was read from an environment variable that is not set (nil)',
   },
   {
+    // .NET options validation: a required setting bound from configuration/environment is absent.
+    all: [/OptionsValidationException/, /field is required/],
+    confidence: 0.76,
+    title: 'A required setting is missing: the environment variable that binds it is likely not set',
+  },
+  {
     // gosu/su-exec given "$APP_USER" while it is unset.
     all: [/failed switching to "": |unable to find user : no matching entries|getpwnam\(""\)/],
     confidence: 0.78,

@@ -19,6 +19,12 @@ const SIGNATURES: Signature[] = [
     title: 'A file or build output the app needs is not in the image',
   },
   {
+    // Kestrel told to serve HTTPS with no certificate file in the container.
+    all: [/No server certificate was specified, and the default developer certificate could not be found/],
+    confidence: 0.8,
+    title: 'HTTPS is configured but no certificate file is in the container',
+  },
+  {
     // viper: no config file in any of the search paths.
     all: [/Config File "/, /" Not Found in "/],
     confidence: 0.8,

@@ -142,6 +142,12 @@ const SIGNATURES: Signature[] = [
     title: 'The module needs a newer Go toolchain',
   },
   {
+    // Bun implements Node's APIs progressively: an older Bun lacks one a dependency calls.
+    all: [/is not yet implemented in Bun|not implemented yet in Bun/],
+    confidence: 0.76,
+    title: 'The Bun version in the image does not implement a Node.js API the code uses',
+  },
+  {
     // pip skipping every release of a pinned package because it needs another Python.
     all: [/require a different python version|Requires-Python [<>=!~]{1,2} ?\d/],
     confidence: 0.86,

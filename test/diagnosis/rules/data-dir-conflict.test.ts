@@ -6,6 +6,16 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'Galera not safe to bootstrap',
+      log: '2024-10-02 10:01:00 0 [ERROR] WSREP: It may not be safe to bootstrap the cluster from this node. It was not the last one to leave the cluster and may not contain all the updates.\n2024-10-02 10:01:00 0 [ERROR] Aborting',
+      min: 0.8,
+    },
+    {
+      name: 'a Lucene index locked by another Solr',
+      log: "Caused by: org.apache.lucene.store.LockObtainFailedException: Index dir '/var/solr/data/products/data/index/' of core 'products' is already locked. The most likely cause is another Solr server",
+      min: 0.8,
+    },
+    {
       name: 'a Redis Cluster nodes.conf used by another node',
       log: '1:M 01 Aug 2024 10:04:00.100 # Sorry, the cluster configuration file nodes.conf is already used by a different Redis Cluster node. Please make sure that different nodes use different cluster configuration files.',
       min: 0.85,

@@ -4,6 +4,16 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'yarn PnP package missing from disk',
+      log: 'Error: Required package missing from disk. If you keep your packages inside your project, make sure to run `yarn install` after pulling the latest changes.\n\nMissing package: express@npm:4.19.2',
+      min: 0.8,
+    },
+    {
+      name: "pip's hash check against the requirements",
+      log: 'ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the package versions, please update the hashes.',
+      min: 0.8,
+    },
+    {
       name: 'Django cannot load its database driver',
       log: '  File "/usr/local/lib/python3.11/site-packages/django/db/backends/postgresql/base.py", line 29, in <module>\n    raise ImproperlyConfigured("Error loading psycopg2 or psycopg module")\ndjango.core.exceptions.ImproperlyConfigured: Error loading psycopg2 or psycopg module',
       min: 0.8,
@@ -92,6 +102,10 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'Mix called from a release is a bug in the code',
+      log: '** (UndefinedFunctionError) function Mix.env/0 is undefined (module Mix is not available)\n    (shop 0.1.0) lib/shop/application.ex:12: Shop.Application.start/2',
+    },
     {
       name: 'a lockfile mentioned in an info line',
       log: 'INFO  using package-lock.json from the image (lockfileVersion 3)\nINFO  server listening on :3000',

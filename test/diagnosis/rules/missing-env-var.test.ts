@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: '.NET options validation on an unset setting',
+      log: "Unhandled exception. Microsoft.Extensions.Options.OptionsValidationException: DataAnnotation validation failed for 'StripeOptions' members: 'ApiKey' with the error: 'The ApiKey field is required.'.",
+      exitCode: 134,
+      min: 0.7,
+    },
+    {
       name: 'a bare password directive',
       log: "*** FATAL CONFIG FILE ERROR (Redis 7.2.4) ***\nReading the configuration file, at line 2\n>>> 'requirepass'\nwrong number of arguments",
       min: 0.7,

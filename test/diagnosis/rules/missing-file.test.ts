@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'Kestrel HTTPS without a certificate',
+      log: 'Unhandled exception. System.InvalidOperationException: Unable to configure HTTPS endpoint. No server certificate was specified, and the default developer certificate could not be found or is out of date.',
+      exitCode: 134,
+      min: 0.75,
+    },
+    {
       name: 'Next.js without its build output',
       log: "Error: Could not find a production build in the '.next' directory. Try building your app with 'next build' before starting the production server.",
       min: 0.8,

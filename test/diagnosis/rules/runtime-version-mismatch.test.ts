@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a Node API older Bun lacks',
+      log: 'error: node:http2 createSecureServer is not yet implemented in Bun.\n      at /app/node_modules/some-lib/index.js:12:3',
+      min: 0.7,
+    },
+    {
       name: 'pip skipping releases for another Python',
       log: 'ERROR: Ignored the following versions that require a different python version: 2.0.0 Requires-Python >=3.10\nERROR: Could not find a version that satisfies the requirement fastapi-users==2.0.1 (from versions: 0.1.0, 1.9.0)\nERROR: No matching distribution found for fastapi-users==2.0.1',
       min: 0.85,
