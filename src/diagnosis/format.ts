@@ -12,6 +12,16 @@ export const clip = (text: string, max: number): string => {
   return `${out}…`;
 };
 
+/**
+ * Drops every trailing character found in `chars` ("open /data/x." -> "open /data/x"). A loop, not
+ * /[.,]+$/: an unanchored run before `$` is retried from every start, quadratic on a long run.
+ */
+export const trimEndOf = (text: string, chars: string): string => {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1] ?? '')) end -= 1;
+  return text.slice(0, end);
+};
+
 /** 0.934 -> "93%". */
 export const percent = (confidence: number): string => `${Math.round(confidence * 100)}%`;
 

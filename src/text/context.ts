@@ -3,6 +3,7 @@
  * exception messages ("Invalid API key provided: …", "bad credentials '…'", "auth 3f…9a rejected").
  * Each secret word looks ahead a bounded window, so the pass is linear.
  */
+import { trimEndOf } from '../diagnosis/format.ts';
 import { MASK } from './mask.ts';
 
 const SECRET_WORD =
@@ -32,12 +33,6 @@ export const looksRandom = (token: string): boolean => {
   return (mixed || hex) && entropy(token) >= 3.2;
 };
 
-/** "abc123." -> "abc123": a sentence's full stop or a label's colon is not part of the token. */
-const trimTrailingPunctuation = (word: string): string => {
-  let end = word.length;
-  while (end > 0 && (word[end - 1] === '.' || word[end - 1] === ':')) end--;
-  return word.slice(0, end);
-};
 
 /** Words after which a quoted value is a credential even when short ("password \"Winter2024!\""). */
 const STRONG_WORD = /^(?:passwords?|passwd|passphrase|pwd|secrets?|tokens?|credentials?|creds)$/i;
@@ -60,7 +55,8 @@ export const redactNearSecretWords = (text: string): string => {
     WORD.lastIndex = 0;
     let seen = 0;
     for (let token = WORD.exec(window); token !== null && seen < 4; token = WORD.exec(window), seen++) {
-      const candidate = trimTrailingPunctuation(token[0]);
+      // A sentence's full stop or a label's colon is not part of the token.
+      const candidate = trimEndOf(token[0], '.:');
       const start = from + token.index;
       const quoted = text[start - 1] === '"' || text[start - 1] === "'";
       if (

@@ -2,6 +2,7 @@
  * Next steps as a reader copies them (pure): the prose as a bullet and the kubectl command in its own
  * code block, one per line, so a long command never wraps mid-token inside inline code.
  */
+import { trimEndOf } from '../../diagnosis/format.ts';
 import { clipEscaped, safe } from './text.ts';
 
 export interface SplitStep {
@@ -43,14 +44,8 @@ export const splitStep = (step: string): SplitStep => {
   if (!match) return { prose: clipEscaped(safe(step), 400) };
   const at = match.index + match[0].length - match[1]!.length - 1;
   const end = commandEnd(step, at);
-  const command = step
-    .slice(at, end)
-    .replace(/[`.;,]+$/, '')
-    .trim();
-  const before = step
-    .slice(0, at)
-    .replace(/[\s:(`]+$/, '')
-    .trim();
+  const command = trimEndOf(step.slice(at, end), '`.;,').trim();
+  const before = trimEndOf(step.slice(0, at), ' \t\n\r\f\v\u00a0:(`').trim();
   const after = step
     .slice(end)
     .replace(/^[\s`).;,]+/, '')
