@@ -32,9 +32,14 @@ const SIGNATURES: Signature[] = [
     title: 'MongoDB rejected the credentials',
   },
   {
-    all: [/SASL authentication failed|SaslAuthenticationException|unable to authenticate user \[/],
+    all: [/SASL authentication failed|SaslAuthenticationException/],
     confidence: 0.88,
     title: 'Kafka rejected the SASL credentials',
+  },
+  {
+    all: [/unable to authenticate user \[/],
+    confidence: 0.86,
+    title: 'Elasticsearch rejected the credentials',
   },
   {
     all: [/no pg_hba\.conf entry for host/],
@@ -101,11 +106,16 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+const UNSET_VARIABLE = /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40} (?:is|was) not set\b/;
+
 export const authFailure = signatureRule({
   id: 'auth-failure',
   category: 'auth_failure',
   signatures: SIGNATURES,
   options: { recoverable: true },
+  // "ELASTIC_PASSWORD is not set" beside the rejection: the credential is missing, not wrong (missing_env_var).
+  adjust: (ctx, hit) =>
+    ctx.log.lines.some((l) => UNSET_VARIABLE.test(l.text)) ? Math.min(hit.confidence, 0.6) : hit.confidence,
   steps: (ctx) => [
     `Check which Secret the credentials come from: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].env}')}`,
     'If the database keeps its data on a volume, it keeps the password it was initialised with: the Secret must match it (changing the Secret does not change the stored password)',

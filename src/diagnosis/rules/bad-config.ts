@@ -181,6 +181,18 @@ const SIGNATURES: Signature[] = [
     title: 'The certificate password setting does not open the certificate file',
   },
   {
+    // .NET invariant globalization (often DOTNET_SYSTEM_GLOBALIZATION_INVARIANT) with code that needs cultures.
+    all: [/Only the invariant culture is supported in globalization-invariant mode/],
+    confidence: 0.76,
+    title: 'The app needs cultures but runs in globalization-invariant mode',
+  },
+  {
+    // Kubernetes service links: a Service named like the app injects APP_PORT=tcp://..., which the app parses.
+    all: [/ERR_SOCKET_BAD_PORT|[Ii]nvalid port/, /tcp:\/\/\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}/],
+    confidence: 0.78,
+    title: "A port setting holds a Service link value (tcp://ip:port) from Kubernetes' injected variables",
+  },
+  {
     // .NET/Kestrel: a URL or port setting (ASPNETCORE_URLS, Kestrel endpoints) that does not parse.
     all: [
       /Failed to parse port '|Invalid url: '|Unrecognized scheme in server address|is not a valid (?:URL|URI|address|port number)\b/,

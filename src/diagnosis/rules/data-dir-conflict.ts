@@ -116,6 +116,12 @@ const SIGNATURES: Signature[] = [
     title: 'The index directory is locked by another process (two pods on one volume?)',
   },
   {
+    // A pid file left by an unclean stop: the new process believes another one is running.
+    all: [/\b[Pp]id ?file\b|\.pid\b/, /\balready exists\b|[Aa]lready running/],
+    confidence: 0.8,
+    title: 'A stale pid file on the volume makes the server think another instance is running',
+  },
+  {
     // SQLite on a shared volume: another replica (or a crashed one's journal) holds the database lock.
     all: [/\bdatabase is locked\b|SQLITE_BUSY/],
     confidence: 0.84,

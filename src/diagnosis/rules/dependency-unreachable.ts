@@ -59,6 +59,12 @@ const NAMED_ADDRESS =
   /[\w.-]:\d{2,5}\b|`[\w.-]{2,253}`:`\d{2,5}`|:\/\/[\w.-]{1,253}|\bhost[ =:]{1,3}["']?[\w.-]{2,253}|\bserver at "?[\w.-]{2,253}/i;
 
 // wait-for scripts give up with their own words; the dependency never accepted a connection.
+const SQL_SERVER_UNREACHABLE: Signature = {
+  all: [/A network-related or instance-specific error occurred while establishing a connection to SQL Server/],
+  confidence: 0.74,
+  title: 'SQL Server cannot be reached (not found or not accepting connections)',
+};
+
 const WAIT_TIMEOUT: Signature = {
   all: [
     /timeout occurred after waiting \d{1,5} seconds for |[Tt]imed out waiting for (?:the )?(?:database|db|service|host|dependency)\b/,
@@ -70,7 +76,7 @@ const WAIT_TIMEOUT: Signature = {
 export const dependencyUnreachable = signatureRule({
   id: 'dependency-unreachable',
   category: 'dependency_unreachable',
-  signatures: [...SIGNATURES, WAIT_TIMEOUT],
+  signatures: [...SIGNATURES, WAIT_TIMEOUT, SQL_SERVER_UNREACHABLE],
   options: { recoverable: true },
   adjust: (ctx, hit) => {
     // A wait-for script that gives up exits 1; a process killed by a signal (139, 137) died of something else.

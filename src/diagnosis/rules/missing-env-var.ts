@@ -67,7 +67,7 @@ const SIGNATURES: Signature[] = [
   { all: [/Missing [`'"]?secret_key_base[`'"]? for/], confidence: 0.85, title: 'SECRET_KEY_BASE is not set' },
   {
     // Rust: std::env::var("X").unwrap() / .expect() on an unset variable (VarError::NotPresent).
-    all: [/on an `Err` value: NotPresent|environment variable not found/],
+    all: [/on an `Err` value: NotPresent|: NotPresent\s*$|environment variable not found/],
     confidence: 0.86,
     title: 'A required environment variable is not set (std::env::var failed)',
   },
@@ -193,7 +193,7 @@ const SIGNATURES: Signature[] = [
     all: [
       /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:is|was|must be) (?:required but not set|not set|unset|missing|empty|required)\b/,
     ],
-    confidence: 0.82,
+    confidence: 0.85,
     title: 'A required environment variable is not set',
   },
   {
@@ -226,7 +226,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [/ImproperlyConfigured/, /[Ee]nvironment variable|must not be empty|is not set/],
-    confidence: 0.82,
+    confidence: 0.85,
     title: 'A required setting from the environment is not set',
   },
   {

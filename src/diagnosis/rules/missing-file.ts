@@ -25,6 +25,18 @@ const SIGNATURES: Signature[] = [
     title: 'HTTPS is configured but no certificate file is in the container',
   },
   {
+    // Spring Boot's config import of a file that is not there.
+    all: [/Config data resource '/, /does not exist/],
+    confidence: 0.82,
+    title: 'A config file the app imports is not in the container',
+  },
+  {
+    // A bind-mounted host file that did not exist became an empty directory (TAXONOMY: missing_file).
+    all: [/: is a directory\b|\bEISDIR\b|[Ii]s a directory: '/],
+    confidence: 0.76,
+    title: 'A file the app reads is a directory (a host path mounted before the file existed?)',
+  },
+  {
     // viper: no config file in any of the search paths.
     all: [/Config File "/, /" Not Found in "/],
     confidence: 0.8,

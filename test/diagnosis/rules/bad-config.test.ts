@@ -8,6 +8,17 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: '.NET invariant globalization with cultures',
+      log: "Unhandled exception. System.Globalization.CultureNotFoundException: Only the invariant culture is supported in globalization-invariant mode. See https://aka.ms/GlobalizationInvariantMode for more information. (Parameter 'name')",
+      exitCode: 134,
+      min: 0.7,
+    },
+    {
+      name: 'a Kubernetes service-link value in PORT',
+      log: "RangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type string ('tcp://10.96.4.4:3000').",
+      min: 0.75,
+    },
+    {
       name: 'a certificate password that does not open the pfx',
       log: 'Unhandled exception. Interop+Crypto+OpenSslCryptographicException: error:23076071:PKCS12 routines:PKCS12_parse:mac verify failure',
       exitCode: 134,

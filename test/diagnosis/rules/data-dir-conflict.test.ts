@@ -6,6 +6,11 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a stale celery beat pid file',
+      log: "ERROR: Pidfile (celerybeat.pid) already exists.\nSeems we're already running? (pid: 1)",
+      min: 0.75,
+    },
+    {
       name: 'Galera not safe to bootstrap',
       log: '2024-10-02 10:01:00 0 [ERROR] WSREP: It may not be safe to bootstrap the cluster from this node. It was not the last one to leave the cluster and may not contain all the updates.\n2024-10-02 10:01:00 0 [ERROR] Aborting',
       min: 0.8,

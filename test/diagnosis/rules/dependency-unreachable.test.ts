@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   positives: [
     {
+      name: 'SQL Server not reachable',
+      log: 'Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was not accessible.',
+      exitCode: 134,
+      min: 0.7,
+    },
+    {
       name: 'wait-for-it gives up',
       log: '+ ./wait-for-it.sh db:5432 -t 30\nwait-for-it.sh: waiting 30 seconds for db:5432\nwait-for-it.sh: timeout occurred after waiting 30 seconds for db:5432\n+ exit 1',
       exitCode: 1,

@@ -4,6 +4,17 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'Rust expect() on an unset variable',
+      log: "thread 'main' panicked at src/db.rs:9:47:\nDATABASE_URL must be set: NotPresent",
+      exitCode: 101,
+      min: 0.85,
+    },
+    {
+      name: 'an unset password beside the rejection it causes',
+      log: '{"log.level":"ERROR","message":"unable to authenticate user [elastic] for REST request [/_security/_authenticate]"}\nERROR: ELASTIC_PASSWORD is not set. Set ELASTIC_PASSWORD for the elastic user.',
+      min: 0.8,
+    },
+    {
       name: '.NET options validation on an unset setting',
       log: "Unhandled exception. Microsoft.Extensions.Options.OptionsValidationException: DataAnnotation validation failed for 'StripeOptions' members: 'ApiKey' with the error: 'The ApiKey field is required.'.",
       exitCode: 134,

@@ -4,6 +4,16 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: "Spring's config import of a missing file",
+      log: "Description:\n\nConfig data resource 'file [/config/application-prod.yml]' via location '/config/application-prod.yml' does not exist",
+      min: 0.75,
+    },
+    {
+      name: 'a host file mounted before it existed became a directory',
+      log: '2024/10/03 09:02:00 read config: read /etc/app/config.json: is a directory',
+      min: 0.7,
+    },
+    {
       name: 'Kestrel HTTPS without a certificate',
       log: 'Unhandled exception. System.InvalidOperationException: Unable to configure HTTPS endpoint. No server certificate was specified, and the default developer certificate could not be found or is out of date.',
       exitCode: 134,
