@@ -35,19 +35,52 @@ if (namespaces.length === 0) {
   process.exit(0);
 }
 
+/**
+ * Leases in memory, counting the bytes the same calls would move over the API (a Lease's JSON each
+ * way for a write, one way for a read): the renewals every 5 s are part of the steady state's cost.
+ */
+const leaseTraffic = { calls: 0, bytes: 0 };
+const leaseBytes = (record: Omit<LeaseRecord, 'resourceVersion'>): number =>
+  JSON.stringify({
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: {
+      name: record.name,
+      namespace: record.namespace,
+      resourceVersion: '123456',
+      annotations: record.annotations,
+      labels: record.labels,
+    },
+    spec: {
+      holderIdentity: record.holder,
+      leaseDurationSeconds: record.durationSeconds,
+      renewTime: record.renewTime,
+      acquireTime: record.acquireTime,
+    },
+  }).length + 400;
 const memoryLeases = (): Pick<LeaseStore, 'createLease' | 'readLease' | 'replaceLease'> => {
   const leases = new Map<string, LeaseRecord>();
   let version = 0;
+  const count = (record: Omit<LeaseRecord, 'resourceVersion'> | undefined, ways: number): void => {
+    leaseTraffic.calls += 1;
+    leaseTraffic.bytes += record ? leaseBytes(record) * ways : 300;
+  };
   return {
     createLease: async (record) => {
+      count(record, 2);
       const key = `${record.namespace}/${record.name}`;
       if (leases.has(key)) return 'exists';
       const created = { ...record, resourceVersion: String(++version) };
       leases.set(key, created);
       return created;
     },
-    readLease: async ({ namespace, name }) => leases.get(`${namespace}/${name}`),
+    readLease: async ({ namespace, name }) => {
+      const found = leases.get(`${namespace}/${name}`);
+      count(found, 1);
+      return found;
+    },
     replaceLease: async (record) => {
+      count(record, 2);
       const key = `${record.namespace}/${record.name}`;
       if (leases.get(key)?.resourceVersion !== record.resourceVersion) return 'conflict';
       const next = { ...record, resourceVersion: String(++version) };
@@ -91,7 +124,6 @@ const scanner = startIncidentScanner({
   cluster: 'bench',
   holder: 'bench-replica',
   settings: SCANNER_DEFAULTS,
-  scheduler: () => ({ stop: () => {} }),
   channelFor: (namespace) => `C${namespace.toUpperCase().replace(/-/g, '')}`,
   diagnose: async ({ namespace, pod }) => diagnosis({ namespace, pod, podUid: pod }),
   slack,
@@ -114,7 +146,7 @@ await new Promise((resolve) => setTimeout(resolve, 10_000));
 const rssAfterSyncMiB = process.memoryUsage().rss / 1024 / 1024;
 
 // The quiet steady state: nothing changes; only bookmarks arrive.
-const before = { stats: scanner.watch.stats(), cpu: process.cpuUsage() };
+const before = { stats: scanner.watch.stats(), cpu: process.cpuUsage(), lease: { ...leaseTraffic } };
 await new Promise((resolve) => setTimeout(resolve, windowMs));
 const after = { stats: scanner.watch.stats(), cpu: process.cpuUsage(before.cpu) };
 await scanner.stop();
@@ -137,6 +169,8 @@ process.stdout.write(
     steady: {
       windowMs,
       bytes: after.stats.bytes - before.stats.bytes,
+      leaseCalls: leaseTraffic.calls - before.lease.calls,
+      leaseBytes: leaseTraffic.bytes - before.lease.bytes,
       requests:
         after.stats.listRequests + after.stats.watchRequests - before.stats.listRequests - before.stats.watchRequests,
       bookmarks: after.stats.bookmarks - before.stats.bookmarks,
