@@ -11,6 +11,7 @@
  * ConfigMap access that could read other configuration. The cost: annotations hold at most 256 KiB,
  * hence the ledger's byte budget (about 300 incidents; resolved ones are dropped first).
  */
+import { trimEndOf } from '../diagnosis/format.ts';
 import { decodeLedger, encodeLedger, type LedgerRecord, type LedgerStore } from '../incidents/ledger.ts';
 import type { LeaseRecord, LeaseStore } from './lease-store.ts';
 
@@ -19,11 +20,13 @@ export const INCIDENT_LEASE_LABEL = 'exitcode.dev/role';
 
 /** One ledger per install and cluster name: two installs posting elsewhere do not share one. */
 export const incidentLeaseName = (clusterName: string): string => {
-  const slug = clusterName
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+  const slug = trimEndOf(
+    clusterName
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+/, ''),
+    '-',
+  ).slice(0, 40);
   return `exitcode-incidents${slug ? `-${slug}` : ''}`;
 };
 

@@ -27,11 +27,15 @@ export const parseLabelSelector = (text: string): LabelSelector | undefined => {
   if (parts.length === 0 || text.length > 1000) return undefined;
   const out: Requirement[] = [];
   for (const part of parts) {
-    const match = /^(!?)([^=!]+?)\s*(?:(==|=|!=)\s*(.*))?$/.exec(part);
-    if (!match) return undefined;
-    const [, not, rawKey = '', op, rawValue = ''] = match;
-    const key = rawKey.trim();
-    const value = rawValue.trim();
+    // Split by hand: a regex with a lazy key followed by optional spaces backtracks polynomially.
+    const not = part.startsWith('!');
+    const body = not ? part.slice(1) : part;
+    const opAt = body.search(/[=!]/);
+    const key = (opAt === -1 ? body : body.slice(0, opAt)).trim();
+    const rest = opAt === -1 ? '' : body.slice(opAt);
+    const op = opAt === -1 ? undefined : (['==', '!=', '='] as const).find((candidate) => rest.startsWith(candidate));
+    if (opAt !== -1 && op === undefined) return undefined;
+    const value = op === undefined ? '' : rest.slice(op.length).trim();
     if (!KEY.test(key) || key.length > 316) return undefined;
     if (op === undefined) {
       out.push({ op: not ? '!exists' : 'exists', key });
