@@ -104,6 +104,12 @@ const SIGNATURES: Signature[] = [
     confidence: 0.4,
     title: 'The Python program crashed on an unhandled exception',
   },
+  {
+    // Unity/Mono game servers print the exception without .NET's "Unhandled exception." prefix.
+    all: [/^NullReferenceException: Object reference not set to an instance of an object/],
+    confidence: 0.58,
+    title: 'The program crashed on a null reference in its code',
+  },
   { all: [/^Exception in thread "/], confidence: 0.45, title: 'The Java program crashed on an unhandled exception' },
 ];
 

@@ -106,6 +106,7 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+const KEY_RULES = /key length should be at least|[Ss]ecret key should be in between/;
 const UNSET_VARIABLE = /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40} (?:is|was) not set\b/;
 
 export const authFailure = signatureRule({
@@ -113,9 +114,12 @@ export const authFailure = signatureRule({
   category: 'auth_failure',
   signatures: SIGNATURES,
   options: { recoverable: true },
-  // "ELASTIC_PASSWORD is not set" beside the rejection: the credential is missing, not wrong (missing_env_var).
-  adjust: (ctx, hit) =>
-    ctx.log.lines.some((l) => UNSET_VARIABLE.test(l.text)) ? Math.min(hit.confidence, 0.6) : hit.confidence,
+  // "ELASTIC_PASSWORD is not set" beside the rejection: the credential is missing, not wrong (missing_env_var);
+  // a key too short for the server's rules is a bad value (bad_config).
+  adjust: (ctx, hit) => {
+    if (ctx.log.lines.some((l) => KEY_RULES.test(l.text))) return Math.min(hit.confidence, 0.4);
+    return ctx.log.lines.some((l) => UNSET_VARIABLE.test(l.text)) ? Math.min(hit.confidence, 0.6) : hit.confidence;
+  },
   steps: (ctx) => [
     `Check which Secret the credentials come from: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].env}')}`,
     'If the database keeps its data on a volume, it keeps the password it was initialised with: the Secret must match it (changing the Secret does not change the stored password)',

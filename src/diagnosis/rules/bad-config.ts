@@ -181,6 +181,11 @@ const SIGNATURES: Signature[] = [
     title: 'The certificate password setting does not open the certificate file',
   },
   {
+    all: [/key-value delimiter not found|key length should be at least|[Ss]ecret key should be in between/],
+    confidence: 0.8,
+    title: 'A configuration value is malformed or out of range',
+  },
+  {
     // .NET invariant globalization (often DOTNET_SYSTEM_GLOBALIZATION_INVARIANT) with code that needs cultures.
     all: [/Only the invariant culture is supported in globalization-invariant mode/],
     confidence: 0.76,

@@ -122,6 +122,12 @@ const SIGNATURES: Signature[] = [
     title: 'A stale pid file on the volume makes the server think another instance is running',
   },
   {
+    // RabbitMQ/Erlang: the Mnesia directory on the volume belongs to another node or cluster.
+    all: [/Failed to merge schema|Bad cookie in table definition|inconsistent_database/],
+    confidence: 0.78,
+    title: 'The Mnesia data on the volume belongs to another node or cluster',
+  },
+  {
     // SQLite on a shared volume: another replica (or a crashed one's journal) holds the database lock.
     all: [/\bdatabase is locked\b|SQLITE_BUSY/],
     confidence: 0.84,

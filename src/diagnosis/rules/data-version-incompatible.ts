@@ -61,6 +61,13 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.7,
     title: 'The stored data is from an incompatible version',
+    // A lockfile from a newer package manager is the runtime's version, not the data's.
+    not: /lockfile|lock file|bun\.lock|deno\.lock/i,
+  },
+  {
+    all: [/Incompatible SSTable found|Please run upgradesstables/],
+    confidence: 0.85,
+    title: 'The Cassandra data files are from another version (upgradesstables)',
   },
 ];
 

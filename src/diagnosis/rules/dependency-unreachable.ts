@@ -67,7 +67,7 @@ const SQL_SERVER_UNREACHABLE: Signature = {
 
 const WAIT_TIMEOUT: Signature = {
   all: [
-    /timeout occurred after waiting \d{1,5} seconds for |[Tt]imed out waiting for (?:the )?(?:database|db|service|host|dependency)\b/,
+    /timeout occurred after waiting \d{1,5} seconds for |[Tt]imed out waiting for (?:the )?(?:database|db|service|host|dependency)\b|ZooKeeperClientTimeoutException: Timed out waiting for connection/,
   ],
   confidence: 0.74,
   title: 'A wait-for script timed out: the dependency never accepted connections',

@@ -5,7 +5,7 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 
 /** Name-resolution failures in any runtime; the dependency rule leaves these lines to this one. */
 export const DNS_FAILURE =
-  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|UnknownHostException|host not found in upstream|Unknown (?:MySQL|MariaDB) server host|Could not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|server misbehaving|No address associated with hostname|Host not found|Unknown host|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b/;
+  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|UnknownHostException|host not found in upstream|Unknown (?:MySQL|MariaDB) server host|[Cc]ould not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|server misbehaving|No address associated with hostname|Host not found|Unknown host|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b/;
 
 const SIGNATURES: Signature[] = [
   { all: [/host not found in upstream/], confidence: 0.9, title: 'nginx cannot resolve an upstream host name' },
@@ -18,7 +18,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /Could not resolve host|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|\bnxdomain\b|non-existing domain|No resolvable bootstrap urls given|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/,
+      /[Cc]ould not resolve host|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|\bnxdomain\b|non-existing domain|No resolvable bootstrap urls given|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/,
     ],
     confidence: 0.85,
     title: 'A dependency host name does not resolve',
@@ -39,7 +39,7 @@ const HOST = [
   /host name "([\w.-]{1,253})"/,
   /in upstream "([\w.-]{1,253})/,
   /server host '([\w.-]{1,253})'/,
-  /Could not resolve host:? ['"]?([\w.-]{1,253})/,
+  /[Cc]ould not resolve host:? ['"]?([\w.-]{1,253})/,
   /Failed to resolve ['"]([\w.-]{1,253})['"]/,
   /getaddrinfo for ([\w.-]{1,253}) failed/,
   /getaddrinfo\(['"]?([\w.-]{1,253})['"]?\) failed/,

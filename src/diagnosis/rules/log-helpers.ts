@@ -127,6 +127,8 @@ const statusLine = (ctx: RuleContext): LogLine | undefined =>
   ctx.message ? { line: 0, text: ctx.message } : undefined;
 
 // Runtime start failures (exec errors) reach users as Failed events when the status message is gone.
+// A probe's own exec failing ("Liveness probe failed: OCI runtime exec failed") is the probe's problem.
+const PROBE_EVENT = /\b(?:Liveness|Readiness|Startup) probe (?:failed|errored)/;
 const START_FAILURE =
   /OCI runtime|failed to (?:create|start) (?:container|shim|containerd task)|\bStartError\b|RunContainerError/;
 
@@ -134,7 +136,7 @@ const START_FAILURE =
 const statusLines = (ctx: RuleContext): LogLine[] => {
   const status = statusLine(ctx);
   const events = ctx.events
-    .filter((e) => START_FAILURE.test(e.message) && e.message !== ctx.message)
+    .filter((e) => START_FAILURE.test(e.message) && !PROBE_EVENT.test(e.message) && e.message !== ctx.message)
     .slice(0, 5)
     .map((e) => ({ line: 0, text: e.message }));
   return status ? [status, ...events] : events;

@@ -152,6 +152,12 @@ const SIGNATURES: Signature[] = [
     title: 'A number was read from an environment variable that is not set (nil)',
   },
   {
+    // int.Parse(Environment.GetEnvironmentVariable("X")) with X unset: the string argument is null.
+    all: [/Value cannot be null\. \(Parameter 's'\)/],
+    confidence: 0.78,
+    title: 'A value parsed from the environment is null: the variable is likely not set',
+  },
+  {
     // .NET options validation: a required setting bound from configuration/environment is absent.
     all: [/OptionsValidationException/, /field is required/],
     confidence: 0.76,

@@ -37,6 +37,12 @@ const SIGNATURES: Signature[] = [
     title: 'A file the app reads is a directory (a host path mounted before the file existed?)',
   },
   {
+    // "Definitions file at '/etc/rabbitmq/definitions.json' does not exist".
+    all: [/ file at '/, /' does not exist/],
+    confidence: 0.8,
+    title: 'A file the server is configured to load is not in the container',
+  },
+  {
     // viper: no config file in any of the search paths.
     all: [/Config File "/, /" Not Found in "/],
     confidence: 0.8,

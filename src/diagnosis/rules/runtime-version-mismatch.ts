@@ -142,6 +142,14 @@ const SIGNATURES: Signature[] = [
     title: 'The module needs a newer Go toolchain',
   },
   {
+    // A lockfile written by a newer Deno/Bun/npm than the image runs.
+    all: [
+      /Unsupported lockfile version|Unknown lockfile version|(?:lockfile|lock) was created by a newer version of (?:Bun|Deno|npm|pnpm|yarn)/,
+    ],
+    confidence: 0.84,
+    title: 'The lockfile was written by a newer package manager than the image runs',
+  },
+  {
     // Bun implements Node's APIs progressively: an older Bun lacks one a dependency calls.
     all: [/is not yet implemented in Bun|not implemented yet in Bun/],
     confidence: 0.76,

@@ -6,6 +6,11 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(appBug, 'app_bug', {
   positives: [
     {
+      name: 'a Unity game server null reference',
+      log: 'Loading world: Dedicated\nNullReferenceException: Object reference not set to an instance of an object\n  at ZNet.LoadWorld () [0x00012] in <b1e2c3d4>:0',
+      min: 0.55,
+    },
+    {
       name: 'an Elixir MatchError in the app',
       log: '08:25:01.100 [error] GenServer Billing.Ledger terminating\n** (MatchError) no match of right hand side value: {:error, :not_found}\n    (billing 0.4.2) lib/billing/ledger.ex:88: Billing.Ledger.handle_call/3',
       min: 0.55,

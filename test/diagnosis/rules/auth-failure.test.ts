@@ -67,6 +67,10 @@ ruleTable(authFailure, 'auth_failure', {
   ],
   negatives: [
     {
+      name: 'a key too short is a bad value, not a rejected credential',
+      log: 'ERROR Invalid credentials: Access key length should be at least 3, and secret key length at least 8 characters',
+    },
+    {
       name: 'failure then success',
       log: 'WARN password authentication failed for user "app", rotating credentials\nINFO connected to database',
     },

@@ -8,6 +8,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a MinIO key shorter than allowed',
+      log: 'ERROR Invalid credentials: Access key length should be at least 3, and secret key length at least 8 characters',
+      min: 0.75,
+    },
+    {
       name: '.NET invariant globalization with cultures',
       log: "Unhandled exception. System.Globalization.CultureNotFoundException: Only the invariant culture is supported in globalization-invariant mode. See https://aka.ms/GlobalizationInvariantMode for more information. (Parameter 'name')",
       exitCode: 134,

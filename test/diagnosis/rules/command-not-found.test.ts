@@ -1,4 +1,5 @@
 import { commandNotFound } from '../../../src/diagnosis/rules/command-not-found.ts';
+import { parseEventsText } from '../../../src/diagnosis/events-text.ts';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { contextFor, ruleTable } from './helpers.ts';
@@ -49,6 +50,15 @@ ruleTable(commandNotFound, 'command_not_found', {
     },
   ],
   negatives: [
+    {
+      name: "an exec probe's missing command is the probe's problem",
+      log: '2024-10-04 09:11:00.100 UTC [1] LOG:  database system is ready to accept connections\n2024-10-04 09:12:30.100 UTC [1] LOG:  received fast shutdown request',
+      exitCode: 0,
+      events: parseEventsText([
+        'Warning  Unhealthy  1m (x6 over 3m)  kubelet  Liveness probe failed: OCI runtime exec failed: exec failed: unable to start container process: exec: "pg_isready": executable file not found in $PATH: unknown',
+        'Normal   Killing    1m (x2 over 3m)  kubelet  Container db failed liveness probe, will be restarted',
+      ]),
+    },
     {
       name: 'a flag run as the program is an argument problem',
       log: '/docker-entrypoint.sh: exec: line 47: -p: not found',

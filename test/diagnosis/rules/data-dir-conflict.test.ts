@@ -6,6 +6,11 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: "RabbitMQ's Mnesia from another node",
+      log: ' ** FATAL ** Failed to merge schema: Bad cookie in table definition rabbit_runtime_parameters\nBOOT FAILED',
+      min: 0.75,
+    },
+    {
       name: 'a stale celery beat pid file',
       log: "ERROR: Pidfile (celerybeat.pid) already exists.\nSeems we're already running? (pid: 1)",
       min: 0.75,

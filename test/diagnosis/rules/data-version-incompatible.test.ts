@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'Cassandra sstables from another version',
+      log: 'java.lang.RuntimeException: Incompatible SSTable found. Current version nb is unable to read file: /var/lib/cassandra/data/system/local/nb-1-big. Please run upgradesstables.',
+      exitCode: 3,
+      min: 0.8,
+    },
+    {
       name: 'MySQL 8.0 on redo logs written by 8.4',
       log: '2024-08-01T10:07:00.100Z 1 [ERROR] [MY-013090] [InnoDB] Unsupported redo log format (v6). The redo log was created with MySQL 8.4.0.\n2024-08-01T10:07:00.100Z 1 [ERROR] [MY-012930] [InnoDB] Plugin initialization aborted with error Generic error.',
       min: 0.8,
@@ -30,6 +36,10 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a lockfile from a newer Bun is not stored data',
+      log: 'error: Unknown lockfile version\n  note: bun.lock was created by a newer version of Bun. Please upgrade Bun.',
+    },
     {
       name: 'a version banner',
       log: 'PostgreSQL 16.2 on x86_64-pc-linux-gnu\nLOG:  database system is ready to accept connections',

@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   positives: [
     {
+      name: 'Kafka cannot reach ZooKeeper',
+      log: '[2024-10-04 09:00:00,100] ERROR Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer)\nkafka.zookeeper.ZooKeeperClientTimeoutException: Timed out waiting for connection while in state: CONNECTING',
+      min: 0.7,
+    },
+    {
       name: 'SQL Server not reachable',
       log: 'Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was not accessible.',
       exitCode: 134,

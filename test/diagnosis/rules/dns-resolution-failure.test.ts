@@ -6,6 +6,11 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
     {
+      name: 'steamcmd cannot resolve its CDN',
+      log: 'Failed to connect to Steam: could not resolve host steamcdn-a.akamaihd.net',
+      min: 0.8,
+    },
+    {
       name: "an image's default host name is not a confident answer",
       log: 'MySQL Connection Error: (2002) php_network_getaddresses: getaddrinfo for mysql failed: Name or service not known',
       min: 0.5,

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: '.NET parsing an unset variable',
+      log: "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 's')\n   at System.Int32.Parse(String s)\n   at Program.<Main>$(String[] args) in /src/Program.cs:line 9",
+      exitCode: 134,
+      min: 0.7,
+    },
+    {
       name: 'Rust expect() on an unset variable',
       log: "thread 'main' panicked at src/db.rs:9:47:\nDATABASE_URL must be set: NotPresent",
       exitCode: 101,

@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'a definitions file that is not mounted',
+      log: "2024-10-04 09:03:00.100 [error] <0.250.0> Definitions file at '/etc/rabbitmq/definitions.json' does not exist\nBOOT FAILED",
+      min: 0.75,
+    },
+    {
       name: "Spring's config import of a missing file",
       log: "Description:\n\nConfig data resource 'file [/config/application-prod.yml]' via location '/config/application-prod.yml' does not exist",
       min: 0.75,

@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a Deno 2 lockfile read by Deno 1',
+      log: "error: Unsupported lockfile version '4'. Try upgrading Deno or recreating the lockfile.",
+      min: 0.8,
+    },
+    {
       name: 'a Node API older Bun lacks',
       log: 'error: node:http2 createSecureServer is not yet implemented in Bun.\n      at /app/node_modules/some-lib/index.js:12:3',
       min: 0.7,
