@@ -4,7 +4,7 @@
  */
 import type { RuleContext } from '../rule.ts';
 import type { ContainerState, EventFact, Evidence, LogLine } from '../types.ts';
-import { clip } from '../format.ts';
+import { clip, trimEndOf } from '../format.ts';
 
 type Terminated = Extract<ContainerState, { kind: 'terminated' }>;
 
@@ -79,19 +79,13 @@ export const isUnder = (path: string, mountPath: string): boolean => {
   return path === base || path.startsWith(`${base}/`);
 };
 
-/** Drops sentence punctuation after a bare path ("open /data/x."); a loop, because /[.,]+$/ backtracks. */
-const trimTrailing = (path: string): string => {
-  let end = path.length;
-  while (end > 0 && '.,:;)'.includes(path[end - 1] ?? '')) end -= 1;
-  return path.slice(0, end);
-};
-
 /** Absolute paths quoted in a log line (quoted first, bare after), without trailing punctuation. */
 export const pathsIn = (text: string): string[] => {
   const found = new Set<string>();
   for (const match of text.matchAll(/['"`‘“](\/[^'"`‘’“”\s]*)['"`’”]/g)) if (match[1]) found.add(match[1]);
   for (const match of text.matchAll(/(?:^|[\s=(:])(\/[\w.@+-]+(?:\/[\w.@+-]*)*)/g)) {
-    const path = match[1] ? trimTrailing(match[1]) : undefined;
+    // Sentence punctuation after a bare path ("open /data/x.") is not part of it.
+    const path = match[1] ? trimEndOf(match[1], '.,:;)') : undefined;
     if (path && path.length > 1) found.add(path);
   }
   return [...found];
