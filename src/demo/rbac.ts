@@ -110,7 +110,11 @@ export const unauthorized = (): Reply => failure({ code: 401, reason: 'Unauthori
 
 /** The user a bearer token authenticates as, or undefined (a 401). */
 export const userOf = (authorization: string, tokens: Record<string, string>): string | undefined => {
-  const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
-  if (!match?.[1]) return undefined;
-  return Object.hasOwn(tokens, match[1]) ? tokens[match[1]] : undefined;
+  // Split by hand, not with a pattern: "Bearer", a space or tab, the token (linear whatever the header holds).
+  const header = authorization.trim();
+  const separator = header.charAt(6);
+  if (header.slice(0, 6).toLowerCase() !== 'bearer' || (separator !== ' ' && separator !== '\t')) return undefined;
+  const token = header.slice(7).trim();
+  if (token === '') return undefined;
+  return Object.hasOwn(tokens, token) ? tokens[token] : undefined;
 };
