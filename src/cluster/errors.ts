@@ -73,7 +73,7 @@ const notFound = (what: RequestDescription, details: Record<string, unknown>): E
   if (kind === 'pods') {
     return new ExitcodeError(
       'pod_not_found',
-      `Pod "${what.name}" was not found${where(what)}: check the name with "kubectl get pods -n ${what.namespace ?? '<namespace>'}".`,
+      `${what.name ? `Pod "${what.name}" was not found` : 'No pods were found'}${where(what)}: check the name with "kubectl get pods -n ${what.namespace ?? '<namespace>'}".`,
       details,
     );
   }

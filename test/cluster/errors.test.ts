@@ -69,3 +69,10 @@ describe('toExitcodeError', () => {
     assert.equal(toExitcodeError(original, pods), original);
   });
 });
+
+test('a 404 on a request without a name never prints "undefined"', () => {
+  const error = toExitcodeError(api(404), { verb: 'list', resource: 'pods', namespace: 'shop' });
+  assert.equal(error.code, 'pod_not_found');
+  assert.doesNotMatch(error.message, /undefined/);
+  assert.match(error.message, /No pods were found in namespace shop/);
+});
