@@ -22,7 +22,7 @@ const withDemo = async (
     ...options,
   });
   try {
-    await run({ demo, connection: connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { attempts: 1 } }) });
+    await run({ demo, connection: connectCluster({ kubeconfigYaml: demo.kubeconfigYaml }) });
   } finally {
     await demo.close();
   }

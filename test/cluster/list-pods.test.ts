@@ -11,7 +11,7 @@ before(async () => {
 });
 after(() => demo.close());
 
-const connect = () => connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { attempts: 1 } });
+const connect = () => connectCluster({ kubeconfigYaml: demo.kubeconfigYaml });
 
 test('lists one namespace as PodFacts', async () => {
   const pods = await listPods(connect(), 'shop');

@@ -22,7 +22,7 @@ import { startModelStandIn } from './model-stand-in.ts';
 test('signed Explain click -> demo cluster facts -> model stand-in -> explanation in the thread', async () => {
   const demo = await startDemoCluster({ scenarios: ['checkout-missing-env'] });
   const model = await startModelStandIn();
-  const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { attempts: 1 } });
+  const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml });
   const now = () => new Date();
   const logger = pino({ level: 'silent' });
   const metrics = createMetrics({ processMetrics: false });

@@ -13,7 +13,7 @@ import { buttonClick, interaction, send, slashCommand, slashFields } from '../he
 
 const startWithDemo = async (options: Parameters<typeof startDemoCluster>[0]) => {
   const demo = await startDemoCluster({ scenarios: ['checkout-missing-env'], ...options });
-  const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { attempts: 1 } });
+  const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml });
   const bot = await startTestBot({ investigator: createInvestigator({ connection }) });
   return {
     demo,

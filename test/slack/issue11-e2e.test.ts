@@ -70,7 +70,7 @@ before(async () => {
   demo = await startDemoCluster({
     scenarios: ['checkout-missing-env', 'catalog-healthy', 'ledger-dns-failure', 'assets-image-pull'],
   });
-  const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { attempts: 1 } });
+  const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml });
   bot = await startTestBot({
     investigator: createInvestigator({ connection }),
     access: { defaultNamespaces: [], channels: { C0001: ['shop', 'payments'] } },
@@ -315,7 +315,7 @@ describe('11: summary with the action history from the request Leases', () => {
     const calls: unknown[] = [];
     const withHistory = await startTestBot({
       investigator: createInvestigator({
-        connection: connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { attempts: 1 } }),
+        connection: connectCluster({ kubeconfigYaml: demo.kubeconfigYaml }),
       }),
       access: { defaultNamespaces: [], channels: { C0001: ['shop', 'payments'] } },
       actionHistory: async (args) => {

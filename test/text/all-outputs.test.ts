@@ -118,7 +118,7 @@ describe('no planted secret leaves through any output', { timeout: 240_000 }, ()
     const container = (found as unknown as { spec: { containers: { name: string }[] } }).spec.containers[0]?.name;
     plant(demo, pod, container as string);
     model = await startModelStandIn();
-    const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml, retry: { attempts: 1 } });
+    const connection = connectCluster({ kubeconfigYaml: demo.kubeconfigYaml });
     const logger = pino({ level: 'silent' });
     const now = () => new Date();
     const explainer = createExplainer({
@@ -163,7 +163,7 @@ describe('no planted secret leaves through any output', { timeout: 240_000 }, ()
     for (const argv of [[], ['--json']]) {
       const run = capture();
       const command = createDiagnoseCommand({
-        connect: (options) => connectCluster({ ...options, retry: { attempts: 1 } }),
+        connect: connectCluster,
       });
       const code = await command(['--kubeconfig', demo.kubeconfigPath, '-n', NAMESPACE, pod, ...argv], run.io);
       record(`CLI diagnose ${argv.join(' ') || 'text'}`, run.text());
