@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { loadConfig } from '../src/config.ts';
 import { renderChart } from './helpers/helm-template.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -129,7 +130,8 @@ describe('deploy/', () => {
       for (const rule of role.rules) {
         assert.ok(!rule.resources.includes('secrets') && !rule.resources.includes('configmaps'));
         assert.ok(!rule.resources.includes('*') && !rule.verbs.includes('*'));
-        for (const verb of rule.verbs) assert.ok(['get', 'list', 'watch'].includes(verb), `${role.metadata.name}: ${verb}`);
+        for (const verb of rule.verbs)
+          assert.ok(['get', 'list', 'watch'].includes(verb), `${role.metadata.name}: ${verb}`);
       }
     }
     const binding = byKind('RoleBinding').find((b) => b.roleRef.name === 'exitcode-reader')!;
@@ -179,6 +181,22 @@ describe('deploy/', () => {
     assert.ok(pod.volumes.find((v: Doc) => v.name === 'tmp').emptyDir);
   });
 
+  test('the ConfigMap holds settings the bot accepts; the Service selects the Deployment on its http port', () => {
+    const [config] = docsOf('deploy/configmap.yaml');
+    const loaded = loadConfig(
+      { ...config!.data, SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'signing-secret' },
+      () => {
+        throw new Error('no settings file is named');
+      },
+    );
+    assert.deepEqual(loaded.access.defaultNamespaces, ['shop']);
+    const [service] = byKind('Service');
+    const [deployment] = byKind('Deployment');
+    assert.deepEqual(service!.spec.selector, deployment!.spec.selector.matchLabels);
+    const ports = deployment!.spec.template.spec.containers[0].ports.map((p: Doc) => p.name);
+    assert.ok(ports.includes(service!.spec.ports[0].targetPort));
+  });
+
   test('the example secret carries keys only, no values', () => {
     const [secret] = docsOf('deploy/secret.example.yaml');
     assert.ok('SLACK_BOT_TOKEN' in secret!.stringData && 'SLACK_SIGNING_SECRET' in secret!.stringData);
@@ -218,7 +236,8 @@ describe('Helm chart (rendered with the subset renderer in test/helpers/helm-tem
     assert.deepEqual(container.resources, plain!.spec.template.spec.containers[0].resources, 'same sizing as deploy/');
     for (const object of objects) {
       for (const rule of (object.rules ?? []) as Doc[]) {
-        for (const verb of rule.verbs) assert.ok(['get', 'list', 'watch'].includes(verb), `${object.metadata.name}: ${verb}`);
+        for (const verb of rule.verbs)
+          assert.ok(['get', 'list', 'watch'].includes(verb), `${object.metadata.name}: ${verb}`);
       }
     }
     const bindings = kindOf(objects, 'RoleBinding').filter((b) => b.roleRef.name === 'exitcode-reader');
@@ -251,6 +270,64 @@ describe('Helm chart (rendered with the subset renderer in test/helpers/helm-tem
     );
     const [config] = kindOf(listed, 'ConfigMap');
     assert.equal(config!.data.EXITCODE_NAMESPACES, 'shop,payments');
+  });
+
+  test('every setting the chart renders is one the bot accepts (the ConfigMap and files fed to loadConfig)', () => {
+    const objects = renderChart({
+      chartDir,
+      values: {
+        namespaces: ['shop', 'payments'],
+        channels: { C0123ABCD: ['shop'] },
+        remediation: {
+          enabled: true,
+          policy: 'rules:\n  - namespaces: [shop]\n    actions: [restart-pod]\n    approvers: { users: [U0123ABCD] }\n',
+        },
+        scanner: {
+          schedule: '*/5 * * * *',
+          channel: 'C0123ABCD',
+          minRestarts: 5,
+          resolveAfter: '15m',
+          reopenWithin: '2h',
+          ignoreNamespaces: ['kube-system', 'monitoring'],
+          ignoreSelectors: ['team=batch', 'canary'],
+          digest: '0 9 * * 1-5',
+        },
+        explain: { mode: 'on-request' },
+      },
+    }) as Doc[];
+    const config = kindOf(objects, 'ConfigMap').find((c) => c.metadata.name === 'exitcode')!;
+    const files = kindOf(objects, 'ConfigMap').find((c) => c.metadata.name === 'exitcode-files')!;
+    const mounted: Record<string, string> = {
+      '/etc/exitcode/config.yaml': files.data['config.yaml'],
+      '/etc/exitcode/policy.yaml': files.data['policy.yaml'],
+    };
+    const loaded = loadConfig(
+      {
+        ...config.data,
+        SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+        SLACK_SIGNING_SECRET: 'signing-secret',
+        OPENAI_API_KEY: 'sk-test',
+      },
+      (path) => {
+        const text = mounted[path];
+        if (text === undefined) throw new Error(`no file ${path}`);
+        return text;
+      },
+    );
+    assert.equal(loaded.scanner.minRestarts, 5);
+    assert.deepEqual(loaded.scanner.ignoreNamespaces, ['kube-system', 'monitoring']);
+    assert.equal(loaded.scanner.ignoreSelectors.length, 2);
+    assert.equal(loaded.scanner.digest, '0 9 * * 1-5');
+    assert.ok(loaded.remediation.policy);
+  });
+
+  test('a ClusterIP Service on the http port, as in deploy/service.yaml', () => {
+    const [service] = kindOf(renderChart({ chartDir }) as Doc[], 'Service');
+    const [plain] = docsOf('deploy/service.yaml');
+    assert.equal(service!.spec.type, 'ClusterIP');
+    assert.deepEqual(service!.spec.ports, plain!.spec.ports);
+    const [deployment] = kindOf(renderChart({ chartDir }) as Doc[], 'Deployment');
+    assert.deepEqual(service!.spec.selector, deployment!.spec.selector.matchLabels);
   });
 
   test('remediation and scanner render only when enabled, and refuse to render half-configured', () => {

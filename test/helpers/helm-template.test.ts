@@ -11,7 +11,10 @@ const chartWith = (template: string, values = 'items: [a, b]\nflag: true\nname: 
   mkdirSync(join(dir, 'templates'));
   writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: demo\nappVersion: 1.2.3\n');
   writeFileSync(join(dir, 'values.yaml'), values);
-  writeFileSync(join(dir, 'templates', '_helpers.tpl'), '{{- define "demo.label" -}}\nk: {{ .Values.name }}\n{{- end }}\n');
+  writeFileSync(
+    join(dir, 'templates', '_helpers.tpl'),
+    '{{- define "demo.label" -}}\nk: {{ .Values.name }}\n{{- end }}\n',
+  );
   writeFileSync(join(dir, 'templates', 'thing.yaml'), template);
   return dir;
 };
@@ -38,11 +41,23 @@ test('trim markers, include with nindent, range, if/else, with, quote and defaul
     ].join('\n'),
   );
   const [thing] = renderChart({ chartDir: dir, release: { Name: 'r', Namespace: 'n' } });
-  assert.deepEqual(thing, { kind: 'Thing', metadata: { labels: { k: 'x' } }, list: ['a', 'b'], on: 'yes-r', version: '1.2.3' });
+  assert.deepEqual(thing, {
+    kind: 'Thing',
+    metadata: { labels: { k: 'x' } },
+    list: ['a', 'b'],
+    on: 'yes-r',
+    version: '1.2.3',
+  });
 });
 
 test('an unknown function or an unclosed block is an error, never a silently wrong manifest', () => {
-  assert.throws(() => renderChart({ chartDir: chartWith('a: {{ .Values.name | upper }}') }), /unsupported function upper/);
+  assert.throws(
+    () => renderChart({ chartDir: chartWith('a: {{ .Values.name | upper }}') }),
+    /unsupported function upper/,
+  );
   assert.throws(() => renderChart({ chartDir: chartWith('{{- if .Values.flag }}\na: 1\n') }), /missing \{\{end\}\}/);
-  assert.throws(() => renderChart({ chartDir: chartWith('a: {{ required "name needed" .Values.nope }}') }), /name needed/);
+  assert.throws(
+    () => renderChart({ chartDir: chartWith('a: {{ required "name needed" .Values.nope }}') }),
+    /name needed/,
+  );
 });
