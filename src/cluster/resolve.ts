@@ -5,6 +5,7 @@
  */
 import type { V1LabelSelector, V1ObjectMeta, V1Pod } from '@kubernetes/client-node';
 import { ExitcodeError, isExitcodeError } from '../errors.ts';
+import { editDistance } from '../text/edit-distance.ts';
 import type { ClusterConnection } from './connection.ts';
 import { type GatheredPod, type GatherOptions, gatherAround, gatherPod } from './gather.ts';
 import { assertName } from './names.ts';
@@ -66,25 +67,12 @@ export const parseTarget = (target: string): ParsedTarget => {
   return { kind, name: assertName(kind === 'Pod' ? 'pod' : 'workload', target.slice(slash + 1)) };
 };
 
-export const levenshtein = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-};
-
 /** Up to three names: prefix matches first (shortest first), then the closest by edit distance. */
 export const suggest = (wanted: string, names: string[], limit = 3): string[] => {
   const scored = names
     .map((name) => {
       const prefix = name.startsWith(wanted) || wanted.startsWith(name);
-      return { name, prefix, distance: levenshtein(wanted, name) };
+      return { name, prefix, distance: editDistance(wanted, name) };
     })
     .filter((s) => s.prefix || s.distance <= Math.max(2, Math.floor(wanted.length / 3)))
     .sort((a, b) => Number(b.prefix) - Number(a.prefix) || a.distance - b.distance || a.name.localeCompare(b.name));

@@ -3,6 +3,7 @@
  * names one), and thread verbs. Names are validated here (DNS-1123) so nothing unchecked reaches an
  * API path.
  */
+import { editDistance } from '../text/edit-distance.ts';
 
 export interface DiagnoseTarget {
   /** Undefined when the user did not name one: the channel's default applies. */
@@ -41,19 +42,6 @@ export const OPTIONAL_VERBS: Readonly<Record<string, string>> = {
     '`rollback` is not enabled here: actions need a remediation policy. Ask your platform team to set EXITCODE_POLICY_FILE to a policy that allows `rollback` in this namespace.',
   explain:
     '`explain` is not enabled here: explanations need a model. Ask your platform team to set OPENAI_API_KEY (and EXITCODE_EXPLAIN_MODE to on-request or auto).',
-};
-
-const editDistance = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 };
 
 /** Known verbs within two edits (or sharing a 3-letter prefix), closest first. */

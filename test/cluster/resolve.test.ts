@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { V1Pod } from '@kubernetes/client-node';
 import { type ClusterConnection, connectCluster } from '../../src/cluster/connection.ts';
-import { gatherTarget, levenshtein, parseTarget, suggest } from '../../src/cluster/resolve.ts';
+import { gatherTarget, parseTarget, suggest } from '../../src/cluster/resolve.ts';
 import { startDemoCluster } from '../../src/demo/server.ts';
 import type { DemoClusterOptions } from '../../src/demo/types.ts';
 import { buildDiagnosis } from '../../src/diagnosis/diagnose-pod.ts';
@@ -49,12 +49,6 @@ describe('parseTarget', () => {
 });
 
 describe('suggestions', () => {
-  test('edit distance', () => {
-    assert.equal(levenshtein('kitten', 'sitting'), 3);
-    assert.equal(levenshtein('', 'abc'), 3);
-    assert.equal(levenshtein('same', 'same'), 0);
-  });
-
   test('prefix matches first, then close names, at most three', () => {
     const pods = ['api-7f9c6-abcde', 'api-7f9c6-fghij', 'payments-0', 'worker-5d4-zzzzz', 'apx-1', 'web-1'];
     assert.deepEqual(suggest('api', pods), ['api-7f9c6-abcde', 'api-7f9c6-fghij']);
