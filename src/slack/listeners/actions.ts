@@ -4,11 +4,9 @@
  * value cannot reach a namespace the channel may not see. Answers go in the message's thread.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ExitcodeError } from '../../errors.ts';
-import { assertAllowed } from '../access.ts';
-import { type BotDeps, sayError, threadContext } from '../bot.ts';
+import type { BotDeps } from '../bot.ts';
 import { ACTIONS, decodeRef } from '../ids.ts';
-import { runVerb } from '../verbs.ts';
+import { runVerbClick } from './verb-click.ts';
 
 const VERBS: Record<string, { verb: string; args: string[] }> = {
   [ACTIONS.logs]: { verb: 'logs', args: [] },
@@ -19,7 +17,7 @@ const VERBS: Record<string, { verb: string; args: string[] }> = {
 
 export const registerActions = ({ app, deps }: { app: App; deps: BotDeps }): void => {
   for (const [actionId, { verb, args }] of Object.entries(VERBS)) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
       await ack();
       deps.metrics.command('action');
       const channel = body.channel?.id ?? body.container?.channel_id;
@@ -27,30 +25,22 @@ export const registerActions = ({ app, deps }: { app: App; deps: BotDeps }): voi
       const threadTs = message?.thread_ts ?? message?.ts;
       const requestId = body.trigger_id ?? `${channel}-${action.action_ts}`;
       const logger = deps.logger.child({ requestId, channel, user: body.user.id, action: actionId });
-      const scoped = { ...deps, logger };
       if (!channel || !threadTs) {
         logger.warn('button click without a channel message to answer in');
         return;
       }
-      const ctx = threadContext({
-        deps: scoped,
-        client,
+      await runVerbClick({
+        deps: { ...deps, logger },
         channel,
         threadTs,
         userId: body.user.id,
-        ref: { namespace: '', pod: '' },
+        requestId,
+        value: action.value,
+        decode: (value) => {
+          const ref = decodeRef(value);
+          return ref ? { verb, args, ref } : undefined;
+        },
       });
-      try {
-        const ref = decodeRef(action.value);
-        if (!ref)
-          throw new ExitcodeError('bad_input', 'That button is not valid any more; run `/exitcode <pod>` again.', {
-            value: action.value,
-          });
-        assertAllowed({ access: deps.access, channelId: channel, namespace: ref.namespace });
-        await runVerb({ deps: scoped, ctx: { ...ctx, ref }, verb, args });
-      } catch (error) {
-        await sayError({ deps: scoped, ctx, error, context: { requestId } });
-      }
     });
   }
 };

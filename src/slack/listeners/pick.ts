@@ -6,7 +6,6 @@
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ExitcodeError } from '../../errors.ts';
-import { assertAllowed } from '../access.ts';
 import { DETAILS_ACTION, refOf } from '../blocks/diagnosis.ts';
 import { decodePick, decodeVerb, PICK_ACTION_PATTERN, VERB_ACTION_PATTERN } from '../blocks/targets.ts';
 import {
@@ -18,9 +17,7 @@ import {
   threadContext,
 } from '../bot.ts';
 import { decodeRef } from '../ids.ts';
-import { runVerb } from '../verbs.ts';
-
-const STALE = 'That button is not valid any more; run `/exitcode <pod>` again.';
+import { type DecodedVerb, runVerbClick, STALE_BUTTON } from './verb-click.ts';
 
 interface Click {
   channel?: string;
@@ -59,7 +56,7 @@ export const registerPicks = ({ app, deps }: { app: App; deps: BotDeps }): void 
     });
     try {
       const pick = decodePick(action.value);
-      if (!pick) throw new ExitcodeError('bad_input', STALE, { value: action.value });
+      if (!pick) throw new ExitcodeError('bad_input', STALE_BUTTON, { value: action.value });
       const diagnosis = await diagnoseAllowed({ deps: scoped, channel, request: pick });
       const message = await renderWithExtensions({ deps: scoped, diagnosis, channel });
       const ts = await deps.slack.post({ channel, ...(threadTs ? { threadTs } : {}), ...message });
@@ -70,7 +67,11 @@ export const registerPicks = ({ app, deps }: { app: App; deps: BotDeps }): void 
       if (!threadTs) {
         logger.warn({ err: error }, 'a pick from a private answer failed');
         await deps.slack
-          .ephemeral({ channel, user: body.user.id, text: error instanceof ExitcodeError ? error.message : STALE })
+          .ephemeral({
+            channel,
+            user: body.user.id,
+            text: error instanceof ExitcodeError ? error.message : STALE_BUTTON,
+          })
           .catch(() => undefined);
         return;
       }
@@ -79,41 +80,23 @@ export const registerPicks = ({ app, deps }: { app: App; deps: BotDeps }): void 
   });
 
   const verbButton = async (
-    {
-      ack,
-      body,
-      action,
-      client,
-    }: {
-      ack: () => Promise<void>;
-      body: BlockAction<ButtonAction>;
-      action: ButtonAction;
-      client: Parameters<typeof threadContext>[0]['client'];
-    },
-    decode: (value: string | undefined) => { verb: string; ref: ReturnType<typeof refOf> } | undefined,
+    { ack, body, action }: { ack: () => Promise<void>; body: BlockAction<ButtonAction>; action: ButtonAction },
+    decode: (value: string | undefined) => DecodedVerb | undefined,
   ): Promise<void> => {
     await ack();
     deps.metrics.command('action');
     const { channel, threadTs, requestId } = clickOf(body, action);
     const logger = deps.logger.child({ requestId, channel, user: body.user.id, action: action.action_id });
-    const scoped = { ...deps, logger };
     if (!channel || !threadTs) return;
-    const ctx = threadContext({
-      deps: scoped,
-      client,
+    await runVerbClick({
+      deps: { ...deps, logger },
       channel,
       threadTs,
       userId: body.user.id,
-      ref: { namespace: '', pod: '' },
+      requestId,
+      value: action.value,
+      decode,
     });
-    try {
-      const decoded = decode(action.value);
-      if (!decoded) throw new ExitcodeError('bad_input', STALE, { value: action.value });
-      assertAllowed({ access: deps.access, channelId: channel, namespace: decoded.ref.namespace });
-      await runVerb({ deps: scoped, ctx: { ...ctx, ref: decoded.ref }, verb: decoded.verb, args: [] });
-    } catch (error) {
-      await sayError({ deps: scoped, ctx, error, context: { requestId } });
-    }
   };
 
   app.action<BlockAction<ButtonAction>>({ action_id: VERB_ACTION_PATTERN }, (args) => verbButton(args, decodeVerb));
