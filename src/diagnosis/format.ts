@@ -41,3 +41,16 @@ export const formatDuration = (ms: number): string => {
   if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
   return `${Math.floor(hours / 24)} days`;
 };
+
+/**
+ * "12 min ago", "just now" (within 45 s either way), "in 5 min" (a clock a little behind the
+ * cluster's); undefined when either time is missing or unparsable. The terminal and Slack both say it.
+ */
+export const timeAgo = (at: string | undefined, now: string | Date): string | undefined => {
+  const then = timeOf(at);
+  const current = typeof now === 'string' ? timeOf(now) : now.getTime();
+  if (then === undefined || current === undefined) return undefined;
+  const ms = current - then;
+  if (Math.abs(ms) < 45_000) return 'just now';
+  return ms > 0 ? `${formatDuration(ms)} ago` : `in ${formatDuration(-ms)}`;
+};

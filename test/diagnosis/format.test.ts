@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clip, formatDuration, percent, timeOf } from '../../src/diagnosis/format.ts';
+import { clip, formatDuration, percent, timeAgo, timeOf } from '../../src/diagnosis/format.ts';
 
 test('clip keeps short text, cuts long text with an ellipsis, never splits a surrogate pair', () => {
   assert.equal(clip('short', 10), 'short');
@@ -27,4 +27,15 @@ test('formatDuration reads like a person would say it', () => {
   assert.equal(formatDuration(2 * 3_600_000), '2 h');
   assert.equal(formatDuration(2 * 3_600_000 + 10 * 60_000), '2 h 10 min');
   assert.equal(formatDuration(3 * 86_400_000), '3 days');
+});
+
+test('timeAgo: just now within 45 s either way, ago, in (a clock behind the cluster), undefined when unparsable', () => {
+  const now = '2026-12-02T16:28:00Z';
+  assert.equal(timeAgo('2026-12-02T16:27:30Z', now), 'just now');
+  assert.equal(timeAgo('2026-12-02T16:28:30Z', new Date(now)), 'just now');
+  assert.equal(timeAgo('2026-12-02T16:16:00Z', now), '12 min ago');
+  assert.equal(timeAgo('2026-12-02T16:33:00Z', now), 'in 5 min');
+  assert.equal(timeAgo(undefined, now), undefined);
+  assert.equal(timeAgo('yesterday', now), undefined);
+  assert.equal(timeAgo('2026-12-02T16:16:00Z', 'not a time'), undefined);
 });

@@ -3,7 +3,7 @@
  * fallback for clients and notifications that cannot format them, and relative times ("12 min ago").
  * The token is markup we build from a number: no cluster text ever enters it.
  */
-import { formatDuration, timeOf } from '../../diagnosis/format.ts';
+import { timeAgo, timeOf } from '../../diagnosis/format.ts';
 
 /** "2026-12-02 16:28 UTC": what a client that cannot format dates shows, and what plain text carries. */
 export const utcFallback = (ms: number): string => {
@@ -19,21 +19,11 @@ export const slackDate = (iso: string | undefined): string | undefined => {
   return `<!date^${seconds}^{date_short_pretty} {time}|${utcFallback(ms)}>`;
 };
 
-/** "12 min ago", "just now", "in 5 min" (a clock a little behind the cluster's). */
-export const relativeTime = ({ at, now }: { at: string | undefined; now: string | Date }): string | undefined => {
-  const then = timeOf(at);
-  const current = typeof now === 'string' ? timeOf(now) : now.getTime();
-  if (then === undefined || current === undefined) return undefined;
-  const ms = current - then;
-  if (Math.abs(ms) < 45_000) return 'just now';
-  return ms > 0 ? `${formatDuration(ms)} ago` : `in ${formatDuration(-ms)}`;
-};
-
 /** "<!date^…|…> (12 min ago)": the absolute time each reader sees locally, and how long ago. */
 export const when = ({ at, now }: { at: string | undefined; now: string | Date }): string | undefined => {
   const date = slackDate(at);
   if (!date) return undefined;
-  const ago = relativeTime({ at, now });
+  const ago = timeAgo(at, now);
   return ago ? `${date} (${ago})` : date;
 };
 
@@ -41,6 +31,6 @@ export const when = ({ at, now }: { at: string | undefined; now: string | Date }
 export const whenPlain = ({ at, now }: { at: string | undefined; now: string | Date }): string | undefined => {
   const ms = timeOf(at);
   if (ms === undefined) return undefined;
-  const ago = relativeTime({ at, now });
+  const ago = timeAgo(at, now);
   return ago ? `${utcFallback(ms)} (${ago})` : utcFallback(ms);
 };
