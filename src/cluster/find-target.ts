@@ -1,6 +1,6 @@
 /**
  * A name with no namespace: where is it? Searches the namespaces a channel may read, in parallel and
- * in one round (per namespace: one page of pods, and each workload kind by name), then answers pods
+ * in one round (per namespace: pods by name, one page of pods for suggestions, and each workload kind by name), then answers pods
  * first, workloads next, and did-you-mean from what was listed when nothing matched. A namespace that
  * cannot be read (forbidden, unreachable) keeps its error: it is never reported as "no such name".
  */
@@ -61,12 +61,22 @@ const listWorkloads = (
   });
 };
 
-const listPods = (connection: ClusterConnection, namespace: string | undefined): Promise<{ items: V1Pod[] }> =>
-  connection.call({ verb: 'list', resource: 'pods', ...(namespace ? { namespace } : {}) }, () =>
+/**
+ * Pods by exact name (a field selector, so a pod past the first page is still found), or one page of
+ * pods for did-you-mean when `fieldSelector` is absent.
+ */
+const listPods = (
+  connection: ClusterConnection,
+  namespace: string | undefined,
+  fieldSelector?: string,
+): Promise<{ items: V1Pod[] }> => {
+  const query = fieldSelector ? { fieldSelector } : { limit: POD_PAGE };
+  return connection.call({ verb: 'list', resource: 'pods', ...(namespace ? { namespace } : {}) }, () =>
     namespace === undefined
-      ? connection.core.listPodForAllNamespaces({ limit: POD_PAGE })
-      : connection.core.listNamespacedPod({ namespace, limit: POD_PAGE }),
+      ? connection.core.listPodForAllNamespaces(query)
+      : connection.core.listNamespacedPod({ namespace, ...query }),
   );
+};
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: ExitcodeError };
 
@@ -80,7 +90,7 @@ const settle = async <T>(promise: Promise<T>): Promise<Settled<T>> => {
 };
 
 /**
- * Namespaces searched at once (five requests each): a channel mapped to fifty namespaces must not open
+ * Namespaces searched at once (six requests each): a channel mapped to fifty namespaces must not open
  * 250 requests against the API server in one burst. Still one logical round: nothing waits on an answer.
  */
 export const MAX_NAMESPACES_IN_FLIGHT = 8;
@@ -102,18 +112,23 @@ const mapBounded = async <T, R>(items: T[], limit: number, run: (item: T) => Pro
 /** One scope: a namespace, or every namespace at once (undefined) for a channel that may read all. */
 interface ScopeResult {
   scope: string | undefined;
+  /** Pods with exactly the name asked for. */
+  named: Settled<{ items: V1Pod[] }>;
+  /** One page of pods, for suggestions. */
   pods: Settled<{ items: V1Pod[] }>;
   workloads: { kind: WorkloadKind; listed: Settled<Listed> }[];
 }
 
 const searchScope = async (connection: ClusterConnection, scope: string | undefined, name: string) => {
   const fieldSelector = `metadata.name=${name}`;
-  const [pods, ...workloads] = await Promise.all([
+  const [named, pods, ...workloads] = await Promise.all([
+    settle(listPods(connection, scope, fieldSelector)),
     settle(listPods(connection, scope)),
     ...KINDS.map((kind) => settle(listWorkloads(connection, kind, scope, fieldSelector))),
   ]);
   return {
     scope,
+    named: named as Settled<{ items: V1Pod[] }>,
     pods: pods as Settled<{ items: V1Pod[] }>,
     workloads: KINDS.map((kind, i) => ({ kind, listed: workloads[i] as Settled<Listed> })),
   } satisfies ScopeResult;
@@ -139,9 +154,13 @@ export const findTarget = async (
   if (unreadable.length === results.length && unreadable[0]) throw unreadable[0].error;
 
   const pods = results.flatMap((r) => (r.pods.ok ? r.pods.value.items.map((pod) => ({ pod, scope: r.scope })) : []));
-  const podMatches = pods
-    .filter(({ pod }) => pod.metadata?.name === name)
-    .map(({ pod, scope }) => candidate(namespaceOf(pod, scope), 'Pod', name));
+  const podMatches = results.flatMap((r) =>
+    r.named.ok
+      ? r.named.value.items
+          .filter((pod) => pod.metadata?.name === name)
+          .map((pod) => candidate(namespaceOf(pod, r.scope), 'Pod', name))
+      : [],
+  );
   if (podMatches.length > 0) return { kind: 'found', matches: podMatches.slice(0, MAX_CANDIDATES), unreadable };
 
   const workloadMatches = results.flatMap((r) =>
