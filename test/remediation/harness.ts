@@ -71,7 +71,8 @@ export const startHarness = async ({
   /** Follow the replacement pod (polls the demo cluster briefly). */
   followUp?: boolean;
 } = {}): Promise<Harness> => {
-  const demo = await startDemoCluster({ recreateDelayMs: 20, ...(scenarios ? { scenarios } : {}) });
+  // Pages of two: every list the flow makes runs its multi-page path.
+  const demo = await startDemoCluster({ recreateDelayMs: 20, maxPageSize: 2, ...(scenarios ? { scenarios } : {}) });
   const proxy = await startFaultProxy({ target: demo.url, kubeconfigYaml: demo.kubeconfigYaml });
   const connection = connectCluster({ kubeconfigYaml: proxy.kubeconfigYaml });
   const investigator = createInvestigator({ connection });

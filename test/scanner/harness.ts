@@ -126,7 +126,8 @@ export const runningFor = (seconds: number, restartCount = 5): StatusSpec => ({
 });
 
 export const startCluster = async (): Promise<DemoCluster> => {
-  const cluster = await startDemoCluster({ port: 0, scenarios: [], watchBookmarkIntervalMs: 200 });
+  // Pages of two: the initial list and every relist run their multi-page path.
+  const cluster = await startDemoCluster({ port: 0, scenarios: [], watchBookmarkIntervalMs: 200, maxPageSize: 2 });
   cluster.state.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } });
   return cluster;
 };
