@@ -18,6 +18,7 @@ import { request as httpsRequest, type RequestOptions } from 'node:https';
 import type { Agent } from 'node:http';
 import { ApiException } from '@kubernetes/client-node';
 import type { WatchedPod } from '../scanner/watched-pod.ts';
+import { createSlots } from '../slots.ts';
 import type { ClusterConnection } from './connection.ts';
 import { assertName } from './names.ts';
 import { decodeWatchedPod, type IgnoreInput } from './watched-pod-decode.ts';
@@ -81,19 +82,7 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
 export const startPodWatch = (options: PodWatchOptions): PodWatch => {
   const { connection, handlers } = options;
   const pageSize = options.pageSize ?? 100;
-  let listSlots = options.maxConcurrentLists ?? 2;
-  const listQueue: (() => void)[] = [];
-  const withListSlot = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (listSlots === 0) await new Promise<void>((resolve) => listQueue.push(resolve));
-    else listSlots -= 1;
-    try {
-      return await work();
-    } finally {
-      const next = listQueue.shift();
-      if (next) next();
-      else listSlots += 1;
-    }
-  };
+  const withListSlot = createSlots(options.maxConcurrentLists ?? 2);
   const watchSeconds = options.watchSeconds ?? 300;
   const minBackoff = options.minBackoffMs ?? 1_000;
   const maxBackoff = options.maxBackoffMs ?? 30_000;

@@ -26,6 +26,7 @@ import type { IncidentCause, IncidentScope, IncidentSettings, WorkloadRef } from
 import { renderDigest, renderIncidentNote } from '../slack/blocks/incident.ts';
 import type { SlackGateway } from '../slack/gateway.ts';
 import type { PostQueue } from '../slack/post-queue.ts';
+import { createSlots } from '../slots.ts';
 import type { IncidentRenderer } from './incident-posts.ts';
 import type { PodIndex } from './pod-index.ts';
 import { containerFailure, type WatchedPod } from './watched-pod.ts';
@@ -101,20 +102,7 @@ export const createIncidentEngine = (deps: {
   let isLeading = false;
   const diagnosing = new Map<string, Promise<void>>();
   const lastDiagnosed = new Map<string, number>();
-  let slots = settings.diagnoseConcurrency;
-  const waitingForSlot: (() => void)[] = [];
-
-  const withSlot = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (slots === 0) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
-    else slots -= 1;
-    try {
-      return await work();
-    } finally {
-      const next = waitingForSlot.shift();
-      if (next) next();
-      else slots += 1;
-    }
-  };
+  const withSlot = createSlots(settings.diagnoseConcurrency);
 
   // ---- the ledger's conditional writes, coalesced: at most one in flight and one queued.
   let queuedWrite: Promise<boolean> | undefined;
