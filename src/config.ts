@@ -133,6 +133,12 @@ const httpUrl = (what: string) =>
       error: `expected an http(s) URL (${what})`,
     });
 
+/** An optional cron expression; the error names `example`, a sample expression and what it means. */
+const cronSchedule = (example: string) =>
+  opt.refine((text) => text === undefined || cron.validate(text), {
+    error: `expected a cron expression, such as ${example}`,
+  });
+
 const BOOLEANS: Record<string, boolean> = {
   true: true,
   '1': true,
@@ -282,12 +288,9 @@ const envSchema = z.object({
     description: 'Time limit for one explanation.',
     default: '30s',
   }),
-  EXITCODE_SCAN_SCHEDULE: about(
-    opt.refine((text) => text === undefined || cron.validate(text), {
-      error: 'expected a cron expression, such as "*/5 * * * *" (every five minutes)',
-    }),
-    { description: 'Cron expression for the proactive scan (e.g. "*/5 * * * *"). Unset: no scanner.' },
-  ),
+  EXITCODE_SCAN_SCHEDULE: about(cronSchedule('"*/5 * * * *" (every five minutes)'), {
+    description: 'Cron expression for the proactive scan (e.g. "*/5 * * * *"). Unset: no scanner.',
+  }),
   EXITCODE_SCAN_CHANNEL: about(
     opt.refine((text) => text === undefined || /^[CG][A-Z0-9]{2,}$/.test(text), {
       error: 'expected a Slack channel ID such as C0123ABCD (channel details > About)',
@@ -328,12 +331,9 @@ const envSchema = z.object({
     ),
     { description: 'Pods matching any of these ";"-separated label selectors are never announced.' },
   ),
-  EXITCODE_SCAN_DIGEST: about(
-    opt.refine((text) => text === undefined || cron.validate(text), {
-      error: 'expected a cron expression, such as "0 9 * * 1-5" (weekdays at nine)',
-    }),
-    { description: 'Cron expression of a digest of open incidents posted to EXITCODE_SCAN_CHANNEL. Unset: none.' },
-  ),
+  EXITCODE_SCAN_DIGEST: about(cronSchedule('"0 9 * * 1-5" (weekdays at nine)'), {
+    description: 'Cron expression of a digest of open incidents posted to EXITCODE_SCAN_CHANNEL. Unset: none.',
+  }),
   EXITCODE_ALERTMANAGER_TOKEN: about(
     opt.refine((text) => text === undefined || text.length >= 16, {
       error: 'expected at least 16 characters (e.g. `openssl rand -hex 32`), or leave it unset',
