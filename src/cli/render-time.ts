@@ -3,7 +3,7 @@
  * ago ("2026-11-25 13:58 CET, 12 min ago"), instead of raw ISO strings. The zone is the process's
  * unless one is given (tests pass one, so their output does not depend on the machine).
  */
-import { formatDuration, timeOf } from '../diagnosis/format.ts';
+import { timeAgo, timeOf } from '../diagnosis/format.ts';
 
 export interface TimeOptions {
   /** What "ago" is measured from; the diagnosis's own time when absent. */
@@ -34,18 +34,8 @@ export const localTime = (iso: string, timeZone?: string): string => {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName ?? ''}`.trim();
 };
 
-/** "12 min ago", "just now", "in 3 min". */
-export const ago = (iso: string, now: string | Date): string | undefined => {
-  const then = timeOf(iso);
-  const current = typeof now === 'string' ? timeOf(now) : now.getTime();
-  if (then === undefined || current === undefined) return undefined;
-  const ms = current - then;
-  if (Math.abs(ms) < 45_000) return 'just now';
-  return ms > 0 ? `${formatDuration(ms)} ago` : `in ${formatDuration(-ms)}`;
-};
-
 /** "2026-11-25 13:58 GMT+1, 12 min ago". */
 export const localWhen = (iso: string, { now, timeZone }: TimeOptions & { now: string | Date }): string => {
-  const relative = ago(iso, now);
+  const relative = timeAgo(iso, now);
   return `${localTime(iso, timeZone)}${relative ? `, ${relative}` : ''}`;
 };
