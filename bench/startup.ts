@@ -64,12 +64,12 @@ const newest = (dir: string): number =>
     return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
   }, 0);
 
-/** Builds dist/ when it is missing or older than src/; tsc emits even when another file has a type error. */
+/** Builds dist/ (the esbuild bundle, as `npm run build` makes it) when it is missing or older than src/. */
 export const ensureDist = async (): Promise<boolean> => {
   const main = join(ROOT, 'dist', 'cli', 'main.js');
   if (existsSync(main) && statSync(main).mtimeMs >= newest(join(ROOT, 'src'))) return true;
   await new Promise<void>((resolve) => {
-    const tsc = spawn(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+    const tsc = spawn(process.execPath, ['--run', 'bundle'], {
       cwd: ROOT,
       stdio: 'ignore',
     });
