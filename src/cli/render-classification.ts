@@ -81,7 +81,7 @@ export const renderClassification = ({ classification, color }: RenderClassifica
   const tone: Style = best.confidence >= 0.85 ? 'red' : best.confidence >= 0.6 ? 'yellow' : 'cyan';
   const percent = `${Math.round(best.confidence * 100)}%`;
   out.push(
-    `${paint('bold', 'Cause')}     ${paint(tone, clean(best.title))} ${paint('dim', `[${best.category}, ${percent} confidence: ${confidenceWord(best.confidence)}]`)}`,
+    `${paint('bold', 'Cause')}     ${paint(tone, clean(best.headline || best.title))} ${paint('dim', `[${best.category}, ${percent} confidence: ${confidenceWord(best.confidence)}]`)}`,
   );
   if (best.evidence.length > 0) {
     out.push(paint('bold', 'Evidence'));
@@ -97,7 +97,7 @@ export const renderClassification = ({ classification, color }: RenderClassifica
   if (alternatives.length > 0) {
     out.push(paint('bold', 'Also possible'));
     for (const a of alternatives) {
-      out.push(`  - ${a.category} (${Math.round(a.confidence * 100)}%): ${clean(a.title)}`);
+      out.push(`  - ${a.category} (${Math.round(a.confidence * 100)}%): ${clean(a.headline || a.title)}`);
     }
   }
   const notes: string[] = [`${log.linesRead} log line${log.linesRead === 1 ? '' : 's'} read`];

@@ -128,6 +128,7 @@ describe('exitcode classify: one log', () => {
     assert.equal(code, 0);
     assert.match(out, /^Exit {6}exited with status 3 \(application-specific\)\n/);
     assert.match(out, /Cause .*missing_env_var/);
+    assert.match(out, /Cause +DATABASE_URL is not set/, 'the cause names the subject its evidence names');
     assert.match(out, /line \d+ {2}KeyError: 'DATABASE_URL'/);
     assert.match(out, /Next steps\n {2}1\. /);
     assert.ok(!out.includes('\x1b['), 'no colour codes when not a TTY');
