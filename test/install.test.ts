@@ -20,6 +20,20 @@ const docsOf = (path: string): Doc[] =>
     return doc.toJS() as Doc;
   });
 
+/** What both the plain Deployment and the chart's must hold: non-root, read-only, no privileges, probed, sized. */
+const assertLockedDown = (pod: Doc): void => {
+  const [container] = pod.containers;
+    assert.equal(pod.securityContext.runAsNonRoot, true);
+    assert.equal(pod.securityContext.runAsUser, 10001);
+    assert.equal(pod.securityContext.seccompProfile.type, 'RuntimeDefault');
+    assert.equal(container.securityContext.readOnlyRootFilesystem, true);
+    assert.equal(container.securityContext.allowPrivilegeEscalation, false);
+    assert.deepEqual(container.securityContext.capabilities.drop, ['ALL']);
+    assert.equal(container.livenessProbe.httpGet.path, '/healthz');
+    assert.equal(container.readinessProbe.httpGet.path, '/readyz');
+    assert.ok(container.resources.limits.memory && container.resources.requests.cpu);
+};
+
 describe('Dockerfile', () => {
   const text = read('Dockerfile');
   const instructions = text
@@ -167,15 +181,7 @@ describe('deploy/', () => {
     const pod = deployment!.spec.template.spec;
     const [container] = pod.containers;
     assert.equal(pod.serviceAccountName, 'exitcode');
-    assert.equal(pod.securityContext.runAsNonRoot, true);
-    assert.equal(pod.securityContext.runAsUser, 10001);
-    assert.equal(pod.securityContext.seccompProfile.type, 'RuntimeDefault');
-    assert.equal(container.securityContext.readOnlyRootFilesystem, true);
-    assert.equal(container.securityContext.allowPrivilegeEscalation, false);
-    assert.deepEqual(container.securityContext.capabilities.drop, ['ALL']);
-    assert.equal(container.livenessProbe.httpGet.path, '/healthz');
-    assert.equal(container.readinessProbe.httpGet.path, '/readyz');
-    assert.ok(container.resources.limits.memory && container.resources.requests.cpu);
+    assertLockedDown(pod);
     assert.ok(container.envFrom.some((source: Doc) => source.secretRef?.name === 'exitcode'));
     assert.deepEqual(container.volumeMounts, [{ name: 'tmp', mountPath: '/tmp' }]);
     assert.ok(pod.volumes.find((v: Doc) => v.name === 'tmp').emptyDir);
@@ -223,15 +229,7 @@ describe('Helm chart (rendered with the subset renderer in test/helpers/helm-tem
     const [deployment] = kindOf(objects, 'Deployment');
     const pod = deployment!.spec.template.spec;
     const [container] = pod.containers;
-    assert.equal(pod.securityContext.runAsNonRoot, true);
-    assert.equal(pod.securityContext.runAsUser, 10001);
-    assert.equal(pod.securityContext.seccompProfile.type, 'RuntimeDefault');
-    assert.equal(container.securityContext.readOnlyRootFilesystem, true);
-    assert.equal(container.securityContext.allowPrivilegeEscalation, false);
-    assert.deepEqual(container.securityContext.capabilities.drop, ['ALL']);
-    assert.equal(container.livenessProbe.httpGet.path, '/healthz');
-    assert.equal(container.readinessProbe.httpGet.path, '/readyz');
-    assert.ok(container.resources.limits.memory && container.resources.requests.cpu);
+    assertLockedDown(pod);
     const [plain] = docsOf('deploy/deployment.yaml').filter((doc) => doc.kind === 'Deployment');
     assert.deepEqual(container.resources, plain!.spec.template.spec.containers[0].resources, 'same sizing as deploy/');
     for (const object of objects) {
