@@ -4,7 +4,6 @@ import { incidentKey, scopeKey, workloadOf } from '../../src/incidents/key.ts';
 import {
   applyCause,
   checkResolution,
-  type Ledger,
   noteAlert,
   observeCrash,
   openIncident,

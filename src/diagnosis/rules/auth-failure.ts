@@ -1,6 +1,8 @@
 /** auth_failure: credentials rejected by a dependency or by the persisted database (rotated secret vs old volume). */
 import { kubectl } from '../kubectl.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
+import type { RuleContext } from '../rule.ts';
+import type { LogLine } from '../types.ts';
+import { recoveredAfter, type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -91,6 +93,31 @@ const SIGNATURES: Signature[] = [
     title: 'The cloud API rejected the request with 403 (credentials rotated or lacking access)',
   },
   {
+    // Drivers that name the failure as a type or a code (Neo4j, Cassandra, NATS) rather than a sentence.
+    all: [
+      /Neo\.ClientError\.Security\.(?:Unauthorized|AuthenticationRateLimit)|unauthorized due to authentication failure|\b[Aa]uthorization [Vv]iolation\b|(?:username|user name) and\/or password (?:are|is) incorrect|\b[Ii]ncorrect password\b|\b[Ww]rong password\b|\bpassword (?:is )?incorrect\b|\b28P01\b|\binvalid_password\b/,
+    ],
+    confidence: 0.86,
+    title: 'The server rejected the credentials',
+  },
+  {
+    // A client that could not log in to its secrets or identity backend (Vault agent, OIDC, LDAP bind).
+    all: [
+      /\b(?:[Ee]rror|[Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]annot) authenticat(?:e|ing)\b|\b[Aa]uthentication failure\b|\b(?:Auth|Authentication)(?:Error|Exception)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The client could not authenticate to a dependency',
+    // TLS and connection failures during a login are other causes (tls_certificate_error, dependency_unreachable).
+    not: /SSL|TLS|x509|certificate|handshake|connection refused|ECONNREFUSED|timed? ?out|no such host|ENOTFOUND|Name or service not known|i\/o timeout/i,
+  },
+  {
+    // Vault (and other HTTP APIs) answering a login endpoint with 400/401/403: the role, token or
+    // ServiceAccount is not accepted.
+    all: [/\/v1\/auth\/[\w.-]{1,60}\/login\b|\/(?:oauth2?|auth)\/token\b/, /\b(?:40[013])\b|permission denied|denied/i],
+    confidence: 0.82,
+    title: 'The auth backend refused the login (role, token or ServiceAccount not accepted)',
+  },
+  {
     all: [/\b401 Unauthorized\b|status code 401|\bHTTP 401\b|Unauthorized: /],
     confidence: 0.6,
     title: 'A dependency answered 401 Unauthorized',
@@ -106,6 +133,21 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+// Numbered or bulleted advice after the error ("1. Ensuring your database is available and that you can
+// connect to it", Ecto's DBConnection help) describes a fix; it is not a later successful connection.
+const ADVICE = /^\s{0,8}(?:\d{1,2}[.)]|[-*•]) |\b(?:[Ee]nsur(?:e|ing)|[Mm]ake sure|[Cc]heck that|[Vv]erify that)\b/;
+
+/** A later line shows the client got in after all (a retry with the right secret), advice aside. */
+const recovered = (ctx: RuleContext, hit: SignatureHit): boolean => {
+  const last = hit.lines
+    .filter((l: LogLine) => l.line > 0)
+    .sort((a, b) => a.line - b.line)
+    .at(-1);
+  if (!last) return false;
+  const lines = ctx.log.lines.filter((l) => l === last || !ADVICE.test(l.text));
+  return recoveredAfter({ ...ctx, log: { ...ctx.log, lines } }, last);
+};
+
 const KEY_RULES = /key length should be at least|[Ss]ecret key should be in between/;
 const UNSET_VARIABLE = /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40} (?:is|was) not set\b/;
 
@@ -113,10 +155,10 @@ export const authFailure = signatureRule({
   id: 'auth-failure',
   category: 'auth_failure',
   signatures: SIGNATURES,
-  options: { recoverable: true },
   // "ELASTIC_PASSWORD is not set" beside the rejection: the credential is missing, not wrong (missing_env_var);
   // a key too short for the server's rules is a bad value (bad_config).
   adjust: (ctx, hit) => {
+    if (recovered(ctx, hit)) return 0;
     if (ctx.log.lines.some((l) => KEY_RULES.test(l.text))) return Math.min(hit.confidence, 0.4);
     return ctx.log.lines.some((l) => UNSET_VARIABLE.test(l.text)) ? Math.min(hit.confidence, 0.6) : hit.confidence;
   },

@@ -44,9 +44,58 @@ const SIGNATURES: Signature[] = [
     title: 'A command-line flag is unknown to this version (Traefik)',
   },
   {
-    all: [/[Uu]nknown (?:shorthand )?flag: |Error: unknown command "[^"]+" for/],
+    // cobra says "Error:" and kubectl "error:" (an image whose entrypoint is already the program gets
+    // the program's name again as its first argument: unknown command "kubectl" for "kubectl").
+    all: [/[Uu]nknown (?:shorthand )?flag: |\b[Ee]rror: unknown command "[^"]+" for/],
     confidence: 0.9,
     title: 'The program does not know a flag or subcommand it was given',
+  },
+  {
+    // Subcommand dispatchers: release scripts ("ERROR: Unknown command foreground"), clap, picocli,
+    // Symfony/Laravel console, Rails, npm, git-style CLIs ("docker: 'compose' is not a docker command"). Anchored at the line start so that a protocol
+    // reply quoted mid-line (Redis "ERR unknown command 'X'") is not read as the container's command.
+    all: [
+      /^(?:(?:[Ee]rror|ERROR|[Ff]atal|FATAL): ?)?[Uu]nknown (?:sub)?command:? ['"‘“`]?[\w:.-]{1,60}|\berror: unrecognized subcommand '|\berror: unexpected argument '[^']{1,200}' found|\berror: Found argument '[^']{1,200}' which wasn't expected|\bUnmatched arguments? (?:at|from) index \d|\bCommand "[^"]{1,100}" is not defined\.|\bUnrecognized command "|\bnpm (?:ERR!|error) Unknown command: "|(?:^|: )['"][\w.:-]{1,60}['"] is not an? [\w-]{1,30} command/,
+    ],
+    confidence: 0.86,
+    title: 'The program does not know the subcommand it was given',
+  },
+  {
+    // A required flag or argument is absent: "no --join flags provided", cobra "required flag(s) "x"
+    // not set", urfave/cli "Required flag "x" not set", picocli "Missing required option: '--url=<url>'",
+    // "flag --config is required".
+    all: [
+      /\b[Nn]o --?[a-z][\w-]{0,40} (?:flags?|options?|arguments?) (?:were |was )?(?:provided|given|specified|passed|set)\b|\b[Rr]equired flag(?:\(s\)|s)? "[^"]{1,200}" not set|\bMissing required (?:options?|parameters?|arguments?):? ['"]?(?:--?[A-Za-z]|<)|\b(?:flag|option|argument) ['"]?--?[a-z][\w.-]{0,40}['"]? (?:is required|must be (?:set|specified|provided|given))|\b[Mm]ust (?:specify|provide|pass|set) (?:an? |the |one of )?['"]?--[a-z]|(?:^|\s)['"]?--[a-z][\w.-]{0,40}['"]? (?:flag |option )?is required\b/,
+    ],
+    // Some programs also read such a flag from the environment without saying so: not quite certain.
+    confidence: 0.84,
+    title: 'A required flag or argument is missing from the command',
+    // "--token or GITHUB_TOKEN must be set": the value is usually meant to come from the environment.
+    not: /\benv(?:ironment)?\b|\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{1,40}\b/,
+  },
+  {
+    // cobra's positional argument checks.
+    all: [
+      /\b(?:requires at (?:least|most)|accepts(?: at most| between)?) \d+(?: and \d+)? arg\(s\), (?:only )?received \d+/,
+    ],
+    confidence: 0.88,
+    title: 'The program was given the wrong number of arguments',
+  },
+  {
+    // getopt ("option requires an argument -- 'c'"), nginx ("invalid option: "-x"", -g directives
+    // reported "in command line"), boost::program_options (mongod: "Error parsing command line:
+    // unrecognised option '--bind_ip_alll'").
+    all: [
+      /\boption requires an argument -- ['‘]?\w|\boption ['"‘]?-{1,2}[\w-]{1,40}['"’]? requires (?:an? )?(?:argument|parameter|value)|: invalid option: ['"]-|\b[Ee]rror parsing command[- ]line|\bunrecognised option ['"‘]-|\bthe required argument for option ['"‘]-/,
+    ],
+    confidence: 0.86,
+    title: 'The program rejects an option on its command line',
+  },
+  {
+    // nginx reports a bad -g directive string ("daemon off" without its ";") as "in command line".
+    all: [/\[emerg\] /, / in command line\b/],
+    confidence: 0.86,
+    title: 'nginx rejects the -g directives on its command line',
   },
   {
     all: [/: (?:invalid|unrecognized|illegal) option (?:-- ['‘]?[^\s]+|['‘]--?[^\s']+['’])/],
@@ -67,6 +116,13 @@ const SIGNATURES: Signature[] = [
     title: 'The JVM does not know an option it was given',
   },
   {
+    // A flag became the program: the flag was put in `command:` (replacing the image's entrypoint)
+    // instead of `args:`, and the runtime tries to execute "--config=...".
+    all: [/\bexec: "-{1,2}[^"\s]{1,200}": (?:stat |executable file not found)/],
+    confidence: 0.9,
+    title: 'A flag was run as the program: it belongs in args, not in command (which replaces the entrypoint)',
+  },
+  {
     // The command and its args arrived as one word ("npm run start" as the executable name).
     all: [/\bexec: "[^"\s]+ [^"]+": executable file not found|\bexec: [^\s:"]+(?: [^\s:]+)+: not found/],
     confidence: 0.85,
@@ -79,6 +135,37 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.86,
     title: 'An environment variable in the command was not expanded (exec form has no shell)',
+  },
+  {
+    // A path and the flag after it arrived as one argument, so the program looks for a file named
+    // "/etc/redis/redis.conf --appendonly yes" (one list item holding two arguments); Go quotes nothing:
+    // "open /etc/app.yaml --debug: no such file".
+    all: [
+      /['"‘“][^'"‘“’”\s]{1,300} -{1,2}[A-Za-z]|\bopen \/[^\s:]{1,300} -{1,2}[A-Za-z]/,
+      /[Nn]o such file|not found|does not exist|[Cc]an't open|[Cc]annot (?:open|find)|[Uu]nable to (?:open|read|access|load)|[Ff]ailed to (?:open|read|load)|[Cc]ould not (?:open|read|load|find)/,
+    ],
+    confidence: 0.86,
+    title: 'A file argument and the next flag were passed as one argument',
+  },
+  {
+    // An environment variable reached the program literally ("cannot parse `$DATABASE_URL`", or with
+    // logfmt's escaped quotes: parsing \"$PORT\"): exec-form command/args are not expanded by a shell,
+    // and Kubernetes only substitutes $(VAR). An unresolved ${...} placeholder of a config framework
+    // (Spring, Micronaut) is a variable that is not set (missing_env_var).
+    all: [
+      /[`'"‘“]\$\{?[A-Z][A-Z0-9_]{1,64}\}?\\?[`'"’”]/,
+      /\b(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Ff]ailed|[Ii]nvalid|[Ee]rror|[Mm]alformed|[Uu]nknown|[Bb]ad|parse|parsing|not a valid)\b/,
+    ],
+    confidence: 0.76,
+    title: 'An environment variable in the command was not expanded (exec form has no shell)',
+    not: /[Pp]laceholder|\bat [\w$.<>]{1,200}\(|^\s{0,20}\d{1,5} \|/,
+  },
+  {
+    // Caddy reads --config as JSON unless the file is named Caddyfile or the command passes --adapter:
+    // a Caddyfile then fails as JSON at its first letter.
+    all: [/\bloading initial config: decoding config: invalid character '[A-Za-z#:]' looking for beginning of value/],
+    confidence: 0.8,
+    title: 'The config file was read as JSON: the command lacks --adapter for its format',
   },
   {
     // The whole command line became one argument: python looks for a file named "manage.py runserver".
@@ -187,6 +274,8 @@ const bySignature = signatureRule({
   id: 'bad-command-args',
   category: 'bad_command_args',
   signatures: SIGNATURES,
+  // The runtime's exec errors (a flag run as the program) are in the status message and Failed events.
+  options: { status: true },
   adjust: (ctx, hit) => {
     // A server reading its config file says "wrong number of arguments" about a directive, not argv.
     if (hit.signature === WRONG_COUNT && ctx.log.lines.some((l) => CONFIG_CONTEXT.test(l.text))) return 0;

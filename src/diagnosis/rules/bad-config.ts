@@ -5,6 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
+import { MISSING_PLUGIN } from './missing-dependency.ts';
 import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './runtime-version-mismatch.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 
@@ -80,6 +81,27 @@ const SIGNATURES: Signature[] = [
     title: 'The app rejects its configuration',
     // An empty value that fails to parse as a number is an unset variable (missing_env_var), not a bad file.
     not: /parsing "": invalid syntax|with base \d+: ''/,
+  },
+  {
+    // The same complaint worded as a failed load step (Alertmanager "Loading configuration file failed",
+    // Vaultwarden "Error loading config:", fluentd "config error file=") with the reason after it.
+    all: [
+      /[Ll]oading config(?:uration)?(?: file)? failed|[Ee]rror (?:re)?loading config(?:uration)?(?: file)?:|[Cc]ould(?:n't| not) (?:load|parse) (?:the )?config(?:uration)?(?: file)?\b|\bconfig error file=|[Ff]ailed to reload config(?:uration)?\b/,
+    ],
+    confidence: 0.75,
+    title: 'The app rejects its configuration',
+    // The file is absent or unreadable (missing_file, permission_denied), or a value is empty (missing_env_var).
+    not: /[Nn]o such file|does not exist|doesn't exist|[Nn]ot found|Permission denied|parsing "": invalid syntax|with base \d+: ''/,
+  },
+  {
+    // A URL setting without its scheme ("bw.example.com" for "https://bw.example.com"): the value is set but
+    // malformed. An empty value fails the same way and is an unset variable, so quoted empties are excluded.
+    all: [
+      /(?:needs to|must) (?:contain|include|start with|begin with|have) (?:the |a )?(?:protocol|scheme|https?:\/\/)|\b[Mm]issing (?:URL |protocol )?scheme\b|URL must (?:be absolute|start with|include (?:a|the) (?:scheme|protocol))/,
+    ],
+    confidence: 0.72,
+    title: 'A URL setting lacks its scheme (http:// or https://)',
+    not: /""|''|``/,
   },
   {
     all: [/Failed to bind properties under|Binding to target [^\s]+ failed/],
@@ -251,6 +273,8 @@ export const badConfig = signatureRule({
     if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text) || REMOVED_MYSQL_FLAG.test(l.text)))
       return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.47);
+    // A config that names a plugin the image lacks is right for a server that has it (missing_dependency).
+    if (ctx.log.lines.some((l) => MISSING_PLUGIN.test(l.text))) return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BARE_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.6);
     if (LOAD_FAILED.test(hit.line.text) && ctx.log.lines.some((l) => LOAD_FAILED.test(l.text) && ABSENT.test(l.text)))
       return Math.min(hit.confidence, 0.45);

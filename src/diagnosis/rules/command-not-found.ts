@@ -10,6 +10,8 @@ import {
   type Signature,
   statusEvidence,
 } from './log-helpers.ts';
+import { entrypointHiddenByMount } from './missing-file.ts';
+import { scriptNotFound } from './script-crlf-line-endings.ts';
 
 // A carriage return in the name is a CRLF script, which its own rule names.
 const CRLF = /\\r|\^M|^['’]:/;
@@ -122,15 +124,22 @@ export const commandNotFound: Rule = {
     if (hit) {
       const name = NAME.exec(hit.line.text)?.[1];
       const ownPath = name !== undefined && OWN_PATH.test(name) && !/executable file not found/.test(hit.line.text);
-      // "-p: not found": an argument landed where the program should be (bad_command_args owns that).
-      const flag = missingCommandName(hit.line.text)?.startsWith('-') === true;
+      // "-p: not found" or exec: "--config=/x": an argument landed where the program should be
+      // (bad_command_args owns that).
+      const flag = missingCommandName(hit.line.text)?.startsWith('-') === true || name?.startsWith('-') === true;
+      // The program's path exists in the image but is hidden by a volume (missing_file), or the script
+      // was found and launched, so its shebang is what is "not found" (script_crlf_line_endings).
+      const notFound = scriptNotFound(ctx);
+      const present =
+        entrypointHiddenByMount(ctx) !== null || (notFound?.launched === true && notFound.line === hit.line);
       // Under a `set -x` trace the command word may come from a variable that expanded to something else.
       const traced = ctx.log.lines.some((l) => SET_X_TRACE.test(l.text));
       return finding(ctx, {
         ruleId: 'command-not-found',
         category: 'command_not_found',
         title: name ? `${hit.signature.title}: ${name}` : hit.signature.title,
-        confidence: flag ? 0.4 : ownPath ? 0.58 : Math.min(traced ? 0.8 : 0.97, hit.confidence + (exit127 ? 0.05 : 0)),
+        confidence:
+          flag || present ? 0.4 : ownPath ? 0.58 : Math.min(traced ? 0.8 : 0.97, hit.confidence + (exit127 ? 0.05 : 0)),
         evidence: [...hitEvidence(hit), ...(exit127 ? statusEvidence(ctx) : [])],
         steps,
       });

@@ -64,6 +64,51 @@ const SIGNATURES: Signature[] = [
     title: 'The data directory is locked by another process',
   },
   {
+    // flock/fcntl on a lock file answers EAGAIN while another process holds it (RocksDB and LevelDB "LOCK",
+    // Lucene, SQLite journals): the old pod still has the volume.
+    all: [
+      /\block(?:ing)? file\b|\/LOCK\b|\bLOCK: |\block [^\s]{1,200}\/LOCK\b/i,
+      /[Rr]esource temporarily unavailable|already held by process|\bEAGAIN\b|\bEWOULDBLOCK\b/,
+    ],
+    confidence: 0.86,
+    title: 'The data directory lock file is held by another process (the previous pod still runs?)',
+  },
+  {
+    // Java FileLock wrappers and the many "already locked / locked by another process" phrasings
+    // (Neo4j store_lock, Minecraft session.lock, H2, Derby, geth's datadir).
+    all: [
+      /\b[Ll]ocked by another (?:process|instance|program|server|node|application|[A-Za-z]{2,20} (?:instance|process|server))|\b(?:already|being) used by another (?:process|instance)|\block (?:is )?(?:already )?held by (?:another|a different) (?:process|instance|node)|[Dd]atabase may be already in use|may have already booted the database|\balready locked\b|\bFileLockException\b|\bOverlappingFileLockException\b|\bDirectoryLock\$LockException\b|\bsession\.lock\b/,
+    ],
+    confidence: 0.86,
+    title: 'The data directory is locked by another process (two pods on one volume, or the old one still running)',
+    // Accounts, migration tables, rows and in-memory streams or mutexes are locked too: not the volume.
+    not: /[Aa]ccount|\b[Uu]ser\b|[Ll]ogin|change ?log|migration|advisory|[Ll]iquibase|[Ff]lyway|\b[Tt]able\b|\b[Rr]ow\b|[Mm]utex|[Ss]tream|\b[Rr]eader\b/,
+  },
+  {
+    // An unclean stop leaves a lock file that the server takes as another instance still running
+    // (Xvfb's /tmp/.X99-lock, "lock file exists", git's index.lock).
+    all: [
+      /\b[Ll]ock ?file (?:"?\/[^\s"]{1,200}"? )?(?:already )?exists|\b[Ss]tale (?:lock|pid) ?file|\b[Rr]emove (?:the (?:stale )?)?(?:lock ?file|[^\s]{1,200}[.-]lock\b)|[Ss]erver is already active for display|\.lock'?: File exists|[Aa]nother (?:instance|copy|process) [^\n]{0,60}(?:is|seems to be) (?:already )?running/,
+    ],
+    confidence: 0.8,
+    title: 'A lock file left on the volume makes the server think another instance is running',
+    // Package-manager lockfiles are dependency pins, not process locks; removing a stale lock is the fix at work.
+    not: /[Rr]emov(?:ed|ing) |package-lock|yarn\.lock|Gemfile\.lock|poetry\.lock|Cargo\.lock|pnpm-lock|composer\.lock|bun\.lock|[Ll]ockfile version/,
+  },
+  {
+    // ZooKeeper: the snapshot and epoch files on the volume are older than the ensemble's (stale member data).
+    all: [/[Tt]he accepted epoch, \d+ is less than the current epoch|Unable to load database on disk/],
+    confidence: 0.8,
+    title: 'The ZooKeeper data on the volume is stale for this ensemble (epoch or snapshot)',
+  },
+  {
+    // bolt/bbolt behind a full-text index (Gitea's bleve indexers) waits on the flock, then gives up with "timeout".
+    all: [/\.bleve\b|\bbleve\b|\bbbolt\b|\bboltdb\b/, /\b(?:error|err)[:=] ?"?timeout\b|: timeout\b/],
+    confidence: 0.78,
+    title: 'The index database is locked by another process (bolt lock timeout; the old pod still holds it)',
+    not: /bolt:\/\/|neo4j/i,
+  },
+  {
     all: [/failed to obtain node locks/],
     confidence: 0.6,
     title: 'Elasticsearch cannot lock its data directory (another node or permissions)',

@@ -65,6 +65,40 @@ const SIGNATURES: Signature[] = [
     not: /lockfile|lock file|bun\.lock|deno\.lock/i,
   },
   {
+    // The data (or the app's schema in its database) was written by a newer release than the image runs:
+    // SonarQube, Gitea, Nextcloud and most self-hosted apps refuse to downgrade it.
+    all: [
+      /(?:[Dd]atabase|[Ss]chema|[Dd]ata|[Ss]tore|[Ii]ndex) (?:was|has been) (?:upgraded|migrated|created|written) (?:to|by|with) (?:a )?(?:more recent|newer|later) (?:version|release)|\bis for a newer [A-Z][\w-]{1,30}|\b[Dd]owngrad(?:e|es|ing) (?:is|are) not (?:supported|allowed|possible)|\b[Rr]efusing to downgrade|\b(?:schema|database|data) version \d[\w.]{0,16} is newer than/,
+    ],
+    confidence: 0.86,
+    title: 'The data was written by a newer version of the app than the image runs (a downgrade)',
+    // Migration tools have their own owner (db_migration_failure), and a lockfile is not stored data.
+    not: /[Ff]lyway|[Aa]lembic|[Ll]iquibase|lockfile|lock file/i,
+  },
+  {
+    // An upgrade that skipped a required step: the data still needs an intermediate version first
+    // (RabbitMQ feature flags, "upgrade to X first", Nextcloud's one-major-at-a-time rule).
+    all: [
+      /required feature flags? (?:not enabled|are disabled|is disabled)|\bdisabled_required_feature_flag\b|must be enabled before upgrading|[Uu]pdates? between multiple major versions|\b(?:cannot|can't|can not) (?:upgrade|update|migrate) directly from|\b(?:[Pp]lease |[Yy]ou must )?(?:upgrade|update) to (?:version )?v?\d[\w.]{0,16} first\b|\bskipp(?:ing|ed) (?:a |over )?(?:major |minor )?(?:versions?|releases?) is not supported/,
+    ],
+    confidence: 0.86,
+    title: 'The data is from a version too old to upgrade to this one directly (a required step was skipped)',
+  },
+  {
+    // Embedded stores and indexes name their own on-disk format (H2 MVStore, Lucene, Neo4j, Derby).
+    all: [
+      /\b[Ww]rite format \d+ is (?:smaller|larger) than the supported format|IndexFormatToo(?:Old|New)Exception|[Ff]ormat version is not supported|[Ss]tore format (?:version )?[^\n]{0,60}(?:is not supported|not supported|unsupported)|\b(?:dbms\.)?allow_upgrade=true|(?:file|on-disk|store|storage|database|index) format (?:version )?\d{0,6} ?(?:is )?(?:too old|too new|no longer supported)/,
+    ],
+    confidence: 0.86,
+    title: 'The files on the volume use an on-disk format this version cannot read',
+  },
+  {
+    // H2 also says this for a file that is not an H2 database at all: likely, not certain.
+    all: [/[Uu]nsupported database file version|[Uu]nsupported (?:file|store|index) format version/],
+    confidence: 0.72,
+    title: 'The database file was written in another format version',
+  },
+  {
     all: [/Incompatible SSTable found|Please run upgradesstables/],
     confidence: 0.85,
     title: 'The Cassandra data files are from another version (upgradesstables)',

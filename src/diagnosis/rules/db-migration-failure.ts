@@ -1,7 +1,8 @@
 /** db_migration_failure: a schema migration run at start-up failed (conflicts, unknown revision, checksum). */
 import { kubectl } from '../kubectl.ts';
-import type { RuleContext } from '../rule.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
+import type { Rule, RuleContext } from '../rule.ts';
+import type { Finding, LogLine } from '../types.ts';
+import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 
 const MIGRATION_CONTEXT =
   /migrat|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate/i;
@@ -20,6 +21,13 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.8,
     title: 'The database schema was not created or migrated before the app started',
+  },
+  {
+    // The database itself was never created (ecto.create, rails db:create, createdb did not run); a
+    // wrong database name in the settings reads the same, hence the modest confidence.
+    all: [/\bdatabase "[^"]{1,120}" does not exist|\bUnknown database '[^']{1,120}'|\bER_BAD_DB_ERROR\b/],
+    confidence: 0.66,
+    title: 'The database does not exist yet (it was never created before the app started)',
   },
   {
     // A crash whose stack runs through the migration runner (the error line itself may be cut off).
@@ -82,7 +90,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /[Mm]igrations? (?:failed|error)|[Ff]ailed to (?:run|apply) migrations?|[Ee]rror (?:running|applying) migration|MigrationError/,
+      /[Mm]igrations? (?:failed|error)|[Ff]ailed to (?:run|apply) migrations?|[Ee]rror (?:running|applying) migration|MigrationError|[Mm]igration "?[\w.\\-]{1,120}"? (?:\((?:up|down)\) )?(?:has )?failed\b/,
     ],
     confidence: 0.8,
     title: 'A database migration failed at start-up',
@@ -98,22 +106,72 @@ const SCHEMA_CONFLICT: Signature = {
   title: 'A migration conflicts with the existing schema',
 };
 
+// A statement the database refused (NOT NULL over existing rows, a type cast, a foreign key): a
+// migration's, when the log shows one running, otherwise a query of the app's own.
+const SQL_FAILURE: Signature = {
+  all: [
+    /QueryFailedError|^query failed: |\bcontains null values\b|violates (?:not-null|foreign key|check) constraint|\bSQLSTATE\[|[Dd]ata truncated for column|Cannot add or update a child row|[Ii]nvalid use of NULL value|cannot be cast automatically to type|[Ii]ncorrect (?:integer|datetime|date) value/,
+  ],
+  confidence: 0.84,
+  title: 'A migration statement failed on the existing data or schema',
+};
+
+// The runner is executing migrations (TypeORM, Rails, Laravel, Django, Ecto, knex), or the stack passes
+// through one: a failed statement after it belongs to the migration.
+const MIGRATION_RUNNING =
+  /MigrationExecutor|\bmigrations? (?:are new|must be executed)|[Pp]ending migrations?\b|\bApplying migration|\bRunning migrations?\b|== \d+ \w{1,120}: migrating|\b[Mm]igrating(?::| up| down| to)\b|\b(?:artisan migrate|manage\.py migrate|db:migrate|doctrine:migrations:migrate|migration:run|prisma migrate|alembic upgrade|knex migrate|flyway migrate|goose up)\b|\.Migrations\.\w{1,120}\.(?:change|up)\/0 forward|\/migrations?\/[\w-]{1,160}\.(?:js|ts|py|rb|php|sql|exs?)\b|\bknex\/lib\/migrations?\/|\bumzug\b/;
+const MIGRATIONS_DONE = /[Mm]igrations? (?:complete|completed|done|finished|applied successfully)|No (?:pending )?migrations? to (?:run|apply)|[Dd]atabase (?:schema )?is up to date/;
+
+/** A migration runs at or before `line` (no "migrations complete" in between), or the stack names one. */
+const migrationRunning = (ctx: RuleContext, line: LogLine): boolean => {
+  const lines = ctx.log.lines;
+  const at = lines.indexOf(line);
+  const frames = lines.slice(at + 1, at + 12);
+  if (frames.some((l) => MIGRATION_RUNNING.test(l.text))) return true;
+  for (let i = at; i >= 0; i--) {
+    const text = lines[i]!.text;
+    if (i < at && MIGRATIONS_DONE.test(text)) return false;
+    if (MIGRATION_RUNNING.test(text)) return true;
+  }
+  return false;
+};
+
 const LOCKED = /\bdatabase is locked\b|SQLITE_BUSY/;
 
 const hasMigrationContext = (ctx: RuleContext): boolean => ctx.log.lines.some((l) => MIGRATION_CONTEXT.test(l.text));
 
-export const dbMigrationFailure = signatureRule({
+const steps = (ctx: RuleContext): string[] => [
+  'Compare the migration history table in the database with the migration files in the image (alembic heads/current, flyway info, rails db:migrate:status)',
+  `If a new revision brought the migration, roll back while fixing it: ${kubectl.rolloutUndo(ctx.target)}`,
+];
+
+// A migration that cannot take the SQLite lock failed because another process holds the file.
+const lockCapped = (hit: SignatureHit): number =>
+  hit.lines.some((l) => LOCKED.test(l.text)) ? Math.min(hit.confidence, 0.45) : hit.confidence;
+
+const byMigrationSignature = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
   signatures: [...SIGNATURES, SCHEMA_CONFLICT],
-  adjust: (ctx, hit) => {
-    if (hit.signature === SCHEMA_CONFLICT && !hasMigrationContext(ctx)) return 0;
-    // A migration that cannot take the SQLite lock failed because another process holds the file.
-    if (hit.lines.some((l) => LOCKED.test(l.text))) return Math.min(hit.confidence, 0.45);
-    return hit.confidence;
-  },
-  steps: (ctx) => [
-    'Compare the migration history table in the database with the migration files in the image (alembic heads/current, flyway info, rails db:migrate:status)',
-    `If a new revision brought the migration, roll back while fixing it: ${kubectl.rolloutUndo(ctx.target)}`,
-  ],
+  adjust: (ctx, hit) => (hit.signature === SCHEMA_CONFLICT && !hasMigrationContext(ctx) ? 0 : lockCapped(hit)),
+  steps,
 });
+
+// Apart from the signatures above: a SQL error outside a migration run must not silence them.
+const bySqlFailureInMigration = signatureRule({
+  id: 'db-migration-failure',
+  category: 'db_migration_failure',
+  signatures: [SQL_FAILURE],
+  adjust: (ctx, hit) => (hit.fromStatus || !migrationRunning(ctx, hit.line) ? 0 : lockCapped(hit)),
+  steps,
+});
+
+export const dbMigrationFailure: Rule = {
+  id: 'db-migration-failure',
+  match: (ctx) => {
+    const found = [byMigrationSignature.match(ctx), bySqlFailureInMigration.match(ctx)].filter(
+      (f): f is Finding => f !== null,
+    );
+    return found.sort((a, b) => b.confidence - a.confidence)[0] ?? null;
+  },
+};

@@ -9,9 +9,17 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 
 export const LOCALHOST = /\b127\.0\.0\.1\b|\blocalhost\b|\[::1\]|"::1"|'::1'|\b0\.0\.0\.0:\d/;
 
+/**
+ * A refused connection in any runtime's words: the errno, its message, Bun's and Rust's error kind
+ * (code: "ConnectionRefused"), asyncpg's "Connect call failed", .NET's "actively refused it" and
+ * Erlang's :econnrefused.
+ */
+export const CONNECTION_REFUSED =
+  /\bECONNREFUSED\b|[Cc]onnection refused|Errno 111\b|errno:? ?111\b|Error 111 connecting|\bConnectionRefused(?:Error)?\b|Connect call failed|actively refused it|:econnrefused\b/;
+
 const SIGNATURES: Signature[] = [
   {
-    all: [/\bECONNREFUSED\b|[Cc]onnection refused|Errno 111\b|errno:? ?111\b|Error 111 connecting/],
+    all: [CONNECTION_REFUSED],
     confidence: 0.8,
     title: 'A dependency refused the connection',
     not: DNS_FAILURE,
@@ -32,7 +40,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /\bETIMEDOUT\b|[Cc]onnection timed out|connect timed out|i\/o timeout|\bEHOSTUNREACH\b|No route to host|\bENETUNREACH\b|[Nn]etwork is unreachable/,
+      /\bETIMEDOUT\b|[Cc]onnection timed out|connect timed out|i\/o timeout|\bEHOSTUNREACH\b|No route to host|\bENETUNREACH\b|[Nn]etwork is unreachable|\b(?:Host|Network)Unreachable\b/,
     ],
     confidence: 0.75,
     title: 'A dependency cannot be reached (timeout or no route)',
@@ -55,14 +63,23 @@ const SIGNATURES: Signature[] = [
 ];
 
 // host:port, a URL with a host, or "host=..." anywhere in the log: the client said where it connected.
+// A clock ("08:20:00.100") is not host:port: the host must end in a letter or be a dotted IPv4 address.
 const NAMED_ADDRESS =
-  /[\w.-]:\d{2,5}\b|`[\w.-]{2,253}`:`\d{2,5}`|:\/\/[\w.-]{1,253}|\bhost[ =:]{1,3}["']?[\w.-]{2,253}|\bserver at "?[\w.-]{2,253}/i;
+  /(?:[A-Za-z]|\d\.\d{1,3}|\]):\d{2,5}\b|`[\w.-]{2,253}`:`\d{2,5}`|:\/\/[\w.-]{1,253}|\bhost[ =:]{1,3}["']?[\w.-]{2,253}|\bserver at "?[\w.-]{2,253}/i;
 
 // wait-for scripts give up with their own words; the dependency never accepted a connection.
 const SQL_SERVER_UNREACHABLE: Signature = {
   all: [/A network-related or instance-specific error occurred while establishing a connection to SQL Server/],
   confidence: 0.74,
   title: 'SQL Server cannot be reached (not found or not accepting connections)',
+};
+
+// pg_isready in a wait loop: "db.shop.svc:5432 - no response" names a host that never answered (a
+// socket path instead of a host, "/var/run/postgresql:5432", means no host was given at all).
+const NO_RESPONSE: Signature = {
+  all: [/^[\w-]{1,63}(?:\.[\w-]{1,63}){0,10}:\d{1,5} - no response\b/],
+  confidence: 0.7,
+  title: 'The database never answered the readiness check',
 };
 
 const WAIT_TIMEOUT: Signature = {
@@ -76,7 +93,7 @@ const WAIT_TIMEOUT: Signature = {
 export const dependencyUnreachable = signatureRule({
   id: 'dependency-unreachable',
   category: 'dependency_unreachable',
-  signatures: [...SIGNATURES, WAIT_TIMEOUT, SQL_SERVER_UNREACHABLE],
+  signatures: [...SIGNATURES, WAIT_TIMEOUT, NO_RESPONSE, SQL_SERVER_UNREACHABLE],
   options: { recoverable: true },
   adjust: (ctx, hit) => {
     // A wait-for script that gives up exits 1; a process killed by a signal (139, 137) died of something else.

@@ -49,6 +49,23 @@ const SIGNATURES: Signature[] = [
     title: 'The disk passed the flood-stage watermark, so writes were blocked',
   },
   { all: [/could not extend file|could not write to file/i, /space/i], confidence: 0.85, title: 'The disk is full' },
+  {
+    // The same errno in other words: PHP's short write ("possibly out of free disk space"), SQLite's
+    // SQLITE_FULL, MySQL's bare error code 28, tools that say they ran out of space.
+    all: [
+      /\bout of (?:free )?(?:disk|storage) space\b|\bran out of (?:disk |storage )?space\b|\bdatabase or disk is full\b|\bErrcode: 28\b|\bOS errno 28\b/i,
+    ],
+    confidence: 0.86,
+    title: 'The disk is full',
+    not: NOT_DISK,
+  },
+  {
+    // A write that stored fewer bytes than asked (PHP "Only 0 of 48213 bytes written"): a full volume, or a quota.
+    all: [/\bOnly \d{1,15} of \d{1,15} bytes (?:were )?written\b/],
+    confidence: 0.72,
+    title: 'A write stopped short: the volume is likely full',
+    not: NOT_DISK,
+  },
 ];
 
 export const diskFull = signatureRule({

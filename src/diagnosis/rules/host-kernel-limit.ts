@@ -22,10 +22,42 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /System limit for number of file watchers reached|inotify watch limit reached|fs\.inotify\.max_user_(?:watches|instances)/,
+      /System limit for number of file watchers reached|inotify (?:watch(?:es)?|instances?) limit (?:reached|exceeded)|fs\.inotify\.max_user_(?:watches|instances)|number of inotify (?:instances|watches) (?:has been|was) reached/,
     ],
     confidence: 0.88,
     title: 'The node inotify limit is too low',
+  },
+  {
+    // Creating a watcher fails with EMFILE when the per-user inotify instance limit is used up (Go fsnotify,
+    // systemd, chokidar): the "open files" wording hides the sysctl fs.inotify.max_user_instances.
+    all: [
+      /\b(?:inotify_init1?|inotify_add_watch|fsnotify|[Ff]ile ?[Ww]atcher|directory watch)\b/,
+      /[Tt]oo many open files|\bEMFILE\b/,
+    ],
+    confidence: 0.8,
+    title: 'The node inotify instance limit is too low (fs.inotify.max_user_instances)',
+  },
+  {
+    // The process needs more open files than the hard limit the runtime gives it, and refuses to start:
+    // HAProxy's strict-limits, a wrapper's `ulimit -n` under `set -e`, CockroachDB's minimum.
+    all: [
+      /[Cc]annot raise FD limit|FD limit \(\d{1,12}\) too low|[Pp]lease raise 'ulimit-n'|file descriptor limit of \d{1,12} is (?:under|below|less than|lower than) the minimum|ulimit: [a-z ()-]{1,40}: cannot modify limit|[Cc]an(?:'t|not) (?:raise|increase|set) (?:the )?(?:FD|file descriptor|open files?|nofile|RLIMIT_NOFILE|max(?:imum)? open files) limit/,
+    ],
+    confidence: 0.86,
+    title: 'The open-file (nofile) or process limit the container gets is below what the server asks for',
+  },
+  {
+    all: [
+      /[Ff]ailed to (?:raise|increase|set) (?:the )?(?:max(?:imum)? )?(?:number of )?(?:open files?|file descriptors?|FD|nofile|RLIMIT_NOFILE|rlimit)\b/,
+    ],
+    confidence: 0.75,
+    title: 'The open-file limit (nofile) could not be raised to what the server asks for',
+  },
+  {
+    // nginx and Redis say this too, but then run on with a lower limit: a clue, not the crash.
+    all: [/setrlimit\(RLIMIT_(?:NOFILE|NPROC)[^)]{0,40}\) failed|can't set maximum open files/],
+    confidence: 0.55,
+    title: 'The server could not raise its open-file limit (nofile) to what it asks for',
   },
   { all: [/fs\.aio-max-nr|aio-max-nr/], confidence: 0.85, title: 'fs.aio-max-nr on the node is too low' },
   {
@@ -43,6 +75,12 @@ const SIGNATURES: Signature[] = [
     all: [/unable to create (?:new )?native thread|pthread_create failed/],
     confidence: 0.6,
     title: 'The process or thread limit (pids, ulimit -u) is reached',
+  },
+  {
+    // fork() failing with EAGAIN is the process/pids limit (ulimit -u, the pod's pids limit), not memory.
+    all: [/\bfork: (?:retry: )?Resource temporarily unavailable|\b[Cc]an't fork: Resource temporarily unavailable/],
+    confidence: 0.78,
+    title: 'The process limit (ulimit -u or the pod pids limit) is reached',
   },
   {
     all: [/fork: Cannot allocate memory|Can't save in background: fork/],

@@ -8,6 +8,14 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 export const REMOVED_STDLIB =
   /No module named '(?:distutils|imp|asynchat|asyncore|smtpd|cgi|cgitb|crypt|pipes|telnetlib|nntplib|audioop|sndhdr|imghdr|spwd|xdrlib|msilib|mailcap|ossaudiodev|nis|uu|chunk|sunau|aifc)'/;
 
+/**
+ * A plugin or extension the configuration names is not installed in the server's image (fluentd gems,
+ * Logstash plugins, Jenkins plugins, Caddy modules). The config is right for a server that has it, so
+ * the bad-config rule steps back when it sees one of these.
+ */
+export const MISSING_PLUGIN =
+  /\b[Uu]nknown (?:input|output|filter|parser|formatter|buffer|storage|codec|source|sink|match) plugin '|NotFoundPluginError|Couldn't find any (?:input|output|filter|codec) plugin named|[Tt]he plugin is not installed|\b[Pp]lugin is missing: |\bmodule not registered: [a-z]|No configurator for the following root elements/;
+
 const SIGNATURES: Signature[] = [
   // Node: a bare specifier is a package; a path is the app's own file (missing_file).
   {
@@ -90,6 +98,17 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/Could not load file or assembly '/], confidence: 0.82, title: 'A .NET assembly the app needs is missing' },
   {
+    // JDBC: the driver class is not on the classpath. "No suitable driver" is also a URL typo, so weaker.
+    all: [/Cannot load driver class: [\w.]{3,120}|Failed to load driver class [\w.]{3,120}/],
+    confidence: 0.84,
+    title: 'The JDBC driver the app needs is not on the classpath',
+  },
+  {
+    all: [/No suitable driver found for jdbc:/],
+    confidence: 0.7,
+    title: 'No JDBC driver on the classpath accepts the URL (driver missing, or a malformed URL)',
+  },
+  {
     all: [/vendor\/autoload\.php/, /Failed opening required|failed to open stream|No such file/],
     confidence: 0.85,
     title: 'PHP Composer dependencies are not installed (vendor/autoload.php missing)',
@@ -168,7 +187,43 @@ const SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'A Go package the app needs is missing',
   },
+  {
+    // Libraries that import an optional package on demand and say so in words instead of an ImportError
+    // (pymongo's dnspython for mongodb+srv, pandas' optional dependencies, pydantic's extras, ORMs' drivers).
+    all: [
+      /\b(?:module|package|library|gem) (?:must|needs to|has to) be installed\b|\bMissing optional dependency '|\bpackage has not been found installed\b|[Pp]lease install (?:the )?[`'"]?[\w@/.-]{1,80}[`'"]? (?:package|module|gem|library)\b|\bis not installed,? (?:run|please run|try|use) [`'"]?(?:pip|npm|yarn|pnpm|gem|bundle|composer) (?:install|add)\b|\brequires? the [`'"][\w.-]{1,60}[`'"] (?:package|module|library|extra) to be installed\b/,
+    ],
+    confidence: 0.84,
+    title: 'An optional package the app uses is not installed in the image',
+  },
+  {
+    all: [MISSING_PLUGIN],
+    confidence: 0.82,
+    title: 'A plugin the configuration uses is not installed in the server image',
+  },
+  {
+    // A PostgreSQL extension (PostGIS, TimescaleDB, pgvector) the app creates or preloads is not installed in
+    // the database image: the server ships without it, so "No such file" here is not the app's own file.
+    all: [
+      /extension "[\w-]{1,60}" is not available|[Cc]ould not open extension control file|[Tt]he extension must first be installed|could not access file "(?:\$libdir\/)?[\w.-]{1,60}": No such file/,
+    ],
+    confidence: 0.84,
+    title: 'A database extension the app needs is not installed in the database image',
+  },
+  {
+    // Node libraries that resolve a module by name at run time (pino transports, ORM drivers, bundlers):
+    // a bare name, so a package not installed (often a devDependency left out by --omit=dev).
+    all: [
+      /unable to determine transport target for "|Module not found: Error: Can't resolve '[^'./]|[Pp]lease install [\w@/.-]{1,80} package manually/,
+    ],
+    confidence: 0.84,
+    title: 'A Node.js package the app loads by name is not installed',
+  },
 ];
+
+// The package is installed but a native library it links cannot be loaded: missing_shared_library's.
+const SHARED_OBJECT =
+  /cannot open shared object file|error while loading shared libraries|Error loading shared library/;
 
 // pip says "no matching distribution" when every release needs another Python (runtime_version_mismatch).
 const OTHER_PYTHON = /require a different python version|Requires-Python [<>=!~]{1,2} ?\d/;
@@ -183,6 +238,9 @@ export const missingDependency = signatureRule({
   signatures: SIGNATURES,
   adjust: (ctx, hit) => {
     if (ctx.log.lines.some((l) => OTHER_PYTHON.test(l.text))) return Math.min(hit.confidence, 0.45);
+    // "Error loading MySQLdb module" after "libmariadb.so.3: cannot open shared object file": the
+    // driver is there, its C library is not; this reading stays as the alternative.
+    if (ctx.log.lines.some((l) => SHARED_OBJECT.test(l.text))) return Math.min(hit.confidence, 0.7);
     // The app's own package not importable is a working directory or command problem as often as a
     // missing install: not a confident reading.
     return OWN_PACKAGE.test(hit.line.text) ? Math.min(hit.confidence, 0.6) : hit.confidence;

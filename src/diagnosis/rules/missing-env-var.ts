@@ -5,7 +5,7 @@
  * dependency_unreachable.
  */
 import { kubectl } from '../kubectl.ts';
-import { LOCALHOST } from './dependency-unreachable.ts';
+import { CONNECTION_REFUSED, LOCALHOST } from './dependency-unreachable.ts';
 import type { Rule } from '../rule.ts';
 import { emptyExecTrace, finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
 
@@ -63,6 +63,52 @@ const SIGNATURES: Signature[] = [
     all: [/Could not resolve placeholder '[^']+'/],
     confidence: 0.7,
     title: 'A property placeholder has no value (environment variable not set?)',
+  },
+  {
+    // A ${NAME} reference with nothing to resolve against, in the words of Spring, Micronaut, Typesafe
+    // config (HOCON), SmallRye and Logstash. An upper-case name is an environment variable by convention.
+    all: [
+      /(?:[Cc]ould not resolve placeholder ['"]?\$?\{?|[Cc]ould not resolve substitution to a value: \$\{|[Cc]ould not expand value |Replacement variable `|[Uu]nresolved (?:placeholder|variable|substitution) ['"`]?\$\{)[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}(?![\w.-])/,
+    ],
+    confidence: 0.86,
+    title: 'A placeholder in the configuration names an environment variable that is not set',
+  },
+  {
+    // supervisord's %(ENV_NAME)s: it refuses to start a program whose command names an unset variable.
+    all: [/%\(ENV_[A-Z0-9_]{1,80}\)s|names? \('ENV_[A-Z0-9_]{1,80}'/, /cannot be expanded|KeyError/],
+    confidence: 0.86,
+    title: 'supervisord cannot expand %(ENV_...)s: the environment variable is not set',
+  },
+  {
+    // "Please define an environment variable 'X'", "provide a password via the environment variable X":
+    // the image says which variable it needs and stops. Optional tuning advice is not a requirement.
+    all: [
+      /\b(?:[Pp]lease|[Mm]ust|MUST|[Nn]eed to|[Hh]ave to|[Mm]ake sure to) (?:set|define|provide|specify|export|pass|supply)\b/,
+      /[Ee]nvironment variable|\benv(?:ironment)? ?var(?:iable)?\b/,
+    ],
+    confidence: 0.82,
+    title: 'The app asks for an environment variable that is not set',
+    not: /\b(?:if you (?:want|wish|need|like)|to (?:silence|suppress|disable|enable|override|change|tune|customi[sz]e)|optional(?:ly)?)\b/,
+  },
+  {
+    // Images that stop and show the `docker run` flags that would have set what is missing
+    // ("-e COUCHDB_USER=admin -e COUCHDB_PASSWORD=password", "--env POSTGRES_PASSWORD=...").
+    all: [/(?:^|[\s"'`(])(?:-e|--env) ["']?[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}=/],
+    confidence: 0.8,
+    title: 'The image asks for a variable that is not set (it shows the -e flag that sets it)',
+    not: /\b(?:to (?:see|display|show|get|enable)|for more (?:details|output|information|info))\b/,
+  },
+  {
+    // "missing parameter ... DOCKER_INFLUXDB_INIT_PASSWORD", "Missing required setting: SMTP_HOST",
+    // "missing 'MONGO_INITDB_ROOT_USERNAME'": a setting named like a variable is reported absent (a CLI
+    // flag or a capability is another cause).
+    all: [
+      /\b(?:[Mm]issing|MISSING)(?: required| mandatory)?(?: (?:parameter|setting|variable|value|config(?:uration)? (?:key|value|option))s?\b|:? ['"`]?[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{2,80}\b)/,
+      /[\s"'`:=([][A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{2,80}\b/,
+    ],
+    confidence: 0.8,
+    title: 'A required setting named like an environment variable is missing',
+    not: /\b(?:flag|argument|capabilit(?:y|ies))\b|\bCAP_[A-Z]|\s--[a-z]/,
   },
   { all: [/Missing [`'"]?secret_key_base[`'"]? for/], confidence: 0.85, title: 'SECRET_KEY_BASE is not set' },
   {
@@ -140,6 +186,15 @@ const SIGNATURES: Signature[] = [
     title: 'A setting is empty: the environment variable it is filled from is likely not set',
   },
   {
+    // "requires a non-empty "endpoint"" (OpenTelemetry Collector), "endpoint must not be empty": where a
+    // service lives or its secret is written as ${VAR} far more often than left blank by hand.
+    all: [
+      /(?:requires|needs|must have) a non-empty ["'`]?(?:endpoint|url|uri|host|hostname|address|addr|dsn|server|password|token|secret|api[_-]?key)\b|\b(?:endpoint|url|uri|host|hostname|address|dsn|password|token|secret)["'`]? (?:must not|cannot|can't|should not|may not) be empty\b/i,
+    ],
+    confidence: 0.77,
+    title: 'A required setting is empty: the environment variable it is filled from is likely not set',
+  },
+  {
     // A secret setting read from the environment is absent ("Missing admin.auth.secret configuration").
     all: [/\bMissing [a-z]/, /\.(?:secret|key|salt|token|password|jwtSecret) configuration\b/],
     confidence: 0.74,
@@ -195,9 +250,10 @@ const SIGNATURES: Signature[] = [
     title: 'A command-line value is empty: the variable substituted into the command is not set',
   },
   {
-    // "STRIPE_API_KEY is required but not set": an upper-case variable name said to be unset.
+    // "STRIPE_API_KEY is required but not set", "CF_API_KEY must be set", "REDIS_URL not defined": an
+    // upper-case variable name said to be unset ("must be set to 3" is a bad value, not a missing one).
     all: [
-      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:is|was|must be) (?:required but not set|not set|unset|missing|empty|required)\b/,
+      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|not (?:set|defined|provided|specified))\b/,
     ],
     confidence: 0.85,
     title: 'A required environment variable is not set',
@@ -311,15 +367,21 @@ const INDIRECT: Signature[] = [
   {
     // No host set: libpq/pgx and MySQL clients fall back to the local Unix socket, absent in a container.
     all: [
-      /\.s\.PGSQL\.\d{1,5}"?:? (?:failed: |connect: )?[Nn]o such file or directory|Can't connect to local (?:MySQL|MariaDB) server through socket|SQLSTATE\[HY000\] \[2002\] No such file or directory/,
+      /\.s\.PGSQL\.\d{1,5}"?:? (?:failed: |connect: )?[Nn]o such file or directory|Can't connect to local (?:MySQL |MariaDB )?server through socket|SQLSTATE\[HY000\] \[2002\] No such file or directory/,
     ],
     confidence: 0.66,
     title: 'The database client fell back to a local socket: the host variable is likely not set',
   },
   {
+    // pg_isready without -h (an empty "$DB_HOST") checks the local socket directory, not a host.
+    all: [/^\/[\w/.-]{1,120}:\d{1,5} - (?:no response|no attempt)\b/],
+    confidence: 0.7,
+    title: 'The readiness check polls a local socket: the database host variable is likely not set',
+  },
+  {
     // AWS SDKs with AWS_REGION / AWS_DEFAULT_REGION unset.
     all: [
-      /\bRegion is missing\b|AWS region is required, but was not found|NoRegionError: You must specify a region|\bMissingRegion\b/,
+      /\bRegion is missing\b|AWS region is required, but was not found|You must specify a region\b|\bMissingRegion\b|Missing region in config|Unable to load region from any of the providers|could not find region configuration/,
     ],
     confidence: 0.78,
     title: 'No AWS region is set (AWS_REGION is not set)',
@@ -368,23 +430,40 @@ const INDIRECT: Signature[] = [
   },
 ];
 
-const WEAK_LOCALHOST: Signature = {
-  all: [
-    /\bECONNREFUSED\b|[Cc]onnection refused|Errno 111\b|errno:? ?111\b|(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]an't) connect/,
-    LOCALHOST,
-  ],
-  confidence: 0.45,
-  title: 'The app connects to localhost: a host variable may be unset, leaving the default',
+// nginx reads a ${VAR} that envsubst left alone (it replaces only defined variables) as its own
+// variable, lower-cased. Without a templating step in the log it is more likely a typo (bad_config).
+const NGINX_UNKNOWN_VARIABLE: Signature = {
+  all: [/\bunknown "[a-z_][a-z0-9_]{0,80}" variable\b/],
+  confidence: 0.8,
+  title: 'nginx met a template variable envsubst left unexpanded: the environment variable is not set',
 };
+// A template was rendered: the official image's "Running envsubst on ...", or a traced envsubst/gomplate
+// call (merely launching 20-envsubst-on-templates.sh, which every nginx image does, is not enough).
+const TEMPLATED = /Running envsubst on |^\+{1,4} (?:envsubst|gomplate|dockerize)\b|\.(?:template|tmpl|tpl)\b/;
+
+// A client on its built-in default (localhost) because its host variable is unset: the same lines as a
+// wrong explicit address, so only a weak reading beside dependency_unreachable.
+const LOCALHOST_TITLE = 'The app connects to localhost: a host variable may be unset, leaving the default';
+const WEAK_LOCALHOST: Signature[] = [
+  { all: [CONNECTION_REFUSED, LOCALHOST], confidence: 0.45, title: LOCALHOST_TITLE },
+  {
+    all: [/(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]an't) connect| - no response\b/, LOCALHOST],
+    confidence: 0.45,
+    title: LOCALHOST_TITLE,
+  },
+];
 
 const bySignature = signatureRule({
   id: 'missing-env-var',
   category: 'missing_env_var',
-  signatures: [...SIGNATURES, ...INDIRECT, WEAK_LOCALHOST],
-  adjust: (ctx, hit) =>
-    hit.signature === NODE_ENV_ACCESS && !ctx.log.lines.some((l) => OF_UNDEFINED.test(l.text))
-      ? Math.min(hit.confidence, 0.35)
-      : hit.confidence,
+  signatures: [...SIGNATURES, ...INDIRECT, NGINX_UNKNOWN_VARIABLE, ...WEAK_LOCALHOST],
+  adjust: (ctx, hit) => {
+    if (hit.signature === NODE_ENV_ACCESS && !ctx.log.lines.some((l) => OF_UNDEFINED.test(l.text)))
+      return Math.min(hit.confidence, 0.35);
+    if (hit.signature === NGINX_UNKNOWN_VARIABLE && !ctx.log.lines.some((l) => TEMPLATED.test(l.text)))
+      return Math.min(hit.confidence, 0.55);
+    return hit.confidence;
+  },
   steps: (ctx, hit) => {
     const name = ENV_NAME.exec(hit.line.text)?.[1];
     return [

@@ -3,13 +3,15 @@
  * dir not created, or hidden by a volume mount over its directory).
  */
 import { kubectl } from '../kubectl.ts';
-import type { Rule } from '../rule.ts';
+import type { Rule, RuleContext } from '../rule.ts';
+import { clip } from '../format.ts';
 import { DOTENV } from './missing-env-var.ts';
 import { execNoSuchFile, finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
-// Loader, interpreter, CRLF and module failures also say "no such file": their rules own them.
+// Loader, interpreter, CRLF and module failures also say "no such file": their rules own them. A
+// PostgreSQL "extension control file" is a server extension package that is not installed.
 const NOT_FILE =
-  /\bexec\b|root certificate file|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat \/[^\s:]+: no such file/;
+  /\bexec\b|root certificate file|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat \/[^\s:]+: no such file|extension control file/;
 
 const SIGNATURES: Signature[] = [
   {
@@ -32,9 +34,13 @@ const SIGNATURES: Signature[] = [
   },
   {
     // A bind-mounted host file that did not exist became an empty directory (TAXONOMY: missing_file).
-    all: [/: is a directory\b|\bEISDIR\b|[Ii]s a directory: '/],
+    // nginx "pread() ... failed (21: Is a directory)", Java "(Is a directory)", Python IsADirectoryError,
+    // Rust "Is a directory (os error 21)": a subPath whose ConfigMap key is missing is a directory too.
+    all: [
+      /: [Ii]s a directory\b|\bEISDIR\b|[Ii]s a directory: '|\((?:21: )?Is a directory\)|\bIsADirectoryError\b|\bIs a directory \(os error 21\)/,
+    ],
     confidence: 0.76,
-    title: 'A file the app reads is a directory (a host path mounted before the file existed?)',
+    title: 'A file the app reads is a directory (a host path or subPath mounted where the file was missing?)',
   },
   {
     // "Definitions file at '/etc/rabbitmq/definitions.json' does not exist".
@@ -133,6 +139,17 @@ const SIGNATURES: Signature[] = [
     not: NOT_FILE,
   },
   {
+    // "No config file 'alembic.ini' found", "Could not find config file", "Could not find config
+    // defaults": the tool looked for its config and nothing was there (not shipped, .dockerignore'd).
+    all: [
+      /\b(?:[Nn]o|[Cc]ould not (?:find|locate)|[Cc]annot find|[Cc]an't find|[Uu]nable to (?:find|locate))(?: an?| the)? (?:config(?:uration)?|settings|ini|properties) (?:file|defaults)\b/,
+    ],
+    confidence: 0.78,
+    title: 'A configuration file the app needs is not in the container',
+    // "No config file found, using defaults" is a notice, not the failure.
+    not: /using (?:the )?defaults?|falling back|\bskipping\b/i,
+  },
+  {
     all: [
       /\b(?:[Cc]onfig(?:uration)? file|[Cc]ertificate file|[Kk]ey file)\b/,
       /\b(?:not found|does not exist|doesn't exist|is missing|No such file)/,
@@ -147,6 +164,43 @@ const SIGNATURES: Signature[] = [
     not: NOT_FILE,
   },
 ];
+
+// The runtime's exec of an absolute path that is not in the container's filesystem at all.
+const EXEC_STAT_ENOENT = /\bexec: "(\/[^"\s]{1,300})": stat \/[^\s:]{1,300}: no such file or directory/;
+const PROBE = /\b(?:Liveness|Readiness|Startup) probe/;
+// A volume attached or mounted for the pod: the usual way a directory of the image gets hidden.
+const VOLUME_EVENT = /\bAttachVolume\.Attach succeeded|\bMountVolume\.SetUp succeeded/;
+const SYSTEM_BIN = /^\/(?:usr\/)?(?:local\/)?s?bin\//;
+
+export interface HiddenEntrypoint {
+  path: string;
+  /** The status message or event that reports the exec failure. */
+  text: string;
+  /** The mount over the entrypoint's directory, when the container spec is known. */
+  mountPath?: string;
+}
+
+const under = (path: string, dir: string): boolean => path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+
+/**
+ * The entrypoint is absent because a volume is mounted over its directory (an empty PVC at /app hides
+ * the image's /app). The spec proves it when known; otherwise a volume attached for the pod and an
+ * entrypoint outside the system bin dirs make it likelier than a command that was never in the image.
+ */
+export const entrypointHiddenByMount = (ctx: RuleContext): HiddenEntrypoint | null => {
+  const texts = [ctx.message ?? '', ...ctx.events.filter((e) => !PROBE.test(e.message)).map((e) => e.message)];
+  for (const text of texts) {
+    const path = EXEC_STAT_ENOENT.exec(text)?.[1];
+    if (path === undefined) continue;
+    if (ctx.container) {
+      const mount = ctx.container.volumeMounts.find((m) => under(path, m.mountPath));
+      return mount ? { path, text, mountPath: mount.mountPath } : null;
+    }
+    if (SYSTEM_BIN.test(path)) return null;
+    return ctx.events.some((e) => VOLUME_EVENT.test(e.message)) ? { path, text } : null;
+  }
+  return null;
+};
 
 export const missingFile: Rule = {
   id: 'missing-file',
@@ -164,6 +218,19 @@ export const missingFile: Rule = {
         // A missing .env file is missing variables first (the missing-env-var rule says so).
         confidence: DOTENV.test(hit.line.text) ? Math.min(hit.confidence, 0.55) : hit.confidence,
         evidence: hitEvidence(hit),
+        steps,
+      });
+    }
+    const hidden = entrypointHiddenByMount(ctx);
+    if (hidden) {
+      return finding(ctx, {
+        ruleId: 'missing-file',
+        category: 'missing_file',
+        title: hidden.mountPath
+          ? `The entrypoint ${hidden.path} is hidden by the volume mounted at ${hidden.mountPath}`
+          : `The entrypoint ${hidden.path} is not in the container: a volume mounted over its directory hides it?`,
+        confidence: hidden.mountPath ? 0.88 : 0.62,
+        evidence: [{ line: null, text: clip(hidden.text, 300), source: 'status' }],
         steps,
       });
     }

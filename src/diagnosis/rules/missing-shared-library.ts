@@ -15,6 +15,19 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/cannot open shared object file/], confidence: 0.8, title: 'A shared library cannot be loaded' },
   {
+    // A native extension (Python, Ruby, Node) whose system library is absent from the runtime image, as when
+    // a driver built in a builder stage is copied into a slim image: the package is there, its libX.so is not.
+    all: [/\blib[\w+-]{1,80}(?:\.[\w+-]{1,40}){0,3}\.so(?:\.\d{1,6}){0,4}: cannot open shared object file/],
+    confidence: 0.86,
+    title: 'A system library a native module links against is missing from the image',
+  },
+  {
+    // The JVM's System.loadLibrary: a native library (libnetty, librocksdbjni, libsnappy) is not in the image.
+    all: [/UnsatisfiedLinkError: no [\w.-]{1,80} in java\.library\.path/],
+    confidence: 0.78,
+    title: 'A native library the Java app loads is missing from the image',
+  },
+  {
     // .NET on Alpine without icu-libs (or with InvariantGlobalization off).
     all: [/Couldn't find a valid ICU package installed on the system/],
     confidence: 0.85,

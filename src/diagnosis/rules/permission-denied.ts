@@ -37,7 +37,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writable\b|not writable by (?:the )?(?:user|current user|process)|[Cc]annot write to (?:the )?(?:directory|data directory|folder)/,
+      /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|[Cc]annot write to (?:the )?(?:directory|data directory|folder)/,
     ],
     confidence: 0.84,
     title: 'The container user cannot write to a directory it needs',
@@ -83,6 +83,34 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.8,
     title: 'A file has the wrong permissions (owner or mode) for the server',
+  },
+  {
+    // Rust's io::Error: Display says "(os error 13)", Debug spreads `kind: PermissionDenied` over its own line.
+    all: [/\(os error 13\)|\bkind: PermissionDenied\b/],
+    confidence: 0.85,
+    title: 'The container user lacks permission on a path',
+    not: EXEC,
+  },
+  {
+    // Servers that test the directory before writing and word a failed write check as "read-only" (MongoDB's
+    // lock file): on a volume that is usually ownership; a truly read-only mount says "Read-only file system".
+    all: [
+      /\b(?:on|to|in) (?:a |the )?read-only (?:directory|folder|data ?dir(?:ectory)?)\b|\b(?:directory|folder) (?:is )?read-only\b/,
+    ],
+    confidence: 0.74,
+    title: 'The server cannot write to its data directory (ownership or mode)',
+    not: /Read-only file ?system|\bEROFS\b/i,
+  },
+  {
+    // A file opened for writing that the server cannot open (log file, database, pid file): with no errno
+    // named, the usual reason in a container is a volume owned by another user than the process runs as.
+    all: [
+      /\b(?:[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:open|create) (?:[a-z]{1,20} ){0,3}[^\s]{1,200} for (?:writing|write|appending)\b|\bCan't create\/write to file\b/,
+    ],
+    confidence: 0.72,
+    title: 'The container user cannot open a file it writes (ownership of the volume or directory)',
+    // The errno names another cause when it is there.
+    not: /[Nn]o such file|ENOENT|[Rr]ead-only file ?system|EROFS|[Nn]o space left|ENOSPC|[Dd]isk quota/,
   },
   {
     all: [/\(13\)[Pp]ermission denied|\(13: Permission denied\)|errno 13\b/],

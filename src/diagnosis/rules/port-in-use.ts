@@ -18,6 +18,17 @@ const SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'The listen port is already in use',
   },
+  {
+    // Frameworks that check the port themselves and say it in words (Quarkus "seems to be in use by another
+    // process", dev servers "Something is already running on port 3000", "port 8080 is already taken").
+    all: [
+      /\b[Pp]ort:? \d{1,5} (?:seems to be|appears to be|is|was) (?:already )?(?:in use|taken|occupied|being used)\b|\b[Pp]ort (?:is )?already (?:taken|occupied|being used)\b|\balready running on port \d{1,5}|\b[Pp]ort \d{1,5} is (?:already )?(?:used|occupied) by (?:another|a different)\b/,
+    ],
+    confidence: 0.88,
+    title: 'The listen port is already in use',
+    // A check being announced ("checking whether port 8080 is in use") is not a failure.
+    not: /\b(?:whether|check(?:ing)? if|if the)\b/i,
+  },
   { all: [/already bound|Address already bound/], confidence: 0.75, title: 'The listen address is already bound' },
   {
     // Erlang distribution: the node name (and its port via epmd) is held by another node.

@@ -16,9 +16,39 @@ export const REMOVED_MYSQL_FLAG =
 /** Syntax of another server version: Envoy's v2 API (dropped in 1.18), nginx's http2/quic directives (1.25). */
 export const OTHER_VERSION_SYNTAX =
   /envoy\.api\.v2\.|\) hosts: Cannot find field|V2 \(and AUTO\) xDS transport protocol versions are deprecated|unknown directive "(?:http2|http3|quic_[a-z_]{2,30})"/;
-/** Any of the three: a config that fits another version of the server than the image runs. */
+/**
+ * Keys Prometheus (2.2x-3.x) and Alertmanager (0.22-0.28) added: Go's strict YAML names them "not found in
+ * type" on an image older than the config. Generic names (authorization, matchers) are left out: those are
+ * more often a key in the wrong block.
+ */
+export const NEWER_GO_YAML_FIELD =
+  /\bfield (?:scrape_protocols|scrape_classic_histograms|always_scrape_classic_histograms|convert_classic_histograms_to_nhcb|native_histogram_bucket_limit|native_histogram_min_bucket_factor|keep_dropped_targets|enable_compression|track_timestamps_staleness|body_size_limit|label_limit|label_name_length_limit|label_value_length_limit|target_limit|enable_http2|proxy_from_environment|proxy_connect_header|no_proxy|http_headers|scrape_failure_log_file|metric_name_validation_scheme|metric_name_escaping_scheme|send_native_histograms|out_of_order_time_window|promote_resource_attributes|keep_identifying_resource_attributes|translation_strategy|round_robin_dns|protobuf_message|time_intervals|active_time_intervals|mute_time_intervals|msteams_configs|msteamsv2_configs|discord_configs|webex_configs|telegram_configs|sns_configs|jira_configs|rocketchat_configs|source_matchers|target_matchers|webhook_url_file|api_url_file|bot_token_file|smtp_auth_password_file|routing_key_file|service_key_file|user_key_file|message_thread_id) not found in type\b/;
+/**
+ * Traefik static-config nodes that one major version has and the other does not (v2's experimental.http3,
+ * pilot, swarmMode, the tracing backends and ssl* headers v3 dropped; v3's ruleSyntax and ipAllowList).
+ */
+export const TRAEFIK_OTHER_VERSION_NODE =
+  /field not found, node: (?:http3|pilot|swarmMode|swarmModeRefreshSeconds|jaeger|zipkin|datadog|instana|haystack|elastic|influxDB|sslRedirect|sslTemporaryRedirect|sslHost|sslForceHost|sslProxyHeaders|featurePolicy|ipWhiteList|ipAllowList|preferServerCipherSuites|ruleSyntax|defaultRuleSyntax)\b/i;
+/**
+ * Directives and plugins later releases removed: CoreDNS's proxy and federation (1.7; forward replaced
+ * proxy) and Caddy 1 directives Caddy 2 does not have (proxy became reverse_proxy, gzip became encode).
+ */
+export const REMOVED_DIRECTIVE =
+  /(?:[Uu]nknown|[Uu]nrecognized) directive:? ['"]?(?:proxy|federation|gzip|fastcgi|ext|jwt|ratelimit|minify|git|expvar|timeouts|markdown|browse|internal)\b(?!_)|[Uu]nknown property '(?:upstream|resyncperiod)'/;
+/** Servers an app or driver may find too old or too new for it. */
+const DATA_SERVER =
+  /\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle|MongoDB|Redis|Valkey|Elasticsearch|OpenSearch|SQLite|CockroachDB|Cassandra|ClickHouse|Kafka|RabbitMQ|etcd|Kubernetes|Consul|NATS|Memcached)\b/;
+/** "MySQL 5.7 is no longer supported", "PostgreSQL 12 or later is required", "requires Redis 6.2.0 or greater". */
+const SERVER_VERSION_GATE =
+  /\bv?\d[\d.]{0,10} (?:or (?:later|newer|higher|greater|above) |\+ )?is (?:required|no longer supported|not supported|too old|too new)\b|\brequires (?:a |at least )?[A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?(?: server)? (?:version )?(?:[>=]{1,2} ?)?v?\d|[Uu]nsupported [Dd]atabase(?: version)?: |\bversion [^\n]{0,40}?\bis (?:too old|too new|not supported|unsupported)\b|\bFlywayEditionUpgradeRequiredException\b|[Uu]pgrade required: /;
+/** Any of these: a config that fits another version of the server than the image runs. */
 export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
-  NEWER_REDIS_DIRECTIVE.test(text) || REMOVED_SETTING.test(text) || OTHER_VERSION_SYNTAX.test(text);
+  NEWER_REDIS_DIRECTIVE.test(text) ||
+  REMOVED_SETTING.test(text) ||
+  OTHER_VERSION_SYNTAX.test(text) ||
+  NEWER_GO_YAML_FIELD.test(text) ||
+  TRAEFIK_OTHER_VERSION_NODE.test(text) ||
+  REMOVED_DIRECTIVE.test(text);
 
 const SIGNATURES: Signature[] = [
   {
@@ -208,6 +238,64 @@ const SIGNATURES: Signature[] = [
     all: [OTHER_VERSION_SYNTAX],
     confidence: 0.84,
     title: 'The config is written for another version of the server than the image runs',
+  },
+  {
+    // MongoDB drivers (Node, Python, Java, Go, C#) and the server's wire protocol range.
+    all: [
+      /\bwire version \d+, but this version of [^\n]{1,80}? requires (?:at least|at most) \d+|\bMongoCompatibilityError\b|\bMongoIncompatibleDriverException\b|[Tt]his version of the driver is not compatible with/,
+    ],
+    confidence: 0.9,
+    title: 'The database driver in the image does not support the version of the server it connects to',
+  },
+  {
+    // Client tools (pg_dump, pg_basebackup, mysqldump 8 on a 5.7 server) refuse a server of another version.
+    all: [
+      /\bserver version mismatch\b|\bincompatible server version\b|[Uu]nsupported server version|\bserver version: [\d.]{1,16}[^\n]{0,60}; [\w-]{1,30} version: [\d.]{1,16}|Unknown table 'COLUMN_STATISTICS'/,
+    ],
+    confidence: 0.88,
+    title: 'The client tool in the image is another version than the server it talks to',
+  },
+  {
+    // An Elasticsearch client asks for a compatibility mode (compatible-with=9) the older server lacks.
+    all: [/Accept version must be either version \d+ or \d+|\bmedia_type_header_exception\b/],
+    confidence: 0.88,
+    title: 'The Elasticsearch client is a newer major version than the server',
+  },
+  {
+    // The product check of Elasticsearch clients: a server too old (or another product) for the client.
+    all: [/[Tt]he client noticed that the server is not (?:a supported distribution of )?Elasticsearch|\bUnsupportedProductError\b/],
+    confidence: 0.72,
+    title: 'The Elasticsearch client does not support the server it reached (version or distribution)',
+  },
+  {
+    // A Kafka client using an API the broker is too old to have.
+    all: [/[Tt]he broker does not support [A-Z_]{3,40}\b|UnsupportedVersionException: [^\n]{0,80}\bbroker\b/],
+    confidence: 0.82,
+    title: 'The Kafka broker is older than the client needs',
+  },
+  {
+    // The app's or migration tool's gate on its database server (Django, Flyway, Sidekiq, GitLab): the
+    // line names a server and says its version is required, unsupported or too old.
+    all: [DATA_SERVER, SERVER_VERSION_GATE],
+    confidence: 0.86,
+    title: 'The app does not support the version of the database server it connects to',
+  },
+  {
+    // A Go YAML key Prometheus or Alertmanager added in a later release: the image is older than the config.
+    all: [NEWER_GO_YAML_FIELD],
+    confidence: 0.8,
+    title: 'The config uses a key added in a newer release than the image runs',
+  },
+  {
+    // Beats bad_command_args's generic Traefik flag reading: this node exists in the other major version.
+    all: [TRAEFIK_OTHER_VERSION_NODE],
+    confidence: 0.88,
+    title: 'The Traefik flags or config are written for another major version than the image runs',
+  },
+  {
+    all: [REMOVED_DIRECTIVE],
+    confidence: 0.84,
+    title: 'The config uses a directive or plugin the server version in the image has removed',
   },
   // Redis says "Bad directive" for directives it does not know: a config written for a newer server,
   // or a typo; the bad-config rule offers the other reading.

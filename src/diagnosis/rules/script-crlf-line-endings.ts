@@ -34,6 +34,16 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'A shell script has Windows line endings ("set: illegal option -")',
   },
+  // Pasted from a terminal, the carriage return shows as a blank before the colon: "#!/bin/bash -e\r"
+  // gives "/bin/bash: - : invalid option", "#!/bin/sh\r" gives "/bin/sh : bad interpreter", and
+  // "#!/usr/bin/env python3\r" gives "env: 'python3 ': No such file".
+  {
+    all: [
+      /\b[a-z]{0,4}sh: -\s{1,2}: invalid option|[\w.]\s: bad interpreter|\benv: ['‘][^'’\s]{1,100}\s['’]: No such file/,
+    ],
+    confidence: 0.9,
+    title: 'A shell script has Windows line endings (a carriage return shown as a blank)',
+  },
   {
     all: [/bad interpreter: No such file or directory/],
     confidence: 0.75,
@@ -51,6 +61,30 @@ const SIGNATURES: Signature[] = [
 const SCRIPT_PREFIX = /^((?:\/|\.\/)[\w./@+-]{1,300}): /;
 const SHELL = /^\/(?:usr\/)?(?:local\/)?bin\/(?:[a-z]{0,4}sh|env)$/;
 const SAFE_PATH = /^\.?\/[\w./@+-]{1,300}$/;
+
+// dash and busybox say "<script>: not found" when a script's shebang names an interpreter that does
+// not exist ("/bin/sh\r"), exactly as for a script that is absent.
+const SCRIPT_NOT_FOUND = /: ((?:\.{0,2}\/)[\w./@+-]{1,300}\.(?:sh|bash|envsh)): not found$/;
+const TRACE = /^\+{1,4} /;
+
+export interface ScriptNotFound {
+  line: LogLine;
+  path: string;
+  /** An earlier line (not a `set -x` trace) names the script: it was found on disk and launched. */
+  launched: boolean;
+}
+
+/** A shell's "not found" for a script run by path, and whether the log shows the script exists. */
+export const scriptNotFound = (ctx: RuleContext): ScriptNotFound | null => {
+  const lines = ctx.log.lines;
+  for (const line of lines) {
+    const path = SCRIPT_NOT_FOUND.exec(line.text.trimEnd())?.[1];
+    if (path === undefined) continue;
+    const launched = lines.some((l) => l.line < line.line && !TRACE.test(l.text) && l.text.includes(path));
+    return { line, path, launched };
+  }
+  return null;
+};
 
 const scriptIn = (lines: readonly LogLine[]): string | undefined =>
   lines.map((l) => SCRIPT_PREFIX.exec(l.text)?.[1]).find((path) => path !== undefined && !SHELL.test(path));
@@ -75,6 +109,21 @@ export const scriptCrlfLineEndings: Rule = {
         confidence: hit.confidence,
         evidence: hitEvidence(hit),
         steps,
+      });
+    }
+    // A script that the entrypoint found and launched, then "not found": its interpreter line is
+    // broken, CRLF most often (an interpreter missing from the image prints the same).
+    const notFound = exec ? null : scriptNotFound(ctx);
+    if (notFound) {
+      return finding(ctx, {
+        ruleId: 'script-crlf-line-endings',
+        category: 'script_crlf_line_endings',
+        title: notFound.launched
+          ? `${notFound.path} exists but the shell cannot run it: a CRLF shebang is the usual cause`
+          : `The shell cannot run ${notFound.path}: if the script exists, a CRLF shebang is the usual cause`,
+        confidence: notFound.launched ? 0.7 : 0.45,
+        evidence: logEvidence([notFound.line]),
+        steps: stepsFor(ctx, SAFE_PATH.test(notFound.path) ? notFound.path : undefined),
       });
     }
     // "exec /entrypoint.sh: no such file or directory" for a script that exists: CRLF in the shebang

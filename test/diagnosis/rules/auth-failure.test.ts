@@ -64,8 +64,46 @@ ruleTable(authFailure, 'auth_failure', {
       log: "Login failed for user 'sa'. Reason: Password did not match that for the login provided.",
       min: 0.85,
     },
+    {
+      name: 'the Neo4j Java driver refused at login',
+      log: 'org.neo4j.driver.exceptions.AuthenticationException: The client is unauthorized due to authentication failure.\n\tat org.neo4j.driver.internal.util.ErrorUtil.newNeo4jError(ErrorUtil.java:76)',
+      min: 0.8,
+    },
+    {
+      name: 'NATS refusing the user',
+      log: '[ERR] nats: Authorization Violation\npanic: nats: authorization violation',
+      min: 0.8,
+    },
+    {
+      name: 'Cassandra credentials that do not match the cluster',
+      log: 'cassandra.cluster.NoHostAvailable: (\'Unable to connect to any servers\', {\'10.0.0.5:9042\': AuthenticationFailed(\'Failed to authenticate to 10.0.0.5:9042: Error from server: code=0100 [Bad credentials] message="Provided username app and/or password are incorrect"\')})',
+      min: 0.8,
+    },
+    {
+      name: 'a Vault login refused on one line (vault-k8s, consul-template)',
+      log: '2024-03-12T09:41:05.131Z [ERROR] auth.handler: error authenticating: error="Error making API request. URL: PUT https://vault.vault.svc:8200/v1/auth/kubernetes/login Code: 403. Errors: * permission denied" backoff=1s',
+      min: 0.8,
+    },
+    {
+      name: 'an OIDC client whose secret was rotated',
+      log: 'level=fatal msg="failed to authenticate with the identity provider" error="oauth2: cannot fetch token: 401 Unauthorized"',
+      min: 0.75,
+    },
+    {
+      name: "a rejected password followed by Ecto's advice, which is not a recovery",
+      log: "09:04:31.517 [error] MyXQL.Connection (#PID<0.160.0>) failed to connect: ** (MyXQL.Error) (1045) (ER_ACCESS_DENIED_ERROR) Access denied for user 'shop'@'10.0.0.7' (using password: YES)\n** (DBConnection.ConnectionError) connection not available and request was dropped from queue after 2986ms. You can address this by:\n\n  1. Ensuring your database is available and that you can connect to it\n  2. Tracking down slow queries and making sure they are running fast enough",
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a login that could not reach the server is not a rejection',
+      log: 'level=error msg="failed to authenticate" error="dial tcp 10.0.0.5:8200: connect: connection refused"',
+    },
+    {
+      name: 'a TLS handshake during login is not a credential problem',
+      log: 'org.apache.kafka.common.errors.SslAuthenticationException: SSL handshake failed\nCaused by: javax.net.ssl.SSLHandshakeException: PKIX path building failed',
+    },
     {
       name: 'a key too short is a bad value, not a rejected credential',
       log: 'ERROR Invalid credentials: Access key length should be at least 3, and secret key length at least 8 characters',

@@ -67,6 +67,95 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.7,
     },
     { name: 'usage banner on exit 2', log: 'Usage: backup [--full|--incremental] TARGET', exitCode: 2, min: 0.6 },
+    {
+      name: 'cobra: a required flag is not set',
+      log: 'Error: required flag(s) "config" not set\nUsage:\n  agent run [flags]',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'cobra: too few positional arguments',
+      log: 'Error: requires at least 1 arg(s), only received 0\nUsage:\n  migrate up [version] [flags]',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'picocli: a misspelled subcommand (kc.sh strat)',
+      log: "Unmatched argument at index 0: 'strat'\nDid you mean: kc.sh start or kc.sh start-dev?",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'Laravel console: an artisan command that does not exist',
+      log: '\n  Command "queue:wrok" is not defined.\n\n  Did you mean this?\n      queue:work',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'clap: an argument the program does not take',
+      log: "error: unexpected argument '--prot' found\n\n  tip: a similar argument exists: '--port'\n\nUsage: relay [OPTIONS]",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'kubectl given its own name again as the subcommand',
+      log: 'error: unknown command "kubectl" for "kubectl"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'mongod (boost program_options): a misspelled option',
+      log: "Error parsing command line: unrecognised option '--bind_ip_alll'\ntry 'mongod --help' for more information",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'getopt: an option without its value',
+      log: "memcached: option requires an argument -- 'm'",
+      exitCode: 64,
+      min: 0.85,
+    },
+    {
+      name: 'nginx: a misspelled -g directive',
+      log: 'nginx: [emerg] unknown directive "deamon" in command line',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'node: the entry file and a flag in one exec-form argument',
+      log: "node:internal/modules/cjs/loader:1080\n  throw err;\n  ^\n\nError: Cannot find module '/app/server.js --port=3000'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1077:15)",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Go: a config path and a flag in one argument',
+      log: 'level=fatal msg="load config" err="open /etc/exporter/config.yaml --log.level=debug: no such file or directory"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an unexpanded $VAR reaches a Go program literally',
+      log: 'level=fatal msg="invalid listen port" err="strconv.Atoi: parsing \\"$PORT\\": invalid syntax"',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
+      name: 'a flag put in command instead of args (runtime status message)',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      message:
+        'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "--web.listen-address=:9100": executable file not found in $PATH: unknown',
+      min: 0.85,
+    },
+    {
+      name: 'Caddy reads a Caddyfile as JSON (no --adapter)',
+      log: "Error: loading initial config: decoding config: invalid character ':' looking for beginning of value",
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
   ],
   negatives: [
     {
@@ -93,5 +182,33 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       log: "*** FATAL CONFIG FILE ERROR (Redis 6.2.5) ***\n>>> 'unixsocket /run/redis.sock nunixsocketperm 755'\nwrong number of arguments",
     },
     { name: 'CRLF set option', log: '/config/entrypoint.sh: set: line 2: illegal option -' },
+    {
+      name: "a Redis reply quoted by a client is the server's version, not the container's command",
+      log: "ReplyError: ERR unknown command 'HELLO', with args beginning with: '3'\n    at parseError (/app/node_modules/redis-parser/lib/parser.js:179:12)",
+    },
+    {
+      name: 'an unresolved Spring placeholder is a missing variable, not the command',
+      log: `java.lang.IllegalArgumentException: Could not resolve placeholder 'JWT_SECRET' in value "\${JWT_SECRET}"`,
+    },
+    {
+      name: 'a required value the program reads from the environment',
+      log: 'Error: --token is required (pass it or set the GITHUB_TOKEN environment variable)',
+      exitCode: 1,
+    },
+    {
+      name: 'nginx names a bad directive in its config file',
+      log: 'nginx: [emerg] unknown directive "proxy_pas" in /etc/nginx/conf.d/default.conf:12',
+      exitCode: 1,
+    },
+    {
+      name: 'a JSON config file that is malformed',
+      log: "Error: loading config: invalid character '}' looking for beginning of object key string",
+      exitCode: 1,
+    },
+    {
+      name: "a script's own builtin misused",
+      log: '/app/run.sh: line 4: read: -t: option requires an argument',
+      exitCode: 2,
+    },
   ],
 });

@@ -8,6 +8,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a semantic error reported as a failed load step (Alertmanager)',
+      log: 'ts=2024-05-06T13:20:41.924Z caller=coordinator.go:113 level=info component=configuration msg="Loading configuration file" file=/etc/alertmanager/alertmanager.yml\nts=2024-05-06T13:20:41.925Z caller=coordinator.go:118 level=error component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/alertmanager.yml err="no global SMTP smarthost set"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'fluentd rejects a parameter of its config',
+      log: '2024-02-07 12:01:44 +0000 [info]: parsing config file is succeeded path="/fluentd/etc/fluent.conf"\n2024-02-07 12:01:44 +0000 [error]: config error file="/fluentd/etc/fluent.conf" error_class=Fluent::ConfigError error="\'path\' parameter is required"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a URL setting without its scheme',
+      log: 'Error: APP_URL must start with http:// or https:// (got "shop.example.com")',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a MinIO key shorter than allowed',
       log: 'ERROR Invalid credentials: Access key length should be at least 3, and secret key length at least 8 characters',
       min: 0.75,
@@ -132,6 +150,21 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a config file that is not there is missing_file',
+      log: 'ts=2024-05-06T13:20:41.925Z caller=coordinator.go:118 level=error component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/alertmanager.yml err="open /etc/alertmanager/alertmanager.yml: no such file or directory"',
+      exitCode: 1,
+    },
+    {
+      name: 'a URL setting that is empty is an unset variable',
+      log: 'Error: APP_URL must start with http:// or https:// (got "")',
+      exitCode: 1,
+    },
+    {
+      name: 'a fluentd plugin the image lacks is a missing dependency, not a bad file',
+      log: '2024-02-07 12:01:44 +0000 [error]: config error file="/fluentd/etc/fluent.conf" error_class=Fluent::NotFoundPluginError error="Unknown filter plugin \'kubernetes_metadata\'. Run \'gem search -rd fluent-plugin\' to find plugins"',
+      exitCode: 1,
+    },
     {
       name: 'a wrong keystore password is a rejected credential',
       log: 'org.elasticsearch.common.settings.SettingsException: Provided keystore password was incorrect',

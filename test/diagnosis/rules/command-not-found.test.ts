@@ -7,6 +7,16 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(commandNotFound, 'command_not_found', {
   positives: [
     {
+      name: 'runtime: an absolute entrypoint path that is not in the image (no volume involved)',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      events: parseEventsText([
+        'Warning  Failed  8s (x2 over 9s)  kubelet  Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/usr/local/bin/worker": stat /usr/local/bin/worker: no such file or directory: unknown',
+      ]),
+      min: 0.7,
+    },
+    {
       name: 'under a set -x trace the answer is less sure',
       log: "+ echo 'starting  serve'\nstarting  serve\n+ exec serve\n/entrypoint.sh: line 9: exec: serve: not found",
       exitCode: 127,
@@ -76,6 +86,30 @@ ruleTable(commandNotFound, 'command_not_found', {
     },
     { name: 'HTTP 404 is not a missing command', log: 'GET /health 404 not found\nGET /api 200' },
     { name: 'a user record not found', log: 'ERROR user 42: not found\nINFO continuing' },
+    {
+      name: 'a script the entrypoint launched, then "not found", exists: its shebang is what is missing',
+      log: 'entrypoint: running hook /app/hooks/pre-start.sh\n/entrypoint.sh: 18: /app/hooks/pre-start.sh: not found',
+      exitCode: 127,
+    },
+    {
+      name: 'a flag put in command: the runtime execs the flag',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      events: parseEventsText([
+        'Warning  Failed  12s (x3 over 40s)  kubelet  Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "--config.file=/etc/agent/agent.yaml": stat --config.file=/etc/agent/agent.yaml: no such file or directory: unknown',
+      ]),
+    },
+    {
+      name: 'an entrypoint under a freshly mounted volume is hidden by it',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      events: parseEventsText([
+        'Normal   SuccessfulAttachVolume  2m  attachdetach-controller  AttachVolume.Attach succeeded for volume "pvc-1f0c"',
+        'Warning  Failed  30s (x4 over 2m)  kubelet  Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/srv/app/run.sh": stat /srv/app/run.sh: no such file or directory: unknown',
+      ]),
+    },
     {
       name: 'exit 127 with exec ENOENT on an existing binary is not a missing command',
       log: 'exec /usr/local/bin/server: no such file or directory',

@@ -106,8 +106,66 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       log: '2025.01.01 10:00:00.000000 [ 1 ] {} <Error> Application: DB::Exception: Cannot lock file /var/lib/clickhouse/status. Another server instance in same directory is already running.',
       min: 0.65,
     },
+    {
+      name: "a LevelDB LOCK still held by the previous pod (geth)",
+      log: 'INFO [07-09|12:00:01.442] Allocated cache and file handles database=/root/.ethereum/geth/chaindata\nFatal: Failed to register the Ethereum service: IO error: lock /root/.ethereum/geth/chaindata/LOCK: resource temporarily unavailable',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an H2 file opened by a second replica',
+      log: 'org.h2.jdbc.JdbcSQLNonTransientConnectionException: Database may be already in use: "Locked by another process: /data/app.mv.db". Possible solutions: close all other connection(s); use the server mode [90020-214]',
+      min: 0.85,
+    },
+    {
+      name: 'Derby booted by another instance on the same volume',
+      log: 'ERROR XSDB6: Another instance of Derby may have already booted the database /var/lib/app/derby.',
+      min: 0.85,
+    },
+    {
+      name: 'a Java FileLock held by the old pod',
+      log: 'Exception in thread "main" java.nio.channels.OverlappingFileLockException\n\tat java.base/sun.nio.ch.FileLockTable.checkList(FileLockTable.java:229)',
+      min: 0.85,
+    },
+    {
+      name: "git's index.lock left by a killed sync",
+      log: "fatal: Unable to create '/srv/content/.git/index.lock': File exists.\n\nAnother git process seems to be running in this repository, e.g.\nan editor opened by 'git commit'. Please make sure all processes\nare terminated then try again. If it still fails, a git process\nmay have crashed in this repository earlier:\nremove the file manually to continue.",
+      exitCode: 128,
+      min: 0.75,
+    },
+    {
+      name: "PostgreSQL's socket lock file left in a shared /tmp",
+      log: 'FATAL:  lock file "/tmp/.s.PGSQL.5432.lock" already exists\nHINT:  Is another postmaster (PID 12) using socket file "/tmp/.s.PGSQL.5432"?',
+      min: 0.75,
+    },
+    {
+      name: "Gitea's code indexer waiting on its bolt lock",
+      log: '2024/01/10 10:00:30 ...exer/code/indexer.go:170:func1() [F] [65a1-3] Unable to initialize Repository Indexer at path: /data/gitea/indexers/repos.bleve error: timeout',
+      min: 0.75,
+    },
+    {
+      name: 'ZooKeeper snapshot missing beside its transaction logs',
+      log: '2024-01-01 00:00:00,000 [myid:2] - ERROR [main:QuorumPeer@1148] - Unable to load database on disk\njava.io.IOException: No snapshot found, but there are log entries. Something is broken!',
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a web stream locked to a reader is a code bug',
+      log: 'TypeError: ReadableStream is already locked\n    at ReadableStream.getReader (node:internal/webstreams/readablestream:353:13)',
+    },
+    {
+      name: 'an entrypoint removing a stale X lock before it starts',
+      log: '[entrypoint] Removing stale lock file /tmp/.X99-lock\n[entrypoint] starting Xvfb on :99',
+    },
+    {
+      name: 'a package-manager lockfile is not a process lock',
+      log: 'error Your lockfile needs to be updated. Remove the yarn.lock and run `yarn install` again.',
+    },
+    {
+      name: 'a search that timed out is not a lock',
+      log: 'WARN bleve search on issues.bleve took 31s: search timeout exceeded',
+    },
     {
       name: 'a bolt file the user cannot open is a permission problem',
       log: 'Error initializing storage of type raft: failed to create fsm: failed to open bolt file: open /vault/data/vault.db: permission denied',

@@ -34,8 +34,41 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
       log: '2024-01-01T00:00:00.000000Z 1 [ERROR] [MY-013171] [InnoDB] Cannot boot server version 80036 on data directory built by version 80300. Downgrade is not supported',
       min: 0.85,
     },
+    {
+      name: 'Gitea started on a database a newer Gitea migrated',
+      log: '2024/02/01 10:00:01 routers/common/db.go:36:InitDBEngine() [E] ORM engine initialization attempt #1/10 failed. Error: migrate: Your database (migration version: 280) is for a newer Gitea, you can not use the newer database for this old Gitea release (277)',
+      min: 0.85,
+    },
+    {
+      name: 'Nextcloud asked to jump two major versions',
+      log: 'Exception: Updates between multiple major versions and downgrades are unsupported.\nUpdate failed',
+      min: 0.85,
+    },
+    {
+      name: 'an upgrade path that needs an intermediate release',
+      log: "FATAL: You can't upgrade directly from 15.0 to 16.4. Please upgrade to 15.11 first.",
+      min: 0.85,
+    },
+    {
+      name: 'a Lucene index from two majors ago',
+      log: 'org.apache.lucene.index.IndexFormatTooOldException: Format version is not supported (resource BufferedChecksumIndexInput(MMapIndexInput(path="/var/solr/data/core/data/index/segments_5"))): This index was initially created with Lucene 7.x while the current version is 9.8.0',
+      min: 0.85,
+    },
+    {
+      name: 'an H2 file written by a newer H2',
+      log: 'Caused by: org.h2.mvstore.MVStoreException: The write format 3 is larger than the supported format 2 [2.1.214/5]',
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a runtime upgrade hint is not stored data',
+      log: 'error: this package needs a newer runtime: please upgrade to Node.js 18 first',
+    },
+    {
+      name: 'a feature flag enabled at start is not a version gap',
+      log: '2024-04-15 12:01:33.118 [info] <0.229.0> Feature flags: `classic_mirrored_queue_version`: enabled\n2024-04-15 12:01:34.002 [info] <0.229.0> Server startup complete',
+    },
     {
       name: 'a lockfile from a newer Bun is not stored data',
       log: 'error: Unknown lockfile version\n  note: bun.lock was created by a newer version of Bun. Please upgrade Bun.',

@@ -54,8 +54,28 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
       min: 0.75,
     },
     { name: 'golang-migrate dirty', log: 'error: Dirty database version 12. Fix and force version.', min: 0.85 },
+    {
+      name: 'a Laravel migration adding NOT NULL over existing rows',
+      log: "+ php artisan migrate --force\n\n   INFO  Running migrations.\n\n  2024_03_01_000000_add_tenant_to_invoices ........................ 12ms FAIL\n\n   Illuminate\\Database\\QueryException \n\n  SQLSTATE[23502]: Not null violation: 7 ERROR:  column \"tenant_id\" of relation \"invoices\" contains null values",
+      min: 0.8,
+    },
+    {
+      name: 'a TypeORM CLI migration that fails on existing rows',
+      log: 'query: ALTER TABLE "invoice" ADD "tenant_id" uuid NOT NULL\nquery failed: ALTER TABLE "invoice" ADD "tenant_id" uuid NOT NULL\nerror: error: column "tenant_id" of relation "invoice" contains null values\nMigration "AddTenantToInvoice1713791234567" failed, error: column "tenant_id" of relation "invoice" contains null values',
+      min: 0.8,
+    },
+    {
+      name: 'a database that was never created',
+      log: '** (MyXQL.Error) (1049) (ER_BAD_DB_ERROR) Unknown database \'shop_prod\'\n    (ecto_sql 3.11.1) lib/ecto/adapters/sql.ex:1054: Ecto.Adapters.SQL.raise_sql_call_error/1',
+      min: 0.6,
+      max: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a NOT NULL violation after migrations were up to date is an app query',
+      log: 'Running migrations:\n  No migrations to apply.\nWatching for file changes with StatReloader\ndjango.db.utils.IntegrityError: null value in column "email" of relation "shop_user" violates not-null constraint',
+    },
     {
       name: 'a unique violation while serving requests is not a migration',
       log: '** (Postgrex.Error) ERROR 23505 (unique_violation) duplicate key value violates unique constraint "users_email_index"\n    (shop 0.1.0) lib/shop/accounts.ex:40: Shop.Accounts.register/1',

@@ -53,6 +53,30 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
       min: 0.5,
       max: 0.6,
     },
+    {
+      name: '.NET refused in Windows wording',
+      log: 'Unhandled exception. System.Net.Http.HttpRequestException: No connection could be made because the target machine actively refused it. (inventory-api:8080)',
+      exitCode: 134,
+      min: 0.75,
+    },
+    {
+      name: 'a refusal reported as an error kind (Bun, Rust): code "ConnectionRefused"',
+      log: 'error: Unable to connect. Is the computer able to access the url?\n  path: "http://search.shop.svc:7700/indexes",\n errno: 0,\n  code: "ConnectionRefused"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'pg_isready never gets an answer from a named host',
+      log: 'orders-db.shop.svc.cluster.local:5432 - no response\nwaiting for database...\norders-db.shop.svc.cluster.local:5432 - no response',
+      min: 0.65,
+    },
+    {
+      name: 'a refusal whose only "host:port" is a clock stays moderate',
+      log: '08:20:00.100 [error] Failed to connect to RabbitMQ: :econnrefused\n08:20:00.102 [notice] Application worker exited: shutdown',
+      exitCode: 1,
+      min: 0.5,
+      max: 0.65,
+    },
   ],
   negatives: [
     {
@@ -67,6 +91,10 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
     {
       name: 'DNS failure is not this cause',
       log: 'Error: getaddrinfo ENOTFOUND db\n    at GetAddrInfoReqWrap.onlookup',
+    },
+    {
+      name: 'pg_isready that got an answer',
+      log: 'orders-db.shop.svc.cluster.local:5432 - accepting connections\nINFO starting orders-api',
     },
     { name: 'HTTP server says connection closed', log: 'INFO client 10.0.0.3 closed connection\nINFO GET / 200' },
   ],

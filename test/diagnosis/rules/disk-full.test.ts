@@ -41,6 +41,24 @@ ruleTable(diskFull, 'disk_full', {
       min: 0.8,
     },
     {
+      name: "SQLite's SQLITE_FULL",
+      log: 'Traceback (most recent call last):\n  File "/app/ingest.py", line 57, in flush\n    conn.commit()\nsqlite3.OperationalError: database or disk is full',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "MySQL's bare error code 28",
+      log: "2024-02-01T10:00:00.000000Z 12 [ERROR] [MY-000035] [Server] Error writing file '/var/lib/mysql/binlog.000042' (errno: 28 - No space left on device) (Errcode: 28)",
+      min: 0.85,
+    },
+    {
+      name: 'a short write in PHP',
+      log: '   ErrorException\n\n  file_put_contents(/var/www/storage/framework/views/8f1c.php): Failed to open stream: Only 0 of 5120 bytes written\n\n  at vendor/laravel/framework/src/Illuminate/Filesystem/Filesystem.php:204',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.8,
+    },
+    {
       name: 'minio drive below its free threshold',
       log: 'Error: Storage reached its minimum free drive threshold. (*errors.errorString)\nError: drive path full (cmd.StorageFull)',
       min: 0.8,
@@ -54,6 +72,11 @@ ruleTable(diskFull, 'disk_full', {
     {
       name: 'inotify watcher limit is a kernel limit, not a full disk',
       log: "Error: ENOSPC: System limit for number of file watchers reached, watch '/app/src'\n    at FSWatcher.<computed> (node:internal/fs/watchers:247:19)",
+    },
+    {
+      name: 'running out of memory is not running out of disk',
+      log: 'fatal: Out of memory, malloc failed (tried to allocate 536870912 bytes)\nfatal: index-pack failed',
+      exitCode: 128,
     },
     { name: 'a disk usage report', log: 'INFO disk usage 42% of 20Gi, 11Gi free\nINFO ready to accept connections' },
     {

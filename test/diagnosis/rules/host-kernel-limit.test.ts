@@ -25,6 +25,37 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       min: 0.85,
     },
     {
+      name: 'a Go fsnotify watcher that cannot be created (inotify instances used up)',
+      log: 'level=info msg="watching config for changes" path=/etc/app/config.yaml\nlevel=fatal msg="failed to create fsnotify watcher: too many open files"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an entrypoint raising the memlock limit above the hard limit',
+      log: '+ ulimit -l unlimited\n/usr/local/bin/docker-entrypoint.sh: line 12: ulimit: max locked memory: cannot modify limit: Operation not permitted',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "CockroachDB's minimum open-file limit",
+      log: 'ERROR: hard open file descriptor limit of 1024 is under the minimum required 1956\nplease see https://www.cockroachlabs.com/docs/v23.2/recommended-production-settings.html for more details',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "nginx's setrlimit alert is a clue, not a confident answer (nginx runs on)",
+      log: '2024/05/01 10:00:00 [alert] 1#1: setrlimit(RLIMIT_NOFILE, 1048576) failed (1: Operation not permitted)',
+      min: 0.5,
+      max: 0.6,
+      best: false,
+    },
+    {
+      name: 'a shell that cannot fork under the pids limit',
+      log: '/docker-entrypoint.sh: fork: retry: Resource temporarily unavailable\n/docker-entrypoint.sh: fork: Resource temporarily unavailable',
+      exitCode: 254,
+      min: 0.75,
+    },
+    {
       name: 'too many open files',
       log: 'accept tcp [::]:8080: accept4: too many open files; retrying in 1s\nlevel=fatal msg="accept: too many open files"',
       min: 0.55,
@@ -33,5 +64,14 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
   negatives: [
     { name: 'a sysctl mentioned in docs', log: 'INFO tip: tune net.core.somaxconn for high load\nINFO ready' },
     { name: 'a real disk full', log: 'ERROR: could not write block: No space left on device' },
+    {
+      name: 'a file watcher denied a path is a permission error, not a limit',
+      log: 'level=error msg="fsnotify watcher error" path=/etc/app err="open /etc/app: permission denied"',
+      exitCode: 1,
+    },
+    {
+      name: 'a wrapper that raised its limit and started',
+      log: '+ ulimit -n 65536\nraised open files limit to 65536\nINFO server listening on :8080',
+    },
   ],
 });

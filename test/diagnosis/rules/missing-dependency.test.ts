@@ -96,6 +96,56 @@ ruleTable(missingDependency, 'missing_dependency', {
       min: 0.65,
     },
     {
+      name: "pandas' optional dependency named in words, not in an ImportError",
+      log: 'Traceback (most recent call last):\n  File "/app/export.py", line 31, in <module>\n    df.to_excel(path)\nImportError: Missing optional dependency \'openpyxl\'.  Use pip or conda to install openpyxl.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "TypeORM's database driver not installed",
+      log: 'DriverPackageNotInstalledError: Postgres package has not been found installed. Please run "npm install pg".\n    at PostgresDriver.loadDependencies (/app/node_modules/typeorm/driver/postgres/PostgresDriver.js:1150:19)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'Sequelize asks for its dialect package',
+      log: 'Error: Please install mysql2 package manually\n    at ConnectionManager._loadDialectModule (/app/node_modules/sequelize/lib/dialects/abstract/connection-manager.js:55:15)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Logstash output plugin not installed in the image',
+      log: '[2024-04-09T08:11:02,441][ERROR][logstash.agent           ] Failed to execute action {:action=>LogStash::PipelineAction::Create/pipeline_id:main, :exception=>"Java::JavaLang::IllegalStateException", :message=>"Unable to configure plugins: (PluginLoadingError) Couldn\'t find any output plugin named \'opensearch\'. Are you sure this is correct? Trying to load the opensearch output plugin resulted in this error: Unable to load the requested plugin named opensearch of type output. The plugin is not installed."}',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Jenkins plugin whose dependency is missing',
+      log: '2024-03-05 10:22:19.904+0000 [id=41]\tSEVERE\tjenkins.InitReactorRunner$1#onTaskFailed: Failed Loading plugin Pipeline: Job v1400.v7fd111b_ec82f (workflow-job)\njava.io.IOException: Failed to load: Pipeline: Job (workflow-job 1400.v7fd111b_ec82f)\n - Plugin is missing: workflow-api (1291.v51fd2a_625da_7)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "pgvector not installed in the database image (the No such file is the server's, not the app's)",
+      log: 'sqlalchemy.exc.ProgrammingError: (psycopg.errors.UndefinedFile) could not open extension control file "/usr/share/postgresql/15/extension/vector.control": No such file or directory\n[SQL: CREATE EXTENSION IF NOT EXISTS vector]',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'the driver is installed but its C library is not: an alternative below missing_shared_library',
+      log: "/usr/local/bundle/gems/activerecord-7.1.3/lib/active_record/connection_adapters/postgresql_adapter.rb:5:in `require': libpq.so.5: cannot open shared object file: No such file or directory - /usr/local/bundle/gems/pg-1.5.4/lib/pg_ext.so (LoadError)\nError loading the 'postgresql' Active Record adapter. Missing a gem it depends on? libpq.so.5: cannot open shared object file: No such file or directory",
+      exitCode: 1,
+      min: 0.6,
+      max: 0.7,
+      best: 'missing_shared_library',
+    },
+    {
+      name: 'a JDBC driver class missing from the classpath',
+      log: 'Caused by: java.lang.IllegalStateException: Cannot load driver class: org.postgresql.Driver\n\tat org.springframework.util.Assert.state(Assert.java:97)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'perl module',
       log: "Can't locate JSON/XS.pm in @INC (you may need to install the JSON::XS module)",
       min: 0.85,
@@ -111,6 +161,14 @@ ruleTable(missingDependency, 'missing_dependency', {
       log: 'INFO  using package-lock.json from the image (lockfileVersion 3)\nINFO  server listening on :3000',
     },
     { name: 'the entry file itself is missing', log: "Error: Cannot find module '/app/dist/index.js'" },
+    {
+      name: "pip's upgrade notice is not a missing package",
+      log: '[notice] A new release of pip is available: 23.0.1 -> 24.0\n[notice] To update, run: pip install --upgrade pip\nINFO:     Uvicorn running on http://0.0.0.0:8000',
+    },
+    {
+      name: 'an extension that is already there',
+      log: 'NOTICE:  extension "postgis" already exists, skipping\nINFO  [alembic.runtime.migration] Running upgrade  -> 3f2a, add places',
+    },
     {
       name: 'module names in an info line',
       log: 'INFO loaded module auth\nINFO loaded module billing\nINFO listening on :8080',

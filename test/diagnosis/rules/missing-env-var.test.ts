@@ -257,6 +257,103 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       log: 'Error: Dialect needs to be explicitly supplied as of v4.0.0\n    at new Sequelize (/app/node_modules/sequelize/lib/sequelize.js:281:13)',
       min: 0.6,
     },
+    {
+      name: 'an image that shows the docker run -e flag it needs',
+      log: 'ERROR: no administrator account is configured. Start the container with\n       "-e ADMIN_USER=admin -e ADMIN_PASSWORD=<password>"\n       or mount a settings file at /config/settings.ini.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an image asking for an environment variable by name',
+      log: 'ERROR: Please set the environment variable SENTRY_SECRET_KEY before starting the web service.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'the mongo image naming the init variables it misses',
+      log: "error: missing 'MONGO_INITDB_ROOT_USERNAME' or 'MONGO_INITDB_ROOT_PASSWORD'\n       both must be specified for a user to be created",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a missing setting named like a variable (structured log)',
+      log: '2025-03-01T10:00:00Z  error  missing required setting, refusing to start  {"setting": "SMTP_RELAY_HOST"}',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a variable that must be set',
+      log: '[entrypoint] FATAL: SESSION_SECRET must be set when NODE_ENV=production',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a HOCON substitution with no value (Typesafe config)',
+      log: `Exception in thread "main" com.typesafe.config.ConfigException$UnresolvedSubstitution: application.conf @ file:/app/conf/application.conf: 12: Could not resolve substitution to a value: \${DATABASE_URL}`,
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Logstash pipeline variable with no value',
+      log: `[2025-01-10T08:00:00,000][FATAL][logstash.runner] The given configuration is invalid. Reason: Cannot evaluate \`\${ES_HOSTS}\`. Replacement variable \`ES_HOSTS\` is not defined in a Logstash secret store or as an Environment entry and there is no default value given.`,
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a lower-case property placeholder is a weaker reading',
+      log: `java.lang.IllegalArgumentException: Could not resolve placeholder 'app.jwt.secret' in value "\${app.jwt.secret}"`,
+      exitCode: 1,
+      min: 0.6,
+      max: 0.8,
+    },
+    {
+      name: 'supervisord cannot expand an unset variable',
+      log: "Error: Format string '%(ENV_GUNICORN_CMD)s' for 'program:web.command' contains names ('ENV_GUNICORN_CMD') which cannot be expanded. Available names: ENV_HOME, ENV_PATH, group_name, here, host_node_name, process_num, program_name in section 'program:web' (file: '/etc/supervisord.conf')\nFor help, use /usr/bin/supervisord -h",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'an exporter endpoint that must not be empty',
+      log: 'level=fatal msg="cannot start tracer" error="collector endpoint must not be empty"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'nginx meets a variable its traced envsubst left unexpanded',
+      log: '+ envsubst < /etc/nginx/app.conf.tpl > /etc/nginx/conf.d/app.conf\n+ exec nginx -g \'daemon off;\'\nnginx: [emerg] unknown "backend_host" variable',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'nginx unknown variable without a rendered template is more likely a typo',
+      log: '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n/docker-entrypoint.sh: Configuration complete; ready for start up\nnginx: [emerg] unknown "upstream_adr" variable',
+      exitCode: 1,
+      min: 0.5,
+      max: 0.6,
+      best: 'bad_config',
+    },
+    {
+      name: 'pg_isready polling the local socket directory',
+      log: '/tmp:5432 - no response\nwaiting for postgres to come up\n/tmp:5432 - no response\nwaiting for postgres to come up',
+      min: 0.65,
+    },
+    {
+      name: 'mysqladmin falling back to the local socket (MySQL 8 wording)',
+      log: "mysqladmin: connect to server at 'localhost' failed\nerror: 'Can't connect to local server through socket '/var/run/mysqld/mysqld.sock' (2)'",
+      min: 0.6,
+    },
+    {
+      name: 'the java sdk finds no region',
+      log: 'Exception in thread "main" software.amazon.awssdk.core.exception.SdkClientException: Unable to load region from any of the providers in the chain software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain@6d3af739',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'the aws cli without a region',
+      log: '++ aws sts get-caller-identity\n\nYou must specify a region. You can also configure your region by running "aws configure".',
+      exitCode: 253,
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -293,6 +390,31 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     {
       name: 'a region listed in a banner',
       log: 'INFO starting uploader bucket=assets region=eu-west-1',
+    },
+    {
+      name: 'a -e hint for more output is not a requirement',
+      log: 'panic: index out of range [3] with length 3\nhint: re-run the container with -e GOTRACEBACK=all to see every goroutine',
+      exitCode: 2,
+    },
+    {
+      name: 'optional advice about an environment variable',
+      log: 'Hint: please set the environment variable NO_COLOR to disable colour output\nFATAL: could not open /data/store.db',
+    },
+    {
+      name: 'a missing capability named like a variable',
+      log: 'fatal: missing required capability CAP_NET_ADMIN, add it to the container securityContext',
+    },
+    {
+      name: 'a variable set to a wrong value is not unset',
+      log: 'FATAL: WORKER_COUNT must be set to a value between 1 and 64',
+    },
+    {
+      name: 'supervisord cannot expand a misspelled built-in name',
+      log: "Error: Format string '/usr/bin/worker --name %(program_nam)s' for 'program:worker.command' contains names ('program_nam') which cannot be expanded. Available names: ENV_HOME, group_name, here, host_node_name, process_num, program_name in section 'program:worker' (file: '/etc/supervisord.conf')",
+    },
+    {
+      name: 'pg_isready against a named host is not a fallback',
+      log: 'orders-db.shop.svc.cluster.local:5432 - no response\nwaiting for database...',
     },
     {
       name: 'credentials loaded from the environment',

@@ -1,5 +1,12 @@
 import { missingFile } from '../../../src/diagnosis/rules/missing-file.ts';
+import { parseEventsText } from '../../../src/diagnosis/events-text.ts';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { containerFacts, event, contextFor as podContext, terminated } from '../../fixtures/pods.ts';
 import { ruleTable } from './helpers.ts';
+
+const HIDDEN_ENTRYPOINT =
+  'Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/srv/app/run.sh": stat /srv/app/run.sh: no such file or directory: unknown';
 
 ruleTable(missingFile, 'missing_file', {
   positives: [
@@ -79,6 +86,30 @@ ruleTable(missingFile, 'missing_file', {
       min: 0.75,
     },
     {
+      name: 'Java reads a config path that a mount turned into a directory',
+      log: 'Exception in thread "main" java.io.FileNotFoundException: /opt/app/config/application.yml (Is a directory)\n\tat java.base/java.io.FileInputStream.open0(Native Method)',
+      min: 0.7,
+    },
+    { name: 'Rust reads a directory', log: 'Error: Is a directory (os error 21)', exitCode: 1, min: 0.7 },
+    {
+      name: 'a tool finds no config file (not shipped in the image)',
+      log: 'ts=2024-06-01T10:00:00Z level=error msg="Could not find configuration file /etc/alloy/config.alloy"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an entrypoint under a freshly attached volume (events only: a likely reading)',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      events: parseEventsText([
+        'Normal   SuccessfulAttachVolume  2m  attachdetach-controller  AttachVolume.Attach succeeded for volume "pvc-1f0c"',
+        `Warning  Failed  30s (x4 over 2m)  kubelet  ${HIDDEN_ENTRYPOINT}`,
+      ]),
+      min: 0.6,
+      max: 0.7,
+    },
+    {
       name: 'go open',
       log: 'level=fatal msg="cannot load certificate" err="open /certs/tls.crt: no such file or directory"',
       min: 0.7,
@@ -94,5 +125,45 @@ ruleTable(missingFile, 'missing_file', {
       name: 'a shared library',
       log: 'app: error while loading shared libraries: libpq.so.5: cannot open shared object file: No such file or directory',
     },
+    {
+      name: 'no config file is a notice when the app goes on with defaults',
+      log: 'WARN No config file found, using defaults\nINFO listening on :8080',
+    },
+    {
+      name: 'a PostgreSQL extension missing from the server is a dependency',
+      log: 'django.db.utils.NotSupportedError: extension "postgis" is not available\nDETAIL:  Could not open extension control file "/usr/share/postgresql/16/extension/postgis.control": No such file or directory.',
+    },
+    {
+      name: 'an entrypoint absent with no volume involved is a command that is not in the image',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      events: parseEventsText([`Warning  Failed  30s (x4 over 2m)  kubelet  ${HIDDEN_ENTRYPOINT}`]),
+    },
   ],
+});
+
+describe('missing-file: an entrypoint hidden by a volume mount (container spec known)', () => {
+  const failed = event({ reason: 'Failed', message: HIDDEN_ENTRYPOINT });
+  const withMount = (mountPath: string) =>
+    podContext({
+      container: containerFacts({
+        lastState: terminated(128, 'StartError'),
+        volumeMounts: [{ name: 'uploads', mountPath, readOnly: false }],
+      }),
+      events: [failed],
+    });
+
+  test('a mount over the entrypoint directory is named, with confidence', () => {
+    const found = missingFile.match(withMount('/srv/app'));
+    assert.ok(found);
+    assert.equal(found.category, 'missing_file');
+    assert.ok(found.confidence >= 0.85);
+    assert.ok(found.title.includes('/srv/app/run.sh') && found.title.includes('mounted at /srv/app'));
+  });
+
+  test('a mount elsewhere (or a sibling prefix) does not explain it', () => {
+    assert.equal(missingFile.match(withMount('/srv/app/uploads')), null);
+    assert.equal(missingFile.match(withMount('/srv/ap')), null);
+  });
 });

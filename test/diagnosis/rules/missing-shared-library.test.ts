@@ -32,6 +32,18 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
       min: 0.75,
     },
     {
+      name: 'a Ruby native extension whose libpq is not in the runtime image, wrapped in a missing-gem hint',
+      log: "/usr/local/bundle/gems/activerecord-7.1.3/lib/active_record/connection_adapters/postgresql_adapter.rb:5:in `require': libpq.so.5: cannot open shared object file: No such file or directory - /usr/local/bundle/gems/pg-1.5.4/lib/pg_ext.so (LoadError)\nError loading the 'postgresql' Active Record adapter. Missing a gem it depends on? libpq.so.5: cannot open shared object file: No such file or directory",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a JNI library missing from the image',
+      log: 'Exception in thread "main" java.lang.UnsatisfiedLinkError: no rocksdbjni in java.library.path: /usr/java/packages/lib:/usr/lib64:/lib64:/lib:/usr/lib\n\tat java.base/java.lang.ClassLoader.loadLibrary(ClassLoader.java:2458)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'libstdc++ too old for a native addon',
       log: "Error: /usr/lib/libstdc++.so.6: version `GLIBCXX_3.4.29' not found (required by /app/node_modules/canvas/build/Release/canvas.node)",
       min: 0.7,
@@ -45,6 +57,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     {
       name: 'library mentioned in an info line',
       log: 'INFO loaded shared libraries: libssl, libcrypto\nINFO listening on :8443',
+    },
+    {
+      name: 'a native module built for another Python is a symbol problem, not a missing library',
+      log: 'ImportError: /usr/local/lib/python3.12/site-packages/psycopg2/_psycopg.cpython-311-x86_64-linux-gnu.so: undefined symbol: _PyErr_WriteUnraisableMsg',
+      exitCode: 1,
     },
     {
       name: 'a version banner mentioning GLIBCXX',

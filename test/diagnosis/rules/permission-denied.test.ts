@@ -46,6 +46,26 @@ ruleTable(permissionDenied, 'permission_denied', {
       min: 0.75,
     },
     { name: 'go open', log: 'level=fatal msg="open /var/lib/app/state.db: permission denied"', min: 0.6 },
+    {
+      name: "a Rust io::Error printed with Debug (no ': Permission denied' to match)",
+      log: 'Error: failed to open the index store\n\nCaused by:\n    Os { code: 13, kind: PermissionDenied, message: "Permission denied" }',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a server that words an unwritable data directory as read-only (legacy mongod text log)',
+      log: '2019-06-11T08:02:41.716+0000 I STORAGE  [initandlisten] exception in initAndListen: IllegalOperation: Attempted to create a lock file on a read-only directory: /data/db, terminating\n2019-06-11T08:02:41.716+0000 I CONTROL  [initandlisten] shutting down with code:100',
+      exitCode: 100,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
+      name: 'squid cannot open its access log for writing',
+      log: "2024/06/01 10:00:00| FATAL: Cannot open '/var/log/squid/access.log' for writing.\n\tThe parent directory must be writeable by the\n\tuser 'squid', which is the cache_effective_user\n\tset in squid.conf.",
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
   ],
   negatives: [
     {
@@ -66,5 +86,15 @@ ruleTable(permissionDenied, 'permission_denied', {
       log: 'INFO GET /admin 403 Forbidden (permission check failed for user bob)\nINFO GET / 200',
     },
     { name: 'a read-only filesystem', log: "OSError: [Errno 30] Read-only file system: '/app/cache'" },
+    {
+      name: 'a log file that cannot be opened because its directory is absent',
+      log: 'Error: Unable to open log file /var/log/broker/broker.log for writing: No such file or directory',
+      exitCode: 1,
+    },
+    {
+      name: 'a Rust io::Error that is a missing file, not a denied one',
+      log: 'Error: failed to read the configuration\n\nCaused by:\n    Os { code: 2, kind: NotFound, message: "No such file or directory" }',
+      exitCode: 1,
+    },
   ],
 });

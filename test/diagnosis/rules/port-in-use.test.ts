@@ -15,6 +15,18 @@ ruleTable(portInUse, 'port_in_use', {
       min: 0.85,
     },
     {
+      name: 'a dev server that checks the port itself and says it in words',
+      log: '> web@0.1.0 start\n> react-scripts start\n\nSomething is already running on port 3000.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a framework that finds its port taken by another process',
+      log: '2024-05-21 09:11:40,512 ERROR [org.acme.Server] (main) Port 9000 is already taken by another process; set server.port to a free port',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'node EADDRINUSE',
       log: "node:events:495\n      throw er; // Unhandled 'error' event\n      ^\n\nError: listen EADDRINUSE: address already in use :::3000\n    at Server.setupListenHandle [as _listen2] (node:net:1872:16)",
       min: 0.9,
@@ -44,6 +56,10 @@ ruleTable(portInUse, 'port_in_use', {
     {
       name: 'a retry that later bound',
       log: 'WARN listen tcp :8080: bind: address already in use, retrying in 1s\nINFO Listening on :8080',
+    },
+    {
+      name: 'a port check being announced is not a failure',
+      log: 'INFO checking whether port 8080 is in use before binding\nINFO starting HTTP server',
     },
     {
       name: 'docs about the port',

@@ -115,8 +115,74 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       log: "    name = raw.removeprefix(\"v\")\nAttributeError: 'str' object has no attribute 'removeprefix'",
       min: 0.65,
     },
+    {
+      name: 'PyMongo newer than the MongoDB server it reaches',
+      log: 'pymongo.errors.ConfigurationError: Server at mongo-0.mongo:27017 reports wire version 5, but this version of PyMongo requires at least 6 (MongoDB 3.6).',
+      min: 0.85,
+    },
+    {
+      name: 'mysqldump 8 against a MySQL 5.7 server',
+      log: "mysqldump: Couldn't execute 'SELECT COLUMN_NAME FROM information_schema.COLUMN_STATISTICS WHERE SCHEMA_NAME = 'shop';': Unknown table 'COLUMN_STATISTICS' in information_schema (1109)",
+      min: 0.85,
+    },
+    {
+      name: 'pg_basebackup older than the primary',
+      log: 'pg_basebackup: error: incompatible server version 17.0\npg_basebackup: removing data directory "/var/lib/postgresql/data"',
+      min: 0.85,
+    },
+    {
+      name: "Django's gate on the PostgreSQL version",
+      log: 'django.db.utils.NotSupportedError: PostgreSQL 13 or later is required (found 12.17).',
+      min: 0.85,
+    },
+    {
+      name: 'Sidekiq on an old Redis',
+      log: 'RuntimeError: You are connected to Redis 5.0.7, Sidekiq requires Redis 6.2.0 or greater',
+      min: 0.85,
+    },
+    {
+      name: 'the Go Elasticsearch 8 client against a 7.x cluster',
+      log: 'Error getting response: [400 Bad Request] {"error":{"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Accept, Content-Type]"},"status":400}',
+      min: 0.85,
+    },
+    {
+      name: 'a Kafka producer needing a newer broker',
+      log: 'org.apache.kafka.common.errors.UnsupportedVersionException: The broker does not support INIT_PRODUCER_ID',
+      min: 0.8,
+    },
+    {
+      name: 'an Alertmanager receiver type newer than the image',
+      log: 'ts=2024-05-01T10:00:00.000Z caller=coordinator.go:118 level=error component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/alertmanager.yml err="yaml: unmarshal errors:\\n  line 30: field msteams_configs not found in type config.plain"',
+      min: 0.75,
+    },
+    {
+      name: 'a Traefik v2 provider flag on a v3 image',
+      log: '2024/05/02 08:14:11 command traefik error: failed to decode configuration from flags: field not found, node: swarmMode',
+      min: 0.85,
+    },
+    {
+      name: 'a Caddy 1 directive read by Caddy 2',
+      log: 'Error: adapting config using caddyfile: /etc/caddy/Caddyfile:7: unrecognized directive: gzip',
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a misspelled Prometheus key is a broken config',
+      log: 'ts=2024-02-12T09:31:05.112Z caller=main.go:478 level=error msg="Error loading config" err="parsing YAML file /etc/prometheus/prometheus.yml: yaml: unmarshal errors:\\n  line 3: field scrape_intervall not found in type config.plain"',
+    },
+    {
+      name: "psql's version warning is not a failure",
+      log: 'WARNING: psql major version 15, server major version 16.\n         Some psql features might not work.\nCOPY 120',
+    },
+    {
+      name: "Vault agent's version note is not a mismatch that stops it",
+      log: '==> Note: Vault Agent version does not match Vault server version. Vault Agent version: 1.15.6, Vault server version: 1.15.4\n==> Vault Agent started! Log data will stream in below:',
+    },
+    {
+      name: 'a server version reported at start',
+      log: 'INFO connected to PostgreSQL 16.2 on postgres:5432\nINFO listening on :8080',
+    },
     {
       name: 'a misspelled nginx directive is a broken config, not another version',
       log: 'nginx: [emerg] unknown directive "proxy_pas" in /etc/nginx/conf.d/default.conf:14',

@@ -24,6 +24,25 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       min: 0.9,
     },
     {
+      name: 'env: a CR pasted as a blank after the interpreter name',
+      log: "/usr/bin/env: 'python3 ': No such file or directory",
+      exitCode: 127,
+      min: 0.85,
+    },
+    {
+      name: 'bash: "#!/bin/bash -e\\r" pasted as "- : invalid option"',
+      log: '/usr/bin/bash: - : invalid option\nUsage:\t/usr/bin/bash [GNU long option] [option] ...',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'dash: a hook script the entrypoint launched is "not found"',
+      log: 'entrypoint: running hook /app/hooks/pre-start.sh\n/entrypoint.sh: 18: /app/hooks/pre-start.sh: not found',
+      exitCode: 127,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
       name: 'exec of a script reporting no such file (ambiguous, modest confidence)',
       log: 'exec /app/entrypoint.sh: no such file or directory',
       min: 0.5,
@@ -34,6 +53,17 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
     { name: 'a Go binary exec ENOENT (not a script)', log: 'exec /app/server: no such file or directory', best: false },
     { name: 'an ordinary unknown command', log: '/entrypoint.sh: line 9: jq: command not found' },
     { name: 'set used correctly', log: '+ set -euo pipefail\n+ exec node server.js\nListening on 3000' },
+    { name: 'an option bash really does not know', log: '/bin/bash: --debugg: invalid option', exitCode: 2 },
+    {
+      name: 'a script "not found" that nothing shows exists is more likely absent',
+      log: '/docker-entrypoint.sh: 12: /app/start.sh: not found',
+      exitCode: 127,
+    },
+    {
+      name: 'a set -x trace naming the script does not prove it exists',
+      log: '+ /app/migrate.sh\n/entrypoint.sh: 7: /app/migrate.sh: not found',
+      exitCode: 127,
+    },
   ],
 });
 
