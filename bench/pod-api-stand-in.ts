@@ -4,6 +4,8 @@
  * paged lists (limit/continue) with a resourceVersion, and watches from a resourceVersion with
  * BOOKMARK events, timeoutSeconds, and an ERROR 410 Expired for a resourceVersion older than its
  * history, like the real server. Every request waits `delayMs` (a remote API server's latency).
+ * It also keeps coordination.k8s.io Leases (get, create, conditional replace with 409 on a stale
+ * resourceVersion), so the scanner's leadership and ledger go over HTTP as they do in a cluster.
  * Pods are about 4.3 KB of JSON each, like the issue's measurement.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -24,6 +26,8 @@ export interface StandIn {
   requests(): number;
   /** Total bytes of one full list of every pod (the JSON items). */
   listBytes: number;
+  /** Lease requests served, and their bytes both ways (bodies, request line and headers). */
+  leaseTraffic(): { requests: number; bytes: number };
   close(): Promise<void>;
 }
 
@@ -230,9 +234,60 @@ export const startPodApiStandIn = async (options: StandInOptions): Promise<Stand
     });
   };
 
-  const answer = (req: IncomingMessage, res: ServerResponse): void => {
+  const leases = new Map<string, Record<string, unknown> & { metadata: Record<string, unknown> }>();
+  let leaseVersion = 1;
+  const lease = { requests: 0, bytes: 0 };
+  const LEASE_PATH = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/([a-z0-9-]{1,63})\/leases(?:\/([a-z0-9.-]{1,253}))?$/;
+  const answerLease = (req: IncomingMessage, res: ServerResponse, body: string, match: RegExpExecArray): void => {
+    const [, namespace, name] = match;
+    const reply = (code: number, object: unknown): void => {
+      const text = JSON.stringify(object);
+      lease.bytes += text.length + 200;
+      res.writeHead(code, { 'content-type': 'application/json' }).end(text);
+    };
+    const status = (code: number, reason: string) =>
+      reply(code, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason, code });
+    lease.requests += 1;
+    lease.bytes += body.length + req.rawHeaders.join('').length + (req.url ?? '').length;
+    const key = `${namespace}/${name ?? ''}`;
+    if (req.method === 'GET' && name) {
+      const found = leases.get(key);
+      return found ? reply(200, found) : status(404, 'NotFound');
+    }
+    const sent = JSON.parse(body || '{}') as { metadata?: Record<string, unknown> };
+    const metadata: Record<string, unknown> = { ...(sent.metadata ?? {}), namespace };
+    if (req.method === 'POST' && !name) {
+      const created = `${namespace}/${String(metadata.name)}`;
+      if (leases.has(created)) return status(409, 'AlreadyExists');
+      const stored = { ...sent, metadata: { ...metadata, resourceVersion: String(++leaseVersion) } };
+      leases.set(created, stored);
+      return reply(201, stored);
+    }
+    if (req.method === 'PUT' && name) {
+      const found = leases.get(key);
+      if (!found) return status(404, 'NotFound');
+      if (metadata.resourceVersion !== found.metadata.resourceVersion) return status(409, 'Conflict');
+      const stored = { ...sent, metadata: { ...metadata, resourceVersion: String(++leaseVersion) } };
+      leases.set(key, stored);
+      return reply(200, stored);
+    }
+    status(405, 'MethodNotAllowed');
+  };
+
+  const answer = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     requests += 1;
     const url = new URL(req.url ?? '/', 'http://stand-in.invalid');
+    // The bench's own probe (not an API path): Lease traffic so far, read by the measured process.
+    if (url.pathname === '/bench/lease-traffic') {
+      requests -= 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(lease));
+      return;
+    }
+    const leaseMatch = LEASE_PATH.exec(url.pathname);
+    if (leaseMatch) {
+      answerLease(req, res, body, leaseMatch);
+      return;
+    }
     const match = /^\/api\/v1\/(?:namespaces\/([^/]+)\/)?pods$/.exec(url.pathname);
     if (req.method !== 'GET' || !match) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"kind":"Status","code":404}');
@@ -244,7 +299,12 @@ export const startPodApiStandIn = async (options: StandInOptions): Promise<Stand
   };
 
   const server: Server = createServer((req, res) => {
-    setTimeout(() => answer(req, res), options.delayMs);
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+    });
+    req.on('end', () => setTimeout(() => answer(req, res, body), options.delayMs));
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -256,6 +316,7 @@ export const startPodApiStandIn = async (options: StandInOptions): Promise<Stand
     bytesSent: () => sent,
     requests: () => requests,
     listBytes,
+    leaseTraffic: () => ({ ...lease }),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

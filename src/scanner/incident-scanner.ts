@@ -31,7 +31,7 @@ export const SCANNER_DEFAULTS: ScannerSettings = {
 };
 
 export interface CronPlan {
-  /** Leadership renewal (seconds field): well inside the Lease duration. */
+  /** Leadership renewal (seconds field): a third of the Lease's duration, so two missed renewals still hold it. */
   renew: string;
   resolve: string;
   reconcile: string;
@@ -39,8 +39,12 @@ export interface CronPlan {
   digest?: string;
 }
 
-export const CRON_DEFAULTS: CronPlan = { renew: '*/5 * * * * *', resolve: '*/30 * * * * *', reconcile: '*/5 * * * *' };
-export const LEADERSHIP_SECONDS = 20;
+export const CRON_DEFAULTS: CronPlan = { renew: '*/10 * * * * *', resolve: '*/30 * * * * *', reconcile: '*/5 * * * *' };
+/**
+ * The scanner's Lease lasts 30 s and is renewed every 10 s (client-go's elector renews a 15 s Lease
+ * every 2 s; a crash announcer can afford a slower failover, and each renewal wakes every replica).
+ */
+export const LEADERSHIP_SECONDS = 30;
 
 export interface IncidentScanner {
   engine: IncidentEngine;

@@ -30,8 +30,24 @@ export const createLeadership = ({
   now: () => Date;
 }): Leadership => {
   let mine: LeaseRecord | undefined;
+  /**
+   * While it holds the Lease, a replica renews with one conditional replace on the version it wrote
+   * last (half the requests of read-then-write); a conflict means somebody else wrote it, so it
+   * reads and judges again. A failed write leaves `mine` unknown: the next round reads.
+   */
+  const renewHeld = async (held: LeaseRecord): Promise<boolean | 'reread'> => {
+    mine = undefined;
+    const result = await leases.replaceLease({ ...held, renewTime: now().toISOString() });
+    if (result === 'conflict') return 'reread';
+    mine = result;
+    return true;
+  };
   return {
     renew: async () => {
+      if (mine !== undefined) {
+        const renewed = await renewHeld(mine);
+        if (renewed !== 'reread') return renewed;
+      }
       const record = await leases.readLease({ namespace, name });
       const verdict = leaseVerdict({ record, holder, now: now() });
       if (verdict === 'held') {

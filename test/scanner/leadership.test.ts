@@ -79,3 +79,86 @@ describe('scanner leadership', () => {
     assert.equal(await a.renew(), true, 'released: free at once');
   });
 });
+
+describe('renewal while holding the Lease', () => {
+  const counting = () => {
+    const leases = memoryLeases();
+    const calls: string[] = [];
+    return {
+      leases,
+      calls,
+      store: {
+        createLease: (r: Parameters<typeof leases.createLease>[0]) => {
+          calls.push('create');
+          return leases.createLease(r);
+        },
+        readLease: (r: Parameters<typeof leases.readLease>[0]) => {
+          calls.push('read');
+          return leases.readLease(r);
+        },
+        replaceLease: (r: LeaseRecord) => {
+          calls.push('replace');
+          return leases.replaceLease(r);
+        },
+      },
+    };
+  };
+
+  test('is one conditional replace, and a write by somebody else sends it back to read and judge', async () => {
+    const { leases, calls, store } = counting();
+    let now = NOW;
+    const lead = createLeadership({
+      leases: store,
+      namespace: 'exitcode',
+      name: 'exitcode-scan-c1',
+      holder: 'a',
+      durationSeconds: 20,
+      now: () => now,
+    });
+    assert.equal(await lead.renew(), true);
+    assert.deepEqual(calls.splice(0), ['read', 'create']);
+    now = new Date(NOW.getTime() + 5_000);
+    assert.equal(await lead.renew(), true);
+    assert.deepEqual(calls.splice(0), ['replace'], 'no read while it holds the Lease');
+    assert.equal(leases.map.get('exitcode-scan-c1')?.renewTime, now.toISOString());
+
+    // Another replica took it over (say this one was paused past the Lease's duration).
+    const current = leases.map.get('exitcode-scan-c1');
+    assert.ok(current);
+    leases.map.set('exitcode-scan-c1', { ...current, holder: 'b', resourceVersion: '99', renewTime: now.toISOString() });
+    assert.equal(await lead.renew(), false, 'stale version: it reads and sees the Lease held');
+    assert.deepEqual(calls.splice(0), ['replace', 'read']);
+    assert.equal(leases.map.get('exitcode-scan-c1')?.holder, 'b');
+    assert.equal(await lead.renew(), false);
+    assert.deepEqual(calls.splice(0), ['read'], 'not holding: read only');
+  });
+
+  test('a failed renewal write forgets what it held, so the next round reads first', async () => {
+    const { calls, store } = counting();
+    let fail = false;
+    const lead = createLeadership({
+      leases: {
+        ...store,
+        replaceLease: async (r) => {
+          if (fail) {
+            calls.push('replace');
+            throw new Error('connection reset');
+          }
+          return store.replaceLease(r);
+        },
+      },
+      namespace: 'exitcode',
+      name: 'exitcode-scan-c1',
+      holder: 'a',
+      durationSeconds: 20,
+      now: () => NOW,
+    });
+    assert.equal(await lead.renew(), true);
+    fail = true;
+    await assert.rejects(lead.renew());
+    fail = false;
+    calls.splice(0);
+    assert.equal(await lead.renew(), true);
+    assert.deepEqual(calls.splice(0), ['read', 'replace']);
+  });
+});
