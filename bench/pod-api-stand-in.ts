@@ -237,7 +237,8 @@ export const startPodApiStandIn = async (options: StandInOptions): Promise<Stand
   const leases = new Map<string, Record<string, unknown> & { metadata: Record<string, unknown> }>();
   let leaseVersion = 1;
   const lease = { requests: 0, bytes: 0 };
-  const LEASE_PATH = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/([a-z0-9-]{1,63})\/leases(?:\/([a-z0-9.-]{1,253}))?$/;
+  const LEASE_PATH =
+    /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/([a-z0-9-]{1,63})\/leases(?:\/([a-z0-9.-]{1,253}))?$/;
   const answerLease = (req: IncomingMessage, res: ServerResponse, body: string, match: RegExpExecArray): void => {
     const [, namespace, name] = match;
     const reply = (code: number, object: unknown): void => {
@@ -252,24 +253,37 @@ export const startPodApiStandIn = async (options: StandInOptions): Promise<Stand
     const key = `${namespace}/${name ?? ''}`;
     if (req.method === 'GET' && name) {
       const found = leases.get(key);
-      return found ? reply(200, found) : status(404, 'NotFound');
+      if (found) reply(200, found);
+      else status(404, 'NotFound');
+      return;
     }
     const sent = JSON.parse(body || '{}') as { metadata?: Record<string, unknown> };
     const metadata: Record<string, unknown> = { ...(sent.metadata ?? {}), namespace };
     if (req.method === 'POST' && !name) {
       const created = `${namespace}/${String(metadata.name)}`;
-      if (leases.has(created)) return status(409, 'AlreadyExists');
+      if (leases.has(created)) {
+        status(409, 'AlreadyExists');
+        return;
+      }
       const stored = { ...sent, metadata: { ...metadata, resourceVersion: String(++leaseVersion) } };
       leases.set(created, stored);
-      return reply(201, stored);
+      reply(201, stored);
+      return;
     }
     if (req.method === 'PUT' && name) {
       const found = leases.get(key);
-      if (!found) return status(404, 'NotFound');
-      if (metadata.resourceVersion !== found.metadata.resourceVersion) return status(409, 'Conflict');
+      if (!found) {
+        status(404, 'NotFound');
+        return;
+      }
+      if (metadata.resourceVersion !== found.metadata.resourceVersion) {
+        status(409, 'Conflict');
+        return;
+      }
       const stored = { ...sent, metadata: { ...metadata, resourceVersion: String(++leaseVersion) } };
       leases.set(key, stored);
-      return reply(200, stored);
+      reply(200, stored);
+      return;
     }
     status(405, 'MethodNotAllowed');
   };

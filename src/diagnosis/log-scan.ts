@@ -192,6 +192,41 @@ const errorObjectText = (record: Record<string, unknown>): string | undefined =>
 const STACK_KEYS = ['stack', 'error.stack', 'err.stack', 'stack_trace', 'stacktrace', 'exception.stacktrace', '@x'];
 const LEVEL_KEYS = ['level', 'severity', 'lvl', '@l', 'levelname', 'log.level', 'loglevel'];
 
+// Words that name where a dependency lives: a key made with one of them is an address setting.
+const ADDRESS_WORDS = ['addr', 'host', 'url', 'uri', 'dsn', 'endpoint', 'server'];
+const SAFE_KEY = /^[\w.-]{1,64}$/;
+
+/**
+ * True when a setting's key names an address ("redis_addr", "DATABASE_URL", "baseURL", "hostname"): one
+ * of its words starts or ends with an address word, so "security" or "dsnap" do not count.
+ */
+export const isAddressKey = (key: string): boolean => {
+  if (!SAFE_KEY.test(key)) return false;
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((word) => ADDRESS_WORDS.some((a) => word.startsWith(a) || word.endsWith(a)));
+};
+
+/** Empty address fields rendered on one line: more would be a whole config, not a clue. */
+const MAX_EMPTY_ADDRESSES = 4;
+
+/**
+ * A printed config whose address is empty (`"redis_addr":""`) followed by a refusal on localhost is the
+ * one log signal that tells an unset variable from an unreachable dependency: those fields are kept as
+ * ` key=""` after the message (top-level keys only).
+ */
+const emptyAddresses = (record: Record<string, unknown>): string => {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (value !== '' || !isAddressKey(key)) continue;
+    out.push(` ${key}=""`);
+    if (out.length >= MAX_EMPTY_ADDRESSES) break;
+  }
+  return out.join('');
+};
+
 interface Unpacked {
   text: string;
   level?: string;
@@ -227,6 +262,7 @@ const unpackJson = (line: string, depth = 0): Unpacked | null => {
   let text = parts.filter(Boolean).join(': ');
   // No known message field: keep the compact record so rules still see its words (errno, code, ...).
   if (!text) text = line;
+  else text += emptyAddresses(record);
   const stackLines = stack
     ? stack
         .split(/\r?\n/)

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { LOG_BOUNDS, scanLog } from '../../src/diagnosis/log-scan.ts';
+import { isAddressKey, LOG_BOUNDS, scanLog } from '../../src/diagnosis/log-scan.ts';
 
 const texts = (input: string | Uint8Array) => scanLog(input).lines.map((l) => l.text);
 
@@ -93,6 +93,34 @@ describe('scanLog: JSON lines', () => {
   test('a record without a known message field keeps its raw text', () => {
     const line = '{"errno":"ECONNREFUSED","code":"ECONNREFUSED","port":5432}';
     assert.equal(scanLog(line).lines[0]!.text, line);
+  });
+
+  test('an empty address field is kept after the message; other empty or filled fields are not', () => {
+    const record = JSON.stringify({
+      level: 'info',
+      msg: 'config loaded',
+      http_addr: ':8080',
+      redis_addr: '',
+      queue: '',
+      security: '',
+      DATABASE_URL: '',
+      workers: 8,
+    });
+    assert.equal(scanLog(record).lines[0]!.text, 'config loaded redis_addr="" DATABASE_URL=""');
+    assert.equal(scanLog('{"msg":"up","smtp_host":"smtp.mail.svc:587"}').lines[0]!.text, 'up');
+  });
+
+  test('empty address fields are bounded: at most four, and only plain key names', () => {
+    const fields = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`host_${i}`, '']));
+    const text = scanLog(JSON.stringify({ msg: 'config', ...fields, 'bad key host': '' })).lines[0]!.text;
+    assert.equal(text, 'config host_0="" host_1="" host_2="" host_3=""');
+  });
+
+  test('isAddressKey: a word of the key starts or ends with an address word', () => {
+    for (const key of ['redis_addr', 'REDIS_ADDR', 'databaseUrl', 'baseURL', 'hostname', 'dsn', 'otlp.endpoint'])
+      assert.equal(isAddressKey(key), true, key);
+    for (const key of ['security', 'queue', 'msg', 'db_name', `${'x'.repeat(70)}_host`])
+      assert.equal(isAddressKey(key), false, key);
   });
 
   test('broken JSON stays as text', () => {

@@ -1,8 +1,6 @@
 /** auth_failure: credentials rejected by a dependency or by the persisted database (rotated secret vs old volume). */
 import { kubectl } from '../kubectl.ts';
-import type { RuleContext } from '../rule.ts';
-import type { LogLine } from '../types.ts';
-import { recoveredAfter, type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
+import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -133,21 +131,6 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
-// Numbered or bulleted advice after the error ("1. Ensuring your database is available and that you can
-// connect to it", Ecto's DBConnection help) describes a fix; it is not a later successful connection.
-const ADVICE = /^\s{0,8}(?:\d{1,2}[.)]|[-*•]) |\b(?:[Ee]nsur(?:e|ing)|[Mm]ake sure|[Cc]heck that|[Vv]erify that)\b/;
-
-/** A later line shows the client got in after all (a retry with the right secret), advice aside. */
-const recovered = (ctx: RuleContext, hit: SignatureHit): boolean => {
-  const last = hit.lines
-    .filter((l: LogLine) => l.line > 0)
-    .sort((a, b) => a.line - b.line)
-    .at(-1);
-  if (!last) return false;
-  const lines = ctx.log.lines.filter((l) => l === last || !ADVICE.test(l.text));
-  return recoveredAfter({ ...ctx, log: { ...ctx.log, lines } }, last);
-};
-
 const KEY_RULES = /key length should be at least|[Ss]ecret key should be in between/;
 const UNSET_VARIABLE = /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40} (?:is|was) not set\b/;
 
@@ -155,10 +138,11 @@ export const authFailure = signatureRule({
   id: 'auth-failure',
   category: 'auth_failure',
   signatures: SIGNATURES,
+  // A later line shows the client got in after all (a retry with the right secret).
+  options: { recoverable: true },
   // "ELASTIC_PASSWORD is not set" beside the rejection: the credential is missing, not wrong (missing_env_var);
   // a key too short for the server's rules is a bad value (bad_config).
   adjust: (ctx, hit) => {
-    if (recovered(ctx, hit)) return 0;
     if (ctx.log.lines.some((l) => KEY_RULES.test(l.text))) return Math.min(hit.confidence, 0.4);
     return ctx.log.lines.some((l) => UNSET_VARIABLE.test(l.text)) ? Math.min(hit.confidence, 0.6) : hit.confidence;
   },

@@ -4,7 +4,9 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import { emptyExecTrace, finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
+import { emptyExecTrace } from './exec-clues.ts';
+import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
+import { CONFIG_FOR_ANOTHER_VERSION } from './version-clues.ts';
 
 const CONFIG_CONTEXT = /CONFIG FILE|configuration file|config file|directive/i;
 
@@ -12,6 +14,14 @@ const WRONG_COUNT: Signature = {
   all: [/\b(?:too many|wrong number of) (?:positional )?arguments\b/i],
   confidence: 0.6,
   title: 'The program was given the wrong number of arguments',
+};
+
+// Traefik (paerser) decoding its flags: a node it does not know is a flag error, unless the node belongs
+// to the other major version (runtime_version_mismatch owns that reading).
+const TRAEFIK_FLAGS: Signature = {
+  all: [/failed to decode configuration from flags/],
+  confidence: 0.85,
+  title: 'A command-line flag is unknown to this version (Traefik)',
 };
 
 const SIGNATURES: Signature[] = [
@@ -38,11 +48,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'The program does not know a flag it was given',
   },
-  {
-    all: [/failed to decode configuration from flags/],
-    confidence: 0.85,
-    title: 'A command-line flag is unknown to this version (Traefik)',
-  },
+  TRAEFIK_FLAGS,
   {
     // cobra says "Error:" and kubectl "error:" (an image whose entrypoint is already the program gets
     // the program's name again as its first argument: unknown command "kubectl" for "kubectl").
@@ -279,6 +285,9 @@ const bySignature = signatureRule({
   adjust: (ctx, hit) => {
     // A server reading its config file says "wrong number of arguments" about a directive, not argv.
     if (hit.signature === WRONG_COUNT && ctx.log.lines.some((l) => CONFIG_CONTEXT.test(l.text))) return 0;
+    // A flag written for another major version is a version mismatch first (as bad-config steps back too).
+    if (hit.signature === TRAEFIK_FLAGS && hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text)))
+      return Math.min(hit.confidence, 0.45);
     return Math.min(0.95, hit.confidence + (ctx.exitCode === 2 ? 0.04 : 0));
   },
   steps,

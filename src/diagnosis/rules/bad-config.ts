@@ -5,8 +5,8 @@
 import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
-import { MISSING_PLUGIN } from './missing-dependency.ts';
-import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './runtime-version-mismatch.ts';
+import { MISSING_PLUGIN } from './config-clues.ts';
+import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './version-clues.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 
 // nginx [emerg] lines about names and ports belong to the DNS, port and permission rules.

@@ -1,17 +1,8 @@
 /** command_not_found: the configured executable is not in the image or on PATH (exit 127). */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import {
-  emptyExecTrace,
-  execNoSuchFile,
-  finding,
-  hitEvidence,
-  matchSignatures,
-  type Signature,
-  statusEvidence,
-} from './log-helpers.ts';
-import { entrypointHiddenByMount } from './missing-file.ts';
-import { scriptNotFound } from './script-crlf-line-endings.ts';
+import { emptyExecTrace, entrypointHiddenByMount, execNoSuchFile, scriptNotFound } from './exec-clues.ts';
+import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 
 // A carriage return in the name is a CRLF script, which its own rule names.
 const CRLF = /\\r|\^M|^['’]:/;

@@ -120,7 +120,8 @@ const SQL_FAILURE: Signature = {
 // through one: a failed statement after it belongs to the migration.
 const MIGRATION_RUNNING =
   /MigrationExecutor|\bmigrations? (?:are new|must be executed)|[Pp]ending migrations?\b|\bApplying migration|\bRunning migrations?\b|== \d+ \w{1,120}: migrating|\b[Mm]igrating(?::| up| down| to)\b|\b(?:artisan migrate|manage\.py migrate|db:migrate|doctrine:migrations:migrate|migration:run|prisma migrate|alembic upgrade|knex migrate|flyway migrate|goose up)\b|\.Migrations\.\w{1,120}\.(?:change|up)\/0 forward|\/migrations?\/[\w-]{1,160}\.(?:js|ts|py|rb|php|sql|exs?)\b|\bknex\/lib\/migrations?\/|\bumzug\b/;
-const MIGRATIONS_DONE = /[Mm]igrations? (?:complete|completed|done|finished|applied successfully)|No (?:pending )?migrations? to (?:run|apply)|[Dd]atabase (?:schema )?is up to date/;
+const MIGRATIONS_DONE =
+  /[Mm]igrations? (?:complete|completed|done|finished|applied successfully)|No (?:pending )?migrations? to (?:run|apply)|[Dd]atabase (?:schema )?is up to date/;
 
 /** A migration runs at or before `line` (no "migrations complete" in between), or the stack names one. */
 const migrationRunning = (ctx: RuleContext, line: LogLine): boolean => {

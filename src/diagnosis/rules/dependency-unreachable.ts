@@ -4,18 +4,8 @@
  * missing-env-var rule offers that reading too, so confidence stays moderate for localhost.
  */
 import { kubectl } from '../kubectl.ts';
-import { DNS_FAILURE } from './dns-resolution-failure.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
-
-export const LOCALHOST = /\b127\.0\.0\.1\b|\blocalhost\b|\[::1\]|"::1"|'::1'|\b0\.0\.0\.0:\d/;
-
-/**
- * A refused connection in any runtime's words: the errno, its message, Bun's and Rust's error kind
- * (code: "ConnectionRefused"), asyncpg's "Connect call failed", .NET's "actively refused it" and
- * Erlang's :econnrefused.
- */
-export const CONNECTION_REFUSED =
-  /\bECONNREFUSED\b|[Cc]onnection refused|Errno 111\b|errno:? ?111\b|Error 111 connecting|\bConnectionRefused(?:Error)?\b|Connect call failed|actively refused it|:econnrefused\b/;
+import { CONNECTION_REFUSED, DNS_FAILURE, LOCALHOST } from './network-clues.ts';
 
 const SIGNATURES: Signature[] = [
   {

@@ -5,6 +5,7 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
+import { isShellExecDenied, shellDeniedPath } from './exec-clues.ts';
 import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
@@ -36,18 +37,6 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
-// A shell reporting "permission denied" on a path: an exec when the path looks like a program
-// (bin dirs, scripts, no extension); a redirect or a data file otherwise.
-const SHELL_DENIED =
-  /^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: (?:line )?\d+: |^[^\s:]+\.sh: line \d+: |^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: /;
-// A bare name ("sh: 1: next: Permission denied") is a command looked up on PATH: an exec too.
-const DENIED_PATH = /: ((?:\/|\.\/)?[^\s:]+): Permission denied\s*$/;
-const PROGRAM_PATH = /\/(?:s?bin|libexec)\/|\.(?:sh|py|rb|pl)$|^\.\/|\/[^/.]+$|^[A-Za-z][\w-]{0,63}$/;
-
-/** True for a shell's "permission denied" on a path that looks like a program (an exec, not a data file). */
-export const isShellExecDenied = (text: string): boolean =>
-  SHELL_DENIED.test(text) && PROGRAM_PATH.test(DENIED_PATH.exec(text)?.[1] ?? '');
-
 export const execPermissionDenied: Rule = {
   id: 'exec-permission-denied',
   match: (ctx) => {
@@ -67,11 +56,12 @@ export const execPermissionDenied: Rule = {
         steps,
       });
     }
-    const shellLines = ctx.log.lines.filter((l) => SHELL_DENIED.test(l.text) && DENIED_PATH.test(l.text));
-    const programLine = shellLines.find((l) => PROGRAM_PATH.test(DENIED_PATH.exec(l.text)?.[1] ?? ''));
+    // A shell reporting "permission denied" on a path: an exec when the path looks like a program.
+    const shellLines = ctx.log.lines.filter((l) => shellDeniedPath(l.text) !== undefined);
+    const programLine = shellLines.find((l) => isShellExecDenied(l.text));
     const line = programLine ?? shellLines[0];
     if (line) {
-      const path = DENIED_PATH.exec(line.text)?.[1] ?? 'the command';
+      const path = shellDeniedPath(line.text) ?? 'the command';
       const confidence = exit126 ? 0.9 : programLine ? 0.72 : 0.45;
       return finding(ctx, {
         ruleId: 'exec-permission-denied',

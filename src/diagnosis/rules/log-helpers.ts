@@ -15,6 +15,10 @@ const HELP_LINE = /^\s{0,8}(?:-{1,2}[A-Za-z]|usage:|Usage:|USAGE:|options:|Optio
 export const RECOVERED =
   /\b(?:[Cc]onnected (?:to|successfully)|[Ss]uccessfully connected|[Cc]onnection (?:established|restored)|[Ll]istening (?:on|at)|[Rr]eady to accept connections|[Ss]erver (?:started|is ready|running)|[Ss]tarted (?:server|application)|Application started|ready for connections|(?:[Dd]atabase|DB|[Pp]ostgres(?:QL)?|MySQL|MariaDB|Redis|RabbitMQ|Kafka|MongoDB?|Elasticsearch) (?:is )?(?:available|ready|up)\b|\bis available after \d|Running migrations:)/;
 
+// Numbered or bulleted advice after the error ("1. Ensuring your database is available and that you can
+// connect to it", Ecto's DBConnection help) describes a fix; it is not a later successful connection.
+const ADVICE = /^\s{0,8}(?:\d{1,2}[.)]|[-*•]) |\b(?:[Ee]nsur(?:e|ing)|[Mm]ake sure|[Cc]heck that|[Vv]erify that)\b/;
+
 const isQuiet = (line: LogLine): boolean =>
   line.level === 'warn' || line.level === 'info' || line.level === 'debug' || line.level === 'trace';
 
@@ -28,7 +32,8 @@ export const recoveredAfter = (ctx: RuleContext, line: LogLine): boolean => {
       candidate.line > line.line &&
       RECOVERED.test(candidate.text) &&
       // Advice ("stop the process that's listening on port 8080") is not a recovery.
-      !/\b(?:fail|error|unable|could not|cannot|stop|in use)/i.test(candidate.text)
+      !/\b(?:fail|error|unable|could not|cannot|stop|in use)/i.test(candidate.text) &&
+      !ADVICE.test(candidate.text)
     ) {
       return true;
     }
@@ -126,14 +131,16 @@ export interface SignatureOptions {
 const statusLine = (ctx: RuleContext): LogLine | undefined =>
   ctx.message ? { line: 0, text: ctx.message } : undefined;
 
-// Runtime start failures (exec errors) reach users as Failed events when the status message is gone.
-// A probe's own exec failing ("Liveness probe failed: OCI runtime exec failed") is the probe's problem.
+// Runtime start failures (exec errors) reach users as Failed events when the status message is gone:
+// containerd's "OCI runtime create failed", CRI-O's "container create failed: ... unable to start
+// container process". A probe's own exec failing ("Liveness probe failed: OCI runtime exec failed") is
+// the probe's problem.
 const PROBE_EVENT = /\b(?:Liveness|Readiness|Startup) probe (?:failed|errored)/;
 const START_FAILURE =
-  /OCI runtime|failed to (?:create|start) (?:container|shim|containerd task)|\bStartError\b|RunContainerError/;
+  /OCI runtime|failed to (?:create|start) (?:container|shim|containerd task)|\bStartError\b|RunContainerError|container create failed|unable to start container process/;
 
 /** The status message plus the messages of start-failure events, all as line 0. */
-const statusLines = (ctx: RuleContext): LogLine[] => {
+export const statusLines = (ctx: RuleContext): LogLine[] => {
   const status = statusLine(ctx);
   const events = ctx.events
     .filter((e) => START_FAILURE.test(e.message) && !PROBE_EVENT.test(e.message) && e.message !== ctx.message)
@@ -199,98 +206,6 @@ export const hitEvidence = (hit: SignatureHit, extra: readonly (LogLine | undefi
   return evidence;
 };
 
-/** The exec-time "no such file or directory": the file may exist while its interpreter or loader does not. */
-export interface ExecNoSuchFile {
-  line: LogLine;
-  /** The path being executed, when the message names it. */
-  path: string;
-  /** A script (by extension) rather than a binary. */
-  script: boolean;
-  /** How much each reading deserves, from every clue there is (script or binary, base image, venv). */
-  readings: { crlf: number; library: number; file: number };
-}
-
-// A script copied with its shebang pointing at a build-time path (a venv, node_modules/.bin).
-const MOVED_SHEBANG = /\/\.?venv\/bin\/|\/node_modules\/\.bin\/|\/site-packages\//;
-const ALPINE = /alpine|musl|distroless|scratch|busybox/i;
-
-const readingsFor = (ctx: RuleContext, path: string, script: boolean): ExecNoSuchFile['readings'] => {
-  if (MOVED_SHEBANG.test(path)) return { file: 0.58, crlf: 0.35, library: 0.2 };
-  // The base image shows in pull events and in the spec: a binary on a musl/static base lacks its loader.
-  const images = [ctx.container?.image ?? '', ...ctx.events.map((e) => e.message)].join(' ');
-  const minimalBase = ALPINE.test(images);
-  // Unnamed ("exec user process caused: no such file"): a cgo/glibc binary or a CRLF script, near evenly.
-  if (path === '') return { library: minimalBase ? 0.55 : 0.45, crlf: 0.42, file: 0.3 };
-  if (script) return { crlf: 0.55, file: minimalBase ? 0.5 : 0.42, library: 0.2 };
-  return { library: minimalBase ? 0.62 : 0.55, file: 0.42, crlf: 0.25 };
-};
-
-const EXEC_ENOENT = [
-  /exec user process caused:? "?no such file or directory/,
-  /\bexec (?:\/|\.\/)?[\w.-][^\s:]{0,300}: no such file or directory/,
-  /\bexec: "[^"]+": no such file or directory/,
-  // tini / dumb-init
-  /\bexec (?:\/|\.\/)[^\s]+ failed: No such file or directory/,
-  // bash 5.1+: the file is there, its interpreter or loader is not.
-  /: cannot execute: required file not found/,
-];
-const AFTER_EXEC = /\bexec:? "?(?!user process)/;
-const REQUIRED_FILE = ': cannot execute: required file';
-const PATH_TOKEN = /^(?:\.?\/)?[\w.-]/;
-
-/** The path an exec error names, found with string search so no pattern rescans the line. */
-const execPath = (text: string): string => {
-  const at = text.indexOf(REQUIRED_FILE);
-  if (at > 0) {
-    const before = text.slice(0, at);
-    const token = before.slice(before.lastIndexOf(' ') + 1);
-    return /^\.?\//.test(token) ? token.slice(0, 300) : '';
-  }
-  const found = AFTER_EXEC.exec(text);
-  if (!found) return '';
-  const token = text.slice(found.index + found[0].length).split(/[\s:"]/, 1)[0] ?? '';
-  return PATH_TOKEN.test(token) ? token.slice(0, 300) : '';
-};
-
-export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
-  const lines = [...ctx.log.lines, ...statusLines(ctx)];
-  for (const line of lines) {
-    if (!EXEC_ENOENT.some((pattern) => pattern.test(line.text))) continue;
-    // "stat /x: no such file" means the file itself is missing: that is not this ambiguous case.
-    if (/\bstat [^\s:]+: no such file/.test(line.text)) continue;
-    const path = execPath(line.text);
-    const script = /\.(?:sh|bash|py|rb|pl)$/.test(path) || /entrypoint|docker-entrypoint/.test(path);
-    return { line, path, script, readings: readingsFor(ctx, path, script) };
-  }
-  return null;
-};
-
-/**
- * A `set -x` trace whose exec lost its program to an empty expansion: `+ exec` or `+ exec ''` (no
- * command at all: the script's "$@" was empty) or `+ exec --flag ...` (the variable that held the
- * program was empty, so the first argument became the command).
- */
-export interface EmptyExec {
-  line: LogLine;
-  kind: 'nothing' | 'flags-only';
-}
-
-const TRACE_EXEC = /^\+{1,4} exec(?: (.{0,400}))?$/;
-
-export const emptyExecTrace = (ctx: RuleContext): EmptyExec | null => {
-  const lines = ctx.log.lines;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i]!;
-    const match = TRACE_EXEC.exec(line.text.trimEnd());
-    if (!match) continue;
-    const rest = (match[1] ?? '').trim();
-    if (rest === '' || rest === "''" || rest === '""') return { line, kind: 'nothing' };
-    if (rest.startsWith('-')) return { line, kind: 'flags-only' };
-    return null;
-  }
-  return null;
-};
-
 export interface SignatureRuleInput {
   id: string;
   category: CategoryId;
@@ -300,6 +215,8 @@ export interface SignatureRuleInput {
   options?: SignatureOptions;
   /** Adjusts the confidence with what the signature cannot see (exit code, reason, other lines). */
   adjust?: (ctx: RuleContext, hit: SignatureHit) => number;
+  /** Other lines that back the finding (a printed setting the signature cannot see), as evidence. */
+  evidence?: (ctx: RuleContext, hit: SignatureHit) => (LogLine | undefined)[];
 }
 
 /** Most log rules are a list of signatures plus next steps: this builds such a rule. */
@@ -315,7 +232,7 @@ export const signatureRule = (input: SignatureRuleInput) => ({
       category: input.category,
       title: hit.signature.title,
       confidence,
-      evidence: hitEvidence(hit),
+      evidence: hitEvidence(hit, input.evidence?.(ctx, hit)),
       steps: input.steps(ctx, hit),
     });
   },

@@ -3,18 +3,9 @@
  * (undeclared in the manifest, or the image was not rebuilt).
  */
 import { kubectl } from '../kubectl.ts';
+import { MISSING_PLUGIN } from './config-clues.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
-
-export const REMOVED_STDLIB =
-  /No module named '(?:distutils|imp|asynchat|asyncore|smtpd|cgi|cgitb|crypt|pipes|telnetlib|nntplib|audioop|sndhdr|imghdr|spwd|xdrlib|msilib|mailcap|ossaudiodev|nis|uu|chunk|sunau|aifc)'/;
-
-/**
- * A plugin or extension the configuration names is not installed in the server's image (fluentd gems,
- * Logstash plugins, Jenkins plugins, Caddy modules). The config is right for a server that has it, so
- * the bad-config rule steps back when it sees one of these.
- */
-export const MISSING_PLUGIN =
-  /\b[Uu]nknown (?:input|output|filter|parser|formatter|buffer|storage|codec|source|sink|match) plugin '|NotFoundPluginError|Couldn't find any (?:input|output|filter|codec) plugin named|[Tt]he plugin is not installed|\b[Pp]lugin is missing: |\bmodule not registered: [a-z]|No configurator for the following root elements/;
+import { REMOVED_STDLIB } from './version-clues.ts';
 
 const SIGNATURES: Signature[] = [
   // Node: a bare specifier is a package; a path is the app's own file (missing_file).

@@ -3,10 +3,11 @@
  * dir not created, or hidden by a volume mount over its directory).
  */
 import { kubectl } from '../kubectl.ts';
-import type { Rule, RuleContext } from '../rule.ts';
+import type { Rule } from '../rule.ts';
 import { clip } from '../format.ts';
-import { DOTENV } from './missing-env-var.ts';
-import { execNoSuchFile, finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
+import { DOTENV } from './config-clues.ts';
+import { entrypointHiddenByMount, execNoSuchFile } from './exec-clues.ts';
+import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
 // Loader, interpreter, CRLF and module failures also say "no such file": their rules own them. A
 // PostgreSQL "extension control file" is a server extension package that is not installed.
@@ -164,43 +165,6 @@ const SIGNATURES: Signature[] = [
     not: NOT_FILE,
   },
 ];
-
-// The runtime's exec of an absolute path that is not in the container's filesystem at all.
-const EXEC_STAT_ENOENT = /\bexec: "(\/[^"\s]{1,300})": stat \/[^\s:]{1,300}: no such file or directory/;
-const PROBE = /\b(?:Liveness|Readiness|Startup) probe/;
-// A volume attached or mounted for the pod: the usual way a directory of the image gets hidden.
-const VOLUME_EVENT = /\bAttachVolume\.Attach succeeded|\bMountVolume\.SetUp succeeded/;
-const SYSTEM_BIN = /^\/(?:usr\/)?(?:local\/)?s?bin\//;
-
-export interface HiddenEntrypoint {
-  path: string;
-  /** The status message or event that reports the exec failure. */
-  text: string;
-  /** The mount over the entrypoint's directory, when the container spec is known. */
-  mountPath?: string;
-}
-
-const under = (path: string, dir: string): boolean => path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-
-/**
- * The entrypoint is absent because a volume is mounted over its directory (an empty PVC at /app hides
- * the image's /app). The spec proves it when known; otherwise a volume attached for the pod and an
- * entrypoint outside the system bin dirs make it likelier than a command that was never in the image.
- */
-export const entrypointHiddenByMount = (ctx: RuleContext): HiddenEntrypoint | null => {
-  const texts = [ctx.message ?? '', ...ctx.events.filter((e) => !PROBE.test(e.message)).map((e) => e.message)];
-  for (const text of texts) {
-    const path = EXEC_STAT_ENOENT.exec(text)?.[1];
-    if (path === undefined) continue;
-    if (ctx.container) {
-      const mount = ctx.container.volumeMounts.find((m) => under(path, m.mountPath));
-      return mount ? { path, text, mountPath: mount.mountPath } : null;
-    }
-    if (SYSTEM_BIN.test(path)) return null;
-    return ctx.events.some((e) => VOLUME_EVENT.test(e.message)) ? { path, text } : null;
-  }
-  return null;
-};
 
 export const missingFile: Rule = {
   id: 'missing-file',

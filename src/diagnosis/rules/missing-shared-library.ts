@@ -5,7 +5,8 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
-import { execNoSuchFile, finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
+import { execNoSuchFile } from './exec-clues.ts';
+import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   {

@@ -6,8 +6,28 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import type { Evidence, Finding, ProbeFacts } from '../types.ts';
-import { eventEvidence, exitCodeOf, findEvents, hasFatalLine, specEvidence } from './spec-helpers.ts';
+import type { Evidence, Finding, LogLine, ProbeFacts } from '../types.ts';
+import { eventEvidence, exitCodeOf, findEvents, hasFatalLine, logEvidence, specEvidence } from './spec-helpers.ts';
+
+/**
+ * The app reporting its own start-up failure (Jenkins' BootFailure, Spring Boot's banner, an unhandled
+ * exception on start): it then serves errors or nothing, so the probe kills that follow are a symptom and
+ * the rule that reads the failure owns the answer. A bare "FATAL" is not enough: PostgreSQL logs "FATAL:
+ * the database system is starting up" for each probe that connects during a slow recovery.
+ */
+const STARTUP_FAILURE =
+  /Failed to initiali[sz]e|\bBootFailure\b|APPLICATION FAILED TO START|\bError starting\b|Application startup (?:exception|failed)|\b[Ff]ailed to start (?:the )?(?:application|server|app)\b|\bUnhandled exception\.|Host terminated unexpectedly|\b[Ff]atal error during (?:start-?up|initiali[sz]ation)\b/;
+
+/** The first start-up failure the app reported at error level or above (or with no level). */
+const startupFailure = (ctx: RuleContext): LogLine | undefined =>
+  ctx.log.lines.find(
+    (l) =>
+      l.level !== 'info' &&
+      l.level !== 'warn' &&
+      l.level !== 'debug' &&
+      l.level !== 'trace' &&
+      STARTUP_FAILURE.test(l.text),
+  );
 
 export const describeProbe = (probe: ProbeFacts): string => {
   const target =
@@ -67,23 +87,29 @@ const match = (ctx: RuleContext): Finding | null => {
   const code = exitCodeOf(ctx);
   const killedBySignal = code === 137 || code === 143;
   const fatal = hasFatalLine(ctx);
+  const failedStart = startupFailure(ctx);
   let confidence: number;
   if (killedBySignal && !fatal) confidence = killing.length > 0 ? 0.93 : 0.88;
   else if (killedBySignal) confidence = killing.length > 0 ? 0.75 : 0.65;
   // The app exited by itself (its own code, an error in the log): the probe failures are a symptom.
   else confidence = fatal ? 0.35 : 0.5;
+  // Killed by the probe, but only after the app had failed to start: the start-up failure is the cause.
+  if (killedBySignal && failedStart) confidence = Math.min(confidence, 0.6);
 
   const failure = unhealthy[0]?.message ?? '';
   const evidence: Evidence[] = [...unhealthy.slice(0, 1), ...killing.slice(0, 1)].map(eventEvidence);
+  if (failedStart) evidence.push(logEvidence(failedStart));
   const probe = ctx.container?.probes[kind];
   if (probe) evidence.push(specEvidence(`${kind}Probe: ${describeProbe(probe)}`));
   const probeText = probe
     ? ` (${probe.type === 'httpGet' ? `${probe.target || '/'} on port ${probe.port}` : probe.type}${probe.failureThreshold ? `, ${probe.failureThreshold} failures` : ''})`
     : '';
   const title =
-    confidence >= 0.6
-      ? `Killed by the kubelet after its ${kind} probe failed${probeText}`
-      : `The ${kind} probe failed${probeText}, but the app exited by itself (exit ${code ?? '?'}): the probe failures are likely a symptom`;
+    killedBySignal && failedStart
+      ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app had already failed to start: the probe failures are likely a symptom`
+      : confidence >= 0.6
+        ? `Killed by the kubelet after its ${kind} probe failed${probeText}`
+        : `The ${kind} probe failed${probeText}, but the app exited by itself (exit ${code ?? '?'}): the probe failures are likely a symptom`;
 
   return {
     ruleId: 'probe-failure',

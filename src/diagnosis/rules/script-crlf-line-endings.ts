@@ -5,7 +5,8 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
-import { execNoSuchFile, finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
+import { execNoSuchFile, scriptNotFound } from './exec-clues.ts';
+import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   // The scanner renders a CR inside a short shell error as the two characters \r: "set: -\r: invalid option".
@@ -61,30 +62,6 @@ const SIGNATURES: Signature[] = [
 const SCRIPT_PREFIX = /^((?:\/|\.\/)[\w./@+-]{1,300}): /;
 const SHELL = /^\/(?:usr\/)?(?:local\/)?bin\/(?:[a-z]{0,4}sh|env)$/;
 const SAFE_PATH = /^\.?\/[\w./@+-]{1,300}$/;
-
-// dash and busybox say "<script>: not found" when a script's shebang names an interpreter that does
-// not exist ("/bin/sh\r"), exactly as for a script that is absent.
-const SCRIPT_NOT_FOUND = /: ((?:\.{0,2}\/)[\w./@+-]{1,300}\.(?:sh|bash|envsh)): not found$/;
-const TRACE = /^\+{1,4} /;
-
-export interface ScriptNotFound {
-  line: LogLine;
-  path: string;
-  /** An earlier line (not a `set -x` trace) names the script: it was found on disk and launched. */
-  launched: boolean;
-}
-
-/** A shell's "not found" for a script run by path, and whether the log shows the script exists. */
-export const scriptNotFound = (ctx: RuleContext): ScriptNotFound | null => {
-  const lines = ctx.log.lines;
-  for (const line of lines) {
-    const path = SCRIPT_NOT_FOUND.exec(line.text.trimEnd())?.[1];
-    if (path === undefined) continue;
-    const launched = lines.some((l) => l.line < line.line && !TRACE.test(l.text) && l.text.includes(path));
-    return { line, path, launched };
-  }
-  return null;
-};
 
 const scriptIn = (lines: readonly LogLine[]): string | undefined =>
   lines.map((l) => SCRIPT_PREFIX.exec(l.text)?.[1]).find((path) => path !== undefined && !SHELL.test(path));

@@ -76,7 +76,7 @@ ruleTable(authFailure, 'auth_failure', {
     },
     {
       name: 'Cassandra credentials that do not match the cluster',
-      log: 'cassandra.cluster.NoHostAvailable: (\'Unable to connect to any servers\', {\'10.0.0.5:9042\': AuthenticationFailed(\'Failed to authenticate to 10.0.0.5:9042: Error from server: code=0100 [Bad credentials] message="Provided username app and/or password are incorrect"\')})',
+      log: "cassandra.cluster.NoHostAvailable: ('Unable to connect to any servers', {'10.0.0.5:9042': AuthenticationFailed('Failed to authenticate to 10.0.0.5:9042: Error from server: code=0100 [Bad credentials] message=\"Provided username app and/or password are incorrect\"')})",
       min: 0.8,
     },
     {

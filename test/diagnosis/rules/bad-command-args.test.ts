@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'a Traefik flag naming a node no version has',
+      log: '2024/01/30 14:22:10 command traefik error: failed to decode configuration from flags: field not found, node: entrypoint',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'python -m with a module that does not exist',
       log: '+ exec python -m app.serverr\n/usr/local/bin/python: No module named app.serverr',
       min: 0.7,
@@ -158,6 +164,16 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: "a Traefik v2 flag on a v3 image is the other major version's node (runtime_version_mismatch)",
+      log: '2024/05/02 08:14:11 command traefik error: failed to decode configuration from flags: field not found, node: http3',
+      exitCode: 1,
+    },
+    {
+      name: 'a Traefik v2 provider flag on a v3 image, exit 2 (the +0.04 for exit 2 must not bring it back)',
+      log: '2024/05/02 08:14:11 command traefik error: failed to decode configuration from flags: field not found, node: swarmMode',
+      exitCode: 2,
+    },
     {
       name: 'an import of a missing package is a dependency, not the command',
       log: 'Traceback (most recent call last):\n  File "/app/main.py", line 1, in <module>\n    import requests\nModuleNotFoundError: No module named \'requests\'',

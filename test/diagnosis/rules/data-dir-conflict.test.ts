@@ -107,7 +107,7 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       min: 0.65,
     },
     {
-      name: "a LevelDB LOCK still held by the previous pod (geth)",
+      name: 'a LevelDB LOCK still held by the previous pod (geth)',
       log: 'INFO [07-09|12:00:01.442] Allocated cache and file handles database=/root/.ethereum/geth/chaindata\nFatal: Failed to register the Ethereum service: IO error: lock /root/.ethereum/geth/chaindata/LOCK: resource temporarily unavailable',
       exitCode: 1,
       min: 0.85,

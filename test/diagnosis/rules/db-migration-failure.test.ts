@@ -56,7 +56,7 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     { name: 'golang-migrate dirty', log: 'error: Dirty database version 12. Fix and force version.', min: 0.85 },
     {
       name: 'a Laravel migration adding NOT NULL over existing rows',
-      log: "+ php artisan migrate --force\n\n   INFO  Running migrations.\n\n  2024_03_01_000000_add_tenant_to_invoices ........................ 12ms FAIL\n\n   Illuminate\\Database\\QueryException \n\n  SQLSTATE[23502]: Not null violation: 7 ERROR:  column \"tenant_id\" of relation \"invoices\" contains null values",
+      log: '+ php artisan migrate --force\n\n   INFO  Running migrations.\n\n  2024_03_01_000000_add_tenant_to_invoices ........................ 12ms FAIL\n\n   Illuminate\\Database\\QueryException \n\n  SQLSTATE[23502]: Not null violation: 7 ERROR:  column "tenant_id" of relation "invoices" contains null values',
       min: 0.8,
     },
     {
@@ -66,7 +66,7 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
     {
       name: 'a database that was never created',
-      log: '** (MyXQL.Error) (1049) (ER_BAD_DB_ERROR) Unknown database \'shop_prod\'\n    (ecto_sql 3.11.1) lib/ecto/adapters/sql.ex:1054: Ecto.Adapters.SQL.raise_sql_call_error/1',
+      log: "** (MyXQL.Error) (1049) (ER_BAD_DB_ERROR) Unknown database 'shop_prod'\n    (ecto_sql 3.11.1) lib/ecto/adapters/sql.ex:1054: Ecto.Adapters.SQL.raise_sql_call_error/1",
       min: 0.6,
       max: 0.75,
     },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { classifyText } from '../../../src/diagnosis/engine.ts';
 import { describeProbe, probeFailure } from '../../../src/diagnosis/rules/probe-failure.ts';
 import type { ProbeFacts } from '../../../src/diagnosis/types.ts';
 import { containerFacts, contextFor, event, terminated } from '../../fixtures/pods.ts';
@@ -66,6 +67,68 @@ describe('probe-failure', () => {
     );
     assert.ok(healthy && noisy);
     assert.ok(noisy.confidence < healthy.confidence);
+  });
+
+  describe('a start-up failure the app reported before the kill', () => {
+    const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
+    const http500 = unhealthy('Liveness probe failed: HTTP probe failed with statuscode: 500');
+    const jenkins = [
+      '2024-03-05 10:22:23.744+0000 [id=39]\tINFO\tjenkins.InitReactorRunner$1#onAttained: Augmented all extensions',
+      '2024-03-05 10:22:25.770+0000 [id=40]\tSEVERE\tjenkins.InitReactorRunner$1#onTaskFailed: Failed ConfigurationAsCode.init',
+      'io.jenkins.plugins.casc.UnknownConfiguratorException: No configurator for the following root elements: jobs',
+      '2024-03-05 10:22:25.778+0000 [id=32]\tSEVERE\thudson.util.BootFailure#publish: Failed to initialize Jenkins',
+      '2024-03-05 10:24:41.009+0000 [id=28]\tINFO\thudson.lifecycle.Lifecycle#onStatusUpdate: Stopping Jenkins',
+    ];
+
+    test('makes the probe kills a symptom, quoting the failure', () => {
+      const finding = probeFailure.match(contextFor({ container, events: [http500, killing], logLines: jenkins }));
+      assert.ok(finding);
+      assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
+      assert.match(finding.title, /already failed to start/);
+      assert.ok(finding.evidence.some((e) => e.source === 'log' && e.text.includes('Failed to initialize Jenkins')));
+    });
+
+    test('so the rule that reads the failure wins (a plugin the config needs is missing)', () => {
+      const result = classifyText({
+        log: jenkins.join('\n'),
+        exitCode: 143,
+        reason: 'Error',
+        events: [http500, killing],
+      });
+      assert.equal(result.best.category, 'missing_dependency');
+      assert.ok(result.alternatives.some((f) => f.category === 'probe_failure'));
+    });
+
+    const startupFailures = [
+      '***************************\nAPPLICATION FAILED TO START\n***************************',
+      'Unhandled exception. System.InvalidOperationException: Unable to resolve service for type IClock',
+      'level=fatal msg="Error starting server" error="cannot create store"',
+    ];
+    for (const log of startupFailures) {
+      test(log.split('\n').find((l) => /[a-z]/.test(l)) ?? log, () => {
+        const finding = probeFailure.match(
+          contextFor({ container, events: [http500, killing], logLines: log.split('\n') }),
+        );
+        assert.ok(finding && finding.confidence <= 0.6);
+      });
+    }
+
+    test('PostgreSQL refusing probe connections during recovery is not a failed start', () => {
+      const log = [
+        'LOG:  database system was interrupted; last known up at 2024-03-05 10:01:02 UTC',
+        'LOG:  database system was not properly shut down; automatic recovery in progress',
+        'FATAL:  the database system is starting up',
+        'FATAL:  the database system is starting up',
+      ];
+      const finding = probeFailure.match(contextFor({ container, events: [unhealthy(), killing], logLines: log }));
+      assert.ok(finding && finding.confidence > 0.6);
+    });
+
+    test('a warning about a failed optional component is not a failed start', () => {
+      const log = ['WARN Failed to initialize NVML: could not load libnvidia-ml.so', ...healthyLog];
+      const finding = probeFailure.match(contextFor({ container, events: [unhealthy(), killing], logLines: log }));
+      assert.ok(finding && finding.confidence >= 0.9);
+    });
   });
 
   test('startup probe failures are named as such', () => {

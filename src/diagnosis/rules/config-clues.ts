@@ -1,0 +1,14 @@
+/**
+ * Readings about the configuration an app was given that more than one rule weighs (not a rule itself).
+ */
+
+/**
+ * A plugin or extension the configuration names is not installed in the server's image (fluentd gems,
+ * Logstash plugins, Jenkins plugins, Caddy modules). The config is right for a server that has it, so
+ * the bad-config rule steps back when it sees one of these.
+ */
+export const MISSING_PLUGIN =
+  /\b[Uu]nknown (?:input|output|filter|parser|formatter|buffer|storage|codec|source|sink|match) plugin '|NotFoundPluginError|Couldn't find any (?:input|output|filter|codec) plugin named|[Tt]he plugin is not installed|\b[Pp]lugin is missing: |\bmodule not registered: [a-z]|No configurator for the following root elements/;
+
+/** A dotenv file: missing, it leaves every variable it held unset. */
+export const DOTENV = /\/\.env\b|'\.env'|"\.env"|^\.env\b/;

@@ -1,0 +1,175 @@
+/**
+ * How an exec went wrong, read from the log, the status message and start-failure events (not a rule
+ * itself). Several rules weigh the same clue differently: an exec-time "no such file" may be a CRLF
+ * script, a missing loader or a missing file; a "not found" script may exist with a broken shebang.
+ * Each rule imports the clue from here, so no rule reads another rule's file.
+ */
+import type { RuleContext } from '../rule.ts';
+import type { LogLine } from '../types.ts';
+import { statusLines } from './log-helpers.ts';
+
+/** The exec-time "no such file or directory": the file may exist while its interpreter or loader does not. */
+export interface ExecNoSuchFile {
+  line: LogLine;
+  /** The path being executed, when the message names it. */
+  path: string;
+  /** A script (by extension) rather than a binary. */
+  script: boolean;
+  /** How much each reading deserves, from every clue there is (script or binary, base image, venv). */
+  readings: { crlf: number; library: number; file: number };
+}
+
+// A script copied with its shebang pointing at a build-time path (a venv, node_modules/.bin).
+const MOVED_SHEBANG = /\/\.?venv\/bin\/|\/node_modules\/\.bin\/|\/site-packages\//;
+const ALPINE = /alpine|musl|distroless|scratch|busybox/i;
+
+const readingsFor = (ctx: RuleContext, path: string, script: boolean): ExecNoSuchFile['readings'] => {
+  if (MOVED_SHEBANG.test(path)) return { file: 0.58, crlf: 0.35, library: 0.2 };
+  // The base image shows in pull events and in the spec: a binary on a musl/static base lacks its loader.
+  const images = [ctx.container?.image ?? '', ...ctx.events.map((e) => e.message)].join(' ');
+  const minimalBase = ALPINE.test(images);
+  // Unnamed ("exec user process caused: no such file"): a cgo/glibc binary or a CRLF script, near evenly.
+  if (path === '') return { library: minimalBase ? 0.55 : 0.45, crlf: 0.42, file: 0.3 };
+  if (script) return { crlf: 0.55, file: minimalBase ? 0.5 : 0.42, library: 0.2 };
+  return { library: minimalBase ? 0.62 : 0.55, file: 0.42, crlf: 0.25 };
+};
+
+const EXEC_ENOENT = [
+  /exec user process caused:? "?no such file or directory/,
+  /\bexec (?:\/|\.\/)?[\w.-][^\s:]{0,300}: no such file or directory/,
+  /\bexec: "[^"]+": no such file or directory/,
+  // tini / dumb-init
+  /\bexec (?:\/|\.\/)[^\s]+ failed: No such file or directory/,
+  // bash 5.1+: the file is there, its interpreter or loader is not.
+  /: cannot execute: required file not found/,
+];
+const AFTER_EXEC = /\bexec:? "?(?!user process)/;
+const REQUIRED_FILE = ': cannot execute: required file';
+const PATH_TOKEN = /^(?:\.?\/)?[\w.-]/;
+
+/** The path an exec error names, found with string search so no pattern rescans the line. */
+const execPath = (text: string): string => {
+  const at = text.indexOf(REQUIRED_FILE);
+  if (at > 0) {
+    const before = text.slice(0, at);
+    const token = before.slice(before.lastIndexOf(' ') + 1);
+    return /^\.?\//.test(token) ? token.slice(0, 300) : '';
+  }
+  const found = AFTER_EXEC.exec(text);
+  if (!found) return '';
+  const token = text.slice(found.index + found[0].length).split(/[\s:"]/, 1)[0] ?? '';
+  return PATH_TOKEN.test(token) ? token.slice(0, 300) : '';
+};
+
+export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
+  const lines = [...ctx.log.lines, ...statusLines(ctx)];
+  for (const line of lines) {
+    if (!EXEC_ENOENT.some((pattern) => pattern.test(line.text))) continue;
+    // "stat /x: no such file" means the file itself is missing: that is not this ambiguous case.
+    if (/\bstat [^\s:]+: no such file/.test(line.text)) continue;
+    const path = execPath(line.text);
+    const script = /\.(?:sh|bash|py|rb|pl)$/.test(path) || /entrypoint|docker-entrypoint/.test(path);
+    return { line, path, script, readings: readingsFor(ctx, path, script) };
+  }
+  return null;
+};
+
+/**
+ * A `set -x` trace whose exec lost its program to an empty expansion: `+ exec` or `+ exec ''` (no
+ * command at all: the script's "$@" was empty) or `+ exec --flag ...` (the variable that held the
+ * program was empty, so the first argument became the command).
+ */
+export interface EmptyExec {
+  line: LogLine;
+  kind: 'nothing' | 'flags-only';
+}
+
+const TRACE_EXEC = /^\+{1,4} exec(?: (.{0,400}))?$/;
+
+export const emptyExecTrace = (ctx: RuleContext): EmptyExec | null => {
+  const lines = ctx.log.lines;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    const match = TRACE_EXEC.exec(line.text.trimEnd());
+    if (!match) continue;
+    const rest = (match[1] ?? '').trim();
+    if (rest === '' || rest === "''" || rest === '""') return { line, kind: 'nothing' };
+    if (rest.startsWith('-')) return { line, kind: 'flags-only' };
+    return null;
+  }
+  return null;
+};
+
+// The runtime's exec of an absolute path that is not in the container's filesystem at all.
+const EXEC_STAT_ENOENT = /\bexec: "(\/[^"\s]{1,300})": stat \/[^\s:]{1,300}: no such file or directory/;
+// A volume attached or mounted for the pod: the usual way a directory of the image gets hidden.
+const VOLUME_EVENT = /\bAttachVolume\.Attach succeeded|\bMountVolume\.SetUp succeeded/;
+const SYSTEM_BIN = /^\/(?:usr\/)?(?:local\/)?s?bin\//;
+
+export interface HiddenEntrypoint {
+  path: string;
+  /** The status message or start-failure event that reports the exec failure. */
+  text: string;
+  /** The mount over the entrypoint's directory, when the container spec is known. */
+  mountPath?: string;
+}
+
+const under = (path: string, dir: string): boolean => path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+
+/**
+ * The entrypoint is absent because a volume is mounted over its directory (an empty PVC at /app hides
+ * the image's /app). The spec proves it when known; otherwise a volume attached for the pod and an
+ * entrypoint outside the system bin dirs make it likelier than a command that was never in the image.
+ */
+export const entrypointHiddenByMount = (ctx: RuleContext): HiddenEntrypoint | null => {
+  for (const { text } of statusLines(ctx)) {
+    const path = EXEC_STAT_ENOENT.exec(text)?.[1];
+    if (path === undefined) continue;
+    if (ctx.container) {
+      const mount = ctx.container.volumeMounts.find((m) => under(path, m.mountPath));
+      return mount ? { path, text, mountPath: mount.mountPath } : null;
+    }
+    if (SYSTEM_BIN.test(path)) return null;
+    return ctx.events.some((e) => VOLUME_EVENT.test(e.message)) ? { path, text } : null;
+  }
+  return null;
+};
+
+// dash and busybox say "<script>: not found" when a script's shebang names an interpreter that does
+// not exist ("/bin/sh\r"), exactly as for a script that is absent.
+const SCRIPT_NOT_FOUND = /: ((?:\.{0,2}\/)[\w./@+-]{1,300}\.(?:sh|bash|envsh)): not found$/;
+const TRACE = /^\+{1,4} /;
+
+export interface ScriptNotFound {
+  line: LogLine;
+  path: string;
+  /** An earlier line (not a `set -x` trace) names the script: it was found on disk and launched. */
+  launched: boolean;
+}
+
+/** A shell's "not found" for a script run by path, and whether the log shows the script exists. */
+export const scriptNotFound = (ctx: RuleContext): ScriptNotFound | null => {
+  const lines = ctx.log.lines;
+  for (const line of lines) {
+    const path = SCRIPT_NOT_FOUND.exec(line.text.trimEnd())?.[1];
+    if (path === undefined) continue;
+    const launched = lines.some((l) => l.line < line.line && !TRACE.test(l.text) && l.text.includes(path));
+    return { line, path, launched };
+  }
+  return null;
+};
+
+// A shell reporting "permission denied" on a path: an exec when the path looks like a program
+// (bin dirs, scripts, no extension); a redirect or a data file otherwise.
+const SHELL_DENIED =
+  /^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: (?:line )?\d+: |^[^\s:]+\.sh: line \d+: |^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: /;
+// A bare name ("sh: 1: next: Permission denied") is a command looked up on PATH: an exec too.
+const DENIED_PATH = /: ((?:\/|\.\/)?[^\s:]+): Permission denied\s*$/;
+const PROGRAM_PATH = /\/(?:s?bin|libexec)\/|\.(?:sh|py|rb|pl)$|^\.\/|\/[^/.]+$|^[A-Za-z][\w-]{0,63}$/;
+
+/** The path a shell's "permission denied" names ("sh: 1: /app/run.sh: Permission denied"), if any. */
+export const shellDeniedPath = (text: string): string | undefined =>
+  SHELL_DENIED.test(text) ? DENIED_PATH.exec(text)?.[1] : undefined;
+
+/** True for a shell's "permission denied" on a path that looks like a program (an exec, not a data file). */
+export const isShellExecDenied = (text: string): boolean => PROGRAM_PATH.test(shellDeniedPath(text) ?? '');

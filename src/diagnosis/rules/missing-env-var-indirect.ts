@@ -1,0 +1,193 @@
+/**
+ * The indirect readings of missing_env_var (not a rule itself: the missing-env-var rule imports them). The
+ * message names no variable, but what broke is what an unset variable leaves behind: an empty value
+ * parsed as a number, a region-less SDK, a database client on its local socket, a client on its localhost
+ * default. Most are moderate; the localhost reading stays weak beside dependency_unreachable unless the
+ * log printed the address setting empty.
+ */
+import { isAddressKey } from '../log-scan.ts';
+import type { RuleContext } from '../rule.ts';
+import type { LogLine } from '../types.ts';
+import type { Signature, SignatureHit } from './log-helpers.ts';
+import { CONNECTION_REFUSED, LOCALHOST } from './network-clues.ts';
+
+// Node prints the failing source line above the error: a property or method of process.env.X itself.
+const NODE_ENV_ACCESS: Signature = {
+  all: [
+    /process\.env\.[A-Z][A-Z0-9_]{1,80}\.[a-zA-Z]{2,30}\b|process\.env\[['"][A-Z][A-Z0-9_]{1,80}['"]\]\.[a-zA-Z]{2,30}\b/,
+  ],
+  confidence: 0.7,
+  title: 'A property of an environment variable that is not set (undefined) was read',
+};
+// Without the TypeError on undefined, that source line is just code being shown.
+const OF_UNDEFINED = /of undefined\b|undefined is not an object|Cannot read propert/;
+
+// An unset variable read as "" or undefined breaks one step later, in a parser or a method call: the
+// message names no variable, but an empty number or an undefined URL is rarely anything else.
+const INDIRECT: Signature[] = [
+  {
+    // Python int("") / float(""), Go strconv on "" (os.Getenv of an unset variable).
+    all: [
+      /invalid literal for int\(\) with base \d+: ''|could not convert string to float: ''|strconv\.(?:Atoi|ParseInt|ParseUint|ParseFloat|ParseBool): parsing "": invalid syntax|time: invalid duration ""/,
+    ],
+    confidence: 0.72,
+    title: 'An empty value was parsed as a number: the environment variable it comes from is likely not set',
+  },
+  {
+    // Python int(None)/float(None) of os.getenv("X"); Go url.Parse("").
+    all: [/(?:int|float)\(\) argument must be a string[^']{0,80}not 'NoneType'|parse "": empty url/],
+    confidence: 0.7,
+    title: 'A value is missing (None/empty): the environment variable it comes from is likely not set',
+  },
+  {
+    // .NET Encoding.GetBytes(configuration["Jwt:Key"]) with the setting absent.
+    all: [/String reference not set to an instance of a String\. \(Parameter 's'\)/],
+    confidence: 0.76,
+    title: 'A required setting is null (its environment variable is likely not set)',
+  },
+  {
+    all: [
+      /\b(?:password|secret|token|api[_ -]?key) (?:is |was )?(?:missing or empty|empty or missing|must not be empty|cannot be empty|can't be empty)\b/i,
+    ],
+    confidence: 0.7,
+    title: 'A password or secret is empty: the environment variable that should hold it is likely not set',
+  },
+  NODE_ENV_ACCESS,
+  {
+    // Python: os.getenv("X") / os.environ.get("X") without a default is None when X is unset.
+    all: [/os\.(?:getenv|environ\.get)\(\s{0,4}['"][A-Z][A-Z0-9_]{1,80}['"]\s{0,4}\)\.[a-z_]{2,30}\(/],
+    confidence: 0.7,
+    title: 'A method was called on an environment variable that is not set (None)',
+  },
+  {
+    // Go: an empty address or port from os.Getenv reaches net.Listen / net.Dial.
+    all: [/address tcp\/: unknown port|dial tcp: missing address|listen tcp: missing address/],
+    confidence: 0.7,
+    title: 'The listen or dial address is empty: the environment variable it comes from is likely not set',
+  },
+  {
+    // PHP getenv() returns false for an unset variable; a typed parameter then rejects it.
+    all: [/must be of type string, (?:bool|null) given/],
+    confidence: 0.68,
+    title: 'A value is false/null where a string is needed: the environment variable it comes from is likely not set',
+  },
+  {
+    // No host set: libpq/pgx and MySQL clients fall back to the local Unix socket, absent in a container.
+    all: [
+      /\.s\.PGSQL\.\d{1,5}"?:? (?:failed: |connect: )?[Nn]o such file or directory|Can't connect to local (?:MySQL |MariaDB )?server through socket|SQLSTATE\[HY000\] \[2002\] No such file or directory/,
+    ],
+    confidence: 0.66,
+    title: 'The database client fell back to a local socket: the host variable is likely not set',
+  },
+  {
+    // pg_isready without -h (an empty "$DB_HOST") checks the local socket directory, not a host.
+    all: [/^\/[\w/.-]{1,120}:\d{1,5} - (?:no response|no attempt)\b/],
+    confidence: 0.7,
+    title: 'The readiness check polls a local socket: the database host variable is likely not set',
+  },
+  {
+    // AWS SDKs with AWS_REGION / AWS_DEFAULT_REGION unset.
+    all: [
+      /\bRegion is missing\b|AWS region is required, but was not found|You must specify a region\b|\bMissingRegion\b|Missing region in config|Unable to load region from any of the providers|could not find region configuration/,
+    ],
+    confidence: 0.78,
+    title: 'No AWS region is set (AWS_REGION is not set)',
+  },
+  {
+    // An SDK client built with process.env.X_API_KEY while it is unset.
+    all: [
+      /\b(?:[Nn]o|[Mm]issing|[Nn]either) (?:an? )?(?:api[_ ]?key|apiKey|API key|access key|auth token)\b(?: nor [\w.]{1,40})? (?:provided|set|supplied|found|given)\b/,
+    ],
+    confidence: 0.68,
+    title: 'No API key was given to a client: the environment variable that holds it is likely not set',
+  },
+  {
+    // Cloud SDKs find no credentials when the key variables (AWS_ACCESS_KEY_ID...) are not set.
+    all: [
+      /NoCredentialsError: Unable to locate credentials|NoCredentialProviders: no valid providers in chain|Could not load credentials from any providers/,
+    ],
+    confidence: 0.72,
+    title: 'No cloud credentials were found: the credential environment variables are likely not set',
+  },
+  {
+    // Bot and ORM clients given an empty token or no connection settings (process.env.X unset).
+    all: [
+      /You must pass the token you received|Dialect needs to be explicitly supplied|\[TokenInvalid\]: An invalid token was provided/,
+    ],
+    confidence: 0.66,
+    title: 'A client got no token or connection settings: the environment variable is likely not set',
+  },
+  {
+    // An empty MongoDB URI (its variable unset or blank) has no scheme.
+    all: [/MongoParseError: Invalid scheme, expected connection string to start with/],
+    confidence: 0.55,
+    title: 'The MongoDB connection string is empty or malformed (its environment variable is not set?)',
+  },
+  {
+    // Quarkus / SmallRye: a required property (often mapped from an environment variable) has no value.
+    all: [/SRCFG00014|is required but it could not be found in any config source/],
+    confidence: 0.82,
+    title: 'A required config property has no value in any source (its environment variable is not set?)',
+  },
+  {
+    // new URL(undefined): Node's ERR_INVALID_URL keeps the input on its own line.
+    all: [/^\s{0,8}input: '(?:undefined|null|)',?\s*$/],
+    confidence: 0.72,
+    title: 'A URL is undefined: the environment variable it comes from is likely not set',
+  },
+];
+
+// nginx reads a ${VAR} that envsubst left alone (it replaces only defined variables) as its own
+// variable, lower-cased. Without a templating step in the log it is more likely a typo (bad_config).
+const NGINX_UNKNOWN_VARIABLE: Signature = {
+  all: [/\bunknown "[a-z_][a-z0-9_]{0,80}" variable\b/],
+  confidence: 0.8,
+  title: 'nginx met a template variable envsubst left unexpanded: the environment variable is not set',
+};
+// A template was rendered: the official image's "Running envsubst on ...", or a traced envsubst/gomplate
+// call (merely launching 20-envsubst-on-templates.sh, which every nginx image does, is not enough).
+const TEMPLATED = /Running envsubst on |^\+{1,4} (?:envsubst|gomplate|dockerize)\b|\.(?:template|tmpl|tpl)\b/;
+
+// A client on its built-in default (localhost) because its host variable is unset: the same lines as a
+// wrong explicit address, so only a weak reading beside dependency_unreachable, unless the log printed
+// the address setting empty before the refusal (then it is the likelier reading).
+const LOCALHOST_TITLE = 'The app connects to localhost: a host variable may be unset, leaving the default';
+const WEAK_LOCALHOST: Signature[] = [
+  { all: [CONNECTION_REFUSED, LOCALHOST], confidence: 0.45, title: LOCALHOST_TITLE },
+  {
+    all: [/(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]an't) connect| - no response\b/, LOCALHOST],
+    confidence: 0.45,
+    title: LOCALHOST_TITLE,
+  },
+];
+
+// A setting printed empty: `redis_addr=""` (an empty JSON field as the scanner keeps it), `REDIS_ADDR=` in
+// an env dump, `"host": ""` or `host: ''` in a JSON or YAML dump, `{Addr: DB:0}` from Go's %+v.
+const EMPTY_SETTING =
+  /(?:^|[\s{,;(["'])([A-Za-z][\w.-]{0,63})["']?(?:=(?:""|''|(?=[\s,;}]|$))|: ?(?:""|'')|:(?= [A-Z][A-Za-z]{0,40}:|\}))/g;
+
+const hasEmptyAddress = (text: string): boolean =>
+  [...text.matchAll(EMPTY_SETTING)].some((m) => m[1] !== undefined && isAddressKey(m[1]));
+
+/** A line up to the last refusal that prints an address setting empty: the client had no host to use. */
+const emptyAddressLine = (ctx: RuleContext, hit: SignatureHit): LogLine | undefined => {
+  const last = Math.max(...hit.lines.map((l) => l.line));
+  return ctx.log.lines.find((l) => l.line <= last && hasEmptyAddress(l.text));
+};
+
+export const INDIRECT_SIGNATURES: readonly Signature[] = [...INDIRECT, NGINX_UNKNOWN_VARIABLE, ...WEAK_LOCALHOST];
+
+/** The confidence of a hit, weighed with what its line cannot show; direct hits keep theirs. */
+export const weighIndirect = (ctx: RuleContext, hit: SignatureHit): number => {
+  if (hit.signature === NODE_ENV_ACCESS && !ctx.log.lines.some((l) => OF_UNDEFINED.test(l.text)))
+    return Math.min(hit.confidence, 0.35);
+  if (hit.signature === NGINX_UNKNOWN_VARIABLE && !ctx.log.lines.some((l) => TEMPLATED.test(l.text)))
+    return Math.min(hit.confidence, 0.55);
+  // An empty address printed before the refusal: the default was used because nothing was set.
+  if (WEAK_LOCALHOST.includes(hit.signature) && emptyAddressLine(ctx, hit)) return Math.min(0.7, hit.confidence + 0.25);
+  return hit.confidence;
+};
+
+/** The printed empty address behind a localhost reading, as evidence beside the refusal. */
+export const indirectEvidence = (ctx: RuleContext, hit: SignatureHit): (LogLine | undefined)[] =>
+  WEAK_LOCALHOST.includes(hit.signature) ? [emptyAddressLine(ctx, hit)] : [];

@@ -1,0 +1,51 @@
+/**
+ * Readings of "this belongs to another version" that more than one rule weighs (not a rule itself): a
+ * config written for a newer or older server than the image runs, a stdlib module a newer Python removed.
+ * runtime_version_mismatch owns these lines; bad-config, bad-command-args and missing-dependency step
+ * back when they see them.
+ */
+
+/** Stdlib modules later Pythons removed (3.12: distutils, imp, asyncore...; 3.13: cgi, crypt, telnetlib...). */
+export const REMOVED_STDLIB =
+  /No module named '(?:distutils|imp|asynchat|asyncore|smtpd|cgi|cgitb|crypt|pipes|telnetlib|nntplib|audioop|sndhdr|imghdr|spwd|xdrlib|msilib|mailcap|ossaudiodev|nis|uu|chunk|sunau|aifc)'/;
+
+/** Directives a config written for a newer Redis (6.x, 7.x) uses that an older image does not know. */
+export const NEWER_REDIS_DIRECTIVE =
+  /^>>> '(?:enable-debug-command|enable-protected-configs|enable-module-command|latency-tracking(?:-info-percentiles)?|shutdown-on-sig(?:term|int)|locale-collate|aof-timestamp-enabled|cluster-port|cluster-announce-human-nodename|cluster-preferred-endpoint-type|set-proc-title|proc-title-template|oom-score-adj(?:-values)?|io-threads(?:-do-reads)?|tls-[a-z-]{2,40}|acllog-max-len|aclfile|sanitize-dump-payload|lazyfree-lazy-user-(?:del|flush)|disable-thp|rdb-del-sync-files|repl-diskless-load|max-new-connections-per-cycle|hide-user-data-from-log)\b/;
+/** Settings later server versions removed (MySQL 8, PostgreSQL 10-16, MongoDB 6.1, Elasticsearch 7/8). */
+export const REMOVED_SETTING =
+  /unknown (?:variable|option) '(?:--)?(?:query_cache_\w{1,30}|innodb_file_format\w{0,20}|innodb_large_prefix|log_warnings|tx_isolation|tx_read_only|sync_frm|secure_auth|old_passwords|innodb_support_xa|show_compatibility_56|default_authentication_plugin|expire_logs_days|master_info_repository|relay_log_info_repository|log_syslog\w{0,20}|innodb_locks_unsafe_for_binlog|innodb_additional_mem_pool_size)\b|unrecognized configuration parameter "(?:wal_keep_segments|checkpoint_segments|stats_temp_directory|vacuum_defer_cleanup_age|promote_trigger_file|force_parallel_mode|operator_precedence_warning|replacement_sort_tuples|min_parallel_relation_size|sql_inheritance|default_with_oids)"|using recovery command file "recovery\.conf" is not supported|Unrecognized option: (?:storage\.journal\.enabled|storage\.mmapv1)|field (?:shared_store|shared_store_key_prefix|max_look_back_period|enforce_metric_name|max_transfer_retries|deletion_mode) not found in type|unknown setting \[(?:discovery\.zen\.[\w.]{1,60}|node\.(?:master|data|ingest|ml)|gateway\.recover_after_nodes|http\.type|transport\.type)\]/;
+/** The same MySQL names hyphenated, as a command-line flag spells them: the flag may be the mistake. */
+export const REMOVED_MYSQL_FLAG =
+  /unknown (?:variable|option) '(?:--)?(?:query-cache-[\w-]{1,30}|innodb-file-format[\w-]{0,20}|innodb-large-prefix|log-warnings|tx-isolation|tx-read-only|sync-frm|secure-auth|old-passwords|innodb-support-xa|show-compatibility-56|default-authentication-plugin|expire-logs-days|master-info-repository|relay-log-info-repository|log-syslog[\w-]{0,20}|innodb-locks-unsafe-for-binlog|innodb-additional-mem-pool-size)\b/;
+/** Syntax of another server version: Envoy's v2 API (dropped in 1.18), nginx's http2/quic directives (1.25). */
+export const OTHER_VERSION_SYNTAX =
+  /envoy\.api\.v2\.|\) hosts: Cannot find field|V2 \(and AUTO\) xDS transport protocol versions are deprecated|unknown directive "(?:http2|http3|quic_[a-z_]{2,30})"/;
+/**
+ * Keys Prometheus (2.2x-3.x) and Alertmanager (0.22-0.28) added: Go's strict YAML names them "not found in
+ * type" on an image older than the config. Generic names (authorization, matchers) are left out: those are
+ * more often a key in the wrong block.
+ */
+export const NEWER_GO_YAML_FIELD =
+  /\bfield (?:scrape_protocols|scrape_classic_histograms|always_scrape_classic_histograms|convert_classic_histograms_to_nhcb|native_histogram_bucket_limit|native_histogram_min_bucket_factor|keep_dropped_targets|enable_compression|track_timestamps_staleness|body_size_limit|label_limit|label_name_length_limit|label_value_length_limit|target_limit|enable_http2|proxy_from_environment|proxy_connect_header|no_proxy|http_headers|scrape_failure_log_file|metric_name_validation_scheme|metric_name_escaping_scheme|send_native_histograms|out_of_order_time_window|promote_resource_attributes|keep_identifying_resource_attributes|translation_strategy|round_robin_dns|protobuf_message|time_intervals|active_time_intervals|mute_time_intervals|msteams_configs|msteamsv2_configs|discord_configs|webex_configs|telegram_configs|sns_configs|jira_configs|rocketchat_configs|source_matchers|target_matchers|webhook_url_file|api_url_file|bot_token_file|smtp_auth_password_file|routing_key_file|service_key_file|user_key_file|message_thread_id) not found in type\b/;
+/**
+ * Traefik static-config nodes that one major version has and the other does not (v2's experimental.http3,
+ * pilot, swarmMode, the tracing backends and ssl* headers v3 dropped; v3's ruleSyntax and ipAllowList).
+ */
+export const TRAEFIK_OTHER_VERSION_NODE =
+  /field not found, node: (?:http3|pilot|swarmMode|swarmModeRefreshSeconds|jaeger|zipkin|datadog|instana|haystack|elastic|influxDB|sslRedirect|sslTemporaryRedirect|sslHost|sslForceHost|sslProxyHeaders|featurePolicy|ipWhiteList|ipAllowList|preferServerCipherSuites|ruleSyntax|defaultRuleSyntax)\b/i;
+/**
+ * Directives and plugins later releases removed: CoreDNS's proxy and federation (1.7; forward replaced
+ * proxy) and Caddy 1 directives Caddy 2 does not have (proxy became reverse_proxy, gzip became encode).
+ */
+export const REMOVED_DIRECTIVE =
+  /(?:[Uu]nknown|[Uu]nrecognized) directive:? ['"]?(?:proxy|federation|gzip|fastcgi|ext|jwt|ratelimit|minify|git|expvar|timeouts|markdown|browse|internal)\b(?!_)|[Uu]nknown property '(?:upstream|resyncperiod)'/;
+
+/** Any of these: a config that fits another version of the server than the image runs. */
+export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
+  NEWER_REDIS_DIRECTIVE.test(text) ||
+  REMOVED_SETTING.test(text) ||
+  OTHER_VERSION_SYNTAX.test(text) ||
+  NEWER_GO_YAML_FIELD.test(text) ||
+  TRAEFIK_OTHER_VERSION_NODE.test(text) ||
+  REMOVED_DIRECTIVE.test(text);

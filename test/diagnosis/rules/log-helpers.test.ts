@@ -1,0 +1,58 @@
+/**
+ * The shared log helpers: what counts as a later recovery. Advice printed after an error ("1. Ensuring
+ * your database is available") names the fix; it must not read as a successful connection.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { dependencyUnreachable } from '../../../src/diagnosis/rules/dependency-unreachable.ts';
+import { recoveredAfter } from '../../../src/diagnosis/rules/log-helpers.ts';
+import { contextFor } from './helpers.ts';
+
+const REFUSED =
+  '10:02:11.204 [error] Postgrex.Protocol (#PID<0.2412.0>) failed to connect: ** (DBConnection.ConnectionError) tcp connect (db.shop.svc:5432): connection refused - :econnrefused';
+
+// Ecto's DBConnection help, printed under the error on every pool timeout.
+const ECTO_ADVICE = [
+  '** (DBConnection.ConnectionError) connection not available and request was dropped from queue after 2980ms. This means requests are coming in and your connection pool cannot serve them fast enough. You can address this by:',
+  '',
+  '  1. Ensuring your database is available and that you can connect to it',
+  '  2. Tracking down slow queries and making sure they are running fast enough',
+  '  3. Increasing the pool_size (although this increases resource consumption)',
+].join('\n');
+
+const recovered = (log: string): boolean => {
+  const ctx = contextFor({ name: 'recovery', log, exitCode: 1 });
+  const first = ctx.log.lines[0];
+  assert.ok(first);
+  return recoveredAfter(ctx, first);
+};
+
+describe('recoveredAfter', () => {
+  const cases: { name: string; after: string; recovered: boolean }[] = [
+    { name: 'a later connection', after: '10:02:14.530 [info] Connected to database db.shop.svc', recovered: true },
+    { name: 'the database reported ready', after: '10:02:14.530 [info] Database is available', recovered: true },
+    { name: 'numbered advice (Ecto)', after: ECTO_ADVICE, recovered: false },
+    { name: 'bulleted advice', after: '  - the database is available on the network', recovered: false },
+    { name: 'bulleted advice (•)', after: '• Database is up and reachable from the pod', recovered: false },
+    { name: 'advice without a bullet', after: 'Make sure the database is available and try again', recovered: false },
+    { name: 'advice to verify', after: 'Please verify that the database is ready', recovered: false },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      assert.equal(recovered(`${REFUSED}\n${c.after}`), c.recovered);
+    });
+  }
+});
+
+describe('a recoverable rule reads advice as no recovery', () => {
+  test('the refusal still counts when only Ecto advice follows it', () => {
+    const finding = dependencyUnreachable.match(contextFor({ name: 'ecto', log: `${REFUSED}\n${ECTO_ADVICE}` }));
+    assert.ok(finding, 'the refusal is still the finding');
+    assert.equal(finding.category, 'dependency_unreachable');
+  });
+
+  test('a real later connection still voids the refusal', () => {
+    const log = `${REFUSED}\n${ECTO_ADVICE}\n10:02:20.118 [info] Connected to database db.shop.svc`;
+    assert.equal(dependencyUnreachable.match(contextFor({ name: 'ecto-recovered', log })), null);
+  });
+});

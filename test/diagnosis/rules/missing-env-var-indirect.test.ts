@@ -1,0 +1,229 @@
+/**
+ * The indirect readings of missing_env_var: the message names no variable, but what broke (a client on
+ * its localhost default, an empty value parsed as a number) is what an unset variable leaves behind.
+ */
+import { missingEnvVar } from '../../../src/diagnosis/rules/missing-env-var.ts';
+import { ruleTable } from './helpers.ts';
+
+const goRedisLog = (addr: string): string =>
+  [
+    '{"level":"info","ts":"2024-06-11T08:02:40.118Z","caller":"worker/main.go:38","msg":"starting mailer","version":"2.3.1"}',
+    `{"level":"info","ts":"2024-06-11T08:02:40.119Z","caller":"config/load.go:71","msg":"config loaded","listen_addr":":9090","redis_addr":"${addr}","queue":"","batch":50}`,
+    '{"level":"warn","ts":"2024-06-11T08:02:42.121Z","caller":"worker/main.go:52","msg":"redis not ready, retrying","error":"dial tcp 127.0.0.1:6379: connect: connection refused"}',
+    '{"level":"fatal","ts":"2024-06-11T08:02:44.123Z","caller":"worker/main.go:58","msg":"redis ping failed","error":"dial tcp 127.0.0.1:6379: connect: connection refused"}',
+  ].join('\n');
+
+ruleTable(missingEnvVar, 'missing_env_var', {
+  positives: [
+    {
+      name: 'python int() of an empty variable',
+      log: '  File "/app/settings.py", line 12, in <module>\n    REDIS_PORT = int(os.getenv("REDIS_PORT", ""))\nValueError: invalid literal for int() with base 10: \'\'',
+      min: 0.65,
+    },
+    {
+      name: 'go strconv on an empty variable',
+      log: '2025/02/03 11:02:17 failed to load config: strconv.Atoi: parsing "": invalid syntax',
+      min: 0.65,
+    },
+    {
+      name: 'node property of an unset process.env value',
+      log: "/app/dist/config.js:8\n    const [host, port] = process.env.DB_HOST.split(':');\n                                             ^\n\nTypeError: Cannot read properties of undefined (reading 'split')",
+      min: 0.65,
+    },
+    {
+      name: 'node new URL(undefined)',
+      log: "TypeError: Invalid URL\n    at new URL (node:internal/url:816:25) {\n  code: 'ERR_INVALID_URL',\n  input: 'undefined'\n}",
+      min: 0.65,
+    },
+    {
+      name: 'python method on os.getenv without default',
+      log: '  File "/app/bot.py", line 7, in <module>\n    ALLOWED = os.environ.get("ALLOWED_USERS").split(",")\nAttributeError: \'NoneType\' object has no attribute \'split\'',
+      min: 0.65,
+    },
+    {
+      name: 'go listen on an empty port',
+      log: '2025/03/03 12:00:00 listen tcp: address tcp/: unknown port',
+      min: 0.65,
+    },
+    {
+      name: 'quarkus required property',
+      log: 'Caused by: io.smallrye.config.ConfigValidationException: Configuration validation failed:\n\tjava.util.NoSuchElementException: SRCFG00014: The config property quarkus.datasource.password is required but it could not be found in any config source',
+      min: 0.8,
+    },
+    {
+      name: 'php getenv false into a string parameter',
+      log: 'PHP Fatal error:  Uncaught TypeError: PDO::__construct(): Argument #1 ($dsn) must be of type string, bool given in /var/www/html/db.php:5',
+      min: 0.6,
+    },
+    {
+      name: 'postgres client on the local socket',
+      log: 'psycopg2.OperationalError: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory',
+      min: 0.6,
+    },
+    {
+      name: 'python int(None) from os.getenv',
+      log: '  File "/app/main.py", line 15, in <module>\n    port = int(os.getenv("APP_PORT"))\nTypeError: int() argument must be a string, a bytes-like object or a real number, not \'NoneType\'',
+      min: 0.65,
+    },
+    {
+      name: 'go url.Parse of an empty variable',
+      log: '2025/01/01 10:00:00 invalid upstream URL: parse "": empty url',
+      min: 0.65,
+    },
+    {
+      name: '.NET GetBytes of a null setting',
+      log: "Unhandled exception. System.ArgumentNullException: String reference not set to an instance of a String. (Parameter 's')\n   at System.Text.Encoding.GetBytes(String s)",
+      min: 0.7,
+    },
+    {
+      name: 'empty admin password',
+      log: 'Error: \u2717 failed to create admin user: password is missing or empty',
+      min: 0.65,
+    },
+    {
+      name: 'aws sdk without a region',
+      log: 'Error: Region is missing\n    at default (/app/node_modules/@smithy/config-resolver/dist-cjs/index.js:117:11)',
+      min: 0.7,
+    },
+    {
+      name: 'sdk client without an api key',
+      log: 'Error: Neither apiKey nor config.authenticator provided\n    at Stripe._setAuthenticator (/app/node_modules/stripe/cjs/stripe.core.js:163:23)',
+      min: 0.6,
+    },
+    {
+      name: 'laravel mysql on the local socket',
+      log: 'In Connection.php line 829:\n  SQLSTATE[HY000] [2002] No such file or directory (Connection: mysql, SQL: select * from information_schema.tables)',
+      min: 0.6,
+    },
+    {
+      name: 'boto3 without credentials',
+      log: 'botocore.exceptions.NoCredentialsError: Unable to locate credentials',
+      min: 0.65,
+    },
+    {
+      name: 'telegram bot with an empty token',
+      log: 'telegram.error.InvalidToken: You must pass the token you received from https://t.me/Botfather!',
+      min: 0.6,
+    },
+    {
+      name: 'sequelize without settings',
+      log: 'Error: Dialect needs to be explicitly supplied as of v4.0.0\n    at new Sequelize (/app/node_modules/sequelize/lib/sequelize.js:281:13)',
+      min: 0.6,
+    },
+    {
+      name: 'nginx meets a variable its traced envsubst left unexpanded',
+      log: '+ envsubst < /etc/nginx/app.conf.tpl > /etc/nginx/conf.d/app.conf\n+ exec nginx -g \'daemon off;\'\nnginx: [emerg] unknown "backend_host" variable',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'nginx unknown variable without a rendered template is more likely a typo',
+      log: '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n/docker-entrypoint.sh: Configuration complete; ready for start up\nnginx: [emerg] unknown "upstream_adr" variable',
+      exitCode: 1,
+      min: 0.5,
+      max: 0.6,
+      best: 'bad_config',
+    },
+    {
+      name: 'pg_isready polling the local socket directory',
+      log: '/tmp:5432 - no response\nwaiting for postgres to come up\n/tmp:5432 - no response\nwaiting for postgres to come up',
+      min: 0.65,
+    },
+    {
+      name: 'mysqladmin falling back to the local socket (MySQL 8 wording)',
+      log: "mysqladmin: connect to server at 'localhost' failed\nerror: 'Can't connect to local server through socket '/var/run/mysqld/mysqld.sock' (2)'",
+      min: 0.6,
+    },
+    {
+      name: 'the java sdk finds no region',
+      log: 'Exception in thread "main" software.amazon.awssdk.core.exception.SdkClientException: Unable to load region from any of the providers in the chain software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain@6d3af739',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'the aws cli without a region',
+      log: '++ aws sts get-caller-identity\n\nYou must specify a region. You can also configure your region by running "aws configure".',
+      exitCode: 253,
+      min: 0.7,
+    },
+    {
+      name: 'a JSON config line with an empty address, then a refusal on localhost',
+      log: goRedisLog(''),
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: 'an env dump with an empty host, then a refusal on the loopback default',
+      log: [
+        'Starting worker with settings:',
+        '  BROKER_HOST=',
+        '  BROKER_PORT=5672',
+        '[2024-06-11 08:02:41,730: ERROR/MainProcess] consumer: Cannot connect to amqp://guest:**@127.0.0.1:5672//: [Errno 111] Connection refused.',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: "Go's %+v of client options with an empty Addr",
+      log: [
+        '2024/06/11 08:02:40 redis options: &{Network:tcp Addr: ClientName: DB:0 MaxRetries:3}',
+        '2024/06/11 08:02:40 dial tcp [::1]:6379: connect: connection refused',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: 'a YAML dump with an empty database host',
+      log: [
+        'effective configuration:',
+        'database:',
+        '  host: ""',
+        '  port: 5432',
+        'FATAL: could not connect to server: Connection refused. Is the server running on host "localhost" (127.0.0.1) and accepting TCP/IP connections on port 5432?',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.65,
+    },
+  ],
+  negatives: [
+    {
+      name: 'process.env code shown without an undefined error',
+      log: '/app/dist/config.js:8\n    const port = process.env.PORT.trim();\n    ^\n\nError: listen EACCES: permission denied 0.0.0.0:80',
+      best: false,
+    },
+    {
+      name: 'a non-empty int literal is a code bug',
+      log: "ValueError: invalid literal for int() with base 10: 'abc'",
+    },
+    {
+      name: 'a typed int() of a real string',
+      log: "TypeError: int() argument must be a string, a bytes-like object or a real number, not 'list'",
+    },
+    {
+      name: 'a region listed in a banner',
+      log: 'INFO starting uploader bucket=assets region=eu-west-1',
+    },
+    {
+      name: 'pg_isready against a named host is not a fallback',
+      log: 'orders-db.shop.svc.cluster.local:5432 - no response\nwaiting for database...',
+    },
+    {
+      name: 'an explicit localhost address is a wrong address, not an unset one',
+      log: goRedisLog('localhost:6379'),
+      exitCode: 1,
+    },
+    {
+      name: 'an empty field that is no address',
+      log: ['config: {"queue":"","workers":4}', 'dial tcp 127.0.0.1:6379: connect: connection refused'].join('\n'),
+      exitCode: 1,
+    },
+    {
+      name: 'an empty address printed after the refusal (a shutdown dump)',
+      log: [
+        'dial tcp 127.0.0.1:6379: connect: connection refused',
+        'shutting down, final state: redis_addr= queue=mail',
+      ].join('\n'),
+      exitCode: 1,
+    },
+  ],
+});
