@@ -111,6 +111,86 @@ const SIGNATURES: Signature[] = [
     title: 'The program crashed on a null reference in its code',
   },
   { all: [/^Exception in thread "/], confidence: 0.45, title: 'The Java program crashed on an unhandled exception' },
+  {
+    // Dependency-injection containers refuse a cycle in the app's own wiring: Spring "form a cycle" /
+    // "unresolvable circular reference", .NET "A circular dependency was detected for the service", Nest
+    // "A circular dependency between modules", Symfony/Laravel "Circular reference detected for service",
+    // Autofac, Python "partially initialized module ... (most likely due to a circular import)". A
+    // circular placeholder or substitution in a config file is the config's fault.
+    all: [
+      /\bunresolvable circular reference\b|\bbeans in the application context form a cycle\b|\bBeanCurrentlyInCreationException\b|\b[Cc]ircular (?:dependency|reference|import|component dependency)(?: was)? (?:detected|between|found)\b|\bmost likely due to a circular import\b/,
+    ],
+    confidence: 0.78,
+    title: "The app's components depend on each other in a cycle (a bug in its own wiring)",
+    not: /[Pp]laceholder|[Ss]ubstitution|\$\{|\bsymlink|\bconfig(?:uration)? file/,
+  },
+  {
+    // Go runtime faults that only the program's own code causes, beyond the nil dereference above.
+    all: [
+      /^panic: (?:assignment to entry in nil map|send on closed channel|close of (?:closed|nil) channel|interface conversion: |sync: (?:negative WaitGroup counter|unlock of unlocked mutex|WaitGroup is reused)|runtime error: (?:makeslice|hash of unhashable type|comparing uncomparable type))|^fatal error: (?:sync: (?:unlock of unlocked mutex|Unlock of unlocked RWMutex|RUnlock of unlocked RWMutex)|stack overflow)/,
+    ],
+    confidence: 0.7,
+    title: 'The Go program hit a runtime error in its own code',
+  },
+  {
+    // Rust panics whose message is a logic error, not an environment problem (Result::unwrap() on an
+    // Err is left out: the Err is often a missing variable, file or connection).
+    all: [
+      /called `Option::unwrap\(\)` on a `None` value|index out of bounds: the len is|attempt to (?:add|subtract|multiply|divide|negate|shift left|shift right|calculate the remainder) with (?:overflow|a divisor of zero)|\battempt to divide by zero|already (?:mutably )?borrowed: BorrowE|byte index \d{1,12} is (?:out of bounds|not a char boundary)|entered unreachable code/,
+    ],
+    confidence: 0.68,
+    title: 'The Rust program panicked on a logic error in its code',
+  },
+  {
+    // OCaml: an exception nothing caught (Not_found from Hashtbl.find/List.assoc, Invalid_argument,
+    // Match_failure). Out of memory and system errors (a missing file) belong to their own causes.
+    all: [/^Fatal error: exception (?!Out_of_memory|Sys_error|Unix\.Unix_error)/],
+    confidence: 0.62,
+    title: 'The OCaml program crashed on an exception its code did not handle',
+  },
+  {
+    // Haskell partial functions and incomplete patterns: "prog: Prelude.head: empty list",
+    // "Maybe.fromJust: Nothing", "Non-exhaustive patterns in function", "divide by zero".
+    all: [
+      /\bPrelude\.(?:head|tail|last|init|!!|read|undefined|maximum|minimum|foldr1|foldl1|chr)\b|\bMaybe\.fromJust: Nothing|\bNon-exhaustive patterns in\b|\bIrrefutable pattern failed\b|\bNo instance nor default method\b|^[\w.-]{1,100}: divide by zero\s*$/,
+    ],
+    confidence: 0.68,
+    title: 'The Haskell program crashed in its own code (partial function or missing pattern)',
+  },
+  {
+    // Swift, Kotlin, Scala, Dart, Nim: the runtime's words for a null, bounds or pattern error.
+    all: [
+      /Fatal error: (?:Unexpectedly found nil while (?:implicitly )?unwrapping an Optional value|Index out of range|Array index is out of range|Division by zero)|kotlin\.(?:UninitializedPropertyAccessException|KotlinNullPointerException|NoWhenBranchMatchedException)|\blateinit property \w{1,100} has not been initialized|\bscala\.MatchError\b|Null check operator used on a null value|\bLateInitializationError\b|\[(?:IndexDefect|NilAccessDefect|FieldDefect|RangeDefect|DivByZeroDefect|OverflowDefect|AssertionDefect|ObjectConversionDefect)\]/,
+    ],
+    confidence: 0.68,
+    title: 'The program crashed on a null, bounds or pattern error in its code',
+  },
+  {
+    // More JVM/.NET exceptions that only the code raises, and Clojure's "Execution error (X)".
+    all: [
+      /\bjava\.lang\.(?:StackOverflowError|UnsupportedOperationException|NegativeArraySizeException|StringIndexOutOfBoundsException)\b|\bjava\.util\.ConcurrentModificationException\b|^Execution error \((?:NullPointerException|ClassCastException|ArityException|IllegalArgumentException|ArithmeticException|IndexOutOfBoundsException|IllegalStateException|UnsupportedOperationException|StackOverflowError)\)|\bSystem\.(?:NullReferenceException|DivideByZeroException|StackOverflowException)\b|\bSystem\.InvalidOperationException: (?:Sequence contains no|Nullable object must have a value)|\bSystem\.Collections\.Generic\.KeyNotFoundException\b/,
+    ],
+    confidence: 0.62,
+    title: 'The program crashed on an exception in its own code',
+  },
+  {
+    // C++ exceptions that signal a logic error, a failed assert(), a pure virtual call.
+    all: [
+      /terminate called after throwing an instance of '(?:std::)?(?:out_of_range|logic_error|invalid_argument|length_error|domain_error|bad_optional_access|bad_variant_access|bad_function_call|bad_any_cast|bad_cast|bad_weak_ptr|bad_typeid)'|\bpure virtual method called\b|: Assertion [`'‘][^\n'’`‘]{1,300}['’] failed\./,
+    ],
+    confidence: 0.62,
+    title: 'The native program aborted on a logic error in its code (uncaught exception or failed assertion)',
+  },
+  {
+    // Perl, Lua, Julia, Erlang: a call on an undefined/nil value, a bounds or method error, a bad match.
+    // An Erlang match on {error, ...} is the environment failing (a port, a file), not the code.
+    all: [
+      /^Can't (?:call method "[^"]{1,100}" on (?:an undefined value|unblessed reference)|use an undefined value as|locate object method)|^Illegal division by zero at |^Not an? (?:ARRAY|HASH|CODE) reference at |^Undefined subroutine &|\battempt to (?:index|call|perform arithmetic on|concatenate|compare)\b[^\n]{0,40}\bnil\b|^ERROR: (?:LoadError: )?(?:BoundsError|MethodError|UndefVarError|DivideError|InexactError|AssertionError|DimensionMismatch|StackOverflowError|UndefRefError)\b|\{(?:badmatch|function_clause|case_clause|badarith|if_clause|try_clause),|\bno (?:match of right hand side value|function clause matching|case clause matching)\b/,
+    ],
+    confidence: 0.6,
+    title: 'The program crashed on an error in its own code',
+    not: /\{error,|\{:error,|\benoent\b|\beaddrinuse\b|\beconnrefused\b|\beacces\b|\bnxdomain\b/,
+  },
 ];
 
 // Frames in the app's own code (not a dependency's or the runtime's): the first one is where to look.
@@ -127,11 +207,25 @@ const firstAppFrame = (lines: readonly LogLine[], from: LogLine): LogLine | unde
   return undefined;
 };
 
+// An exception raised by an environment lookup is a missing variable, whatever the language calls it:
+// OCaml Sys.getenv's Not_found, Julia's KeyError from ENV (env.jl), Scala sys.env's "key not found: X",
+// .NET's KeyNotFoundException for "X", Crystal's "Missing ENV key", Rust's NotPresent.
+const ENV_LOOKUP =
+  /(?:Sys|Unix|os|System|Posix|std\.process)\.getenv\b|\bgetEnv(?:VarOwned)?\b|\bGetEnvironmentVariable\b|\bos\.environ\b|\bENV\[|\benv\.jl\b|\bMissing ENV key\b|\bkey not found: [A-Z][A-Z0-9_]{2,64}\b|\bkey "[A-Z][A-Z0-9_]{2,64}" not found|\bgiven key '[A-Z][A-Z0-9_]{2,64}' was not present|\bNotPresent\b|\bEnvironmentVariableNotFound\b/;
+
+/** True when the trace around the crash (the line and the frames after it) runs through an env lookup. */
+const raisedByEnvLookup = (lines: readonly LogLine[], from: LogLine): boolean => {
+  const start = Math.max(0, lines.indexOf(from));
+  return lines.slice(start, start + 15).some((line) => ENV_LOOKUP.test(line.text));
+};
+
 export const appBug: Rule = {
   id: 'app-bug',
   match: (ctx) => {
     const hit = matchSignatures(ctx, SIGNATURES);
     if (!hit) return null;
+    // Not the app's bug but its environment: the missing-env-var rule names the variable.
+    if (raisedByEnvLookup(ctx.log.lines, hit.line)) return null;
     const frame = firstAppFrame(ctx.log.lines, hit.line);
     return finding(ctx, {
       ruleId: 'app-bug',

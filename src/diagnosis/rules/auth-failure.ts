@@ -116,6 +116,26 @@ const SIGNATURES: Signature[] = [
     title: 'The auth backend refused the login (role, token or ServiceAccount not accepted)',
   },
   {
+    // A token the server no longer accepts (reset, revoked, expired, rotated): GitLab Runner "forbidden
+    // (check registration token)", "invalid registration token", "token has expired", "token was revoked".
+    all: [
+      /\((?:check|verify) (?:the |your )?(?:registration |access |auth(?:entication)? |API |join |bootstrap )?(?:token|credentials)\)|\b(?:[Ii]nvalid|[Ee]xpired|[Rr]evoked|[Ww]rong|[Ii]ncorrect|[Uu]nrecognized) (?:registration|access|auth(?:entication)?|API|bearer|join|bootstrap|runner|agent|refresh|personal access|service account|cluster|enrollment) token\b|\b(?:[Tt]oken|[Cc]redentials?) (?:is |are |was |were |has been |have been )?(?:expired|revoked|no longer valid|rejected)\b/,
+    ],
+    confidence: 0.84,
+    title: 'The server rejected the token (reset, revoked or expired, while the Secret keeps the old one)',
+    // A parser's "token" is syntax; a CSRF token is a web form's, not the pod's credential.
+    not: /[Ss]yntax|[Pp]ars(?:e|ing)|[Uu]nexpected token|CSRF/,
+  },
+  {
+    // 403 to a login or registration call: the credential is known and refused (not a file permission).
+    all: [
+      /\b403 Forbidden\b|\bstatus(?: code)?[ =:]{1,3}403\b|\bHTTP(?:\/[\d.]{1,3})? 403\b/,
+      /\b(?:token|credential|login|log in|sign in|authenticat|regist(?:er|ration)|api key|apikey)/i,
+    ],
+    confidence: 0.74,
+    title: 'A dependency refused the credentials with 403 Forbidden',
+  },
+  {
     all: [/\b401 Unauthorized\b|status code 401|\bHTTP 401\b|Unauthorized: /],
     confidence: 0.6,
     title: 'A dependency answered 401 Unauthorized',
@@ -132,6 +152,10 @@ const SIGNATURES: Signature[] = [
 ];
 
 const KEY_RULES = /key length should be at least|[Ss]ecret key should be in between/;
+// The client says the credential it would send is empty or absent: nothing was rejected, it was never set
+// ("invalid credentials: key & email must not be empty").
+const EMPTY_CREDENTIAL =
+  /\bmust not be (?:empty|blank)\b|\b(?:is|are) (?:empty|blank|missing)\b|\bnot (?:set|provided|configured)\b|\bno (?:credentials?|token|password|api key) (?:provided|given|found|set)\b/i;
 const UNSET_VARIABLE = /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40} (?:is|was) not set\b/;
 
 export const authFailure = signatureRule({
@@ -140,10 +164,11 @@ export const authFailure = signatureRule({
   signatures: SIGNATURES,
   // A later line shows the client got in after all (a retry with the right secret).
   options: { recoverable: true },
-  // "ELASTIC_PASSWORD is not set" beside the rejection: the credential is missing, not wrong (missing_env_var);
-  // a key too short for the server's rules is a bad value (bad_config).
+  // "ELASTIC_PASSWORD is not set" beside the rejection, or a credential the client itself calls empty: it is
+  // missing, not wrong (missing_env_var); a key too short for the server's rules is a bad value (bad_config).
   adjust: (ctx, hit) => {
     if (ctx.log.lines.some((l) => KEY_RULES.test(l.text))) return Math.min(hit.confidence, 0.4);
+    if (EMPTY_CREDENTIAL.test(hit.line.text)) return Math.min(hit.confidence, 0.45);
     return ctx.log.lines.some((l) => UNSET_VARIABLE.test(l.text)) ? Math.min(hit.confidence, 0.6) : hit.confidence;
   },
   steps: (ctx) => [

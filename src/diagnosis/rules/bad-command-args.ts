@@ -4,7 +4,7 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import { emptyExecTrace } from './exec-clues.ts';
+import { emptyExecTrace, PATH_GLUED_TO_FLAG } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
 import { CONFIG_FOR_ANOTHER_VERSION } from './version-clues.ts';
 
@@ -146,8 +146,10 @@ const SIGNATURES: Signature[] = [
     // A path and the flag after it arrived as one argument, so the program looks for a file named
     // "/etc/redis/redis.conf --appendonly yes" (one list item holding two arguments); Go quotes nothing:
     // "open /etc/app.yaml --debug: no such file".
+    // Java names the file unquoted after a colon ("FileNotFoundException: /etc/app.conf -J-Xmx768m (No
+    // such file or directory)").
     all: [
-      /['"‘“][^'"‘“’”\s]{1,300} -{1,2}[A-Za-z]|\bopen \/[^\s:]{1,300} -{1,2}[A-Za-z]/,
+      PATH_GLUED_TO_FLAG,
       /[Nn]o such file|not found|does not exist|[Cc]an't open|[Cc]annot (?:open|find)|[Uu]nable to (?:open|read|access|load)|[Ff]ailed to (?:open|read|load)|[Cc]ould not (?:open|read|load|find)/,
     ],
     confidence: 0.86,
@@ -214,6 +216,20 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.88,
     title: 'Deno was started without a permission flag the app needs (--allow-...)',
+  },
+  {
+    // A WebAssembly runtime started without the host interfaces the module imports: wasmtime "component
+    // imports instance `wasi:http/types@0.2.0`, but a matching implementation was not found in the
+    // linker" (`wasmtime serve` or `-S http` provides it), "unknown import: `wasi_snapshot_preview1::
+    // sock_accept` has not been defined", wasmer "Error while importing "wasi_snapshot_preview1"...:
+    // unknown import". WASI interfaces are the runtime's to provide when the command asks for them.
+    all: [
+      /[`'"]wasi(?::[\w-]{1,60}\/|_snapshot_preview1\b|_unstable\b)/,
+      /matching implementation was not found|not found in the linker|has not been defined|\bunknown import\b|\bnot instantiated\b/,
+    ],
+    confidence: 0.8,
+    title:
+      'The WebAssembly runtime was not asked to provide an interface the module imports (subcommand or -S/--wasi flag)',
   },
   {
     // An argument ran as the program: "-p: not found" (args given where the command belongs, or out of order).

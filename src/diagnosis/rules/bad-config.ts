@@ -14,6 +14,20 @@ const NOT_CONFIG =
   /host not found|Invalid path: \/|could not resolve address|[Uu]nable to resolve|[Cc]annot resolve|Address already in use|Permission denied|[Nn]o such file|does not exist|doesn't exist/;
 
 const BAD_DIRECTIVE = /Bad directive or wrong number of arguments/;
+
+// A parser's complaint about the structure of what it read.
+const CONFIG_PARSE_FAILURE =
+  /[Uu]nexpected (?:EOF|end[- ]of[- ](?:input|file|stream)|token|character)|[Ss]yntax error|[Pp]ars(?:e|ing) error|[Ee]rror (?:during|while|when) parsing|[Pp]roblem parsing|[Ee]xpect(?:ing|ed) close|close marker for|got end of file|[Uu]nterminated|[Uu]nclosed|[Uu]nbalanced|[Mm]alformed|[Cc]ould(?:n't| not) parse|[Cc]an(?:not|'t) parse|[Ff]ailed to parse|[Uu]nable to parse|[Ii]nvalid syntax|[Ii]nvalid (?:JSON|YAML|TOML|XML|HCL|INI)\b|\bis (?:invalid|not valid)\b/;
+// The line names a config file (by word or extension) or a setting, not a request body or the app's code.
+const CONFIG_SOURCE =
+  /\b[Cc]onfig(?:uration)? (?:file|data|value|setting|property|key|object)s?\b|[\w-]\.(?:conf|config|cfg|cnf|ini|ya?ml|toml|hcl|properties|xml)\b|\b(?:config|settings|application|appsettings|production|development|staging|default)[\w.-]{0,30}\.json\b|\/config\/[\w.-]{1,60}\.json\b|\b(?:Corefile|Caddyfile)\b|\bat prefix\[/;
+// What a config parse failure is not: an absent or unreadable file, a name that does not resolve, an empty
+// value (an unset variable, missing_env_var), a package manifest (a build problem).
+const NOT_PARSED_CONFIG =
+  /[Nn]o such file|does not exist|doesn't exist|Permission denied|host not found|[Cc]ould not resolve|[Uu]nable to resolve|[Cc]annot resolve|parsing "": invalid syntax|with base \d+: ''|must not be (?:empty|blank)|\bis (?:empty|blank|required|missing|not set)\b|package(?:-lock)?\.json|composer\.json|tsconfig/;
+// A server that stops on a name it cannot resolve often ends with a summary ("Failed to parse configuration
+// file"): the name is the cause (dns_resolution_failure), the summary only says where it surfaced.
+const UNRESOLVED_NAME = /host not found in upstream|could not resolve address|[Uu]nable to resolve (?:host|address)/;
 // A Redis directive quoted with no value at all: an empty substitution as often as a broken file.
 const BARE_DIRECTIVE = /^>>> '[a-z][a-z-]{1,40}'\s*$/;
 
@@ -110,16 +124,68 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /yaml: line \d+:|yaml: unmarshal errors|field [^\s]+ not found in type [^\s]+|YAMLException|yaml\.(?:scanner|parser)\.(?:Scanner|Parser)Error|while parsing a (?:block|flow) (?:mapping|sequence)|mapping values are not allowed here|found duplicate key [^\s]+|org\.yaml\.snakeyaml\.[a-z]+\.[A-Za-z]+Exception/,
+      /yaml: line \d+:|yaml: unmarshal errors|Psych::SyntaxError|field [^\s]+ not found in type [^\s]+|YAMLException|yaml\.(?:scanner|parser)\.(?:Scanner|Parser)Error|while parsing a (?:block|flow) (?:mapping|sequence)|mapping values are not allowed here|found duplicate key [^\s]+|org\.yaml\.snakeyaml\.[a-z]+\.[A-Za-z]+Exception/,
     ],
     confidence: 0.75,
     title: 'A YAML configuration is malformed',
+  },
+  {
+    // Logstash's pipeline grammar error ("Expected one of [ \t\r\n], "#", "{" at line 12, column 9").
+    all: [/LogStash::ConfigurationError/],
+    confidence: 0.78,
+    title: 'The server rejects its configuration',
+  },
+  {
+    // Strict schemas that name a key they do not know: zod's .strict(), Rust's serde deny_unknown_fields.
+    // A key of another version of the server is runtime_version_mismatch's, ranked beside this reading.
+    all: [/Unrecognized key\(s\) in object: |\bunknown field [`'"][\w.-]{1,60}[`'"], expected /],
+    confidence: 0.72,
+    title: 'The configuration has a key the app does not know',
   },
   {
     // Traefik (paerser) names an unknown static-config key this way, from file, flags or env alike.
     all: [/field not found, node: [\w.-]{1,80}/],
     confidence: 0.75,
     title: 'The configuration has a key the server does not know',
+  },
+  {
+    // INI (Python's configparser) and HCL (Vault, Consul, Nomad, Terraform) syntax errors name no value: the
+    // file itself is broken.
+    all: [
+      /configparser\.(?:ParsingError|MissingSectionHeaderError|DuplicateSectionError|DuplicateOptionError)|File contains no section headers|Unclosed configuration block|Argument or block definition required|Missing newline after argument|Invalid block definition/,
+    ],
+    confidence: 0.78,
+    title: 'The configuration file does not parse',
+  },
+  {
+    // Any parser's complaint about structure (an unclosed brace or array, a stray token, a missing comma) on a
+    // line that names a config file or setting: Typesafe "application.conf: 41: Expecting close brace",
+    // CoreDNS "Corefile:31 - Error during parsing: Unexpected EOF", Druid's "Problem parsing object at
+    // prefix[...]", node-config's "Cannot parse config file". Templated config (Helm) breaks this way often.
+    all: [CONFIG_PARSE_FAILURE, CONFIG_SOURCE],
+    confidence: 0.78,
+    title: 'The configuration file does not parse',
+    not: NOT_PARSED_CONFIG,
+  },
+  {
+    // Exceptions whose class alone says the configuration was rejected (Flink's memory or option checks,
+    // Typesafe config's parse and type errors). Placeholders left unresolved are unset variables instead.
+    all: [
+      /\b(?:IllegalConfiguration|InvalidConfiguration|InvalidConfig)(?:Exception|Error)\b|\bConfigException\$(?:Parse|BadValue|WrongType|BadPath|ValidationFailed)\b/,
+    ],
+    confidence: 0.78,
+    title: 'The server rejects its configuration',
+    not: /[Ee]nvironment variable|\benv var|\bis not set\b|\bmust be set\b|[Cc]ould not resolve placeholder|[Nn]o such file|does not exist/,
+  },
+  {
+    // A network interface (or the address on it) that the config names or a detection pattern selects is not
+    // on the node: Calico's IP autodetection, flannel's --iface, keepalived and VPN daemons.
+    all: [
+      /no valid host interfaces found|[Cc]ould(?:n't| not) auto-?detect an? IPv[46] address|[Uu]nable to auto-?detect an? IPv[46] address|[Cc]ould not find (?:a )?valid interface matching|[Ff]ailed to find (?:the )?interface\b|[Nn]o such network interface|\b[Ii]nterface [`'"]?[\w.@:-]{1,30}[`'"]? (?:not found|does not exist)\b|no interface with (?:name|address) /,
+    ],
+    confidence: 0.72,
+    title: 'The network interface the configuration selects is not on the node',
+    not: /host not found|[Nn]o such file/,
   },
   {
     all: [/toml(?:\.decoder)?\.TomlDecodeError|TOML parse error|invalid TOML/i],
@@ -276,6 +342,8 @@ export const badConfig = signatureRule({
     // A config that names a plugin the image lacks is right for a server that has it (missing_dependency).
     if (ctx.log.lines.some((l) => MISSING_PLUGIN.test(l.text))) return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BARE_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.6);
+    if (!UNRESOLVED_NAME.test(hit.line.text) && ctx.log.lines.some((l) => UNRESOLVED_NAME.test(l.text)))
+      return Math.min(hit.confidence, 0.6);
     if (LOAD_FAILED.test(hit.line.text) && ctx.log.lines.some((l) => LOAD_FAILED.test(l.text) && ABSENT.test(l.text)))
       return Math.min(hit.confidence, 0.45);
     return hit.confidence;

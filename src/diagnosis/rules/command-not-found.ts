@@ -1,8 +1,15 @@
 /** command_not_found: the configured executable is not in the image or on PATH (exit 127). */
+import { clip } from '../format.ts';
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import { emptyExecTrace, entrypointHiddenByMount, execNoSuchFile, scriptNotFound } from './exec-clues.ts';
-import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
+import {
+  emptyExecTrace,
+  entrypointHiddenByMount,
+  execNoSuchFile,
+  launchFailure,
+  shellPathNotFound,
+} from './exec-clues.ts';
+import { finding, hitEvidence, logEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 
 // A carriage return in the name is a CRLF script, which its own rule names.
 const CRLF = /\\r|\^M|^['’]:/;
@@ -62,6 +69,52 @@ const SIGNATURES: Signature[] = [
     title: 'The entrypoint execs a command that is not installed',
     not: CRLF,
   },
+  {
+    // Shells and runners that put the name last: zsh "command not found: foo", bundler "bundler: command
+    // not found: puma", poetry "Command not found: uvicorn", yarn berry; and PATH searches that say so:
+    // pdm "Command 'x' is not found in your PATH", crun "executable file `x` not found in $PATH".
+    all: [/\b[Cc]ommand not found: [^\s:]{1,200}\s*$|\bnot found in (?:your |the )?\$?PATH\b/],
+    confidence: 0.86,
+    title: 'The command is not installed in the image',
+    // A CRLF name is the script's line endings; "npm run start" as one name is a quoting problem.
+    not: /\\r|\^M|^['’]:|\bexec: "[^"\s]+ [^"]+": executable/,
+  },
+  {
+    // bash, ksh and sudo put the shell's name first: "bash: foo: command not found".
+    all: [
+      /^(?:\/(?:usr\/)?bin\/)?(?:bash|ksh|mksh|sudo): [^\s:]{1,200}: (?:command )?not found\s*$|^fish: Unknown command:? /,
+    ],
+    confidence: 0.86,
+    title: 'The shell cannot find a command',
+    not: CRLF,
+  },
+  {
+    // Language launchers that looked the tool up and found nothing: the .NET CLI (a dotnet-ef tool or an
+    // SDK command in a runtime-only image), pipenv, npx, pnpm exec, uv run.
+    all: [
+      /Could not execute because the specified command or file was not found|\bNo executable found matching command "|\bthe command [^\s]{1,200} could not be found within PATH|\bcould not determine executable to run|ERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL[^\n]{0,100} Command "[^"]{1,200}" not found|\bFailed to spawn: [`'"]?[\w.+@-]{1,200}/,
+    ],
+    confidence: 0.86,
+    title: 'The tool the command runs is not installed in the image',
+  },
+  {
+    // The .NET muxer with no SDK in the image: "dotnet ef" is taken for an app named "ef". An app path
+    // (app.dll) that does not exist is a missing file instead.
+    all: [/\bThe application '[^'./\\]{1,100}' does not exist/],
+    confidence: 0.8,
+    title: 'The command needs the .NET SDK, which the runtime image does not have',
+  },
+  {
+    // podman/crun: the runtime's own words for an executable that is not there.
+    all: [/OCI runtime attempted to invoke a command that was not found/],
+    confidence: 0.9,
+    title: 'The command is not in the image or on PATH',
+  },
+  {
+    all: [/^which: no [^\s]{1,200} in \(/],
+    confidence: 0.72,
+    title: 'A command the container needs is not on PATH',
+  },
 ];
 
 const SET_X_TRACE = /^\+{1,3} [a-z]/;
@@ -69,10 +122,11 @@ const SET_X_TRACE = /^\+{1,3} [a-z]/;
 const NAME = /(?:exec: "|sh: (?:\d+: |line \d+: )?|: line \d+: )([^\s:"]+)/;
 
 /**
- * A shell's "not found" for a path outside the system bin dirs (/app/server) is as often a binary whose
- * libc loader is missing (glibc build on Alpine) as a file that is absent: not a confident answer.
+ * A shell's "not found" for a path outside the system bin dirs (/app/server, bin/migrate) is as often a
+ * binary whose libc loader is missing (glibc build on Alpine) or a script whose shebang is broken (CRLF)
+ * as a file that is absent: a path is run as given, never looked up on PATH. Not a confident answer.
  */
-const OWN_PATH = /^\.?\/(?!(?:usr\/)?(?:local\/)?s?bin\/)/;
+const OWN_PATH = /^(?!\/(?:usr\/)?(?:local\/)?s?bin\/)[\w.@+-]{0,200}\//;
 
 // Where each message names the missing program; bounded so every search stays linear.
 const NAMED = [
@@ -81,6 +135,9 @@ const NAMED = [
   /\bstat ([^\s:]{1,200}): no such file/,
   /The term '([^'\s]{1,200})' is not recognized/,
   /^['"]?([^'"\s]{1,200})['"]? is not recognized as an internal/,
+  /\b[Cc]ommand not found: ([^\s:]{1,200})\s*$/,
+  /\bexecutable file [`'"]([^`'"\s]{1,200})[`'"] not found/,
+  /\b[Cc]ommand ['"]([^'"\s]{1,200})['"] is not found/,
 ];
 const NOT_FOUND = [': command not found', ': not found'];
 // A program name or path: nothing a shell would expand, and no "=" (an env assignment is not a command).
@@ -120,7 +177,7 @@ export const commandNotFound: Rule = {
       const flag = missingCommandName(hit.line.text)?.startsWith('-') === true || name?.startsWith('-') === true;
       // The program's path exists in the image but is hidden by a volume (missing_file), or the script
       // was found and launched, so its shebang is what is "not found" (script_crlf_line_endings).
-      const notFound = scriptNotFound(ctx);
+      const notFound = shellPathNotFound(ctx);
       const present =
         entrypointHiddenByMount(ctx) !== null || (notFound?.launched === true && notFound.line === hit.line);
       // Under a `set -x` trace the command word may come from a variable that expanded to something else.
@@ -133,6 +190,26 @@ export const commandNotFound: Rule = {
           flag || present ? 0.4 : ownPath ? 0.58 : Math.min(traced ? 0.8 : 0.97, hit.confidence + (exit127 ? 0.05 : 0)),
         evidence: [...hitEvidence(hit), ...(exit127 ? statusEvidence(ctx) : [])],
         steps,
+      });
+    }
+    // The app or a wrapper started a program and got ENOENT: a bare name was looked up on PATH and is
+    // not installed. A path may exist with a broken interpreter or loader (CRLF, musl), which the
+    // exec-time readings weigh: here it is only an alternative.
+    const launch = launchFailure(ctx);
+    if (launch && !launch.denied) {
+      const bare = !launch.program.includes('/');
+      return finding(ctx, {
+        ruleId: 'command-not-found',
+        category: 'command_not_found',
+        title: bare
+          ? `The program ${launch.program} is not installed in the image (starting it failed: no such file)`
+          : `Starting ${launch.program} failed with "no such file": it, or its interpreter, is not in the image`,
+        confidence: bare ? 0.86 : 0.4,
+        evidence:
+          launch.line.line > 0
+            ? [...logEvidence([launch.line]), ...statusEvidence(ctx)]
+            : [{ line: null, text: clip(launch.line.text, 300), source: 'status' }],
+        steps: lookupSteps(ctx, SAFE_NAME.test(launch.program) ? launch.program : undefined),
       });
     }
     if (!exit127) return null;

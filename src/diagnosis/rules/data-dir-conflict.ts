@@ -24,13 +24,26 @@ const SIGNATURES: Signature[] = [
     title: 'The stored cluster id does not match (stale data on the volume)',
   },
   {
+    // The identity stamped on the volume (cluster, system or storage id) belongs to another cluster: HDFS
+    // "Incompatible clusterIDs", Patroni "system ID mismatch ... belongs to a different cluster", PostgreSQL
+    // "database system identifier differs", Elasticsearch "a different cluster uuid", Ceph "fsid mismatch",
+    // CockroachDB "belongs to cluster X but is attempting to connect", RabbitMQ "thinks it's clustered with
+    // node ... disagrees". A recreated cluster met a retained volume.
+    all: [
+      /\b[Ii]ncompatible (?:cluster|namespace|storage|system|block ?pool)[ _-]?(?:ID|UUID|[Ii]d|[Uu]uid)s?\b|\b(?:[Cc]luster|[Ss]ystem|[Ss]torage|[Nn]amespace|[Dd]eployment|[Dd]atabase system)[ _-]?(?:ID|UUID|[Ii]d|[Uu]uid|identifier|fsid)s? (?:mismatch|differs?|do(?:es)? not match|doesn't match|changed)\b|\bfsid (?:mismatch|does not match)|\bbelongs to (?:a )?(?:different|another|other) cluster\b|\bwith a different cluster (?:uuid|UUID|ID|id)\b|\bpreviously joined a (?:different )?cluster with (?:UUID|uuid|ID|id)\b|\bbelongs to cluster "?[\w-]{1,80}"? but is attempting to connect\b|thinks it's clustered with node [^\n]{1,160}\bdisagrees\b/,
+    ],
+    confidence: 0.88,
+    title: "The volume holds data stamped with another cluster's identity (a retained volume met a recreated cluster)",
+  },
+  {
     all: [
       /data directory (?:is )?already in use|instance in (?:the )?same directory is already running|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Ff]ailed to) lock (?:the )?data dir(?:ectory)?\b|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Ff]ailed to) (?:obtain|acquire|get) (?:an? |the )?(?:exclusive |file |directory )?lock\b/,
     ],
     confidence: 0.7,
     title: 'The data directory is locked by another process (two pods on one volume?)',
-    // Migration tools take locks in the database, not on the volume.
-    not: /change ?log|migration|advisory|[Ll]iquibase|[Ff]lyway|[Ll]ease|[Ll]eader|[Rr]edis|[Dd]istributed|mutex|semaphore/,
+    // Migration tools take locks in the database, not on the volume; a lock that failed for space or
+    // permissions is those causes'.
+    not: /change ?log|migration|advisory|[Ll]iquibase|[Ff]lyway|[Ll]ease|[Ll]eader|[Rr]edis|[Dd]istributed|mutex|semaphore|[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
   },
   {
     all: [/Found system keyspace files, but they couldn't be loaded/],
@@ -62,6 +75,8 @@ const SIGNATURES: Signature[] = [
     all: [/lock DB directory|resource temporarily unavailable/, /lock/],
     confidence: 0.75,
     title: 'The data directory is locked by another process',
+    // Taking the lock failed for another reason: a full disk, a read-only or unwritable volume.
+    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
   },
   {
     // flock/fcntl on a lock file answers EAGAIN while another process holds it (RocksDB and LevelDB "LOCK",
@@ -88,12 +103,13 @@ const SIGNATURES: Signature[] = [
     // An unclean stop leaves a lock file that the server takes as another instance still running
     // (Xvfb's /tmp/.X99-lock, "lock file exists", git's index.lock).
     all: [
-      /\b[Ll]ock ?file (?:"?\/[^\s"]{1,200}"? )?(?:already )?exists|\b[Ss]tale (?:lock|pid) ?file|\b[Rr]emove (?:the (?:stale )?)?(?:lock ?file|[^\s]{1,200}[.-]lock\b)|[Ss]erver is already active for display|\.lock'?: File exists|[Aa]nother (?:instance|copy|process) [^\n]{0,60}(?:is|seems to be) (?:already )?running/,
+      /\b[Ll]ock ?file (?:"?\/[^\s"]{1,200}"? )?(?:already )?exists|\b[Ss]tale (?:lock|pid) ?file|\b[Rr]emove (?:the (?:stale )?)?(?:lock ?file|[^\s]{1,200}[.-]lock\b)|[Ss]erver is already active for display|\.lock'?: File exists|[Aa]nother (?:instance|copy|process) [^\n]{0,60}(?:is|seems to be) (?:already )?running|[Aa]nother [\w-]{1,30} (?:process|instance|daemon) (?:is|seems to be) (?:already |still )?running/,
     ],
     confidence: 0.8,
     title: 'A lock file left on the volume makes the server think another instance is running',
     // Package-manager lockfiles are dependency pins, not process locks; removing a stale lock is the fix at work.
-    not: /[Rr]emov(?:ed|ing) |package-lock|yarn\.lock|Gemfile\.lock|poetry\.lock|Cargo\.lock|pnpm-lock|composer\.lock|bun\.lock|[Ll]ockfile version/,
+    // Leader election ("another instance is running as leader, standing by") is normal operation.
+    not: /[Rr]emov(?:ed|ing) |[Ll]eader|[Ss]tand(?:ing)? ?by|package-lock|yarn\.lock|Gemfile\.lock|poetry\.lock|Cargo\.lock|pnpm-lock|composer\.lock|bun\.lock|[Ll]ockfile version/,
   },
   {
     // ZooKeeper: the snapshot and epoch files on the volume are older than the ensemble's (stale member data).
@@ -165,6 +181,17 @@ const SIGNATURES: Signature[] = [
     all: [/\b[Pp]id ?file\b|\.pid\b/, /\balready exists\b|[Aa]lready running/],
     confidence: 0.8,
     title: 'A stale pid file on the volume makes the server think another instance is running',
+  },
+  {
+    // The same check worded around the PID it read back: in a fresh container the stale number is alive
+    // (often 1, or the process itself). Airflow "is already running under PID 7", Apache "httpd (pid 8)
+    // already running", Celery "already running? (pid: 1)", Squid "already running! Process ID 1",
+    // gunicorn "Already running on PID 1", PostgreSQL "Is another postmaster (PID 1) running".
+    all: [
+      /\balready running (?:under|with|as|on|at) (?:PID|pid|[Pp]rocess(?: ?[Ii][Dd])?)[ :#]{0,2}\d|\((?:pid|PID):? ?\d{1,10}\) (?:is )?already running|[Aa]lready running\? \((?:pid|PID):? ?\d|already running! Process ID \d|[Aa]lready running,? \(?(?:pid|PID)[ :=]{0,2}\d|\b[Ii]s another [\w-]{1,30} \((?:PID|pid):? ?\d{1,10}\) running|[Aa]nother [\w-]{1,30} (?:process|instance|server|daemon) \((?:pid|PID):? ?\d{1,10}\) is (?:already |still )?running/,
+    ],
+    confidence: 0.8,
+    title: 'A stale pid file makes the server think an earlier instance is still running',
   },
   {
     // RabbitMQ/Erlang: the Mnesia directory on the volume belongs to another node or cluster.

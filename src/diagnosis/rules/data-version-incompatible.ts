@@ -76,6 +76,39 @@ const SIGNATURES: Signature[] = [
     not: /[Ff]lyway|[Aa]lembic|[Ll]iquibase|lockfile|lock file/i,
   },
   {
+    // Servers that refuse to run an older binary on data a newer one already touched, worded around the
+    // downgrade: etcd "cluster cannot be downgraded (current version: 3.4.27 is lower than determined
+    // cluster version: 3.5)", "cannot downgrade from", "downgrade from 1.9 is not supported".
+    all: [
+      /\b(?:cannot|can't|can ?not|unable to|refus(?:e|es|ing) to) (?:be )?downgrade(?:d)?\b|\bdowngrad(?:e|es|ing) from [^\n]{1,60}\b(?:is )?(?:not (?:supported|allowed|possible)|unsupported|prohibited)|\bis (?:lower|older) than (?:the )?(?:determined |stored |persisted |on-disk |recorded )?(?:cluster|data|schema|storage|database) version\b/,
+    ],
+    confidence: 0.86,
+    title: 'The data was written by a newer version of the server than the image runs (a downgrade)',
+    // Package managers and charts downgrade packages, not stored data.
+    not: /\bpackages?\b|\bapt\b|\bpip\b|\bnpm\b|\bhelm\b|\bchart\b|\bdependenc|--allow-downgrades|lockfile|lock file/i,
+  },
+  {
+    // The data or schema on the volume names its own version and the binary refuses it, in either
+    // direction: Meilisearch "Your database version (1.6.2) is incompatible with your current engine
+    // version (1.8.0)", Hive "Hive Schema version 3.1.0 does not match metastore's schema version 4.0.0".
+    all: [
+      /\b(?:[Ss]chema|[Dd]atabase|[Dd]ata|DB|[Ss]tore|[Ii]ndex|[Dd]ump|[Ss]napshot|[Oo]n-disk|[Mm]etadata|[Ss]torage) version (?:\(?v?\d[\w.-]{0,20}\)? |of v?\d[\w.-]{0,20} )?(?:is (?:incompatible|not compatible) with|is newer than)\b|\b(?:[Ss]chema|[Dd]atabase|[Dd]ata|[Ss]tore) (?:has been|was) upgraded to a version (?:that is )?(?:not compatible|incompatible)\b|\b(?:[Ww]orld|[Dd]ata|[Dd]atabase|[Ss]ave) was saved (?:with|by|in) a (?:newer|more recent|later) version\b/,
+    ],
+    confidence: 0.86,
+    title: 'The data on the volume was written by another version of the server than the image runs',
+    // A database server's own version against a driver or client is runtime_version_mismatch's.
+    not: /\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle|MongoDB|Redis|Valkey|Elasticsearch|OpenSearch|SQLite|CockroachDB|Cassandra|ClickHouse)\b|[Ss]erver version|[Dd]river|[Cc]lient|[Pp]rotocol|[Ff]lyway|[Aa]lembic|[Ll]iquibase|lockfile|lock file/,
+  },
+  {
+    // "Does not match" names no direction, and an older schema may only need its upgrade step run.
+    all: [
+      /\b(?:[Ss]chema|[Dd]atabase|[Dd]ata|DB|[Ss]tore|[Ii]ndex|[Oo]n-disk|[Mm]etadata|[Ss]torage) version (?:\(?v?\d[\w.-]{0,20}\)? )?(?:does not match|doesn't match|differs from|mismatch|is older than)\b[^\n]{0,80}\bversion\b/,
+    ],
+    confidence: 0.8,
+    title: 'The data on the volume was written by another version of the server than the image runs',
+    not: /\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle|MongoDB|Redis|Valkey|Elasticsearch|OpenSearch|SQLite|CockroachDB|Cassandra|ClickHouse)\b|[Ss]erver version|[Dd]river|[Cc]lient|[Pp]rotocol|[Ff]lyway|[Aa]lembic|[Ll]iquibase|[Mm]igration (?:file|script)|lockfile|lock file/,
+  },
+  {
     // An upgrade that skipped a required step: the data still needs an intermediate version first
     // (RabbitMQ feature flags, "upgrade to X first", Nextcloud's one-major-at-a-time rule).
     all: [

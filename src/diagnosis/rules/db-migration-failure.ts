@@ -4,8 +4,19 @@ import type { Rule, RuleContext } from '../rule.ts';
 import type { Finding, LogLine } from '../types.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 
+// Schema tools that create or upgrade the tables at start-up count too (Hive's schematool -initSchema,
+// Temporal's setup-schema, "Starting metastore schema initialization").
 const MIGRATION_CONTEXT =
-  /migrat|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate/i;
+  /migrat|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b/i;
+
+// A crash whose stack runs through the migration runner (the error line itself may be cut off).
+const MIGRATOR_IN_STACK: Signature = {
+  all: [
+    /django\/db\/migrations\/(?:executor|migration|operations\/[a-z_]{1,40})\.py|alembic\/runtime\/migration\.py|active_record\/migration\.rb|org\.flywaydb\.core\.internal\.command\.DbMigrate|Microsoft\.EntityFrameworkCore\.Migrations\.Internal\.Migrator\.Migrate/,
+  ],
+  confidence: 0.62,
+  title: 'The crash happened inside the database migration run at start-up',
+};
 
 const SIGNATURES: Signature[] = [
   {
@@ -13,6 +24,28 @@ const SIGNATURES: Signature[] = [
     all: [/was previously applied but (?:is missing|has been modified)|\bVersionMissing\(|\bVersionMismatch\(/],
     confidence: 0.86,
     title: 'An applied migration is missing or was edited (migration history out of sync)',
+  },
+  {
+    // The same drift worded by other runners: an applied migration whose file the image no longer ships
+    // (SeaORM "this migration has been applied but its file is missing", Flyway "Detected applied migration
+    // not resolved locally", golang-migrate "no migration found for version", Prisma "applied to the
+    // database but missing from the local migrations directory").
+    all: [
+      /\bapplied but its (?:file|script) is missing|\b[Mm]igration (?:file|script) (?:of version |for version )?[^\n]{0,120}\bis missing\b|\b[Dd]etected applied migrations? not resolved locally|\bno migration found for version\b|\bapplied to the database but (?:are |is )?missing from\b|\bdiverge from the local migrations directory|\b[Ff]ound \d{1,6} missing migrations?\b/,
+    ],
+    confidence: 0.88,
+    title: 'A migration recorded as applied is missing from the image (migration history out of sync)',
+  },
+  {
+    // A schema tool creating or upgrading the tables gave up (Hive "Schema initialization FAILED!",
+    // "*** schemaTool failed ***", "schema upgrade failed"): often a second init over an existing schema.
+    all: [
+      /\b[Ss]chema (?:initiali[sz]ation|upgrade|creation|migration|setup) (?:FAILED|failed)\b|\bschema ?[Tt]ool failed\b|\b(?:[Ff]ailed|[Uu]nable) to (?:initiali[sz]e|create|upgrade|set ?up) (?:the )?(?:database|db|metastore|SQL) schema\b/,
+    ],
+    confidence: 0.82,
+    title: 'The schema initialisation or upgrade run at start-up failed',
+    // GraphQL, JSON and registry schemas are documents, not database tables.
+    not: /GraphQL|graphql|JSON ?[Ss]chema|[Ss]chema [Rr]egistry|[Aa]vro|[Pp]rotobuf|OpenAPI|XSD|XML/,
   },
   {
     // Apps that refuse to start on a schema that was never created or migrated.
@@ -29,14 +62,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.66,
     title: 'The database does not exist yet (it was never created before the app started)',
   },
-  {
-    // A crash whose stack runs through the migration runner (the error line itself may be cut off).
-    all: [
-      /django\/db\/migrations\/(?:executor|migration|operations\/[a-z_]{1,40})\.py|alembic\/runtime\/migration\.py|active_record\/migration\.rb|org\.flywaydb\.core\.internal\.command\.DbMigrate|Microsoft\.EntityFrameworkCore\.Migrations\.Internal\.Migrator\.Migrate/,
-    ],
-    confidence: 0.62,
-    title: 'The crash happened inside the database migration run at start-up',
-  },
+  MIGRATOR_IN_STACK,
   {
     all: [/Multiple head revisions are present|Multiple heads are present/],
     confidence: 0.92,
@@ -138,6 +164,11 @@ const migrationRunning = (ctx: RuleContext, line: LogLine): boolean => {
 };
 
 const LOCKED = /\bdatabase is locked\b|SQLITE_BUSY/;
+// The runner never reached the database: the name did not resolve, the connection failed or the login was
+// refused. A failure "in" the migration then says only where the app was, not why (dns_resolution_failure,
+// dependency_unreachable, auth_failure), and so does a server older than the framework supports.
+const NEVER_REACHED =
+  /\bSocketException\b|[Cc]onnection refused|\bECONNREFUSED\b|\bENOTFOUND\b|\bEAI_AGAIN\b|\bgetaddrinfo\b|[Nn]ame or service not known|[Nn]o such host|[Tt]emporary failure in name resolution|could not translate host name|[Cc]ould not connect to server|[Uu]nable to connect to|[Nn]etwork is unreachable|[Cc]onnection timed out|\bi\/o timeout\b|Login failed for user|Access denied for user|password authentication failed|\bor (?:later|newer) is required\b/;
 
 const hasMigrationContext = (ctx: RuleContext): boolean => ctx.log.lines.some((l) => MIGRATION_CONTEXT.test(l.text));
 
@@ -154,7 +185,12 @@ const byMigrationSignature = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
   signatures: [...SIGNATURES, SCHEMA_CONFLICT],
-  adjust: (ctx, hit) => (hit.signature === SCHEMA_CONFLICT && !hasMigrationContext(ctx) ? 0 : lockCapped(hit)),
+  adjust: (ctx, hit) => {
+    if (hit.signature === SCHEMA_CONFLICT && !hasMigrationContext(ctx)) return 0;
+    if (hit.signature === MIGRATOR_IN_STACK && ctx.log.lines.some((l) => NEVER_REACHED.test(l.text)))
+      return Math.min(hit.confidence, 0.3);
+    return lockCapped(hit);
+  },
   steps,
 });
 
@@ -163,7 +199,11 @@ const bySqlFailureInMigration = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
   signatures: [SQL_FAILURE],
-  adjust: (ctx, hit) => (hit.fromStatus || !migrationRunning(ctx, hit.line) ? 0 : lockCapped(hit)),
+  adjust: (ctx, hit) => {
+    if (hit.fromStatus || !migrationRunning(ctx, hit.line)) return 0;
+    // "SQLSTATE[HY000] [2002] getaddrinfo failed": no statement ran, the connection did not open.
+    return NEVER_REACHED.test(hit.line.text) ? Math.min(hit.confidence, 0.3) : lockCapped(hit);
+  },
   steps,
 });
 

@@ -5,7 +5,23 @@
  */
 import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
-import { CONNECTION_REFUSED, DNS_FAILURE, LOCALHOST } from './network-clues.ts';
+import { CONNECTION_REFUSED, DNS_FAILURE, LOCAL_SOCKET, LOCALHOST, NAMED_ADDRESS } from './network-clues.ts';
+
+// Clients that tried every address they had: "None of the specified endpoints were reachable" (RabbitMQ
+// .NET), BrokerUnreachableException, "nats: no servers available for connection", "No suitable servers
+// found" (MongoDB drivers), "Unable to connect to any servers" / "All host(s) tried for query failed"
+// (Cassandra drivers), "host is unreachable". .NET's own System.Diagnostics.UnreachableException (code
+// that should never run) is an app bug, not this.
+const NO_ENDPOINT_ANSWERED: Signature = {
+  all: [
+    /None of the specified endpoints were reachable|\b[A-Z][a-z]{1,20}UnreachableException\b|\b(?:is|are|was|were) (?:unreachable|not reachable)\b|\bno reachable (?:server|host|broker|node|endpoint)s?\b|\bno servers available for connection\b|\bNo suitable servers found\b|\bUnable to connect to any servers\b|\bAll host\(s\) tried for query failed\b/,
+  ],
+  confidence: 0.75,
+  title: 'A dependency cannot be reached (no endpoint answered)',
+  not: DNS_FAILURE,
+};
+// Those summaries also wrap a server that answered and refused the credentials (auth_failure's line).
+const AUTH_REJECTED = /AuthenticationFailed|[Aa]uthentication failed|Bad credentials|[Aa]ccess denied|not authorized/;
 
 const SIGNATURES: Signature[] = [
   {
@@ -37,6 +53,19 @@ const SIGNATURES: Signature[] = [
     not: DNS_FAILURE,
   },
   {
+    // A connect that timed out, in the words clients use beside the errno: "Connection to amqp://mq:5672
+    // timed out" (.NET), "Timed out trying to connect to tcp://scheduler:8786" (Dask), ConnectTimeout
+    // (requests, httpx, netty, Apache HttpClient). A resolved address that never answers is typically a
+    // NetworkPolicy or firewall dropping packets.
+    all: [
+      /[Cc]onnect(?:ion|ing)? to [^\s]{1,200} timed out\b|[Tt]imed out (?:trying to connect|connecting|while connecting|waiting to connect) to\b|\bConnectTimeout(?:Error|Exception)?\b|[Cc]onnect(?:ion)? timeout (?:expired|exceeded|reached)\b/,
+    ],
+    confidence: 0.75,
+    title: 'A dependency cannot be reached (the connection timed out)',
+    not: DNS_FAILURE,
+  },
+  NO_ENDPOINT_ANSWERED,
+  {
     all: [/(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]annot|[Cc]an't) connect(?:ing)? to/],
     confidence: 0.65,
     title: 'A dependency cannot be reached',
@@ -51,11 +80,6 @@ const SIGNATURES: Signature[] = [
     not: DNS_FAILURE,
   },
 ];
-
-// host:port, a URL with a host, or "host=..." anywhere in the log: the client said where it connected.
-// A clock ("08:20:00.100") is not host:port: the host must end in a letter or be a dotted IPv4 address.
-const NAMED_ADDRESS =
-  /(?:[A-Za-z]|\d\.\d{1,3}|\]):\d{2,5}\b|`[\w.-]{2,253}`:`\d{2,5}`|:\/\/[\w.-]{1,253}|\bhost[ =:]{1,3}["']?[\w.-]{2,253}|\bserver at "?[\w.-]{2,253}/i;
 
 // wait-for scripts give up with their own words; the dependency never accepted a connection.
 const SQL_SERVER_UNREACHABLE: Signature = {
@@ -88,6 +112,11 @@ export const dependencyUnreachable = signatureRule({
   adjust: (ctx, hit) => {
     // A wait-for script that gives up exits 1; a process killed by a signal (139, 137) died of something else.
     if (hit.signature === WAIT_TIMEOUT && ctx.exitCode !== null && ctx.exitCode > 128)
+      return Math.min(hit.confidence, 0.4);
+    // A client on its local Unix socket was given no host at all: an unset host variable (missing_env_var
+    // reads it), not a dependency that failed to answer.
+    if (hit.lines.every((l) => LOCAL_SOCKET.test(l.text))) return Math.min(hit.confidence, 0.55);
+    if (hit.signature === NO_ENDPOINT_ANSWERED && AUTH_REJECTED.test(hit.line.text))
       return Math.min(hit.confidence, 0.4);
     const local = hit.lines.some((l) => LOCALHOST.test(l.text));
     // "localhost" inside a pod is the pod itself: the dependency is elsewhere, the address is wrong.

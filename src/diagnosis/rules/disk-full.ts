@@ -60,6 +60,27 @@ const SIGNATURES: Signature[] = [
     not: NOT_DISK,
   },
   {
+    // Servers that watch their own volume and stop before it fills: Ceph's monitor ("reached critical levels
+    // of available space on local monitor storage -- shutdown!"), etcd's and databases' space guards. Logged
+    // at warning level by some, but the shutdown is the crash.
+    all: [
+      /\bcritical(?:ly)? (?:low )?(?:levels? of )?(?:available|free) (?:disk |storage )?space\b|\b(?:available|free) (?:disk |storage )?space (?:is )?(?:critically low|exhausted|below (?:the )?(?:critical|minimum))\b|\bMON_DISK_CRIT\b|\bmon_data_avail_crit\b|\b(?:file ?system|volume|partition|storage|device) (?:is )?(?:completely )?full\b/i,
+    ],
+    confidence: 0.8,
+    title: 'The volume is (nearly) full: the server stopped before running out of space',
+    not: NOT_DISK,
+    warningIsEvidence: true,
+  },
+  {
+    // The same guard as a warning before it trips; alone it is a likely reason, not proof.
+    all: [
+      /\b(?:low|concerning levels of|insufficient) (?:available |free )?(?:disk|storage) space\b|\bdisk space (?:is )?(?:running )?low\b|\bconcerning levels of available space\b|\bMON_DISK_LOW\b|\brunning out of (?:disk |storage )?space\b/i,
+    ],
+    confidence: 0.7,
+    title: 'The volume is running out of space',
+    not: NOT_DISK,
+  },
+  {
     // A write that stored fewer bytes than asked (PHP "Only 0 of 48213 bytes written"): a full volume, or a quota.
     all: [/\bOnly \d{1,15} of \d{1,15} bytes (?:were )?written\b/],
     confidence: 0.72,

@@ -4,6 +4,24 @@ import type { RuleContext } from '../rule.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 import { DNS_FAILURE } from './network-clues.ts';
 
+// .NET on Linux reports getaddrinfo's EAI_AGAIN as the errno text "Resource temporarily unavailable"
+// (SocketException (11), or (00000001, 11)). The same words come from fork or a non-blocking read, so they
+// count only when the stack shows the lookup (System.Net.Dns.GetHostAddresses, a DnsEndPoint connect).
+const DOTNET_LOOKUP_EAGAIN: Signature = {
+  all: [/SocketException \((?:\w{1,10}, )?11\): Resource temporarily unavailable/],
+  confidence: 0.78,
+  title: 'A dependency host name does not resolve (.NET reports EAI_AGAIN as "Resource temporarily unavailable")',
+};
+// HttpClient names the host:port it was resolving beside the same errno text, without a Dns frame.
+const HTTP_CLIENT_LOOKUP = /HttpRequestException: Resource temporarily unavailable \([\w.-]{1,253}:\d{1,5}\)/;
+const HTTP_CLIENT_LOOKUP_EAGAIN: Signature = {
+  all: [HTTP_CLIENT_LOOKUP],
+  confidence: 0.75,
+  title: 'A dependency host name does not resolve (.NET reports EAI_AGAIN as "Resource temporarily unavailable")',
+};
+const DNS_LOOKUP_FRAME = /\bat System\.Net\.Dns\.|\bDnsConnectAsync\b|\bGetHostAddresses(?:Async)?\(/;
+const isLookup = (text: string): boolean => DNS_LOOKUP_FRAME.test(text) || HTTP_CLIENT_LOOKUP.test(text);
+
 const SIGNATURES: Signature[] = [
   { all: [/host not found in upstream/], confidence: 0.9, title: 'nginx cannot resolve an upstream host name' },
   {
@@ -25,6 +43,14 @@ const SIGNATURES: Signature[] = [
     confidence: 0.75,
     title: 'DNS lookups fail (temporary failure in name resolution)',
   },
+  {
+    // .NET on Windows and in Npgsql/SqlClient messages: "No such host is known" (WSAHOST_NOT_FOUND).
+    all: [/No such host is known/],
+    confidence: 0.88,
+    title: 'A dependency host name does not resolve',
+  },
+  DOTNET_LOOKUP_EAGAIN,
+  HTTP_CLIENT_LOOKUP_EAGAIN,
   { all: [DNS_FAILURE], confidence: 0.7, title: 'A dependency host name does not resolve' },
 ];
 
@@ -32,7 +58,7 @@ const SIGNATURES: Signature[] = [
 const HOST = [
   /\b(?:ENOTFOUND|EAI_AGAIN|EAI_NONAME) ([\w.-]{1,253})/,
   /UnknownHostException: ([\w.-]{1,253})/,
-  /\blookup ([\w.-]{1,253})(?: on [\d.:[\]a-f]{1,60})?: (?:no such host|server misbehaving|Temporary failure)/,
+  /\blookup ([\w.-]{1,253})(?: on [\d.:[\]a-f]{1,60})?: (?:no such host|server misbehaving|Temporary failure|read udp)/,
   /host name "([\w.-]{1,253})"/,
   /in upstream "([\w.-]{1,253})/,
   /server host '([\w.-]{1,253})'/,
@@ -40,6 +66,7 @@ const HOST = [
   /Failed to resolve ['"]([\w.-]{1,253})['"]/,
   /getaddrinfo for ([\w.-]{1,253}) failed/,
   /getaddrinfo\(['"]?([\w.-]{1,253})['"]?\) failed/,
+  /(?:No such host is known|Resource temporarily unavailable)\.? \(([\w.-]{1,253}):\d{1,5}\)/,
   /^([\w.-]{1,253}): (?:Name or service not known|Name does not resolve|Temporary failure in name resolution)/,
 ];
 // A host name, not an IP address or a bare number (the resolver failed on a name).
@@ -77,6 +104,7 @@ export const dnsResolutionFailure = signatureRule({
   signatures: SIGNATURES,
   options: { recoverable: true },
   adjust: (ctx, hit) => {
+    if (hit.signature === DOTNET_LOOKUP_EAGAIN && !ctx.log.lines.some((l) => isLookup(l.text))) return 0;
     const host = hostIn(hit.line.text) ?? '';
     if (diedEarlier(ctx, host)) return Math.min(hit.confidence, 0.4);
     // A bare product name (mysql, redis, db) is often an image's built-in default: the variable that

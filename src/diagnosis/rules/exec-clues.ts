@@ -135,34 +135,62 @@ export const entrypointHiddenByMount = (ctx: RuleContext): HiddenEntrypoint | nu
   return null;
 };
 
-// dash and busybox say "<script>: not found" when a script's shebang names an interpreter that does
-// not exist ("/bin/sh\r"), exactly as for a script that is absent.
-const SCRIPT_NOT_FOUND = /: ((?:\.{0,2}\/)[\w./@+-]{1,300}\.(?:sh|bash|envsh)): not found$/;
+// dash and busybox say "<path>: not found" when a script's shebang names an interpreter that does
+// not exist ("/bin/sh\r"), exactly as for a file that is absent. A name with a slash (bin/migrate,
+// ./start.sh, /app/run) is run from that path, never looked up on PATH, so the path itself is what the
+// shell could not run.
+const NOT_FOUND_SUFFIX = ': not found';
+const PATH_TOKEN_CHARS = /^[\w./@+-]{1,300}$/;
+const SCRIPT_EXTENSION = /\.(?:sh|bash|envsh|ksh|zsh)$/;
+// dash numbers its errors ("sh: 1: x: not found", "/docker-entrypoint.sh: 31: x: not found").
+const DASH_LINE_NUMBER = /: \d{1,5}$/;
 const TRACE = /^\+{1,4} /;
 
-export interface ScriptNotFound {
+export interface ShellPathNotFound {
   line: LogLine;
   path: string;
-  /** An earlier line (not a `set -x` trace) names the script: it was found on disk and launched. */
+  /** The path has a shell script's extension (a binary or an extension-less script otherwise). */
+  script: boolean;
+  /** dash's numbered format ("sh: 1: bin/migrate: not found"), as opposed to busybox ash's. */
+  dash: boolean;
+  /** An earlier line (not a `set -x` trace) names the path: it was found on disk and launched. */
   launched: boolean;
 }
 
-/** A shell's "not found" for a script run by path, and whether the log shows the script exists. */
-export const scriptNotFound = (ctx: RuleContext): ScriptNotFound | null => {
+/** The path a shell's "<path>: not found" names, and the text before it, found with string search. */
+const notFoundPath = (text: string): { path: string; before: string } | undefined => {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith(NOT_FOUND_SUFFIX)) return undefined;
+  const head = trimmed.slice(0, -NOT_FOUND_SUFFIX.length);
+  const at = head.lastIndexOf(': ');
+  if (at < 0) return undefined;
+  const path = head.slice(at + 2);
+  if (!path.includes('/') || path.includes('//') || !PATH_TOKEN_CHARS.test(path)) return undefined;
+  return { path, before: head.slice(0, at) };
+};
+
+/**
+ * A shell's "not found" for a path (a script, or a program outside the system bin dirs), and whether
+ * the log shows the path exists. A program in /usr/bin that is "not found" is simply not installed.
+ */
+export const shellPathNotFound = (ctx: RuleContext): ShellPathNotFound | null => {
   const lines = ctx.log.lines;
   for (const line of lines) {
-    const path = SCRIPT_NOT_FOUND.exec(line.text.trimEnd())?.[1];
-    if (path === undefined) continue;
-    const launched = lines.some((l) => l.line < line.line && !TRACE.test(l.text) && l.text.includes(path));
-    return { line, path, launched };
+    const found = notFoundPath(line.text);
+    if (!found) continue;
+    const script = SCRIPT_EXTENSION.test(found.path);
+    if (!script && SYSTEM_BIN.test(found.path)) continue;
+    const launched = lines.some((l) => l.line < line.line && !TRACE.test(l.text) && l.text.includes(found.path));
+    return { line, path: found.path, script, dash: DASH_LINE_NUMBER.test(found.before), launched };
   }
   return null;
 };
 
 // A shell reporting "permission denied" on a path: an exec when the path looks like a program
 // (bin dirs, scripts, no extension); a redirect or a data file otherwise.
-const SHELL_DENIED =
-  /^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: (?:line )?\d+: |^[^\s:]+\.sh: line \d+: |^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: /;
+// A script's own errors carry its path whatever it is named: bash "<script>: line 6: ", dash
+// "<script>: 6: " (Tekton and CI runners name their generated scripts without an extension).
+const SHELL_DENIED = /^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: |^[^\s:]{1,300}: (?:line )?\d{1,5}: /;
 // A bare name ("sh: 1: next: Permission denied") is a command looked up on PATH: an exec too.
 const DENIED_PATH = /: ((?:\/|\.\/)?[^\s:]+): Permission denied\s*$/;
 const PROGRAM_PATH = /\/(?:s?bin|libexec)\/|\.(?:sh|py|rb|pl)$|^\.\/|\/[^/.]+$|^[A-Za-z][\w-]{0,63}$/;
@@ -173,3 +201,92 @@ export const shellDeniedPath = (text: string): string | undefined =>
 
 /** True for a shell's "permission denied" on a path that looks like a program (an exec, not a data file). */
 export const isShellExecDenied = (text: string): boolean => PROGRAM_PATH.test(shellDeniedPath(text) ?? '');
+
+/**
+ * A program that a wrapper, a runtime or the app itself tried to start, and the errno the start got:
+ * ENOENT (no such program, or its interpreter is missing) or EACCES (there, but not executable).
+ * Every language and launcher words it its own way; command-not-found and exec-permission-denied read
+ * the errno, and missing-file steps back from a line that is a launch, not a read.
+ */
+export interface LaunchFailure {
+  line: LogLine;
+  /** The program as the message names it: a bare name was looked up on PATH. */
+  program: string;
+  denied: boolean;
+}
+
+// The errno as each launcher words it; anything else these patterns capture is EACCES.
+const ENOENT_WORDING = /^(?:2|ENOENT|[Nn]o such file or directory|does not exist)$/;
+
+// Each pattern names the program and the errno, on one line.
+const LAUNCH_FAILURES: readonly RegExp[] = [
+  // Java ProcessBuilder: Cannot run program "ffmpeg" (in directory "/app"): error=2, No such file or directory
+  /\bCannot run program "(?<program>[^"]{1,300})"(?: \(in directory "[^"]{0,300}"\))?: error=(?<errno>2|13), /,
+  // Node child_process: Error: spawn ffmpeg ENOENT
+  /\bspawn(?:Sync)? (?<program>[^\s]{1,300}) (?<errno>ENOENT|EACCES)\b/,
+  // Go os/exec: fork/exec /app/bin/tool: permission denied
+  /\bfork\/exec (?<program>[^\s:]{1,300}): (?<errno>no such file or directory|permission denied)/,
+  // coreutils and util-linux wrappers (nohup, timeout, chroot, stdbuf, runuser, setpriv, flock), s6.
+  // busybox env's "can't execute 'bash'" is a script's interpreter: the script's reading, not this one.
+  /\b(?:failed to run command|failed to execute|unable to exec) ['"‘`]?(?<program>[^\s'"’`:]{1,300})['"’`]?: (?<errno>No such file or directory|Permission denied)/,
+  // GNU env, nice, xargs, su-exec, dumb-init: "<wrapper>: 'ffmpeg': No such file or directory"
+  /^(?:\/usr\/bin\/|\/bin\/|\/sbin\/)?(?:env|nice|nohup|xargs|su-exec|setsid|ionice|taskset|chrt|numactl|stdbuf|\[dumb-init\]):? ['"‘]?(?<program>[^\s'"’:]{1,300})['"’]?: (?<errno>No such file or directory|Permission denied)\s*$/,
+  // tini: "[FATAL tini (7)] exec gunicorn failed: No such file or directory"
+  /\bexec (?<program>[^\s]{1,300}) failed: (?<errno>No such file or directory|Permission denied)/,
+  // .NET Process.Start: Win32Exception (2): An error occurred trying to start process 'ffmpeg' ...
+  /\bAn error occurred trying to start process '(?<program>[^']{1,300})'[^\n]{0,400}\. (?<errno>No such file or directory|Permission denied)/,
+  // Perl system/exec: Can't exec "ffmpeg": No such file or directory at /app/x.pl line 3.
+  /\bCan't exec "(?<program>[^"]{1,300})": (?<errno>No such file or directory|Permission denied)/,
+  // Haskell process: app: ffmpeg: createProcess: posix_spawnp: does not exist (No such file or directory)
+  /(?:^|: )(?<program>[^\s:]{1,300}): createProcess: (?:runInteractiveProcess: )?(?:exec|posix_spawnp?): (?<errno>does not exist|permission denied)/,
+  // Ruby spawn/system: Errno::ENOENT: No such file or directory - ffmpeg (a file open adds "@ rb_sysopen").
+  /\bErrno::E(?:NOENT|ACCES): (?<errno>No such file or directory|Permission denied) - (?<program>[\w+-]{1,200})\s*$/,
+  // OCaml Unix: exception Unix.Unix_error(Unix.ENOENT, "create_process", "ffmpeg")
+  /\bUnix_error\(Unix\.(?<errno>ENOENT|EACCES), "(?:create_process\w{0,10}|execvp?e?|open_process\w{0,10}|spawn)", "(?<program>[^"]{1,300})"\)/,
+];
+
+// Python's subprocess raises the errno as FileNotFoundError/PermissionError on the program's name; the
+// traceback frames above it (subprocess.py, _execute_child, os.exec*) show it was a launch.
+const PYTHON_ERRNO = /^(FileNotFoundError|PermissionError): \[Errno (?:2|13)\] [^:\n]{1,100}: '([^']{1,300})'\s*$/;
+const PYTHON_LAUNCH_FRAME = /\bin _execute_child\b|\/subprocess\.py"|\bos\.exec[lv]p?e?\(|\bos\.posix_spawnp?\(/;
+
+// A carriage return in the name ("bash\r") is a CRLF shebang, which the line-endings rule reads.
+const CARRIAGE_RETURN = /\\r|\^M|\r/;
+
+const launchIn = (line: LogLine): LaunchFailure | null => {
+  for (const pattern of LAUNCH_FAILURES) {
+    const { program, errno } = pattern.exec(line.text)?.groups ?? {};
+    if (program === undefined || errno === undefined || CARRIAGE_RETURN.test(program)) continue;
+    return { line, program, denied: !ENOENT_WORDING.test(errno) };
+  }
+  return null;
+};
+
+/** The first launch failure in the log or the status message, if any. */
+export const launchFailure = (ctx: RuleContext): LaunchFailure | null => {
+  const lines = ctx.log.lines;
+  for (const [index, line] of lines.entries()) {
+    const direct = launchIn(line);
+    if (direct) return direct;
+    const python = PYTHON_ERRNO.exec(line.text.trimEnd());
+    if (
+      python?.[2] !== undefined &&
+      lines.slice(Math.max(0, index - 12), index).some((l) => PYTHON_LAUNCH_FRAME.test(l.text))
+    ) {
+      return { line, program: python[2], denied: python[1] === 'PermissionError' };
+    }
+  }
+  for (const line of statusLines(ctx)) {
+    const direct = launchIn(line);
+    if (direct) return direct;
+  }
+  return null;
+};
+
+/**
+ * A path and the flag after it read as one argument ("/etc/app.conf -J-Xmx768m"): one list item in the
+ * spec holding two arguments, so the program looks for a file with the flag in its name. Quoted by most
+ * programs, unquoted after a colon by Java and Go ("open /etc/app.yaml --debug: no such file").
+ */
+export const PATH_GLUED_TO_FLAG =
+  /['"‘“][^'"‘“’”\s]{1,300} -{1,2}[A-Za-z]|\bopen \/[^\s:]{1,300} -{1,2}[A-Za-z]|(?:^|: )\/[^\s:'"()]{1,300} -{1,2}[A-Za-z]/;

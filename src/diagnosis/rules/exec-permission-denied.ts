@@ -3,9 +3,10 @@
  * user (no +x bit, noexec mount). The runtime or the shell says "permission denied" for the exec itself,
  * and the exit code is 126.
  */
+import { clip } from '../format.ts';
 import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
-import { isShellExecDenied, shellDeniedPath } from './exec-clues.ts';
+import { isShellExecDenied, launchFailure, shellDeniedPath } from './exec-clues.ts';
 import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
@@ -35,6 +36,12 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'The entrypoint is not executable (tini/dumb-init exec failed)',
   },
+  {
+    // podman/crun: "crun: open executable: Permission denied: OCI permission denied".
+    all: [/\bOCI permission denied\b|\bopen executable: Permission denied/],
+    confidence: 0.88,
+    title: 'The entrypoint is not executable',
+  },
 ];
 
 export const execPermissionDenied: Rule = {
@@ -53,6 +60,25 @@ export const execPermissionDenied: Rule = {
         title: hit.signature.title,
         confidence: Math.min(0.97, hit.confidence + (exit126 ? 0.05 : 0)),
         evidence: [...hitEvidence(hit), ...(exit126 ? statusEvidence(ctx) : [])],
+        steps,
+      });
+    }
+    // The app or a wrapper started a program and got EACCES: Java "error=13", Node "spawn x EACCES", Go
+    // "fork/exec x: permission denied", Python's subprocess PermissionError, coreutils "failed to run
+    // command". The file is there; it lacks +x, or sits on a noexec mount.
+    const launch = launchFailure(ctx);
+    if (launch?.denied) {
+      return finding(ctx, {
+        ruleId: 'exec-permission-denied',
+        category: 'exec_permission_denied',
+        title: `${launch.program} could not be started: it is not executable by the container user`,
+        confidence: 0.9,
+        evidence: [
+          ...(launch.line.line > 0
+            ? [{ line: launch.line.line, text: clip(launch.line.text.trim(), 300), source: 'log' as const }]
+            : [{ line: null, text: clip(launch.line.text, 300), source: 'status' as const }]),
+          ...(exit126 ? statusEvidence(ctx) : []),
+        ],
         steps,
       });
     }

@@ -72,6 +72,17 @@ const SIGNATURES: Signature[] = [
     title: 'Memory mapping failed: vm.max_map_count on the node is likely too low',
   },
   {
+    all: [/max size virtual memory \[\d{1,20}\] for user \[[^\]]{1,60}\] is too low/],
+    confidence: 0.88,
+    title: 'The address-space limit (ulimit -v) is too low',
+  },
+  {
+    // The Go runtime says which limit it hit when it cannot start an OS thread (EAGAIN from clone).
+    all: [/may need to increase max user processes|failed to create new OS thread \(have \d{1,9} already; errno=11\)/],
+    confidence: 0.84,
+    title: 'The process or thread limit (pids, ulimit -u) is reached',
+  },
+  {
     all: [/unable to create (?:new )?native thread|pthread_create failed/],
     confidence: 0.6,
     title: 'The process or thread limit (pids, ulimit -u) is reached',

@@ -4,8 +4,23 @@
  */
 import { kubectl } from '../kubectl.ts';
 import { MISSING_PLUGIN } from './config-clues.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
+import type { RuleContext } from '../rule.ts';
+import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
+import { isUnder, pathsIn } from './spec-helpers.ts';
 import { REMOVED_STDLIB } from './version-clues.ts';
+
+// vendor/ is absent either because composer install never ran in the image (this cause) or because a volume
+// mounted over the app directory hides the vendor/ the image has (missing_file): the same lines, so this
+// reading stays below the confident band, and steps back when the pod spec shows such a mount.
+const COMPOSER_AUTOLOAD: Signature = {
+  all: [/vendor\/autoload\.php/, /Failed opening required|failed to open stream|No such file/],
+  confidence: 0.8,
+  title: 'PHP Composer dependencies are not installed (vendor/autoload.php missing)',
+};
+
+// Shared objects and kernel modules have their own causes; "missing required ..." is a setting, not a package.
+const NOT_A_PACKAGE =
+  /shared (?:library|object)|\.so\b|[Mm]issing (?:the )?(?:required|config|configuration|environment|env|kernel)\b/;
 
 const SIGNATURES: Signature[] = [
   // Node: a bare specifier is a package; a path is the app's own file (missing_file).
@@ -99,11 +114,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.7,
     title: 'No JDBC driver on the classpath accepts the URL (driver missing, or a malformed URL)',
   },
-  {
-    all: [/vendor\/autoload\.php/, /Failed opening required|failed to open stream|No such file/],
-    confidence: 0.85,
-    title: 'PHP Composer dependencies are not installed (vendor/autoload.php missing)',
-  },
+  COMPOSER_AUTOLOAD,
   { all: [/Class ["'][^"']+["'] not found/], confidence: 0.55, title: 'A PHP class the app uses is not installed' },
   {
     // Classes and functions of PHP extensions (phpredis, gd, intl, zip, pdo drivers...) missing from the image.
@@ -210,6 +221,63 @@ const SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'A Node.js package the app loads by name is not installed',
   },
+  {
+    // A library that imports its backend on demand and names it in words, often with the install command:
+    // kombu's "Missing redis library (pip install redis)", Django's "Couldn't import Django. Are you sure it's
+    // installed", "the 'socksio' package is not installed".
+    all: [
+      /\b[Mm]issing (?:the )?[`'"]?[\w.-]{2,40}[`'"]? (?:library|module|package|gem|dependency|driver)\b|[Aa]re you sure (?:it's|it is|they're|they are) installed|\b(?:library|module|package|gem|driver) (?:is )?not installed\b/,
+    ],
+    confidence: 0.84,
+    title: 'A package the app loads is not installed in the image',
+    not: NOT_A_PACKAGE,
+  },
+  {
+    // The install command given in parentheses beside the failed import ("(pip install redis)").
+    all: [
+      /\((?:pip3?|conda|poetry|npm|yarn|gem) (?:install|add) [\w[\]@/.-]{2,60}\)/,
+      /\b(?:ImportError|ModuleNotFoundError|LoadError|[Mm]issing|not installed|[Rr]equires?)\b/,
+    ],
+    confidence: 0.84,
+    title: 'A package the app loads is not installed in the image',
+    not: NOT_A_PACKAGE,
+  },
+  {
+    // Lua (OpenResty, Kong plugins, LÖVE) reports a require() it could not resolve this way, then lists every
+    // path it tried ("no field package.preload['resty.http']").
+    all: [/\bmodule '[\w.-]{1,120}' not found\b|\bno field package\.preload\[/],
+    confidence: 0.84,
+    title: 'A Lua module the app requires is not installed in the image',
+  },
+  {
+    // Clojure: a namespace the app requires is on no classpath entry (a dependency only in a dev alias or
+    // profile, or left out of the uberjar).
+    all: [/Could not locate [\w/$-]{1,200}__init\.class\b/],
+    confidence: 0.82,
+    title: 'A Clojure library the app requires is not on the classpath',
+  },
+  {
+    // R, Julia and Tcl name a package that is not installed in the image's library path.
+    all: [
+      /there is no package called [‘'"`]|\bPackage [\w.]{1,80} not found in current path|\bPackage [\w.]{1,80} \[[0-9a-f-]{8,36}\] is required but does not seem to be installed|\bcan't find package [\w:.-]{1,80}/,
+    ],
+    confidence: 0.88,
+    title: 'A package the app loads is not installed in the image',
+  },
+  {
+    // PowerShell's Import-Module, Composer's platform check for PHP extensions, Dart's package resolution.
+    all: [
+      /was not loaded because no valid module file was found in any module directory|require the following PHP extensions? to be installed|the requested PHP extension [\w-]{1,40} is missing from your system|Couldn't resolve the package '[\w-]{1,80}' in 'package:/,
+    ],
+    confidence: 0.86,
+    title: 'A module or extension the app loads is not installed in the image',
+  },
+  {
+    // Racket resolves a collection it cannot find; Groovy scripts name a class their @Grab or classpath lacks.
+    all: [/standard-module-name-resolver: collection not found|\bunable to resolve class [\w.]{2,200}/],
+    confidence: 0.75,
+    title: 'A library the app loads is not installed in the image',
+  },
 ];
 
 // The package is installed but a native library it links cannot be loaded: missing_shared_library's.
@@ -219,9 +287,19 @@ const SHARED_OBJECT =
 // pip says "no matching distribution" when every release needs another Python (runtime_version_mismatch).
 const OTHER_PYTHON = /require a different python version|Requires-Python [<>=!~]{1,2} ?\d/;
 
-// Names projects give their own top-level package.
+// Names projects give their own top-level package (Python's "No module named", Lua's "module ... not found").
 const OWN_PACKAGE =
-  /No module named '(?:app|src|main|server|api|config|settings|core|project|web|backend|application)(?:\.[\w.]{1,100})?'/;
+  /(?:No module named|\bmodule) '(?:app|src|main|server|api|config|settings|core|project|web|backend|application)(?:\.[\w.]{1,100})?'/;
+
+/** A volume mounted at or above a missing vendor/ directory hides the one the image has (missing_file). */
+const vendorHiddenByMount = (ctx: RuleContext, hit: SignatureHit): boolean => {
+  const mounts = ctx.container?.volumeMounts ?? [];
+  if (mounts.length === 0) return false;
+  return hit.lines
+    .flatMap((line) => pathsIn(line.text))
+    .filter((path) => path.includes('/vendor/'))
+    .some((path) => mounts.some((mount) => isUnder(path, mount.mountPath)));
+};
 
 export const missingDependency = signatureRule({
   id: 'missing-dependency',
@@ -229,6 +307,7 @@ export const missingDependency = signatureRule({
   signatures: SIGNATURES,
   adjust: (ctx, hit) => {
     if (ctx.log.lines.some((l) => OTHER_PYTHON.test(l.text))) return Math.min(hit.confidence, 0.45);
+    if (hit.signature === COMPOSER_AUTOLOAD && vendorHiddenByMount(ctx, hit)) return Math.min(hit.confidence, 0.5);
     // "Error loading MySQLdb module" after "libmariadb.so.3: cannot open shared object file": the
     // driver is there, its C library is not; this reading stays as the alternative.
     if (ctx.log.lines.some((l) => SHARED_OBJECT.test(l.text))) return Math.min(hit.confidence, 0.7);

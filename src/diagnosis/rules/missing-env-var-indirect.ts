@@ -9,7 +9,14 @@ import { isAddressKey } from '../log-scan.ts';
 import type { RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
-import { CONNECTION_REFUSED, LOCALHOST } from './network-clues.ts';
+import {
+  ANY_ADDRESS_TARGET,
+  CONNECT_FAILURE,
+  CONNECTION_REFUSED,
+  LOCAL_SOCKET,
+  LOCALHOST,
+  NAMED_ADDRESS,
+} from './network-clues.ts';
 
 // Node prints the failing source line above the error: a property or method of process.env.X itself.
 const NODE_ENV_ACCESS: Signature = {
@@ -21,6 +28,13 @@ const NODE_ENV_ACCESS: Signature = {
 };
 // Without the TypeError on undefined, that source line is just code being shown.
 const OF_UNDEFINED = /of undefined\b|undefined is not an object|Cannot read propert/;
+
+// No host set: libpq/pgx and MySQL clients fall back to the local Unix socket, absent in a container.
+const LOCAL_SOCKET_FALLBACK: Signature = {
+  all: [LOCAL_SOCKET],
+  confidence: 0.66,
+  title: 'The database client fell back to a local socket: the host variable is likely not set',
+};
 
 // An unset variable read as "" or undefined breaks one step later, in a parser or a method call: the
 // message names no variable, but an empty number or an undefined URL is rarely anything else.
@@ -71,14 +85,7 @@ const INDIRECT: Signature[] = [
     confidence: 0.68,
     title: 'A value is false/null where a string is needed: the environment variable it comes from is likely not set',
   },
-  {
-    // No host set: libpq/pgx and MySQL clients fall back to the local Unix socket, absent in a container.
-    all: [
-      /\.s\.PGSQL\.\d{1,5}"?:? (?:failed: |connect: )?[Nn]o such file or directory|Can't connect to local (?:MySQL |MariaDB )?server through socket|SQLSTATE\[HY000\] \[2002\] No such file or directory/,
-    ],
-    confidence: 0.66,
-    title: 'The database client fell back to a local socket: the host variable is likely not set',
-  },
+  LOCAL_SOCKET_FALLBACK,
   {
     // pg_isready without -h (an empty "$DB_HOST") checks the local socket directory, not a host.
     all: [/^\/[\w/.-]{1,120}:\d{1,5} - (?:no response|no attempt)\b/],
@@ -100,6 +107,18 @@ const INDIRECT: Signature[] = [
     ],
     confidence: 0.68,
     title: 'No API key was given to a client: the environment variable that holds it is likely not set',
+  },
+  {
+    // A request sent with no credentials at all: the Hugging Face Hub's "You must be authenticated to
+    // access it" for a gated model, registries' "anonymous access is not allowed", "no auth token
+    // provided". The variable that should hold the token was empty. A token that was sent and refused
+    // (invalid, expired) is auth_failure.
+    all: [
+      /[Yy]ou (?:must|need to) be (?:authenticated|logged in)\b|\b(?:[Aa]nonymous|[Uu]nauthenticated) (?:access|requests?|users?|pulls?) (?:is |are )?(?:not (?:allowed|permitted|supported)|denied|forbidden|disabled)\b|\b[Nn]o (?:auth(?:entication)?|access|bearer|API) token (?:was |is )?(?:provided|given|found|set|supplied)\b/,
+    ],
+    confidence: 0.72,
+    title: 'A request carried no credentials: the variable that should hold the token is likely not set',
+    not: /\b(?:invalid|expired|incorrect|wrong|rejected|revoked|mismatch)\b/i,
   },
   {
     // Cloud SDKs find no credentials when the key variables (AWS_ACCESS_KEY_ID...) are not set.
@@ -161,10 +180,30 @@ const WEAK_LOCALHOST: Signature[] = [
   },
 ];
 
+// A client dialling 0.0.0.0 uses a listen address as its target: images default to it when the variable
+// naming the dependency is unset (a hand-written config rarely points a client there). It is still the
+// same refusal or timeout as a wrong address, so the reading stays moderate. Clients log each failed
+// attempt as a warning and crash with a line that names no address, so the warnings are the evidence.
+const ANY_ADDRESS_DIAL: Signature = {
+  all: [CONNECT_FAILURE, ANY_ADDRESS_TARGET],
+  confidence: 0.6,
+  title: 'The app dials 0.0.0.0: the variable naming its dependency is likely unset, leaving the default',
+  warningIsEvidence: true,
+};
+
+// A refusal that names no host anywhere in the log: the client may be on its built-in default because
+// its host variable is unset. Only an alternative beside dependency_unreachable, never the answer alone.
+const UNNAMED_REFUSAL: Signature = {
+  all: [CONNECTION_REFUSED],
+  confidence: 0.45,
+  title: 'A connection was refused and no host is named: a host variable may be unset, leaving the default',
+};
+
 // A setting printed empty: `redis_addr=""` (an empty JSON field as the scanner keeps it), `REDIS_ADDR=` in
-// an env dump, `"host": ""` or `host: ''` in a JSON or YAML dump, `{Addr: DB:0}` from Go's %+v.
+// an env dump, `pgsql:host=;` in a PDO DSN, `"host": ""` or `host: ''` in a JSON or YAML dump, `{Addr: DB:0}`
+// from Go's %+v.
 const EMPTY_SETTING =
-  /(?:^|[\s{,;(["'])([A-Za-z][\w.-]{0,63})["']?(?:=(?:""|''|(?=[\s,;}]|$))|: ?(?:""|'')|:(?= [A-Z][A-Za-z]{0,40}:|\}))/g;
+  /(?:^|[\s{,;(["':])([A-Za-z][\w.-]{0,63})["']?(?:=(?:""|''|(?=[\s,;}]|$))|: ?(?:""|'')|:(?= [A-Z][A-Za-z]{0,40}:|\}))/g;
 
 const hasEmptyAddress = (text: string): boolean =>
   [...text.matchAll(EMPTY_SETTING)].some((m) => m[1] !== undefined && isAddressKey(m[1]));
@@ -175,7 +214,13 @@ const emptyAddressLine = (ctx: RuleContext, hit: SignatureHit): LogLine | undefi
   return ctx.log.lines.find((l) => l.line <= last && hasEmptyAddress(l.text));
 };
 
-export const INDIRECT_SIGNATURES: readonly Signature[] = [...INDIRECT, NGINX_UNKNOWN_VARIABLE, ...WEAK_LOCALHOST];
+export const INDIRECT_SIGNATURES: readonly Signature[] = [
+  ...INDIRECT,
+  NGINX_UNKNOWN_VARIABLE,
+  ...WEAK_LOCALHOST,
+  ANY_ADDRESS_DIAL,
+  UNNAMED_REFUSAL,
+];
 
 /** The confidence of a hit, weighed with what its line cannot show; direct hits keep theirs. */
 export const weighIndirect = (ctx: RuleContext, hit: SignatureHit): number => {
@@ -185,9 +230,13 @@ export const weighIndirect = (ctx: RuleContext, hit: SignatureHit): number => {
     return Math.min(hit.confidence, 0.55);
   // An empty address printed before the refusal: the default was used because nothing was set.
   if (WEAK_LOCALHOST.includes(hit.signature) && emptyAddressLine(ctx, hit)) return Math.min(0.7, hit.confidence + 0.25);
+  // The socket fallback beside a printed empty host (`host=;port=3306`): the client was given no host.
+  if (hit.signature === LOCAL_SOCKET_FALLBACK && emptyAddressLine(ctx, hit))
+    return Math.min(0.8, hit.confidence + 0.14);
+  if (hit.signature === UNNAMED_REFUSAL && ctx.log.lines.some((l) => NAMED_ADDRESS.test(l.text))) return 0;
   return hit.confidence;
 };
 
 /** The printed empty address behind a localhost reading, as evidence beside the refusal. */
 export const indirectEvidence = (ctx: RuleContext, hit: SignatureHit): (LogLine | undefined)[] =>
-  WEAK_LOCALHOST.includes(hit.signature) ? [emptyAddressLine(ctx, hit)] : [];
+  WEAK_LOCALHOST.includes(hit.signature) || hit.signature === LOCAL_SOCKET_FALLBACK ? [emptyAddressLine(ctx, hit)] : [];

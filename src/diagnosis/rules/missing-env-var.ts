@@ -15,7 +15,27 @@ const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
 // Only failure-sounding mentions of an environment variable count (not help text or a printed default).
 const ENV_FAILURE =
-  /\b(?:not (?:set|defined|provided|found|specified)|is (?:missing|required|empty|unset|undefined)|missing|must be (?:set|defined|provided|specified)|did not provide|no value|undefined|required but)\b/i;
+  /\b(?:not (?:set|defined|provided|found|specified|present)|is (?:missing|required|empty|unset|undefined)|missing|must be (?:set|defined|provided|specified)|did not provide|no value|undefined|unset|required but)\b/i;
+
+/**
+ * A failed lookup of a variable in the environment, in each language's own words, when the message does
+ * not say "environment variable" next to a failure word: Haskell's getEnv ("DATABASE_URL: getEnv: does
+ * not exist (no environment variable)"), Zig's getEnvVarOwned (error.EnvironmentVariableNotFound),
+ * Symfony's EnvNotFoundException, Elixir's System.EnvError, python-decouple's UndefinedValueError, and
+ * Java's helpful NullPointerException on System.getenv(...).
+ */
+const ENV_LOOKUP_FAILED =
+  /\bgetEnv: does not exist\b|\(no environment variable\)|\bEnvironmentVariableNotFound\b|\bEnvVarNotFound\b|\bEnvNotFoundException\b|\bSystem\.EnvError\b|\bUndefinedValueError\b|"(?:java\.lang\.)?System\.getenv\(String\)" is null/;
+
+/**
+ * A map lookup of an upper-case key that failed, where the map is the environment far more often than
+ * not: Julia's ENV["X"] (KeyError: key "X" not found), Crystal's ENV["X"] (Missing ENV key: "X"), Scala's
+ * sys.env("X") (NoSuchElementException: key not found: X). An upper-case snake name is an environment
+ * variable by convention. Python's KeyError: 'X' is weaker (below): Python code indexes plain dicts with
+ * upper-case keys more often.
+ */
+const ENV_KEY_LOOKUP =
+  /KeyError: key "[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}" not found|Missing ENV key: "[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}"|NoSuchElementException: key not found: [A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\b/;
 
 const SIGNATURES: Signature[] = [
   {
@@ -35,6 +55,23 @@ const SIGNATURES: Signature[] = [
     // A config-file field unknown to the parser, with a hint about expanding variables, is bad_config.
     not: /not found in type|expand[- ]env/,
     // Not a failure: "set FOO (environment variable) to ..." in help text or a printed default.
+  },
+  {
+    all: [ENV_LOOKUP_FAILED],
+    confidence: 0.86,
+    title: 'A required environment variable is not set (the lookup failed)',
+  },
+  {
+    all: [ENV_KEY_LOOKUP],
+    confidence: 0.8,
+    title: 'A required environment variable is not set (the lookup of its name failed)',
+  },
+  {
+    // Perl's $ENV{X} read while X is unset: a warning, but it names the variable the crash came from.
+    all: [/Use of uninitialized value (?:\$ENV\{|in [^\n]{1,80}\$ENV\{)/],
+    confidence: 0.7,
+    title: 'A variable read from %ENV is not set (uninitialized value)',
+    warningIsEvidence: true,
   },
   {
     all: [/required key [A-Z0-9_]{1,80} missing value|required environment variable/i],
@@ -110,6 +147,39 @@ const SIGNATURES: Signature[] = [
     not: /\b(?:flag|argument|capabilit(?:y|ies))\b|\bCAP_[A-Z]|\s--[a-z]/,
   },
   { all: [/Missing [`'"]?secret_key_base[`'"]? for/], confidence: 0.85, title: 'SECRET_KEY_BASE is not set' },
+  {
+    // "The application secret has not been set" (Play), "no secret key was set" (Flask), "signing key is
+    // not configured": frameworks name the secret, not the variable, but secrets reach containers through
+    // variables. A framework that then generates one and carries on is not failing.
+    all: [
+      /\b(?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key|api[_ ]?key|password|token|salt)["'`]? (?:has not been|have not been|is not|was not|isn't|wasn't|not) (?:set|configured|provided|defined|specified)\b|\bno (?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key) (?:was |is |has been )?(?:set|configured|provided|defined|specified)\b/i,
+    ],
+    confidence: 0.78,
+    title: 'A secret is not set: the environment variable that should provide it is likely missing',
+    not: /\b(?:generat\w{0,10}|random|using (?:a |the )?default|optional(?:ly)?|if you (?:want|wish|need))\b/i,
+  },
+  {
+    // "invalid credentials: key & email must not be empty" (external-dns), "client_secret cannot be
+    // empty": a provider or client built with an empty credential was never given one, which is an
+    // unset variable, not a rejection (auth_failure is a dependency refusing credentials it was sent).
+    all: [
+      /\b(?:password|passwd|token|secret|api[_ -]?key|access[_ -]?key(?:[_ -]?id)?|secret[_ -]?key|client[_ -]?(?:id|secret)|e-?mail|username|credentials?)["'`]? (?:(?:must not|cannot|can't|should not|may not) be|(?:is|are|was|were)) (?:empty|blank)\b/i,
+      /\b(?:init\w{0,12}|config\w{0,10}|provider|credentials?|start\w{0,5}|client|auth\w{0,10}|connect\w{0,5}|setup|load\w{0,5})\b/i,
+    ],
+    confidence: 0.8,
+    title: 'A credential is empty: the environment variable that should hold it is likely not set',
+  },
+  {
+    // Operators and servers that validate their options at start-up ("validating options, missing field,
+    // cluster-name" from Karpenter): options in a container come from variables the chart renders. A
+    // field missing from a file the app parses (a line number, a file name) or a CLI flag is another cause.
+    all: [
+      /\b(?:[Mm]issing|MISSING)(?: required| mandatory)? (?:field|option|setting|parameter)s?[,:]? ['"`]?[a-z][a-z0-9]{1,30}(?:[-_.][a-z0-9]{1,30}){1,6}\b/,
+    ],
+    confidence: 0.66,
+    title: 'A required option is missing: the variable that sets it is likely not set',
+    not: /\b(?:at )?line \d|\bcolumn \d|\.(?:ya?ml|json|toml|conf|ini|hcl|properties)\b|\bflags?\b|\s--[a-z]/,
+  },
   {
     // Rust: std::env::var("X").unwrap() / .expect() on an unset variable (VarError::NotPresent).
     all: [/on an `Err` value: NotPresent|: NotPresent\s*$|environment variable not found/],

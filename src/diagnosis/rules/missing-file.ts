@@ -3,11 +3,18 @@
  * dir not created, or hidden by a volume mount over its directory).
  */
 import { kubectl } from '../kubectl.ts';
-import type { Rule } from '../rule.ts';
+import type { Rule, RuleContext } from '../rule.ts';
 import { clip } from '../format.ts';
 import { DOTENV } from './config-clues.ts';
-import { entrypointHiddenByMount, execNoSuchFile } from './exec-clues.ts';
-import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
+import { entrypointHiddenByMount, execNoSuchFile, launchFailure, PATH_GLUED_TO_FLAG } from './exec-clues.ts';
+import {
+  finding,
+  hitEvidence,
+  logEvidence,
+  matchSignatures,
+  type Signature,
+  type SignatureHit,
+} from './log-helpers.ts';
 
 // Loader, interpreter, CRLF and module failures also say "no such file": their rules own them. A
 // PostgreSQL "extension control file" is a server extension package that is not installed.
@@ -75,7 +82,11 @@ const SIGNATURES: Signature[] = [
     not: /No usable temporary directory|\bexec\b|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat \/[^\s:]+: no such file/,
   },
   {
-    all: [/java\.io\.FileNotFoundException: /, /No such file or directory|cannot find the (?:file|path)/],
+    // Hadoop's file systems (Spark, Flink, Hive) say "File file:/opt/app.jar does not exist".
+    all: [
+      /java\.io\.FileNotFoundException: /,
+      /No such file or directory|cannot find the (?:file|path)|\bdoes not exist\b/,
+    ],
     confidence: 0.82,
     title: 'A file the app needs is not in the container',
   },
@@ -112,7 +123,8 @@ const SIGNATURES: Signature[] = [
     not: /jarfile \$/,
   },
   {
-    all: [/The application to execute does not exist: /],
+    // The .NET host's two wordings for an app dll that is not there.
+    all: [/The application to execute does not exist: |\bThe application '[^']{1,200}\.(?:dll|exe)' does not exist/],
     confidence: 0.85,
     title: 'The .NET application dll is not in the image',
   },
@@ -126,6 +138,15 @@ const SIGNATURES: Signature[] = [
     all: [/\bopen\(\) "[^"]+" failed \(2: No such file or directory\)/],
     confidence: 0.8,
     title: 'A file nginx needs is missing',
+  },
+  {
+    // Composer's autoloader absent: composer install never ran in the image, or a volume mounted over
+    // the app dir (an emptyDir shared with nginx, a bind mount of the source) hides vendor/. The first is
+    // an uninstalled dependency (missing-dependency says so), the second a hidden file: a close second.
+    all: [/\bvendor\/autoload\.php\b/, /Failed opening required|Failed to open stream|No such file or directory/],
+    confidence: 0.7,
+    title:
+      'vendor/autoload.php is not there: a volume mounted over the app dir hides vendor/, or composer install never ran',
   },
   {
     all: [/Failed opening required '[^']+'/],
@@ -147,8 +168,9 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.78,
     title: 'A configuration file the app needs is not in the container',
-    // "No config file found, using defaults" is a notice, not the failure.
-    not: /using (?:the )?defaults?|falling back|\bskipping\b/i,
+    // "No config file found, using defaults" is a notice, not the failure; so is a line the program
+    // tags verbose/notice/info (Kong: "[verbose] no config file found at /etc/kong/kong.conf").
+    not: /using (?:the )?defaults?|falling back|\bskip(?:ping)?\b|\[(?:verbose|notice|info|debug)\]/i,
   },
   {
     all: [
@@ -157,6 +179,66 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.72,
     title: 'A configuration file the app needs is missing',
+    // A root CA file that is not there is a TLS verification problem (tls-certificate-error).
+    not: /root certificate|sslrootcert/,
+  },
+  {
+    // A path the program names, then that it is not there: gunicorn "Error: '/app/gunicorn.conf.py'
+    // doesn't exist", "File /x does not exist", "path ./data not found", Hadoop "File file:/x does not
+    // exist", spark "Local jar /x does not exist". A request path in an access log is not a file.
+    all: [
+      /['"‘“`](?:\/|\.{1,2}\/|~\/)[^'"‘“’”`\s]{1,300}['"’”`]:? (?:does not exist|doesn't exist|do not exist|not found|was not found|could not be found|cannot be found|is missing)\b|\b(?:[Ff]ile|[Dd]irectory|[Ff]older|[Pp]ath|[Ss]cript|[Bb]inary|[Tt]emplate|[Kk]eystore|[Cc]ertificate|[Mm]odel|jar)(?: file)?:? (?:file:)?\/[^\s'"]{1,300} (?:does not exist|doesn't exist|not found|was not found|could not be found|cannot be found|is missing)\b/,
+    ],
+    confidence: 0.76,
+    title: 'A file the app needs is not in the container',
+    // A root CA bundle that is not there is a TLS verification problem (tls-certificate-error).
+    not: /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|[Rr]oute|[Ee]ndpoint|\bURL\b|https?:|\b404\b|node_modules|site-packages|\bexec\b|exec user process|\busing (?:the )?defaults?\b|falling back|root certificate|\bCA (?:file|bundle|certificate)|sslrootcert/,
+  },
+  {
+    // A jar on the command line that is not in the image: spark-submit only warns and skips it, then
+    // cannot load the main class it held.
+    all: [/\b(?:[Ll]ocal )?jar (?:file )?['"]?(?:file:|local:\/\/)?\/[^\s'"]{1,300}['"]? (?:does not exist|not found)/],
+    confidence: 0.8,
+    title: 'The jar the command runs is not in the image',
+    warningIsEvidence: true,
+  },
+  {
+    // stat(2) on a path that is not there: Triton "failed to stat file /models/x/1/model.onnx", cp
+    // "cannot stat '/x'". The runtime's exec stat is the entrypoint's (command-not-found reads it).
+    all: [
+      /\b(?:[Ff]ailed to|[Cc]ould not|[Cc]annot|[Cc]an't|[Uu]nable to) stat (?:file |path |directory )?['"‘]?\.{0,2}\//,
+    ],
+    confidence: 0.76,
+    title: 'A file the app needs is not in the container',
+    not: /\bexec\b|exec user process|OCI runtime|Permission denied|permission denied/,
+  },
+  {
+    // An interpreter cannot open the script it was given: PHP "Could not open input file: artisan",
+    // Perl "Can't open perl script", Ruby "No such file or directory -- main.rb (LoadError)", dash
+    // "sh: 0: cannot open run.sh". A relative name may also mean the working directory is wrong.
+    all: [
+      /^Could not open input file: |\bCan't open perl script "|^(?:\/usr(?:\/local)?\/bin\/)?ruby[\d.]{0,5}: No such file or directory -- |\bsh: \d{1,5}: (?:[Cc]an't|cannot) open /,
+    ],
+    confidence: 0.8,
+    title: 'The script the container runs is not in the image (or not in its working directory)',
+  },
+  {
+    // Go's os.Stat / filepath.Walk on a path the app needs ("lstat /app/static: no such file or
+    // directory"). The runtime's stat of the entrypoint comes with exec (command-not-found reads it).
+    all: [/\bl?stat \.{0,2}\/?[^\s:]{1,300}: no such file or directory/],
+    confidence: 0.72,
+    title: 'A file or directory the app needs is not in the container',
+    not: /\bexec\b|exec user process|OCI runtime|\brunc\b|containerd/,
+  },
+  {
+    // Model servers whose model file is absent or misnamed: Hugging Face "does not appear to have a
+    // file named config.json", TF Serving "No versions of servable x found under base path", "SavedModel
+    // file does not exist at", "model file not found".
+    all: [
+      /\bdoes not appear to have a file named\b|\bNo versions of servable [^\n]{1,200} found under base path|\bSavedModel file does not exist at|\b[Mm]odel (?:file|path|directory|weights)(?: ['"]?[^\s'"]{1,300}['"]?)? (?:not found|does not exist|doesn't exist|is missing)\b/,
+    ],
+    confidence: 0.78,
+    title: 'The model file the server loads is not in the container',
   },
   {
     all: [/[Nn]o such file or directory/],
@@ -165,6 +247,35 @@ const SIGNATURES: Signature[] = [
     not: NOT_FILE,
   },
 ];
+
+// The first absolute path a line names.
+const ABSOLUTE_PATH = /(?:^|[\s'"(=:‘“])(\/[\w.@+-][\w./@+-]{0,300})/;
+
+/** The mount path of a volume mounted over the path the line names, when the container spec is known. */
+const mountOver = (ctx: RuleContext, text: string): string | undefined => {
+  const path = ABSOLUTE_PATH.exec(text)?.[1];
+  if (path === undefined || !ctx.container) return undefined;
+  return ctx.container.volumeMounts
+    .map((m) => m.mountPath.replace(/\/$/, ''))
+    .find((dir) => dir !== '' && path.startsWith(`${dir}/`));
+};
+
+/** The hit's confidence, given what else the log and the spec say about the same line. */
+const weighHit = (ctx: RuleContext, hit: SignatureHit, mount: string | undefined): number => {
+  const text = hit.line.text;
+  // "No such file" from starting a program (subprocess, spawn, ProcessBuilder) is a missing command.
+  const launch = launchFailure(ctx);
+  if (launch !== null && hit.lines.every((l) => l === launch.line)) return Math.min(hit.confidence, 0.45);
+  // A file named with the next flag glued on ("/etc/app.conf -J-Xmx768m") was never meant to exist: the
+  // args put two arguments in one item (bad-command-args says so).
+  if (PATH_GLUED_TO_FLAG.test(text)) return Math.min(hit.confidence, 0.45);
+  // A missing .env file is missing variables first (the missing-env-var rule says so).
+  if (DOTENV.test(text)) return Math.min(hit.confidence, 0.55);
+  // A volume mounted over the missing file's directory (an emptyDir over the app dir hides vendor/) is
+  // the cause itself, not a rival reading such as an uninstalled dependency. The bare "No such file"
+  // reading is too loose to lift.
+  return mount && hit.confidence >= 0.7 ? Math.max(hit.confidence, 0.9) : hit.confidence;
+};
 
 export const missingFile: Rule = {
   id: 'missing-file',
@@ -175,12 +286,14 @@ export const missingFile: Rule = {
     ];
     const hit = matchSignatures(ctx, SIGNATURES);
     if (hit) {
+      const mount = mountOver(ctx, hit.line.text);
       return finding(ctx, {
         ruleId: 'missing-file',
         category: 'missing_file',
-        title: hit.signature.title,
-        // A missing .env file is missing variables first (the missing-env-var rule says so).
-        confidence: DOTENV.test(hit.line.text) ? Math.min(hit.confidence, 0.55) : hit.confidence,
+        title: mount
+          ? `${hit.signature.title}: the volume mounted at ${mount} hides the image's files there`
+          : hit.signature.title,
+        confidence: weighHit(ctx, hit, mount),
         evidence: hitEvidence(hit),
         steps,
       });

@@ -29,6 +29,12 @@ const SIGNATURES: Signature[] = [
     title: 'A native library the Java app loads is missing from the image',
   },
   {
+    // .NET P/Invoke: a native library (libgdiplus, libSkiaSharp, libe_sqlite3) is absent from the image.
+    all: [/DllNotFoundException: Unable to load (?:shared library|DLL) '[^']{1,120}'/],
+    confidence: 0.84,
+    title: 'A native library the .NET app loads is missing from the image',
+  },
+  {
     // .NET on Alpine without icu-libs (or with InvariantGlobalization off).
     all: [/Couldn't find a valid ICU package installed on the system/],
     confidence: 0.85,

@@ -8,6 +8,12 @@
 export const LOCALHOST = /\b127\.0\.0\.1\b|\blocalhost\b|\[::1\]|"::1"|'::1'|\b0\.0\.0\.0:\d/;
 
 /**
+ * 0.0.0.0 as the address a client dials: a listen-everywhere address, never where a dependency lives.
+ * Images put it in their defaults ("BOOTSTRAP_SERVERS=0.0.0.0:9092") for when the variable is unset.
+ */
+export const ANY_ADDRESS_TARGET = /(?<![\d.])0\.0\.0\.0:\d{1,5}\b/;
+
+/**
  * A refused connection in any runtime's words: the errno, its message, Bun's and Rust's error kind
  * (code: "ConnectionRefused"), asyncpg's "Connect call failed", .NET's "actively refused it" and
  * Erlang's :econnrefused.
@@ -15,6 +21,24 @@ export const LOCALHOST = /\b127\.0\.0\.1\b|\blocalhost\b|\[::1\]|"::1"|'::1'|\b0
 export const CONNECTION_REFUSED =
   /\bECONNREFUSED\b|[Cc]onnection refused|Errno 111\b|errno:? ?111\b|Error 111 connecting|\bConnectionRefused(?:Error)?\b|Connect call failed|actively refused it|:econnrefused\b/;
 
+/** A client that could not connect, however it failed (refused, timed out, never established). */
+export const CONNECT_FAILURE =
+  /\bECONNREFUSED\b|[Cc]onnection refused|\bETIMEDOUT\b|could not be established|(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]an't|[Cc]annot) connect|[Tt]imed out (?:trying to connect|connecting|waiting for connection)|[Cc]onnect(?:ion)? timed out|Broker may not be available/;
+
+/**
+ * A database client on its local Unix socket (libpq's .s.PGSQL.5432, MySQL's mysqld.sock, PHP's
+ * [2002]): with no host given, clients fall back to a socket that a container without the server has not.
+ */
+export const LOCAL_SOCKET =
+  /\.s\.PGSQL\.\d{1,5}"?:? (?:failed: |connect: )?[Nn]o such file or directory|Can't connect to local (?:MySQL |MariaDB )?server through socket|SQLSTATE\[HY000\] \[2002\] No such file or directory/;
+
+/**
+ * host:port, a URL with a host, or "host=..." anywhere in the log: the client said where it connected.
+ * A clock ("08:20:00.100") is not host:port: the host must end in a letter or be a dotted IPv4 address.
+ */
+export const NAMED_ADDRESS =
+  /(?:[A-Za-z]|\d\.\d{1,3}|\]):\d{2,5}\b|`[\w.-]{2,253}`:`\d{2,5}`|:\/\/[\w.-]{1,253}|\bhost[ =:]{1,3}["']?[\w.-]{2,253}|\bserver at "?[\w.-]{2,253}/i;
+
 /** Name-resolution failures in any runtime: dependency_unreachable leaves these lines to dns_resolution_failure. */
 export const DNS_FAILURE =
-  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|UnknownHostException|host not found in upstream|Unknown (?:MySQL|MariaDB) server host|[Cc]ould not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|server misbehaving|No address associated with hostname|Host not found|Unknown host|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b/;
+  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|No such host is known|UnknownHostException|host not found in upstream|Unknown (?:MySQL|MariaDB) server host|[Cc]ould not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|failed to lookup address information|server misbehaving|No address associated with hostname|Host not found|[Uu]nknown host(?! key)|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b|\blookup [\w.-]{1,253} on [\d.]{7,15}:53\b/;

@@ -11,6 +11,18 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 const EXEC =
   /exec user process|\bexec:? "?(?:\/|\.\/)|cannot execute|Permission denied \((?:publickey|password|keyboard)|Permission denied, please try again/;
 
+// A directory of the image rather than of a volume (/tmp, /etc/<app>, /opt): with no errno named, a read-only
+// root filesystem says "not writable" there as often as ownership does. A data directory is a volume.
+const IMAGE_DIR = /(?:^|[\s'"`[(=:])\/(?:(?:var\/)?tmp|etc|opt|usr|run|var\/run|var\/cache)\b/;
+
+const NOT_WRITABLE: Signature = {
+  all: [
+    /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|[Cc]annot write to (?:the )?(?:directory|data directory|folder)/,
+  ],
+  confidence: 0.84,
+  title: 'The container user cannot write to a directory it needs',
+};
+
 const GENERIC: Signature = {
   all: [/(?::|\]) ?[Pp]ermission denied/],
   confidence: 0.65,
@@ -35,13 +47,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.87,
     title: 'The container user lacks permission on a path',
   },
-  {
-    all: [
-      /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|[Cc]annot write to (?:the )?(?:directory|data directory|folder)/,
-    ],
-    confidence: 0.84,
-    title: 'The container user cannot write to a directory it needs',
-  },
+  NOT_WRITABLE,
   {
     all: [/\bCannot write into /, /\bdirectory\b/],
     confidence: 0.82,
@@ -71,6 +77,21 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.82,
     title: 'The container cannot change ownership or mode of its volume',
+  },
+  {
+    // PostgreSQL checks the mode too: a volume (or fsGroup) that leaves the data directory group/world-readable.
+    all: [
+      /data directory "[^"]+" has (?:invalid|group or world access|wrong) permissions|Permissions should be u=rwx \(0700\)/,
+    ],
+    confidence: 0.84,
+    title: 'The data directory has a mode the server refuses (volume permissions or fsGroup)',
+  },
+  {
+    // libuv's errno for a denied operation on a path (CIFS/NFS volumes, files owned by another user).
+    all: [/\bEPERM\b/],
+    confidence: 0.7,
+    title: 'The container user is not permitted an operation on a path (EPERM)',
+    not: EXEC,
   },
   {
     all: [/data directory "[^"]+" has wrong ownership|must be started by the user that owns the data directory/],
@@ -148,8 +169,16 @@ export const permissionDenied = signatureRule({
   category: 'permission_denied',
   signatures: SIGNATURES,
   // A shell denied running a program: the exec rule owns that; this reading stays as an alternative.
-  adjust: (_ctx, hit) =>
-    hit.signature === GENERIC && hit.lines.every((l) => isShellExecDenied(l.text)) ? 0.45 : hit.confidence,
+  adjust: (_ctx, hit) => {
+    if (hit.signature === GENERIC && hit.lines.every((l) => isShellExecDenied(l.text))) return 0.45;
+    if (
+      hit.signature === NOT_WRITABLE &&
+      IMAGE_DIR.test(hit.line.text) &&
+      !/\bdata\b|[Pp]ermission denied|\bEACCES\b/.test(hit.line.text)
+    )
+      return Math.min(hit.confidence, 0.6);
+    return hit.confidence;
+  },
   steps: (ctx) => [
     `Check the user and fsGroup the container runs as: ${kubectl.podSpec(ctx.target, '{.spec.securityContext} {.spec.containers[*].securityContext}')}`,
     `Check the owner of the path: ${kubectl.debugCopy(ctx.target, 'ls -ln <path>')}`,

@@ -2,6 +2,11 @@
 import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
+// A bind that failed for another reason than a taken port: a privileged port as non-root, an address the
+// node does not have, a Unix socket whose directory is missing.
+const PORT_NOT_TAKEN =
+  /[Pp]ermission denied|\bEACCES\b|[Aa]ccess (?:is )?denied|privileged|[Cc]an(?:no|')t assign requested address|EADDRNOTAVAIL|[Nn]o such file|\bENOENT\b|\.sock\b/;
+
 const SIGNATURES: Signature[] = [
   {
     all: [/[Aa]ddress already in use|\bEADDRINUSE\b|\bkind: AddrInUse\b/],
@@ -38,6 +43,24 @@ const SIGNATURES: Signature[] = [
   },
   // gunicorn's wording for EADDRINUSE.
   { all: [/\bConnection in use: \(/], confidence: 0.88, title: 'The listen port is already in use' },
+  {
+    // Servers that try a port (or a range) and give up in their own words: Flink's "Could not start rest
+    // endpoint on any port in port range 8081", Jetty/Spring "Failed to bind to", "Unable to bind to port".
+    all: [
+      /\bon any port in (?:the )?(?:port )?range\b|\b(?:[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Uu]nable to|[Ff]ailed to) bind (?:to )?(?:(?:the |its )?(?:listen(?:ing)? )?(?:port|address|socket)\b|[\w.*[\]/:-]{0,60}:\d{2,5}\b)/,
+    ],
+    confidence: 0.78,
+    title: 'The server could not bind its listen port (another process holds it)',
+    not: PORT_NOT_TAKEN,
+  },
+  {
+    // Java's BindException is nearly always the port being taken; its other two messages are a privileged
+    // port (permission_denied) and an address not on the host (bad_config).
+    all: [/\bBindException\b/],
+    confidence: 0.76,
+    title: 'The server could not bind its listen port (another process holds it)',
+    not: PORT_NOT_TAKEN,
+  },
 ];
 
 export const portInUse = signatureRule({

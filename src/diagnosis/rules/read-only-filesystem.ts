@@ -2,6 +2,14 @@
 import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
+// A write check that failed without an errno: an entrypoint testing a directory before rendering its config
+// (Confluent's "dub path /etc/kafka-connect/ writable FAILED"), a server refusing a directory it cannot write.
+const WRITE_CHECK_FAILED =
+  /\bwrit(?:e)?able\b[^\n]{0,40}\bFAILED\b|\bnot writ(?:e)?able\b|\bmust be writ(?:e)?able\b|\b(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Cc]ould not|[Ff]ailed to) write (?:to|into|in)\b|\bno write (?:access|permission)\b/;
+// The errno, when a line names one, decides (permission_denied, disk_full); a data directory is a volume.
+const NAMES_OTHER_ERRNO =
+  /[Pp]ermission denied|\bEACCES\b|errno:? ?13\b|[Nn]o space|ENOSPC|[Dd]isk quota|\bdata\b|[Rr]ead-only file ?system/;
+
 const SIGNATURES: Signature[] = [
   {
     all: [/Read-only file ?system/i],
@@ -20,6 +28,21 @@ const SIGNATURES: Signature[] = [
     all: [/No usable temporary directory found in/],
     confidence: 0.85,
     title: 'No writable temporary directory (read-only root filesystem without an emptyDir at /tmp)',
+  },
+  {
+    // /tmp and /var/tmp are writable by every user unless the filesystem itself is read-only.
+    all: [WRITE_CHECK_FAILED, /(?:^|[\s'"`[(=:])\/(?:var\/)?tmp(?:\/|\b)/],
+    confidence: 0.85,
+    title: 'The temporary directory is not writable (read-only root filesystem without an emptyDir there)',
+    not: NAMES_OTHER_ERRNO,
+  },
+  {
+    // A directory of the image itself (/etc/<app>, /opt, /usr, /run, /var/cache): a readOnlyRootFilesystem is
+    // the usual reason now, though an image whose directories the container user does not own says the same.
+    all: [WRITE_CHECK_FAILED, /(?:^|[\s'"`[(=:])\/(?:etc|opt|usr|run|var\/run|var\/cache)\//],
+    confidence: 0.62,
+    title: 'A directory of the image is not writable (read-only root filesystem?)',
+    not: NAMES_OTHER_ERRNO,
   },
   {
     all: [/\[Errno 30\]|\berrno:? ?30\b|\(30\)|code: 30\b/],

@@ -3,6 +3,7 @@ import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
 import {
+  NEWER_CONSUL_KEY,
   NEWER_GO_YAML_FIELD,
   NEWER_REDIS_DIRECTIVE,
   OTHER_VERSION_SYNTAX,
@@ -81,6 +82,35 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.7,
     title: 'The code uses a global that this (older) Node.js does not have',
+  },
+  {
+    // Runtime APIs newer than the image's runtime: Deno.serve (stable in Deno 1.35), Bun.* namespaces,
+    // Node's Promise.withResolvers (22), Object.groupBy (21), util.parseArgs (18.3), fs.rmSync (14.14).
+    all: [
+      /\b(?:Deno|Bun)\.[A-Za-z]{2,40}\)? is not a function|\b(?:Promise\.(?:withResolvers|any|try)|Object\.groupBy|Map\.groupBy|Array\.fromAsync|Iterator\.from|crypto\.randomUUID|util\.(?:parseArgs|styleText|stripVTControlCharacters)|process\.(?:loadEnvFile|getBuiltinModule)|fs\.(?:rmSync|cpSync|globSync|openAsBlob)|AbortSignal\.(?:timeout|any))\)? is not a function/,
+    ],
+    confidence: 0.76,
+    title: "The code calls a runtime API that the image's (older) runtime does not have yet",
+  },
+  {
+    // Bytecode compiled by a newer VM than the image runs: Erlang/OTP ("compiled for a later version of the
+    // run-time system", "this emulator supports only up to"), .NET ("built by a runtime newer than the
+    // currently loaded runtime"), Lua ("version mismatch in precompiled chunk").
+    all: [
+      /compiled for a (?:later|newer|more recent) version of the (?:run-?time system|runtime|emulator|VM|Erlang|OTP)|[Tt]his emulator supports only up to|built by a runtime newer than the currently loaded runtime|version mismatch in precompiled chunk/,
+    ],
+    confidence: 0.9,
+    title: 'The code was compiled for a newer runtime than the image runs',
+  },
+  {
+    // Cached bytecode or a native extension from another runtime version, older or newer: Python's .pyc
+    // magic number, Ruby's "incompatible library version", PHP's "Module compiled with module API=", Kotlin
+    // metadata, Go plugins.
+    all: [
+      /\b[Bb]ad magic number in (?:'|[^\n]{0,200}\.pyc\b)|\bincompatible library version\b|[Mm]odule compiled with module API=\d|compiled with an incompatible version of Kotlin|plugin was built with a different version of (?:package|the Go)/,
+    ],
+    confidence: 0.8,
+    title: 'Compiled files in the image were built by another version of the runtime',
   },
   {
     // Names added to typing in recent Pythons: the image's Python is older than the code.
@@ -264,6 +294,12 @@ const SIGNATURES: Signature[] = [
     title: 'The Traefik flags or config are written for another major version than the image runs',
   },
   {
+    // A Consul key from a newer release than the image (the config copied from current docs).
+    all: [NEWER_CONSUL_KEY],
+    confidence: 0.84,
+    title: 'The Consul config uses a key added in a newer release than the image runs',
+  },
+  {
     all: [REMOVED_DIRECTIVE],
     confidence: 0.84,
     title: 'The config uses a directive or plugin the server version in the image has removed',
@@ -283,12 +319,31 @@ const SIGNATURES: Signature[] = [
   {
     // Any other unknown key may be a typo (bad_config, ranked first) or a config for another version.
     all: [
-      /unknown directive "|has unknown fields|Cannot find field|unknown variable '|Unrecognized option: [a-z]|unknown setting \[|field not found, node: |[Uu]nknown configuration (?:variable|key|option|directive)|unrecognized configuration parameter "|attempted to set unknown variable/,
+      /unknown directive "|has unknown fields|Cannot find field|invalid config key |unknown variable '|Unrecognized option: [a-z]|unknown setting \[|field not found, node: |[Uu]nknown configuration (?:variable|key|option|directive)|unrecognized configuration parameter "|attempted to set unknown variable/,
     ],
     confidence: 0.4,
     title: 'The config may be written for another version of the server than the image runs',
   },
 ];
+
+// The GPU driver on the node is older than the CUDA runtime the image was built with: CUDA's own
+// "driver version is insufficient", PyTorch's "NVIDIA driver on your system is too old", NGC images' "built
+// for NVIDIA Driver Release 550.54 or later", and the container toolkit's "cuda>=12.4, please update your
+// driver", which reaches users only as the start-failure message (hence its own rule reading the status).
+const OLD_GPU_DRIVER: Signature = {
+  all: [
+    /CUDA driver version is insufficient for CUDA runtime version|\bcudaErrorInsufficientDriver\b|\bCUDA_ERROR_(?:INSUFFICIENT_DRIVER|COMPAT_NOT_SUPPORTED_ON_DEVICE|SYSTEM_DRIVER_MISMATCH)\b|NVIDIA driver on your system is too old|built for NVIDIA Driver Release [\d.]{1,12} or later|unsatisfied condition: cuda ?>=? ?\d|please update your (?:NVIDIA |GPU )?driver to a newer version|unsupported display driver \/ cuda driver combination|installed CUDA driver is older than/,
+  ],
+  confidence: 0.88,
+  title: "The node's GPU driver is older than the CUDA version the image needs",
+};
+
+// The image's CUDA build has no kernels for the node's (older) GPU architecture.
+const OLD_GPU_ARCH: Signature = {
+  all: [/no kernel image is available for execution on the device|cudaErrorNoKernelImageForDevice/],
+  confidence: 0.76,
+  title: "The image's CUDA build does not support the node's GPU (compute capability too old)",
+};
 
 const steps = (ctx: RuleContext): string[] => [
   `Check the image and its base tag: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].image}')}`,
@@ -300,6 +355,17 @@ const bySignature = signatureRule({
   category: 'runtime_version_mismatch',
   signatures: SIGNATURES,
   steps,
+});
+
+const byGpuDriver = signatureRule({
+  id: 'runtime-version-mismatch',
+  category: 'runtime_version_mismatch',
+  signatures: [OLD_GPU_DRIVER, OLD_GPU_ARCH],
+  options: { status: true },
+  steps: (ctx) => [
+    `See which node the pod ran on, and its GPU driver version: ${kubectl.podSpec(ctx.target, '{.spec.nodeName}')}`,
+    "Run the pod on nodes whose NVIDIA driver supports the image's CUDA version, or use an image built for an older CUDA",
+  ],
 });
 
 // Python prints the offending source line (and a caret) just above "SyntaxError: invalid syntax": newer
@@ -315,7 +381,7 @@ const NEWER_JS_SYNTAX = /[\w)\]]\?\.[\w([]|\?\?=?|\|\|=|&&=/;
 export const runtimeVersionMismatch: Rule = {
   id: 'runtime-version-mismatch',
   match: (ctx) => {
-    const found = bySignature.match(ctx);
+    const found = bySignature.match(ctx) ?? byGpuDriver.match(ctx);
     if (found) return found;
     const lines = ctx.log.lines;
     const js = lines.findIndex((l) => JS_SYNTAX_ERROR.test(l.text));

@@ -5,7 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
-import { execNoSuchFile, scriptNotFound } from './exec-clues.ts';
+import { execNoSuchFile, shellPathNotFound } from './exec-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
@@ -89,9 +89,12 @@ export const scriptCrlfLineEndings: Rule = {
       });
     }
     // A script that the entrypoint found and launched, then "not found": its interpreter line is
-    // broken, CRLF most often (an interpreter missing from the image prints the same).
-    const notFound = exec ? null : scriptNotFound(ctx);
-    if (notFound) {
+    // broken, CRLF most often (an interpreter missing from the image prints the same). A path without a
+    // script's extension is read as a script only in dash's numbered format (Debian's sh, where a glibc
+    // binary has its loader): busybox on a musl image says the same of a glibc binary whose loader is
+    // missing, which missing-shared-library reads.
+    const notFound = exec ? null : shellPathNotFound(ctx);
+    if (notFound && (notFound.script || notFound.dash)) {
       return finding(ctx, {
         ruleId: 'script-crlf-line-endings',
         category: 'script_crlf_line_endings',

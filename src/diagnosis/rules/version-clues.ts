@@ -41,6 +41,14 @@ export const TRAEFIK_OTHER_VERSION_NODE =
 export const REMOVED_DIRECTIVE =
   /(?:[Uu]nknown|[Uu]nrecognized) directive:? ['"]?(?:proxy|federation|gzip|fastcgi|ext|jwt|ratelimit|minify|git|expvar|timeouts|markdown|browse|internal)\b(?!_)|[Uu]nknown property '(?:upstream|resyncperiod)'/;
 
+/**
+ * Consul config keys later releases added (ui_config 1.9, auto_reload_config 1.10, the tls stanza 1.12,
+ * peering 1.13, ports.grpc_tls 1.14, raft_logstore 1.15, locality 1.17): an older image calls each an
+ * "invalid config key", as it would a typo, so only keys that exist in some release are listed.
+ */
+export const NEWER_CONSUL_KEY =
+  /\binvalid config key (?:ports\.grpc_tls|peering(?:\.[a-z_]{1,40})?|tls\.(?:defaults|grpc|internal_rpc|https)(?:\.[a-z_]{1,40})?|auto_reload_config|ui_config(?:\.[a-z_]{1,40})?|raft_logstore(?:\.[a-z_]{1,40})?|locality(?:\.[a-z_]{1,40})?|experiments|cloud(?:\.[a-z_]{1,40})?|advertise_reconnect_timeout|acl\.tokens\.(?:config_file_service_registration|dns)|use_streaming_backend|rpc\.enable_streaming|auto_config(?:\.[a-z_]{1,40})?|xds(?:\.[a-z_]{1,40})?)\b/;
+
 /** Any of these: a config that fits another version of the server than the image runs. */
 export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_REDIS_DIRECTIVE.test(text) ||
@@ -48,4 +56,5 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   OTHER_VERSION_SYNTAX.test(text) ||
   NEWER_GO_YAML_FIELD.test(text) ||
   TRAEFIK_OTHER_VERSION_NODE.test(text) ||
+  NEWER_CONSUL_KEY.test(text) ||
   REMOVED_DIRECTIVE.test(text);

@@ -53,12 +53,107 @@ ruleTable(appBug, 'app_bug', {
       log: 'PHP Fatal error:  Uncaught Error: Call to a member function format() on null in /var/www/html/src/Report.php:33',
       min: 0.6,
     },
+    {
+      name: '.NET dependency injection refuses a cycle between services',
+      log: "Unhandled exception. System.InvalidOperationException: A circular dependency was detected for the service of type 'Shop.Orders.IOrderService'.\nShop.Orders.IOrderService(Shop.Orders.OrderService) -> Shop.Payments.IPaymentService(Shop.Payments.PaymentService) -> Shop.Orders.IOrderService",
+      min: 0.75,
+    },
+    {
+      name: 'Python circular import (not a missing package)',
+      log: "Traceback (most recent call last):\n  File \"/app/main.py\", line 1, in <module>\n    from app.routes import api\nImportError: cannot import name 'User' from partially initialized module 'app.models' (most likely due to a circular import) (/app/app/models.py)",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'OCaml List.assoc raising Not_found in the app',
+      log: 'Fatal error: exception Not_found\nRaised at Stdlib__List.assoc in file "list.ml", line 191, characters 10-25\nCalled from Router.dispatch in file "src/router.ml", line 40, characters 4-30',
+      exitCode: 2,
+      min: 0.6,
+    },
+    {
+      name: 'Haskell partial function',
+      log: 'ledger: Prelude.head: empty list\nCallStack (from HasCallStack):\n  error, called at libraries/base/GHC/List.hs:1646:3 in base:GHC.List',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
+      name: 'Rust unwrap on None',
+      log: "thread 'main' panicked at src/main.rs:22:48:\ncalled `Option::unwrap()` on a `None` value\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
+      exitCode: 101,
+      min: 0.65,
+    },
+    {
+      name: 'Go write to a nil map',
+      log: 'panic: assignment to entry in nil map\n\ngoroutine 1 [running]:\nmain.(*Registry).Add(...)\n\t/src/registry.go:31',
+      exitCode: 2,
+      min: 0.65,
+    },
+    {
+      name: 'Swift force-unwrap of nil',
+      log: 'Fatal error: Unexpectedly found nil while unwrapping an Optional value: file App/Routes.swift, line 48',
+      exitCode: 132,
+      min: 0.65,
+    },
+    {
+      name: 'Kotlin lateinit property read too early',
+      log: 'Exception in thread "main" kotlin.UninitializedPropertyAccessException: lateinit property repo has not been initialized\n\tat com.acme.AppKt.main(App.kt:14)',
+      min: 0.65,
+    },
+    {
+      name: 'C++ std::out_of_range from map::at',
+      log: "terminate called after throwing an instance of 'std::out_of_range'\n  what():  map::at",
+      exitCode: 134,
+      min: 0.6,
+    },
+    {
+      name: 'Perl method on undef',
+      log: 'Can\'t call method "id" on an undefined value at /app/lib/Orders.pm line 77.',
+      exitCode: 255,
+      min: 0.55,
+    },
+    {
+      name: 'Lua index on nil (OpenResty worker)',
+      log: "2024/06/01 10:00:00 [error] 7#7: *1 lua entry thread aborted: runtime error: /app/lua/router.lua:21: attempt to index a nil value (field 'routes')",
+      min: 0.55,
+    },
+    {
+      name: 'Julia BoundsError',
+      log: 'ERROR: LoadError: BoundsError: attempt to access 3-element Vector{Int64} at index [4]\nStacktrace:\n [1] getindex\n   @ ./essentials.jl:13 [inlined]',
+      exitCode: 1,
+      min: 0.55,
+    },
+    {
+      name: 'Erlang badmatch on a value of the app',
+      log: '{"init terminating in do_boot",{{badmatch,[]},[{ledger_app,start,2,[{file,"src/ledger_app.erl"},{line,19}]}]}}',
+      exitCode: 1,
+      min: 0.55,
+    },
   ],
   negatives: [
     { name: 'an exception handled and logged at info', log: 'INFO request failed, will retry\nINFO done' },
     {
       name: 'a traceback caused by a missing module belongs to that cause',
       log: 'Traceback (most recent call last):\n  File "/app/app.py", line 1, in <module>\n    import flask\nModuleNotFoundError: No module named \'flask\'',
+    },
+    {
+      name: "OCaml's Not_found raised by Sys.getenv is a variable that is not set",
+      log: 'Fatal error: exception Not_found\nRaised by primitive operation at Stdlib__Sys.getenv in file "sys.ml", line 32\nCalled from Dune__exe__Main in file "bin/main.ml", line 5, characters 12-40',
+      exitCode: 2,
+    },
+    {
+      name: "Scala's sys.env lookup of an unset variable",
+      log: 'Exception in thread "main" java.util.NoSuchElementException: key not found: DATABASE_URL\n\tat scala.collection.immutable.Map$Map1.apply(Map.scala:163)',
+      exitCode: 1,
+    },
+    {
+      name: 'an Erlang badmatch on {error, eaddrinuse} is the environment, not the code',
+      log: '{"init terminating in do_boot",{{badmatch,{error,eaddrinuse}},[{server,start,0,[]}]}}',
+      exitCode: 1,
+    },
+    {
+      name: 'a circular placeholder in a config file is the config',
+      log: "java.lang.IllegalArgumentException: Circular placeholder reference 'db.url' in property definitions",
+      exitCode: 1,
     },
   ],
 });

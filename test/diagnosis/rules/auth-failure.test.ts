@@ -94,8 +94,34 @@ ruleTable(authFailure, 'auth_failure', {
       log: "09:04:31.517 [error] MyXQL.Connection (#PID<0.160.0>) failed to connect: ** (MyXQL.Error) (1045) (ER_ACCESS_DENIED_ERROR) Access denied for user 'shop'@'10.0.0.7' (using password: YES)\n** (DBConnection.ConnectionError) connection not available and request was dropped from queue after 2986ms. You can address this by:\n\n  1. Ensuring your database is available and that you can connect to it\n  2. Tracking down slow queries and making sure they are running fast enough",
       min: 0.85,
     },
+    {
+      name: 'a CI agent whose registration token was rotated',
+      log: '2024-05-02 10:00:00 NOTICE Starting buildkite-agent v3.70.0\n2024-05-02 10:00:01 WARN POST https://agent.buildkite.com/v3/register: 401 Invalid registration token (Attempt 1/30 Retrying in 10s)\n2024-05-02 10:00:11 FATAL Failed to register agent: POST https://agent.buildkite.com/v3/register: 401 Invalid registration token',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an enrollment refused with 403 after the token was revoked',
+      log: 'level=error msg="enroll failed" err="POST https://fleet.internal:8220/api/agents/enroll: 403 Forbidden: enrollment token revoked"',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a credential the client calls empty was never set, not rejected',
+      log: 'time="2024-06-11T08:14:02Z" level=fatal msg="failed to initialize dns provider: invalid credentials: api token must not be empty"',
+      exitCode: 1,
+    },
+    {
+      name: 'a parser reading an unexpected token',
+      log: 'SyntaxError: Unexpected token \'<\', "<!DOCTYPE "... is not valid JSON\n    at JSON.parse (<anonymous>)',
+      exitCode: 1,
+    },
+    {
+      name: 'an access token refreshed before it expired',
+      log: 'WARN access token expired, refreshing\nINFO token refreshed\nINFO Listening on :8080',
+    },
     {
       name: 'a login that could not reach the server is not a rejection',
       log: 'level=error msg="failed to authenticate" error="dial tcp 10.0.0.5:8200: connect: connection refused"',

@@ -162,6 +162,24 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.75,
       max: 0.84,
     },
+    {
+      name: 'Java names a config file with the next JVM flag glued on (one args item held two flags)',
+      log: 'Exception in thread "main" java.io.FileNotFoundException: /etc/billing/application.conf -Dlogback.configurationFile=/etc/billing/logback.xml (No such file or directory)\n\tat java.base/java.io.FileInputStream.open0(Native Method)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'wasmtime: a core module needing WASI sockets run without -S tcplisten/inherit-network',
+      log: 'Error: failed to run main module `/srv/echo.wasm`\n\nCaused by:\n    0: failed to instantiate "/srv/echo.wasm"\n    1: unknown import: `wasi_snapshot_preview1::sock_accept` has not been defined',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'wasmer: a WASI import the runtime was not told to provide',
+      log: 'error: failed to run `/app/worker.wasm`\n╰─▶ 1: Error while importing "wasi:cli/environment@0.2.0"."get-environment": unknown import. Expected Function(FunctionType { params: [], results: [] })',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -225,6 +243,16 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       name: "a script's own builtin misused",
       log: '/app/run.sh: line 4: read: -t: option requires an argument',
       exitCode: 2,
+    },
+    {
+      name: 'a module importing an app-specific host function is a build problem, not the command',
+      log: 'Error: failed to run main module `/app/plugin.wasm`\n\nCaused by:\n    0: unknown import: `env::host_log` has not been defined',
+      exitCode: 1,
+    },
+    {
+      name: 'a config path without a glued flag is a missing file',
+      log: 'Exception in thread "main" java.io.FileNotFoundException: /etc/billing/application.conf (No such file or directory)',
+      exitCode: 1,
     },
   ],
 });

@@ -8,6 +8,66 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a strict schema that names a key it does not know (zod)',
+      log: 'ZodError: [\n  {\n    "code": "unrecognized_keys",\n    "keys": ["listen_adress"],\n    "path": ["server"],\n    "message": "Unrecognized key(s) in object: \'listen_adress\'"\n  }\n]',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: "Logstash's pipeline grammar error",
+      log: '[2024-04-09T08:11:02,441][ERROR][logstash.agent           ] Failed to execute action {:action=>LogStash::PipelineAction::Create/pipeline_id:main, :exception=>"LogStash::ConfigurationError", :message=>"Expected one of [ \\\\t\\\\r\\\\n], \\"#\\", \\"{\\" at line 12, column 9 (byte 215) after filter {\\n  grok "}',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a settings file called invalid JSON by the app itself',
+      log: "Exception: Invalid JSON in /app/config/settings.json: Expecting ',' delimiter: line 12 column 5 (char 311)",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a HOCON file that does not parse (Play)',
+      log: "Oops, cannot start the server.\ncom.typesafe.config.ConfigException$Parse: application.conf @ file:/opt/app/conf/application.conf: 12: Key 'play.http' may not be followed by token: '}' (if you intended '}' to be part of a key or string value, try enclosing the key or value in double quotes)",
+      exitCode: 255,
+      min: 0.75,
+    },
+    {
+      name: 'an INI file without its section header',
+      log: "Traceback (most recent call last):\n  File \"/app/main.py\", line 9, in <module>\n    config.read('/etc/app/app.ini')\nconfigparser.MissingSectionHeaderError: File contains no section headers.\nfile: '/etc/app/app.ini', line: 1\n'log_level = info\\n'",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an Erlang advanced.config with a syntax error (RabbitMQ)',
+      log: 'BOOT FAILED\n===========\nError during startup: {error,{config_file_error,"error in config file \\"/etc/rabbitmq/advanced.config\\" (3): syntax error before: \']\'"}}',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a configuration class of exception (Hazelcast)',
+      log: 'Exception in thread "main" com.hazelcast.config.InvalidConfigurationException: cvc-complex-type.2.4.a: Invalid content was found starting with element \'netwrk\'',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Go app whose JSON config ends early',
+      log: 'level=info msg="starting exporter" version=1.4.2\nlevel=fatal msg="unable to parse config" file=/etc/exporter/config.json err="unexpected end of JSON input"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Caddyfile that ends inside a block',
+      log: 'Error: adapting config using caddyfile: /etc/caddy/Caddyfile:23 - Error during parsing: Unexpected EOF',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "flannel's --iface names an interface the node does not have",
+      log: 'I0412 09:12:01.101010       1 main.go:212] CLI flags config: {etcdEndpoints:http://127.0.0.1:4001 iface:[eth1]}\nE0412 09:12:01.123456       1 main.go:330] Could not find valid interface matching eth1: failed to find IPv4 address for interface eth1',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
       name: 'a semantic error reported as a failed load step (Alertmanager)',
       log: 'ts=2024-05-06T13:20:41.924Z caller=coordinator.go:113 level=info component=configuration msg="Loading configuration file" file=/etc/alertmanager/alertmanager.yml\nts=2024-05-06T13:20:41.925Z caller=coordinator.go:118 level=error component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/alertmanager.yml err="no global SMTP smarthost set"',
       exitCode: 1,
@@ -150,6 +210,23 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'an empty required value is an unset variable, not a file that does not parse',
+      log: 'Error: config value JWT_SECRET is invalid: must not be empty',
+      exitCode: 1,
+    },
+    {
+      name: 'an API response that does not parse is not a config file',
+      log: 'ERROR failed to parse response from https://api.example.com/v1/rates: unexpected end of JSON input',
+    },
+    {
+      name: 'a config file that is absent does not parse for that reason',
+      log: 'Error: Cannot parse config file /etc/app/config.yaml: open /etc/app/config.yaml: no such file or directory',
+    },
+    {
+      name: 'the autodetected interface being reported is not a failure',
+      log: '2024-03-27 14:02:18.448 [INFO][9] startup/autodetection_methods.go 103: Using autodetected IPv4 address on interface eth0: 10.0.4.17/24\n2024-03-27 14:02:18.600 [INFO][9] startup/startup.go 215: Calico node started',
+    },
     {
       name: 'a config file that is not there is missing_file',
       log: 'ts=2024-05-06T13:20:41.925Z caller=coordinator.go:118 level=error component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/alertmanager.yml err="open /etc/alertmanager/alertmanager.yml: no such file or directory"',

@@ -58,6 +58,78 @@ ruleTable(commandNotFound, 'command_not_found', {
       exitCode: 127,
       min: 0.8,
     },
+    {
+      name: 'the .NET CLI: a dotnet tool (dotnet-reportgenerator) absent from the image',
+      log: 'Could not execute because the specified command or file was not found.\nPossible reasons for this include:\n  * You misspelled a built-in dotnet command.\n  * You intended to execute a .NET program, but dotnet-reportgenerator does not exist.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'the .NET muxer in a runtime-only image: an SDK command is taken for an app',
+      log: "The command could not be loaded, possibly because:\n  * You intended to execute a .NET application:\n      The application 'build' does not exist.\n  * You intended to execute a .NET SDK command:\n      No .NET SDKs were found.",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'bundler exec of a gem executable that is not bundled',
+      log: 'bundler: command not found: sidekiq\nInstall missing gem executables with `bundle install`',
+      exitCode: 127,
+      min: 0.85,
+    },
+    { name: 'poetry run of a tool not in the venv', log: 'Command not found: celery', exitCode: 1, min: 0.85 },
+    { name: 'zsh puts the name last', log: 'zsh:1: command not found: pnpm', exitCode: 127, min: 0.85 },
+    { name: 'bash without a script prefix', log: 'bash: psql: command not found', exitCode: 127, min: 0.85 },
+    {
+      name: 'pipenv run',
+      log: "Error: the command gunicorn could not be found within PATH or Pipfile's [scripts].",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'uv run',
+      log: 'error: Failed to spawn: `alembic`\n  Caused by: No such file or directory (os error 2)',
+      exitCode: 2,
+      min: 0.8,
+    },
+    {
+      name: 'Node spawns a tool that is not installed',
+      log: "node:events:497\n      throw er; // Unhandled 'error' event\n      ^\n\nError: spawn ffmpeg ENOENT\n    at ChildProcess._handle.onexit (node:internal/child_process:286:19)",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Java cannot run a program it looks up on PATH',
+      log: 'Exception in thread "main" java.io.IOException: Cannot run program "pg_dump": error=2, No such file or directory\n\tat java.base/java.lang.ProcessBuilder.start(ProcessBuilder.java:1143)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Python subprocess: FileNotFoundError for a bare program name, raised from _execute_child',
+      log: 'Traceback (most recent call last):\n  File "/app/thumbs.py", line 7, in <module>\n    subprocess.run(["convert", "in.png", "out.webp"], check=True)\n  File "/usr/local/lib/python3.11/subprocess.py", line 1901, in _execute_child\n    raise child_exception_type(errno_num, err_msg, err_filename)\nFileNotFoundError: [Errno 2] No such file or directory: \'convert\'',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'tini with a bare program name',
+      log: '[FATAL tini (7)] exec uvicorn failed: No such file or directory',
+      exitCode: 127,
+      min: 0.85,
+    },
+    {
+      name: 'a relative path "not found" is as likely a broken shebang or loader as an absent program: not sure',
+      log: 'sh: 1: bin/server: not found',
+      exitCode: 127,
+      min: 0.5,
+      max: 0.6,
+    },
+    {
+      name: 'podman/crun: the runtime says the command was not found',
+      log: '',
+      exitCode: 127,
+      message:
+        'crun: executable file `celery` not found in $PATH: No such file or directory: OCI runtime attempted to invoke a command that was not found',
+      min: 0.9,
+    },
   ],
   negatives: [
     {
@@ -114,6 +186,30 @@ ruleTable(commandNotFound, 'command_not_found', {
       name: 'exit 127 with exec ENOENT on an existing binary is not a missing command',
       log: 'exec /usr/local/bin/server: no such file or directory',
       exitCode: 127,
+    },
+    {
+      name: 'a command and its args given as one executable name is a quoting problem',
+      log: '',
+      reason: 'StartError',
+      message:
+        'failed to create containerd task: OCI runtime create failed: runc create failed: unable to start container process: exec: "npm run start": executable file not found in $PATH: unknown',
+    },
+    {
+      name: 'the .NET muxer without the app dll is a missing file',
+      log: "The command could not be loaded, possibly because:\n  * You intended to execute a .NET application:\n      The application 'Api.dll' does not exist.\n  * You intended to execute a .NET SDK command:\n      No .NET SDKs were found.",
+      exitCode: 1,
+      best: false,
+    },
+    {
+      name: 'Python opening a file (no subprocess frame) is a missing file',
+      log: "Traceback (most recent call last):\n  File \"/app/main.py\", line 3, in <module>\n    open('settings')\nFileNotFoundError: [Errno 2] No such file or directory: 'settings'",
+      exitCode: 1,
+    },
+    {
+      name: 'a Go plugin path that fork/exec cannot run may exist with a missing loader',
+      log: 'An error occurred: fork/exec /plugins/velero-plugin-snapshots: no such file or directory',
+      exitCode: 1,
+      best: false,
     },
   ],
 });

@@ -148,8 +148,75 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       log: '2024-01-01 00:00:00,000 [myid:2] - ERROR [main:QuorumPeer@1148] - Unable to load database on disk\njava.io.IOException: No snapshot found, but there are log entries. Something is broken!',
       min: 0.75,
     },
+    {
+      name: 'a PostgreSQL standby whose data belongs to another primary',
+      log: "2024-05-02 10:00:01.120 UTC [31] FATAL:  database system identifier differs between the primary and standby\n2024-05-02 10:00:01.120 UTC [31] DETAIL:  The primary's identifier is 7358823941265231899, the standby's identifier is 7312004887120954135.",
+      min: 0.85,
+    },
+    {
+      name: 'an Elasticsearch node that joined another cluster before',
+      log: '[2024-05-02T10:00:00,000][WARN ][o.e.c.c.Coordinator] [es-data-1] failed to validate incoming join request from node [{es-master-0}]\norg.elasticsearch.cluster.coordination.CoordinationStateRejectedException: join validation on cluster state with a different cluster uuid 2a4bTJqSRQ2 than local cluster uuid 9fXbLm1-T3e, rejecting',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Ceph OSD whose disk was prepared for another cluster',
+      log: '2024-05-02T10:00:00.000+0000 7f1c ERROR osd.3 0 OSD::init: cluster fsid mismatch: expected 4b5c8c0a-ff60-454b-a1b4-9747aa737d19, found 1d2e3f40-aaaa-bbbb-cccc-0123456789ab',
+      min: 0.85,
+    },
+    {
+      name: "Apache's pid file from the previous container",
+      log: 'httpd (pid 1) already running',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'gunicorn finding its own stale pid',
+      log: "[2024-05-02 10:00:00 +0000] [1] [INFO] Starting gunicorn 21.2.0\nError: Already running on PID 1 (or pid file '/app/run/gunicorn.pid' is stale)",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a RabbitMQ node whose Mnesia remembers peers of an old cluster',
+      log: "2024-05-02 10:00:00.000 [error] <0.236.0> Node 'rabbit@rabbitmq-1.rabbitmq-headless' thinks it's clustered with node 'rabbit@rabbitmq-0.rabbitmq-headless', but 'rabbit@rabbitmq-0.rabbitmq-headless' disagrees\nBOOT FAILED",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a CockroachDB store from another cluster',
+      log: 'F240502 10:00:00.000000 1 server/server.go:1203 ⋮ [n?] 1  node belongs to cluster "8b7c0a1e-2f3d-4e5f-9a0b-1c2d3e4f5a6b" but is attempting to connect to a gossip network for cluster "1d2e3f40-aaaa-bbbb-cccc-0123456789ab"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a second daemon on the same data directory',
+      log: "[err] Another tor process is running with the same data directory.  Waiting 5 seconds to see if it goes away.\n[err] No, it's still there.  Exiting.",
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a TSDB lock that failed because the volume is not writable',
+      log: 'ts=2024-05-02T10:00:00.000Z caller=main.go:1166 level=error err="opening storage failed: lock DB directory: open /prometheus/lock: permission denied"',
+      exitCode: 1,
+    },
+    {
+      name: 'a standby replica waiting for the leader',
+      log: 'INFO another instance is running as leader, standing by\nINFO attempting to acquire leader lease kube-system/controller...',
+    },
+    {
+      name: 'a cluster id printed at start is not a conflict',
+      log: 'INFO Cluster ID: m1Ze6AjGRwqarkcxJscgyQ (loaded from meta.properties)\nINFO [KafkaServer id=1] started',
+    },
+    {
+      name: 'a worker that reports its own PID at start',
+      log: '[2024-05-02 10:00:00,000: INFO/MainProcess] worker started with pid 7\n[2024-05-02 10:00:01,000: INFO/MainProcess] celery@worker-1 ready.',
+    },
+    {
+      name: 'a cluster that differs by design in a federation note',
+      log: 'INFO federation: remote cluster "eu-west" has a different version, using compatibility mode',
+    },
     {
       name: 'a web stream locked to a reader is a code bug',
       log: 'TypeError: ReadableStream is already locked\n    at ReadableStream.getReader (node:internal/webstreams/readablestream:353:13)',

@@ -59,8 +59,41 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
       log: 'Caused by: org.h2.mvstore.MVStoreException: The write format 3 is larger than the supported format 2 [2.1.214/5]',
       min: 0.85,
     },
+    {
+      name: 'a Consul binary rolled back onto raft data a newer Consul wrote',
+      log: '2024-05-02T10:00:00.000Z [ERROR] agent: startup error: error="refusing to start: the raft log cannot be downgraded: stored version 1.17.0 is newer than this binary (1.16.4)"',
+      min: 0.85,
+    },
+    {
+      name: 'an app build older than the schema its database holds',
+      log: 'level=fatal msg="cannot start" error="database version 23 is newer than the supported version 21: this build cannot open data written by a later release"',
+      min: 0.85,
+    },
+    {
+      name: 'an app whose stored schema version differs from the one the binary expects',
+      log: 'FATAL [main] store: Metadata version 12 does not match the version this build expects (version 14); run the upgrade tool or restore the previous release',
+      min: 0.75,
+    },
+    {
+      name: 'a game server world saved by a newer release',
+      log: '[10:00:01] [Server thread/ERROR]: This world was saved with a newer version of the game (save version 3953, this build supports 3700); refusing to load it',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'apt refusing to downgrade a package is a build problem',
+      log: 'E: Packages were downgraded and -y was used without --allow-downgrades.',
+    },
+    {
+      name: 'a database server too old for the app is a runtime version gate',
+      log: 'ERROR: Your database version (MySQL 5.6.51) is not compatible with this release; MySQL 8.0 or later is required.',
+    },
+    {
+      name: 'a pip resolver notice about a downgrade',
+      log: 'WARNING: Cannot downgrade package urllib3: it is required by botocore\nSuccessfully installed requests-2.31.0',
+    },
     {
       name: 'a runtime upgrade hint is not stored data',
       log: 'error: this package needs a newer runtime: please upgrade to Node.js 18 first',

@@ -70,8 +70,36 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
       min: 0.6,
       max: 0.75,
     },
+    {
+      name: 'Flyway finding an applied migration the image does not ship',
+      log: 'org.flywaydb.core.api.exception.FlywayValidateException: Validate failed: Migrations have failed validation\nDetected applied migration not resolved locally: 14.\nIf you removed this migration intentionally, run repair to mark the migration as deleted.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'golang-migrate pointed at a version the image has no file for',
+      log: 'error: no migration found for version 20240615090000: read down for version 20240615090000 /migrations: file does not exist',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Temporal schema setup run again over an existing schema',
+      log: '+ temporal-sql-tool --plugin postgres12 --db temporal setup-schema -v 0.0\n2024-05-02T10:00:01.000Z\tERROR\tUnable to setup SQL schema.\t{"error": "pq: relation \\"namespaces\\" already exists"}\nSchema setup FAILED',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a migrator that could not resolve the database host is a DNS failure',
+      log: 'info: App[0]\n      Applying EF Core migrations...\nUnhandled exception. System.Net.Sockets.SocketException (00000001, 11): Name or service not known\n   at System.Net.Dns.GetHostAddresses(String hostNameOrAddress, AddressFamily family)\n   at Npgsql.Internal.NpgsqlConnector.Connect(NpgsqlTimeout timeout)\n   at Microsoft.EntityFrameworkCore.Migrations.Internal.Migrator.Migrate(String targetMigration)',
+      exitCode: 134,
+    },
+    {
+      name: 'a GraphQL schema that failed to build is not a database schema',
+      log: 'Error: Failed to create schema: Unknown type "Order". Did you mean "Orders"?\n    at assertValidSchema (/app/node_modules/graphql/type/validate.js:59:11)',
+      exitCode: 1,
+    },
     {
       name: 'a NOT NULL violation after migrations were up to date is an app query',
       log: 'Running migrations:\n  No migrations to apply.\nWatching for file changes with StatReloader\ndjango.db.utils.IntegrityError: null value in column "email" of relation "shop_user" violates not-null constraint',

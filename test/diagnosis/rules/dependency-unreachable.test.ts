@@ -77,8 +77,50 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
       min: 0.5,
       max: 0.65,
     },
+    {
+      name: 'requests gives up on a connect timeout (NetworkPolicy drops the packets)',
+      log: "requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='vault.security.svc', port=8200): Max retries exceeded with url: /v1/sys/health (Caused by ConnectTimeoutError(<urllib3.connection.HTTPSConnection object at 0x7f2a1c>, 'Connection to vault.security.svc timed out. (connect timeout=5)'))",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a client that timed out trying to connect',
+      log: 'ERROR worker: timed out trying to connect to tcp://scheduler.batch.svc:8786 after 30s\nINFO worker: shutting down',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'NATS with no server that answers',
+      log: '[FTL] 2024/06/03 10:00:05 nats: no servers available for connection',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Cassandra driver that reached no host',
+      log: "cassandra.cluster.NoHostAvailable: ('Unable to connect to any servers', {'10.96.3.7:9042': OSError(None, \"Tried connecting to [('10.96.3.7', 9042)]. Last error: timed out\")})",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a database client on its local socket was given no host: only an alternative to missing_env_var',
+      log: "DBI connect('database=shop;host=;port=3306','shop',...) failed: Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2) at /app/lib/Shop/Model.pm line 12.",
+      exitCode: 255,
+      min: 0.5,
+      max: 0.6,
+      best: 'missing_env_var',
+    },
   ],
   negatives: [
+    {
+      name: "code that was thought unreachable is the app's bug",
+      log: 'Unhandled exception. System.Diagnostics.UnreachableException: The program executed an instruction that was thought to be unreachable.\n   at Billing.Invoice.Total() in /src/Invoice.cs:line 40',
+      exitCode: 134,
+    },
+    {
+      name: 'a driver summary over a credential rejection',
+      log: "cassandra.cluster.NoHostAvailable: ('Unable to connect to any servers', {'10.96.3.7:9042': AuthenticationFailed('Failed to authenticate to 10.96.3.7:9042: Error from server: code=0100 [Bad credentials] message=\"Provided username app and/or password are incorrect\"')})",
+      exitCode: 1,
+    },
     {
       name: 'a wait-for timeout before a signal death is not the cause',
       log: 'timeout: unrecognized option: t\nwait-for-it.sh: timeout occurred after waiting 15 seconds for db:5432\napp exited with code 139',

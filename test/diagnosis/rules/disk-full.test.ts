@@ -4,6 +4,25 @@ import { ruleTable } from './helpers.ts';
 ruleTable(diskFull, 'disk_full', {
   positives: [
     {
+      name: 'a device reported full by the writer',
+      log: 'tar: /backup/db-2024-06-02.tar: Wrote only 4096 of 10240 bytes\ntar: Error writing to archive: device is full',
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'a server that stops itself when free space is critically low',
+      log: '2024-06-02T04:10:00Z WARN storage: free disk space is 6%, below the 10% warning threshold\n2024-06-02T04:15:00Z WARN storage: free disk space is critically low (2%), shutting down to protect data',
+      exitCode: 0,
+      reason: 'Completed',
+      min: 0.75,
+    },
+    {
+      name: 'a write that failed because the filesystem is full',
+      log: 'ERROR: could not save snapshot /var/lib/app/snapshots/000042.snap: write failed, filesystem is full',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: "RabbitMQ's disk alarm",
       log: '2024-09-01 10:07:00.100 [warning] <0.400.0> Free disk space is insufficient. Free bytes: 41943040. Limit: 50000000\n2024-09-01 10:07:00.101 [warning] <0.400.0> disk resource limit alarm set on node rabbit@rabbitmq-0.',
       min: 0.35,
@@ -65,6 +84,10 @@ ruleTable(diskFull, 'disk_full', {
     },
   ],
   negatives: [
+    {
+      name: 'a full queue or buffer is not a full disk',
+      log: 'WARN event buffer is full, dropping 120 events\nINFO flushed buffer, 0 events pending',
+    },
     {
       name: 'a full /dev/shm is not a full volume',
       log: 'ERROR:  could not resize shared memory segment "/PostgreSQL.1" to 16777216 bytes: No space left on device',

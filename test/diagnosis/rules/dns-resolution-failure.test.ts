@@ -52,8 +52,37 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
       log: 'socket.gaierror: [Errno -3] Temporary failure in name resolution',
       min: 0.7,
     },
+    {
+      name: '.NET HttpClient reports EAI_AGAIN as "Resource temporarily unavailable"',
+      log: 'Unhandled exception. System.Net.Http.HttpRequestException: Resource temporarily unavailable (catalog-api:80)\n ---> System.Net.Sockets.SocketException (11): Resource temporarily unavailable\n   at System.Net.Sockets.Socket.AwaitableSocketAsyncEventArgs.ThrowException(SocketError error, CancellationToken cancellationToken)\n   at System.Net.Http.HttpConnectionPool.ConnectToTcpHostAsync(String host, Int32 port, HttpRequestMessage initialRequest, Boolean async, CancellationToken cancellationToken)',
+      exitCode: 134,
+      min: 0.7,
+    },
+    {
+      name: 'a .NET database client whose lookup failed with EAI_AGAIN',
+      log: 'Unhandled exception. System.Net.Sockets.SocketException (00000001, 11): Resource temporarily unavailable\n   at System.Net.Dns.GetHostEntryOrAddressesCore(String hostName, Boolean justAddresses, AddressFamily addressFamily, Int64 startingTimestamp)\n   at System.Net.Dns.GetHostAddresses(String hostNameOrAddress, AddressFamily family)\n   at MySqlConnector.Core.ServerSession.OpenTcpSocketAsync(ConnectionSettings cs, ILoadBalancer loadBalancer, Activity activity, IOBehavior ioBehavior, CancellationToken cancellationToken)',
+      exitCode: 134,
+      min: 0.7,
+    },
+    {
+      name: '.NET on Windows wording',
+      log: 'Unhandled exception. System.Net.Http.HttpRequestException: No such host is known. (identity.auth.svc:443)',
+      exitCode: 134,
+      min: 0.85,
+    },
+    {
+      name: 'go lookup that times out against the cluster DNS',
+      log: 'level=fatal msg="connect" err="dial tcp: lookup nats.messaging.svc.cluster.local on 10.96.0.10:53: read udp 10.244.1.5:41234->10.96.0.10:53: i/o timeout"',
+      exitCode: 1,
+      min: 0.65,
+    },
   ],
   negatives: [
+    {
+      name: 'EAGAIN from a socket read is not a lookup',
+      log: 'Unhandled exception. System.Net.Sockets.SocketException (11): Resource temporarily unavailable\n   at System.Net.Sockets.Socket.Receive(Byte[] buffer, Int32 offset, Int32 size, SocketFlags socketFlags)\n   at Telemetry.UdpListener.Run() in /src/UdpListener.cs:line 30',
+      exitCode: 134,
+    },
     {
       name: 'the name stopped resolving because its container died first',
       log: 'mongo    | standard_init_linux.go:211: exec user process caused "no such file or directory"\nmongo exited with code 1\nConnection error:  MongoNetworkError: failed to connect to server [mongo:27017] on first connect [Error: getaddrinfo ENOTFOUND mongo',

@@ -9,7 +9,9 @@ import { describe, test } from 'node:test';
 import {
   entrypointHiddenByMount,
   isShellExecDenied,
-  scriptNotFound,
+  launchFailure,
+  PATH_GLUED_TO_FLAG,
+  shellPathNotFound,
   shellDeniedPath,
 } from '../../../src/diagnosis/rules/exec-clues.ts';
 import { RULES } from '../../../src/diagnosis/rules/index.ts';
@@ -65,21 +67,119 @@ describe('entrypointHiddenByMount', () => {
   });
 });
 
-describe('scriptNotFound', () => {
+describe('shellPathNotFound', () => {
   test('a script the log shows launching, then "not found": it exists', () => {
     const ctx = podContext({
       logLines: ['Running /docker-entrypoint.d/10-setup.sh', '/bin/sh: /docker-entrypoint.d/10-setup.sh: not found'],
     });
     assert.deepEqual(
-      { path: scriptNotFound(ctx)?.path, launched: scriptNotFound(ctx)?.launched },
+      { path: shellPathNotFound(ctx)?.path, launched: shellPathNotFound(ctx)?.launched },
       { path: '/docker-entrypoint.d/10-setup.sh', launched: true },
     );
   });
 
   test('a set -x trace naming it is no proof it exists', () => {
     const ctx = podContext({ logLines: ['+ /app/start.sh', '/bin/sh: /app/start.sh: not found'] });
-    assert.equal(scriptNotFound(ctx)?.launched, false);
+    assert.equal(shellPathNotFound(ctx)?.launched, false);
   });
+
+  test("a relative path without an extension, in dash's numbered format", () => {
+    const found = shellPathNotFound(podContext({ logLines: ['sh: 1: bin/migrate: not found'] }));
+    assert.deepEqual(
+      { path: found?.path, script: found?.script, dash: found?.dash },
+      { path: 'bin/migrate', script: false, dash: true },
+    );
+  });
+
+  test("busybox's format is not dash's", () => {
+    assert.equal(shellPathNotFound(podContext({ logLines: ['/bin/sh: /app/server: not found'] }))?.dash, false);
+  });
+
+  test('a bare name is looked up on PATH, and a system binary is simply not installed: neither is a path', () => {
+    assert.equal(shellPathNotFound(podContext({ logLines: ['sh: 1: gunicorn: not found'] })), null);
+    assert.equal(shellPathNotFound(podContext({ logLines: ['sh: 1: /usr/bin/python3: not found'] })), null);
+  });
+});
+
+describe('launchFailure', () => {
+  const cases: [string, string[], { program: string; denied: boolean } | null][] = [
+    ['Node spawn', ['Error: spawn ffmpeg ENOENT'], { program: 'ffmpeg', denied: false }],
+    [
+      'Java ProcessBuilder',
+      ['java.io.IOException: Cannot run program "pg_dump" (in directory "/app"): error=2, No such file or directory'],
+      { program: 'pg_dump', denied: false },
+    ],
+    ['Go os/exec', ['fork/exec /plugins/hook: permission denied'], { program: '/plugins/hook', denied: true }],
+    [
+      'tini, bare name',
+      ['[FATAL tini (7)] exec gunicorn failed: No such file or directory'],
+      { program: 'gunicorn', denied: false },
+    ],
+    [
+      '.NET Process.Start',
+      [
+        "System.ComponentModel.Win32Exception (2): An error occurred trying to start process 'wkhtmltopdf' with working directory '/app'. No such file or directory",
+      ],
+      { program: 'wkhtmltopdf', denied: false },
+    ],
+    [
+      'Perl',
+      ['Can\'t exec "convert": No such file or directory at /app/thumbs.pl line 12.'],
+      { program: 'convert', denied: false },
+    ],
+    [
+      'Haskell process',
+      ['api: pandoc: createProcess: posix_spawnp: does not exist (No such file or directory)'],
+      { program: 'pandoc', denied: false },
+    ],
+    ['Ruby spawn', ['Errno::ENOENT: No such file or directory - git'], { program: 'git', denied: false }],
+    [
+      'OCaml Unix',
+      ['Fatal error: exception Unix.Unix_error(Unix.ENOENT, "create_process", "rsync")'],
+      { program: 'rsync', denied: false },
+    ],
+    [
+      'Python subprocess, from the traceback frames',
+      [
+        'Traceback (most recent call last):',
+        '  File "/usr/local/lib/python3.12/subprocess.py", line 1955, in _execute_child',
+        "FileNotFoundError: [Errno 2] No such file or directory: 'ffmpeg'",
+      ],
+      { program: 'ffmpeg', denied: false },
+    ],
+    [
+      'Python opening a data file is no launch',
+      ["FileNotFoundError: [Errno 2] No such file or directory: 'ffmpeg'"],
+      null,
+    ],
+    [
+      'Ruby opening a file is no launch',
+      ['No such file or directory @ rb_sysopen - /app/config.yml (Errno::ENOENT)'],
+      null,
+    ],
+    [
+      "a CRLF shebang's interpreter belongs to the line-endings reading",
+      ["/usr/bin/env: 'bash\\r': No such file or directory"],
+      null,
+    ],
+  ];
+  for (const [name, logLines, expected] of cases) {
+    test(name, () => {
+      const found = launchFailure(podContext({ logLines }));
+      assert.deepEqual(found && { program: found.program, denied: found.denied }, expected);
+    });
+  }
+});
+
+describe('PATH_GLUED_TO_FLAG', () => {
+  const cases: [string, boolean][] = [
+    ['java.io.FileNotFoundException: /etc/app/application.conf -J-Xmx512m (No such file or directory)', true],
+    ['open /etc/agent.yaml --debug: no such file or directory', true],
+    ["[Errno 2] No such file or directory: '/etc/app.ini --workers 4'", true],
+    ['java.io.FileNotFoundException: /etc/app/application.conf (No such file or directory)', false],
+    ['ERROR: range 10-20 is invalid', false],
+  ];
+  for (const [text, glued] of cases) test(text, () => assert.equal(PATH_GLUED_TO_FLAG.test(text), glued));
 });
 
 describe('shell exec denied', () => {
@@ -88,6 +188,9 @@ describe('shell exec denied', () => {
     ['sh: 1: next: Permission denied', 'next', true],
     ['/entrypoint.sh: line 4: /data/out.log: Permission denied', '/data/out.log', false],
     ['open /data/out.log: Permission denied', undefined, false],
+    // A generated script without an extension (Tekton, CI runners) still prefixes its errors with its path.
+    ['/tekton/scripts/script-0-x7k2p: line 6: ./hack/release.sh: Permission denied', './hack/release.sh', true],
+    ['/builds/ci/step-script: 14: ./scripts/publish: Permission denied', './scripts/publish', true],
   ];
   for (const [text, path, exec] of cases) {
     test(text, () => {

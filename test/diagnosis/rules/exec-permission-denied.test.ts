@@ -38,6 +38,36 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
       min: 0.6,
     },
     { name: 'exit 126 alone', log: '', exitCode: 126, min: 0.55 },
+    {
+      name: 'a CI runner script without an extension calls a repo script that lost its +x (dash numbering)',
+      log: '+ make release\n/builds/ci/step-script-7f2a: 14: ./scripts/publish: Permission denied',
+      exitCode: 126,
+      min: 0.85,
+    },
+    {
+      name: 'Java ProcessBuilder: error=13 on a helper binary',
+      log: 'Exception in thread "main" java.io.IOException: Cannot run program "/opt/app/bin/wkhtmltopdf" (in directory "/opt/app"): error=13, Permission denied\n\tat java.base/java.lang.ProcessBuilder.start(ProcessBuilder.java:1143)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Go os/exec: fork/exec permission denied on a plugin',
+      log: 'level=fatal msg="starting plugin" error="fork/exec /plugins/backup-hook: permission denied"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Python subprocess: PermissionError raised from _execute_child',
+      log: 'Traceback (most recent call last):\n  File "/app/render.py", line 9, in <module>\n    subprocess.run(["/app/bin/convert", "in.svg"], check=True)\n  File "/usr/local/lib/python3.12/subprocess.py", line 1953, in _execute_child\n    raise child_exception_type(errno_num, err_msg, err_filename)\nPermissionError: [Errno 13] Permission denied: \'/app/bin/convert\'',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'coreutils timeout cannot run a command without +x',
+      log: "timeout: failed to run command '/usr/local/bin/healthwait': Permission denied",
+      exitCode: 126,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -49,6 +79,16 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
     {
       name: 'a python permission error on data',
       log: "PermissionError: [Errno 13] Permission denied: '/data/db.sqlite'",
+    },
+    {
+      name: 'Node cannot open a data file (EACCES on open, not on spawn)',
+      log: "Error: EACCES: permission denied, open '/data/uploads/index.json'\n    at Object.openSync (node:fs:596:3)",
+      exitCode: 1,
+    },
+    {
+      name: 'Python PermissionError on a data file, with no subprocess frame',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 4, in <module>\n    open("/var/lib/app/state.json", "w")\nPermissionError: [Errno 13] Permission denied: \'/var/lib/app/state.json\'',
+      exitCode: 1,
     },
     {
       name: 'help text',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'the Go runtime cannot start another OS thread (process limit)',
+      log: 'runtime: failed to create new OS thread (have 1021 already; errno=11)\nruntime: may need to increase max user processes (ulimit -u)\nfatal error: newosproc',
+      exitCode: 2,
+      min: 0.8,
+    },
+    {
+      name: "Elasticsearch's address-space bootstrap check",
+      log: 'ERROR: [1] bootstrap checks failed. You must address the points described in the following [1] lines before starting Elasticsearch.\nbootstrap check failure [1] of [1]: max size virtual memory [4294967296] for user [elasticsearch] is too low, increase to [unlimited]',
+      exitCode: 78,
+      min: 0.85,
+    },
+    {
       name: "PostgreSQL outgrowing the container's /dev/shm",
       log: '2024-09-01 10:09:00.100 UTC [68] ERROR:  could not resize shared memory segment "/PostgreSQL.2871637364" to 16777216 bytes: No space left on device',
       min: 0.85,
@@ -62,6 +74,10 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a Go program that starts its threads normally',
+      log: 'runtime: GOMAXPROCS=4\nINFO started 12 workers\nINFO listening on :8080',
+    },
     { name: 'a sysctl mentioned in docs', log: 'INFO tip: tune net.core.somaxconn for high load\nINFO ready' },
     { name: 'a real disk full', log: 'ERROR: could not write block: No space left on device' },
     {

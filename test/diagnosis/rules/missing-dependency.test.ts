@@ -1,8 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { missingDependency } from '../../../src/diagnosis/rules/missing-dependency.ts';
+import { containerFacts, podFacts, contextFor as podContext } from '../../fixtures/pods.ts';
 import { ruleTable } from './helpers.ts';
 
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
+    {
+      name: 'a PowerShell module not installed in the image',
+      log: "Import-Module: The specified module 'Az.Accounts' was not loaded because no valid module file was found in any module directory.",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "Composer's platform check names PHP extensions the image lacks",
+      log: 'PHP Fatal error:  Composer detected issues in your platform: Your Composer dependencies require the following PHP extensions to be installed: intl, bcmath. in /var/www/html/vendor/composer/platform_check.php on line 25',
+      exitCode: 255,
+      min: 0.8,
+    },
+    {
+      name: "Django's own import check asks whether it is installed",
+      log: 'Traceback (most recent call last):\n  File "/app/manage.py", line 11, in main\n    from django.core.management import execute_from_command_line\nImportError: Couldn\'t import Django. Are you sure it\'s installed and available on your PYTHONPATH environment variable? Did you forget to activate a virtual environment?',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "httpx's SOCKS support package is not installed",
+      log: "ImportError: Using SOCKS proxy, but the 'socksio' package is not installed. Make sure to install httpx using `pip install httpx[socks]`.",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Kong plugin module that Lua cannot find',
+      log: "nginx: [error] init_by_lua error: /usr/local/share/lua/5.1/kong/tools/utils.lua:1080: module 'kong.plugins.oidc.handler' not found:\n\tno field package.preload['kong.plugins.oidc.handler']\n\tno file './kong/plugins/oidc/handler.lua'",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Clojure library not on the production classpath',
+      log: 'Execution error (FileNotFoundException) at app.server/eval138$loading (server.clj:1).\nCould not locate ring/adapter/jetty__init.class, ring/adapter/jetty.clj or ring/adapter/jetty.cljc on classpath.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an R package not installed in the image',
+      log: 'Error in library(plumber) : there is no package called ‘plumber’\nExecution halted',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Julia package not in the environment',
+      log: 'ERROR: LoadError: ArgumentError: Package HTTP not found in current path.\n- Run `import Pkg; Pkg.add("HTTP")` to install the HTTP package.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a filesystem class the Hadoop config names is not in the image',
+      log: 'Exception in thread "main" java.lang.RuntimeException: java.lang.ClassNotFoundException: Class org.apache.hadoop.fs.s3a.S3AFileSystem not found\n\tat org.apache.hadoop.conf.Configuration.getClass(Configuration.java:2688)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Kafka Connect connector class not on the plugin path',
+      log: 'org.apache.kafka.connect.errors.ConnectException: Failed to find any class that implements Connector and which name matches io.confluent.connect.s3.S3SinkConnector, available connectors are: PluginDesc{klass=class org.apache.kafka.connect.mirror.MirrorSourceConnector}',
+      exitCode: 1,
+      min: 0.8,
+    },
     {
       name: 'yarn PnP package missing from disk',
       log: 'Error: Required package missing from disk. If you keep your packages inside your project, make sure to run `yarn install` after pulling the latest changes.\n\nMissing package: express@npm:4.19.2',
@@ -153,6 +216,23 @@ ruleTable(missingDependency, 'missing_dependency', {
   ],
   negatives: [
     {
+      name: "Composer's platform check about the PHP version is the runtime, not a package",
+      log: 'PHP Fatal error:  Composer detected issues in your platform: Your Composer dependencies require a PHP version ">= 8.2.0". You are running 8.1.27. in /var/www/html/vendor/composer/platform_check.php on line 24',
+      exitCode: 255,
+    },
+    {
+      name: 'a missing required setting is not a package',
+      log: 'org.apache.kafka.common.config.ConfigException: Missing required configuration "bootstrap.servers" which has no default value.',
+    },
+    {
+      name: 'a native library the module links is a shared library, not a package',
+      log: 'Traceback (most recent call last):\n  File "/app/db.py", line 1, in <module>\n    import psycopg2\nImportError: libpq.so.5: cannot open shared object file: No such file or directory',
+    },
+    {
+      name: 'a kernel module is the node, not the image',
+      log: 'ERROR: Missing kernel module wireguard; load it on the host with modprobe',
+    },
+    {
       name: 'Mix called from a release is a bug in the code',
       log: '** (UndefinedFunctionError) function Mix.env/0 is undefined (module Mix is not available)\n    (shop 0.1.0) lib/shop/application.ex:12: Shop.Application.start/2',
     },
@@ -174,4 +254,26 @@ ruleTable(missingDependency, 'missing_dependency', {
       log: 'INFO loaded module auth\nINFO loaded module billing\nINFO listening on :8080',
     },
   ],
+});
+
+describe('missing-dependency: vendor/ hidden by a volume', () => {
+  const log = [
+    'PHP Warning:  require(/var/www/html/vendor/autoload.php): Failed to open stream: No such file or directory in /var/www/html/artisan on line 18',
+    "PHP Fatal error:  Uncaught Error: Failed opening required '/var/www/html/vendor/autoload.php' (include_path='.:/usr/local/lib/php') in /var/www/html/artisan:18",
+  ];
+  const confidenceWith = (mountPath: string) => {
+    const container = containerFacts({ volumeMounts: [{ name: 'code', mountPath, readOnly: false }] });
+    return missingDependency.match(podContext({ container, pod: podFacts({ containers: [container] }), logLines: log }))
+      ?.confidence;
+  };
+
+  test('a volume mounted over the app directory makes a hidden vendor/ (missing_file) the likelier reading', () => {
+    const confidence = confidenceWith('/var/www/html');
+    assert.ok(confidence !== undefined && confidence <= 0.5, `confidence ${confidence}`);
+  });
+
+  test('a volume elsewhere leaves the uninstalled-dependencies reading, below the confident band', () => {
+    const confidence = confidenceWith('/var/www/html/storage');
+    assert.ok(confidence !== undefined && confidence >= 0.75 && confidence < 0.85, `confidence ${confidence}`);
+  });
 });

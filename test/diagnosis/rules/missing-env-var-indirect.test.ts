@@ -184,8 +184,49 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 1,
       min: 0.65,
     },
+    {
+      name: 'a gated model fetched without a token (text-generation-inference)',
+      log: '2024-06-03T11:20:07.000Z ERROR download: text_generation_launcher: Download encountered an error:\nhuggingface_hub.utils._errors.GatedRepoError: 401 Client Error.\nCannot access gated repo for url https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.2/resolve/main/config.json.\nAccess to model mistralai/Mistral-7B-Instruct-v0.2 is restricted. You must be authenticated to access it.\nError: DownloadError',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: 'a client dialling 0.0.0.0, the default of an unset address',
+      log: '2024/06/03 10:02:11 nats: error connecting to nats://0.0.0.0:4222: dial tcp 0.0.0.0:4222: connect: connection refused\n2024/06/03 10:02:11 fatal: could not connect to NATS',
+      exitCode: 1,
+      min: 0.55,
+    },
+    {
+      name: 'a refusal that names no host is only an alternative to dependency_unreachable',
+      log: 'Error: error communicating with database: Connection refused (os error 111)',
+      exitCode: 1,
+      min: 0.4,
+      max: 0.5,
+      best: 'dependency_unreachable',
+    },
+    {
+      name: 'a DSN printed with an empty host, then the local socket fallback',
+      log: '[info] connecting with DSN pgsql:host=;port=5432;dbname=shop\nSQLSTATE[08006] [7] connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a token that was sent and refused is not an unset variable',
+      log: 'Error: You must be authenticated to access it: the token provided is invalid or expired (401)',
+      exitCode: 1,
+    },
+    {
+      name: 'a server listening on 0.0.0.0 and a refusal from a named host',
+      log: 'INFO server listening on 0.0.0.0:8080\nERROR failed to connect to redis.cache.svc:6379: connection refused',
+      exitCode: 1,
+    },
+    {
+      name: 'a refusal that names its host',
+      log: 'Error: connect ECONNREFUSED 10.96.14.3:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+      exitCode: 1,
+    },
     {
       name: 'process.env code shown without an undefined error',
       log: '/app/dist/config.js:8\n    const port = process.env.PORT.trim();\n    ^\n\nError: listen EACCES: permission denied 0.0.0.0:80',

@@ -223,8 +223,86 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: "Java's helpful NullPointerException on System.getenv",
+      log: 'Exception in thread "main" java.lang.NullPointerException: Cannot invoke "String.isBlank()" because the return value of "java.lang.System.getenv(String)" is null\n\tat com.acme.billing.Config.load(Config.java:22)\n\tat com.acme.billing.Main.main(Main.java:11)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'python-decouple without the variable',
+      log: 'Traceback (most recent call last):\n  File "/app/manage.py", line 22, in <module>\n    SECRET_KEY = config("SECRET_KEY")\ndecouple.UndefinedValueError: SECRET_KEY not found. Declare it as envvar or define a default value.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Scala's sys.env lookup of an unset variable",
+      log: 'Exception in thread "main" java.util.NoSuchElementException: key not found: KAFKA_BROKERS\n\tat scala.collection.immutable.Map$EmptyMap$.apply(Map.scala:243)\n\tat com.acme.ingest.Main$.main(Main.scala:9)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "Crystal's ENV[] on an unset variable",
+      log: "Unhandled exception: Missing ENV key: \"DATABASE_URL\" (KeyError)\n  from /usr/share/crystal/src/env.cr:31:5 in '[]'\n  from src/app.cr:4:1 in '__crystal_main'",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "Perl's $ENV{} read while unset, then the crash it causes",
+      log: 'Use of uninitialized value $ENV{"SMTP_HOST"} in concatenation (.) or string at /app/lib/Mailer.pm line 14.\nCan\'t call method "send" on an undefined value at /app/lib/Mailer.pm line 21.',
+      exitCode: 255,
+      min: 0.65,
+    },
+    {
+      name: 'a config file that references an unset variable',
+      log: 'Error loading configuration: storage.s3.secret_key references unset environment variable "S3_SECRET_KEY"',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'Flask started without a secret key',
+      log: 'RuntimeError: The session is unavailable because no secret key was set.  Set the secret_key on the application to something unique and secret.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a DNS provider built with an empty access key',
+      log: 'time="2024-07-01T09:00:00Z" level=fatal msg="failed to initialize route53 provider: access key id is empty"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an operator whose option validation finds a required setting missing',
+      log: 'F0612 08:00:00.000000       1 main.go:92] failed to validate options: missing required setting: cluster-name',
+      exitCode: 255,
+      min: 0.6,
+    },
   ],
   negatives: [
+    {
+      name: 'a Julia dictionary key that is not a variable name',
+      log: 'ERROR: LoadError: KeyError: key "user_id" not found\nStacktrace:\n [1] getindex(h::Dict{String, Any}, key::String)\n   @ Base ./dict.jl:498',
+      exitCode: 1,
+    },
+    {
+      name: 'a framework that generates the secret it was not given',
+      log: 'WARN secret key is not set, generating a random one (sessions will not survive restarts)\nINFO listening on :8080',
+    },
+    {
+      name: 'a request validation message is not a credential the app was started without',
+      log: 'WARN request rejected: email must not be empty (POST /api/signup 400)\npanic: runtime error: index out of range [2] with length 2',
+      exitCode: 2,
+    },
+    {
+      name: 'a field missing from a parsed file is a broken file',
+      log: 'Error: failed to parse /etc/relay/config.toml: missing field `upstream_url` at line 4 column 1',
+      exitCode: 1,
+    },
+    {
+      name: 'a required CLI flag is an invocation error',
+      log: 'Error: required flag(s) "cluster-name" not set\nUsage:\n  controller [flags]',
+      exitCode: 1,
+    },
     {
       name: 'a backtrace hint names RUST_BACKTRACE but nothing is unset',
       log: "thread 'main' panicked at src/parser.rs:88:19:\nindex out of bounds: the len is 3 but the index is 3\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",

@@ -114,6 +114,59 @@ ruleTable(missingFile, 'missing_file', {
       log: 'level=fatal msg="cannot load certificate" err="open /certs/tls.crt: no such file or directory"',
       min: 0.7,
     },
+    {
+      name: 'a quoted path the program says does not exist (uvicorn --env-file)',
+      log: "Usage: uvicorn [OPTIONS] APP\nTry 'uvicorn --help' for help.\n\nError: Invalid value for '--log-config': Path '/app/logging.yaml' does not exist.",
+      exitCode: 2,
+      min: 0.7,
+    },
+    {
+      name: 'Hadoop file systems: "File file:/x does not exist" (Flink job jar)',
+      log: 'java.io.FileNotFoundException: File file:/opt/flink/usrlib/orders-job-1.4.0.jar does not exist\n\tat org.apache.hadoop.fs.RawLocalFileSystem.deprecatedGetFileStatus(RawLocalFileSystem.java:779)',
+      min: 0.75,
+    },
+    {
+      name: 'cp in an init script cannot stat its source',
+      log: "+ cp /seed/schema.sql /docker-entrypoint-initdb.d/\ncp: cannot stat '/seed/schema.sql': No such file or directory",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Hugging Face model directory without the file the loader needs',
+      log: "OSError: /models/reranker does not appear to have a file named config.json. Checkout 'https://huggingface.co//models/reranker/tree/None' for available files.",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'TF Serving finds no model version under its base path',
+      log: "E tensorflow_serving/sources/storage_path/file_system_storage_path_source.cc:353] FileSystemStoragePathSource encountered a filesystem access error: Could not find base path /models/churn for servable churn with error NOT_FOUND: /models/churn not found\nW No versions of servable churn found under base path /models/churn. Did you forget to name your leaf directory as a number (eg. '/1/')?",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'PHP cannot open the script it was given (artisan not in the working directory)',
+      log: 'Could not open input file: bin/console',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'dash cannot open the script passed to sh',
+      log: 'sh: 0: cannot open /opt/jobs/nightly.sh: No such file',
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'Go walks a static directory that the image does not have',
+      log: 'level=fatal msg="serving assets" err="lstat /srv/web/dist: no such file or directory"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'spark-submit only warns that the application jar is missing, then cannot load its class',
+      log: '24/06/05 02:00:14 WARN DependencyUtils: Local jar /opt/spark/work-dir/pipeline-0.9.jar does not exist, skipping.\nError: Failed to load class org.acme.Pipeline.',
+      exitCode: 101,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -132,6 +185,32 @@ ruleTable(missingFile, 'missing_file', {
     {
       name: 'a PostgreSQL extension missing from the server is a dependency',
       log: 'django.db.utils.NotSupportedError: extension "postgis" is not available\nDETAIL:  Could not open extension control file "/usr/share/postgresql/16/extension/postgis.control": No such file or directory.',
+    },
+    {
+      name: 'a request path in an access log is not a file',
+      log: "WARN route '/api/v2/orders' not found (404)\nERROR shutting down: upstream closed",
+    },
+    {
+      name: 'a config search the program reports at verbose level, then skips, is not the failure',
+      log: '2024/04/09 10:22:31 [verbose] no config file found at /etc/gateway/gateway.conf\n2024/04/09 10:22:31 [verbose] no config file, skip loading\nError: failed to connect to the database: connection refused',
+      exitCode: 1,
+    },
+    {
+      name: "the runtime's stat of a missing entrypoint belongs to command-not-found",
+      log: 'exec: "/usr/local/bin/worker": stat /usr/local/bin/worker: no such file or directory',
+      exitCode: 127,
+    },
+    {
+      name: 'a root CA file that is not there is a TLS problem',
+      log: 'psycopg.OperationalError: connection failed: root certificate file "/root/.postgresql/root.crt" does not exist',
+    },
+    {
+      name: "Python's subprocess not finding a program is a missing command",
+      log: 'Traceback (most recent call last):\n  File "/usr/local/lib/python3.12/subprocess.py", line 1955, in _execute_child\n    raise child_exception_type(errno_num, err_msg, err_filename)\nFileNotFoundError: [Errno 2] No such file or directory: \'ffmpeg\'',
+    },
+    {
+      name: 'a file name with the next flag glued on is an argument problem',
+      log: 'java.io.FileNotFoundException: /etc/billing/application.conf -Dlogback.configurationFile=/etc/billing/logback.xml (No such file or directory)',
     },
     {
       name: 'an entrypoint absent with no volume involved is a command that is not in the image',
@@ -165,5 +244,31 @@ describe('missing-file: an entrypoint hidden by a volume mount (container spec k
   test('a mount elsewhere (or a sibling prefix) does not explain it', () => {
     assert.equal(missingFile.match(withMount('/srv/app/uploads')), null);
     assert.equal(missingFile.match(withMount('/srv/ap')), null);
+  });
+});
+
+describe('missing-file: a file hidden by a volume mounted over its directory (container spec known)', () => {
+  const log = [
+    'PHP Warning:  require(/srv/www/vendor/autoload.php): Failed to open stream: No such file or directory in /srv/www/bin/console on line 15',
+    "PHP Fatal error:  Uncaught Error: Failed opening required '/srv/www/vendor/autoload.php' (include_path='.:/usr/local/lib/php')",
+  ];
+  const withMount = (mountPath: string) =>
+    podContext({
+      logLines: log,
+      container: containerFacts({
+        lastState: terminated(255),
+        volumeMounts: [{ name: 'code', mountPath, readOnly: false }],
+      }),
+    });
+
+  test('the mount over the app dir is named and outranks an uninstalled dependency', () => {
+    const found = missingFile.match(withMount('/srv/www'));
+    assert.ok(found && found.confidence >= 0.85);
+    assert.ok(found.title.includes('mounted at /srv/www'));
+  });
+
+  test('without such a mount it stays a second reading', () => {
+    const found = missingFile.match(withMount('/var/cache'));
+    assert.ok(found && found.confidence < 0.8);
   });
 });

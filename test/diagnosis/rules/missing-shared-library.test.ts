@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingSharedLibrary, 'missing_shared_library', {
   positives: [
     {
+      name: '.NET P/Invoke cannot load a native library (SkiaSharp on a slim image)',
+      log: "Unhandled exception. System.TypeInitializationException: The type initializer for 'SkiaSharp.SKImageInfo' threw an exception.\n ---> System.DllNotFoundException: Unable to load shared library 'libSkiaSharp' or one of its dependencies. In order to help diagnose loading problems, consider setting the LD_DEBUG environment variable: liblibSkiaSharp: cannot open shared object file: No such file or directory",
+      exitCode: 134,
+      min: 0.8,
+    },
+    {
       name: 'classic ld.so error',
       log: '/usr/local/bin/app: error while loading shared libraries: libssl.so.1.1: cannot open shared object file: No such file or directory',
       exitCode: 127,
@@ -50,6 +56,10 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     },
   ],
   negatives: [
+    {
+      name: 'a managed assembly that is missing is a package, not a native library',
+      log: "Unhandled exception. System.IO.FileNotFoundException: Could not load file or assembly 'Newtonsoft.Json, Version=13.0.0.0'. The system cannot find the file specified.",
+    },
     {
       name: 'an ordinary missing config file',
       log: "FileNotFoundError: [Errno 2] No such file or directory: '/app/config.yaml'",

@@ -4,6 +4,26 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'PostgreSQL refuses a data directory whose mode the volume widened',
+      log: 'FATAL:  data directory "/var/lib/postgresql/data/pgdata" has invalid permissions\nDETAIL:  Permissions should be u=rwx (0700) or u=rwx,g=rx (0750).',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "libuv's EPERM opening a file on a network volume",
+      log: "Error: EPERM: operation not permitted, open '/app/uploads/.write-test'\n    at Object.openSync (node:fs:573:18) {\n  errno: -1,\n  code: 'EPERM',\n  syscall: 'open',\n  path: '/app/uploads/.write-test'\n}",
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: 'a directory of the image not writable is not a confident ownership reading (read-only root?)',
+      log: 'FATAL: /etc/app/conf.d is not writable, cannot render the configuration',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.6,
+      best: 'read_only_filesystem',
+    },
+    {
       name: 'Nextcloud cannot write its data directory',
       log: 'Cannot write into "data" directory. This can usually be fixed by giving the web server write access to the data directory.',
       min: 0.8,

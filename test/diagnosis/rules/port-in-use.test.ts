@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(portInUse, 'port_in_use', {
   positives: [
     {
+      name: 'a server that tried its port range and gave up (Flink actor system)',
+      log: 'Caused by: java.net.BindException: Could not start actor system on any port in port range 6123\n\tat org.apache.flink.runtime.rpc.pekko.PekkoRpcServiceUtils.startRemoteActorSystem(PekkoRpcServiceUtils.java:172)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "Jetty's failed bind with the address",
+      log: '2024-05-02 10:01:12.441:WARN:oejuc.AbstractLifeCycle:main: FAILED ServerConnector@6d06d69c{HTTP/1.1}{0.0.0.0:8080}: java.io.IOException: Failed to bind to 0.0.0.0/0.0.0.0:8080\njava.io.IOException: Failed to bind to 0.0.0.0/0.0.0.0:8080',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'an Erlang node name held by another node',
       log: "Protocol 'inet_tcp': the name app@10.0.0.7 seems to be in use by another Erlang node\n** (RuntimeError) could not start distribution",
       min: 0.8,
@@ -53,6 +65,18 @@ ruleTable(portInUse, 'port_in_use', {
     },
   ],
   negatives: [
+    {
+      name: 'a bind address the node does not have is not a taken port',
+      log: 'Exception in thread "main" java.net.BindException: Cannot assign requested address\n\tat java.base/sun.nio.ch.Net.bind0(Native Method)',
+    },
+    {
+      name: "Spring's property binding is not a socket bind",
+      log: "Failed to bind properties under 'server.port' to java.lang.Integer:\n    Reason: failed to convert java.lang.String to java.lang.Integer",
+    },
+    {
+      name: 'a Unix socket whose directory is missing is not a taken port',
+      log: "[ERROR] unable to bind listening socket for address '/run/php/php8.2-fpm.sock': No such file or directory (2)",
+    },
     {
       name: 'a retry that later bound',
       log: 'WARN listen tcp :8080: bind: address already in use, retrying in 1s\nINFO Listening on :8080',

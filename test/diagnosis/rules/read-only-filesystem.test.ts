@@ -4,6 +4,19 @@ import { ruleTable } from './helpers.ts';
 ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
   positives: [
     {
+      name: 'a start script that finds /tmp not writable (only a read-only root does that)',
+      log: '+ exec /opt/app/bin/start\nERROR: /tmp is not writable; set TMPDIR to a writable directory\n',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a directory of the image not writable, with no errno: likely, not certain',
+      log: '[init] rendering templates\n[ERROR] Path /opt/app/config is not writable by the current user, aborting',
+      exitCode: 1,
+      min: 0.6,
+      max: 0.7,
+    },
+    {
       name: "RabbitMQ's erofs atom",
       log: '2024-07-01 11:15:00.100 [error] <0.228.0> Could not write to the enabled plugins file /etc/rabbitmq/enabled_plugins: {error,erofs}\nBOOT FAILED',
       min: 0.85,
@@ -36,6 +49,14 @@ ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
     },
   ],
   negatives: [
+    {
+      name: 'a data directory on a volume that is not writable is ownership (permission_denied)',
+      log: '[2024-03-01T10:00:00,000][ERROR][o.o.b.OpenSearchUncaughtExceptionHandler] /usr/share/opensearch/data is not writable',
+    },
+    {
+      name: 'a write check that names the errno it got',
+      log: 'ERROR: cannot write to /tmp/uploads: Permission denied',
+    },
     {
       name: 'mount info that mentions read-only',
       log: 'INFO mounted config volume read-only at /etc/app\nINFO server started',

@@ -165,8 +165,78 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       log: 'Error: adapting config using caddyfile: /etc/caddy/Caddyfile:7: unrecognized directive: gzip',
       min: 0.8,
     },
+    {
+      name: 'a Node 20 image running code that calls Promise.withResolvers',
+      log: 'file:///app/dist/queue.js:14\n  const { promise, resolve } = Promise.withResolvers();\n                                        ^\n\nTypeError: Promise.withResolvers is not a function\n    at new Queue (file:///app/dist/queue.js:14:41)\n\nNode.js v20.11.1',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a .NET assembly built for a newer runtime than the image',
+      log: "Unhandled exception. System.BadImageFormatException: Could not load file or assembly 'Billing.Core, Version=2.0.0.0'. This assembly is built by a runtime newer than the currently loaded runtime and cannot be loaded.",
+      exitCode: 134,
+      min: 0.85,
+    },
+    {
+      name: 'bytecode cached by another Python version',
+      log: "Traceback (most recent call last):\n  File \"/app/main.py\", line 3, in <module>\n    from settings import config\nImportError: bad magic number in 'settings': b'o\\r\\r\\n'",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "PyTorch on a node whose GPU driver is older than the image's CUDA",
+      log: 'Traceback (most recent call last):\n  File "/app/serve.py", line 12, in <module>\n    model.to("cuda")\nRuntimeError: The NVIDIA driver on your system is too old (found version 11040). Please update your GPU driver by downloading and installing a new version from the URL: http://www.nvidia.com/Download/index.aspx',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'the NVIDIA container toolkit refusing a CUDA image newer than the driver',
+      log: '',
+      reason: 'StartError',
+      exitCode: 128,
+      message:
+        "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error running hook #0: error running hook: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\nnvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.4, please update your driver to a newer version, or use an earlier cuda container: unknown",
+      min: 0.85,
+    },
+    {
+      name: 'a Consul peering block on an image older than 1.13',
+      log: '==> failed to parse /consul/config/server.hcl: 1 error occurred:\n\t* invalid config key peering.enabled',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a PHP extension built for another PHP than the image',
+      log: 'PHP Warning:  PHP Startup: redis: Unable to initialize module\nModule compiled with module API=20210902\nPHP    compiled with module API=20220829\nThese options need to match\n in Unknown on line 0\nPHP Fatal error:  Uncaught Error: Class "Redis" not found in /app/src/Cache.php:12',
+      exitCode: 255,
+      min: 0.8,
+      best: false,
+    },
+    {
+      name: 'an Erlang emulator older than the BEAM files',
+      log: '=ERROR REPORT==== 2-May-2024::10:00:00.000000 ===\nbeam/beam_load.c(594): Error loading module rabbit:\n  This BEAM file was compiled for a later version of the runtime system than the current (Erlang/OTP 25).\n  To fix this, please re-compile this module with an Erlang/OTP 25 compiler.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a CUDA build without kernels for an older GPU',
+      log: 'Traceback (most recent call last):\n  File "/app/infer.py", line 40, in <module>\n    out = model(batch.cuda())\nRuntimeError: CUDA error: no kernel image is available for execution on the device',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'a GPU pod on a node without any NVIDIA driver is not a version gap',
+      log: 'RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx',
+    },
+    {
+      name: 'a misspelled Consul key is a broken config',
+      log: '==> failed to parse /consul/config/server.hcl: 1 error occurred:\n\t* invalid config key ports.grcp_tls',
+    },
+    {
+      name: 'an image file with a bad magic number is not bytecode',
+      log: 'Error: invalid magic number in PNG header of /app/static/logo.png',
+    },
     {
       name: 'a misspelled Prometheus key is a broken config',
       log: 'ts=2024-02-12T09:31:05.112Z caller=main.go:478 level=error msg="Error loading config" err="parsing YAML file /etc/prometheus/prometheus.yml: yaml: unmarshal errors:\\n  line 3: field scrape_intervall not found in type config.plain"',

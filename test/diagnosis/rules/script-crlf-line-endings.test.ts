@@ -43,6 +43,13 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       max: 0.8,
     },
     {
+      name: 'dash: a release script without an extension, run by relative path after the log shows it starting',
+      log: '[release] running bin/seed before start\nsh: 1: bin/seed: not found',
+      exitCode: 127,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
       name: 'exec of a script reporting no such file (ambiguous, modest confidence)',
       log: 'exec /app/entrypoint.sh: no such file or directory',
       min: 0.5,
@@ -57,6 +64,11 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
     {
       name: 'a script "not found" that nothing shows exists is more likely absent',
       log: '/docker-entrypoint.sh: 12: /app/start.sh: not found',
+      exitCode: 127,
+    },
+    {
+      name: 'busybox\'s "not found" for a launched binary is its missing loader, not a shebang',
+      log: 'starting /app/server\n/bin/sh: /app/server: not found',
       exitCode: 127,
     },
     {
