@@ -48,7 +48,7 @@ const slack = {
 
 const baseline = process.memoryUsage();
 const connection = connectCluster({ kubeconfigYaml: demoKubeconfig({ url }), requestTimeoutMs: 60_000 });
-const leases = createLeaseStore(connection);
+const leases = createLeaseStore(connection, { transport: 'json' });
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const scanner = startIncidentScanner({

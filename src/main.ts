@@ -274,7 +274,8 @@ export const startBot = async (options: StartBotOptions): Promise<RunningBot> =>
   const { schedule, channel, leaseNamespace } = config.scanner;
   if (schedule !== undefined && channel !== undefined) {
     const scanLogger = logger.child({ component: 'scanner', channel });
-    const leases = createLeaseStore(connection);
+    // Renewed every 10 s all day: plain JSON requests, not client-node's heavier fetch path.
+    const leases = createLeaseStore(connection, { transport: 'json' });
     const botDeps = {
       investigator,
       access: config.access,

@@ -92,10 +92,10 @@ const rotatingTokenFile = {
   },
 };
 
-const TLS_KEYS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername'] as const;
+export const TLS_KEYS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername'] as const;
 
 /** A digest of the TLS material: when a certificate file is rotated, the digest changes and so does the pool. */
-const tlsFingerprint = (options: RequestOptions): string => {
+export const tlsFingerprint = (options: RequestOptions): string => {
   const hash = createHash('sha256');
   for (const key of TLS_KEYS) {
     const value = (options as Record<string, unknown>)[key];

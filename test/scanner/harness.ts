@@ -150,7 +150,7 @@ export const startScanner = ({
   namespaces?: string[];
 }): IncidentScanner => {
   const connection = connectCluster({ kubeconfigYaml: cluster.kubeconfigYaml });
-  const leases = createLeaseStore(connection);
+  const leases = createLeaseStore(connection, { transport: 'json' });
   const investigator = createInvestigator({ connection });
   const logger = pino({ level: 'silent' });
   return startIncidentScanner({
