@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { connectCluster } from '../../src/cluster/connection.ts';
+import { createJsonRequests } from '../../src/cluster/json-requests.ts';
 import { ExitcodeError } from '../../src/errors.ts';
 
 const kubeconfig = (server: string, namespace?: string): string =>
@@ -313,6 +314,73 @@ describe('credentials are read per request, as client-node loads them', () => {
     const before = new Set(server.seen.slice(0, 4).map((s) => s.socket));
     assert.ok(before.size < 4, 'the keep-alive pool reuses connections while the certificate is unchanged');
     assert.ok(!before.has(server.seen[4]?.socket), 'a rotated certificate gets a new connection');
+  });
+
+  test("the scanner's plain JSON requests read credentials the same way: the CA verified, a rotated token and client certificate used next", async () => {
+    const server = await serveTls();
+    const root = serviceAccount('token-before');
+    const connection = connectCluster({
+      inCluster: { host: '127.0.0.1', port: String(server.port), serviceAccountRoot: root },
+      retry: noSleep,
+    });
+    const json = createJsonRequests(connection);
+    const get = () => json.send({ method: 'GET', path: '/api/v1/namespaces/shop/pods/api-1' });
+    assert.deepEqual(await get(), JSON.parse(podJson));
+    await get();
+    writeFileSync(join(root, 'var/run/secrets/kubernetes.io/serviceaccount/token'), 'token-after\n');
+    await get();
+    assert.deepEqual(
+      server.seen.map((s) => s.auth),
+      ['Bearer token-before', 'Bearer token-before', 'Bearer token-after'],
+    );
+    assert.equal(
+      new Set(server.seen.map((s) => s.socket)).size,
+      1,
+      'one kept-alive connection while the TLS material is unchanged',
+    );
+    json.close();
+
+    const dir = mkdtempSync(join(tmpdir(), 'exitcode-kc-json-'));
+    for (const [from, to] of [
+      ['ca.crt', 'ca.crt'],
+      ['alice.crt', 'client.crt'],
+      ['alice.key', 'client.key'],
+    ] as const)
+      copyFileSync(join(TLS, from), join(dir, to));
+    const file = join(dir, 'config');
+    writeFileSync(
+      file,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters:',
+        '- name: tls',
+        '  cluster:',
+        `    server: https://127.0.0.1:${server.port}`,
+        '    certificate-authority: ca.crt',
+        'users:',
+        '- name: me',
+        '  user:',
+        '    client-certificate: client.crt',
+        '    client-key: client.key',
+        'contexts:',
+        '- name: tls',
+        '  context: { cluster: tls, user: me }',
+        'current-context: tls',
+        '',
+      ].join('\n'),
+    );
+    const byCert = createJsonRequests(connectCluster({ kubeconfigPath: file, retry: noSleep }));
+    const seenBefore = server.seen.length;
+    await byCert.send({ method: 'GET', path: '/api/v1/namespaces/shop/pods/api-1' });
+    copyFileSync(join(TLS, 'bob.crt'), join(dir, 'client.crt'));
+    copyFileSync(join(TLS, 'bob.key'), join(dir, 'client.key'));
+    await byCert.send({ method: 'GET', path: '/api/v1/namespaces/shop/pods/api-1' });
+    assert.deepEqual(
+      server.seen.slice(seenBefore).map((s) => s.client),
+      ['alice', 'bob'],
+    );
+    byCert.close();
   });
 
   test('an exec plugin whose credential expired is run again by the next request, and its new token used', async () => {
