@@ -92,6 +92,8 @@ const looksBinary = (text: string): boolean => {
 const LEVEL_WORDS: Record<string, string> = {
   trace: 'trace',
   debug: 'debug',
+  // Kong/OpenResty "[verbose]", winston "verbose": chattier than info.
+  verbose: 'debug',
   info: 'info',
   information: 'info',
   notice: 'info',
@@ -128,7 +130,7 @@ const normalizeLevel = (value: unknown): string | undefined => {
 // mysql "[ERROR]", logfmt "level=error", celery "ERROR/MainProcess").
 const PLAIN_LEVEL =
   /(?:^|[\s[|(:])(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|CRIT|PANIC|EMERG|ALERT)(?=[\]\s:|)/,]|$)/;
-const BRACKET_LEVEL = /\[(trace|debug|info|notice|note|warn|warning|error|crit|alert|emerg|fatal|critical)\]/i;
+const BRACKET_LEVEL = /\[(trace|debug|verbose|info|notice|note|warn|warning|error|crit|alert|emerg|fatal|critical)\]/i;
 const KV_LEVEL = /\b(?:level|lvl|severity)=["']?([A-Za-z]{3,9})/i;
 
 const plainLevel = (text: string): string | undefined => {

@@ -44,6 +44,8 @@ describe('scanLog: levels', () => {
     ['time="x" level=error msg="boom"', 'error'],
     ['[2020-11-05 10:49:50,966: ERROR/MainProcess] consumer', 'error'],
     ['WARN  something', 'warn'],
+    ['2024/05/02 10:11:12 [verbose] 1#0: no config file found at /etc/kong/kong.conf', 'debug'],
+    ['{"level":"verbose","message":"cache warmed"}', 'debug'],
     ['Error: Cannot find module', undefined],
     ['hello world', undefined],
   ];

@@ -4,7 +4,8 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import { emptyExecTrace, PATH_GLUED_TO_FLAG } from './exec-clues.ts';
+import { COMMAND_FORM_SIGNATURES, COMMAND_LINE_AS_ONE_FILE } from './command-form-signatures.ts';
+import { emptyExecTrace } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
 import { CONFIG_FOR_ANOTHER_VERSION } from './version-clues.ts';
 
@@ -121,53 +122,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'The JVM does not know an option it was given',
   },
-  {
-    // A flag became the program: the flag was put in `command:` (replacing the image's entrypoint)
-    // instead of `args:`, and the runtime tries to execute "--config=...".
-    all: [/\bexec: "-{1,2}[^"\s]{1,200}": (?:stat |executable file not found)/],
-    confidence: 0.9,
-    title: 'A flag was run as the program: it belongs in args, not in command (which replaces the entrypoint)',
-  },
-  {
-    // The command and its args arrived as one word ("npm run start" as the executable name).
-    all: [/\bexec: "[^"\s]+ [^"]+": executable file not found|\bexec: [^\s:"]+(?: [^\s:]+)+: not found/],
-    confidence: 0.85,
-    title: 'The command and its arguments were passed as one string',
-  },
-  {
-    // "$JAR_FILE" printed literally: exec-form command/args are not expanded by a shell.
-    all: [
-      /(?:Unable to access jarfile|invalid (?:int|float|choice|value)[^$\n]{0,20}|can't open file|No such file or directory:?|not found:?|Invalid value for [^$\n]{0,40}) ['"]?\$\{?[A-Z][A-Z0-9_]{1,64}\b/,
-    ],
-    confidence: 0.86,
-    title: 'An environment variable in the command was not expanded (exec form has no shell)',
-  },
-  {
-    // A path and the flag after it arrived as one argument, so the program looks for a file named
-    // "/etc/redis/redis.conf --appendonly yes" (one list item holding two arguments); Go quotes nothing:
-    // "open /etc/app.yaml --debug: no such file".
-    // Java names the file unquoted after a colon ("FileNotFoundException: /etc/app.conf -J-Xmx768m (No
-    // such file or directory)").
-    all: [
-      PATH_GLUED_TO_FLAG,
-      /[Nn]o such file|not found|does not exist|[Cc]an't open|[Cc]annot (?:open|find)|[Uu]nable to (?:open|read|access|load)|[Ff]ailed to (?:open|read|load)|[Cc]ould not (?:open|read|load|find)/,
-    ],
-    confidence: 0.86,
-    title: 'A file argument and the next flag were passed as one argument',
-  },
-  {
-    // An environment variable reached the program literally ("cannot parse `$DATABASE_URL`", or with
-    // logfmt's escaped quotes: parsing \"$PORT\"): exec-form command/args are not expanded by a shell,
-    // and Kubernetes only substitutes $(VAR). An unresolved ${...} placeholder of a config framework
-    // (Spring, Micronaut) is a variable that is not set (missing_env_var).
-    all: [
-      /[`'"‘“]\$\{?[A-Z][A-Z0-9_]{1,64}\}?\\?[`'"’”]/,
-      /\b(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Ff]ailed|[Ii]nvalid|[Ee]rror|[Mm]alformed|[Uu]nknown|[Bb]ad|parse|parsing|not a valid)\b/,
-    ],
-    confidence: 0.76,
-    title: 'An environment variable in the command was not expanded (exec form has no shell)',
-    not: /[Pp]laceholder|\bat [\w$.<>]{1,200}\(|^\s{0,20}\d{1,5} \|/,
-  },
+  ...COMMAND_FORM_SIGNATURES,
   {
     // Caddy reads --config as JSON unless the file is named Caddyfile or the command passes --adapter:
     // a Caddyfile then fails as JSON at its first letter.
@@ -175,12 +130,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'The config file was read as JSON: the command lacks --adapter for its format',
   },
-  {
-    // The whole command line became one argument: python looks for a file named "manage.py runserver".
-    all: [/can't open file '[^' ]+\.py [^']+': \[Errno 2\]/],
-    confidence: 0.85,
-    title: 'The command and its arguments were passed as one string',
-  },
+  COMMAND_LINE_AS_ONE_FILE,
   {
     all: [/npm ERR! Missing script: |npm error Missing script: |error Command "[^"]+" not found\./],
     confidence: 0.8,

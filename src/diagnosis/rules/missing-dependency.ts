@@ -137,6 +137,8 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.84,
     title: 'A Deno module is not cached or does not match deno.lock',
+    // A file:/// specifier is the app's own source, not a package: missing-file reads it.
+    not: /Module not found "file:\/\//,
   },
   {
     // A version lock the image does not satisfy: Gemfile.lock's bundler, npm ci's lockfile, go.sum, Maven.

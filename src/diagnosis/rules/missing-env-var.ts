@@ -3,39 +3,30 @@
  * the app says so ("X is not set", a shell "unbound variable", a KeyError on os.environ, an unresolved
  * ${X} placeholder). The indirect ones, where the app fails one step later (an empty value parsed as a
  * number, a client on its localhost default), are in missing-env-var-indirect.ts: one rule, one id.
+ * Each language's failed lookup is in missing-env-var-lookups.ts, settings that arrived empty in
+ * missing-env-var-empty-values.ts; this list keeps the order they are tried in.
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
 import { DOTENV } from './config-clues.ts';
 import { emptyExecTrace } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
+import { EMPTY_VALUE_SIGNATURES } from './missing-env-var-empty-values.ts';
 import { INDIRECT_SIGNATURES, indirectEvidence, weighIndirect } from './missing-env-var-indirect.ts';
+import {
+  ENV_KEY_LOOKUP_FAILED,
+  ENV_LOOKUP,
+  OCAML_GETENV_NOT_FOUND,
+  PYTHON_KEY_ERROR,
+  RUBY_ENV_FETCH,
+  RUST_ENV_VAR,
+} from './missing-env-var-lookups.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
 // Only failure-sounding mentions of an environment variable count (not help text or a printed default).
 const ENV_FAILURE =
   /\b(?:not (?:set|defined|provided|found|specified|present)|is (?:missing|required|empty|unset|undefined)|missing|must be (?:set|defined|provided|specified)|did not provide|no value|undefined|unset|required but)\b/i;
-
-/**
- * A failed lookup of a variable in the environment, in each language's own words, when the message does
- * not say "environment variable" next to a failure word: Haskell's getEnv ("DATABASE_URL: getEnv: does
- * not exist (no environment variable)"), Zig's getEnvVarOwned (error.EnvironmentVariableNotFound),
- * Symfony's EnvNotFoundException, Elixir's System.EnvError, python-decouple's UndefinedValueError, and
- * Java's helpful NullPointerException on System.getenv(...).
- */
-const ENV_LOOKUP_FAILED =
-  /\bgetEnv: does not exist\b|\(no environment variable\)|\bEnvironmentVariableNotFound\b|\bEnvVarNotFound\b|\bEnvNotFoundException\b|\bSystem\.EnvError\b|\bUndefinedValueError\b|"(?:java\.lang\.)?System\.getenv\(String\)" is null/;
-
-/**
- * A map lookup of an upper-case key that failed, where the map is the environment far more often than
- * not: Julia's ENV["X"] (KeyError: key "X" not found), Crystal's ENV["X"] (Missing ENV key: "X"), Scala's
- * sys.env("X") (NoSuchElementException: key not found: X). An upper-case snake name is an environment
- * variable by convention. Python's KeyError: 'X' is weaker (below): Python code indexes plain dicts with
- * upper-case keys more often.
- */
-const ENV_KEY_LOOKUP =
-  /KeyError: key "[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}" not found|Missing ENV key: "[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}"|NoSuchElementException: key not found: [A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\b/;
 
 const SIGNATURES: Signature[] = [
   {
@@ -56,16 +47,8 @@ const SIGNATURES: Signature[] = [
     not: /not found in type|expand[- ]env/,
     // Not a failure: "set FOO (environment variable) to ..." in help text or a printed default.
   },
-  {
-    all: [ENV_LOOKUP_FAILED],
-    confidence: 0.86,
-    title: 'A required environment variable is not set (the lookup failed)',
-  },
-  {
-    all: [ENV_KEY_LOOKUP],
-    confidence: 0.8,
-    title: 'A required environment variable is not set (the lookup of its name failed)',
-  },
+  ENV_LOOKUP,
+  ENV_KEY_LOOKUP_FAILED,
   {
     // Perl's $ENV{X} read while X is unset: a warning, but it names the variable the crash came from.
     all: [/Use of uninitialized value (?:\$ENV\{|in [^\n]{1,80}\$ENV\{)/],
@@ -85,16 +68,8 @@ const SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'The database image needs a password variable that is not set',
   },
-  {
-    all: [/KeyError: ['"][A-Z][A-Z0-9_]{2,80}['"]/],
-    confidence: 0.7,
-    title: 'A required environment variable is not set (KeyError)',
-  },
-  {
-    all: [/key not found: "?[A-Z][A-Z0-9_]{2,80}"? \(KeyError\)|KeyError: key not found: "[A-Z][A-Z0-9_]{2,80}"/],
-    confidence: 0.8,
-    title: 'A required environment variable is not set (ENV.fetch)',
-  },
+  PYTHON_KEY_ERROR,
+  RUBY_ENV_FETCH,
   {
     all: [/Could not resolve placeholder '[^']+'/],
     confidence: 0.7,
@@ -180,12 +155,8 @@ const SIGNATURES: Signature[] = [
     title: 'A required option is missing: the variable that sets it is likely not set',
     not: /\b(?:at )?line \d|\bcolumn \d|\.(?:ya?ml|json|toml|conf|ini|hcl|properties)\b|\bflags?\b|\s--[a-z]/,
   },
-  {
-    // Rust: std::env::var("X").unwrap() / .expect() on an unset variable (VarError::NotPresent).
-    all: [/on an `Err` value: NotPresent|: NotPresent\s*$|environment variable not found/],
-    confidence: 0.86,
-    title: 'A required environment variable is not set (std::env::var failed)',
-  },
+  RUST_ENV_VAR,
+  OCAML_GETENV_NOT_FOUND,
   {
     // Images that refuse to start until a licence variable is set (EULA=TRUE, ACCEPT_EULA=Y).
     all: [/\bEULA\b/, /(?:[Pp]lease|[Yy]ou must|[Yy]ou can) accept the\b|must be accepted\b/],
@@ -197,127 +168,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: 'The licence variable (EULA / ACCEPT_EULA) is not set',
   },
-  {
-    // .NET: a connection string or secret read from configuration/environment was null.
-    all: [
-      /Value cannot be null\. \(Parameter '(?:connectionString|connection|secret|password|apiKey|key|uri|url|host|issuer|audience)'\)/i,
-    ],
-    confidence: 0.8,
-    title: 'A required setting is null (its environment variable or connection string is not set)',
-  },
-  {
-    // Spring Boot without SPRING_DATASOURCE_URL; Rails without DATABASE_URL.
-    all: [
-      /Failed to configure a DataSource: 'url' attribute is not specified|ActiveRecord::AdapterNotSpecified|database is not configured\. Available: /,
-    ],
-    confidence: 0.8,
-    title: 'The database URL is not set (its environment variable is missing)',
-  },
-  {
-    // A password variable that is unset reaches the PostgreSQL client as undefined / empty.
-    all: [/client password must be a string|fe_sendauth: no password supplied/],
-    confidence: 0.8,
-    title: 'No database password was given (its environment variable is not set)',
-  },
-  {
-    // A path or name read from an unset variable (process.env.X, os.getenv("X")) is undefined/None.
-    all: [
-      /argument must be of type string\. Received undefined|expected str, bytes or os\.PathLike object, not NoneType|Expected string or URL object, got None/,
-    ],
-    confidence: 0.72,
-    title: 'A path or name is undefined: the environment variable it comes from is likely not set',
-  },
-  {
-    // Keycloak in production mode needs KC_HOSTNAME.
-    all: [/hostname is not configured; either configure hostname|but no hostname setting provided/],
-    confidence: 0.78,
-    title: 'The hostname setting is not set (KC_HOSTNAME)',
-  },
-  {
-    // An empty variable substituted into a config: nginx upstream ":8080" (envsubst), a Redis directive
-    // with its value missing (">>> 'requirepass'" alone).
-    all: [/(?:in upstream|host not found in upstream) ":\d+"|invalid port in upstream "[^"\s:]{1,200}:"/],
-    confidence: 0.88,
-    title: 'A config value is empty: the environment variable substituted into it is not set',
-  },
-  {
-    // Apps that refuse a built-in default secret: the variable that should replace it is not set.
-    all: [
-      /Refusing to start (?:due to|with) (?:an? )?(?:insecure|default)|[Dd]efault [A-Z][A-Z0-9_]{2,40} (?:was )?detected/,
-    ],
-    confidence: 0.8,
-    title: 'The app refuses its built-in default secret: the variable that should set it is not set',
-  },
-  {
-    // A provisioned or templated setting whose variable expanded to nothing: "url is empty".
-    all: [/\b(?:url|uri|URL|host|address|endpoint|password|token) (?:is|was) empty\b/],
-    confidence: 0.72,
-    title: 'A setting is empty: the environment variable it is filled from is likely not set',
-  },
-  {
-    // "requires a non-empty "endpoint"" (OpenTelemetry Collector), "endpoint must not be empty": where a
-    // service lives or its secret is written as ${VAR} far more often than left blank by hand.
-    all: [
-      /(?:requires|needs|must have) a non-empty ["'`]?(?:endpoint|url|uri|host|hostname|address|addr|dsn|server|password|token|secret|api[_-]?key)\b|\b(?:endpoint|url|uri|host|hostname|address|dsn|password|token|secret)["'`]? (?:must not|cannot|can't|should not|may not) be empty\b/i,
-    ],
-    confidence: 0.77,
-    title: 'A required setting is empty: the environment variable it is filled from is likely not set',
-  },
-  {
-    // A secret setting read from the environment is absent ("Missing admin.auth.secret configuration").
-    all: [/\bMissing [a-z]/, /\.(?:secret|key|salt|token|password|jwtSecret) configuration\b/],
-    confidence: 0.74,
-    title: 'A secret setting is missing: the environment variable that provides it is likely not set',
-  },
-  {
-    // Elixir runtime.exs: String.to_integer(System.get_env("PORT")) with PORT unset.
-    all: [/(?:binary_to_integer|String\.to_integer|to_integer)\(nil\)/],
-    confidence: 0.76,
-    title: 'A number was read from an environment variable that is not set (nil)',
-  },
-  {
-    // int.Parse(Environment.GetEnvironmentVariable("X")) with X unset: the string argument is null.
-    all: [/Value cannot be null\. \(Parameter 's'\)/],
-    confidence: 0.78,
-    title: 'A value parsed from the environment is null: the variable is likely not set',
-  },
-  {
-    // .NET options validation: a required setting bound from configuration/environment is absent.
-    all: [/OptionsValidationException/, /field is required/],
-    confidence: 0.76,
-    title: 'A required setting is missing: the environment variable that binds it is likely not set',
-  },
-  {
-    // gosu/su-exec given "$APP_USER" while it is unset.
-    all: [/failed switching to "": |unable to find user : no matching entries|getpwnam\(""\)/],
-    confidence: 0.78,
-    title: 'The user to switch to is empty: the variable holding it is not set',
-  },
-  {
-    // Bun/Node: new URL(process.env.X) with X unset.
-    all: [/"undefined" cannot be parsed as a URL|Failed to parse URL from undefined|Invalid URL: undefined\b/],
-    confidence: 0.78,
-    title: 'A URL is undefined: the environment variable it comes from is not set',
-  },
-  {
-    // A Redis directive left with no value: often an empty substitution, sometimes a config step that
-    // wrote the directive alone (bad_config), so not a confident reading.
-    all: [/^>>> '[a-z][a-z-]{1,40}'\s*$/],
-    confidence: 0.55,
-    title: 'A config directive has no value: the variable substituted into it may be unset',
-  },
-  {
-    // A password directive left bare: passwords come from a Secret through a variable far more often.
-    all: [/^>>> '(?:requirepass|masterauth|masteruser|tls-key-file-pass|password|token)'\s*$/],
-    confidence: 0.75,
-    title: 'The password directive has no value: the variable substituted into it is not set',
-  },
-  {
-    // redis-server's argv became a config line whose value is the next flag: the value before it was empty.
-    all: [/^>>> '[a-z][a-z-]{1,40} "--[a-z]/],
-    confidence: 0.8,
-    title: 'A command-line value is empty: the variable substituted into the command is not set',
-  },
+  ...EMPTY_VALUE_SIGNATURES,
   {
     // "STRIPE_API_KEY is required but not set", "CF_API_KEY must be set", "REDIS_URL not defined": an
     // upper-case variable name said to be unset ("must be set to 3" is a bad value, not a missing one).

@@ -7,6 +7,7 @@ import type { Rule, RuleContext } from '../rule.ts';
 import { clip } from '../format.ts';
 import { DOTENV } from './config-clues.ts';
 import { entrypointHiddenByMount, execNoSuchFile, launchFailure, PATH_GLUED_TO_FLAG } from './exec-clues.ts';
+import { FILE_NOT_FOUND_ERRORS, NOT_FILE } from './file-not-found-errors.ts';
 import {
   finding,
   hitEvidence,
@@ -15,11 +16,6 @@ import {
   type Signature,
   type SignatureHit,
 } from './log-helpers.ts';
-
-// Loader, interpreter, CRLF and module failures also say "no such file": their rules own them. A
-// PostgreSQL "extension control file" is a server extension package that is not installed.
-const NOT_FILE =
-  /\bexec\b|root certificate file|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat \/[^\s:]+: no such file|extension control file/;
 
 const SIGNATURES: Signature[] = [
   {
@@ -68,39 +64,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'Template or asset files the app loads are not in the image',
   },
-  {
-    all: [/System\.IO\.(?:FileNotFound|DirectoryNotFound)Exception/],
-    confidence: 0.85,
-    title: 'A file the app needs is not in the container',
-    not: /Could not load file or assembly/,
-  },
-  {
-    all: [/FileNotFoundError: /],
-    confidence: 0.82,
-    title: 'A file the app needs is not in the container',
-    // "No usable temporary directory": none of the temp dirs is writable (read-only root filesystem).
-    not: /No usable temporary directory|\bexec\b|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat \/[^\s:]+: no such file/,
-  },
-  {
-    // Hadoop's file systems (Spark, Flink, Hive) say "File file:/opt/app.jar does not exist".
-    all: [
-      /java\.io\.FileNotFoundException: /,
-      /No such file or directory|cannot find the (?:file|path)|\bdoes not exist\b/,
-    ],
-    confidence: 0.82,
-    title: 'A file the app needs is not in the container',
-  },
-  {
-    all: [/java\.nio\.file\.NoSuchFileException/],
-    confidence: 0.82,
-    title: 'A file the app needs is not in the container',
-  },
-  {
-    all: [/\bENOENT\b/, /no such file or directory, (?:open|scandir|stat|lstat|access|mkdir|realpath)/],
-    confidence: 0.8,
-    title: 'A file the app needs is not in the container',
-    not: NOT_FILE,
-  },
+  ...FILE_NOT_FOUND_ERRORS,
   {
     all: [/can't open file '[^']+': \[Errno 2\]/],
     // "'manage.py runserver'" is a quoting problem (bad_command_args), not a missing file.
@@ -133,6 +97,12 @@ const SIGNATURES: Signature[] = [
     confidence: 0.78,
     title: 'The entry file the container runs is not in the image',
     not: /node_modules/,
+  },
+  {
+    // Deno's import of a local file that is not there: "Module not found "file:///app/src/x.ts"".
+    all: [/\bModule not found "file:\/\/\/[^"\s]{1,300}"/],
+    confidence: 0.8,
+    title: 'A source file the app imports is not in the image',
   },
   {
     all: [/\bopen\(\) "[^"]+" failed \(2: No such file or directory\)/],

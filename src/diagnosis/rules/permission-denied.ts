@@ -4,12 +4,15 @@
  * own rules; this one owns the data and port cases.
  */
 import { kubectl } from '../kubectl.ts';
-import { isShellExecDenied } from './exec-clues.ts';
+import { isShellExecDenied, launchFailure } from './exec-clues.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 // An exec of a non-executable file is exec_permission_denied; its rule reads these lines.
 const EXEC =
   /exec user process|\bexec:? "?(?:\/|\.\/)|cannot execute|Permission denied \((?:publickey|password|keyboard)|Permission denied, please try again/;
+
+// The fields of Node's error object under the message ("  code: 'EACCES',", "  errno: -13,").
+const ERRNO_FIELD = /^\s{0,8}(?:code|errno|syscall): /;
 
 // A directory of the image rather than of a volume (/tmp, /etc/<app>, /opt): with no errno named, a read-only
 // root filesystem says "not writable" there as often as ownership does. A data directory is a volume.
@@ -169,8 +172,17 @@ export const permissionDenied = signatureRule({
   category: 'permission_denied',
   signatures: SIGNATURES,
   // A shell denied running a program: the exec rule owns that; this reading stays as an alternative.
-  adjust: (_ctx, hit) => {
+  adjust: (ctx, hit) => {
     if (hit.signature === GENERIC && hit.lines.every((l) => isShellExecDenied(l.text))) return 0.45;
+    // So is a program the app started and got EACCES for (a subprocess PermissionError, Node's "spawn x
+    // EACCES", Go's fork/exec): the exec-permission-denied rule reads the same launch failure.
+    // Node's error object repeats the errno on its own lines (code: 'EACCES'), which are the launch's too.
+    const launch = launchFailure(ctx);
+    if (
+      launch?.denied &&
+      hit.lines.every((l) => l.text.includes(launch.program) || ERRNO_FIELD.test(l.text) || isShellExecDenied(l.text))
+    )
+      return Math.min(hit.confidence, 0.45);
     if (
       hit.signature === NOT_WRITABLE &&
       IMAGE_DIR.test(hit.line.text) &&

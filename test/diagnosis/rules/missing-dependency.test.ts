@@ -216,6 +216,11 @@ ruleTable(missingDependency, 'missing_dependency', {
   ],
   negatives: [
     {
+      name: "Deno's missing local file:/// module is a missing file, not a package",
+      log: 'error: Module not found "file:///app/src/routes/health.ts".\n    at file:///app/main.ts:3:28',
+      exitCode: 1,
+    },
+    {
       name: "Composer's platform check about the PHP version is the runtime, not a package",
       log: 'PHP Fatal error:  Composer detected issues in your platform: Your Composer dependencies require a PHP version ">= 8.2.0". You are running 8.1.27. in /var/www/html/vendor/composer/platform_check.php on line 24',
       exitCode: 255,

@@ -167,6 +167,12 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 101,
       min: 0.75,
     },
+    {
+      name: "Deno's import of a local source file that is not in the image",
+      log: 'error: Module not found "file:///app/src/routes/health.ts".\n    at file:///app/main.ts:3:28',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
     {

@@ -112,6 +112,16 @@ ruleTable(permissionDenied, 'permission_denied', {
       exitCode: 1,
     },
     {
+      name: "a subprocess the app starts is not executable (Python's PermissionError on the program)",
+      log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 14, in <module>\n    subprocess.run(["/app/bin/render", "--fast"], check=True)\n  File "/usr/local/lib/python3.12/subprocess.py", line 548, in run\n    with Popen(*popenargs, **kwargs) as process:\n  File "/usr/local/lib/python3.12/subprocess.py", line 1955, in _execute_child\n    raise child_exception_type(errno_num, err_msg, err_filename)\nPermissionError: [Errno 13] Permission denied: \'/app/bin/render\'',
+      exitCode: 1,
+    },
+    {
+      name: "Node's spawn of a program that is not executable",
+      log: "node:internal/child_process:421\n    throw errnoException(err, 'spawn');\n    ^\n\nError: spawn /app/bin/convert EACCES\n    at ChildProcess.spawn (node:internal/child_process:421:11)\n    at spawn (node:child_process:761:9)\n    at Object.<anonymous> (/app/index.js:4:1) {\n  errno: -13,\n  code: 'EACCES',\n  syscall: 'spawn /app/bin/convert',\n  path: '/app/bin/convert',\n  spawnargs: [ '--in', '/data/a.png' ]\n}",
+      exitCode: 1,
+    },
+    {
       name: 'a Rust io::Error that is a missing file, not a denied one',
       log: 'Error: failed to read the configuration\n\nCaused by:\n    Os { code: 2, kind: NotFound, message: "No such file or directory" }',
       exitCode: 1,

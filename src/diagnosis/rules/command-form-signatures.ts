@@ -1,0 +1,64 @@
+/**
+ * bad_command_args's readings of a command written in the wrong form in the pod spec: a flag in `command:`
+ * run as the program, the command and its arguments given as one string, a $VAR that exec form left
+ * unexpanded, a file argument glued to the next flag. The bad-command-args rule lists these in its own order.
+ */
+import { PATH_GLUED_TO_FLAG } from './exec-clues.ts';
+import type { Signature } from './log-helpers.ts';
+
+export const COMMAND_FORM_SIGNATURES: Signature[] = [
+  {
+    // A flag became the program: the flag was put in `command:` (replacing the image's entrypoint)
+    // instead of `args:`, and the runtime tries to execute "--config=...".
+    all: [/\bexec: "-{1,2}[^"\s]{1,200}": (?:stat |executable file not found)/],
+    confidence: 0.9,
+    title: 'A flag was run as the program: it belongs in args, not in command (which replaces the entrypoint)',
+  },
+  {
+    // The command and its args arrived as one word ("npm run start" as the executable name).
+    all: [/\bexec: "[^"\s]+ [^"]+": executable file not found|\bexec: [^\s:"]+(?: [^\s:]+)+: not found/],
+    confidence: 0.85,
+    title: 'The command and its arguments were passed as one string',
+  },
+  {
+    // "$JAR_FILE" printed literally: exec-form command/args are not expanded by a shell.
+    all: [
+      /(?:Unable to access jarfile|invalid (?:int|float|choice|value)[^$\n]{0,20}|can't open file|No such file or directory:?|not found:?|Invalid value for [^$\n]{0,40}) ['"]?\$\{?[A-Z][A-Z0-9_]{1,64}\b/,
+    ],
+    confidence: 0.86,
+    title: 'An environment variable in the command was not expanded (exec form has no shell)',
+  },
+  {
+    // A path and the flag after it arrived as one argument, so the program looks for a file named
+    // "/etc/redis/redis.conf --appendonly yes" (one list item holding two arguments); Go quotes nothing:
+    // "open /etc/app.yaml --debug: no such file".
+    // Java names the file unquoted after a colon ("FileNotFoundException: /etc/app.conf -J-Xmx768m (No
+    // such file or directory)").
+    all: [
+      PATH_GLUED_TO_FLAG,
+      /[Nn]o such file|not found|does not exist|[Cc]an't open|[Cc]annot (?:open|find)|[Uu]nable to (?:open|read|access|load)|[Ff]ailed to (?:open|read|load)|[Cc]ould not (?:open|read|load|find)/,
+    ],
+    confidence: 0.86,
+    title: 'A file argument and the next flag were passed as one argument',
+  },
+  {
+    // An environment variable reached the program literally ("cannot parse `$DATABASE_URL`", or with
+    // logfmt's escaped quotes: parsing \"$PORT\"): exec-form command/args are not expanded by a shell,
+    // and Kubernetes only substitutes $(VAR). An unresolved ${...} placeholder of a config framework
+    // (Spring, Micronaut) is a variable that is not set (missing_env_var).
+    all: [
+      /[`'"‘“]\$\{?[A-Z][A-Z0-9_]{1,64}\}?\\?[`'"’”]/,
+      /\b(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Ff]ailed|[Ii]nvalid|[Ee]rror|[Mm]alformed|[Uu]nknown|[Bb]ad|parse|parsing|not a valid)\b/,
+    ],
+    confidence: 0.76,
+    title: 'An environment variable in the command was not expanded (exec form has no shell)',
+    not: /[Pp]laceholder|\bat [\w$.<>]{1,200}\(|^\s{0,20}\d{1,5} \|/,
+  },
+];
+
+export const COMMAND_LINE_AS_ONE_FILE: Signature = {
+  // The whole command line became one argument: python looks for a file named "manage.py runserver".
+  all: [/can't open file '[^' ]+\.py [^']+': \[Errno 2\]/],
+  confidence: 0.85,
+  title: 'The command and its arguments were passed as one string',
+};

@@ -1,0 +1,83 @@
+/**
+ * bad_config's readings of a configuration file that does not parse: YAML, TOML, JSON, XML, INI and HCL
+ * parsers, strict schemas, and any parser's complaint on a line that names a config file. The bad-config
+ * rule lists these in its own order.
+ */
+import type { Signature } from './log-helpers.ts';
+
+// A parser's complaint about the structure of what it read.
+const CONFIG_PARSE_FAILURE =
+  /[Uu]nexpected (?:EOF|end[- ]of[- ](?:input|file|stream)|token|character)|[Ss]yntax error|[Pp]ars(?:e|ing) error|[Ee]rror (?:during|while|when) parsing|[Pp]roblem parsing|[Ee]xpect(?:ing|ed) close|close marker for|got end of file|[Uu]nterminated|[Uu]nclosed|[Uu]nbalanced|[Mm]alformed|[Cc]ould(?:n't| not) parse|[Cc]an(?:not|'t) parse|[Ff]ailed to parse|[Uu]nable to parse|[Ii]nvalid syntax|[Ii]nvalid (?:JSON|YAML|TOML|XML|HCL|INI)\b|\bis (?:invalid|not valid)\b/;
+// The line names a config file (by word or extension) or a setting, not a request body or the app's code.
+const CONFIG_SOURCE =
+  /\b[Cc]onfig(?:uration)? (?:file|data|value|setting|property|key|object)s?\b|[\w-]\.(?:conf|config|cfg|cnf|ini|ya?ml|toml|hcl|properties|xml)\b|\b(?:config|settings|application|appsettings|production|development|staging|default)[\w.-]{0,30}\.json\b|\/config\/[\w.-]{1,60}\.json\b|\b(?:Corefile|Caddyfile)\b|\bat prefix\[/;
+// What a config parse failure is not: an absent or unreadable file, a name that does not resolve, an empty
+// value (an unset variable, missing_env_var), a package manifest (a build problem).
+const NOT_PARSED_CONFIG =
+  /[Nn]o such file|does not exist|doesn't exist|Permission denied|host not found|[Cc]ould not resolve|[Uu]nable to resolve|[Cc]annot resolve|parsing "": invalid syntax|with base \d+: ''|must not be (?:empty|blank)|\bis (?:empty|blank|required|missing|not set)\b|package(?:-lock)?\.json|composer\.json|tsconfig/;
+
+export const CONFIG_PARSE_SIGNATURES: Signature[] = [
+  {
+    // Logstash's pipeline grammar error ("Expected one of [ \t\r\n], "#", "{" at line 12, column 9").
+    all: [/LogStash::ConfigurationError/],
+    confidence: 0.78,
+    title: 'The server rejects its configuration',
+  },
+  {
+    // Strict schemas that name a key they do not know: zod's .strict(), Rust's serde deny_unknown_fields.
+    // A key of another version of the server is runtime_version_mismatch's, ranked beside this reading.
+    all: [/Unrecognized key\(s\) in object: |\bunknown field [`'"][\w.-]{1,60}[`'"], expected /],
+    confidence: 0.72,
+    title: 'The configuration has a key the app does not know',
+  },
+  {
+    // Traefik (paerser) names an unknown static-config key this way, from file, flags or env alike.
+    all: [/field not found, node: [\w.-]{1,80}/],
+    confidence: 0.75,
+    title: 'The configuration has a key the server does not know',
+  },
+  {
+    // INI (Python's configparser) and HCL (Vault, Consul, Nomad, Terraform) syntax errors name no value: the
+    // file itself is broken.
+    all: [
+      /configparser\.(?:ParsingError|MissingSectionHeaderError|DuplicateSectionError|DuplicateOptionError)|File contains no section headers|Unclosed configuration block|Argument or block definition required|Missing newline after argument|Invalid block definition/,
+    ],
+    confidence: 0.78,
+    title: 'The configuration file does not parse',
+  },
+  {
+    // Any parser's complaint about structure (an unclosed brace or array, a stray token, a missing comma) on a
+    // line that names a config file or setting: Typesafe "application.conf: 41: Expecting close brace",
+    // CoreDNS "Corefile:31 - Error during parsing: Unexpected EOF", Druid's "Problem parsing object at
+    // prefix[...]", node-config's "Cannot parse config file". Templated config (Helm) breaks this way often.
+    all: [CONFIG_PARSE_FAILURE, CONFIG_SOURCE],
+    confidence: 0.78,
+    title: 'The configuration file does not parse',
+    not: NOT_PARSED_CONFIG,
+  },
+];
+
+/** A TOML parser's error. */
+export const TOML_PARSE: Signature = {
+  all: [/toml(?:\.decoder)?\.TomlDecodeError|TOML parse error|invalid TOML/i],
+  confidence: 0.75,
+  title: 'A TOML configuration is malformed',
+};
+
+/** A JSON parser's error: weak, as a request body or an API reply fails the same way. */
+export const JSON_PARSE: Signature = {
+  all: [
+    /SyntaxError: (?:Unexpected token .{1,12} in JSON|JSON\.parse)|JSONDecodeError|json: cannot unmarshal|invalid character '.{1,4}' looking for beginning/,
+  ],
+  confidence: 0.55,
+  title: 'A JSON configuration is malformed',
+};
+
+/** An XML parser's error. */
+export const XML_PARSE: Signature = {
+  all: [
+    /SAXParseException|XML_ERROR|not well-formed \(invalid token\)|[Tt]ag mismatch|mismatched tag|XmlPullParserException|org\.xml\.sax\.|XML document structures must start and end|Premature end of file|Content is not allowed in prolog/,
+  ],
+  confidence: 0.78,
+  title: 'An XML configuration file is malformed',
+};

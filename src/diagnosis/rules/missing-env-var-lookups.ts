@@ -1,0 +1,70 @@
+/**
+ * missing_env_var's readings of a failed environment lookup, in each language's own words: the lookup
+ * raised or returned an error because the variable is not set. The missing-env-var rule lists these
+ * signatures in its own order.
+ */
+import type { Signature } from './log-helpers.ts';
+
+/**
+ * A failed lookup of a variable in the environment, in each language's own words, when the message does
+ * not say "environment variable" next to a failure word: Haskell's getEnv ("DATABASE_URL: getEnv: does
+ * not exist (no environment variable)"), Zig's getEnvVarOwned (error.EnvironmentVariableNotFound),
+ * Symfony's EnvNotFoundException, Elixir's System.EnvError, python-decouple's UndefinedValueError, and
+ * Java's helpful NullPointerException on System.getenv(...).
+ */
+const ENV_LOOKUP_FAILED =
+  /\bgetEnv: does not exist\b|\(no environment variable\)|\bEnvironmentVariableNotFound\b|\bEnvVarNotFound\b|\bEnvNotFoundException\b|\bSystem\.EnvError\b|\bUndefinedValueError\b|"(?:java\.lang\.)?System\.getenv\(String\)" is null/;
+
+/**
+ * A map lookup of an upper-case key that failed, where the map is the environment far more often than
+ * not: Julia's ENV["X"] (KeyError: key "X" not found), Crystal's ENV["X"] (Missing ENV key: "X"), Scala's
+ * sys.env("X") (NoSuchElementException: key not found: X), .NET's dictionary of the environment
+ * (KeyNotFoundException: The given key 'X' was not present). An upper-case snake name is an environment
+ * variable by convention. Python's KeyError: 'X' is weaker (below): Python code indexes plain dicts with
+ * upper-case keys more often.
+ */
+const ENV_KEY_LOOKUP =
+  /KeyError: key "[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}" not found|Missing ENV key: "[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}"|NoSuchElementException: key not found: [A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\b|KeyNotFoundException: The given key '[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}' was not present/;
+
+export const ENV_LOOKUP: Signature = {
+  all: [ENV_LOOKUP_FAILED],
+  confidence: 0.86,
+  title: 'A required environment variable is not set (the lookup failed)',
+};
+
+export const ENV_KEY_LOOKUP_FAILED: Signature = {
+  all: [ENV_KEY_LOOKUP],
+  confidence: 0.8,
+  title: 'A required environment variable is not set (the lookup of its name failed)',
+};
+
+/** Python's os.environ['X']: weaker, since Python code indexes plain dicts with upper-case keys too. */
+export const PYTHON_KEY_ERROR: Signature = {
+  all: [/KeyError: ['"][A-Z][A-Z0-9_]{2,80}['"]/],
+  confidence: 0.7,
+  title: 'A required environment variable is not set (KeyError)',
+};
+
+/** Ruby's ENV.fetch('X') (and Elixir's Map.fetch! on the environment). */
+export const RUBY_ENV_FETCH: Signature = {
+  all: [/key not found: "?[A-Z][A-Z0-9_]{2,80}"? \(KeyError\)|KeyError: key not found: "[A-Z][A-Z0-9_]{2,80}"/],
+  confidence: 0.8,
+  title: 'A required environment variable is not set (ENV.fetch)',
+};
+
+export const RUST_ENV_VAR: Signature = {
+  // Rust: std::env::var("X").unwrap() / .expect() on an unset variable (VarError::NotPresent).
+  all: [/on an `Err` value: NotPresent|: NotPresent\s*$|environment variable not found/],
+  confidence: 0.86,
+  title: 'A required environment variable is not set (std::env::var failed)',
+};
+
+/**
+ * OCaml's Sys.getenv raises Not_found for an unset variable; the backtrace (OCAMLRUNPARAM=b) names the
+ * primitive. Sys.getenv_opt does not raise, and a Not_found from elsewhere (List.assoc) is app_bug's.
+ */
+export const OCAML_GETENV_NOT_FOUND: Signature = {
+  all: [/Raised (?:by primitive operation )?at (?:Stdlib__|Stdlib\.)?Sys\.getenv\b/],
+  confidence: 0.84,
+  title: 'A required environment variable is not set (Sys.getenv raised Not_found)',
+};

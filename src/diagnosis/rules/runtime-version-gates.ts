@@ -1,0 +1,180 @@
+/**
+ * runtime_version_mismatch's readings of a server's version against what talks to it: plugins, drivers and
+ * client tools gated on the server version, configs written for another server version, and the GPU driver
+ * on the node against the CUDA build in the image. The runtime-version-mismatch rule lists these after its
+ * language-runtime signatures, in this order.
+ */
+import type { Signature } from './log-helpers.ts';
+import {
+  NEWER_CONSUL_KEY,
+  NEWER_GO_YAML_FIELD,
+  NEWER_REDIS_DIRECTIVE,
+  OTHER_VERSION_SYNTAX,
+  REMOVED_DIRECTIVE,
+  REMOVED_MYSQL_FLAG,
+  REMOVED_SETTING,
+  TRAEFIK_OTHER_VERSION_NODE,
+} from './version-clues.ts';
+
+/** Servers an app or driver may find too old or too new for it. */
+const DATA_SERVER =
+  /\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle|MongoDB|Redis|Valkey|Elasticsearch|OpenSearch|SQLite|CockroachDB|Cassandra|ClickHouse|Kafka|RabbitMQ|etcd|Kubernetes|Consul|NATS|Memcached)\b/;
+/** "MySQL 5.7 is no longer supported", "PostgreSQL 12 or later is required", "requires Redis 6.2.0 or greater". */
+const SERVER_VERSION_GATE =
+  /\bv?\d[\d.]{0,10} (?:or (?:later|newer|higher|greater|above) |\+ )?is (?:required|no longer supported|not supported|too old|too new)\b|\brequires (?:a |at least )?[A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?(?: server)? (?:version )?(?:[>=]{1,2} ?)?v?\d|[Uu]nsupported [Dd]atabase(?: version)?: |\bversion [^\n]{0,40}?\bis (?:too old|too new|not supported|unsupported)\b|\bFlywayEditionUpgradeRequiredException\b|[Uu]pgrade required: /;
+
+export const SERVER_VERSION_SIGNATURES: Signature[] = [
+  {
+    // Plugins pinned for a newer server core than the image ships (Jenkins, Grafana, Elasticsearch plugins).
+    all: [
+      /\b(?:Jenkins|Grafana|Elasticsearch|OpenSearch|[Cc]ore|[Ss]erver) \(?v?\d/,
+      /\bor (?:higher|newer|later) (?:is )?required\b/,
+    ],
+    confidence: 0.84,
+    title: 'A plugin needs another version of the server than the image runs',
+  },
+  {
+    all: [
+      /requires (?:a )?(?:newer|more recent) version of (?:Jenkins|Grafana|Elasticsearch|the server)|was built for (?:Elasticsearch|OpenSearch) version/,
+    ],
+    confidence: 0.84,
+    title: 'A plugin needs another version of the server than the image runs',
+  },
+  {
+    // Version gates of servers and launchers: "Unsupported Java detected (60.0). Only up to Java 15 is supported."
+    all: [
+      /Unsupported Java detected|[Oo]nly up to Java \d{1,2} is supported|requires (?:at least )?Java \d{1,2}\b|Java \d{1,2} is not supported|[Uu]nsupported (?:Java|JDK|JVM) version|requires Erlang\/OTP \d|Erlang\/OTP \d{2} is not supported|[Uu]nsupported (?:Erlang|OTP) (?:release|version)/,
+    ],
+    confidence: 0.86,
+    title: 'The server refuses the runtime version in the image (version gate)',
+  },
+  {
+    // Directives a config written for a newer Redis uses (7.x) that an older image does not know.
+    all: [NEWER_REDIS_DIRECTIVE],
+    confidence: 0.8,
+    title: 'The Redis config uses a directive added in a newer Redis than the image runs',
+  },
+  {
+    // Settings later server versions removed: a config written for an older server than the image.
+    all: [REMOVED_SETTING],
+    confidence: 0.86,
+    title:
+      'The config sets an option the server version in the image has removed (config written for an older version)',
+  },
+  {
+    all: [REMOVED_MYSQL_FLAG],
+    confidence: 0.55,
+    title: 'The server no longer has an option it was given (removed in the version the image runs)',
+  },
+  {
+    // Envoy dropped the v2 API in 1.18: a v2 bootstrap (hosts, envoy.api.v2 types) fails on a newer image.
+    all: [OTHER_VERSION_SYNTAX],
+    confidence: 0.84,
+    title: 'The config is written for another version of the server than the image runs',
+  },
+  {
+    // MongoDB drivers (Node, Python, Java, Go, C#) and the server's wire protocol range.
+    all: [
+      /\bwire version \d+, but this version of [^\n]{1,80}? requires (?:at least|at most) \d+|\bMongoCompatibilityError\b|\bMongoIncompatibleDriverException\b|[Tt]his version of the driver is not compatible with/,
+    ],
+    confidence: 0.9,
+    title: 'The database driver in the image does not support the version of the server it connects to',
+  },
+  {
+    // Client tools (pg_dump, pg_basebackup, mysqldump 8 on a 5.7 server) refuse a server of another version.
+    all: [
+      /\bserver version mismatch\b|\bincompatible server version\b|[Uu]nsupported server version|\bserver version: [\d.]{1,16}[^\n]{0,60}; [\w-]{1,30} version: [\d.]{1,16}|Unknown table 'COLUMN_STATISTICS'/,
+    ],
+    confidence: 0.88,
+    title: 'The client tool in the image is another version than the server it talks to',
+  },
+  {
+    // An Elasticsearch client asks for a compatibility mode (compatible-with=9) the older server lacks.
+    all: [/Accept version must be either version \d+ or \d+|\bmedia_type_header_exception\b/],
+    confidence: 0.88,
+    title: 'The Elasticsearch client is a newer major version than the server',
+  },
+  {
+    // The product check of Elasticsearch clients: a server too old (or another product) for the client.
+    all: [
+      /[Tt]he client noticed that the server is not (?:a supported distribution of )?Elasticsearch|\bUnsupportedProductError\b/,
+    ],
+    confidence: 0.72,
+    title: 'The Elasticsearch client does not support the server it reached (version or distribution)',
+  },
+  {
+    // A Kafka client using an API the broker is too old to have.
+    all: [/[Tt]he broker does not support [A-Z_]{3,40}\b|UnsupportedVersionException: [^\n]{0,80}\bbroker\b/],
+    confidence: 0.82,
+    title: 'The Kafka broker is older than the client needs',
+  },
+  {
+    // The app's or migration tool's gate on its database server (Django, Flyway, Sidekiq, GitLab): the
+    // line names a server and says its version is required, unsupported or too old.
+    all: [DATA_SERVER, SERVER_VERSION_GATE],
+    confidence: 0.86,
+    title: 'The app does not support the version of the database server it connects to',
+  },
+  {
+    // A Go YAML key Prometheus or Alertmanager added in a later release: the image is older than the config.
+    all: [NEWER_GO_YAML_FIELD],
+    confidence: 0.8,
+    title: 'The config uses a key added in a newer release than the image runs',
+  },
+  {
+    // Beats bad_command_args's generic Traefik flag reading: this node exists in the other major version.
+    all: [TRAEFIK_OTHER_VERSION_NODE],
+    confidence: 0.88,
+    title: 'The Traefik flags or config are written for another major version than the image runs',
+  },
+  {
+    // A Consul key from a newer release than the image (the config copied from current docs).
+    all: [NEWER_CONSUL_KEY],
+    confidence: 0.84,
+    title: 'The Consul config uses a key added in a newer release than the image runs',
+  },
+  {
+    all: [REMOVED_DIRECTIVE],
+    confidence: 0.84,
+    title: 'The config uses a directive or plugin the server version in the image has removed',
+  },
+  // Redis says "Bad directive" for directives it does not know: a config written for a newer server,
+  // or a typo; the bad-config rule offers the other reading.
+  {
+    all: [/Bad directive or wrong number of arguments/],
+    confidence: 0.52,
+    title: 'The config uses a directive this server version does not know (config newer than the image?)',
+  },
+  {
+    all: [/[Uu]nknown (?:directive|setting|option|parameter)/, /version/i],
+    confidence: 0.55,
+    title: 'The config uses something this server version does not know',
+  },
+  {
+    // Any other unknown key may be a typo (bad_config, ranked first) or a config for another version.
+    all: [
+      /unknown directive "|has unknown fields|Cannot find field|invalid config key |unknown variable '|Unrecognized option: [a-z]|unknown setting \[|field not found, node: |[Uu]nknown configuration (?:variable|key|option|directive)|unrecognized configuration parameter "|attempted to set unknown variable/,
+    ],
+    confidence: 0.4,
+    title: 'The config may be written for another version of the server than the image runs',
+  },
+];
+
+// The GPU driver on the node is older than the CUDA runtime the image was built with: CUDA's own
+// "driver version is insufficient", PyTorch's "NVIDIA driver on your system is too old", NGC images' "built
+// for NVIDIA Driver Release 550.54 or later", and the container toolkit's "cuda>=12.4, please update your
+// driver", which reaches users only as the start-failure message (hence its own rule reading the status).
+export const OLD_GPU_DRIVER: Signature = {
+  all: [
+    /CUDA driver version is insufficient for CUDA runtime version|\bcudaErrorInsufficientDriver\b|\bCUDA_ERROR_(?:INSUFFICIENT_DRIVER|COMPAT_NOT_SUPPORTED_ON_DEVICE|SYSTEM_DRIVER_MISMATCH)\b|NVIDIA driver on your system is too old|built for NVIDIA Driver Release [\d.]{1,12} or later|unsatisfied condition: cuda ?>=? ?\d|please update your (?:NVIDIA |GPU )?driver to a newer version|unsupported display driver \/ cuda driver combination|installed CUDA driver is older than/,
+  ],
+  confidence: 0.88,
+  title: "The node's GPU driver is older than the CUDA version the image needs",
+};
+
+// The image's CUDA build has no kernels for the node's (older) GPU architecture.
+export const OLD_GPU_ARCH: Signature = {
+  all: [/no kernel image is available for execution on the device|cudaErrorNoKernelImageForDevice/],
+  confidence: 0.76,
+  title: "The image's CUDA build does not support the node's GPU (compute capability too old)",
+};
