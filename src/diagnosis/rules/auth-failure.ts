@@ -154,8 +154,12 @@ const SIGNATURES: Signature[] = [
 const KEY_RULES = /key length should be at least|[Ss]ecret key should be in between/;
 // The client says the credential it would send is empty or absent: nothing was rejected, it was never set
 // ("invalid credentials: key & email must not be empty").
+// MySQL's "(using password: NO)" from a client on another host and the PostgreSQL drivers' "no password was
+// provided/supplied" say no password was sent at all: an unset variable, not a wrong secret. The server's
+// own maintenance client on localhost (an upgrade or healthcheck as root over the socket) logs in without a
+// password by design, so its refusal means the stored credentials differ (auth_failure).
 const EMPTY_CREDENTIAL =
-  /\bmust not be (?:empty|blank)\b|\b(?:is|are) (?:empty|blank|missing)\b|\bnot (?:set|provided|configured)\b|\bno (?:credentials?|token|password|api key) (?:provided|given|found|set)\b/i;
+  /@'(?!localhost'|127\.0\.0\.1'|::1')[^'\n]{1,100}' \(using password: NO\)|\bno password (?:was |is )?(?:provided|supplied|given|set)\b|\bmust not be (?:empty|blank)\b|\b(?:is|are) (?:empty|blank|missing)\b|\bnot (?:set|provided|configured)\b|\bno (?:credentials?|token|password|api key) (?:provided|given|found|set)\b/i;
 const UNSET_VARIABLE = /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40} (?:is|was) not set\b/;
 
 export const authFailure = signatureRule({

@@ -5,7 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { COMMAND_FORM_SIGNATURES, COMMAND_LINE_AS_ONE_FILE } from './command-form-signatures.ts';
-import { emptyExecTrace } from './exec-clues.ts';
+import { emptyExecTrace, RELATIVE_FILE_FLAG, RELATIVE_PATH_NOT_FOUND } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
 import { CONFIG_FOR_ANOTHER_VERSION } from './version-clues.ts';
 
@@ -103,6 +103,26 @@ const SIGNATURES: Signature[] = [
     all: [/\[emerg\] /, / in command line\b/],
     confidence: 0.86,
     title: 'nginx rejects the -g directives on its command line',
+  },
+  {
+    // Programs that name their command line as the culprit: Qt apps (qBittorrent "Bad command line:
+    // Parameter '--webui-port' must follow syntax '--webui-port=<value>'"), "Invalid command line
+    // argument", "Error parsing command line options", "Parameter '-x' requires a value".
+    all: [
+      /\b(?:[Bb]ad|[Ii]nvalid|[Mm]alformed|[Ii]llegal) command[- ]line\b|\b[Ee]rror (?:in|while parsing|on) (?:the )?command[- ]line\b|\b(?:[Pp]arameter|[Oo]ption|[Ff]lag|[Aa]rgument) ['"‘`]--?[\w.-]{1,40}['"’`] (?:must (?:follow|be followed by|have|take|be given)|expects (?:an? )?(?:value|argument)|needs (?:an? )?(?:value|argument)|is missing (?:its|a) value)/,
+    ],
+    confidence: 0.86,
+    title: 'The program rejects its command line',
+    not: /\benv(?:ironment)? var/i,
+  },
+  {
+    // The hint programs print after rejecting an argument: GNU "Try 'ls --help' for more information.",
+    // Qt "Run application with -h option to read about command line parameters.".
+    all: [
+      /^Try ['‘`"][\w./-]{1,60}(?: [\w-]{1,30})? --?h(?:elp)?['’`"] for more information|\bRun (?:the )?(?:application|program) with (?:the )?-{1,2}h(?:elp)? option/,
+    ],
+    confidence: 0.78,
+    title: 'The program rejected its arguments and points to its --help',
   },
   {
     all: [/: (?:invalid|unrecognized|illegal) option (?:-- ['‘]?[^\s]+|['‘]--?[^\s']+['’])/],
@@ -223,6 +243,12 @@ const SIGNATURES: Signature[] = [
   },
   WRONG_COUNT,
   {
+    // A file flag given a relative path the program could not open from its working directory.
+    all: [RELATIVE_FILE_FLAG, RELATIVE_PATH_NOT_FOUND],
+    confidence: 0.78,
+    title: 'A file flag in the command gives a relative path that does not exist from the working directory',
+  },
+  {
     // mysqld names a removed flag from `command: --default-authentication-plugin=...` this way.
     all: [/\bunknown variable '[a-z]{1,30}(?:-[a-z0-9]{1,30}){1,6}=/],
     confidence: 0.6,
@@ -278,15 +304,19 @@ export const badCommandArgs: Rule = {
         steps: steps(ctx),
       });
     }
-    // A usage banner printed on exit 2 is how many CLIs say "bad arguments" without naming them.
-    if (ctx.exitCode !== 2) return null;
+    // A usage banner printed on exit 2 is how many CLIs say "bad arguments" without naming them. Start
+    // scripts (kafka-server-start.sh, catalina.sh, many entrypoints) print only their usage and exit 1
+    // when an argument is missing: a usage banner that is the last thing in a failed log says the same.
+    if (ctx.exitCode === null || ctx.exitCode === 0) return null;
     const usage = ctx.log.lines.find((l) => USAGE.test(l.text));
     if (!usage) return null;
+    const lastLines = ctx.log.lines.slice(-3);
+    if (ctx.exitCode !== 2 && !lastLines.includes(usage)) return null;
     return finding(ctx, {
       ruleId: 'bad-command-args',
       category: 'bad_command_args',
-      title: 'The program printed its usage and exited 2: its arguments are wrong',
-      confidence: 0.65,
+      title: `The program printed its usage and exited ${ctx.exitCode}: its arguments are wrong`,
+      confidence: ctx.exitCode === 2 ? 0.65 : 0.6,
       evidence: [...logEvidence([usage]), ...statusEvidence(ctx)],
       steps: steps(ctx),
     });

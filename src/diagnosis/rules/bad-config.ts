@@ -16,6 +16,11 @@ const NOT_CONFIG =
 
 const BAD_DIRECTIVE = /Bad directive or wrong number of arguments/;
 
+// A path the configuration names that the server could not open or create for lack of permission.
+const OPEN_FAILED = /\b(?:[Cc]an(?:'t|not)|[Cc]ould(?:n't| not)|[Uu]nable to|[Ff]ailed to) (?:open|create|write)\b/;
+const DENIED = /Permission denied|\bEACCES\b/;
+const openDenied = (text: string): boolean => OPEN_FAILED.test(text) && DENIED.test(text);
+
 // A server that stops on a name it cannot resolve often ends with a summary ("Failed to parse configuration
 // file"): the name is the cause (dns_resolution_failure), the summary only says where it surfaced.
 const UNRESOLVED_NAME = /host not found in upstream|could not resolve address|[Uu]nable to resolve (?:host|address)/;
@@ -52,10 +57,15 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/\[ALERT\]/, /parsing \[/, /:\d+\]/], confidence: 0.8, title: 'HAProxy rejects its configuration' },
   {
-    all: [
-      /invalid value for parameter "[^"]+"|configuration file "[^"]+" contains errors|unrecognized configuration parameter "/,
-    ],
+    all: [/invalid value for parameter "[^"]+"/],
     confidence: 0.85,
+    title: 'PostgreSQL rejects its configuration',
+  },
+  {
+    // A parameter the server does not know is a typo as often as a setting of another major version (a
+    // postgresql.conf copied from a newer sample): below the confident band, runtime_version_mismatch is the rival.
+    all: [/configuration file "[^"]+" contains errors|unrecognized configuration parameter "/],
+    confidence: 0.78,
     title: 'PostgreSQL rejects its configuration',
   },
   {
@@ -277,6 +287,9 @@ export const badConfig = signatureRule({
     if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text) || REMOVED_MYSQL_FLAG.test(l.text)))
       return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.47);
+    // The config is fine but a path it names cannot be opened by the container user (Redis "Can't open the
+    // log file: Permission denied", a pidfile or socket directory owned by root): permission_denied's.
+    if (ctx.log.lines.some((l) => openDenied(l.text))) return Math.min(hit.confidence, 0.45);
     // A config that names a plugin the image lacks is right for a server that has it (missing_dependency).
     if (ctx.log.lines.some((l) => MISSING_PLUGIN.test(l.text))) return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BARE_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.6);

@@ -14,6 +14,14 @@ import { finding, hitEvidence, logEvidence, matchSignatures, type Signature, sta
 // A carriage return in the name is a CRLF script, which its own rule names.
 const CRLF = /\\r|\^M|^['’]:/;
 
+// Per-user install locations (pip --user, npm prefix, gem --user-install, cargo, pipx) under a home.
+const USER_LOCAL_BIN = /(?:\/root|\/home\/[\w.-]{1,60})\/\.(?:local|npm-global|gem|cargo|yarn)\/bin\b/;
+
+const nonRootUser = (ctx: RuleContext): boolean => {
+  const security = ctx.container?.security;
+  return security !== undefined && ((security.runAsUser ?? 0) > 0 || security.runAsNonRoot === true);
+};
+
 const SIGNATURES: Signature[] = [
   {
     all: [/executable file not found in \$PATH|executable file not found in PATH/],
@@ -182,12 +190,23 @@ export const commandNotFound: Rule = {
         entrypointHiddenByMount(ctx) !== null || (notFound?.launched === true && notFound.line === hit.line);
       // Under a `set -x` trace the command word may come from a variable that expanded to something else.
       const traced = ctx.log.lines.some((l) => SET_X_TRACE.test(l.text));
+      // A program installed under a home directory (pip --user, npm/gem/cargo per-user bins) into
+      // /root/.local/bin is on the image's PATH but not searchable by a non-root user: the lookup fails
+      // like a missing program though the file exists (exec_permission_denied). The log cannot show it;
+      // a non-root user in the spec, or a per-user bin directory in the log, makes "not installed" less sure.
+      const userLocal =
+        /executable file not found/.test(hit.line.text) &&
+        (nonRootUser(ctx) || ctx.log.lines.some((l) => USER_LOCAL_BIN.test(l.text)));
       return finding(ctx, {
         ruleId: 'command-not-found',
         category: 'command_not_found',
         title: name ? `${hit.signature.title}: ${name}` : hit.signature.title,
         confidence:
-          flag || present ? 0.4 : ownPath ? 0.58 : Math.min(traced ? 0.8 : 0.97, hit.confidence + (exit127 ? 0.05 : 0)),
+          flag || present
+            ? 0.4
+            : ownPath
+              ? 0.58
+              : Math.min(traced || userLocal ? 0.8 : 0.97, hit.confidence + (exit127 ? 0.05 : 0)),
         evidence: [...hitEvidence(hit), ...(exit127 ? statusEvidence(ctx) : [])],
         steps,
       });

@@ -159,6 +159,17 @@ const SIGNATURES: Signature[] = [
     title: 'The Redis Cluster nodes.conf on the volume belongs to another node',
   },
   {
+    // The volume's system tables remember an identity this node may no longer use: Cassandra "This node was
+    // decommissioned and will not rejoin the ring", "A node with address X already exists, cancelling join"
+    // (a retained PVC after a scale-down, or a replacement pod with the old data). Wiping the data or
+    // replace_address fixes it: the data directory is the problem.
+    all: [
+      /\b[Tt]his node was decommissioned and will not rejoin\b|\bA node with address [^\n]{1,120} already exists, cancelling join\b|\bnode was decommissioned\b[^\n]{0,120}\ball existing data is removed\b/,
+    ],
+    confidence: 0.84,
+    title: 'The retained data directory records this node as decommissioned or replaced',
+  },
+  {
     // Cassandra: the data on the volume was written under another cluster name.
     all: [/\bSaved cluster name /, / != configured name /],
     confidence: 0.86,

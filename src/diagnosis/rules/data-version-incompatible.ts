@@ -132,8 +132,12 @@ const SIGNATURES: Signature[] = [
     title: 'The database file was written in another format version',
   },
   {
-    all: [/Incompatible SSTable found|Please run upgradesstables/],
-    confidence: 0.85,
+    // Cassandra met sstables of a release it cannot read (skipped an intermediate major): "Detected
+    // unreadable sstables ... upgraded through all required intermediate versions, running upgradesstables".
+    all: [
+      /Incompatible SSTable found|(?:[Pp]lease run|running|[Rr]un) (?:nodetool )?upgradesstables|Detected unreadable sstables|upgraded through all required intermediate versions|[Uu]nsupported sstable (?:format|version)/,
+    ],
+    confidence: 0.86,
     title: 'The Cassandra data files are from another version (upgradesstables)',
   },
 ];

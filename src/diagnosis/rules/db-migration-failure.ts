@@ -108,6 +108,26 @@ const SIGNATURES: Signature[] = [
     title: 'A Prisma migration failed',
   },
   {
+    // A migration older than the last applied one arrived later (two branches merged): node-pg-migrate
+    // "Not run migration X is preceding already run migration Y", Flyway "Detected resolved migration not
+    // applied to database" (outOfOrder=false), goose/dbmate "out of order", sql-migrate "unknown migration".
+    all: [
+      /\bis preceding already run migration\b|\b[Dd]etected resolved migrations? not applied to database\b|\b[Mm]igrations? (?:are |is |were |was )?out of order\b|\b[Mm]igration [\w.-]{1,120} (?:is |was )?out of order\b|\bout[- ]of[- ]order migrations?\b|\bolder than the (?:latest|last|current) (?:applied|run) migration\b/,
+    ],
+    confidence: 0.86,
+    title: 'A migration older than the last applied one was added later (out-of-order migration history)',
+  },
+  {
+    // A migration lock left set by a runner killed half-way (or a second runner still going): knex
+    // "Migration table is already locked", knex-migrator "Migration lock was never released", Liquibase
+    // "Could not acquire change log lock. Currently locked by", EF Core / Rails advisory migration locks.
+    all: [
+      /\b[Mm]igration lock was never released|\bMigrationsAreLockedError\b|\b[Cc]ould not acquire change ?log lock|\bWaiting for change ?log lock|\b[Cc]an't take lock to run migrations|\b(?:[Cc]ould not|[Cc]annot|[Uu]nable to|[Ff]ailed to) (?:obtain|acquire|get|take) (?:the |a )?migrations? (?:advisory )?lock\b|\bConcurrentMigrationError\b/,
+    ],
+    confidence: 0.86,
+    title: 'The migration lock is held (left by a runner that died half-way, or another runner)',
+  },
+  {
     all: [
       /Dirty database version \d+|Target database is not up to date|The migration directory is corrupt|[Mm]igration (?:table|lock) is (?:already )?locked/,
     ],
@@ -168,7 +188,7 @@ const LOCKED = /\bdatabase is locked\b|SQLITE_BUSY/;
 // refused. A failure "in" the migration then says only where the app was, not why (dns_resolution_failure,
 // dependency_unreachable, auth_failure), and so does a server older than the framework supports.
 const NEVER_REACHED =
-  /\bSocketException\b|[Cc]onnection refused|\bECONNREFUSED\b|\bENOTFOUND\b|\bEAI_AGAIN\b|\bgetaddrinfo\b|[Nn]ame or service not known|[Nn]o such host|[Tt]emporary failure in name resolution|could not translate host name|[Cc]ould not connect to server|[Uu]nable to connect to|[Nn]etwork is unreachable|[Cc]onnection timed out|\bi\/o timeout\b|Login failed for user|Access denied for user|password authentication failed|\bor (?:later|newer) is required\b/;
+  /\bSocketException\b|[Cc]onnection refused|\bECONNREFUSED\b|\bENOTFOUND\b|\bEAI_AGAIN\b|\bgetaddrinfo\b|[Nn]ame or service not known|[Nn]o such host|[Tt]emporary failure in name resolution|could not translate host name|[Cc]ould not connect to server|[Uu]nable to connect to|[Nn]etwork is unreachable|[Cc]onnection timed out|\bi\/o timeout\b|Login failed for user|Access denied for user|password authentication failed|\bor (?:later|newer) is required\b|\bSCRAM authentication requires libpq\b|\bauthentication (?:method|type) 1[01] (?:is )?not supported/;
 
 const hasMigrationContext = (ctx: RuleContext): boolean => ctx.log.lines.some((l) => MIGRATION_CONTEXT.test(l.text));
 

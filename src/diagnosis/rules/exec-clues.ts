@@ -290,3 +290,15 @@ export const launchFailure = (ctx: RuleContext): LaunchFailure | null => {
  */
 export const PATH_GLUED_TO_FLAG =
   /['"‘“][^'"‘“’”\s]{1,300} -{1,2}[A-Za-z]|\bopen \/[^\s:]{1,300} -{1,2}[A-Za-z]|(?:^|: )\/[^\s:'"()]{1,300} -{1,2}[A-Za-z]/;
+
+/**
+ * A file flag given a relative path that the program then could not open ("Error loading config
+ * (--config.file=prometheus.yml) ... open prometheus.yml: no such file or directory"): the path resolves
+ * against the image's working directory, so the command's flag is what is wrong, not the image.
+ */
+export const RELATIVE_FILE_FLAG =
+  /(?:^|[\s(])--?[a-z][\w.-]{0,40}=['"]?[\w-]{1,100}\.(?:ya?ml|json|conf|cnf|toml|ini|properties|cfg|xml)\b/;
+export const RELATIVE_PATH_NOT_FOUND =
+  /\b(?:open|stat|read|load(?:ing)?) ['"]?\w[\w.-]{0,100}['"]?: no such file or directory/i;
+export const RELATIVE_FILE_FLAG_NOT_FOUND = (text: string): boolean =>
+  RELATIVE_FILE_FLAG.test(text) && RELATIVE_PATH_NOT_FOUND.test(text);

@@ -61,6 +61,29 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/fs\.aio-max-nr|aio-max-nr/], confidence: 0.85, title: 'fs.aio-max-nr on the node is too low' },
   {
+    // io_setup(2) fails with EAGAIN when the node-wide fs.aio-max-nr is used up (InnoDB/MariaDB, ScyllaDB's
+    // "Could not setup Async I/O", Ceph's bluestore); the database then says it cannot start its AIO subsystem.
+    all: [
+      /\bio_setup(?:\(\d?\))?(?: failed with EAGAIN| failed: (?:-11\b|EAGAIN|Resource temporarily unavailable)|: Resource temporarily unavailable)|[Cc]ould not setup Async I\/O/,
+    ],
+    confidence: 0.88,
+    title: 'Asynchronous I/O contexts on the node are used up (fs.aio-max-nr is too low)',
+  },
+  {
+    all: [/Cannot initialize AIO sub-?system|[Ff]ailed to (?:initialize|set up) (?:Linux )?(?:native )?AIO\b/],
+    confidence: 0.75,
+    title: 'The asynchronous I/O subsystem could not start (fs.aio-max-nr or the memlock limit)',
+  },
+  {
+    // mlock/mlockall refused (ENOMEM or EPERM): the container's RLIMIT_MEMLOCK is too small, or it lacks
+    // IPC_LOCK (Vault, Elasticsearch bootstrap.memory_lock, Cassandra, Aerospike, DPDK/io_uring servers).
+    all: [
+      /[Ff]ailed to lock memory|\bmlock(?:all)?(?:\(\))?(?: syscall)? (?:failed|is not available)|\bmlock(?:all)?(?:\(\))?: (?:Cannot allocate memory|Operation not permitted)|[Cc]ould(?:n't| not) (?:mlock|lock (?:the )?memory)|\bRLIMIT_MEMLOCK\b[^\n]{0,80}(?:too (?:low|small)|exceeded|insufficient)/,
+    ],
+    confidence: 0.84,
+    title: 'Memory locking (mlock) is refused: the memlock limit is too low or IPC_LOCK is missing',
+  },
+  {
     all: [/memory locking requested for [^\s]+ process but memory is not locked|Unable to lock JVM Memory/],
     confidence: 0.75,
     title: 'The memlock limit is too low',

@@ -7,7 +7,7 @@ import { MISSING_PLUGIN } from './config-clues.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
-import { REMOVED_STDLIB } from './version-clues.ts';
+import { STDLIB_OF_ANOTHER_PYTHON } from './version-clues.ts';
 
 // vendor/ is absent either because composer install never ran in the image (this cause) or because a volume
 // mounted over the app directory hides the vendor/ the image has (missing_file): the same lines, so this
@@ -38,8 +38,8 @@ const SIGNATURES: Signature[] = [
   {
     all: [/ModuleNotFoundError: No module named/],
     confidence: 0.9,
-    // Standard-library modules removed from recent Pythons: the interpreter is too new (runtime_version_mismatch).
-    not: REMOVED_STDLIB,
+    // Standard-library modules of another Python: the interpreter's version (runtime_version_mismatch).
+    not: STDLIB_OF_ANOTHER_PYTHON,
     title: 'A Python package the app imports is not installed',
   },
   {
@@ -84,7 +84,8 @@ const SIGNATURES: Signature[] = [
     title: 'A Ruby gem the Gemfile needs is not installed',
   },
   {
-    all: [/\(module [A-Z][\w.]{0,120} is not available\)/],
+    // Elixir modules (Jason) and Erlang ones, named by their atom (:hackney, :telemetry, :ssl_verify_fun).
+    all: [/\(module (?:[A-Z][\w.]{0,120}|:[a-z][\w]{0,60}) is not available\)/],
     // Mix, ExUnit and IEx are build-time tools: calling them from a release is a bug in the code.
     not: /\(module (?:Mix|ExUnit|IEx|Hex)(?:\.[\w.]{1,80})? is not available\)/,
     confidence: 0.82,
@@ -235,6 +236,17 @@ const SIGNATURES: Signature[] = [
     not: NOT_A_PACKAGE,
   },
   {
+    // Dependency checks that name the requirement and say it is absent: Synapse's "needs txredisapi>=1.4.7
+    // for redis, but it is not installed", setuptools' "The 'x' distribution was not found and is required",
+    // Airflow/Superset provider checks ("requires the 'x' package, which is not installed").
+    all: [
+      /\bbut (?:it|this|that) is not installed\b|, which is not installed\b|distribution was not found and is required by/,
+    ],
+    confidence: 0.84,
+    title: 'A package the app needs is not installed in the image',
+    not: NOT_A_PACKAGE,
+  },
+  {
     // The install command given in parentheses beside the failed import ("(pip install redis)").
     all: [
       /\((?:pip3?|conda|poetry|npm|yarn|gem) (?:install|add) [\w[\]@/.-]{2,60}\)/,
@@ -309,6 +321,8 @@ export const missingDependency = signatureRule({
   signatures: SIGNATURES,
   adjust: (ctx, hit) => {
     if (ctx.log.lines.some((l) => OTHER_PYTHON.test(l.text))) return Math.min(hit.confidence, 0.45);
+    // A stdlib module of another Python (older or newer than the code): the runtime's version, no package.
+    if (STDLIB_OF_ANOTHER_PYTHON.test(hit.line.text)) return Math.min(hit.confidence, 0.45);
     if (hit.signature === COMPOSER_AUTOLOAD && vendorHiddenByMount(ctx, hit)) return Math.min(hit.confidence, 0.5);
     // "Error loading MySQLdb module" after "libmariadb.so.3: cannot open shared object file": the
     // driver is there, its C library is not; this reading stays as the alternative.

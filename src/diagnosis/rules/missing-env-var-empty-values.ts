@@ -15,6 +15,19 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
     title: 'A required setting is null (its environment variable or connection string is not set)',
   },
   {
+    // Options validators and data-access layers that find no connection string: Orleans' "ConnectionString
+    // is required.", EF Core's "No connection string was found", "Connection string 'Default' not found",
+    // ADO.NET's "The ConnectionString property has not been initialized". In a container it comes from a
+    // variable (ConnectionStrings__Default) that was not set.
+    all: [
+      /\b[Cc]onnection ?[Ss]tring(?: '[\w:.-]{1,60}')? (?:is required|is (?:null|empty|missing|not set|not configured)|must (?:be (?:set|provided|specified)|not be (?:null|empty))|(?:was )?not (?:found|set|configured|provided))\b|\b[Nn]o connection string (?:was |is )?(?:found|configured|set|provided|specified)\b|ConnectionString property has not been initialized/,
+    ],
+    confidence: 0.8,
+    title: 'No connection string was configured: the variable that provides it is not set',
+    // A connection string that is present but wrong is bad_config.
+    not: /\b(?:malformed|format of the initialization string|keyword not supported)\b/i,
+  },
+  {
     // Spring Boot without SPRING_DATASOURCE_URL; Rails without DATABASE_URL.
     all: [
       /Failed to configure a DataSource: 'url' attribute is not specified|ActiveRecord::AdapterNotSpecified|database is not configured\. Available: /,

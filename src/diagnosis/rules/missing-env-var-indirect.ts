@@ -11,6 +11,7 @@ import type { LogLine } from '../types.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
 import {
   ANY_ADDRESS_TARGET,
+  CLIENT_DEFAULT_ADDRESS,
   CONNECT_FAILURE,
   CONNECTION_REFUSED,
   LOCAL_SOCKET,
@@ -167,6 +168,21 @@ const NGINX_UNKNOWN_VARIABLE: Signature = {
 // call (merely launching 20-envsubst-on-templates.sh, which every nginx image does, is not enough).
 const TEMPLATED = /Running envsubst on |^\+{1,4} (?:envsubst|gomplate|dockerize)\b|\.(?:template|tmpl|tpl)\b/;
 
+// A field a schema validator requires non-empty (Envoy's protoc-gen-validate "value length must be at
+// least 1 characters", "value is required"): after a template was rendered, an empty substitution is the
+// likely reading; without one it is a config written incomplete (bad_config).
+const EMPTY_VALIDATED_FIELD: Signature = {
+  all: [/\bvalue length must be at least 1 (?:characters?|runes?|bytes?)\b|\bvalue must not be (?:empty|blank)\b/],
+  confidence: 0.82,
+  title: 'A config field rendered from a template is empty: the variable substituted into it is not set',
+};
+
+// The app names the variable it took the address from ("Failed to connect to redis using environment
+// variable PAPERLESS_REDIS"): a localhost refusal beside it is that variable missing (a typo, unset),
+// leaving the default.
+const NAMES_ADDRESS_VARIABLE =
+  /\b(?:using|from|in|via|read from) (?:the )?(?:environment variable|env(?:ironment)? var|variable) ['"`$]?[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8}\b/;
+
 // A client on its built-in default (localhost) because its host variable is unset: the same lines as a
 // wrong explicit address, so only a weak reading beside dependency_unreachable, unless the log printed
 // the address setting empty before the refusal (then it is the likelier reading).
@@ -179,6 +195,19 @@ const WEAK_LOCALHOST: Signature[] = [
     title: LOCALHOST_TITLE,
   },
 ];
+
+// A client CLI refused on its own documented default address (VAULT_ADDR's 127.0.0.1:8200, kubectl's
+// localhost:8080): someone who set the variable would have named the server, so the unset variable is the
+// likelier reading than a wrong explicit address, though the lines are the same.
+const CLIENT_DEFAULT_REFUSED: Signature = {
+  // kubectl says "was refused" without "connection refused" before it.
+  all: [
+    CLIENT_DEFAULT_ADDRESS,
+    /[Rr]efused|ECONNREFUSED|[Cc]onnect(?:ion)? timed out|i\/o timeout|(?:[Cc]ould not|[Uu]nable to|[Ff]ailed to|[Cc]an't|[Cc]annot) connect/,
+  ],
+  confidence: 0.62,
+  title: 'A client CLI dialled its built-in default address: the variable naming the server (VAULT_ADDR...) is not set',
+};
 
 // A client dialling 0.0.0.0 uses a listen address as its target: images default to it when the variable
 // naming the dependency is unset (a hand-written config rarely points a client there). It is still the
@@ -208,6 +237,25 @@ const EMPTY_SETTING =
 const hasEmptyAddress = (text: string): boolean =>
   [...text.matchAll(EMPTY_SETTING)].some((m) => m[1] !== undefined && isAddressKey(m[1]));
 
+// A printed environment (an override log, an entrypoint's env dump) that sets a dependency's user, name or
+// password (`GF_DATABASE_USER=grafana`, `DB_PASSWORD=***`) but never its host: the host variable is the one
+// missing, and the client fell back to localhost.
+const DEPENDENCY_SETTING =
+  /\b([A-Z][A-Z0-9_]{0,40}(?:DATABASE|DB|SQL|POSTGRES|PG|MYSQL|MARIADB|MONGO|REDIS|AMQP|RABBITMQ|CACHE|BROKER)_)(?:USER|USERNAME|NAME|PASSWORD|PASS|PORT|TYPE)=/;
+const HOST_SUFFIXES = ['HOST', 'HOSTNAME', 'ADDR', 'ADDRESS', 'URL', 'URI', 'DSN', 'SERVER', 'SERVICE_HOST'];
+
+const dependencyHostNeverSet = (ctx: RuleContext): boolean => {
+  const prefixes = new Set<string>();
+  for (const line of ctx.log.lines) {
+    const prefix = DEPENDENCY_SETTING.exec(line.text)?.[1];
+    if (prefix) prefixes.add(prefix);
+  }
+  if (prefixes.size === 0) return false;
+  return [...prefixes].every(
+    (prefix) => !ctx.log.lines.some((l) => HOST_SUFFIXES.some((suffix) => l.text.includes(`${prefix}${suffix}=`))),
+  );
+};
+
 /** A line up to the last refusal that prints an address setting empty: the client had no host to use. */
 const emptyAddressLine = (ctx: RuleContext, hit: SignatureHit): LogLine | undefined => {
   const last = Math.max(...hit.lines.map((l) => l.line));
@@ -217,6 +265,8 @@ const emptyAddressLine = (ctx: RuleContext, hit: SignatureHit): LogLine | undefi
 export const INDIRECT_SIGNATURES: readonly Signature[] = [
   ...INDIRECT,
   NGINX_UNKNOWN_VARIABLE,
+  EMPTY_VALIDATED_FIELD,
+  CLIENT_DEFAULT_REFUSED,
   ...WEAK_LOCALHOST,
   ANY_ADDRESS_DIAL,
   UNNAMED_REFUSAL,
@@ -228,8 +278,15 @@ export const weighIndirect = (ctx: RuleContext, hit: SignatureHit): number => {
     return Math.min(hit.confidence, 0.35);
   if (hit.signature === NGINX_UNKNOWN_VARIABLE && !ctx.log.lines.some((l) => TEMPLATED.test(l.text)))
     return Math.min(hit.confidence, 0.55);
+  if (hit.signature === EMPTY_VALIDATED_FIELD && !ctx.log.lines.some((l) => TEMPLATED.test(l.text)))
+    return Math.min(hit.confidence, 0.45);
   // An empty address printed before the refusal: the default was used because nothing was set.
   if (WEAK_LOCALHOST.includes(hit.signature) && emptyAddressLine(ctx, hit)) return Math.min(0.7, hit.confidence + 0.25);
+  // The dependency's other variables were printed, its host variable never was: that one is missing.
+  if (WEAK_LOCALHOST.includes(hit.signature) && dependencyHostNeverSet(ctx)) return Math.min(0.7, hit.confidence + 0.2);
+  // The app says which variable the address came from, and it ended on localhost: that variable was not set.
+  if (WEAK_LOCALHOST.includes(hit.signature) && ctx.log.lines.some((l) => NAMES_ADDRESS_VARIABLE.test(l.text)))
+    return Math.min(0.7, hit.confidence + 0.2);
   // The socket fallback beside a printed empty host (`host=;port=3306`): the client was given no host.
   if (hit.signature === LOCAL_SOCKET_FALLBACK && emptyAddressLine(ctx, hit))
     return Math.min(0.8, hit.confidence + 0.14);

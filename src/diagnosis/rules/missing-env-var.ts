@@ -170,10 +170,11 @@ const SIGNATURES: Signature[] = [
   },
   ...EMPTY_VALUE_SIGNATURES,
   {
-    // "STRIPE_API_KEY is required but not set", "CF_API_KEY must be set", "REDIS_URL not defined": an
+    // "STRIPE_API_KEY is required but not set", "CF_API_KEY must be set", "REDIS_URL not defined",
+    // "SECRET_KEY should not be empty" (an env validator: an envFrom key skipped leaves it empty): an
     // upper-case variable name said to be unset ("must be set to 3" is a bad value, not a missing one).
     all: [
-      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|not (?:set|defined|provided|specified))\b/,
+      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
     ],
     confidence: 0.85,
     title: 'A required environment variable is not set',
@@ -202,9 +203,42 @@ const SIGNATURES: Signature[] = [
     title: 'The JWT signing secret is empty (its environment variable is not set)',
   },
   {
+    // MySQL's "Access denied ... (using password: NO)", pgjdbc's "requested SCRAM-based authentication, but
+    // no password was provided": the client sent no password at all, so the variable meant to hold it
+    // was unset or empty (a wrong password says "using password: YES" / "authentication failed"). The
+    // server's own tools on localhost (upgrade, healthcheck as root) send none by design: the weak reading below.
+    all: [
+      /@'(?!localhost'|127\.0\.0\.1'|::1')[^'\n]{1,100}' \(using password: NO\)|\bauthentication, but no password was provided\b|\bno password (?:was )?(?:supplied|provided) (?:for|to|by)\b/,
+    ],
+    confidence: 0.8,
+    title: 'No password was sent to the server: the variable that should hold it is not set or empty',
+  },
+  {
     all: [/\(using password: NO\)/],
     confidence: 0.5,
     title: 'No password was given: a password variable may be unset',
+  },
+  {
+    // "Mastodon now requires that these variables are set:", "The following environment variables are
+    // missing:", "these variables must be set": a list of variable names follows on the next lines.
+    all: [
+      /\b(?:requires?|needs?) (?:that )?(?:these|the following)(?: environment| env| required)? variables (?:are |to be |be )?(?:set|defined|provided|configured)\b|\b(?:these|the following)(?: required)?(?: environment| env)? variables (?:are |were )?(?:missing|not set|not defined|undefined|required|must be (?:set|defined|provided))\b/i,
+    ],
+    confidence: 0.86,
+    title: 'The app lists required environment variables that are not set',
+    not: /\b(?:optional(?:ly)?|deprecated|ignored|no longer)\b/i,
+  },
+  {
+    // "Secret key missing" (authentik), "SECRET_KEY is missing", "missing encryption key": the app's own key,
+    // which reaches a container only through a variable. Apps often print it at info level just before
+    // exiting, so the level does not discount it.
+    all: [
+      /\b(?:[Ss]ecret[_ ]?[Kk]ey|SECRET_KEY|[Ss]igning [Kk]ey|[Ee]ncryption [Kk]ey|[Mm]aster [Kk]ey|[Aa]pp(?:lication)? [Kk]ey)(?: is| was)? missing\b|\b[Mm]issing (?:the )?(?:secret[_ ]key|SECRET_KEY|signing key|encryption key|master key)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The secret key is missing: the variable that provides it is not set',
+    not: /\b(?:generat\w{0,10}|random|using (?:a |the )?default|optional(?:ly)?|fingerprint|keyring|gpg|pgp|ssh)\b/i,
+    warningIsEvidence: true,
   },
   {
     all: [/ImproperlyConfigured/, /[Ee]nvironment variable|must not be empty|is not set/],

@@ -6,7 +6,13 @@ import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { clip } from '../format.ts';
 import { DOTENV } from './config-clues.ts';
-import { entrypointHiddenByMount, execNoSuchFile, launchFailure, PATH_GLUED_TO_FLAG } from './exec-clues.ts';
+import {
+  entrypointHiddenByMount,
+  execNoSuchFile,
+  launchFailure,
+  PATH_GLUED_TO_FLAG,
+  RELATIVE_FILE_FLAG_NOT_FOUND,
+} from './exec-clues.ts';
 import { FILE_NOT_FOUND_ERRORS, NOT_FILE } from './file-not-found-errors.ts';
 import {
   finding,
@@ -16,6 +22,21 @@ import {
   type Signature,
   type SignatureHit,
 } from './log-helpers.ts';
+
+const IS_A_DIRECTORY: Signature = {
+  // A bind-mounted host file that did not exist became an empty directory (TAXONOMY: missing_file).
+  // nginx "pread() ... failed (21: Is a directory)", Java "(Is a directory)", Python IsADirectoryError,
+  // Rust "Is a directory (os error 21)": a subPath whose ConfigMap key is missing is a directory too.
+  all: [
+    /: [Ii]s a directory\b|\bEISDIR\b|[Ii]s a directory: '|\((?:21: )?Is a directory\)|\bIsADirectoryError\b|\bIs a directory \(os error 21\)/,
+  ],
+  confidence: 0.76,
+  title: 'A file the app reads is a directory (a host path or subPath mounted where the file was missing?)',
+};
+
+// A path whose last part has a config/data file extension.
+const FILE_NAMED_DIRECTORY =
+  /\/[\w.-]{1,100}\.(?:ini|conf|cnf|cfg|config|ya?ml|json|toml|properties|xml|env|pem|crt|key|sh|py|js|lua|sqlite|db)['"]?(?::|\s|$)/;
 
 const SIGNATURES: Signature[] = [
   {
@@ -36,15 +57,28 @@ const SIGNATURES: Signature[] = [
     confidence: 0.82,
     title: 'A config file the app imports is not in the container',
   },
+  IS_A_DIRECTORY,
   {
-    // A bind-mounted host file that did not exist became an empty directory (TAXONOMY: missing_file).
-    // nginx "pread() ... failed (21: Is a directory)", Java "(Is a directory)", Python IsADirectoryError,
-    // Rust "Is a directory (os error 21)": a subPath whose ConfigMap key is missing is a directory too.
+    // Options files that the command or config names but that are not there: MySQL/MariaDB "Could not
+    // open required defaults file: /etc/mysql/conf.d/x.cnf", "Can't open config file", "Failed to open
+    // configuration file". A permission error on the same file belongs to permission_denied.
     all: [
-      /: [Ii]s a directory\b|\bEISDIR\b|[Ii]s a directory: '|\((?:21: )?Is a directory\)|\bIsADirectoryError\b|\bIs a directory \(os error 21\)/,
+      /\b(?:[Cc]ould not|[Cc]annot|[Cc]an't|[Uu]nable to|[Ff]ailed to) open (?:the )?(?:required )?(?:defaults|config(?:uration)?|options?|settings|ini) file\b/,
     ],
-    confidence: 0.76,
-    title: 'A file the app reads is a directory (a host path or subPath mounted where the file was missing?)',
+    confidence: 0.8,
+    title: 'A configuration file the command names is not in the container',
+    not: /[Pp]ermission denied|EACCES|[Rr]ead-only file system/,
+  },
+  {
+    // A plugin directory searched on disk (Ghost storage adapters, themes, extensions) that a volume
+    // mounted over the content directory hides, or that the image never had: "Unable to find storage
+    // adapter s3 in ,/var/lib/ghost/content/adapters/".
+    all: [
+      /\b(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Cc]an't) (?:find|locate) (?:the )?(?:[\w-]{1,30} )?(?:adapter|plugin|extension|theme|module)s? [^\n]{0,120}\bin [,'"‘]?\.{0,2}\//,
+    ],
+    confidence: 0.74,
+    title: 'A plugin the app loads from a directory is not there (a volume over that directory hides it?)',
+    not: /node_modules|site-packages/,
   },
   {
     // "Definitions file at '/etc/rabbitmq/definitions.json' does not exist".
@@ -239,8 +273,13 @@ const weighHit = (ctx: RuleContext, hit: SignatureHit, mount: string | undefined
   // A file named with the next flag glued on ("/etc/app.conf -J-Xmx768m") was never meant to exist: the
   // args put two arguments in one item (bad-command-args says so).
   if (PATH_GLUED_TO_FLAG.test(text)) return Math.min(hit.confidence, 0.45);
+  // A relative path from a flag resolved against the working directory: bad_command_args reads it first.
+  if (RELATIVE_FILE_FLAG_NOT_FOUND(text)) return Math.min(hit.confidence, 0.7);
   // A missing .env file is missing variables first (the missing-env-var rule says so).
   if (DOTENV.test(text)) return Math.min(hit.confidence, 0.55);
+  // A path named like a file (grafana.ini, nginx.conf) that is a directory: a bind mount whose host file
+  // did not exist, so the runtime created a directory there. That reading outranks "failed to parse".
+  if (hit.signature === IS_A_DIRECTORY && FILE_NAMED_DIRECTORY.test(text)) return Math.max(hit.confidence, 0.86);
   // A volume mounted over the missing file's directory (an emptyDir over the app dir hides vendor/) is
   // the cause itself, not a rival reading such as an uninstalled dependency. The bare "No such file"
   // reading is too loose to lift.

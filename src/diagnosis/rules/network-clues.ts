@@ -42,3 +42,11 @@ export const NAMED_ADDRESS =
 /** Name-resolution failures in any runtime: dependency_unreachable leaves these lines to dns_resolution_failure. */
 export const DNS_FAILURE =
   /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|No such host is known|UnknownHostException|host not found in upstream|Unknown (?:MySQL|MariaDB) server host|[Cc]ould not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|failed to lookup address information|server misbehaving|No address associated with hostname|Host not found|[Uu]nknown host(?! key)|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b|\blookup [\w.-]{1,253} on [\d.]{7,15}:53\b/;
+
+/**
+ * The address a client CLI falls back to when its address variable is unset: HashiCorp's VAULT_ADDR
+ * (127.0.0.1:8200), CONSUL_HTTP_ADDR (:8500) and NOMAD_ADDR (:4646), kubectl without a kubeconfig
+ * ("The connection to the server localhost:8080 was refused"). In a pod, nothing serves these locally.
+ */
+export const CLIENT_DEFAULT_ADDRESS =
+  /\b(?:127\.0\.0\.1|localhost):(?:8200|8500|4646)\b|[Tt]he connection to the server localhost:8080 was refused/;

@@ -137,6 +137,17 @@ const SIGNATURES: Signature[] = [
     not: /[Nn]o such file|ENOENT|[Rr]ead-only file ?system|EROFS|[Nn]o space left|ENOSPC|[Dd]isk quota/,
   },
   {
+    // A directory the server creates under its volume at start (ZooKeeper's version-2, Kafka's log dirs,
+    // Solr/Jenkins homes) that mkdirs() refused with no errno: in a pod that is almost always a volume owned
+    // by root while the process runs as another user; a full or read-only disk names its errno instead.
+    all: [
+      /\b(?:[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|[Ff]ailed to) create (?:or validate )?(?:the )?(?:data|log|home|state|storage|snapshot|work(?:ing)?|cache|index|tmp|temp)?[ -]?dir(?:ectory|ectories)?\b/,
+    ],
+    confidence: 0.72,
+    title: 'The server cannot create a directory on its volume (ownership of the volume)',
+    not: /[Nn]o such file|ENOENT|[Rr]ead-only file ?system|EROFS|[Nn]o space left|ENOSPC|[Dd]isk quota|[Ff]ile exists|EEXIST/,
+  },
+  {
     all: [/\(13\)[Pp]ermission denied|\(13: Permission denied\)|errno 13\b/],
     confidence: 0.85,
     title: 'The container user lacks permission on a path',

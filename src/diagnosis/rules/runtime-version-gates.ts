@@ -6,7 +6,11 @@
  */
 import type { Signature } from './log-helpers.ts';
 import {
+  CASSANDRA_OTHER_VERSION_PROPERTY,
+  NEWER_AUTHELIA_KEY,
   NEWER_CONSUL_KEY,
+  NEWER_ENVOY_EXTENSION,
+  NEWER_POSTGRES_PARAMETER,
   NEWER_GO_YAML_FIELD,
   NEWER_REDIS_DIRECTIVE,
   OTHER_VERSION_SYNTAX,
@@ -138,6 +142,48 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'The config uses a directive or plugin the server version in the image has removed',
   },
+  {
+    // A parameter only newer PostgreSQL releases know (postgresql.conf copied from a newer sample).
+    all: [NEWER_POSTGRES_PARAMETER],
+    confidence: 0.86,
+    title: 'The PostgreSQL config sets a parameter added in a newer release than the image runs',
+  },
+  {
+    all: [CASSANDRA_OTHER_VERSION_PROPERTY],
+    confidence: 0.84,
+    title: 'The cassandra.yaml uses property names of another Cassandra release than the image runs',
+  },
+  {
+    all: [NEWER_ENVOY_EXTENSION],
+    confidence: 0.84,
+    title: 'The Envoy config uses an extension added in a newer Envoy than the image runs',
+  },
+  {
+    all: [NEWER_AUTHELIA_KEY],
+    confidence: 0.82,
+    title: 'The Authelia config uses keys added in a newer release than the image runs',
+  },
+  {
+    // The database client library is older than the server's authentication: libpq < 10 against SCRAM
+    // ("SCRAM authentication requires libpq version 10", old drivers' "authentication method 10 not
+    // supported"), MySQL 5.x clients against caching_sha2_password ("Client does not support authentication
+    // protocol requested by server").
+    all: [
+      /\bSCRAM authentication requires libpq version \d|\bauthentication (?:method|type) 1[01] (?:is )?not supported|[Cc]lient does not support authentication protocol requested by server|\bER_NOT_SUPPORTED_AUTH_MODE\b|[Uu]nsupported (?:SASL|authentication) mechanisms?:? ?"?SCRAM-SHA-256/,
+    ],
+    confidence: 0.85,
+    title: "The database client library in the image is too old for the server's authentication method",
+  },
+  {
+    // A database extension (pgvector, pgvecto.rs, PostGIS, TimescaleDB) at a version the app does not
+    // support: "The pgvecto.rs extension version is 0.1.11, but Immich only supports >=0.2".
+    all: [
+      /\bextension\b[^\n]{0,60}\bversion\b[^\n]{0,80}\b(?:only supports|requires|is not supported|is unsupported|is too old|is incompatible|is not compatible)\b/i,
+    ],
+    not: /\bfile extension\b|\bbrowser extension\b|\b(?:Chrome|Firefox|VS ?Code) extension\b/i,
+    confidence: 0.82,
+    title: 'The database server has a version of an extension the app does not support',
+  },
   // Redis says "Bad directive" for directives it does not know: a config written for a newer server,
   // or a typo; the bad-config rule offers the other reading.
   {
@@ -174,7 +220,7 @@ export const OLD_GPU_DRIVER: Signature = {
 
 // The image's CUDA build has no kernels for the node's (older) GPU architecture.
 export const OLD_GPU_ARCH: Signature = {
-  all: [/no kernel image is available for execution on the device|cudaErrorNoKernelImageForDevice/],
+  all: [/no kernel image is available for execution on the device|\bcudaErrorNoKernelImageForDevice\b/],
   confidence: 0.76,
   title: "The image's CUDA build does not support the node's GPU (compute capability too old)",
 };

@@ -3,7 +3,7 @@ import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER, SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
-import { REMOVED_STDLIB } from './version-clues.ts';
+import { STDLIB_ADDED_BY_NEWER_PYTHON, STDLIB_REMOVED_BY_NEWER_PYTHON } from './version-clues.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -48,9 +48,15 @@ const SIGNATURES: Signature[] = [
   },
   {
     // distutils, imp, asyncore... left the standard library (3.12, 3.13): the image's Python is newer than the code.
-    all: [REMOVED_STDLIB],
+    all: [STDLIB_REMOVED_BY_NEWER_PYTHON],
     confidence: 0.8,
     title: "The code imports a standard-library module removed in the image's (newer) Python",
+  },
+  {
+    // tomllib, zoneinfo, graphlib: standard library from 3.9-3.11 on, no pip package of that name.
+    all: [STDLIB_ADDED_BY_NEWER_PYTHON],
+    confidence: 0.88,
+    title: "The code imports a standard-library module newer than the image's Python",
   },
   {
     // Built-ins newer than the image's runtime: String.replaceAll (Node 15), Array.findLast (18), str.removeprefix (Python 3.9).

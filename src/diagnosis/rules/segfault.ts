@@ -40,6 +40,27 @@ const SIGNATURES: Signature[] = [
     title: 'Native memory corruption crashed the process',
   },
   {
+    // A supervisor or parent reporting the child's death by signal 11: s6/hassio "process received
+    // signal 11", nginx "worker process 42 exited on signal 11", PostgreSQL "terminated by signal 11",
+    // Python "died with <Signals.SIGSEGV: 11>".
+    all: [
+      /\b(?:received|killed by|terminated by|exited on|exited with|died with|died of|caught|got) (?:the )?(?:signal 11\b|signal SIGSEGV\b|<Signals\.SIGSEGV: 11>)/,
+    ],
+    confidence: 0.8,
+    title: 'The process died of signal 11 (SIGSEGV)',
+    not: NOT_NATIVE,
+  },
+  {
+    // An allocator built for another page size (jemalloc/tcmalloc on 16K/64K-page kernels: Raspberry Pi 5,
+    // Apple silicon, some arm64 servers) cannot map memory and the process then faults natively.
+    all: [
+      /\b(?:jemalloc|tcmalloc|mimalloc)\b/,
+      /\b(?:[Uu]nsupported|[Ii]nvalid|[Uu]nexpected) (?:system )?page size\b/,
+    ],
+    confidence: 0.8,
+    title: 'The memory allocator does not support the kernel page size, so the process crashes natively',
+  },
+  {
     all: [/\bIllegal instruction\b|\bBus error\b/],
     confidence: 0.6,
     title: 'The process crashed natively (illegal instruction or bus error)',

@@ -6,8 +6,22 @@
  */
 
 /** Stdlib modules later Pythons removed (3.12: distutils, imp, asyncore...; 3.13: cgi, crypt, telnetlib...). */
-export const REMOVED_STDLIB =
+export const STDLIB_REMOVED_BY_NEWER_PYTHON =
   /No module named '(?:distutils|imp|asynchat|asyncore|smtpd|cgi|cgitb|crypt|pipes|telnetlib|nntplib|audioop|sndhdr|imghdr|spwd|xdrlib|msilib|mailcap|ossaudiodev|nis|uu|chunk|sunau|aifc)'/;
+/**
+ * Stdlib modules only recent Pythons have (tomllib 3.11, zoneinfo and graphlib 3.9, importlib.metadata 3.8,
+ * dataclasses and contextvars 3.7): missing, the image's Python is older than the code. The backports are
+ * other names (tomli, backports.zoneinfo, importlib_metadata), so nothing was left out of the requirements.
+ */
+export const STDLIB_ADDED_BY_NEWER_PYTHON =
+  /No module named '(?:tomllib|zoneinfo|_zoneinfo|graphlib|dataclasses|contextvars|importlib\.metadata|importlib\.resources\.abc)'/;
+/**
+ * Either (the two lists above in one literal, so the regex proof reads it): a standard-library module of
+ * another Python than the image runs. missing-dependency steps back on it: both directions are the
+ * runtime's version, not a package left out.
+ */
+export const STDLIB_OF_ANOTHER_PYTHON =
+  /No module named '(?:distutils|imp|asynchat|asyncore|smtpd|cgi|cgitb|crypt|pipes|telnetlib|nntplib|audioop|sndhdr|imghdr|spwd|xdrlib|msilib|mailcap|ossaudiodev|nis|uu|chunk|sunau|aifc|tomllib|zoneinfo|_zoneinfo|graphlib|dataclasses|contextvars|importlib\.metadata|importlib\.resources\.abc)'/;
 
 /** Directives a config written for a newer Redis (6.x, 7.x) uses that an older image does not know. */
 export const NEWER_REDIS_DIRECTIVE =
@@ -21,6 +35,35 @@ export const REMOVED_MYSQL_FLAG =
 /** Syntax of another server version: Envoy's v2 API (dropped in 1.18), nginx's http2/quic directives (1.25). */
 export const OTHER_VERSION_SYNTAX =
   /envoy\.api\.v2\.|\) hosts: Cannot find field|V2 \(and AUTO\) xDS transport protocol versions are deprecated|unknown directive "(?:http2|http3|quic_[a-z_]{2,30})"/;
+/**
+ * Envoy extensions later releases added (custom_response, rate_limit_quota 1.26; geoip 1.28;
+ * credential_injector, set_filter_state 1.29; thrift_to_metadata 1.30; basic_auth 1.31; api_key_auth,
+ * proto_message_extraction 1.32; dynamic_modules, mcp later): an older image has no registered
+ * implementation for the type URL. A misspelt name would not be a real extension's type.
+ */
+export const NEWER_ENVOY_EXTENSION =
+  /Didn't find a registered implementation for [^\n]{0,120}?\benvoy\.extensions\.(?:filters\.http\.|http\.injected_credentials\.)?(?:basic_auth|api_key_auth|credential_injector|geoip|set_filter_state|thrift_to_metadata|proto_message_extraction|dynamic_modules|mcp|custom_response|rate_limit_quota|json_to_metadata|oauth2)\.v3\./;
+/**
+ * PostgreSQL parameters that only newer releases know (13: wal_keep_size, hash_mem_multiplier; 14:
+ * idle_session_timeout, compute_query_id; 15: recovery_prefetch, stats_fetch_consistency; 16:
+ * reserved_connections, vacuum_buffer_usage_limit; 17: summarize_wal, transaction_timeout; 18: io_method):
+ * "unrecognized" on an older server means the config was written for a newer one, not misspelt.
+ */
+export const NEWER_POSTGRES_PARAMETER =
+  /unrecognized configuration parameter "(?:wal_keep_size|max_slot_wal_keep_size|hash_mem_multiplier|logical_decoding_work_mem|autovacuum_vacuum_insert_(?:threshold|scale_factor)|log_min_duration_sample|log_statement_sample_rate|log_parameter_max_length(?:_on_error)?|idle_session_timeout|client_connection_check_interval|compute_query_id|min_dynamic_shared_memory|huge_page_size|remove_temp_files_after_crash|log_recovery_conflict_waits|default_toast_compression|enable_memoize|recovery_init_sync_method|recovery_prefetch|wal_decode_buffer_size|stats_fetch_consistency|log_startup_progress_interval|recursive_worktable_factor|allow_in_place_tablespaces|reserved_connections|vacuum_buffer_usage_limit|scram_iterations|createrole_self_grant|icu_validation_level|debug_io_direct|send_abort_for_(?:crash|kill)|max_parallel_apply_workers_per_subscription|gss_accept_delegation|summarize_wal|wal_summary_keep_time|transaction_timeout|allow_alter_system|event_triggers|io_combine_limit|max_notify_queue_pages|sync_replication_slots|synchronized_standby_slots|(?:commit_timestamp|multixact_member|multixact_offset|notify|serializable|subtransaction|transaction)_buffers|trace_connection_negotiation|enable_group_by_reordering|io_method|io_workers|io_max_combine_limit|autovacuum_worker_slots|md5_password_warnings|oauth_validator_libraries|track_cost_delay_timing|file_copy_method|max_active_replication_origins|log_lock_failures|idle_replication_slot_timeout|extension_control_path)"/;
+/**
+ * Cassandra's strict YAML loader ("Invalid yaml. Please remove properties [...]") naming keys of another
+ * release: 4.1's duration/size names (read_request_timeout, commitlog_sync_period, key_cache_size...) on a
+ * 4.0 image, or 3.x Thrift keys (start_rpc, rpc_port, thrift_*) that 4.0 removed.
+ */
+export const CASSANDRA_OTHER_VERSION_PROPERTY =
+  /Please remove propert(?:y|ies) \[(?:[\w.]{1,60}, ){0,40}(?:(?:read|write|range|counter_write|truncate|cas_contention)_request_timeout|request_timeout|commitlog_sync_(?:period|group_window)|(?:key|row|counter)_cache_(?:save_period|size)|hints_flush_period|max_hint_window|native_transport_idle_timeout|slow_query_log_timeout|compaction_throughput|stream_throughput_outbound|memtable_(?:heap|offheap)_space|commitlog_segment_size|file_cache_size|(?:permissions|roles|credentials)_validity|index_summary_resize_interval|cache_load_timeout|batch_size_(?:warn|fail)_threshold|start_rpc|rpc_port|rpc_server_type|rpc_(?:min|max)_threads|thrift_[a-z_]{2,40}|request_scheduler(?:_options)?|index_interval)[,\]]/;
+/**
+ * Keys Authelia 4.38 introduced (session.cookies, identity_validation, definitions, oidc.jwks, the *.address
+ * forms): 4.37 calls them "not expected", so the config was written for a newer Authelia.
+ */
+export const NEWER_AUTHELIA_KEY =
+  /configuration key not expected: (?:session\.cookies|identity_validation|definitions|identity_providers\.oidc\.(?:jwks|authorization_policies|lifespans|claims_policies|scopes)|(?:server|telemetry\.metrics|storage\.(?:postgres|mysql)|notifier\.smtp|authentication_backend\.ldap)\.address)\b/;
 /**
  * Keys Prometheus (2.2x-3.x) and Alertmanager (0.22-0.28) added: Go's strict YAML names them "not found in
  * type" on an image older than the config. Generic names (authorization, matchers) are left out: those are
@@ -57,4 +100,8 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_GO_YAML_FIELD.test(text) ||
   TRAEFIK_OTHER_VERSION_NODE.test(text) ||
   NEWER_CONSUL_KEY.test(text) ||
-  REMOVED_DIRECTIVE.test(text);
+  REMOVED_DIRECTIVE.test(text) ||
+  NEWER_ENVOY_EXTENSION.test(text) ||
+  NEWER_POSTGRES_PARAMETER.test(text) ||
+  CASSANDRA_OTHER_VERSION_PROPERTY.test(text) ||
+  NEWER_AUTHELIA_KEY.test(text);

@@ -109,6 +109,11 @@ ruleTable(authFailure, 'auth_failure', {
   ],
   negatives: [
     {
+      name: 'a MySQL login that sent no password is an unset variable, not a rejected secret',
+      log: "Error: failed to connect: Error 1045 (28000): Access denied for user 'gitea'@'10.42.0.9' (using password: NO)",
+      exitCode: 1,
+    },
+    {
       name: 'a credential the client calls empty was never set, not rejected',
       log: 'time="2024-06-11T08:14:02Z" level=fatal msg="failed to initialize dns provider: invalid credentials: api token must not be empty"',
       exitCode: 1,

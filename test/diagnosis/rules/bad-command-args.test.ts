@@ -4,6 +4,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'a relative config path given to a flag, not found from the working directory',
+      log: 'level=error msg="cannot load config (--config.file=agent.yaml)" err="open agent.yaml: no such file or directory"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Qt-style program rejecting the form of a flag',
+      log: "Invalid command line: option '--profile' expects a value\nRun the program with --help option for usage.",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'GNU tool pointing to --help after a bad option',
+      log: "Try 'rsync --help' for more information.",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a start script printing only its usage on exit 1',
+      log: 'Starting broker...\nUsage: catalina.sh ( commands ... )',
+      exitCode: 1,
+      min: 0.55,
+    },
+    {
       name: 'a Traefik flag naming a node no version has',
       log: '2024/01/30 14:22:10 command traefik error: failed to decode configuration from flags: field not found, node: entrypoint',
       exitCode: 1,
@@ -182,6 +206,16 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'usage banner early in a log that then fails elsewhere',
+      log: 'Usage: entrypoint.sh [server]\nstarting server\nconnecting to db\nError: connect ECONNREFUSED 10.0.0.5:5432\nexiting',
+      exitCode: 1,
+    },
+    {
+      name: 'a command line that is only logged, not rejected',
+      log: 'INFO Command line: /usr/bin/app --port=8080\nFATAL database is locked',
+      exitCode: 1,
+    },
     {
       name: "a Traefik v2 flag on a v3 image is the other major version's node (runtime_version_mismatch)",
       log: '2024/05/02 08:14:11 command traefik error: failed to decode configuration from flags: field not found, node: http3',

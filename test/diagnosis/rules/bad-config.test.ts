@@ -8,6 +8,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a PostgreSQL parameter the server does not know stays below the confident band (typo or newer version)',
+      log: '2024-06-03 08:01:12.051 UTC [1] LOG:  unrecognized configuration parameter "shared_bufers" in file "/etc/postgresql/postgresql.conf" line 121\n2024-06-03 08:01:12.051 UTC [1] FATAL:  configuration file "/etc/postgresql/postgresql.conf" contains errors',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
       name: 'a strict schema that names a key it does not know (zod)',
       log: 'ZodError: [\n  {\n    "code": "unrecognized_keys",\n    "keys": ["listen_adress"],\n    "path": ["server"],\n    "message": "Unrecognized key(s) in object: \'listen_adress\'"\n  }\n]',
       exitCode: 1,
@@ -210,6 +217,11 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a path the config names that the container user cannot open is a permission problem',
+      log: "*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\nReading the configuration file, at line 274\n>>> 'pidfile \"/var/run/redis/redis-server.pid\"'\nCan't open the pid file: Permission denied",
+      exitCode: 1,
+    },
     {
       name: 'an empty required value is an unset variable, not a file that does not parse',
       log: 'Error: config value JWT_SECRET is invalid: must not be empty',

@@ -50,6 +50,18 @@ ruleTable(commandNotFound, 'command_not_found', {
         'failed to create containerd task: OCI runtime create failed: exec: "uvicorn": executable file not found in $PATH: unknown',
       min: 0.9,
     },
+    {
+      // The program may be installed for root only (pip --user into /root/.local/bin) and unreachable
+      // for the container's user: still command_not_found first, but not confidently.
+      name: 'not found on PATH while the log names a per-user bin under /root',
+      log: 'PATH=/root/.local/bin:/usr/local/bin:/usr/bin:/bin',
+      exitCode: 128,
+      reason: 'StartError',
+      message:
+        'failed to create containerd task: OCI runtime create failed: exec: "celery": executable file not found in $PATH: unknown',
+      min: 0.6,
+      max: 0.8,
+    },
     { name: 'busybox ash', log: 'sh: yarn: not found', min: 0.85 },
     { name: 'exit 127 with an empty log', log: '', exitCode: 127, min: 0.6, max: 0.8 },
     {

@@ -6,6 +6,11 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a replacement Cassandra pod meets the old node data on the volume',
+      log: 'ERROR [main] 2024-04-16 09:22:46,901 CassandraDaemon.java:911 - Exception encountered during startup\njava.lang.RuntimeException: A node with address /10.42.3.17:7000 already exists, cancelling join. Use cassandra.replace_address if you want to replace this node.',
+      min: 0.8,
+    },
+    {
       name: "RabbitMQ's Mnesia from another node",
       log: ' ** FATAL ** Failed to merge schema: Bad cookie in table definition rabbit_runtime_parameters\nBOOT FAILED',
       min: 0.75,
@@ -196,6 +201,10 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a node leaving the ring on purpose is not a crash cause',
+      log: 'INFO  [RMI TCP Connection(4)] StorageService.java:1820 - DECOMMISSIONING\nINFO  [RMI TCP Connection(4)] StorageService.java:1830 - Announcing that I have left the ring for 30000ms',
+    },
     {
       name: 'a TSDB lock that failed because the volume is not writable',
       log: 'ts=2024-05-02T10:00:00.000Z caller=main.go:1166 level=error err="opening storage failed: lock DB directory: open /prometheus/lock: permission denied"',

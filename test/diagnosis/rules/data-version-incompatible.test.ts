@@ -4,6 +4,11 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'ScyllaDB/Cassandra unreadable sstables after skipping a major',
+      log: 'org.apache.cassandra.exceptions.StartupException: Detected unreadable sstables /var/lib/cassandra/data/ks/t-1/ka-12-big-Data.db, please check NEWS.txt and ensure that you have upgraded through all required intermediate versions, running upgradesstables',
+      min: 0.85,
+    },
+    {
       name: 'Cassandra sstables from another version',
       log: 'java.lang.RuntimeException: Incompatible SSTable found. Current version nb is unable to read file: /var/lib/cassandra/data/system/local/nb-1-big. Please run upgradesstables.',
       exitCode: 3,
@@ -82,6 +87,10 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a routine upgradesstables advice in an info line is not a crash',
+      log: 'INFO  [main] StorageService.java:800 - Cassandra version: 4.0.12\nINFO  [main] CassandraDaemon.java:780 - Startup complete',
+    },
     {
       name: 'apt refusing to downgrade a package is a build problem',
       log: 'E: Packages were downgraded and -y was used without --allow-downgrades.',

@@ -4,6 +4,21 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'Flyway refuses a resolved migration older than the applied ones',
+      log: "ERROR: Validate failed: Migrations have failed validation\nDetected resolved migration not applied to database: 2.4.1.\nTo ignore this migration, set -ignoreMigrationPatterns='*:ignored'. To allow executing this migration, set -outOfOrder=true.",
+      min: 0.85,
+    },
+    {
+      name: 'Liquibase cannot take the change log lock left by a killed pod',
+      log: 'liquibase.exception.LockException: Could not acquire change log lock.  Currently locked by orders-api-7d9f (10.42.0.17) since 4/9/24, 6:10 AM\n\tat liquibase.lockservice.StandardLockService.waitForLock(StandardLockService.java:270)',
+      min: 0.85,
+    },
+    {
+      name: 'knex refuses to migrate while its lock row is set',
+      log: "Can't take lock to run migrations: Migration table is already locked\nIf you are sure migrations are not running you can release the lock manually by running 'knex migrate:unlock'",
+      min: 0.85,
+    },
+    {
       name: 'an applied sqlx migration removed from the image',
       log: 'Error: migration 20240601120000 was previously applied but is missing in the resolved migrations',
       min: 0.85,
@@ -90,6 +105,14 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a data directory lock is not a migration lock',
+      log: 'FATAL: could not acquire lock on data directory "/var/lib/app/data": Resource temporarily unavailable',
+    },
+    {
+      name: 'messages delivered out of order are not migrations',
+      log: 'WARN consumer received events out of order for partition 3, reordering',
+    },
     {
       name: 'a migrator that could not resolve the database host is a DNS failure',
       log: 'info: App[0]\n      Applying EF Core migrations...\nUnhandled exception. System.Net.Sockets.SocketException (00000001, 11): Name or service not known\n   at System.Net.Dns.GetHostAddresses(String hostNameOrAddress, AddressFamily family)\n   at Npgsql.Internal.NpgsqlConnector.Connect(NpgsqlTimeout timeout)\n   at Microsoft.EntityFrameworkCore.Migrations.Internal.Migrator.Migrate(String targetMigration)',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: "MariaDB's InnoDB cannot get AIO contexts (io_setup EAGAIN, fs.aio-max-nr used up)",
+      log: "2024-06-03 08:01:12 0 [Note] InnoDB: Using Linux native AIO\n2024-06-03 08:01:12 0 [Warning] InnoDB: io_setup() failed with EAGAIN. Will make 5 attempts before giving up.\n2024-06-03 08:01:14 0 [ERROR] InnoDB: io_setup() failed with EAGAIN after 5 attempts.\n2024-06-03 08:01:14 0 [ERROR] InnoDB: Cannot initialize AIO sub-system\n2024-06-03 08:01:14 0 [ERROR] Plugin 'InnoDB' registration as a STORAGE ENGINE failed.\n2024-06-03 08:01:14 0 [ERROR] Aborting",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a server whose mlockall() is refused (memlock limit, no IPC_LOCK)',
+      log: 'Jun 03 08:01:12 INFO  loading namespace configuration from /etc/aerospike/aerospike.conf\nJun 03 08:01:12 CRITICAL (config): mlockall() failed: Cannot allocate memory\nJun 03 08:01:12 WARNING (as): failed to start, exiting',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'the Go runtime cannot start another OS thread (process limit)',
       log: 'runtime: failed to create new OS thread (have 1021 already; errno=11)\nruntime: may need to increase max user processes (ulimit -u)\nfatal error: newosproc',
       exitCode: 2,
@@ -74,6 +86,15 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: "Vault's startup banner reporting mlock support is not a failure",
+      log: '==> Vault server configuration:\n             Api Address: http://0.0.0.0:8200\n                   Mlock: supported: true, enabled: false\n==> Vault server started! Log data will stream in below:',
+      exitCode: 0,
+    },
+    {
+      name: 'InnoDB announcing native AIO at start is not a limit',
+      log: '2024-06-03 08:01:12 0 [Note] InnoDB: Using Linux native AIO\n2024-06-03 08:01:12 0 [Note] InnoDB: Initializing buffer pool, total size = 128.000MiB',
+    },
     {
       name: 'a Go program that starts its threads normally',
       log: 'runtime: GOMAXPROCS=4\nINFO started 12 workers\nINFO listening on :8080',

@@ -7,6 +7,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'an Erlang library named by its atom is not in the Elixir release',
+      log: '** (UndefinedFunctionError) function :telemetry.execute/3 is undefined (module :telemetry is not available)\n    :telemetry.execute([:app, :repo, :query], %{total_time: 1200}, %{})\n    (ecto_sql 3.11.1) lib/ecto/adapters/sql.ex:1097: Ecto.Adapters.SQL.log/4',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a dependency check that names the requirement it found missing',
+      log: 'Traceback (most recent call last):\n  File "/app/export.py", line 12, in <module>\n    check_extra("parquet")\nRuntimeError: Parquet export needs pyarrow>=14.0, which is not installed',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a PowerShell module not installed in the image',
       log: "Import-Module: The specified module 'Az.Accounts' was not loaded because no valid module file was found in any module directory.",
       exitCode: 1,
@@ -215,6 +227,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a standard-library module of a newer Python is the runtime version, not a package',
+      log: 'Traceback (most recent call last):\n  File "/app/scheduler.py", line 3, in <module>\n    from zoneinfo import ZoneInfo\nModuleNotFoundError: No module named \'zoneinfo\'',
+      exitCode: 1,
+    },
     {
       name: "Deno's missing local file:/// module is a missing file, not a package",
       log: 'error: Module not found "file:///app/src/routes/health.ts".\n    at file:///app/main.ts:3:28',

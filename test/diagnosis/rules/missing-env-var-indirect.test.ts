@@ -16,6 +16,36 @@ const goRedisLog = (addr: string): string =>
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'an env dump with the database user and name but no host, then a localhost refusal',
+      log: 'entrypoint: environment\nentrypoint:   KEYCLOAK_DB_USER=keycloak\nentrypoint:   KEYCLOAK_DB_NAME=keycloak\nentrypoint:   KEYCLOAK_DB_PASSWORD=********\nERROR: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
+      name: 'consul CLI refused on its default address',
+      log: '+ consul kv get config/payments/db\nError querying Consul agent: Get "http://127.0.0.1:8500/v1/kv/config/payments/db": dial tcp 127.0.0.1:8500: connect: connection refused',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
+      name: 'kubectl in a job without its kubeconfig',
+      log: '+ kubectl rollout restart deploy/api\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
+      name: 'a proto-validated field left empty by a rendered template',
+      log: "+ gomplate -f /etc/otel/bootstrap.yaml.tpl -o /tmp/bootstrap.yaml\n[critical][main] error initializing configuration '/tmp/bootstrap.yaml': Proto constraint validation failed (SocketAddressValidationError.Address: value length must be at least 1 characters)",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a localhost refusal after the app names the variable it used',
+      log: 'waiting for broker...\nError: connect ECONNREFUSED 127.0.0.1:5672\nError: connect ECONNREFUSED 127.0.0.1:5672\nCould not reach rabbitmq using environment variable AMQP_URL, giving up',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'python int() of an empty variable',
       log: '  File "/app/settings.py", line 12, in <module>\n    REDIS_PORT = int(os.getenv("REDIS_PORT", ""))\nValueError: invalid literal for int() with base 10: \'\'',
       min: 0.65,
@@ -212,6 +242,21 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'an env dump that sets the database host to localhost on purpose',
+      log: 'entrypoint: environment\nentrypoint:   KEYCLOAK_DB_HOST=127.0.0.1\nentrypoint:   KEYCLOAK_DB_USER=keycloak\nERROR: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused',
+      exitCode: 1,
+    },
+    {
+      name: 'a CLI refused on a named server',
+      log: 'Error querying Consul agent: Get "http://consul-server.infra.svc:8500/v1/kv/app": dial tcp 10.96.3.4:8500: connect: connection refused',
+      exitCode: 1,
+    },
+    {
+      name: 'a proto-validated field empty in a hand-written config',
+      log: "[critical][main] error initializing configuration '/etc/envoy/envoy.yaml': Proto constraint validation failed (SocketAddressValidationError.Address: value length must be at least 1 characters)",
+      exitCode: 1,
+    },
     {
       name: 'a token that was sent and refused is not an unset variable',
       log: 'Error: You must be authenticated to access it: the token provided is invalid or expired (401)',

@@ -4,6 +4,48 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a MySQL login that sent no password at all',
+      log: "2024-05-02 09:14:22 ERROR [main] o.h.engine.jdbc.spi.SqlExceptionHelper - Access denied for user 'keycloak'@'10.244.1.17' (using password: NO)\njava.sql.SQLException: Access denied for user 'keycloak'@'10.244.1.17' (using password: NO)",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'pgjdbc asked for a password the app never had',
+      log: 'Caused by: org.postgresql.util.PSQLException: The server requested password-based authentication, but no password was provided by plugin null',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an app listing the variables it needs',
+      log: 'Booting app...\nThe following environment variables are missing:\n  - NEXTAUTH_SECRET\n  - DATABASE_URL\nExiting.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an app that requires variables to be set',
+      log: 'FATAL: this release requires the following variables to be set:\n  OIDC_CLIENT_ID\n  OIDC_CLIENT_SECRET',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a secret key reported missing at info level before exit',
+      log: 'time="2024-04-02T08:01:02Z" level=info msg="loading configuration"\ntime="2024-04-02T08:01:02Z" level=info msg="SECRET_KEY is missing, see the installation docs"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an env validator that finds a variable empty',
+      log: 'Invalid environment:\n  JWT_SECRET must not be empty\n  REDIS_URL must not be empty',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'EF Core without its connection string',
+      log: "Unhandled exception. System.InvalidOperationException: Connection string 'Default' not found.\n   at Program.<Main>$(String[] args) in /src/Api/Program.cs:line 21",
+      exitCode: 134,
+      min: 0.75,
+    },
+    {
       name: '.NET parsing an unset variable',
       log: "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 's')\n   at System.Int32.Parse(String s)\n   at Program.<Main>$(String[] args) in /src/Program.cs:line 9",
       exitCode: 134,
@@ -279,6 +321,25 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a wrong password (using password: YES) is not a missing one',
+      log: "ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.4' (using password: YES)",
+      exitCode: 1,
+    },
+    {
+      name: 'variables reported unset because they are no longer used',
+      log: 'INFO deprecated: the following variables are not set and no longer used: LEGACY_DB_HOST\nINFO Listening on :3000',
+      exitCode: 1,
+    },
+    {
+      name: 'an SSH key missing from a keyring is not an app secret',
+      log: 'gpg: signing key missing from keyring, skipping signature check\nINFO server started',
+    },
+    {
+      name: 'a malformed connection string is a bad value',
+      log: 'Unhandled exception. System.ArgumentException: Format of the initialization string does not conform to specification starting at index 0. Connection string is required to be well formed',
+      exitCode: 134,
+    },
     {
       name: 'a Julia dictionary key that is not a variable name',
       log: 'ERROR: LoadError: KeyError: key "user_id" not found\nStacktrace:\n [1] getindex(h::Dict{String, Any}, key::String)\n   @ Base ./dict.jl:498',

@@ -11,6 +11,24 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'MariaDB cannot open the options file its command names',
+      log: "mariadbd: Can't open config file /etc/mysql/extra/replica.cnf\nFatal error in defaults handling. Program aborted",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'nginx.conf bind-mounted from a missing host file became a directory',
+      log: 'nginx: [emerg] pread() "/etc/nginx/nginx.conf" failed (21: Is a directory)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a plugin searched in a content directory that a volume hides',
+      log: 'Error: Could not find plugin auth-ldap in /srv/app/content/plugins/',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a definitions file that is not mounted',
       log: "2024-10-04 09:03:00.100 [error] <0.250.0> Definitions file at '/etc/rabbitmq/definitions.json' does not exist\nBOOT FAILED",
       min: 0.75,
@@ -175,6 +193,11 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'the config file is there but unreadable',
+      log: 'mysqld: [ERROR] Could not open required defaults file: /etc/mysql/conf.d/a.cnf (Errcode: 13 - Permission denied)',
+      exitCode: 1,
+    },
     {
       name: 'a bare package import is a dependency',
       log: "Error: Cannot find module 'express'\nRequire stack:\n- /app/server.js",

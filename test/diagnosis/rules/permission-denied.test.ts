@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'Solr cannot create a directory on a volume owned by root (no errno named)',
+      log: '2024-06-03 08:01:12.338 INFO  (main) [   ] o.a.s.c.CoreContainer Initializing CoreContainer\n2024-06-03 08:01:12.371 ERROR (main) [   ] o.a.s.s.SolrDispatchFilter Could not start Solr\norg.apache.solr.common.SolrException: Could not create directory: /var/solr/data/logs\n\tat org.apache.solr.core.CoreContainer.load(CoreContainer.java:721)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'PostgreSQL refuses a data directory whose mode the volume widened',
       log: 'FATAL:  data directory "/var/lib/postgresql/data/pgdata" has invalid permissions\nDETAIL:  Permissions should be u=rwx (0700) or u=rwx,g=rx (0750).',
       exitCode: 1,
@@ -88,6 +94,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a directory that already exists is not a permission problem',
+      log: "mkdir: cannot create directory '/data/logs': File exists\nstarting server",
+      exitCode: 1,
+    },
     {
       name: "MinIO's drive that is really full stays disk_full",
       log: 'ERROR Unable to use the drive /data: drive path full (minimum free drive threshold reached)',

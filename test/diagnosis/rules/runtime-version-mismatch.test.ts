@@ -4,6 +4,46 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a stdlib module newer than the image Python (zoneinfo on 3.8)',
+      log: 'Traceback (most recent call last):\n  File "/app/scheduler.py", line 3, in <module>\n    from zoneinfo import ZoneInfo\nModuleNotFoundError: No module named \'zoneinfo\'',
+      min: 0.85,
+    },
+    {
+      name: 'a postgresql.conf from a newer release (PostgreSQL 15 reading 16 parameters)',
+      log: '2024-06-01 10:00:00.000 UTC [1] LOG:  unrecognized configuration parameter "vacuum_buffer_usage_limit" in file "/var/lib/postgresql/data/postgresql.conf" line 180\n2024-06-01 10:00:00.000 UTC [1] FATAL:  configuration file "/var/lib/postgresql/data/postgresql.conf" contains errors',
+      min: 0.85,
+    },
+    {
+      name: 'a 3.11 cassandra.yaml with Thrift keys on a 4.0 image',
+      log: 'ERROR [main] 2024-01-01 00:00:00,000 CassandraDaemon.java:853 - Exception encountered during startup: Invalid yaml. Please remove properties [start_rpc, rpc_port, thrift_framed_transport_size_in_mb] from your cassandra.yaml',
+      min: 0.8,
+    },
+    {
+      name: 'an Envoy filter added after the image release (api_key_auth)',
+      log: "[critical][main] [source/server/server.cc:131] error initializing configuration '/etc/envoy/envoy.yaml': Didn't find a registered implementation for 'envoy.filters.http.api_key_auth' with type URL: 'envoy.extensions.filters.http.api_key_auth.v3.ApiKeyAuth'",
+      min: 0.8,
+    },
+    {
+      name: 'Authelia 4.38 keys on a 4.37 image',
+      log: 'time="2024-03-16T10:22:03Z" level=error msg="Configuration: configuration key not expected: server.address"\ntime="2024-03-16T10:22:03Z" level=fatal msg="Can\'t continue due to the errors loading the configuration"',
+      min: 0.8,
+    },
+    {
+      name: 'an old JDBC driver against a SCRAM server',
+      log: "org.postgresql.util.PSQLException: The authentication type 10 is not supported. Check that you have configured the pg_hba.conf file to include the client's IP address or subnet, and that it is using an authentication scheme supported by the driver.",
+      min: 0.8,
+    },
+    {
+      name: 'a MySQL 5 client against a caching_sha2_password server',
+      log: 'Error: ER_NOT_SUPPORTED_AUTH_MODE: Client does not support authentication protocol requested by server; consider upgrading MySQL client',
+      min: 0.8,
+    },
+    {
+      name: 'a pgvector extension older than the app supports',
+      log: 'FATAL: The pgvector extension version is 0.4.1, but this release requires >= 0.5.0. Please upgrade the extension in the database.',
+      min: 0.8,
+    },
+    {
       name: 'a Deno 2 lockfile read by Deno 1',
       log: "error: Unsupported lockfile version '4'. Try upgrading Deno or recreating the lockfile.",
       min: 0.8,
@@ -225,6 +265,26 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a misspelt PostgreSQL parameter is a config error',
+      log: '2024-06-01 10:00:00.000 UTC [1] LOG:  unrecognized configuration parameter "shared_bufers" in file "/etc/postgresql/postgresql.conf" line 12\n2024-06-01 10:00:00.000 UTC [1] FATAL:  configuration file "/etc/postgresql/postgresql.conf" contains errors',
+    },
+    {
+      name: 'a misspelt cassandra.yaml property',
+      log: 'Exception (org.apache.cassandra.exceptions.ConfigurationException) encountered during startup: Invalid yaml. Please remove properties [num_token] from your cassandra.yaml',
+    },
+    {
+      name: 'a misspelt Envoy filter name',
+      log: "error initializing configuration '/etc/envoy/envoy.yaml': Didn't find a registered implementation for 'envoy.filters.http.rbca' with type URL: 'envoy.extensions.filters.http.rbca.v3.RBAC'",
+    },
+    {
+      name: 'a third-party TOML parser missing is a dependency',
+      log: "ModuleNotFoundError: No module named 'tomli'",
+    },
+    {
+      name: 'a file extension version message',
+      log: 'WARN file extension .xlsx version 2 is not supported by this viewer, skipping',
+    },
     {
       name: 'a GPU pod on a node without any NVIDIA driver is not a version gap',
       log: 'RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx',

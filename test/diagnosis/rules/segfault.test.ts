@@ -27,9 +27,26 @@ ruleTable(segfault, 'segfault', {
       exitCode: 2,
       min: 0.75,
     },
+    {
+      name: 'nginx master reports a worker dying of signal 11',
+      log: '2024/03/01 10:00:01 [alert] 1#1: worker process 31 exited on signal 11 (core dumped)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'jemalloc on a 64K-page arm64 kernel',
+      log: '<jemalloc>: Unsupported system page size\n/docker-entrypoint.sh: line 12:    41 Killed by signal',
+      exitCode: 1,
+      min: 0.75,
+    },
     { name: 'exit 139 alone', log: '', exitCode: 139, min: 0.45, max: 0.6 },
   ],
   negatives: [
+    {
+      name: 'a graceful stop on another signal',
+      log: 'Received signal 15 (SIGTERM), shutting down gracefully',
+      exitCode: 143,
+    },
     {
       name: 'Go nil dereference is an app bug',
       log: 'panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a5b6c]\n\ngoroutine 1 [running]:\nmain.main()\n\t/app/main.go:14 +0x1c',
