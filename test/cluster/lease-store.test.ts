@@ -56,7 +56,11 @@ for (const transport of ['client-node', 'json'] as const) {
       assert.equal(read?.renewTime, NOW);
       assert.deepEqual(read?.labels, { 'exitcode.dev/channel': `C-${transport}` });
       const stored = demo.state.list('leases', NAMESPACE).find((l) => l.metadata.name === name);
-      assert.match((stored?.['spec'] as { renewTime?: string }).renewTime ?? '', /\.\d{6}Z$/, 'MicroTime on the wire');
+      assert.match(
+        (stored?.['spec'] as { renewTime?: string } | undefined)?.renewTime ?? '',
+        /\.\d{6}Z$/,
+        'MicroTime on the wire',
+      );
 
       const renewed = await leases.replaceLease({ ...created, renewTime: '2026-12-02T10:00:10.000Z' });
       assert.ok(renewed !== 'conflict');
