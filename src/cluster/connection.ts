@@ -92,7 +92,7 @@ const rotatingTokenFile = {
   },
 };
 
-export const TLS_KEYS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername'] as const;
+const TLS_KEYS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername'] as const;
 
 /** A digest of the TLS material: when a certificate file is rotated, the digest changes and so does the pool. */
 export const tlsFingerprint = (options: RequestOptions): string => {
@@ -112,18 +112,21 @@ export const tlsFingerprint = (options: RequestOptions): string => {
  * new TCP and TLS connection each time). A rotated certificate gets a new pool; the old one is closed
  * after `retireAfterMs`, when no request can still be using it.
  */
+/** The TLS material client-node put in the request options (CA, client certificate and key, ...), alone. */
+export const tlsOptionsOf = (options: RequestOptions): Partial<Pick<RequestOptions, (typeof TLS_KEYS)[number]>> =>
+  Object.fromEntries(
+    TLS_KEYS.filter((key) => (options as Record<string, unknown>)[key] !== undefined).map((key) => [
+      key,
+      (options as Record<string, unknown>)[key],
+    ]),
+  );
+
 export const pooledAuthentication = (kubeConfig: KubeConfig, retireAfterMs = 2 * DEFAULT_REQUEST_TIMEOUT_MS) => {
   let pool: { fingerprint: string; dispatcher: Dispatcher | undefined } | undefined;
   const dispatcherFor = (options: RequestOptions): Dispatcher | undefined => {
     const fingerprint = tlsFingerprint(options);
     if (pool?.fingerprint === fingerprint) return pool.dispatcher;
-    const tls = Object.fromEntries(
-      TLS_KEYS.filter((key) => (options as Record<string, unknown>)[key] !== undefined).map((key) => [
-        key,
-        (options as Record<string, unknown>)[key],
-      ]),
-    );
-    const plan = kubeConfig.createDispatcherOptions(kubeConfig.getCurrentCluster(), tls);
+    const plan = kubeConfig.createDispatcherOptions(kubeConfig.getCurrentCluster(), tlsOptionsOf(options));
     let dispatcher: Dispatcher | undefined;
     if (plan.type === 'agent') dispatcher = new Agent({ connect: plan.connect });
     else if (plan.type === 'proxy') {

@@ -16,7 +16,7 @@
 import { request as httpRequest, Agent as HttpAgent } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent, type RequestOptions } from 'node:https';
 import { ApiException } from '@kubernetes/client-node';
-import { type ClusterConnection, tlsFingerprint, TLS_KEYS } from './connection.ts';
+import { type ClusterConnection, tlsFingerprint, tlsOptionsOf } from './connection.ts';
 
 export type JsonRequest = (request: {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -34,15 +34,9 @@ export const createJsonRequests = (connection: Pick<ClusterConnection, 'kubeConf
   const agentFor = (options: RequestOptions): HttpsAgent => {
     const fingerprint = tlsFingerprint(options);
     if (pool?.fingerprint === fingerprint) return pool.agent;
-    const tls = Object.fromEntries(
-      TLS_KEYS.filter((key) => (options as Record<string, unknown>)[key] !== undefined).map((key) => [
-        key,
-        (options as Record<string, unknown>)[key],
-      ]),
-    );
     // A rotated certificate gets a new pool; idle sockets of the old one close now, busy ones when done.
     pool?.agent.destroy();
-    pool = { fingerprint, agent: new HttpsAgent({ ...tls, keepAlive: true, maxSockets: 4 }) };
+    pool = { fingerprint, agent: new HttpsAgent({ ...tlsOptionsOf(options), keepAlive: true, maxSockets: 4 }) };
     return pool.agent;
   };
 

@@ -38,6 +38,28 @@ const kubeconfig = (server: string, namespace?: string): string =>
     '',
   ].join('\n');
 
+/** A kubeconfig for the TLS stand-in with a CA and a client certificate, paths relative to its directory. */
+const certKubeconfig = (port: number, dir: string): string =>
+  [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '- name: tls',
+    '  cluster:',
+    `    server: https://127.0.0.1:${port}`,
+    `    certificate-authority: ${dir}ca.crt`,
+    'users:',
+    '- name: me',
+    '  user:',
+    `    client-certificate: ${dir}client.crt`,
+    `    client-key: ${dir}client.key`,
+    'contexts:',
+    '- name: tls',
+    '  context: { cluster: tls, user: me }',
+    'current-context: tls',
+    '',
+  ].join('\n');
+
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const servers: Array<{ close: () => void }> = [];
@@ -278,28 +300,7 @@ describe('credentials are read per request, as client-node loads them', () => {
     copyFileSync(join(TLS, 'alice.crt'), join(dir, 'pki', 'client.crt'));
     copyFileSync(join(TLS, 'alice.key'), join(dir, 'pki', 'client.key'));
     const file = join(dir, 'config');
-    writeFileSync(
-      file,
-      [
-        'apiVersion: v1',
-        'kind: Config',
-        'clusters:',
-        '- name: tls',
-        '  cluster:',
-        `    server: https://127.0.0.1:${server.port}`,
-        '    certificate-authority: pki/ca.crt',
-        'users:',
-        '- name: me',
-        '  user:',
-        '    client-certificate: pki/client.crt',
-        '    client-key: pki/client.key',
-        'contexts:',
-        '- name: tls',
-        '  context: { cluster: tls, user: me }',
-        'current-context: tls',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(file, certKubeconfig(server.port, 'pki/'));
     // The test runs from the repository root, so "pki/..." resolves only against the kubeconfig's directory.
     assert.notEqual(process.cwd(), dir);
     const connection = connectCluster({ kubeconfigPath: file, retry: noSleep });
@@ -348,28 +349,7 @@ describe('credentials are read per request, as client-node loads them', () => {
     ] as const)
       copyFileSync(join(TLS, from), join(dir, to));
     const file = join(dir, 'config');
-    writeFileSync(
-      file,
-      [
-        'apiVersion: v1',
-        'kind: Config',
-        'clusters:',
-        '- name: tls',
-        '  cluster:',
-        `    server: https://127.0.0.1:${server.port}`,
-        '    certificate-authority: ca.crt',
-        'users:',
-        '- name: me',
-        '  user:',
-        '    client-certificate: client.crt',
-        '    client-key: client.key',
-        'contexts:',
-        '- name: tls',
-        '  context: { cluster: tls, user: me }',
-        'current-context: tls',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(file, certKubeconfig(server.port, ''));
     const byCert = createJsonRequests(connectCluster({ kubeconfigPath: file, retry: noSleep }));
     const seenBefore = server.seen.length;
     await byCert.send({ method: 'GET', path: '/api/v1/namespaces/shop/pods/api-1' });
