@@ -34,8 +34,10 @@ export const createJsonRequests = (connection: Pick<ClusterConnection, 'kubeConf
   const agentFor = (options: RequestOptions): HttpsAgent => {
     const fingerprint = tlsFingerprint(options);
     if (pool?.fingerprint === fingerprint) return pool.agent;
-    // A rotated certificate gets a new pool; idle sockets of the old one close now, busy ones when done.
-    pool?.agent.destroy();
+    // A rotated certificate gets a new pool. The old one is destroyed once no request can still be using
+    // it (they time out after the request timeout at the latest): destroy() would also cut busy sockets.
+    const retired = pool?.agent;
+    if (retired) setTimeout(() => retired.destroy(), 2 * connection.requestTimeoutMs).unref();
     pool = { fingerprint, agent: new HttpsAgent({ ...tlsOptionsOf(options), keepAlive: true, maxSockets: 4 }) };
     return pool.agent;
   };
