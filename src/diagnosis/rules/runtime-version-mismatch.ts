@@ -95,10 +95,10 @@ const SIGNATURES: Signature[] = [
   },
   {
     // Cached bytecode or a native extension from another runtime version, older or newer: Python's .pyc
-    // magic number, Ruby's "incompatible library version", PHP's "Module compiled with module API=", Kotlin
+    // magic number (quoted module, absolute .pyc path or ".pyc file": literal, so the search stays linear), Ruby's "incompatible library version", PHP's "Module compiled with module API=", Kotlin
     // metadata, Go plugins.
     all: [
-      /\b[Bb]ad magic number in (?:'|[^\n]{0,200}\.pyc\b)|\bincompatible library version\b|[Mm]odule compiled with module API=\d|compiled with an incompatible version of Kotlin|plugin was built with a different version of (?:package|the Go)/,
+      /\b[Bb]ad magic number in (?:['"/]|\.pyc file)|\bincompatible library version\b|[Mm]odule compiled with module API=\d|compiled with an incompatible version of Kotlin|plugin was built with a different version of (?:package|the Go)/,
     ],
     confidence: 0.8,
     title: 'Compiled files in the image were built by another version of the runtime',
