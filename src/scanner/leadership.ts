@@ -35,19 +35,16 @@ export const createLeadership = ({
    * last (half the requests of read-then-write); a conflict means somebody else wrote it, so it
    * reads and judges again. A failed write leaves `mine` unknown: the next round reads.
    */
-  const renewHeld = async (held: LeaseRecord): Promise<boolean | 'reread'> => {
+  const renewHeld = async (held: LeaseRecord): Promise<boolean> => {
     mine = undefined;
     const result = await leases.replaceLease({ ...held, renewTime: now().toISOString() });
-    if (result === 'conflict') return 'reread';
+    if (result === 'conflict') return false;
     mine = result;
     return true;
   };
   return {
     renew: async () => {
-      if (mine !== undefined) {
-        const renewed = await renewHeld(mine);
-        if (renewed !== 'reread') return renewed;
-      }
+      if (mine !== undefined && (await renewHeld(mine))) return true;
       const record = await leases.readLease({ namespace, name });
       const verdict = leaseVerdict({ record, holder, now: now() });
       if (verdict === 'held') {
