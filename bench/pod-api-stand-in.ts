@@ -320,6 +320,9 @@ export const startPodApiStandIn = async (options: StandInOptions): Promise<Stand
     });
     req.on('end', () => setTimeout(() => answer(req, res, body), options.delayMs));
   });
+  // kube-apiserver keeps an idle connection 90 s (its IdleTimeout, k8s.io/apiserver secure_serving.go);
+  // Node's default of 5 s would make every 10 s renewal open a new connection, which a cluster does not.
+  server.keepAliveTimeout = 90_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -46,9 +46,12 @@ describe('startBot: the whole bot in HTTP mode', () => {
   let bot: RunningBot;
   let offsetMs = 0;
   let fireScan: (() => Promise<unknown>) | undefined;
-  const scheduler: Scheduler = (_expression, fn) => {
-    fireScan = fn;
-    return { stop: () => {} };
+  const scheduler: Scheduler = {
+    cron: (_expression, fn) => {
+      fireScan = fn;
+      return { stop: () => {} };
+    },
+    every: () => ({ stop: () => {} }),
   };
   const base = () => `http://127.0.0.1:${bot.port()}`;
   const get = async (path: string) => {

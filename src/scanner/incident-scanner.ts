@@ -1,9 +1,9 @@
 /**
  * The incident scanner's wiring: the pod list-watch feeds the engine; node-cron keeps the periodic
- * work (leadership renewal, resolution checks, a reconciliation safety net over what the watch holds,
- * and the optional daily digest). Everything outside is injected, so tests fire the jobs themselves.
+ * work (resolution checks, a reconciliation safety net over what the watch holds, and the optional
+ * daily digest) and a plain timer renews leadership. Everything outside is injected, so tests fire
+ * the jobs themselves.
  */
-import cron from 'node-cron';
 import type { Logger } from 'pino';
 import type { LeaseStore } from '../cluster/lease-store.ts';
 import type { PodWatch, PodWatchOptions } from '../cluster/watch-pods.ts';
@@ -17,7 +17,7 @@ import { createIncidentEngine, type IncidentEngine, type ScannerSettings } from 
 import { createIncidentRenderer } from './incident-posts.ts';
 import { createLeadership } from './leadership.ts';
 import { createPodIndex } from './pod-index.ts';
-import type { Scheduler } from './schedule.ts';
+import { realScheduler, type Scheduler } from './schedule.ts';
 
 export const SCANNER_DEFAULTS: ScannerSettings = {
   resolveAfterMs: 10 * 60_000,
@@ -31,20 +31,20 @@ export const SCANNER_DEFAULTS: ScannerSettings = {
 };
 
 export interface CronPlan {
-  /** Leadership renewal (seconds field): a third of the Lease's duration, so two missed renewals still hold it. */
-  renew: string;
   resolve: string;
   reconcile: string;
   /** Daily digest of open incidents; off when undefined. */
   digest?: string;
 }
 
-export const CRON_DEFAULTS: CronPlan = { renew: '*/10 * * * * *', resolve: '*/30 * * * * *', reconcile: '*/5 * * * *' };
+export const CRON_DEFAULTS: CronPlan = { resolve: '*/30 * * * * *', reconcile: '*/5 * * * *' };
 /**
- * The scanner's Lease lasts 30 s and is renewed every 10 s (client-go's elector renews a 15 s Lease
- * every 2 s; a crash announcer can afford a slower failover, and each renewal wakes every replica).
+ * The scanner's Lease lasts 30 s and is renewed every 10 s, a third of it, so two missed renewals still
+ * hold it (client-go's elector renews a 15 s Lease every 2 s; a crash announcer can afford a slower
+ * failover, and each renewal wakes every replica).
  */
 export const LEADERSHIP_SECONDS = 30;
+export const RENEW_EVERY_MS = 10_000;
 
 export interface IncidentScanner {
   engine: IncidentEngine;
@@ -57,8 +57,6 @@ export interface IncidentScanner {
   /** Hands over: stops posting, finishes the message in flight and its ledger write, frees the Lease. */
   stop(): Promise<void>;
 }
-
-const nodeCron: Scheduler = (expression, fn, options) => cron.schedule(expression, fn, options);
 
 export const startIncidentScanner = ({
   watchPods,
@@ -79,7 +77,7 @@ export const startIncidentScanner = ({
   workloadIgnored,
   now = () => new Date(),
   logger,
-  scheduler = nodeCron,
+  scheduler = realScheduler,
   queue = createPostQueue({
     onFailed: (_job, error) =>
       logger.warn({ err: error, code: (error as { code?: string }).code }, 'scanner could not post to Slack'),
@@ -184,17 +182,17 @@ export const startIncidentScanner = ({
     await engine.idle();
   };
   const tasks = [
-    scheduler(plan.renew, renew, { noOverlap: true, name: 'exitcode-scan-lease' }),
-    scheduler(plan.resolve, async () => engine.resolve(), { noOverlap: true, name: 'exitcode-scan-resolve' }),
+    scheduler.every(RENEW_EVERY_MS, renew),
+    scheduler.cron(plan.resolve, async () => engine.resolve(), { noOverlap: true, name: 'exitcode-scan-resolve' }),
     ...(plan.digest && digestChannel
       ? [
-          scheduler(plan.digest, async () => engine.digest(digestChannel), {
+          scheduler.cron(plan.digest, async () => engine.digest(digestChannel), {
             noOverlap: true,
             name: 'exitcode-scan-digest',
           }),
         ]
       : []),
-    scheduler(plan.reconcile, reconcile, { noOverlap: true, name: 'exitcode-scan-reconcile' }),
+    scheduler.cron(plan.reconcile, reconcile, { noOverlap: true, name: 'exitcode-scan-reconcile' }),
   ];
   // The first renewal now, not at the first tick: a lone replica starts announcing at once.
   void watch.ready.then(renew);

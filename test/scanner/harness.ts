@@ -165,8 +165,8 @@ export const startScanner = ({
     cluster: connection.clusterName,
     holder,
     settings: { ...SCANNER_DEFAULTS, ...settings },
-    // The tests fire every job themselves: no cron ticks.
-    scheduler: () => ({ stop: () => {} }),
+    // The tests fire every job themselves: no cron ticks, no renewal timer.
+    scheduler: { cron: () => ({ stop: () => {} }), every: () => ({ stop: () => {} }) },
     channelFor: () => 'C0SCAN',
     diagnose: ({ namespace, pod, container }) => investigator.diagnose({ namespace, target: pod, container }),
     slack,
