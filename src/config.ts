@@ -401,6 +401,15 @@ const crossChecks = (env: Record<string, string | undefined>): string[] => {
       'EXITCODE_SCAN_CHANNEL: required when EXITCODE_SCAN_SCHEDULE is set (the channel ID where the scanner posts)',
     );
   }
+  // Alerts open the scanner's incidents; without a scanner every alert would be answered 503 and retried forever.
+  if (
+    env.EXITCODE_ALERTMANAGER_TOKEN !== undefined &&
+    (env.EXITCODE_SCAN_SCHEDULE === undefined || env.EXITCODE_SCAN_CHANNEL === undefined)
+  ) {
+    problems.push(
+      'EXITCODE_ALERTMANAGER_TOKEN: needs the scanner (EXITCODE_SCAN_SCHEDULE and EXITCODE_SCAN_CHANNEL), whose incidents alerts open; set both or unset the token',
+    );
+  }
   return problems;
 };
 

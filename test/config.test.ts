@@ -202,6 +202,17 @@ describe('loadConfig', () => {
     );
   });
 
+  test('an Alertmanager token needs the scanner, whose incidents alerts open (else every alert would get 503)', () => {
+    const token = { ...BASE, EXITCODE_ALERTMANAGER_TOKEN: 'am-token-0123456789abcdef' };
+    assert.deepEqual(
+      problemsOf(token).map((line) => line.split(':')[0]),
+      ['EXITCODE_ALERTMANAGER_TOKEN'],
+    );
+    assert.match(problemsOf(token)[0] ?? '', /EXITCODE_SCAN_SCHEDULE and EXITCODE_SCAN_CHANNEL/);
+    const withScanner = { ...token, EXITCODE_SCAN_SCHEDULE: '*/5 * * * *', EXITCODE_SCAN_CHANNEL: 'C0123ABCD' };
+    assert.equal(loadConfig(withScanner, noFile).alertmanager.token, 'am-token-0123456789abcdef');
+  });
+
   test('EXITCODE_NAMESPACES is required unless a config file decides', () => {
     const { EXITCODE_NAMESPACES: _, ...rest } = BASE;
     assert.deepEqual(

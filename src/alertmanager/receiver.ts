@@ -95,6 +95,17 @@ export const handleAlertmanager = async ({
     if (outcome === 'not-leader') {
       return reply(res, 503, { error: 'this replica does not announce incidents; retry' }, { 'retry-after': '5' });
     }
+    if (outcome === 'no-pod') {
+      logger.info(
+        {
+          alertname: target.input.alertname,
+          namespace: target.input.namespace,
+          pod: target.input.pod,
+          job: target.input.job,
+        },
+        'alert names no pod the scanner watches (namespace outside the scan channel, ignored, or gone): nothing opened',
+      );
+    }
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
   }
   reply(res, 200, { ok: true, ...outcomes });

@@ -132,6 +132,27 @@ describe('Alertmanager receiver', () => {
     assert.equal(received.length, 0);
   });
 
+  test('an alert naming a pod the scanner does not watch is acknowledged and logged with the pod, nothing opened', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const route = alertmanagerRoute({ token: TOKEN, alert: async () => 'no-pod', logger });
+    const server = createServer((req, res) => route.handler(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const response = await send(
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}${route.path}`,
+      webhook([
+        { labels: { alertname: 'KubePodCrashLooping', namespace: 'elsewhere', pod: 'api-1', container: 'app' } },
+      ]),
+    );
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { ok: true, 'no-pod': 1 });
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.ok(
+      logged.some((l) => l.namespace === 'elsewhere' && l.pod === 'api-1' && String(l.msg).includes('nothing opened')),
+    );
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
   test('a replica that does not announce answers 503 so Alertmanager retries elsewhere', async () => {
     const follower = await serve(async () => 'not-leader');
     const response = await send(
