@@ -44,6 +44,8 @@ const slack = {
   post: async () => `1.${++posts}`,
   update: async () => {},
   message: async () => undefined,
+  // One replica that never takes over from another: no earlier post to look for.
+  incidentPost: async () => undefined,
 };
 
 const baseline = process.memoryUsage();

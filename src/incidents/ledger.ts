@@ -7,9 +7,10 @@
  * Exactly-once across failover (issue 7's sense): an announcement is recorded as `posting` by this
  * leader in a conditional write BEFORE it is posted, and as the message (channel, ts) after. A
  * deposed leader's write fails (another replica wrote in between), so it posts nothing more. A new
- * leader that finds `posting` by another holder cannot know whether that post reached Slack: it
- * announces it once more only if the holder's lease expired (the holder died mid-post) - the one
- * window where a duplicate is possible, chosen over losing the incident.
+ * leader that finds `posting` by another holder (which died mid-post) first looks in the channel for
+ * that post: our own message since `since` whose metadata names the incident. Found, it is adopted;
+ * not found, the incident is announced. A duplicate remains possible only when Slack has not yet
+ * shown a post that did land, or the channel's history cannot be read.
  */
 import { z } from 'zod';
 import type { Ledger } from './machine.ts';
@@ -80,7 +81,7 @@ const incidentSchema = z.object({
   alerts: z.array(z.string().max(200)).max(20),
   announce: z.union([
     z.literal('pending'),
-    z.object({ posting: z.string().max(253) }),
+    z.object({ posting: z.string().max(253), since: z.string().max(40).optional() }),
     z.object({ channel: z.string().max(40), ts: z.string().max(40) }),
   ]),
   channel: z.string().max(40),

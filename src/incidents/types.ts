@@ -58,10 +58,11 @@ export interface Incident {
   /** Alertmanager alerts (alertname) that named it and are still firing. */
   alerts: string[];
   /**
-   * Announcement state: 'pending' until the channel message is committed, 'posting' while this leader
-   * posts it (written BEFORE posting), then the message itself. See ledger.ts for failover.
+   * Announcement state: 'pending' until the channel message is committed, 'posting' while a leader
+   * posts it (written BEFORE posting, with when it began), then the message itself. See ledger.ts for
+   * failover.
    */
-  announce: 'pending' | { posting: string } | IncidentMessage;
+  announce: 'pending' | { posting: string; since?: string } | IncidentMessage;
   /** Where it is announced (the namespace's channel). */
   channel: string;
 }

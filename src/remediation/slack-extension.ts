@@ -73,6 +73,7 @@ const lateGateway = (get: () => SlackGateway | undefined): SlackGateway => {
     ephemeral: (message) => need().ephemeral(message),
     upload: (file) => need().upload(file),
     thread: (args) => need().thread(args),
+    incidentPost: (args) => need().incidentPost(args),
     message: (args) => need().message(args),
     userName: (userId) => need().userName(userId),
     groupMembers: (groupId) => need().groupMembers(groupId),

@@ -88,7 +88,7 @@ export const createIncidentEngine = (deps: {
   channelFor: (namespace: string) => string;
   diagnose: (request: { namespace: string; pod: string; container: string }) => Promise<Diagnosis>;
   renderer: IncidentRenderer;
-  slack: Pick<SlackGateway, 'post' | 'update'>;
+  slack: Pick<SlackGateway, 'post' | 'update' | 'incidentPost'>;
   queue: PostQueue;
   store: LedgerStore;
   index: PodIndex;
@@ -134,6 +134,33 @@ export const createIncidentEngine = (deps: {
     queue.clear();
   };
 
+  /**
+   * A `posting` left in the ledger (a leader died between posting and recording, or a post of ours
+   * failed after it may have landed): the channel is asked first, and a message found is recorded and
+   * brought up to date instead of posting a second one. Unreadable history is retried, never guessed.
+   */
+  const adoptEarlierPost = async (key: string): Promise<boolean> => {
+    const incident = ledger[key];
+    const earlier = incident?.announce;
+    if (!incident || typeof earlier !== 'object' || !('posting' in earlier)) return false;
+    const sinceMs = Date.parse(earlier.since ?? incident.firstSeen);
+    let ts: string | undefined;
+    try {
+      ts = await deps.slack.incidentPost({ channel: incident.channel, incident: key, sinceMs });
+    } catch (error) {
+      throw Object.assign(error instanceof Error ? error : new Error(String(error)), { retryAfter: 5 });
+    }
+    if (!ts || !isLeading || ledger[key] === undefined) return false;
+    logger.info({ incident: key, ts }, "found the previous leader's post in the channel; not posting again");
+    ledger = {
+      ...ledger,
+      [key]: { ...(ledger[key] as NonNullable<Ledger[string]>), announce: { channel: incident.channel, ts } },
+    };
+    await persist();
+    queue.enqueue(updateJob(key));
+    return true;
+  };
+
   // ---- effects become queued Slack jobs.
   const announceJob = (key: string) => ({
     channel: ledger[key]?.channel ?? '',
@@ -141,7 +168,12 @@ export const createIncidentEngine = (deps: {
     coalesceKey: `announce:${key}`,
     run: async () => {
       if (!isLeading || ledger[key] === undefined || announced(ledger[key]?.announce)) return;
-      ledger = { ...ledger, [key]: { ...(ledger[key] as NonNullable<Ledger[string]>), announce: { posting: holder } } };
+      if (await adoptEarlierPost(key)) return;
+      const since = deps.now().toISOString();
+      ledger = {
+        ...ledger,
+        [key]: { ...(ledger[key] as NonNullable<Ledger[string]>), announce: { posting: holder, since } },
+      };
       let written: boolean;
       try {
         written = await persist();
@@ -329,13 +361,7 @@ export const createIncidentEngine = (deps: {
       record = claimed;
       ledger = claimed.ledger;
       isLeading = true;
-      // `posting` by a replica that is gone: it may or may not have reached Slack. Announce it (a
-      // possible duplicate) rather than lose it; our own graceful hand-over never leaves one.
-      for (const [key, incident] of Object.entries(ledger)) {
-        if (typeof incident.announce === 'object' && 'posting' in incident.announce) {
-          ledger = { ...ledger, [key]: { ...incident, announce: 'pending' } };
-        }
-      }
+      // `posting` by a replica that is gone is kept: its announce job looks for that post first.
       logger.info({ incidents: Object.keys(ledger).length }, 'announcing incidents from this replica');
       reconcile();
     },

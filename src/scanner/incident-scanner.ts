@@ -93,7 +93,7 @@ export const startIncidentScanner = ({
   digestChannel?: string;
   diagnose: (request: { namespace: string; pod: string; container: string }) => Promise<Diagnosis>;
   extraButtons?: (diagnosis: Diagnosis, channel: string) => Promise<Button[]>;
-  slack: Pick<SlackGateway, 'post' | 'update' | 'message'>;
+  slack: Pick<SlackGateway, 'post' | 'update' | 'message' | 'incidentPost'>;
   leases: Pick<LeaseStore, 'createLease' | 'readLease' | 'replaceLease'>;
   leaseNamespace: string;
   lockName: string;

@@ -60,6 +60,11 @@ export interface SlackGateway {
   }): Promise<void>;
   /** Every message of a thread, parent first, following pagination (bounded, oldest kept). */
   thread(args: { channel: string; threadTs: string }): Promise<ReadMessage[]>;
+  /**
+   * The ts of our own channel message (not a reply) whose metadata names this scanner incident, posted
+   * since `sinceMs`, if Slack has one: how a new leader learns that a dead one's post did land.
+   */
+  incidentPost(args: { channel: string; incident: string; sinceMs: number }): Promise<string | undefined>;
   /** One message by ts, whether a thread's parent or a reply in it. */
   message(args: { channel: string; ts: string }): Promise<ReadMessage | undefined>;
   /** A user's display name, cached; undefined when Slack does not know the user. */

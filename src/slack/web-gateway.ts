@@ -20,7 +20,7 @@ import {
   failureKind,
   slackUnavailable,
 } from './call-policy.ts';
-import { type SlackMetrics, slackErrorCode } from './deliver.ts';
+import { isDiagnosisMessage, type SlackMetrics, slackErrorCode } from './deliver.ts';
 import type { WebClient } from './extension.ts';
 import type { OutgoingMessage, ReadMessage, SlackGateway } from './gateway.ts';
 import { prepareBlocks, prepareText } from './outgoing-blocks.ts';
@@ -32,6 +32,9 @@ const BLOCK_ERRORS = new Set(['invalid_blocks', 'invalid_blocks_format', 'invali
 export const THREAD_PAGE = 200;
 /** The most messages thread() returns (parent first, oldest kept): bounded work per summary. */
 export const THREAD_MAX_MESSAGES = 1000;
+/** conversations.history pages when a new leader looks for a dead one's post, and how far it reads. */
+const HISTORY_PAGE = 200;
+const HISTORY_MAX_MESSAGES = 1000;
 
 /** Text longer than this (a whole log to upload) is sanitized off the event loop when a runner is given. */
 export const OFFLOAD_BYTES = 64 * 1024;
@@ -200,6 +203,37 @@ export const createWebGateway = ({
     return all.slice(0, THREAD_MAX_MESSAGES);
   };
 
+  const incidentPost: SlackGateway['incidentPost'] = async ({ channel, incident, sinceMs }) => {
+    const { botId } = await identity();
+    // The same margin for clock skew as findPosted; the bot identity and the metadata must match too.
+    const oldest = ((sinceMs - 10_000) / 1000).toFixed(6);
+    let cursor: string | undefined;
+    let read = 0;
+    do {
+      const page = await policy.call('conversations.history', 'read', () =>
+        client.conversations.history({
+          channel,
+          oldest,
+          include_all_metadata: true,
+          limit: HISTORY_PAGE,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      const messages = (page.messages ?? []) as (ReadMessage & { bot_id?: string; thread_ts?: string })[];
+      read += messages.length;
+      const mine = messages.find(
+        (m) =>
+          (!botId || m.bot_id === botId) &&
+          (m.thread_ts === undefined || m.thread_ts === m.ts) &&
+          isDiagnosisMessage(m) &&
+          (m.metadata as { event_payload?: { incident?: unknown } }).event_payload?.incident === incident,
+      );
+      if (mine?.ts) return mine.ts;
+      cursor = page.has_more ? page.response_metadata?.next_cursor || undefined : undefined;
+    } while (cursor && read < HISTORY_MAX_MESSAGES);
+    return undefined;
+  };
+
   return {
     get pending() {
       return policy.pending;
@@ -235,6 +269,7 @@ export const createWebGateway = ({
       );
     },
     thread,
+    incidentPost,
     message: async ({ channel, ts }) => {
       const result = await policy.call('conversations.replies', 'read', () =>
         client.conversations.replies({ channel, ts, oldest: ts, latest: ts, inclusive: true, limit: 1 }),

@@ -12,6 +12,7 @@ export interface StoredMessage {
   threadTs?: string;
   text: string;
   blocks?: KnownBlock[];
+  metadata?: OutgoingMessage['metadata'];
   /** Every version, oldest first (the first is the post). */
   versions: string[];
 }
@@ -58,6 +59,7 @@ export const createSlackRecorder = (): SlackRecorder => {
       ...(message.threadTs ? { threadTs: message.threadTs } : {}),
       text: message.text,
       ...(message.blocks ? { blocks: message.blocks } : {}),
+      ...(message.metadata ? { metadata: message.metadata } : {}),
       versions: [JSON.stringify(message.blocks ?? message.text)],
     });
     return ts;
@@ -94,6 +96,14 @@ export const createSlackRecorder = (): SlackRecorder => {
     upload: async () => {},
     thread: async ({ threadTs }) =>
       messages.filter((m) => m.ts === threadTs || m.threadTs === threadTs).map((m) => ({ ...m }) as ReadMessage),
+    incidentPost: async ({ channel, incident, sinceMs }) =>
+      messages.find(
+        (m) =>
+          m.channel === channel &&
+          !m.threadTs &&
+          Number(m.ts) * 1000 >= sinceMs - 10_000 &&
+          (m.metadata?.event_payload as { incident?: unknown } | undefined)?.incident === incident,
+      )?.ts,
     message: async ({ channel, ts }) => {
       check('message');
       const found = messages.find((candidate) => candidate.ts === ts && candidate.channel === channel);

@@ -25,7 +25,9 @@ export interface SlackCall {
   message: OutgoingMessage & { ts?: string };
 }
 
-export const slackStandIn = (): Pick<SlackGateway, 'post' | 'update' | 'message'> & { calls: SlackCall[] } => {
+export const slackStandIn = (): Pick<SlackGateway, 'post' | 'update' | 'message' | 'incidentPost'> & {
+  calls: SlackCall[];
+} => {
   const calls: SlackCall[] = [];
   const messages = new Map<string, ReadMessage>();
   let next = 1;
@@ -34,7 +36,8 @@ export const slackStandIn = (): Pick<SlackGateway, 'post' | 'update' | 'message'
     post: async (message) => {
       if (!message.channel)
         throw Object.assign(new Error('channel_not_found'), { data: { error: 'channel_not_found' } });
-      const ts = `1700000000.${String(next++).padStart(6, '0')}`;
+      // Like Slack's: the posting time in seconds, unique per message.
+      const ts = `${Math.floor(Date.now() / 1000)}.${String(next++).padStart(6, '0')}`;
       calls.push({ kind: 'post', message: { ...message, ts } });
       if (!message.threadTs)
         messages.set(`${message.channel}/${ts}`, {
@@ -55,6 +58,16 @@ export const slackStandIn = (): Pick<SlackGateway, 'post' | 'update' | 'message'
       });
     },
     message: async ({ channel, ts }) => messages.get(`${channel}/${ts}`),
+    // Slack's conversations.history with metadata: our channel messages since then naming the incident.
+    incidentPost: async ({ channel, incident, sinceMs }) =>
+      calls.find(
+        (c) =>
+          c.kind === 'post' &&
+          c.message.channel === channel &&
+          !c.message.threadTs &&
+          Number(c.message.ts) * 1000 >= sinceMs - 10_000 &&
+          c.message.metadata?.event_payload.incident === incident,
+      )?.message.ts,
   };
 };
 
@@ -143,7 +156,7 @@ export const startScanner = ({
 }: {
   cluster: DemoCluster;
   holder: string;
-  slack: Pick<SlackGateway, 'post' | 'update' | 'message'>;
+  slack: Pick<SlackGateway, 'post' | 'update' | 'message' | 'incidentPost'>;
   settings?: Partial<ScannerSettings>;
   queueClock?: ReturnType<typeof virtualQueueClock>;
   watchSeconds?: number;

@@ -50,6 +50,8 @@ describe('ignore rules', () => {
         EXITCODE_SCAN_IGNORE_NAMESPACES: 'kube-system, monitoring',
         EXITCODE_SCAN_IGNORE_SELECTORS: 'team=batch;canary',
         EXITCODE_SCAN_DIGEST: '0 9 * * 1-5',
+        EXITCODE_SCAN_SCHEDULE: '*/5 * * * *',
+        EXITCODE_SCAN_CHANNEL: 'C0SCAN1',
         EXITCODE_ALERTMANAGER_TOKEN: 'a'.repeat(32),
       },
       () => '',

@@ -113,4 +113,90 @@ describe('incident engine: exactly once', () => {
     const texts = second.slack.calls.filter((c) => c.kind === 'post').map((c) => c.message.metadata?.event_payload.pod);
     assert.deepEqual(texts, ['two']);
   });
+
+  test("a replica taking over finds the dead leader's post that was never recorded: adopted and updated, not posted again", async () => {
+    const store = memoryLedger();
+    const slack = slackStandIn();
+    const first = engineWith(store, slack);
+    await first.engine.leading(true);
+    first.engine.upsert(crashing('one'));
+    await first.engine.idle();
+    assert.equal(slack.calls.filter((c) => c.kind === 'post').length, 1);
+    // The old leader posted, then died before recording the message: the ledger still says `posting`.
+    const [key, posted] = Object.entries(first.engine.ledger())[0] ?? [];
+    assert.ok(key && posted && typeof posted.announce === 'object' && 'ts' in posted.announce);
+    const postedTs = posted.announce.ts;
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const read = await store.read();
+    await store.write({
+      ledger: { [key]: { ...posted, announce: { posting: 'a', since } } },
+      previous: read,
+      holder: 'a',
+      now: new Date(),
+    });
+    const second = engineWith(store, slack);
+    second.engine.upsert(crashing('one'));
+    await second.engine.leading(true);
+    await second.engine.idle();
+    assert.equal(slack.calls.filter((c) => c.kind === 'post').length, 1, 'no second announcement');
+    assert.deepEqual(second.engine.ledger()[key]?.announce, { channel: 'C1', ts: postedTs });
+    assert.deepEqual((await store.read())?.ledger[key]?.announce, { channel: 'C1', ts: postedTs }, 'recorded');
+    assert.ok(
+      slack.calls.some((c) => c.kind === 'update' && c.message.ts === postedTs),
+      'the found message is brought up to date',
+    );
+  });
+
+  test('a `posting` whose post never reached the channel is announced by the next leader', async () => {
+    const store = memoryLedger();
+    const first = engineWith(store);
+    await first.engine.leading(true);
+    first.engine.upsert(crashing('one'));
+    await first.engine.idle();
+    const [key, posted] = Object.entries(first.engine.ledger())[0] ?? [];
+    assert.ok(key && posted);
+    const read = await store.read();
+    await store.write({
+      ledger: { [key]: { ...posted, announce: { posting: 'a', since: new Date().toISOString() } } },
+      previous: read,
+      holder: 'a',
+      now: new Date(),
+    });
+    const second = engineWith(store); // another channel history: the first post is not in it
+    await second.engine.leading(true);
+    await second.engine.idle();
+    assert.equal(second.slack.calls.filter((c) => c.kind === 'post' && !c.message.threadTs).length, 1);
+  });
+
+  test('unreadable channel history is retried, never answered by a blind second post', async () => {
+    const store = memoryLedger();
+    const first = engineWith(store);
+    await first.engine.leading(true);
+    first.engine.upsert(crashing('one'));
+    await first.engine.idle();
+    const [key, posted] = Object.entries(first.engine.ledger())[0] ?? [];
+    assert.ok(key && posted);
+    const read = await store.read();
+    await store.write({
+      ledger: { [key]: { ...posted, announce: { posting: 'a', since: new Date().toISOString() } } },
+      previous: read,
+      holder: 'a',
+      now: new Date(),
+    });
+    const slack = slackStandIn();
+    let reads = 0;
+    const flaky = {
+      ...slack,
+      incidentPost: async () => {
+        reads += 1;
+        throw Object.assign(new Error('ratelimited'), { data: { error: 'ratelimited' } });
+      },
+    };
+    const second = engineWith(store, flaky as typeof slack);
+    await second.engine.leading(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(reads >= 1);
+    assert.equal(slack.calls.filter((c) => c.kind === 'post').length, 0, 'nothing posted while unsure');
+    await second.engine.leading(false);
+  });
 });

@@ -148,6 +148,29 @@ describe('SlackGateway over the Web API', () => {
     assert.equal(messages[1]?.text, 'r0');
   });
 
+  test("incidentPost finds our own channel message naming the incident, past a page of newer ones; not another app's, a reply's or an older one", async () => {
+    slack.pageLimit = 200;
+    const metadata = (incident: string) => ({
+      event_type: 'exitcode_diagnosis',
+      event_payload: { namespace: 'shop', pod: 'api-1', incident },
+    });
+    const sinceMs = Date.now();
+    const ours = await gateway.post({ channel: 'CI', text: 'api crashed', metadata: metadata('prod|shop|api|app') });
+    slack.addMessage({ channel: 'CI', text: 'look-alike', bot_id: 'BOTHER', metadata: metadata('prod|shop|web|app') });
+    await gateway.post({ channel: 'CI', text: 'reply', threadTs: ours, metadata: metadata('prod|shop|web|app') });
+    for (let i = 0; i < 250; i++) slack.addMessage({ channel: 'CI', text: `chatter ${i}`, user: 'U1' });
+    const calls = slack.callsOf('conversations.history').length;
+    assert.equal(await gateway.incidentPost({ channel: 'CI', incident: 'prod|shop|api|app', sinceMs }), ours);
+    assert.equal(slack.callsOf('conversations.history').length - calls, 2, 'read past the first page');
+    assert.equal(await gateway.incidentPost({ channel: 'CI', incident: 'prod|shop|web|app', sinceMs }), undefined);
+    assert.equal(
+      await gateway.incidentPost({ channel: 'CI', incident: 'prod|shop|api|app', sinceMs: Date.now() + 60_000 }),
+      undefined,
+      'posted before the window',
+    );
+    slack.pageLimit = 1000;
+  });
+
   test('a read answered 500, then reset, is retried and succeeds', async () => {
     const parent = slack.addMessage({ channel: 'CR', text: 'p', user: 'U1' });
     slack.fail('conversations.replies', { status: 500 });
