@@ -32,6 +32,15 @@ const SIGNATURES: Signature[] = [
     title: 'MongoDB rejected the credentials',
   },
   {
+    // JMS brokers refusing a user: ActiveMQ Artemis' AMQ229031 "Unable to validate user" (a password
+    // changed on one side only, the broker's users file living on its volume) and the JMSSecurityException
+    // that carries it. A user that logged in but lacks a permission (AMQ229032) is not a credential.
+    all: [/\bAMQ229031\b|Unable to validate user from\b|\bJMSSecurityException\b|ActiveMQSecurityException/],
+    confidence: 0.86,
+    title: 'The message broker rejected the credentials',
+    not: /\bAMQ229032\b|does not have permission|not authorized to (?:send|consume|create|browse)/,
+  },
+  {
     all: [/SASL authentication failed|SaslAuthenticationException/],
     confidence: 0.88,
     title: 'Kafka rejected the SASL credentials',

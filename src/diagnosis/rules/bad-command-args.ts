@@ -7,7 +7,7 @@ import type { Rule, RuleContext } from '../rule.ts';
 import { COMMAND_FORM_SIGNATURES, COMMAND_LINE_AS_ONE_FILE } from './command-form-signatures.ts';
 import { emptyExecTrace, RELATIVE_FILE_FLAG, RELATIVE_PATH_NOT_FOUND } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
-import { CONFIG_FOR_ANOTHER_VERSION } from './version-clues.ts';
+import { CONFIG_FOR_ANOTHER_VERSION, NEWER_NODE_BUILTIN_OR_FLAG } from './version-clues.ts';
 
 const CONFIG_CONTEXT = /CONFIG FILE|configuration file|config file|directive/i;
 
@@ -25,7 +25,50 @@ const TRAEFIK_FLAGS: Signature = {
   title: 'A command-line flag is unknown to this version (Traefik)',
 };
 
+// A value conversion that fails while the program parses its options: Ruby's OptionParser coercing
+// "-c config/sidekiq.yml" to Integer raises `invalid value for Integer(): "config/sidekiq.yml"` with
+// optparse.rb in the backtrace. Alone the message is any bad integer (an env var, a config value), so it
+// counts only when an option-parser frame is in the log.
+const OPTION_VALUE_CONVERSION: Signature = {
+  all: [/\binvalid value for (?:Integer|Float|Rational)\(\): ['"]/],
+  confidence: 0.86,
+  title: 'An option was given a value of the wrong type (a flag meant for another option?)',
+};
+const OPTION_PARSER_FRAME = /\/optparse\.rb:\d|\bin [`'](?:block in )?(?:option_parser|parse_options|parse_args)'|\bOptionParser\b/;
+
+// A server or tool that announced it went to the background: the foreground process then exits 0 and
+// the kubelet restarts it (pm2 start instead of pm2-runtime, a daemon without its foreground flag).
+const DAEMONIZED: Signature = {
+  all: [
+    /\b(?:[Ss]uccessfully daemoni[sz]ed|[Dd]aemoni[sz]ing\b|[Ff]orking (?:in)?to (?:the )?background|[Gg]oing (?:in)?to (?:the )?background|[Dd]etaching from (?:the )?(?:terminal|console|tty)|(?:[Ss]tarted|[Rr]unning|[Ll]aunched) (?:it )?in (?:the )?background|daemon started in background)/,
+  ],
+  confidence: 0.78,
+  title: 'The command started the server in the background, so the container\'s main process exited',
+};
+
 const SIGNATURES: Signature[] = [
+  OPTION_VALUE_CONVERSION,
+  DAEMONIZED,
+  {
+    // Ruby's OptionParser ("invalid argument: -c abc", "missing argument: --config", "needless argument:
+    // --verbose=1", "ambiguous option: --co") and Go's flag package ("invalid value \"x\" for flag -port:
+    // parse error").
+    all: [
+      /^(?:[\w./ -]{1,100}: )?(?:invalid argument|missing argument|needless argument|ambiguous option): -{1,2}[\w-]|\binvalid (?:boolean |integer )?value "[^"]{0,200}" for flag -{1,2}[\w.-]/,
+    ],
+    confidence: 0.88,
+    title: "The program's option parser rejects an argument",
+  },
+  {
+    // A required mode or choice the arguments did not give: Nomad "Must specify either server, client or
+    // dev mode for the agent", "you must specify one of --server or --client", "no mode specified".
+    all: [
+      /\b[Mm]ust (?:specify|provide|pass|choose|select|give) (?:either|one of|exactly one of)\b|\b[Nn]o (?:mode|subcommand|command|action|role) (?:was )?(?:specified|given|provided|selected)\b/,
+    ],
+    confidence: 0.7,
+    title: 'The command does not select a mode or role the program requires (an argument was dropped?)',
+    not: /\benv(?:ironment)?\b|\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{1,40}\b|[Rr]egion|[Cc]redential|[Pp]assword|[Tt]oken/,
+  },
   {
     all: [/\berror: unrecognized arguments:/],
     confidence: 0.92,
@@ -165,6 +208,15 @@ const SIGNATURES: Signature[] = [
     all: [/\bnode: bad option: |\bnode: --[^\s]+ is not allowed/],
     confidence: 0.9,
     title: 'node does not know an option it was given',
+    not: NEWER_NODE_BUILTIN_OR_FLAG,
+  },
+  {
+    // A feature flag that a newer Node has (--experimental-sqlite, --env-file, --watch, --import...):
+    // the image's Node is older than the one the command was written for (runtime_version_mismatch
+    // reads the same clue first); the command itself may still be wrong, so a weak second reading.
+    all: [NEWER_NODE_BUILTIN_OR_FLAG, /\bnode: bad option: /],
+    confidence: 0.55,
+    title: "node does not know a feature flag: the command may be written for a newer Node than the image's",
   },
   {
     all: [
@@ -243,6 +295,15 @@ const SIGNATURES: Signature[] = [
   },
   WRONG_COUNT,
   {
+    // A URL argument the program could not even find a scheme in (golang-migrate "error: no scheme", Go
+    // "missing protocol scheme"): in exec-form args, "$DATABASE_URL" arrives literally. An empty value
+    // (the variable unset) says the same, so this stays a weak reading.
+    all: [/^(?:[Ee]rror|ERROR|[Ff]atal|FATAL):? no scheme\s{0,4}$|\b(?:URL|url|URI|uri|DSN|dsn) (?:has )?no scheme\b|\bmissing protocol scheme\b/],
+    confidence: 0.45,
+    title: 'A URL argument has no scheme (a $VAR left unexpanded in exec-form args, or an empty value)',
+    not: /""|''|\(empty\)/,
+  },
+  {
     // A file flag given a relative path the program could not open from its working directory.
     all: [RELATIVE_FILE_FLAG, RELATIVE_PATH_NOT_FOUND],
     confidence: 0.78,
@@ -277,6 +338,10 @@ const bySignature = signatureRule({
   adjust: (ctx, hit) => {
     // A server reading its config file says "wrong number of arguments" about a directive, not argv.
     if (hit.signature === WRONG_COUNT && ctx.log.lines.some((l) => CONFIG_CONTEXT.test(l.text))) return 0;
+    if (hit.signature === OPTION_VALUE_CONVERSION)
+      return ctx.log.lines.some((l) => OPTION_PARSER_FRAME.test(l.text)) ? hit.confidence : 0;
+    // Going to the background only explains a container that ended cleanly.
+    if (hit.signature === DAEMONIZED) return ctx.exitCode === 0 ? hit.confidence : 0;
     // A flag written for another major version is a version mismatch first (as bad-config steps back too).
     if (hit.signature === TRAEFIK_FLAGS && hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text)))
       return Math.min(hit.confidence, 0.45);

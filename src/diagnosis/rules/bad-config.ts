@@ -8,13 +8,15 @@ import { type Signature, type SignatureHit, signatureRule } from './log-helpers.
 import { MISSING_PLUGIN } from './config-clues.ts';
 import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './version-clues.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
-import { CONFIG_PARSE_SIGNATURES, JSON_PARSE, TOML_PARSE, XML_PARSE } from './config-parse-clues.ts';
+import { CONFIG_PARSE_SIGNATURES, CONFIG_SCHEMA_SIGNATURES } from './config-parse-clues.ts';
+import { JSON_PARSE, TOML_PARSE, XML_PARSE } from './config-parse-clues.ts';
 
 // nginx [emerg] lines about names and ports belong to the DNS, port and permission rules.
 const NOT_CONFIG =
   /host not found|Invalid path: \/|could not resolve address|[Uu]nable to resolve|[Cc]annot resolve|Address already in use|Permission denied|[Nn]o such file|does not exist|doesn't exist/;
 
 const BAD_DIRECTIVE = /Bad directive or wrong number of arguments/;
+const UNKNOWN_SETTING = /Conf file attempted to set unknown variable|[Uu]nknown configuration (?:variable|key|option)\b/;
 
 // A path the configuration names that the server could not open or create for lack of permission.
 const OPEN_FAILED = /\b(?:[Cc]an(?:'t|not)|[Cc]ould(?:n't| not)|[Uu]nable to|[Ff]ailed to) (?:open|create|write)\b/;
@@ -131,6 +133,7 @@ const SIGNATURES: Signature[] = [
     title: 'A YAML configuration is malformed',
   },
   ...CONFIG_PARSE_SIGNATURES,
+  ...CONFIG_SCHEMA_SIGNATURES,
   {
     // Exceptions whose class alone says the configuration was rejected (Flink's memory or option checks,
     // Typesafe config's parse and type errors). Placeholders left unresolved are unset variables instead.
@@ -287,6 +290,8 @@ export const badConfig = signatureRule({
     if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text) || REMOVED_MYSQL_FLAG.test(l.text)))
       return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.47);
+    // A setting the server does not know is a typo or a key of a newer release (runtime_version_mismatch).
+    if (ctx.log.lines.some((l) => UNKNOWN_SETTING.test(l.text))) return Math.min(hit.confidence, 0.8);
     // The config is fine but a path it names cannot be opened by the container user (Redis "Can't open the
     // log file: Permission denied", a pidfile or socket directory owned by root): permission_denied's.
     if (ctx.log.lines.some((l) => openDenied(l.text))) return Math.min(hit.confidence, 0.45);

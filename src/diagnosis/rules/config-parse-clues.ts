@@ -57,6 +57,55 @@ export const CONFIG_PARSE_SIGNATURES: Signature[] = [
   },
 ];
 
+/**
+ * Configuration that parses but that the server's schema or cross-references reject: YAML scanner wording
+ * of every parser (libyaml/PyYAML/Ansible, js-yaml, SnakeYAML), strict decoders and schema validators that
+ * name an extraneous key, a section that refers to another one that is not defined (HAProxy's backends,
+ * OpenTelemetry pipelines), logging frameworks' own config checks, cuttlefish's schema phases.
+ */
+export const CONFIG_SCHEMA_SIGNATURES: Signature[] = [
+  {
+    all: [
+      /[Ss]yntax [Ee]rror while loading YAML|mapping values are not allowed in this context|bad indentation of a (?:mapping|sequence) entry|did not find expected (?:key|'-' indicator|node content)|could not find expected ':'|found character that cannot start any token|end of the stream or a document separator is expected|block sequence entries are not allowed in this context|expected <block end>, but found/,
+    ],
+    confidence: 0.8,
+    title: 'A YAML configuration is malformed (indentation, an unquoted colon)',
+  },
+  {
+    // A key the schema does not know: a typo or misplaced key as often as a key of another version, so not
+    // confident; runtime_version_mismatch reads the version.
+    all: [
+      /strict decoding error: unknown field|\bextraneous key \[[\w.-]{1,80}\] is not permitted|json: unknown field "|\bAdditional propert(?:y|ies) [`'"]?[\w.-]{1,60}[`'"]? (?:is|are) not allowed|SchemaViolationConfigurationException/,
+    ],
+    confidence: 0.78,
+    title: 'The configuration has a key the schema does not know (typo or misplaced key)',
+  },
+  {
+    // One section names another that is not defined (renamed or misspelled in the same file).
+    all: [
+      /unable to find required (?:default_backend|use_backend|backend|server|resolvers|peers)\b|\breferences (?:receiver|exporter|processor|extension|connector) "[^"]{1,80}" which is not configured/,
+    ],
+    confidence: 0.8,
+    title: 'The configuration refers to a section it does not define',
+  },
+  {
+    // Logging frameworks validate their own XML at start and Spring Boot aborts on their errors.
+    all: [
+      /Logback configuration error detected|\bno applicable action for \[|Logging system failed to initialize using configuration from|\bERROR in ch\.qos\.logback\.|ERROR StatusLogger (?:Unable to|Unrecognized|Could not|No )/,
+    ],
+    confidence: 0.78,
+    title: 'The logging configuration is invalid',
+  },
+  {
+    // cuttlefish (RabbitMQ, VerneMQ, Riak, EMQX 4) maps and checks its .conf or env values by phase.
+    all: [
+      /Error generating config(?:uration)? (?:in phase|with cuttlefish)|Error transforming datatype for:|cuttlefish schema error/,
+    ],
+    confidence: 0.8,
+    title: 'A setting has a value the server cannot convert (cuttlefish schema)',
+  },
+];
+
 /** A TOML parser's error. */
 export const TOML_PARSE: Signature = {
   all: [/toml(?:\.decoder)?\.TomlDecodeError|TOML parse error|invalid TOML/i],

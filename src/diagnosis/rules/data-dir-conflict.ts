@@ -46,6 +46,52 @@ const SIGNATURES: Signature[] = [
     not: /change ?log|migration|advisory|[Ll]iquibase|[Ff]lyway|[Ll]ease|[Ll]eader|[Rr]edis|[Dd]istributed|mutex|semaphore|[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
   },
   {
+    // Lock files and state locks that tools take on a shared repository or state store, left by a run that
+    // was killed (an evicted Job pod) or still held by another: borg "Failed to create/acquire the lock
+    // /repo/lock.exclusive (timeout)", restic "repository is already locked by PID 7 on host",
+    // Terraform "Error acquiring the state lock" (Lock Info: Who: another pod), Pulumi "the stack is
+    // currently locked".
+    all: [
+      /\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]annot) (?:to )?(?:create ?\/ ?acquire|acquire|obtain|create|take) (?:the |a )?lock (?:on |at |file )?\/[^\s]{1,200}|\block\.(?:exclusive|roster)\b|\b[Ee]rror acquiring the state lock\b|\bstate (?:is )?(?:already )?locked by\b|\bstack is currently locked\b|\brepository is already locked\b/,
+    ],
+    confidence: 0.84,
+    title: 'A lock on the repository or state is held by another run (or left by one that was killed)',
+    // A lock that failed for space or permissions is those causes'.
+    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
+  },
+  {
+    // A browser profile or app home directory on a volume, locked by a process on another host (the old
+    // pod): Chromium "The profile appears to be in use by another Chromium process ... on another
+    // computer" (SingletonLock), Firefox "is already running, but is not responding".
+    all: [
+      /\bSingletonLock\b|\bprofile appears to be in use by another\b|\bhas locked the profile\b|\bis already running, but is not responding\b|\b(?:profile|user data directory|data dir(?:ectory)?|workspace) (?:is )?(?:already )?(?:in use|locked) by another\b/,
+    ],
+    confidence: 0.86,
+    title: 'The profile or data directory on the volume is locked by another process (the old pod?)',
+  },
+  {
+    // The identity cookie a member stamps on its volume and in the cluster's metadata disagree (BookKeeper
+    // cookies in ZooKeeper, a stored node or broker id): a new or reused volume met the cluster's record.
+    all: [
+      /\bInvalidCookieException\b|\bdirectories without a cookie\b|\b[Cc]ookie (?:mismatch|does not match|doesn't match|is different)|\b(?:[Nn]ode|[Bb]roker|[Ss]erver|[Mm]ember|[Bb]ookie)[ ._-]?(?:ID|[Ii]d) [\w.:"'`-]{1,60} (?:doesn't|does not) match (?:the )?(?:previous|stored|recorded)\b/,
+    ],
+    confidence: 0.86,
+    title: "The volume's member identity (cookie, node id) does not match the cluster's record",
+    // Erlang distribution and HTTP cookies are credentials, not volume identities.
+    not: /[Ee]rlang|\.erlang\.cookie|HTTP|[Ss]ession|CSRF|[Bb]rowser|[Aa]uthenticat/,
+  },
+  {
+    // An init job that creates a site or repository found the one an earlier attempt left on the volume
+    // (Frappe "Site x already exists", borg "A repository already exists at /repo", restic "create repository
+    // at /repo failed: config file already exists"): the previous run created it, then failed.
+    all: [
+      /^\s{0,8}(?:[Ee]rror:? )?[Ss]ite [\w.-]{1,120} already exists\b|\bA repository already exists at \/|\bcreate repository at [^\s]{1,200} failed: config file already exists\b|\b(?:site|instance|workspace|repository) directory [^\n]{0,120}\balready exists\b/,
+    ],
+    confidence: 0.76,
+    title: 'An earlier run left the site or repository on the volume (init found it already there)',
+    not: /[Uu]ser|[Aa]ccount|\b[Tt]able\b|[Cc]olumn|[Rr]ole\b|[Bb]ucket|HTTP|\b409\b|[Cc]onflict/,
+  },
+  {
     all: [/Found system keyspace files, but they couldn't be loaded/],
     confidence: 0.75,
     title: 'The Cassandra data directory holds system files this node cannot load',

@@ -50,6 +50,16 @@ const SIGNATURES: Signature[] = [
     title: 'An Elasticsearch index was created by a version this one cannot read',
   },
   {
+    // A dump, archive or backup repository written by a newer tool than the one restoring it: pg_restore
+    // "unsupported version (1.15) in file header" (a pg_dump 16 archive read by 15), restic "unsupported
+    // repository version", "archive was made by a newer version".
+    all: [
+      /\bunsupported version \(\d[\d.]{0,10}\) in file header|\b(?:archive|dump|backup|snapshot) (?:file )?was (?:made|created|written) (?:by|with) a (?:newer|more recent) version\b|\bunsupported (?:repository|archive|dump|backup) (?:format )?version\b/,
+    ],
+    confidence: 0.86,
+    title: 'The dump or backup was written by a newer version of the tool than the image runs',
+  },
+  {
     // MinIO dropped the single-drive "fs" backend: old data needs a migration, not a restart.
     all: [/found backend type fs, expected xl|[Uu]nsupported backend format/],
     confidence: 0.85,

@@ -7,7 +7,7 @@ import { type Signature, type SignatureHit, signatureRule } from './log-helpers.
 // Schema tools that create or upgrade the tables at start-up count too (Hive's schematool -initSchema,
 // Temporal's setup-schema, "Starting metastore schema initialization").
 const MIGRATION_CONTEXT =
-  /migrat|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b/i;
+  /migrat|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b/i;
 
 // A crash whose stack runs through the migration runner (the error line itself may be cut off).
 const MIGRATOR_IN_STACK: Signature = {
@@ -46,6 +46,25 @@ const SIGNATURES: Signature[] = [
     title: 'The schema initialisation or upgrade run at start-up failed',
     // GraphQL, JSON and registry schemas are documents, not database tables.
     not: /GraphQL|graphql|JSON ?[Ss]chema|[Ss]chema [Rr]egistry|[Aa]vro|[Pp]rotobuf|OpenAPI|XSD|XML/,
+  },
+  {
+    // The runner found a migration file whose checksum differs from the recorded one (edited after it
+    // was applied): Atlas "You have a checksum error in your migration directory" (atlas migrate hash),
+    // sqlx/refinery "checksum mismatch for migration", golang-migrate and goose variants.
+    all: [
+      /\bchecksum (?:error|mismatch) in (?:your |the )?migrations?\b|\b[Cc]hecksum (?:mismatch|error|does not match) (?:for|of|in) (?:the )?(?:applied )?migration\b|\bmigration[^\n]{0,80}\bchecksum (?:mismatch|does not match|doesn't match|changed)\b|\batlas migrate hash\b/,
+    ],
+    confidence: 0.88,
+    title: 'An applied migration file was edited (its checksum no longer matches)',
+  },
+  {
+    // Apps that refuse to start on a schema older than the release (Boundary "Database schema must be
+    // updated to use this version. Run 'boundary database migrate'", "schema is out of date").
+    all: [
+      /\b[Dd]atabase schema (?:must|needs to|has to) be (?:updated|upgraded|migrated)\b|\b[Dd]atabase (?:schema )?is (?:out of date|not up to date|outdated)\b|\b[Rr]un ['"`][^'"`\n]{0,60}\b(?:database|db) (?:migrate|upgrade)['"`]/,
+    ],
+    confidence: 0.82,
+    title: 'The database schema is older than the release: its migration was not run before the app started',
   },
   {
     // Apps that refuse to start on a schema that was never created or migrated.
@@ -136,7 +155,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /[Mm]igrations? (?:failed|error)|[Ff]ailed to (?:run|apply) migrations?|[Ee]rror (?:running|applying) migration|MigrationError|[Mm]igration "?[\w.\\-]{1,120}"? (?:\((?:up|down)\) )?(?:has )?failed\b/,
+      /[Mm]igrations? (?:failed|error)|[Ff]ailed to (?:run|apply) migrations?|[Ee]rror (?:running|applying) migration|MigrationError|[Mm]igration "?[\w.\\-]{1,120}"? (?:\((?:up|down)\) )?(?:has )?failed\b|\b(?:running|applying|executing) (?:db |database |schema )?migrations?: (?:error|ERROR|failed|FAILED)\b|\b[Ee]rror (?:executing|while running|while applying) (?:db |database )?migrations?\b/,
     ],
     confidence: 0.8,
     title: 'A database migration failed at start-up',

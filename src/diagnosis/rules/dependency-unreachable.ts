@@ -21,6 +21,14 @@ const NO_ENDPOINT_ANSWERED: Signature = {
   not: DNS_FAILURE,
 };
 // Those summaries also wrap a server that answered and refused the credentials (auth_failure's line).
+const GENERIC_CONNECT_FAILURE: Signature = {
+  all: [/(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]annot|[Cc]an't) connect(?:ing)? to/],
+  confidence: 0.65,
+  title: 'A dependency cannot be reached',
+  not: DNS_FAILURE,
+};
+// Lines that say only that no connection was made, not how it failed.
+const GENERIC_CONNECT_FAILURES: readonly Signature[] = [GENERIC_CONNECT_FAILURE, NO_ENDPOINT_ANSWERED];
 const AUTH_REJECTED = /AuthenticationFailed|[Aa]uthentication failed|Bad credentials|[Aa]ccess denied|not authorized/;
 
 const SIGNATURES: Signature[] = [
@@ -65,12 +73,7 @@ const SIGNATURES: Signature[] = [
     not: DNS_FAILURE,
   },
   NO_ENDPOINT_ANSWERED,
-  {
-    all: [/(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to|[Cc]annot|[Cc]an't) connect(?:ing)? to/],
-    confidence: 0.65,
-    title: 'A dependency cannot be reached',
-    not: DNS_FAILURE,
-  },
+  GENERIC_CONNECT_FAILURE,
   {
     all: [
       /Can't reach database server|could not be established|Broker may not be available|Unable to connect to the database/,
@@ -121,6 +124,11 @@ export const dependencyUnreachable = signatureRule({
     const local = hit.lines.some((l) => LOCALHOST.test(l.text));
     // "localhost" inside a pod is the pod itself: the dependency is elsewhere, the address is wrong.
     if (local) return Math.min(hit.confidence, 0.55);
+    // "Unable to connect to any cluster" after UnknownHostException: the client never got an address to
+    // connect to, so the name that did not resolve is the cause (dns_resolution_failure); these lines
+    // say only that no connection was made, not that one was refused or timed out.
+    if (GENERIC_CONNECT_FAILURES.includes(hit.signature) && ctx.log.lines.some((l) => DNS_FAILURE.test(l.text)))
+      return Math.min(hit.confidence, 0.4);
     // A refusal that names no host may be a client on its built-in default (an unset host variable).
     const refused = hit.lines.some((l) => /refused/i.test(l.text));
     const named = ctx.log.lines.some((l) => NAMED_ADDRESS.test(l.text));

@@ -2,9 +2,11 @@
 import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
-// inotify/file-watcher ENOSPC is a kernel limit, not a full disk.
-// inotify watches and the shared-memory mount (/dev/shm) are node and pod limits, not a full volume.
-const NOT_DISK = /file watchers|inotify|max_user_watches|shared memory segment|\/dev\/shm/i;
+// The kernel returns ENOSPC (and EDQUOT) for limits that are not a disk: inotify watches, the shared-memory
+// mount (/dev/shm), user/pid namespaces (clone or unshare under user.max_user_namespaces, newuidmap,
+// rootlesskit's fork/exec of its child) and the key quota of session keyrings (kernel.keys.maxkeys).
+const NOT_DISK =
+  /file watchers|inotify|max_user_watches|shared memory segment|\/dev\/shm|user namespaces?|max_[a-z]{2,6}_namespaces|newuidmap|newgidmap|rootlesskit|CLONE_NEW|\bunshare\b|\bclone(?:3?:|\(\)| failed)|fork\/exec|keyring|maxkeys/i;
 
 // The errno alone: node prints it on its own line ("code: 'ENOSPC'"), away from the message.
 const ERRNO: Signature = { all: [/\bENOSPC\b/], confidence: 0.9, title: 'The disk is full (ENOSPC)', not: NOT_DISK };
@@ -19,7 +21,7 @@ const SIGNATURES: Signature[] = [
   ERRNO,
   // Erlang (RabbitMQ, CouchDB, ejabberd) reports the errno as an atom: {error,enospc}.
   { all: [/\benospc\b/], confidence: 0.85, title: 'The disk is full (enospc)', not: NOT_DISK },
-  { all: [/Disk quota exceeded|\bEDQUOT\b/i], confidence: 0.88, title: 'The disk quota is exceeded' },
+  { all: [/Disk quota exceeded|\bEDQUOT\b/i], confidence: 0.88, title: 'The disk quota is exceeded', not: NOT_DISK },
   { all: [/There is not enough space on the disk/], confidence: 0.9, title: 'The disk is full' },
   {
     // RabbitMQ's disk alarm: the volume is below its free-space limit, publishers block.
@@ -51,9 +53,10 @@ const SIGNATURES: Signature[] = [
   { all: [/could not extend file|could not write to file/i, /space/i], confidence: 0.85, title: 'The disk is full' },
   {
     // The same errno in other words: PHP's short write ("possibly out of free disk space"), SQLite's
-    // SQLITE_FULL, MySQL's bare error code 28, tools that say they ran out of space.
+    // SQLITE_FULL, MySQL's bare error code 28 (mysqldump "Got errno 28 on write"), tools that say they ran out
+    // of space.
     all: [
-      /\bout of (?:free )?(?:disk|storage) space\b|\bran out of (?:disk |storage )?space\b|\bdatabase or disk is full\b|\bErrcode: 28\b|\bOS errno 28\b/i,
+      /\bout of (?:free )?(?:disk|storage) space\b|\bran out of (?:disk |storage )?space\b|\bdatabase or disk is full\b|\b(?:Errcode|OS errno|errno)[:=]? ?28\b/i,
     ],
     confidence: 0.86,
     title: 'The disk is full',

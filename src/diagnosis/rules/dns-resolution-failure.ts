@@ -2,7 +2,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
-import { DNS_FAILURE } from './network-clues.ts';
+import { DNS_FAILURE, EMPTY_SERVER_LIST, UNSET_HOST } from './network-clues.ts';
 
 // .NET on Linux reports getaddrinfo's EAI_AGAIN as the errno text "Resource temporarily unavailable"
 // (SocketException (11), or (00000001, 11)). The same words come from fork or a non-blocking read, so they
@@ -105,6 +105,11 @@ export const dnsResolutionFailure = signatureRule({
   options: { recoverable: true },
   adjust: (ctx, hit) => {
     if (hit.signature === DOTNET_LOOKUP_EAGAIN && !ctx.log.lines.some((l) => isLookup(l.text))) return 0;
+    // Nothing to resolve: the host is a placeholder or empty, or the client printed its server list empty
+    // (Kafka's "No resolvable bootstrap urls given" after `bootstrap.servers = []`). The variable that
+    // should name the host was never set, so this reading steps back behind missing_env_var.
+    if (UNSET_HOST.test(hit.line.text) || ctx.log.lines.some((l) => EMPTY_SERVER_LIST.test(l.text)))
+      return Math.min(hit.confidence, 0.5);
     const host = hostIn(hit.line.text) ?? '';
     if (diedEarlier(ctx, host)) return Math.min(hit.confidence, 0.4);
     // A bare product name (mysql, redis, db) is often an image's built-in default: the variable that

@@ -34,6 +34,10 @@ const readingsFor = (ctx: RuleContext, path: string, script: boolean): ExecNoSuc
   return { library: minimalBase ? 0.62 : 0.55, file: 0.42, crlf: 0.25 };
 };
 
+// Names that are conventionally given to shell scripts rather than compiled programs, even without an
+// extension: entrypoints, wrappers, launchers, start/run scripts (jenkins-agent-wrapper, start-server).
+const SCRIPT_NAME = /(?:^|[._-])(?:entrypoint|wrapper|launcher|startup|bootstrap)(?:[._-]|$)|^(?:start|run)(?:[._-]|$)/;
+
 const EXEC_ENOENT = [
   /exec user process caused:? "?no such file or directory/,
   /\bexec (?:\/|\.\/)?[\w.-][^\s:]{0,300}: no such file or directory/,
@@ -68,7 +72,7 @@ export const execNoSuchFile = (ctx: RuleContext): ExecNoSuchFile | null => {
     // "stat /x: no such file" means the file itself is missing: that is not this ambiguous case.
     if (/\bstat [^\s:]+: no such file/.test(line.text)) continue;
     const path = execPath(line.text);
-    const script = /\.(?:sh|bash|py|rb|pl)$/.test(path) || /entrypoint|docker-entrypoint/.test(path);
+    const script = /\.(?:sh|bash|py|rb|pl)$/.test(path) || SCRIPT_NAME.test(path.slice(path.lastIndexOf('/') + 1));
     return { line, path, script, readings: readingsFor(ctx, path, script) };
   }
   return null;

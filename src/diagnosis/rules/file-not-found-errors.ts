@@ -44,4 +44,16 @@ export const FILE_NOT_FOUND_ERRORS: Signature[] = [
     title: 'A file the app needs is not in the container',
     not: NOT_FILE,
   },
+  {
+    // Tools that name the kind of file they were given and say it is not there, often with a relative
+    // path: Terraform/OpenTofu "Given variables file environments/prod.tfvars does not exist", Helm
+    // "values file x.yaml not found", Ansible "inventory file ... does not exist", "key file ... is
+    // missing". A file excluded by .dockerignore or never copied shows this way.
+    all: [
+      /\b(?:[Vv]ariables?|[Vv]ars|[Vv]alues|[Ii]nventory|[Pp]laybook|[Ss]chema|[Mm]anifest|[Pp]olicy|[Rr]ules|[Tt]emplate|[Ss]ecrets?|[Cc]redentials?|[Kk]ey|[Ii]nput|[Dd]efinitions?|[Ss]eed|[Ff]ixtures?) file:? ['"‘`]?[\w.@~/-]{1,300}['"’`]? (?:does not exist|doesn't exist|not found|was not found|could not be found|cannot be found|is missing)\b/,
+    ],
+    confidence: 0.78,
+    title: 'A file the command or config names is not in the container',
+    not: /\b(?:GET|POST|PUT|DELETE)\b|https?:|\busing (?:the )?defaults?\b|falling back|skipping|root certificate|\bCA (?:file|bundle)/,
+  },
 ];

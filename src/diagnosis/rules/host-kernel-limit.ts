@@ -59,6 +59,40 @@ const SIGNATURES: Signature[] = [
     confidence: 0.55,
     title: 'The server could not raise its open-file limit (nofile) to what it asks for',
   },
+  {
+    // A server's own start-up check of its open-file limit (TiKV "the maximum number of open file descriptors
+    // is too small", Elasticsearch, ScyllaDB, Cassandra): the runtime's nofile limit, not the app.
+    all: [
+      /\b(?:open file descriptors?|open files?|file descriptors?|file handles?|nofile|RLIMIT_NOFILE|ulimit -n)\b[^\n]{0,40}\b(?:is |are )?(?:too (?:small|low)|insufficient|below the (?:minimum|required|recommended))/i,
+    ],
+    confidence: 0.86,
+    title: 'The open-file limit (nofile) the container gets is below what the server requires',
+  },
+  {
+    // clone/unshare of a user (or other) namespace returns ENOSPC when user.max_user_namespaces (or its
+    // siblings) is 0 or used up: rootless BuildKit/Podman, Chrome's sandbox, bubblewrap. Not a full disk.
+    all: [
+      /\b(?:user namespaces?|max_user_namespaces|max_[a-z]{2,6}_namespaces|newuidmap|newgidmap|rootlesskit|CLONE_NEW[A-Z]{2,6}|unshare|fork\/exec)\b|\bclone(?:3?:|\(\)| failed)/i,
+      /[Nn]o space left on device|\bENOSPC\b/,
+    ],
+    confidence: 0.87,
+    title: 'The node limits namespaces (user.max_user_namespaces): clone/unshare fails with ENOSPC',
+  },
+  {
+    // The same limit or switch named without an errno.
+    all: [
+      /user\.max_user_namespaces|kernel\.unprivileged_userns_clone|user namespaces? (?:are |is )?(?:not (?:enabled|supported|available)|disabled)|[Cc]annot create user namespace/,
+    ],
+    confidence: 0.8,
+    title: 'User namespaces are disabled or limited on the node',
+  },
+  {
+    // runc joins a session keyring per container; the kernel's key quota (kernel.keys.maxkeys/maxbytes) answers
+    // EDQUOT, which reads as "disk quota exceeded" though no disk is involved.
+    all: [/keyring|\bkeyctl\b|maxkeys/i, /[Dd]isk quota exceeded|\bEDQUOT\b/],
+    confidence: 0.87,
+    title: 'The kernel key quota (kernel.keys.maxkeys) on the node is used up',
+  },
   { all: [/fs\.aio-max-nr|aio-max-nr/], confidence: 0.85, title: 'fs.aio-max-nr on the node is too low' },
   {
     // io_setup(2) fails with EAGAIN when the node-wide fs.aio-max-nr is used up (InnoDB/MariaDB, ScyllaDB's

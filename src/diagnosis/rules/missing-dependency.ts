@@ -8,6 +8,7 @@ import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 import { STDLIB_OF_ANOTHER_PYTHON } from './version-clues.ts';
+import { LOCKFILE_SIGNATURES } from './missing-dependency-lockfiles.ts';
 
 // vendor/ is absent either because composer install never ran in the image (this cause) or because a volume
 // mounted over the app directory hides the vendor/ the image has (missing_file): the same lines, so this
@@ -51,14 +52,6 @@ const SIGNATURES: Signature[] = [
     all: [/ImportError: cannot import name/],
     confidence: 0.55,
     title: 'An installed Python package lacks a name the app imports (wrong version)',
-  },
-  {
-    // Lock and install-mode guards that stop the dependencies from being installed as pinned.
-    all: [
-      /Required package missing from disk|DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE|You are trying to install in deployment mode after changing your Gemfile/,
-    ],
-    confidence: 0.84,
-    title: 'The dependencies were not installed as the lockfile pins them',
   },
   {
     // Django names the database driver it could not import ("Error loading psycopg2 or psycopg module").
@@ -111,11 +104,16 @@ const SIGNATURES: Signature[] = [
     title: 'The JDBC driver the app needs is not on the classpath',
   },
   {
-    all: [/No suitable driver found for jdbc:/],
+    // The same failure before a connection is tried: no driver on the classpath claims the jdbc: URL
+    // (Liquibase, HikariCP, Flyway), most often because the image does not bundle that database's driver.
+    all: [
+      /No suitable driver found for jdbc:|Driver class was not specified and could not be determined from the url|Failed to get driver instance for jdbcUrl=|[Uu]nable to (?:find|determine) (?:a |the )?(?:JDBC )?driver (?:class )?for (?:the )?(?:url|jdbc:)/,
+    ],
     confidence: 0.7,
     title: 'No JDBC driver on the classpath accepts the URL (driver missing, or a malformed URL)',
   },
   COMPOSER_AUTOLOAD,
+  ...LOCKFILE_SIGNATURES,
   { all: [/Class ["'][^"']+["'] not found/], confidence: 0.55, title: 'A PHP class the app uses is not installed' },
   {
     // Classes and functions of PHP extensions (phpredis, gd, intl, zip, pdo drivers...) missing from the image.
@@ -140,52 +138,6 @@ const SIGNATURES: Signature[] = [
     title: 'A Deno module is not cached or does not match deno.lock',
     // A file:/// specifier is the app's own source, not a package: missing-file reads it.
     not: /Module not found "file:\/\//,
-  },
-  {
-    // A version lock the image does not satisfy: Gemfile.lock's bundler, npm ci's lockfile, go.sum, Maven.
-    all: [/\bCould not find '[\w.-]{1,100}' \(/, /required by your /, /Gemfile\.lock/],
-    confidence: 0.88,
-    title: 'The bundler or gem version that Gemfile.lock pins is not installed in the image',
-  },
-  {
-    all: [/Gem::GemNotFoundException|can't find gem bundler/],
-    confidence: 0.88,
-    title: 'The bundler or gem version that Gemfile.lock pins is not installed in the image',
-  },
-  {
-    all: [
-      /`npm ci` can only install packages when your package\.json and package-lock\.json|npm (?:ERR!|error) Missing: [^\s]{1,200} from lock file|Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`|ERR_PNPM_OUTDATED_LOCKFILE|lockfile had changes, but lockfile is frozen/,
-    ],
-    confidence: 0.85,
-    title: 'The lockfile does not match the manifest, so the dependencies were not installed',
-  },
-  {
-    all: [
-      /missing go\.sum entry for module|go: updates to go\.mod needed|go: inconsistent vendoring|cannot find module providing package/,
-    ],
-    confidence: 0.85,
-    title: 'A Go module the app needs is not in go.mod/go.sum (or the vendor directory)',
-  },
-  {
-    all: [
-      /Could not resolve dependencies for project|Could not find artifact [^\s]{1,200} in |Could not resolve all (?:files|dependencies|artifacts) for configuration|Could not find [\w.-]{1,100}:[\w.-]{1,100}:[\w.-]{1,40}\./,
-    ],
-    confidence: 0.82,
-    title: 'A Maven/Gradle dependency cannot be resolved',
-  },
-  {
-    all: [
-      /pyproject\.toml changed significantly since poetry\.lock|poetry\.lock is not consistent with pyproject\.toml|Could not find a version that satisfies the requirement|No matching distribution found for|version solving failed/,
-    ],
-    confidence: 0.75,
-    title: 'The Python dependencies in the lock file cannot be installed as pinned',
-  },
-  {
-    all: [
-      /The lock file is not up to date with the latest changes in composer\.json|Your lock file does not contain a compatible set of packages/,
-    ],
-    confidence: 0.82,
-    title: 'composer.lock does not match composer.json, so the dependencies were not installed',
   },
   {
     all: [/\bcannot find package "[^"]+"|no required module provides package/],
@@ -254,6 +206,17 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.84,
     title: 'A package the app loads is not installed in the image',
+    not: NOT_A_PACKAGE,
+  },
+  {
+    // An import guard that names the library its feature needs (kombu's "The curl client requires the pycurl
+    // library.", "redis-py requires the hiredis library"): raised as the language's import error.
+    all: [
+      /\b(?:ImportError|ModuleNotFoundError|LoadError)\b/,
+      /\brequires? (?:the )?[`'"]?[\w.-]{2,40}[`'"]? (?:library|package|module|gem)\b/,
+    ],
+    confidence: 0.84,
+    title: 'A package the app loads on demand is not installed in the image',
     not: NOT_A_PACKAGE,
   },
   {

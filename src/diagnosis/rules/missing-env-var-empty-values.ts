@@ -4,12 +4,14 @@
  * Redis directive with no value). The missing-env-var rule lists these in its own order.
  */
 import type { Signature } from './log-helpers.ts';
+import { EMPTY_SERVER_LIST } from './network-clues.ts';
 
 export const EMPTY_VALUE_SIGNATURES: Signature[] = [
   {
-    // .NET: a connection string or secret read from configuration/environment was null.
+    // .NET: a connection string or secret read from configuration/environment was null, whatever the
+    // library calls the parameter ('nameOrConnectionString' in Hangfire, 'redisUrl', 'apiKey').
     all: [
-      /Value cannot be null\. \(Parameter '(?:connectionString|connection|secret|password|apiKey|key|uri|url|host|issuer|audience)'\)/i,
+      /Value cannot be null\. \(Parameter '(?:[a-z]{1,30})?(?:connectionString|connection|secret|password|apiKey|key|uri|url|host|hostname|issuer|audience|dsn|token|endpoint)'\)/i,
     ],
     confidence: 0.8,
     title: 'A required setting is null (its environment variable or connection string is not set)',
@@ -90,6 +92,73 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
     all: [/\bMissing [a-z]/, /\.(?:secret|key|salt|token|password|jwtSecret) configuration\b/],
     confidence: 0.74,
     title: 'A secret setting is missing: the environment variable that provides it is likely not set',
+  },
+  {
+    // "No address is specified for kube-vip to expose services on", "no DSN provided", "No endpoint
+    // configured": where the dependency or the service lives was never given, and in a container that is
+    // a variable (or a generated manifest's ${VAR}) that expanded to nothing.
+    all: [
+      /\b[Nn]o (?:address|host|hostname|url|uri|endpoint|dsn|DSN|server|database url|database URL|connection url|connection URL|bootstrap servers?|brokers?)(?: address| url| URL)? (?:is |was |has been )?(?:specified|provided|configured|given|set|defined)\b/,
+    ],
+    confidence: 0.74,
+    title: 'No address was given: the environment variable that should provide it is likely not set',
+    not: /\b(?:using (?:the )?default|defaulting to|falling back|optional(?:ly)?|listen(?:ing)?)\b/i,
+  },
+  {
+    // Flyway's "Unable to connect to the database. Configure the url, user and password!", "Please configure
+    // the database URL": the tool was started without its connection settings (FLYWAY_URL...).
+    all: [
+      /\b(?:[Cc]onfigure|[Ss]pecify|[Pp]rovide|[Ss]et) the (?:database )?(?:url|URL|dsn|DSN|host|connection string)\b(?:,| and| or|!|\.|$)/,
+    ],
+    confidence: 0.8,
+    title: 'The connection settings were never configured: the variables that set them are not set',
+    not: /\b(?:if you (?:want|wish|need|like)|optional(?:ly)?|to (?:override|change))\b/i,
+  },
+  {
+    // "Please specify repository location (-r or --repository-file)" (restic without RESTIC_REPOSITORY),
+    // "please specify a bucket": the tool's target is usually given by a variable in a CronJob.
+    all: [
+      /\b[Pp]lease specify (?:the |a |an )?(?:repository|repo|bucket|server|host|endpoint|database|target)(?: location| url| URL| address| name)?\b/,
+    ],
+    confidence: 0.72,
+    title: 'The target location was not specified: the environment variable that names it is likely not set',
+  },
+  {
+    // A schema validation that finds the connection or secret property absent ("missing properties:
+    // \"dsn\"" from Ory, "required property 'url' not found"): images document it as a variable (DSN).
+    all: [
+      /\bmissing propert(?:y|ies):? ["'](?:dsn|url|uri|database_url|databaseUrl|connection_string|connectionString|secret|password|token|host)["']|\brequired property ["'](?:dsn|url|uri|database_url|connection_string|secret|password|token|host)["'] (?:not found|is missing|missing)/i,
+    ],
+    confidence: 0.72,
+    title: 'A required connection or secret property is missing: the variable that sets it is likely not set',
+  },
+  {
+    // "Missing $settings['hash_salt'] in settings.php" (Drupal reads it with getenv), "missing jwt secret",
+    // "Missing required API token": a secret the config takes from the environment is absent.
+    all: [
+      /\b[Mm]issing (?:required )?\$?[\w[\]'"]{0,40}\b(?:hash_salt|salt|secret|secret_key|signing_key|encryption_key|masterkey|master_key|api_key|api token|jwt secret)\b/,
+    ],
+    confidence: 0.72,
+    title: 'A secret setting is missing: the environment variable that provides it is likely not set',
+    not: /\b(?:generat\w{0,10}|random|using (?:a |the )?default|optional(?:ly)?|fingerprint|keyring|gpg|pgp|ssh)\b/i,
+  },
+  {
+    // "masterkey must be 32 bytes, but is 0", "key length 0": a key of zero length arrived empty, which is
+    // its variable unset (a wrong key has some length).
+    all: [
+      /\b\w{0,20}(?:key|secret|token|password|salt)\w{0,12} (?:must|should|needs to) (?:be|have) (?:at least |exactly )?\d{1,4} (?:bytes|characters|chars)(?: long)?,? (?:but (?:is|was|got|has)|got|is|was) 0\b|\b(?:key|secret) (?:length|size) (?:is |of |was )?0\b/i,
+    ],
+    confidence: 0.8,
+    title: 'A key or secret is empty (length 0): the environment variable that provides it is not set',
+  },
+  {
+    // Kafka clients and drivers print the list of servers they were given: "bootstrap.servers = []",
+    // "contact-points: []" is a list read from a variable that was never set (KAFKA_BROKERS). Clients
+    // print that dump at info level before they fail, so the level does not discount it.
+    all: [EMPTY_SERVER_LIST],
+    confidence: 0.72,
+    title: 'The list of servers is empty: the environment variable that provides it is not set',
+    warningIsEvidence: true,
   },
   {
     // Elixir runtime.exs: String.to_integer(System.get_env("PORT")) with PORT unset.

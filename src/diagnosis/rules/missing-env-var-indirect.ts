@@ -122,9 +122,10 @@ const INDIRECT: Signature[] = [
     not: /\b(?:invalid|expired|incorrect|wrong|rejected|revoked|mismatch)\b/i,
   },
   {
-    // Cloud SDKs find no credentials when the key variables (AWS_ACCESS_KEY_ID...) are not set.
+    // Cloud SDKs find no credentials when the key variables (AWS_ACCESS_KEY_ID...) are not set; the aws CLI
+    // says it without the exception name ("upload failed: ... Unable to locate credentials").
     all: [
-      /NoCredentialsError: Unable to locate credentials|NoCredentialProviders: no valid providers in chain|Could not load credentials from any providers/,
+      /\bUnable to locate credentials\b|\bcould not find (?:default )?credentials\b|NoCredentialProviders: no valid providers in chain|Could not load credentials from any providers/,
     ],
     confidence: 0.72,
     title: 'No cloud credentials were found: the credential environment variables are likely not set',
@@ -230,9 +231,9 @@ const UNNAMED_REFUSAL: Signature = {
 
 // A setting printed empty: `redis_addr=""` (an empty JSON field as the scanner keeps it), `REDIS_ADDR=` in
 // an env dump, `pgsql:host=;` in a PDO DSN, `"host": ""` or `host: ''` in a JSON or YAML dump, `{Addr: DB:0}`
-// from Go's %+v.
+// from Go's %+v, and a nil or null one: Ruby's `:url=>nil`, `"url": null`, Python's `host=None`.
 const EMPTY_SETTING =
-  /(?:^|[\s{,;(["':])([A-Za-z][\w.-]{0,63})["']?(?:=(?:""|''|(?=[\s,;}]|$))|: ?(?:""|'')|:(?= [A-Z][A-Za-z]{0,40}:|\}))/g;
+  /(?:^|[\s{,;(["':])([A-Za-z][\w.-]{0,63})["']?(?:=(?:""|''|(?=[\s,;}]|$))|: ?(?:""|'')|:(?= [A-Z][A-Za-z]{0,40}:|\})|(?:=>|: ?|=) ?(?:nil|null|None)(?=[\s,;})\]]|$))/g;
 
 const hasEmptyAddress = (text: string): boolean =>
   [...text.matchAll(EMPTY_SETTING)].some((m) => m[1] !== undefined && isAddressKey(m[1]));

@@ -28,6 +28,47 @@ const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 const ENV_FAILURE =
   /\b(?:not (?:set|defined|provided|found|specified|present)|is (?:missing|required|empty|unset|undefined)|missing|must be (?:set|defined|provided|specified)|did not provide|no value|undefined|unset|required but)\b/i;
 
+// Programs that name what they need in a usage hint, and the tools that need it fed in.
+const USAGE_HINTS: Signature[] = [
+  {
+    // "set QUEUE env var, e.g. $ QUEUE=critical rake resque:work", "Please export the API_TOKEN environment
+    // variable": a usage hint that names the variable the program stopped without. One word can be a
+    // variable here because the words around it say so.
+    all: [
+      /^\s{0,8}(?:[Pp]lease |[Yy]ou (?:must|need to) )?(?:[Ss]et|[Dd]efine|[Ee]xport|[Pp]rovide) (?:the |a )?['"`$]?[A-Z][A-Z0-9_]{1,60}['"`]? (?:env(?:ironment)? ?var(?:iable)?|variable)\b/,
+    ],
+    confidence: 0.82,
+    title: 'The program asks for an environment variable that is not set',
+    not: /\b(?:if you (?:want|wish|need|like)|to (?:silence|suppress|disable|enable|override|change|tune)|optional(?:ly)?)\b/i,
+  },
+  {
+    // "or provide config parameters via DOCKER_STEPCA_INIT_ vars", "configure it through the MINIO_*
+    // environment variables": the image explains that the variables it bootstraps from were not given.
+    all: [
+      /\b(?:provide|set|pass|supply|configure) (?:[a-z]{1,20} ){0,3}(?:via|through) (?:the )?[A-Z][A-Z0-9_]{2,60}\*? (?:env(?:ironment)? )?(?:vars|variables)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The image needs variables to bootstrap from, and they are not set',
+    not: /\b(?:if you (?:want|wish|need|like)|optional(?:ly)?|deprecated)\b/i,
+  },
+  {
+    // Terraform's TF_VAR_<name> is matched case-sensitively: "No value for required variable" / "input
+    // variable "x" is not set" means the variable meant to feed it was absent or named otherwise.
+    all: [/No value for required variable|\binput variable "[\w-]{1,80}" is not set\b/],
+    confidence: 0.8,
+    title: 'A required input variable has no value: its TF_VAR_ environment variable is not set',
+  },
+  {
+    // "Either of --metadata-database-url or --database-url option expected" (Hasura), "--dsn is required":
+    // a server's connection setting, given in containers by its variable (HASURA_GRAPHQL_DATABASE_URL).
+    all: [
+      /--(?:[a-z]{1,20}-){0,3}(?:url|uri|dsn|host|endpoint|address|connection-string) (?:option )?(?:expected|is required|required|must be (?:set|provided|specified))\b/,
+    ],
+    confidence: 0.7,
+    title: 'The connection option is missing: the environment variable that provides it is not set',
+  },
+];
+
 const SIGNATURES: Signature[] = [
   {
     all: [/: unbound variable\s*$/],
@@ -40,7 +81,7 @@ const SIGNATURES: Signature[] = [
     title: 'A required environment variable is not set',
   },
   {
-    all: [/[Ee]nvironment variables?|\benv(?:ironment)? ?var(?:iable)?s?\b|\bENV\[/, ENV_FAILURE],
+    all: [/[Ee]nvironment [Vv]ariables?|ENVIRONMENT VARIABLES?|\benv(?:ironment)? ?var(?:iable)?s?\b|\bENV\[/, ENV_FAILURE],
     confidence: 0.82,
     title: 'A required environment variable is not set',
     // A config-file field unknown to the parser, with a hint about expanding variables, is bad_config.
@@ -170,11 +211,12 @@ const SIGNATURES: Signature[] = [
   },
   ...EMPTY_VALUE_SIGNATURES,
   {
-    // "STRIPE_API_KEY is required but not set", "CF_API_KEY must be set", "REDIS_URL not defined",
+    // "STRIPE_API_KEY is required but not set", "BASE_URL configuration option is required", "CASSANDRA_SEEDS
+    // env must be set if DB is cassandra", "CF_API_KEY must be set", "REDIS_URL not defined",
     // "SECRET_KEY should not be empty" (an env validator: an envFrom key skipped leaves it empty): an
     // upper-case variable name said to be unset ("must be set to 3" is a bad value, not a missing one).
     all: [
-      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
+      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:env(?:ironment)?|variable|var|config(?:uration)?|setting|option|parameter|value|key) (?:(?:variable|option|setting|value|key) )?)?(?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
     ],
     confidence: 0.85,
     title: 'A required environment variable is not set',
@@ -228,6 +270,7 @@ const SIGNATURES: Signature[] = [
     title: 'The app lists required environment variables that are not set',
     not: /\b(?:optional(?:ly)?|deprecated|ignored|no longer)\b/i,
   },
+  ...USAGE_HINTS,
   {
     // "Secret key missing" (authentik), "SECRET_KEY is missing", "missing encryption key": the app's own key,
     // which reaches a container only through a variable. Apps often print it at info level just before

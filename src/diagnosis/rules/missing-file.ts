@@ -166,9 +166,10 @@ const SIGNATURES: Signature[] = [
   },
   {
     // "No config file 'alembic.ini' found", "Could not find config file", "Could not find config
-    // defaults": the tool looked for its config and nothing was there (not shipped, .dockerignore'd).
+    // defaults", "no config files found within /etc/app/config" (a mount that holds other keys): the
+    // tool looked for its config and nothing was there (not shipped, .dockerignore'd, mounted over).
     all: [
-      /\b(?:[Nn]o|[Cc]ould not (?:find|locate)|[Cc]annot find|[Cc]an't find|[Uu]nable to (?:find|locate))(?: an?| the)? (?:config(?:uration)?|settings|ini|properties) (?:file|defaults)\b/,
+      /\b(?:[Nn]o|[Cc]ould not (?:find|locate)|[Cc]annot find|[Cc]an't find|[Uu]nable to (?:find|locate))(?: an?| the| any)? (?:config(?:uration)?|settings|ini|properties) (?:files?|defaults)\b/,
     ],
     confidence: 0.78,
     title: 'A configuration file the app needs is not in the container',

@@ -45,8 +45,18 @@ export const DNS_FAILURE =
 
 /**
  * The address a client CLI falls back to when its address variable is unset: HashiCorp's VAULT_ADDR
- * (127.0.0.1:8200), CONSUL_HTTP_ADDR (:8500) and NOMAD_ADDR (:4646), kubectl without a kubeconfig
+ * (127.0.0.1:8200), CONSUL_HTTP_ADDR (:8500) and NOMAD_ADDR (:4646), Temporal SDKs' HostPort (:7233, on
+ * [::1] too when localhost resolves to IPv6 first), kubectl without a kubeconfig
  * ("The connection to the server localhost:8080 was refused"). In a pod, nothing serves these locally.
  */
 export const CLIENT_DEFAULT_ADDRESS =
-  /\b(?:127\.0\.0\.1|localhost):(?:8200|8500|4646)\b|[Tt]he connection to the server localhost:8080 was refused/;
+  /(?:\b127\.0\.0\.1|\blocalhost|\[::1\]):(?:8200|8500|4646|7233)\b|[Tt]he connection to the server localhost:8080 was refused/;
+
+/**
+ * A list of servers printed empty (`bootstrap.servers = []`, `"hosts": []`), or a host that is still a
+ * placeholder (`${KAFKA_BROKERS}`) or nothing before its port (`"":9092`, ` :9092`): a resolver error on
+ * it is a variable that was never set, not a name that does not exist.
+ */
+export const EMPTY_SERVER_LIST =
+  /\b(?:bootstrap[._-]servers|brokers|broker[._-]list|seeds|contact[._-]points|cluster[._-]nodes|servers|hosts)["']? ?[=:] ?\[ ?\](?![^\s,;])/i;
+export const UNSET_HOST = /\$\{[A-Za-z_][\w.:-]{0,80}\}|\$[A-Z][A-Z0-9_]{2,60}\b|["'[(]:\d{2,5}\b|(?:^|[\s=])["']{2}:\d{2,5}\b/;

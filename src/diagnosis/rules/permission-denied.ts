@@ -26,6 +26,18 @@ const NOT_WRITABLE: Signature = {
   title: 'The container user cannot write to a directory it needs',
 };
 
+// A start-up check of a directory's access that names no errno: Jenkins remoting's "should be fully accessible
+// to the remoting executable (RWX)", servers that say a path "is not accessible" to their user. On a volume
+// that is ownership (a hostPath or PVC owned by root while the process runs as another user).
+const ACCESS_CHECK: Signature = {
+  all: [
+    /\bshould be fully accessible\b|\baccessible to the [\w -]{1,40}\(RWX\)|\b(?:directory|folder|path):? ['"`]?\/[^\s'"`]{0,200}['"`]? is not (?:fully )?accessible\b|\bis not (?:fully )?accessible (?:to|by) (?:the )?(?:current )?(?:user|process)\b/,
+  ],
+  confidence: 0.8,
+  title: 'The container user cannot access a directory it needs (ownership of the volume)',
+  not: /[Rr]ead-only file ?system|EROFS|[Nn]o such file|ENOENT|does not exist/,
+};
+
 const GENERIC: Signature = {
   all: [/(?::|\]) ?[Pp]ermission denied/],
   confidence: 0.65,
@@ -51,6 +63,7 @@ const SIGNATURES: Signature[] = [
     title: 'The container user lacks permission on a path',
   },
   NOT_WRITABLE,
+  ACCESS_CHECK,
   {
     all: [/\bCannot write into /, /\bdirectory\b/],
     confidence: 0.82,
@@ -195,7 +208,7 @@ export const permissionDenied = signatureRule({
     )
       return Math.min(hit.confidence, 0.45);
     if (
-      hit.signature === NOT_WRITABLE &&
+      (hit.signature === NOT_WRITABLE || hit.signature === ACCESS_CHECK) &&
       IMAGE_DIR.test(hit.line.text) &&
       !/\bdata\b|[Pp]ermission denied|\bEACCES\b/.test(hit.line.text)
     )

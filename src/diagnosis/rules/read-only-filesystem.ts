@@ -45,6 +45,14 @@ const SIGNATURES: Signature[] = [
     not: NAMES_OTHER_ERRNO,
   },
   {
+    // The .NET host's generic E_FAIL from CoreCLR start-up: its usual container reason is a read-only /tmp,
+    // where the runtime creates its diagnostics IPC socket and double-mapped code files. Other reasons exist
+    // (a W^X policy, seccomp), so this is a likely reading, not a certain one; E_OUTOFMEMORY is not included.
+    all: [/Failed to create CoreCLR, HRESULT: 0x80004005/],
+    confidence: 0.66,
+    title: 'The .NET runtime could not start: /tmp is likely read-only (readOnlyRootFilesystem without an emptyDir)',
+  },
+  {
     all: [/\[Errno 30\]|\berrno:? ?30\b|\(30\)|code: 30\b/],
     confidence: 0.75,
     title: 'The app writes to a read-only filesystem (errno 30)',

@@ -12,6 +12,7 @@ import {
   NEWER_ENVOY_EXTENSION,
   NEWER_POSTGRES_PARAMETER,
   NEWER_GO_YAML_FIELD,
+  NEWER_RABBITMQ_KEY,
   NEWER_REDIS_DIRECTIVE,
   OTHER_VERSION_SYNTAX,
   REMOVED_DIRECTIVE,
@@ -25,7 +26,7 @@ const DATA_SERVER =
   /\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle|MongoDB|Redis|Valkey|Elasticsearch|OpenSearch|SQLite|CockroachDB|Cassandra|ClickHouse|Kafka|RabbitMQ|etcd|Kubernetes|Consul|NATS|Memcached)\b/;
 /** "MySQL 5.7 is no longer supported", "PostgreSQL 12 or later is required", "requires Redis 6.2.0 or greater". */
 const SERVER_VERSION_GATE =
-  /\bv?\d[\d.]{0,10} (?:or (?:later|newer|higher|greater|above) |\+ )?is (?:required|no longer supported|not supported|too old|too new)\b|\brequires (?:a |at least )?[A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?(?: server)? (?:version )?(?:[>=]{1,2} ?)?v?\d|[Uu]nsupported [Dd]atabase(?: version)?: |\bversion [^\n]{0,40}?\bis (?:too old|too new|not supported|unsupported)\b|\bFlywayEditionUpgradeRequiredException\b|[Uu]pgrade required: /;
+  /\bv?\d[\d.]{0,10} (?:or (?:later|newer|higher|greater|above) |\+ )?is (?:required|no longer supported|not supported|too old|too new)\b|\brequires (?:a |at least )?[A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?(?: server)? (?:version )?(?:[>=]{1,2} ?)?v?\d|[Uu]nsupported [Dd]atabase(?: version)?: |\bversion [^\n]{0,40}?\bis (?:too old|too new|not supported|unsupported)\b|\bFlywayEditionUpgradeRequiredException\b|[Uu]pgrade required: |\bneeds (?:at least |version )v?\d|\b[Cc]annot run (?:in|on|with|against) this [A-Za-z]{2,20} version\b|\bminimum (?:supported |required )?version (?:is |of [\w.-]{1,40} is )v?\d|\brequires at least (?:version )?v?\d/;
 
 export const SERVER_VERSION_SIGNATURES: Signature[] = [
   {
@@ -87,7 +88,7 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
   {
     // Client tools (pg_dump, pg_basebackup, mysqldump 8 on a 5.7 server) refuse a server of another version.
     all: [
-      /\bserver version mismatch\b|\bincompatible server version\b|[Uu]nsupported server version|\bserver version: [\d.]{1,16}[^\n]{0,60}; [\w-]{1,30} version: [\d.]{1,16}|Unknown table 'COLUMN_STATISTICS'/,
+      /\bserver version mismatch\b|\bincompatible server version\b|[Uu]nsupported server version|\bserver version: [\d.]{1,16}[^\n]{0,60}; [\w-]{1,30} version: [\d.]{1,16}|Unknown table '(?:COLUMN_STATISTICS|column_statistics)'/,
     ],
     confidence: 0.88,
     title: 'The client tool in the image is another version than the server it talks to',
@@ -136,6 +137,44 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
     all: [NEWER_CONSUL_KEY],
     confidence: 0.84,
     title: 'The Consul config uses a key added in a newer release than the image runs',
+  },
+  {
+    // A RabbitMQ key from a newer release than the image (rabbitmq.conf copied from current docs).
+    all: [NEWER_RABBITMQ_KEY],
+    confidence: 0.86,
+    title: 'The RabbitMQ config uses a key added in a newer release than the image runs',
+  },
+  {
+    // A tool pinned by the project to another version than the runner image has: Terraform's
+    // required_version ("Unsupported Terraform Core version", "does not support Terraform version 1.5.7"),
+    // Helm's kubeVersion, Packer, Ansible and Vagrant version constraints.
+    all: [
+      /\bUnsupported (?:Terraform|OpenTofu|Packer|Vagrant|Ansible|Helm|Pulumi|Nomad|Vault|Consul|Terragrunt|Core) (?:Core )?version\b|\bdoes not support (?:Terraform|OpenTofu|Packer|Terragrunt|Ansible|Helm|Pulumi) (?:Core )?version v?\d|\brequires kubeVersion:? [^\n]{1,60} which is incompatible with Kubernetes\b|\b[Tt]he (?:currently )?running (?:Terraform|Terragrunt|Ansible|Packer|Helm) version [^\n]{0,40}\b(?:does not satisfy|is not compatible|is too old)|\bAnsible version [^\n]{0,40}\b(?:is not supported|requires)\b/,
+    ],
+    confidence: 0.86,
+    title: 'The project pins another version of the tool than the image runs',
+  },
+  {
+    // The config declares a format version the binary does not know yet (Teleport "version must be one of
+    // v1, v2" for a v3 file, Kong "_format_version ... expected one of", "unsupported config version"):
+    // the config was written for a newer release.
+    all: [
+      /\bversion must be one of v\d|\b(?:_format_version|config(?:uration)? version|config file version|schema version)[^\n]{0,40}\b(?:expected one of|must be one of|is not supported|is unsupported|not supported)\b|\b[Uu]nsupported (?:config(?:uration)?(?: file)?|manifest|spec) version\b|\b[Uu]nknown (?:config(?:uration)?|manifest) version\b/,
+    ],
+    // TLS and protocol versions are settings, not the format of the file.
+    not: /\bTLS|\bSSL|[Pp]rotocol|\bHTTP\b|cipher/,
+    confidence: 0.78,
+    title: 'The config declares a format version that this (older) release does not know',
+  },
+  {
+    // A controller newer than the CRDs installed in the cluster: it watches a kind or version the API
+    // server does not serve ("no matches for kind "PushSecret" in version "external-secrets.io/v1alpha1"",
+    // "if kind is a CRD, it should be installed before calling Start"): upgrade the CRDs with the chart.
+    all: [
+      /\bno matches for kind \\?"[A-Za-z]{1,60}\\?" in version \\?"[a-z0-9.-]{1,120}\/v\d|\bif kind is a CRD, it should be installed before calling Start\b|\bcould not find the requested resource \(get [a-z.]{1,120}\)/,
+    ],
+    confidence: 0.72,
+    title: 'The controller needs CRD versions the cluster does not have (CRDs older than the controller)',
   },
   {
     all: [REMOVED_DIRECTIVE],

@@ -3,7 +3,12 @@ import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER, SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
-import { STDLIB_ADDED_BY_NEWER_PYTHON, STDLIB_REMOVED_BY_NEWER_PYTHON } from './version-clues.ts';
+import {
+  JVM_OPTION_OF_ANOTHER_JAVA,
+  NEWER_NODE_BUILTIN_OR_FLAG,
+  STDLIB_ADDED_BY_NEWER_PYTHON,
+  STDLIB_REMOVED_BY_NEWER_PYTHON,
+} from './version-clues.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -65,6 +70,29 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.68,
     title: 'The code calls a built-in that this (older) runtime does not have',
+  },
+  {
+    // A builtin module or command-line flag only a newer Node.js has (node:sqlite, --experimental-*,
+    // --env-file, --watch): the command is right, the image's Node.js is older than the app needs.
+    all: [NEWER_NODE_BUILTIN_OR_FLAG],
+    confidence: 0.9,
+    title: "The app uses a Node.js builtin or flag that the image's (older) Node.js does not have",
+  },
+  {
+    // PHP keywords newer than the image's PHP: readonly (8.1, readonly classes 8.2), enum (8.1), match (8.0),
+    // never (8.1), the nullsafe ?-> (8.0), fn (7.4): the parser calls the keyword an unexpected token.
+    all: [
+      /\bsyntax error, unexpected (?:token|identifier|T_STRING|'|")?[ "']{0,2}(?:readonly|enum|match|never|fn|\?->)["']?(?:,|$| )/,
+    ],
+    confidence: 0.8,
+    title: "The code uses PHP syntax newer than the image's PHP understands",
+  },
+  {
+    // JVM options that another Java release removed (CMS, PermGen, the Java 8 GC logging flags) or does
+    // not have yet (generational ZGC): the JVM refuses to start on options written for another release.
+    all: [JVM_OPTION_OF_ANOTHER_JAVA],
+    confidence: 0.9,
+    title: 'A JVM option of another Java release than the image runs (removed, or not there yet)',
   },
   {
     // Web globals that Node.js only gained in 18+ (fetch, Blob, structuredClone...): the image's Node is older.

@@ -25,6 +25,23 @@ const SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'A shell script has Windows line endings (a stray carriage return)',
   },
+  // Printed to a terminal or a log viewer that honours the CR, the shell's message after the CR
+  // overwrites the start of the line: ": invalid option namee 2: set: pipefail" is "script.sh: line 2:
+  // set: pipefail\r: invalid option name" rewritten from column 0. No shell starts a message with ": ".
+  {
+    all: [
+      /^: (?:invalid option(?: name)?|command not found|No such file or directory|not found|bad interpreter|syntax error)[^\n]{0,200}\b(?:set|line \d{1,5}|sh|bash):? /,
+    ],
+    confidence: 0.9,
+    title: 'A shell script has Windows line endings (a carriage return rewrote the start of the line)',
+  },
+  // A script's argument carried the CR to the program, which quotes it: Config file "/config/app.conf\r"
+  // not found. Only a path-like word directly before the \r and the closing quote.
+  {
+    all: [/[\w./-]\\r["'’”`]/],
+    confidence: 0.88,
+    title: 'A shell script has Windows line endings (an argument ends in a carriage return)',
+  },
   {
     all: [/\bset: (?:line )?\d+: (?:illegal|invalid) option -$|\bset: (?:line )?\d+: [Ii]llegal option -\s*$/],
     confidence: 0.9,

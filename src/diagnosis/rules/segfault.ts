@@ -28,6 +28,17 @@ const SIGNATURES: Signature[] = [
     confidence: 0.85,
     title: 'The JVM crashed natively',
   },
+  {
+    // The program's own fatal-signal handler naming the fault: Squid "FATAL: Received Segment
+    // Violation...dying.", "Caught segmentation violation", "Received signal SIGSEGV". The handler then
+    // often aborts, so the exit code is 134 rather than 139.
+    all: [
+      /\b(?:[Rr]eceived|[Cc]aught|[Gg]ot|[Tt]rapped) (?:an? )?(?:[Ss]egment(?:ation)? [Vv]iolation|SIGSEGV|[Ss]ignal (?:11|SIGSEGV)\b)|\bFATAL:? [^\n]{0,40}\b[Ss]egment(?:ation)? [Vv]iolation/,
+    ],
+    confidence: 0.84,
+    title: "The process's fatal-signal handler reports a segmentation violation",
+    not: NOT_NATIVE,
+  },
   { all: [/\bSIGSEGV\b/], confidence: 0.7, title: 'The process crashed with SIGSEGV', not: NOT_NATIVE },
   {
     all: [/fatal error: unexpected signal during runtime execution/],

@@ -51,6 +51,15 @@ const SIGNATURES: Signature[] = [
     title: 'No CA certificates in the image, or an unknown issuer: TLS verification fails',
   },
   {
+    // rustls (tonic, reqwest, hyper: Temporal and many Rust/Python bridges) names the verification failure
+    // as a variant: InvalidCertificate(UnknownIssuer), .NET says UntrustedRoot or PartialChain.
+    all: [
+      /\bInvalidCertificate\((?:UnknownIssuer|BadSignature|NotValidForName|Expired|NotValidYet|UnknownRevocationStatus)|\bUnknownIssuer\b|\bUntrustedRoot\b|\bremote certificate was rejected by the provided RemoteCertificateValidationCallback/,
+    ],
+    confidence: 0.88,
+    title: 'TLS verification failed: the certificate issuer is not trusted',
+  },
+  {
     all: [/Fatal - Unknown CA\b|\bunknown_ca\b|root certificate file "[^"\s]{1,300}" does not exist/],
     confidence: 0.86,
     title: 'TLS verification fails: the CA is unknown or its bundle is not in the image',

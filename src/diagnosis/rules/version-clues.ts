@@ -92,6 +92,32 @@ export const REMOVED_DIRECTIVE =
 export const NEWER_CONSUL_KEY =
   /\binvalid config key (?:ports\.grpc_tls|peering(?:\.[a-z_]{1,40})?|tls\.(?:defaults|grpc|internal_rpc|https)(?:\.[a-z_]{1,40})?|auto_reload_config|ui_config(?:\.[a-z_]{1,40})?|raft_logstore(?:\.[a-z_]{1,40})?|locality(?:\.[a-z_]{1,40})?|experiments|cloud(?:\.[a-z_]{1,40})?|advertise_reconnect_timeout|acl\.tokens\.(?:config_file_service_registration|dns)|use_streaming_backend|rpc\.enable_streaming|auto_config(?:\.[a-z_]{1,40})?|xds(?:\.[a-z_]{1,40})?)\b/;
 
+/**
+ * RabbitMQ keys later releases added (deprecated_features 3.13, classic_queue.default_version 3.12,
+ * quorum_queue.* 3.12+, message_containers 3.13, mqtt.max_session_expiry_interval_seconds 3.13): an older
+ * image calls each an "unknown variable", as it would a typo, so only keys that exist in some release are
+ * listed.
+ */
+export const NEWER_RABBITMQ_KEY =
+  /attempted to set unknown variable:? '?(?:deprecated_features\.[a-z_.]{1,80}|classic_queue\.default_version|quorum_queue\.[a-z_.]{1,80}|message_containers\.[a-z_.]{1,80}|mqtt\.max_session_expiry_interval_seconds|default_queue_type|cluster_tags\.[a-z_.]{1,80}|log\.[a-z]{1,20}\.formatter\.[a-z_.]{1,60}|stream\.(?:replication\.|tcp_listen_options\.)[a-z_.]{1,60})\b/;
+
+/**
+ * Node.js builtins and command-line flags only newer releases have: node:sqlite (22.5), node:test (18),
+ * --experimental-* features, --env-file (20.6), --watch (18.11), --import (18.18), --permission (20),
+ * --run (22). An older image answers "No such built-in module", ERR_UNKNOWN_BUILTIN_MODULE or "bad
+ * option": the invocation is right for the Node the code was written for.
+ */
+export const NEWER_NODE_BUILTIN_OR_FLAG =
+  /\bNo such built-in module: node:[a-z_/]{1,40}|\bERR_UNKNOWN_BUILTIN_MODULE\b|\bnode: bad option: --(?:experimental-[a-z-]{2,60}|env-file(?:-if-exists)?|watch(?:-path|-preserve-output)?|import|permission|allow-[a-z-]{2,30}|test(?:-[a-z-]{2,40})?|run|strip-types|disable-warning|localstorage-file|snapshot-blob|build-snapshot)\b|\bCannot find module 'node:(?:sqlite|test|sea|test\/reporters)'/;
+
+/**
+ * JVM options that another Java release removed (CMS and ParNew in 14, PermGen in 8, the Java 8 GC logging
+ * flags in 9, UseCGroupMemoryLimitForHeap in 11) or does not have yet (generational ZGC in 21, compact
+ * object headers in 24): "Unrecognized VM option" for one of these is the Java version, not a typo.
+ */
+export const JVM_OPTION_OF_ANOTHER_JAVA =
+  /\bUnrecognized VM option '(?:UseConcMarkSweepGC|CMS[A-Za-z]{2,60}|UseParNewGC|MaxPermSize|PermSize|PrintGCDateStamps|PrintGCTimeStamps|PrintTenuringDistribution|PrintGCApplicationStoppedTime|UseGCLogFileRotation|NumberOfGCLogFiles|GCLogFileSize|AggressiveOpts|UseCGroupMemoryLimitForHeap|ZGenerational|UseCompactObjectHeaders)\b/;
+
 /** Any of these: a config that fits another version of the server than the image runs. */
 export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_REDIS_DIRECTIVE.test(text) ||
@@ -104,4 +130,5 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_ENVOY_EXTENSION.test(text) ||
   NEWER_POSTGRES_PARAMETER.test(text) ||
   CASSANDRA_OTHER_VERSION_PROPERTY.test(text) ||
-  NEWER_AUTHELIA_KEY.test(text);
+  NEWER_AUTHELIA_KEY.test(text) ||
+  NEWER_RABBITMQ_KEY.test(text);

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(authFailure, 'auth_failure', {
   positives: [
     {
+      name: 'an ActiveMQ broker refusing a rotated password',
+      log: 'Caused by: javax.jms.JMSSecurityException: User name [billing] or password is invalid.\n\tat org.apache.activemq.util.JMSExceptionSupport.create(JMSExceptionSupport.java:52)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'an encryption key that differs from the one on the volume',
       log: 'Error: Mismatching encryption keys. The encryption key in the settings file /home/node/.n8n/config does not match the N8N_ENCRYPTION_KEY env var.',
       min: 0.8,
@@ -108,6 +114,11 @@ ruleTable(authFailure, 'auth_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a JMS user that logged in but lacks a permission',
+      log: "org.springframework.jms.JmsSecurityException: AMQ229032: User: billing does not have permission='SEND' on address orders\nCaused by: jakarta.jms.JMSSecurityException: AMQ229032: User: billing does not have permission='SEND' on address orders",
+      exitCode: 1,
+    },
     {
       name: 'a MySQL login that sent no password is an unset variable, not a rejected secret',
       log: "Error: failed to connect: Error 1045 (28000): Access denied for user 'gitea'@'10.42.0.9' (using password: NO)",

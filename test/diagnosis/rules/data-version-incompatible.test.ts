@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: "an older pg_restore reading a newer archive",
+      log: "pg_restore: [archiver] unsupported version (1.14) in file header",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "an older restic reading a v2 repository",
+      log: "Fatal: config cannot be loaded: unsupported repository version",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'ScyllaDB/Cassandra unreadable sstables after skipping a major',
       log: 'org.apache.cassandra.exceptions.StartupException: Detected unreadable sstables /var/lib/cassandra/data/ks/t-1/ka-12-big-Data.db, please check NEWS.txt and ensure that you have upgraded through all required intermediate versions, running upgradesstables',
       min: 0.85,
@@ -87,6 +99,11 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: "a dump file that is not there",
+      log: "pg_restore: error: could not open input file \"/tmp/app.dump\": No such file or directory",
+      exitCode: 1,
+    },
     {
       name: 'a routine upgradesstables advice in an info line is not a crash',
       log: 'INFO  [main] StorageService.java:800 - Cassandra version: 4.0.12\nINFO  [main] CassandraDaemon.java:780 - Startup complete',

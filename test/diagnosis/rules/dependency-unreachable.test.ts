@@ -4,6 +4,14 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   positives: [
     {
+      name: 'no server reached because the name never resolved: the DNS failure is the cause',
+      log: 'WARN connection attempt failed: java.net.UnknownHostException: redis.cache-layer.svc\nERROR Unable to connect to any servers',
+      exitCode: 1,
+      min: 0.3,
+      max: 0.4,
+      best: 'dns_resolution_failure',
+    },
+    {
       name: 'Kafka cannot reach ZooKeeper',
       log: '[2024-10-04 09:00:00,100] ERROR Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer)\nkafka.zookeeper.ZooKeeperClientTimeoutException: Timed out waiting for connection while in state: CONNECTING',
       min: 0.7,

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(diskFull, 'disk_full', {
   positives: [
     {
+      name: "a dump tool's bare errno 28 on write",
+      log: "pg_dumpall: dumping database \"shop\"\nmysqldump: Error 3 (OS errno 28 - No space left on device) while writing /backup/orders.sql\nbackup: dump failed",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
       name: 'a device reported full by the writer',
       log: 'tar: /backup/db-2024-06-02.tar: Wrote only 4096 of 10240 bytes\ntar: Error writing to archive: device is full',
       exitCode: 2,
@@ -84,6 +90,16 @@ ruleTable(diskFull, 'disk_full', {
     },
   ],
   negatives: [
+    {
+      name: "ENOSPC from unshare of a user namespace is a kernel limit, not a full disk",
+      log: "unshare: unshare failed: No space left on device",
+      exitCode: 1,
+    },
+    {
+      name: "a session keyring quota reads as disk quota but is the kernel key limit",
+      log: "Error: failed to create containerd task: OCI runtime create failed: runc create failed: unable to start container process: unable to join session keyring: unable to create session key: disk quota exceeded: unknown",
+      exitCode: 128,
+    },
     {
       name: 'a full queue or buffer is not a full disk',
       log: 'WARN event buffer is full, dropping 120 events\nINFO flushed buffer, 0 events pending',

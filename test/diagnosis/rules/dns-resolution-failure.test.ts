@@ -6,6 +6,28 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
     {
+      name: 'Kafka cannot resolve a broker it was given',
+      log: '\tbootstrap.servers = [kafka-0.kafak.infra.svc:9092]\norg.apache.kafka.common.config.ConfigException: No resolvable bootstrap urls given in bootstrap.servers',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an empty server list steps back behind the unset variable',
+      log: '\tbootstrap.servers = []\norg.apache.kafka.common.config.ConfigException: No resolvable bootstrap urls given in bootstrap.servers',
+      exitCode: 1,
+      min: 0.3,
+      max: 0.5,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a host that is still a placeholder steps back',
+      log: 'Caused by: java.net.UnknownHostException: $DB_HOST: Name or service not known',
+      exitCode: 1,
+      min: 0.3,
+      max: 0.5,
+      best: false,
+    },
+    {
       name: 'steamcmd cannot resolve its CDN',
       log: 'Failed to connect to Steam: could not resolve host steamcdn-a.akamaihd.net',
       min: 0.8,

@@ -7,6 +7,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: "HikariCP finds no driver for the jdbc URL",
+      log: "java.lang.RuntimeException: Failed to get driver instance for jdbcUrl=jdbc:mariadb://db:3306/app\n\tat com.zaxxer.hikari.util.DriverDataSource.<init>(DriverDataSource.java:114)\nCaused by: java.sql.SQLException: No suitable driver",
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: "an import guard that names the library its feature needs",
+      log: "Traceback (most recent call last):\n  File \"/app/worker.py\", line 3, in <module>\nImportError: The lz4 codec requires the lz4 library. Please pip install kafka-python[lz4]",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "a Node framework cannot find a plugin the config names",
+      log: "Error: Cannot find plugin \"gatsby-plugin-sitemap\". Is it installed? Run npm install gatsby-plugin-sitemap.",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'an Erlang library named by its atom is not in the Elixir release',
       log: '** (UndefinedFunctionError) function :telemetry.execute/3 is undefined (module :telemetry is not available)\n    :telemetry.execute([:app, :repo, :query], %{total_time: 1200}, %{})\n    (ecto_sql 3.11.1) lib/ecto/adapters/sql.ex:1097: Ecto.Adapters.SQL.log/4',
       exitCode: 1,
@@ -227,6 +245,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: "a version requirement of an installed library is not a missing package",
+      log: "RuntimeError: this feature requires the pydantic library version 2 or newer (found 1.10.13)",
+      exitCode: 1,
+    },
     {
       name: 'a standard-library module of a newer Python is the runtime version, not a package',
       log: 'Traceback (most recent call last):\n  File "/app/scheduler.py", line 3, in <module>\n    from zoneinfo import ZoneInfo\nModuleNotFoundError: No module named \'zoneinfo\'',

@@ -16,6 +16,24 @@ const goRedisLog = (addr: string): string =>
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'the aws CLI finding no credentials at all',
+      log: 'copying backup.tar.gz\nfatal error: Unable to locate credentials',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Redis client printed with a nil host, then refused on localhost',
+      log: 'INFO connecting to Redis with {:host=>nil, :port=>6379}\nError connecting to Redis on 127.0.0.1:6379 (Errno::ECONNREFUSED) (Redis::CannotConnectError)',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: "a Temporal SDK dialling its built-in default address",
+      log: 'Error: 14 UNAVAILABLE: No connection established. Last error: connect ECONNREFUSED 127.0.0.1:7233',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'an env dump with the database user and name but no host, then a localhost refusal',
       log: 'entrypoint: environment\nentrypoint:   KEYCLOAK_DB_USER=keycloak\nentrypoint:   KEYCLOAK_DB_NAME=keycloak\nentrypoint:   KEYCLOAK_DB_PASSWORD=********\nERROR: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused',
       exitCode: 1,

@@ -4,6 +4,42 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'an upper-case "Environment Variable" said to be unset',
+      log: '[10:00:01] FATAL: "SMTP_HOST" Environment Variable is not set.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a variable named with the noun before the failure word',
+      log: '** (RuntimeError) ADMIN_EMAIL configuration value is required\n    /app/releases/1.0.0/runtime.exs:12: (file)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a worker whose usage hint names the variable it needs',
+      log: 'define WORKER_QUEUES env var, e.g. WORKER_QUEUES=default,mailers bin/worker',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an image that bootstraps from variables it was not given',
+      log: 'no config found; run the setup wizard, or provide settings through the MINIO_* environment variables',
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
+      name: 'OpenTofu with a required input variable not fed by TF_VAR_',
+      log: '╷\n│ Error: No value for required variable\n│\n│   on main.tf line 3:\n│    3: variable "db_password" {\n╵',
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
+      name: 'a server started without its connection option',
+      log: 'FATAL: --database-url is required (or set APP_DATABASE_URL)',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
       name: 'a MySQL login that sent no password at all',
       log: "2024-05-02 09:14:22 ERROR [main] o.h.engine.jdbc.spi.SqlExceptionHelper - Access denied for user 'keycloak'@'10.244.1.17' (using password: NO)\njava.sql.SQLException: Access denied for user 'keycloak'@'10.244.1.17' (using password: NO)",
       exitCode: 1,
@@ -321,6 +357,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'advice on how to turn a feature off is not a missing variable',
+      log: 'INFO To disable telemetry, set the DO_NOT_TRACK environment variable to 1\nINFO listening on :8080',
+      exitCode: 0,
+    },
     {
       name: 'a wrong password (using password: YES) is not a missing one',
       log: "ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.4' (using password: YES)",

@@ -191,8 +191,31 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'Helm: a values file the command names is not in the image',
+      log: 'Error: open values-prod.yaml: no such file or directory',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'Ansible: the inventory file the command names does not exist',
+      log: '[WARNING]: Unable to parse /runner/inventory/hosts as an inventory source\nERROR! Inventory file inventory/prod.ini does not exist',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a server that finds no config files in its config dir (a mount with other keys)',
+      log: 'Loading config from /etc/app/conf.d\nfatal: no configuration files found in /etc/app/conf.d',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'an optional variables file that is skipped',
+      log: 'variables file local.tfvars not found, skipping\nError: Invalid provider configuration',
+      exitCode: 1,
+    },
     {
       name: 'the config file is there but unreadable',
       log: 'mysqld: [ERROR] Could not open required defaults file: /etc/mysql/conf.d/a.cnf (Errcode: 13 - Permission denied)',

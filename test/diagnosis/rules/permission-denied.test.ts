@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: "a work directory that the agent user cannot access",
+      log: "SEVERE: Workspace directory /home/agent/work is not accessible by the current user (uid 1000)\nException in thread \"main\" java.io.IOException: refusing to start",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'Solr cannot create a directory on a volume owned by root (no errno named)',
       log: '2024-06-03 08:01:12.338 INFO  (main) [   ] o.a.s.c.CoreContainer Initializing CoreContainer\n2024-06-03 08:01:12.371 ERROR (main) [   ] o.a.s.s.SolrDispatchFilter Could not start Solr\norg.apache.solr.common.SolrException: Could not create directory: /var/solr/data/logs\n\tat org.apache.solr.core.CoreContainer.load(CoreContainer.java:721)',
       exitCode: 1,
@@ -94,6 +100,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: "an unreachable URL is not an inaccessible directory",
+      log: "ERROR: endpoint https://api.example.com is not reachable (timeout after 30s)",
+      exitCode: 1,
+    },
     {
       name: 'a directory that already exists is not a permission problem',
       log: "mkdir: cannot create directory '/data/logs': File exists\nstarting server",

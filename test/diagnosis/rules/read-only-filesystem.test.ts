@@ -4,6 +4,14 @@ import { ruleTable } from './helpers.ts';
 ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
   positives: [
     {
+      name: "the .NET host's generic CoreCLR start-up failure",
+      log: "Failed to create CoreCLR, HRESULT: 0x80004005",
+      exitCode: 137,
+      reason: "Error",
+      min: 0.6,
+      max: 0.8,
+    },
+    {
       name: 'a start script that finds /tmp not writable (only a read-only root does that)',
       log: '+ exec /opt/app/bin/start\nERROR: /tmp is not writable; set TMPDIR to a writable directory\n',
       exitCode: 1,
@@ -49,6 +57,12 @@ ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
     },
   ],
   negatives: [
+    {
+      name: "CoreCLR out of memory at start is not a read-only /tmp",
+      log: "GC heap initialization failed with error 0x8007000E\nFailed to create CoreCLR, HRESULT: 0x8007000E",
+      exitCode: 137,
+      reason: "OOMKilled",
+    },
     {
       name: 'a data directory on a volume that is not writable is ownership (permission_denied)',
       log: '[2024-03-01T10:00:00,000][ERROR][o.o.b.OpenSearchUncaughtExceptionHandler] /usr/share/opensearch/data is not writable',

@@ -4,6 +4,66 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: "node:test imported on a Node.js 16 image (ERR_UNKNOWN_BUILTIN_MODULE)",
+      log: "node:internal/errors:477\n    ErrorCaptureStackTrace(err);\n    ^\n\nError [ERR_UNKNOWN_BUILTIN_MODULE]: No such built-in module: node:test\n    at new NodeError (node:internal/errors:387:5)\n    at ESMLoader.builtinStrategy (node:internal/modules/esm/translators:282:11)",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "--env-file given to a Node.js 18 image",
+      log: "> worker@1.2.0 start\n> node --env-file=.env dist/index.js\n\nnode: bad option: --env-file=.env",
+      exitCode: 9,
+      min: 0.85,
+    },
+    {
+      name: "a readonly class parsed by PHP 8.1",
+      log: "PHP Parse error:  syntax error, unexpected token \"readonly\", expecting \"abstract\" or \"final\" or \"class\" in /var/www/html/src/Money.php on line 5",
+      exitCode: 255,
+      min: 0.75,
+    },
+    {
+      name: "a Java 8 CMS flag on a Java 17 image",
+      log: "Unrecognized VM option 'UseConcMarkSweepGC'\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "a rabbitmq.conf key from 3.12 on a 3.11 image",
+      log: "2024-05-14 09:12:02.881963+00:00 [error] <0.228.0> Error preparing configuration in phase validation:\n2024-05-14 09:12:02.881963+00:00 [error] <0.228.0>   - Conf file attempted to set unknown variable: quorum_queue.continuous_membership_reconciliation.enabled\n\nBOOT FAILED",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "an OpenTofu required_version newer than the runner",
+      log: "Error: Unsupported OpenTofu Core version\n\n  on main.tf line 2, in terraform:\n   2:   required_version = \">= 1.7.0\"\n\nThis configuration does not support OpenTofu version 1.6.2.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "a Kong declarative config of a newer format version",
+      log: "nginx: [error] init_by_lua error: /usr/local/share/lua/5.1/kong/init.lua:553: error parsing declarative config file /kong/kong.yml:\nin '_format_version': expected one of: 1.1, 2.1",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: "a controller newer than its installed CRDs (cert-manager)",
+      log: "{\"level\":\"error\",\"ts\":1716282061.52,\"logger\":\"controller-runtime.source.EventHandler\",\"msg\":\"if kind is a CRD, it should be installed before calling Start\",\"kind\":\"Certificate.cert-manager.io\",\"error\":\"no matches for kind \\\"Certificate\\\" in version \\\"cert-manager.io/v1\\\"\"}",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: "an app that needs a newer PostgreSQL server",
+      log: "2024-06-01T10:00:00Z FATAL PostgreSQL server version 9.5.25 is not usable: this release requires at least version 12",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "mysqldump 8 against a MariaDB server (lowercase column_statistics)",
+      log: "mysqldump: Couldn't execute 'SELECT COLUMN_NAME FROM information_schema.COLUMN_STATISTICS WHERE SCHEMA_NAME = 'shop' AND TABLE_NAME = 'orders';': Unknown table 'column_statistics' in information_schema (1109)",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
       name: 'a stdlib module newer than the image Python (zoneinfo on 3.8)',
       log: 'Traceback (most recent call last):\n  File "/app/scheduler.py", line 3, in <module>\n    from zoneinfo import ZoneInfo\nModuleNotFoundError: No module named \'zoneinfo\'',
       min: 0.85,
@@ -265,6 +325,26 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: "a misspelt Node.js flag is not a version problem",
+      log: "node: bad option: --max-old-spcae-size=512",
+      exitCode: 9,
+    },
+    {
+      name: "a PHP syntax error on a stray brace",
+      log: "PHP Parse error:  syntax error, unexpected token \"}\", expecting \";\" in /var/www/html/src/Cart.php on line 41",
+      exitCode: 255,
+    },
+    {
+      name: "a misspelt JVM option",
+      log: "Unrecognized VM option 'UseG1CG'\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.",
+      exitCode: 1,
+    },
+    {
+      name: "a TLS minimum version setting is not a config format version",
+      log: "level=fatal msg=\"invalid server config: tls min_version must be one of: TLS1.2, TLS1.3\"",
+      exitCode: 1,
+    },
     {
       name: 'a misspelt PostgreSQL parameter is a config error',
       log: '2024-06-01 10:00:00.000 UTC [1] LOG:  unrecognized configuration parameter "shared_bufers" in file "/etc/postgresql/postgresql.conf" line 12\n2024-06-01 10:00:00.000 UTC [1] FATAL:  configuration file "/etc/postgresql/postgresql.conf" contains errors',

@@ -55,8 +55,37 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       min: 0.5,
       max: 0.7,
     },
+    {
+      name: 'the CR made the shell message overwrite its own start (terminal-rendered log)',
+      log: ': invalid option namep.sh: line 3: set: pipefail',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'an argument carries the CR into the program, which quotes it',
+      log: "mc: <ERROR> Unable to read config file '/root/.mc/config.json\\r'. No such file or directory.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'exec of an extension-less wrapper script: CRLF shebang is the usual cause',
+      log: 'exec /usr/local/bin/start-worker: no such file or directory',
+      exitCode: 1,
+      min: 0.5,
+      best: false,
+    },
   ],
   negatives: [
+    {
+      name: 'a JSON log line ending in an escaped CRLF pair is not a script with CRLF',
+      log: '{"level":"error","msg":"upstream said: bad request\\r\\n"}',
+      exitCode: 1,
+    },
+    {
+      name: 'a message that merely begins with a colon-separated field',
+      log: ': invalid option list in request body',
+      exitCode: 1,
+    },
     { name: 'a Go binary exec ENOENT (not a script)', log: 'exec /app/server: no such file or directory', best: false },
     { name: 'an ordinary unknown command', log: '/entrypoint.sh: line 9: jq: command not found' },
     { name: 'set used correctly', log: '+ set -euo pipefail\n+ exec node server.js\nListening on 3000' },

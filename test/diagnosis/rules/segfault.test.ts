@@ -40,8 +40,25 @@ ruleTable(segfault, 'segfault', {
       min: 0.75,
     },
     { name: 'exit 139 alone', log: '', exitCode: 139, min: 0.45, max: 0.6 },
+    {
+      name: "a server's own fatal-signal handler names the segmentation violation (then aborts)",
+      log: '2024/02/27 14:02:19| helperOpenServers: Starting 5/32 helpers\n2024/02/27 14:02:19| FATAL: Received Segment Violation...dying.',
+      exitCode: 134,
+      min: 0.8,
+    },
+    {
+      name: 'a C server that caught SIGSEGV',
+      log: '[main] caught SIGSEGV, dumping core to /tmp/core.1',
+      exitCode: 139,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a handler that received a graceful stop signal',
+      log: 'FATAL: Received signal 15, shutting down',
+      exitCode: 143,
+    },
     {
       name: 'a graceful stop on another signal',
       log: 'Received signal 15 (SIGTERM), shutting down gracefully',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(tlsCertificateError, 'tls_certificate_error', {
   positives: [
     {
+      name: "a Rust gRPC client that does not trust the internal CA",
+      log: "Error: status: Unavailable, message: \"error trying to connect: invalid certificate: InvalidCertificate(NotValidForName)\", details: [], metadata: MetadataMap { headers: {} }",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'an Erlang TLS client with an unknown CA',
       log: '[error] Postgrex.Protocol failed to connect: ** (DBConnection.ConnectionError) ssl connect: TLS client: In state certify at ssl_handshake.erl:2140 generated CLIENT ALERT: Fatal - Unknown CA',
       min: 0.85,
@@ -47,6 +53,11 @@ ruleTable(tlsCertificateError, 'tls_certificate_error', {
     { name: 'curl', log: 'curl: (60) SSL certificate problem: unable to get local issuer certificate', min: 0.9 },
   ],
   negatives: [
+    {
+      name: "a TLS policy setting named after the issuer check",
+      log: "level=info msg=\"loaded trust settings\" UnknownIssuerPolicy=reject roots=142",
+      exitCode: 0,
+    },
     {
       name: 'a certificate loaded fine',
       log: 'INFO loaded certificate /etc/tls/tls.crt (expires 2027-01-01)\nINFO listening on :443',

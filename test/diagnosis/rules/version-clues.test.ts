@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  CONFIG_FOR_ANOTHER_VERSION,
+  JVM_OPTION_OF_ANOTHER_JAVA,
+  NEWER_NODE_BUILTIN_OR_FLAG,
+  NEWER_RABBITMQ_KEY,
   STDLIB_ADDED_BY_NEWER_PYTHON,
   STDLIB_OF_ANOTHER_PYTHON,
   STDLIB_REMOVED_BY_NEWER_PYTHON,
@@ -15,4 +19,25 @@ test('the combined stdlib list is exactly the removed and the added lists togeth
   assert.deepEqual(combined, [...modules(STDLIB_REMOVED_BY_NEWER_PYTHON), ...modules(STDLIB_ADDED_BY_NEWER_PYTHON)]);
   for (const name of combined) assert.match(`No module named '${name}'`, STDLIB_OF_ANOTHER_PYTHON);
   assert.doesNotMatch("No module named 'tomli'", STDLIB_OF_ANOTHER_PYTHON, 'the backport is a package');
+});
+
+test('a RabbitMQ key of a newer release is a version clue; a misspelt key is not', () => {
+  const newer = 'Conf file attempted to set unknown variable: deprecated_features.permit.transient_nonexcl_queues';
+  assert.match(newer, NEWER_RABBITMQ_KEY);
+  assert.ok(CONFIG_FOR_ANOTHER_VERSION(newer), 'bad-config steps back on it');
+  assert.doesNotMatch('Conf file attempted to set unknown variable: listners.tcp.default', NEWER_RABBITMQ_KEY);
+});
+
+test('a Node.js builtin or flag of a newer release is a version clue; a misspelt flag is not', () => {
+  assert.match('Error [ERR_UNKNOWN_BUILTIN_MODULE]: No such built-in module: node:sqlite', NEWER_NODE_BUILTIN_OR_FLAG);
+  assert.match('node: bad option: --experimental-strip-types', NEWER_NODE_BUILTIN_OR_FLAG);
+  assert.match('node: bad option: --watch', NEWER_NODE_BUILTIN_OR_FLAG);
+  assert.doesNotMatch('node: bad option: --max-old-spcae-size=512', NEWER_NODE_BUILTIN_OR_FLAG);
+  assert.doesNotMatch("Error: Cannot find module 'node-fetch'", NEWER_NODE_BUILTIN_OR_FLAG);
+});
+
+test('a JVM option of another Java release is a version clue; a misspelt option is not', () => {
+  assert.match("Unrecognized VM option 'MaxPermSize=256m'", JVM_OPTION_OF_ANOTHER_JAVA);
+  assert.match("Unrecognized VM option 'ZGenerational'", JVM_OPTION_OF_ANOTHER_JAVA);
+  assert.doesNotMatch("Unrecognized VM option 'UseG1CG'", JVM_OPTION_OF_ANOTHER_JAVA);
 });

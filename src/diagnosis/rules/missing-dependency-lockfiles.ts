@@ -1,0 +1,63 @@
+/**
+ * missing_dependency's readings of a lockfile or manifest that stopped the dependencies from being installed
+ * as pinned (npm ci, Bundler, Go modules, Maven/Gradle, Poetry/pip, Composer). The missing-dependency rule
+ * lists these among its own signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const LOCKFILE_SIGNATURES: Signature[] = [
+  {
+    // Lock and install-mode guards that stop the dependencies from being installed as pinned.
+    all: [
+      /Required package missing from disk|DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE|You are trying to install in deployment mode after changing your Gemfile/,
+    ],
+    confidence: 0.84,
+    title: 'The dependencies were not installed as the lockfile pins them',
+  },
+  {
+    // A version lock the image does not satisfy: Gemfile.lock's bundler, npm ci's lockfile, go.sum, Maven.
+    all: [/\bCould not find '[\w.-]{1,100}' \(/, /required by your /, /Gemfile\.lock/],
+    confidence: 0.88,
+    title: 'The bundler or gem version that Gemfile.lock pins is not installed in the image',
+  },
+  {
+    all: [/Gem::GemNotFoundException|can't find gem bundler/],
+    confidence: 0.88,
+    title: 'The bundler or gem version that Gemfile.lock pins is not installed in the image',
+  },
+  {
+    all: [
+      /`npm ci` can only install packages when your package\.json and package-lock\.json|npm (?:ERR!|error) Missing: [^\s]{1,200} from lock file|Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`|ERR_PNPM_OUTDATED_LOCKFILE|lockfile had changes, but lockfile is frozen/,
+    ],
+    confidence: 0.85,
+    title: 'The lockfile does not match the manifest, so the dependencies were not installed',
+  },
+  {
+    all: [
+      /missing go\.sum entry for module|go: updates to go\.mod needed|go: inconsistent vendoring|cannot find module providing package/,
+    ],
+    confidence: 0.85,
+    title: 'A Go module the app needs is not in go.mod/go.sum (or the vendor directory)',
+  },
+  {
+    all: [
+      /Could not resolve dependencies for project|Could not find artifact [^\s]{1,200} in |Could not resolve all (?:files|dependencies|artifacts) for configuration|Could not find [\w.-]{1,100}:[\w.-]{1,100}:[\w.-]{1,40}\./,
+    ],
+    confidence: 0.82,
+    title: 'A Maven/Gradle dependency cannot be resolved',
+  },
+  {
+    all: [
+      /pyproject\.toml changed significantly since poetry\.lock|poetry\.lock is not consistent with pyproject\.toml|Could not find a version that satisfies the requirement|No matching distribution found for|version solving failed/,
+    ],
+    confidence: 0.75,
+    title: 'The Python dependencies in the lock file cannot be installed as pinned',
+  },
+  {
+    all: [
+      /The lock file is not up to date with the latest changes in composer\.json|Your lock file does not contain a compatible set of packages/,
+    ],
+    confidence: 0.82,
+    title: 'composer.lock does not match composer.json, so the dependencies were not installed',
+  },
+];

@@ -1,0 +1,77 @@
+/**
+ * The empty-setting readings of missing-env-var-empty-values.ts: a server address, a target, a secret or
+ * a server list that arrived empty is a variable never set, in any product's words; the same words about
+ * a setting that has a value (or a default the app falls back to) are not.
+ */
+import { missingEnvVar } from '../../../src/diagnosis/rules/missing-env-var.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(missingEnvVar, 'missing_env_var', {
+  positives: [
+    {
+      name: 'an exporter started with no endpoint',
+      log: 'time="2024-05-01T10:00:00Z" level=fatal msg="no endpoint configured for the OTLP exporter"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a migration tool told to configure its database URL',
+      log: 'Liquibase Community 4.27.0\nERROR: Exception Primary Reason: Please configure the database URL.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a backup tool with no bucket to write to',
+      log: 'backup: starting\nError: please specify a bucket name (--bucket or S3_BUCKET)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a schema validation that finds no secret',
+      log: 'level=fatal msg="unable to load settings" error="jsonschema: \'\' does not validate with #/required: missing properties: \'secret\'"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a required API key missing from a settings module that reads the environment',
+      log: 'RuntimeError: Missing required api_key in config/settings.py, refusing to start',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'an encryption key of length zero',
+      log: 'panic: encryption key must be 32 bytes long, but got 0\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:22 +0x1a5',
+      exitCode: 2,
+      min: 0.78,
+    },
+    {
+      name: 'a Cassandra driver given an empty list of contact points',
+      log: 'INFO  Driver config: datastax-java-driver.basic.contact-points = []\nERROR Application run failed\ncom.datastax.oss.driver.api.core.AllNodesFailedException: Could not reach any contact point, make sure you have provided valid addresses',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a .NET library given a null Redis connection string, whatever it calls the parameter',
+      log: "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'redisConnectionString')\n   at StackExchange.Redis.ConnectionMultiplexer.Connect(String configuration)",
+      exitCode: 134,
+      min: 0.75,
+    },
+  ],
+  negatives: [
+    {
+      name: 'an endpoint left unset on purpose, the app using its default',
+      log: 'INFO no endpoint configured, using the default https://ingest.example.com\nINFO ready',
+      exitCode: 0,
+    },
+    {
+      name: 'a key of the wrong length is a bad value, not a missing one',
+      log: 'panic: encryption key must be 32 bytes long, but got 16',
+      exitCode: 2,
+    },
+    {
+      name: 'a Kafka client dump with an empty list of another setting',
+      log: '\tinterceptor.classes = []\n\tbootstrap.servers = [kafka-0.kafka.infra.svc:9092]\nINFO Kafka version: 3.6.1',
+      exitCode: 0,
+    },
+  ],
+});
