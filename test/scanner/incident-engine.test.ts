@@ -114,26 +114,32 @@ describe('incident engine: exactly once', () => {
     assert.deepEqual(texts, ['two']);
   });
 
-  test("a replica taking over finds the dead leader's post that was never recorded: adopted and updated, not posted again", async () => {
+  /**
+   * A first leader announces one crash, then "dies" between posting and recording: the ledger says
+   * `posting` (since a minute ago) for an incident whose message is in `slack` when it is given.
+   */
+  const orphanedPosting = async (slack?: ReturnType<typeof slackStandIn>) => {
     const store = memoryLedger();
-    const slack = slackStandIn();
     const first = engineWith(store, slack);
     await first.engine.leading(true);
     first.engine.upsert(crashing('one'));
     await first.engine.idle();
-    assert.equal(slack.calls.filter((c) => c.kind === 'post').length, 1);
-    // The old leader posted, then died before recording the message: the ledger still says `posting`.
     const [key, posted] = Object.entries(first.engine.ledger())[0] ?? [];
     assert.ok(key && posted && typeof posted.announce === 'object' && 'ts' in posted.announce);
-    const postedTs = posted.announce.ts;
     const since = new Date(Date.now() - 60_000).toISOString();
-    const read = await store.read();
     await store.write({
       ledger: { [key]: { ...posted, announce: { posting: 'a', since } } },
-      previous: read,
+      previous: await store.read(),
       holder: 'a',
       now: new Date(),
     });
+    return { store, key, postedTs: posted.announce.ts };
+  };
+
+  test("a replica taking over finds the dead leader's post that was never recorded: adopted and updated, not posted again", async () => {
+    const slack = slackStandIn();
+    const { store, key, postedTs } = await orphanedPosting(slack);
+    assert.equal(slack.calls.filter((c) => c.kind === 'post').length, 1);
     const second = engineWith(store, slack);
     second.engine.upsert(crashing('one'));
     await second.engine.leading(true);
@@ -148,20 +154,7 @@ describe('incident engine: exactly once', () => {
   });
 
   test('a `posting` whose post never reached the channel is announced by the next leader', async () => {
-    const store = memoryLedger();
-    const first = engineWith(store);
-    await first.engine.leading(true);
-    first.engine.upsert(crashing('one'));
-    await first.engine.idle();
-    const [key, posted] = Object.entries(first.engine.ledger())[0] ?? [];
-    assert.ok(key && posted);
-    const read = await store.read();
-    await store.write({
-      ledger: { [key]: { ...posted, announce: { posting: 'a', since: new Date().toISOString() } } },
-      previous: read,
-      holder: 'a',
-      now: new Date(),
-    });
+    const { store } = await orphanedPosting();
     const second = engineWith(store); // another channel history: the first post is not in it
     await second.engine.leading(true);
     await second.engine.idle();
@@ -169,20 +162,7 @@ describe('incident engine: exactly once', () => {
   });
 
   test('unreadable channel history is retried, never answered by a blind second post', async () => {
-    const store = memoryLedger();
-    const first = engineWith(store);
-    await first.engine.leading(true);
-    first.engine.upsert(crashing('one'));
-    await first.engine.idle();
-    const [key, posted] = Object.entries(first.engine.ledger())[0] ?? [];
-    assert.ok(key && posted);
-    const read = await store.read();
-    await store.write({
-      ledger: { [key]: { ...posted, announce: { posting: 'a', since: new Date().toISOString() } } },
-      previous: read,
-      holder: 'a',
-      now: new Date(),
-    });
+    const { store } = await orphanedPosting();
     const slack = slackStandIn();
     let reads = 0;
     const flaky = {
@@ -192,7 +172,7 @@ describe('incident engine: exactly once', () => {
         throw Object.assign(new Error('ratelimited'), { data: { error: 'ratelimited' } });
       },
     };
-    const second = engineWith(store, flaky as typeof slack);
+    const second = engineWith(store, flaky);
     await second.engine.leading(true);
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.ok(reads >= 1);
