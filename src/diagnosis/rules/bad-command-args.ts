@@ -4,6 +4,7 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
+import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS } from './bad-command-args-option-parsers.ts';
 import { COMMAND_FORM_SIGNATURES, COMMAND_LINE_AS_ONE_FILE } from './command-form-signatures.ts';
 import { emptyExecTrace, RELATIVE_FILE_FLAG, RELATIVE_PATH_NOT_FOUND } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
@@ -17,14 +18,6 @@ const WRONG_COUNT: Signature = {
   title: 'The program was given the wrong number of arguments',
 };
 
-// Traefik (paerser) decoding its flags: a node it does not know is a flag error, unless the node belongs
-// to the other major version (runtime_version_mismatch owns that reading).
-const TRAEFIK_FLAGS: Signature = {
-  all: [/failed to decode configuration from flags/],
-  confidence: 0.85,
-  title: 'A command-line flag is unknown to this version (Traefik)',
-};
-
 // A value conversion that fails while the program parses its options: Ruby's OptionParser coercing
 // "-c config/sidekiq.yml" to Integer raises `invalid value for Integer(): "config/sidekiq.yml"` with
 // optparse.rb in the backtrace. Alone the message is any bad integer (an env var, a config value), so it
@@ -34,7 +27,8 @@ const OPTION_VALUE_CONVERSION: Signature = {
   confidence: 0.86,
   title: 'An option was given a value of the wrong type (a flag meant for another option?)',
 };
-const OPTION_PARSER_FRAME = /\/optparse\.rb:\d|\bin [`'](?:block in )?(?:option_parser|parse_options|parse_args)'|\bOptionParser\b/;
+const OPTION_PARSER_FRAME =
+  /\/optparse\.rb:\d|\bin [`'](?:block in )?(?:option_parser|parse_options|parse_args)'|\bOptionParser\b/;
 
 // A server or tool that announced it went to the background: the foreground process then exits 0 and
 // the kubelet restarts it (pm2 start instead of pm2-runtime, a daemon without its foreground flag).
@@ -43,148 +37,13 @@ const DAEMONIZED: Signature = {
     /\b(?:[Ss]uccessfully daemoni[sz]ed|[Dd]aemoni[sz]ing\b|[Ff]orking (?:in)?to (?:the )?background|[Gg]oing (?:in)?to (?:the )?background|[Dd]etaching from (?:the )?(?:terminal|console|tty)|(?:[Ss]tarted|[Rr]unning|[Ll]aunched) (?:it )?in (?:the )?background|daemon started in background)/,
   ],
   confidence: 0.78,
-  title: 'The command started the server in the background, so the container\'s main process exited',
+  title: "The command started the server in the background, so the container's main process exited",
 };
 
 const SIGNATURES: Signature[] = [
   OPTION_VALUE_CONVERSION,
   DAEMONIZED,
-  {
-    // Ruby's OptionParser ("invalid argument: -c abc", "missing argument: --config", "needless argument:
-    // --verbose=1", "ambiguous option: --co") and Go's flag package ("invalid value \"x\" for flag -port:
-    // parse error").
-    all: [
-      /^(?:[\w./ -]{1,100}: )?(?:invalid argument|missing argument|needless argument|ambiguous option): -{1,2}[\w-]|\binvalid (?:boolean |integer )?value "[^"]{0,200}" for flag -{1,2}[\w.-]/,
-    ],
-    confidence: 0.88,
-    title: "The program's option parser rejects an argument",
-  },
-  {
-    // A required mode or choice the arguments did not give: Nomad "Must specify either server, client or
-    // dev mode for the agent", "you must specify one of --server or --client", "no mode specified".
-    all: [
-      /\b[Mm]ust (?:specify|provide|pass|choose|select|give) (?:either|one of|exactly one of)\b|\b[Nn]o (?:mode|subcommand|command|action|role) (?:was )?(?:specified|given|provided|selected)\b/,
-    ],
-    confidence: 0.7,
-    title: 'The command does not select a mode or role the program requires (an argument was dropped?)',
-    not: /\benv(?:ironment)?\b|\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{1,40}\b|[Rr]egion|[Cc]redential|[Pp]assword|[Tt]oken/,
-  },
-  {
-    all: [/\berror: unrecognized arguments:/],
-    confidence: 0.92,
-    title: 'The program rejects its arguments (unrecognized arguments)',
-  },
-  {
-    all: [/\berror: the following arguments are required:|\berror: argument [^\s:]+: (?:invalid|expected)/],
-    confidence: 0.88,
-    title: 'The program is missing or misreads an argument',
-  },
-  {
-    all: [/flag provided but not defined: /],
-    confidence: 0.92,
-    title: 'The program does not know a flag it was given',
-  },
-  {
-    // kingpin (Prometheus, Alertmanager, exporters) and picocli (Keycloak, Java CLIs).
-    all: [
-      /\berror: (?:unknown (?:long|short) flag|required flag [^\s]+ not provided|expected command but got)|Unknown options?: '--?[^\s']+'/,
-    ],
-    confidence: 0.9,
-    title: 'The program does not know a flag it was given',
-  },
-  TRAEFIK_FLAGS,
-  {
-    // cobra says "Error:" and kubectl "error:" (an image whose entrypoint is already the program gets
-    // the program's name again as its first argument: unknown command "kubectl" for "kubectl").
-    all: [/[Uu]nknown (?:shorthand )?flag: |\b[Ee]rror: unknown command "[^"]+" for/],
-    confidence: 0.9,
-    title: 'The program does not know a flag or subcommand it was given',
-  },
-  {
-    // Subcommand dispatchers: release scripts ("ERROR: Unknown command foreground"), clap, picocli,
-    // Symfony/Laravel console, Rails, npm, git-style CLIs ("docker: 'compose' is not a docker command"). Anchored at the line start so that a protocol
-    // reply quoted mid-line (Redis "ERR unknown command 'X'") is not read as the container's command.
-    all: [
-      /^(?:(?:[Ee]rror|ERROR|[Ff]atal|FATAL): ?)?[Uu]nknown (?:sub)?command:? ['"‘“`]?[\w:.-]{1,60}|\berror: unrecognized subcommand '|\berror: unexpected argument '[^']{1,200}' found|\berror: Found argument '[^']{1,200}' which wasn't expected|\bUnmatched arguments? (?:at|from) index \d|\bCommand "[^"]{1,100}" is not defined\.|\bUnrecognized command "|\bnpm (?:ERR!|error) Unknown command: "|(?:^|: )['"][\w.:-]{1,60}['"] is not an? [\w-]{1,30} command/,
-    ],
-    confidence: 0.86,
-    title: 'The program does not know the subcommand it was given',
-  },
-  {
-    // A required flag or argument is absent: "no --join flags provided", cobra "required flag(s) "x"
-    // not set", urfave/cli "Required flag "x" not set", picocli "Missing required option: '--url=<url>'",
-    // "flag --config is required".
-    all: [
-      /\b[Nn]o --?[a-z][\w-]{0,40} (?:flags?|options?|arguments?) (?:were |was )?(?:provided|given|specified|passed|set)\b|\b[Rr]equired flag(?:\(s\)|s)? "[^"]{1,200}" not set|\bMissing required (?:options?|parameters?|arguments?):? ['"]?(?:--?[A-Za-z]|<)|\b(?:flag|option|argument) ['"]?--?[a-z][\w.-]{0,40}['"]? (?:is required|must be (?:set|specified|provided|given))|\b[Mm]ust (?:specify|provide|pass|set) (?:an? |the |one of )?['"]?--[a-z]|(?:^|\s)['"]?--[a-z][\w.-]{0,40}['"]? (?:flag |option )?is required\b/,
-    ],
-    // Some programs also read such a flag from the environment without saying so: not quite certain.
-    confidence: 0.84,
-    title: 'A required flag or argument is missing from the command',
-    // "--token or GITHUB_TOKEN must be set": the value is usually meant to come from the environment.
-    not: /\benv(?:ironment)?\b|\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{1,40}\b/,
-  },
-  {
-    // cobra's positional argument checks.
-    all: [
-      /\b(?:requires at (?:least|most)|accepts(?: at most| between)?) \d+(?: and \d+)? arg\(s\), (?:only )?received \d+/,
-    ],
-    confidence: 0.88,
-    title: 'The program was given the wrong number of arguments',
-  },
-  {
-    // getopt ("option requires an argument -- 'c'"), nginx ("invalid option: "-x"", -g directives
-    // reported "in command line"), boost::program_options (mongod: "Error parsing command line:
-    // unrecognised option '--bind_ip_alll'").
-    all: [
-      /\boption requires an argument -- ['‘]?\w|\boption ['"‘]?-{1,2}[\w-]{1,40}['"’]? requires (?:an? )?(?:argument|parameter|value)|: invalid option: ['"]-|\b[Ee]rror parsing command[- ]line|\bunrecognised option ['"‘]-|\bthe required argument for option ['"‘]-/,
-    ],
-    confidence: 0.86,
-    title: 'The program rejects an option on its command line',
-  },
-  {
-    // nginx reports a bad -g directive string ("daemon off" without its ";") as "in command line".
-    all: [/\[emerg\] /, / in command line\b/],
-    confidence: 0.86,
-    title: 'nginx rejects the -g directives on its command line',
-  },
-  {
-    // Programs that name their command line as the culprit: Qt apps (qBittorrent "Bad command line:
-    // Parameter '--webui-port' must follow syntax '--webui-port=<value>'"), "Invalid command line
-    // argument", "Error parsing command line options", "Parameter '-x' requires a value".
-    all: [
-      /\b(?:[Bb]ad|[Ii]nvalid|[Mm]alformed|[Ii]llegal) command[- ]line\b|\b[Ee]rror (?:in|while parsing|on) (?:the )?command[- ]line\b|\b(?:[Pp]arameter|[Oo]ption|[Ff]lag|[Aa]rgument) ['"‘`]--?[\w.-]{1,40}['"’`] (?:must (?:follow|be followed by|have|take|be given)|expects (?:an? )?(?:value|argument)|needs (?:an? )?(?:value|argument)|is missing (?:its|a) value)/,
-    ],
-    confidence: 0.86,
-    title: 'The program rejects its command line',
-    not: /\benv(?:ironment)? var/i,
-  },
-  {
-    // The hint programs print after rejecting an argument: GNU "Try 'ls --help' for more information.",
-    // Qt "Run application with -h option to read about command line parameters.".
-    all: [
-      /^Try ['‘`"][\w./-]{1,60}(?: [\w-]{1,30})? --?h(?:elp)?['’`"] for more information|\bRun (?:the )?(?:application|program) with (?:the )?-{1,2}h(?:elp)? option/,
-    ],
-    confidence: 0.78,
-    title: 'The program rejected its arguments and points to its --help',
-  },
-  {
-    all: [/: (?:invalid|unrecognized|illegal) option (?:-- ['‘]?[^\s]+|['‘]--?[^\s']+['’])/],
-    confidence: 0.85,
-    title: 'The program does not know an option it was given',
-    not: /\bset: /,
-  },
-  {
-    all: [
-      /Error: No such (?:option|command):|Error: Got unexpected extra arguments?|Error: Missing (?:argument|option|parameter) /,
-    ],
-    confidence: 0.88,
-    title: 'The program rejects its arguments',
-  },
-  {
-    all: [/Unrecognized option: -|Unrecognized VM option/],
-    confidence: 0.88,
-    title: 'The JVM does not know an option it was given',
-  },
+  ...OPTION_PARSER_SIGNATURES,
   ...COMMAND_FORM_SIGNATURES,
   {
     // Caddy reads --config as JSON unless the file is named Caddyfile or the command passes --adapter:
@@ -298,7 +157,9 @@ const SIGNATURES: Signature[] = [
     // A URL argument the program could not even find a scheme in (golang-migrate "error: no scheme", Go
     // "missing protocol scheme"): in exec-form args, "$DATABASE_URL" arrives literally. An empty value
     // (the variable unset) says the same, so this stays a weak reading.
-    all: [/^(?:[Ee]rror|ERROR|[Ff]atal|FATAL):? no scheme\s{0,4}$|\b(?:URL|url|URI|uri|DSN|dsn) (?:has )?no scheme\b|\bmissing protocol scheme\b/],
+    all: [
+      /^(?:[Ee]rror|ERROR|[Ff]atal|FATAL):? no scheme\s{0,4}$|\b(?:URL|url|URI|uri|DSN|dsn) (?:has )?no scheme\b|\bmissing protocol scheme\b/,
+    ],
     confidence: 0.45,
     title: 'A URL argument has no scheme (a $VAR left unexpanded in exec-form args, or an empty value)',
     not: /""|''|\(empty\)/,

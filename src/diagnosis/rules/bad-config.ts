@@ -5,6 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
+import { SERVER_REJECTION_SIGNATURES } from './bad-config-server-rejections.ts';
 import { MISSING_PLUGIN } from './config-clues.ts';
 import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './version-clues.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
@@ -16,7 +17,8 @@ const NOT_CONFIG =
   /host not found|Invalid path: \/|could not resolve address|[Uu]nable to resolve|[Cc]annot resolve|Address already in use|Permission denied|[Nn]o such file|does not exist|doesn't exist/;
 
 const BAD_DIRECTIVE = /Bad directive or wrong number of arguments/;
-const UNKNOWN_SETTING = /Conf file attempted to set unknown variable|[Uu]nknown configuration (?:variable|key|option)\b/;
+const UNKNOWN_SETTING =
+  /Conf file attempted to set unknown variable|[Uu]nknown configuration (?:variable|key|option)\b/;
 
 // A path the configuration names that the server could not open or create for lack of permission.
 const OPEN_FAILED = /\b(?:[Cc]an(?:'t|not)|[Cc]ould(?:n't| not)|[Uu]nable to|[Ff]ailed to) (?:open|create|write)\b/;
@@ -30,66 +32,7 @@ const UNRESOLVED_NAME = /host not found in upstream|could not resolve address|[U
 const BARE_DIRECTIVE = /^>>> '[a-z][a-z-]{1,40}'\s*$/;
 
 const SIGNATURES: Signature[] = [
-  { all: [/FATAL CONFIG FILE ERROR/], confidence: 0.8, title: 'Redis rejects its configuration file' },
-  {
-    all: [/^wrong number of arguments\s*$|^Invalid argument\s*$|^argument must be /],
-    confidence: 0.7,
-    title: 'A config directive has invalid arguments',
-  },
-  {
-    all: [
-      /\[emerg\]/,
-      /unknown directive|invalid number of arguments|directive is not allowed here|unexpected end of file|invalid (?:parameter|value|port)|directive is duplicate|no "[^"]+" (?:is )?defined|unexpected "[^"]+"/,
-    ],
-    confidence: 0.85,
-    title: 'nginx rejects its configuration',
-  },
-  { all: [/configuration file [^\s]+ test failed/], confidence: 0.75, title: 'nginx rejects its configuration' },
-  {
-    // Any other nginx [emerg] without an errno "(13: ...)" is about the configuration itself.
-    all: [/\[emerg\]/],
-    confidence: 0.7,
-    title: 'nginx rejects its configuration',
-    not: /\(\d{1,3}: |host not found|bind\(\)|could not bind|cannot load certificate|[Nn]o such file|does not exist/,
-  },
-  {
-    all: [/Syntax error on line \d+ of |Invalid command '[^']+', perhaps misspelled/],
-    confidence: 0.85,
-    title: 'Apache rejects its configuration',
-  },
-  { all: [/\[ALERT\]/, /parsing \[/, /:\d+\]/], confidence: 0.8, title: 'HAProxy rejects its configuration' },
-  {
-    all: [/invalid value for parameter "[^"]+"/],
-    confidence: 0.85,
-    title: 'PostgreSQL rejects its configuration',
-  },
-  {
-    // A parameter the server does not know is a typo as often as a setting of another major version (a
-    // postgresql.conf copied from a newer sample): below the confident band, runtime_version_mismatch is the rival.
-    all: [/configuration file "[^"]+" contains errors|unrecognized configuration parameter "/],
-    confidence: 0.78,
-    title: 'PostgreSQL rejects its configuration',
-  },
-  {
-    all: [/\[ERROR\]/, /unknown variable '[^']+'|unknown option '--[^']+'/],
-    confidence: 0.75,
-    title: 'MySQL rejects a configuration option',
-  },
-  {
-    all: [/Error parsing (?:YAML )?config file|Unrecognized option: [a-z]/],
-    confidence: 0.8,
-    title: 'The server rejects its configuration file',
-  },
-  {
-    all: [/unknown setting \[|IllegalArgumentException: Failed to parse value|SettingsException/],
-    confidence: 0.8,
-    title: 'Elasticsearch rejects a setting',
-  },
-  {
-    all: [/ConfigException: (?:Invalid value|Missing required configuration|Unknown)/],
-    confidence: 0.78,
-    title: 'Kafka rejects its configuration',
-  },
+  ...SERVER_REJECTION_SIGNATURES,
   {
     all: [
       /[Ee]rror loading config(?:uration)? (?:from|file|\()|[Ff]ailed parsing config|[Ee]rror parsing config(?:uration)?\b|[Ii]nvalid configuration|[Cc]onfiguration (?:is )?invalid|[Cc]onfig(?:uration)? validation (?:failed|error)|[Ff]ailed to (?:load|parse) (?:the )?config|[Ee]rror parsing [a-z]{3,20} config|cannot unmarshal the config|syntax error in (?:the )?config(?:uration)?\b|cannot load config(?:uration)? file|could not load pg_(?:hba|ident)\.conf|validating config" err=/,

@@ -2,13 +2,8 @@
 import { clip } from '../format.ts';
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import {
-  emptyExecTrace,
-  entrypointHiddenByMount,
-  execNoSuchFile,
-  launchFailure,
-  shellPathNotFound,
-} from './exec-clues.ts';
+import { emptyExecTrace, entrypointHiddenByMount, execNoSuchFile, shellPathNotFound } from './exec-clues.ts';
+import { launchFailure } from './exec-launch-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 
 // A carriage return in the name is a CRLF script, which its own rule names.

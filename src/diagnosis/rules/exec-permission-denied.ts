@@ -6,7 +6,8 @@
 import { clip } from '../format.ts';
 import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
-import { isShellExecDenied, launchFailure, shellDeniedPath } from './exec-clues.ts';
+import { isShellExecDenied, shellDeniedPath } from './exec-clues.ts';
+import { launchFailure } from './exec-launch-clues.ts';
 import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [

@@ -4,7 +4,8 @@
  * ${X} placeholder). The indirect ones, where the app fails one step later (an empty value parsed as a
  * number, a client on its localhost default), are in missing-env-var-indirect.ts: one rule, one id.
  * Each language's failed lookup is in missing-env-var-lookups.ts, settings that arrived empty in
- * missing-env-var-empty-values.ts; this list keeps the order they are tried in.
+ * missing-env-var-empty-values.ts, usage hints in missing-env-var-usage-hints.ts, unset secrets and empty
+ * credentials in missing-env-var-secrets.ts; this list keeps the order they are tried in.
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
@@ -21,53 +22,14 @@ import {
   RUBY_ENV_FETCH,
   RUST_ENV_VAR,
 } from './missing-env-var-lookups.ts';
+import { EMPTY_CREDENTIAL_SIGNATURES, UNSET_SECRET_SIGNATURES } from './missing-env-var-secrets.ts';
+import { USAGE_HINTS } from './missing-env-var-usage-hints.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
 // Only failure-sounding mentions of an environment variable count (not help text or a printed default).
 const ENV_FAILURE =
   /\b(?:not (?:set|defined|provided|found|specified|present)|is (?:missing|required|empty|unset|undefined)|missing|must be (?:set|defined|provided|specified)|did not provide|no value|undefined|unset|required but)\b/i;
-
-// Programs that name what they need in a usage hint, and the tools that need it fed in.
-const USAGE_HINTS: Signature[] = [
-  {
-    // "set QUEUE env var, e.g. $ QUEUE=critical rake resque:work", "Please export the API_TOKEN environment
-    // variable": a usage hint that names the variable the program stopped without. One word can be a
-    // variable here because the words around it say so.
-    all: [
-      /^\s{0,8}(?:[Pp]lease |[Yy]ou (?:must|need to) )?(?:[Ss]et|[Dd]efine|[Ee]xport|[Pp]rovide) (?:the |a )?['"`$]?[A-Z][A-Z0-9_]{1,60}['"`]? (?:env(?:ironment)? ?var(?:iable)?|variable)\b/,
-    ],
-    confidence: 0.82,
-    title: 'The program asks for an environment variable that is not set',
-    not: /\b(?:if you (?:want|wish|need|like)|to (?:silence|suppress|disable|enable|override|change|tune)|optional(?:ly)?)\b/i,
-  },
-  {
-    // "or provide config parameters via DOCKER_STEPCA_INIT_ vars", "configure it through the MINIO_*
-    // environment variables": the image explains that the variables it bootstraps from were not given.
-    all: [
-      /\b(?:provide|set|pass|supply|configure) (?:[a-z]{1,20} ){0,3}(?:via|through) (?:the )?[A-Z][A-Z0-9_]{2,60}\*? (?:env(?:ironment)? )?(?:vars|variables)\b/,
-    ],
-    confidence: 0.8,
-    title: 'The image needs variables to bootstrap from, and they are not set',
-    not: /\b(?:if you (?:want|wish|need|like)|optional(?:ly)?|deprecated)\b/i,
-  },
-  {
-    // Terraform's TF_VAR_<name> is matched case-sensitively: "No value for required variable" / "input
-    // variable "x" is not set" means the variable meant to feed it was absent or named otherwise.
-    all: [/No value for required variable|\binput variable "[\w-]{1,80}" is not set\b/],
-    confidence: 0.8,
-    title: 'A required input variable has no value: its TF_VAR_ environment variable is not set',
-  },
-  {
-    // "Either of --metadata-database-url or --database-url option expected" (Hasura), "--dsn is required":
-    // a server's connection setting, given in containers by its variable (HASURA_GRAPHQL_DATABASE_URL).
-    all: [
-      /--(?:[a-z]{1,20}-){0,3}(?:url|uri|dsn|host|endpoint|address|connection-string) (?:option )?(?:expected|is required|required|must be (?:set|provided|specified))\b/,
-    ],
-    confidence: 0.7,
-    title: 'The connection option is missing: the environment variable that provides it is not set',
-  },
-];
 
 const SIGNATURES: Signature[] = [
   {
@@ -81,7 +43,10 @@ const SIGNATURES: Signature[] = [
     title: 'A required environment variable is not set',
   },
   {
-    all: [/[Ee]nvironment [Vv]ariables?|ENVIRONMENT VARIABLES?|\benv(?:ironment)? ?var(?:iable)?s?\b|\bENV\[/, ENV_FAILURE],
+    all: [
+      /[Ee]nvironment [Vv]ariables?|ENVIRONMENT VARIABLES?|\benv(?:ironment)? ?var(?:iable)?s?\b|\bENV\[/,
+      ENV_FAILURE,
+    ],
     confidence: 0.82,
     title: 'A required environment variable is not set',
     // A config-file field unknown to the parser, with a hint about expanding variables, is bad_config.
@@ -162,29 +127,7 @@ const SIGNATURES: Signature[] = [
     title: 'A required setting named like an environment variable is missing',
     not: /\b(?:flag|argument|capabilit(?:y|ies))\b|\bCAP_[A-Z]|\s--[a-z]/,
   },
-  { all: [/Missing [`'"]?secret_key_base[`'"]? for/], confidence: 0.85, title: 'SECRET_KEY_BASE is not set' },
-  {
-    // "The application secret has not been set" (Play), "no secret key was set" (Flask), "signing key is
-    // not configured": frameworks name the secret, not the variable, but secrets reach containers through
-    // variables. A framework that then generates one and carries on is not failing.
-    all: [
-      /\b(?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key|api[_ ]?key|password|token|salt)["'`]? (?:has not been|have not been|is not|was not|isn't|wasn't|not) (?:set|configured|provided|defined|specified)\b|\bno (?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key) (?:was |is |has been )?(?:set|configured|provided|defined|specified)\b/i,
-    ],
-    confidence: 0.78,
-    title: 'A secret is not set: the environment variable that should provide it is likely missing',
-    not: /\b(?:generat\w{0,10}|random|using (?:a |the )?default|optional(?:ly)?|if you (?:want|wish|need))\b/i,
-  },
-  {
-    // "invalid credentials: key & email must not be empty" (external-dns), "client_secret cannot be
-    // empty": a provider or client built with an empty credential was never given one, which is an
-    // unset variable, not a rejection (auth_failure is a dependency refusing credentials it was sent).
-    all: [
-      /\b(?:password|passwd|token|secret|api[_ -]?key|access[_ -]?key(?:[_ -]?id)?|secret[_ -]?key|client[_ -]?(?:id|secret)|e-?mail|username|credentials?)["'`]? (?:(?:must not|cannot|can't|should not|may not) be|(?:is|are|was|were)) (?:empty|blank)\b/i,
-      /\b(?:init\w{0,12}|config\w{0,10}|provider|credentials?|start\w{0,5}|client|auth\w{0,10}|connect\w{0,5}|setup|load\w{0,5})\b/i,
-    ],
-    confidence: 0.8,
-    title: 'A credential is empty: the environment variable that should hold it is likely not set',
-  },
+  ...UNSET_SECRET_SIGNATURES,
   {
     // Operators and servers that validate their options at start-up ("validating options, missing field,
     // cluster-name" from Karpenter): options in a container come from variables the chart renders. A
@@ -236,30 +179,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'A connection setting is undefined (its environment variable is not set)',
   },
-  {
-    // jsonwebtoken / passport-jwt given process.env.JWT_SECRET while it is unset.
-    all: [
-      /secretOrPrivateKey must have a value|JwtStrategy requires a secret or key|\[NO_SECRET\]|MissingSecretError|Please define a `secret` in production/,
-    ],
-    confidence: 0.8,
-    title: 'The JWT signing secret is empty (its environment variable is not set)',
-  },
-  {
-    // MySQL's "Access denied ... (using password: NO)", pgjdbc's "requested SCRAM-based authentication, but
-    // no password was provided": the client sent no password at all, so the variable meant to hold it
-    // was unset or empty (a wrong password says "using password: YES" / "authentication failed"). The
-    // server's own tools on localhost (upgrade, healthcheck as root) send none by design: the weak reading below.
-    all: [
-      /@'(?!localhost'|127\.0\.0\.1'|::1')[^'\n]{1,100}' \(using password: NO\)|\bauthentication, but no password was provided\b|\bno password (?:was )?(?:supplied|provided) (?:for|to|by)\b/,
-    ],
-    confidence: 0.8,
-    title: 'No password was sent to the server: the variable that should hold it is not set or empty',
-  },
-  {
-    all: [/\(using password: NO\)/],
-    confidence: 0.5,
-    title: 'No password was given: a password variable may be unset',
-  },
+  ...EMPTY_CREDENTIAL_SIGNATURES,
   {
     // "Mastodon now requires that these variables are set:", "The following environment variables are
     // missing:", "these variables must be set": a list of variable names follows on the next lines.

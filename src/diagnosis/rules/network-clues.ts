@@ -59,4 +59,5 @@ export const CLIENT_DEFAULT_ADDRESS =
  */
 export const EMPTY_SERVER_LIST =
   /\b(?:bootstrap[._-]servers|brokers|broker[._-]list|seeds|contact[._-]points|cluster[._-]nodes|servers|hosts)["']? ?[=:] ?\[ ?\](?![^\s,;])/i;
-export const UNSET_HOST = /\$\{[A-Za-z_][\w.:-]{0,80}\}|\$[A-Z][A-Z0-9_]{2,60}\b|["'[(]:\d{2,5}\b|(?:^|[\s=])["']{2}:\d{2,5}\b/;
+export const UNSET_HOST =
+  /\$\{[A-Za-z_][\w.:-]{0,80}\}|\$[A-Z][A-Z0-9_]{2,60}\b|["'[(]:\d{2,5}\b|(?:^|[\s=])["']{2}:\d{2,5}\b/;

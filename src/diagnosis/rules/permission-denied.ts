@@ -4,7 +4,8 @@
  * own rules; this one owns the data and port cases.
  */
 import { kubectl } from '../kubectl.ts';
-import { isShellExecDenied, launchFailure } from './exec-clues.ts';
+import { isShellExecDenied } from './exec-clues.ts';
+import { launchFailure } from './exec-launch-clues.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 // An exec of a non-executable file is exec_permission_denied; its rule reads these lines.

@@ -205,19 +205,19 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.75,
     },
     {
-      name: "Ruby OptionParser: a flag given a value of the wrong type (optparse in the backtrace)",
+      name: 'Ruby OptionParser: a flag given a value of the wrong type (optparse in the backtrace)',
       log: 'invalid value for Integer(): "config/puma.rb"\n/usr/local/lib/ruby/3.2.0/optparse.rb:1815:in `block in parse_in_order\'\n/app/vendor/bundle/gems/worker-1.0/lib/worker/cli.rb:88:in `parse_options\'',
       exitCode: 1,
       min: 0.85,
     },
     {
-      name: "Ruby OptionParser: invalid argument for a short flag",
+      name: 'Ruby OptionParser: invalid argument for a short flag',
       log: 'bundle exec resque-pool: invalid argument: -n abc',
       exitCode: 1,
       min: 0.85,
     },
     {
-      name: "Go flag package: invalid value for a flag",
+      name: 'Go flag package: invalid value for a flag',
       log: 'invalid value "eight" for flag -workers: parse error\nUsage of /usr/local/bin/indexer:\n  -workers int',
       exitCode: 2,
       min: 0.85,

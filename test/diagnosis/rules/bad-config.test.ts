@@ -8,45 +8,45 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
-      name: "PyYAML reports a colon in an unquoted value",
-      log: "Traceback (most recent call last):\n  File \"/app/main.py\", line 8, in <module>\nyaml.scanner.ScannerError: mapping values are not allowed in this context\n  in \"/etc/app/config.yml\", line 7, column 21",
+      name: 'PyYAML reports a colon in an unquoted value',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 8, in <module>\nyaml.scanner.ScannerError: mapping values are not allowed in this context\n  in "/etc/app/config.yml", line 7, column 21',
       exitCode: 1,
       min: 0.75,
     },
     {
-      name: "js-yaml reports a mis-indented block",
-      log: "Error: bad indentation of a sequence entry (12:5)\n\n 10 |   - name: web\n 11 |     port: 80\n 12 |    - name: api",
+      name: 'js-yaml reports a mis-indented block',
+      log: 'Error: bad indentation of a sequence entry (12:5)\n\n 10 |   - name: web\n 11 |     port: 80\n 12 |    - name: api',
       exitCode: 1,
       min: 0.75,
     },
     {
-      name: "a JSON schema validator names an extra property",
-      log: "level=fatal msg=\"invalid configuration: Additional property listen_adress is not allowed\"",
+      name: 'a JSON schema validator names an extra property',
+      log: 'level=fatal msg="invalid configuration: Additional property listen_adress is not allowed"',
       exitCode: 1,
       min: 0.7,
       max: 0.8,
     },
     {
-      name: "an OpenTelemetry pipeline refers to an exporter that is not configured",
-      log: "Error: invalid configuration: service::pipelines::traces: references exporter \"otlp/tempo\" which is not configured\n2024/06/01 10:00:00 collector server run finished with error: invalid configuration",
+      name: 'an OpenTelemetry pipeline refers to an exporter that is not configured',
+      log: 'Error: invalid configuration: service::pipelines::traces: references exporter "otlp/tempo" which is not configured\n2024/06/01 10:00:00 collector server run finished with error: invalid configuration',
       exitCode: 1,
       min: 0.75,
     },
     {
-      name: "a log4j2 status logger rejects its configuration",
-      log: "ERROR StatusLogger Unable to locate plugin type for JsonTemplateLayout\nERROR StatusLogger Unable to invoke factory method in class org.apache.logging.log4j.core.appender.ConsoleAppender for element Console",
+      name: 'a log4j2 status logger rejects its configuration',
+      log: 'ERROR StatusLogger Unable to locate plugin type for JsonTemplateLayout\nERROR StatusLogger Unable to invoke factory method in class org.apache.logging.log4j.core.appender.ConsoleAppender for element Console',
       exitCode: 1,
       min: 0.7,
     },
     {
-      name: "cuttlefish cannot convert a setting value",
-      log: "2024-06-01 10:00:00.000 [error] Error generating configuration in phase transform_datatypes\n2024-06-01 10:00:00.000 [error] Error transforming datatype for: riak.listener.http.internal",
+      name: 'cuttlefish cannot convert a setting value',
+      log: '2024-06-01 10:00:00.000 [error] Error generating configuration in phase transform_datatypes\n2024-06-01 10:00:00.000 [error] Error transforming datatype for: riak.listener.http.internal',
       exitCode: 1,
       min: 0.75,
     },
     {
-      name: "an unknown cuttlefish variable is a typo or a newer key: not confident",
-      log: "[error] Error preparing configuration in phase validation:\n[error]   - Conf file attempted to set unknown variable: cluster_formation.k8s.hostnme",
+      name: 'an unknown cuttlefish variable is a typo or a newer key: not confident',
+      log: '[error] Error preparing configuration in phase validation:\n[error]   - Conf file attempted to set unknown variable: cluster_formation.k8s.hostnme',
       exitCode: 1,
       min: 0.7,
       max: 0.8,
@@ -262,10 +262,10 @@ ruleTable(badConfig, 'bad_config', {
   ],
   negatives: [
     {
-      name: "a YAML document in a request body is not the config",
-      log: "INFO POST /api/import 400 (body was not valid: expected a mapping)\nINFO GET /healthz 200",
+      name: 'a YAML document in a request body is not the config',
+      log: 'INFO POST /api/import 400 (body was not valid: expected a mapping)\nINFO GET /healthz 200',
       exitCode: 0,
-      reason: "Completed",
+      reason: 'Completed',
     },
     {
       name: 'a path the config names that the container user cannot open is a permission problem',

@@ -6,38 +6,38 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
-      name: "a restic repository locked by a killed backup pod",
-      log: "unable to create lock in backend: repository is already locked by PID 41 on restic-backup-28611840-abcde by root (UID 0, GID 0)\nlock was created at 2024-06-05 01:00:41 (2h3m12s ago)\nstorage ID 8c2f1a0e",
+      name: 'a restic repository locked by a killed backup pod',
+      log: 'unable to create lock in backend: repository is already locked by PID 41 on restic-backup-28611840-abcde by root (UID 0, GID 0)\nlock was created at 2024-06-05 01:00:41 (2h3m12s ago)\nstorage ID 8c2f1a0e',
       exitCode: 1,
       min: 0.8,
     },
     {
-      name: "a Pulumi stack lock left by an evicted job",
-      log: "error: the stack is currently locked by 1 lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.\n  s3://pulumi-state/.pulumi/locks/organization/infra/prod/2c1f.json: created by root@pulumi-up-28611840-k2x9d (pid 12) at 2024-06-05T01:00:41Z",
+      name: 'a Pulumi stack lock left by an evicted job',
+      log: 'error: the stack is currently locked by 1 lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.\n  s3://pulumi-state/.pulumi/locks/organization/infra/prod/2c1f.json: created by root@pulumi-up-28611840-k2x9d (pid 12) at 2024-06-05T01:00:41Z',
       exitCode: 255,
       min: 0.8,
     },
     {
-      name: "borg waiting on the roster lock of another host",
-      log: "+ borg create ::nightly /data\nFailed to create/acquire the lock /backup/borg/lock.roster (timeout).",
+      name: 'borg waiting on the roster lock of another host',
+      log: '+ borg create ::nightly /data\nFailed to create/acquire the lock /backup/borg/lock.roster (timeout).',
       exitCode: 2,
       min: 0.8,
     },
     {
-      name: "a Playwright Chrome profile on a shared volume",
-      log: "[0611/102012.448921:ERROR:process_singleton_posix.cc(358)] Failed to create /data/profile/SingletonLock: File exists (17)\n[0611/102012.449310:ERROR:chrome_main_delegate.cc(601)] Failed to create a ProcessSingleton for your profile directory. This means that running multiple instances would start multiple browser processes rather than opening a new window in the existing process. Aborting now to avoid profile corruption.",
+      name: 'a Playwright Chrome profile on a shared volume',
+      log: '[0611/102012.448921:ERROR:process_singleton_posix.cc(358)] Failed to create /data/profile/SingletonLock: File exists (17)\n[0611/102012.449310:ERROR:chrome_main_delegate.cc(601)] Failed to create a ProcessSingleton for your profile directory. This means that running multiple instances would start multiple browser processes rather than opening a new window in the existing process. Aborting now to avoid profile corruption.',
       exitCode: 1,
       min: 0.8,
     },
     {
-      name: "a Kafka KRaft broker given the volume of another node",
+      name: 'a Kafka KRaft broker given the volume of another node',
       log: "[2024-05-14 09:12:06,912] ERROR Exiting Kafka due to fatal exception (kafka.Kafka$)\njava.lang.RuntimeException: Configured node.id `2` doesn't match stored node.id `1` in meta.properties. If you moved your data, make sure your configured node.id matches. If you intend to create a new node, you should remove all data in your data directories.",
       exitCode: 1,
       min: 0.8,
     },
     {
-      name: "borg init over a repository an earlier attempt created",
-      log: "+ borg init --encryption=repokey /backup/borg\nA repository already exists at /backup/borg.",
+      name: 'borg init over a repository an earlier attempt created',
+      log: '+ borg init --encryption=repokey /backup/borg\nA repository already exists at /backup/borg.',
       exitCode: 2,
       min: 0.7,
     },
@@ -238,18 +238,18 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
   ],
   negatives: [
     {
-      name: "an Erlang distribution cookie mismatch is a credential",
-      log: "2024-05-14 09:12:02 [error] Connection attempt from node rabbit@rabbitmq-1 rejected. Invalid challenge reply. Cookie mismatch between nodes: check the Erlang cookie",
+      name: 'an Erlang distribution cookie mismatch is a credential',
+      log: '2024-05-14 09:12:02 [error] Connection attempt from node rabbit@rabbitmq-1 rejected. Invalid challenge reply. Cookie mismatch between nodes: check the Erlang cookie',
       exitCode: 1,
     },
     {
-      name: "a state lock that failed on a full disk",
-      log: "Error: Failed to acquire the lock on /var/lib/app/state: No space left on device",
+      name: 'a state lock that failed on a full disk',
+      log: 'Error: Failed to acquire the lock on /var/lib/app/state: No space left on device',
       exitCode: 1,
     },
     {
-      name: "an HTTP API conflict for a site that exists",
-      log: "POST /api/sites returned 409 Conflict: Site shop.example.com already exists",
+      name: 'an HTTP API conflict for a site that exists',
+      log: 'POST /api/sites returned 409 Conflict: Site shop.example.com already exists',
       exitCode: 1,
     },
     {

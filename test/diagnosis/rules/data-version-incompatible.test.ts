@@ -4,14 +4,14 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
-      name: "an older pg_restore reading a newer archive",
-      log: "pg_restore: [archiver] unsupported version (1.14) in file header",
+      name: 'an older pg_restore reading a newer archive',
+      log: 'pg_restore: [archiver] unsupported version (1.14) in file header',
       exitCode: 1,
       min: 0.85,
     },
     {
-      name: "an older restic reading a v2 repository",
-      log: "Fatal: config cannot be loaded: unsupported repository version",
+      name: 'an older restic reading a v2 repository',
+      log: 'Fatal: config cannot be loaded: unsupported repository version',
       exitCode: 1,
       min: 0.85,
     },
@@ -100,8 +100,8 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   ],
   negatives: [
     {
-      name: "a dump file that is not there",
-      log: "pg_restore: error: could not open input file \"/tmp/app.dump\": No such file or directory",
+      name: 'a dump file that is not there',
+      log: 'pg_restore: error: could not open input file "/tmp/app.dump": No such file or directory',
       exitCode: 1,
     },
     {

@@ -4,26 +4,26 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
-      name: "an applied migration file edited after it ran",
-      log: "Applying migrations from /migrations\nError: migration 20240301120000_add_users.sql: checksum mismatch (recorded 9f2c..., file 41ab...)",
+      name: 'an applied migration file edited after it ran',
+      log: 'Applying migrations from /migrations\nError: migration 20240301120000_add_users.sql: checksum mismatch (recorded 9f2c..., file 41ab...)',
       exitCode: 1,
       min: 0.85,
     },
     {
-      name: "a CI server whose database schema is out of date",
+      name: 'a CI server whose database schema is out of date',
       log: "error: database schema is out of date: run 'concourse migrate --migrate-to-latest-version' before starting the web node",
       exitCode: 1,
       min: 0.75,
     },
     {
-      name: "dbmate hitting a column added by hand",
+      name: 'dbmate hitting a column added by hand',
       log: "Waiting for database...\nApplying: 20240610141500_add_tenant_idx.sql\nError: Error 1060 (42S21): Duplicate column name 'tenant_id'",
       exitCode: 1,
       min: 0.7,
     },
     {
-      name: "a migration runner that reports the failing statement",
-      log: "time=\"2024-01-23T09:40:11Z\" level=fatal msg=\"Error while running database migrations: ERROR: cannot cast type text to uuid (SQLSTATE 42846)\"",
+      name: 'a migration runner that reports the failing statement',
+      log: 'time="2024-01-23T09:40:11Z" level=fatal msg="Error while running database migrations: ERROR: cannot cast type text to uuid (SQLSTATE 42846)"',
       exitCode: 1,
       min: 0.75,
     },
@@ -130,13 +130,13 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
   ],
   negatives: [
     {
-      name: "migrations that completed",
-      log: "level=info msg=\"running db migrations: 42 applied\"\nlevel=info msg=\"Listening on :9999\"\nlevel=fatal msg=\"shutting down: received SIGTERM\"",
+      name: 'migrations that completed',
+      log: 'level=info msg="running db migrations: 42 applied"\nlevel=info msg="Listening on :9999"\nlevel=fatal msg="shutting down: received SIGTERM"',
       exitCode: 1,
     },
     {
-      name: "a download checksum is not a migration checksum",
-      log: "Downloading migrate v4.17.0 ... checksum mismatch for migrate.linux-amd64.tar.gz, retrying",
+      name: 'a download checksum is not a migration checksum',
+      log: 'Downloading migrate v4.17.0 ... checksum mismatch for migrate.linux-amd64.tar.gz, retrying',
       exitCode: 1,
     },
     {

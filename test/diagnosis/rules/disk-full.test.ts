@@ -5,7 +5,7 @@ ruleTable(diskFull, 'disk_full', {
   positives: [
     {
       name: "a dump tool's bare errno 28 on write",
-      log: "pg_dumpall: dumping database \"shop\"\nmysqldump: Error 3 (OS errno 28 - No space left on device) while writing /backup/orders.sql\nbackup: dump failed",
+      log: 'pg_dumpall: dumping database "shop"\nmysqldump: Error 3 (OS errno 28 - No space left on device) while writing /backup/orders.sql\nbackup: dump failed',
       exitCode: 2,
       min: 0.85,
     },
@@ -91,13 +91,13 @@ ruleTable(diskFull, 'disk_full', {
   ],
   negatives: [
     {
-      name: "ENOSPC from unshare of a user namespace is a kernel limit, not a full disk",
-      log: "unshare: unshare failed: No space left on device",
+      name: 'ENOSPC from unshare of a user namespace is a kernel limit, not a full disk',
+      log: 'unshare: unshare failed: No space left on device',
       exitCode: 1,
     },
     {
-      name: "a session keyring quota reads as disk quota but is the kernel key limit",
-      log: "Error: failed to create containerd task: OCI runtime create failed: runc create failed: unable to start container process: unable to join session keyring: unable to create session key: disk quota exceeded: unknown",
+      name: 'a session keyring quota reads as disk quota but is the kernel key limit',
+      log: 'Error: failed to create containerd task: OCI runtime create failed: runc create failed: unable to start container process: unable to join session keyring: unable to create session key: disk quota exceeded: unknown',
       exitCode: 128,
     },
     {

@@ -9,11 +9,11 @@ import { describe, test } from 'node:test';
 import {
   entrypointHiddenByMount,
   isShellExecDenied,
-  launchFailure,
   PATH_GLUED_TO_FLAG,
   shellPathNotFound,
   shellDeniedPath,
 } from '../../../src/diagnosis/rules/exec-clues.ts';
+import { launchFailure } from '../../../src/diagnosis/rules/exec-launch-clues.ts';
 import { RULES } from '../../../src/diagnosis/rules/index.ts';
 import { containerFacts, event, contextFor as podContext, terminated } from '../../fixtures/pods.ts';
 

@@ -4,26 +4,26 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
-      name: "podman rootless cannot clone a user namespace (ENOSPC)",
-      log: "time=\"2024-06-01T10:00:00Z\" level=error msg=\"cannot clone: No space left on device\"\nuser namespaces are not enabled in /proc/sys/user/max_user_namespaces\nError: cannot re-exec process",
+      name: 'podman rootless cannot clone a user namespace (ENOSPC)',
+      log: 'time="2024-06-01T10:00:00Z" level=error msg="cannot clone: No space left on device"\nuser namespaces are not enabled in /proc/sys/user/max_user_namespaces\nError: cannot re-exec process',
       exitCode: 125,
       min: 0.85,
     },
     {
       name: "rootlesskit's child fork/exec refused with ENOSPC",
-      log: "[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on device",
+      log: '[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on device',
       exitCode: 1,
       min: 0.85,
     },
     {
-      name: "a database start-up check that the open-file limit is too small",
-      log: "ERROR: open files limit (ulimit -n) 1024 is too low, the minimum is 65536\nFATAL: refusing to start",
+      name: 'a database start-up check that the open-file limit is too small',
+      log: 'ERROR: open files limit (ulimit -n) 1024 is too low, the minimum is 65536\nFATAL: refusing to start',
       exitCode: 1,
       min: 0.85,
     },
     {
-      name: "runc cannot create a session key: the kernel key quota",
-      log: "runc create failed: unable to start container process: unable to join session keyring: unable to create session key: disk quota exceeded",
+      name: 'runc cannot create a session key: the kernel key quota',
+      log: 'runc create failed: unable to start container process: unable to join session keyring: unable to create session key: disk quota exceeded',
       exitCode: 128,
       min: 0.85,
     },
@@ -111,15 +111,15 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
   ],
   negatives: [
     {
-      name: "a full volume that names no namespace or keyring",
-      log: "ERROR: could not write block 1042 of temporary file: No space left on device",
+      name: 'a full volume that names no namespace or keyring',
+      log: 'ERROR: could not write block 1042 of temporary file: No space left on device',
       exitCode: 1,
     },
     {
-      name: "too many open files without a limit check is weak, not this signature",
-      log: "WARN: the open files count is high (812) but within limits\nINFO: ready",
+      name: 'too many open files without a limit check is weak, not this signature',
+      log: 'WARN: the open files count is high (812) but within limits\nINFO: ready',
       exitCode: 0,
-      reason: "Completed",
+      reason: 'Completed',
     },
     {
       name: "Vault's startup banner reporting mlock support is not a failure",

@@ -7,20 +7,20 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
-      name: "HikariCP finds no driver for the jdbc URL",
-      log: "java.lang.RuntimeException: Failed to get driver instance for jdbcUrl=jdbc:mariadb://db:3306/app\n\tat com.zaxxer.hikari.util.DriverDataSource.<init>(DriverDataSource.java:114)\nCaused by: java.sql.SQLException: No suitable driver",
+      name: 'HikariCP finds no driver for the jdbc URL',
+      log: 'java.lang.RuntimeException: Failed to get driver instance for jdbcUrl=jdbc:mariadb://db:3306/app\n\tat com.zaxxer.hikari.util.DriverDataSource.<init>(DriverDataSource.java:114)\nCaused by: java.sql.SQLException: No suitable driver',
       exitCode: 1,
       min: 0.65,
     },
     {
-      name: "an import guard that names the library its feature needs",
-      log: "Traceback (most recent call last):\n  File \"/app/worker.py\", line 3, in <module>\nImportError: The lz4 codec requires the lz4 library. Please pip install kafka-python[lz4]",
+      name: 'an import guard that names the library its feature needs',
+      log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 3, in <module>\nImportError: The lz4 codec requires the lz4 library. Please pip install kafka-python[lz4]',
       exitCode: 1,
       min: 0.8,
     },
     {
-      name: "a Node framework cannot find a plugin the config names",
-      log: "Error: Cannot find plugin \"gatsby-plugin-sitemap\". Is it installed? Run npm install gatsby-plugin-sitemap.",
+      name: 'a Node framework cannot find a plugin the config names',
+      log: 'Error: Cannot find plugin "gatsby-plugin-sitemap". Is it installed? Run npm install gatsby-plugin-sitemap.',
       exitCode: 1,
       min: 0.8,
     },
@@ -246,8 +246,8 @@ ruleTable(missingDependency, 'missing_dependency', {
   ],
   negatives: [
     {
-      name: "a version requirement of an installed library is not a missing package",
-      log: "RuntimeError: this feature requires the pydantic library version 2 or newer (found 1.10.13)",
+      name: 'a version requirement of an installed library is not a missing package',
+      log: 'RuntimeError: this feature requires the pydantic library version 2 or newer (found 1.10.13)',
       exitCode: 1,
     },
     {

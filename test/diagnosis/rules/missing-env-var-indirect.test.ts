@@ -28,7 +28,7 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.65,
     },
     {
-      name: "a Temporal SDK dialling its built-in default address",
+      name: 'a Temporal SDK dialling its built-in default address',
       log: 'Error: 14 UNAVAILABLE: No connection established. Last error: connect ECONNREFUSED 127.0.0.1:7233',
       exitCode: 1,
       min: 0.6,

@@ -4,8 +4,8 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
-      name: "a work directory that the agent user cannot access",
-      log: "SEVERE: Workspace directory /home/agent/work is not accessible by the current user (uid 1000)\nException in thread \"main\" java.io.IOException: refusing to start",
+      name: 'a work directory that the agent user cannot access',
+      log: 'SEVERE: Workspace directory /home/agent/work is not accessible by the current user (uid 1000)\nException in thread "main" java.io.IOException: refusing to start',
       exitCode: 1,
       min: 0.75,
     },
@@ -101,8 +101,8 @@ ruleTable(permissionDenied, 'permission_denied', {
   ],
   negatives: [
     {
-      name: "an unreachable URL is not an inaccessible directory",
-      log: "ERROR: endpoint https://api.example.com is not reachable (timeout after 30s)",
+      name: 'an unreachable URL is not an inaccessible directory',
+      log: 'ERROR: endpoint https://api.example.com is not reachable (timeout after 30s)',
       exitCode: 1,
     },
     {

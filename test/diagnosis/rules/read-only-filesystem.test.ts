@@ -5,9 +5,9 @@ ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
   positives: [
     {
       name: "the .NET host's generic CoreCLR start-up failure",
-      log: "Failed to create CoreCLR, HRESULT: 0x80004005",
+      log: 'Failed to create CoreCLR, HRESULT: 0x80004005',
       exitCode: 137,
-      reason: "Error",
+      reason: 'Error',
       min: 0.6,
       max: 0.8,
     },
@@ -58,10 +58,10 @@ ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
   ],
   negatives: [
     {
-      name: "CoreCLR out of memory at start is not a read-only /tmp",
-      log: "GC heap initialization failed with error 0x8007000E\nFailed to create CoreCLR, HRESULT: 0x8007000E",
+      name: 'CoreCLR out of memory at start is not a read-only /tmp',
+      log: 'GC heap initialization failed with error 0x8007000E\nFailed to create CoreCLR, HRESULT: 0x8007000E',
       exitCode: 137,
-      reason: "OOMKilled",
+      reason: 'OOMKilled',
     },
     {
       name: 'a data directory on a volume that is not writable is ownership (permission_denied)',

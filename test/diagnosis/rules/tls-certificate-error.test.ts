@@ -4,8 +4,8 @@ import { ruleTable } from './helpers.ts';
 ruleTable(tlsCertificateError, 'tls_certificate_error', {
   positives: [
     {
-      name: "a Rust gRPC client that does not trust the internal CA",
-      log: "Error: status: Unavailable, message: \"error trying to connect: invalid certificate: InvalidCertificate(NotValidForName)\", details: [], metadata: MetadataMap { headers: {} }",
+      name: 'a Rust gRPC client that does not trust the internal CA',
+      log: 'Error: status: Unavailable, message: "error trying to connect: invalid certificate: InvalidCertificate(NotValidForName)", details: [], metadata: MetadataMap { headers: {} }',
       exitCode: 1,
       min: 0.85,
     },
@@ -54,8 +54,8 @@ ruleTable(tlsCertificateError, 'tls_certificate_error', {
   ],
   negatives: [
     {
-      name: "a TLS policy setting named after the issuer check",
-      log: "level=info msg=\"loaded trust settings\" UnknownIssuerPolicy=reject roots=142",
+      name: 'a TLS policy setting named after the issuer check',
+      log: 'level=info msg="loaded trust settings" UnknownIssuerPolicy=reject roots=142',
       exitCode: 0,
     },
     {

@@ -1,0 +1,72 @@
+/**
+ * bad_config's readings of a well-known server rejecting its own configuration file in its own words:
+ * Redis ("FATAL CONFIG FILE ERROR" and the directive error above it), nginx [emerg], Apache, HAProxy
+ * [ALERT], PostgreSQL, MySQL, Elasticsearch and Kafka, and the plain "Error parsing config file". Each
+ * server's wording names the server, so these are one kind of evidence and live apart from the generic
+ * readings (a failed config load, a parser's complaint) in bad-config.ts and config-parse-clues.ts; the
+ * bad-config rule lists them first, in this order, and gives them its default exclusions.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const SERVER_REJECTION_SIGNATURES: Signature[] = [
+  { all: [/FATAL CONFIG FILE ERROR/], confidence: 0.8, title: 'Redis rejects its configuration file' },
+  {
+    all: [/^wrong number of arguments\s*$|^Invalid argument\s*$|^argument must be /],
+    confidence: 0.7,
+    title: 'A config directive has invalid arguments',
+  },
+  {
+    all: [
+      /\[emerg\]/,
+      /unknown directive|invalid number of arguments|directive is not allowed here|unexpected end of file|invalid (?:parameter|value|port)|directive is duplicate|no "[^"]+" (?:is )?defined|unexpected "[^"]+"/,
+    ],
+    confidence: 0.85,
+    title: 'nginx rejects its configuration',
+  },
+  { all: [/configuration file [^\s]+ test failed/], confidence: 0.75, title: 'nginx rejects its configuration' },
+  {
+    // Any other nginx [emerg] without an errno "(13: ...)" is about the configuration itself.
+    all: [/\[emerg\]/],
+    confidence: 0.7,
+    title: 'nginx rejects its configuration',
+    not: /\(\d{1,3}: |host not found|bind\(\)|could not bind|cannot load certificate|[Nn]o such file|does not exist/,
+  },
+  {
+    all: [/Syntax error on line \d+ of |Invalid command '[^']+', perhaps misspelled/],
+    confidence: 0.85,
+    title: 'Apache rejects its configuration',
+  },
+  { all: [/\[ALERT\]/, /parsing \[/, /:\d+\]/], confidence: 0.8, title: 'HAProxy rejects its configuration' },
+  {
+    all: [/invalid value for parameter "[^"]+"/],
+    confidence: 0.85,
+    title: 'PostgreSQL rejects its configuration',
+  },
+  {
+    // A parameter the server does not know is a typo as often as a setting of another major version (a
+    // postgresql.conf copied from a newer sample): below the confident band, runtime_version_mismatch is the rival.
+    all: [/configuration file "[^"]+" contains errors|unrecognized configuration parameter "/],
+    confidence: 0.78,
+    title: 'PostgreSQL rejects its configuration',
+  },
+  {
+    all: [/\[ERROR\]/, /unknown variable '[^']+'|unknown option '--[^']+'/],
+    confidence: 0.75,
+    title: 'MySQL rejects a configuration option',
+  },
+  {
+    all: [/Error parsing (?:YAML )?config file|Unrecognized option: [a-z]/],
+    confidence: 0.8,
+    title: 'The server rejects its configuration file',
+  },
+  {
+    all: [/unknown setting \[|IllegalArgumentException: Failed to parse value|SettingsException/],
+    confidence: 0.8,
+    title: 'Elasticsearch rejects a setting',
+  },
+  {
+    all: [/ConfigException: (?:Invalid value|Missing required configuration|Unknown)/],
+    confidence: 0.78,
+    title: 'Kafka rejects its configuration',
+  },
+];

@@ -1,0 +1,64 @@
+/**
+ * missing_env_var's readings of a secret or credential the app was given empty or not at all: a
+ * framework's unset secret key (Rails' secret_key_base, Play, Flask), a credential that "must not be
+ * empty", a JWT signing secret with no value, a client that sent no password ("using password: NO").
+ * Frameworks name the secret rather than the variable, but secrets reach containers through variables;
+ * these readings are one kind of evidence and live apart from the ones that name a variable. The
+ * missing-env-var rule lists the two groups at their own places in its order.
+ */
+import type { Signature } from './log-helpers.ts';
+
+// A secret the framework needs at start-up that was never set.
+export const UNSET_SECRET_SIGNATURES: Signature[] = [
+  { all: [/Missing [`'"]?secret_key_base[`'"]? for/], confidence: 0.85, title: 'SECRET_KEY_BASE is not set' },
+  {
+    // "The application secret has not been set" (Play), "no secret key was set" (Flask), "signing key is
+    // not configured": frameworks name the secret, not the variable, but secrets reach containers through
+    // variables. A framework that then generates one and carries on is not failing.
+    all: [
+      /\b(?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key|api[_ ]?key|password|token|salt)["'`]? (?:has not been|have not been|is not|was not|isn't|wasn't|not) (?:set|configured|provided|defined|specified)\b|\bno (?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key) (?:was |is |has been )?(?:set|configured|provided|defined|specified)\b/i,
+    ],
+    confidence: 0.78,
+    title: 'A secret is not set: the environment variable that should provide it is likely missing',
+    not: /\b(?:generat\w{0,10}|random|using (?:a |the )?default|optional(?:ly)?|if you (?:want|wish|need))\b/i,
+  },
+  {
+    // "invalid credentials: key & email must not be empty" (external-dns), "client_secret cannot be
+    // empty": a provider or client built with an empty credential was never given one, which is an
+    // unset variable, not a rejection (auth_failure is a dependency refusing credentials it was sent).
+    all: [
+      /\b(?:password|passwd|token|secret|api[_ -]?key|access[_ -]?key(?:[_ -]?id)?|secret[_ -]?key|client[_ -]?(?:id|secret)|e-?mail|username|credentials?)["'`]? (?:(?:must not|cannot|can't|should not|may not) be|(?:is|are|was|were)) (?:empty|blank)\b/i,
+      /\b(?:init\w{0,12}|config\w{0,10}|provider|credentials?|start\w{0,5}|client|auth\w{0,10}|connect\w{0,5}|setup|load\w{0,5})\b/i,
+    ],
+    confidence: 0.8,
+    title: 'A credential is empty: the environment variable that should hold it is likely not set',
+  },
+];
+
+// A token or password the client library received empty, or did not send at all.
+export const EMPTY_CREDENTIAL_SIGNATURES: Signature[] = [
+  {
+    // jsonwebtoken / passport-jwt given process.env.JWT_SECRET while it is unset.
+    all: [
+      /secretOrPrivateKey must have a value|JwtStrategy requires a secret or key|\[NO_SECRET\]|MissingSecretError|Please define a `secret` in production/,
+    ],
+    confidence: 0.8,
+    title: 'The JWT signing secret is empty (its environment variable is not set)',
+  },
+  {
+    // MySQL's "Access denied ... (using password: NO)", pgjdbc's "requested SCRAM-based authentication, but
+    // no password was provided": the client sent no password at all, so the variable meant to hold it
+    // was unset or empty (a wrong password says "using password: YES" / "authentication failed"). The
+    // server's own tools on localhost (upgrade, healthcheck as root) send none by design: the weak reading below.
+    all: [
+      /@'(?!localhost'|127\.0\.0\.1'|::1')[^'\n]{1,100}' \(using password: NO\)|\bauthentication, but no password was provided\b|\bno password (?:was )?(?:supplied|provided) (?:for|to|by)\b/,
+    ],
+    confidence: 0.8,
+    title: 'No password was sent to the server: the variable that should hold it is not set or empty',
+  },
+  {
+    all: [/\(using password: NO\)/],
+    confidence: 0.5,
+    title: 'No password was given: a password variable may be unset',
+  },
+];

@@ -1,0 +1,88 @@
+/**
+ * missing_file's readings of a program that names the file it looked for and says it is not there: its
+ * configuration file ("No config file 'alembic.ini' found", "config file ... does not exist"), or any path
+ * it names ("'/app/gunicorn.conf.py' doesn't exist", a jar spark-submit skips, a failed stat or lstat, an
+ * interpreter that cannot open its script). The program's own wording is the evidence here, not an errno
+ * or a language's exception, so these live apart from file-not-found-errors.ts; the missing-file rule
+ * lists them in its own order, config files first.
+ */
+import type { Signature } from './log-helpers.ts';
+
+// The program looked for its configuration file and found none.
+export const CONFIG_FILE_ABSENT_SIGNATURES: Signature[] = [
+  {
+    // "No config file 'alembic.ini' found", "Could not find config file", "Could not find config
+    // defaults", "no config files found within /etc/app/config" (a mount that holds other keys): the
+    // tool looked for its config and nothing was there (not shipped, .dockerignore'd, mounted over).
+    all: [
+      /\b(?:[Nn]o|[Cc]ould not (?:find|locate)|[Cc]annot find|[Cc]an't find|[Uu]nable to (?:find|locate))(?: an?| the| any)? (?:config(?:uration)?|settings|ini|properties) (?:files?|defaults)\b/,
+    ],
+    confidence: 0.78,
+    title: 'A configuration file the app needs is not in the container',
+    // "No config file found, using defaults" is a notice, not the failure; so is a line the program
+    // tags verbose/notice/info (Kong: "[verbose] no config file found at /etc/kong/kong.conf").
+    not: /using (?:the )?defaults?|falling back|\bskip(?:ping)?\b|\[(?:verbose|notice|info|debug)\]/i,
+  },
+  {
+    all: [
+      /\b(?:[Cc]onfig(?:uration)? file|[Cc]ertificate file|[Kk]ey file)\b/,
+      /\b(?:not found|does not exist|doesn't exist|is missing|No such file)/,
+    ],
+    confidence: 0.72,
+    title: 'A configuration file the app needs is missing',
+    // A root CA file that is not there is a TLS verification problem (tls-certificate-error).
+    not: /root certificate|sslrootcert/,
+  },
+];
+
+// The program names a path, then says it is not there (or that it could not stat or open it).
+export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
+  {
+    // A path the program names, then that it is not there: gunicorn "Error: '/app/gunicorn.conf.py'
+    // doesn't exist", "File /x does not exist", "path ./data not found", Hadoop "File file:/x does not
+    // exist", spark "Local jar /x does not exist". A request path in an access log is not a file.
+    all: [
+      /['"‘“`](?:\/|\.{1,2}\/|~\/)[^'"‘“’”`\s]{1,300}['"’”`]:? (?:does not exist|doesn't exist|do not exist|not found|was not found|could not be found|cannot be found|is missing)\b|\b(?:[Ff]ile|[Dd]irectory|[Ff]older|[Pp]ath|[Ss]cript|[Bb]inary|[Tt]emplate|[Kk]eystore|[Cc]ertificate|[Mm]odel|jar)(?: file)?:? (?:file:)?\/[^\s'"]{1,300} (?:does not exist|doesn't exist|not found|was not found|could not be found|cannot be found|is missing)\b/,
+    ],
+    confidence: 0.76,
+    title: 'A file the app needs is not in the container',
+    // A root CA bundle that is not there is a TLS verification problem (tls-certificate-error).
+    not: /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|[Rr]oute|[Ee]ndpoint|\bURL\b|https?:|\b404\b|node_modules|site-packages|\bexec\b|exec user process|\busing (?:the )?defaults?\b|falling back|root certificate|\bCA (?:file|bundle|certificate)|sslrootcert/,
+  },
+  {
+    // A jar on the command line that is not in the image: spark-submit only warns and skips it, then
+    // cannot load the main class it held.
+    all: [/\b(?:[Ll]ocal )?jar (?:file )?['"]?(?:file:|local:\/\/)?\/[^\s'"]{1,300}['"]? (?:does not exist|not found)/],
+    confidence: 0.8,
+    title: 'The jar the command runs is not in the image',
+    warningIsEvidence: true,
+  },
+  {
+    // stat(2) on a path that is not there: Triton "failed to stat file /models/x/1/model.onnx", cp
+    // "cannot stat '/x'". The runtime's exec stat is the entrypoint's (command-not-found reads it).
+    all: [
+      /\b(?:[Ff]ailed to|[Cc]ould not|[Cc]annot|[Cc]an't|[Uu]nable to) stat (?:file |path |directory )?['"‘]?\.{0,2}\//,
+    ],
+    confidence: 0.76,
+    title: 'A file the app needs is not in the container',
+    not: /\bexec\b|exec user process|OCI runtime|Permission denied|permission denied/,
+  },
+  {
+    // An interpreter cannot open the script it was given: PHP "Could not open input file: artisan",
+    // Perl "Can't open perl script", Ruby "No such file or directory -- main.rb (LoadError)", dash
+    // "sh: 0: cannot open run.sh". A relative name may also mean the working directory is wrong.
+    all: [
+      /^Could not open input file: |\bCan't open perl script "|^(?:\/usr(?:\/local)?\/bin\/)?ruby[\d.]{0,5}: No such file or directory -- |\bsh: \d{1,5}: (?:[Cc]an't|cannot) open /,
+    ],
+    confidence: 0.8,
+    title: 'The script the container runs is not in the image (or not in its working directory)',
+  },
+  {
+    // Go's os.Stat / filepath.Walk on a path the app needs ("lstat /app/static: no such file or
+    // directory"). The runtime's stat of the entrypoint comes with exec (command-not-found reads it).
+    all: [/\bl?stat \.{0,2}\/?[^\s:]{1,300}: no such file or directory/],
+    confidence: 0.72,
+    title: 'A file or directory the app needs is not in the container',
+    not: /\bexec\b|exec user process|OCI runtime|\brunc\b|containerd/,
+  },
+];
