@@ -36,6 +36,9 @@ export const THREAD_MAX_MESSAGES = 1000;
 const HISTORY_PAGE = 200;
 const HISTORY_MAX_MESSAGES = 1000;
 
+/** Slack's `oldest` for messages posted since `sinceMs`, with a margin for clock skew between Slack and us. */
+const oldestSince = (sinceMs: number): string => ((sinceMs - 10_000) / 1000).toFixed(6);
+
 /** Text longer than this (a whole log to upload) is sanitized off the event loop when a runner is given. */
 export const OFFLOAD_BYTES = 64 * 1024;
 
@@ -133,8 +136,8 @@ export const createWebGateway = ({
   /** Our message with exactly this text, posted since `sinceMs`, if Slack has it. */
   const findPosted = async (body: PostBody, sinceMs: number): Promise<string | undefined> => {
     const { botId } = await identity();
-    // A margin for clock skew between Slack and us; the text and bot identity must match as well.
-    const oldest = ((sinceMs - 10_000) / 1000).toFixed(6);
+    // The text and bot identity must match as well.
+    const oldest = oldestSince(sinceMs);
     const threadTs = body.thread_ts as string | undefined;
     const result = threadTs
       ? await policy.call('conversations.replies', 'read', () =>
@@ -205,8 +208,8 @@ export const createWebGateway = ({
 
   const incidentPost: SlackGateway['incidentPost'] = async ({ channel, incident, sinceMs }) => {
     const { botId } = await identity();
-    // The same margin for clock skew as findPosted; the bot identity and the metadata must match too.
-    const oldest = ((sinceMs - 10_000) / 1000).toFixed(6);
+    // The bot identity and the metadata must match too.
+    const oldest = oldestSince(sinceMs);
     let cursor: string | undefined;
     let read = 0;
     do {
