@@ -174,6 +174,17 @@ const SIGNATURES: Signature[] = [
     title: 'The program crashed on an exception in its own code',
   },
   {
+    // Collection and stream misuse in the app's own code, whatever data triggered it: Java's
+    // Collectors.toMap without a merge function ("Duplicate key EUR (attempted merging values"),
+    // Optional.get on an empty Optional ("No value present"), a stream consumed twice, Kotlin's first()
+    // on an empty list, .NET's Dictionary.Add of an existing key.
+    all: [
+      /\bIllegalStateException: Duplicate key\b|\(attempted merging values |\bNoSuchElementException: (?:No value present|(?:Collection|List|Array|Sequence|Iterator|Map) (?:is empty|contains no element))|\bstream has already been operated upon or closed\b|\bAn item with the same key has already been added\b/,
+    ],
+    confidence: 0.66,
+    title: 'The program crashed on a collection or stream misuse in its code (duplicate key, empty value)',
+  },
+  {
     // C++ exceptions that signal a logic error, a failed assert(), a pure virtual call.
     all: [
       /terminate called after throwing an instance of '(?:std::)?(?:out_of_range|logic_error|invalid_argument|length_error|domain_error|bad_optional_access|bad_variant_access|bad_function_call|bad_any_cast|bad_cast|bad_weak_ptr|bad_typeid)'|\bpure virtual method called\b|: Assertion [`'‘][^\n'’`‘]{1,300}['’] failed\./,

@@ -68,6 +68,17 @@ const SIGNATURES: Signature[] = [
     title: 'The cloud API rejected the credentials',
   },
   {
+    // Workload identity federation refused: the cloud's token service knows the pod's identity token but
+    // will not exchange it (an IRSA trust policy naming the old namespace or ServiceAccount, a GKE
+    // Workload Identity without its IAM binding, an Azure federated credential with another subject).
+    // The identity was presented and rejected, so it is a credential refusal, not a missing setting.
+    all: [
+      /[Nn]ot authorized to perform:? sts:AssumeRole(?:WithWebIdentity)?\b|\bInvalidIdentityToken\b|Permission \\?['"]iam\.serviceAccounts\.(?:getAccessToken|getOpenIdToken|signBlob)\\?['"] denied|\bAADSTS(?:70021|700016|700024|7000215|7000222|50034)\b/,
+    ],
+    confidence: 0.86,
+    title: "The cloud's token service refused the workload identity (trust policy or IAM binding does not match)",
+  },
+  {
     all: [/keystore password was incorrect|[Kk]eystore was tampered with, or password was incorrect/],
     confidence: 0.86,
     title: 'The keystore password does not match the keystore (password rotated?)',

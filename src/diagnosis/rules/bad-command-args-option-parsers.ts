@@ -48,6 +48,18 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     title: 'The program is missing or misreads an argument',
   },
   {
+    // argparse-style choice checks on a subcommand or option: Python "error: argument command: invalid
+    // choice: 'x' (choose from ...)", the AWS CLI "aws: error: argument command: Invalid choice, valid
+    // choices are:" (a whole "s3 sync ..." passed as one args item is one unknown command name), and
+    // "Invalid choice: 'x', maybe you meant:". A value the program read from a config file says "in
+    // <file>" or names its key instead.
+    all: [
+      /\b[Ee]rror: (?:argument [^\s:]{1,80}: )?[Ii]nvalid choice\b|^[Ii]nvalid choice: ['"‘][^'"’\n]{1,200}['"’], (?:maybe you meant|valid choices are)/,
+    ],
+    confidence: 0.88,
+    title: 'The program does not know the subcommand or choice it was given',
+  },
+  {
     all: [/flag provided but not defined: /],
     confidence: 0.92,
     title: 'The program does not know a flag it was given',

@@ -6,6 +6,7 @@ import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { SERVER_REJECTION_SIGNATURES } from './bad-config-server-rejections.ts';
+import { CONFIG_VALUE_SIGNATURES } from './bad-config-values.ts';
 import { MISSING_PLUGIN } from './config-clues.ts';
 import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './version-clues.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
@@ -33,6 +34,7 @@ const BARE_DIRECTIVE = /^>>> '[a-z][a-z-]{1,40}'\s*$/;
 
 const SIGNATURES: Signature[] = [
   ...SERVER_REJECTION_SIGNATURES,
+  ...CONFIG_VALUE_SIGNATURES,
   {
     all: [
       /[Ee]rror loading config(?:uration)? (?:from|file|\()|[Ff]ailed parsing config|[Ee]rror parsing config(?:uration)?\b|[Ii]nvalid configuration|[Cc]onfiguration (?:is )?invalid|[Cc]onfig(?:uration)? validation (?:failed|error)|[Ff]ailed to (?:load|parse) (?:the )?config|[Ee]rror parsing [a-z]{3,20} config|cannot unmarshal the config|syntax error in (?:the )?config(?:uration)?\b|cannot load config(?:uration)? file|could not load pg_(?:hba|ident)\.conf|validating config" err=/,

@@ -110,6 +110,18 @@ const SIGNATURES: Signature[] = [
     not: /\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle|MongoDB|Redis|Valkey|Elasticsearch|OpenSearch|SQLite|CockroachDB|Cassandra|ClickHouse)\b|[Ss]erver version|[Dd]river|[Cc]lient|[Pp]rotocol|[Ff]lyway|[Aa]lembic|[Ll]iquibase|lockfile|lock file/,
   },
   {
+    // The store refuses data a newer release already migrated (a rollback after an upgrade), worded as the
+    // data being "too new": Synapse "Cannot use this database as it is too new for the server to
+    // understand", "the repository is too new for this version", "schema is newer than this release".
+    all: [
+      /\b(?:[Dd]atabase|[Ss]chema|[Dd]ata(?: directory)?|DB|[Ss]tore|[Ii]ndex|[Rr]epository|[Ss]napshot|[Ss]tate file)(?: (?:as|because|since) it)? is (?:too new\b|newer than (?:this|the current|the running|the installed) (?:version|release|server|application|app|binary|build)\b)/,
+    ],
+    confidence: 0.87,
+    title: 'The data was migrated by a newer version of the server than the image runs (a rollback?)',
+    // A database server too new for the driver or client is runtime_version_mismatch's.
+    not: /[Dd]river|[Cc]lient|[Pp]rotocol|[Ss]erver version|lockfile|lock file|[Ff]lyway|[Aa]lembic|[Ll]iquibase/,
+  },
+  {
     // "Does not match" names no direction, and an older schema may only need its upgrade step run.
     all: [
       /\b(?:[Ss]chema|[Dd]atabase|[Dd]ata|DB|[Ss]tore|[Ii]ndex|[Oo]n-disk|[Mm]etadata|[Ss]torage) version (?:\(?v?\d[\w.-]{0,20}\)? )?(?:does not match|doesn't match|differs from|mismatch|is older than)\b[^\n]{0,80}\bversion\b/,

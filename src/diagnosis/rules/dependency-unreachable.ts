@@ -27,8 +27,18 @@ const GENERIC_CONNECT_FAILURE: Signature = {
   title: 'A dependency cannot be reached',
   not: DNS_FAILURE,
 };
+// A driver's summary that it gave up (MongoServerSelectionError, JDBC's "Communications link failure"):
+// it wraps whatever failed underneath, an unresolved name as often as a refusal.
+const DRIVER_GAVE_UP: Signature = {
+  all: [
+    /Can't connect to (?:MySQL|local MySQL|MariaDB) server|Communications link failure|MongoServerSelectionError|NoBrokersAvailable|couldn't connect to server/i,
+  ],
+  confidence: 0.8,
+  title: 'A dependency cannot be reached',
+  not: DNS_FAILURE,
+};
 // Lines that say only that no connection was made, not how it failed.
-const GENERIC_CONNECT_FAILURES: readonly Signature[] = [GENERIC_CONNECT_FAILURE, NO_ENDPOINT_ANSWERED];
+const GENERIC_CONNECT_FAILURES: readonly Signature[] = [GENERIC_CONNECT_FAILURE, NO_ENDPOINT_ANSWERED, DRIVER_GAVE_UP];
 const AUTH_REJECTED = /AuthenticationFailed|[Aa]uthentication failed|Bad credentials|[Aa]ccess denied|not authorized/;
 
 const SIGNATURES: Signature[] = [
@@ -44,14 +54,7 @@ const SIGNATURES: Signature[] = [
     title: 'The database refused the connection',
     not: DNS_FAILURE,
   },
-  {
-    all: [
-      /Can't connect to (?:MySQL|local MySQL|MariaDB) server|Communications link failure|MongoServerSelectionError|NoBrokersAvailable|couldn't connect to server/i,
-    ],
-    confidence: 0.8,
-    title: 'A dependency cannot be reached',
-    not: DNS_FAILURE,
-  },
+  DRIVER_GAVE_UP,
   {
     all: [
       /\bETIMEDOUT\b|[Cc]onnection timed out|connect timed out|i\/o timeout|\bEHOSTUNREACH\b|No route to host|\bENETUNREACH\b|[Nn]etwork is unreachable|\b(?:Host|Network)Unreachable\b/,

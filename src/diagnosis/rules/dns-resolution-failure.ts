@@ -1,8 +1,16 @@
 /** dns_resolution_failure: a dependency's hostname cannot be resolved (wrong or absent Service name). */
 import { kubectl } from '../kubectl.ts';
-import type { RuleContext } from '../rule.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
-import { DNS_FAILURE, EMPTY_SERVER_LIST, UNSET_HOST } from './network-clues.ts';
+import {
+  CLOUD_METADATA_HOST,
+  DEFAULT_SERVICE_HOST,
+  DEFAULTS_IN_USE,
+  DNS_FAILURE,
+  EMPTY_SERVER_LIST,
+  serviceDiedEarlier,
+  UNSET_HOST,
+  ZONE_AS_REGION_ENDPOINT,
+} from './network-clues.ts';
 
 // .NET on Linux reports getaddrinfo's EAI_AGAIN as the errno text "Resource temporarily unavailable"
 // (SocketException (11), or (00000001, 11)). The same words come from fork or a non-blocking read, so they
@@ -78,26 +86,6 @@ export const hostIn = (text: string): string | undefined => {
   return host !== undefined && HOST_NAME.test(host) && /[A-Za-z]/.test(host) ? host : undefined;
 };
 
-/** Host names images fall back to when their host variable is unset. */
-const DEFAULT_HOST =
-  /^(?:mysql|mariadb|postgres|postgresql|db|database|redis|mongo|mongodb|rabbitmq|kafka|elasticsearch|memcached|broker)$/;
-
-// Compose and supervisors say when a service's container stopped: "mongo exited with code 1".
-const EXITED = /^([\w.-]{1,80}) exited with code [1-9]\d{0,2}\s*$/;
-
-/**
- * True when the log shows the container behind the unresolved name dying first: the name stopped
- * resolving because that container stopped, so its own failure (higher up) is the cause.
- */
-const diedEarlier = (ctx: RuleContext, host: string): boolean => {
-  if (host === '') return false;
-  const service = host.split('.')[0]!.toLowerCase();
-  return ctx.log.lines.some((l) => {
-    const name = EXITED.exec(l.text.trim())?.[1]?.toLowerCase();
-    return name !== undefined && (name === service || name.startsWith(`${service}_`) || name.startsWith(`${service}-`));
-  });
-};
-
 export const dnsResolutionFailure = signatureRule({
   id: 'dns-resolution-failure',
   category: 'dns_resolution_failure',
@@ -110,11 +98,19 @@ export const dnsResolutionFailure = signatureRule({
     // should name the host was never set, so this reading steps back behind missing_env_var.
     if (UNSET_HOST.test(hit.line.text) || ctx.log.lines.some((l) => EMPTY_SERVER_LIST.test(l.text)))
       return Math.min(hit.confidence, 0.5);
+    // The cloud metadata server does not exist outside its cloud: an SDK went there because no credentials
+    // variable was set (missing_env_var reads it), not because a Service name is wrong.
+    if (CLOUD_METADATA_HOST.test(hit.line.text)) return Math.min(hit.confidence, 0.45);
+    // A cloud endpoint built from a zone where the region belongs: the region setting is malformed, the
+    // name does not exist anywhere, so the lookup failing is a symptom and not a confident answer.
+    if (ZONE_AS_REGION_ENDPOINT.test(hit.line.text)) return Math.min(hit.confidence, 0.6);
     const host = hostIn(hit.line.text) ?? '';
-    if (diedEarlier(ctx, host)) return Math.min(hit.confidence, 0.4);
+    if (serviceDiedEarlier(ctx.log.lines, host)) return Math.min(hit.confidence, 0.4);
     // A bare product name (mysql, redis, db) is often an image's built-in default: the variable that
     // should name the real host may be unset, so the name alone is not a confident answer.
-    return DEFAULT_HOST.test(host) ? Math.min(hit.confidence, 0.78) : hit.confidence;
+    if (!DEFAULT_SERVICE_HOST.test(host)) return hit.confidence;
+    // The app said it runs on its defaults: the default name was dialled because nothing else was set.
+    return Math.min(hit.confidence, ctx.log.lines.some((l) => DEFAULTS_IN_USE.test(l.text)) ? 0.6 : 0.78);
   },
   steps: (ctx, hit) => [
     `Check that the Service exists in the namespace: kubectl get svc -n ${ctx.target.namespace ?? '<namespace>'}`,

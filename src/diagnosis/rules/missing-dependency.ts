@@ -9,6 +9,7 @@ import { type Signature, type SignatureHit, signatureRule } from './log-helpers.
 import { isUnder, pathsIn } from './spec-helpers.ts';
 import { STDLIB_OF_ANOTHER_PYTHON } from './version-clues.ts';
 import { LOCKFILE_SIGNATURES } from './missing-dependency-lockfiles.ts';
+import { CLASSPATH_SIGNATURES } from './missing-dependency-classpath.ts';
 
 // vendor/ is absent either because composer install never ran in the image (this cause) or because a volume
 // mounted over the app directory hides the vendor/ the image has (missing_file): the same lines, so this
@@ -65,9 +66,18 @@ const SIGNATURES: Signature[] = [
     title: 'A Python distribution the app needs is not installed',
   },
   {
-    all: [/cannot load such file -- /],
+    // A bare feature name ("-- pg", "-- redis/cluster") is a gem; a path is the app's own file (below).
+    all: [/cannot load such file -- (?![./~])/],
+    not: /\brequire_relative\b/,
     confidence: 0.85,
     title: 'A Ruby gem or file the app requires is not installed',
+  },
+  {
+    // A path (/app/config/boot, ./lib/x) or require_relative names a file of the app itself: hidden by a
+    // volume mounted over its directory or left out of the image (missing_file) as often as a gem is absent.
+    all: [/cannot load such file -- [./~]|\brequire_relative\b[^\n]{0,200}cannot load such file/],
+    confidence: 0.55,
+    title: "A file of the app's own source that Ruby requires is missing",
   },
   {
     all: [
@@ -90,31 +100,18 @@ const SIGNATURES: Signature[] = [
     title: 'A gem the app loads is not in the bundle',
   },
   { all: [/Can't locate [^\s]+\.pm in @INC/], confidence: 0.9, title: 'A Perl module the app uses is not installed' },
-  {
-    all: [/java\.lang\.(?:NoClassDefFoundError|ClassNotFoundException)/],
-    confidence: 0.7,
-    title: 'A Java class the app needs is not on the classpath',
-    not: /UnsupportedClassVersionError/,
-  },
-  { all: [/Could not load file or assembly '/], confidence: 0.82, title: 'A .NET assembly the app needs is missing' },
-  {
-    // JDBC: the driver class is not on the classpath. "No suitable driver" is also a URL typo, so weaker.
-    all: [/Cannot load driver class: [\w.]{3,120}|Failed to load driver class [\w.]{3,120}/],
-    confidence: 0.84,
-    title: 'The JDBC driver the app needs is not on the classpath',
-  },
-  {
-    // The same failure before a connection is tried: no driver on the classpath claims the jdbc: URL
-    // (Liquibase, HikariCP, Flyway), most often because the image does not bundle that database's driver.
-    all: [
-      /No suitable driver found for jdbc:|Driver class was not specified and could not be determined from the url|Failed to get driver instance for jdbcUrl=|[Uu]nable to (?:find|determine) (?:a |the )?(?:JDBC )?driver (?:class )?for (?:the )?(?:url|jdbc:)/,
-    ],
-    confidence: 0.7,
-    title: 'No JDBC driver on the classpath accepts the URL (driver missing, or a malformed URL)',
-  },
+  ...CLASSPATH_SIGNATURES,
   COMPOSER_AUTOLOAD,
   ...LOCKFILE_SIGNATURES,
   { all: [/Class ["'][^"']+["'] not found/], confidence: 0.55, title: 'A PHP class the app uses is not installed' },
+  {
+    // A class under a vendor namespace (Dotenv\Dotenv, GuzzleHttp\Client, Monolog\Logger) is a Composer
+    // package's, so the package is not installed (often a require-dev one left out by --no-dev). The app's own
+    // namespaces (App\, Tests\, Database\) are a bug or a stale autoloader instead.
+    all: [/Class ["'](?!(?:App|Src|Tests?|Database|Domain|Modules?)\\)[A-Z]\w{0,60}\\{1,2}[A-Z][\w\\]{0,200}["'] not found/],
+    confidence: 0.78,
+    title: 'A class of a Composer package the app uses is not installed (require-dev or --no-dev?)',
+  },
   {
     // Classes and functions of PHP extensions (phpredis, gd, intl, zip, pdo drivers...) missing from the image.
     all: [
@@ -225,13 +222,6 @@ const SIGNATURES: Signature[] = [
     all: [/\bmodule '[\w.-]{1,120}' not found\b|\bno field package\.preload\[/],
     confidence: 0.84,
     title: 'A Lua module the app requires is not installed in the image',
-  },
-  {
-    // Clojure: a namespace the app requires is on no classpath entry (a dependency only in a dev alias or
-    // profile, or left out of the uberjar).
-    all: [/Could not locate [\w/$-]{1,200}__init\.class\b/],
-    confidence: 0.82,
-    title: 'A Clojure library the app requires is not on the classpath',
   },
   {
     // R, Julia and Tcl name a package that is not installed in the image's library path.

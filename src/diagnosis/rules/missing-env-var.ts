@@ -22,6 +22,7 @@ import {
   RUBY_ENV_FETCH,
   RUST_ENV_VAR,
 } from './missing-env-var-lookups.ts';
+import { CLOUD_CLIENT_SIGNATURES, weighClientDefaults } from './missing-env-var-cloud-clients.ts';
 import { EMPTY_CREDENTIAL_SIGNATURES, UNSET_SECRET_SIGNATURES } from './missing-env-var-secrets.ts';
 import { USAGE_HINTS } from './missing-env-var-usage-hints.ts';
 
@@ -180,6 +181,7 @@ const SIGNATURES: Signature[] = [
     title: 'A connection setting is undefined (its environment variable is not set)',
   },
   ...EMPTY_CREDENTIAL_SIGNATURES,
+  ...CLOUD_CLIENT_SIGNATURES,
   {
     // "Mastodon now requires that these variables are set:", "The following environment variables are
     // missing:", "these variables must be set": a list of variable names follows on the next lines.
@@ -226,7 +228,7 @@ const bySignature = signatureRule({
   category: 'missing_env_var',
   // One list, so the strongest line wins whether the log names the variable or only what broke.
   signatures: [...SIGNATURES, ...INDIRECT_SIGNATURES],
-  adjust: weighIndirect,
+  adjust: (ctx, hit) => weighClientDefaults(ctx, hit) ?? weighIndirect(ctx, hit),
   evidence: indirectEvidence,
   steps: (ctx, hit) => {
     const name = ENV_NAME.exec(hit.line.text)?.[1];

@@ -78,6 +78,26 @@ export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
     title: 'The script the container runs is not in the image (or not in its working directory)',
   },
   {
+    // Ruby loading a file of the app itself by path, not a gem by name: require_relative always reports
+    // the absolute path ("cannot load such file -- /app/config/boot (LoadError)"), as does a require of
+    // "./lib/x". The file was not copied into the image, or a volume mounted over its directory (a
+    // ConfigMap over /app/config) hides it. A path inside an installed gem is a broken dependency.
+    all: [/\bcannot load such file -- (?:\/|\.{1,2}\/)/],
+    confidence: 0.88,
+    title: "A source file of the app itself is not in the container (not copied, or hidden by a mount over its directory)",
+    not: /\/gems\/|\/bundle\/|vendor\/bundle|site_ruby|vendor_ruby|\/rubygems\//,
+  },
+  {
+    // The JVM loading an agent named on its command line or in JAVA_TOOL_OPTIONS: "-javaagent:/x.jar"
+    // that is not there ("Error opening zip file or JAR manifest missing : /newrelic/newrelic.jar"). An
+    // init container that copies the agent into a shared volume did not run, or the agent was never added
+    // to the image. A native -agentpath library says "cannot open shared object file", which
+    // missing-shared-library reads.
+    all: [/\bError opening zip file or JAR manifest missing ?: /],
+    confidence: 0.85,
+    title: 'The Java agent the JVM is told to load is not in the container (an init container did not copy it?)',
+  },
+  {
     // Go's os.Stat / filepath.Walk on a path the app needs ("lstat /app/static: no such file or
     // directory"). The runtime's stat of the entrypoint comes with exec (command-not-found reads it).
     all: [/\bl?stat \.{0,2}\/?[^\s:]{1,300}: no such file or directory/],

@@ -69,6 +69,12 @@ const SIGNATURES: Signature[] = [
 // "/bin/sh: /app/server: not found" for a path outside the system bin dirs.
 const SHELL_NOT_FOUND = /\bsh: (?:\d+: )?\.?\/(?!(?:usr\/)?(?:local\/)?s?bin\/)[^\s:]+: not found\s*$/;
 
+// busybox ash and dash say the same "name: not found" for a program looked up on PATH whose file is there but
+// whose loader is not (a glibc build such as the aws-cli v2 installer's on Alpine); bash says "command not
+// found" instead. Usually the program is simply absent (command_not_found), so this is only an alternative.
+const BUSYBOX_NOT_FOUND = /(?:\bsh|: line \d{1,6}|: \d{1,6}): ([A-Za-z][\w.+-]{0,60}): not found\s{0,4}$/;
+const SCRIPT_NAME = /\.(?:sh|bash|py|rb|pl)\b/;
+
 export const missingSharedLibrary: Rule = {
   id: 'missing-shared-library',
   match: (ctx) => {
@@ -91,8 +97,24 @@ export const missingSharedLibrary: Rule = {
     const exec = execNoSuchFile(ctx);
     if (!exec) {
       // busybox/dash say "not found" for a binary whose loader is missing, just as for an absent file.
-      const shell = ctx.log.lines.find((l) => SHELL_NOT_FOUND.test(l.text) && !/\.(?:sh|bash|py|rb|pl)\b/.test(l.text));
-      if (!shell) return null;
+      const shell = ctx.log.lines.find((l) => SHELL_NOT_FOUND.test(l.text) && !SCRIPT_NAME.test(l.text));
+      if (!shell) {
+        // A script name (run.sh) is an interpreter's or the script's own problem, not a binary's loader.
+        const onPath = ctx.log.lines.find((l) => {
+          const program = BUSYBOX_NOT_FOUND.exec(l.text)?.[1];
+          return program !== undefined && !SCRIPT_NAME.test(program);
+        });
+        if (!onPath) return null;
+        return finding(ctx, {
+          ruleId: 'missing-shared-library',
+          category: 'missing_shared_library',
+          title:
+            'busybox/dash cannot run a program on PATH: if it is installed, its libc loader is missing (glibc vs musl)',
+          confidence: 0.45,
+          evidence: logEvidence([onPath]),
+          steps,
+        });
+      }
       return finding(ctx, {
         ruleId: 'missing-shared-library',
         category: 'missing_shared_library',

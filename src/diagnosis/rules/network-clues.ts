@@ -3,6 +3,7 @@
  * (not a rule itself): a refusal on localhost is dependency_unreachable's line and, when a host variable
  * is unset, missing_env_var's reading too; a name that does not resolve is dns_resolution_failure's.
  */
+import type { LogLine } from '../types.ts';
 
 /** "localhost" inside a pod is the pod itself: the dependency is elsewhere. */
 export const LOCALHOST = /\b127\.0\.0\.1\b|\blocalhost\b|\[::1\]|"::1"|'::1'|\b0\.0\.0\.0:\d/;
@@ -61,3 +62,46 @@ export const EMPTY_SERVER_LIST =
   /\b(?:bootstrap[._-]servers|brokers|broker[._-]list|seeds|contact[._-]points|cluster[._-]nodes|servers|hosts)["']? ?[=:] ?\[ ?\](?![^\s,;])/i;
 export const UNSET_HOST =
   /\$\{[A-Za-z_][\w.:-]{0,80}\}|\$[A-Z][A-Z0-9_]{2,60}\b|["'[(]:\d{2,5}\b|(?:^|[\s=])["']{2}:\d{2,5}\b/;
+
+/**
+ * A cloud's instance metadata server: GCE's metadata.google.internal, the link-local IMDS address
+ * (169.254.169.254, AWS/Azure/GCP alike), ECS's task credentials endpoint (169.254.170.2). SDKs reach
+ * it only when no credentials variable was set; outside that cloud it never resolves or answers, so a
+ * failed lookup of it is a missing setting, not a Service name that does not exist.
+ */
+export const CLOUD_METADATA_HOST =
+  /\bmetadata\.google\.internal\b|\b169\.254\.169\.254\b|\b169\.254\.170\.2\b|\binstance-data\.ec2\.internal\b|\bIMDS\b|\bmetadata server\b/;
+
+/**
+ * A cloud endpoint built from an availability zone where the region belongs (sqs.us-east-1a.amazonaws.com,
+ * s3.eu-west-1b.amazonaws.com): the host does not resolve because the region setting is malformed.
+ */
+export const ZONE_AS_REGION_ENDPOINT = /\.[a-z]{2}(?:-gov)?-[a-z]{4,10}-\d{1,2}[a-z]\.amazonaws\.com\b/;
+
+/** Host names images fall back to when their host variable is unset: a bare product or role name. */
+export const DEFAULT_SERVICE_HOST =
+  /^(?:mysql|mariadb|postgres|postgresql|db|database|redis|mongo|mongodb|rabbitmq|kafka|elasticsearch|memcached|broker)$/;
+
+/**
+ * The app says it runs on its built-in defaults ("No custom config.js found, loading config.default.js",
+ * "no config file found, using defaults", "falling back to default settings"): every address it then
+ * dials is the image's default, so a failure to reach it means the setting was never given.
+ */
+export const DEFAULTS_IN_USE =
+  /[Nn]o (?:custom |user )?(?:config(?:uration)?|settings)(?: file)?(?: [\w.-]{1,40})? (?:found|provided|given|present)\b[^\n]{0,60}\b(?:load|us|fall)ing[^\n]{0,30}\bdefaults?\b|\bconfig\.default\.(?:js|json|ya?ml|toml)\b|\b(?:[Uu]sing|[Ll]oading|[Ff]alling back to) (?:the )?(?:built-in |default )?(?:default (?:config(?:uration)?|settings|connection|host|url|uri)|defaults)\b/;
+
+// Compose and supervisors say when a service's container stopped: "mongo exited with code 1".
+const EXITED = /^([\w.-]{1,80}) exited with code [1-9]\d{0,2}\s*$/;
+
+/**
+ * True when the log shows the container behind an unresolved name dying first: the name stopped
+ * resolving because that container stopped, so its own failure (higher up) is the cause.
+ */
+export const serviceDiedEarlier = (lines: readonly LogLine[], host: string): boolean => {
+  if (host === '') return false;
+  const service = host.split('.')[0]!.toLowerCase();
+  return lines.some((l) => {
+    const name = EXITED.exec(l.text.trim())?.[1]?.toLowerCase();
+    return name !== undefined && (name === service || name.startsWith(`${service}_`) || name.startsWith(`${service}-`));
+  });
+};

@@ -21,10 +21,12 @@ const IMAGE_DIR = /(?:^|[\s'"`[(=:])\/(?:(?:var\/)?tmp|etc|opt|usr|run|var\/run|
 
 const NOT_WRITABLE: Signature = {
   all: [
-    /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|[Cc]annot write to (?:the )?(?:directory|data directory|folder)/,
+    /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|(?:[Cc]annot|[Cc]an't|[Uu]nable to) write (?:to|into) (?:the )?(?:directory|data directory|folder|\/)/,
   ],
   confidence: 0.84,
   title: 'The container user cannot write to a directory it needs',
+  // A write refused for a full or read-only disk names that errno; those causes own it.
+  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota/,
 };
 
 // A start-up check of a directory's access that names no errno: Jenkins remoting's "should be fully accessible
@@ -37,6 +39,18 @@ const ACCESS_CHECK: Signature = {
   confidence: 0.8,
   title: 'The container user cannot access a directory it needs (ownership of the volume)',
   not: /[Rr]ead-only file ?system|EROFS|[Nn]o such file|ENOENT|does not exist/,
+};
+
+// A start-up check that names the path and the user it runs as ("Cannot write to /var/solr as 8983:8983",
+// "/data is not writable by uid 1000", "must be writable by the jenkins user"): the path's owner is another
+// user than the process, the usual state of a fresh root-owned volume without fsGroup.
+const WRITE_CHECK_AS_USER: Signature = {
+  all: [
+    /\b(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Cc]ould not|[Ff]ailed to) (?:write|create files?) (?:to|into|in) ['"`]?\/[^\s'"`]{0,200}['"`]? as (?:user |uid )?['"`]?[\w-]{1,32}(?::[\w-]{1,32})?\b|\b(?:must|needs to|has to|should) be (?:writ(?:e)?able|owned) by (?:the )?(?:user|uid|group|gid|[\w-]{1,32} user)\b|\bnot writ(?:e)?able by (?:uid|user|gid) ['"`]?\w/,
+  ],
+  confidence: 0.86,
+  title: 'The container user cannot write to a directory owned by another user (volume ownership)',
+  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota/,
 };
 
 const GENERIC: Signature = {
@@ -64,6 +78,7 @@ const SIGNATURES: Signature[] = [
     title: 'The container user lacks permission on a path',
   },
   NOT_WRITABLE,
+  WRITE_CHECK_AS_USER,
   ACCESS_CHECK,
   {
     all: [/\bCannot write into /, /\bdirectory\b/],
@@ -180,9 +195,12 @@ const SIGNATURES: Signature[] = [
     title: 'The SQLite database file is not writable by the container user',
   },
   {
-    // SQLite says this when the file or its directory is not writable (or the directory is absent).
-    all: [/unable to open database file/],
-    confidence: 0.6,
+    // SQLite says this (SQLITE_CANTOPEN, "Error 14") when the file or its directory is not writable by the
+    // container user, the usual case for a data directory created as root in the image or a root-owned volume;
+    // an absent directory says the same, so this stays below the confident band.
+    all: [/unable to open database file|SQLite Error 14\b|\bSQLITE_CANTOPEN\b/],
+    not: /[Nn]o such file|ENOENT|does not exist|[Rr]ead-only file ?system|EROFS/,
+    confidence: 0.7,
     title: 'The SQLite database file cannot be opened (directory not writable by the container user?)',
   },
   {
@@ -209,7 +227,7 @@ export const permissionDenied = signatureRule({
     )
       return Math.min(hit.confidence, 0.45);
     if (
-      (hit.signature === NOT_WRITABLE || hit.signature === ACCESS_CHECK) &&
+      (hit.signature === NOT_WRITABLE || hit.signature === ACCESS_CHECK || hit.signature === WRITE_CHECK_AS_USER) &&
       IMAGE_DIR.test(hit.line.text) &&
       !/\bdata\b|[Pp]ermission denied|\bEACCES\b/.test(hit.line.text)
     )

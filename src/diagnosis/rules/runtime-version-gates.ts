@@ -12,6 +12,7 @@ import {
   NEWER_ENVOY_EXTENSION,
   NEWER_POSTGRES_PARAMETER,
   NEWER_GO_YAML_FIELD,
+  NEWER_OTELCOL_SECTION,
   NEWER_RABBITMQ_KEY,
   NEWER_REDIS_DIRECTIVE,
   OTHER_VERSION_SYNTAX,
@@ -131,6 +132,13 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
     all: [TRAEFIK_OTHER_VERSION_NODE],
     confidence: 0.88,
     title: 'The Traefik flags or config are written for another major version than the image runs',
+  },
+  {
+    // An OpenTelemetry Collector config section from a newer release than the pinned image (connectors:
+    // copied from current docs onto a collector older than 0.71).
+    all: [NEWER_OTELCOL_SECTION],
+    confidence: 0.84,
+    title: 'The collector config uses a section added in a newer release than the image runs',
   },
   {
     // A Consul key from a newer release than the image (the config copied from current docs).

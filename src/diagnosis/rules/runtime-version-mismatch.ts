@@ -190,6 +190,18 @@ const SIGNATURES: Signature[] = [
     title: 'The module needs a newer Go toolchain',
   },
   {
+    // The project's manifest pins a language version the image's toolchain does not satisfy: Mix "on Elixir
+    // v1.14.5 but it has declared in its mix.exs file it supports only Elixir ~> 1.15", Cargo "requires
+    // rustc 1.74 or newer, while the currently active rustc version is", Dart "The current Dart SDK version
+    // is", SwiftPM "is using Swift tools version 5.9.0 but the installed version is", RubyGems "requires
+    // Ruby version >= 3.1".
+    all: [
+      /\bhas declared in its [\w.]{1,20} file it supports only\b|\brequires rustc (?:version )?\d[\w.]{0,16} or newer\b|\bthe currently active rustc version is\b|\bThe current Dart SDK version is\b|\busing Swift tools version \d[\d.]{0,10} but the installed version is\b|\brequires Ruby version [<>=~]{1,2}/,
+    ],
+    confidence: 0.88,
+    title: "The project declares a language version the image's toolchain does not satisfy",
+  },
+  {
     // A lockfile written by a newer Deno/Bun/npm than the image runs.
     all: [
       /Unsupported lockfile version|Unknown lockfile version|(?:lockfile|lock) was created by a newer version of (?:Bun|Deno|npm|pnpm|yarn)/,

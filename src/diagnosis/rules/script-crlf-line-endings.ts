@@ -10,8 +10,10 @@ import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } fr
 
 const SIGNATURES: Signature[] = [
   // The scanner renders a CR inside a short shell error as the two characters \r: "set: -\r: invalid option".
+  // A program the script ran with a CR-ended argument reports it too: Go "open /etc/app.yaml\r: no such
+  // file or directory".
   {
-    all: [/\$'\\r'|\\r'|\\r: (?:invalid option|No such file|not found|command not found|bad interpreter)/],
+    all: [/\$'\\r'|\\r'|\\r: (?:invalid option|[Nn]o such file|not found|command not found|bad interpreter)/],
     confidence: 0.95,
     title: "A shell script has Windows line endings ($'\\r')",
   },

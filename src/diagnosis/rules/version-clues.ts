@@ -118,6 +118,14 @@ export const NEWER_NODE_BUILTIN_OR_FLAG =
 export const JVM_OPTION_OF_ANOTHER_JAVA =
   /\bUnrecognized VM option '(?:UseConcMarkSweepGC|CMS[A-Za-z]{2,60}|UseParNewGC|MaxPermSize|PermSize|PrintGCDateStamps|PrintGCTimeStamps|PrintTenuringDistribution|PrintGCApplicationStoppedTime|UseGCLogFileRotation|NumberOfGCLogFiles|GCLogFileSize|AggressiveOpts|UseCGroupMemoryLimitForHeap|ZGenerational|UseCompactObjectHeaders)\b/;
 
+/**
+ * OpenTelemetry Collector config sections later releases added (top-level connectors 0.71; the telemetry
+ * metrics readers and logs processors 0.10x): an older collector's strict decoder calls each one of the
+ * "invalid keys", as it would a typo, but these names are valid in a newer collector.
+ */
+export const NEWER_OTELCOL_SECTION =
+  /'' has invalid keys: (?:[\w/-]{1,40}, ){0,10}connectors\b|'service(?:::|\.)telemetry(?:::|\.)(?:metrics|logs|traces)' has invalid keys: (?:[\w-]{1,40}, ){0,10}(?:readers|processors)\b/;
+
 /** Any of these: a config that fits another version of the server than the image runs. */
 export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_REDIS_DIRECTIVE.test(text) ||
@@ -131,4 +139,5 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_POSTGRES_PARAMETER.test(text) ||
   CASSANDRA_OTHER_VERSION_PROPERTY.test(text) ||
   NEWER_AUTHELIA_KEY.test(text) ||
-  NEWER_RABBITMQ_KEY.test(text);
+  NEWER_RABBITMQ_KEY.test(text) ||
+  NEWER_OTELCOL_SECTION.test(text);

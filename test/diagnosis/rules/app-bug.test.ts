@@ -128,8 +128,25 @@ ruleTable(appBug, 'app_bug', {
       exitCode: 1,
       min: 0.55,
     },
+    {
+      name: 'a .NET dictionary filled with a duplicate key',
+      log: "Unhandled exception. System.ArgumentException: An item with the same key has already been added. Key: EUR\n   at System.Collections.Generic.Dictionary`2.TryInsert(TKey key, TValue value, InsertionBehavior behavior)\n   at Pricing.RateCache.Load() in /src/Pricing/RateCache.cs:line 31",
+      exitCode: 134,
+      min: 0.6,
+    },
+    {
+      name: 'Java Optional.get on an empty Optional, under a framework wrapper',
+      log: "org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'tenantRegistry'\nCaused by: java.util.NoSuchElementException: No value present\n\tat java.base/java.util.Optional.get(Optional.java:143)\n\tat com.acme.tenants.TenantRegistry.init(TenantRegistry.java:58)",
+      exitCode: 1,
+      min: 0.6,
+    },
   ],
   negatives: [
+    {
+      name: "a database's duplicate-key violation is the data, not a stream misuse",
+      log: 'ERROR: duplicate key value violates unique constraint "users_email_key"\nDETAIL:  Key (email)=(a@b.c) already exists.',
+      exitCode: 1,
+    },
     { name: 'an exception handled and logged at info', log: 'INFO request failed, will retry\nINFO done' },
     {
       name: 'a traceback caused by a missing module belongs to that cause',

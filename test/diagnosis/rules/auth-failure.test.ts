@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(authFailure, 'auth_failure', {
   positives: [
     {
+      name: 'STS refuses the web identity (IRSA trust policy names another ServiceAccount), boto3',
+      log: 'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Azure AD finds no federated credential for the pod (workload identity subject mismatch)',
+      log: "Error: AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: 'https://oidc.prod-aks.azure.com/1234/'. Assertion Subject: 'system:serviceaccount:billing-v2:renderer'.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'GKE Workload Identity without its IAM binding, from the Go client',
+      log: 'level=fatal msg="read secret" err="compute: Received 403 `Unable to generate access token; IAM returned 403 Forbidden: Permission \'iam.serviceAccounts.getAccessToken\' denied on resource (or it may not exist).`"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'an ActiveMQ broker refusing a rotated password',
       log: 'Caused by: javax.jms.JMSSecurityException: User name [billing] or password is invalid.\n\tat org.apache.activemq.util.JMSExceptionSupport.create(JMSExceptionSupport.java:52)',
       exitCode: 1,
@@ -114,6 +132,11 @@ ruleTable(authFailure, 'auth_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a role that assumed fine but lacks a permission on a bucket is not a rejected identity',
+      log: 'AccessDenied: User: arn:aws:sts::111122223333:assumed-role/renderer/botocore-session is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::templates/v3/a.html"',
+      exitCode: 1,
+    },
     {
       name: 'a JMS user that logged in but lacks a permission',
       log: "org.springframework.jms.JmsSecurityException: AMQ229032: User: billing does not have permission='SEND' on address orders\nCaused by: jakarta.jms.JMSSecurityException: AMQ229032: User: billing does not have permission='SEND' on address orders",

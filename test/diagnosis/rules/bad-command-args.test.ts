@@ -250,8 +250,19 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       max: 0.6,
       best: false,
     },
+    {
+      name: 'argparse rejects a subcommand that is not one of its choices',
+      log: "usage: manage [-h] {migrate,serve,worker} ...\nmanage: error: argument command: invalid choice: 'serve --port 8000' (choose from 'migrate', 'serve', 'worker')",
+      exitCode: 2,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: "a settings value rejected by the app's own validation is not its command line",
+      log: "Traceback (most recent call last):\n  File \"/app/settings.py\", line 12, in <module>\nValueError: Invalid choice 'debugg' for LOG_LEVEL in settings.toml",
+      exitCode: 1,
+    },
     {
       name: 'a bad integer in an env var, not read by an option parser',
       log: 'invalid value for Integer(): "ten"\n/app/config/initializers/sidekiq.rb:4:in `Integer\'\n/app/config/environment.rb:5:in `<main>\'',

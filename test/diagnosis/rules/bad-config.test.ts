@@ -259,6 +259,31 @@ ruleTable(badConfig, 'bad_config', {
       log: '2025-01-01 10:00:00.000 UTC [1] ERROR syntax error in configuration (/etc/pgbouncer/pgbouncer.ini:7), stopping loading\n2025-01-01 10:00:00.000 UTC [1] FATAL cannot load config file',
       min: 0.7,
     },
+    {
+      name: 'an AWS endpoint built from an availability zone where the region belongs cannot be resolved',
+      log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 22, in <module>\n    table.load()\nbotocore.exceptions.EndpointConnectionError: Could not connect to the endpoint URL: "https://dynamodb.eu-west-2b.amazonaws.com/"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "the SDK's own check rejects a region value that is not a region",
+      log: "botocore.exceptions.InvalidRegionError: Provided region_name 'eu-central-1 ' doesn't match a supported format.",
+      exitCode: 1,
+      min: 0.8,
+      max: 0.84,
+    },
+    {
+      name: 'a Sentry DSN that does not parse (JavaScript SDK)',
+      log: 'SentryError: Invalid Sentry Dsn: 4f1c9e2d7a@o123456.ingest.sentry.io/789\n    at dsnFromString (/app/node_modules/@sentry/utils/cjs/dsn.js:41:11)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a URL setting without its scheme, as Go net/http reports it',
+      log: '{"level":"fatal","msg":"cannot fetch feature flags","error":"Get \\"flags.internal.example.com/api/v1/flags\\": unsupported protocol scheme \\"\\""}',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -341,6 +366,21 @@ ruleTable(badConfig, 'bad_config', {
     {
       name: 'a parsed config summary',
       log: 'INFO parsed declarative config: 3 services, 5 routes',
+    },
+    {
+      name: 'an endpoint of a real region that does not resolve is a DNS problem, not the region setting',
+      log: 'operation error SQS: GetQueueUrl, https response error StatusCode: 0, RequestID: , request send failed, Post "https://sqs.us-east-1.amazonaws.com/": dial tcp: lookup sqs.us-east-1.amazonaws.com on 10.96.0.10:53: no such host',
+      exitCode: 1,
+    },
+    {
+      name: 'an empty DSN is an unset variable, not a malformed one',
+      log: 'SentryError: Invalid Sentry Dsn: ',
+      exitCode: 1,
+    },
+    {
+      name: 'an empty URL is an unset variable, not a URL without a scheme',
+      log: 'panic: Get "": unsupported protocol scheme ""',
+      exitCode: 2,
     },
   ],
 });

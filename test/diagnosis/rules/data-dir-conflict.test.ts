@@ -235,8 +235,30 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a bolt store on a shared volume whose open gives up with a bare timeout',
+      log: 'time="2024-06-05T01:00:41Z" level=fatal msg="cannot start" error="open /var/lib/agent/meta.db: timeout"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an OpenTelemetry file_storage checkpoint still locked by the old DaemonSet pod',
+      log: 'error\tgraph/graph.go:432\tFailed to start component\t{"error": "storage client: timeout", "type": "Receiver", "id": "filelog"}\nError: cannot start pipelines: storage client: timeout',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a database connection that timed out is the network, not a file lock',
+      log: 'level=fatal msg="failed to open database: connect: timeout" host=postgres.db.svc',
+      exitCode: 1,
+    },
+    {
+      name: 'a store that timed out after waiting names a duration, not the bolt lock',
+      log: 'Error: failed to open state store: timeout after 30s waiting for replicas',
+      exitCode: 1,
+    },
     {
       name: 'an Erlang distribution cookie mismatch is a credential',
       log: '2024-05-14 09:12:02 [error] Connection attempt from node rabbit@rabbitmq-1 rejected. Invalid challenge reply. Cookie mismatch between nodes: check the Erlang cookie',

@@ -97,8 +97,25 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'an app rolled back onto a schema a newer release migrated',
+      log: 'RuntimeError: Refusing to start: the database schema is newer than this version of the application (schema 42, code 40)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a search index written by a newer engine after a rollback',
+      log: 'FATAL cannot open /data/index: index is too new for this release (format 9, supported up to 8)',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a database server too new for the client driver is the runtime, not the data',
+      log: 'Error: database is too new for this client driver (server protocol 17, driver supports up to 16)',
+      exitCode: 1,
+    },
     {
       name: 'a dump file that is not there',
       log: 'pg_restore: error: could not open input file "/tmp/app.dump": No such file or directory',

@@ -120,6 +120,11 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   ],
   negatives: [
     {
+      name: "a driver's give-up summary that wraps a name that did not resolve",
+      log: 'com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure\nCaused by: java.net.UnknownHostException: mysql-primary.db.svc.cluster.local: Name or service not known',
+      exitCode: 1,
+    },
+    {
       name: "code that was thought unreachable is the app's bug",
       log: 'Unhandled exception. System.Diagnostics.UnreachableException: The program executed an instruction that was thought to be unreachable.\n   at Billing.Invoice.Total() in /src/Invoice.cs:line 40',
       exitCode: 134,

@@ -6,6 +6,36 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
     {
+      name: 'a cloud metadata host that does not resolve steps back behind the unset credentials variable',
+      log: 'level=fatal msg="token source" err="Get \\"http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token\\": dial tcp: lookup metadata.google.internal on 10.100.0.10:53: no such host"',
+      exitCode: 1,
+      min: 0.3,
+      max: 0.5,
+      best: false,
+    },
+    {
+      name: 'an endpoint built from a zone where the region belongs is not a confident DNS answer',
+      log: 'operation error S3: GetObject, https response error StatusCode: 0, request send failed, Get "https://s3.eu-west-1b.amazonaws.com/assets/logo.png": dial tcp: lookup s3.eu-west-1b.amazonaws.com on 10.96.0.10:53: no such host',
+      exitCode: 1,
+      min: 0.5,
+      max: 0.6,
+      best: false,
+    },
+    {
+      name: 'a regional endpoint that does not resolve stays confident',
+      log: 'request send failed, Post "https://sqs.eu-west-1.amazonaws.com/": dial tcp: lookup sqs.eu-west-1.amazonaws.com on 10.96.0.10:53: no such host',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a default host name after the app said it runs on defaults is a weak DNS reading',
+      log: 'No custom config.js found, loading config.default.js\nMongoServerSelectionError: getaddrinfo ENOTFOUND mongodb',
+      exitCode: 1,
+      min: 0.5,
+      max: 0.6,
+      best: 'missing_env_var',
+    },
+    {
       name: 'Kafka cannot resolve a broker it was given',
       log: '\tbootstrap.servers = [kafka-0.kafak.infra.svc:9092]\norg.apache.kafka.common.config.ConfigException: No resolvable bootstrap urls given in bootstrap.servers',
       exitCode: 1,

@@ -243,6 +243,33 @@ ruleTable(missingDependency, 'missing_dependency', {
       log: "Can't locate JSON/XS.pm in @INC (you may need to install the JSON::XS module)",
       min: 0.85,
     },
+    {
+      name: 'the AWS SDK names a service module that must be on the classpath for a configured feature',
+      log: "software.amazon.awssdk.core.exception.SdkClientException: Unable to load credentials from any of the providers in the chain: [ProfileCredentialsProvider(): To use SSO OIDC related properties in the 'default' profile, the 'ssooidc' service module must be on the class path.]",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a class under a Composer package namespace is not installed (require-dev left out by --no-dev)',
+      log: 'PHP Fatal error:  Uncaught Error: Class "Faker\\Factory" not found in /var/www/html/database/seed.php:12\nStack trace:\n#0 {main}\n  thrown in /var/www/html/database/seed.php on line 12',
+      exitCode: 255,
+      min: 0.75,
+    },
+    {
+      name: "a path Ruby cannot load is the app's own file as often as a gem: not a confident reading",
+      log: "/srv/app/bin/sidekiq:4:in `require_relative': cannot load such file -- /srv/app/config/environment (LoadError)\n\tfrom /srv/app/bin/sidekiq:4:in `<main>'",
+      exitCode: 1,
+      min: 0.5,
+      max: 0.6,
+      best: false,
+    },
+    {
+      name: "a class of the app's own namespace stays a weak reading",
+      log: 'PHP Fatal error:  Uncaught Error: Class "App\\Jobs\\SendInvoice" not found in /var/www/html/app/Console/Kernel.php:30',
+      exitCode: 255,
+      max: 0.6,
+      best: false,
+    },
   ],
   negatives: [
     {
@@ -297,6 +324,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     {
       name: 'module names in an info line',
       log: 'INFO loaded module auth\nINFO loaded module billing\nINFO listening on :8080',
+    },
+    {
+      name: "a classpath resource of the app's own that is absent is a missing file, not a package",
+      log: 'Caused by: java.io.FileNotFoundException: class path resource [db/changelog/db.changelog-master.yaml] cannot be opened because it does not exist',
+      exitCode: 1,
     },
   ],
 });

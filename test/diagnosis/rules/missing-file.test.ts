@@ -209,8 +209,30 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'Ruby: require of an app file by path (a ConfigMap mounted over its directory hides it)',
+      log: "/srv/app/config/application.rb:5:in `require': cannot load such file -- ./lib/settings_loader (LoadError)\n\tfrom /srv/app/config/application.rb:5:in `<top (required)>'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'the JVM cannot open the -javaagent jar',
+      log: 'NOTE: Picked up JDK_JAVA_OPTIONS: -javaagent:/otel/opentelemetry-javaagent.jar\nError opening zip file or JAR manifest missing : /otel/opentelemetry-javaagent.jar\nError occurred during initialization of VM\nagent library failed to init: instrument',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a file missing inside an installed gem is a broken dependency, not an app file',
+      log: "/usr/local/bundle/gems/nokogiri-1.16.0/lib/nokogiri.rb:10:in `require_relative': cannot load such file -- /usr/local/bundle/gems/nokogiri-1.16.0/lib/nokogiri/nokogiri (LoadError)",
+      exitCode: 1,
+    },
+    {
+      name: 'a gem required by name is a dependency',
+      log: "<internal:/usr/local/lib/ruby/3.3.0/rubygems/core_ext/kernel_require.rb>:136:in `require': cannot load such file -- sidekiq (LoadError)",
+      exitCode: 1,
+    },
     {
       name: 'an optional variables file that is skipped',
       log: 'variables file local.tfvars not found, skipping\nError: Invalid provider configuration',

@@ -54,6 +54,14 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
       log: "Error: /usr/lib/libstdc++.so.6: version `GLIBCXX_3.4.29' not found (required by /app/node_modules/canvas/build/Release/canvas.node)",
       min: 0.7,
     },
+    {
+      name: 'dash cannot run a program on PATH: an absent program or a glibc binary without its loader',
+      log: '+ terraform init -input=false\n/usr/local/bin/plan.sh: 14: terraform: not found',
+      exitCode: 127,
+      min: 0.4,
+      max: 0.5,
+      best: 'command_not_found',
+    },
   ],
   negatives: [
     {
@@ -76,6 +84,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     {
       name: 'a version banner mentioning GLIBCXX',
       log: 'build info: compiler=g++ 12 GLIBCXX_3.4.30 runtime ok',
+    },
+    {
+      name: 'a script name busybox cannot find is not a binary without its loader',
+      log: 'sh: run.sh: not found',
+      exitCode: 127,
     },
   ],
 });

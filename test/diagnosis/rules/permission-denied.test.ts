@@ -98,6 +98,25 @@ ruleTable(permissionDenied, 'permission_denied', {
       min: 0.7,
       max: 0.84,
     },
+    {
+      name: 'a start-up check names the directory and the user it cannot write as',
+      log: "[entrypoint] ERROR: Unable to write to /bitnami/kafka/data as 1001:0\n[entrypoint] Check the ownership of the volume (fsGroup)",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a data directory that must be writable by the service user',
+      log: 'FATAL: /opt/sonarqube/data must be writable by the sonarqube user',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'SQLite cannot open its database in a directory the user cannot write (node-sqlite3)',
+      log: "[Error: SQLITE_CANTOPEN: unable to open database file] {\n  errno: 14,\n  code: 'SQLITE_CANTOPEN'\n}",
+      exitCode: 1,
+      min: 0.65,
+      max: 0.84,
+    },
   ],
   negatives: [
     {
@@ -146,6 +165,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     {
       name: 'a Rust io::Error that is a missing file, not a denied one',
       log: 'Error: failed to read the configuration\n\nCaused by:\n    Os { code: 2, kind: NotFound, message: "No such file or directory" }',
+      exitCode: 1,
+    },
+    {
+      name: 'a write refused because the disk is full is not ownership',
+      log: 'ERROR: Cannot write to /var/lib/app/cache: No space left on device',
       exitCode: 1,
     },
   ],

@@ -323,8 +323,36 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: 'a Rust crate that needs a newer rustc than the builder image has',
+      log: 'error: package `axum v0.7.5` cannot be built because it requires rustc 1.75 or newer, while the currently active rustc version is 1.70.0',
+      exitCode: 101,
+      min: 0.85,
+    },
+    {
+      name: 'a Dart app whose pubspec needs a newer SDK than the image',
+      log: 'The current Dart SDK version is 2.19.6.\n\nBecause server requires SDK version >=3.0.0 <4.0.0, version solving failed.',
+      exitCode: 65,
+      min: 0.85,
+    },
+    {
+      name: 'a collector config with a telemetry section only newer collectors know',
+      log: "Error: failed to get config: cannot unmarshal the configuration: decoding failed due to the following error(s):\n\n'service::telemetry::metrics' has invalid keys: readers",
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a compile error under the active Rust toolchain is not a version gate',
+      log: 'info: the currently active rust toolchain is stable-x86_64-unknown-linux-gnu\nerror[E0425]: cannot find value `cfg` in this scope\nerror: could not compile `app` (bin "app") due to 1 previous error',
+      exitCode: 101,
+    },
+    {
+      name: 'a misspelt top-level collector section is a broken config',
+      log: "Error: failed to get config: cannot unmarshal the configuration: 1 error(s) decoding:\n\n* '' has invalid keys: recievers",
+      exitCode: 1,
+    },
     {
       name: 'a misspelt Node.js flag is not a version problem',
       log: 'node: bad option: --max-old-spcae-size=512',

@@ -74,8 +74,19 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       min: 0.5,
       best: false,
     },
+    {
+      name: 'a CR-ended path the script passed to a Go program (a real CR in the log)',
+      log: 'starting billing\n2024/06/07 10:41:22 open /etc/billing/app.toml\r: no such file or directory',
+      exitCode: 1,
+      min: 0.9,
+    },
   ],
   negatives: [
+    {
+      name: 'a path without a carriage return that is simply missing',
+      log: '2024/06/07 10:41:22 open /etc/billing/app.toml: no such file or directory',
+      exitCode: 1,
+    },
     {
       name: 'a JSON log line ending in an escaped CRLF pair is not a script with CRLF',
       log: '{"level":"error","msg":"upstream said: bad request\\r\\n"}',

@@ -4,6 +4,7 @@ import {
   CONFIG_FOR_ANOTHER_VERSION,
   JVM_OPTION_OF_ANOTHER_JAVA,
   NEWER_NODE_BUILTIN_OR_FLAG,
+  NEWER_OTELCOL_SECTION,
   NEWER_RABBITMQ_KEY,
   STDLIB_ADDED_BY_NEWER_PYTHON,
   STDLIB_OF_ANOTHER_PYTHON,
@@ -40,4 +41,12 @@ test('a JVM option of another Java release is a version clue; a misspelt option 
   assert.match("Unrecognized VM option 'MaxPermSize=256m'", JVM_OPTION_OF_ANOTHER_JAVA);
   assert.match("Unrecognized VM option 'ZGenerational'", JVM_OPTION_OF_ANOTHER_JAVA);
   assert.doesNotMatch("Unrecognized VM option 'UseG1CG'", JVM_OPTION_OF_ANOTHER_JAVA);
+});
+
+test('a collector section of a newer release is a version clue; a misspelt section is not', () => {
+  const newer = "* '' has invalid keys: connectors";
+  assert.match(newer, NEWER_OTELCOL_SECTION);
+  assert.ok(CONFIG_FOR_ANOTHER_VERSION(newer), 'bad-config steps back on it');
+  assert.match("* '' has invalid keys: extensions, connectors", NEWER_OTELCOL_SECTION);
+  assert.doesNotMatch("* '' has invalid keys: conectors", NEWER_OTELCOL_SECTION);
 });

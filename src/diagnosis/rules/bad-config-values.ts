@@ -1,0 +1,70 @@
+/**
+ * bad_config's readings of one setting whose value is present but malformed: a cloud region that is not a
+ * region (an availability zone, a zone of another provider's format), a DSN or URL that does not parse. An
+ * empty value fails in the same words and is an unset variable (missing_env_var), so each reading excludes
+ * the empty case. The bad-config rule lists these with their own exclusions: the region failures surface as
+ * lookups of a host that cannot exist, which the rule's default exclusion would give to DNS.
+ */
+import type { Signature } from './log-helpers.ts';
+
+// Matches nothing: these signatures keep only their own exclusions, not the rule's default one, which hands
+// lines about unresolvable hosts to the DNS rule.
+const NO_EXCLUSION = /(?!)/;
+
+export const CONFIG_VALUE_SIGNATURES: Signature[] = [
+  {
+    // The SDK built an endpoint from the zone ("sqs.us-east-1a.amazonaws.com"): the lookup fails because the
+    // host cannot exist, whatever the cluster's DNS does.
+    // An AWS availability zone (us-east-1a, us-gov-west-1c) is a region with the zone letter after it. No AWS
+    // region ends in a letter, so an endpoint holding one was built from a zone copied by mistake (often from
+    // the node's topology.kubernetes.io/zone label).
+    all: [
+      /\.[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}[a-z]\.(?:amazonaws\.com|api\.aws)\b/,
+    ],
+    confidence: 0.9,
+    title: 'The AWS region setting holds an availability zone (e.g. us-east-1a instead of us-east-1)',
+    not: NO_EXCLUSION,
+  },
+  {
+    // Google endpoints built from a zone where a region belongs ("us-central1-a-aiplatform.googleapis.com").
+    all: [
+      /\b(?:us|europe|asia|australia|northamerica|southamerica|me|africa)-[a-z]{4,12}\d{1,2}-[a-f]-[a-z]{3,30}\.googleapis\.com\b/,
+    ],
+    confidence: 0.85,
+    title: 'The Google Cloud region setting holds a zone (e.g. us-central1-a instead of us-central1)',
+    not: NO_EXCLUSION,
+  },
+  {
+    // The SDKs' own region validation: botocore's "Provided region_name 'x' doesn't match a supported format",
+    // "Invalid region", "is not a valid region". An unset region says "Missing Region" / "You must specify a
+    // region" instead (missing_env_var).
+    all: [
+      /\bInvalidRegionError\b|Provided region_name '[^']{1,80}' doesn't match a supported format|\b[Ii]nvalid (?:AWS |GCP |Azure )?region(?: name| identifier)?\b|\bis not a valid (?:AWS |GCP |Azure )?region\b/,
+    ],
+    confidence: 0.84,
+    title: 'The cloud region setting is not a valid region',
+    not: /""|''|region_name '?None|[Mm]issing [Rr]egion|must specify a region|[Uu]nable to load region/,
+  },
+  {
+    // A DSN (Sentry, database drivers) set to a value that does not parse: Sentry's BadDsn ("Unsupported scheme
+    // ''" for a DSN pasted without https://), "Invalid Sentry Dsn", InvalidDsnException, "malformed DSN".
+    all: [
+      /\bBadDsn\b|\bInvalid(?:Dsn|DSN)(?:Exception|Error)?\b|\b[Ii]nvalid (?:Sentry )?(?:DSN|Dsn)\b|\b(?:DSN|Dsn) (?:is )?(?:invalid|malformed)\b|\b[Mm]alformed (?:DSN|Dsn)\b/,
+    ],
+    confidence: 0.8,
+    title: 'A DSN setting holds a value that does not parse (scheme, host or key missing)',
+    // An empty DSN is an unset variable; Go's MySQL driver says "missing the slash" for an empty one too.
+    not: /(?:DSN|Dsn)[:=] ?(?:""|''|undefined|null|None)?\s{0,4}$|(?:DSN|Dsn) (?:is )?(?:empty|not set|missing|required)|missing the slash/,
+  },
+  {
+    // A URL setting whose value has no scheme, quoted by the client that refused it: Go's net/http
+    // (Get "api.example.com/v1": unsupported protocol scheme ""), requests' MissingSchema ("Invalid URL
+    // 'example.com': No scheme supplied"), and a scheme the client does not know ("postgress://").
+    all: [
+      /\b(?:Get|Post|Put|Patch|Delete|Head) "[^"\s]{1,200}": unsupported protocol scheme\b|Invalid URL '[^'\s]{1,200}': No scheme supplied|[Uu]nsupported (?:URL |protocol )?scheme ['"][^'"\s]{1,40}['"]/,
+    ],
+    confidence: 0.78,
+    title: 'A URL setting has no scheme or an unknown one (http://, https://)',
+    not: NO_EXCLUSION,
+  },
+];

@@ -1,0 +1,50 @@
+/**
+ * missing_dependency's readings for runtimes that load libraries from a classpath or an assembly list (JVM,
+ * Clojure, Groovy, .NET): a class, driver or module the app needs is not packaged with it. The
+ * missing-dependency rule lists these among its own signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const CLASSPATH_SIGNATURES: Signature[] = [
+  {
+    all: [/java\.lang\.(?:NoClassDefFoundError|ClassNotFoundException)/],
+    confidence: 0.7,
+    title: 'A Java class the app needs is not on the classpath',
+    not: /UnsupportedClassVersionError/,
+  },
+  {
+    // Libraries that probe for an optional module and say which one to add (the AWS SDK's "the 'sts' service
+    // module must be on the class path" for web identity, Jackson's and Hibernate's optional modules): the
+    // feature is configured but the jar that implements it was not packaged with the app.
+    all: [
+      /\bmust be (?:on|in|added to) the class ?path\b|\b(?:is|was|were|are) not (?:found |present )?(?:on|in) the class ?path\b|\b(?:[Aa]dd|[Ii]nclude) (?:the )?[`'"]?[\w.:-]{2,80}[`'"]? (?:module |dependency |jar |artifact )?(?:to|on) (?:the |your )?class ?path\b/,
+    ],
+    // "class path resource [x] ... does not exist" is the app's own file (missing_file).
+    not: /class ?path resource|does not exist|[Nn]o such file/,
+    confidence: 0.86,
+    title: 'A module the configured feature needs is not on the classpath',
+  },
+  { all: [/Could not load file or assembly '/], confidence: 0.82, title: 'A .NET assembly the app needs is missing' },
+  {
+    // JDBC: the driver class is not on the classpath. "No suitable driver" is also a URL typo, so weaker.
+    all: [/Cannot load driver class: [\w.]{3,120}|Failed to load driver class [\w.]{3,120}/],
+    confidence: 0.84,
+    title: 'The JDBC driver the app needs is not on the classpath',
+  },
+  {
+    // The same failure before a connection is tried: no driver on the classpath claims the jdbc: URL
+    // (Liquibase, HikariCP, Flyway), most often because the image does not bundle that database's driver.
+    all: [
+      /No suitable driver found for jdbc:|Driver class was not specified and could not be determined from the url|Failed to get driver instance for jdbcUrl=|[Uu]nable to (?:find|determine) (?:a |the )?(?:JDBC )?driver (?:class )?for (?:the )?(?:url|jdbc:)/,
+    ],
+    confidence: 0.7,
+    title: 'No JDBC driver on the classpath accepts the URL (driver missing, or a malformed URL)',
+  },
+  {
+    // Clojure: a namespace the app requires is on no classpath entry (a dependency only in a dev alias or
+    // profile, or left out of the uberjar).
+    all: [/Could not locate [\w/$-]{1,200}__init\.class\b/],
+    confidence: 0.82,
+    title: 'A Clojure library the app requires is not on the classpath',
+  },
+];
