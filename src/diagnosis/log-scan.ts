@@ -323,7 +323,9 @@ export const scanLog = (input: string | Uint8Array, bounds: LogBounds = LOG_BOUN
     let level: string | undefined;
     let stack: string[] = [];
     if (unpacked) {
-      text = unpacked.text;
+      // A CR decoded from the JSON string ("config.yaml\r: no such file") follows the plain lines' rule.
+      const crParts = splitCarriageReturns(unpacked.text);
+      text = crParts.length === 1 ? (crParts[0] as string) : unpacked.text;
       level = unpacked.level ?? plainLevel(unpacked.text);
       stack = unpacked.stack;
     }

@@ -277,6 +277,16 @@ describe('scanLog: carriage returns', () => {
     ]);
   });
 
+  test('a CR decoded from a JSON log record follows the same rule: kept as \\r in a short error, dropped otherwise', () => {
+    assert.deepEqual(
+      texts(
+        '{"level":"error","msg":"load config","error":"open /etc/orders/config.yaml\\r: no such file or directory"}',
+      ),
+      ['load config: open /etc/orders/config.yaml\\r: no such file or directory'],
+    );
+    assert.deepEqual(texts('{"level":"info","msg":"step 1/2\\rstep 2/2"}'), ['step 1/2step 2/2']);
+  });
+
   test('a progress bar that redraws its line keeps one line per state', () => {
     assert.deepEqual(texts('Downloading  10%\rDownloading  55%\rDownloading 100%\ndone'), [
       'Downloading  10%',

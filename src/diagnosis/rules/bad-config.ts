@@ -231,8 +231,9 @@ export const badConfig = signatureRule({
   adjust: (ctx, hit) => {
     // A wrong keystore password is a rejected credential (auth_failure).
     if (hit.lines.some((l) => /password was incorrect/.test(l.text))) return Math.min(hit.confidence, 0.4);
-    // A directive or setting of another server version is runtime_version_mismatch's (TAXONOMY.md).
-    if (hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text) || REMOVED_MYSQL_FLAG.test(l.text)))
+    // A directive or setting of another server version is runtime_version_mismatch's (TAXONOMY.md),
+    // wherever the log names it: the line bad_config matched may be only the loader's summary.
+    if (ctx.log.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text) || REMOVED_MYSQL_FLAG.test(l.text)))
       return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.47);
     // A setting the server does not know is a typo or a key of a newer release (runtime_version_mismatch).

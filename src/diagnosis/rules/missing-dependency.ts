@@ -108,7 +108,9 @@ const SIGNATURES: Signature[] = [
     // A class under a vendor namespace (Dotenv\Dotenv, GuzzleHttp\Client, Monolog\Logger) is a Composer
     // package's, so the package is not installed (often a require-dev one left out by --no-dev). The app's own
     // namespaces (App\, Tests\, Database\) are a bug or a stale autoloader instead.
-    all: [/Class ["'](?!(?:App|Src|Tests?|Database|Domain|Modules?)\\)[A-Z]\w{0,60}\\{1,2}[A-Z][\w\\]{0,200}["'] not found/],
+    all: [
+      /Class ["'](?!(?:App|Src|Tests?|Database|Domain|Modules?)\\)[A-Z]\w{0,60}\\{1,2}[A-Z][\w\\]{0,200}["'] not found/,
+    ],
     confidence: 0.78,
     title: 'A class of a Composer package the app uses is not installed (require-dev or --no-dev?)',
   },

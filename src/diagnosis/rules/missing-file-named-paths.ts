@@ -84,7 +84,8 @@ export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
     // ConfigMap over /app/config) hides it. A path inside an installed gem is a broken dependency.
     all: [/\bcannot load such file -- (?:\/|\.{1,2}\/)/],
     confidence: 0.88,
-    title: "A source file of the app itself is not in the container (not copied, or hidden by a mount over its directory)",
+    title:
+      'A source file of the app itself is not in the container (not copied, or hidden by a mount over its directory)',
     not: /\/gems\/|\/bundle\/|vendor\/bundle|site_ruby|vendor_ruby|\/rubygems\//,
   },
   {

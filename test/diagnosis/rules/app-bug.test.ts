@@ -130,7 +130,7 @@ ruleTable(appBug, 'app_bug', {
     },
     {
       name: 'a .NET dictionary filled with a duplicate key',
-      log: "Unhandled exception. System.ArgumentException: An item with the same key has already been added. Key: EUR\n   at System.Collections.Generic.Dictionary`2.TryInsert(TKey key, TValue value, InsertionBehavior behavior)\n   at Pricing.RateCache.Load() in /src/Pricing/RateCache.cs:line 31",
+      log: 'Unhandled exception. System.ArgumentException: An item with the same key has already been added. Key: EUR\n   at System.Collections.Generic.Dictionary`2.TryInsert(TKey key, TValue value, InsertionBehavior behavior)\n   at Pricing.RateCache.Load() in /src/Pricing/RateCache.cs:line 31',
       exitCode: 134,
       min: 0.6,
     },

@@ -260,7 +260,7 @@ ruleTable(badCommandArgs, 'bad_command_args', {
   negatives: [
     {
       name: "a settings value rejected by the app's own validation is not its command line",
-      log: "Traceback (most recent call last):\n  File \"/app/settings.py\", line 12, in <module>\nValueError: Invalid choice 'debugg' for LOG_LEVEL in settings.toml",
+      log: 'Traceback (most recent call last):\n  File "/app/settings.py", line 12, in <module>\nValueError: Invalid choice \'debugg\' for LOG_LEVEL in settings.toml',
       exitCode: 1,
     },
     {

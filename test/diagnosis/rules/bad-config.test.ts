@@ -284,6 +284,14 @@ ruleTable(badConfig, 'bad_config', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: "a loader's summary line steps back when another line names a section a newer release added",
+      log: "Error: failed to get config: cannot unmarshal the configuration: 1 error(s) decoding:\n\n* '' has invalid keys: connectors\n2024/06/01 10:00:00 collector server run finished with error: failed to get config: cannot unmarshal the configuration",
+      exitCode: 1,
+      min: 0.3,
+      max: 0.45,
+      best: 'runtime_version_mismatch',
+    },
   ],
   negatives: [
     {

@@ -100,7 +100,7 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
     {
       name: 'a start-up check names the directory and the user it cannot write as',
-      log: "[entrypoint] ERROR: Unable to write to /bitnami/kafka/data as 1001:0\n[entrypoint] Check the ownership of the volume (fsGroup)",
+      log: '[entrypoint] ERROR: Unable to write to /bitnami/kafka/data as 1001:0\n[entrypoint] Check the ownership of the volume (fsGroup)',
       exitCode: 1,
       min: 0.85,
     },
