@@ -185,6 +185,30 @@ const SIGNATURES: Signature[] = [
     title: 'The program crashed on a collection or stream misuse in its code (duplicate key, empty value)',
   },
   {
+    // A collection changed while the code iterates over it: Python "RuntimeError: dictionary changed size
+    // during iteration" (set, deque, OrderedDict too), Ruby "can't add a new key into hash during
+    // iteration", .NET "Collection was modified; enumeration operation may not execute" (Java's
+    // ConcurrentModificationException is read above).
+    all: [
+      /\b(?:dictionary|[Ss]et|deque|OrderedDict|dictionary keys) (?:changed size|mutated|changed) during iteration\b|\bcan't add a new key into hash during iteration\b|\bCollection was modified; enumeration operation may not execute\b/,
+    ],
+    confidence: 0.68,
+    title: 'The program modified a collection while iterating over it (a bug in its code)',
+  },
+  {
+    // ORM mappings that contradict the entity classes: Hibernate "Collection 'A.items' is 'mappedBy' a
+    // property named 'x' which does not exist in the target entity", "mappedBy reference an unknown
+    // target entity property", AnnotationException; Spring Data "No property 'x' found for type 'Y'"
+    // from a derived query method; EF Core "Unable to determine the relationship represented by
+    // navigation". The schema of the database (Schema-validation) is another cause.
+    all: [
+      /\bis 'mappedBy' a property named\b|\bmappedBy reference an unknown target entity property\b|\borg\.hibernate\.AnnotationException\b|\bNo property '[\w.]{1,100}' found for type '[\w.]{1,200}'|\bUnable to determine the relationship represented by navigation\b/,
+    ],
+    confidence: 0.72,
+    title: "The app's ORM entity mapping contradicts its own classes (a bug in its code)",
+    not: /Schema-validation/,
+  },
+  {
     // C++ exceptions that signal a logic error, a failed assert(), a pure virtual call.
     all: [
       /terminate called after throwing an instance of '(?:std::)?(?:out_of_range|logic_error|invalid_argument|length_error|domain_error|bad_optional_access|bad_variant_access|bad_function_call|bad_any_cast|bad_cast|bad_weak_ptr|bad_typeid)'|\bpure virtual method called\b|: Assertion [`'‘][^\n'’`‘]{1,300}['’] failed\./,

@@ -112,11 +112,13 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     title: 'The program was given the wrong number of arguments',
   },
   {
-    // getopt ("option requires an argument -- 'c'"), nginx ("invalid option: "-x"", -g directives
+    // getopt ("option requires an argument -- 'c'"), a long option given its value as the next argument
+    // where the program wants it attached (PostgreSQL "FATAL:  --max_connections requires a value"), Go's
+    // flag package ("flag needs an argument: -config"), nginx ("invalid option: "-x"", -g directives
     // reported "in command line"), boost::program_options (mongod: "Error parsing command line:
     // unrecognised option '--bind_ip_alll'").
     all: [
-      /\boption requires an argument -- ['‘]?\w|\boption ['"‘]?-{1,2}[\w-]{1,40}['"’]? requires (?:an? )?(?:argument|parameter|value)|: invalid option: ['"]-|\b[Ee]rror parsing command[- ]line|\bunrecognised option ['"‘]-|\bthe required argument for option ['"‘]-/,
+      /\boption requires an argument -- ['‘]?\w|\boption ['"‘]?-{1,2}[\w-]{1,40}['"’]? requires (?:an? )?(?:argument|parameter|value)|(?:^|[\s:])['"‘]?--[a-z][\w.-]{0,40}['"’]? requires (?:an? )?(?:argument|parameter|value)\b|\bflag needs an argument: -|: invalid option: ['"]-|\b[Ee]rror parsing command[- ]line|\bunrecognised option ['"‘]-|\bthe required argument for option ['"‘]-/,
     ],
     confidence: 0.86,
     title: 'The program rejects an option on its command line',
@@ -159,6 +161,24 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     ],
     confidence: 0.88,
     title: 'The program rejects its arguments',
+  },
+  {
+    // Click's option checks (Celery, Flask, many Python CLIs): "Error: Invalid value for '-P' / '--pool':
+    // 'gevnt' is not one of 'prefork', 'eventlet', ...".
+    all: [/^Error: Invalid value for ['"‘]-{1,2}[\w-]{1,40}['"’](?: \/ ['"‘]--[\w-]{1,40}['"’])?:/],
+    confidence: 0.86,
+    title: 'The program rejects the value of an option on its command line',
+    // Click's path checks ("Path '/app/logging.yaml' does not exist", "File '/x' is a directory") are
+    // about the file, which missing_file and its siblings read.
+    not: /: (?:Path|File|Directory) ['"‘]/,
+  },
+  {
+    // A worker or plugin class named by dotted path on the command line (gunicorn -k/--worker-class:
+    // "Error: class uri 'uvicorn.workers.UvicornWorkers' invalid or not found"). The import error in the
+    // same output would otherwise read as a bug in the app.
+    all: [/\bclass uri ['"‘][\w.:-]{1,200}['"’] invalid or not found/],
+    confidence: 0.8,
+    title: 'The worker class named in the command (e.g. gunicorn -k) does not exist',
   },
   {
     all: [/Unrecognized option: -|Unrecognized VM option/],

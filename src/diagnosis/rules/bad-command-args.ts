@@ -5,7 +5,11 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS } from './bad-command-args-option-parsers.ts';
-import { COMMAND_FORM_SIGNATURES, COMMAND_LINE_AS_ONE_FILE } from './command-form-signatures.ts';
+import {
+  COMMAND_FORM_SIGNATURES,
+  COMMAND_LINE_AS_ONE_FILE,
+  FLAG_VALUE_RUN_AS_SCRIPT,
+} from './command-form-signatures.ts';
 import { emptyExecTrace, RELATIVE_FILE_FLAG, RELATIVE_PATH_NOT_FOUND } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
 import { CONFIG_FOR_ANOTHER_VERSION, NEWER_NODE_BUILTIN_OR_FLAG } from './version-clues.ts';
@@ -53,6 +57,7 @@ const SIGNATURES: Signature[] = [
     title: 'The config file was read as JSON: the command lacks --adapter for its format',
   },
   COMMAND_LINE_AS_ONE_FILE,
+  FLAG_VALUE_RUN_AS_SCRIPT,
   {
     all: [/npm ERR! Missing script: |npm error Missing script: |error Command "[^"]+" not found\./],
     confidence: 0.8,

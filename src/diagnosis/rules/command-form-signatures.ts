@@ -56,6 +56,19 @@ export const COMMAND_FORM_SIGNATURES: Signature[] = [
   },
 ];
 
+/**
+ * A flag's value taken as the script: "--max-old-space-size 1536" (the runtime only accepts "=1536"),
+ * "-Xss 1m", "--workers 4" before the script. The runtime then runs a file named like a number or a size,
+ * which no entry file is. Node, Python, PHP, Perl, Ruby and the JVM launcher each name that "file".
+ */
+export const FLAG_VALUE_RUN_AS_SCRIPT: Signature = {
+  all: [
+    /(?:Cannot find module '|can't open file '|Could not open input file: |Can't open perl script "|No such file or directory -- |Could not find or load main class )(?:[^'"\s]{0,200}\/)?(?:\d{1,7}(?:\.\d{1,3})?(?:[kKmMgG][bB]?|%)?|true|false)(?:['":\s]|$)/,
+  ],
+  confidence: 0.85,
+  title: "An option's value was run as the script: the option needs --flag=value (or its value is misplaced)",
+};
+
 export const COMMAND_LINE_AS_ONE_FILE: Signature = {
   // The whole command line became one argument: python looks for a file named "manage.py runserver".
   all: [/can't open file '[^' ]+\.py [^']+': \[Errno 2\]/],

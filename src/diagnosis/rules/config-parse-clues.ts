@@ -89,6 +89,18 @@ export const CONFIG_SCHEMA_SIGNATURES: Signature[] = [
     title: 'The configuration refers to a section it does not define',
   },
   {
+    // An INI-style file that parses but lacks a section the server requires, or has settings before any
+    // header: a header lost to templating (a trimmed newline glued it to a comment) or a file truncated.
+    // supervisord ("does not include supervisord section"), MySQL/MariaDB option files, php-fpm's pools.
+    all: [
+      /\bfile does not include (?:an? |the )?\[?[\w:.-]{1,40}\]? section\b|\bFound option without preceding group\b|\bat least one [\w-]{1,30} section must be (?:specified|defined)\b|\bprogram section [\w:.-]{1,80} does not specify a command\b/,
+    ],
+    // An absent file is missing_file's, not a broken one.
+    not: /[Nn]o such file|does not exist|[Cc]ould not find config/,
+    confidence: 0.8,
+    title: 'The configuration file lacks a section the server requires',
+  },
+  {
     // Logging frameworks validate their own XML at start and Spring Boot aborts on their errors.
     all: [
       /Logback configuration error detected|\bno applicable action for \[|Logging system failed to initialize using configuration from|\bERROR in ch\.qos\.logback\.|ERROR StatusLogger (?:Unable to|Unrecognized|Could not|No )/,

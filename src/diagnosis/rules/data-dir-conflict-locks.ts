@@ -133,6 +133,19 @@ export const LOCK_SIGNATURES: Signature[] = [
     title: 'A stale pid file on the volume makes the server think another instance is running',
   },
   {
+    // The daemon found its pid file and refuses to start rather than guess whether the old process is gone
+    // (a pid file on an emptyDir or volume survives a container restart): dbus "The pid file "/run/dbus/pid"
+    // exists, if the message bus is not running, remove this file", rsyslog "pidfile '/run/rsyslogd.pid' and
+    // pid 1 already exist", cron "can't lock /var/run/crond.pid, otherpid may be 1".
+    all: [
+      /\b(?:[Pp]id|PID) ?file:? ["'`]?[^\s"'`]{1,200}["'`]? (?:already )?exists\b|\b[Pp]id ?file ["'`]?[^\s"'`]{1,200}["'`]? and pid \d{1,10} already exist\b|\botherpid may be \d|\bis not running, (?:remove|delete) (?:this|the) (?:pid ?|lock ?)?file\b/,
+    ],
+    confidence: 0.84,
+    title: 'A pid file that survived the restart makes the daemon refuse to start (it thinks another one runs)',
+    // A pid file being cleaned up, or one that is missing, is not the conflict.
+    not: /[Rr]emov(?:ed|ing) |[Dd]elet(?:ed|ing) |does(?: not|n't) exist|[Ss]tale pid ?file,? (?:removed|ignored|ignoring)/,
+  },
+  {
     // The same check worded around the PID it read back: in a fresh container the stale number is alive
     // (often 1, or the process itself). Airflow "is already running under PID 7", Apache "httpd (pid 8)
     // already running", Celery "already running? (pid: 1)", Squid "already running! Process ID 1",

@@ -122,6 +122,18 @@ const SIGNATURES: Signature[] = [
     not: /[Dd]river|[Cc]lient|[Pp]rotocol|[Ss]erver version|lockfile|lock file|[Ff]lyway|[Aa]lembic|[Ll]iquibase/,
   },
   {
+    // The server reads the on-disk format number the data carries and refuses one newer than it supports (a
+    // rollback after an upgrade touched the files): SQL Server error 948 "The database 'master' cannot be
+    // opened because it is version 957. This server supports version 904 and earlier. A downgrade path is
+    // not supported", Firebird "unsupported on-disk structure for file ...; found 13.0, support 12.2",
+    // Oracle "ORA-00201: control file version ... incompatible with ORACLE version".
+    all: [
+      /\bcannot be opened because it is version \d{2,6}\b|\b[Tt]his server supports version \d{2,6} and earlier\b|\b[Aa] downgrade path is not supported\b|\bunsupported on-disk structure for file\b|\bcontrol file version [\d.]{1,20} incompatible with ORACLE version\b/,
+    ],
+    confidence: 0.9,
+    title: 'The database files on the volume carry a newer on-disk version than this server supports (a downgrade)',
+  },
+  {
     // "Does not match" names no direction, and an older schema may only need its upgrade step run.
     all: [
       /\b(?:[Ss]chema|[Dd]atabase|[Dd]ata|DB|[Ss]tore|[Ii]ndex|[Oo]n-disk|[Mm]etadata|[Ss]torage) version (?:\(?v?\d[\w.-]{0,20}\)? )?(?:does not match|doesn't match|differs from|mismatch|is older than)\b[^\n]{0,80}\bversion\b/,

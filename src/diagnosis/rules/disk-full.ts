@@ -6,7 +6,7 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 // mount (/dev/shm), user/pid namespaces (clone or unshare under user.max_user_namespaces, newuidmap,
 // rootlesskit's fork/exec of its child) and the key quota of session keyrings (kernel.keys.maxkeys).
 const NOT_DISK =
-  /file watchers|inotify|max_user_watches|shared memory segment|\/dev\/shm|user namespaces?|max_[a-z]{2,6}_namespaces|newuidmap|newgidmap|rootlesskit|CLONE_NEW|\bunshare\b|\bclone(?:3?:|\(\)| failed)|fork\/exec|keyring|maxkeys/i;
+  /file watchers|file watch limit|MaxFilesWatch|inotify|max_user_watches|shared memory segment|\/dev\/shm|user namespaces?|max_[a-z]{2,6}_namespaces|newuidmap|newgidmap|rootlesskit|CLONE_NEW|\bunshare\b|\bclone(?:3?:|\(\)| failed)|fork\/exec|keyring|maxkeys/i;
 
 // The errno alone: node prints it on its own line ("code: 'ENOSPC'"), away from the message.
 const ERRNO: Signature = { all: [/\bENOSPC\b/], confidence: 0.9, title: 'The disk is full (ENOSPC)', not: NOT_DISK };
@@ -82,6 +82,18 @@ const SIGNATURES: Signature[] = [
     confidence: 0.7,
     title: 'The volume is running out of space',
     not: NOT_DISK,
+  },
+  {
+    // Writers that lose the errno on the way up: PyTorch's zip writer ("PytorchStreamWriter failed writing
+    // file data/412: file write failed", then "unexpected pos 2048137728 vs 2048137616" when it closes the
+    // archive short), HDF5's "file write failed". A full checkpoint volume is by far the usual reason; a
+    // quota or a dropped network volume says the same, so this is a likely reading, not a certain one.
+    all: [
+      /\bPytorchStreamWriter failed writing file\b|\binline_container\.cc:\d{1,6}\][^\n]{0,20}\bunexpected pos \d{1,20} vs \d{1,20}|\b(?:file|record|chunk|checkpoint) write failed\b/,
+    ],
+    confidence: 0.78,
+    title: 'A file write stopped short while saving (a checkpoint or data file): the volume is likely full',
+    not: /[Pp]ermission denied|\bEACCES\b|[Rr]ead-only file ?system|\bEROFS\b|[Ii]nput\/output error|\bEIO\b|[Ss]tale file handle/,
   },
   {
     // A write that stored fewer bytes than asked (PHP "Only 0 of 48213 bytes written"): a full volume, or a quota.

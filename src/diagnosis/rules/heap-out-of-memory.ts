@@ -24,6 +24,14 @@ const SIGNATURES: HeapSignature[] = [
     runtime: 'node',
   },
   {
+    // A worker_threads Worker killed by its resourceLimits (maxOldGenerationSizeMb, maxYoungGenerationSizeMb,
+    // stackSizeMb): the heap limit is the worker's own, and an unhandled 'error' event then ends the process.
+    all: [/ERR_WORKER_OUT_OF_MEMORY|Worker terminated due to reaching memory limit/],
+    confidence: 0.92,
+    title: 'A Node.js worker thread ran out of its V8 heap (resourceLimits)',
+    runtime: 'node',
+  },
+  {
     all: [/java\.lang\.OutOfMemoryError: (?:Java heap space|GC overhead limit exceeded)/],
     confidence: 0.93,
     title: 'The JVM ran out of heap (OutOfMemoryError)',
@@ -71,6 +79,23 @@ const SIGNATURES: HeapSignature[] = [
     all: [/failed to allocate memory \(NoMemoryError\)/],
     confidence: 0.85,
     title: 'Ruby ran out of memory (NoMemoryError)',
+    runtime: 'other',
+  },
+  {
+    // The BEAM (Erlang, Elixir, Gleam) names the allocator that failed and writes a crash dump:
+    // "eheap_alloc: Cannot allocate 3936114072 bytes of memory (of type "heap")", binary_alloc for a
+    // huge binary, ll_alloc/std_alloc/... for others. The VM gave up on a process heap it asked for;
+    // a cgroup kill would leave reason OOMKilled and no slogan (the adjust below handles that).
+    all: [/\b[a-z_]{2,20}_alloc: Cannot (?:allocate|reallocate) \d+ bytes of memory \(of type "/],
+    confidence: 0.86,
+    title: 'The Erlang VM could not allocate a heap it needed (BEAM allocator failure)',
+    runtime: 'other',
+  },
+  {
+    // GHC's RTS ("heap overflow", "Heap exhausted;") and OCaml ("Fatal error: out of memory.").
+    all: [/^[\w.-]{1,100}: (?:Heap exhausted;|heap overflow$)|^Fatal error: out of memory\.$/],
+    confidence: 0.8,
+    title: 'The runtime ran out of heap',
     runtime: 'other',
   },
   {

@@ -28,6 +28,16 @@ const SIGNATURES: Signature[] = [
     title: 'The node inotify limit is too low',
   },
   {
+    // Watchers that translate the ENOSPC of inotify_add_watch into their own words: Rust's notify/watchfiles
+    // ("OS file watch limit reached", kind: MaxFilesWatch), Watchman ("The user limit on the total number of
+    // inotify watches was reached"), IDEs and dev servers ("file watcher limit exceeded").
+    all: [
+      /\b(?:OS )?file[ -]?watch(?:er|ing)? limit (?:(?:has been |was |is )?(?:reached|exceeded|hit))|\bMaxFilesWatch\b|\buser limit on the (?:total )?number of inotify (?:watches|instances)\b|\b(?:too many|out of) inotify (?:watch(?:es)?|instances)\b/i,
+    ],
+    confidence: 0.87,
+    title: 'The node inotify watch limit is too low (fs.inotify.max_user_watches)',
+  },
+  {
     // Creating a watcher fails with EMFILE when the per-user inotify instance limit is used up (Go fsnotify,
     // systemd, chokidar): the "open files" wording hides the sysctl fs.inotify.max_user_instances.
     all: [

@@ -26,6 +26,16 @@ export const CLASSPATH_SIGNATURES: Signature[] = [
   },
   { all: [/Could not load file or assembly '/], confidence: 0.82, title: 'A .NET assembly the app needs is missing' },
   {
+    // The .NET host checks every asset the app's deps.json lists before managed code runs: a package assembly
+    // left out of the image (a COPY that takes only the app's own files, a trimmed publish folder) or absent
+    // from the runtime store the app was published against.
+    all: [
+      /\b(?:[Aa]n )?assembly specified in the (?:application )?dependencies manifest\b|\bwas expected to be in the local runtime store\b/,
+    ],
+    confidence: 0.86,
+    title: 'A package assembly listed in the .NET deps.json is not in the image',
+  },
+  {
     // JDBC: the driver class is not on the classpath. "No suitable driver" is also a URL typo, so weaker.
     all: [/Cannot load driver class: [\w.]{3,120}|Failed to load driver class [\w.]{3,120}/],
     confidence: 0.84,

@@ -10,6 +10,7 @@ import { isUnder, pathsIn } from './spec-helpers.ts';
 import { STDLIB_OF_ANOTHER_PYTHON } from './version-clues.ts';
 import { LOCKFILE_SIGNATURES } from './missing-dependency-lockfiles.ts';
 import { CLASSPATH_SIGNATURES } from './missing-dependency-classpath.ts';
+import { INSTALL_HINT_SIGNATURES } from './missing-dependency-install-hints.ts';
 
 // vendor/ is absent either because composer install never ran in the image (this cause) or because a volume
 // mounted over the app directory hides the vendor/ the image has (missing_file): the same lines, so this
@@ -103,6 +104,7 @@ const SIGNATURES: Signature[] = [
   ...CLASSPATH_SIGNATURES,
   COMPOSER_AUTOLOAD,
   ...LOCKFILE_SIGNATURES,
+  ...INSTALL_HINT_SIGNATURES,
   { all: [/Class ["'][^"']+["'] not found/], confidence: 0.55, title: 'A PHP class the app uses is not installed' },
   {
     // A class under a vendor namespace (Dotenv\Dotenv, GuzzleHttp\Client, Monolog\Logger) is a Composer

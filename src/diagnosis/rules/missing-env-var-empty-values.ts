@@ -143,10 +143,11 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
     not: /\b(?:generat\w{0,10}|random|using (?:a |the )?default|optional(?:ly)?|fingerprint|keyring|gpg|pgp|ssh)\b/i,
   },
   {
-    // "masterkey must be 32 bytes, but is 0", "key length 0": a key of zero length arrived empty, which is
-    // its variable unset (a wrong key has some length).
+    // "masterkey must be 32 bytes, but is 0", "key length 0", "key length is zero" (.NET IdentityModel's
+    // IDX10703 for a SymmetricSecurityKey built from an empty Jwt:Key): a key of zero length arrived
+    // empty, which is its variable unset (a wrong key has some length).
     all: [
-      /\b\w{0,20}(?:key|secret|token|password|salt)\w{0,12} (?:must|should|needs to) (?:be|have) (?:at least |exactly )?\d{1,4} (?:bytes|characters|chars)(?: long)?,? (?:but (?:is|was|got|has)|got|is|was) 0\b|\b(?:key|secret) (?:length|size) (?:is |of |was )?0\b/i,
+      /\b\w{0,20}(?:key|secret|token|password|salt)\w{0,12} (?:must|should|needs to) (?:be|have) (?:at least |exactly )?\d{1,4} (?:bytes|characters|chars)(?: long)?,? (?:but (?:is|was|got|has)|got|is|was) (?:0|zero)\b|\b(?:key|secret|token|salt) (?:length|size) (?:is |of |was )?(?:0|zero)\b|\b(?:key|secret) (?:is |was )?(?:of )?zero[- ]length\b/i,
     ],
     confidence: 0.8,
     title: 'A key or secret is empty (length 0): the environment variable that provides it is not set',

@@ -1,7 +1,8 @@
 /**
  * missing_env_var's readings of a secret or credential the app was given empty or not at all: a
  * framework's unset secret key (Rails' secret_key_base, Play, Flask), a credential that "must not be
- * empty", a JWT signing secret with no value, a client that sent no password ("using password: NO").
+ * empty", app keys that "are required", a secret too short to be set, an integration (SCM, OAuth) that
+ * only variables configure, a JWT signing secret with no value, a client that sent no password ("using password: NO").
  * Frameworks name the secret rather than the variable, but secrets reach containers through variables;
  * these readings are one kind of evidence and live apart from the ones that name a variable. The
  * missing-env-var rule lists the two groups at their own places in its order.
@@ -32,6 +33,38 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
     ],
     confidence: 0.8,
     title: 'A credential is empty: the environment variable that should hold it is likely not set',
+  },
+  {
+    // "App keys are required. Please set app.keys" (Strapi's session middleware without APP_KEYS), "JWT
+    // secret is required", "an encryption key is required": the app's own keys, which a container gets
+    // only from a variable, are absent. A key the app offers to generate is not a failure.
+    all: [
+      /\b(?:app(?:lication)?|secret|session|signing|encryption|master|cookie|jwt|api|admin) (?:keys?|secrets?|salts?)(?: (?:value|setting)s?)? (?:are|is) (?:required|mandatory|missing)\b/i,
+    ],
+    confidence: 0.78,
+    title: "The app's secret keys are not set: the environment variable that provides them is likely missing",
+    not: /\b(?:generat\w{0,10}|random|using (?:a |the )?default|optional(?:ly)?|if you (?:want|wish|need)|public key|ssh|gpg|pgp)\b/i,
+  },
+  {
+    // "SECRET_KEY must be at least 50 characters in length" (Django apps such as NetBox), "JWT_SECRET
+    // must be at least 32 characters": a secret named like a variable is too short. A hand-typed short key
+    // is possible (bad_config), but the common case is a Secret key that did not map and left it empty.
+    all: [
+      /\b[A-Z][A-Z0-9_]{0,40}(?:SECRET|KEY|SALT|TOKEN|PASSWORD)[A-Z0-9_]{0,20}["'`]? (?:must|should|needs to|has to) (?:be|have|contain) at least \d{1,4} (?:characters|chars|bytes)\b/,
+    ],
+    confidence: 0.7,
+    title: 'A secret is too short, most often because its environment variable arrived empty',
+  },
+  {
+    // "source code management system not configured" (Drone without DRONE_GITHUB_*), "no OAuth provider
+    // configured", "no authentication provider is configured": the integration the server cannot start
+    // without is configured only through variables, and none of them arrived.
+    all: [
+      /\b(?:source code management|scm|vcs|oauth2?|sso|identity|authentication|auth) (?:system|provider|backend|client|integration)s? (?:is |was |are |were |has not been |have not been )?not (?:configured|set|set up|provided)\b|\bno (?:scm|vcs|oauth2?|sso|identity|authentication|auth) (?:system|provider|backend|client|integration)s? (?:is |was |has been )?(?:configured|set|set up|provided|enabled)\b/i,
+    ],
+    confidence: 0.74,
+    title: 'The integration the server needs is not configured: the variables that set it were not passed',
+    not: /\b(?:using (?:the )?default|defaulting to|falling back|optional(?:ly)?|disabled|skipping)\b/i,
   },
 ];
 

@@ -31,6 +31,32 @@ export const USAGE_HINTS: Signature[] = [
     not: /\b(?:if you (?:want|wish|need|like)|optional(?:ly)?|deprecated)\b/i,
   },
   {
+    // "Could not locate a Flask application. Use the 'flask --app' option, 'FLASK_APP' environment
+    // variable, or a 'wsgi.py' file", "Unable to determine the project: set GOOGLE_CLOUD_PROJECT environment
+    // variable or pass --project": the program found nothing to run on and names the variable that
+    // would have told it. A flag is offered as well, so a wrong command stays a close second.
+    all: [
+      /\b(?:[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|[Uu]nable to|[Ff]ailed to) (?:locate|find|determine|detect|infer|discover)\b|\b[Nn]o [a-z]{2,20}(?: [a-z]{2,20}){0,2} (?:was |is )?(?:found|given|specified|provided|configured)\b/,
+      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}['"`]? env(?:ironment)? ?var(?:iable)?\b/,
+    ],
+    confidence: 0.64,
+    title: 'The program found nothing to run on and names the environment variable that would tell it',
+    // "Cannot find empty port ... specify a different port by setting GRADIO_SERVER_PORT": the default was
+    // there and taken (port_in_use); a variable offered to choose another value is not a missing one.
+    not: /\b(?:optional(?:ly)?|deprecated|ignored|ignoring|using (?:the )?default|(?:empty|free|available|unused) port|a different|another)\b/i,
+  },
+  {
+    // cloudflared's '"tunnel run" requires the ID or name of the tunnel to run as the last command line
+    // argument or in the configuration file', "a token must be given with --token or in the config file":
+    // neither a flag nor a config file gave the value, and in a pod it comes from a variable (TUNNEL_TOKEN)
+    // that was unset or passed under another name. A weak reading: the command itself may lack the flag.
+    all: [
+      /\b(?:requires?|needs?|must (?:be )?(?:given|provided|specified|passed|set))\b[^\n]{0,120}\b(?:command[- ]line (?:argument|flag|option)|--[a-z][a-z-]{1,30}|flag|argument)s? or (?:in |via |from |with )?(?:the |a |an )?(?:config(?:uration)? file|environment variable|env var)/,
+    ],
+    confidence: 0.6,
+    title: 'A required value was given neither as a flag nor in a config file: the variable that feeds it is not set',
+  },
+  {
     // Terraform's TF_VAR_<name> is matched case-sensitively: "No value for required variable" / "input
     // variable "x" is not set" means the variable meant to feed it was absent or named otherwise.
     all: [/No value for required variable|\binput variable "[\w-]{1,80}" is not set\b/],

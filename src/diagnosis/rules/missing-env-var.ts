@@ -39,7 +39,9 @@ const SIGNATURES: Signature[] = [
     title: 'A required environment variable is not set (unbound variable)',
   },
   {
-    all: [/: parameter (?:null or )?not set\s*$/],
+    // ${X:?} and ${X?} on an unset variable: bash and ksh say "parameter null or not set", dash and ash
+    // "parameter not set or null", zsh and plain ${X?} "parameter not set".
+    all: [/: parameter (?:null or )?not set(?: or null)?\s*$/],
     confidence: 0.88,
     title: 'A required environment variable is not set',
   },

@@ -107,3 +107,19 @@ export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
     not: /\bexec\b|exec user process|OCI runtime|\brunc\b|containerd/,
   },
 ];
+
+/**
+ * The runtime refused a bind mount whose source and target differ in kind: a hostPath (or docker -v)
+ * whose host file did not exist was created as an empty directory, and runc cannot mount it over the
+ * image's file. runc: "error mounting "/etc/x.conf" to rootfs at "/app/x.conf": ... not a directory:
+ * unknown: Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host
+ * path exists and is the expected type". It reaches users only in the status message or a Failed event.
+ */
+export const BIND_MOUNT_KIND_MISMATCH: Signature = {
+  all: [
+    /\bAre you trying to mount a directory onto a file \(or vice-versa\)|\berror mounting "[^"]{1,300}" to rootfs at "[^"]{1,300}"[^\n]{0,300}: not a directory\b/,
+  ],
+  confidence: 0.84,
+  title:
+    'A host path was mounted over a file but is a directory (the host file did not exist, so it was created as one)',
+};

@@ -22,7 +22,11 @@ import {
   type Signature,
   type SignatureHit,
 } from './log-helpers.ts';
-import { CONFIG_FILE_ABSENT_SIGNATURES, NAMED_PATH_ABSENT_SIGNATURES } from './missing-file-named-paths.ts';
+import {
+  BIND_MOUNT_KIND_MISMATCH,
+  CONFIG_FILE_ABSENT_SIGNATURES,
+  NAMED_PATH_ABSENT_SIGNATURES,
+} from './missing-file-named-paths.ts';
 
 const IS_A_DIRECTORY: Signature = {
   // A bind-mounted host file that did not exist became an empty directory (TAXONOMY: missing_file).
@@ -250,6 +254,19 @@ export const missingFile: Rule = {
           : `The entrypoint ${hidden.path} is not in the container: a volume mounted over its directory hides it?`,
         confidence: hidden.mountPath ? 0.88 : 0.62,
         evidence: [{ line: null, text: clip(hidden.text, 300), source: 'status' }],
+        steps,
+      });
+    }
+    const mountKind = matchSignatures(ctx, [BIND_MOUNT_KIND_MISMATCH], { status: true });
+    if (mountKind) {
+      return finding(ctx, {
+        ruleId: 'missing-file',
+        category: 'missing_file',
+        title: mountKind.signature.title,
+        confidence: mountKind.confidence,
+        evidence: mountKind.fromStatus
+          ? [{ line: null, text: clip(mountKind.line.text, 300), source: 'status' }]
+          : hitEvidence(mountKind),
         steps,
       });
     }

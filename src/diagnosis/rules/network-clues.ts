@@ -88,7 +88,7 @@ export const DEFAULT_SERVICE_HOST =
  * dials is the image's default, so a failure to reach it means the setting was never given.
  */
 export const DEFAULTS_IN_USE =
-  /[Nn]o (?:custom |user )?(?:config(?:uration)?|settings)(?: file)?(?: [\w.-]{1,40})? (?:found|provided|given|present)\b[^\n]{0,60}\b(?:load|us|fall)ing[^\n]{0,30}\bdefaults?\b|\bconfig\.default\.(?:js|json|ya?ml|toml)\b|\b(?:[Uu]sing|[Ll]oading|[Ff]alling back to) (?:the )?(?:built-in |default )?(?:default (?:config(?:uration)?|settings|connection|host|url|uri)|defaults)\b/;
+  /\b[Nn]o (?:custom |user )?(?:config(?:uration)?|settings)(?: file)?(?: [\w.-]{1,40})? (?:found|provided|given|present)\b[^\n]{0,60}\b(?:load|us|fall)ing[^\n]{0,30}\bdefaults?\b|\bconfig\.default\.(?:js|json|ya?ml|toml)\b|\b(?:[Uu]sing|[Ll]oading|[Ff]alling back to) (?:the )?(?:built-in |default )?(?:default (?:config(?:uration)?|settings|connection|host|url|uri)|defaults)\b/;
 
 // Compose and supervisors say when a service's container stopped: "mongo exited with code 1".
 const EXITED = /^([\w.-]{1,80}) exited with code [1-9]\d{0,2}\s*$/;

@@ -54,6 +54,17 @@ const SIGNATURES: Signature[] = [
     not: PORT_NOT_TAKEN,
   },
   {
+    // Servers that probe for a free port themselves and give up (Gradio's "Cannot find empty port in range:
+    // 7860-7860", Jupyter's "no available port could be found", test harnesses' "could not find a free port").
+    // Some of them treat any bind error as "taken", so this stays below the errno's certainty.
+    all: [
+      /\b(?:[Cc]annot|[Cc]an't|[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to) find (?:an? |any )?(?:empty|free|available|unused) port\b|\b[Nn]o (?:available|free|empty|unused) ports? (?:could be found|was found|found|available|left|in (?:the )?(?:port )?range)\b/,
+    ],
+    confidence: 0.8,
+    title: 'No free port was left to listen on (another process holds the port)',
+    not: PORT_NOT_TAKEN,
+  },
+  {
     // Java's BindException is nearly always the port being taken; its other two messages are a privileged
     // port (permission_denied) and an address not on the host (bad_config).
     all: [/\bBindException\b/],

@@ -45,6 +45,19 @@ const SIGNATURES: Signature[] = [
     not: NAMES_OTHER_ERRNO,
   },
   {
+    // A cache library that looked for a writable directory and found none: numba's "cannot cache function
+    // ...: no locator available for file" (neither __pycache__ beside the code nor a user cache dir can be
+    // written), fontconfig's "No writable cache directories", Hugging Face's "problem when trying to write in
+    // your cache folder". A read-only root filesystem is the usual container reason; a non-root user without a
+    // writable home says the same, so this is a likely reading.
+    all: [
+      /\bno locator available for file\b|\bNo writable cache director(?:y|ies)\b|\bproblem when trying to write in your cache folder\b|\b(?:[Cc]annot|[Cc]ould not|[Uu]nable to|[Ff]ailed to) (?:find|create) (?:a |any )?writable (?:cache|temp(?:orary)?|config(?:uration)?) (?:dir(?:ectory)?|folder|location)\b/,
+    ],
+    confidence: 0.7,
+    title: 'No writable cache directory was found (read-only root filesystem without an emptyDir for the cache)',
+    not: NAMES_OTHER_ERRNO,
+  },
+  {
     // The .NET host's generic E_FAIL from CoreCLR start-up: its usual container reason is a read-only /tmp,
     // where the runtime creates its diagnostics IPC socket and double-mapped code files. Other reasons exist
     // (a W^X policy, seccomp), so this is a likely reading, not a certain one; E_OUTOFMEMORY is not included.

@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../rule.ts';
 import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER, SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
 import {
+  BUILTIN_MODULE_LACKS_EXPORT,
   JVM_OPTION_OF_ANOTHER_JAVA,
   NEWER_NODE_BUILTIN_OR_FLAG,
   STDLIB_ADDED_BY_NEWER_PYTHON,
@@ -77,6 +78,12 @@ const SIGNATURES: Signature[] = [
     all: [NEWER_NODE_BUILTIN_OR_FLAG],
     confidence: 0.9,
     title: "The app uses a Node.js builtin or flag that the image's (older) Node.js does not have",
+  },
+  {
+    // The runtime's own module (bun, node:fs, Python's enum) lacks a name another release of it has.
+    all: [BUILTIN_MODULE_LACKS_EXPORT],
+    confidence: 0.84,
+    title: "The code imports a name the image's runtime module does not have (another runtime version)",
   },
   {
     // PHP keywords newer than the image's PHP: readonly (8.1, readonly classes 8.2), enum (8.1), match (8.0),

@@ -9,7 +9,10 @@ import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence }
 
 const NOT_NATIVE = /nil pointer dereference|JavaScript heap|heap out of memory/;
 
-const FOREIGN_PLATFORM = /does not match the detected host platform|exec format error/;
+// qemu-user (binfmt) or Rosetta naming the signal means the fault happened inside the emulator running
+// a foreign-architecture binary: the architecture is the cause, the segfault its symptom.
+const FOREIGN_PLATFORM =
+  /does not match the detected host platform|exec format error|\bqemu(?:-[a-z0-9_]{1,20})?(?:-static)?: uncaught target signal \d|\brosetta error: /;
 
 const SIGNATURES: Signature[] = [
   {

@@ -111,6 +111,16 @@ export const NEWER_NODE_BUILTIN_OR_FLAG =
   /\bNo such built-in module: node:[a-z_/]{1,40}|\bERR_UNKNOWN_BUILTIN_MODULE\b|\bnode: bad option: --(?:experimental-[a-z-]{2,60}|env-file(?:-if-exists)?|watch(?:-path|-preserve-output)?|import|permission|allow-[a-z-]{2,30}|test(?:-[a-z-]{2,40})?|run|strip-types|disable-warning|localstorage-file|snapshot-blob|build-snapshot)\b|\bCannot find module 'node:(?:sqlite|test|sea|test\/reporters)'/;
 
 /**
+ * A runtime's own module lacks a name the code imports: the name exists in another release of the runtime
+ * (Bun's `sql` in 1.2, node:fs `glob` in 22, Python's enum.StrEnum in 3.11, typing.override in 3.12). Bun
+ * "Export named 'sql' not found in module 'bun'", Node "The requested module 'node:fs' does not provide an
+ * export named 'glob'", Python "cannot import name 'StrEnum' from 'enum' (/usr/local/lib/python3.10/enum.py)"
+ * (a standard-library path, not site-packages). An app's own module lacking an export is a bug, not this.
+ */
+export const BUILTIN_MODULE_LACKS_EXPORT =
+  /\bExport named '[\w$]{1,60}' not found in module '(?:bun(?::[a-z_]{1,30})?|node:[a-z_/]{1,40})'|\bThe requested module '(?:node:[a-z_/]{1,40}|bun(?::[a-z_]{1,30})?)' does not provide an export named\b|\bcannot import name '\w{1,60}' from '[\w.]{1,60}' \(\/[^\s()]{0,200}\/lib\/python3\.\d{1,2}\/(?!site-packages\/|dist-packages\/)[\w./-]{1,120}\.py\)/;
+
+/**
  * JVM options that another Java release removed (CMS and ParNew in 14, PermGen in 8, the Java 8 GC logging
  * flags in 9, UseCGroupMemoryLimitForHeap in 11) or does not have yet (generational ZGC in 21, compact
  * object headers in 24): "Unrecognized VM option" for one of these is the Java version, not a typo.

@@ -6,6 +6,30 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(appBug, 'app_bug', {
   positives: [
     {
+      name: 'Python mutates a set while iterating it in a background task',
+      log: 'Traceback (most recent call last):\n  File "/app/worker/sessions.py", line 77, in expire_idle\n    for sid in self._active:\nRuntimeError: Set changed size during iteration',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
+      name: '.NET enumerates a list that a handler modifies',
+      log: 'Unhandled exception. System.InvalidOperationException: Collection was modified; enumeration operation may not execute.\n   at System.Collections.Generic.List`1.Enumerator.MoveNextRare()\n   at Billing.Scheduler.Run() in /src/Billing/Scheduler.cs:line 41',
+      exitCode: 134,
+      min: 0.6,
+    },
+    {
+      name: 'Spring Data derived query names a property the entity does not have',
+      log: "org.springframework.beans.factory.UnsatisfiedDependencyException: Error creating bean with name 'invoiceService': Unsatisfied dependency expressed through constructor parameter 0: Error creating bean with name 'invoiceRepository': Could not create query for public abstract java.util.List com.acme.billing.InvoiceRepository.findByCustomerNumber(java.lang.String); Reason: Failed to create query for method public abstract java.util.List com.acme.billing.InvoiceRepository.findByCustomerNumber(java.lang.String); No property 'customerNumber' found for type 'Invoice'",
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: 'Hibernate 5 mappedBy pointing at a renamed property',
+      log: 'Caused by: org.hibernate.AnnotationException: mappedBy reference an unknown target entity property: com.acme.shop.LineItem.order in com.acme.shop.Order.items',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
       name: 'a Unity game server null reference',
       log: 'Loading world: Dedicated\nNullReferenceException: Object reference not set to an instance of an object\n  at ZNet.LoadWorld () [0x00012] in <b1e2c3d4>:0',
       min: 0.55,
@@ -142,6 +166,15 @@ ruleTable(appBug, 'app_bug', {
     },
   ],
   negatives: [
+    {
+      name: 'Hibernate schema validation against a database without the migration',
+      log: 'org.hibernate.tool.schema.spi.SchemaManagementException: Schema-validation: missing column [customer_id] in table [orders]',
+      exitCode: 1,
+    },
+    {
+      name: 'an iteration log line that is not an error',
+      log: 'INFO cache warm-up: dictionary size 1200 during iteration 3, continuing',
+    },
     {
       name: "a database's duplicate-key violation is the data, not a stream misuse",
       log: 'ERROR: duplicate key value violates unique constraint "users_email_key"\nDETAIL:  Key (email)=(a@b.c) already exists.',

@@ -130,8 +130,42 @@ ruleTable(authFailure, 'auth_failure', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'boto3 against a Ceph gateway whose secret key was rotated (the S3 error in words)',
+      log: 'ERROR upload failed: botocore.exceptions.ClientError: The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an access key the object store no longer knows',
+      log: 'Error: S3 error: The AWS Access Key Id you provided does not exist in our records.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an Oracle schema user whose account is locked after failed logins (ORA-28000)',
+      log: 'sqlalchemy.exc.DatabaseError: (oracledb.exceptions.DatabaseError) ORA-28000: The account is locked.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'MySQL refusing a user whose password expired',
+      log: 'Error: ER_MUST_CHANGE_PASSWORD_LOGIN: Your password has expired. To log in you must change it using a client that supports expired passwords.',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a password that will expire soon still logs in (ORA-28002 is a warning)',
+      log: 'WARN ORA-28002: the password will expire within 7 days\nINFO HikariPool-1 - Start completed.',
+      exitCode: 0,
+    },
+    {
+      name: 'an expired TLS certificate is not a rejected password',
+      log: 'x509: certificate has expired or is not yet valid: current time 2024-06-01T00:00:00Z is after 2024-05-30T23:59:59Z',
+      exitCode: 1,
+    },
     {
       name: 'a role that assumed fine but lacks a permission on a bucket is not a rejected identity',
       log: 'AccessDenied: User: arn:aws:sts::111122223333:assumed-role/renderer/botocore-session is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::templates/v3/a.html"',

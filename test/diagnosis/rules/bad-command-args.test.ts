@@ -4,6 +4,42 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: "python given a flag's value as the script (-X option value split from its flag)",
+      log: "python: can't open file '/srv/4096': [Errno 2] No such file or directory",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'the JVM launcher taking a size meant for -Xss as the main class',
+      log: 'Error: Could not find or load main class 512m\nCaused by: java.lang.ClassNotFoundException: 512m',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a long option whose value was passed as the next argument (attached form required)',
+      log: 'FATAL:  --shared_buffers requires a value',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Go's flag package: a flag without its value",
+      log: 'flag needs an argument: -config\nUsage of /bin/exporter:\n  -config string',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'Click rejects an option value (celery --pool)',
+      log: "Usage: celery worker [OPTIONS]\nTry 'celery worker --help' for help.\n\nError: Invalid value for '-P' / '--pool': 'gevnt' is not one of 'prefork', 'eventlet', 'gevent', 'solo', 'processes', 'threads'.",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'gunicorn cannot load the worker class given with -k (over the import traceback)',
+      log: "Error: class uri 'gevent.GeventWorker' invalid or not found: \n\n[Traceback (most recent call last):\n  File \"/usr/local/lib/python3.11/site-packages/gunicorn/util.py\", line 99, in load_class\n    return getattr(mod, klass)\nAttributeError: module 'gevent' has no attribute 'GeventWorker'\n]",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a relative config path given to a flag, not found from the working directory',
       log: 'level=error msg="cannot load config (--config.file=agent.yaml)" err="open agent.yaml: no such file or directory"',
       exitCode: 1,
@@ -258,6 +294,19 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a real entry file that is missing is not a misplaced flag value',
+      log: "Error: Cannot find module '/app/dist/main.js'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)",
+      best: false,
+    },
+    {
+      name: 'a config feature that requires a value in a prose sentence',
+      log: 'ERROR config: setting tls.enabled requires a value for tls.cert_file',
+    },
+    {
+      name: 'an app-level invalid value error that is not an option',
+      log: 'Error: Invalid value for field price: must be positive',
+    },
     {
       name: "a settings value rejected by the app's own validation is not its command line",
       log: 'Traceback (most recent call last):\n  File "/app/settings.py", line 12, in <module>\nValueError: Invalid choice \'debugg\' for LOG_LEVEL in settings.toml',

@@ -8,6 +8,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a MySQL option file whose settings come before any [group] header',
+      log: 'mysqld: [ERROR] Found option without preceding group in config file /etc/mysql/conf.d/tuning.cnf at line 1.\nmysqld: [ERROR] Fatal error in defaults handling. Program aborted!',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'php-fpm finds no pool section in its rendered configuration',
+      log: '[03-Dec-2026 01:12:44] ERROR: No pool defined. at least one pool section must be specified in config file\n[03-Dec-2026 01:12:44] ERROR: failed to post process the configuration\n[03-Dec-2026 01:12:44] ERROR: FPM initialization failed',
+      exitCode: 78,
+      min: 0.75,
+    },
+    {
       name: 'PyYAML reports a colon in an unquoted value',
       log: 'Traceback (most recent call last):\n  File "/app/main.py", line 8, in <module>\nyaml.scanner.ScannerError: mapping values are not allowed in this context\n  in "/etc/app/config.yml", line 7, column 21',
       exitCode: 1,
@@ -294,6 +306,11 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a supervisord config file that is absent is not a broken one',
+      log: 'Error: could not find config file /etc/supervisor/supervisord.conf\nFor help, use /usr/bin/supervisord -h',
+      exitCode: 2,
+    },
     {
       name: 'a YAML document in a request body is not the config',
       log: 'INFO POST /api/import 400 (body was not valid: expected a mapping)\nINFO GET /healthz 200',

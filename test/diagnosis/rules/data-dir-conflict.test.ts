@@ -247,8 +247,36 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'rsyslog refusing a pid file left on the shared /run by the previous container, after a liveness kill',
+      log: "rsyslogd: pidfile '/run/rsyslogd.pid' and pid 1 already exist.\nIf you want to run multiple instances of rsyslog, you need to specify different pid files for them (-i option).\nrsyslogd: run failed with error -3000 (see https://www.rsyslog.com/e/3000 for help)",
+      exitCode: 1,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Unhealthy',
+          message: 'Liveness probe failed: dial tcp 10.42.0.9:514: connect: connection refused',
+          count: 3,
+        },
+      ],
+      min: 0.8,
+    },
+    {
+      name: 'a daemon whose pid file still exists from the last run',
+      log: 'Error: PID file /var/run/avahi-daemon/pid exists, daemon already started? Exiting.',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a daemon removing the pid file of its previous run and starting',
+      log: 'Removing stale PID file /run/dbus/pid exists from previous boot\ndbus-daemon[7]: [system] Successfully activated service',
+    },
+    {
+      name: 'a pid file that does not exist is nothing to refuse',
+      log: 'WARN: pid file /run/app.pid does not exist, nothing to stop',
+    },
     {
       name: 'a database connection that timed out is the network, not a file lock',
       log: 'level=fatal msg="failed to open database: connect: timeout" host=postgres.db.svc',

@@ -109,8 +109,24 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'Firebird 4 rolled back to 3 on a database file with the newer on-disk structure',
+      log: 'Statement failed, SQLSTATE = HY000\nunsupported on-disk structure for file /firebird/data/shop.fdb; found 13.1, support 12.2',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'SQL Server refusing a user database upgraded by a newer release',
+      log: "2024-05-02 10:00:01.20 spid31s     Error: 948, Severity: 20, State: 1.\n2024-05-02 10:00:01.20 spid31s     The database 'erp' cannot be opened because it is version 957. This server supports version 904 and earlier. A downgrade path is not supported.",
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'SQL Server upgrading an older database in place is normal startup',
+      log: "2024-05-02 10:00:01.20 spid31s     Converting database 'erp' from version 904 to the current version 957.\n2024-05-02 10:00:02.10 spid31s     Database 'erp' running the upgrade step from version 956 to version 957.",
+    },
     {
       name: 'a database server too new for the client driver is the runtime, not the data',
       log: 'Error: database is too new for this client driver (server protocol 17, driver supports up to 16)',

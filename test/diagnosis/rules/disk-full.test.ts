@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(diskFull, 'disk_full', {
   positives: [
     {
+      name: "PyTorch's zip writer closing an archive that came out short",
+      log: 'Traceback (most recent call last):\n  File "/opt/conda/lib/python3.11/site-packages/torch/serialization.py", line 475, in __exit__\n    self.file_like.write_end_of_file()\nRuntimeError: [enforce fail at inline_container.cc:603] . unexpected pos 734003200 vs 734003088',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: "a dump tool's bare errno 28 on write",
       log: 'pg_dumpall: dumping database "shop"\nmysqldump: Error 3 (OS errno 28 - No space left on device) while writing /backup/orders.sql\nbackup: dump failed',
       exitCode: 2,
@@ -90,6 +96,11 @@ ruleTable(diskFull, 'disk_full', {
     },
   ],
   negatives: [
+    {
+      name: 'a checkpoint write refused for permissions is not a full disk',
+      log: 'ERROR trainer: checkpoint write failed: [Errno 13] Permission denied: /checkpoints/epoch_003.pt',
+      exitCode: 1,
+    },
     {
       name: 'ENOSPC from unshare of a user namespace is a kernel limit, not a full disk',
       log: 'unshare: unshare failed: No space left on device',

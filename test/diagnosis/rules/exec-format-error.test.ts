@@ -3,6 +3,34 @@ import { ruleTable } from './helpers.ts';
 
 ruleTable(execFormatError, 'exec_format_error', {
   positives: [
+    {
+      name: 'a Node app spawning a Mach-O helper binary (libuv reports ENOEXEC by name)',
+      log: "Error: spawn ENOEXEC\n    at ChildProcess._handle.onexit (node:internal/child_process:286:19)\n  errno: -8,\n  code: 'ENOEXEC',\n  syscall: 'spawn /app/bin/pngquant'",
+      min: 0.85,
+    },
+    {
+      name: 'Ruby spawning a binary for another platform',
+      log: "/app/lib/thumbs.rb:12:in `spawn': Exec format error - /app/vendor/bin/vips (Errno::ENOEXEC)",
+      min: 0.85,
+    },
+    {
+      name: 'an arm64 image crashing under qemu-user emulation on an amd64 node (illegal instruction)',
+      log: 'qemu-aarch64-static: uncaught target signal 4 (Illegal instruction) - core dumped\nIllegal instruction (core dumped)',
+      exitCode: 132,
+      min: 0.75,
+    },
+    {
+      name: 'qemu cannot reserve the address space of the emulated binary',
+      log: 'qemu-x86_64: Unable to reserve 0xffff8000 bytes of virtual address space at 0x8000 (Success) for use as guest address space (check your virtual memory ulimit setting, min_mmap_addr or reserve less using -R option)',
+      exitCode: 255,
+      min: 0.75,
+    },
+    {
+      name: 'Rosetta emulating an amd64 binary fails',
+      log: 'rosetta error: failed to open elf at /lib64/ld-linux-x86-64.so.2\n Trace/breakpoint trap',
+      exitCode: 133,
+      min: 0.75,
+    },
     { name: 'runc: exec format error', log: 'exec /usr/local/bin/server: exec format error', min: 0.9 },
     {
       name: 'older runc wording',
@@ -31,6 +59,16 @@ ruleTable(execFormatError, 'exec_format_error', {
     },
   ],
   negatives: [
+    {
+      name: 'a spawned program that is not installed (ENOENT, not ENOEXEC)',
+      log: "Error: spawn ffprobe ENOENT\n  errno: -2,\n  code: 'ENOENT',\n  syscall: 'spawn ffprobe'",
+    },
+    {
+      name: 'a native segfault without an emulator',
+      log: '/entrypoint.sh: line 8:     7 Segmentation fault      (core dumped) ./server',
+      exitCode: 139,
+    },
+    { name: 'a qemu VM guest log line', log: 'qemu-system-x86_64: terminating on signal 15 from pid 1', exitCode: 143 },
     { name: 'a log about formatting', log: 'ERROR invalid date format error in request body\nINFO retrying' },
     { name: 'a missing binary', log: 'exec /app/server: no such file or directory' },
   ],

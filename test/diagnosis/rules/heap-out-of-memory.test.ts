@@ -6,6 +6,24 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
   positives: [
     {
+      name: 'the Erlang VM failing to allocate a huge binary (binary_alloc slogan)',
+      log: 'binary_alloc: Cannot allocate 2147483712 bytes of memory (of type "binary").\n\nCrash dump is being written to: erl_crash.dump...done',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Haskell program exhausting the RTS heap limit (+RTS -M)',
+      log: "api-server: Heap exhausted;\napi-server: Current maximum heap size is 536870912 bytes (512 MB).\napi-server: Use `+RTS -M<size>' to increase it.",
+      exitCode: 251,
+      min: 0.75,
+    },
+    {
+      name: 'a worker thread terminated by its resourceLimits, re-thrown as an unhandled error event',
+      log: "node:events:495\n      throw er; // Unhandled 'error' event\n      ^\n\nError: Worker terminated due to reaching memory limit: JS heap out of memory\n    at new NodeError (node:internal/errors:405:5)\n    at [kOnExit] (node:internal/worker:287:26) {\n  code: 'ERR_WORKER_OUT_OF_MEMORY'\n}",
+      exitCode: 1,
+      min: 0.9,
+    },
+    {
       name: 'V8 heap, exit 134',
       log: '<--- Last few GCs --->\n[1:0x5f3c]   612345 ms: Mark-Compact 2039.6 (2083.4) -> 2037.1 (2084.9) MB, 1800.2 / 0.0 ms  (average mu = 0.1) allocation failure; scavenge might not succeed\n\n<--- JS stacktrace --->\n\nFATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory\n 1: 0xb7b150 node::Abort() [node]',
       exitCode: 134,
@@ -41,6 +59,14 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
     },
   ],
   negatives: [
+    {
+      name: 'an allocator statistic line is not an allocation failure',
+      log: 'INFO eheap_alloc: 412 MB allocated in 1934 carriers, binary_alloc: 88 MB',
+    },
+    {
+      name: 'a worker that exited for another reason',
+      log: 'Error [ERR_WORKER_INIT_FAILED]: Worker initialization failure: EMFILE\n    at new Worker (node:internal/worker:252:17)',
+    },
     {
       name: 'native thread limit is not heap',
       log: 'Exception in thread "main" java.lang.OutOfMemoryError: unable to create native thread: possibly out of memory or process/resource limits reached',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'Watchman hits the user limit on inotify watches',
+      log: 'watchman: inotify-add-watch(/src/app/node_modules/lodash) -> The user limit on the total number of inotify watches was reached; increase the fs.inotify.max_user_watches sysctl\nError: watchman failed to start, exiting',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "a Rust watcher's MaxFilesWatch error kind",
+      log: 'Error: Failed to watch "/srv/site": Error { kind: MaxFilesWatch, paths: ["/srv/site/content/posts"] }',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'podman rootless cannot clone a user namespace (ENOSPC)',
       log: 'time="2024-06-01T10:00:00Z" level=error msg="cannot clone: No space left on device"\nuser namespaces are not enabled in /proc/sys/user/max_user_namespaces\nError: cannot re-exec process',
       exitCode: 125,
@@ -110,6 +122,10 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a rate limit on a watch API call is not the inotify limit',
+      log: 'E0601 10:00:00.000000 1 reflector.go:147] watch of *v1.Pod ended with: too many requests, rate limit reached',
+    },
     {
       name: 'a full volume that names no namespace or keyring',
       log: 'ERROR: could not write block 1042 of temporary file: No space left on device',

@@ -7,6 +7,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'the .NET host cannot find a package assembly the deps.json expected in the runtime store',
+      log: "Error:\n  An assembly specified in the application dependencies manifest (Orders.Worker.deps.json) was not found:\n    package: 'Microsoft.ApplicationInsights.AspNetCore', version: '2.1.1'\n    path: 'lib/netstandard2.0/Microsoft.ApplicationInsights.AspNetCore.dll'\n  This assembly was expected to be in the local runtime store as the application was published using the following target manifest files:\n    aspnetcore-store-2.0.0-linux-x64.xml",
+      exitCode: 140,
+      min: 0.85,
+    },
+    {
+      name: 'transformers names the library a tokenizer needs but the environment lacks',
+      log: 'Traceback (most recent call last):\n  File "/app/serve.py", line 9, in <module>\n    tokenizer = AutoTokenizer.from_pretrained(MODEL_DIR)\nImportError: \nT5Converter requires the protobuf library but it was not found in your environment. Check out the instructions on the\ninstallation page of its repo: https://github.com/protocolbuffers/protobuf/tree/master/python#installation and follow the ones\nthat match your environment. Please note that you may need to restart your runtime after installation.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'LangChain cannot import the provider package and says how to install it',
+      log: 'Traceback (most recent call last):\n  File "/app/chain.py", line 12, in <module>\n    llm = OpenAI(temperature=0)\nImportError: Could not import openai python package. Please install it with `pip install openai`.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'HikariCP finds no driver for the jdbc URL',
       log: 'java.lang.RuntimeException: Failed to get driver instance for jdbcUrl=jdbc:mariadb://db:3306/app\n\tat com.zaxxer.hikari.util.DriverDataSource.<init>(DriverDataSource.java:114)\nCaused by: java.sql.SQLException: No suitable driver',
       exitCode: 1,
@@ -272,6 +290,17 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'the .NET host naming the deps.json it read is not a missing assembly',
+      log: 'info: Host: resolving assemblies from the application dependencies manifest (Api.deps.json)\ninfo: Microsoft.Hosting.Lifetime[14] Now listening on: http://[::]:8080',
+      exitCode: 0,
+      reason: 'Completed',
+    },
+    {
+      name: 'a native library a package needs is a shared object, not a package',
+      log: 'OSError: sndfile library not found; libsndfile.so.1 requires the libsndfile shared library to be installed',
+      exitCode: 1,
+    },
     {
       name: 'a version requirement of an installed library is not a missing package',
       log: 'RuntimeError: this feature requires the pydantic library version 2 or newer (found 1.10.13)',

@@ -45,6 +45,12 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.78,
     },
     {
+      name: 'a token signing secret of zero length, in words rather than digits',
+      log: 'Error: HMAC signing failed: secret length is zero\n    at createSigner (/app/dist/auth/tokens.js:41:11)',
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
       name: 'a Cassandra driver given an empty list of contact points',
       log: 'INFO  Driver config: datastax-java-driver.basic.contact-points = []\nERROR Application run failed\ncom.datastax.oss.driver.api.core.AllNodesFailedException: Could not reach any contact point, make sure you have provided valid addresses',
       exitCode: 1,
@@ -61,6 +67,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     {
       name: 'an endpoint left unset on purpose, the app using its default',
       log: 'INFO no endpoint configured, using the default https://ingest.example.com\nINFO ready',
+      exitCode: 0,
+    },
+    {
+      name: 'a zero-length read of a key file is not a key of zero length',
+      log: 'WARN read 0 bytes from /data/cache.key, key rotation skipped\nINFO serving on :8080',
       exitCode: 0,
     },
     {

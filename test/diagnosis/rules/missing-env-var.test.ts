@@ -4,6 +4,48 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a framework that requires its session keys and finds none (they come from a variable)',
+      log: 'Error: Koa session: cookie secret keys are required, set app.keys before mounting the middleware\n    at session (/srv/node_modules/koa-session/index.js:38:11)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a secret named like a variable that is shorter than the app requires',
+      log: 'ValueError: JWT_SECRET_KEY must be at least 32 characters long\n  File "/app/settings.py", line 40, in <module>',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: 'a server that cannot start without its OAuth integration, which only variables configure',
+      log: 'time="2024-02-01T10:00:00Z" level=fatal msg="no OAuth provider configured: set one of the provider client variables"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'bash reports a parameter-expansion check (VAR:?) on an unset variable',
+      log: 'Starting export\n/entrypoint.sh: line 14: EXPORT_TARGET: parameter null or not set',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'dash and ash word the same parameter-expansion check the other way round',
+      log: '/usr/local/bin/sync.sh: 22: RSYNC_DEST: parameter not set or null',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'a program that found nothing to work on names the variable that would have told it',
+      log: 'Error: Unable to determine the Google Cloud project. Set the GOOGLE_CLOUD_PROJECT environment variable or pass --project.',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
+      name: 'a required value given neither as a flag nor in a config file (fed by a variable in a pod)',
+      log: 'level=fatal msg="the agent requires an enrollment token as the --token flag or in the configuration file"',
+      exitCode: 1,
+      min: 0.55,
+    },
+    {
       name: 'an upper-case "Environment Variable" said to be unset',
       log: '[10:00:01] FATAL: "SMTP_HOST" Environment Variable is not set.',
       exitCode: 1,
@@ -357,6 +399,36 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'an app that generates its own session keys when none are given',
+      log: 'WARN session keys are required; generating random keys for this run\nINFO listening on :3000',
+      exitCode: 0,
+    },
+    {
+      name: 'an identity provider left unset on purpose, the feature disabled',
+      log: 'INFO SSO provider not configured, single sign-on disabled\nINFO server started',
+      exitCode: 0,
+    },
+    {
+      name: 'a lower-case password policy message is user input validation, not a variable',
+      log: 'WARN signup rejected: password must be at least 12 characters\nINFO request completed 400',
+      exitCode: 0,
+    },
+    {
+      name: 'a variable offered to pick another port when the default is taken is not a missing one',
+      log: 'OSError: Cannot find empty port in range: 7860-7860. You can specify a different port by setting the GRADIO_SERVER_PORT environment variable or passing the `server_port` parameter to `launch()`.',
+      exitCode: 1,
+    },
+    {
+      name: 'a tool that found no config file and carries on with defaults is not a missing variable',
+      log: 'WARN could not find a config file, ignoring: set the APP_CONFIG_PATH environment variable to use one\nINFO listening on :9000',
+      exitCode: 0,
+    },
+    {
+      name: 'help text saying a value may come from a flag or a config file is not a failure',
+      log: 'INFO  --region is optional: it can be given as a flag or in the configuration file\nINFO  server started on :8080',
+      exitCode: 0,
+    },
     {
       name: 'advice on how to turn a feature off is not a missing variable',
       log: 'INFO To disable telemetry, set the DO_NOT_TRACK environment variable to 1\nINFO listening on :8080',

@@ -11,6 +11,31 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'runc cannot bind a host path created as a directory over the image file (status message)',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      message:
+        'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error mounting "/srv/grafana/grafana.ini" to rootfs at "/etc/grafana/grafana.ini": mount /srv/grafana/grafana.ini:/etc/grafana/grafana.ini (via /proc/self/fd/6), flags: 0x5000: not a directory: unknown',
+      min: 0.8,
+    },
+    {
+      name: "the runtime's mount-kind hint in a Failed event",
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Failed',
+          message:
+            'Error: failed to start container "app": Error response from daemon: OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: rootfs_linux.go:76: mounting "/opt/app/settings.json" to rootfs at "/app/settings.json" caused: mount through procfd: not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type',
+          count: 3,
+        },
+      ],
+      min: 0.8,
+    },
+    {
       name: 'MariaDB cannot open the options file its command names',
       log: "mariadbd: Can't open config file /etc/mysql/extra/replica.cnf\nFatal error in defaults handling. Program aborted",
       exitCode: 1,
@@ -223,6 +248,14 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'a runtime mount refused for another reason (permission)',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      message:
+        'OCI runtime create failed: runc create failed: unable to start container process: error during container init: error mounting "cgroup" to rootfs at "/sys/fs/cgroup": mount cgroup:/sys/fs/cgroup (via /proc/self/fd/7), flags: 0xe: permission denied: unknown',
+    },
     {
       name: 'a file missing inside an installed gem is a broken dependency, not an app file',
       log: "/usr/local/bundle/gems/nokogiri-1.16.0/lib/nokogiri.rb:10:in `require_relative': cannot load such file -- /usr/local/bundle/gems/nokogiri-1.16.0/lib/nokogiri/nokogiri (LoadError)",

@@ -39,6 +39,12 @@ ruleTable(portInUse, 'port_in_use', {
       min: 0.85,
     },
     {
+      name: 'a notebook server that probed for a free port and found none',
+      log: '[I 2024-06-01 10:02:11.418 ServerApp] The port 8888 is already in use, trying another port.\n[C 2024-06-01 10:02:11.420 ServerApp] ERROR: the Jupyter server could not be started because no available port could be found.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'node EADDRINUSE',
       log: "node:events:495\n      throw er; // Unhandled 'error' event\n      ^\n\nError: listen EADDRINUSE: address already in use :::3000\n    at Server.setupListenHandle [as _listen2] (node:net:1872:16)",
       min: 0.9,
@@ -65,6 +71,10 @@ ruleTable(portInUse, 'port_in_use', {
     },
   ],
   negatives: [
+    {
+      name: 'a client with no open port to connect to is not a taken listen port',
+      log: 'Error: no open ports found on host db.internal; is the service running?',
+    },
     {
       name: 'a bind address the node does not have is not a taken port',
       log: 'Exception in thread "main" java.net.BindException: Cannot assign requested address\n\tat java.base/sun.nio.ch.Net.bind0(Native Method)',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
   positives: [
     {
+      name: "umap's numba-compiled layouts find no writable cache location",
+      log: 'Traceback (most recent call last):\n  File "/app/embed.py", line 4, in <module>\n    import umap\n  File "/usr/local/lib/python3.10/site-packages/numba/core/caching.py", line 337, in __init__\n    raise RuntimeError("cannot cache function %r: no locator available "\nRuntimeError: cannot cache function \'rdist\': no locator available for file \'/usr/local/lib/python3.10/site-packages/umap/layouts.py\'',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
       name: "the .NET host's generic CoreCLR start-up failure",
       log: 'Failed to create CoreCLR, HRESULT: 0x80004005',
       exitCode: 137,
@@ -57,6 +63,11 @@ ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
     },
   ],
   negatives: [
+    {
+      name: 'Matplotlib falling back to a temporary cache directory is a notice, not the failure',
+      log: "Matplotlib created a temporary cache directory at /tmp/matplotlib-k2x9 because the default path (/home/app/.config/matplotlib) is not a writable directory; it is highly recommended to set the MPLCONFIGDIR environment variable\nTraceback (most recent call last):\nKeyError: 'REPORT_BUCKET'",
+      exitCode: 1,
+    },
     {
       name: 'CoreCLR out of memory at start is not a read-only /tmp',
       log: 'GC heap initialization failed with error 0x8007000E\nFailed to create CoreCLR, HRESULT: 0x8007000E',

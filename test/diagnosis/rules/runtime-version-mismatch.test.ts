@@ -341,8 +341,36 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'Python 3.10 image running code that imports StrEnum (3.11) from the standard library',
+      log: "Traceback (most recent call last):\n  File \"/app/app/models.py\", line 2, in <module>\n    from enum import StrEnum\nImportError: cannot import name 'StrEnum' from 'enum' (/usr/local/lib/python3.10/enum.py)",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'Node.js 20 image running code that imports glob from node:fs (22)',
+      log: "file:///app/dist/scan.js:1\nimport { glob } from 'node:fs/promises';\n         ^^^^\nSyntaxError: The requested module 'node:fs/promises' does not provide an export named 'glob'\n    at ModuleJob._instantiate (node:internal/modules/esm/module_job:123:21)\n\nNode.js v20.11.1",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an older Bun whose bun:sqlite module lacks a newer export',
+      log: "SyntaxError: Export named 'Statement' not found in module 'bun:sqlite'.\n\nBun v1.0.7 (Linux x64)",
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: "an app's own module missing an export is a bug, not the runtime",
+      log: "SyntaxError: The requested module './db.js' does not provide an export named 'sql'\n    at ModuleJob._instantiate (node:internal/modules/esm/module_job:123:21)",
+      exitCode: 1,
+    },
+    {
+      name: 'a name missing from an installed package is the package version, not the runtime',
+      log: "ImportError: cannot import name 'url_quote' from 'werkzeug.urls' (/usr/local/lib/python3.11/site-packages/werkzeug/urls.py)",
+      exitCode: 1,
+    },
     {
       name: 'a compile error under the active Rust toolchain is not a version gate',
       log: 'info: the currently active rust toolchain is stable-x86_64-unknown-linux-gnu\nerror[E0425]: cannot find value `cfg` in this scope\nerror: could not compile `app` (bin "app") due to 1 previous error',

@@ -55,6 +55,11 @@ ruleTable(segfault, 'segfault', {
   ],
   negatives: [
     {
+      name: 'qemu-user names the signal: a foreign-architecture binary under emulation, not a native bug',
+      log: 'qemu: uncaught target signal 11 (Segmentation fault) - core dumped\nSegmentation fault (core dumped)',
+      exitCode: 139,
+    },
+    {
       name: 'a handler that received a graceful stop signal',
       log: 'FATAL: Received signal 15, shutting down',
       exitCode: 143,

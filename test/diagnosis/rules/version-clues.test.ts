@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  BUILTIN_MODULE_LACKS_EXPORT,
   CONFIG_FOR_ANOTHER_VERSION,
   JVM_OPTION_OF_ANOTHER_JAVA,
   NEWER_NODE_BUILTIN_OR_FLAG,
@@ -49,4 +50,21 @@ test('a collector section of a newer release is a version clue; a misspelt secti
   assert.ok(CONFIG_FOR_ANOTHER_VERSION(newer), 'bad-config steps back on it');
   assert.match("* '' has invalid keys: extensions, connectors", NEWER_OTELCOL_SECTION);
   assert.doesNotMatch("* '' has invalid keys: conectors", NEWER_OTELCOL_SECTION);
+});
+
+test("a runtime's own module lacking a name is a version clue; an app's or a package's module is not", () => {
+  assert.match("SyntaxError: Export named 'sql' not found in module 'bun'.", BUILTIN_MODULE_LACKS_EXPORT);
+  assert.match(
+    "ImportError: cannot import name 'override' from 'typing' (/usr/lib/python3.11/typing.py)",
+    BUILTIN_MODULE_LACKS_EXPORT,
+  );
+  assert.doesNotMatch(
+    "SyntaxError: Export named 'sql' not found in module '/app/src/db.ts'.",
+    BUILTIN_MODULE_LACKS_EXPORT,
+  );
+  assert.doesNotMatch(
+    "ImportError: cannot import name 'soft_unicode' from 'markupsafe' (/usr/local/lib/python3.10/site-packages/markupsafe/__init__.py)",
+    BUILTIN_MODULE_LACKS_EXPORT,
+    'a package of the wrong version is a dependency pin',
+  );
 });

@@ -1,0 +1,33 @@
+/**
+ * missing_dependency's readings for libraries that check an optional package themselves and tell the user
+ * how to install it, instead of letting the import fail (FastAPI's "Form data requires "python-multipart" to
+ * be installed", transformers' "requires the protobuf library but it was not found in your environment",
+ * LangChain's "Could not import openai python package. Please install it with `pip install openai`"). The
+ * missing-dependency rule lists these among its own signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+// A native library or a shared object has its own cause (missing_shared_library).
+const SHARED_OBJECT = /shared (?:library|object)|\.so\b/;
+
+export const INSTALL_HINT_SIGNATURES: Signature[] = [
+  {
+    // The requirement stated as a sentence, with or without "the" and the kind of thing it is.
+    all: [
+      /\b(?:requires?|needs?) (?:the )?[`'"]?[\w.[\]-]{2,60}[`'"]? (?:(?:package|module|library|extra|dependency) )?to be installed\b|\bbut (?:it )?was not found in your environment\b|\b[Cc]ould not import [`'"]?[\w.-]{2,60}[`'"]? (?:python |Python )?package\b/,
+    ],
+    confidence: 0.84,
+    title: 'An optional package a library needs for a feature the app uses is not installed in the image',
+    not: SHARED_OBJECT,
+  },
+  {
+    // Only the advice ("You can install "x" with:", "Please install it with `pip install x`"): the sentence that
+    // names the failure may be elsewhere, and some libraries print this hint and carry on, so it is weaker.
+    all: [
+      /\b(?:[Pp]lease|[Yy]ou (?:can|must|need to|should)) install (?:it|them|[`'"][\w.[\]-]{2,60}[`'"]) (?:with|using|via|by running)\b/,
+    ],
+    confidence: 0.7,
+    title: 'A package the app needs is not installed in the image (the log gives the install command)',
+    not: SHARED_OBJECT,
+  },
+];
