@@ -177,11 +177,14 @@ const ERROR_KEYS = [
   'attr.message',
   'attr.reason',
 ];
-/** Fields of an error object worth reading when the error is an object (MongoDB attr.error, ...). */
-const ERROR_OBJECT_KEYS = ['codeName', 'errmsg', 'message', 'reason', 'code'];
+/**
+ * Fields of an error object worth reading when the error is an object (MongoDB attr.error; WiredTiger's
+ * attr.message, whose `msg` and `error_str` carry the errno's words, "Too many open files").
+ */
+const ERROR_OBJECT_KEYS = ['codeName', 'errmsg', 'message', 'reason', 'code', 'msg', 'error_str'];
 
 const errorObjectText = (record: Record<string, unknown>): string | undefined => {
-  for (const path of ['error', 'err', 'attr.error', 'exception']) {
+  for (const path of ['error', 'err', 'attr.error', 'attr.message', 'exception']) {
     const value = field(record, path);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
     const parts = ERROR_OBJECT_KEYS.map((key) => (value as Record<string, unknown>)[key]).filter(

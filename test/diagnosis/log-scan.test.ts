@@ -287,6 +287,15 @@ describe('scanLog: carriage returns', () => {
     assert.deepEqual(texts('{"level":"info","msg":"step 1/2\\rstep 2/2"}'), ['step 1/2step 2/2']);
   });
 
+  test("WiredTiger's error object in attr.message gives its words (the errno's text), not only the summary", () => {
+    assert.deepEqual(
+      texts(
+        '{"t":{"$date":"2024-11-05T10:14:23.001+00:00"},"s":"E","c":"WT","id":22435,"ctx":"initandlisten","msg":"WiredTiger error message","attr":{"error":24,"message":{"ts_sec":1730801663,"thread":"1:0x7f","session_name":"connection","category":"WT_VERB_DEFAULT","msg":"__posix_open_file:805:/data/db/index-12.wt: handle-open: open","error_str":"Too many open files","error_code":24}}}',
+      ),
+      ['WiredTiger error message: __posix_open_file:805:/data/db/index-12.wt: handle-open: open: Too many open files'],
+    );
+  });
+
   test('a progress bar that redraws its line keeps one line per state', () => {
     assert.deepEqual(texts('Downloading  10%\rDownloading  55%\rDownloading 100%\ndone'), [
       'Downloading  10%',

@@ -6,6 +6,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
 import type { LogLine } from '../types.ts';
+import { DI_WIRING_SIGNATURES } from './app-bug-wiring.ts';
 import { finding, hitEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
@@ -111,19 +112,7 @@ const SIGNATURES: Signature[] = [
     title: 'The program crashed on a null reference in its code',
   },
   { all: [/^Exception in thread "/], confidence: 0.45, title: 'The Java program crashed on an unhandled exception' },
-  {
-    // Dependency-injection containers refuse a cycle in the app's own wiring: Spring "form a cycle" /
-    // "unresolvable circular reference", .NET "A circular dependency was detected for the service", Nest
-    // "A circular dependency between modules", Symfony/Laravel "Circular reference detected for service",
-    // Autofac, Python "partially initialized module ... (most likely due to a circular import)". A
-    // circular placeholder or substitution in a config file is the config's fault.
-    all: [
-      /\bunresolvable circular reference\b|\bbeans in the application context form a cycle\b|\bBeanCurrentlyInCreationException\b|\b[Cc]ircular (?:dependency|reference|import|component dependency)(?: was)? (?:detected|between|found)\b|\bmost likely due to a circular import\b/,
-    ],
-    confidence: 0.78,
-    title: "The app's components depend on each other in a cycle (a bug in its own wiring)",
-    not: /[Pp]laceholder|[Ss]ubstitution|\$\{|\bsymlink|\bconfig(?:uration)? file/,
-  },
+  ...DI_WIRING_SIGNATURES,
   {
     // Go runtime faults that only the program's own code causes, beyond the nil dereference above.
     all: [

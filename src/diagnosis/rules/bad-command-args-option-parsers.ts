@@ -91,6 +91,17 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     title: 'The program does not know the subcommand it was given',
   },
   {
+    // Symfony Console (Laravel artisan, Drupal drush, Composer, Magento bin/magento): 'The "--timout"
+    // option does not exist.', 'The "--once" option does not accept a value.', 'The "--queue" option
+    // requires a value.', 'Too many arguments, expected arguments "command" "connection".', 'No arguments
+    // expected for "cache:clear" command, got "x".', 'Not enough arguments (missing: "name").'.
+    all: [
+      /\bThe "--?[\w-]{1,60}" option (?:does not exist|does not accept a value|requires a value)\b|\bToo many arguments(?:, expected arguments "|\.$|to "[\w:.-]{1,60}" command)|\bNo arguments expected for "[\w:.-]{1,60}" command, got "|\bNot enough arguments \(missing: "/,
+    ],
+    confidence: 0.88,
+    title: 'The console command rejects an option or argument it was given',
+  },
+  {
     // A required flag or argument is absent: "no --join flags provided", cobra "required flag(s) "x"
     // not set", urfave/cli "Required flag "x" not set", picocli "Missing required option: '--url=<url>'",
     // "flag --config is required".

@@ -67,4 +67,25 @@ export const CONFIG_VALUE_SIGNATURES: Signature[] = [
     title: 'A URL setting has no scheme or an unknown one (http://, https://)',
     not: NO_EXCLUSION,
   },
+  {
+    // serde-based config loaders name the key whose value has the wrong type or range: config-rs ("invalid
+    // type: string "30s", expected u64 for key `server.timeout`"), figment ("invalid type: found string "x",
+    // expected u16 for key "default.port""). The same serde words about a request body name no key.
+    all: [/\binvalid (?:type|value|length): [^\n,]{1,160}, expected /, /\bfor key [`'"][\w.[\]-]{1,120}[`'"]/],
+    confidence: 0.86,
+    title: 'A setting has a value of the wrong type or range (e.g. "30s" where a number of seconds is expected)',
+    // An unset key is missing_env_var's; config-rs says "missing field" or "not found" for it.
+    not: /\bmissing field\b|\bnot found\b/,
+  },
+  {
+    // A listener or endpoint setting that does not parse as name://host:port: Kafka's "Unable to parse
+    // EXTERNAL//:9095 to a broker endpoint" and "Error creating broker listeners from", and servers that
+    // reject a malformed listen address ("invalid listener address", "Invalid listen address").
+    all: [
+      /\b(?:[Uu]nable to|[Cc]annot|[Cc]ould not|[Ff]ailed to) parse [^\s]{1,200} (?:to|as) (?:a |an )?(?:broker )?(?:end ?point|listener|listen address|socket address)\b|\bError creating broker listeners from\b|\b[Ii]nvalid (?:listener|listen|bind) (?:address|endpoint|spec(?:ification)?)\b/,
+    ],
+    confidence: 0.85,
+    title: 'A listener or endpoint setting is malformed (name://host:port)',
+    not: /""|''|\bis (?:empty|not set|required)\b/,
+  },
 ];

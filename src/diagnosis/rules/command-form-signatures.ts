@@ -54,6 +54,17 @@ export const COMMAND_FORM_SIGNATURES: Signature[] = [
     title: 'An environment variable in the command was not expanded (exec form has no shell)',
     not: /[Pp]laceholder|\bat [\w$.<>]{1,200}\(|^\s{0,20}\d{1,5} \|/,
   },
+  {
+    // The runtime's own name repeated as its first argument: the image's ENTRYPOINT is already the runtime
+    // (dotnet, node, python, java, php, ruby, perl) and args start with it again, so "dotnet dotnet app.dll"
+    // looks for an application named "dotnet", "node node server.js" for a module "/app/node", "python
+    // python app.py" for a file "python". The runtime then names itself as the missing script.
+    all: [
+      /(?:The application '|Cannot find module '|can't open file '|Could not open input file: |Can't open perl script "|No such file or directory -- |Could not find or load main class )(?:[^'"\s]{0,200}\/)?(?:dotnet|node|nodejs|python[23]?(?:\.\d{1,2})?|php|ruby|perl|java|bun|deno)(?:['":\s]|$)/,
+    ],
+    confidence: 0.86,
+    title: "The runtime's name was given again as its first argument (the entrypoint already runs it)",
+  },
 ];
 
 /**

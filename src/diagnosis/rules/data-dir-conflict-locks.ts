@@ -74,9 +74,10 @@ export const LOCK_SIGNATURES: Signature[] = [
   },
   {
     // Java FileLock wrappers and the many "already locked / locked by another process" phrasings
-    // (Neo4j store_lock, Minecraft session.lock, H2, Derby, geth's datadir).
+    // (Neo4j store_lock, Minecraft session.lock, H2, Derby, geth's datadir), and Go's go4.org/lock and
+    // go-fs-lock (IPFS kubo, Lotus) "lock /data/ipfs/repo.lock: someone else has the lock".
     all: [
-      /\b[Ll]ocked by another (?:process|instance|program|server|node|application|[A-Za-z]{2,20} (?:instance|process|server))|\b(?:already|being) used by another (?:process|instance)|\block (?:is )?(?:already )?held by (?:another|a different) (?:process|instance|node)|[Dd]atabase may be already in use|may have already booted the database|\balready locked\b|\bFileLockException\b|\bOverlappingFileLockException\b|\bDirectoryLock\$LockException\b|\bsession\.lock\b/,
+      /\b[Ll]ocked by another (?:process|instance|program|server|node|application|[A-Za-z]{2,20} (?:instance|process|server))|\b(?:already|being) used by another (?:process|instance)|\block (?:is )?(?:already )?held by (?:another|a different) (?:process|instance|node)|[Dd]atabase may be already in use|may have already booted the database|\balready locked\b|\bFileLockException\b|\bOverlappingFileLockException\b|\bDirectoryLock\$LockException\b|\bsession\.lock\b|\bsomeone else (?:has|holds) the lock\b|\block (?:is )?(?:already )?(?:held|taken|owned) by (?:someone|something) else\b/,
     ],
     confidence: 0.86,
     title: 'The data directory is locked by another process (two pods on one volume, or the old one still running)',

@@ -86,6 +86,16 @@ const SIGNATURES: Signature[] = [
     title: 'The Cassandra data was written under another data center/rack name',
   },
   {
+    // Cluster creation over members that kept their old state (a reinstall that kept the PVCs): redis-cli
+    // --cluster create "[ERR] Node 10.0.0.5:6379 is not empty. Either the node already knows other nodes",
+    // a member that "already belongs to a cluster" or "is already part of a cluster".
+    all: [
+      /\b[Nn]ode [^\s]{1,120} is not empty\b|\bthe node already knows other nodes\b|\b(?:[Nn]ode|[Mm]ember|[Ii]nstance|[Bb]roker) [\w.:"'`-]{1,80} (?:already belongs to|is already (?:a )?(?:part|member) of) (?:a|another|an existing) cluster\b/,
+    ],
+    confidence: 0.84,
+    title: 'A cluster member kept its old cluster state on the volume (a reinstall that kept the PVCs?)',
+  },
+  {
     // Redis Cluster: two pods share one nodes.conf on the volume.
     all: [/is already used by a different Redis Cluster node/],
     confidence: 0.88,

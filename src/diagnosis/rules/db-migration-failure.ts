@@ -7,7 +7,7 @@ import { type Signature, type SignatureHit, signatureRule } from './log-helpers.
 // Schema tools that create or upgrade the tables at start-up count too (Hive's schematool -initSchema,
 // Temporal's setup-schema, "Starting metastore schema initialization").
 const MIGRATION_CONTEXT =
-  /migrat|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b/i;
+  /migrat|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bAutoMigrate\b/i;
 
 // A crash whose stack runs through the migration runner (the error line itself may be cut off).
 const MIGRATOR_IN_STACK: Signature = {
@@ -29,9 +29,10 @@ const SIGNATURES: Signature[] = [
     // The same drift worded by other runners: an applied migration whose file the image no longer ships
     // (SeaORM "this migration has been applied but its file is missing", Flyway "Detected applied migration
     // not resolved locally", golang-migrate "no migration found for version", Prisma "applied to the
-    // database but missing from the local migrations directory").
+    // database but missing from the local migrations directory", Sequel "Applied migration files not in file
+    // system").
     all: [
-      /\bapplied but its (?:file|script) is missing|\b[Mm]igration (?:file|script) (?:of version |for version )?[^\n]{0,120}\bis missing\b|\b[Dd]etected applied migrations? not resolved locally|\bno migration found for version\b|\bapplied to the database but (?:are |is )?missing from\b|\bdiverge from the local migrations directory|\b[Ff]ound \d{1,6} missing migrations?\b/,
+      /\bapplied but its (?:file|script) is missing|\b[Mm]igration (?:file|script) (?:of version |for version )?[^\n]{0,120}\bis missing\b|\b[Dd]etected applied migrations? not resolved locally|\bno migration found for version\b|\bapplied to the database but (?:are |is )?missing from\b|\bdiverge from the local migrations directory|\b[Ff]ound \d{1,6} missing migrations?\b|\b[Aa]pplied migrations?(?: files?)? (?:not|missing) (?:in|on|from|found in) (?:the )?(?:file ?system|disk|migrations? (?:directory|folder|path))\b/,
     ],
     confidence: 0.88,
     title: 'A migration recorded as applied is missing from the image (migration history out of sync)',
@@ -127,6 +128,18 @@ const SIGNATURES: Signature[] = [
     title: 'A Prisma migration failed',
   },
   {
+    // Two migration files claim one name or version (two branches merged): Phinx "Migration "X.php" has the
+    // same name as "Y.php"" and "Duplicate migration", Flyway "Found more than one migration with version",
+    // golang-migrate "duplicate migration file", goose "duplicate version", Sequel "Duplicate migration version".
+    all: [
+      /\b[Mm]igration "?[\w./\\-]{1,160}"? has the same (?:name|version|class name) as\b|\b[Dd]uplicate migration(?: (?:name|version|file|class|id))?\b|\b[Ff]ound more than one migration with (?:version|description)\b|\bduplicate (?:migration )?version\b[^\n]{0,120}\bmigrations?\b/,
+    ],
+    confidence: 0.86,
+    title: 'Two migration files claim the same name or version (branches merged without renumbering)',
+    // A runner that reports it skipped or ignored a duplicate has not failed on it.
+    not: /[Ss]kipp(?:ed|ing)|[Ii]gnor(?:ed|ing)/,
+  },
+  {
     // A migration older than the last applied one arrived later (two branches merged): node-pg-migrate
     // "Not run migration X is preceding already run migration Y", Flyway "Detected resolved migration not
     // applied to database" (outOfOrder=false), goose/dbmate "out of order", sql-migrate "unknown migration".
@@ -162,10 +175,11 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
-// SQL errors that mean "already applied / out of sync" count only when the log shows migrations running.
+// SQL errors that mean "already applied / out of sync" count only when the log shows migrations running
+// (including a constraint or index to drop that is not there: GORM AutoMigrate, MySQL "Can't DROP").
 const SCHEMA_CONFLICT: Signature = {
   all: [
-    /already exists|There is already an object named|[Dd]uplicate (?:column|key name|constraint|table)|Unknown column|no such table|no such column|could not create unique index|unique_violation/,
+    /already exists|There is already an object named|[Dd]uplicate (?:column|key name|constraint|table)|Unknown column|no such table|no such column|could not create unique index|unique_violation|\b(?:constraint|index|column) "[^"]{1,120}" (?:of relation "[^"]{1,120}" )?does not exist|\bCan't DROP (?:INDEX |CONSTRAINT |COLUMN )?'[^']{1,120}'; check that (?:column\/key|it) exists/,
   ],
   confidence: 0.72,
   title: 'A migration conflicts with the existing schema',

@@ -94,6 +94,20 @@ const SQL_SERVER_UNREACHABLE: Signature = {
   title: 'SQL Server cannot be reached (not found or not accepting connections)',
 };
 
+// A database driver that gave up before the login handshake finished, in its own words rather than the
+// errno: ODBC's "Login timeout expired" (HYT00), SqlClient's "Connection Timeout Expired", mssql-jdbc's
+// "The TCP/IP connection to the host db, port 1433 has failed", FreeTDS's "Adaptive Server is unavailable
+// or does not exist", tedious's "Failed to connect to 10.0.0.5:1433 in 15000ms", Oracle's "TNS:Connect
+// timeout occurred" / "TNS:no listener". A firewall dropping the packets reads exactly like this.
+const DRIVER_CONNECT_TIMEOUT: Signature = {
+  all: [
+    /\bLogin timeout expired\b|\bHYT00\b|Connection Timeout Expired\b|The TCP\/IP connection to the host [^\n]{1,200} has failed|Adaptive Server is unavailable or does not exist|Failed to connect to [\w.:[\]-]{1,200} in \d{1,7}ms\b|TNS:(?:[Cc]onnect timeout occurred|no listener)\b/,
+  ],
+  confidence: 0.74,
+  title: 'The database driver could not reach the server (connect or login timeout)',
+  not: DNS_FAILURE,
+};
+
 // pg_isready in a wait loop: "db.shop.svc:5432 - no response" names a host that never answered (a
 // socket path instead of a host, "/var/run/postgresql:5432", means no host was given at all).
 const NO_RESPONSE: Signature = {
@@ -113,7 +127,7 @@ const WAIT_TIMEOUT: Signature = {
 export const dependencyUnreachable = signatureRule({
   id: 'dependency-unreachable',
   category: 'dependency_unreachable',
-  signatures: [...SIGNATURES, WAIT_TIMEOUT, NO_RESPONSE, SQL_SERVER_UNREACHABLE],
+  signatures: [...SIGNATURES, WAIT_TIMEOUT, NO_RESPONSE, SQL_SERVER_UNREACHABLE, DRIVER_CONNECT_TIMEOUT],
   options: { recoverable: true },
   adjust: (ctx, hit) => {
     // A wait-for script that gives up exits 1; a process killed by a signal (139, 137) died of something else.

@@ -56,4 +56,32 @@ export const FILE_NOT_FOUND_ERRORS: Signature[] = [
     title: 'A file the command or config names is not in the container',
     not: /\b(?:GET|POST|PUT|DELETE)\b|https?:|\busing (?:the )?defaults?\b|falling back|skipping|root certificate|\bCA (?:file|bundle)/,
   },
+  {
+    // A tool that lists the default paths it searched, each "<path>: file not found" (Prisma's "Checked
+    // following paths: schema.prisma: file not found"); a file left out of the image shows this way.
+    all: [/^\s{0,8}[\w@~/-]{1,200}(?:\.[\w-]{1,20}){1,3}: [Ff]ile not found\.?\s{0,4}$/],
+    confidence: 0.78,
+    title: 'A file the command looks for is not in the container',
+  },
+  {
+    // A schema or manifest file a CLI needs before it runs: Prisma "Could not find Prisma Schema that is
+    // required for this command", "Could not find a schema file at ./schema.graphql", "could not locate
+    // the manifest file". A database schema ("could not find schema 'public'") is not a file.
+    all: [
+      /\b[Cc]ould not (?:find|locate) (?:the |a |an |any )?(?:[A-Z]\w{1,30} )?(?:[Ss]chema|[Mm]anifest) (?:file\b|that is required|at ['"./])/,
+    ],
+    confidence: 0.8,
+    title: 'A schema or manifest file the command needs is not in the container',
+  },
+  {
+    // Time zone data missing from a minimal image (scratch, distroless, alpine without tzdata): a valid
+    // IANA Region/City name is reported unknown by Go's time.LoadLocation ("unknown time zone
+    // Europe/Berlin"), Python's zoneinfo ("No time zone found with key America/New_York"), or the zoneinfo
+    // file itself is absent. An abbreviation or a typo is a bad value instead, so only Region/City counts.
+    all: [
+      /\bunknown time zone (?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Z]|No time zone found with key '?(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Z]|\/usr\/share\/zoneinfo\/[\w/+-]{1,80}: no such file/,
+    ],
+    confidence: 0.78,
+    title: 'Time zone data (tzdata) is not in the image',
+  },
 ];

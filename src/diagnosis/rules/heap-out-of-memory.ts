@@ -99,6 +99,17 @@ const SIGNATURES: HeapSignature[] = [
     runtime: 'other',
   },
   {
+    // Managed VMs that name their own heap as exhausted: the Dart VM ("Exhausted heap space, trying to
+    // allocate N bytes", then "Out of Memory"), the Boehm GC under Crystal and Mono ("GC Warning: Out of
+    // Memory! Heap size: ..."). Lua's "not enough memory" is left out: it is too vague to name the heap.
+    all: [
+      /\bExhausted heap space, trying to allocate \d|Out of Memory! Heap size|\b(?:ran|runs|running) out of heap space\b/,
+    ],
+    confidence: 0.88,
+    title: 'The language VM exhausted its heap',
+    runtime: 'other',
+  },
+  {
     all: [/memory allocation of \d+ bytes failed/],
     confidence: 0.8,
     title: 'The process failed to allocate memory',

@@ -30,4 +30,26 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
     title: 'A package the app needs is not installed in the image (the log gives the install command)',
     not: SHARED_OBJECT,
   },
+  {
+    // A framework that loads an optional package itself and says it is absent (NestJS's PackageLoader: "The
+    // "@nestjs/platform-express" package is missing. Please, make sure to install this library", Gatsby and
+    // ESLint's "plugin/package is not installed", Python's "module is not installed").
+    all: [
+      /\b(?:package|module|library|dependency|adapter|driver)[`'"]? (?:is|was|seems to be) (?:missing|not installed)\b|\b[Mm]ake sure to install (?:this|the|it\b|them\b|[`'"][\w@/.[\]-]{2,80}[`'"])/,
+    ],
+    confidence: 0.84,
+    title: 'A package the app loads at start is not installed in the image',
+    not: SHARED_OBJECT,
+  },
+  {
+    // Any "missing / not installed / cannot find" line that quotes the package manager command that fixes it
+    // ("($ npm install x)", "run `yarn add x`", "pip install x").
+    all: [
+      /\b(?:missing|not installed|not found|[Cc]annot find|[Cc]ould not (?:find|load|resolve))\b/,
+      /(?:\$|\brun|\bwith:?|\busing|`|\() ?[`'"]?(?:npm (?:install|i)|yarn add|pnpm (?:add|install)|pip3? install|poetry add|gem install|composer require|cargo add) [@\w]/,
+    ],
+    confidence: 0.8,
+    title: 'A package the app needs is not installed in the image (the log gives the install command)',
+    not: SHARED_OBJECT,
+  },
 ];

@@ -263,6 +263,7 @@ const emptyAddressLine = (ctx: RuleContext, hit: SignatureHit): LogLine | undefi
   return ctx.log.lines.find((l) => l.line <= last && hasEmptyAddress(l.text));
 };
 
+const LOCAL_DEFAULTS: readonly Signature[] = [...WEAK_LOCALHOST, CLIENT_DEFAULT_REFUSED];
 export const INDIRECT_SIGNATURES: readonly Signature[] = [
   ...INDIRECT,
   NGINX_UNKNOWN_VARIABLE,
@@ -281,8 +282,8 @@ export const weighIndirect = (ctx: RuleContext, hit: SignatureHit): number => {
     return Math.min(hit.confidence, 0.55);
   if (hit.signature === EMPTY_VALIDATED_FIELD && !ctx.log.lines.some((l) => TEMPLATED.test(l.text)))
     return Math.min(hit.confidence, 0.45);
-  // An empty address printed before the refusal: the default was used because nothing was set.
-  if (WEAK_LOCALHOST.includes(hit.signature) && emptyAddressLine(ctx, hit)) return Math.min(0.7, hit.confidence + 0.25);
+  // An empty address printed before the refusal (or a client's own default): nothing was set.
+  if (LOCAL_DEFAULTS.includes(hit.signature) && emptyAddressLine(ctx, hit)) return Math.min(0.7, hit.confidence + 0.25);
   // The dependency's other variables were printed, its host variable never was: that one is missing.
   if (WEAK_LOCALHOST.includes(hit.signature) && dependencyHostNeverSet(ctx)) return Math.min(0.7, hit.confidence + 0.2);
   // The app says which variable the address came from, and it ended on localhost: that variable was not set.
@@ -297,4 +298,4 @@ export const weighIndirect = (ctx: RuleContext, hit: SignatureHit): number => {
 
 /** The printed empty address behind a localhost reading, as evidence beside the refusal. */
 export const indirectEvidence = (ctx: RuleContext, hit: SignatureHit): (LogLine | undefined)[] =>
-  WEAK_LOCALHOST.includes(hit.signature) || hit.signature === LOCAL_SOCKET_FALLBACK ? [emptyAddressLine(ctx, hit)] : [];
+  LOCAL_DEFAULTS.includes(hit.signature) || hit.signature === LOCAL_SOCKET_FALLBACK ? [emptyAddressLine(ctx, hit)] : [];

@@ -25,6 +25,7 @@ import {
 import { CLOUD_CLIENT_SIGNATURES, weighClientDefaults } from './missing-env-var-cloud-clients.ts';
 import { EMPTY_CREDENTIAL_SIGNATURES, UNSET_SECRET_SIGNATURES } from './missing-env-var-secrets.ts';
 import { USAGE_HINTS } from './missing-env-var-usage-hints.ts';
+import { DEFAULT_FALLBACK_SIGNATURES } from './missing-env-var-defaults.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
@@ -168,6 +169,16 @@ const SIGNATURES: Signature[] = [
     title: 'A required environment variable is not set',
   },
   {
+    // JSON-schema env validators (env-schema / @fastify/env, envalid-on-ajv, convict): ajv's "env must have
+    // required property 'COOKIE_SECRET'" (v8) or "should have required property" (v6). The object checked
+    // is the environment, or the property is named like a variable.
+    all: [
+      /\b(?:env|environment|process\.env|config\.env)(?: variables)? (?:must|should) have required property\b|\b(?:must|should) have required property ['"`][A-Z][A-Z0-9_]{2,80}['"`]/,
+    ],
+    confidence: 0.86,
+    title: 'The environment schema requires a variable that is not set',
+  },
+  {
     // Laravel without APP_KEY.
     all: [/No application encryption key has been specified|MissingAppKeyException/],
     confidence: 0.85,
@@ -229,7 +240,7 @@ const bySignature = signatureRule({
   id: 'missing-env-var',
   category: 'missing_env_var',
   // One list, so the strongest line wins whether the log names the variable or only what broke.
-  signatures: [...SIGNATURES, ...INDIRECT_SIGNATURES],
+  signatures: [...SIGNATURES, ...DEFAULT_FALLBACK_SIGNATURES, ...INDIRECT_SIGNATURES],
   adjust: (ctx, hit) => weighClientDefaults(ctx, hit) ?? weighIndirect(ctx, hit),
   evidence: indirectEvidence,
   steps: (ctx, hit) => {

@@ -53,6 +53,19 @@ const WRITE_CHECK_AS_USER: Signature = {
   not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota/,
 };
 
+// A file tool of coreutils or BusyBox refused by the kernel in an entrypoint that prepares its directories
+// ("mkdir: cannot create directory '/data/log': Permission denied", "touch: cannot touch", "cp: cannot create
+// regular file", BusyBox "mkdir: can't create directory"): on a volume, ownership. An exec failure or a
+// read-only mount names other words.
+const FILE_TOOL_DENIED: Signature = {
+  all: [
+    /\b(?:mkdir|touch|cp|mv|ln|install|tee|rm|rmdir|chmod|chown|tar|cat|sed|ls): (?:cannot|can't) (?:create|touch|open|remove|write|stat|access|overwrite|move|make|change)\b[^\n:]{0,240}: Permission denied/,
+  ],
+  confidence: 0.86,
+  title: 'The container user cannot create or write a path it prepares at start (ownership of the volume)',
+  not: EXEC,
+};
+
 const GENERIC: Signature = {
   all: [/(?::|\]) ?[Pp]ermission denied/],
   confidence: 0.65,
@@ -77,6 +90,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.87,
     title: 'The container user lacks permission on a path',
   },
+  FILE_TOOL_DENIED,
   NOT_WRITABLE,
   WRITE_CHECK_AS_USER,
   ACCESS_CHECK,

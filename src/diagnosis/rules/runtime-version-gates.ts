@@ -24,10 +24,14 @@ import {
 
 /** Servers an app or driver may find too old or too new for it. */
 const DATA_SERVER =
-  /\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle|MongoDB|Redis|Valkey|Elasticsearch|OpenSearch|SQLite|CockroachDB|Cassandra|ClickHouse|Kafka|RabbitMQ|etcd|Kubernetes|Consul|NATS|Memcached)\b/;
-/** "MySQL 5.7 is no longer supported", "PostgreSQL 12 or later is required", "requires Redis 6.2.0 or greater". */
+  /\b(?:postgresql|postgres|mysql|mariadb|mongodb|redis|elasticsearch|opensearch|clickhouse) (?:server )?version\b|\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle|MongoDB|Redis|Valkey|Elasticsearch|OpenSearch|SQLite|CockroachDB|Cassandra|ClickHouse|Kafka|RabbitMQ|etcd|Kubernetes|Consul|NATS|Memcached)\b/;
+/**
+ * "MySQL 5.7 is no longer supported", "PostgreSQL 12 or later is required", "requires Redis 6.2.0 or greater",
+ * SonarQube "Unsupported postgresql version: 10.21. Minimal supported version is 11.0", BullMQ "Redis version
+ * needs to be greater or equal than 5.0.0".
+ */
 const SERVER_VERSION_GATE =
-  /\bv?\d[\d.]{0,10} (?:or (?:later|newer|higher|greater|above) |\+ )?is (?:required|no longer supported|not supported|too old|too new)\b|\brequires (?:a |at least )?[A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?(?: server)? (?:version )?(?:[>=]{1,2} ?)?v?\d|[Uu]nsupported [Dd]atabase(?: version)?: |\bversion [^\n]{0,40}?\bis (?:too old|too new|not supported|unsupported)\b|\bFlywayEditionUpgradeRequiredException\b|[Uu]pgrade required: |\bneeds (?:at least |version )v?\d|\b[Cc]annot run (?:in|on|with|against) this [A-Za-z]{2,20} version\b|\bminimum (?:supported |required )?version (?:is |of [\w.-]{1,40} is )v?\d|\brequires at least (?:version )?v?\d/;
+  /\bv?\d[\d.]{0,10} (?:or (?:later|newer|higher|greater|above) |\+ )?is (?:required|no longer supported|not supported|too old|too new)\b|\brequires (?:a |at least )?[A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?(?: server)? (?:version )?(?:[>=]{1,2} ?)?v?\d|[Uu]nsupported [Dd]atabase(?: version)?: |\bversion [^\n]{0,40}?\bis (?:too old|too new|not supported|unsupported)\b|\bFlywayEditionUpgradeRequiredException\b|[Uu]pgrade required: |\bneeds (?:at least |version )v?\d|\b[Cc]annot run (?:in|on|with|against) this [A-Za-z]{2,20} version\b|\bminimum (?:supported |required )?version (?:is |of [\w.-]{1,40} is )v?\d|\brequires at least (?:version )?v?\d|\b[Mm]inim(?:um|al) (?:supported |required )?version is v?\d|\bversion (?:needs|has|must) to be (?:greater|higher|newer|at least)\b|\b[Uu]nsupported [A-Za-z]{2,20} version: v?\d/;
 
 export const SERVER_VERSION_SIGNATURES: Signature[] = [
   {
@@ -53,6 +57,17 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
     ],
     confidence: 0.86,
     title: 'The server refuses the runtime version in the image (version gate)',
+  },
+  {
+    // A build tool older than the project files it reads: Cargo "lock file version `4` was found, but this
+    // version of Cargo does not understand this lock file, perhaps Cargo needs to be updated?", "package `x`
+    // cannot be built because it requires rustc 1.74 or newer", go "go.mod requires go >= 1.22", "this
+    // version of npm/pip/poetry does not support" a newer file format.
+    all: [
+      /\bthis version of [A-Za-z][\w.-]{1,30} does not (?:understand|support|recognize)\b|\bperhaps [A-Za-z][\w-]{1,30} needs to be (?:updated|upgraded)\b|\b[Ll]ock ?file version [`'"]?\d{1,3}[`'"]? (?:was found|is not supported|is unsupported|is too new)\b|\bcannot be built because it requires rustc v?\d|\bgo\.mod requires go ?>= ?\d|\brequires (?:a )?newer (?:version of )?(?:Cargo|rustc|go|npm|pip|poetry|bundler|composer|gradle|maven)\b/,
+    ],
+    confidence: 0.86,
+    title: "The image's build tool is older than the project files need (lockfile or toolchain version)",
   },
   {
     // Directives a config written for a newer Redis uses (7.x) that an older image does not know.

@@ -5,8 +5,13 @@ import { finding, logEvidence, type Signature, signatureRule } from './log-helpe
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER, SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
 import {
   BUILTIN_MODULE_LACKS_EXPORT,
+  esmPathOnNodeBeforeImportMetaDirname,
+  JS_SYNTAX_ERROR,
   JVM_OPTION_OF_ANOTHER_JAVA,
+  NEWER_JS_SYNTAX,
   NEWER_NODE_BUILTIN_OR_FLAG,
+  NEWER_PY_SYNTAX,
+  PY_SYNTAX_ERROR,
   STDLIB_ADDED_BY_NEWER_PYTHON,
   STDLIB_REMOVED_BY_NEWER_PYTHON,
 } from './version-clues.ts';
@@ -254,16 +259,6 @@ const byGpuDriver = signatureRule({
   ],
 });
 
-// Python prints the offending source line (and a caret) just above "SyntaxError: invalid syntax": newer
-// syntax there (walrus, match/case, except*) means the image's Python is older than the code.
-const PY_SYNTAX_ERROR = /^SyntaxError: (?:invalid syntax|f-string: expecting '\}')\s*$/;
-// f"{x=}" (3.8) in the code line is newer syntax too.
-const NEWER_PY_SYNTAX = /:=|^\s{0,32}(?:match|case) [^\s:][^:]{0,200}:\s*$|\bexcept\*|\{[\w.]{1,60}=\}/;
-// Node prints the source line, a caret, then the error: "Unexpected token '.'" under an optional chain
-// (or '?' under ??) means a Node.js older than 14 reading modern code.
-const JS_SYNTAX_ERROR = /^SyntaxError: Unexpected token '[.?=]'\s*$/;
-const NEWER_JS_SYNTAX = /[\w)\]]\?\.[\w([]|\?\?=?|\|\|=|&&=/;
-
 export const runtimeVersionMismatch: Rule = {
   id: 'runtime-version-mismatch',
   match: (ctx) => {
@@ -279,6 +274,18 @@ export const runtimeVersionMismatch: Rule = {
         title: "The code uses newer JavaScript syntax than the image's Node.js understands (Node.js too old)",
         confidence: 0.72,
         evidence: logEvidence([jsCode, lines[js]]),
+        steps: steps(ctx),
+      });
+    }
+    const esm = esmPathOnNodeBeforeImportMetaDirname(lines);
+    if (esm) {
+      return finding(ctx, {
+        ruleId: 'runtime-version-mismatch',
+        category: 'runtime_version_mismatch',
+        title:
+          "A module's own path is undefined: import.meta.dirname/filename need Node.js 20.11 (the image's is older)",
+        confidence: esm.confidence,
+        evidence: logEvidence(esm.lines),
         steps: steps(ctx),
       });
     }

@@ -4,6 +4,7 @@
  * runtime_version_mismatch owns these lines; bad-config, bad-command-args and missing-dependency step
  * back when they see them.
  */
+import type { LogLine } from '../types.ts';
 
 /** Stdlib modules later Pythons removed (3.12: distutils, imp, asyncore...; 3.13: cgi, crypt, telnetlib...). */
 export const STDLIB_REMOVED_BY_NEWER_PYTHON =
@@ -151,3 +152,36 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_AUTHELIA_KEY.test(text) ||
   NEWER_RABBITMQ_KEY.test(text) ||
   NEWER_OTELCOL_SECTION.test(text);
+
+// Python prints the offending source line (and a caret) just above "SyntaxError: invalid syntax": newer
+// syntax there (walrus, match/case, except*) means the image's Python is older than the code.
+export const PY_SYNTAX_ERROR = /^SyntaxError: (?:invalid syntax|f-string: expecting '\}')\s*$/;
+// f"{x=}" (3.8) in the code line is newer syntax too.
+export const NEWER_PY_SYNTAX = /:=|^\s{0,32}(?:match|case) [^\s:][^:]{0,200}:\s*$|\bexcept\*|\{[\w.]{1,60}=\}/;
+// Node prints the source line, a caret, then the error: "Unexpected token '.'" under an optional chain
+// (or '?' under ??) means a Node.js older than 14 reading modern code.
+export const JS_SYNTAX_ERROR = /^SyntaxError: Unexpected token '[.?=]'\s*$/;
+export const NEWER_JS_SYNTAX = /[\w)\]]\?\.[\w([]|\?\?=?|\|\|=|&&=/;
+
+// import.meta.dirname and import.meta.filename arrived in Node.js 20.11 (and 21.2): on an older Node they
+// are undefined, and the first path.join/resolve/readFile over them throws ERR_INVALID_ARG_TYPE "Received
+// undefined" while the ES module is evaluated (an ESM frame, then ModuleJob.run). Node prints its version last.
+const PATH_ARG_UNDEFINED =
+  /\bThe "(?:paths?\[\d{1,2}\]|path|from|to|file|filename|url)" argument must be (?:of type string|an instance of)[^\n]{0,80}\. Received undefined\b/;
+const ESM_EVALUATION = /\bat (?:async )?ModuleJob\.run \(node:internal\/modules\/esm\//;
+const NODE_BEFORE_IMPORT_META_DIRNAME = /^Node\.js v(?:1\d\.\d{1,3}|20\.(?:\d|10)|21\.[01])\.\d{1,3}\s*$/;
+const IMPORT_META_PATH = /\bimport\.meta\.(?:dirname|filename)\b/;
+
+/**
+ * The lines showing an ES module's top-level path built from import.meta.dirname on a Node.js without it.
+ * Without the source echo an unset environment variable reads the same, hence the modest confidence.
+ */
+export const esmPathOnNodeBeforeImportMetaDirname = (
+  lines: readonly LogLine[],
+): { lines: LogLine[]; confidence: number } | undefined => {
+  const error = lines.find((l) => PATH_ARG_UNDEFINED.test(l.text));
+  const node = lines.find((l) => NODE_BEFORE_IMPORT_META_DIRNAME.test(l.text));
+  if (!error || !node || !lines.some((l) => ESM_EVALUATION.test(l.text))) return undefined;
+  const source = lines.find((l) => IMPORT_META_PATH.test(l.text));
+  return source ? { lines: [source, error, node], confidence: 0.86 } : { lines: [error, node], confidence: 0.74 };
+};

@@ -164,8 +164,24 @@ ruleTable(appBug, 'app_bug', {
       exitCode: 1,
       min: 0.6,
     },
+    {
+      name: 'ASP.NET Core cannot activate a controller whose service was never registered',
+      log: "Unhandled exception. System.InvalidOperationException: Unable to resolve service for type 'Billing.IInvoiceStore' while attempting to activate 'Billing.InvoiceService'.\n   at Microsoft.Extensions.DependencyInjection.ActivatorUtilities.GetService(IServiceProvider sp, Type type, Type implementationType, Boolean isDefaultParameterRequired)",
+      exitCode: 134,
+      min: 0.7,
+    },
+    {
+      name: 'Guice finds no binding for an interface the app injects',
+      log: 'Exception in thread "main" com.google.inject.CreationException: Unable to create injector, see the following errors:\n\n1) [Guice/MissingImplementation]: No implementation for com.acme.mail.MailSender was bound.',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'a DI container logging the providers it resolved is not a failure',
+      log: '[Nest] 1  - LOG [InstanceLoader] ShipmentsModule dependencies initialized +3ms\n[Nest] 1  - LOG [NestApplication] Nest application successfully started',
+    },
     {
       name: 'Hibernate schema validation against a database without the migration',
       log: 'org.hibernate.tool.schema.spi.SchemaManagementException: Schema-validation: missing column [customer_id] in table [orders]',

@@ -292,8 +292,34 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       exitCode: 2,
       min: 0.85,
     },
+    {
+      name: 'Drush (Symfony Console) rejecting a misspelt option of its subcommand',
+      log: '\nIn ArgvInput.php line 223:\n\n  The "--yess" option does not exist.\n\n\ndeploy [--ignore-mismatched-config] [-y|--yes] [--] <command>',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Node image whose args repeat the node entrypoint (node node server.js)',
+      log: "node:internal/modules/cjs/loader:1228\n  throw err;\n  ^\n\nError: Cannot find module '/usr/src/app/node'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Python image whose args repeat the interpreter (python python app.py)',
+      log: "python: can't open file '/app/python': [Errno 2] No such file or directory",
+      exitCode: 2,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: "Symfony's OptionsResolver rejecting an option of the app's own config is not the command line",
+      log: 'PHP Fatal error:  Uncaught Symfony\\Component\\OptionsResolver\\Exception\\UndefinedOptionsException: The option "timout" does not exist. Defined options are: "timeout", "retries".',
+    },
+    {
+      name: 'a module named like a runtime inside the app tree is a missing module, not a repeated entrypoint',
+      log: "Error: Cannot find module './node-helpers'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)",
+    },
     {
       name: 'a real entry file that is missing is not a misplaced flag value',
       log: "Error: Cannot find module '/app/dist/main.js'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)",

@@ -304,8 +304,25 @@ ruleTable(badConfig, 'bad_config', {
       max: 0.45,
       best: 'runtime_version_mismatch',
     },
+    {
+      name: 'figment rejects a string where a port number belongs, naming the key',
+      log: 'Error: invalid type: found string "eighty", expected u16 for key "default.port" in Rocket.toml TOML file',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a listener setting without its colon does not parse as a broker endpoint (Redpanda-like wording)',
+      log: 'ERROR 2024-06-20 main - Failed to parse PLAINTEXT//0.0.0.0:29092 as a listener: expected NAME://HOST:PORT',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'serde rejecting a request body names no config key',
+      log: 'WARN handler: invalid type: string "abc", expected u64 at line 1 column 12\nINFO request finished status=400',
+      exitCode: 1,
+    },
     {
       name: 'a supervisord config file that is absent is not a broken one',
       log: 'Error: could not find config file /etc/supervisor/supervisord.conf\nFor help, use /usr/bin/supervisord -h',

@@ -145,6 +145,10 @@ ruleTable(commandNotFound, 'command_not_found', {
   ],
   negatives: [
     {
+      name: 'the .NET host told to run an application named dotnet is the entrypoint repeated in args',
+      log: "The command could not be loaded, possibly because:\n  * You intended to execute a .NET application:\n      The application 'dotnet' does not exist.\n  * You intended to execute a .NET SDK command:\n      No .NET SDKs were found.",
+    },
+    {
       name: "an exec probe's missing command is the probe's problem",
       log: '2024-10-04 09:11:00.100 UTC [1] LOG:  database system is ready to accept connections\n2024-10-04 09:12:30.100 UTC [1] LOG:  received fast shutdown request',
       exitCode: 0,

@@ -6,6 +6,18 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a Lotus repo whose lock the old pod still holds (Go fs lock)',
+      log: '2024-05-02T10:00:01.000Z\tINFO\tmain\tlotus/daemon.go:218\tlotus repo: /var/lib/lotus\nERROR: opening fs repo: lock /var/lib/lotus/repo.lock: someone else has the lock',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Valkey cluster create over members that kept their nodes.conf',
+      log: '>>> Performing hash slots allocation on 6 nodes...\n[ERR] Node valkey-cluster-0.valkey-cluster-headless:6379 is not empty. Either the node already knows other nodes (check with CLUSTER NODES) or contains some key in database 0.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a restic repository locked by a killed backup pod',
       log: 'unable to create lock in backend: repository is already locked by PID 41 on restic-backup-28611840-abcde by root (UID 0, GID 0)\nlock was created at 2024-06-05 01:00:41 (2h3m12s ago)\nstorage ID 8c2f1a0e',
       exitCode: 1,
@@ -269,6 +281,16 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a lock taken by someone else in an app mutex is not the volume (a held distributed lock)',
+      log: 'level=error msg="leader election: lease held by someone else, standing by"',
+      exitCode: 1,
+    },
+    {
+      name: 'a cache node that is not empty is a normal startup report',
+      log: 'level=info msg="warm cache: node cache-0 has 1200 keys, skipping preload"',
+      exitCode: 1,
+    },
     {
       name: 'a daemon removing the pid file of its previous run and starting',
       log: 'Removing stale PID file /run/dbus/pid exists from previous boot\ndbus-daemon[7]: [system] Successfully activated service',

@@ -4,6 +4,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'Flyway finding two migrations with one version after a merge',
+      log: 'ERROR: Found more than one migration with version 42\nOffenders:\n-> /flyway/sql/V42__add_orders_index.sql (SQL)\n-> /flyway/sql/V42__add_customer_email.sql (SQL)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'Phinx refusing two migrations with the same class name',
+      log: 'In Manager.php line 914:\n  Migration "20240601090000_CreateInvoices.php" has the same name as "20240510120000_CreateInvoices.php"',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a migrator whose recorded migrations are not on disk (rolled-back image)',
+      log: 'I, INFO -- : SELECT "filename" FROM "schema_migrations"\nSequel::Migrator::Error: Applied migration files not in file system: 20240801_add_refunds.rb',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an ORM auto-migration dropping an index that is not there',
+      log: '2024/05/02 10:00:01 running AutoMigrate\n2024/05/02 10:00:01 ERROR: index "idx_users_email" does not exist (SQLSTATE 42704)\n[0.9ms] DROP INDEX "idx_users_email"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'an applied migration file edited after it ran',
       log: 'Applying migrations from /migrations\nError: migration 20240301120000_add_users.sql: checksum mismatch (recorded 9f2c..., file 41ab...)',
       exitCode: 1,
@@ -129,6 +153,16 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a runner that skipped a duplicate migration did not fail on it',
+      log: 'WARN skipping duplicate migration 0042_add_index (already registered)\nINFO all migrations applied',
+      exitCode: 1,
+    },
+    {
+      name: 'a missing index outside any migration run is an app query',
+      log: 'panic: ERROR: index "idx_orders_customer" does not exist (SQLSTATE 42704)\ngoroutine 1 [running]:\nmain.main()',
+      exitCode: 2,
+    },
     {
       name: 'migrations that completed',
       log: 'level=info msg="running db migrations: 42 applied"\nlevel=info msg="Listening on :9999"\nlevel=fatal msg="shutting down: received SIGTERM"',

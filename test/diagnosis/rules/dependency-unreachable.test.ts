@@ -23,6 +23,18 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
       min: 0.7,
     },
     {
+      name: "a SQL Server driver's login timeout (firewall dropping packets), in the JDBC and tedious wordings",
+      log: 'com.microsoft.sqlserver.jdbc.SQLServerException: The TCP/IP connection to the host 10.40.8.21, port 1433 has failed. Error: "connect timed out. Verify the connection properties."',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'tedious gives up after its connect timeout',
+      log: 'ConnectionError: Failed to connect to 10.40.8.21:1433 in 15000ms\n    at Connection.socketError (/app/node_modules/tedious/lib/connection.js:1395:28)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'wait-for-it gives up',
       log: '+ ./wait-for-it.sh db:5432 -t 30\nwait-for-it.sh: waiting 30 seconds for db:5432\nwait-for-it.sh: timeout occurred after waiting 30 seconds for db:5432\n+ exit 1',
       exitCode: 1,
@@ -119,6 +131,11 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
     },
   ],
   negatives: [
+    {
+      name: 'a SQL Server login that reached the server and was refused is a credential, not a timeout',
+      log: "pyodbc.InterfaceError: ('28000', \"[28000] [Microsoft][ODBC Driver 18 for SQL Server][SQL Server]Login failed for user 'app'. (18456) (SQLDriverConnect)\")",
+      exitCode: 1,
+    },
     {
       name: "a driver's give-up summary that wraps a name that did not resolve",
       log: 'com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure\nCaused by: java.net.UnknownHostException: mysql-primary.db.svc.cluster.local: Name or service not known',

@@ -52,6 +52,12 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
       min: 0.9,
     },
     {
+      name: 'a Crystal service whose Boehm GC could not grow the heap',
+      log: 'GC Warning: Failed to expand heap by 268435456 bytes\nGC Warning: Out of Memory! Heap size: 1987 MiB. Returning NULL!\nUnhandled exception: Out of memory (Exception)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'Go runtime',
       log: 'fatal error: runtime: out of memory\n\nruntime stack:\nruntime.throw({0x9a7c3f?, 0x0?})',
       exitCode: 2,
@@ -71,6 +77,10 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
       name: 'native thread limit is not heap',
       log: 'Exception in thread "main" java.lang.OutOfMemoryError: unable to create native thread: possibly out of memory or process/resource limits reached',
       best: false,
+    },
+    {
+      name: 'a Dart VM heap size flag logged at startup is not an exhausted heap',
+      log: 'INFO VM flags: --old_gen_heap_size=512\nINFO heap space in use 120 MB',
     },
     { name: 'heap stats in an info line', log: 'INFO heap used 512MB of 2048MB\nINFO GC pause 12ms' },
   ],

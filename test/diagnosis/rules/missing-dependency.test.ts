@@ -288,8 +288,26 @@ ruleTable(missingDependency, 'missing_dependency', {
       max: 0.6,
       best: false,
     },
+    {
+      name: 'a framework says an optional adapter package is missing and how to install it',
+      log: '[Nest] 7  - 01/02/2025, 9:00:01 AM   ERROR [PackageLoader] The "@nestjs/platform-fastify" package is missing. Please, make sure to install this library ($ npm install @nestjs/platform-fastify) to take advantage of FastifyAdapter.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a database driver module is not installed (another product, same family)',
+      log: "Error: Please install pg package manually\n    at ConnectionManager._loadDialectModule (/app/node_modules/sequelize/lib/dialects/abstract/connection-manager.js:55:15)\nThe 'pg' module is not installed. Run `npm install pg` and try again.",
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a missing config key with an install word is not a missing package',
+      log: 'ERROR config key "install.path" is missing from settings.yaml',
+      exitCode: 1,
+      best: false,
+    },
     {
       name: 'the .NET host naming the deps.json it read is not a missing assembly',
       log: 'info: Host: resolving assemblies from the application dependencies manifest (Api.deps.json)\ninfo: Microsoft.Hosting.Lifetime[14] Now listening on: http://[::]:8080',

@@ -253,6 +253,14 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       best: 'dependency_unreachable',
     },
     {
+      name: "a kombu consumer on Celery's built-in broker default (guest@localhost): the broker URL is unset",
+      log: '[2024-05-01 10:00:00,000: ERROR/MainProcess] consumer: Cannot connect to amqp://guest:**@localhost:5672//: Error 111 connecting to localhost:5672. Connection refused..\nTrying again in 2.00 seconds... (1/100)',
+      exitCode: 1,
+      min: 0.6,
+      max: 0.8,
+      best: 'missing_env_var',
+    },
+    {
       name: 'a DSN printed with an empty host, then the local socket fallback',
       log: '[info] connecting with DSN pgsql:host=;port=5432;dbname=shop\nSQLSTATE[08006] [7] connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory',
       exitCode: 1,
@@ -260,6 +268,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a Celery worker refused by a named broker: the URL was set, the broker is down',
+      log: '[2024-05-01 10:00:00,000: ERROR/MainProcess] consumer: Cannot connect to amqp://app:**@rabbitmq.mq.svc:5672//: [Errno 111] Connection refused.',
+      exitCode: 1,
+    },
     {
       name: 'an env dump that sets the database host to localhost on purpose',
       log: 'entrypoint: environment\nentrypoint:   KEYCLOAK_DB_HOST=127.0.0.1\nentrypoint:   KEYCLOAK_DB_USER=keycloak\nERROR: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused',

@@ -397,8 +397,19 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 255,
       min: 0.6,
     },
+    {
+      name: 'an ajv-based env schema (v6 wording) missing a variable-named property',
+      log: "/srv/app/node_modules/env-schema/index.js:64\n    throw new Error(ajv.errorsText(ajv.errors, { dataVar: 'env' }))\n    ^\n\nError: env should have required property 'DATABASE_URL'\n    at envSchema (/srv/app/node_modules/env-schema/index.js:64:11)",
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a JSON config file failing its schema on a lower-case field is the file, not the environment',
+      log: "Error: data must have required property 'listen'\n    at validateConfig (/srv/app/dist/config.js:41:11)",
+      exitCode: 1,
+    },
     {
       name: 'an app that generates its own session keys when none are given',
       log: 'WARN session keys are required; generating random keys for this run\nINFO listening on :3000',

@@ -246,8 +246,38 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'a Python service on a slim image without tzdata (zoneinfo key not found)',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 9, in <module>\n    TZ = ZoneInfo("America/New_York")\nzoneinfo._common.ZoneInfoNotFoundError: \'No time zone found with key America/New_York\'',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a CLI listing the default paths it searched, each file not found',
+      log: 'Error: no configuration given and none found in the default locations.\nSearched:\n  drizzle.config.ts: file not found\n  drizzle.config.js: file not found',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a GraphQL codegen that cannot find its schema file',
+      log: 'Error: Could not find a schema file at ./schema.graphql\n    at loadSchema (/app/node_modules/@graphql-tools/load/index.js:88:11)',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a time zone abbreviation is a bad value, not missing tzdata',
+      log: 'panic: unknown time zone CEST\n\ngoroutine 1 [running]:\nmain.main()',
+    },
+    {
+      name: 'a database schema that does not exist is not a file',
+      log: "ERROR: could not find schema 'reporting' in database 'app'",
+    },
+    {
+      name: 'a shell reporting a missing command is not a missing file',
+      log: '/bin/sh: 1: migrate: not found',
+    },
     {
       name: 'a runtime mount refused for another reason (permission)',
       log: '',

@@ -117,8 +117,26 @@ ruleTable(permissionDenied, 'permission_denied', {
       min: 0.65,
       max: 0.84,
     },
+    {
+      name: 'a touch in an entrypoint cannot write a file on a root-owned volume (coreutils wording)',
+      log: "+ touch /var/lib/grafana/.init\ntouch: cannot touch '/var/lib/grafana/.init': Permission denied\nexiting",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'BusyBox mkdir cannot create a directory on a volume owned by root',
+      log: "mkdir: can't create directory '/data/redis/appendonlydir': Permission denied",
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'mkdir refused by a read-only mount is not ownership',
+      log: "mkdir: cannot create directory '/etc/nginx/conf.d/cache': Read-only file system",
+      exitCode: 1,
+      best: false,
+    },
     {
       name: 'an unreachable URL is not an inaccessible directory',
       log: 'ERROR: endpoint https://api.example.com is not reachable (timeout after 30s)',

@@ -4,6 +4,43 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'Nextcloud on a MariaDB older than it supports (lowercase server name, minimum version)',
+      log: 'Exception: Unsupported mariadb version: 10.2.44. Minimum supported version is 10.3.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a queue library refusing an old Redis ("needs to be greater")',
+      log: 'Error: Redis version needs to be greater or equal than 6.2.0 Current: 5.0.7\n    at RedisConnection.init (/app/node_modules/bullmq/dist/cjs/classes/redis-connection.js:192:23)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a crate needing a newer rustc than the builder image',
+      log: 'error: package `clap_lex v0.7.4` cannot be built because it requires rustc 1.74 or newer, while the currently active rustc version is 1.70.0',
+      exitCode: 101,
+      min: 0.8,
+    },
+    {
+      name: "an older Cargo reading a newer lockfile's version",
+      log: 'error: failed to parse lock file at: /build/Cargo.lock\n\nCaused by:\n  lock file version 4 requires `-Znext-lockfile-bump`, perhaps Cargo needs to be updated?',
+      exitCode: 101,
+      min: 0.8,
+    },
+    {
+      name: 'an ES module joining import.meta.dirname on Node 20.9 (echoed source line)',
+      log: 'file:///app/dist/index.js:8\nconst views = path.join(import.meta.dirname, \'views\');\n\nTypeError [ERR_INVALID_ARG_TYPE]: The "path" argument must be of type string. Received undefined\n    at Object.join (node:path:1172:7)\n    at file:///app/dist/index.js:8:20\n    at ModuleJob.run (node:internal/modules/esm/module_job:217:25)\n\nNode.js v20.9.0',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an ES module joining an undefined path at top level on Node 18 (no source echo)',
+      log: 'TypeError [ERR_INVALID_ARG_TYPE]: The "paths[0]" argument must be of type string. Received undefined\n    at Object.resolve (node:path:1097:7)\n    at file:///srv/app/server.mjs:5:22\n    at ModuleJob.run (node:internal/modules/esm/module_job:195:25)\n\nNode.js v18.20.4',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.8,
+    },
+    {
       name: 'node:test imported on a Node.js 16 image (ERR_UNKNOWN_BUILTIN_MODULE)',
       log: 'node:internal/errors:477\n    ErrorCaptureStackTrace(err);\n    ^\n\nError [ERR_UNKNOWN_BUILTIN_MODULE]: No such built-in module: node:test\n    at new NodeError (node:internal/errors:387:5)\n    at ESMLoader.builtinStrategy (node:internal/modules/esm/translators:282:11)',
       exitCode: 1,
@@ -361,6 +398,21 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'an undefined path on a Node that has import.meta.dirname is not the runtime',
+      log: 'TypeError [ERR_INVALID_ARG_TYPE]: The "paths[0]" argument must be of type string. Received undefined\n    at Object.join (node:path:1172:7)\n    at file:///srv/app/server.mjs:5:22\n    at ModuleJob.run (node:internal/modules/esm/module_job:234:25)\n\nNode.js v22.11.0',
+      exitCode: 1,
+    },
+    {
+      name: 'a version note that is not a gate',
+      log: 'INFO connected to redis server version 7.2.4 (cluster mode disabled)\npanic: runtime error: index out of range [3] with length 3',
+      exitCode: 2,
+    },
+    {
+      name: 'a lockfile out of sync with the manifest is the dependencies, not the tool version',
+      log: 'error: the lock file /app/Cargo.lock needs to be updated but --locked was passed to prevent this',
+      exitCode: 101,
+    },
     {
       name: "an app's own module missing an export is a bug, not the runtime",
       log: "SyntaxError: The requested module './db.js' does not provide an export named 'sql'\n    at ModuleJob._instantiate (node:internal/modules/esm/module_job:123:21)",

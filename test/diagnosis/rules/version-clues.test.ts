@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import {
   BUILTIN_MODULE_LACKS_EXPORT,
   CONFIG_FOR_ANOTHER_VERSION,
+  esmPathOnNodeBeforeImportMetaDirname,
   JVM_OPTION_OF_ANOTHER_JAVA,
   NEWER_NODE_BUILTIN_OR_FLAG,
   NEWER_OTELCOL_SECTION,
@@ -11,6 +12,7 @@ import {
   STDLIB_OF_ANOTHER_PYTHON,
   STDLIB_REMOVED_BY_NEWER_PYTHON,
 } from '../../../src/diagnosis/rules/version-clues.ts';
+import { scanLog } from '../../../src/diagnosis/log-scan.ts';
 
 /** The module names inside "No module named '(?:a|b|c)'". */
 const modules = (pattern: RegExp): string[] =>
@@ -67,4 +69,19 @@ test("a runtime's own module lacking a name is a version clue; an app's or a pac
     BUILTIN_MODULE_LACKS_EXPORT,
     'a package of the wrong version is a dependency pin',
   );
+});
+
+test('an undefined path in an ES module counts as a version clue only on a Node.js before 20.11', () => {
+  const crash = (version: string): string =>
+    `TypeError [ERR_INVALID_ARG_TYPE]: The "paths[0]" argument must be of type string. Received undefined\n    at Object.join (node:path:1172:7)\n    at file:///app/server.js:3:9\n    at ModuleJob.run (node:internal/modules/esm/module_job:195:25)\n\nNode.js ${version}`;
+  assert.ok(esmPathOnNodeBeforeImportMetaDirname(scanLog(crash('v18.19.1')).lines));
+  assert.ok(esmPathOnNodeBeforeImportMetaDirname(scanLog(crash('v20.10.0')).lines));
+  assert.equal(esmPathOnNodeBeforeImportMetaDirname(scanLog(crash('v20.11.0')).lines), undefined);
+  assert.equal(esmPathOnNodeBeforeImportMetaDirname(scanLog(crash('v22.3.0')).lines), undefined);
+  // A CommonJS script has __dirname: an undefined path there is not import.meta.
+  const commonJs = crash('v18.19.1').replace(
+    / {4}at ModuleJob[^\n]*\n/,
+    '    at Module._compile (node:internal/modules/cjs/loader:1256:14)\n',
+  );
+  assert.equal(esmPathOnNodeBeforeImportMetaDirname(scanLog(commonJs).lines), undefined);
 });

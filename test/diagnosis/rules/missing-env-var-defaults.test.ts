@@ -1,0 +1,46 @@
+/**
+ * missing_env_var read from a built-in default: the app fell back to its bundled SQLite, or its driver
+ * dialled a connection string that named no database. Moderate readings, never the confident band.
+ */
+import { missingEnvVar } from '../../../src/diagnosis/rules/missing-env-var.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(missingEnvVar, 'missing_env_var', {
+  positives: [
+    {
+      name: 'a scheduler left on its default SQLite refuses a distributed executor',
+      log: [
+        'Traceback (most recent call last):',
+        '  File "/home/airflow/.local/lib/python3.12/site-packages/airflow/configuration.py", line 810, in _validate_config_dependencies',
+        '    raise AirflowConfigException(f"error: cannot use SQLite with the {executor}")',
+        'airflow.exceptions.AirflowConfigException: error: cannot use SQLite with the KubernetesExecutor',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
+      name: 'pgx dialled a DSN with no database at all (sqlx, ent, plain pgxpool)',
+      log: [
+        'time=2024-09-02T10:11:12Z level=INFO msg="opening pool"',
+        'time=2024-09-02T10:11:12Z level=ERROR msg="pool init" err="failed to connect to `host=localhost user=app database=`: dial error (dial tcp 127.0.0.1:5432: connect: connection refused)"',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.6,
+      max: 0.8,
+      best: 'missing_env_var',
+    },
+  ],
+  negatives: [
+    {
+      name: 'a SQLite file that cannot be opened is a storage problem, not a default',
+      log: 'sqlite3.OperationalError: unable to open database file',
+      exitCode: 1,
+    },
+    {
+      name: 'pgx naming its database: a real DSN that reached a server that refused',
+      log: 'failed to connect to `host=orders-db user=orders database=orders`: dial error (dial tcp 10.0.3.4:5432: connect: connection refused)',
+      exitCode: 1,
+    },
+  ],
+});
