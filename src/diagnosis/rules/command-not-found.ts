@@ -5,17 +5,13 @@ import type { Rule, RuleContext } from '../rule.ts';
 import { emptyExecTrace, entrypointHiddenByMount, execNoSuchFile, shellPathNotFound } from './exec-clues.ts';
 import { launchFailure } from './exec-launch-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
+import { runsAsNonRoot } from './spec-helpers.ts';
 
 // A carriage return in the name is a CRLF script, which its own rule names.
 const CRLF = /\\r|\^M|^['’]:/;
 
 // Per-user install locations (pip --user, npm prefix, gem --user-install, cargo, pipx) under a home.
 const USER_LOCAL_BIN = /(?:\/root|\/home\/[\w.-]{1,60})\/\.(?:local|npm-global|gem|cargo|yarn)\/bin\b/;
-
-const nonRootUser = (ctx: RuleContext): boolean => {
-  const security = ctx.container?.security;
-  return security !== undefined && ((security.runAsUser ?? 0) > 0 || security.runAsNonRoot === true);
-};
 
 const SIGNATURES: Signature[] = [
   {
@@ -192,7 +188,7 @@ export const commandNotFound: Rule = {
       // a non-root user in the spec, or a per-user bin directory in the log, makes "not installed" less sure.
       const userLocal =
         /executable file not found/.test(hit.line.text) &&
-        (nonRootUser(ctx) || ctx.log.lines.some((l) => USER_LOCAL_BIN.test(l.text)));
+        (runsAsNonRoot(ctx) || ctx.log.lines.some((l) => USER_LOCAL_BIN.test(l.text)));
       return finding(ctx, {
         ruleId: 'command-not-found',
         category: 'command_not_found',

@@ -264,9 +264,7 @@ export const missingFile: Rule = {
         category: 'missing_file',
         title: mountKind.signature.title,
         confidence: mountKind.confidence,
-        evidence: mountKind.fromStatus
-          ? [{ line: null, text: clip(mountKind.line.text, 300), source: 'status' }]
-          : hitEvidence(mountKind),
+        evidence: hitEvidence(mountKind),
         steps,
       });
     }
