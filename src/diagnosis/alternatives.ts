@@ -39,9 +39,13 @@ export const RIVALS: Partial<Record<CategoryId, readonly CategoryId[]>> = {
   app_bug: ['missing_env_var', 'bad_config'],
 };
 
-/** What each exit code most often means when the log says nothing a rule recognises, likeliest first. */
+/**
+ * What each exit code most often means when no rule recognised the log, likeliest first. This is the
+ * share among crashes the rules miss, not among all crashes: an app bug's traceback is usually caught
+ * by a rule, so a plain exit 1 left over is more often a setting the program refused to start without.
+ */
 const EXIT_PRIORS: Record<number, readonly CategoryId[]> = {
-  1: ['app_bug', 'bad_config', 'missing_env_var'],
+  1: ['missing_env_var', 'bad_config', 'runtime_version_mismatch'],
   2: ['bad_command_args', 'bad_config'],
   3: ['app_bug', 'missing_env_var'],
   78: ['bad_config', 'host_kernel_limit'],
@@ -67,25 +71,74 @@ const REASON_PRIORS: Record<string, readonly CategoryId[]> = {
 /** Weak words: none proves a cause, but each makes one likelier. */
 const WEAK_SIGNALS: readonly { pattern: RegExp; category: CategoryId }[] = [
   {
-    pattern: /initiali[sz]ation failed|\bconfig(?:uration)?\b|\bdirective\b|invalid (?:value|option|setting)/i,
+    pattern:
+      /\benv(?:ironment)?\b|\bnot set\b|\bunset\b|\brequired\b|must be (?:set|provided|specified|configured)|\bempty\b|\bundefined\b|\bNone\b|\bnil\b|\bnull\b|\bmissing\b/i,
+    category: 'missing_env_var',
+  },
+  {
+    pattern: /\bversion\b|unsupported|incompatible|\brequires?\b|\bnewer\b|\bolder\b|\bminimum\b|at least/i,
+    category: 'runtime_version_mismatch',
+  },
+  {
+    pattern:
+      /initiali[sz]ation failed|\bconfig(?:uration)?\b|\bdirective\b|\binvalid\b|\bpars(?:e|ing)\b|\bunknown (?:key|field|option|setting|property)|\byaml\b|\btoml\b/i,
     category: 'bad_config',
   },
-  { pattern: /permission|denied|not permitted/i, category: 'permission_denied' },
   {
-    pattern: /connect(?:ion)? (?:refused|timed out|failed)|unreachable|ECONNREFUSED/i,
-    category: 'dependency_unreachable',
+    pattern: /\busage:|\bflag\b|\bargument|\bsubcommand|command[- ]line|unrecognized option|unknown option/i,
+    category: 'bad_command_args',
   },
-  { pattern: /no such file|does not exist|not found/i, category: 'missing_file' },
-  { pattern: /\bversion\b|unsupported|incompatible/i, category: 'runtime_version_mismatch' },
-  { pattern: /environment|not set\b|\bundefined\b|\bnull\b|\bNone\b/, category: 'missing_env_var' },
-  { pattern: /exception|traceback|panic|segmentation/i, category: 'app_bug' },
-  { pattern: /migrat/i, category: 'db_migration_failure' },
-  { pattern: /password|authenticat|credential|login|unauthori[sz]ed/i, category: 'auth_failure' },
-  { pattern: /\block\b|already running|pid file/i, category: 'data_dir_conflict' },
+  {
+    pattern:
+      /\block(?:ed|file)?\b|already (?:running|in use|exists|initiali[sz]ed)|pid file|cluster id|node id|not empty|another (?:process|instance)/i,
+    category: 'data_dir_conflict',
+  },
+  { pattern: /no such file|does not exist|not found|cannot open|could not (?:find|open)/i, category: 'missing_file' },
+  {
+    pattern:
+      /\b(?:module|package|gem|plugin|library|class|dependency|extension) \S{1,80} (?:not (?:found|installed|available|loaded)|is missing|could not be (?:found|loaded|resolved))|\b(?:cannot|can't|could not|unable to|failed to) (?:find|load|resolve|import) (?:module|package|gem|plugin|class|library|extension)|\bImportError\b|\bLoadError\b/i,
+    category: 'missing_dependency',
+  },
+  { pattern: /migrat|\bschema\b|\brevision\b/i, category: 'db_migration_failure' },
+  {
+    pattern: /data (?:directory|dir|files?)|on-disk|\bformat\b|downgrade|\bupgrade\b/i,
+    category: 'data_version_incompatible',
+  },
+  {
+    pattern: /password|authenticat|credential|\blogin\b|unauthori[sz]ed|forbidden|\b40[13]\b/i,
+    category: 'auth_failure',
+  },
+  { pattern: /permission|denied|not permitted|EACCES/i, category: 'permission_denied' },
+  { pattern: /too many open files|\bulimit\b|max_map_count|inotify|\brlimit\b/i, category: 'host_kernel_limit' },
+  { pattern: /no space|quota|disk full/i, category: 'disk_full' },
+  { pattern: /address already in use|EADDRINUSE|\bbind\b/i, category: 'port_in_use' },
   { pattern: /out of memory|\bheap\b/i, category: 'heap_out_of_memory' },
   { pattern: /certificate|x509|\btls\b|\bssl\b/i, category: 'tls_certificate_error' },
-  { pattern: /no space|quota/i, category: 'disk_full' },
+  {
+    pattern: /connect(?:ion)? (?:refused|timed out|failed|reset)|unreachable|ECONNREFUSED|\btimed? ?out\b/i,
+    category: 'dependency_unreachable',
+  },
+  { pattern: /exception|traceback|panic|segmentation/i, category: 'app_bug' },
 ];
+
+/** Only the end of a long log is read for weak words: the failure is there, the banner is not. */
+const WEAK_WINDOW = 200;
+/** A weak word on an error-looking line counts double, and half again in the log's last lines. */
+const WEAK_WORD = 0.4;
+const ON_ERROR_LINE = 2;
+const IN_LAST_LINES = { lines: 15, factor: 1.5 };
+/** One cause cannot win on repetition alone: a retry loop printing the same word is one clue. */
+const WEAK_CAP = WEAK_WORD * ON_ERROR_LINE * 3;
+/** The exit code and reason only break ties between words: they say what is common, not what happened. */
+const PRIOR_WEIGHT = 0.3;
+/** A guess whose words clearly outweigh the next cause's is stated a little more firmly. */
+const CLEAR_MARGIN = 0.8;
+const GUESS_CONFIDENCE = { clear: 0.4, close: 0.3 };
+
+const ERROR_WORDS =
+  /\b(?:[Ee]rror|ERROR|[Ee]xception|[Ff]atal|FATAL|[Pp]anic|[Ff]ailed|FAILED|Traceback|[Cc]ritical|CRITICAL)/;
+
+export const WEAK_GUESS_RULE = 'engine-weak-guess';
 
 const candidate = (input: {
   category: CategoryId;
@@ -117,41 +170,87 @@ export const rivalsOf = (best: Finding, ctx: RuleContext): Finding[] => {
   );
 };
 
-/** The likeliest causes when no rule matched: from the exit code, then weak words in the log. */
-export const priorsFor = (ctx: RuleContext): Finding[] => {
-  const scores = new Map<CategoryId, { score: number; evidence: Evidence[]; why: string[] }>();
-  const add = (category: CategoryId, score: number, why: string, evidence?: Evidence): void => {
-    const entry = scores.get(category) ?? { score: 0, evidence: [], why: [] };
-    entry.score += score;
-    if (evidence && entry.evidence.length < 2) entry.evidence.push(evidence);
-    if (!entry.why.includes(why)) entry.why.push(why);
-    scores.set(category, entry);
+interface Ranked {
+  category: CategoryId;
+  /** Words in the log, then priors from the exit code and reason. */
+  words: number;
+  /** Whether one of its words is on a line that reads as an error (not a banner or a success). */
+  onErrorLine: boolean;
+  score: number;
+  evidence: Evidence[];
+  why: string[];
+}
+
+/** Every cause the exit code, the reason and weak words point to, likeliest first. */
+const rankWeakClues = (ctx: RuleContext): Ranked[] => {
+  const scores = new Map<CategoryId, Ranked>();
+  const entry = (category: CategoryId): Ranked => {
+    const found = scores.get(category) ?? { category, words: 0, onErrorLine: false, score: 0, evidence: [], why: [] };
+    scores.set(category, found);
+    return found;
   };
-  const byExit = ctx.exitCode === null ? [] : (EXIT_PRIORS[ctx.exitCode] ?? []);
-  for (const [rank, category] of byExit.entries()) {
-    add(category, 1.5 - rank * 0.5, `exit code ${ctx.exitCode} often means this`);
-  }
-  const byReason = ctx.reason ? (REASON_PRIORS[ctx.reason] ?? []) : [];
-  for (const [rank, category] of byReason.entries()) {
-    add(category, 1.4 - rank * 0.4, `the reason ${ctx.reason} often means this`);
-  }
-  for (const line of ctx.log.lines.slice(-200)) {
+  const prior = (categories: readonly CategoryId[], why: string): void => {
+    for (const [rank, category] of categories.entries()) {
+      const ranked = entry(category);
+      ranked.score += PRIOR_WEIGHT * (1 - rank * 0.3);
+      if (!ranked.why.includes(why)) ranked.why.push(why);
+    }
+  };
+  if (ctx.exitCode !== null) prior(EXIT_PRIORS[ctx.exitCode] ?? [], `exit code ${ctx.exitCode} often means this`);
+  if (ctx.reason) prior(REASON_PRIORS[ctx.reason] ?? [], `the reason ${ctx.reason} often means this`);
+  const lines = ctx.log.lines.slice(-WEAK_WINDOW);
+  lines.forEach((line, index) => {
+    const onError = line.level === 'error' || line.level === 'fatal' || ERROR_WORDS.test(line.text);
+    const late = index >= lines.length - IN_LAST_LINES.lines;
+    const weight = WEAK_WORD * (onError ? ON_ERROR_LINE : 1) * (late ? IN_LAST_LINES.factor : 1);
     for (const { pattern, category } of WEAK_SIGNALS) {
       if (!pattern.test(line.text)) continue;
-      const evidence: Evidence = { line: line.line, text: clip(line.text.trim(), 300), source: 'log' };
-      add(category, 0.4, 'a word in the log points this way', evidence);
+      const ranked = entry(category);
+      const added = Math.min(weight, WEAK_CAP - ranked.words);
+      ranked.words += added;
+      ranked.onErrorLine ||= onError;
+      ranked.score += added;
+      if (ranked.evidence.length < 2) {
+        ranked.evidence.push({ line: line.line, text: clip(line.text.trim(), 300), source: 'log' });
+      }
+      const why = 'words in the log point this way';
+      if (!ranked.why.includes(why)) ranked.why.unshift(why);
     }
-  }
-  return [...scores.entries()]
-    .sort(([, a], [, b]) => b.score - a.score)
+  });
+  return [...scores.values()].sort((a, b) => b.score - a.score);
+};
+
+/** The likeliest causes when no rule matched: from the exit code, then weak words in the log. */
+export const priorsFor = (ctx: RuleContext): Finding[] =>
+  rankWeakClues(ctx)
     .slice(0, 3)
-    .map(([category, entry], rank) =>
+    .map((ranked, rank) =>
       candidate({
-        category,
+        category: ranked.category,
         confidence: [0.18, 0.12, 0.08][rank] ?? 0.08,
-        why: `No rule recognised the failure; ${entry.why.join(' and ')}.`,
-        evidence: entry.evidence,
+        why: `No rule recognised the failure; ${ranked.why.join(' and ')}.`,
+        evidence: ranked.evidence,
         ctx,
       }),
     );
+
+/**
+ * The best answer when no rule matched but words in the log point to a cause: a guess, stated as one
+ * ("unsure", at most 40 %), because a likeliest cause to check first helps more than "unknown" does.
+ * Without such words on a line that reads as an error (an empty log, a plain "bye", "config loaded")
+ * the answer stays `unknown`.
+ */
+export const weakGuess = (ctx: RuleContext): Finding | null => {
+  const [first, second] = rankWeakClues(ctx);
+  // Words on lines that do not read as errors ("config loaded", "migrations applied") point nowhere.
+  if (!first?.onErrorLine) return null;
+  const clear = first.words - (second?.words ?? 0) >= CLEAR_MARGIN;
+  const guess = candidate({
+    category: first.category,
+    confidence: clear ? GUESS_CONFIDENCE.clear : GUESS_CONFIDENCE.close,
+    why: `No rule recognised the failure; this is a guess: ${first.why.join(' and ')}.`,
+    evidence: first.evidence,
+    ctx,
+  });
+  return { ...guess, ruleId: WEAK_GUESS_RULE };
 };

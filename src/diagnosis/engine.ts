@@ -3,7 +3,7 @@
  * cause plus alternatives. It is pure. A rule that throws is skipped (one bad rule must not hide the
  * others), and everything that leaves it passes through redact() because log lines carry secrets.
  */
-import { priorsFor, rivalsOf } from './alternatives.ts';
+import { priorsFor, rivalsOf, WEAK_GUESS_RULE, weakGuess } from './alternatives.ts';
 import { explainExit, exitHeadline } from './exit-codes.ts';
 import { kubectl } from './kubectl.ts';
 import { scanLog } from './log-scan.ts';
@@ -94,6 +94,23 @@ const fallback = (ctx: RuleContext): Finding => {
   };
 };
 
+/**
+ * No rule matched: a guess from weak words if the log has any, quoting the same last error-looking
+ * lines and exit meaning as `unknown` would, so the reader sees what the guess rests on.
+ */
+const guessOrFallback = (ctx: RuleContext): Finding => {
+  const unknown = fallback(ctx);
+  const guess = weakGuess(ctx);
+  if (!guess) return unknown;
+  const quoted = unknown.evidence.filter((e) => e.source === 'log').slice(-3);
+  const status = unknown.evidence.filter((e) => e.source === 'status');
+  return {
+    ...guess,
+    evidence: distinctEvidence([...guess.evidence.filter((e) => e.source === 'log'), ...quoted, ...status]),
+    nextSteps: [...guess.nextSteps, ...unknown.nextSteps.slice(1)],
+  };
+};
+
 /** The same text quoted twice (a JSON line and its unpacked error, a repeated message) proves nothing more. */
 const distinctEvidence = (evidence: Evidence[]): Evidence[] => {
   const seen = new Set<string>();
@@ -127,7 +144,7 @@ const withSubject = (finding: Finding, ctx: RuleContext): Finding => {
  * it, and `unknown` gets the likeliest causes from the exit code and weak words. Never a repeat.
  */
 const withRivals = (best: Finding, alternatives: Finding[], ctx: RuleContext): Finding[] => {
-  const extra = best.category === 'unknown' ? priorsFor(ctx) : rivalsOf(best, ctx);
+  const extra = best.category === 'unknown' || best.ruleId === WEAK_GUESS_RULE ? priorsFor(ctx) : rivalsOf(best, ctx);
   const seen = new Set([best.category, ...alternatives.map((f) => f.category)]);
   const out = [...alternatives];
   for (const finding of extra) {
@@ -164,7 +181,7 @@ export const classify = (facts: CrashFacts, target: Target = {}, rules: readonly
     seen.add(finding.category);
     unique.push({ ...finding, evidence: distinctEvidence(finding.evidence), nextSteps: [...finding.nextSteps] });
   }
-  const best = unique[0] ?? fallback(ctx);
+  const best = unique[0] ?? guessOrFallback(ctx);
   const found = unique.slice(1, 1 + MAX_ALTERNATIVES);
   const runnerUp = found.find((finding) => !CONTEXT_CATEGORIES.has(finding.category));
   if (runnerUp && best.confidence - runnerUp.confidence < CLOSE_CALL) {

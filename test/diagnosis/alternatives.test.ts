@@ -5,12 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RIVALS, UNCERTAIN } from '../../src/diagnosis/alternatives.ts';
+import { RIVALS, UNCERTAIN, WEAK_GUESS_RULE } from '../../src/diagnosis/alternatives.ts';
 import { classifyText } from '../../src/diagnosis/engine.ts';
 import { CATEGORY_IDS, type CategoryId } from '../../src/diagnosis/taxonomy.ts';
 
 const run = (log: string, exitCode: number | null, reason: string | null = null) =>
   classifyText({ log, exitCode, reason });
+/** As if no rule recognised the log: what the engine answers on weak clues alone. */
+const noRuleMatches = (log: string, exitCode: number | null) => classifyText({ log, exitCode, reason: null }, {}, []);
 
 test('every ambiguity pair of TAXONOMY.md is a rivalry both ways', () => {
   const pairs: [CategoryId, CategoryId][] = [
@@ -89,4 +91,55 @@ test('unknown reads the reason too: a start error names the exec family', () => 
   const named = result.alternatives.map((f) => f.category);
   assert.equal(named[0], 'command_not_found', named.join(', '));
   assert.ok(named.includes('exec_permission_denied'), named.join(', '));
+});
+
+test('no rule matched but an error line has weak words: a guess, marked unsure, quoting that line', () => {
+  const log = 'booting worker pool\nloading settings\nFATAL: SMTP_RELAY_HOST is required\nworker exited';
+  const result = noRuleMatches(log, 1);
+  assert.equal(result.best.ruleId, WEAK_GUESS_RULE);
+  assert.equal(result.best.category, 'missing_env_var');
+  assert.ok(result.best.confidence < 0.5, `a guess at ${result.best.confidence}`);
+  assert.ok(result.best.evidence.some((e) => e.source === 'log' && e.text.includes('SMTP_RELAY_HOST is required')));
+  assert.ok(
+    result.best.evidence.some((e) => e.source === 'status' && /status 1/.test(e.text)),
+    'the exit meaning',
+  );
+  const named = result.alternatives.map((f) => f.category);
+  assert.ok(!named.includes('missing_env_var'), 'the guess is not repeated among the alternatives');
+  for (const alternative of result.alternatives) assert.ok(alternative.confidence < result.best.confidence);
+});
+
+test('weak words on lines that do not read as errors are no guess: the answer stays unknown', () => {
+  for (const log of [
+    'INFO configuration loaded from /etc/app/config.yaml\nINFO migrations applied\nshutting down',
+    'starting\nstopping',
+    '',
+  ]) {
+    assert.equal(noRuleMatches(log, 1).best.category, 'unknown', JSON.stringify(log));
+  }
+});
+
+test('a guess whose words clearly outweigh the rest is stated more firmly than a close one', () => {
+  const clear = noRuleMatches(
+    'ERROR: invalid value for directive "worker_slots"\nFATAL: cannot parse the configuration',
+    1,
+  );
+  const close = noRuleMatches('ERROR: invalid value for directive "worker_slots": the permission mode is denied', 1);
+  assert.equal(clear.best.ruleId, WEAK_GUESS_RULE);
+  assert.equal(close.best.ruleId, WEAK_GUESS_RULE);
+  assert.ok(clear.best.confidence > close.best.confidence, `${clear.best.confidence} vs ${close.best.confidence}`);
+  assert.ok(clear.best.confidence < 0.5);
+});
+
+test('a retry loop repeating one weak word does not outweigh two different clues', () => {
+  const retries = Array.from({ length: 30 }, () => 'ERROR lock wait, retrying').join('\n');
+  const result = noRuleMatches(`${retries}\nFATAL: unsupported server version 9.6, minimum is 11`, 1);
+  const ranked = [result.best, ...result.alternatives].map((f) => f.category);
+  assert.ok(ranked.slice(0, 2).includes('runtime_version_mismatch'), ranked.join(', '));
+});
+
+test('with no words at all, a plain exit 1 names a missing setting first: what the rules most often miss', () => {
+  const result = run('bye', 1);
+  assert.equal(result.best.category, 'unknown');
+  assert.equal(result.alternatives[0]?.category, 'missing_env_var');
 });

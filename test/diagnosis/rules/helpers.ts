@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { WEAK_GUESS_RULE } from '../../../src/diagnosis/alternatives.ts';
 import { classifyText } from '../../../src/diagnosis/engine.ts';
 import { explainExit } from '../../../src/diagnosis/exit-codes.ts';
 import { scanLog } from '../../../src/diagnosis/log-scan.ts';
@@ -47,8 +48,9 @@ export const classifyCase = (c: LogCase) =>
 
 /**
  * Positives: the rule fires with its category, enough confidence and evidence that quotes real lines,
- * and the engine ranks its category first. Negatives: the rule stays silent (or weak) and the engine
- * does not answer its category.
+ * and the engine ranks its category first. Negatives: the rule stays silent (or weak) and no rule makes
+ * the engine answer its category. The engine's own weak guess may still name it (words like "schema" or
+ * "password" on an error line point there), but only as a guess: below half confidence, marked unsure.
  */
 export const ruleTable = (
   rule: Rule,
@@ -90,7 +92,9 @@ export const ruleTable = (
       test(c.name, () => {
         const finding = rule.match(contextFor(c));
         assert.ok(!finding || finding.confidence < 0.5, `unexpected ${finding?.title} (${finding?.confidence})`);
-        assert.notEqual(classifyCase(c).best.category, category);
+        const { best } = classifyCase(c);
+        if (best.ruleId === WEAK_GUESS_RULE) assert.ok(best.confidence < 0.5, `a guess at ${best.confidence}`);
+        else assert.notEqual(best.category, category);
       });
     }
   });
