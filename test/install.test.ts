@@ -23,15 +23,15 @@ const docsOf = (path: string): Doc[] =>
 /** What both the plain Deployment and the chart's must hold: non-root, read-only, no privileges, probed, sized. */
 const assertLockedDown = (pod: Doc): void => {
   const [container] = pod.containers;
-    assert.equal(pod.securityContext.runAsNonRoot, true);
-    assert.equal(pod.securityContext.runAsUser, 10001);
-    assert.equal(pod.securityContext.seccompProfile.type, 'RuntimeDefault');
-    assert.equal(container.securityContext.readOnlyRootFilesystem, true);
-    assert.equal(container.securityContext.allowPrivilegeEscalation, false);
-    assert.deepEqual(container.securityContext.capabilities.drop, ['ALL']);
-    assert.equal(container.livenessProbe.httpGet.path, '/healthz');
-    assert.equal(container.readinessProbe.httpGet.path, '/readyz');
-    assert.ok(container.resources.limits.memory && container.resources.requests.cpu);
+  assert.equal(pod.securityContext.runAsNonRoot, true);
+  assert.equal(pod.securityContext.runAsUser, 10001);
+  assert.equal(pod.securityContext.seccompProfile.type, 'RuntimeDefault');
+  assert.equal(container.securityContext.readOnlyRootFilesystem, true);
+  assert.equal(container.securityContext.allowPrivilegeEscalation, false);
+  assert.deepEqual(container.securityContext.capabilities.drop, ['ALL']);
+  assert.equal(container.livenessProbe.httpGet.path, '/healthz');
+  assert.equal(container.readinessProbe.httpGet.path, '/readyz');
+  assert.ok(container.resources.limits.memory && container.resources.requests.cpu);
 };
 
 describe('Dockerfile', () => {

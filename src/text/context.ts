@@ -33,7 +33,6 @@ export const looksRandom = (token: string): boolean => {
   return (mixed || hex) && entropy(token) >= 3.2;
 };
 
-
 /** Words after which a quoted value is a credential even when short ("password \"Winter2024!\""). */
 const STRONG_WORD = /^(?:passwords?|passwd|passphrase|pwd|secrets?|tokens?|credentials?|creds)$/i;
 

@@ -7,9 +7,7 @@ import { startKubeStandIn } from '../remediation/kube-stand-in.ts';
 
 const kube = await startKubeStandIn();
 after(() => kube.close());
-const gateway = createRemediationGateway(
-  connectCluster({ kubeconfigYaml: kube.kubeconfigYaml }),
-);
+const gateway = createRemediationGateway(connectCluster({ kubeconfigYaml: kube.kubeconfigYaml }));
 
 test('rollout restart patches each workload kind with a strategic merge patch', async () => {
   for (const [kind, resource] of [

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { incidentKey, scopeKey, workloadOf } from '../../src/incidents/key.ts';
-import {
-  applyCause,
-  checkResolution,
-  noteAlert,
-  observeCrash,
-  openIncident,
-} from '../../src/incidents/machine.ts';
+import { applyCause, checkResolution, noteAlert, observeCrash, openIncident } from '../../src/incidents/machine.ts';
 import { INCIDENT_DEFAULTS, type IncidentScope } from '../../src/incidents/types.ts';
 
 const T0 = Date.parse('2026-12-01T10:00:00Z');

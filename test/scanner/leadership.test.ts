@@ -125,7 +125,12 @@ describe('renewal while holding the Lease', () => {
     // Another replica took it over (say this one was paused past the Lease's duration).
     const current = leases.map.get('exitcode-scan-c1');
     assert.ok(current);
-    leases.map.set('exitcode-scan-c1', { ...current, holder: 'b', resourceVersion: '99', renewTime: now.toISOString() });
+    leases.map.set('exitcode-scan-c1', {
+      ...current,
+      holder: 'b',
+      resourceVersion: '99',
+      renewTime: now.toISOString(),
+    });
     assert.equal(await lead.renew(), false, 'stale version: it reads and sees the Lease held');
     assert.deepEqual(calls.splice(0), ['replace', 'read']);
     assert.equal(leases.map.get('exitcode-scan-c1')?.holder, 'b');

@@ -102,6 +102,37 @@ const SIGNATURES: Signature[] = [
     not: /\bwill expire\b|\bORA-28002\b|\bexpires? in \d/,
   },
   {
+    // LDAP servers refusing the bind account: result code 49 is invalidCredentials in every directory
+    // (OpenLDAP, 389-ds, FreeIPA); Active Directory adds a sub-code in its AcceptSecurityContext comment
+    // (52e wrong password, 532 password expired, 533 disabled, 701 account expired, 773 must reset,
+    // 775 locked). "Invalid Credentials" is the name LDAP libraries print beside the code.
+    all: [
+      /\bLDAP Result Code 49\b|\bLDAP: error code 49\b|\bresultCode=49\b|AcceptSecurityContext error, data (?:52e|530|531|532|533|701|773|775)\b|\b(?:ldap_bind|LDAP bind|bind)(?: failed)?: Invalid credentials \(49\)|"Invalid Credentials"/i,
+    ],
+    confidence: 0.88,
+    title: 'The LDAP server refused the bind account (wrong, expired or locked password)',
+  },
+  {
+    // Cloud storage that knows the identity but denies the object: GCP's "X does not have
+    // storage.objects.get access", "Permission 'storage.objects.get' denied" (Pub/Sub, Secret Manager and
+    // the other GCP APIs say it the same way), and Azure's data-plane AuthorizationPermissionMismatch
+    // sentence. The request was signed and refused, so it is the identity's grant,
+    // not the pod's filesystem. A 403 must be said, so an IAM name in prose does not count.
+    all: [
+      /\bdoes not have [a-z]{2,40}(?:\.[a-zA-Z]{2,40}){1,3} access to\b|\bPermission \\?['"][a-z]{2,40}(?:\.[a-zA-Z]{2,40}){1,3}\\?['"] denied on resource\b/,
+      /\b403\b|\bForbidden\b|\bPERMISSION_DENIED\b/,
+    ],
+    confidence: 0.78,
+    title: "The cloud API refused the workload's identity access to the resource (IAM grant missing)",
+  },
+  {
+    all: [
+      /This request is not authorized to perform this operation using this permission|\bAuthorizationPermissionMismatch\b/,
+    ],
+    confidence: 0.78,
+    title: "The cloud API refused the workload's identity access to the resource (IAM grant missing)",
+  },
+  {
     all: [/keystore password was incorrect|[Kk]eystore was tampered with, or password was incorrect/],
     confidence: 0.86,
     title: 'The keystore password does not match the keystore (password rotated?)',

@@ -72,6 +72,22 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'The program does not know a flag it was given',
   },
+  {
+    // TCLAP (Envoy, C++ CLIs) names the argv item it could not place: "PARSE ERROR: Argument: --concurrency 2
+    // / Couldn't find match for argument". Other parsers say "unrecognized arguments" or "unexpected argument".
+    all: [/\bPARSE ERROR: Argument: |Couldn't find match for argument\b|\bunrecognized arguments?: -{1,2}[A-Za-z]/],
+    confidence: 0.88,
+    title: 'The program could not parse an argument it was given',
+  },
+  {
+    // A flag and its value in one list item ("--concurrency 2" as one argv element): the parser echoes the
+    // option with a blank inside the quotes.
+    all: [
+      /\b(?:[Uu]nknown|[Uu]nrecognized|[Ii]nvalid|[Uu]nexpected) (?:option|flag|argument)s?:? ['"‘`]--?[a-z][\w.-]{0,60} [^'"’`\n]{1,100}['"’`]/,
+    ],
+    confidence: 0.9,
+    title: 'A flag and its value were passed as one argument (one list item)',
+  },
   TRAEFIK_FLAGS,
   {
     // cobra says "Error:" and kubectl "error:" (an image whose entrypoint is already the program gets

@@ -36,12 +36,16 @@ const OPTION_PARSER_FRAME =
 
 // A server or tool that announced it went to the background: the foreground process then exits 0 and
 // the kubelet restarts it (pm2 start instead of pm2-runtime, a daemon without its foreground flag).
+// Init-style start commands announce the fork in their own words too: catalina.sh start "Tomcat started.",
+// pg_ctl start "server starting", mongod --fork "child process started successfully, parent exiting",
+// Debian init scripts "[ ok ] Starting nginx". Read only when the container then exited 0 (see adjust).
 const DAEMONIZED: Signature = {
   all: [
-    /\b(?:[Ss]uccessfully daemoni[sz]ed|[Dd]aemoni[sz]ing\b|[Ff]orking (?:in)?to (?:the )?background|[Gg]oing (?:in)?to (?:the )?background|[Dd]etaching from (?:the )?(?:terminal|console|tty)|(?:[Ss]tarted|[Rr]unning|[Ll]aunched) (?:it )?in (?:the )?background|daemon started in background)/,
+    /\b(?:[Ss]uccessfully daemoni[sz]ed|[Dd]aemoni[sz]ing\b|[Ff]orking (?:in)?to (?:the )?background|[Gg]oing (?:in)?to (?:the )?background|[Dd]etaching from (?:the )?(?:terminal|console|tty)|(?:[Ss]tarted|[Rr]unning|[Ll]aunched) (?:it )?in (?:the )?background|daemon started in background)|^Tomcat started\.|\bserver starting$|child process started successfully, parent exiting|^\s{0,4}\[ ?ok ?\] Starting [\w-]/,
   ],
   confidence: 0.78,
   title: "The command started the server in the background, so the container's main process exited",
+  warningIsEvidence: true,
 };
 
 const SIGNATURES: Signature[] = [
@@ -144,6 +148,26 @@ const SIGNATURES: Signature[] = [
     all: [/can't run as root without the -u switch|[Rr]unning as root is not (?:allowed|permitted) without (?:the )?-/],
     confidence: 0.82,
     title: 'The daemon refuses to run as root unless its command names a user',
+  },
+  {
+    // Servers that refuse root and whose image entrypoint drops to their own user (gosu/su-exec): a command
+    // that names the server directly skips it. PostgreSQL '"root" execution of the PostgreSQL server is not
+    // permitted', MySQL "Please read "Security" ... how to run mysqld as root", Elasticsearch "can not run
+    // elasticsearch as root". A securityContext running as uid 0 gives the same, so not certain.
+    all: [
+      /"root" execution of the [\w ]{1,40} (?:server )?is not permitted|to find out how to run mysqld as root|\bcan ?not run [\w-]{1,40} as root\b/,
+    ],
+    confidence: 0.7,
+    title: 'The server refuses to run as root: the command probably skips the entrypoint that switches user',
+  },
+  {
+    // A server started without the config path its subcommand needs (setting command: drops the image's
+    // CMD that held it): "configuration path unspecified", "no configuration file specified".
+    all: [
+      /\bconfig(?:uration)?(?: file)? path (?:unspecified|not specified|not provided|is required)\b|\b[Nn]o config(?:uration)? (?:file|path) (?:was )?(?:specified|given|provided)\b/,
+    ],
+    confidence: 0.78,
+    title: 'The command does not pass the config path its subcommand needs',
   },
   {
     // node started on the TypeScript source instead of the build output (or without a loader).

@@ -25,6 +25,14 @@ export const SERVER_REJECTION_SIGNATURES: Signature[] = [
   },
   { all: [/configuration file [^\s]+ test failed/], confidence: 0.75, title: 'nginx rejects its configuration' },
   {
+    // Servers that compile their configuration into a program before serving (Varnish's VCL through the VCC
+    // compiler) fail the whole load on a syntax error; the message only says what token it expected.
+    all: [/VCL compilation failed|Message from VCC-compiler|Running VCC-compiler failed/],
+    // A backend host that does not resolve also fails the compile, so this stays below the confident band.
+    confidence: 0.8,
+    title: 'Varnish cannot compile its VCL configuration',
+  },
+  {
     // Any other nginx [emerg] without an errno "(13: ...)" is about the configuration itself.
     all: [/\[emerg\]/],
     confidence: 0.7,

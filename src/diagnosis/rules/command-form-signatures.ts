@@ -29,6 +29,16 @@ export const COMMAND_FORM_SIGNATURES: Signature[] = [
     title: 'An environment variable in the command was not expanded (exec form has no shell)',
   },
   {
+    // An option landed where the program expected a file name ("java -jar -XX:MaxRAMPercentage=75 app.jar",
+    // "java -cp app.jar -Dx=y" after the class): the launcher reports the option itself as the missing
+    // jar, class or script. No real file name starts with a dash.
+    all: [
+      /\b(?:Unable to access jarfile|Could not find or load main class|[Cc]an't open file|[Cc]annot open file|[Cc]ould not open file) ['"‘“]?-{1,2}[A-Za-z]/,
+    ],
+    confidence: 0.9,
+    title: 'An option was passed where the program expects a file name (it is read as the file)',
+  },
+  {
     // A path and the flag after it arrived as one argument, so the program looks for a file named
     // "/etc/redis/redis.conf --appendonly yes" (one list item holding two arguments); Go quotes nothing:
     // "open /etc/app.yaml --debug: no such file".

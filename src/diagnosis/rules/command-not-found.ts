@@ -43,6 +43,8 @@ const SIGNATURES: Signature[] = [
     all: [/^\/usr\/bin\/env: ['‘][^'’\s]+['’]: No such file or directory/],
     confidence: 0.85,
     title: 'The interpreter named by the script is not installed',
+    // "env: ‘node\r’": the shebang ends in a carriage return (script_crlf_line_endings), node is there.
+    not: CRLF,
   },
   {
     all: [/\bstat [^\s:]+: no such file or directory/, /\bexec/],

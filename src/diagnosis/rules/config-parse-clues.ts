@@ -5,9 +5,10 @@
  */
 import type { Signature } from './log-helpers.ts';
 
-// A parser's complaint about the structure of what it read.
+// A parser's complaint about the structure of what it read. Block-structured server configs (BIND's named.conf,
+// Squid, Unbound, keepalived) name the punctuation they wanted: "missing ';' before '}'", "expected '{' near".
 const CONFIG_PARSE_FAILURE =
-  /[Uu]nexpected (?:EOF|end[- ]of[- ](?:input|file|stream)|token|character)|[Ss]yntax error|[Pp]ars(?:e|ing) error|[Ee]rror (?:during|while|when) parsing|[Pp]roblem parsing|[Ee]xpect(?:ing|ed) close|close marker for|got end of file|[Uu]nterminated|[Uu]nclosed|[Uu]nbalanced|[Mm]alformed|[Cc]ould(?:n't| not) parse|[Cc]an(?:not|'t) parse|[Ff]ailed to parse|[Uu]nable to parse|[Ii]nvalid syntax|[Ii]nvalid (?:JSON|YAML|TOML|XML|HCL|INI)\b|\bis (?:invalid|not valid)\b/;
+  /[Uu]nexpected (?:EOF|end[- ]of[- ](?:input|file|stream)|token|character)|[Ss]yntax error|[Pp]ars(?:e|ing) error|[Ee]rror (?:during|while|when) parsing|[Pp]roblem parsing|[Ee]xpect(?:ing|ed) close|close marker for|got end of file|[Uu]nterminated|[Uu]nclosed|[Uu]nbalanced|[Mm]alformed|[Cc]ould(?:n't| not) parse|[Cc]an(?:not|'t) parse|[Ff]ailed to parse|[Uu]nable to parse|[Ii]nvalid syntax|[Ii]nvalid (?:JSON|YAML|TOML|XML|HCL|INI)\b|\bis (?:invalid|not valid)\b|\b[Mm]issing '[;{}()[\],="]' (?:before|after|near|at)\b|\b[Ee]xpect(?:ed|ing) '[^'\n]{1,3}'(?:,| but)? (?:got|found|before|near)\b|\bsemicolon expected\b/;
 // The line names a config file (by word or extension) or a setting, not a request body or the app's code.
 const CONFIG_SOURCE =
   /\b[Cc]onfig(?:uration)? (?:file|data|value|setting|property|key|object)s?\b|[\w-]\.(?:conf|config|cfg|cnf|ini|ya?ml|toml|hcl|properties|xml)\b|\b(?:config|settings|application|appsettings|production|development|staging|default)[\w.-]{0,30}\.json\b|\/config\/[\w.-]{1,60}\.json\b|\b(?:Corefile|Caddyfile)\b|\bat prefix\[/;

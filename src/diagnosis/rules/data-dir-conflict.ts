@@ -113,6 +113,16 @@ const SIGNATURES: Signature[] = [
     title: 'The retained data directory records this node as decommissioned or replaced',
   },
   {
+    // A member that was away too long refuses to rejoin with the state on its volume and asks for it to be
+    // wiped: Consul "refusing to rejoin cluster because server has been offline for more than the configured
+    // server_rejoin_age_max ... consider wiping your data dir", "remove the data directory and rejoin".
+    all: [
+      /\b[Rr]efus(?:e|es|ing) to rejoin (?:the )?cluster\b|\b(?:consider |please |you must |you need to )?(?:wip(?:e|ing)|delet(?:e|ing)|remov(?:e|ing)|clear(?:ing)?) (?:your|the|its|this node's) (?:data|raft|state) dir(?:ectory)?\b[^\n]{0,60}\b(?:and (?:re-?join|re-?sync|start fresh)|before (?:re-?join|re-?start))|\bconsider wiping (?:your|the) (?:data|raft|state) dir(?:ectory)?\b/,
+    ],
+    confidence: 0.84,
+    title: 'The member was away too long: it refuses to rejoin with the stale state on its volume',
+  },
+  {
     // Cassandra: the data on the volume was written under another cluster name.
     all: [/\bSaved cluster name /, / != configured name /],
     confidence: 0.86,

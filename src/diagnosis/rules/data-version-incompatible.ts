@@ -90,7 +90,7 @@ const SIGNATURES: Signature[] = [
     // downgrade: etcd "cluster cannot be downgraded (current version: 3.4.27 is lower than determined
     // cluster version: 3.5)", "cannot downgrade from", "downgrade from 1.9 is not supported".
     all: [
-      /\b(?:cannot|can't|can ?not|unable to|refus(?:e|es|ing) to) (?:be )?downgrade(?:d)?\b|\bdowngrad(?:e|es|ing) from [^\n]{1,60}\b(?:is )?(?:not (?:supported|allowed|possible)|unsupported|prohibited)|\bis (?:lower|older) than (?:the )?(?:determined |stored |persisted |on-disk |recorded )?(?:cluster|data|schema|storage|database) version\b/,
+      /\b(?:cannot|can't|can ?not|unable to|refus(?:e|es|ing) to) (?:be )?downgrade(?:d)?\b|\b[Dd]owngrad(?:e|es|ing) (?:[\w.-]{1,40} )?from [^\n]{1,60}\b(?:is )?(?:not (?:supported|allowed|possible)|unsupported|prohibited)|\bis (?:lower|older) than (?:the )?(?:determined |stored |persisted |on-disk |recorded )?(?:cluster|data|schema|storage|database) version\b/,
     ],
     confidence: 0.86,
     title: 'The data was written by a newer version of the server than the image runs (a downgrade)',
@@ -120,6 +120,18 @@ const SIGNATURES: Signature[] = [
     title: 'The data was migrated by a newer version of the server than the image runs (a rollback?)',
     // A database server too new for the driver or client is runtime_version_mismatch's.
     not: /[Dd]river|[Cc]lient|[Pp]rotocol|[Ss]erver version|lockfile|lock file|[Ff]lyway|[Aa]lembic|[Ll]iquibase/,
+  },
+  {
+    // The binary names its own version and refuses the files the store holds (a rollback after a newer
+    // release upgraded or finalized them): CockroachDB "cockroach version v22.2.17 is incompatible with data
+    // in store ...; use version v23.1 or later", "binary version X is not compatible with the data directory".
+    all: [
+      /\bversion v?\d[\w.+-]{0,30} is (?:incompatible|not compatible) with (?:the )?(?:data|stored data|on-disk data|data directory|store|database files?)\b(?! ?(?:type|format|model|source)\b)/,
+    ],
+    confidence: 0.88,
+    title: 'The binary is older than the version that last wrote the data on the volume (a rollback)',
+    // A driver or client against a server version is runtime_version_mismatch's.
+    not: /[Dd]river|[Cc]lient|[Pp]rotocol|lockfile|lock file|[Ff]lyway|[Aa]lembic|[Ll]iquibase/,
   },
   {
     // The server reads the on-disk format number the data carries and refuses one newer than it supports (a

@@ -20,6 +20,17 @@ const MIGRATOR_IN_STACK: Signature = {
 
 const SIGNATURES: Signature[] = [
   {
+    // The model has changes no migration covers, and the start-up migrate (or its check) refuses to run:
+    // EF Core 9 "PendingModelChangesWarning ... has pending changes. Add a new migration", Django "Your
+    // models in app(s): 'orders' have changes that are not yet reflected in a migration", Alembic check
+    // "New upgrade operations detected", Prisma "Drift detected: Your database schema is not in sync".
+    all: [
+      /\bPendingModelChangesWarning\b|\bhas pending (?:model )?changes\. Add a new migration\b|\bhave changes that are not yet reflected in a migration\b|\bNew upgrade operations detected\b|\bDrift detected: Your database schema is not in sync\b/,
+    ],
+    confidence: 0.88,
+    title: 'The model has changes no migration covers: the start-up migration refuses to run',
+  },
+  {
     // The migration history disagrees with the files: an applied migration was removed or edited.
     all: [/was previously applied but (?:is missing|has been modified)|\bVersionMissing\(|\bVersionMismatch\(/],
     confidence: 0.86,

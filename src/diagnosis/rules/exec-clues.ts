@@ -213,8 +213,10 @@ export const isShellExecDenied = (text: string): boolean => PROGRAM_PATH.test(sh
  * spec holding two arguments, so the program looks for a file with the flag in its name. Quoted by most
  * programs, unquoted after a colon by Java and Go ("open /etc/app.yaml --debug: no such file").
  */
+// The quoted word must start like a path: a closing quote then ", --cached-only is specified" is a
+// sentence listing a flag after a quoted value, not a path glued to a flag.
 export const PATH_GLUED_TO_FLAG =
-  /['"‘“][^'"‘“’”\s]{1,300} -{1,2}[A-Za-z]|\bopen \/[^\s:]{1,300} -{1,2}[A-Za-z]|(?:^|: )\/[^\s:'"()]{1,300} -{1,2}[A-Za-z]/;
+  /['"‘“][\w./~][^'"‘“’”\s]{0,300} -{1,2}[A-Za-z]|\bopen \/[^\s:]{1,300} -{1,2}[A-Za-z]|(?:^|: )\/[^\s:'"()]{1,300} -{1,2}[A-Za-z]/;
 
 /**
  * A file flag given a relative path that the program then could not open ("Error loading config

@@ -38,6 +38,17 @@ const SIGNATURES: Signature[] = [
     title: 'The entrypoint is not executable (tini/dumb-init exec failed)',
   },
   {
+    // Process supervisors check the mode before they spawn and log it at INFO/WARN, so the warning is the
+    // evidence: supervisord "spawnerr: command at '/usr/local/bin/run.sh' is not executable", s6/runit
+    // "unable to exec ./run: Permission denied", systemd "Failed to execute /opt/x: Permission denied".
+    all: [
+      /\bspawnerr: command at '[^'\n]{1,300}' is not executable|\b(?:command|script|program|entrypoint|file) (?:at )?['"]?\/[^\s'"]{1,300}['"]? is not (?:an )?executable\b|\bunable to (?:exec|spawn|start) [^\s:]{1,300}: (?:Permission denied|access denied)|\bFailed to execute [^\s:]{1,300}: Permission denied/,
+    ],
+    confidence: 0.88,
+    title: 'A program the process supervisor starts is not executable',
+    warningIsEvidence: true,
+  },
+  {
     // podman/crun: "crun: open executable: Permission denied: OCI permission denied".
     all: [/\bOCI permission denied\b|\bopen executable: Permission denied/],
     confidence: 0.88,

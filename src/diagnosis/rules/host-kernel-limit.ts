@@ -128,6 +128,16 @@ const SIGNATURES: Signature[] = [
     title: 'Memory locking (mlock) is refused: the memlock limit is too low or IPC_LOCK is missing',
   },
   {
+    // eBPF maps and programs are charged to RLIMIT_MEMLOCK on kernels before 5.11: tracers and agents (Beyla,
+    // Cilium, Falco, Pixie, Tetragon) fail to create them, and cilium/ebpf says so beside the EPERM.
+    all: [
+      /MEMLOCK may be too low|\brlimit\.RemoveMemlock\b|(?:[Ff]ailed to|[Cc]ould(?:n't| not)|[Uu]nable to) (?:remove|raise|increase|set|bump) (?:the )?(?:memlock|MEMLOCK|RLIMIT_MEMLOCK)\b/,
+    ],
+    // EPERM on a newer kernel means a missing capability (CAP_BPF) instead: permission_denied stays beside it.
+    confidence: 0.8,
+    title: 'eBPF maps cannot be created: the memlock limit is too low for the node kernel',
+  },
+  {
     all: [/memory locking requested for [^\s]+ process but memory is not locked|Unable to lock JVM Memory/],
     confidence: 0.75,
     title: 'The memlock limit is too low',

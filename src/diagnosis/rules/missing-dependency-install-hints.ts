@@ -52,4 +52,15 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
     title: 'A package the app needs is not installed in the image (the log gives the install command)',
     not: SHARED_OBJECT,
   },
+  {
+    // A framework that loads a named gem/package itself and says it was not found (Sinatra 4's "the "rackup"
+    // gem was not found!", Rails' adapters, Jekyll plugins, Python plugin loaders).
+    all: [
+      /[`'"][\w@/.-]{2,60}[`'"] (?:gem|package|module|library)s? (?:was|were|is|are|could) not (?:be )?(?:found|available|loaded)\b/,
+    ],
+    confidence: 0.84,
+    title: 'A gem or package the app loads at start is not installed in the image',
+    // A quoted source file ("app.py" module was not found in the current directory) is the app's own file.
+    not: /shared (?:library|object)|\.so\b|\.(?:py|rb|js|mjs|cjs|ts|php|pl|lua)[`'"] (?:gem|package|module|library)|(?:current|working) directory/,
+  },
 ];

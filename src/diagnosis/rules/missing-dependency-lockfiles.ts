@@ -60,4 +60,14 @@ export const LOCKFILE_SIGNATURES: Signature[] = [
     confidence: 0.82,
     title: 'composer.lock does not match composer.json, so the dependencies were not installed',
   },
+  {
+    // An offline run (no egress in the cluster) that may only use what the image's build cached or vendored:
+    // a module the build never fetched is absent. Deno's --cached-only and --no-remote, npm's offline cache
+    // mode (ENOTCACHED), Yarn's offline mode. The flag is named, but it only reveals the missing module.
+    all: [
+      /\bSpecifier not found in cache\b|but --no-remote is specified|\bENOTCACHED\b|cache mode is 'only-if-cached' but no cached response is available|Can't make a request in offline mode|not found in (?:the )?offline (?:cache|mirror)\b/,
+    ],
+    confidence: 0.9,
+    title: 'A module the app imports is not in the cache or vendor directory the image was built with',
+  },
 ];

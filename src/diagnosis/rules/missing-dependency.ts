@@ -258,6 +258,10 @@ const SHARED_OBJECT =
 // pip says "no matching distribution" when every release needs another Python (runtime_version_mismatch).
 const OTHER_PYTHON = /require a different python version|Requires-Python [<>=!~]{1,2} ?\d/;
 
+// six.moves is a lazy importer that old vendored copies of six (kafka-python 2.0.2, botocore's, urllib3 1.x)
+// cannot register on Python 3.12+: the package is installed, the interpreter is newer than it supports.
+const VENDORED_SIX_MOVES = /No module named '(?:[\w.]{1,100}\.)?six\.moves\b/;
+
 // Names projects give their own top-level package (Python's "No module named", Lua's "module ... not found").
 const OWN_PACKAGE =
   /(?:No module named|\bmodule) '(?:app|src|main|server|api|config|settings|core|project|web|backend|application)(?:\.[\w.]{1,100})?'/;
@@ -279,7 +283,9 @@ export const missingDependency = signatureRule({
   adjust: (ctx, hit) => {
     if (ctx.log.lines.some((l) => OTHER_PYTHON.test(l.text))) return Math.min(hit.confidence, 0.45);
     // A stdlib module of another Python (older or newer than the code): the runtime's version, no package.
-    if (STDLIB_OF_ANOTHER_PYTHON.test(hit.line.text)) return Math.min(hit.confidence, 0.45);
+    if (STDLIB_OF_ANOTHER_PYTHON.test(hit.line.text) || VENDORED_SIX_MOVES.test(hit.line.text)) {
+      return Math.min(hit.confidence, 0.45);
+    }
     if (hit.signature === COMPOSER_AUTOLOAD && vendorHiddenByMount(ctx, hit)) return Math.min(hit.confidence, 0.5);
     // "Error loading MySQLdb module" after "libmariadb.so.3: cannot open shared object file": the
     // driver is there, its C library is not; this reading stays as the alternative.

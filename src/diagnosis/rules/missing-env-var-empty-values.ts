@@ -9,9 +9,10 @@ import { EMPTY_SERVER_LIST } from './network-clues.ts';
 export const EMPTY_VALUE_SIGNATURES: Signature[] = [
   {
     // .NET: a connection string or secret read from configuration/environment was null, whatever the
-    // library calls the parameter ('nameOrConnectionString' in Hangfire, 'redisUrl', 'apiKey').
+    // library calls the parameter ('nameOrConnectionString' in Hangfire, 'redisUrl', 'apiKey', new Uri's
+    // 'uriString', StackExchange.Redis' 'configuration'): a null there is a configuration lookup that found nothing.
     all: [
-      /Value cannot be null\. \(Parameter '(?:[a-z]{1,30})?(?:connectionString|connection|secret|password|apiKey|key|uri|url|host|hostname|issuer|audience|dsn|token|endpoint)'\)/i,
+      /Value cannot be null\. \(Parameter '(?:[a-z]{1,30})?(?:connectionString|connection|configuration|secret|password|apiKey|key|uri|url|host|hostname|issuer|audience|dsn|token|endpoint)(?:String)?'\)/i,
     ],
     confidence: 0.8,
     title: 'A required setting is null (its environment variable or connection string is not set)',
@@ -50,6 +51,26 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
     ],
     confidence: 0.72,
     title: 'A path or name is undefined: the environment variable it comes from is likely not set',
+  },
+  {
+    // A client library type-checking a credential or address it was handed: discord.py's "expected token
+    // to be a str, received NoneType", "token must be a string, got None", "url must be str, not None".
+    // A None/undefined there is os.getenv / process.env on a variable that is not set.
+    all: [
+      /\b(?:token|api[_ ]?key|secret|password|url|uri|dsn|host|endpoint|connection[_ ]?string)s? (?:to be|must be|should be|is not) (?:an? )?(?:str|string|bytes)(?: object)?,? (?:received|got|not|but got|but received|but is) ['"]?(?:NoneType|None|undefined|null)\b/i,
+    ],
+    confidence: 0.78,
+    title: 'A token or address is None: the environment variable it is read from is not set',
+  },
+  {
+    // A URL read from an unset variable parsed as "": go-redis "invalid URL scheme: " with nothing after,
+    // Go net/http 'unsupported protocol scheme ""' for a request to "" or to a bare path (an empty base URL;
+    // a host without its scheme is a bad value instead), Go url.Parse 'parse "": empty url', "empty URL".
+    all: [
+      /\b(?:invalid|unknown) (?:URL |URI |url |uri )?scheme:? ?(?:\\?"\\?"|''|$)|\b(?:Get|Post|Put|Patch|Delete|Head|Options) \\?"(?:\\?"|\/[^"\\\s]{0,200}\\?"): unsupported protocol scheme|\bparse "": empty url\b|\b(?:URL|url|URI|uri) (?:must not be|cannot be|can't be) empty\b/,
+    ],
+    confidence: 0.8,
+    title: 'A URL is empty: the environment variable it is read from is not set',
   },
   {
     // Keycloak in production mode needs KC_HOSTNAME.

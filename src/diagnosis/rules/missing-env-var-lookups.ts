@@ -68,3 +68,17 @@ export const OCAML_GETENV_NOT_FOUND: Signature = {
   confidence: 0.84,
   title: 'A required environment variable is not set (Sys.getenv raised Not_found)',
 };
+
+/**
+ * A config language that expands $NAME from the environment and finds nothing: NATS ("variable reference
+ * for 'X' on line 19 can not be found"), HCL/Terraform-style "undefined variable", Caddy's and
+ * Prometheus-style "variable X is not defined". An upper-case snake name is an environment variable by
+ * convention; a lower-case one is the config's own variable (bad_config).
+ */
+export const CONFIG_VARIABLE_REFERENCE_UNRESOLVED: Signature = {
+  all: [
+    /\b(?:variable reference|reference to variable|variable|env(?:ironment)? variable) (?:for |named )?['"`]?\$?\{?[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\}?['"`]?(?: on line \d{1,6})? (?:can ?not|could not|cannot) be (?:found|resolved|expanded)\b|\b(?:undefined|unresolved|unknown) (?:variable|variable reference) ['"`]?\$\{?[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}(?![\w.-])/,
+  ],
+  confidence: 0.86,
+  title: 'The config references an environment variable that is not set',
+};

@@ -8,13 +8,14 @@
  * credentials in missing-env-var-secrets.ts; this list keeps the order they are tried in.
  */
 import { kubectl } from '../kubectl.ts';
-import type { Rule } from '../rule.ts';
+import type { Rule, RuleContext } from '../rule.ts';
 import { DOTENV } from './config-clues.ts';
 import { emptyExecTrace } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
 import { EMPTY_VALUE_SIGNATURES } from './missing-env-var-empty-values.ts';
 import { INDIRECT_SIGNATURES, indirectEvidence, weighIndirect } from './missing-env-var-indirect.ts';
 import {
+  CONFIG_VARIABLE_REFERENCE_UNRESOLVED,
   ENV_KEY_LOOKUP_FAILED,
   ENV_LOOKUP,
   OCAML_GETENV_NOT_FOUND,
@@ -59,6 +60,7 @@ const SIGNATURES: Signature[] = [
   },
   ENV_LOOKUP,
   ENV_KEY_LOOKUP_FAILED,
+  CONFIG_VARIABLE_REFERENCE_UNRESOLVED,
   {
     // Perl's $ENV{X} read while X is unset: a warning, but it names the variable the crash came from.
     all: [/Use of uninitialized value (?:\$ENV\{|in [^\n]{1,80}\$ENV\{)/],
@@ -252,6 +254,13 @@ const bySignature = signatureRule({
   },
 });
 
+// A shell trace that shows an upper-case variable empty before a bare exec (`+ CMD=`, `case "${ROLE:-}" in`,
+// `case '' in`): the command was to come from a variable, not from "$@", so the variable is unset.
+const EMPTY_VARIABLE_TRACE =
+  /^\+{1,4} (?:[A-Z][A-Z0-9_]{0,40}=(?:''|"")?$|case (?:''|""|"\$\{[A-Z][A-Z0-9_]{1,40}:-\}") in$)/;
+const traceShowsEmptyVariable = (ctx: RuleContext): boolean =>
+  ctx.log.lines.some((line) => EMPTY_VARIABLE_TRACE.test(line.text.trimEnd()));
+
 export const missingEnvVar: Rule = {
   id: 'missing-env-var',
   match: (ctx) => {
@@ -268,7 +277,7 @@ export const missingEnvVar: Rule = {
         empty.kind === 'flags-only'
           ? "The entrypoint exec'd its flags without a program: the variable naming the program is not set"
           : "The entrypoint exec'd nothing: a variable holding the command may be unset",
-      confidence: empty.kind === 'flags-only' ? 0.72 : 0.45,
+      confidence: empty.kind === 'flags-only' ? 0.72 : traceShowsEmptyVariable(ctx) ? 0.8 : 0.45,
       evidence: [...logEvidence([empty.line]), ...statusEvidence(ctx)],
       steps: [
         `See which variables the container gets: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].env[*].name} {.spec.containers[*].envFrom}')}`,

@@ -21,7 +21,8 @@ export const CONFIG_FILE_ABSENT_SIGNATURES: Signature[] = [
     title: 'A configuration file the app needs is not in the container',
     // "No config file found, using defaults" is a notice, not the failure; so is a line the program
     // tags verbose/notice/info (Kong: "[verbose] no config file found at /etc/kong/kong.conf").
-    not: /using (?:the )?defaults?|falling back|\bskip(?:ping)?\b|\[(?:verbose|notice|info|debug)\]/i,
+    // "No configuration file specified": the command names none (bad_command_args), the image is not at fault.
+    not: /using (?:the )?defaults?|falling back|\bskip(?:ping)?\b|\[(?:verbose|notice|info|debug)\]|\b(?:files?|defaults) (?:was |were )?(?:specified|given|provided|passed)\b/i,
   },
   {
     all: [

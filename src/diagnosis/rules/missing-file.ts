@@ -122,8 +122,9 @@ const SIGNATURES: Signature[] = [
     all: [/Unable to access jarfile/],
     confidence: 0.85,
     title: 'The jar the container runs is not in the image',
-    // "$JAR_FILE" literally: an unexpanded variable in the command (bad_command_args).
-    not: /jarfile \$/,
+    // "$JAR_FILE" literally: an unexpanded variable in the command; "-XX:..." as the jar: an option in
+    // the jar's place. Both are bad_command_args.
+    not: /jarfile ['"]?[$-]/,
   },
   {
     // The .NET host's two wordings for an app dll that is not there.

@@ -75,6 +75,12 @@ const SHELL_NOT_FOUND = /\bsh: (?:\d+: )?\.?\/(?!(?:usr\/)?(?:local\/)?s?bin\/)[
 const BUSYBOX_NOT_FOUND = /(?:\bsh|: line \d{1,6}|: \d{1,6}): ([A-Za-z][\w.+-]{0,60}): not found\s{0,4}$/;
 const SCRIPT_NAME = /\.(?:sh|bash|py|rb|pl)\b/;
 
+// An `ls -l` (or `stat`-like) line showing an executable file whose path ends in the program's name: the shell's
+// "not found" then cannot mean the file is absent, so the kernel could not load it (its ELF interpreter).
+const EXECUTABLE_LISTING = /^\s{0,4}-r[-w][xs][-r][-w][-xs]\S{0,12}\s[^\n]{0,200}\/([\w.+-]{1,60})\s{0,4}$/;
+const listsExecutable = (text: string, program: string): boolean =>
+  program !== '' && EXECUTABLE_LISTING.exec(text)?.[1] === program;
+
 export const missingSharedLibrary: Rule = {
   id: 'missing-shared-library',
   match: (ctx) => {
@@ -105,13 +111,16 @@ export const missingSharedLibrary: Rule = {
           return program !== undefined && !SCRIPT_NAME.test(program);
         });
         if (!onPath) return null;
+        const program = BUSYBOX_NOT_FOUND.exec(onPath.text)?.[1] ?? '';
+        const listed = ctx.log.lines.find((l) => listsExecutable(l.text, program));
         return finding(ctx, {
           ruleId: 'missing-shared-library',
           category: 'missing_shared_library',
-          title:
-            'busybox/dash cannot run a program on PATH: if it is installed, its libc loader is missing (glibc vs musl)',
-          confidence: 0.45,
-          evidence: logEvidence([onPath]),
+          title: listed
+            ? 'busybox/dash cannot run a program the log shows installed: its libc loader is missing (glibc vs musl)'
+            : 'busybox/dash cannot run a program on PATH: if it is installed, its libc loader is missing (glibc vs musl)',
+          confidence: listed ? 0.82 : 0.45,
+          evidence: logEvidence([listed, onPath]),
           steps,
         });
       }

@@ -100,6 +100,13 @@ const SIGNATURES: Signature[] = [
     title: 'The container user cannot write to a directory it needs',
   },
   {
+    // OpenSSH refuses a private key readable by others and goes on without it: the "Permission denied
+    // (publickey)" that follows is a consequence, so the key's mode is the cause, not the credentials.
+    all: [/UNPROTECTED PRIVATE KEY FILE|This private key will be ignored|Load key "[^"\n]{1,300}": bad permissions/],
+    confidence: 0.88,
+    title: 'ssh ignores a private key whose file mode is too open (a Secret mounted 0644?)',
+  },
+  {
     // Key files that must be private (mongo keyfile, acme.json, .erlang.cookie, ssh keys).
     all: [/\b[Pp]ermissions\b/, /\bare too open\b/],
     confidence: 0.84,

@@ -2,6 +2,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
+import { LANGUAGE_CHANGE_SIGNATURES } from './runtime-version-language-changes.ts';
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER, SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
 import {
   BUILTIN_MODULE_LACKS_EXPORT,
@@ -233,6 +234,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: "The pinned package needs another Python version than the image's",
   },
+  ...LANGUAGE_CHANGE_SIGNATURES,
   ...SERVER_VERSION_SIGNATURES,
 ];
 

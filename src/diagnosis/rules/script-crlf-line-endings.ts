@@ -11,9 +11,9 @@ import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } fr
 const SIGNATURES: Signature[] = [
   // The scanner renders a CR inside a short shell error as the two characters \r: "set: -\r: invalid option".
   // A program the script ran with a CR-ended argument reports it too: Go "open /etc/app.yaml\r: no such
-  // file or directory".
+  // file or directory". GNU env quotes the program with typographic quotes: "env: ‘node\r’: No such file".
   {
-    all: [/\$'\\r'|\\r'|\\r: (?:invalid option|[Nn]o such file|not found|command not found|bad interpreter)/],
+    all: [/\$'\\r'|\\r['’]|\\r: (?:invalid option|[Nn]o such file|not found|command not found|bad interpreter)/],
     confidence: 0.95,
     title: "A shell script has Windows line endings ($'\\r')",
   },
@@ -63,6 +63,23 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.9,
     title: 'A shell script has Windows line endings (a carriage return shown as a blank)',
+  },
+  // A runtime that turns the CR-ended argument into a URL percent-encodes it: Deno "Module not found
+  // \"file:///app/main.ts%0D\"", a fetch of "http://host/path%0D". Only directly after a path character.
+  {
+    all: [/[\w/-]%0[Dd](?:%0[Aa])?(?:["'’”`)\s]|$)/],
+    confidence: 0.88,
+    title: 'A shell script has Windows line endings (a path ends in an encoded carriage return, %0D)',
+  },
+  // A supervisor (supervisord, s6, runit) that exec'd a script which exists (it checks before it spawns)
+  // and got ENOENT: the kernel did not find the interpreter, a CRLF shebang ("/bin/bash\r") most often.
+  {
+    all: [
+      /\bcouldn't exec [^\s:]{1,300}\.(?:sh|bash|py|pl|rb): ENOENT|\bunable to exec [^\s:]{1,300}\.(?:sh|bash): No such file/,
+    ],
+    confidence: 0.72,
+    title: 'A supervised script exists but could not be executed: a CRLF shebang is the usual cause',
+    warningIsEvidence: true,
   },
   {
     all: [/bad interpreter: No such file or directory/],

@@ -154,6 +154,30 @@ ruleTable(authFailure, 'auth_failure', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'OpenLDAP refusing the bind DN (result code 49), from a Go client',
+      log: 'level=fatal msg="ldap bind failed" err="LDAP Result Code 49 \\"Invalid Credentials\\": "',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Active Directory refusing a disabled service account, from a Java LDAP client',
+      log: 'javax.naming.AuthenticationException: [LDAP: error code 49 - 80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 533, v4563]',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Azure Blob Storage refusing a managed identity without a data role',
+      log: 'Azure.RequestFailedException: This request is not authorized to perform this operation using this permission.\nStatus: 403 (This request is not authorized to perform this operation using this permission.)\nErrorCode: AuthorizationPermissionMismatch',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a GCP service account without its grant on a Pub/Sub subscription, from the Go client',
+      log: "panic: rpc error: code = PermissionDenied desc = User not authorized to perform this action. Permission 'pubsub.subscriptions.consume' denied on resource (or it may not exist). 403 Forbidden",
+      exitCode: 2,
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -214,6 +238,16 @@ ruleTable(authFailure, 'auth_failure', {
     {
       name: 'docs text',
       log: '  --password   database password (login fails with "Authentication failed" when wrong)\nstarted',
+    },
+    {
+      name: 'an LDAP search that returned no entry is not a rejected bind',
+      log: 'WARN LDAP Result Code 32 "No Such Object": user not found in ou=people\nINFO serving on :9091',
+      exitCode: 0,
+    },
+    {
+      name: 'an IAM permission named in help text, without a refusal',
+      log: 'INFO the loader needs storage.objects.get on the bucket; grant roles/storage.objectViewer\nINFO downloaded 3 files',
+      exitCode: 0,
     },
   ],
 });

@@ -4,6 +4,43 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'java -cp with an option where the main class belongs',
+      log: 'Error: Could not find or load main class -Dspring.profiles.active=prod\nCaused by: java.lang.ClassNotFoundException: -Dspring.profiles.active=prod',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'TCLAP cannot place an argv item (flag and value in one list item)',
+      log: "PARSE ERROR: Argument: --log-level debug\n             Couldn't find match for argument\n\nBrief USAGE:\n   mytool [--log-level <string>]",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an unknown-option message naming a flag with its value inside the quotes',
+      log: "error: unrecognized option '--workers 4'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'pg_ctl start forks the server and the container exits 0',
+      log: 'waiting for server to start.... done\nserver starting',
+      exitCode: 0,
+      reason: 'Completed',
+      min: 0.7,
+    },
+    {
+      name: 'Elasticsearch started directly as root, skipping the entrypoint that switches user',
+      log: 'java.lang.RuntimeException: can not run elasticsearch as root',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
+      name: 'a server subcommand started without its config path argument',
+      log: 'fatal: no configuration file specified\nUsage: proxyd serve <config>',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: "python given a flag's value as the script (-X option value split from its flag)",
       log: "python: can't open file '/srv/4096': [Errno 2] No such file or directory",
       exitCode: 2,
@@ -312,6 +349,21 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a quoted URL followed by a sentence naming a flag is not a path glued to a flag',
+      log: 'error: Specifier not found in cache: "https://example.com/lib/mod.ts", --cached-only is specified.',
+      exitCode: 1,
+    },
+    {
+      name: 'a jar that is really missing is not an option read as the jar',
+      log: 'Error: Unable to access jarfile /app/service.jar',
+      exitCode: 1,
+    },
+    {
+      name: 'a foreground server that logged "server started" and then crashed did not daemonize',
+      log: 'server started on :8080\npanic: runtime error: index out of range',
+      exitCode: 2,
+    },
     {
       name: "Symfony's OptionsResolver rejecting an option of the app's own config is not the command line",
       log: 'PHP Fatal error:  Uncaught Symfony\\Component\\OptionsResolver\\Exception\\UndefinedOptionsException: The option "timout" does not exist. Defined options are: "timeout", "retries".',

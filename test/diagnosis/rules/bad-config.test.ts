@@ -8,6 +8,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'ISC dhcpd names the semicolon its config file lacks',
+      log: 'Internet Systems Consortium DHCP Server 4.4.3\n/etc/dhcp/dhcpd.conf line 14: semicolon expected.\n  option routers 10.0.0.1\nConfiguration file errors encountered -- exiting',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: "Varnish's VCC compiler rejects the VCL",
+      log: "Error:\nMessage from VCC-compiler:\nSymbol not found: 'req.htp.host'\n('/etc/varnish/default.vcl' Line 31 Pos 13)\n\nRunning VCC-compiler failed, exited with 2\nVCL compilation failed",
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
       name: 'a MySQL option file whose settings come before any [group] header',
       log: 'mysqld: [ERROR] Found option without preceding group in config file /etc/mysql/conf.d/tuning.cnf at line 1.\nmysqld: [ERROR] Fatal error in defaults handling. Program aborted!',
       exitCode: 1,
@@ -318,6 +330,11 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: "a C compiler's expected ';' in application source is not a config file",
+      log: "src/main.c:12:5: error: expected ';' before '}' token\nmake: *** [Makefile:8: build] Error 1",
+      exitCode: 2,
+    },
     {
       name: 'serde rejecting a request body names no config key',
       log: 'WARN handler: invalid type: string "abc", expected u64 at line 1 column 12\nINFO request finished status=400',

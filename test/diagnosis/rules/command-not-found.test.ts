@@ -145,6 +145,11 @@ ruleTable(commandNotFound, 'command_not_found', {
   ],
   negatives: [
     {
+      name: 'env: an interpreter name ending in a CR is CRLF, not a missing interpreter',
+      log: '/usr/bin/env: ‘node\\r’: No such file or directory',
+      exitCode: 127,
+    },
+    {
       name: 'the .NET host told to run an application named dotnet is the entrypoint repeated in args',
       log: "The command could not be loaded, possibly because:\n  * You intended to execute a .NET application:\n      The application 'dotnet' does not exist.\n  * You intended to execute a .NET SDK command:\n      No .NET SDKs were found.",
     },

@@ -6,6 +6,12 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a raft member back after a long outage refusing to rejoin and asking for a wipe',
+      log: '2024-06-01T10:00:00Z [ERROR] agent: startup error: error="refusing to rejoin cluster because server has been offline for too long"\nhint: remove the data directory and rejoin the cluster as a new member',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a Lotus repo whose lock the old pod still holds (Go fs lock)',
       log: '2024-05-02T10:00:01.000Z\tINFO\tmain\tlotus/daemon.go:218\tlotus repo: /var/lib/lotus\nERROR: opening fs repo: lock /var/lib/lotus/repo.lock: someone else has the lock',
       exitCode: 1,
@@ -281,6 +287,11 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a client that refuses to rejoin a chat room is not a data directory',
+      log: 'WARN bot: will not rejoin channel #ops after kick\nError: connection closed by server',
+      exitCode: 1,
+    },
     {
       name: 'a lock taken by someone else in an app mutex is not the volume (a held distributed lock)',
       log: 'level=error msg="leader election: lease held by someone else, standing by"',

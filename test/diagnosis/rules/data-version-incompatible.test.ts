@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'a Gitea-family server refusing a downgrade worded with the product name between verb and versions',
+      log: "2024/05/02 10:00:01 routers/init.go:69:mustInit() [F] InitDBEngine failed: migrate: Downgrading Gitea from '1.22.0' to '1.21.11' is not supported and may result in loss of data integrity.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a database binary refusing a data directory a newer release already upgraded',
+      log: 'F240611 09:12:44.100 1 server/server.go:812 failed to start: binary version 23.1.9 is not compatible with the data directory /var/lib/db/store; use version 23.2 or later',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'an older pg_restore reading a newer archive',
       log: 'pg_restore: [archiver] unsupported version (1.14) in file header',
       exitCode: 1,
@@ -123,6 +135,11 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a client library version incompatible with data types is not stored data',
+      log: 'Error: driver version 1.4.0 is incompatible with data type JSONB returned by the server',
+      exitCode: 1,
+    },
     {
       name: 'SQL Server upgrading an older database in place is normal startup',
       log: "2024-05-02 10:00:01.20 spid31s     Converting database 'erp' from version 904 to the current version 957.\n2024-05-02 10:00:02.10 spid31s     Database 'erp' running the upgrade step from version 956 to version 957.",

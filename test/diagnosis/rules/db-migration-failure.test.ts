@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'a Django migration check finding model changes without a migration',
+      log: "Operations to perform:\n  Apply all migrations: admin, auth, orders\nYour models in app(s): 'orders' have changes that are not yet reflected in a migration, and so won't be applied.\n  Run 'manage.py makemigrations' to make new migrations, and then re-run 'manage.py migrate' to apply them.\nCommandError: migrations are not up to date",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'Flyway finding two migrations with one version after a merge',
       log: 'ERROR: Found more than one migration with version 42\nOffenders:\n-> /flyway/sql/V42__add_orders_index.sql (SQL)\n-> /flyway/sql/V42__add_customer_email.sql (SQL)',
       exitCode: 1,
@@ -153,6 +159,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'an app reporting pending changes in a cart is not a migration',
+      log: 'Error: cart 8812 has pending changes, save them first\n    at checkout (/app/src/cart.js:40:11)',
+      exitCode: 1,
+    },
     {
       name: 'a runner that skipped a duplicate migration did not fail on it',
       log: 'WARN skipping duplicate migration 0042_add_index (already registered)\nINFO all migrations applied',

@@ -4,6 +4,16 @@ import { ruleTable } from './helpers.ts';
 ruleTable(execPermissionDenied, 'exec_permission_denied', {
   positives: [
     {
+      name: 'supervisord will not spawn a program whose file is not executable',
+      log: "2024-01-09 10:00:01,100 INFO spawnerr: command at '/opt/app/bin/consumer' is not executable\n2024-01-09 10:00:04,100 INFO gave up: consumer entered FATAL state, too many start retries too quickly",
+      min: 0.85,
+    },
+    {
+      name: 'runit/s6 cannot exec a service run script (permission denied)',
+      log: 'runsv app: warning: unable to exec ./run: Permission denied',
+      min: 0.8,
+    },
+    {
       name: 'dumb-init cannot exec the script',
       log: '[dumb-init] /app/run.sh: Permission denied',
       exitCode: 126,
@@ -70,6 +80,10 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a supervisor whose program exited by itself is no permission problem',
+      log: '2024-01-09 10:00:01,100 INFO exited: consumer (exit status 1; not expected)\n2024-01-09 10:00:04,100 INFO gave up: consumer entered FATAL state, too many start retries too quickly',
+    },
     {
       name: 'shell redirect to an unwritable log file is a data permission',
       log: 'bash: /var/log/app/out.log: Permission denied',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'an eBPF agent cannot lift the memlock rlimit its BPF maps need on an old kernel',
+      log: 'level=info msg="Starting network policy agent"\nlevel=fatal msg="failed to remove memlock rlimit: operation not permitted" subsys=bpf',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'Watchman hits the user limit on inotify watches',
       log: 'watchman: inotify-add-watch(/src/app/node_modules/lodash) -> The user limit on the total number of inotify watches was reached; increase the fs.inotify.max_user_watches sysctl\nError: watchman failed to start, exiting',
       exitCode: 1,
@@ -122,6 +128,12 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'an eBPF agent reporting that it lifted the memlock rlimit and went on',
+      log: 'level=info msg="memlock rlimit removed, loading BPF programs"\nlevel=info msg="Shutting down: received SIGTERM"',
+      exitCode: 0,
+      reason: 'Completed',
+    },
     {
       name: 'a rate limit on a watch API call is not the inotify limit',
       log: 'E0601 10:00:00.000000 1 reflector.go:147] watch of *v1.Pod ended with: too many requests, rate limit reached',

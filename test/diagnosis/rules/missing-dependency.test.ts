@@ -7,6 +7,32 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'Deno run with --no-remote cannot load a remote module the image never cached',
+      log: 'error: A remote specifier was requested: "https://deno.land/std@0.224.0/http/file_server.ts", but --no-remote is specified.\n    at file:///app/server.ts:2:28',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'npx in an offline cluster finds the package absent from the npm cache',
+      log: "npm ERR! code ENOTCACHED\nnpm ERR! request to https://registry.npmjs.org/prisma failed: cache mode is 'only-if-cached' but no cached response is available.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a library names the optional package it loads and says it was not found',
+      log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 4, in <module>\n    store = ResultStore.from_url(URL)\nRuntimeError: The \'psycopg\' package was not found. Install it with the [postgres] extra.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'six.moves missing from a vendored six is a newer Python than the library supports, not an absent package',
+      log: 'Traceback (most recent call last):\n  File "/app/sync.py", line 2, in <module>\n    import boto\n  File "/usr/local/lib/python3.12/site-packages/boto/__init__.py", line 30, in <module>\n    from boto.vendored.six.moves import urllib\nModuleNotFoundError: No module named \'boto.vendored.six.moves\'',
+      exitCode: 1,
+      min: 0.3,
+      max: 0.5,
+      best: false,
+    },
+    {
       name: 'the .NET host cannot find a package assembly the deps.json expected in the runtime store',
       log: "Error:\n  An assembly specified in the application dependencies manifest (Orders.Worker.deps.json) was not found:\n    package: 'Microsoft.ApplicationInsights.AspNetCore', version: '2.1.1'\n    path: 'lib/netstandard2.0/Microsoft.ApplicationInsights.AspNetCore.dll'\n  This assembly was expected to be in the local runtime store as the application was published using the following target manifest files:\n    aspnetcore-store-2.0.0-linux-x64.xml",
       exitCode: 140,
@@ -302,6 +328,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: "Flask naming the app module it could not locate is the app's own file, not a package",
+      log: '[FLASK] Error: Could not locate a Flask application. You did not provide the "FLASK_APP" environment variable, and a "wsgi.py" or "app.py" module was not found in the current directory.',
+      exitCode: 2,
+    },
     {
       name: 'a missing config key with an install word is not a missing package',
       log: 'ERROR config key "install.path" is missing from settings.yaml',

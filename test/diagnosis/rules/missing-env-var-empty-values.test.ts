@@ -62,6 +62,24 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 134,
       min: 0.75,
     },
+    {
+      name: 'a Python Slack client handed os.getenv of an unset token',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 9, in <module>\n    app = App(token=os.environ.get("SLACK_BOT_TOKEN"))\nTypeError: token must be a str, got NoneType',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Go HTTP client whose base URL came from an unset variable',
+      log: 'level=fatal msg="fetch flags" err="Get \\"/v1/flags\\": unsupported protocol scheme \\"\\""',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'new Uri on a null configuration value, in .NET',
+      log: "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'uriString')\n   at System.Uri..ctor(String uriString)",
+      exitCode: 134,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -83,6 +101,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       name: 'a Kafka client dump with an empty list of another setting',
       log: '\tinterceptor.classes = []\n\tbootstrap.servers = [kafka-0.kafka.infra.svc:9092]\nINFO Kafka version: 3.6.1',
       exitCode: 0,
+    },
+    {
+      name: 'a URL with a scheme the client does not support has a value',
+      log: 'panic: redis: invalid URL scheme: http\ngoroutine 1 [running]:',
+      exitCode: 2,
+    },
+    {
+      name: 'a token of the wrong type that is not None is a bad value',
+      log: 'TypeError: expected token to be a str, received int instead',
+      exitCode: 1,
     },
   ],
 });

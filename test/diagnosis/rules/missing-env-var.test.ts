@@ -403,6 +403,24 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'a config file expanding an unset variable (HCL-style undefined variable)',
+      log: 'Error: failed to load /etc/agent/config.hcl: undefined variable $UPSTREAM_TOKEN at 12:14',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'NATS-style variable reference with no value, for another setting',
+      log: "nats-server: /etc/nats/leaf.conf:7:14: variable reference for 'LEAF_REMOTE_URL' on line 7 can not be found",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'set -x shows the command variable empty before a bare exec',
+      log: "+ MODE=\n+ case '' in\n+ exec",
+      exitCode: 0,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -530,6 +548,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     {
       name: 'credentials loaded from the environment',
       log: 'INFO Found credentials in environment variables.\nINFO uploaded 3 files',
+    },
+    {
+      name: "a lower-case config variable is the config file's own, not the environment",
+      log: "nats-server: /etc/nats/nats.conf:4:9: variable reference for 'cluster_port' on line 4 can not be found",
+      exitCode: 1,
     },
   ],
 });

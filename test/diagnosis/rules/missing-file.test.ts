@@ -267,6 +267,11 @@ ruleTable(missingFile, 'missing_file', {
   ],
   negatives: [
     {
+      name: 'an option read as the jar file is a command mistake, not a missing jar',
+      log: 'Error: Unable to access jarfile -Xmx512m',
+      exitCode: 1,
+    },
+    {
       name: 'a time zone abbreviation is a bad value, not missing tzdata',
       log: 'panic: unknown time zone CEST\n\ngoroutine 1 [running]:\nmain.main()',
     },

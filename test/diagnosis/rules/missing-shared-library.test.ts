@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingSharedLibrary, 'missing_shared_library', {
   positives: [
     {
+      name: 'busybox says not found for a glibc node binary the log lists as installed and executable',
+      log: '+ ls -l /usr/local/bin/node\n-rwxr-xr-x    1 root     root      96210432 Jan  9 10:00 /usr/local/bin/node\n+ node server.js\nsh: node: not found',
+      exitCode: 127,
+      min: 0.8,
+    },
+    {
       name: '.NET P/Invoke cannot load a native library (SkiaSharp on a slim image)',
       log: "Unhandled exception. System.TypeInitializationException: The type initializer for 'SkiaSharp.SKImageInfo' threw an exception.\n ---> System.DllNotFoundException: Unable to load shared library 'libSkiaSharp' or one of its dependencies. In order to help diagnose loading problems, consider setting the LD_DEBUG environment variable: liblibSkiaSharp: cannot open shared object file: No such file or directory",
       exitCode: 134,
@@ -64,6 +70,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     },
   ],
   negatives: [
+    {
+      name: 'a listed file is not the program the shell could not find',
+      log: '-rwxr-xr-x    1 root     root      1200 Jan  9 10:00 /app/start\n/bin/sh: hugo: not found',
+      exitCode: 127,
+    },
     {
       name: 'a managed assembly that is missing is a package, not a native library',
       log: "Unhandled exception. System.IO.FileNotFoundException: Could not load file or assembly 'Newtonsoft.Json, Version=13.0.0.0'. The system cannot find the file specified.",

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'rsync over ssh: the mounted key is ignored for its mode, so the login fails',
+      log: 'Load key "/home/backup/.ssh/id_rsa": bad permissions\nbackup@nas.internal: Permission denied (publickey,password).\nrsync: connection unexpectedly closed (0 bytes received so far) [Receiver]\nrsync error: unexplained error (code 255) at io.c(231) [Receiver=3.2.7]',
+      exitCode: 255,
+      min: 0.85,
+    },
+    {
       name: 'a work directory that the agent user cannot access',
       log: 'SEVERE: Workspace directory /home/agent/work is not accessible by the current user (uid 1000)\nException in thread "main" java.io.IOException: refusing to start',
       exitCode: 1,
@@ -131,6 +137,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'an ssh key file that is absent is not a mode problem',
+      log: 'Warning: Identity file /keys/id_ed25519 not accessible: No such file or directory.\ngit@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.',
+      exitCode: 128,
+    },
     {
       name: 'mkdir refused by a read-only mount is not ownership',
       log: "mkdir: cannot create directory '/etc/nginx/conf.d/cache': Read-only file system",

@@ -4,6 +4,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a Deno 2 era app importing JSON with assert on a newer runtime (import assertions removed)',
+      log: 'error: Uncaught SyntaxError: Unexpected identifier \'assert\'\nimport config from "./config.json" assert { type: "json" };\n                                    ^\n    at <anonymous> (file:///app/main.ts:1:37)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'code using the Node.js Buffer global on a Deno 1 image',
+      log: 'error: Uncaught ReferenceError: Buffer is not defined\nconst key = Buffer.from(Deno.env.get("KEY") ?? "", "base64");\n            ^\n    at file:///srv/crypto.ts:3:13',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'an old setuptools calling pkgutil.ImpImporter on Python 3.12',
+      log: "Traceback (most recent call last):\n  File \"/usr/local/lib/python3.12/site-packages/pkg_resources/__init__.py\", line 2191, in <module>\n    register_finder(pkgutil.ImpImporter, find_on_impimporter)\n                    ^^^^^^^^^^^^^^^^^^^\nAttributeError: module 'pkgutil' has no attribute 'ImpImporter'. Did you mean: 'zipimporter'?",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "a library's vendored six failing on Python 3.12 (six.moves import hook gone)",
+      log: 'Traceback (most recent call last):\n  File "/app/run.py", line 2, in <module>\n    from thriftpy.transport import TSocket\n  File "/usr/local/lib/python3.12/site-packages/thriftpy/_compat.py", line 9, in <module>\n    from .vendor.six.moves import urllib\nModuleNotFoundError: No module named \'thriftpy.vendor.six.moves\'',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'Nextcloud on a MariaDB older than it supports (lowercase server name, minimum version)',
       log: 'Exception: Unsupported mariadb version: 10.2.44. Minimum supported version is 10.3.',
       exitCode: 1,
@@ -398,6 +422,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'six itself not installed is a missing dependency, not the Python version',
+      log: 'Traceback (most recent call last):\n  File "/app/run.py", line 1, in <module>\n    import six\nModuleNotFoundError: No module named \'six\'',
+      exitCode: 1,
+    },
+    {
+      name: 'an app variable that is not defined in a browser bundle run by Node is not a Deno version',
+      log: 'ReferenceError: process is not defined\n    at Object.<anonymous> (/app/dist/bundle.js:1:204)',
+      exitCode: 1,
+    },
     {
       name: 'an undefined path on a Node that has import.meta.dirname is not the runtime',
       log: 'TypeError [ERR_INVALID_ARG_TYPE]: The "paths[0]" argument must be of type string. Received undefined\n    at Object.join (node:path:1172:7)\n    at file:///srv/app/server.mjs:5:22\n    at ModuleJob.run (node:internal/modules/esm/module_job:234:25)\n\nNode.js v22.11.0',

@@ -6,6 +6,23 @@ import { classifyCase, contextFor, ruleTable } from './helpers.ts';
 ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
   positives: [
     {
+      name: 'GNU env quotes a CR-ended interpreter with typographic quotes (python3\\r)',
+      log: '/usr/bin/env: ‘python3\\r’: No such file or directory',
+      exitCode: 127,
+      min: 0.9,
+    },
+    {
+      name: 'a runtime percent-encodes the CR at the end of a path argument (%0D)',
+      log: 'Error: Cannot load script "file:///srv/app/server.js%0D": not found',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
+      name: 's6/runit could not exec a supervised script that exists (CRLF shebang)',
+      log: 's6-supervise: unable to exec /etc/services.d/app/run.sh: No such file or directory',
+      min: 0.6,
+    },
+    {
       name: "bash: $'\\r': command not found",
       log: "/docker-entrypoint.sh: line 2: $'\\r': command not found\n/docker-entrypoint.sh: line 5: syntax error near unexpected token `$'do\\r''",
       min: 0.9,
@@ -82,6 +99,15 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
     },
   ],
   negatives: [
+    {
+      name: 'a percent-encoded space (%20) in a path is not a carriage return',
+      log: 'error: Module not found "file:///app/my%20module.ts".',
+      exitCode: 1,
+    },
+    {
+      name: 'a supervisor that cannot find the command at all is not a CRLF script',
+      log: "2024-05-28 08:12:05,459 INFO spawnerr: can't find command '/usr/local/bin/worker'",
+    },
     {
       name: 'a path without a carriage return that is simply missing',
       log: '2024/06/07 10:41:22 open /etc/billing/app.toml: no such file or directory',
