@@ -101,7 +101,7 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     // Symfony/Laravel console, Rails, npm, git-style CLIs ("docker: 'compose' is not a docker command"). Anchored at the line start so that a protocol
     // reply quoted mid-line (Redis "ERR unknown command 'X'") is not read as the container's command.
     all: [
-      /^(?:(?:[Ee]rror|ERROR|[Ff]atal|FATAL): ?)?[Uu]nknown (?:sub)?command:? ['"‘“`]?[\w:.-]{1,60}|\berror: unrecognized subcommand '|\berror: unexpected argument '[^']{1,200}' found|\berror: Found argument '[^']{1,200}' which wasn't expected|\bUnmatched arguments? (?:at|from) index \d|\bCommand "[^"]{1,100}" is not defined\.|\bUnrecognized command "|\bnpm (?:ERR!|error) Unknown command: "|(?:^|: )['"][\w.:-]{1,60}['"] is not an? [\w-]{1,30} command/,
+      /^(?:(?:[Ee]rror|ERROR|[Ff]atal|FATAL): ?)?[Uu]nknown (?:sub)?command:? ['"‘“`]?[\w:.-]{1,60}|\berror: unrecognized subcommand '|\berror: unexpected argument '[^']{1,200}' found|\berror: Found argument '[^']{1,200}' which wasn't expected|\bUnmatched arguments? (?:at|from) index \d|\bCommand "[^"]{1,100}" is not defined\.|\bUnrecognized command "|\bnpm (?:ERR!|error) Unknown command: "|(?:^|: )['"‘“`][\w./:-]{1,60}['"’”`] is not an? [\w-]{1,30} (?:sub-?)?command\b/,
     ],
     confidence: 0.86,
     title: 'The program does not know the subcommand it was given',
@@ -169,9 +169,10 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
   },
   {
     // The hint programs print after rejecting an argument: GNU "Try 'ls --help' for more information.",
-    // Qt "Run application with -h option to read about command line parameters.".
+    // Qt "Run application with -h option to read about command line parameters.", PgBouncer "See pgbouncer
+    // -h for usage.", docker-style "See 'docker run --help'.".
     all: [
-      /^Try ['‘`"][\w./-]{1,60}(?: [\w-]{1,30})? --?h(?:elp)?['’`"] for more information|\bRun (?:the )?(?:application|program) with (?:the )?-{1,2}h(?:elp)? option/,
+      /^Try ['‘`"][\w./-]{1,60}(?: [\w-]{1,30})? --?h(?:elp)?['’`"] for more information|\bSee ['‘`"]?[\w./-]{1,60}(?: [\w-]{1,30})? --?h(?:elp)?['’`"]?(?: for (?:usage|more information|help))?\.?\s{0,4}$|\bRun (?:the )?(?:application|program) with (?:the )?-{1,2}h(?:elp)? option/,
     ],
     confidence: 0.78,
     title: 'The program rejected its arguments and points to its --help',

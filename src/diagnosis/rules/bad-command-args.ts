@@ -162,9 +162,10 @@ const SIGNATURES: Signature[] = [
   },
   {
     // A server started without the config path its subcommand needs (setting command: drops the image's
-    // CMD that held it): "configuration path unspecified", "no configuration file specified".
+    // CMD that held it): "configuration path unspecified", "no configuration file specified", PgBouncer
+    // "Need config file.".
     all: [
-      /\bconfig(?:uration)?(?: file)? path (?:unspecified|not specified|not provided|is required)\b|\b[Nn]o config(?:uration)? (?:file|path) (?:was )?(?:specified|given|provided)\b/,
+      /\bconfig(?:uration)?(?: file)? path (?:unspecified|not specified|not provided|is required)\b|\b[Nn]o config(?:uration)? (?:file|path) (?:was )?(?:specified|given|provided)\b|^(?:[Ee]rror: )?[Nn]eeds? (?:an? |the )?config(?:uration)? file\b/,
     ],
     confidence: 0.78,
     title: 'The command does not pass the config path its subcommand needs',

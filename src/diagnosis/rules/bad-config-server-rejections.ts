@@ -46,6 +46,16 @@ export const SERVER_REJECTION_SIGNATURES: Signature[] = [
   },
   { all: [/\[ALERT\]/, /parsing \[/, /:\d+\]/], confidence: 0.8, title: 'HAProxy rejects its configuration' },
   {
+    // A rule that names an ACL (or other named object) the file does not define, or defines only further down:
+    // Squid's "aclParseAclList: ACL name 'x' not found" then "FATAL: Bungled squid.conf line N", HAProxy's
+    // "no such ACL", Varnish/Envoy-style "unknown acl". A directive of another release is version_mismatch's.
+    all: [
+      /\bFATAL: Bungled |\baclParseAclList\b|\bACL name ['"`][\w.-]{1,60}['"`] not found|\bno such ACL\b|\b[Uu]nknown (?:ACL|acl) ['"`]|\bACL ['"`][\w.-]{1,60}['"`] (?:is )?(?:not defined|undefined)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The configuration refers to an ACL it does not define (or defines later)',
+  },
+  {
     all: [/invalid value for parameter "[^"]+"/],
     confidence: 0.85,
     title: 'PostgreSQL rejects its configuration',

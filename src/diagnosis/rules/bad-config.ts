@@ -7,7 +7,7 @@ import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { SERVER_REJECTION_SIGNATURES } from './bad-config-server-rejections.ts';
 import { CONFIG_VALUE_SIGNATURES } from './bad-config-values.ts';
-import { MISSING_PLUGIN } from './config-clues.ts';
+import { MISSING_PLUGIN, OUTPUT_FILE_NOT_OPENED } from './config-clues.ts';
 import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './version-clues.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 import { CONFIG_PARSE_SIGNATURES, CONFIG_SCHEMA_SIGNATURES } from './config-parse-clues.ts';
@@ -15,7 +15,7 @@ import { JSON_PARSE, TOML_PARSE, XML_PARSE } from './config-parse-clues.ts';
 
 // nginx [emerg] lines about names and ports belong to the DNS, port and permission rules.
 const NOT_CONFIG =
-  /host not found|Invalid path: \/|could not resolve address|[Uu]nable to resolve|[Cc]annot resolve|Address already in use|Permission denied|[Nn]o such file|does not exist|doesn't exist/;
+  /host not found|Invalid path: \/|could not resolve address|[Uu]nable to resolve|[Cc]annot resolve|Address already in use|[Pp]ermission denied|[Nn]o such file|does not exist|doesn't exist/;
 
 const BAD_DIRECTIVE = /Bad directive or wrong number of arguments/;
 const UNKNOWN_SETTING =
@@ -23,13 +23,18 @@ const UNKNOWN_SETTING =
 
 // A path the configuration names that the server could not open or create for lack of permission.
 const OPEN_FAILED = /\b(?:[Cc]an(?:'t|not)|[Cc]ould(?:n't| not)|[Uu]nable to|[Ff]ailed to) (?:open|create|write)\b/;
-const DENIED = /Permission denied|\bEACCES\b/;
+// Go and Node write the errno text in lower case ("open /x/config.json: permission denied").
+const DENIED = /[Pp]ermission denied|\bEACCES\b/;
 const openDenied = (text: string): boolean => OPEN_FAILED.test(text) && DENIED.test(text);
 
 // A server that stops on a name it cannot resolve often ends with a summary ("Failed to parse configuration
 // file"): the name is the cause (dns_resolution_failure), the summary only says where it surfaced.
 const UNRESOLVED_NAME = /host not found in upstream|could not resolve address|[Uu]nable to resolve (?:host|address)/;
 // A Redis directive quoted with no value at all: an empty substitution as often as a broken file.
+// nginx parameters and directives that arrived with 1.25 (QUIC/HTTP3 listeners, "http2 on;"): an older image
+// rejects a config copied from current docs, which is runtime_version_mismatch's (TAXONOMY.md), not a typo.
+const NEWER_NGINX_FEATURE =
+  /(?:invalid parameter|unknown directive) "(?:quic|http3|http3_hq|http3_max_concurrent_streams|http3_stream_buffer_size|quic_retry|quic_gso|quic_host_key|quic_bpf|quic_active_connection_id_limit|http2)"/;
 const BARE_DIRECTIVE = /^>>> '[a-z][a-z-]{1,40}'\s*$/;
 
 const SIGNATURES: Signature[] = [
@@ -53,7 +58,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.75,
     title: 'The app rejects its configuration',
     // The file is absent or unreadable (missing_file, permission_denied), or a value is empty (missing_env_var).
-    not: /[Nn]o such file|does not exist|doesn't exist|[Nn]ot found|Permission denied|parsing "": invalid syntax|with base \d+: ''/,
+    not: /[Nn]o such file|does not exist|doesn't exist|[Nn]ot found|[Pp]ermission denied|parsing "": invalid syntax|with base \d+: ''/,
   },
   {
     // A URL setting without its scheme ("bw.example.com" for "https://bw.example.com"): the value is set but
@@ -235,7 +240,10 @@ export const badConfig = signatureRule({
     // wherever the log names it: the line bad_config matched may be only the loader's summary.
     if (ctx.log.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text) || REMOVED_MYSQL_FLAG.test(l.text)))
       return Math.min(hit.confidence, 0.45);
-    if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.47);
+    if (ctx.log.lines.some((l) => BAD_DIRECTIVE.test(l.text) || NEWER_NGINX_FEATURE.test(l.text)))
+      return Math.min(hit.confidence, 0.47);
+    // A log or pid file the config names that could not be opened: the path's owner, not the setting.
+    if (ctx.log.lines.some((l) => OUTPUT_FILE_NOT_OPENED.test(l.text))) return Math.min(hit.confidence, 0.5);
     // A setting the server does not know is a typo or a key of a newer release (runtime_version_mismatch).
     if (ctx.log.lines.some((l) => UNKNOWN_SETTING.test(l.text))) return Math.min(hit.confidence, 0.8);
     // The config is fine but a path it names cannot be opened by the container user (Redis "Can't open the

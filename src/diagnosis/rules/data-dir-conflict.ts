@@ -16,6 +16,16 @@ const SIGNATURES: Signature[] = [
     title: 'The MySQL data directory is not empty on first start',
   },
   { all: [/exists but is not empty/], confidence: 0.8, title: 'The data directory is not empty on first start' },
+  {
+    // A node given fewer roles keeps the old role's data on its volume: Elasticsearch and OpenSearch "node
+    // does not have the data role but has shard data" / "does not have the master and data roles but has
+    // index metadata", and point to the `elasticsearch-node repurpose` (opensearch-node) tool.
+    all: [
+      /\bnode does not have the [a-z_ ]{2,40} roles? but has (?:shard data|index metadata)\b|\bUse '(?:elasticsearch|opensearch)-node repurpose' tool\b/,
+    ],
+    confidence: 0.9,
+    title: 'The data directory holds data of a role this node no longer has (repurpose or replace the volume)',
+  },
   { all: [/\blost\+found\b/], confidence: 0.6, title: 'The data directory contains lost+found (a volume root)' },
   {
     all: [

@@ -35,6 +35,26 @@ const SIGNATURES: Signature[] = [
     title: 'The MySQL/MariaDB data is from an incompatible version',
   },
   {
+    // An upgrade path the server refuses over the data it finds: MySQL 9 "Invalid MySQL server upgrade:
+    // Cannot upgrade from 80036 to 90000" (only from the last LTS), MariaDB/Percona "upgrade from X is not
+    // supported", Neo4j 5 "store format ... cannot be opened by this version" (UnableToMigrateException).
+    all: [
+      /\bInvalid [A-Za-z]{2,20} server upgrade\b|\b[Cc]annot upgrade (?:directly )?from (?:version )?v?\d[\d.]{0,12} to (?:version )?v?\d|\bUnableToMigrateException\b|\bstore format [^\n]{0,80}\bcannot be opened by this version\b|\b(?:data|store|database) (?:files? )?(?:format )?(?:was|were) (?:created|written) by [^\n]{0,40}\bcannot be (?:opened|read|upgraded) by this version\b/,
+    ],
+    confidence: 0.88,
+    title: 'The data on the volume is from a version this release cannot upgrade from directly',
+  },
+  {
+    // The image dropped the storage engine the volume still uses and asks for a migration on the previous
+    // release first: Nexus 3.71 "This instance uses OrientDB, which is not supported by Nexus Repository
+    // 3.71.0 and later. Migrate the database to H2 ... with 3.70.x before upgrading".
+    all: [
+      /\b(?:[Mm]igrate|[Cc]onvert|[Uu]pgrade) (?:the |your )?(?:database|data|store|storage|datastore)\b[^\n]{0,120}\bbefore upgrading\b|\bwhich is (?:no longer |not )supported by [A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20}){0,3} v?\d{1,3}(?:\.\d{1,4}){0,3} and later\b/,
+    ],
+    confidence: 0.84,
+    title: 'The volume holds data in a format this release no longer opens (migrate on the previous release)',
+  },
+  {
     all: [/unsupported WiredTiger file version|this build only supports versions up to \d+/],
     confidence: 0.85,
     title: 'The MongoDB data files were written by a newer MongoDB than the image runs',

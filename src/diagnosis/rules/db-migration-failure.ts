@@ -20,6 +20,15 @@ const MIGRATOR_IN_STACK: Signature = {
 
 const SIGNATURES: Signature[] = [
   {
+    // A server's own automatic schema upgrade stopped on one of its patches: Zabbix "database upgrade failed
+    // on patch 06010048", "schema upgrade failed", "failed to upgrade the database schema" (Gitea, Keycloak).
+    all: [
+      /\b(?:database|DB|schema) (?:upgrade|migration) failed (?:on|at|in) (?:patch|step|version|revision|migration)\b|\bfailed to (?:upgrade|migrate) (?:the )?(?:database|DB) schema\b|\bautomatic database upgrade failed\b/i,
+    ],
+    confidence: 0.86,
+    title: "The server's automatic database schema upgrade failed on one of its steps",
+  },
+  {
     // The model has changes no migration covers, and the start-up migrate (or its check) refuses to run:
     // EF Core 9 "PendingModelChangesWarning ... has pending changes. Add a new migration", Django "Your
     // models in app(s): 'orders' have changes that are not yet reflected in a migration", Alembic check
@@ -123,6 +132,8 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [/liquibase\.exception|Validation Failed:/, /checksum|changeset|Liquibase/i],
+    // A changelog that is not in the image is a missing file, not a failed changeset.
+    not: /\bdoes not exist\b|could not be found|no changelog could be found/i,
     confidence: 0.88,
     title: 'A Liquibase changeset failed or does not validate',
   },

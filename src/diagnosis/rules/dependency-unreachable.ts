@@ -4,8 +4,16 @@
  * missing-env-var rule offers that reading too, so confidence stays moderate for localhost.
  */
 import { kubectl } from '../kubectl.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
-import { CONNECTION_REFUSED, DNS_FAILURE, LOCAL_SOCKET, LOCALHOST, NAMED_ADDRESS } from './network-clues.ts';
+import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
+import type { RuleContext } from '../rule.ts';
+import {
+  CLIENT_DEFAULT_ADDRESS,
+  CONNECTION_REFUSED,
+  DNS_FAILURE,
+  LOCAL_SOCKET,
+  LOCALHOST,
+  NAMED_ADDRESS,
+} from './network-clues.ts';
 
 // Clients that tried every address they had: "None of the specified endpoints were reachable" (RabbitMQ
 // .NET), BrokerUnreachableException, "nats: no servers available for connection", "No suitable servers
@@ -124,6 +132,23 @@ const WAIT_TIMEOUT: Signature = {
   title: 'A wait-for script timed out: the dependency never accepted connections',
 };
 
+// A server's own listen address near a connect error is not where the client dialled.
+const LISTENING = /\b(?:listen(?:ing|s)?|bound|bind(?:ing)?|serving|started|running) (?:on|at|to)\b/i;
+
+/**
+ * True when the failed connection went to localhost: a matched line names it, or one of the two lines
+ * above one does (.NET and Java put "Connect failed: guest@localhost:5672" above the "None of the specified
+ * endpoints were reachable" it wraps), or a client's documented default address shows anywhere.
+ */
+const dialsLocalhost = (ctx: RuleContext, hit: SignatureHit): boolean => {
+  if (hit.lines.some((l) => LOCALHOST.test(l.text))) return true;
+  if (ctx.log.lines.some((l) => CLIENT_DEFAULT_ADDRESS.test(l.text))) return true;
+  const matched = new Set(hit.lines.map((l) => l.line));
+  return ctx.log.lines.some(
+    (l) => (matched.has(l.line + 1) || matched.has(l.line + 2)) && LOCALHOST.test(l.text) && !LISTENING.test(l.text),
+  );
+};
+
 export const dependencyUnreachable = signatureRule({
   id: 'dependency-unreachable',
   category: 'dependency_unreachable',
@@ -138,7 +163,7 @@ export const dependencyUnreachable = signatureRule({
     if (hit.lines.every((l) => LOCAL_SOCKET.test(l.text))) return Math.min(hit.confidence, 0.55);
     if (hit.signature === NO_ENDPOINT_ANSWERED && AUTH_REJECTED.test(hit.line.text))
       return Math.min(hit.confidence, 0.4);
-    const local = hit.lines.some((l) => LOCALHOST.test(l.text));
+    const local = dialsLocalhost(ctx, hit);
     // "localhost" inside a pod is the pod itself: the dependency is elsewhere, the address is wrong.
     if (local) return Math.min(hit.confidence, 0.55);
     // "Unable to connect to any cluster" after UnknownHostException: the client never got an address to
@@ -152,7 +177,7 @@ export const dependencyUnreachable = signatureRule({
     return refused && !named ? Math.min(hit.confidence, 0.62) : hit.confidence;
   },
   steps: (ctx, hit) => {
-    const local = hit.lines.some((l) => LOCALHOST.test(l.text));
+    const local = dialsLocalhost(ctx, hit);
     return [
       ...(local
         ? [

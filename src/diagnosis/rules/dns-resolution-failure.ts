@@ -31,7 +31,14 @@ const DNS_LOOKUP_FRAME = /\bat System\.Net\.Dns\.|\bDnsConnectAsync\b|\bGetHostA
 const isLookup = (text: string): boolean => DNS_LOOKUP_FRAME.test(text) || HTTP_CLIENT_LOOKUP.test(text);
 
 const SIGNATURES: Signature[] = [
-  { all: [/host not found in upstream/], confidence: 0.9, title: 'nginx cannot resolve an upstream host name' },
+  {
+    // nginx (and OpenResty, Angie) resolve every name in the config at start: an upstream, or the DNS
+    // server of a `resolver` directive ("host not found in resolver \"kube-dns\"", a short Service name
+    // that only resolves in its own namespace).
+    all: [/host not found in (?:upstream|resolver)\b/],
+    confidence: 0.9,
+    title: 'nginx cannot resolve a host name in its config (upstream or resolver)',
+  },
   {
     all: [
       /\bENOTFOUND\b|UnknownHostException|: no such host|could not translate host name|Unknown (?:MySQL|MariaDB) server host|Name or service not known|Name does not resolve|nodename nor servname/,

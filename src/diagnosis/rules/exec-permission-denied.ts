@@ -54,6 +54,16 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'The entrypoint is not executable',
   },
+  {
+    // A native library on a noexec mount: the loader cannot map its code pages executable. JNI libraries
+    // that unpack themselves into /tmp (RocksDB, Netty, Snappy, SQLite JDBC), Python extension modules
+    // and dlopen'd plugins all fail with glibc's "failed to map segment from shared object" when /tmp is a
+    // tmpfs or emptyDir mounted noexec. The same words with ENOMEM are an address-space limit instead.
+    all: [/\bfailed to map segment from shared object\b/],
+    confidence: 0.82,
+    title: 'A native library sits on a noexec mount (often /tmp) and cannot be mapped executable',
+    not: /Cannot allocate memory|\bENOMEM\b/,
+  },
 ];
 
 export const execPermissionDenied: Rule = {

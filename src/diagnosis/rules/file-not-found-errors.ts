@@ -45,6 +45,39 @@ export const FILE_NOT_FOUND_ERRORS: Signature[] = [
     not: NOT_FILE,
   },
   {
+    // Ruby's Errno::ENOENT on a file open or directory read ("No such file or directory @ rb_sysopen -
+    // config/master.key"), and Rails' own wording for its config files ("Could not load database
+    // configuration. No such file - ["config/database.yml"]"). Spawning a program is command-not-found's.
+    all: [
+      /\bNo such file or directory @ (?:rb_sysopen|rb_file_s_[a-z_]{1,30}|dir_initialize|dir_s_[a-z_]{1,20}|rb_check_realpath_internal) - |\bNo such file - \[?["'‘]/,
+    ],
+    confidence: 0.8,
+    title: 'A file the app needs is not in the container',
+    not: NOT_FILE,
+  },
+  {
+    // A file named by its base name and the directory searched: Solr "solr.xml does not exist in
+    // /var/solr/data", "settings.json not found in /config", "server.properties is missing from /opt/x".
+    // An empty volume mounted over the directory (a new PVC, a ConfigMap) hides what the image seeded.
+    all: [
+      /\w\.(?:xml|ya?ml|json|conf|cfg|ini|properties|toml|hcl|env|txt|key|pem|crt|db|sqlite|jar|lock) (?:does not exist|doesn't exist|not found|was not found|could not be found|is missing) (?:in|at|under|inside|from) (?:directory )?['"‘]?\.{0,2}\//,
+    ],
+    confidence: 0.8,
+    title: 'A file the app needs is not in the directory it reads (an empty volume over it?)',
+    not: /\b(?:GET|POST|PUT|PATCH|DELETE)\b|https?:|node_modules|site-packages|\busing (?:the )?defaults?\b|falling back|skipping|root certificate/,
+  },
+  {
+    // A database changelog or migration file the app is configured to read is not in the jar or image:
+    // Liquibase "ChangeLogParseException: classpath:/db/changelog/db.changelog-master.yaml does not
+    // exist", Spring Boot "no changelog could be found at ...", Spring "class path resource [x.yml] cannot
+    // be opened because it does not exist". A wrong name or extension (.yml for .yaml) shows the same.
+    all: [
+      /\bno changelog could be found\b|\bChangeLogParseException: [^\s]{1,300} does not exist\b|\b(?:classpath\*?|file):[\w./-]{1,300} (?:does not exist|could not be found)\b|\bclass path resource \[[\w./:*-]{1,300}\] cannot be opened because it does not exist/,
+    ],
+    confidence: 0.8,
+    title: 'A changelog, migration or resource file the app is configured to read is not in the image',
+  },
+  {
     // Tools that name the kind of file they were given and say it is not there, often with a relative
     // path: Terraform/OpenTofu "Given variables file environments/prod.tfvars does not exist", Helm
     // "values file x.yaml not found", Ansible "inventory file ... does not exist", "key file ... is

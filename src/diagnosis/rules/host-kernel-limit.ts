@@ -160,6 +160,32 @@ const SIGNATURES: Signature[] = [
     title: 'The process or thread limit (pids, ulimit -u) is reached',
   },
   {
+    // A thread spawn refused with EAGAIN (clone hits the pod's pids limit or ulimit -u): Rust's std/tokio "can't
+    // spawn worker thread: Resource temporarily unavailable (os error 11)", glibc "pthread_create: Resource
+    // temporarily unavailable", .NET/C++ "failed to create thread ... errno 11".
+    all: [
+      /\b(?:spawn|create|start)(?:ing)? (?:a |the )?(?:new )?(?:worker |native |OS |blocking |background )?thread\b[^\n]{0,80}(?:Resource temporarily unavailable|\bEAGAIN\b|os error 11\b|errno:? ?=?11\b)|\bpthread_create(?:\(\))?(?: failed)?: (?:Resource temporarily unavailable|EAGAIN)/,
+    ],
+    confidence: 0.8,
+    title: 'A thread could not be started: the process or thread limit (pod pids limit, ulimit -u) is reached',
+  },
+  {
+    // Python's threading words the same EAGAIN without the errno: below the band, memory is the rival.
+    all: [/\bcan't start new thread\b/],
+    confidence: 0.66,
+    title: 'A thread could not be started: the process or thread limit is likely reached',
+  },
+  {
+    // Raising RLIMIT_NOFILE/NPROC above the hard limit the runtime gives the container is refused with EPERM
+    // (php-fpm rlimit_files, a server's setrlimit at start): the node's limit, not a missing permission on a path.
+    // nginx's "setrlimit(...) failed (1: ...)" alert is only a warning (nginx runs on): the signature below.
+    all: [
+      /\b(?:set|pr)rlimit\(\s?RLIMIT_[A-Z]{3,10}[^)]{0,40}\): (?:Operation not permitted|\bEPERM\b|Invalid argument)|\b[Ff]ailed to set rlimit_[a-z]{3,12}\b|[Pp]lease check your system limits/,
+    ],
+    confidence: 0.82,
+    title: 'The server asks for a higher open-file or process limit than the container hard limit allows',
+  },
+  {
     all: [/unable to create (?:new )?native thread|pthread_create failed/],
     confidence: 0.6,
     title: 'The process or thread limit (pids, ulimit -u) is reached',

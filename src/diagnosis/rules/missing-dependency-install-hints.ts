@@ -63,4 +63,13 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
     // A quoted source file ("app.py" module was not found in the current directory) is the app's own file.
     not: /shared (?:library|object)|\.so\b|\.(?:py|rb|js|mjs|cjs|ts|php|pl|lua)[`'"] (?:gem|package|module|library)|(?:current|working) directory/,
   },
+  {
+    // A CLI subcommand that a separate package provides (Celery's "flower", Docker's "compose"/"buildx" plugins,
+    // git-lfs, cargo-watch and friends): the command line is right for an image that installs that package.
+    all: [
+      /\bNo such command ['"`](?:flower|beat-scheduler|compose|buildx|lfs)['"`]|['"`](?:compose|buildx|scan|lfs|flow|secret|crypt)['"`] is not a (?:docker|git) command\b|\bno such (?:sub)?command:? ['"`](?:watch|edit|audit|outdated|nextest|binstall|make|deny|machete|sqlx|leptos|chef|llvm-cov|tarpaulin|udeps|expand|upgrade)['"`]/,
+    ],
+    confidence: 0.7,
+    title: 'A subcommand that a separate package provides is not installed in the image',
+  },
 ];

@@ -100,6 +100,17 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
     title: 'A setting is empty: the environment variable it is filled from is likely not set',
   },
   {
+    // An address interpolated into the error as nothing: minio-go's "Endpoint:  does not follow ip address
+    // or domain name standards." (the two spaces are the empty value), 'invalid endpoint: ""', "bad host
+    // name ''", quoted as \"\" inside a logfmt err="..."). Where a service lives comes from a ${VAR} in a container far more often than a blank typed
+    // by hand, yet an empty config field reads the same, so the reading stays below confident.
+    all: [
+      /\b(?:[Ee]ndpoint|[Hh]ost(?:name)?|URL|[Uu]rl|URI|[Aa]ddress|[Ss]erver)(?: (?:url|address|name))?: {2}(?:does not|is not|is invalid|not a valid|invalid)\b|\b(?:[Ii]nvalid|[Bb]ad|[Mm]alformed) (?:endpoint|url|uri|host(?:name)?|host name|address|server address)(?: given| specified| provided)?:? ?(?:""|''|``|\\"\\")(?![^\s,;.)\]"'])/,
+    ],
+    confidence: 0.76,
+    title: 'An address setting is empty: the environment variable it is filled from is likely not set',
+  },
+  {
     // "requires a non-empty "endpoint"" (OpenTelemetry Collector), "endpoint must not be empty": where a
     // service lives or its secret is written as ${VAR} far more often than left blank by hand.
     all: [

@@ -204,10 +204,11 @@ const CLIENT_DEFAULT_REFUSED: Signature = {
   // kubectl says "was refused" without "connection refused" before it.
   all: [
     CLIENT_DEFAULT_ADDRESS,
-    /[Rr]efused|ECONNREFUSED|[Cc]onnect(?:ion)? timed out|i\/o timeout|(?:[Cc]ould not|[Uu]nable to|[Ff]ailed to|[Cc]an't|[Cc]annot) connect/,
+    /[Rr]efused|ECONNREFUSED|[Cc]onnect(?:ion)? timed out|i\/o timeout|(?:[Cc]ould not|[Uu]nable to|[Ff]ailed to|[Cc]an't|[Cc]annot) connect|[Cc]onnect(?:ion)? failed|\bunreachable\b/,
   ],
   confidence: 0.62,
-  title: 'A client CLI dialled its built-in default address: the variable naming the server (VAULT_ADDR...) is not set',
+  title:
+    'A client dialled its built-in default address: the variable naming the server (VAULT_ADDR, a broker URL) is not set',
 };
 
 // A client dialling 0.0.0.0 uses a listen address as its target: images default to it when the variable

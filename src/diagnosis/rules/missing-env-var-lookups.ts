@@ -82,3 +82,16 @@ export const CONFIG_VARIABLE_REFERENCE_UNRESOLVED: Signature = {
   confidence: 0.86,
   title: 'The config references an environment variable that is not set',
 };
+
+/**
+ * ${X:?message} on an unset variable: the shell prints the variable's name and the script's own message
+ * after the script and line ("/entrypoint.sh: line 61: DB_HOST: You must set DB_HOST", dash's
+ * "/docker-entrypoint.sh: 12: REDIS_URL: REDIS_URL is required"). A shell's other per-name errors (a
+ * command not found, a read-only variable, a file it cannot open) share the shape, so they are excluded.
+ */
+export const SHELL_UNSET_WITH_MESSAGE: Signature = {
+  all: [/^[^\s:]{1,200}: (?:line )?\d{1,6}: [A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}: \S/],
+  confidence: 0.8,
+  title: 'A required environment variable is not set (the script stopped on a :? expansion with a message)',
+  not: /: (?:command )?not found\s*$|readonly variable|bad substitution|syntax error|[Nn]o such file|[Pp]ermission denied|[Ii]s a directory|ambiguous redirect|invalid (?:option|number|signal|variable name|arithmetic)|expression expected|too many arguments|operator expected|bad array subscript|cannot (?:execute|open|overwrite|create)|[Nn]ot a directory|[Ee]xec format error|[Tt]ext file busy/,
+};

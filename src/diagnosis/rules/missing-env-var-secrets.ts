@@ -11,6 +11,17 @@ import type { Signature } from './log-helpers.ts';
 
 // A secret the framework needs at start-up that was never set.
 export const UNSET_SECRET_SIGNATURES: Signature[] = [
+  {
+    // A config loader that found no value for a required secret: JadConfig's 'Required parameter
+    // "password_secret" not found' (Graylog), "required property 'jwt.secret' is missing", "required
+    // setting api_token not set". A missing host or port there may be a config file written incomplete
+    // (bad_config), but a secret is kept out of the file and fed from a variable (GRAYLOG_PASSWORD_SECRET).
+    all: [
+      /\b[Rr]equired (?:parameter|property|setting|option|config(?:uration)? (?:key|value|option))s? ["'`]?[a-z][\w.-]{0,60}(?:secret|password|passwd|token|api[_-]?key|private[_-]key|encryption[_-]key|signing[_-]key|salt)["'`]? (?:was |is |has )?(?:not found|missing|not (?:been )?(?:set|provided|given|defined)|no value)\b/,
+    ],
+    confidence: 0.8,
+    title: 'A required secret setting has no value: the variable that feeds it is not set',
+  },
   { all: [/Missing [`'"]?secret_key_base[`'"]? for/], confidence: 0.85, title: 'SECRET_KEY_BASE is not set' },
   {
     // "The application secret has not been set" (Play), "no secret key was set" (Flask), "signing key is

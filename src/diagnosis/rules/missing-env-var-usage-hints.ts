@@ -21,6 +21,17 @@ export const USAGE_HINTS: Signature[] = [
     not: /\b(?:if you (?:want|wish|need|like)|to (?:silence|suppress|disable|enable|override|change|tune)|optional(?:ly)?)\b/i,
   },
   {
+    // "You must set DB_HOST env", "You need to specify ALLOWED_SENDER_DOMAINS otherwise Postfix will not
+    // run!", "Please provide SMTP_PASSWORD": anywhere in a line, an instruction to set a name written the
+    // way variables are (upper-case, with an underscore). Optional advice is not a requirement.
+    all: [
+      /\b(?:[Yy]ou (?:must|need to|have to)|[Pp]lease|MUST|[Mm]ust) (?:set|define|provide|specify|export|supply|pass) (?:the |a |an )?(?:variable |env(?:ironment)? (?:variable |var )?)?['"`$]?[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8}\b(?![=.(-])/,
+    ],
+    confidence: 0.84,
+    title: 'The program asks for an environment variable that is not set',
+    not: /\b(?:if you (?:want|wish|need|like)|to (?:silence|suppress|disable|enable|override|change|tune|customi[sz]e|use)|optional(?:ly)?|deprecated)\b/i,
+  },
+  {
     // "or provide config parameters via DOCKER_STEPCA_INIT_ vars", "configure it through the MINIO_*
     // environment variables": the image explains that the variables it bootstraps from were not given.
     all: [

@@ -22,6 +22,7 @@ import {
   PYTHON_KEY_ERROR,
   RUBY_ENV_FETCH,
   RUST_ENV_VAR,
+  SHELL_UNSET_WITH_MESSAGE,
 } from './missing-env-var-lookups.ts';
 import { CLOUD_CLIENT_SIGNATURES, weighClientDefaults } from './missing-env-var-cloud-clients.ts';
 import { EMPTY_CREDENTIAL_SIGNATURES, UNSET_SECRET_SIGNATURES } from './missing-env-var-secrets.ts';
@@ -47,6 +48,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'A required environment variable is not set',
   },
+  SHELL_UNSET_WITH_MESSAGE,
   {
     all: [
       /[Ee]nvironment [Vv]ariables?|ENVIRONMENT VARIABLES?|\benv(?:ironment)? ?var(?:iable)?s?\b|\bENV\[/,

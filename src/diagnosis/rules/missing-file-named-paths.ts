@@ -39,6 +39,18 @@ export const CONFIG_FILE_ABSENT_SIGNATURES: Signature[] = [
 // The program names a path, then says it is not there (or that it could not stat or open it).
 export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
   {
+    // A server cannot open an auxiliary file its config points to, named by kind and path: Mosquitto
+    // "Error: Unable to open pwfile "/mosquitto/config/passwd"", "Unable to open acl_file", "could not
+    // open password file /etc/x", "failed to read key file '/run/secrets/key'". A Secret mounted at
+    // another path is the usual cause; a permission error says so and belongs to permission_denied.
+    all: [
+      /\b(?:[Uu]nable to|[Cc]annot|[Cc]an't|[Cc]ould not|[Ff]ailed to) (?:open|read|load) (?:the )?(?:pw|password|passwd|htpasswd|acl|key|secret|token|credentials?|users?|auth|keytab|keystore|truststore|license)[ _-]?file:? ['"‘“]?\.{0,2}\/[^\s'"’”]{1,300}/,
+    ],
+    confidence: 0.7,
+    title: 'A file the server config points to is not at that path (mounted elsewhere?)',
+    not: /[Pp]ermission denied|\bEACCES\b|[Ii]s a directory|[Rr]ead-only|root certificate|\bCA\b|sslrootcert|[Ii]nvalid|[Mm]alformed|[Pp]arse|[Ss]yntax/,
+  },
+  {
     // A path the program names, then that it is not there: gunicorn "Error: '/app/gunicorn.conf.py'
     // doesn't exist", "File /x does not exist", "path ./data not found", Hadoop "File file:/x does not
     // exist", spark "Local jar /x does not exist". A request path in an access log is not a file.

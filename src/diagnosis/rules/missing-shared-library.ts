@@ -57,6 +57,18 @@ const SIGNATURES: Signature[] = [
     title: 'The binary was linked against glibc but runs on musl (Alpine)',
   },
   {
+    // Language bindings that dlopen a system library at import time and word the failure themselves:
+    // python-magic "failed to find libmagic", cffi "cannot load library 'libcairo.so.2'", cairocffi "no library
+    // called "cairo-2" was found", Ruby ffi "Could not open library 'vips'". The package is installed; the
+    // distribution library under it is not in the (slim) image.
+    all: [
+      /\b(?:[Ff]ailed to find|[Cc]ould(?:n't| not) find|[Uu]nable to find|[Cc]annot find|[Cc]ould(?:n't| not) (?:open|load)|[Cc]annot (?:open|load)|[Uu]nable to load|[Ff]ailed to load) (?:the )?(?:(?:shared |native |dynamic |system )?library ['"`]?[\w.+-]{1,60}['"`]?|lib[a-z0-9_]{2,40}(?:\.so(?:\.\d{1,6}){0,3})?['"`]?(?![\w/-]|\.[\w-]))|\bno library called ['"`][\w.+-]{1,60}['"`] was found/,
+    ],
+    confidence: 0.8,
+    title: 'A native library a language binding loads at run time is not in the image',
+    not: /[Cc]annot find module|[Mm]odule not found|ModuleNotFoundError|No module named/,
+  },
+  {
     all: [
       /\/lib64\/ld-linux-x86-64\.so\.2|\/lib\/ld-linux-aarch64\.so\.1|ld-musl-[a-z0-9_]{1,12}\.so/,
       /No such file|not found|cannot/i,

@@ -5,8 +5,11 @@
  */
 import type { LogLine } from '../types.ts';
 
-/** "localhost" inside a pod is the pod itself: the dependency is elsewhere. */
-export const LOCALHOST = /\b127\.0\.0\.1\b|\blocalhost\b|\[::1\]|"::1"|'::1'|\b0\.0\.0\.0:\d/;
+/**
+ * "localhost" inside a pod is the pod itself: the dependency is elsewhere. Node 17+ resolves localhost
+ * to IPv6 first and prints the loopback bare before its port ("connect ECONNREFUSED ::1:5672").
+ */
+export const LOCALHOST = /\b127\.0\.0\.1\b|\blocalhost\b|\[::1\]|"::1"|'::1'|(?<![\w:])::1:\d{1,5}\b|\b0\.0\.0\.0:\d/;
 
 /**
  * 0.0.0.0 as the address a client dials: a listen-everywhere address, never where a dependency lives.
@@ -42,7 +45,7 @@ export const NAMED_ADDRESS =
 
 /** Name-resolution failures in any runtime: dependency_unreachable leaves these lines to dns_resolution_failure. */
 export const DNS_FAILURE =
-  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|No such host is known|UnknownHostException|host not found in upstream|Unknown (?:MySQL|MariaDB) server host|[Cc]ould not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|failed to lookup address information|server misbehaving|No address associated with hostname|Host not found|[Uu]nknown host(?! key)|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b|\blookup [\w.-]{1,253} on [\d.]{7,15}:53\b/;
+  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|No such host is known|UnknownHostException|host not found in (?:upstream|resolver)\b|Unknown (?:MySQL|MariaDB) server host|[Cc]ould not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|failed to lookup address information|server misbehaving|No address associated with hostname|Host not found|[Uu]nknown host(?! key)|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b|\blookup [\w.-]{1,253} on [\d.]{7,15}:53\b/;
 
 /**
  * The address a client CLI falls back to when its address variable is unset: HashiCorp's VAULT_ADDR
@@ -50,10 +53,11 @@ export const DNS_FAILURE =
  * [::1] too when localhost resolves to IPv6 first), kubectl without a kubeconfig
  * ("The connection to the server localhost:8080 was refused"), Celery/kombu without a broker URL
  * (amqp://guest:**@localhost:5672//, the guest account RabbitMQ only admits from its own host, so nobody
- * writes it for a remote broker). In a pod, nothing serves these locally.
+ * writes it for a remote broker; MassTransit and the Java and .NET clients print it as guest@localhost:5672).
+ * In a pod, nothing serves these locally.
  */
 export const CLIENT_DEFAULT_ADDRESS =
-  /(?:\b127\.0\.0\.1|\blocalhost|\[::1\]):(?:8200|8500|4646|7233)\b|[Tt]he connection to the server localhost:8080 was refused|\bamqp:\/\/guest:(?:\*\*|guest)?@(?:localhost|127\.0\.0\.1|\[::1\]):5672\/\//;
+  /(?:\b127\.0\.0\.1|\blocalhost|\[::1\]):(?:8200|8500|4646|7233)\b|[Tt]he connection to the server localhost:8080 was refused|\bamqps?:\/\/guest:(?:\*\*|guest)?@(?:localhost|127\.0\.0\.1|\[::1\]):5672\/\/|\bguest(?::(?:\*{2,8}|guest))?@(?:localhost|127\.0\.0\.1|\[::1\])(?::5672)?(?![\w.-])/;
 
 /**
  * A list of servers printed empty (`bootstrap.servers = []`, `"hosts": []`), or a host that is still a

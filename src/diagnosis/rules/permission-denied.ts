@@ -6,6 +6,7 @@
 import { kubectl } from '../kubectl.ts';
 import { isShellExecDenied } from './exec-clues.ts';
 import { launchFailure } from './exec-launch-clues.ts';
+import { OUTPUT_FILE_NOT_OPENED } from './config-clues.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 // An exec of a non-executable file is exec_permission_denied; its rule reads these lines.
@@ -66,6 +67,17 @@ const FILE_TOOL_DENIED: Signature = {
   not: EXEC,
 };
 
+// Go's *PathError ("open /mattermost/config/config.json: permission denied", "mkdir /data/git: permission
+// denied"): the syscall and the path the process was refused, in lower case; an exec says "fork/exec".
+const GO_PATH_ERROR: Signature = {
+  all: [
+    /(?:^|[\s:])(?:open|openat|mkdir|mkdirall|create|rename|remove|unlinkat|chmod|stat|lstat) [^\s:]{1,200}: permission denied\b/,
+  ],
+  confidence: 0.8,
+  title: 'The container user lacks permission on a path (ownership of the volume)',
+  not: EXEC,
+};
+
 const GENERIC: Signature = {
   all: [/(?::|\]) ?[Pp]ermission denied/],
   confidence: 0.65,
@@ -91,6 +103,7 @@ const SIGNATURES: Signature[] = [
     title: 'The container user lacks permission on a path',
   },
   FILE_TOOL_DENIED,
+  GO_PATH_ERROR,
   NOT_WRITABLE,
   WRITE_CHECK_AS_USER,
   ACCESS_CHECK,
@@ -223,6 +236,14 @@ const SIGNATURES: Signature[] = [
     not: /[Nn]o such file|ENOENT|does not exist|[Rr]ead-only file ?system|EROFS/,
     confidence: 0.7,
     title: 'The SQLite database file cannot be opened (directory not writable by the container user?)',
+  },
+  {
+    // A log, pid or lock file the server could not open with no errno: a missing directory says the same,
+    // so this stays below the confident band.
+    all: [OUTPUT_FILE_NOT_OPENED],
+    confidence: 0.68,
+    title: 'The server cannot open its log or pid file (directory owned by another user?)',
+    not: /[Nn]o such file|ENOENT|does not exist|[Rr]ead-only file ?system|EROFS|[Nn]o space left|ENOSPC/,
   },
   {
     all: [/Operation not permitted/],

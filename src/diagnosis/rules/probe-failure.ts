@@ -13,10 +13,11 @@ import { eventEvidence, exitCodeOf, findEvents, hasFatalLine, logEvidence, specE
  * The app reporting its own start-up failure (Jenkins' BootFailure, Spring Boot's banner, an unhandled
  * exception on start): it then serves errors or nothing, so the probe kills that follow are a symptom and
  * the rule that reads the failure owns the answer. A bare "FATAL" is not enough: PostgreSQL logs "FATAL:
- * the database system is starting up" for each probe that connects during a slow recovery.
+ * the database system is starting up" for each probe that connects during a slow recovery. A server
+ * that names itself says "Could not start Solr" / "Unable to start Jetty" and then may keep serving 500s.
  */
 const STARTUP_FAILURE =
-  /Failed to initiali[sz]e|\bBootFailure\b|APPLICATION FAILED TO START|\bError starting\b|Application startup (?:exception|failed)|\b[Ff]ailed to start (?:the )?(?:application|server|app)\b|\bUnhandled exception\.|Host terminated unexpectedly|\b[Ff]atal error during (?:start-?up|initiali[sz]ation)\b/;
+  /Failed to initiali[sz]e|\bBootFailure\b|APPLICATION FAILED TO START|\bError starting\b|Application startup (?:exception|failed)|\b[Ff]ailed to start (?:the )?(?:application|server|app)\b|\bUnhandled exception\.|Host terminated unexpectedly|\b[Ff]atal error during (?:start-?up|initiali[sz]ation)\b|\b(?:[Cc]ould not|[Cc]annot|[Cc]an ?not|[Uu]nable to) start (?:the )?(?:[A-Z][\w-]{1,30}|application|server|app)\b/;
 
 /** The first start-up failure the app reported at error level or above (or with no level). */
 const startupFailure = (ctx: RuleContext): LogLine | undefined =>

@@ -7,6 +7,7 @@
 import type { Signature } from './log-helpers.ts';
 import {
   CASSANDRA_OTHER_VERSION_PROPERTY,
+  KAFKA_ZOOKEEPER_MODE_REMOVED,
   NEWER_AUTHELIA_KEY,
   NEWER_CONSUL_KEY,
   NEWER_ENVOY_EXTENSION,
@@ -83,6 +84,14 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
       'The config sets an option the server version in the image has removed (config written for an older version)',
   },
   {
+    // A ZooKeeper-mode Kafka config (3.x) on a 4.x image, which has no ZooKeeper mode any more.
+    all: [KAFKA_ZOOKEEPER_MODE_REMOVED],
+    confidence: 0.84,
+    title: 'The Kafka config is written for ZooKeeper mode, which the Kafka version in the image removed',
+  },
+  {
+    // Hyphenated as a flag spells it: the flag may be the mistake (bad_command_args ranks it first), unless
+    // the image came from a floating tag (the runtime-version-mismatch rule raises it then).
     all: [REMOVED_MYSQL_FLAG],
     confidence: 0.55,
     title: 'The server no longer has an option it was given (removed in the version the image runs)',
@@ -245,6 +254,17 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
     not: /\bfile extension\b|\bbrowser extension\b|\b(?:Chrome|Firefox|VS ?Code) extension\b/i,
     confidence: 0.82,
     title: 'The database server has a version of an extension the app does not support',
+  },
+  {
+    // SQL a newer PostgreSQL parses that an older server calls a syntax error at its first keyword: UNIQUE
+    // NULLS NOT DISTINCT and MERGE (15), the SQL/JSON functions JSON_TABLE, JSON_EXISTS, JSON_QUERY,
+    // JSON_VALUE (17). Written against a newer local server, the migration meets an older managed one; a
+    // plain typo in the SQL reads the same, hence below the confident band.
+    all: [
+      /\bsyntax error at or near "(?:NULLS|MERGE|JSON_TABLE|JSON_EXISTS|JSON_QUERY|JSON_VALUE|JSON_SERIALIZE|JSON_SCALAR)"/,
+    ],
+    confidence: 0.62,
+    title: 'The SQL uses syntax of a newer PostgreSQL than the server runs',
   },
   // Redis says "Bad directive" for directives it does not know: a config written for a newer server,
   // or a typo; the bad-config rule offers the other reading.

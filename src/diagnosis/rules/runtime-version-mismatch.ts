@@ -7,12 +7,14 @@ import { OLD_GPU_ARCH, OLD_GPU_DRIVER, SERVER_VERSION_SIGNATURES } from './runti
 import {
   BUILTIN_MODULE_LACKS_EXPORT,
   esmPathOnNodeBeforeImportMetaDirname,
+  FLOATING_TAG_PULL,
   JS_SYNTAX_ERROR,
   JVM_OPTION_OF_ANOTHER_JAVA,
   NEWER_JS_SYNTAX,
   NEWER_NODE_BUILTIN_OR_FLAG,
   NEWER_PY_SYNTAX,
   PY_SYNTAX_ERROR,
+  REMOVED_MYSQL_FLAG,
   STDLIB_ADDED_BY_NEWER_PYTHON,
   STDLIB_REMOVED_BY_NEWER_PYTHON,
 } from './version-clues.ts';
@@ -248,6 +250,11 @@ const bySignature = signatureRule({
   category: 'runtime_version_mismatch',
   signatures: SIGNATURES,
   steps,
+  // A removed MySQL option after a floating-tag pull (mysql:8 moved to 8.4): the tag moved under the config.
+  adjust: (ctx, hit) =>
+    hit.signature.all.includes(REMOVED_MYSQL_FLAG) && ctx.events.some((e) => FLOATING_TAG_PULL.test(e.message))
+      ? 0.72
+      : hit.confidence,
 });
 
 const byGpuDriver = signatureRule({

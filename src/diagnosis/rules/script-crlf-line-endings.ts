@@ -22,7 +22,7 @@ const SIGNATURES: Signature[] = [
   // part then starts with the quote or colon that followed it.
   {
     all: [
-      /^['’]: (?:No such file or directory|not found|command not found|invalid option|bad interpreter)|^: invalid option(?: name)?\s*$/,
+      /^['’]: (?:[Nn]o such file or directory|not found|command not found|invalid option|bad interpreter)|^: (?:invalid option(?: name)?|[Nn]o such file or directory)\s*$/,
     ],
     confidence: 0.9,
     title: 'A shell script has Windows line endings (a stray carriage return)',
@@ -85,6 +85,16 @@ const SIGNATURES: Signature[] = [
     all: [/bad interpreter: No such file or directory/],
     confidence: 0.75,
     title: "The script's interpreter line is broken (often CRLF line endings)",
+  },
+  {
+    // dash (Debian's /bin/sh) on a CRLF script: "do\r" and "then\r" are plain words, not keywords, so a
+    // for/while loop reports 'Syntax error: word unexpected (expecting "do")' and an if runs to the end
+    // of the file still expecting its "then" or "fi". A genuine typo gives the same, so not certain.
+    all: [
+      /\bSyntax error: word unexpected \(expecting "(?:do|then|in)"\)|\bSyntax error: end of file unexpected \(expecting "(?:do|done|then|fi|esac)"\)/,
+    ],
+    confidence: 0.72,
+    title: 'A shell script does not parse under dash (CRLF line endings turn keywords into words)',
   },
   {
     all: [/syntax error: unexpected end of file/],

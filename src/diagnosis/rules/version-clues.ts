@@ -33,9 +33,26 @@ export const REMOVED_SETTING =
 /** The same MySQL names hyphenated, as a command-line flag spells them: the flag may be the mistake. */
 export const REMOVED_MYSQL_FLAG =
   /unknown (?:variable|option) '(?:--)?(?:query-cache-[\w-]{1,30}|innodb-file-format[\w-]{0,20}|innodb-large-prefix|log-warnings|tx-isolation|tx-read-only|sync-frm|secure-auth|old-passwords|innodb-support-xa|show-compatibility-56|default-authentication-plugin|expire-logs-days|master-info-repository|relay-log-info-repository|log-syslog[\w-]{0,20}|innodb-locks-unsafe-for-binlog|innodb-additional-mem-pool-size)\b/;
-/** Syntax of another server version: Envoy's v2 API (dropped in 1.18), nginx's http2/quic directives (1.25). */
+/**
+ * The kubelet pulled the image by a floating tag (latest, or a major-only tag like mysql:8 that moves to
+ * each new minor): an option the release removed is then the tag's move, not a mistyped flag.
+ */
+export const FLOATING_TAG_PULL =
+  /\b[Pp]ull(?:ing|ed)? image \\?"[\w./-]{1,120}:(?:latest|v?\d{1,3}(?:-[a-z]{1,12})?)\\?"/;
+
+/**
+ * Syntax of another server version: Envoy's v2 API (dropped in 1.18), nginx's http2/http3/quic directives
+ * and the listen parameter quic (1.25): an older nginx says `invalid parameter "quic"` for the listen line.
+ */
 export const OTHER_VERSION_SYNTAX =
-  /envoy\.api\.v2\.|\) hosts: Cannot find field|V2 \(and AUTO\) xDS transport protocol versions are deprecated|unknown directive "(?:http2|http3|quic_[a-z_]{2,30})"/;
+  /envoy\.api\.v2\.|\) hosts: Cannot find field|V2 \(and AUTO\) xDS transport protocol versions are deprecated|unknown directive "(?:http2|http3|quic_[a-z_]{2,30})"|invalid parameter "(?:quic|http3)"/;
+/**
+ * Kafka 4.0 removed ZooKeeper mode: process.roles became required (3.x defaulted it to ZooKeeper mode), so
+ * a 3.x ZooKeeper-mode config on a 4.x image fails with "Missing required configuration "process.roles"
+ * which has no default value"; brokers and tools also say ZooKeeper mode is no longer supported.
+ */
+export const KAFKA_ZOOKEEPER_MODE_REMOVED =
+  /Missing required configuration \\?"process\.roles\\?" which has no default value|\bZooKeeper (?:mode|support|migration mode) (?:is no longer supported|has been removed|was removed|is not supported)\b/i;
 /**
  * Envoy extensions later releases added (custom_response, rate_limit_quota 1.26; geoip 1.28;
  * credential_injector, set_filter_state 1.29; thrift_to_metadata 1.30; basic_auth 1.31; api_key_auth,
@@ -142,6 +159,7 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_REDIS_DIRECTIVE.test(text) ||
   REMOVED_SETTING.test(text) ||
   OTHER_VERSION_SYNTAX.test(text) ||
+  KAFKA_ZOOKEEPER_MODE_REMOVED.test(text) ||
   NEWER_GO_YAML_FIELD.test(text) ||
   TRAEFIK_OTHER_VERSION_NODE.test(text) ||
   NEWER_CONSUL_KEY.test(text) ||

@@ -347,6 +347,18 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       exitCode: 2,
       min: 0.85,
     },
+    {
+      name: 'a git-style CLI says the first argument is not one of its sub-commands (typographic quotes)',
+      log: 'Error: ‘servr’ is not a valid sub-command. See ‘hubctl --help’.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a server started without the config file argument the image CMD carried',
+      log: "Starting /usr/sbin/stunnel-wrapper\nNeed config file. See 'stunnel-wrapper -h' for usage.",
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -485,6 +497,11 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     {
       name: 'a config path without a glued flag is a missing file',
       log: 'Exception in thread "main" java.io.FileNotFoundException: /etc/billing/application.conf (No such file or directory)',
+      exitCode: 1,
+    },
+    {
+      name: 'a pointer to documentation is not a usage hint',
+      log: 'Error: cannot reach the metadata service\nSee docs/TROUBLESHOOTING.md for more information.',
       exitCode: 1,
     },
   ],

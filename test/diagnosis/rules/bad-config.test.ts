@@ -8,6 +8,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'Squid refuses a rule naming an ACL it has not defined (a different directive)',
+      log: "2024/08/12 07:31:44| Processing Configuration File: /etc/squid/squid.conf (depth 0)\n2024/08/12 07:31:44| ERROR: aclParseAclList: ACL name 'office_nets' not found.\n2024/08/12 07:31:44| FATAL: Bungled /etc/squid/squid.conf line 41: ssl_bump splice office_nets",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Go service that cannot parse its config file (lower-case errno elsewhere absent)',
+      log: 'Error: failed to load configuration: yaml: line 12: did not find expected key',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'ISC dhcpd names the semicolon its config file lacks',
       log: 'Internet Systems Consortium DHCP Server 4.4.3\n/etc/dhcp/dhcpd.conf line 14: semicolon expected.\n  option routers 10.0.0.1\nConfiguration file errors encountered -- exiting',
       exitCode: 1,
@@ -330,6 +342,12 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a config file the server cannot write for ownership (Go lower-case errno) is not a bad config',
+      log: 'Error: failed to load configuration: failed to create store: failed to persist: failed to write file: open /srv/app/config/config.json: permission denied',
+      exitCode: 1,
+      max: 0.5,
+    },
     {
       name: "a C compiler's expected ';' in application source is not a config file",
       log: "src/main.c:12:5: error: expected ';' before '}' token\nmake: *** [Makefile:8: build] Error 1",

@@ -6,6 +6,12 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'an OpenSearch node made cluster-manager-only over a volume that still holds index data',
+      log: "[2024-06-04T12:03:46,689][ERROR][o.o.b.OpenSearchUncaughtExceptionHandler] uncaught exception in thread [main]\njava.lang.IllegalStateException: node does not have the data role but has shard data: [/usr/share/opensearch/data/nodes/0/indices/abc/0]. Use 'opensearch-node repurpose' tool to clean up",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a raft member back after a long outage refusing to rejoin and asking for a wipe',
       log: '2024-06-01T10:00:00Z [ERROR] agent: startup error: error="refusing to rejoin cluster because server has been offline for too long"\nhint: remove the data directory and rejoin the cluster as a new member',
       exitCode: 1,
@@ -287,6 +293,10 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a node listing its roles at start is not a role conflict',
+      log: '[2024-06-04T12:03:46,689][INFO ][o.e.n.Node] node name [es-master-0], node ID [abc], cluster name [logs], roles [master]\n[INFO ][o.e.n.Node] started',
+    },
     {
       name: 'a client that refuses to rejoin a chat room is not a data directory',
       log: 'WARN bot: will not rejoin channel #ops after kick\nError: connection closed by server',

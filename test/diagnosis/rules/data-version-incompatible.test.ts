@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'MySQL refusing a major upgrade from a release that is not the last LTS',
+      log: '2024-10-16T08:00:02.409831Z 0 [ERROR] [MY-014061] [Server] Invalid MySQL server upgrade: Cannot upgrade from 80400 to 90100. Upgrade to next major version is only allowed from the last LTS release, which version 80400 is not.\n2024-10-16T08:00:02.409902Z 0 [ERROR] [MY-010119] [Server] Aborting',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a graph database store format an older major wrote, needing an offline migrate',
+      log: "Caused by: org.neo4j.kernel.impl.storemigration.UnableToMigrateException: The store format 'AF4.3.0' of database 'neo4j' was introduced in 4.3.0 and cannot be opened by this version.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a repository manager whose new release dropped the embedded database the volume holds',
+      log: 'java.lang.IllegalStateException: This instance uses OrientDB, which is no longer supported by Sonatype Nexus 3.72.0 and later. Migrate the database to H2 with 3.70.x before upgrading.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a Gitea-family server refusing a downgrade worded with the product name between verb and versions',
       log: "2024/05/02 10:00:01 routers/init.go:69:mustInit() [F] InitDBEngine failed: migrate: Downgrading Gitea from '1.22.0' to '1.21.11' is not supported and may result in loss of data integrity.",
       exitCode: 1,
@@ -135,6 +153,14 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'an upgrade guide line about migrating before upgrading, logged as a notice, is not a refusal',
+      log: 'INFO  Tip: back up the data directory before upgrading to the next release\nINFO  Server started',
+    },
+    {
+      name: 'a package manager refusing to upgrade a pinned package is not stored data',
+      log: 'E: Unable to correct problems, you have held broken packages. Cannot upgrade libssl3 while it is held.',
+    },
     {
       name: 'a client library version incompatible with data types is not stored data',
       log: 'Error: driver version 1.4.0 is incompatible with data type JSONB returned by the server',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: "a server's automatic schema upgrade stopping on one of its patches",
+      log: "  9:20240315:101504.902 [Z3005] query failed: [1060] Duplicate column name 'proxy_groupid' [alter table `hosts` add `proxy_groupid` bigint unsigned NULL]\n  9:20240315:101504.902 database upgrade failed on patch 07000005, exiting in 10 seconds",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a Django migration check finding model changes without a migration',
       log: "Operations to perform:\n  Apply all migrations: admin, auth, orders\nYour models in app(s): 'orders' have changes that are not yet reflected in a migration, and so won't be applied.\n  Run 'manage.py makemigrations' to make new migrations, and then re-run 'manage.py migrate' to apply them.\nCommandError: migrations are not up to date",
       exitCode: 1,
@@ -159,6 +165,15 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a Liquibase changelog missing from the image is a file, not a failed changeset',
+      log: 'ERROR [main] o.s.boot.SpringApplication: Application run failed\nliquibase.exception.ChangeLogParseException: Error parsing classpath:db/changelog/db.changelog-master.yaml: db/changelog/db.changelog-master.yaml does not exist',
+      exitCode: 1,
+    },
+    {
+      name: 'a notice that a database upgrade will run is not a failed upgrade',
+      log: 'current database version (mandatory/optional): 06000000/06000043\nrequired mandatory version: 06040000\nstarting automatic database upgrade\ncompleted 100% of database upgrade\ndatabase upgrade fully completed',
+    },
     {
       name: 'an app reporting pending changes in a cart is not a migration',
       log: 'Error: cart 8812 has pending changes, save them first\n    at checkout (/app/src/cart.js:40:11)',

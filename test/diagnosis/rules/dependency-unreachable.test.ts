@@ -4,6 +4,22 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   positives: [
     {
+      name: 'the address on the line above a wrapped .NET error is localhost: the moderate localhost reading',
+      log: 'fail: Microsoft.Extensions.Hosting.Internal.Host[11]\n      Connection Failed: rabbitmq://localhost/\n      RabbitMQ.Client.Exceptions.BrokerUnreachableException: None of the specified endpoints were reachable',
+      exitCode: 134,
+      min: 0.4,
+      max: 0.55,
+      best: false,
+    },
+    {
+      name: 'Node 17+ dials localhost as IPv6 and prints the loopback bare: still the pod itself',
+      log: 'Error: connect ECONNREFUSED ::1:6379\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+      exitCode: 1,
+      min: 0.4,
+      max: 0.55,
+      best: false,
+    },
+    {
       name: 'no server reached because the name never resolved: the DNS failure is the cause',
       log: 'WARN connection attempt failed: java.net.UnknownHostException: redis.cache-layer.svc\nERROR Unable to connect to any servers',
       exitCode: 1,

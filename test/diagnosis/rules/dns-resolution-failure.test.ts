@@ -6,6 +6,12 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
     {
+      name: 'an Angie resolver directive naming a DNS Service that does not resolve from this namespace',
+      log: 'angie: [emerg] host not found in resolver "coredns.kube-system" in /etc/angie/http.d/default.conf:4',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a cloud metadata host that does not resolve steps back behind the unset credentials variable',
       log: 'level=fatal msg="token source" err="Get \\"http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token\\": dial tcp: lookup metadata.google.internal on 10.100.0.10:53: no such host"',
       exitCode: 1,
@@ -130,6 +136,11 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a resolver directive missing is a config gap, not a name that does not resolve',
+      log: '2024/05/02 10:11:12 [error] 7#7: *3 no resolver defined to resolve api.internal, client: 10.0.0.4',
+      exitCode: 1,
+    },
     {
       name: 'EAGAIN from a socket read is not a lookup',
       log: 'Unhandled exception. System.Net.Sockets.SocketException (11): Resource temporarily unavailable\n   at System.Net.Sockets.Socket.Receive(Byte[] buffer, Int32 offset, Int32 size, SocketFlags socketFlags)\n   at Telemetry.UdpListener.Run() in /src/UdpListener.cs:line 30',

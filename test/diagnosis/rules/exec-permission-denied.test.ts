@@ -78,6 +78,12 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
       exitCode: 126,
       min: 0.85,
     },
+    {
+      name: 'a JNI library unpacked into a noexec /tmp cannot be mapped (Netty)',
+      log: 'java.lang.UnsatisfiedLinkError: /tmp/libnetty_transport_native_epoll_x86_64123.so: /tmp/libnetty_transport_native_epoll_x86_64123.so: failed to map segment from shared object\n\tat java.base/jdk.internal.loader.NativeLibraries.load(Native Method)',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -107,6 +113,11 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
     {
       name: 'help text',
       log: '  -x, --exec   exec the command; fails with permission denied if not executable\nstarted',
+    },
+    {
+      name: 'a library that cannot be mapped for lack of memory is an address-space limit',
+      log: 'ImportError: /usr/lib/python3/dist-packages/numpy/core/_multiarray_umath.so: failed to map segment from shared object: Cannot allocate memory',
+      exitCode: 1,
     },
   ],
 });

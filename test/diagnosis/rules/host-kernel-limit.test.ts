@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'a thread pool cannot start a worker thread under the pod pids limit (glibc wording)',
+      log: "terminate called after throwing an instance of 'std::system_error'\nFATAL: failed to create worker thread 17 of 32: Resource temporarily unavailable",
+      exitCode: 134,
+      min: 0.75,
+    },
+    {
+      name: "a server's setrlimit above the container's hard nofile limit is refused with EPERM",
+      log: '2025-01-27 14:05:19 [error] setrlimit(RLIMIT_NOFILE, 2097152): Operation not permitted\n2025-01-27 14:05:19 [error] aborting start-up',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'an eBPF agent cannot lift the memlock rlimit its BPF maps need on an old kernel',
       log: 'level=info msg="Starting network policy agent"\nlevel=fatal msg="failed to remove memlock rlimit: operation not permitted" subsys=bpf',
       exitCode: 1,
@@ -128,6 +140,11 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a thread that started and later logged an unrelated retry',
+      log: 'INFO started worker thread 3\nWARN upstream busy: Resource temporarily unavailable, retrying\nERROR giving up on request 42',
+      exitCode: 1,
+    },
     {
       name: 'an eBPF agent reporting that it lifted the memlock rlimit and went on',
       log: 'level=info msg="memlock rlimit removed, loading BPF programs"\nlevel=info msg="Shutting down: received SIGTERM"',

@@ -7,6 +7,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'Elasticsearch refuses to start without a mandatory plugin the image lacks',
+      log: '[2024-05-14T07:22:33,140][ERROR][o.e.b.Elasticsearch] fatal exception while booting Elasticsearch\njava.lang.IllegalStateException: missing mandatory plugins [analysis-icu], found plugins [repository-url]',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'RabbitMQ cannot enable a community plugin that is not in the image',
+      log: 'Enabling plugins on node rabbit@mq-0:\nrabbitmq_message_timestamp\nError:\n{:plugins_not_found, [:rabbitmq_message_timestamp]}',
+      exitCode: 70,
+      min: 0.75,
+    },
+    {
+      name: 'cargo without the cargo-watch package the dev command runs',
+      log: 'error: no such command: `watch`\n\n\tView all installed commands with `cargo --list`\n\tFind a package to install `watch` with `cargo search cargo-watch`',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'Deno run with --no-remote cannot load a remote module the image never cached',
       log: 'error: A remote specifier was requested: "https://deno.land/std@0.224.0/http/file_server.ts", but --no-remote is specified.\n    at file:///app/server.ts:2:28',
       exitCode: 1,
@@ -328,6 +346,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a mistyped built-in subcommand of a CLI is an argument error',
+      log: "Usage: celery [OPTIONS] COMMAND [ARGS]...\nTry 'celery --help' for help.\n\nError: No such command 'wroker'.",
+      exitCode: 2,
+    },
     {
       name: "Flask naming the app module it could not locate is the app's own file, not a package",
       log: '[FLASK] Error: Could not locate a Flask application. You did not provide the "FLASK_APP" environment variable, and a "wsgi.py" or "app.py" module was not found in the current directory.',

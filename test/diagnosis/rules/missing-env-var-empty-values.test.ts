@@ -9,6 +9,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'an object-store client handed an empty endpoint quotes it as nothing',
+      log: 'level=error ts=2024-05-02T10:11:12Z caller=main.go:60 msg="error running" err="create bucket client: invalid endpoint: \\"\\""',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'an exporter started with no endpoint',
       log: 'time="2024-05-01T10:00:00Z" level=fatal msg="no endpoint configured for the OTLP exporter"',
       exitCode: 1,
@@ -82,6 +88,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'an endpoint that is written but malformed is a bad value, not an empty one',
+      log: 'level=error msg="error running" err="Endpoint: minio.storage.svc:9000/traces does not follow ip address or domain name standards."',
+      exitCode: 1,
+    },
     {
       name: 'an endpoint left unset on purpose, the app using its default',
       log: 'INFO no endpoint configured, using the default https://ingest.example.com\nINFO ready',

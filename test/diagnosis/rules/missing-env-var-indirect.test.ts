@@ -16,6 +16,12 @@ const goRedisLog = (addr: string): string =>
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a RabbitMQ client refused on guest@localhost, the account only a local broker admits: the broker URL is unset',
+      log: 'WARN  Connection to guest@localhost:5672 failed, retrying in 5s\n---> System.Net.Sockets.SocketException (111): Connection refused\nUnhandled exception. EasyNetQ.EasyNetQException: Broker unreachable: guest@localhost:5672',
+      exitCode: 134,
+      min: 0.55,
+    },
+    {
       name: 'the aws CLI finding no credentials at all',
       log: 'copying backup.tar.gz\nfatal error: Unable to locate credentials',
       exitCode: 1,

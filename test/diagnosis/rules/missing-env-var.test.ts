@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: "dash's :? expansion with a message in an entrypoint prints the variable and the script's own message",
+      log: "Starting exporter\n/docker-entrypoint.sh: 14: SMTP_RELAY_HOST: set it to the relay that accepts this cluster's mail",
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'an image that stops and says which upper-case variable has to be provided',
+      log: '[init] ERROR: Please provide MAILGUN_API_KEY, the mailer cannot start without it',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a config loader missing a required secret setting, which is fed from a variable',
+      log: 'Exception in thread "main" com.example.config.ConfigException: Required property \'auth.jwt_signing_key\' is missing\n\tat com.example.config.Loader.load(Loader.java:88)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a framework that requires its session keys and finds none (they come from a variable)',
       log: 'Error: Koa session: cookie secret keys are required, set app.keys before mounting the middleware\n    at session (/srv/node_modules/koa-session/index.js:38:11)',
       exitCode: 1,
@@ -423,6 +441,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a shell that cannot run an upper-case command prints the same shape, but nothing is unset',
+      log: '/usr/local/bin/start.sh: line 9: JAVA: command not found',
+      exitCode: 127,
+    },
+    {
+      name: 'a required setting that is an address, not a secret, may be a config file written incomplete',
+      log: 'com.github.joschi.jadconfig.ParameterException: Required parameter "http_bind_address" not found.',
+      exitCode: 1,
+    },
     {
       name: 'a JSON config file failing its schema on a lower-case field is the file, not the environment',
       log: "Error: data must have required property 'listen'\n    at validateConfig (/srv/app/dist/config.js:41:11)",

@@ -264,6 +264,30 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: "Ruby's Errno::ENOENT on a file the app reads (rb_sysopen)",
+      log: "app.rb:7:in `read': No such file or directory @ rb_sysopen - config/settings.yml (Errno::ENOENT)\n\tfrom app.rb:7:in `<main>'",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a file named with the directory it was looked for in (an empty volume over it)',
+      log: '[main] ERROR ZooKeeperServerMain - Invalid config, exiting abnormally\nERROR: zoo.cfg not found in /conf, cannot start ZooKeeper',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a migration changelog the app is configured to read is not in the image (file: URL)',
+      log: '08:01:12.004 [main] ERROR io.micronaut.runtime.Micronaut - Error starting Micronaut server: Error instantiating bean of type [io.micronaut.liquibase.LiquibaseMigrator]: file:/app/migrations/changelog.yml does not exist',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a server cannot open the auth file its config points to (PgBouncer auth_file)',
+      log: '2024-05-02 08:01:12.004 UTC [1] FATAL could not open auth_file /etc/pgbouncer/users.txt: No such file or directory',
+      exitCode: 1,
+      min: 0.65,
+    },
   ],
   negatives: [
     {
@@ -360,6 +384,16 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 128,
       reason: 'StartError',
       events: parseEventsText([`Warning  Failed  30s (x4 over 2m)  kubelet  ${HIDDEN_ENTRYPOINT}`]),
+    },
+    {
+      name: 'a password file that is there but not readable is a permission problem',
+      log: '1718361203: Error: Unable to open pwfile "/mosquitto/config/passwd": Permission denied.',
+      exitCode: 1,
+    },
+    {
+      name: 'a file not found in a directory that the app then replaces with defaults',
+      log: 'WARN settings.json not found in /config, using defaults',
+      exitCode: 0,
     },
   ],
 });

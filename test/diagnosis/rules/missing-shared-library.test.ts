@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingSharedLibrary, 'missing_shared_library', {
   positives: [
     {
+      name: 'cffi cannot load the system library a Python binding needs (WeasyPrint on a slim image)',
+      log: 'Traceback (most recent call last):\n  File "/app/render.py", line 2, in <module>\n    import weasyprint\nOSError: cannot load library \'libgobject-2.0-0\': libgobject-2.0-0: cannot open shared object file: No such file or directory',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Ruby ffi binding whose native library is not in the image',
+      log: "/usr/local/bundle/gems/ffi-1.16.3/lib/ffi/library.rb:145:in `block in ffi_lib': Could not open library 'vips.so.42': vips.so.42: cannot open shared object file (LoadError)",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "python-magic's own wording when libmagic is absent",
+      log: '  File "/usr/local/lib/python3.11/site-packages/magic/loader.py", line 49, in load_lib\n    raise ImportError(\'failed to find libmagic.  Check your installation\')\nImportError: failed to find libmagic.  Check your installation',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'busybox says not found for a glibc node binary the log lists as installed and executable',
       log: '+ ls -l /usr/local/bin/node\n-rwxr-xr-x    1 root     root      96210432 Jan  9 10:00 /usr/local/bin/node\n+ node server.js\nsh: node: not found',
       exitCode: 127,
@@ -70,6 +88,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     },
   ],
   negatives: [
+    {
+      name: 'a Node package whose name starts with lib is a package, not a system library',
+      log: "Error: Cannot find module 'libphonenumber-js'\nRequire stack:\n- /app/src/phone.js",
+      exitCode: 1,
+    },
     {
       name: 'a listed file is not the program the shell could not find',
       log: '-rwxr-xr-x    1 root     root      1200 Jan  9 10:00 /app/start\n/bin/sh: hugo: not found',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: "Go's PathError writing a file on a root-owned volume (lower-case errno text)",
+      log: 'time=2024-05-02T10:00:01Z level=info msg="starting"\nError: failed to initialize store: mkdir /var/lib/drone/cache: permission denied',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a server that cannot open the log file its config names, no errno (MongoDB FileNotOpen)',
+      log: '{"s":"F","c":"CONTROL","msg":"Error during global initialization","attr":{"error":{"code":38,"codeName":"FileNotOpen","errmsg":"Failed to open /var/log/mongodb/audit.log"}}}',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'rsync over ssh: the mounted key is ignored for its mode, so the login fails',
       log: 'Load key "/home/backup/.ssh/id_rsa": bad permissions\nbackup@nas.internal: Permission denied (publickey,password).\nrsync: connection unexpectedly closed (0 bytes received so far) [Receiver]\nrsync error: unexplained error (code 255) at io.c(231) [Receiver=3.2.7]',
       exitCode: 255,
@@ -137,6 +149,16 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: "Go's exec of a program that is not executable is the exec rule's",
+      log: 'Error: fork/exec /usr/local/bin/plugin-runner: permission denied',
+      exitCode: 1,
+    },
+    {
+      name: 'a log file that cannot be opened because its directory does not exist',
+      log: 'FATAL: Failed to open /var/log/app/app.log: No such file or directory',
+      exitCode: 1,
+    },
     {
       name: 'an ssh key file that is absent is not a mode problem',
       log: 'Warning: Identity file /keys/id_ed25519 not accessible: No such file or directory.\ngit@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.',

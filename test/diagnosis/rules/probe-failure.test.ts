@@ -103,6 +103,7 @@ describe('probe-failure', () => {
       '***************************\nAPPLICATION FAILED TO START\n***************************',
       'Unhandled exception. System.InvalidOperationException: Unable to resolve service for type IClock',
       'level=fatal msg="Error starting server" error="cannot create store"',
+      '2024-04-22 10:03:56.140 ERROR (main) o.a.s.s.CoreContainerProvider Could not start Solr. Check solr/home property',
     ];
     for (const log of startupFailures) {
       test(log.split('\n').find((l) => /[a-z]/.test(l)) ?? log, () => {

@@ -4,6 +4,31 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'an older nginx reading a listen line with the quic parameter of 1.25 docs',
+      log: 'nginx: [emerg] invalid parameter "quic" in /etc/nginx/sites-enabled/app.conf:12',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a ZooKeeper-mode broker config on a Kafka release without ZooKeeper mode',
+      log: 'Exception in thread "main" org.apache.kafka.common.config.ConfigException: Missing required configuration "process.roles" which has no default value.\n\tat kafka.server.KafkaConfig.<init>(KafkaConfig.scala:190)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a removed MySQL option after the floating major tag moved to a new minor',
+      log: "2024-05-06T07:44:12.702131Z 0 [ERROR] [MY-000067] [Server] unknown variable 'query-cache-size=0'.\n2024-05-06T07:44:12.702760Z 0 [ERROR] [MY-010119] [Server] Aborting",
+      events: [{ type: 'Normal', reason: 'Pulling', message: 'Pulling image "mysql:8"', count: 1 }],
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a migration using PostgreSQL 15 MERGE against an older server',
+      log: 'Applying: 20240522101500_upsert_prices.sql\nError: pq: syntax error at or near "MERGE"',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'a Deno 2 era app importing JSON with assert on a newer runtime (import assertions removed)',
       log: 'error: Uncaught SyntaxError: Unexpected identifier \'assert\'\nimport config from "./config.json" assert { type: "json" };\n                                    ^\n    at <anonymous> (file:///app/main.ts:1:37)',
       exitCode: 1,
@@ -422,6 +447,18 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'an nginx listen line with a misspelt parameter is a broken config, not a version',
+      log: 'nginx: [emerg] invalid parameter "reuseprot" in /etc/nginx/conf.d/default.conf:4',
+    },
+    {
+      name: 'a KRaft config missing its controller quorum is a config gap, not the release',
+      log: 'org.apache.kafka.common.config.ConfigException: Missing required configuration "controller.quorum.voters" which has no default value.',
+    },
+    {
+      name: 'a SQL typo near an ordinary keyword is not newer syntax',
+      log: 'Error: pq: syntax error at or near "SELEC"',
+    },
     {
       name: 'six itself not installed is a missing dependency, not the Python version',
       log: 'Traceback (most recent call last):\n  File "/app/run.py", line 1, in <module>\n    import six\nModuleNotFoundError: No module named \'six\'',

@@ -97,6 +97,19 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       exitCode: 1,
       min: 0.9,
     },
+    {
+      name: 'dash running an if statement from a CRLF script never finds its "then"',
+      log: '/docker-entrypoint.sh: 25: Syntax error: end of file unexpected (expecting "then")',
+      exitCode: 2,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
+      name: 'a CRLF-ended argument splits the error at each carriage return',
+      log: 'loading settings\r\nfatal: open /etc/relay/relay.yaml\r: no such file or directory',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -141,6 +154,16 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       name: 'a set -x trace naming the script does not prove it exists',
       log: '+ /app/migrate.sh\n/entrypoint.sh: 7: /app/migrate.sh: not found',
       exitCode: 127,
+    },
+    {
+      name: 'a genuine bash syntax error names the token, not a keyword it expected',
+      log: "/app/run.sh: line 12: syntax error near unexpected token `fi'",
+      exitCode: 2,
+    },
+    {
+      name: 'a bash-only construct under dash is not CRLF',
+      log: '/entrypoint.sh: 4: Syntax error: "(" unexpected',
+      exitCode: 2,
     },
   ],
 });
