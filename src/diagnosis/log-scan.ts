@@ -291,14 +291,15 @@ const MAX_CR_TAIL = 120;
  * "env: 'bash\r': No such file"). The latter has exactly one CR with a short tail that continues the
  * message with ':' or a closing quote: it is kept on its line, shown as the two characters \r.
  */
+/** A path echoed twice in one error ("x.hcl\r: stat x.hcl\r: no such file") carries a CR for each echo. */
+const MAX_KEPT_CRS = 3;
+
 const splitCarriageReturns = (line: string): string[] => {
   if (!line.includes('\r')) return [line];
-  const parts = line.split('\r');
-  const tail = parts[1] ?? '';
-  if (parts.length === 2 && parts[0] !== '' && tail.length <= MAX_CR_TAIL && /^[:'’"]/.test(tail)) {
-    return [`${parts[0]}\\r${tail}`];
-  }
-  return parts;
+  const [head = '', ...tails] = line.split('\r');
+  const restOfAnError = (tail: string) => tail.length <= MAX_CR_TAIL && /^[:'’"]/.test(tail);
+  if (head !== '' && tails.length <= MAX_KEPT_CRS && tails.every(restOfAnError)) return [[head, ...tails].join('\\r')];
+  return [head, ...tails];
 };
 
 export const scanLog = (input: string | Uint8Array, bounds: LogBounds = LOG_BOUNDS): ScannedLog => {

@@ -275,6 +275,12 @@ describe('scanLog: carriage returns', () => {
     assert.deepEqual(texts("/usr/bin/env: 'bash\r': No such file or directory"), [
       "/usr/bin/env: 'bash\\r': No such file or directory",
     ]);
+    // A path echoed twice carries two CRs; both stay, while a redrawn progress line still splits.
+    assert.deepEqual(
+      texts('exec /vault/config/vault.hcl\r: stat /vault/config/vault.hcl\r: no such file or directory'),
+      ['exec /vault/config/vault.hcl\\r: stat /vault/config/vault.hcl\\r: no such file or directory'],
+    );
+    assert.deepEqual(texts('pulling 10%\rpulling 55%\rpulling 100%'), ['pulling 10%', 'pulling 55%', 'pulling 100%']);
   });
 
   test('a CR decoded from a JSON log record follows the same rule: kept as \\r in a short error, dropped otherwise', () => {
