@@ -96,7 +96,20 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/thread '[^']+' panicked at/], confidence: 0.5, title: 'The Rust program panicked' },
   {
-    all: [/\bUnhandledPromiseRejection|\bunhandledRejection\b|Unhandled exception|uncaughtException/],
+    // A JavaScript dereference of null quoted mid-line by a logger ("FATAL: [Server] Unhandled rejection:
+    // TypeError: Cannot read properties of null (reading 'x')", "<rejected> TypeError: ..."): null is a
+    // value the code itself produced (a deleted row, a missing lookup), not an unset variable, which
+    // reads as undefined and is missing-env-var's clue.
+    all: [
+      /\bTypeError: (?:Cannot read propert(?:y|ies) of null\b|Cannot set propert(?:y|ies) of null\b|null is not an object\b|Cannot destructure property '[^'\n]{1,100}' of '[^'\n]{1,100}' as it is null)/,
+    ],
+    confidence: 0.66,
+    title: 'The program dereferenced a null value in its own code',
+  },
+  {
+    all: [
+      /\bUnhandledPromiseRejection|\bunhandledRejection\b|\bUnhandled (?:promise )?rejection\b|Unhandled exception|uncaughtException/,
+    ],
     confidence: 0.5,
     title: 'The program crashed on an unhandled exception',
   },

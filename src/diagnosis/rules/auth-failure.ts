@@ -210,9 +210,24 @@ const SIGNATURES: Signature[] = [
     title: 'A dependency refused the credentials with 403 Forbidden',
   },
   {
-    all: [/\b401 Unauthorized\b|status code 401|\bHTTP 401\b|Unauthorized: /],
+    // 401 however the client words it: "401 Unauthorized", requests' "401 Client Error: Unauthorized for
+    // url", MLflow's "failed with error code 401 != 200". A 401 can also mean no credential was sent (the
+    // adjust below steps it back when the log says so), hence a moderate reading.
+    all: [
+      /\b401 Unauthorized\b|status code 401|\bHTTP 401\b|Unauthorized: |\b401 Client Error\b|\b(?:error|status|response) code:? 401\b/,
+    ],
     confidence: 0.6,
     title: 'A dependency answered 401 Unauthorized',
+  },
+  {
+    // The server says the caller is not authenticated: MLflow's "You are not authenticated", gRPC's
+    // "StatusCode.UNAUTHENTICATED" / "code = Unauthenticated", "Request is not authenticated". The
+    // credentials the pod sent were not accepted (or none were sent: the adjust below reads that).
+    all: [
+      /\b(?:[Yy]ou are|[Yy]ou're|[Uu]ser is|[Rr]equest (?:is|was)|[Cc]lient is) not authenticated\b|\bStatusCode\.UNAUTHENTICATED\b|\bcode = Unauthenticated\b|\bUNAUTHENTICATED:/,
+    ],
+    confidence: 0.66,
+    title: 'A dependency answered that the client is not authenticated (credentials rejected)',
   },
   {
     all: [

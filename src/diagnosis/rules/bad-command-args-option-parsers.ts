@@ -16,6 +16,17 @@ export const TRAEFIK_FLAGS: Signature = {
   title: 'A command-line flag is unknown to this version (Traefik)',
 };
 
+export const UNKNOWN_SUBCOMMAND: Signature = {
+  // Subcommand dispatchers: release scripts ("ERROR: Unknown command foreground"), clap, picocli,
+  // Symfony/Laravel console, Rails, npm, git-style CLIs ("docker: 'compose' is not a docker command"). Anchored at the line start so that a protocol
+  // reply quoted mid-line (Redis "ERR unknown command 'X'") is not read as the container's command.
+  all: [
+    /^(?:(?:[Ee]rror|ERROR|[Ff]atal|FATAL): ?)?[Uu]nknown (?:sub)?command:? ['"‘“`]?[\w:.-]{1,60}|\berror: unrecognized subcommand '|\berror: unexpected argument '[^']{1,200}' found|\berror: Found argument '[^']{1,200}' which wasn't expected|\bUnmatched arguments? (?:at|from) index \d|\bCommand "[^"]{1,100}" is not defined\.|\bUnrecognized command "|\bnpm (?:ERR!|error) Unknown command: "|(?:^|: )['"‘“`][\w./:-]{1,60}['"’”`] is not an? [\w-]{1,30} (?:sub-?)?command\b/,
+  ],
+  confidence: 0.86,
+  title: 'The program does not know the subcommand it was given',
+};
+
 export const OPTION_PARSER_SIGNATURES: Signature[] = [
   {
     // Ruby's OptionParser ("invalid argument: -c abc", "missing argument: --config", "needless argument:
@@ -96,15 +107,38 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'The program does not know a flag or subcommand it was given',
   },
+  UNKNOWN_SUBCOMMAND,
   {
-    // Subcommand dispatchers: release scripts ("ERROR: Unknown command foreground"), clap, picocli,
-    // Symfony/Laravel console, Rails, npm, git-style CLIs ("docker: 'compose' is not a docker command"). Anchored at the line start so that a protocol
-    // reply quoted mid-line (Redis "ERR unknown command 'X'") is not read as the container's command.
+    // Python's -m given a file name or a path instead of a dotted module ("python -m bot.main.py",
+    // "python -m app/server"): runpy says "Error while finding module specification for 'bot.main.py'"
+    // and often "Try using 'bot.main' instead of 'bot.main.py' as the module name"; a package without
+    // __main__ "is a package and cannot be directly executed".
     all: [
-      /^(?:(?:[Ee]rror|ERROR|[Ff]atal|FATAL): ?)?[Uu]nknown (?:sub)?command:? ['"‘“`]?[\w:.-]{1,60}|\berror: unrecognized subcommand '|\berror: unexpected argument '[^']{1,200}' found|\berror: Found argument '[^']{1,200}' which wasn't expected|\bUnmatched arguments? (?:at|from) index \d|\bCommand "[^"]{1,100}" is not defined\.|\bUnrecognized command "|\bnpm (?:ERR!|error) Unknown command: "|(?:^|: )['"‘“`][\w./:-]{1,60}['"’”`] is not an? [\w-]{1,30} (?:sub-?)?command\b/,
+      /\bError while finding module specification for '[^'\n]{1,200}'|\bTry using '[^'\n]{1,200}' instead of '[^'\n]{1,200}' as the module name|\bis a package and cannot be directly executed\b/,
     ],
     confidence: 0.86,
-    title: 'The program does not know the subcommand it was given',
+    title: 'python -m was given a file name or path instead of a dotted module name',
+  },
+  {
+    // A launcher whose positional argument (the app jar, script or file to run) is absent: spark-submit
+    // "Error: Missing application resource." (the jar went to --jars), flink "Missing required argument
+    // JAR file", hadoop/yarn jar "RunJar jarFile [mainClass] args...", "no input files" of compilers.
+    all: [
+      /^(?:Error|ERROR|Exception in thread "main" [\w.]{1,100}Exception): Missing (?:application|primary) resource\b|\bMissing required argument:? (?:JAR|jar|[Aa]pplication|[Ss]cript|[Ff]ile)\b|^RunJar jarFile \[mainClass\] args\.\.\./,
+    ],
+    confidence: 0.84,
+    title: 'The launcher was not given the application (jar/script) to run: it went to an option or is absent',
+  },
+  {
+    // A CLI option the new version of the program removed, named in its refusal: Sidekiq 6 "Logfile
+    // redirection was removed in Sidekiq 6.0" / "PID file creation was removed" / "Daemonization mode was
+    // removed", "the --foo flag has been removed", "option -x was removed in 3.0". The args were written
+    // for the older version.
+    all: [
+      /\b(?:[Ll]ogfile redirection|[Ll]og ?file option|PID ?file creation|[Pp]idfile option|[Dd]aemoni[sz]ation(?: mode)?|[Dd]aemon mode) (?:was|has been|is) (?:removed|dropped)\b|\b(?:[Oo]ption|[Ff]lag|[Ss]witch|[Aa]rgument) ['"`]?-{1,2}[A-Za-z0-9][\w-]{0,40}['"`]? (?:was|has been|is) (?:removed|dropped)\b|\b[Tt]he ['"`]?--[a-z][\w-]{1,40}['"`]? (?:option|flag|switch|argument) (?:was|has been|is) (?:removed|dropped)\b/,
+    ],
+    confidence: 0.82,
+    title: 'The command passes an option that this version of the program removed',
   },
   {
     // Symfony Console (Laravel artisan, Drupal drush, Composer, Magento bin/magento): 'The "--timout"

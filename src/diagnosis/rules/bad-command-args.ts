@@ -4,7 +4,7 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS } from './bad-command-args-option-parsers.ts';
+import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
 import {
   COMMAND_FORM_SIGNATURES,
   COMMAND_LINE_AS_ONE_FILE,
@@ -15,6 +15,12 @@ import { finding, logEvidence, type Signature, signatureRule, statusEvidence } f
 import { CONFIG_FOR_ANOTHER_VERSION, NEWER_NODE_BUILTIN_OR_FLAG } from './version-clues.ts';
 
 const CONFIG_CONTEXT = /CONFIG FILE|configuration file|config file|directive/i;
+
+// A framework CLI that says first that it found no settings module: Django's django-admin without
+// DJANGO_SETTINGS_MODULE knows only its core commands, so every app command ("clearsessions", "migrate"
+// of a third-party app) is "Unknown command". The unset variable is the cause; the command is a second reading.
+const SETTINGS_MODULE_NOT_SET =
+  /^No Django settings specified\.|\bsettings are not configured\. You must either define the environment variable\b/;
 
 const WRONG_COUNT: Signature = {
   all: [/\b(?:too many|wrong number of) (?:positional )?arguments\b/i],
@@ -231,6 +237,8 @@ const bySignature = signatureRule({
     if (hit.signature === WRONG_COUNT && ctx.log.lines.some((l) => CONFIG_CONTEXT.test(l.text))) return 0;
     if (hit.signature === OPTION_VALUE_CONVERSION)
       return ctx.log.lines.some((l) => OPTION_PARSER_FRAME.test(l.text)) ? hit.confidence : 0;
+    if (hit.signature === UNKNOWN_SUBCOMMAND && ctx.log.lines.some((l) => SETTINGS_MODULE_NOT_SET.test(l.text)))
+      return Math.min(hit.confidence, 0.5);
     // Going to the background only explains a container that ended cleanly.
     if (hit.signature === DAEMONIZED) return ctx.exitCode === 0 ? hit.confidence : 0;
     // A flag written for another major version is a version mismatch first (as bad-config steps back too).

@@ -38,10 +38,11 @@ export const CONFIG_PARSE_SIGNATURES: Signature[] = [
     title: 'The configuration has a key the server does not know',
   },
   {
-    // INI (Python's configparser) and HCL (Vault, Consul, Nomad, Terraform) syntax errors name no value: the
+    // INI (Python's configparser, whose "%" interpolation also breaks on a literal % in a value such as a
+    // URL-encoded password) and HCL (Vault, Consul, Nomad, Terraform) syntax errors name no value: the
     // file itself is broken.
     all: [
-      /configparser\.(?:ParsingError|MissingSectionHeaderError|DuplicateSectionError|DuplicateOptionError)|File contains no section headers|Unclosed configuration block|Argument or block definition required|Missing newline after argument|Invalid block definition/,
+      /configparser\.(?:ParsingError|MissingSectionHeaderError|DuplicateSectionError|DuplicateOptionError|InterpolationSyntaxError)|'%' must be followed by '%' or '\(', found|File contains no section headers|Unclosed configuration block|Argument or block definition required|Missing newline after argument|Invalid block definition/,
     ],
     confidence: 0.78,
     title: 'The configuration file does not parse',
@@ -80,6 +81,27 @@ export const CONFIG_SCHEMA_SIGNATURES: Signature[] = [
     ],
     confidence: 0.78,
     title: 'The configuration has a key the schema does not know (typo or misplaced key)',
+  },
+  {
+    // Symfony's Config component (Symfony, Laravel packages, Drupal, API Platform) names a key it does not know
+    // under its parent, often with "Did you mean": a typo or misplaced key (a removed key ranks its version).
+    all: [
+      /\bUnrecognized (?:option|key|field|propert(?:y|ies))s? "[\w., -]{1,120}" under "[\w.-]{1,80}"|\bInvalid configuration for path "[\w.-]{1,120}"|\bThere is no extension able to load the configuration for "/,
+    ],
+    confidence: 0.8,
+    title: 'The configuration has a key or value the framework does not accept (typo or misplaced key)',
+  },
+  {
+    // A line-oriented server (dnsmasq, Postfix, NTP, syslog) that names the complaint, the line and the file:
+    // "bad address at line 4 of /etc/dnsmasq.d/forward.conf", chrony's "Invalid command at line 3 in file ...".
+    all: [
+      /\b(?:at|on|in) line \d{1,6} (?:of|in)(?: file)? ['"`]?\/?[\w.-]/,
+      /\b(?:[Bb]ad|[Ii]nvalid|[Uu]nknown|[Uu]nsupported|[Uu]nrecognized|[Mm]issing|[Ee]xtraneous|[Ii]llegal|[Mm]alformed) [\w-]/,
+    ],
+    confidence: 0.8,
+    title: 'A line of the configuration file is invalid',
+    // A migration, a script or an imported data file at a line is a database, code or data problem.
+    not: /\.(?:sql|py|rb|js|ts|php|sh|csv|tsv)\b|[Mm]igration/,
   },
   {
     // One section names another that is not defined (renamed or misspelled in the same file).

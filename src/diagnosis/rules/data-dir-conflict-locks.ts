@@ -158,6 +158,20 @@ export const LOCK_SIGNATURES: Signature[] = [
     title: 'A stale pid file makes the server think an earlier instance is still running',
   },
   {
+    // A lock on a named file or directory that the process could not take, worded per library: rtorrent
+    // "Could not lock session directory: "/data/.session/", held by "host:+1"", zc.lockfile (ZODB, Plone)
+    // "Couldn't lock '/data/Data.fs.lock'", "Error locking file /data/Data.fs.lock", DuckDB "Could not set
+    // lock on file "/data/w.duckdb": Conflicting lock is held in", HSQLDB "Database lock acquisition failure:
+    // lockFile:". The path makes it a file on the volume, not a row, table or account.
+    all: [
+      /\b(?:[Cc]ould ?n[o']t|[Cc]annot|[Uu]nable to|[Ff]ailed to|[Ee]rror) (?:set (?:a |the )?lock on|lock(?:ing)?) (?:the )?(?:(?:session |data |database |state |lock |store )?(?:file|dir(?:ectory)?|database|store|repository|folder)[:,]? )?["'`]?\/[^\s"'`]{1,200}|\bConflicting lock is held in\b|\b(?:[Dd]atabase|[Ff]ile|[Dd]irectory|[Ss]tore) lock acquisition fail(?:ure|ed)\b|\bLockFile@[0-9a-f]{1,16}\[file ?=/,
+    ],
+    confidence: 0.84,
+    title: 'A lock file on the volume is held by another process (the old pod still running, or left by it)',
+    // A lock that failed for space or permissions is those causes'.
+    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|[Oo]peration not permitted/,
+  },
+  {
     // SQLite on a shared volume: another replica (or a crashed one's journal) holds the database lock.
     all: [/\bdatabase is locked\b|SQLITE_BUSY/],
     confidence: 0.84,

@@ -158,6 +158,16 @@ const SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'A data drive was formatted by another deployment (stale format on the volume)',
   },
+  {
+    // An app installer meeting the files of an earlier installation left on the volume (the database was
+    // recreated empty, the data PVC kept): Nextcloud "Username is invalid because files already exist for
+    // this user", "the data directory contains files of a previous installation".
+    all: [
+      /\bfiles already exist for (?:this|the|that) user\b|\bcontains (?:data|files) (?:of|from) (?:a |an )?(?:previous|earlier|old|other|existing) (?:installation|instance|install)\b/,
+    ],
+    confidence: 0.84,
+    title: 'The data volume still holds files of an earlier installation that the fresh install refuses',
+  },
   ...LOCK_SIGNATURES,
 ];
 

@@ -206,6 +206,27 @@ const SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: 'The Cassandra data files are from another version (upgradesstables)',
   },
+  {
+    // The data directory's recorded version is older (or newer) than the binary's, and the server wants an
+    // explicit upgrade step: ArangoDB "Database directory version (31007) is lower than current version
+    // (31107)" / "Database version check failed" / "--database.auto-upgrade", "data version 5 is newer than
+    // this binary supports".
+    all: [
+      /\b(?:[Dd]atabase|[Dd]ata|[Ss]torage|[Ss]tore) (?:directory |dir |files? |format )?version \(?v?\d[\d.]{0,12}\)? is (?:lower|older|higher|newer|greater) than (?:the )?(?:current|expected|required|supported|this|binary|server)\b|\b[Dd]atabase version check failed\b|--database\.auto-upgrade\b|\b(?:data|database|storage) (?:format |directory )?version [^\n]{0,40}\bis newer than (?:this|the) (?:binary|server|release|version)\b/,
+    ],
+    confidence: 0.86,
+    title: 'The data on the volume was written by another server version (an upgrade step is needed)',
+  },
+  {
+    // The database's module or schema versions are AHEAD of the code (an image rolled back after the newer
+    // release upgraded the schema): Magento "Some modules use code versions newer or older than the
+    // database", "database is ahead of this release", "schema version is newer than the code supports".
+    all: [
+      /\bmodules use code versions newer or older than the database\b|\b[Dd]atabase (?:schema )?is (?:ahead of|newer than) (?:this|the) (?:release|code|application|app|version|binary)\b|\b(?:schema|database) version [^\n]{0,40}\bis newer than (?:the |this )?(?:code|application|app|release) (?:supports|expects)\b/,
+    ],
+    confidence: 0.82,
+    title: 'The database was upgraded by a newer release than the image (rolled back over an upgraded schema)',
+  },
 ];
 
 export const dataVersionIncompatible = signatureRule({

@@ -7,7 +7,7 @@ import { type Signature, type SignatureHit, signatureRule } from './log-helpers.
 // Schema tools that create or upgrade the tables at start-up count too (Hive's schematool -initSchema,
 // Temporal's setup-schema, "Starting metastore schema initialization").
 const MIGRATION_CONTEXT =
-  /migrat|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bAutoMigrate\b/i;
+  /migrat|\b(?:drush (?:deploy|updatedb|updb)|[Dd]atabase updates start|setup:upgrade|wp core update-db)\b|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bAutoMigrate\b/i;
 
 // A crash whose stack runs through the migration runner (the error line itself may be cut off).
 const MIGRATOR_IN_STACK: Signature = {
@@ -187,6 +187,13 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.88,
     title: 'The migration state is dirty (an earlier migration failed half-way)',
+  },
+  {
+    // CMS update hooks are their migrations: Drupal "Update failed: mymodule_update_10003" / "Update
+    // aborted by: ..." (drush updatedb, drush deploy), its post-update and deploy hooks too.
+    all: [/\bUpdate (?:failed|aborted by): [a-z]\w{0,80}_(?:update|post_update|deploy)_\w{1,80}/],
+    confidence: 0.86,
+    title: 'A database update hook failed at deploy (the CMS migration)',
   },
   {
     all: [

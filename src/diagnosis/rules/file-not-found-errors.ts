@@ -10,7 +10,23 @@ import type { Signature } from './log-helpers.ts';
 export const NOT_FILE =
   /\bexec\b|root certificate file|exec user process|bad interpreter|shared librar|shared object|\\r|\bCannot find module '[^./]|node_modules|site-packages|\bstat \/[^\s:]+: no such file|extension control file/;
 
+/**
+ * A dotenv loader that refuses to start because the file itself is absent or unreadable: Symfony Dotenv
+ * 'Unable to read the "/srv/app/.env" environment file.', phpdotenv 'Unable to read any of the environment
+ * file(s) at [/var/www/.env].', Go's godotenv idiom "Error loading .env file". The framework requires the
+ * file, so the missing file is the cause (a variable that the file would have held and that is read
+ * later, KeyError and the like, stays missing-env-var's reading).
+ */
+export const DOTENV_FILE_UNREADABLE: Signature = {
+  all: [
+    /\bUnable to read (?:the "[^"\n]{1,200}"|any of the) environment file|\bInvalidPathException: Unable to read\b|^[\d/:. -]{0,30}Error loading \.env(?:\.[\w.-]{1,40})? file\b/,
+  ],
+  confidence: 0.78,
+  title: 'The framework requires a .env file that is not in the container (excluded from the image?)',
+};
+
 export const FILE_NOT_FOUND_ERRORS: Signature[] = [
+  DOTENV_FILE_UNREADABLE,
   {
     all: [/System\.IO\.(?:FileNotFound|DirectoryNotFound)Exception/],
     confidence: 0.85,

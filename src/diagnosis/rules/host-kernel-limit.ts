@@ -164,7 +164,7 @@ const SIGNATURES: Signature[] = [
     // spawn worker thread: Resource temporarily unavailable (os error 11)", glibc "pthread_create: Resource
     // temporarily unavailable", .NET/C++ "failed to create thread ... errno 11".
     all: [
-      /\b(?:spawn|create|start)(?:ing)? (?:a |the )?(?:new )?(?:worker |native |OS |blocking |background )?thread\b[^\n]{0,80}(?:Resource temporarily unavailable|\bEAGAIN\b|os error 11\b|errno:? ?=?11\b)|\bpthread_create(?:\(\))?(?: failed)?: (?:Resource temporarily unavailable|EAGAIN)/,
+      /\b(?:spawn|create|start)(?:ing)? (?:a |the )?(?:new )?(?:worker |native |OS |blocking |background )?[Tt]hread\b[^\n]{0,80}(?:Resource temporarily unavailable|\bEAGAIN\b|os error 11\b|errno:? ?=?11\b)|\bpthread_create(?:\(\))?(?: failed)?: (?:Resource temporarily unavailable|EAGAIN)/,
     ],
     confidence: 0.8,
     title: 'A thread could not be started: the process or thread limit (pod pids limit, ulimit -u) is reached',
@@ -192,7 +192,10 @@ const SIGNATURES: Signature[] = [
   },
   {
     // fork() failing with EAGAIN is the process/pids limit (ulimit -u, the pod's pids limit), not memory.
-    all: [/\bfork: (?:retry: )?Resource temporarily unavailable|\b[Cc]an't fork: Resource temporarily unavailable/],
+    // Ruby words it "in `fork': Resource temporarily unavailable - fork(2) (Errno::EAGAIN)"; Node "spawn EAGAIN".
+    all: [
+      /\bfork'?: (?:retry: )?Resource temporarily unavailable|\b[Cc]an't fork: Resource temporarily unavailable|Resource temporarily unavailable - fork\(2\)|\bspawn(?: [^\s]{1,200})? EAGAIN\b/,
+    ],
     confidence: 0.78,
     title: 'The process limit (ulimit -u or the pod pids limit) is reached',
   },

@@ -11,6 +11,7 @@ import { STDLIB_OF_ANOTHER_PYTHON } from './version-clues.ts';
 import { LOCKFILE_SIGNATURES } from './missing-dependency-lockfiles.ts';
 import { CLASSPATH_SIGNATURES } from './missing-dependency-classpath.ts';
 import { INSTALL_HINT_SIGNATURES } from './missing-dependency-install-hints.ts';
+import { NATIVE_LIBRARY_ABSENT } from './missing-shared-library-bindings.ts';
 
 // vendor/ is absent either because composer install never ran in the image (this cause) or because a volume
 // mounted over the app directory hides the vendor/ the image has (missing_file): the same lines, so this
@@ -118,8 +119,9 @@ const SIGNATURES: Signature[] = [
   },
   {
     // Classes and functions of PHP extensions (phpredis, gd, intl, zip, pdo drivers...) missing from the image.
+    // A call inside a namespace names it ("Laravel\\Horizon\\pcntl_async_signals()"): PHP found no global one either.
     all: [
-      /Class ["'](?:Redis|RedisCluster|Memcached|Imagick|ZipArchive|IntlDateFormatter|Collator|NumberFormatter|SoapClient|AMQPConnection|MongoDB\\{1,2}Driver\\{1,2}Manager)["'] not found|Call to undefined function (?:mysqli_|pg_|imagecreate|curl_|mb_|bc(?:add|mul|div|sub)|gmp_|sodium_|zip_|simplexml_|iconv|intl|gz|ldap_|exif_|apcu_|opcache_)|could not find driver/,
+      /Class ["'](?:Redis|RedisCluster|Memcached|Imagick|ZipArchive|IntlDateFormatter|Collator|NumberFormatter|SoapClient|AMQPConnection|MongoDB\\{1,2}Driver\\{1,2}Manager)["'] not found|Call to undefined function (?:[\w\\]{1,200}\\)?(?:pcntl_|posix_|socket_|ctype_|imap_|openssl_|finfo_|yaml_|igbinary_|msgpack_|grapheme_|idn_to_|mysqli_|pg_|imagecreate|curl_|mb_|bc(?:add|mul|div|sub)|gmp_|sodium_|zip_|simplexml_|iconv|intl|gz|ldap_|exif_|apcu_|opcache_)|could not find driver/,
     ],
     confidence: 0.82,
     title: 'A PHP extension the app uses is not installed in the image',
@@ -287,9 +289,10 @@ export const missingDependency = signatureRule({
       return Math.min(hit.confidence, 0.45);
     }
     if (hit.signature === COMPOSER_AUTOLOAD && vendorHiddenByMount(ctx, hit)) return Math.min(hit.confidence, 0.5);
-    // "Error loading MySQLdb module" after "libmariadb.so.3: cannot open shared object file": the
-    // driver is there, its C library is not; this reading stays as the alternative.
-    if (ctx.log.lines.some((l) => SHARED_OBJECT.test(l.text))) return Math.min(hit.confidence, 0.7);
+    // "Error loading MySQLdb module" after "libmariadb.so.3: cannot open shared object file" (or psycopg's "libpq
+    // library not found"): the driver is there, its C library is not; this reading stays as the alternative.
+    const nativeLibraryAbsent = (text: string) => SHARED_OBJECT.test(text) || NATIVE_LIBRARY_ABSENT.test(text);
+    if (ctx.log.lines.some((l) => nativeLibraryAbsent(l.text))) return Math.min(hit.confidence, 0.7);
     // The app's own package not importable is a working directory or command problem as often as a
     // missing install: not a confident reading.
     return OWN_PACKAGE.test(hit.line.text) ? Math.min(hit.confidence, 0.6) : hit.confidence;

@@ -218,8 +218,12 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
     title: 'The user to switch to is empty: the variable holding it is not set',
   },
   {
-    // Bun/Node: new URL(process.env.X) with X unset.
-    all: [/"undefined" cannot be parsed as a URL|Failed to parse URL from undefined|Invalid URL: undefined\b/],
+    // Bun/Node/Deno: new URL(process.env.X) with X unset ("Invalid URL: 'undefined'" in Deno, "input:
+    // 'undefined'" under Node's ERR_INVALID_URL); Python requests given os.getenv(X) as None: "Invalid URL
+    // 'None': No scheme supplied".
+    all: [
+      /"undefined" cannot be parsed as a URL|Failed to parse URL from undefined\b|Invalid URL:? ['"]?(?:undefined|None)\b|^\s{0,8}input: ['"]undefined['"]/,
+    ],
     confidence: 0.78,
     title: 'A URL is undefined: the environment variable it comes from is not set',
   },

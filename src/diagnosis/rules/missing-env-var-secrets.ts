@@ -105,4 +105,13 @@ export const EMPTY_CREDENTIAL_SIGNATURES: Signature[] = [
     confidence: 0.5,
     title: 'No password was given: a password variable may be unset',
   },
+  {
+    // A password the server rejected ("password authentication failed for user", MySQL's "(using password:
+    // YES)") is usually a rotated secret (auth_failure), but an image whose password variable was unset or
+    // passed under a name its entrypoint ignores sends its built-in default, which reads the same. Only a
+    // weak alternative beside auth_failure, never the answer.
+    all: [/\bpassword authentication failed for user\b|\(using password: YES\)/],
+    confidence: 0.3,
+    title: 'The password was rejected: it may be an image default because its variable was not set or was misnamed',
+  },
 ];

@@ -83,4 +83,26 @@ export const USAGE_HINTS: Signature[] = [
     confidence: 0.7,
     title: 'The connection option is missing: the environment variable that provides it is not set',
   },
+  {
+    // A framework CLI that finds no settings module or app to load: django-admin's "No Django settings
+    // specified." and "settings are not configured" (DJANGO_SETTINGS_MODULE unset), Flask's "Could not
+    // locate a Flask application" (FLASK_APP unset). Whatever fails after it (an "Unknown command" for an
+    // app's own command) follows from the framework running without the project's settings.
+    all: [/\bNo Django settings specified\b|\bsettings are not configured\b|\bCould not locate a Flask application\b/],
+    confidence: 0.9,
+    title:
+      'The framework found no settings module: the variable naming it (DJANGO_SETTINGS_MODULE, FLASK_APP) is not set',
+  },
+  {
+    // A database or warehouse client refusing to connect without a connection parameter: Snowflake's
+    // "251001: Account must be specified", "host must be specified", "user is required". In code these come
+    // from os.getenv / process.env, so the variable was unset or passed under another name. Moderate: a
+    // config file that lacks the field reads the same.
+    all: [
+      /\b(?:[Aa]ccount|[Hh]ost(?:name)?|[Uu]ser(?:name)?|[Pp]assword|[Dd]atabase|[Ww]arehouse|[Ee]ndpoint|[Rr]egion|[Tt]enant|[Pp]roject(?: ?[Ii][Dd])?|URL|DSN|[Tt]oken|API key) (?:must be (?:specified|provided|set)|is required|was not specified|not specified)(?:[.!]|\s*$| to connect| for )/,
+    ],
+    confidence: 0.72,
+    title: 'A required connection parameter is absent: the environment variable that provides it is not set',
+    not: /\.ya?ml\b|\.toml\b|\.ini\b|\.json\b|config(?:uration)? file/i,
+  },
 ];

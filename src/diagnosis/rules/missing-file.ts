@@ -13,7 +13,7 @@ import {
   RELATIVE_FILE_FLAG_NOT_FOUND,
 } from './exec-clues.ts';
 import { launchFailure } from './exec-launch-clues.ts';
-import { FILE_NOT_FOUND_ERRORS, NOT_FILE } from './file-not-found-errors.ts';
+import { DOTENV_FILE_UNREADABLE, FILE_NOT_FOUND_ERRORS, NOT_FILE } from './file-not-found-errors.ts';
 import {
   finding,
   hitEvidence,
@@ -213,8 +213,9 @@ const weighHit = (ctx: RuleContext, hit: SignatureHit, mount: string | undefined
   if (PATH_GLUED_TO_FLAG.test(text)) return Math.min(hit.confidence, 0.45);
   // A relative path from a flag resolved against the working directory: bad_command_args reads it first.
   if (RELATIVE_FILE_FLAG_NOT_FOUND(text)) return Math.min(hit.confidence, 0.7);
-  // A missing .env file is missing variables first (the missing-env-var rule says so).
-  if (DOTENV.test(text)) return Math.min(hit.confidence, 0.55);
+  // A missing .env file is missing variables first (the missing-env-var rule says so), unless the loader
+  // itself refuses to start without the file.
+  if (DOTENV.test(text) && hit.signature !== DOTENV_FILE_UNREADABLE) return Math.min(hit.confidence, 0.55);
   // A path named like a file (grafana.ini, nginx.conf) that is a directory: a bind mount whose host file
   // did not exist, so the runtime created a directory there. That reading outranks "failed to parse".
   if (hit.signature === IS_A_DIRECTORY && FILE_NAMED_DIRECTORY.test(text)) return Math.max(hit.confidence, 0.86);

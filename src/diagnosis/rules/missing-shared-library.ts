@@ -7,6 +7,7 @@ import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
 import { execNoSuchFile } from './exec-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
+import { BINDING_SIGNATURES } from './missing-shared-library-bindings.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -76,6 +77,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.85,
     title: "The binary's dynamic loader is missing from the image",
   },
+  ...BINDING_SIGNATURES,
 ];
 
 // "/bin/sh: /app/server: not found" for a path outside the system bin dirs.

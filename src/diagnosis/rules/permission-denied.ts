@@ -22,10 +22,12 @@ const IMAGE_DIR = /(?:^|[\s'"`[(=:])\/(?:(?:var\/)?tmp|etc|opt|usr|run|var\/run|
 
 const NOT_WRITABLE: Signature = {
   all: [
-    /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|(?:[Cc]annot|[Cc]an't|[Uu]nable to) write (?:to|into) (?:the )?(?:directory|data directory|folder|\/)/,
+    /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Cc]ould not|[Ff]ailed to) write (?:to|into|in) (?:the )?(?:directory|data directory|folder|cache directory|\/|["'`]\/)|\bmust be (?:present and )?writ(?:e)?able\b|\bwrit(?:e)?able by the (?:web ?)?server\b/,
   ],
   confidence: 0.84,
   title: 'The container user cannot write to a directory it needs',
+  // Symfony's "Unable to write in the "/var/www/app/var/cache/prod" directory", Laravel's "directory must be
+  // present and writable", WordPress's "Is its parent directory writable by the server?".
   // A write refused for a full or read-only disk names that errno; those causes own it.
   not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota/,
 };

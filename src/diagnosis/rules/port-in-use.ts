@@ -34,6 +34,16 @@ const SIGNATURES: Signature[] = [
     // A check being announced ("checking whether port 8080 is in use") is not a failure.
     not: /\b(?:whether|check(?:ing)? if|if the)\b/i,
   },
+  {
+    // Servers that probe the port and give up in words (Jupyter "could not be started because port 8888 is not
+    // available" with port_retries=0, "no available port could be found"): another process holds it.
+    all: [
+      /\b[Pp]ort:? \d{1,5} (?:is|was) not available\b|\bno available port could be found\b|\b[Cc]ould not find an available port\b/,
+    ],
+    confidence: 0.82,
+    title: 'The listen port is already in use',
+    not: /\b(?:whether|check(?:ing)? if|if the)\b/i,
+  },
   { all: [/already bound|Address already bound/], confidence: 0.75, title: 'The listen address is already bound' },
   {
     // Erlang distribution: the node name (and its port via epmd) is held by another node.

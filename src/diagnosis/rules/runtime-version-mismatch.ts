@@ -3,7 +3,9 @@ import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
 import { LANGUAGE_CHANGE_SIGNATURES } from './runtime-version-language-changes.ts';
-import { OLD_GPU_ARCH, OLD_GPU_DRIVER, SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
+import { SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
+import { OLD_GPU_ARCH, OLD_GPU_DRIVER } from './runtime-version-gpu-driver.ts';
+import { MANIFEST_PIN_SIGNATURES } from './runtime-version-manifest-pins.ts';
 import {
   BUILTIN_MODULE_LACKS_EXPORT,
   esmPathOnNodeBeforeImportMetaDirname,
@@ -103,6 +105,32 @@ const SIGNATURES: Signature[] = [
     title: "The code uses PHP syntax newer than the image's PHP understands",
   },
   {
+    // PHP 8.3 typed class constants (`const string DEFAULT = ...`) on PHP < 8.3: the older parser reads the
+    // type as the constant's name and then meets the real name where it expects "=".
+    all: [/\bsyntax error, unexpected identifier "[A-Za-z_]\w{0,60}", expecting "="/],
+    confidence: 0.72,
+    title: "The code declares typed class constants (PHP 8.3) that the image's older PHP cannot parse",
+  },
+  {
+    // A Scala artifact built for another Scala binary version than the image's (Spark images ship 2.12 or
+    // 2.13): the standard library classes or methods one version has and the other lacks are missing.
+    all: [
+      /\b(?:NoSuchMethodError|NoClassDefFoundError|ClassNotFoundException|AbstractMethodError)\b[^\n]{0,40}\bscala[./](?:collection[./](?:immutable[./]ArraySeq|IterableOnce|GenTraversableOnce|GenTraversable\b|TraversableOnce|JavaConverters|compat)|runtime[./](?:ScalaRunTime|java8[./])|Predef\$?[./](?:refArrayOps|wrapRefArray|genericWrapArray|ArrowAssoc)|Product[./]\$init\$|math[./]Ordering[./]Double)/,
+    ],
+    confidence: 0.84,
+    title: "The Scala code was built for another Scala version than the image's (2.12 against 2.13)",
+  },
+  {
+    // A driver or client whose framework version differs from the cluster it joins: Ray "Version mismatch:
+    // The cluster was started with: Ray: 2.9.3 ... This process ... was started with: Ray: 2.23.0", Dask
+    // "Mismatched versions found", "client version ... does not match the cluster version".
+    all: [
+      /\b[Vv]ersion mismatch: [Tt]he cluster was started with\b|\bMismatched versions found\b|\b(?:client|driver|worker) version [^\n]{0,40}\bdoes not match (?:the )?(?:cluster|server|scheduler|head)(?:'s)? version\b/,
+    ],
+    confidence: 0.86,
+    title: 'The job runs another version of the framework than the cluster it connects to',
+  },
+  {
     // JVM options that another Java release removed (CMS, PermGen, the Java 8 GC logging flags) or does
     // not have yet (generational ZGC): the JVM refuses to start on options written for another release.
     all: [JVM_OPTION_OF_ANOTHER_JAVA],
@@ -182,60 +210,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'The code uses Python 3.10+ syntax (X | None) but the image runs an older Python',
   },
-  {
-    all: [/Your Ruby version is [0-9.]{1,16}, but your Gemfile specified/],
-    confidence: 0.92,
-    title: 'The app needs another Ruby version',
-  },
-  {
-    all: [/Your Composer dependencies require a PHP version|requires php [<>=^~]{1,3}/i],
-    confidence: 0.88,
-    title: 'The app needs another PHP version',
-  },
-  {
-    all: [
-      /You must install or update \.NET to run this application|The framework '[^']+', version '[^']+' (?:\([a-z0-9]{1,8}\) )?was not found/,
-    ],
-    confidence: 0.92,
-    title: 'The .NET runtime version the app targets is not in the image',
-  },
-  {
-    all: [/go\.mod requires go >?=? ?\d|module requires Go \d|requires go\d\.\d+ or later/],
-    confidence: 0.85,
-    title: 'The module needs a newer Go toolchain',
-  },
-  {
-    // The project's manifest pins a language version the image's toolchain does not satisfy: Mix "on Elixir
-    // v1.14.5 but it has declared in its mix.exs file it supports only Elixir ~> 1.15", Cargo "requires
-    // rustc 1.74 or newer, while the currently active rustc version is", Dart "The current Dart SDK version
-    // is", SwiftPM "is using Swift tools version 5.9.0 but the installed version is", RubyGems "requires
-    // Ruby version >= 3.1".
-    all: [
-      /\bhas declared in its [\w.]{1,20} file it supports only\b|\brequires rustc (?:version )?\d[\w.]{0,16} or newer\b|\bthe currently active rustc version is\b|\bThe current Dart SDK version is\b|\busing Swift tools version \d[\d.]{0,10} but the installed version is\b|\brequires Ruby version [<>=~]{1,2}/,
-    ],
-    confidence: 0.88,
-    title: "The project declares a language version the image's toolchain does not satisfy",
-  },
-  {
-    // A lockfile written by a newer Deno/Bun/npm than the image runs.
-    all: [
-      /Unsupported lockfile version|Unknown lockfile version|(?:lockfile|lock) was created by a newer version of (?:Bun|Deno|npm|pnpm|yarn)/,
-    ],
-    confidence: 0.84,
-    title: 'The lockfile was written by a newer package manager than the image runs',
-  },
-  {
-    // Bun implements Node's APIs progressively: an older Bun lacks one a dependency calls.
-    all: [/is not yet implemented in Bun|not implemented yet in Bun/],
-    confidence: 0.76,
-    title: 'The Bun version in the image does not implement a Node.js API the code uses',
-  },
-  {
-    // pip skipping every release of a pinned package because it needs another Python.
-    all: [/require a different python version|Requires-Python [<>=!~]{1,2} ?\d/],
-    confidence: 0.86,
-    title: "The pinned package needs another Python version than the image's",
-  },
+  ...MANIFEST_PIN_SIGNATURES,
   ...LANGUAGE_CHANGE_SIGNATURES,
   ...SERVER_VERSION_SIGNATURES,
 ];

@@ -8,6 +8,9 @@ import type { LogLine } from '../types.ts';
 import { execNoSuchFile, shellPathNotFound } from './exec-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
+// dash running the command string of `sh -c` reports its errors at line 1 under its own name.
+const SH_C_COMMAND_STRING = /^(?:\/(?:usr\/)?bin\/)?(?:sh|dash): 1: /;
+
 const SIGNATURES: Signature[] = [
   // The scanner renders a CR inside a short shell error as the two characters \r: "set: -\r: invalid option".
   // A program the script ran with a CR-ended argument reports it too: Go "open /etc/app.yaml\r: no such
@@ -147,7 +150,15 @@ export const scriptCrlfLineEndings: Rule = {
         title: notFound.launched
           ? `${notFound.path} exists but the shell cannot run it: a CRLF shebang is the usual cause`
           : `The shell cannot run ${notFound.path}: if the script exists, a CRLF shebang is the usual cause`,
-        confidence: notFound.launched ? 0.7 : 0.45,
+        // `sh -c` from the spec (dash's "sh: 1: ") naming a script (.sh, .py...) it could not find: the
+        // spec's author named a script built into the image, and a CRLF shebang ("/bin/bash\r" not found)
+        // is more often the reason than a script left out, which command-not-found keeps as the close
+        // second reading. An entrypoint's own call ("/entrypoint.sh: 12: ...") may name an optional file.
+        confidence: notFound.launched
+          ? 0.7
+          : notFound.script && SH_C_COMMAND_STRING.test(notFound.line.text)
+            ? 0.6
+            : 0.45,
         evidence: logEvidence([notFound.line]),
         steps: stepsFor(ctx, SAFE_PATH.test(notFound.path) ? notFound.path : undefined),
       });

@@ -6,6 +6,12 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(appBug, 'app_bug', {
   positives: [
     {
+      name: 'a Node logger quotes an unhandled rejection: a null dereference in a route loader',
+      log: "2024-06-02T10:11:12.001Z info  [ghost] booting\n2024-06-02T10:11:13.400Z error [process] Unhandled rejection: TypeError: Cannot read properties of null (reading 'slug')\n    at PostsService.loadFeatured (/var/lib/ghost/core/server/services/posts.js:88:31)",
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'Python mutates a set while iterating it in a background task',
       log: 'Traceback (most recent call last):\n  File "/app/worker/sessions.py", line 77, in expire_idle\n    for sid in self._active:\nRuntimeError: Set changed size during iteration',
       exitCode: 1,
@@ -178,6 +184,11 @@ ruleTable(appBug, 'app_bug', {
     },
   ],
   negatives: [
+    {
+      name: 'a debug line saying a lookup returned null is not a crash',
+      log: 'DEBUG [cache] lookup for key user:42 returned null (reading from database instead)\nINFO  [http] listening on :8080',
+      exitCode: 1,
+    },
     {
       name: 'a DI container logging the providers it resolved is not a failure',
       log: '[Nest] 1  - LOG [InstanceLoader] ShipmentsModule dependencies initialized +3ms\n[Nest] 1  - LOG [NestApplication] Nest application successfully started',

@@ -178,8 +178,25 @@ ruleTable(authFailure, 'auth_failure', {
       exitCode: 2,
       min: 0.7,
     },
+    {
+      name: 'a Python client whose HTTP API rejected the credentials with 401 (requests wording)',
+      log: 'Traceback (most recent call last):\n  File "/app/sync.py", line 31, in <module>\n    r.raise_for_status()\nrequests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://registry.internal/api/v2/projects',
+      exitCode: 1,
+      min: 0.55,
+    },
+    {
+      name: 'a gRPC server answering that the client is not authenticated',
+      log: 'grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:\n\tstatus = StatusCode.UNAUTHENTICATED\n\tdetails = "invalid token"',
+      exitCode: 1,
+      min: 0.6,
+    },
   ],
   negatives: [
+    {
+      name: 'a handler documenting that it returns 401 when the caller is not authenticated, while serving',
+      log: 'INFO route /api/runs: returns 401 if the request is unauthenticated\nINFO listening on :5000',
+      exitCode: 0,
+    },
     {
       name: 'a password that will expire soon still logs in (ORA-28002 is a warning)',
       log: 'WARN ORA-28002: the password will expire within 7 days\nINFO HikariPool-1 - Start completed.',

@@ -4,6 +4,45 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'python -m given a package that has no __main__ module',
+      log: "/usr/local/bin/python: No module named worker.__main__; 'worker' is a package and cannot be directly executed",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'python -m given a file name: runpy suggests the dotted module',
+      log: "/usr/local/bin/python3: Error while finding module specification for 'jobs.nightly.py' (ModuleNotFoundError: __path__ attribute not found on 'jobs.nightly' while trying to find 'jobs.nightly.py'). Try using 'jobs.nightly' instead of 'jobs.nightly.py' as the module name.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'spark-submit of a PySpark job whose script went to --py-files, leaving no application',
+      log: 'Error: Missing application resource.\n\nUsage: spark-submit [options] <app jar | python file | R file> [app arguments]\nUsage: spark-submit --kill [submission ID] --master [spark://...]\n\nOptions:\n  --master MASTER_URL         spark://host:port, mesos://host:port, yarn,',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a worker CLI refuses a daemon flag its new major version removed',
+      log: 'Error: option "--daemon" was removed in 3.0; run in the foreground under a process supervisor',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'Sidekiq 6 refuses the -P pidfile argument of an old VM setup',
+      log: 'ERROR: PID file creation was removed in Sidekiq 6.0, please use a proper process supervisor to start and manage your services',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an unknown Django command after "No Django settings specified" stays a weak second reading',
+      log: "No Django settings specified.\nUnknown command: 'rebuild_index'\nType 'django-admin help' for usage.",
+      exitCode: 1,
+      min: 0.4,
+      max: 0.5,
+      // The unset DJANGO_SETTINGS_MODULE is the cause: missing-env-var reads the settings line.
+      best: 'missing_env_var',
+    },
+    {
       name: 'java -cp with an option where the main class belongs',
       log: 'Error: Could not find or load main class -Dspring.profiles.active=prod\nCaused by: java.lang.ClassNotFoundException: -Dspring.profiles.active=prod',
       exitCode: 1,
@@ -361,6 +400,16 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a config key the new version removed is a config problem, not an argument',
+      log: 'WARN setting "cache.ttl" was removed in 2.0 and is ignored\nFATAL database: connection refused',
+      exitCode: 1,
+    },
+    {
+      name: 'a Python module that imports a missing package is not a wrong -m argument',
+      log: 'Traceback (most recent call last):\n  File "/app/worker/main.py", line 3, in <module>\n    import redis\nModuleNotFoundError: No module named \'redis\'',
+      exitCode: 1,
+    },
     {
       name: 'a quoted URL followed by a sentence naming a flag is not a path glued to a flag',
       log: 'error: Specifier not found in cache: "https://example.com/lib/mod.ts", --cached-only is specified.',

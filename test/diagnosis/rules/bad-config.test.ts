@@ -340,6 +340,24 @@ ruleTable(badConfig, 'bad_config', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'chrony names an invalid line of its config file',
+      log: 'Fatal error : Invalid command at line 3 in file /etc/chrony/chrony.conf',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "configparser's % interpolation breaks on a URL-encoded password in alembic.ini",
+      log: "configparser.InterpolationSyntaxError: '%' must be followed by '%' or '(', found: '%40db:5432/app'",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "Symfony's Config component rejects a misspelled key of a bundle",
+      log: 'In ArrayNode.php line 304:\n  Unrecognized options "enable_swagger_uii" under "api_platform". Did you mean "enable_swagger_ui"?',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -458,6 +476,11 @@ ruleTable(badConfig, 'bad_config', {
       name: 'an empty URL is an unset variable, not a URL without a scheme',
       log: 'panic: Get "": unsupported protocol scheme ""',
       exitCode: 2,
+    },
+    {
+      name: 'an invalid record of an imported data file is data, not config',
+      log: 'Invalid record at line 3 of /data/import.csv',
+      exitCode: 1,
     },
   ],
 });

@@ -6,6 +6,30 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a KahaDB broker whose store lock is still held by the old pod on a shared volume (path named)',
+      log: 'INFO | Using Persistence Adapter: KahaDBPersistenceAdapter[/opt/activemq/data/kahadb]\nWARN | Could not lock file /opt/activemq/data/kahadb/lock, retrying in 10 seconds',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an embedded database naming the file whose lock another process holds',
+      log: 'Error: IO Error: Could not set lock on file "/var/lib/app/state.db": Conflicting lock is held in /usr/bin/app (PID 7)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Java embedded store failing the heartbeat of its lock file',
+      log: 'Caused by: org.hsqldb.HsqlException: Database lock acquisition failure: lockFile: org.hsqldb.persist.LockFile@1a2b3c[file =/data/db/app.lck, exists=true, locked=false, valid=false, ]',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a fresh app install refusing to create its admin over files left by an earlier installation',
+      log: 'Starting installation\nError while trying to create admin user: Failed to create user "root": Username is invalid because files already exist for this user\nInstallation failed!',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'an OpenSearch node made cluster-manager-only over a volume that still holds index data',
       log: "[2024-06-04T12:03:46,689][ERROR][o.o.b.OpenSearchUncaughtExceptionHandler] uncaught exception in thread [main]\njava.lang.IllegalStateException: node does not have the data role but has shard data: [/usr/share/opensearch/data/nodes/0/indices/abc/0]. Use 'opensearch-node repurpose' tool to clean up",
       exitCode: 1,
@@ -293,6 +317,16 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a lock on a database table (not a file on the volume) is not the data directory',
+      log: 'ERROR: could not lock table orders: lock timeout exceeded\nFATAL: migration aborted',
+      exitCode: 1,
+    },
+    {
+      name: 'a lock file that could not be taken for lack of permissions is not a conflict',
+      log: 'Error locking file /data/app.lock: Permission denied',
+      exitCode: 1,
+    },
     {
       name: 'a node listing its roles at start is not a role conflict',
       log: '[2024-06-04T12:03:46,689][INFO ][o.e.n.Node] node name [es-master-0], node ID [abc], cluster name [logs], roles [master]\n[INFO ][o.e.n.Node] started',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'a server whose data directory version is older than the binary and asks for an upgrade run',
+      log: "ERROR {startup} Database directory version (30912) is lower than current version (31005).\nFATAL {startup} Database version check failed for '_system'. Please start the server with the --database.auto-upgrade option",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a shop rolled back onto a database whose modules were upgraded by the newer release',
+      log: "The following modules are outdated:\nVendor_Rewards schema: current version - 2.0.0, required version - 1.9.1\nSome modules use code versions newer or older than the database. First update the module code, then run 'setup:upgrade'.",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'MySQL refusing a major upgrade from a release that is not the last LTS',
       log: '2024-10-16T08:00:02.409831Z 0 [ERROR] [MY-014061] [Server] Invalid MySQL server upgrade: Cannot upgrade from 80400 to 90100. Upgrade to next major version is only allowed from the last LTS release, which version 80400 is not.\n2024-10-16T08:00:02.409902Z 0 [ERROR] [MY-010119] [Server] Aborting',
       exitCode: 1,
@@ -153,6 +165,11 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a client library version that is lower than recommended is not the data on the volume',
+      log: 'WARN client version 1.2 is lower than the recommended 1.4; some features are disabled\nError: connection refused',
+      exitCode: 1,
+    },
     {
       name: 'an upgrade guide line about migrating before upgrading, logged as a notice, is not a refusal',
       log: 'INFO  Tip: back up the data directory before upgrading to the next release\nINFO  Server started',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'a CMS post-update hook failing during updatedb',
+      log: " [notice] Update started: shop_catalog_post_update_move_prices\n>  [error]  Column not found: 1054 Unknown column 'price_old' in 'field list'\n>  [error]  Update failed: shop_catalog_post_update_move_prices\n [error]  Update aborted by: shop_catalog_post_update_move_prices",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: "a server's automatic schema upgrade stopping on one of its patches",
       log: "  9:20240315:101504.902 [Z3005] query failed: [1060] Duplicate column name 'proxy_groupid' [alter table `hosts` add `proxy_groupid` bigint unsigned NULL]\n  9:20240315:101504.902 database upgrade failed on patch 07000005, exiting in 10 seconds",
       exitCode: 1,
@@ -165,6 +171,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: "a package manager's update that failed is not a database update hook",
+      log: 'E: Update failed: some index files failed to download\nE: Some index files failed to download. They have been ignored, or old ones used instead.',
+      exitCode: 1,
+    },
     {
       name: 'a Liquibase changelog missing from the image is a file, not a failed changeset',
       log: 'ERROR [main] o.s.boot.SpringApplication: Application run failed\nliquibase.exception.ChangeLogParseException: Error parsing classpath:db/changelog/db.changelog-master.yaml: db/changelog/db.changelog-master.yaml does not exist',

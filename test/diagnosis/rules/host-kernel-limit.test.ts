@@ -138,6 +138,24 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       log: 'accept tcp [::]:8080: accept4: too many open files; retrying in 1s\nlevel=fatal msg="accept: too many open files"',
       min: 0.55,
     },
+    {
+      name: "Ruby's fork(2) refused with EAGAIN (unicorn workers over the pod pids limit)",
+      log: "/usr/local/bundle/gems/unicorn-6.1.0/lib/unicorn/http_server.rb:531:in `fork': Resource temporarily unavailable - fork(2) (Errno::EAGAIN)",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Ruby cannot create a thread (Sidekiq concurrency over the pids limit)',
+      log: "can't create Thread: Resource temporarily unavailable (ThreadError)",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Node cannot spawn a child process: EAGAIN from the process limit',
+      log: 'Error: spawn /usr/bin/convert EAGAIN\n    at ChildProcess._handle.onexit (node:internal/child_process:284:19)',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -189,6 +207,11 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     {
       name: 'a wrapper that raised its limit and started',
       log: '+ ulimit -n 65536\nraised open files limit to 65536\nINFO server listening on :8080',
+    },
+    {
+      name: 'a non-blocking read that would block is EAGAIN too, but no limit',
+      log: 'Errno::EAGAIN: Resource temporarily unavailable - read would block',
+      exitCode: 1,
     },
   ],
 });

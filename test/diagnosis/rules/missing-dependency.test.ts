@@ -344,6 +344,20 @@ ruleTable(missingDependency, 'missing_dependency', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'a PHP extension function called from a vendor namespace (posix missing from the image)',
+      log: 'PHP Fatal error:  Uncaught Error: Call to undefined function Spatie\\Async\\posix_getpid() in /app/vendor/spatie/async/src/Pool.php:42',
+      exitCode: 255,
+      min: 0.8,
+    },
+    {
+      name: "Django's driver import fails because libpq is absent: the driver is installed, so this reading steps back",
+      log: "- couldn't import psycopg 'python' implementation: libpq library not found\nModuleNotFoundError: No module named 'psycopg2'\ndjango.core.exceptions.ImproperlyConfigured: Error loading psycopg2 or psycopg module",
+      exitCode: 1,
+      min: 0.5,
+      max: 0.7,
+      best: 'missing_shared_library',
+    },
   ],
   negatives: [
     {
@@ -430,6 +444,11 @@ ruleTable(missingDependency, 'missing_dependency', {
       name: "a classpath resource of the app's own that is absent is a missing file, not a package",
       log: 'Caused by: java.io.FileNotFoundException: class path resource [db/changelog/db.changelog-master.yaml] cannot be opened because it does not exist',
       exitCode: 1,
+    },
+    {
+      name: "an undefined function of the app's own namespace is a bug, not a missing extension",
+      log: 'PHP Fatal error:  Uncaught Error: Call to undefined function App\\Support\\format_money() in /app/src/Invoice.php:18',
+      exitCode: 255,
     },
   ],
 });

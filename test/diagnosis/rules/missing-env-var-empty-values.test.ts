@@ -86,8 +86,25 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 134,
       min: 0.75,
     },
+    {
+      name: 'Node parsing an unset variable as a URL prints the input it was given as undefined',
+      log: "node:internal/url:816\n    href = bindingUrl.parse(input, base, true);\n               ^\n\nTypeError: Invalid URL\n    at new URL (node:internal/url:816:25)\n    at Object.<anonymous> (/app/dist/index.js:7:17) {\n  code: 'ERR_INVALID_URL',\n  input: 'undefined'\n}",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: "requests given os.getenv() of an unset variable as the URL ('None')",
+      log: "requests.exceptions.MissingSchema: Invalid URL 'None': No scheme supplied. Perhaps you meant https://None?",
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'a URL that is malformed text (not undefined) is a bad value, not an unset variable',
+      log: "TypeError: Invalid URL: 'postgres//db:5432/app'\n    at new URL (ext:deno_url/00_url.js:405:27)",
+      exitCode: 1,
+    },
     {
       name: 'an endpoint that is written but malformed is a bad value, not an empty one',
       log: 'level=error msg="error running" err="Endpoint: minio.storage.svc:9000/traces does not follow ip address or domain name standards."',

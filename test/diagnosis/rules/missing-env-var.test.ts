@@ -439,8 +439,45 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 0,
       min: 0.75,
     },
+    {
+      name: 'a Django management call outside manage.py, with no settings module given, fails on its setting access',
+      log: 'django.core.exceptions.ImproperlyConfigured: Requested setting INSTALLED_APPS, but settings are not configured. You must either define the environment variable DJANGO_SETTINGS_MODULE or call settings.configure() before accessing settings.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a flask CLI started without the app it should load',
+      log: "Usage: flask run [OPTIONS]\nTry 'flask run --help' for help.\n\nError: Could not locate a Flask application. Use the 'flask --app' option, 'FLASK_APP' environment variable, or a 'wsgi.py' or 'app.py' file in the current directory.",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'a warehouse client refused to connect without the host its code reads from the environment',
+      log: 'Traceback (most recent call last):\n  File "/app/load.py", line 20, in <module>\n    conn = connect(host=os.getenv(\'CH_HOST\'))\nclickhouse_connect.driver.exceptions.ProgrammingError: host must be specified',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: 'a rejected password is only a weak alternative: it may be the image default sent when its variable was misnamed',
+      log: "sqlalchemy.exc.OperationalError: (pymysql.err.OperationalError) (1045, \"Access denied for user 'wiki'@'10.42.1.17' (using password: YES)\")",
+      exitCode: 1,
+      min: 0.25,
+      max: 0.35,
+      // The rotated secret stays the answer; the unset variable is only offered beside it.
+      best: 'auth_failure',
+    },
   ],
   negatives: [
+    {
+      name: 'a settings module that was found but names an app that is not installed is not a missing variable',
+      log: "RuntimeError: Model class portal.models.Visit doesn't declare an explicit app_label and isn't in an application in INSTALLED_APPS.",
+      exitCode: 1,
+    },
+    {
+      name: 'a required field missing from a YAML config file is the file, not the environment',
+      log: 'level=fatal msg="invalid /etc/loader/config.yaml: host must be specified"',
+      exitCode: 1,
+    },
     {
       name: 'a shell that cannot run an upper-case command prints the same shape, but nothing is unset',
       log: '/usr/local/bin/start.sh: line 9: JAVA: command not found',

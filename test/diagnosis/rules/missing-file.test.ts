@@ -11,6 +11,18 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'a Laravel image built without its .env: phpdotenv cannot read the file',
+      log: 'PHP Fatal error:  Uncaught Dotenv\\Exception\\InvalidPathException: Unable to read any of the environment file(s) at [/var/www/html/.env]. in /var/www/html/vendor/vlucas/phpdotenv/src/Store/FileStore.php:68\nStack trace:\n#0 /var/www/html/vendor/vlucas/phpdotenv/src/Dotenv.php(222): Dotenv\\Store\\FileStore->read()',
+      exitCode: 255,
+      min: 0.7,
+    },
+    {
+      name: 'a Go service that log.Fatal()s when godotenv finds no .env file',
+      log: '2024/05/14 08:01:12 Error loading .env file',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'runc cannot bind a host path created as a directory over the image file (status message)',
       log: '',
       exitCode: 128,
@@ -290,6 +302,11 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'a dotenv loader that only notes the file is absent and goes on is not the crash',
+      log: 'INFO  no .env file found, reading the environment only\nFATAL database: password authentication failed for user "app"',
+      exitCode: 1,
+    },
     {
       name: 'an option read as the jar file is a command mistake, not a missing jar',
       log: 'Error: Unable to access jarfile -Xmx512m',

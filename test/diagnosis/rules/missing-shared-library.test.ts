@@ -86,6 +86,18 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
       max: 0.5,
       best: 'command_not_found',
     },
+    {
+      name: 'psycopg 3 on a slim image: the package imports, the libpq it needs is not installed',
+      log: "Traceback (most recent call last):\n  File \"/app/app.py\", line 3, in <module>\n    import psycopg\nImportError: no pq wrapper available.\nAttempts made:\n- couldn't import psycopg 'c' implementation: No module named 'psycopg_c'\n- couldn't import psycopg 'binary' implementation: No module named 'psycopg_binary'\n- couldn't import psycopg 'python' implementation: libpq library not found",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Playwright for Python lists the browser's system libraries missing from the image",
+      log: 'playwright._impl._errors.Error: BrowserType.launch: \n╔══════════════════════════════════════════════════════╗\n║ Host system is missing dependencies to run browsers. ║\n║ Please install them with the following command:      ║\n║                                                      ║\n║     playwright install-deps                          ║\n╚══════════════════════════════════════════════════════╝',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -123,6 +135,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
       name: 'a script name busybox cannot find is not a binary without its loader',
       log: 'sh: run.sh: not found',
       exitCode: 127,
+    },
+    {
+      name: 'a Python package named like a library is a package, not a system library',
+      log: "ModuleNotFoundError: No module named 'libpq_helpers'",
+      exitCode: 1,
     },
   ],
 });

@@ -147,6 +147,18 @@ ruleTable(permissionDenied, 'permission_denied', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'Twig cannot write its cache directory',
+      log: 'PHP Fatal error:  Uncaught RuntimeException: Unable to write in the cache directory (/var/www/html/var/cache/twig).',
+      exitCode: 255,
+      min: 0.8,
+    },
+    {
+      name: "Laravel's bootstrap cache directory must be writable by the container user",
+      log: 'In PackageManifest.php line 179:\n  The /var/www/html/bootstrap/cache directory must be present and writable.',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
     {
@@ -221,6 +233,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     {
       name: 'a write refused because the disk is full is not ownership',
       log: 'ERROR: Cannot write to /var/lib/app/cache: No space left on device',
+      exitCode: 1,
+    },
+    {
+      name: 'a write refused by a read-only root filesystem is not ownership',
+      log: 'Unable to write in the "/var/www/app/var/cache/prod" directory: Read-only file system',
       exitCode: 1,
     },
   ],

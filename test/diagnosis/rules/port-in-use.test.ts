@@ -69,6 +69,18 @@ ruleTable(portInUse, 'port_in_use', {
       log: "ERROR:    [Errno 98] error while attempting to bind on address ('0.0.0.0', 8000): address already in use",
       min: 0.9,
     },
+    {
+      name: 'the classic Jupyter notebook finds no free port to fall back on',
+      log: '[C 10:02:11.802 NotebookApp] ERROR: the notebook server could not be started because no available port could be found.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a server that says its port is not available',
+      log: 'ERROR: the Jupyter server could not be started because port 8888 is not available.',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
     {
@@ -98,6 +110,11 @@ ruleTable(portInUse, 'port_in_use', {
     {
       name: 'docs about the port',
       log: '  --port   port to listen on (fails with "address already in use" if taken)\nServer started',
+    },
+    {
+      name: 'a port reported available is no failure',
+      log: 'Port 8888 is available, starting server',
+      exitCode: 0,
     },
   ],
 });

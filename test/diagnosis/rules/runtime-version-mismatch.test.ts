@@ -4,6 +4,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a Scala job built for 2.12 running on a Scala 2.13 runtime (a collection class that 2.13 removed)',
+      log: 'Exception in thread "main" java.lang.NoClassDefFoundError: scala/collection/GenTraversableOnce$class\n\tat com.acme.etl.Main$.main(Main.scala:12)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Dask client of another version than the scheduler it connects to',
+      log: 'Traceback (most recent call last):\n  File "/app/job.py", line 9, in <module>\nValueError: Mismatched versions found\n+---------+--------+-----------+---------+\n| Package | client | scheduler | workers |\n| dask    | 2024.5 | 2023.12   | 2023.12 |',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Ray driver newer than the cluster it joins',
+      log: 'RuntimeError: Version mismatch: The cluster was started with:\n    Ray: 2.7.1\n    Python: 3.11.6\nThis process on node 10.0.0.5 was started with:\n    Ray: 2.31.0\n    Python: 3.11.6',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a typed class constant (PHP 8.3) parsed by a PHP 8.2 CLI',
+      log: 'PHP Parse error:  syntax error, unexpected identifier "VERSION", expecting "=" in /srv/app/src/Config.php on line 7',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'an older nginx reading a listen line with the quic parameter of 1.25 docs',
       log: 'nginx: [emerg] invalid parameter "quic" in /etc/nginx/sites-enabled/app.conf:12',
       exitCode: 1,
@@ -447,6 +471,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a missing Scala class of the app itself is not the Scala version',
+      log: 'Exception in thread "main" java.lang.NoClassDefFoundError: com/acme/etl/Transform\n\tat com.acme.etl.Main$.main(Main.scala:12)',
+      exitCode: 1,
+    },
+    {
+      name: 'a PHP syntax error expecting a semicolon is a typo, not a version',
+      log: 'PHP Parse error:  syntax error, unexpected identifier "echo", expecting ";" in /srv/app/index.php on line 3',
+      exitCode: 1,
+    },
     {
       name: 'an nginx listen line with a misspelt parameter is a broken config, not a version',
       log: 'nginx: [emerg] invalid parameter "reuseprot" in /etc/nginx/conf.d/default.conf:4',

@@ -53,6 +53,12 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       min: 0.85,
     },
     {
+      name: 'sh -c from the spec cannot find the start script it names: a CRLF shebang first',
+      log: 'sh: 1: /srv/etl/run-export.sh: not found',
+      exitCode: 127,
+      min: 0.55,
+    },
+    {
       name: 'dash: a hook script the entrypoint launched is "not found"',
       log: 'entrypoint: running hook /app/hooks/pre-start.sh\n/entrypoint.sh: 18: /app/hooks/pre-start.sh: not found',
       exitCode: 127,

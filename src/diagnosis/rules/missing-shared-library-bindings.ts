@@ -1,0 +1,22 @@
+/**
+ * missing_shared_library's readings of a language binding or a bundled program that checks for its system
+ * libraries itself and words their absence without the loader's "cannot open shared object file": psycopg's
+ * "libpq library not found", Playwright's "Host system is missing dependencies to run browsers" with its
+ * "Missing libraries:" list, "native library ... not found". missing-dependency reads NATIVE_LIBRARY_ABSENT
+ * too, to step back when a package imports but the library under it is not in the image.
+ */
+import type { Signature } from './log-helpers.ts';
+
+/** A system library named as absent by the code that tried to load it (the package itself is installed). */
+export const NATIVE_LIBRARY_ABSENT =
+  /\blib[a-z][\w+-]{0,40}(?:\.so(?:\.\d{1,6}){0,3})? library (?:was |is )?not found\b|\b(?:shared|native|system|dynamic) librar(?:y|ies) (?:['"`]?[\w.+-]{1,60}['"`]? )?(?:was |were |is |are )?not found\b|\bHost system is missing dependencies to run browsers\b|\bMissing (?:system |shared )?libraries:/;
+
+export const BINDING_SIGNATURES: Signature[] = [
+  {
+    all: [NATIVE_LIBRARY_ABSENT],
+    confidence: 0.86,
+    title: 'A system library a binding or bundled program loads is not in the image',
+    // A Python or Node package whose name starts with lib is a package, not a system library.
+    not: /[Cc]annot find module|ModuleNotFoundError|No module named/,
+  },
+];

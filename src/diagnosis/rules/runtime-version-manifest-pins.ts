@@ -1,0 +1,64 @@
+/**
+ * runtime_version_mismatch's readings of a project's manifest or lockfile pinning a language or toolchain
+ * version the image does not satisfy (Gemfile, composer.json, .NET runtimeconfig, go.mod, mix.exs, Cargo,
+ * lockfile formats, Requires-Python). The runtime-version-mismatch rule lists these after its own
+ * language-runtime signatures, in this order.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const MANIFEST_PIN_SIGNATURES: Signature[] = [
+  {
+    all: [/Your Ruby version is [0-9.]{1,16}, but your Gemfile specified/],
+    confidence: 0.92,
+    title: 'The app needs another Ruby version',
+  },
+  {
+    all: [/Your Composer dependencies require a PHP version|requires php [<>=^~]{1,3}/i],
+    confidence: 0.88,
+    title: 'The app needs another PHP version',
+  },
+  {
+    all: [
+      /You must install or update \.NET to run this application|The framework '[^']+', version '[^']+' (?:\([a-z0-9]{1,8}\) )?was not found/,
+    ],
+    confidence: 0.92,
+    title: 'The .NET runtime version the app targets is not in the image',
+  },
+  {
+    all: [/go\.mod requires go >?=? ?\d|module requires Go \d|requires go\d\.\d+ or later/],
+    confidence: 0.85,
+    title: 'The module needs a newer Go toolchain',
+  },
+  {
+    // The project's manifest pins a language version the image's toolchain does not satisfy: Mix "on Elixir
+    // v1.14.5 but it has declared in its mix.exs file it supports only Elixir ~> 1.15", Cargo "requires
+    // rustc 1.74 or newer, while the currently active rustc version is", Dart "The current Dart SDK version
+    // is", SwiftPM "is using Swift tools version 5.9.0 but the installed version is", RubyGems "requires
+    // Ruby version >= 3.1".
+    all: [
+      /\bhas declared in its [\w.]{1,20} file it supports only\b|\brequires rustc (?:version )?\d[\w.]{0,16} or newer\b|\bthe currently active rustc version is\b|\bThe current Dart SDK version is\b|\busing Swift tools version \d[\d.]{0,10} but the installed version is\b|\brequires Ruby version [<>=~]{1,2}/,
+    ],
+    confidence: 0.88,
+    title: "The project declares a language version the image's toolchain does not satisfy",
+  },
+  {
+    // A lockfile written by a newer Deno/Bun/npm than the image runs.
+    all: [
+      /Unsupported lockfile version|Unknown lockfile version|(?:lockfile|lock) was created by a newer version of (?:Bun|Deno|npm|pnpm|yarn)/,
+    ],
+    confidence: 0.84,
+    title: 'The lockfile was written by a newer package manager than the image runs',
+  },
+  {
+    // Bun implements Node's APIs progressively: an older Bun lacks one a dependency calls.
+    all: [/is not yet implemented in Bun|not implemented yet in Bun/],
+    confidence: 0.76,
+    title: 'The Bun version in the image does not implement a Node.js API the code uses',
+  },
+  {
+    // pip skipping every release of a pinned package because it needs another Python.
+    all: [/require a different python version|Requires-Python [<>=!~]{1,2} ?\d/],
+    confidence: 0.86,
+    title: "The pinned package needs another Python version than the image's",
+  },
+];
