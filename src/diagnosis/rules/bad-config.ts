@@ -11,7 +11,7 @@ import { MISSING_PLUGIN, OUTPUT_FILE_NOT_OPENED } from './config-clues.ts';
 import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './version-clues.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 import { CONFIG_PARSE_SIGNATURES, CONFIG_SCHEMA_SIGNATURES } from './config-parse-clues.ts';
-import { JSON_PARSE, TOML_PARSE, XML_PARSE } from './config-parse-clues.ts';
+import { JS_CONFIG_LOCATION, JS_SYNTAX_ERROR, JSON_PARSE, TOML_PARSE, XML_PARSE } from './config-parse-clues.ts';
 
 // nginx [emerg] lines about names and ports belong to the DNS, port and permission rules.
 const NOT_CONFIG =
@@ -37,6 +37,19 @@ const NEWER_NGINX_FEATURE =
   /(?:invalid parameter|unknown directive) "(?:quic|http3|http3_hq|http3_max_concurrent_streams|http3_stream_buffer_size|quic_retry|quic_gso|quic_host_key|quic_bpf|quic_active_connection_id_limit|http2)"/;
 const BARE_DIRECTIVE = /^>>> '[a-z][a-z-]{1,40}'\s*$/;
 
+// A server that reports its configuration as the failure ("Configuration error. error=Transform ...", Postfix's
+// "fatal: configuration error"): the detail after it is a value, a key or a transform program it rejected.
+const CONFIG_ERROR: Signature = {
+  all: [/\b[Cc]onfig(?:uration)? error\b[.:]?/],
+  confidence: 0.72,
+  title: 'The server reports an error in its configuration',
+  not: /\bis required\b|\bmust be set\b|\bnot set\b|[Nn]o such file|does not exist|[Pp]ermission denied|host not found/,
+};
+
+// Exit code 78 is EX_CONFIG of sysexits.h (Vector, Postfix, OpenSMTPD, many daemons): the program itself says
+// its configuration is what stopped it.
+const EX_CONFIG = 78;
+
 const SIGNATURES: Signature[] = [
   ...SERVER_REJECTION_SIGNATURES,
   ...CONFIG_VALUE_SIGNATURES,
@@ -49,6 +62,20 @@ const SIGNATURES: Signature[] = [
     // An empty value that fails to parse as a number is an unset variable (missing_env_var), not a bad file.
     not: /parsing "": invalid syntax|with base \d+: ''/,
   },
+  {
+    // A validator that rejects a section of a configuration it loaded (YARP's "The proxy config is invalid.
+    // (Route 'catalog' requires Hosts or Path specified)", "Unable to load or apply the proxy configuration",
+    // Envoy's and Traefik's "configuration is not valid"): a key is misspelled or misplaced, not the code.
+    all: [
+      /\bconfig(?:uration)? (?:is|was) (?:invalid|not valid)\b|\b[Uu]nable to (?:load or )?apply the [\w-]{1,30} config(?:uration)?\b|\b[Uu]nable to (?:load or )?apply the config(?:uration)?\b/,
+    ],
+    confidence: 0.8,
+    title: 'The app rejects a section of its configuration (a key misspelled or misplaced?)',
+    // A required value that is absent is an unset variable (missing_env_var) or an absent file (missing_file).
+    not: /\bis required\b|\bmust be set\b|\bnot set\b|[Nn]o such file|does not exist|parsing "": invalid syntax/,
+  },
+  CONFIG_ERROR,
+  JS_CONFIG_LOCATION,
   {
     // The same complaint worded as a failed load step (Alertmanager "Loading configuration file failed",
     // Vaultwarden "Error loading config:", fluentd "config error file=") with the reason after it.
@@ -256,6 +283,9 @@ export const badConfig = signatureRule({
       return Math.min(hit.confidence, 0.6);
     if (LOAD_FAILED.test(hit.line.text) && ctx.log.lines.some((l) => LOAD_FAILED.test(l.text) && ABSENT.test(l.text)))
       return Math.min(hit.confidence, 0.45);
+    if (hit.signature.title === JS_CONFIG_LOCATION.title && ctx.log.lines.some((l) => JS_SYNTAX_ERROR.test(l.text)))
+      return 0.78;
+    if (hit.signature.title === CONFIG_ERROR.title && ctx.exitCode === EX_CONFIG) return Math.max(hit.confidence, 0.82);
     return hit.confidence;
   },
   steps: (ctx, hit) => [

@@ -75,6 +75,16 @@ export const COMMAND_FORM_SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: "The runtime's name was given again as its first argument (the entrypoint already runs it)",
   },
+  {
+    // The .NET host given a bare assembly name it cannot find in the working directory, then falling
+    // back to reading it as an SDK command ("The application 'Contoso.Api.dll' does not exist", "No .NET
+    // SDKs were found"): the entrypoint most often names an assembly the build no longer emits (project
+    // renamed, AssemblyName changed, case differs on Linux). A dll missing from the image reads the same,
+    // so missing_file stays the second reading; a path in the name points at the copy, not the name.
+    all: [/\bThe application '[^'/]{1,200}\.(?:dll|exe)' does not exist/],
+    confidence: 0.72,
+    title: 'The entrypoint names an application dll the build does not produce (renamed project or assembly?)',
+  },
 ];
 
 /**

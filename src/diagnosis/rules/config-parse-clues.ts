@@ -8,7 +8,7 @@ import type { Signature } from './log-helpers.ts';
 // A parser's complaint about the structure of what it read. Block-structured server configs (BIND's named.conf,
 // Squid, Unbound, keepalived) name the punctuation they wanted: "missing ';' before '}'", "expected '{' near".
 const CONFIG_PARSE_FAILURE =
-  /[Uu]nexpected (?:EOF|end[- ]of[- ](?:input|file|stream)|token|character)|[Ss]yntax error|[Pp]ars(?:e|ing) error|[Ee]rror (?:during|while|when) parsing|[Pp]roblem parsing|[Ee]xpect(?:ing|ed) close|close marker for|got end of file|[Uu]nterminated|[Uu]nclosed|[Uu]nbalanced|[Mm]alformed|[Cc]ould(?:n't| not) parse|[Cc]an(?:not|'t) parse|[Ff]ailed to parse|[Uu]nable to parse|[Ii]nvalid syntax|[Ii]nvalid (?:JSON|YAML|TOML|XML|HCL|INI)\b|\bis (?:invalid|not valid)\b|\b[Mm]issing '[;{}()[\],="]' (?:before|after|near|at)\b|\b[Ee]xpect(?:ed|ing) '[^'\n]{1,3}'(?:,| but)? (?:got|found|before|near)\b|\bsemicolon expected\b/;
+  /[Uu]nexpected (?:EOF|end[- ]of[- ](?:input|file|stream)|token|character)|[Ss]yntax error|[Pp]ars(?:e|ing) error|[Ee]rror (?:during|while|when) parsing|[Pp]roblem parsing|[Ee]xpect(?:ing|ed) close|close marker for|got end of file|[Uu]nterminated|[Uu]nclosed|[Uu]nbalanced|[Mm]alformed|[Mm]alformatt?ed|[Cc]ould(?:n't| not) parse|[Cc]an(?:not|'t) parse|[Ff]ailed to parse|[Uu]nable to parse|[Ii]nvalid syntax|[Ii]nvalid (?:JSON|YAML|TOML|XML|HCL|INI)\b|\bis (?:invalid|not valid)\b|\b[Mm]issing '[;{}()[\],="]' (?:before|after|near|at)\b|\b[Ee]xpect(?:ed|ing) '[^'\n]{1,3}'(?:,| but)? (?:got|found|before|near)\b|\bsemicolon expected\b/;
 // The line names a config file (by word or extension) or a setting, not a request body or the app's code.
 const CONFIG_SOURCE =
   /\b[Cc]onfig(?:uration)? (?:file|data|value|setting|property|key|object)s?\b|[\w-]\.(?:conf|config|cfg|cnf|ini|ya?ml|toml|hcl|properties|xml)\b|\b(?:config|settings|application|appsettings|production|development|staging|default)[\w.-]{0,30}\.json\b|\/config\/[\w.-]{1,60}\.json\b|\b(?:Corefile|Caddyfile)\b|\bat prefix\[/;
@@ -165,3 +165,16 @@ export const XML_PARSE: Signature = {
   confidence: 0.78,
   title: 'An XML configuration file is malformed',
 };
+
+/**
+ * The header Node prints above an error thrown while loading a configuration written as JavaScript (pm2's
+ * ecosystem.config.js, next/vite/webpack/jest *.config.js): "/app/next.config.js:12". Alone it is any error
+ * of that file; the bad-config rule trusts it when the log's error is a SyntaxError (the file does not compile,
+ * a Helm range that drops the commas between keys), the app's own modules being app_bug's.
+ */
+export const JS_CONFIG_LOCATION: Signature = {
+  all: [/^\/?[\w./-]{0,200}\.config\.[cm]?[jt]s:\d{1,6}\s{0,4}$/],
+  confidence: 0.4,
+  title: 'A JavaScript configuration file does not compile (a missing comma or brace?)',
+};
+export const JS_SYNTAX_ERROR = /^SyntaxError: /;

@@ -86,15 +86,16 @@ export const LOCK_SIGNATURES: Signature[] = [
   },
   {
     // An unclean stop leaves a lock file that the server takes as another instance still running
-    // (Xvfb's /tmp/.X99-lock, "lock file exists", git's index.lock).
+    // (Xvfb's /tmp/.X99-lock, "lock file exists", git's index.lock), or a pid file read back as a live
+    // process (Ruby's daemons gem "there is already one or more instance(s) of the program running").
     all: [
-      /\b[Ll]ock ?file (?:"?\/[^\s"]{1,200}"? )?(?:already )?exists|\b[Ss]tale (?:lock|pid) ?file|\b[Rr]emove (?:the (?:stale )?)?(?:lock ?file|[^\s]{1,200}[.-]lock\b)|[Ss]erver is already active for display|\.lock'?: File exists|[Aa]nother (?:instance|copy|process) [^\n]{0,60}(?:is|seems to be) (?:already )?running|[Aa]nother [\w-]{1,30} (?:process|instance|daemon) (?:is|seems to be) (?:already |still )?running/,
+      /\b[Ll]ock ?file (?:"?\/[^\s"]{1,200}"? )?(?:already )?exists|\b[Ss]tale (?:lock|pid) ?file|\b[Rr]emove (?:the (?:stale )?)?(?:lock ?file|[^\s]{1,200}[.-]lock\b)|[Ss]erver is already active for display|\.lock'?: File exists|[Aa]nother (?:instance|copy|process) [^\n]{0,60}(?:is|seems to be) (?:already )?running|[Aa]nother [\w-]{1,30} (?:process|instance|daemon) (?:is|seems to be) (?:already |still )?running|\b[Tt]here (?:is|are) already (?:one or more |an? |another )?(?:instance|cop(?:y|ies)|process)(?:\(s\)|e?s)?(?: of [^\n]{1,80})? running\b|\b[Aa]n instance (?:of [^\n]{1,80} )?is already running\b/,
     ],
     confidence: 0.8,
     title: 'A lock file left on the volume makes the server think another instance is running',
     // Package-manager lockfiles are dependency pins, not process locks; removing a stale lock is the fix at work.
     // Leader election ("another instance is running as leader, standing by") is normal operation.
-    not: /[Rr]emov(?:ed|ing) |[Ll]eader|[Ss]tand(?:ing)? ?by|package-lock|yarn\.lock|Gemfile\.lock|poetry\.lock|Cargo\.lock|pnpm-lock|composer\.lock|bun\.lock|[Ll]ockfile version/,
+    not: /[Rr]emov(?:ed|ing) |[Ll]eader|[Ss]tand(?:ing)? ?by|[Pp]ort \d|[Aa]ddress already in use|package-lock|yarn\.lock|Gemfile\.lock|poetry\.lock|Cargo\.lock|pnpm-lock|composer\.lock|bun\.lock|[Ll]ockfile version/,
   },
   {
     // bolt/bbolt behind a full-text index (Gitea's bleve indexers) waits on the flock, then gives up with "timeout".

@@ -80,6 +80,19 @@ const SIGNATURES: Signature[] = [
     title: 'The Kafka data directory is not formatted for this cluster (meta.properties)',
   },
   {
+    // A start script that formats or initialises storage on every boot meets the volume it prepared before:
+    // Kafka "Log directory /var/lib/kafka/data is already formatted. Use --ignore-formatted", a disk or
+    // volume "is already formatted", a data/storage directory "is already initialized". The volume is fine;
+    // the init step must be skipped when its marker (meta.properties, VERSION) is there.
+    all: [
+      /\b(?:[Ll]og|[Dd]ata|[Ss]torage|[Mm]etadata|[Ss]tate) (?:dir(?:ectory|ectories|s)?|volume|storage|store) ["'`]?\/[^\s"'`]{0,200}["'`]? (?:is|are|has been|was) already (?:formatted|initiali[sz]ed)\b|\balready formatted\. Use --ignore-formatted\b|\b(?:[Dd]isk|[Dd]rive|[Vv]olume|[Dd]evice|[Pp]artition) ["'`]?[^\s"'`]{1,120}["'`]? is already formatted\b/,
+    ],
+    confidence: 0.84,
+    title: 'The start-up script formats storage that is already formatted (an init step re-run on the kept volume)',
+    // A script that notices and skips the step is doing the right thing.
+    not: /\b[Ss]kip(?:ping|ped)?\b|, ignoring\b|\bnothing to do\b/,
+  },
+  {
     // ZooKeeper: the snapshot and epoch files on the volume are older than the ensemble's (stale member data).
     all: [/[Tt]he accepted epoch, \d+ is less than the current epoch|Unable to load database on disk/],
     confidence: 0.8,

@@ -184,6 +184,19 @@ const SIGNATURES: Signature[] = [
     title: 'The data is from a version too old to upgrade to this one directly (a required step was skipped)',
   },
   {
+    // The store names the release that last wrote it and refuses a jump past the one-step upgrade window:
+    // CockroachDB "store /cockroach/cockroach-data, last used with cockroach version v22.1, is too old for
+    // running version v23.1 (which requires data from v22.2 or later)", and stores that call their own
+    // data, datadir or files "too old for" (or "too old to be upgraded by") this release.
+    all: [
+      /\b(?:[Ss]tores?|[Dd]ata ?dir(?:ectory)?|[Dd]ata files?|[Oo]n-disk data|[Dd]ata) (?:(?:in |at |under )?["'`]?\/[^\s,"'`]{1,200}["'`]?,? )?(?:is|are) too old (?:for (?:running |this |the (?:running |current )?)?(?:version|release|binary|server)\b|to be (?:read|opened|upgraded)\b)|\bis too old for running version v?\d|\brequires data from v?\d|\blast used with [A-Za-z]{1,30} version v?\d/,
+    ],
+    confidence: 0.86,
+    title: 'The data on the volume was written by a release too old for this one to open (upgrade one step at a time)',
+    // A server or client too old for the app is the runtime's version, not the data's.
+    not: /\b(?:[Ss]erver|[Cc]lient|[Dd]river|[Pp]rotocol|API|[Bb]rowser) version\b|\bserver is too old\b/,
+  },
+  {
     // Embedded stores and indexes name their own on-disk format (H2 MVStore, Lucene, Neo4j, Derby).
     all: [
       /\b[Ww]rite format \d+ is (?:smaller|larger) than the supported format|IndexFormatToo(?:Old|New)Exception|[Ff]ormat version is not supported|[Ss]tore format (?:version )?[^\n]{0,60}(?:is not supported|not supported|unsupported)|\b(?:dbms\.)?allow_upgrade=true|(?:file|on-disk|store|storage|database|index) format (?:version )?\d{0,6} ?(?:is )?(?:too old|too new|no longer supported)/,

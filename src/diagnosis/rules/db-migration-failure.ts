@@ -174,9 +174,9 @@ const SIGNATURES: Signature[] = [
   {
     // A migration lock left set by a runner killed half-way (or a second runner still going): knex
     // "Migration table is already locked", knex-migrator "Migration lock was never released", Liquibase
-    // "Could not acquire change log lock. Currently locked by", EF Core / Rails advisory migration locks.
+    // "Could not acquire change log lock", Rails/EF Core advisory locks, Rocket.Chat "migration control is locked".
     all: [
-      /\b[Mm]igration lock was never released|\bMigrationsAreLockedError\b|\b[Cc]ould not acquire change ?log lock|\bWaiting for change ?log lock|\b[Cc]an't take lock to run migrations|\b(?:[Cc]ould not|[Cc]annot|[Uu]nable to|[Ff]ailed to) (?:obtain|acquire|get|take) (?:the |a )?migrations? (?:advisory )?lock\b|\bConcurrentMigrationError\b/,
+      /\b[Mm]igration lock was never released|\bMigrationsAreLockedError\b|\b[Cc]ould not acquire change ?log lock|\bWaiting for change ?log lock|\b[Cc]an't take lock to run migrations|\b(?:[Cc]ould not|[Cc]annot|[Uu]nable to|[Ff]ailed to) (?:obtain|acquire|get|take) (?:the |a )?migrations? (?:advisory )?lock\b|\bConcurrentMigrationError\b|\b(?:[Dd]atabase |[Ss]chema )?[Mm]igrations? (?:control|lock|state|collection|process) (?:is|are) (?:currently |still |already )?locked\b|\bNot migrating,? [^\n]{0,40}\blocked\b|\b[Mm]igrations? (?:are|is) (?:currently |still |already )?locked\b|\banother migration (?:process )?is (?:currently |already |still )?running\b/,
     ],
     confidence: 0.86,
     title: 'The migration lock is held (left by a runner that died half-way, or another runner)',

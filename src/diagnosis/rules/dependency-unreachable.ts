@@ -36,10 +36,14 @@ const GENERIC_CONNECT_FAILURE: Signature = {
   not: DNS_FAILURE,
 };
 // A driver's summary that it gave up (MongoServerSelectionError, JDBC's "Communications link failure"):
-// it wraps whatever failed underneath, an unresolved name as often as a refusal.
+// it wraps whatever failed underneath, an unresolved name as often as a refusal. MongoDB drivers say it
+// in each language: "Server selection timed out after 30000 ms" (Node, Mongoose), ServerSelectionTimeoutError
+// (PyMongo), "Timed out after 30000 ms while waiting for a server that matches" (Java), "A timeout occurred
+// after 30000ms selecting a server" (.NET), "server selection error" (Go); Elasticsearch and Cassandra
+// clients say NoNodeAvailableException, "No living connections", NoHostAvailableException.
 const DRIVER_GAVE_UP: Signature = {
   all: [
-    /Can't connect to (?:MySQL|local MySQL|MariaDB) server|Communications link failure|MongoServerSelectionError|NoBrokersAvailable|couldn't connect to server/i,
+    /Can't connect to (?:MySQL|local MySQL|MariaDB) server|Communications link failure|Mongo(?:ose)?ServerSelectionError|ServerSelectionTimeoutError|[Ss]erver selection (?:timed out|timeout|error)\b|while waiting for a server that matches|timeout occurred after \d{1,7} ?ms selecting a server|NoNodeAvailableException|No living connections|NoHostAvailableException|NoBrokersAvailable|couldn't connect to server/i,
   ],
   confidence: 0.8,
   title: 'A dependency cannot be reached',

@@ -24,6 +24,19 @@ export const CLASSPATH_SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: 'A module the configured feature needs is not on the classpath',
   },
+  {
+    // Java's ServiceLoader found no implementation of an SPI the app uses: the jar that provides it was not
+    // packaged (shadowJar minimize() or a fat jar that dropped META-INF/services). gRPC's "No functional channel
+    // service provider found. Try adding a dependency on the grpc-netty artifact", JAXB's "Implementation of
+    // JAXB-API has not been found on module path or classpath", the JSON-P/JSON-B and Jakarta Mail providers.
+    all: [
+      /\bProviderNotFoundException\b|\b[Tt]ry adding a dependency on\b|\bNo (?:functional |usable |suitable )?[\w-]{0,30} ?(?:channel |server |transport |service |SPI |implementation )provider (?:was )?found\b|\bhas not been found on (?:the )?(?:module path or )?class ?path\b|\bProvider [\w.$]{2,200} not found\b/,
+    ],
+    confidence: 0.86,
+    title: 'No implementation of a service the app uses is on the classpath (a provider jar left out?)',
+    // A credentials or security provider chain is about settings, not packaging.
+    not: /[Cc]redential|[Ss]ecurity provider|\bJCE\b|[Kk]eystore/,
+  },
   { all: [/Could not load file or assembly '/], confidence: 0.82, title: 'A .NET assembly the app needs is missing' },
   {
     // The .NET host checks every asset the app's deps.json lists before managed code runs: a package assembly

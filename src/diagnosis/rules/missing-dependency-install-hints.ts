@@ -72,4 +72,17 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
     confidence: 0.7,
     title: 'A subcommand that a separate package provides is not installed in the image',
   },
+  {
+    // A library that checks for a package it needs and tells the user to declare it in the manifest (TZInfo's
+    // "tzinfo-data is not present. Please add gem 'tzinfo-data' to your Gemfile", Rails' "add `gem 'x'` to your
+    // Gemfile", Node and Python libraries' "add x to your package.json / requirements.txt").
+    all: [
+      /\b[Aa]dd (?:the )?`?(?:gem )?[`'"]?[\w@/.-]{2,60}[`'"]?`? (?:(?:gem|package|module|library|dependency) )?(?:to|in) (?:your|the) (?:Gemfile|gemspec|package\.json|requirements(?:\.txt)?|pyproject\.toml|Pipfile|pom\.xml|build\.gradle(?:\.kts)?|Cargo\.toml|go\.mod|composer\.json|mix\.exs|(?:project's )?dependencies)\b/,
+    ],
+    confidence: 0.86,
+    title: 'A package the app needs is not installed in the image (the log says to add it to the manifest)',
+    // Ruby 3.3+ warns that a default gem leaves the standard library ("Add base64 to your Gemfile or gemspec to
+    // silence this warning"): it still loads, so that advice names no failure.
+    not: /[Ww]arning|will no longer be part of|silence|deprecat/i,
+  },
 ];

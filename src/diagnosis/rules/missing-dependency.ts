@@ -12,15 +12,7 @@ import { LOCKFILE_SIGNATURES } from './missing-dependency-lockfiles.ts';
 import { CLASSPATH_SIGNATURES } from './missing-dependency-classpath.ts';
 import { INSTALL_HINT_SIGNATURES } from './missing-dependency-install-hints.ts';
 import { NATIVE_LIBRARY_ABSENT } from './missing-shared-library-bindings.ts';
-
-// vendor/ is absent either because composer install never ran in the image (this cause) or because a volume
-// mounted over the app directory hides the vendor/ the image has (missing_file): the same lines, so this
-// reading stays below the confident band, and steps back when the pod spec shows such a mount.
-const COMPOSER_AUTOLOAD: Signature = {
-  all: [/vendor\/autoload\.php/, /Failed opening required|failed to open stream|No such file/],
-  confidence: 0.8,
-  title: 'PHP Composer dependencies are not installed (vendor/autoload.php missing)',
-};
+import { COMPOSER_AUTOLOAD, PHP_CLASS_SIGNATURES } from './missing-dependency-php.ts';
 
 // Shared objects and kernel modules have their own causes; "missing required ..." is a setting, not a package.
 const NOT_A_PACKAGE =
@@ -106,26 +98,7 @@ const SIGNATURES: Signature[] = [
   COMPOSER_AUTOLOAD,
   ...LOCKFILE_SIGNATURES,
   ...INSTALL_HINT_SIGNATURES,
-  { all: [/Class ["'][^"']+["'] not found/], confidence: 0.55, title: 'A PHP class the app uses is not installed' },
-  {
-    // A class under a vendor namespace (Dotenv\Dotenv, GuzzleHttp\Client, Monolog\Logger) is a Composer
-    // package's, so the package is not installed (often a require-dev one left out by --no-dev). The app's own
-    // namespaces (App\, Tests\, Database\) are a bug or a stale autoloader instead.
-    all: [
-      /Class ["'](?!(?:App|Src|Tests?|Database|Domain|Modules?)\\)[A-Z]\w{0,60}\\{1,2}[A-Z][\w\\]{0,200}["'] not found/,
-    ],
-    confidence: 0.78,
-    title: 'A class of a Composer package the app uses is not installed (require-dev or --no-dev?)',
-  },
-  {
-    // Classes and functions of PHP extensions (phpredis, gd, intl, zip, pdo drivers...) missing from the image.
-    // A call inside a namespace names it ("Laravel\\Horizon\\pcntl_async_signals()"): PHP found no global one either.
-    all: [
-      /Class ["'](?:Redis|RedisCluster|Memcached|Imagick|ZipArchive|IntlDateFormatter|Collator|NumberFormatter|SoapClient|AMQPConnection|MongoDB\\{1,2}Driver\\{1,2}Manager)["'] not found|Call to undefined function (?:[\w\\]{1,200}\\)?(?:pcntl_|posix_|socket_|ctype_|imap_|openssl_|finfo_|yaml_|igbinary_|msgpack_|grapheme_|idn_to_|mysqli_|pg_|imagecreate|curl_|mb_|bc(?:add|mul|div|sub)|gmp_|sodium_|zip_|simplexml_|iconv|intl|gz|ldap_|exif_|apcu_|opcache_)|could not find driver/,
-    ],
-    confidence: 0.82,
-    title: 'A PHP extension the app uses is not installed in the image',
-  },
+  ...PHP_CLASS_SIGNATURES,
   {
     // Bun names the importing file: `Cannot find package "zod" from "/app/src/env.ts"`.
     all: [/\bCannot find (?:package|module) "[^"./][^"]{0,200}" from "/],

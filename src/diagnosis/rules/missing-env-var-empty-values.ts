@@ -8,6 +8,25 @@ import { EMPTY_SERVER_LIST } from './network-clues.ts';
 
 export const EMPTY_VALUE_SIGNATURES: Signature[] = [
   {
+    // Spring Boot's bind-validation report prints the offending property's value; "null" means no source
+    // (file, variable, relaxed-binding name) supplied it at all, while a present but wrong value is printed
+    // as it is (bad_config).
+    all: [/^\s{0,8}Value: "?null"?\s*$/],
+    confidence: 0.8,
+    title: 'A bound property has no value from any source: the environment variable meant to set it is not set',
+  },
+  {
+    // The database settings arrived empty: Django falls back to its dummy backend ("settings.DATABASES is
+    // improperly configured. Please supply the ENGINE value", what dj_database_url leaves without
+    // DATABASE_URL), Rails says AdapterNotSpecified / "database is not configured". In a container the
+    // database setting comes from a variable.
+    all: [
+      /settings\.DATABASES is improperly configured|Please supply the ENGINE value|AdapterNotSpecified|database configuration does not specify adapter|'\w{1,40}' database is not configured/,
+    ],
+    confidence: 0.74,
+    title: 'No database is configured: the variable that provides the database URL is not set',
+  },
+  {
     // .NET: a connection string or secret read from configuration/environment was null, whatever the
     // library calls the parameter ('nameOrConnectionString' in Hangfire, 'redisUrl', 'apiKey', new Uri's
     // 'uriString', StackExchange.Redis' 'configuration'): a null there is a configuration lookup that found nothing.

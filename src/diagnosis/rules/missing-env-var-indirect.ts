@@ -3,12 +3,14 @@
  * message names no variable, but what broke is what an unset variable leaves behind: an empty value
  * parsed as a number, a region-less SDK, a database client on its local socket, a client on its localhost
  * default. Most are moderate; the localhost reading stays weak beside dependency_unreachable unless the
- * log printed the address setting empty.
+ * log printed the address setting empty. The absent-credential family (no region, key, token or cloud
+ * credentials at all) is in missing-env-var-credentials.ts, spread here at its place in the order.
  */
 import { isAddressKey } from '../log-scan.ts';
 import type { RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
+import { ABSENT_CREDENTIAL_SIGNATURES } from './missing-env-var-credentials.ts';
 import {
   ANY_ADDRESS_TARGET,
   CLIENT_DEFAULT_ADDRESS,
@@ -81,6 +83,19 @@ const INDIRECT: Signature[] = [
     title: 'The listen or dial address is empty: the environment variable it comes from is likely not set',
   },
   {
+    // A server started on a port printed as undefined, NaN, null or None (app.listen(process.env.PORT),
+    // int(os.getenv("PORT")) guarded to None): the port comes from a variable that is not set, so the
+    // server bound a random or no port and any probe on the expected port is refused. The printed port
+    // cannot come from anything else, and it explains the probe failure that usually follows.
+    all: [
+      /\b(?:[Ll]istening|[Ss]tarted|[Rr]unning|[Ss]erving|[Bb]ound) (?:on |at )?(?:port |PORT )?:?(?:undefined|NaN|null|None)\b|\bhttps?:\/\/[\w.-]{1,100}:(?:undefined|NaN|null|None)\b/,
+    ],
+    confidence: 0.95,
+    title: 'The server listens on an undefined port: the PORT variable is not set',
+    // The server reports its start at info level: that line is the evidence.
+    warningIsEvidence: true,
+  },
+  {
     // PHP getenv() returns false for an unset variable; a typed parameter then rejects it.
     all: [/must be of type string, (?:bool|null) given/],
     confidence: 0.68,
@@ -93,51 +108,7 @@ const INDIRECT: Signature[] = [
     confidence: 0.7,
     title: 'The readiness check polls a local socket: the database host variable is likely not set',
   },
-  {
-    // AWS SDKs with AWS_REGION / AWS_DEFAULT_REGION unset.
-    all: [
-      /\bRegion is missing\b|AWS region is required, but was not found|You must specify a region\b|\bMissingRegion\b|Missing region in config|Unable to load region from any of the providers|could not find region configuration/,
-    ],
-    confidence: 0.78,
-    title: 'No AWS region is set (AWS_REGION is not set)',
-  },
-  {
-    // An SDK client built with process.env.X_API_KEY while it is unset.
-    all: [
-      /\b(?:[Nn]o|[Mm]issing|[Nn]either) (?:an? )?(?:api[_ ]?key|apiKey|API key|access key|auth token)\b(?: nor [\w.]{1,40})? (?:provided|set|supplied|found|given)\b/,
-    ],
-    confidence: 0.68,
-    title: 'No API key was given to a client: the environment variable that holds it is likely not set',
-  },
-  {
-    // A request sent with no credentials at all: the Hugging Face Hub's "You must be authenticated to
-    // access it" for a gated model, registries' "anonymous access is not allowed", "no auth token
-    // provided". The variable that should hold the token was empty. A token that was sent and refused
-    // (invalid, expired) is auth_failure.
-    all: [
-      /[Yy]ou (?:must|need to) be (?:authenticated|logged in)\b|\b(?:[Aa]nonymous|[Uu]nauthenticated) (?:access|requests?|users?|pulls?) (?:is |are )?(?:not (?:allowed|permitted|supported)|denied|forbidden|disabled)\b|\b[Nn]o (?:auth(?:entication)?|access|bearer|API) token (?:was |is )?(?:provided|given|found|set|supplied)\b/,
-    ],
-    confidence: 0.72,
-    title: 'A request carried no credentials: the variable that should hold the token is likely not set',
-    not: /\b(?:invalid|expired|incorrect|wrong|rejected|revoked|mismatch)\b/i,
-  },
-  {
-    // Cloud SDKs find no credentials when the key variables (AWS_ACCESS_KEY_ID...) are not set; the aws CLI
-    // says it without the exception name ("upload failed: ... Unable to locate credentials").
-    all: [
-      /\bUnable to locate credentials\b|\bcould not find (?:default )?credentials\b|NoCredentialProviders: no valid providers in chain|Could not load credentials from any providers/,
-    ],
-    confidence: 0.72,
-    title: 'No cloud credentials were found: the credential environment variables are likely not set',
-  },
-  {
-    // Bot and ORM clients given an empty token or no connection settings (process.env.X unset).
-    all: [
-      /You must pass the token you received|Dialect needs to be explicitly supplied|\[TokenInvalid\]: An invalid token was provided/,
-    ],
-    confidence: 0.66,
-    title: 'A client got no token or connection settings: the environment variable is likely not set',
-  },
+  ...ABSENT_CREDENTIAL_SIGNATURES,
   {
     // An empty MongoDB URI (its variable unset or blank) has no scheme.
     all: [/MongoParseError: Invalid scheme, expected connection string to start with/],
@@ -275,8 +246,17 @@ export const INDIRECT_SIGNATURES: readonly Signature[] = [
   UNNAMED_REFUSAL,
 ];
 
+// A write the shell or the app was refused (a redirect, mkdir/touch/cp, EACCES on open): an entrypoint
+// that generates a secret into a file and then exports it leaves the variable empty when the write fails.
+const WRITE_DENIED =
+  /: line \d{1,6}: [^\n:]{1,200}: [Pp]ermission denied|\b(?:cannot|can't) (?:create|touch|open)(?: directory| regular file)? [^\s:]{1,200}: [Pp]ermission denied|EACCES: permission denied, (?:open|mkdir|copyfile)\b|PermissionError: \[Errno 13\]/;
+
 /** The confidence of a hit, weighed with what its line cannot show; direct hits keep theirs. */
 export const weighIndirect = (ctx: RuleContext, hit: SignatureHit): number => {
+  // The variable is empty because writing it was denied before: permission_denied is the cause, this only
+  // its consequence, so it stays an alternative below the permission reading.
+  if (ctx.log.lines.some((l) => l.line < hit.line.line && WRITE_DENIED.test(l.text)))
+    return Math.min(hit.confidence, 0.6);
   if (hit.signature === NODE_ENV_ACCESS && !ctx.log.lines.some((l) => OF_UNDEFINED.test(l.text)))
     return Math.min(hit.confidence, 0.35);
   if (hit.signature === NGINX_UNKNOWN_VARIABLE && !ctx.log.lines.some((l) => TEMPLATED.test(l.text)))

@@ -12,6 +12,19 @@ import type { Signature } from './log-helpers.ts';
 // A secret the framework needs at start-up that was never set.
 export const UNSET_SECRET_SIGNATURES: Signature[] = [
   {
+    // A validator reports a secret option absent ("missing setting: client-secret or client-secret-file"
+    // from oauth2-proxy, "missing required option: api_token", "missing field `password`"): secrets are
+    // never written into an image's config, they arrive through a variable, often under a name the app
+    // does not read. A secret that was given and refused is auth_failure.
+    all: [
+      /\b(?:[Mm]issing|MISSING)(?: required| mandatory)? (?:setting|option|field|parameter|value|config(?:uration)? (?:key|value|option))s?[,:]? ['"`]?[\w.-]{0,40}(?:secret|password|passwd|token|api[-_.]?key|apikey|credentials?)\b/i,
+    ],
+    confidence: 0.8,
+    title: 'A secret setting is missing: the variable that should provide it is not set (or has another name)',
+    // "invalid configuration: missing ..." is the validator's heading; an invalid secret is another cause.
+    not: /\b(?:expired|incorrect|wrong|rejected|denied)\b|\binvalid (?:secret|password|token|credentials?|api[-_ ]?key)\b|\bat line \d|\s--[a-z]/i,
+  },
+  {
     // A config loader that found no value for a required secret: JadConfig's 'Required parameter
     // "password_secret" not found' (Graylog), "required property 'jwt.secret' is missing", "required
     // setting api_token not set". A missing host or port there may be a config file written incomplete

@@ -34,6 +34,19 @@ export const CONFIG_FILE_ABSENT_SIGNATURES: Signature[] = [
     // A root CA file that is not there is a TLS verification problem (tls-certificate-error).
     not: /root certificate|sslrootcert/,
   },
+  {
+    // The whole configuration directory is absent or empty: node-config "No configurations found in
+    // configuration directory:/app/config", "config directory /etc/app does not exist", "Configuration
+    // folder './config' not found", Spring "Config data location 'file:./config/' does not exist". A
+    // multi-stage build that copies only dist/ leaves it behind, and every config read then fails.
+    all: [
+      /\b[Nn]o config(?:uration)?s? (?:files? )?(?:found|present) in (?:the )?config(?:uration)? (?:directory|dir|folder)\b|\b[Cc]onfig(?:uration)? (?:data location|directory|dir|folder):? ['"‘`]?[\w.:~/-]{0,300}['"’`]? (?:does not exist|doesn't exist|not found|was not found|could not be found|cannot be found|is missing|is empty)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The configuration directory the app reads is not in the container',
+    // An empty optional overlay directory the app skips is a notice, not the failure.
+    not: /using (?:the )?defaults?|falling back|\bskip(?:ping)?\b|\boptional\b/i,
+  },
 ];
 
 // The program names a path, then says it is not there (or that it could not stat or open it).

@@ -127,10 +127,19 @@ const SIGNATURES: Signature[] = [
     not: /jarfile ['"]?[$-]/,
   },
   {
-    // The .NET host's two wordings for an app dll that is not there.
-    all: [/The application to execute does not exist: |\bThe application '[^']{1,200}\.(?:dll|exe)' does not exist/],
+    // The .NET host names the full path of an app dll that is not there: the path is right, the file
+    // was not shipped (publish output copied elsewhere in the runtime stage).
+    all: [/The application to execute does not exist: /],
     confidence: 0.85,
     title: 'The .NET application dll is not in the image',
+  },
+  {
+    // "The application 'Api.dll' does not exist": the dll named in the entrypoint is not in the working
+    // directory. Either the image lacks it or the command names the wrong assembly (a renamed project,
+    // a case mismatch); the bad-command-args rule reads the bare name as the latter, so this stays second.
+    all: [/\bThe application '[^']{1,200}\.(?:dll|exe)' does not exist/],
+    confidence: 0.68,
+    title: 'The .NET application dll is not in the image (or the entrypoint names the wrong assembly)',
   },
   {
     all: [/\bCannot find module '(?:\/|\.\.?\/)[^']+'/],

@@ -50,14 +50,14 @@ export const DNS_FAILURE =
 /**
  * The address a client CLI falls back to when its address variable is unset: HashiCorp's VAULT_ADDR
  * (127.0.0.1:8200), CONSUL_HTTP_ADDR (:8500) and NOMAD_ADDR (:4646), Temporal SDKs' HostPort (:7233, on
- * [::1] too when localhost resolves to IPv6 first), kubectl without a kubeconfig
+ * [::1] too when localhost resolves to IPv6 first), NATS clients' DefaultURL (nats://127.0.0.1:4222), kubectl without a kubeconfig
  * ("The connection to the server localhost:8080 was refused"), Celery/kombu without a broker URL
  * (amqp://guest:**@localhost:5672//, the guest account RabbitMQ only admits from its own host, so nobody
  * writes it for a remote broker; MassTransit and the Java and .NET clients print it as guest@localhost:5672).
  * In a pod, nothing serves these locally.
  */
 export const CLIENT_DEFAULT_ADDRESS =
-  /(?:\b127\.0\.0\.1|\blocalhost|\[::1\]):(?:8200|8500|4646|7233)\b|[Tt]he connection to the server localhost:8080 was refused|\bamqps?:\/\/guest:(?:\*\*|guest)?@(?:localhost|127\.0\.0\.1|\[::1\]):5672\/\/|\bguest(?::(?:\*{2,8}|guest))?@(?:localhost|127\.0\.0\.1|\[::1\])(?::5672)?(?![\w.-])/;
+  /(?:\b127\.0\.0\.1|\blocalhost|\[::1\]):(?:8200|8500|4646|7233|4222)\b|[Tt]he connection to the server localhost:8080 was refused|\bamqps?:\/\/guest:(?:\*\*|guest)?@(?:localhost|127\.0\.0\.1|\[::1\]):5672\/\/|\bguest(?::(?:\*{2,8}|guest))?@(?:localhost|127\.0\.0\.1|\[::1\])(?::5672)?(?![\w.-])/;
 
 /**
  * A list of servers printed empty (`bootstrap.servers = []`, `"hosts": []`), or a host that is still a

@@ -8,6 +8,12 @@ import { isShellExecDenied } from './exec-clues.ts';
 import { launchFailure } from './exec-launch-clues.ts';
 import { OUTPUT_FILE_NOT_OPENED } from './config-clues.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
+import {
+  ACCESS_CHECK,
+  NO_WRITE_PERMISSION,
+  NOT_WRITABLE,
+  WRITE_CHECK_AS_USER,
+} from './permission-denied-write-checks.ts';
 
 // An exec of a non-executable file is exec_permission_denied; its rule reads these lines.
 const EXEC =
@@ -19,42 +25,6 @@ const ERRNO_FIELD = /^\s{0,8}(?:code|errno|syscall): /;
 // A directory of the image rather than of a volume (/tmp, /etc/<app>, /opt): with no errno named, a read-only
 // root filesystem says "not writable" there as often as ownership does. A data directory is a volume.
 const IMAGE_DIR = /(?:^|[\s'"`[(=:])\/(?:(?:var\/)?tmp|etc|opt|usr|run|var\/run|var\/cache)\b/;
-
-const NOT_WRITABLE: Signature = {
-  all: [
-    /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Cc]ould not|[Ff]ailed to) write (?:to|into|in) (?:the )?(?:directory|data directory|folder|cache directory|\/|["'`]\/)|\bmust be (?:present and )?writ(?:e)?able\b|\bwrit(?:e)?able by the (?:web ?)?server\b/,
-  ],
-  confidence: 0.84,
-  title: 'The container user cannot write to a directory it needs',
-  // Symfony's "Unable to write in the "/var/www/app/var/cache/prod" directory", Laravel's "directory must be
-  // present and writable", WordPress's "Is its parent directory writable by the server?".
-  // A write refused for a full or read-only disk names that errno; those causes own it.
-  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota/,
-};
-
-// A start-up check of a directory's access that names no errno: Jenkins remoting's "should be fully accessible
-// to the remoting executable (RWX)", servers that say a path "is not accessible" to their user. On a volume
-// that is ownership (a hostPath or PVC owned by root while the process runs as another user).
-const ACCESS_CHECK: Signature = {
-  all: [
-    /\bshould be fully accessible\b|\baccessible to the [\w -]{1,40}\(RWX\)|\b(?:directory|folder|path):? ['"`]?\/[^\s'"`]{0,200}['"`]? is not (?:fully )?accessible\b|\bis not (?:fully )?accessible (?:to|by) (?:the )?(?:current )?(?:user|process)\b/,
-  ],
-  confidence: 0.8,
-  title: 'The container user cannot access a directory it needs (ownership of the volume)',
-  not: /[Rr]ead-only file ?system|EROFS|[Nn]o such file|ENOENT|does not exist/,
-};
-
-// A start-up check that names the path and the user it runs as ("Cannot write to /var/solr as 8983:8983",
-// "/data is not writable by uid 1000", "must be writable by the jenkins user"): the path's owner is another
-// user than the process, the usual state of a fresh root-owned volume without fsGroup.
-const WRITE_CHECK_AS_USER: Signature = {
-  all: [
-    /\b(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Cc]ould not|[Ff]ailed to) (?:write|create files?) (?:to|into|in) ['"`]?\/[^\s'"`]{0,200}['"`]? as (?:user |uid )?['"`]?[\w-]{1,32}(?::[\w-]{1,32})?\b|\b(?:must|needs to|has to|should) be (?:writ(?:e)?able|owned) by (?:the )?(?:user|uid|group|gid|[\w-]{1,32} user)\b|\bnot writ(?:e)?able by (?:uid|user|gid) ['"`]?\w/,
-  ],
-  confidence: 0.86,
-  title: 'The container user cannot write to a directory owned by another user (volume ownership)',
-  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota/,
-};
 
 // A file tool of coreutils or BusyBox refused by the kernel in an entrypoint that prepares its directories
 // ("mkdir: cannot create directory '/data/log': Permission denied", "touch: cannot touch", "cp: cannot create
@@ -78,6 +48,20 @@ const GO_PATH_ERROR: Signature = {
   confidence: 0.8,
   title: 'The container user lacks permission on a path (ownership of the volume)',
   not: EXEC,
+};
+
+// A shell that could not open a data file (a redirect "> .secret_key", "echo x >> /data/app.log", a sourced
+// env file): a path whose last part has an extension other than a script's is no program, so this is no exec
+// failure. The script's later steps (an empty secret, a missing file it meant to write) are consequences, so
+// this reading is confident.
+const SHELL_REDIRECT_DENIED: Signature = {
+  all: [
+    /^(?:(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: (?:line )?\d{1,5}: |[^\s:]{1,300}: (?:line )?\d{1,5}: )[^\s:]{0,300}\.(?!(?:sh|bash|py|rb|pl):)[\w-]{1,40}: Permission denied\s{0,4}$/,
+  ],
+  confidence: 0.9,
+  title: 'A start script cannot write a file it creates (the directory is owned by another user)',
+  // A program in a bin directory ("/usr/local/bin/app.py") is an exec (exec_permission_denied's).
+  not: /\/(?:s?bin|libexec)\/[^\s:/]{1,200}: Permission denied|exec user process|cannot execute/,
 };
 
 const GENERIC: Signature = {
@@ -109,6 +93,8 @@ const SIGNATURES: Signature[] = [
   NOT_WRITABLE,
   WRITE_CHECK_AS_USER,
   ACCESS_CHECK,
+  NO_WRITE_PERMISSION,
+  SHELL_REDIRECT_DENIED,
   {
     all: [/\bCannot write into /, /\bdirectory\b/],
     confidence: 0.82,

@@ -30,6 +30,15 @@ const startupFailure = (ctx: RuleContext): LogLine | undefined =>
       STARTUP_FAILURE.test(l.text),
   );
 
+/**
+ * The app announced a listen port that is no value at all ("listening on port undefined", "Server
+ * started at http://0.0.0.0:NaN", "bound to :null"): the port comes from an environment variable that is
+ * not set (a PaaS such as Heroku sets PORT, the Deployment does not), so the app sits on a random or no
+ * port and the probes on the declared one are refused. The kill is a symptom of the unset variable.
+ */
+const UNSET_LISTEN_PORT =
+  /\b[Pp]ort:? (?:undefined|NaN|null)\b|:\/\/[\w.[\]-]{1,100}:(?:undefined|NaN|null)\b|\b(?:[Ll]istening|[Ss]tarted|[Rr]unning|[Bb]ound|[Ss]erving) (?:on|at|to) :(?:undefined|NaN|null)\b/;
+
 export const describeProbe = (probe: ProbeFacts): string => {
   const target =
     probe.type === 'httpGet'
@@ -96,17 +105,21 @@ const match = (ctx: RuleContext): Finding | null => {
   else confidence = fatal ? 0.35 : 0.5;
   // Killed by the probe, but only after the app had failed to start: the start-up failure is the cause.
   if (killedBySignal && failedStart) confidence = Math.min(confidence, 0.6);
+  const unsetPort = ctx.log.lines.find((l) => UNSET_LISTEN_PORT.test(l.text));
+  if (unsetPort) confidence = Math.min(confidence, 0.55);
 
   const failure = unhealthy[0]?.message ?? '';
   const evidence: Evidence[] = [...unhealthy.slice(0, 1), ...killing.slice(0, 1)].map(eventEvidence);
   if (failedStart) evidence.push(logEvidence(failedStart));
+  if (unsetPort) evidence.push(logEvidence(unsetPort));
   const probe = ctx.container?.probes[kind];
   if (probe) evidence.push(specEvidence(`${kind}Probe: ${describeProbe(probe)}`));
   const probeText = probe
     ? ` (${probe.type === 'httpGet' ? `${probe.target || '/'} on port ${probe.port}` : probe.type}${probe.failureThreshold ? `, ${probe.failureThreshold} failures` : ''})`
     : '';
-  const title =
-    killedBySignal && failedStart
+  const title = unsetPort
+    ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app listened on no real port (an unset PORT-like variable?): the probe failures are likely a symptom`
+    : killedBySignal && failedStart
       ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app had already failed to start: the probe failures are likely a symptom`
       : confidence >= 0.6
         ? `Killed by the kubelet after its ${kind} probe failed${probeText}`

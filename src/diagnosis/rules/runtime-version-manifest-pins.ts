@@ -61,4 +61,16 @@ export const MANIFEST_PIN_SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: "The pinned package needs another Python version than the image's",
   },
+  {
+    // The project's own Python constraint (pyproject requires-python, Poetry's python = "^3.11") excludes the
+    // image's interpreter: Poetry "The currently activated Python version 3.9.19 is not supported by the
+    // project (^3.11)" / "Poetry was unable to find a compatible version", uv "the current Python version
+    // (3.9.19) does not satisfy Python>=3.11" / "incompatible with the project's Python requirement",
+    // pipenv "Python 3.11 was not found on your system", Hatch/PDM "No Python interpreter found".
+    all: [
+      /\bPython version v?\d[\d.]{0,12} is not supported by the (?:project|package)\b|\b[Pp]oetry was unable to find a compatible (?:Python )?version\b|\bcurrent Python version \(?v?\d[\d.]{0,12}\)? does not satisfy Python\b|\bincompatible with the project's Python requirement\b|\bPython v?\d[\d.]{0,12} was not found on your system\b|\b[Nn]o (?:Python )?interpreter found for Python [<>=^~]{0,2} ?v?\d/,
+    ],
+    confidence: 0.88,
+    title: "The project's Python constraint excludes the image's Python version",
+  },
 ];

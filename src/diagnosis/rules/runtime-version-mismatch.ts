@@ -6,9 +6,9 @@ import { LANGUAGE_CHANGE_SIGNATURES } from './runtime-version-language-changes.t
 import { SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER } from './runtime-version-gpu-driver.ts';
 import { MANIFEST_PIN_SIGNATURES } from './runtime-version-manifest-pins.ts';
+import { sourceEchoClue } from './runtime-version-source-echo.ts';
 import {
   BUILTIN_MODULE_LACKS_EXPORT,
-  esmPathOnNodeBeforeImportMetaDirname,
   FLOATING_TAG_PULL,
   JS_SYNTAX_ERROR,
   JVM_OPTION_OF_ANOTHER_JAVA,
@@ -75,9 +75,10 @@ const SIGNATURES: Signature[] = [
     title: "The code imports a standard-library module newer than the image's Python",
   },
   {
-    // Built-ins newer than the image's runtime: String.replaceAll (Node 15), Array.findLast (18), str.removeprefix (Python 3.9).
+    // Built-ins newer than the image's runtime: String.replaceAll (Node 15), Array.findLast (18), Object.groupBy (21),
+    // str.removeprefix (Python 3.9), ExceptionGroup (3.11), Ruby's filter_map (2.7) and intersect? (3.1).
     all: [
-      /\.(?:replaceAll|findLast|findLastIndex|toSorted|toReversed|toSpliced|hasOwn) is not a function|'str' object has no attribute '(?:removeprefix|removesuffix)'/,
+      /\.(?:replaceAll|findLast|findLastIndex|toSorted|toReversed|toSpliced|hasOwn|groupBy|withResolvers|fromAsync) is not a function|'str' object has no attribute '(?:removeprefix|removesuffix)'|\bname '(?:ExceptionGroup|BaseExceptionGroup|aiter|anext)' is not defined|\bstructuredClone is not defined|\bundefined method [`'](?:filter_map|tally|intersect\?|ceildiv|bytesplice|byteindex)' for/,
     ],
     confidence: 0.68,
     title: 'The code calls a built-in that this (older) runtime does not have',
@@ -261,15 +262,14 @@ export const runtimeVersionMismatch: Rule = {
         steps: steps(ctx),
       });
     }
-    const esm = esmPathOnNodeBeforeImportMetaDirname(lines);
-    if (esm) {
+    const echoed = sourceEchoClue(lines);
+    if (echoed) {
       return finding(ctx, {
         ruleId: 'runtime-version-mismatch',
         category: 'runtime_version_mismatch',
-        title:
-          "A module's own path is undefined: import.meta.dirname/filename need Node.js 20.11 (the image's is older)",
-        confidence: esm.confidence,
-        evidence: logEvidence(esm.lines),
+        title: echoed.title,
+        confidence: echoed.confidence,
+        evidence: logEvidence(echoed.lines),
         steps: steps(ctx),
       });
     }

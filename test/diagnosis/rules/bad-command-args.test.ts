@@ -398,8 +398,20 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: 'the .NET host cannot find the assembly the entrypoint names after an AssemblyName change',
+      log: "The command could not be loaded, possibly because:\n  * You intended to execute a .NET application:\n      The application 'orders-service.dll' does not exist.\n  * You intended to execute a .NET SDK command:\n      No .NET SDKs were found.",
+      exitCode: 145,
+      min: 0.7,
+      max: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a .NET dll named by its full path that is not there is the image, not the command',
+      log: "The application '/app/publish/Orders.Service.dll' does not exist.",
+      exitCode: 145,
+    },
     {
       name: 'a config key the new version removed is a config problem, not an argument',
       log: 'WARN setting "cache.ttl" was removed in 2.0 and is ignored\nFATAL database: connection refused',

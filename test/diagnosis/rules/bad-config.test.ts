@@ -8,6 +8,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a .NET validator that rejects a section of the configuration it bound',
+      log: "Unhandled exception. System.InvalidOperationException: The rate limiter config is invalid. (Policy 'burst' requires PermitLimit greater than 0.)\n   at Acme.Gateway.RateLimiting.Validate(RateLimiterOptions options)\n   at Program.<Main>$(String[] args) in /src/Program.cs:line 19",
+      exitCode: 134,
+      min: 0.78,
+    },
+    {
+      name: "a daemon's configuration error with the EX_CONFIG exit code (sysexits 78)",
+      log: 'postfix/postfix-script: starting the Postfix mail system\nfatal: Configuration error. smtpd_tls_security_level: bad value "mayy"',
+      exitCode: 78,
+      min: 0.8,
+    },
+    {
+      name: 'a next.config.js rendered from a template that does not compile',
+      log: "/app/next.config.js:12\n  images: {\n  ^^^^^^\n\nSyntaxError: Unexpected identifier 'images'\n    at internalCompileFunction (node:internal/vm:76:18)\n    at wrapSafe (node:internal/modules/cjs/loader:1283:20)",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a process manager that says its config file is malformatted',
+      log: '[PM2][ERROR] File /app/pm2.config.json malformatted\nError: Unexpected token } in JSON at position 212',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'Squid refuses a rule naming an ACL it has not defined (a different directive)',
       log: "2024/08/12 07:31:44| Processing Configuration File: /etc/squid/squid.conf (depth 0)\n2024/08/12 07:31:44| ERROR: aclParseAclList: ACL name 'office_nets' not found.\n2024/08/12 07:31:44| FATAL: Bungled /etc/squid/squid.conf line 41: ssl_bump splice office_nets",
       exitCode: 1,
@@ -360,6 +384,16 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a configuration error that is a required value left unset (missing_env_var)',
+      log: 'fatal: Configuration error: SMTP_RELAY_HOST is required',
+      exitCode: 78,
+    },
+    {
+      name: "a SyntaxError in the app's own module is not a configuration file",
+      log: "/app/src/server.js:12\n  const port = \n        ^^^^\n\nSyntaxError: Unexpected identifier 'app'\n    at internalCompileFunction (node:internal/vm:76:18)",
+      exitCode: 1,
+    },
     {
       name: 'a config file the server cannot write for ownership (Go lower-case errno) is not a bad config',
       log: 'Error: failed to load configuration: failed to create store: failed to persist: failed to write file: open /srv/app/config/config.json: permission denied',

@@ -6,6 +6,18 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a single-instance bot whose pid file on the kept volume names a live pid (another wording)',
+      log: 'Loading config from /data/bot.yml\nFATAL: There is already an instance of chatbot running (see /data/chatbot.pid)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an init step re-run on every boot over storage it already formatted (not Kafka)',
+      log: '+ raft-tool init --dir /var/lib/raft\nError: storage directory /var/lib/raft is already formatted',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a KahaDB broker whose store lock is still held by the old pod on a shared volume (path named)',
       log: 'INFO | Using Persistence Adapter: KahaDBPersistenceAdapter[/opt/activemq/data/kahadb]\nWARN | Could not lock file /opt/activemq/data/kahadb/lock, retrying in 10 seconds',
       exitCode: 1,
@@ -317,6 +329,16 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a start script that notices the storage is formatted and skips the step is not a conflict',
+      log: 'Log directory /var/lib/kafka/data is already formatted, skipping format\nKafka Server started',
+      exitCode: 1,
+    },
+    {
+      name: 'an instance already running on a port is a port clash, not a stale pid file',
+      log: 'Error: an instance is already running on port 8080',
+      exitCode: 1,
+    },
     {
       name: 'a lock on a database table (not a file on the volume) is not the data directory',
       log: 'ERROR: could not lock table orders: lock timeout exceeded\nFATAL: migration aborted',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'data files too old for this release to upgrade in place (another product than CockroachDB)',
+      log: 'FATAL: data files in /var/lib/tsdb are too old to be upgraded by this release; upgrade through 2.x first',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a server whose data directory version is older than the binary and asks for an upgrade run',
       log: "ERROR {startup} Database directory version (30912) is lower than current version (31005).\nFATAL {startup} Database version check failed for '_system'. Please start the server with the --database.auto-upgrade option",
       exitCode: 1,
@@ -165,6 +171,11 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a database server too old for the app is the runtime version, not the data on the volume',
+      log: 'ERROR: database server version 10.4 is too old for running version 2.3 of this app',
+      exitCode: 1,
+    },
     {
       name: 'a client library version that is lower than recommended is not the data on the volume',
       log: 'WARN client version 1.2 is lower than the recommended 1.4; some features are disabled\nError: connection refused',

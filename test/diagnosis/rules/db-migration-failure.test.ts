@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'schema migrations left locked by a runner that was killed half-way (not Rocket.Chat)',
+      log: 'Error: Schema migrations are locked; run `migrate unlock` once no other runner is active',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a CMS post-update hook failing during updatedb',
       log: " [notice] Update started: shop_catalog_post_update_move_prices\n>  [error]  Column not found: 1054 Unknown column 'price_old' in 'field list'\n>  [error]  Update failed: shop_catalog_post_update_move_prices\n [error]  Update aborted by: shop_catalog_post_update_move_prices",
       exitCode: 1,
@@ -171,6 +177,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'migrations that report they are not locked and run are not a failure',
+      log: 'Migrations are not locked, applying 3 pending migrations\nDone.',
+      exitCode: 0,
+    },
     {
       name: "a package manager's update that failed is not a database update hook",
       log: 'E: Update failed: some index files failed to download\nE: Some index files failed to download. They have been ignored, or old ones used instead.',

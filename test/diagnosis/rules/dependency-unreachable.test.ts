@@ -145,8 +145,25 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
       max: 0.6,
       best: 'missing_env_var',
     },
+    {
+      name: 'PyMongo gives up on server selection against a named service (traffic dropped by a NetworkPolicy)',
+      log: 'pymongo.errors.ServerSelectionTimeoutError: orders-mongo.data.svc.cluster.local:27017: timed out, Timeout: 30s, Topology Description: <TopologyDescription id: 665d, topology_type: Unknown>',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'the MongoDB Java driver timed out waiting for a matching server',
+      log: 'com.mongodb.MongoTimeoutException: Timed out after 30000 ms while waiting for a server that matches ReadPreferenceServerSelector{readPreference=primary}. Client view of cluster state is {type=UNKNOWN, servers=[{address=mongo-0.mongo.data.svc:27017, type=UNKNOWN, state=CONNECTING}]',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'server selection that failed because the name did not resolve is a DNS failure',
+      log: 'MongooseServerSelectionError: getaddrinfo ENOTFOUND mongo.data.svc.cluster.local',
+      exitCode: 1,
+    },
     {
       name: 'a SQL Server login that reached the server and was refused is a credential, not a timeout',
       log: "pyodbc.InterfaceError: ('28000', \"[28000] [Microsoft][ODBC Driver 18 for SQL Server][SQL Server]Login failed for user 'app'. (18456) (SQLDriverConnect)\")",

@@ -7,6 +7,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'a fat jar that left out the provider of an SPI the app uses (JAXB)',
+      log: 'Exception in thread "main" javax.xml.bind.JAXBException: Implementation of JAXB-API has not been found on module path or classpath.\n\tat javax.xml.bind.ContextFinder.newInstance(ContextFinder.java:232)\n\tat com.acme.billing.InvoiceExport.<init>(InvoiceExport.java:31)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Node library that checks for its driver and says to add it to package.json',
+      log: 'Error: session store "redis" selected, but ioredis is not present. Please add ioredis to your package.json and reinstall\n    at createStore (/app/node_modules/@acme/session/lib/store.js:41:11)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'Elasticsearch refuses to start without a mandatory plugin the image lacks',
       log: '[2024-05-14T07:22:33,140][ERROR][o.e.b.Elasticsearch] fatal exception while booting Elasticsearch\njava.lang.IllegalStateException: missing mandatory plugins [analysis-icu], found plugins [repository-url]',
       exitCode: 1,
@@ -360,6 +372,16 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a credentials provider chain that found nothing is a setting, not a jar',
+      log: 'Exception in thread "main" java.lang.IllegalStateException: No service provider found for credential type \'azure-cli\'\n\tat com.acme.Main.main(Main.java:12)',
+      exitCode: 1,
+    },
+    {
+      name: "Ruby 3.3's warning that a default gem leaves the standard library (it still loads)",
+      log: '/usr/local/bundle/gems/activesupport-7.0.8/lib/active_support/message_encryptor.rb:4: warning: base64 was loaded from the standard library, but will no longer be part of the default gems since Ruby 3.4.0. Add base64 to your Gemfile or gemspec to silence this warning.\nPuma starting in single mode...',
+      exitCode: 0,
+    },
     {
       name: 'a mistyped built-in subcommand of a CLI is an argument error',
       log: "Usage: celery [OPTIONS] COMMAND [ARGS]...\nTry 'celery --help' for help.\n\nError: No such command 'wroker'.",

@@ -98,8 +98,25 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: 'Spring Boot reports a @Validated property bound to null: no variable (under its relaxed name) set it',
+      log: "***************************\nAPPLICATION FAILED TO START\n***************************\n\nDescription:\n\nBinding to target org.springframework.boot.context.properties.bind.BindException: Failed to bind properties under 'mail.smtp' to com.example.MailProperties failed:\n\n    Property: mail.smtp.password\n    Value: \"null\"\n    Reason: must not be null\n\nAction:\n\nUpdate your application's configuration",
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
+      name: 'Rails with no database configured for its environment (DATABASE_URL unset)',
+      log: 'rails aborted!\nActiveRecord::AdapterNotSpecified: \'production\' database is not configured. Available: ["development", "test"]\n/usr/local/bundle/gems/activerecord-7.1.3/lib/active_record/database_configurations.rb:127:in `resolve_symbol_connection\'',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'Spring Boot reports a property that has a value, just a wrong one',
+      log: 'Description:\n\nBinding to target failed:\n\n    Property: server.port\n    Value: "80a"\n    Origin: System Environment Property "SERVER_PORT"\n    Reason: failed to convert java.lang.String to java.lang.Integer',
+      exitCode: 1,
+    },
     {
       name: 'a URL that is malformed text (not undefined) is a bad value, not an unset variable',
       log: "TypeError: Invalid URL: 'postgres//db:5432/app'\n    at new URL (ext:deno_url/00_url.js:405:27)",

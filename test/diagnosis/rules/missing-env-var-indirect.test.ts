@@ -272,8 +272,44 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a Koa server started on port NaN (Number(process.env.PORT) with PORT unset), then killed by its probes',
+      log: '> api@1.0.0 start\n> node dist/index.js\n\n[api] Server started on port NaN\n[api] connected to redis',
+      exitCode: 143,
+      reason: 'Error',
+      min: 0.9,
+    },
+    {
+      name: 'a Fastify app that prints its URL with an undefined port',
+      log: '{"level":30,"msg":"Server listening at http://0.0.0.0:undefined"}',
+      exitCode: 1,
+      min: 0.9,
+    },
+    {
+      name: 'a NATS.js client refused on its built-in default nats://127.0.0.1:4222: NATS_URL is unset',
+      log: 'worker starting\nNatsError: CONNECTION_REFUSED\n    at Function.errorForCode\nError: connect ECONNREFUSED 127.0.0.1:4222',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
+      name: "an entrypoint that could not write the secret it generates: the empty variable is the permission failure's consequence",
+      log: 'Generating JWT_SECRET into /app/data/.jwt_secret\n/docker-entrypoint.sh: line 12: /app/data/.jwt_secret: Permission denied\nError: JWT_SECRET environment variable is not set',
+      exitCode: 1,
+      max: 0.6,
+      best: 'permission_denied',
+    },
   ],
   negatives: [
+    {
+      name: 'a server listening on the port it was given',
+      log: '[api] Server listening on port 3000\n[api] started in 412 ms',
+      exitCode: 143,
+    },
+    {
+      name: 'a NATS client refused by a named server: the URL was set',
+      log: 'nats: error: dial tcp 10.96.4.7:4222: connect: connection refused (nats://nats.messaging.svc:4222)',
+      exitCode: 1,
+    },
     {
       name: 'a Celery worker refused by a named broker: the URL was set, the broker is down',
       log: '[2024-05-01 10:00:00,000: ERROR/MainProcess] consumer: Cannot connect to amqp://app:**@rabbitmq.mq.svc:5672//: [Errno 111] Connection refused.',

@@ -466,8 +466,19 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       // The rotated secret stays the answer; the unset variable is only offered beside it.
       best: 'auth_failure',
     },
+    {
+      name: 'a validator reports a secret option absent (the variable was passed under a name the app does not read)',
+      log: 'level=info msg="loading configuration"\nError: invalid configuration: missing required option: api_token',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a password option that was given and rejected is a credential problem, not an unset variable',
+      log: 'Error: invalid configuration: missing field password? no: password rejected by server (invalid credentials)',
+      exitCode: 1,
+    },
     {
       name: 'a settings module that was found but names an app that is not installed is not a missing variable',
       log: "RuntimeError: Model class portal.models.Visit doesn't declare an explicit app_label and isn't in an application in INSTALLED_APPS.",

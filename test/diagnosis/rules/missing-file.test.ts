@@ -300,8 +300,26 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 1,
       min: 0.65,
     },
+    {
+      name: 'a Python service whose configuration folder the runtime stage never copied',
+      log: 'Traceback (most recent call last):\n  File "/srv/app/main.py", line 4, in <module>\n    settings = load_settings()\nRuntimeError: Configuration folder \'/srv/app/config\' not found',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'the .NET host names a dll path the publish output never reached: the image lacks it',
+      log: "The application '/app/out/Billing.Worker.dll' does not exist.",
+      exitCode: 145,
+      min: 0.6,
+      max: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'an optional overlay config directory the app skips is a notice, not the crash',
+      log: 'INFO config directory /etc/app/conf.d not found, skipping overlays\nFATAL database: connection refused',
+      exitCode: 1,
+    },
     {
       name: 'a dotenv loader that only notes the file is absent and goes on is not the crash',
       log: 'INFO  no .env file found, reading the environment only\nFATAL database: password authentication failed for user "app"',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'a start-up check worded as the user having no write access to its volume (no errno)',
+      log: 'INFO  Running as uid 1000 (sonar)\nERROR Directory /opt/sonarqube/data does not have write access for user sonar. Check the ownership of the volume',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an entrypoint whose redirect into a root-owned volume is refused, then a misleading later error',
+      log: 'Generating the instance id\n/docker-entrypoint.sh: line 42: /var/lib/grafana-agent/instance.id: Permission denied\ncat: /var/lib/grafana-agent/instance.id: No such file or directory\nError: required environment variable AGENT_ID is not set',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: "Go's PathError writing a file on a root-owned volume (lower-case errno text)",
       log: 'time=2024-05-02T10:00:01Z level=info msg="starting"\nError: failed to initialize store: mkdir /var/lib/drone/cache: permission denied',
       exitCode: 1,
@@ -161,6 +173,16 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a shell denied running a script it calls is an exec failure, not a denied data file',
+      log: '/entrypoint.sh: line 7: /app/bin/start-server.sh: Permission denied',
+      exitCode: 126,
+    },
+    {
+      name: 'a missing write access because the mount is read-only is not ownership',
+      log: 'ERROR: directory /data has no write access: Read-only file system',
+      exitCode: 1,
+    },
     {
       name: "Go's exec of a program that is not executable is the exec rule's",
       log: 'Error: fork/exec /usr/local/bin/plugin-runner: permission denied',

@@ -132,6 +132,29 @@ describe('probe-failure', () => {
     });
   });
 
+  test('an app listening on an unset port makes the probe kill a symptom, not a confident answer', () => {
+    const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
+    const finding = probeFailure.match(
+      contextFor({
+        container,
+        events: [unhealthy(), killing],
+        logLines: ['[main] INFO  connected to redis', '[main] INFO  HTTP server started at http://0.0.0.0:NaN'],
+      }),
+    );
+    assert.ok(finding);
+    assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
+    assert.ok(finding.evidence.some((e) => e.source === 'log' && e.text.includes(':NaN')));
+  });
+
+  test('a real listen port keeps the probe kill confident', () => {
+    const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
+    const finding = probeFailure.match(
+      contextFor({ container, events: [unhealthy(), killing], logLines: ['Server listening on port 3000'] }),
+    );
+    assert.ok(finding);
+    assert.ok(finding.confidence >= 0.9);
+  });
+
   test('startup probe failures are named as such', () => {
     const container = containerFacts({
       lastState: terminated(137),

@@ -4,6 +4,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: "uv refusing the image's Python for the project's requires-python (not Poetry)",
+      log: "error: The Python request from `.python-version` resolved to Python 3.9.19, which is incompatible with the project's Python requirement: `>=3.11`",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'a Ruby 3.2 Data.define value object on an older Ruby (script, not a Rack app)',
+      log: "/app/lib/event.rb:2:in `<main>': uninitialized constant Data (NameError)\n\nEvent = Data.define(:name, :at)\n        ^^^^",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a query using OPENJSON on a SQL Server without it (the function name unknown, not the WITH clause)',
+      log: "Executed DbCommand: SELECT [p].[Id] FROM [Products] AS [p] WHERE [p].[Sku] IN (SELECT [s].[value] FROM OPENJSON(@__skus_0) AS [s])\nMicrosoft.Data.SqlClient.SqlException (0x80131904): 'OPENJSON' is not a recognized built-in function name.",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'Python 3.11 ExceptionGroup used on an older Python',
+      log: "Traceback (most recent call last):\n  File \"/app/main.py\", line 40, in run\n    raise ExceptionGroup('ingest failed', errors)\nNameError: name 'ExceptionGroup' is not defined",
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'a Scala job built for 2.12 running on a Scala 2.13 runtime (a collection class that 2.13 removed)',
       log: 'Exception in thread "main" java.lang.NoClassDefFoundError: scala/collection/GenTraversableOnce$class\n\tat com.acme.etl.Main$.main(Main.scala:12)',
       exitCode: 1,
@@ -471,6 +495,21 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: "an app's own Data constant missing (no Data.define in sight) is a bug, not the Ruby version",
+      log: "/app/app/jobs/export.rb:12:in `perform': uninitialized constant Reports::Data (NameError)",
+      exitCode: 1,
+    },
+    {
+      name: 'a hand-written CTE missing its semicolon (no OPENJSON) is a query bug, not the server version',
+      log: "Microsoft.Data.SqlClient.SqlException (0x80131904): Incorrect syntax near the keyword 'WITH'. If this statement is a common table expression, the previous statement must be terminated with a semicolon.",
+      exitCode: 1,
+    },
+    {
+      name: 'Poetry failing to resolve a package version is a dependency problem, not the Python version',
+      log: 'Because app depends on requests (>=99) which does not match any versions, version solving failed.',
+      exitCode: 1,
+    },
     {
       name: 'a missing Scala class of the app itself is not the Scala version',
       log: 'Exception in thread "main" java.lang.NoClassDefFoundError: com/acme/etl/Transform\n\tat com.acme.etl.Main$.main(Main.scala:12)',

@@ -1,0 +1,55 @@
+/**
+ * The absent-credential readings of missing_env_var (not a rule itself: missing-env-var-indirect spreads
+ * them in place, keeping the signature order). A cloud SDK or API client that finds no region, key, token
+ * or credentials at all was given nothing: the variable that should hold it is unset. A credential that
+ * was sent and refused is auth_failure, not this.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const ABSENT_CREDENTIAL_SIGNATURES: readonly Signature[] = [
+  {
+    // AWS SDKs with AWS_REGION / AWS_DEFAULT_REGION unset.
+    all: [
+      /\bRegion is missing\b|AWS region is required, but was not found|You must specify a region\b|\bMissingRegion\b|Missing region in config|Unable to load region from any of the providers|could not find region configuration/,
+    ],
+    confidence: 0.78,
+    title: 'No AWS region is set (AWS_REGION is not set)',
+  },
+  {
+    // An SDK client built with process.env.X_API_KEY while it is unset.
+    all: [
+      /\b(?:[Nn]o|[Mm]issing|[Nn]either) (?:an? )?(?:api[_ ]?key|apiKey|API key|access key|auth token)\b(?: nor [\w.]{1,40})? (?:provided|set|supplied|found|given)\b/,
+    ],
+    confidence: 0.68,
+    title: 'No API key was given to a client: the environment variable that holds it is likely not set',
+  },
+  {
+    // A request sent with no credentials at all: the Hugging Face Hub's "You must be authenticated to
+    // access it" for a gated model, registries' "anonymous access is not allowed", "no auth token
+    // provided". The variable that should hold the token was empty. A token that was sent and refused
+    // (invalid, expired) is auth_failure.
+    all: [
+      /[Yy]ou (?:must|need to) be (?:authenticated|logged in)\b|\b(?:[Aa]nonymous|[Uu]nauthenticated) (?:access|requests?|users?|pulls?) (?:is |are )?(?:not (?:allowed|permitted|supported)|denied|forbidden|disabled)\b|\b[Nn]o (?:auth(?:entication)?|access|bearer|API) token (?:was |is )?(?:provided|given|found|set|supplied)\b/,
+    ],
+    confidence: 0.72,
+    title: 'A request carried no credentials: the variable that should hold the token is likely not set',
+    not: /\b(?:invalid|expired|incorrect|wrong|rejected|revoked|mismatch)\b/i,
+  },
+  {
+    // Cloud SDKs find no credentials when the key variables (AWS_ACCESS_KEY_ID...) are not set; the aws CLI
+    // says it without the exception name ("upload failed: ... Unable to locate credentials").
+    all: [
+      /\bUnable to locate credentials\b|\bcould not find (?:default )?credentials\b|NoCredentialProviders: no valid providers in chain|Could not load credentials from any providers/,
+    ],
+    confidence: 0.72,
+    title: 'No cloud credentials were found: the credential environment variables are likely not set',
+  },
+  {
+    // Bot and ORM clients given an empty token or no connection settings (process.env.X unset).
+    all: [
+      /You must pass the token you received|Dialect needs to be explicitly supplied|\[TokenInvalid\]: An invalid token was provided/,
+    ],
+    confidence: 0.66,
+    title: 'A client got no token or connection settings: the environment variable is likely not set',
+  },
+];

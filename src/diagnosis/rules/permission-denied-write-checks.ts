@@ -1,0 +1,54 @@
+/**
+ * permission_denied's readings of start-up checks that test a directory's access and word the result without
+ * an errno ("is not writable", "should be fully accessible", "has no read/write permissions for user id 1030").
+ * The permission-denied rule lists these among its own signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const NOT_WRITABLE: Signature = {
+  all: [
+    /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\bis not writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Cc]ould not|[Ff]ailed to) write (?:to|into|in) (?:the )?(?:directory|data directory|folder|cache directory|\/|["'`]\/)|\bmust be (?:present and )?writ(?:e)?able\b|\bwrit(?:e)?able by the (?:web ?)?server\b/,
+  ],
+  confidence: 0.84,
+  title: 'The container user cannot write to a directory it needs',
+  // Symfony's "Unable to write in the "/var/www/app/var/cache/prod" directory", Laravel's "directory must be
+  // present and writable", WordPress's "Is its parent directory writable by the server?".
+  // A write refused for a full or read-only disk names that errno; those causes own it.
+  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota/,
+};
+
+// A start-up check of a directory's access that names no errno: Jenkins remoting's "should be fully accessible
+// to the remoting executable (RWX)", servers that say a path "is not accessible" to their user. On a volume
+// that is ownership (a hostPath or PVC owned by root while the process runs as another user).
+export const ACCESS_CHECK: Signature = {
+  all: [
+    /\bshould be fully accessible\b|\baccessible to the [\w -]{1,40}\(RWX\)|\b(?:directory|folder|path):? ['"`]?\/[^\s'"`]{0,200}['"`]? is not (?:fully )?accessible\b|\bis not (?:fully )?accessible (?:to|by) (?:the )?(?:current )?(?:user|process)\b/,
+  ],
+  confidence: 0.8,
+  title: 'The container user cannot access a directory it needs (ownership of the volume)',
+  not: /[Rr]ead-only file ?system|EROFS|[Nn]o such file|ENOENT|does not exist/,
+};
+
+// A start-up check that names the path and the user it runs as ("Cannot write to /var/solr as 8983:8983",
+// "/data is not writable by uid 1000", "must be writable by the jenkins user"): the path's owner is another
+// user than the process, the usual state of a fresh root-owned volume without fsGroup.
+export const WRITE_CHECK_AS_USER: Signature = {
+  all: [
+    /\b(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Cc]ould not|[Ff]ailed to) (?:write|create files?) (?:to|into|in) ['"`]?\/[^\s'"`]{0,200}['"`]? as (?:user |uid )?['"`]?[\w-]{1,32}(?::[\w-]{1,32})?\b|\b(?:must|needs to|has to|should) be (?:writ(?:e)?able|owned) by (?:the )?(?:user|uid|group|gid|[\w-]{1,32} user)\b|\bnot writ(?:e)?able by (?:uid|user|gid) ['"`]?\w/,
+  ],
+  confidence: 0.86,
+  title: 'The container user cannot write to a directory owned by another user (volume ownership)',
+  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota/,
+};
+
+// A start-up check that words the result as a missing permission of the user on a directory (JFrog's "has no
+// read/write permissions for user id 1030", "does not have write access to", "lacks write permission on"):
+// the volume is owned by another user than the process; a read-only mount or a full disk name their errno.
+export const NO_WRITE_PERMISSION: Signature = {
+  all: [
+    /\b(?:has|have) no (?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\b(?:does|do) not have (?:the )?(?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\blacks? (?:the )?(?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\bno write (?:permissions?|access) (?:to|on|for|in)\b/,
+  ],
+  confidence: 0.86,
+  title: 'The container user has no write permission on a directory it needs (ownership of the volume)',
+  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota/,
+};

@@ -1,0 +1,58 @@
+/**
+ * runtime_version_mismatch's readings that need two lines of one log: an error that alone could be a bug,
+ * and the echoed source or generated SQL that shows the code uses a feature another runtime or server
+ * release has. The runtime-version-mismatch rule asks these after its single-line signatures.
+ */
+import type { LogLine } from '../types.ts';
+import { esmPathOnNodeBeforeImportMetaDirname } from './version-clues.ts';
+
+export interface SourceEchoClue {
+  title: string;
+  confidence: number;
+  lines: LogLine[];
+}
+
+interface PairedReading {
+  /** The error the runtime or server raised. */
+  error: RegExp;
+  /** The echoed code or query that uses the newer feature (anywhere in the log). */
+  feature: RegExp;
+  confidence: number;
+  title: string;
+}
+
+const PAIRED_READINGS: PairedReading[] = [
+  {
+    // Ruby 3.2 added Data (Data.define value objects): on an older Ruby the constant is looked up in the
+    // enclosing module and missing ("uninitialized constant Pricing::Data"); Ruby echoes the source line.
+    error: /\buninitialized constant (?:[\w:]{1,120}::)?Data\b(?!::)/,
+    feature: /\bData\.define\b/,
+    confidence: 0.86,
+    title: "The code uses Data.define (Ruby 3.2) but the image's Ruby is older",
+  },
+  {
+    // SQL Server before 2016 (or a database at compatibility level < 130) has no OPENJSON: the query an ORM
+    // generates for it (EF Core 8's Contains over a list) fails to parse at its WITH clause or the function.
+    error:
+      /\bIncorrect syntax near (?:the keyword )?'(?:WITH|OPENJSON|\$)'|'OPENJSON' is not a recognized built-in function name|\bInvalid object name 'OPENJSON'/,
+    feature: /\bOPENJSON ?\(/,
+    confidence: 0.84,
+    title: 'The generated SQL uses OPENJSON, which the SQL Server version (or compatibility level) lacks',
+  },
+];
+
+/** The first two-line reading that fits the log, or the ES module path one from version-clues. */
+export const sourceEchoClue = (lines: readonly LogLine[]): SourceEchoClue | undefined => {
+  for (const reading of PAIRED_READINGS) {
+    const error = lines.find((l) => reading.error.test(l.text));
+    const feature = error && lines.find((l) => reading.feature.test(l.text));
+    if (error && feature) return { title: reading.title, confidence: reading.confidence, lines: [feature, error] };
+  }
+  const esm = esmPathOnNodeBeforeImportMetaDirname(lines);
+  if (!esm) return undefined;
+  return {
+    title: "A module's own path is undefined: import.meta.dirname/filename need Node.js 20.11 (the image's is older)",
+    confidence: esm.confidence,
+    lines: esm.lines,
+  };
+};
