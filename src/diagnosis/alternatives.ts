@@ -5,6 +5,7 @@
  * confidences stay low: they say "worth checking", not "found".
  */
 import { kubectl } from './kubectl.ts';
+import { errorLooking } from './log-scan.ts';
 import type { RuleContext } from './rule.ts';
 import { type CategoryId, TAXONOMY } from './taxonomy.ts';
 import type { Evidence, Finding } from './types.ts';
@@ -135,9 +136,6 @@ const PRIOR_WEIGHT = 0.3;
 const CLEAR_MARGIN = 0.8;
 const GUESS_CONFIDENCE = { clear: 0.4, close: 0.3 };
 
-const ERROR_WORDS =
-  /\b(?:[Ee]rror|ERROR|[Ee]xception|[Ff]atal|FATAL|[Pp]anic|[Ff]ailed|FAILED|Traceback|[Cc]ritical|CRITICAL)/;
-
 export const WEAK_GUESS_RULE = 'engine-weak-guess';
 
 const candidate = (input: {
@@ -170,7 +168,8 @@ export const rivalsOf = (best: Finding, ctx: RuleContext): Finding[] => {
   );
 };
 
-interface Ranked {
+/** What the exit code, the reason and weak words say, read once per classification. */
+export interface WeakClue {
   category: CategoryId;
   /** Words in the log, then priors from the exit code and reason. */
   words: number;
@@ -182,9 +181,9 @@ interface Ranked {
 }
 
 /** Every cause the exit code, the reason and weak words point to, likeliest first. */
-const rankWeakClues = (ctx: RuleContext): Ranked[] => {
-  const scores = new Map<CategoryId, Ranked>();
-  const entry = (category: CategoryId): Ranked => {
+export const weakClues = (ctx: RuleContext): WeakClue[] => {
+  const scores = new Map<CategoryId, WeakClue>();
+  const entry = (category: CategoryId): WeakClue => {
     const found = scores.get(category) ?? { category, words: 0, onErrorLine: false, score: 0, evidence: [], why: [] };
     scores.set(category, found);
     return found;
@@ -200,7 +199,7 @@ const rankWeakClues = (ctx: RuleContext): Ranked[] => {
   if (ctx.reason) prior(REASON_PRIORS[ctx.reason] ?? [], `the reason ${ctx.reason} often means this`);
   const lines = ctx.log.lines.slice(-WEAK_WINDOW);
   lines.forEach((line, index) => {
-    const onError = line.level === 'error' || line.level === 'fatal' || ERROR_WORDS.test(line.text);
+    const onError = errorLooking(line);
     const late = index >= lines.length - IN_LAST_LINES.lines;
     const weight = WEAK_WORD * (onError ? ON_ERROR_LINE : 1) * (late ? IN_LAST_LINES.factor : 1);
     for (const { pattern, category } of WEAK_SIGNALS) {
@@ -221,18 +220,16 @@ const rankWeakClues = (ctx: RuleContext): Ranked[] => {
 };
 
 /** The likeliest causes when no rule matched: from the exit code, then weak words in the log. */
-export const priorsFor = (ctx: RuleContext): Finding[] =>
-  rankWeakClues(ctx)
-    .slice(0, 3)
-    .map((ranked, rank) =>
-      candidate({
-        category: ranked.category,
-        confidence: [0.18, 0.12, 0.08][rank] ?? 0.08,
-        why: `No rule recognised the failure; ${ranked.why.join(' and ')}.`,
-        evidence: ranked.evidence,
-        ctx,
-      }),
-    );
+export const priorsFor = (clues: readonly WeakClue[], ctx: RuleContext): Finding[] =>
+  clues.slice(0, 3).map((ranked, rank) =>
+    candidate({
+      category: ranked.category,
+      confidence: [0.18, 0.12, 0.08][rank] ?? 0.08,
+      why: `No rule recognised the failure; ${ranked.why.join(' and ')}.`,
+      evidence: ranked.evidence,
+      ctx,
+    }),
+  );
 
 /**
  * The best answer when no rule matched but words in the log point to a cause: a guess, stated as one
@@ -240,8 +237,8 @@ export const priorsFor = (ctx: RuleContext): Finding[] =>
  * Without such words on a line that reads as an error (an empty log, a plain "bye", "config loaded")
  * the answer stays `unknown`.
  */
-export const weakGuess = (ctx: RuleContext): Finding | null => {
-  const [first, second] = rankWeakClues(ctx);
+export const weakGuess = (clues: readonly WeakClue[], ctx: RuleContext): Finding | null => {
+  const [first, second] = clues;
   // Words on lines that do not read as errors ("config loaded", "migrations applied") point nowhere.
   if (!first?.onErrorLine) return null;
   const clear = first.words - (second?.words ?? 0) >= CLEAR_MARGIN;

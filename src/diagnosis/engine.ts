@@ -3,14 +3,14 @@
  * cause plus alternatives. It is pure. A rule that throws is skipped (one bad rule must not hide the
  * others), and everything that leaves it passes through redact() because log lines carry secrets.
  */
-import { priorsFor, rivalsOf, WEAK_GUESS_RULE, weakGuess } from './alternatives.ts';
+import { priorsFor, rivalsOf, type WeakClue, weakClues, weakGuess } from './alternatives.ts';
 import { explainExit, exitHeadline } from './exit-codes.ts';
 import { kubectl } from './kubectl.ts';
-import { scanLog } from './log-scan.ts';
+import { errorLooking, scanLog } from './log-scan.ts';
 import { redact } from '../text/outgoing.ts';
 import type { Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
-import type { Classification, CrashFacts, EventFact, Evidence, Finding, LogLine, Target } from './types.ts';
+import type { Classification, CrashFacts, EventFact, Evidence, Finding, Target } from './types.ts';
 import { clip } from './format.ts';
 import { subjectOf } from './subject.ts';
 
@@ -21,12 +21,6 @@ const CLOSE_CALL = 0.1;
 const CLOSE_CALL_PENALTY = 0.08;
 /** Causes that say when a crash began rather than why: they add context to a rival cause, not doubt. */
 const CONTEXT_CATEGORIES: ReadonlySet<string> = new Set(['bad_rollout']);
-
-const ERROR_LOOKING =
-  /\b(?:[Ee]rror|ERROR|[Ee]xception|EXCEPTION|[Ff]atal|FATAL|[Pp]anic|PANIC|[Ff]ailed|FAILED|Traceback|[Cc]ritical|CRITICAL|[Dd]enied|[Rr]efused|[Aa]bort)/;
-
-const errorLooking = (line: LogLine): boolean =>
-  line.level === 'error' || line.level === 'fatal' || ERROR_LOOKING.test(line.text);
 
 const EVIDENCE_CHARS = 300;
 
@@ -98,9 +92,9 @@ const fallback = (ctx: RuleContext): Finding => {
  * No rule matched: a guess from weak words if the log has any, quoting the same last error-looking
  * lines and exit meaning as `unknown` would, so the reader sees what the guess rests on.
  */
-const guessOrFallback = (ctx: RuleContext): Finding => {
+const guessOrFallback = (clues: readonly WeakClue[], ctx: RuleContext): Finding => {
   const unknown = fallback(ctx);
-  const guess = weakGuess(ctx);
+  const guess = weakGuess(clues, ctx);
   if (!guess) return unknown;
   const quoted = unknown.evidence.filter((e) => e.source === 'log').slice(-3);
   const status = unknown.evidence.filter((e) => e.source === 'status');
@@ -140,11 +134,17 @@ const withSubject = (finding: Finding, ctx: RuleContext): Finding => {
 };
 
 /**
- * Fills the free alternative slots: an uncertain best answer gets the causes logs do not separate from
- * it, and `unknown` gets the likeliest causes from the exit code and weak words. Never a repeat.
+ * Fills the free alternative slots: an uncertain rule's answer gets the causes logs do not separate from
+ * it; when no rule matched (`clues` given), the guess or `unknown` gets the likeliest causes from the
+ * exit code and weak words. Never a repeat.
  */
-const withRivals = (best: Finding, alternatives: Finding[], ctx: RuleContext): Finding[] => {
-  const extra = best.category === 'unknown' || best.ruleId === WEAK_GUESS_RULE ? priorsFor(ctx) : rivalsOf(best, ctx);
+const withRivals = (
+  best: Finding,
+  alternatives: Finding[],
+  ctx: RuleContext,
+  clues: readonly WeakClue[] | null,
+): Finding[] => {
+  const extra = clues ? priorsFor(clues, ctx) : rivalsOf(best, ctx);
   const seen = new Set([best.category, ...alternatives.map((f) => f.category)]);
   const out = [...alternatives];
   for (const finding of extra) {
@@ -181,14 +181,16 @@ export const classify = (facts: CrashFacts, target: Target = {}, rules: readonly
     seen.add(finding.category);
     unique.push({ ...finding, evidence: distinctEvidence(finding.evidence), nextSteps: [...finding.nextSteps] });
   }
-  const best = unique[0] ?? guessOrFallback(ctx);
+  // Read only when no rule matched: the guess and its alternatives come from the same clues.
+  const clues = unique.length === 0 ? weakClues(ctx) : null;
+  const best = unique[0] ?? guessOrFallback(clues ?? [], ctx);
   const found = unique.slice(1, 1 + MAX_ALTERNATIVES);
   const runnerUp = found.find((finding) => !CONTEXT_CATEGORIES.has(finding.category));
   if (runnerUp && best.confidence - runnerUp.confidence < CLOSE_CALL) {
     best.confidence = Math.max(runnerUp.confidence, best.confidence - CLOSE_CALL_PENALTY);
   }
   // Rivals and priors only fill free slots: they never make a rule's answer sound less sure.
-  const alternatives = withRivals(best, found, ctx);
+  const alternatives = withRivals(best, found, ctx, clues);
   const note = logNote(ctx);
   if (note && !best.evidence.some((e) => e.source === 'log' && e.line === null)) best.evidence.push(note);
   const { lines, ...logMeta } = facts.log;

@@ -144,6 +144,13 @@ const plainLevel = (text: string): string | undefined => {
   return undefined;
 };
 
+const ERROR_LOOKING =
+  /\b(?:[Ee]rror|ERROR|[Ee]xception|EXCEPTION|[Ff]atal|FATAL|[Pp]anic|PANIC|[Ff]ailed|FAILED|Traceback|[Cc]ritical|CRITICAL|[Dd]enied|[Rr]efused|[Aa]bort)/;
+
+/** A line that reads as an error: logged at error or fatal level, or carrying an error word. */
+export const errorLooking = (line: LogLine): boolean =>
+  line.level === 'error' || line.level === 'fatal' || ERROR_LOOKING.test(line.text);
+
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
 const field = (record: Record<string, unknown>, path: string): unknown => {
