@@ -221,20 +221,26 @@ export const isAddressKey = (key: string): boolean => {
   return words.some((word) => ADDRESS_WORDS.some((a) => word.startsWith(a) || word.endsWith(a)));
 };
 
-/** Empty address fields rendered on one line: more would be a whole config, not a clue. */
-const MAX_EMPTY_ADDRESSES = 4;
+/** Telltale address fields rendered on one line: more would be a whole config, not a clue. */
+const MAX_TELLTALE_ADDRESSES = 4;
+/** A loopback address in a client's config is, inside a pod, nearly always the library's default. */
+const LOOPBACK =
+  /^(?:[a-z][a-z0-9+.-]{0,20}:\/\/)?(?:[^@/\s]{0,200}@)?(?:localhost|127\.0\.0\.1|\[::1\]|::1)(?::\d{1,5})?(?:\/[^\s]{0,200})?$/i;
+const MAX_ADDRESS_CHARS = 200;
 
 /**
- * A printed config whose address is empty (`"redis_addr":""`) followed by a refusal on localhost is the
- * one log signal that tells an unset variable from an unreachable dependency: those fields are kept as
- * ` key=""` after the message (top-level keys only).
+ * A printed config whose address is empty (`"redis_addr":""`) or a loopback default
+ * (`"url":"nats://127.0.0.1:4222"`) followed by a refusal on localhost is the one log signal that tells an
+ * unset variable from an unreachable dependency: those fields are kept as ` key=""` or ` key=value` after
+ * the message (top-level keys only). Other addresses are left out: they say nothing about the cause.
  */
-const emptyAddresses = (record: Record<string, unknown>): string => {
+const telltaleAddresses = (record: Record<string, unknown>): string => {
   const out: string[] = [];
   for (const [key, value] of Object.entries(record)) {
-    if (value !== '' || !isAddressKey(key)) continue;
-    out.push(` ${key}=""`);
-    if (out.length >= MAX_EMPTY_ADDRESSES) break;
+    if (typeof value !== 'string' || !isAddressKey(key)) continue;
+    if (value === '') out.push(` ${key}=""`);
+    else if (value.length <= MAX_ADDRESS_CHARS && LOOPBACK.test(value)) out.push(` ${key}=${value}`);
+    if (out.length >= MAX_TELLTALE_ADDRESSES) break;
   }
   return out.join('');
 };
@@ -274,7 +280,7 @@ const unpackJson = (line: string, depth = 0): Unpacked | null => {
   let text = parts.filter(Boolean).join(': ');
   // No known message field: keep the compact record so rules still see its words (errno, code, ...).
   if (!text) text = line;
-  else text += emptyAddresses(record);
+  else text += telltaleAddresses(record);
   const stackLines = stack
     ? stack
         .split(/\r?\n/)

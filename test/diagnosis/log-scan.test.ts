@@ -112,7 +112,22 @@ describe('scanLog: JSON lines', () => {
     assert.equal(scanLog('{"msg":"up","smtp_host":"smtp.mail.svc:587"}').lines[0]!.text, 'up');
   });
 
-  test('empty address fields are bounded: at most four, and only plain key names', () => {
+  test("a loopback address field (a client's built-in default) is kept after the message; others are not", () => {
+    const nats = '{"level":"info","msg":"connecting to NATS","url":"nats://127.0.0.1:4222","name":"orders"}';
+    assert.equal(scanLog(nats).lines[0]!.text, 'connecting to NATS url=nats://127.0.0.1:4222');
+    assert.equal(
+      scanLog('{"msg":"redis","redisAddr":"localhost:6379"}').lines[0]!.text,
+      'redis redisAddr=localhost:6379',
+    );
+    assert.equal(
+      scanLog('{"msg":"db","dsn":"postgres://app@[::1]:5432/app"}').lines[0]!.text,
+      'db dsn=postgres://app@[::1]:5432/app',
+    );
+    for (const url of ['nats://nats.messaging.svc:4222', 'http://localhost.example.com', 'https://10.0.0.7'])
+      assert.equal(scanLog(JSON.stringify({ msg: 'connecting', url })).lines[0]!.text, 'connecting', url);
+  });
+
+  test('telltale address fields are bounded: at most four, and only plain key names', () => {
     const fields = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`host_${i}`, '']));
     const text = scanLog(JSON.stringify({ msg: 'config', ...fields, 'bad key host': '' })).lines[0]!.text;
     assert.equal(text, 'config host_0="" host_1="" host_2="" host_3=""');
