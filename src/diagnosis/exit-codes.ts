@@ -159,6 +159,14 @@ const codeMeaning = (
         'Shells and many command-line programs exit 2 on misuse: a bad argument, an unknown option or a shell syntax error. A Go program also exits 2 after an unrecovered panic.',
     };
   }
+  const sysexit = SYSEXITS[code];
+  if (sysexit) {
+    return {
+      signal: null,
+      summary: `exited with status ${code} (${sysexit.name} in the sysexits convention: ${sysexit.meaning})`,
+      detail: `Programs that follow sysexits.h (mail servers, many daemons and CLIs) exit ${code} for ${sysexit.meaning}; others may use ${code} for anything, so the log decides.`,
+    };
+  }
   if (code === 126) {
     return {
       signal: null,
@@ -214,6 +222,25 @@ const codeMeaning = (
     summary: `exited with status ${code} (application-specific)`,
     detail: `Status ${code} has no standard meaning: the program chose it, so its documentation or log explains it.`,
   };
+};
+
+/** The BSD sysexits.h statuses (64-78): what a program that follows the convention meant by each. */
+const SYSEXITS: Record<number, { name: string; meaning: string }> = {
+  64: { name: 'EX_USAGE', meaning: 'a command-line usage error' },
+  65: { name: 'EX_DATAERR', meaning: 'bad input data' },
+  66: { name: 'EX_NOINPUT', meaning: 'an input file that does not exist or cannot be read' },
+  67: { name: 'EX_NOUSER', meaning: 'an unknown user' },
+  68: { name: 'EX_NOHOST', meaning: 'an unknown host' },
+  69: { name: 'EX_UNAVAILABLE', meaning: 'a service it needs is unavailable' },
+  70: { name: 'EX_SOFTWARE', meaning: 'an internal software error' },
+  71: { name: 'EX_OSERR', meaning: 'an operating-system error (cannot fork, cannot create a pipe)' },
+  72: { name: 'EX_OSFILE', meaning: 'a system file that is missing or broken' },
+  73: { name: 'EX_CANTCREAT', meaning: 'an output file it cannot create' },
+  74: { name: 'EX_IOERR', meaning: 'an input/output error' },
+  75: { name: 'EX_TEMPFAIL', meaning: 'a temporary failure worth retrying' },
+  76: { name: 'EX_PROTOCOL', meaning: 'a remote protocol error' },
+  77: { name: 'EX_NOPERM', meaning: 'insufficient permission' },
+  78: { name: 'EX_CONFIG', meaning: 'a configuration error' },
 };
 
 export const explainExit = (code: number | null, reason: string | null, message?: string | null): ExitMeaning => {
