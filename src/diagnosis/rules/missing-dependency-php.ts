@@ -28,10 +28,19 @@ export const PHP_CLASS_SIGNATURES: Signature[] = [
   {
     // Classes and functions of PHP extensions (phpredis, gd, intl, zip, pdo drivers...) missing from the image.
     // A call inside a namespace names it ("Laravel\\Horizon\\pcntl_async_signals()"): PHP found no global one either.
+    // Symfony's error handler words the same failures as 'Attempted to load class "Redis" from the global
+    // namespace' and 'Attempted to call undefined function "mb_strlen" from the global namespace'.
     all: [
-      /Class ["'](?:Redis|RedisCluster|Memcached|Imagick|ZipArchive|IntlDateFormatter|Collator|NumberFormatter|SoapClient|AMQPConnection|MongoDB\\{1,2}Driver\\{1,2}Manager)["'] not found|Call to undefined function (?:[\w\\]{1,200}\\)?(?:pcntl_|posix_|socket_|ctype_|imap_|openssl_|finfo_|yaml_|igbinary_|msgpack_|grapheme_|idn_to_|mysqli_|pg_|imagecreate|curl_|mb_|bc(?:add|mul|div|sub)|gmp_|sodium_|zip_|simplexml_|iconv|intl|gz|ldap_|exif_|apcu_|opcache_)|could not find driver/,
+      /(?:Class |Attempted to load (?:class|interface) )["'](?:Redis|RedisCluster|Memcached|Imagick|ZipArchive|IntlDateFormatter|Collator|NumberFormatter|SoapClient|AMQPConnection|MongoDB\\{1,2}Driver\\{1,2}Manager)["'] (?:not found|from the global namespace)|(?:Call to undefined function (?:[\w\\]{1,200}\\)?|Attempted to call (?:an )?undefined function ["'])(?:pcntl_|posix_|socket_|ctype_|imap_|openssl_|finfo_|yaml_|igbinary_|msgpack_|grapheme_|idn_to_|mysqli_|pg_|imagecreate|curl_|mb_|bc(?:add|mul|div|sub)|gmp_|sodium_|zip_|simplexml_|iconv|intl|gz|ldap_|exif_|apcu_|opcache_)|could not find driver/,
     ],
     confidence: 0.82,
     title: 'A PHP extension the app uses is not installed in the image',
+  },
+  {
+    // Symfony's reading of a class missing from the global namespace: the app's and its packages' classes live
+    // in namespaces, so a global one is mostly an extension's (or a typo, hence below the confident band).
+    all: [/Attempted to load (?:class|interface|trait) ["'][A-Z]\w{0,60}["'] from the global namespace/],
+    confidence: 0.72,
+    title: 'A global PHP class (usually a PHP extension) is not installed in the image',
   },
 ];

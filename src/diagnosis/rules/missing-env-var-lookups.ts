@@ -95,3 +95,26 @@ export const SHELL_UNSET_WITH_MESSAGE: Signature = {
   title: 'A required environment variable is not set (the script stopped on a :? expansion with a message)',
   not: /: (?:command )?not found\s*$|readonly variable|bad substitution|syntax error|[Nn]o such file|[Pp]ermission denied|[Ii]s a directory|ambiguous redirect|invalid (?:option|number|signal|variable name|arithmetic)|expression expected|too many arguments|operator expected|bad array subscript|cannot (?:execute|open|overwrite|create)|[Nn]ot a directory|[Ee]xec format error|[Tt]ext file busy/,
 };
+
+/**
+ * A loader that deserializes the environment into a typed config and finds a field unset: Rust's envy
+ * ("missing value for field database_url"), and any serde-style "missing field" once the log says the
+ * config is read from the environment (config-rs' Environment source, figment's Env, envconfig). A field
+ * missing from a parsed file names the file or a line; those stay bad_config's.
+ */
+export const ENV_DESERIALIZE_MISSING_FIELD: Signature = {
+  all: [/\bmissing value for field [`'"]?[A-Za-z_]\w{0,80}|\bMissingValue\("[A-Za-z_]\w{0,80}"\)/],
+  confidence: 0.84,
+  title: 'A required environment variable is not set (the environment config loader misses a field)',
+  not: /\bat line \d|\bline \d{1,6} column \d|\.(?:ya?ml|json|toml|ini)\b/,
+};
+
+export const ENV_SOURCE_MISSING_FIELD: Signature = {
+  all: [
+    /\b(?:(?:configuration|config|settings) (?:from|from the) (?:process )?environment\b|from env(?:ironment)? (?:variables|prefix)\b|environment prefix\b|\benvy::|\benvconfig\b)/i,
+    /\bmissing (?:value for )?field [`'"]?[A-Za-z_]\w{0,80}/,
+  ],
+  confidence: 0.86,
+  title: 'A required environment variable is not set (the config read from the environment misses a field)',
+  not: /\bat line \d|\bline \d{1,6} column \d/,
+};

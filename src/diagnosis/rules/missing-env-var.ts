@@ -16,8 +16,10 @@ import { EMPTY_VALUE_SIGNATURES } from './missing-env-var-empty-values.ts';
 import { INDIRECT_SIGNATURES, indirectEvidence, weighIndirect } from './missing-env-var-indirect.ts';
 import {
   CONFIG_VARIABLE_REFERENCE_UNRESOLVED,
+  ENV_DESERIALIZE_MISSING_FIELD,
   ENV_KEY_LOOKUP_FAILED,
   ENV_LOOKUP,
+  ENV_SOURCE_MISSING_FIELD,
   OCAML_GETENV_NOT_FOUND,
   PYTHON_KEY_ERROR,
   RUBY_ENV_FETCH,
@@ -148,6 +150,8 @@ const SIGNATURES: Signature[] = [
     not: /\b(?:at )?line \d|\bcolumn \d|\.(?:ya?ml|json|toml|conf|ini|hcl|properties)\b|\bflags?\b|\s--[a-z]/,
   },
   RUST_ENV_VAR,
+  ENV_DESERIALIZE_MISSING_FIELD,
+  ENV_SOURCE_MISSING_FIELD,
   OCAML_GETENV_NOT_FOUND,
   {
     // Images that refuse to start until a licence variable is set (EULA=TRUE, ACCEPT_EULA=Y).

@@ -18,11 +18,12 @@ export const NOT_WRITABLE: Signature = {
 };
 
 // A start-up check of a directory's access that names no errno: Jenkins remoting's "should be fully accessible
-// to the remoting executable (RWX)", servers that say a path "is not accessible" to their user. On a volume
+// to the remoting executable (RWX)", servers that say a path "is not accessible" to their user (Neo4j's
+// "Folder /data is not accessible for user: 7474 ... a file permissions issue on the mounted folder"). On a volume
 // that is ownership (a hostPath or PVC owned by root while the process runs as another user).
 export const ACCESS_CHECK: Signature = {
   all: [
-    /\bshould be fully accessible\b|\baccessible to the [\w -]{1,40}\(RWX\)|\b(?:directory|folder|path):? ['"`]?\/[^\s'"`]{0,200}['"`]? is not (?:fully )?accessible\b|\bis not (?:fully )?accessible (?:to|by) (?:the )?(?:current )?(?:user|process)\b/,
+    /\bshould be fully accessible\b|\baccessible to the [\w -]{1,40}\(RWX\)|\b(?:[Dd]irectory|[Ff]older|[Pp]ath):? ['"`]?\/[^\s'"`]{0,200}['"`]? is not (?:fully )?accessible\b|\bis not (?:fully )?accessible (?:to|by) (?:the )?(?:current )?(?:user|process)\b|\bis (?:commonly |usually |probably |likely )?a file[ -]?permissions? (?:issue|problem) on the (?:mounted )?(?:folder|directory|volume)\b/,
   ],
   confidence: 0.8,
   title: 'The container user cannot access a directory it needs (ownership of the volume)',

@@ -7,6 +7,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: "Symfony's error handler names a global class only a PHP extension defines (Memcached)",
+      log: 'In CacheAdapterFactory.php line 52:\n\n  Attempted to load class "Memcached" from the global namespace.\n  Did you forget a "use" statement?',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "Symfony's error handler names an undefined function of an extension (mbstring) from the global namespace",
+      log: 'PHP Fatal error:  Uncaught Symfony\\Component\\ErrorHandler\\Error\\UndefinedFunctionError: Attempted to call undefined function "mb_strtolower" from the global namespace. in /srv/app/src/Slugger.php:19',
+      exitCode: 255,
+      min: 0.8,
+    },
+    {
+      name: "Symfony names a global class that is not one of the well-known extensions' (gmagick)",
+      log: 'In ThumbnailGenerator.php line 28:\n\n  Attempted to load class "Gmagick" from the global namespace.\n  Did you forget a "use" statement?',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a fat jar that left out the provider of an SPI the app uses (JAXB)',
       log: 'Exception in thread "main" javax.xml.bind.JAXBException: Implementation of JAXB-API has not been found on module path or classpath.\n\tat javax.xml.bind.ContextFinder.newInstance(ContextFinder.java:232)\n\tat com.acme.billing.InvoiceExport.<init>(InvoiceExport.java:31)',
       exitCode: 1,
@@ -372,6 +390,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: "Symfony naming a class of the app's own namespace is a bug or a stale autoloader, not an extension",
+      log: 'In InvoiceController.php line 44:\n\n  Attempted to load class "InvoiceMailer" from namespace "App\\Mailer".\n  Did you forget a "use" statement for another namespace?',
+      exitCode: 1,
+    },
     {
       name: 'a credentials provider chain that found nothing is a setting, not a jar',
       log: 'Exception in thread "main" java.lang.IllegalStateException: No service provider found for credential type \'azure-cli\'\n\tat com.acme.Main.main(Main.java:12)',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: "Rust's envy unwrapped on an unset variable (MissingValue names the field)",
+      log: 'thread \'main\' panicked at src/settings.rs:31:52:\ncalled `Result::unwrap()` on an `Err` value: MissingValue("smtp_password")\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace',
+      exitCode: 101,
+      min: 0.8,
+    },
+    {
+      name: 'a config loader reading from the environment misses a field (serde words)',
+      log: 'Error: failed to read config from environment: missing field `redis_url`',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: "dash's :? expansion with a message in an entrypoint prints the variable and the script's own message",
       log: "Starting exporter\n/docker-entrypoint.sh: 14: SMTP_RELAY_HOST: set it to the relay that accepts this cluster's mail",
       exitCode: 2,
@@ -474,6 +486,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a field missing from a named TOML file is a config file written incomplete, not an unset variable',
+      log: 'Error: failed to load config: missing field `listen_addr` in /etc/relay/config.toml',
+      exitCode: 1,
+    },
     {
       name: 'a password option that was given and rejected is a credential problem, not an unset variable',
       log: 'Error: invalid configuration: missing field password? no: password rejected by server (invalid credentials)',

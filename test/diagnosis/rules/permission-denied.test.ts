@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'a server that checks its data folder and names the uid it runs as (capitalised "Folder")',
+      log: 'Folder /var/lib/arangodb3 is not accessible for user: 1000 or group 1000, this is commonly a file permissions issue on the mounted folder.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a start-up check worded as the user having no write access to its volume (no errno)',
       log: 'INFO  Running as uid 1000 (sonar)\nERROR Directory /opt/sonarqube/data does not have write access for user sonar. Check the ownership of the volume',
       exitCode: 1,
@@ -173,6 +179,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'an HTTP resource that is not accessible to a user is an authorisation answer, not a folder on a volume',
+      log: 'ERROR sync: remote endpoint https://reports.example.com/api/v2/export is not accessible for user svc-reporting (HTTP 403)',
+      exitCode: 1,
+    },
     {
       name: 'a shell denied running a script it calls is an exec failure, not a denied data file',
       log: '/entrypoint.sh: line 7: /app/bin/start-server.sh: Permission denied',

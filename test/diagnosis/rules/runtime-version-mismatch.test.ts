@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'Trino refuses an experimental property a later release renamed (config for another release)',
+      log: "2024-03-02T10:11:12.000Z\tERROR\tmain\tio.trino.server.Server\tConfiguration errors:\n\n1) Error: Configuration property 'experimental.spill-enabled' was not used\n\n1 error",
+      exitCode: 100,
+      min: 0.7,
+    },
+    {
+      name: 'ClickHouse does not know a setting a profile copied from a newer cluster sets',
+      log: "<Error> Application: Code: 115. DB::Exception: Setting allow_experimental_object_type is neither a builtin setting nor started with the prefix 'custom_' registered for user-defined settings: while parsing profile 'default' in users_config.xml. (UNKNOWN_SETTING)",
+      exitCode: 36,
+      min: 0.7,
+    },
+    {
       name: "uv refusing the image's Python for the project's requires-python (not Poetry)",
       log: "error: The Python request from `.python-version` resolved to Python 3.9.19, which is incompatible with the project's Python requirement: `>=3.11`",
       exitCode: 2,
@@ -495,6 +507,11 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'an experimental feature that is known but switched off is a setting to enable, not another release',
+      log: 'Code: 344. DB::Exception: Experimental Object type is not supported. Set allow_experimental_object_type = 1 to enable it. (SUPPORT_IS_DISABLED)',
+      exitCode: 1,
+    },
     {
       name: "an app's own Data constant missing (no Data.define in sight) is a bug, not the Ruby version",
       log: "/app/app/jobs/export.rb:12:in `perform': uninitialized constant Reports::Data (NameError)",

@@ -1,0 +1,26 @@
+/**
+ * runtime_version_mismatch's readings of a server refusing a setting that belongs to another release of it.
+ * The runtime-version-mismatch rule lists these among its own signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
+  {
+    // Experimental settings live for a few releases only: added in one (allow_experimental_analyzer in
+    // ClickHouse 23.x), renamed or dropped when the feature graduates (Trino's experimental.spill-enabled
+    // became spill-enabled). A server that does not know one runs another release than the config's author;
+    // a typo of an experimental name is rare next to that.
+    all: [
+      /[Ss]etting ['"`]?[\w.]{0,40}experimental[\w.]{0,80}['"`]? is neither a builtin setting|[Cc]onfiguration property ['"`][\w.-]{0,40}experimental[\w.-]{0,80}['"`] was not used|(?:[Uu]nknown|[Uu]nrecognized|[Uu]nsupported) (?:setting|option|variable|parameter|property|configuration (?:parameter|key|option|variable|property)|config(?:uration)? key)s?:? ['"`[]?(?:--)?[\w.-]{0,40}experimental[\w.-]{0,80}/,
+    ],
+    confidence: 0.74,
+    title: 'The config sets an experimental setting this server release does not have (config for another release)',
+  },
+  {
+    // ClickHouse's UNKNOWN_SETTING for any other name: a typo (bad_config) or a setting of a newer release
+    // copied from another cluster; offered as a low reading so the version stays among the answers.
+    all: [/is neither a builtin setting nor started with the prefix|\(UNKNOWN_SETTING\)/],
+    confidence: 0.42,
+    title: 'The config sets a setting this server release does not know (a typo, or a setting of another release)',
+  },
+];
