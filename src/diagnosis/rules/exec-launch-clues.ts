@@ -40,8 +40,9 @@ const LAUNCH_FAILURES: readonly RegExp[] = [
   /^(?:\/usr\/bin\/|\/bin\/|\/sbin\/)?(?:env|nice|nohup|xargs|su-exec|setsid|ionice|taskset|chrt|numactl|stdbuf|\[dumb-init\]):? ['"‘]?(?<program>[^\s'"’:]{1,300})['"’]?: (?<errno>No such file or directory|Permission denied)\s*$/,
   // tini: "[FATAL tini (7)] exec gunicorn failed: No such file or directory"
   /\bexec (?<program>[^\s]{1,300}) failed: (?<errno>No such file or directory|Permission denied)/,
-  // .NET Process.Start: Win32Exception (2): An error occurred trying to start process 'ffmpeg' ...
-  /\bAn error occurred trying to start process '(?<program>[^']{1,300})'[^\n]{0,400}\. (?<errno>No such file or directory|Permission denied)/,
+  // .NET Process.Start: Win32Exception (2): An error occurred trying to start process 'ffmpeg' with working
+  // directory '/app'. No such file or directory
+  /\bAn error occurred trying to start process '(?<program>[^']{1,300})'(?: with working directory '[^']{0,300}')?\. (?<errno>No such file or directory|Permission denied)/,
   // Perl system/exec: Can't exec "ffmpeg": No such file or directory at /app/x.pl line 3.
   /\bCan't exec "(?<program>[^"]{1,300})": (?<errno>No such file or directory|Permission denied)/,
   // Haskell process: app: ffmpeg: createProcess: posix_spawnp: does not exist (No such file or directory)
