@@ -133,7 +133,15 @@ const PLAIN_LEVEL =
 const BRACKET_LEVEL = /\[(trace|debug|verbose|info|notice|note|warn|warning|error|crit|alert|emerg|fatal|critical)\]/i;
 const KV_LEVEL = /\b(?:level|lvl|severity)=["']?([A-Za-z]{3,9})/i;
 
+// glog/klog's one-letter severity (Kubernetes components, TensorFlow, gRPC C++): "E0311 09:12:44.102311
+// 1 reflector.go:138] ..." or TensorFlow's "2024-03-11 09:12:44.102311: W tensorflow/.../dso_loader.cc:64] ...".
+const GLOG_LEVEL =
+  /^(?:([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{1,9} {1,12}\d{1,10} |\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{1,9}: ([IWEF]) )[\w./-]{1,300}:\d{1,6}\] /;
+const GLOG_LETTERS: Record<string, string> = { I: 'info', W: 'warn', E: 'error', F: 'fatal' };
+
 const plainLevel = (text: string): string | undefined => {
+  const glog = GLOG_LEVEL.exec(text);
+  if (glog) return GLOG_LETTERS[glog[1] ?? glog[2] ?? ''];
   const head = text.slice(0, 100);
   const kv = KV_LEVEL.exec(head);
   if (kv) return normalizeLevel(kv[1]);

@@ -46,6 +46,16 @@ describe('scanLog: levels', () => {
     ['WARN  something', 'warn'],
     ['2024/05/02 10:11:12 [verbose] 1#0: no config file found at /etc/kong/kong.conf', 'debug'],
     ['{"level":"verbose","message":"cache warmed"}', 'debug'],
+    // glog/klog's letter: Kubernetes components and TensorFlow's warnings on a node without a GPU.
+    ['E0311 09:12:44.102311       1 reflector.go:138] failed to list *v1.Pod: Unauthorized', 'error'],
+    ['I0311 09:12:44.102311   12345 main.go:42] Starting controller', 'info'],
+    [
+      "2024-03-11 09:12:44.102311: W tensorflow/tsl/platform/default/dso_loader.cc:64] Could not load dynamic library 'libcudart.so.11.0'",
+      'warn',
+    ],
+    ['F0311 09:12:44.102311       1 server.go:210] failed to run Kubelet: running with swap on', 'fatal'],
+    // A letter and a date alone are not glog: the file:line] is what marks it.
+    ['E1234 not a glog line', undefined],
     ['Error: Cannot find module', undefined],
     ['hello world', undefined],
   ];
