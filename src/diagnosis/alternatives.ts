@@ -49,6 +49,18 @@ const EXIT_PRIORS: Record<number, readonly CategoryId[]> = {
   1: ['missing_env_var', 'bad_config', 'runtime_version_mismatch'],
   2: ['bad_command_args', 'bad_config'],
   3: ['app_bug', 'missing_env_var'],
+  // sysexits.h, for the programs that follow it (BSD tools, Postfix, many CLIs): EX_USAGE, EX_DATAERR,
+  // EX_NOINPUT, EX_UNAVAILABLE, EX_SOFTWARE, EX_CANTCREAT, EX_IOERR, EX_TEMPFAIL, EX_NOPERM.
+  64: ['bad_command_args', 'bad_config'],
+  65: ['bad_config'],
+  66: ['missing_file'],
+  69: ['dependency_unreachable'],
+  70: ['app_bug'],
+  73: ['permission_denied', 'read_only_filesystem'],
+  74: ['disk_full', 'permission_denied'],
+  75: ['dependency_unreachable'],
+  77: ['permission_denied'],
+  // EX_CONFIG; Elasticsearch also exits 78 when a bootstrap check (vm.max_map_count) fails.
   78: ['bad_config', 'host_kernel_limit'],
   101: ['app_bug', 'missing_env_var'],
   126: ['exec_permission_denied', 'permission_denied'],

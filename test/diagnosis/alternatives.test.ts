@@ -74,6 +74,13 @@ test('unknown still names the likeliest causes from the exit code, below its own
   for (const alternative of result.alternatives) assert.ok(alternative.confidence < result.best.confidence);
 });
 
+test('unknown reads a sysexits code: 64 (EX_USAGE) names the arguments, 77 (EX_NOPERM) permissions', () => {
+  const usage = run('starting...\nbye', 64);
+  assert.equal(usage.best.category, 'unknown');
+  assert.equal(usage.alternatives[0]?.category, 'bad_command_args');
+  assert.equal(run('starting...\nbye', 77).alternatives[0]?.category, 'permission_denied');
+});
+
 test('unknown reads weak words when the exit code says little', () => {
   const result = run('[11-Dec-2014 14:55:32] NOTICE: something about the configuration went wrong\ngiving up', null);
   if (result.best.category !== 'unknown') return assert.fail(`expected unknown, got ${result.best.category}`);
