@@ -9,6 +9,18 @@ import type { LogLine } from '../types.ts';
 import { DI_WIRING_SIGNATURES } from './app-bug-wiring.ts';
 import { finding, hitEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
+// Go runtime faults that only the program's own code causes, beyond the nil dereference in SIGNATURES. No
+// environment makes a program close a channel twice or write to a nil map: with the goroutine trace
+// that follows, the panic is the fatal line even when louder lines (an exporter that cannot reach its
+// collector) come before it.
+const GO_RUNTIME_FAULT: Signature = {
+  all: [
+    /^panic: (?:assignment to entry in nil map|send on closed channel|close of (?:closed|nil) channel|interface conversion: |sync: (?:negative WaitGroup counter|unlock of unlocked mutex|WaitGroup is reused)|runtime error: (?:makeslice|hash of unhashable type|comparing uncomparable type))|^fatal error: (?:sync: (?:unlock of unlocked mutex|Unlock of unlocked RWMutex|RUnlock of unlocked RWMutex)|stack overflow)/,
+  ],
+  confidence: 0.84,
+  title: 'The Go program hit a runtime error in its own code',
+};
+
 const SIGNATURES: Signature[] = [
   {
     all: [
@@ -126,14 +138,7 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/^Exception in thread "/], confidence: 0.45, title: 'The Java program crashed on an unhandled exception' },
   ...DI_WIRING_SIGNATURES,
-  {
-    // Go runtime faults that only the program's own code causes, beyond the nil dereference above.
-    all: [
-      /^panic: (?:assignment to entry in nil map|send on closed channel|close of (?:closed|nil) channel|interface conversion: |sync: (?:negative WaitGroup counter|unlock of unlocked mutex|WaitGroup is reused)|runtime error: (?:makeslice|hash of unhashable type|comparing uncomparable type))|^fatal error: (?:sync: (?:unlock of unlocked mutex|Unlock of unlocked RWMutex|RUnlock of unlocked RWMutex)|stack overflow)/,
-    ],
-    confidence: 0.7,
-    title: 'The Go program hit a runtime error in its own code',
-  },
+  GO_RUNTIME_FAULT,
   {
     // Rust panics whose message is a logic error, not an environment problem (Result::unwrap() on an
     // Err is left out: the Err is often a missing variable, file or connection).
@@ -269,7 +274,8 @@ export const appBug: Rule = {
       category: 'app_bug',
       title: hit.signature.title,
       // A frame in the app's own code makes "our bug" more likely than a library's complaint.
-      confidence: Math.min(0.8, hit.confidence + (frame ? 0.05 : 0)),
+      // An unambiguous Go runtime fault with a frame in the app's code may speak above the generic cap.
+      confidence: Math.min(hit.signature === GO_RUNTIME_FAULT ? 0.9 : 0.8, hit.confidence + (frame ? 0.05 : 0)),
       evidence: hitEvidence(hit, [frame]),
       steps: [
         frame

@@ -212,6 +212,27 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     title: 'The program rejected its arguments and points to its --help',
   },
   {
+    // The option parsers of many CLIs name the flag they do not know: Node's util.parseArgs ("TypeError
+    // [ERR_PARSE_ARGS_UNKNOWN_OPTION]: Unknown option '--watch'"), commander ("error: unknown option
+    // '--x'"), .NET and Apache Commons CLI ("Unrecognized option '--connection-string'"), arg/meow/Prisma
+    // ("unknown or unexpected option: --preview-feature"), yargs ("Unknown arguments: watch"). mysqld
+    // says the same of options in my.cnf, which bad-config reads with the server's context.
+    all: [
+      /\bERR_PARSE_ARGS_(?:UNKNOWN_OPTION|UNEXPECTED_POSITIONAL|INVALID_OPTION_VALUE)\b|\b(?:[Uu]nknown|[Uu]nrecognized|[Uu]nexpected|[Uu]nsupported)(?: or unexpected)? (?:option|flag|argument|parameter|switch)s?:? ['"‘“`]?--?[A-Za-z][\w.-]{0,60}|^(?:[Ee]rror: )?Unknown arguments?: [\w-]{1,60}/,
+    ],
+    confidence: 0.88,
+    title: 'The program does not know an option it was given',
+    not: /\[(?:ERROR|Warning|Server|Note)\]|\bMY-\d{6}\b|\bmysqld\b|\b(?:config(?:uration)? file|directive)\b|\b(?:in|at|on) line \d/i,
+  },
+  {
+    // Two options given as one list item ("--character-set-server=utf8mb4 --collation-server=x"): the
+    // first option's value swallows the next flag, and the program quotes the whole value back.
+    all: [/['"‘“][\w.:/@+-]{1,100} --[a-z][\w-]{1,60}=[\w.:/@+, =-]{0,200}['"’”]/],
+    confidence: 0.78,
+    title: "An option's value swallowed the next flag: two options were given as one argument (one list item)",
+    not: /^\+ |\bcommand was:|\bRunning:? /,
+  },
+  {
     all: [/: (?:invalid|unrecognized|illegal) option (?:-- ['‘]?[^\s]+|['‘]--?[^\s']+['’])/],
     confidence: 0.85,
     title: 'The program does not know an option it was given',

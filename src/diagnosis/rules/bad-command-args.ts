@@ -4,13 +4,14 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
+import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
 import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
 import {
   COMMAND_FORM_SIGNATURES,
   COMMAND_LINE_AS_ONE_FILE,
   FLAG_VALUE_RUN_AS_SCRIPT,
 } from './command-form-signatures.ts';
-import { emptyExecTrace, RELATIVE_FILE_FLAG, RELATIVE_PATH_NOT_FOUND } from './exec-clues.ts';
+import { carriageReturnInArgument, emptyExecTrace, RELATIVE_FILE_FLAG, RELATIVE_PATH_NOT_FOUND } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
 import { CONFIG_FOR_ANOTHER_VERSION, NEWER_NODE_BUILTIN_OR_FLAG } from './version-clues.ts';
 
@@ -59,6 +60,7 @@ const SIGNATURES: Signature[] = [
   DAEMONIZED,
   ...OPTION_PARSER_SIGNATURES,
   ...COMMAND_FORM_SIGNATURES,
+  ...LISTEN_ADDRESS_SIGNATURES,
   {
     // Caddy reads --config as JSON unless the file is named Caddyfile or the command passes --adapter:
     // a Caddyfile then fails as JSON at its first letter.
@@ -69,7 +71,10 @@ const SIGNATURES: Signature[] = [
   COMMAND_LINE_AS_ONE_FILE,
   FLAG_VALUE_RUN_AS_SCRIPT,
   {
-    all: [/npm ERR! Missing script: |npm error Missing script: |error Command "[^"]+" not found\./],
+    // npm, pnpm (ERR_PNPM_NO_SCRIPT), yarn 1 and berry, bun: each words the missing package.json script.
+    all: [
+      /\bMissing script: ["'‘]?[\w:.-]|\bERR_PNPM_NO_SCRIPT\b|error Command "[^"]+" not found\.|\bCouldn't find a script named "|\berror: [Ss]cript not found "/,
+    ],
     confidence: 0.8,
     title: 'The command runs a package.json script that does not exist',
   },
@@ -233,6 +238,8 @@ const bySignature = signatureRule({
   // The runtime's exec errors (a flag run as the program) are in the status message and Failed events.
   options: { status: true },
   adjust: (ctx, hit) => {
+    // An argument that carried a carriage return came from a CRLF start script: that rule owns it.
+    if (carriageReturnInArgument(ctx.log.lines, hit.line, hit.lines)) return Math.min(hit.confidence, 0.5);
     // A server reading its config file says "wrong number of arguments" about a directive, not argv.
     if (hit.signature === WRONG_COUNT && ctx.log.lines.some((l) => CONFIG_CONTEXT.test(l.text))) return 0;
     if (hit.signature === OPTION_VALUE_CONVERSION)
@@ -254,6 +261,8 @@ export const badCommandArgs: Rule = {
   match: (ctx) => {
     const found = bySignature.match(ctx);
     if (found) return found;
+    const listen = unresolvableListenHost(ctx, steps(ctx));
+    if (listen) return listen;
     const empty = emptyExecTrace(ctx);
     if (empty) {
       return finding(ctx, {

@@ -7,7 +7,12 @@ import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { SERVER_REJECTION_SIGNATURES } from './bad-config-server-rejections.ts';
 import { CONFIG_VALUE_SIGNATURES } from './bad-config-values.ts';
-import { MISSING_PLUGIN, OUTPUT_FILE_NOT_OPENED } from './config-clues.ts';
+import {
+  MISSING_PLUGIN,
+  NAMED_FILE_ABSENT,
+  OUTPUT_FILE_NOT_OPENED,
+  UNEXPANDED_VARIABLE_REFERENCE,
+} from './config-clues.ts';
 import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './version-clues.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 import { CONFIG_PARSE_SIGNATURES, CONFIG_SCHEMA_SIGNATURES } from './config-parse-clues.ts';
@@ -278,6 +283,8 @@ export const badConfig = signatureRule({
     if (ctx.log.lines.some((l) => openDenied(l.text))) return Math.min(hit.confidence, 0.45);
     // A config that names a plugin the image lacks is right for a server that has it (missing_dependency).
     if (ctx.log.lines.some((l) => MISSING_PLUGIN.test(l.text))) return Math.min(hit.confidence, 0.45);
+    if (ctx.log.lines.some((l) => NAMED_FILE_ABSENT.test(l.text))) return Math.min(hit.confidence, 0.45);
+    if (UNEXPANDED_VARIABLE_REFERENCE.test(hit.line.text)) return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BARE_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.6);
     if (!UNRESOLVED_NAME.test(hit.line.text) && ctx.log.lines.some((l) => UNRESOLVED_NAME.test(l.text)))
       return Math.min(hit.confidence, 0.6);

@@ -26,3 +26,18 @@ export const DOTENV = /\/\.env\b|'\.env'|"\.env"|^\.env\b/;
  */
 export const OUTPUT_FILE_NOT_OPENED =
   /\bFileNotOpen\b|\b(?:[Ff]ailed to|[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Cc]annot|[Cc]an't) open (?:the )?(?:log ?file |pid ?file |lock ?file )?['"`]?\/[^\s'"`]{1,200}\.(?:log|pid|lock)\b/;
+
+/**
+ * A file the configuration names that is not there, in the words of the directive that names it (Apache's
+ * "SSLCertificateFile: file '/usr/local/apache2/conf/server.crt' does not exist or is empty" under its
+ * "Syntax error on line 86", HAProxy's "file '/etc/ssl/site.pem' does not exist"): the config parses, a path it
+ * names is absent (a Secret mounted elsewhere), so the bad-config rule steps back under missing_file's reading.
+ */
+export const NAMED_FILE_ABSENT = /\bfile ['"`]\/[^'"`\n]{1,300}['"`] (?:does not exist|not found)\b/;
+
+/**
+ * A Kubernetes dependent-variable reference left unexpanded ("--objstore.config=$(OBJSTORE_CONFIG)" reaching the
+ * program as the literal "$(OBJSTORE_CONFIG)"): the kubelet expands $(NAME) only for a variable the container
+ * defines, so the value the program could not parse is an unset variable (missing_env_var), not a bad file.
+ */
+export const UNEXPANDED_VARIABLE_REFERENCE = /\$\([A-Z_][A-Z0-9_]{1,80}/;

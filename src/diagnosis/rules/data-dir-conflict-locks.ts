@@ -123,6 +123,16 @@ export const LOCK_SIGNATURES: Signature[] = [
     title: 'The database file is locked by another process (bolt lock timeout)',
   },
   {
+    // The transaction-coordinator log (MariaDB/MySQL tc.log, used when the binlog is off) left by an unclean
+    // stop: "Bad magic header in tc log", "Can't init tc log", "delete tc log and start server with
+    // --tc-heuristic-recover". Removing the stale file from the data directory lets the server start.
+    all: [
+      /\bBad magic header in tc log\b|\bCan't init tc log\b|\bdelete (?:the )?tc log and (?:re)?start (?:the )?server\b|--tc-heuristic-recover\b/,
+    ],
+    confidence: 0.84,
+    title: 'A stale transaction-coordinator log (tc.log) left in the data directory by an unclean stop',
+  },
+  {
     // Lucene (Solr, Elasticsearch, Nexus): another process holds the index write lock.
     all: [/LockObtainFailedException|is already locked\. The most likely cause is another/],
     confidence: 0.84,

@@ -119,10 +119,11 @@ const SIGNATURES: Signature[] = [
     title: 'A cluster member kept its old cluster state on the volume (a reinstall that kept the PVCs?)',
   },
   {
-    // Redis Cluster: two pods share one nodes.conf on the volume.
-    all: [/is already used by a different Redis Cluster node/],
+    // Redis, Valkey and KeyDB clusters: two pods share one nodes.conf on the volume ("the cluster
+    // configuration file nodes.conf is already used by a different Valkey Cluster node").
+    all: [/\bis already used by (?:a different|another) (?:[A-Za-z]{1,20} )?[Cc]luster node\b/],
     confidence: 0.88,
-    title: 'The Redis Cluster nodes.conf on the volume belongs to another node',
+    title: 'The cluster configuration file (nodes.conf) on the volume belongs to another node',
   },
   {
     // The volume's system tables remember an identity this node may no longer use: Cassandra "This node was

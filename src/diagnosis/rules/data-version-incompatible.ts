@@ -240,6 +240,24 @@ const SIGNATURES: Signature[] = [
     confidence: 0.82,
     title: 'The database was upgraded by a newer release than the image (rolled back over an upgraded schema)',
   },
+  {
+    // An image upgraded over data it did not upgrade, told by the entrypoint: postgres 18+ images "there
+    // appears to be PostgreSQL data in: /var/lib/postgresql/data (unused mount/volume) ... upgrading the
+    // Docker image without upgrading the underlying database using pg_upgrade".
+    all: [
+      /\bupgrading the (?:Docker |container )?image without upgrading the (?:underlying |existing )?(?:database|data)\b|\bthere appears to be [A-Z][\w]{1,20} data in\b/,
+    ],
+    confidence: 0.88,
+    title: 'The image was upgraded to a new major version over data it did not upgrade',
+  },
+  {
+    // An older InnoDB reading a data directory whose system tablespace a newer MySQL (8.0's data dictionary)
+    // wrote: "Table flags are 0 in the data dictionary but the flags in file ./ibdata1 are 0x4800!". Corruption
+    // can read the same, hence below the certain readings.
+    all: [/\bin the data dictionary but the flags in file [^\s]{0,120}ibdata\d\b/],
+    confidence: 0.8,
+    title: 'The InnoDB system tablespace was written by a newer MySQL than the image runs',
+  },
 ];
 
 export const dataVersionIncompatible = signatureRule({

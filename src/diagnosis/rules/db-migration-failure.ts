@@ -2,12 +2,19 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Finding, LogLine } from '../types.ts';
+import {
+  APPLIED_MIGRATION_EDITED_OR_MISSING,
+  APPLIED_MIGRATION_FILE_MISSING,
+  DUPLICATE_MIGRATION_VERSION,
+  MIGRATION_CHECKSUM_CHANGED,
+  OUT_OF_ORDER_MIGRATION,
+} from './db-migration-history.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 
 // Schema tools that create or upgrade the tables at start-up count too (Hive's schematool -initSchema,
 // Temporal's setup-schema, "Starting metastore schema initialization").
 const MIGRATION_CONTEXT =
-  /migrat|\b(?:drush (?:deploy|updatedb|updb)|[Dd]atabase updates start|setup:upgrade|wp core update-db)\b|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bAutoMigrate\b/i;
+  /migrat|\b(?:drush (?:deploy|updatedb|updb)|[Dd]atabase updates start|setup:upgrade|wp core update-db)\b|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bAutoMigrate\b|\b(?:play\.api\.db\.)?evolutions?\b/i;
 
 // A crash whose stack runs through the migration runner (the error line itself may be cut off).
 const MIGRATOR_IN_STACK: Signature = {
@@ -39,24 +46,8 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'The model has changes no migration covers: the start-up migration refuses to run',
   },
-  {
-    // The migration history disagrees with the files: an applied migration was removed or edited.
-    all: [/was previously applied but (?:is missing|has been modified)|\bVersionMissing\(|\bVersionMismatch\(/],
-    confidence: 0.86,
-    title: 'An applied migration is missing or was edited (migration history out of sync)',
-  },
-  {
-    // The same drift worded by other runners: an applied migration whose file the image no longer ships
-    // (SeaORM "this migration has been applied but its file is missing", Flyway "Detected applied migration
-    // not resolved locally", golang-migrate "no migration found for version", Prisma "applied to the
-    // database but missing from the local migrations directory", Sequel "Applied migration files not in file
-    // system").
-    all: [
-      /\bapplied but its (?:file|script) is missing|\b[Mm]igration (?:file|script) (?:of version |for version )?[^\n]{0,120}\bis missing\b|\b[Dd]etected applied migrations? not resolved locally|\bno migration found for version\b|\bapplied to the database but (?:are |is )?missing from\b|\bdiverge from the local migrations directory|\b[Ff]ound \d{1,6} missing migrations?\b|\b[Aa]pplied migrations?(?: files?)? (?:not|missing) (?:in|on|from|found in) (?:the )?(?:file ?system|disk|migrations? (?:directory|folder|path))\b/,
-    ],
-    confidence: 0.88,
-    title: 'A migration recorded as applied is missing from the image (migration history out of sync)',
-  },
+  APPLIED_MIGRATION_EDITED_OR_MISSING,
+  APPLIED_MIGRATION_FILE_MISSING,
   {
     // A schema tool creating or upgrading the tables gave up (Hive "Schema initialization FAILED!",
     // "*** schemaTool failed ***", "schema upgrade failed"): often a second init over an existing schema.
@@ -68,16 +59,7 @@ const SIGNATURES: Signature[] = [
     // GraphQL, JSON and registry schemas are documents, not database tables.
     not: /GraphQL|graphql|JSON ?[Ss]chema|[Ss]chema [Rr]egistry|[Aa]vro|[Pp]rotobuf|OpenAPI|XSD|XML/,
   },
-  {
-    // The runner found a migration file whose checksum differs from the recorded one (edited after it
-    // was applied): Atlas "You have a checksum error in your migration directory" (atlas migrate hash),
-    // sqlx/refinery "checksum mismatch for migration", golang-migrate and goose variants.
-    all: [
-      /\bchecksum (?:error|mismatch) in (?:your |the )?migrations?\b|\b[Cc]hecksum (?:mismatch|error|does not match) (?:for|of|in) (?:the )?(?:applied )?migration\b|\bmigration[^\n]{0,80}\bchecksum (?:mismatch|does not match|doesn't match|changed)\b|\batlas migrate hash\b/,
-    ],
-    confidence: 0.88,
-    title: 'An applied migration file was edited (its checksum no longer matches)',
-  },
+  MIGRATION_CHECKSUM_CHANGED,
   {
     // Apps that refuse to start on a schema older than the release (Boundary "Database schema must be
     // updated to use this version. Run 'boundary database migrate'", "schema is out of date").
@@ -149,28 +131,8 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'A Prisma migration failed',
   },
-  {
-    // Two migration files claim one name or version (two branches merged): Phinx "Migration "X.php" has the
-    // same name as "Y.php"" and "Duplicate migration", Flyway "Found more than one migration with version",
-    // golang-migrate "duplicate migration file", goose "duplicate version", Sequel "Duplicate migration version".
-    all: [
-      /\b[Mm]igration "?[\w./\\-]{1,160}"? has the same (?:name|version|class name) as\b|\b[Dd]uplicate migration(?: (?:name|version|file|class|id))?\b|\b[Ff]ound more than one migration with (?:version|description)\b|\bduplicate (?:migration )?version\b[^\n]{0,120}\bmigrations?\b/,
-    ],
-    confidence: 0.86,
-    title: 'Two migration files claim the same name or version (branches merged without renumbering)',
-    // A runner that reports it skipped or ignored a duplicate has not failed on it.
-    not: /[Ss]kipp(?:ed|ing)|[Ii]gnor(?:ed|ing)/,
-  },
-  {
-    // A migration older than the last applied one arrived later (two branches merged): node-pg-migrate
-    // "Not run migration X is preceding already run migration Y", Flyway "Detected resolved migration not
-    // applied to database" (outOfOrder=false), goose/dbmate "out of order", sql-migrate "unknown migration".
-    all: [
-      /\bis preceding already run migration\b|\b[Dd]etected resolved migrations? not applied to database\b|\b[Mm]igrations? (?:are |is |were |was )?out of order\b|\b[Mm]igration [\w.-]{1,120} (?:is |was )?out of order\b|\bout[- ]of[- ]order migrations?\b|\bolder than the (?:latest|last|current) (?:applied|run) migration\b/,
-    ],
-    confidence: 0.86,
-    title: 'A migration older than the last applied one was added later (out-of-order migration history)',
-  },
+  DUPLICATE_MIGRATION_VERSION,
+  OUT_OF_ORDER_MIGRATION,
   {
     // A migration lock left set by a runner killed half-way (or a second runner still going): knex
     // "Migration table is already locked", knex-migrator "Migration lock was never released", Liquibase
@@ -183,7 +145,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /Dirty database version \d+|Target database is not up to date|The migration directory is corrupt|[Mm]igration (?:table|lock) is (?:already )?locked/,
+      /Dirty database version \d+|Target database is not up to date|The migration directory is corrupt|[Mm]igration (?:table|lock) is (?:already )?locked|\bAn evolution has not been applied properly\b|\b[Dd]atabase '[^'\n]{1,80}' is in an inconsistent state\b/,
     ],
     confidence: 0.88,
     title: 'The migration state is dirty (an earlier migration failed half-way)',
@@ -212,6 +174,19 @@ const SCHEMA_CONFLICT: Signature = {
   ],
   confidence: 0.72,
   title: 'A migration conflicts with the existing schema',
+};
+
+// Schema changes the database refused over the existing data or objects, which only DDL can raise: a
+// unique index over duplicate rows (PostgreSQL "could not create unique index", SQL Server "The CREATE
+// UNIQUE INDEX statement terminated because a duplicate key was found"), a drop that other objects depend
+// on ("cannot drop column x of table y because other objects depend on it"). A migration's, when the log
+// shows one.
+const DDL_REFUSED: Signature = {
+  all: [
+    /\bcould not create unique index\b|\bCREATE UNIQUE INDEX statement terminated because a duplicate key was found\b|\bcannot drop (?:column|table|constraint|index|view|type|function) [^\n]{1,200}\bbecause other objects depend on it\b|\bDependentObjectsStillExist\b/,
+  ],
+  confidence: 0.8,
+  title: 'A migration changed the schema in a way the existing data or objects refuse',
 };
 
 // A statement the database refused (NOT NULL over existing rows, a type cast, a foreign key): a
@@ -266,9 +241,9 @@ const lockCapped = (hit: SignatureHit): number =>
 const byMigrationSignature = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
-  signatures: [...SIGNATURES, SCHEMA_CONFLICT],
+  signatures: [...SIGNATURES, SCHEMA_CONFLICT, DDL_REFUSED],
   adjust: (ctx, hit) => {
-    if (hit.signature === SCHEMA_CONFLICT && !hasMigrationContext(ctx)) return 0;
+    if ((hit.signature === SCHEMA_CONFLICT || hit.signature === DDL_REFUSED) && !hasMigrationContext(ctx)) return 0;
     if (hit.signature === MIGRATOR_IN_STACK && ctx.log.lines.some((l) => NEVER_REACHED.test(l.text)))
       return Math.min(hit.confidence, 0.3);
     return lockCapped(hit);

@@ -6,6 +6,7 @@
 import { kubectl } from '../kubectl.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import type { RuleContext } from '../rule.ts';
+import type { LogLine } from '../types.ts';
 import {
   CLIENT_DEFAULT_ADDRESS,
   CONNECTION_REFUSED,
@@ -13,6 +14,7 @@ import {
   LOCAL_SOCKET,
   LOCALHOST,
   NAMED_ADDRESS,
+  TELEMETRY_ENDPOINT,
 } from './network-clues.ts';
 
 // Clients that tried every address they had: "None of the specified endpoints were reachable" (RabbitMQ
@@ -49,8 +51,26 @@ const DRIVER_GAVE_UP: Signature = {
   title: 'A dependency cannot be reached',
   not: DNS_FAILURE,
 };
+// Kafka clients that never got a broker to answer: the socket setup timed out ("Disconnecting from node -1
+// due to socket connection setup timeout"), the admin client found no node ("Timed out waiting for a node
+// assignment"), metadata never arrived ("Topic orders not present in metadata after 60000 ms"), Spring's
+// KafkaAdmin gave up ("Timed out waiting to get existing topics"). A default-deny egress policy or a
+// listener on the wrong interface reads exactly like this.
+const KAFKA_NO_BROKER_ANSWERED: Signature = {
+  all: [
+    /\bsocket connection setup timeout\b|Timed out waiting (?:for a node assignment|to get existing topics)\b|\bnot present in metadata after \d{1,7} ?ms\b|Timed out waiting for (?:a )?metadata\b/,
+  ],
+  confidence: 0.76,
+  title: 'The Kafka brokers never answered (connection setup or metadata timed out)',
+  not: DNS_FAILURE,
+};
 // Lines that say only that no connection was made, not how it failed.
-const GENERIC_CONNECT_FAILURES: readonly Signature[] = [GENERIC_CONNECT_FAILURE, NO_ENDPOINT_ANSWERED, DRIVER_GAVE_UP];
+const GENERIC_CONNECT_FAILURES: readonly Signature[] = [
+  GENERIC_CONNECT_FAILURE,
+  NO_ENDPOINT_ANSWERED,
+  DRIVER_GAVE_UP,
+  KAFKA_NO_BROKER_ANSWERED,
+];
 const AUTH_REJECTED = /AuthenticationFailed|[Aa]uthentication failed|Bad credentials|[Aa]ccess denied|not authorized/;
 
 const SIGNATURES: Signature[] = [
@@ -153,12 +173,43 @@ const dialsLocalhost = (ctx: RuleContext, hit: SignatureHit): boolean => {
   );
 };
 
+// The loud line a client prints when its retries run out: the warn-level connect errors above it were
+// not transient, they were the cause ("cannot create election session: context deadline exceeded").
+const GAVE_UP =
+  /\bcontext deadline exceeded\b|\bDeadlineExceeded\b|\b(?:retries|attempts) exhausted\b|\bgiving up\b|\bgave up\b|\bmax(?:imum)? retries\b/i;
+// The parsed level when the log carried one (JSON, logfmt), else the level word on the line.
+const LOUD_LEVEL_WORD = /\b(?:ERROR|FATAL|CRITICAL|PANIC)\b/;
+const isLoud = (line: LogLine): boolean =>
+  line.level !== undefined
+    ? /^(?:error|fatal|panic|critical|crit|emerg)/i.test(line.level)
+    : LOUD_LEVEL_WORD.test(line.text);
+
+/**
+ * True when the connect errors were only warnings (retries, counted half) and a later error-level line
+ * says the client gave up: the retries were the failure, so they count in full.
+ */
+const gaveUpAfterRetries = (ctx: RuleContext, hit: SignatureHit): boolean => {
+  if (hit.confidence >= hit.signature.confidence) return false;
+  const last = Math.max(...hit.lines.map((l) => l.line));
+  return ctx.log.lines.some((l) => l.line > last && GAVE_UP.test(l.text) && isLoud(l));
+};
+
 export const dependencyUnreachable = signatureRule({
   id: 'dependency-unreachable',
   category: 'dependency_unreachable',
-  signatures: [...SIGNATURES, WAIT_TIMEOUT, NO_RESPONSE, SQL_SERVER_UNREACHABLE, DRIVER_CONNECT_TIMEOUT],
+  signatures: [
+    ...SIGNATURES,
+    KAFKA_NO_BROKER_ANSWERED,
+    WAIT_TIMEOUT,
+    NO_RESPONSE,
+    SQL_SERVER_UNREACHABLE,
+    DRIVER_CONNECT_TIMEOUT,
+  ],
   options: { recoverable: true },
-  adjust: (ctx, hit) => {
+  adjust: (ctx, found) => {
+    // A telemetry exporter that cannot reach its collector retries in the background; the app goes on.
+    if (found.lines.every((l) => TELEMETRY_ENDPOINT.test(l.text))) return Math.min(found.confidence, 0.3);
+    const hit = gaveUpAfterRetries(ctx, found) ? { ...found, confidence: found.signature.confidence } : found;
     // A wait-for script that gives up exits 1; a process killed by a signal (139, 137) died of something else.
     if (hit.signature === WAIT_TIMEOUT && ctx.exitCode !== null && ctx.exitCode > 128)
       return Math.min(hit.confidence, 0.4);

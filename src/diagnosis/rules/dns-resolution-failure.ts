@@ -1,13 +1,16 @@
 /** dns_resolution_failure: a dependency's hostname cannot be resolved (wrong or absent Service name). */
 import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
+import type { RuleContext } from '../rule.ts';
 import {
   CLOUD_METADATA_HOST,
   DEFAULT_SERVICE_HOST,
   DEFAULTS_IN_USE,
   DNS_FAILURE,
   EMPTY_SERVER_LIST,
+  SERVER_BIND_PHASE,
   serviceDiedEarlier,
+  TELEMETRY_ENDPOINT,
   UNSET_HOST,
   ZONE_AS_REGION_ENDPOINT,
 } from './network-clues.ts';
@@ -64,6 +67,23 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'A dependency host name does not resolve',
   },
+  {
+    // A host named in a config that the program resolves while it compiles or loads it: Varnish's VCC
+    // ("Backend host \"api\": could not be resolved to an IP address!"), HAProxy and Squid in the same
+    // words ("could not resolve address", "host ... could not be resolved").
+    all: [
+      /could not be resolved to an? (?:IP )?address|\b(?:[Hh]ost(?:name)?|[Aa]ddress) ["'`]?[\w.-]{1,253}["'`]?:? could not be resolved\b/,
+    ],
+    confidence: 0.86,
+    title: 'A host name in the config does not resolve',
+  },
+  {
+    // gRPC's DNS resolver found no address for the target (NXDOMAIN): grpc-go says "name resolver error:
+    // produced zero addresses", grpc-core "DNS resolution failed for <target>".
+    all: [/produced zero addresses|name resolver error|DNS resolution failed for\b/],
+    confidence: 0.84,
+    title: 'A gRPC target name does not resolve (the resolver produced no address)',
+  },
   DOTNET_LOOKUP_EAGAIN,
   HTTP_CLIENT_LOOKUP_EAGAIN,
   { all: [DNS_FAILURE], confidence: 0.7, title: 'A dependency host name does not resolve' },
@@ -93,6 +113,10 @@ export const hostIn = (text: string): string | undefined => {
   return host !== undefined && HOST_NAME.test(host) && /[A-Za-z]/.test(host) ? host : undefined;
 };
 
+/** True when one of the few lines above `lineNumber` is a server's own start-up, just before it binds. */
+const boundRightAfterStartup = (ctx: RuleContext, lineNumber: number): boolean =>
+  ctx.log.lines.some((l) => l.line < lineNumber && l.line >= lineNumber - 3 && SERVER_BIND_PHASE.test(l.text));
+
 export const dnsResolutionFailure = signatureRule({
   id: 'dns-resolution-failure',
   category: 'dns_resolution_failure',
@@ -111,7 +135,13 @@ export const dnsResolutionFailure = signatureRule({
     // A cloud endpoint built from a zone where the region belongs: the region setting is malformed, the
     // name does not exist anywhere, so the lookup failing is a symptom and not a confident answer.
     if (ZONE_AS_REGION_ENDPOINT.test(hit.line.text)) return Math.min(hit.confidence, 0.6);
+    // A telemetry exporter that cannot resolve its collector retries in the background and never stops the
+    // app: when every unresolved line is about such an endpoint, the crash is elsewhere.
+    if (hit.lines.every((l) => TELEMETRY_ENDPOINT.test(l.text))) return Math.min(hit.confidence, 0.3);
     const host = hostIn(hit.line.text) ?? '';
+    // A resolver error that names no host, printed as the server is about to bind: the server's own
+    // --host/--bind value (a port glued on, "0.0.0.0:8000") did not resolve, a command-line mistake.
+    if (host === '' && boundRightAfterStartup(ctx, hit.line.line)) return Math.min(hit.confidence, 0.5);
     if (serviceDiedEarlier(ctx.log.lines, host)) return Math.min(hit.confidence, 0.4);
     // A bare product name (mysql, redis, db) is often an image's built-in default: the variable that
     // should name the real host may be unset, so the name alone is not a confident answer.

@@ -194,9 +194,12 @@ export const shellPathNotFound = (ctx: RuleContext): ShellPathNotFound | null =>
 // (bin dirs, scripts, no extension); a redirect or a data file otherwise.
 // A script's own errors carry its path whatever it is named: bash "<script>: line 6: ", dash
 // "<script>: 6: " (Tekton and CI runners name their generated scripts without an extension).
-const SHELL_DENIED = /^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: |^[^\s:]{1,300}: (?:line )?\d{1,5}: /;
+// An app that ran a shell command often quotes its stderr: Symfony Process / KnpSnappy `stderr: "sh: 1:
+// /app/bin/tool: Permission denied`, Python `stderr=b'sh: 1: ...'`.
+const SHELL_DENIED =
+  /^(?:\s{0,40}(?:stderr|error output)=?:? ?b?["']?)?(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: |^[^\s:]{1,300}: (?:line )?\d{1,5}: /;
 // A bare name ("sh: 1: next: Permission denied") is a command looked up on PATH: an exec too.
-const DENIED_PATH = /: ((?:\/|\.\/)?[^\s:]+): Permission denied\s*$/;
+const DENIED_PATH = /: ((?:\/|\.\/)?[^\s:]+): Permission denied['"]?\s*$/;
 const PROGRAM_PATH = /\/(?:s?bin|libexec)\/|\.(?:sh|py|rb|pl)$|^\.\/|\/[^/.]+$|^[A-Za-z][\w-]{0,63}$/;
 
 /** The path a shell's "permission denied" names ("sh: 1: /app/run.sh: Permission denied"), if any. */
@@ -207,6 +210,27 @@ export const shellDeniedPath = (text: string): string | undefined =>
 export const isShellExecDenied = (text: string): boolean => PROGRAM_PATH.test(shellDeniedPath(text) ?? '');
 
 // A program that failed to launch (spawn, ProcessBuilder, a wrapper's exec) is read in exec-launch-clues.ts.
+
+// A program that rejects a name and suggests the very same one ("Unknown plugin analysis-icu, did you
+// mean [analysis-icu]?", "unknown command \"serve\" ... Did you mean this? serve") was given the name with
+// an invisible character after it: a carriage return from a CRLF script, most often. The line-endings
+// rule reads it; bad-command-args steps back from it.
+const SUGGESTION =
+  /\b(?:[Dd]id you mean|[Pp]erhaps you meant|[Mm]aybe you meant)(?: this\?| one of these\?)?[:\s]{1,4}[[('"‘`]{0,2}([\w.:/@-]{2,100})/;
+const REJECTION = /\b(?:[Uu]nknown|[Ii]nvalid|[Uu]nrecognized|not found|[Nn]o such|does not exist|not a valid)\b/;
+
+/** The line that suggests the very name the program just rejected, if any. */
+export const sameNameSuggested = (lines: readonly LogLine[]): LogLine | undefined =>
+  lines.find((line, index) => {
+    const suggestion = SUGGESTION.exec(line.text);
+    const name = suggestion?.[1];
+    if (!suggestion || name === undefined) return false;
+    // The rejection is on the same line or the one before ("Error: unknown command \"x\"" then the hint).
+    const before = `${lines[index - 1]?.text ?? ''}\n${line.text.slice(0, suggestion.index)}`;
+    if (!REJECTION.test(before)) return false;
+    const at = before.lastIndexOf(name);
+    return at >= 0 && !/[\w.-]/.test(before[at + name.length] ?? '') && !/[\w.-]/.test(before[at - 1] ?? '');
+  });
 
 /**
  * A path and the flag after it read as one argument ("/etc/app.conf -J-Xmx768m"): one list item in the
@@ -229,3 +253,20 @@ export const RELATIVE_PATH_NOT_FOUND =
   /\b(?:open|stat|read|load(?:ing)?) ['"]?\w[\w.-]{0,100}['"]?: no such file or directory/i;
 export const RELATIVE_FILE_FLAG_NOT_FOUND = (text: string): boolean =>
   RELATIVE_FILE_FLAG.test(text) && RELATIVE_PATH_NOT_FOUND.test(text);
+
+// A word that ends in a carriage return, as the scanner renders it, right before its closing quote.
+const CR_ENDED_ARGUMENT = /[\w./-](?:\\r|%0[Dd])["'’”`]/;
+
+/**
+ * True when the lines a rule read about an argument show it carried a carriage return: every line quotes
+ * a CR-ended value ("8080\r"), or the rejected name is suggested back unchanged on the line or the next.
+ */
+export const carriageReturnInArgument = (
+  lines: readonly LogLine[],
+  first: LogLine,
+  matched: readonly LogLine[],
+): boolean => {
+  if (matched.every((l) => CR_ENDED_ARGUMENT.test(l.text))) return true;
+  const suggested = sameNameSuggested(lines);
+  return suggested !== undefined && suggested.line >= first.line && suggested.line - first.line <= 1;
+};

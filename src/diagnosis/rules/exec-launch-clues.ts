@@ -49,6 +49,10 @@ const LAUNCH_FAILURES: readonly RegExp[] = [
   /(?:^|: )(?<program>[^\s:]{1,300}): createProcess: (?:runInteractiveProcess: )?(?:exec|posix_spawnp?): (?<errno>does not exist|permission denied)/,
   // Ruby spawn/system: Errno::ENOENT: No such file or directory - ffmpeg (a file open adds "@ rb_sysopen").
   /\bErrno::E(?:NOENT|ACCES): (?<errno>No such file or directory|Permission denied) - (?<program>[\w+-]{1,200})\s*$/,
+  // Ruby's uncaught exception names the launching method in its frame: "open3.rb:539:in `spawn':
+  // Permission denied - /app/bin/tool (Errno::EACCES)", "in `system'", "in ``'" (backticks), "in
+  // 'Kernel#spawn'" (Ruby 3.4), "in `popen'", "in `exec'". A file open is "in `initialize'" instead.
+  /\bin [`'](?:[\w:]{1,60}[#.])?(?:spawn|system|exec|popen\w{0,8}|capture[23e]?|`)': (?<errno>No such file or directory|Permission denied) - (?<program>[^\s()]{1,300}) \(Errno::E(?:NOENT|ACCES)\)/,
   // OCaml Unix: exception Unix.Unix_error(Unix.ENOENT, "create_process", "ffmpeg")
   /\bUnix_error\(Unix\.(?<errno>ENOENT|EACCES), "(?:create_process\w{0,10}|execvp?e?|open_process\w{0,10}|spawn)", "(?<program>[^"]{1,300})"\)/,
 ];

@@ -8,7 +8,7 @@ import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
 import { isShellExecDenied, shellDeniedPath } from './exec-clues.ts';
 import { launchFailure } from './exec-launch-clues.ts';
-import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
+import { finding, hitEvidence, logEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -17,7 +17,8 @@ const SIGNATURES: Signature[] = [
     title: 'The entrypoint is not executable',
   },
   {
-    all: [/\bexec:? "?(?:\/|\.\/)[^\s:"]+"?: permission denied/i],
+    // Kubelet events quote the runtime's message inside its own ("exec: \\"/opt/app/run.sh\\": ...").
+    all: [/\bexec:? (?:\\?")?(?:\/|\.\/)[^\s:"\\]{1,300}(?:\\?")?: permission denied/i],
     confidence: 0.92,
     title: 'The entrypoint is not executable',
   },
@@ -66,6 +67,9 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+const CHILD_EXIT_126 =
+  /\bexit (?:status|code)(?: code)? ?[:=]? ?['"]?126\b|\b(?:exited|failed|terminated) with (?:exit )?(?:status|code) ['"]?126\b|\bnon-zero exit (?:status|code) 126\b/;
+
 export const execPermissionDenied: Rule = {
   id: 'exec-permission-denied',
   match: (ctx) => {
@@ -74,14 +78,19 @@ export const execPermissionDenied: Rule = {
       'Make it executable in the Dockerfile (COPY --chmod=755, or RUN chmod +x) or run it through its interpreter (sh script.sh)',
     ];
     const hit = matchSignatures(ctx, SIGNATURES, { status: true });
-    const exit126 = ctx.exitCode === 126;
+    // 126 is the shell's "found but not executable"; an app that ran a command often reports the child's
+    // status itself (Symfony Process "The exit status code '126' says...", Python "returned non-zero exit
+    // status 126", Node "exited with code 126"), which says the same of that command.
+    const childExit126 = ctx.log.lines.find((l) => CHILD_EXIT_126.test(l.text));
+    const exit126 = ctx.exitCode === 126 || childExit126 !== undefined;
+    const exit126Evidence = () => (ctx.exitCode === 126 ? statusEvidence(ctx) : logEvidence([childExit126]));
     if (hit) {
       return finding(ctx, {
         ruleId: 'exec-permission-denied',
         category: 'exec_permission_denied',
         title: hit.signature.title,
         confidence: Math.min(0.97, hit.confidence + (exit126 ? 0.05 : 0)),
-        evidence: [...hitEvidence(hit), ...(exit126 ? statusEvidence(ctx) : [])],
+        evidence: [...hitEvidence(hit), ...(exit126 ? exit126Evidence() : [])],
         steps,
       });
     }
@@ -99,7 +108,7 @@ export const execPermissionDenied: Rule = {
           ...(launch.line.line > 0
             ? [{ line: launch.line.line, text: clip(launch.line.text.trim(), 300), source: 'log' as const }]
             : [{ line: null, text: clip(launch.line.text, 300), source: 'status' as const }]),
-          ...(exit126 ? statusEvidence(ctx) : []),
+          ...(exit126 ? exit126Evidence() : []),
         ],
         steps,
       });
@@ -116,11 +125,11 @@ export const execPermissionDenied: Rule = {
         category: 'exec_permission_denied',
         title: `${path} is not executable by the container user`,
         confidence,
-        evidence: [{ line: line.line, text: line.text.trim(), source: 'log' }, ...(exit126 ? statusEvidence(ctx) : [])],
+        evidence: [{ line: line.line, text: line.text.trim(), source: 'log' }, ...(exit126 ? exit126Evidence() : [])],
         steps,
       });
     }
-    if (!exit126) return null;
+    if (ctx.exitCode !== 126) return null;
     return finding(ctx, {
       ruleId: 'exec-permission-denied',
       category: 'exec_permission_denied',

@@ -15,11 +15,14 @@ export const NOT_FILE =
  * 'Unable to read the "/srv/app/.env" environment file.', phpdotenv 'Unable to read any of the environment
  * file(s) at [/var/www/.env].', Go's godotenv idiom "Error loading .env file". The framework requires the
  * file, so the missing file is the cause (a variable that the file would have held and that is read
- * later, KeyError and the like, stays missing-env-var's reading).
+ * later, KeyError and the like, stays missing-env-var's reading). Runtimes that load the file for a
+ * flag say it in their own words: Node 20+ `--env-file` "node: .env.production: not found", Bun and Deno
+ * "error: ... env file ... not found", Compose-style "env file /app/.env not found", dotenv-cli "Could not
+ * find env file".
  */
 export const DOTENV_FILE_UNREADABLE: Signature = {
   all: [
-    /\bUnable to read (?:the "[^"\n]{1,200}"|any of the) environment file|\bInvalidPathException: Unable to read\b|^[\d/:. -]{0,30}Error loading \.env(?:\.[\w.-]{1,40})? file\b/,
+    /\bUnable to read (?:the "[^"\n]{1,200}"|any of the) environment file|\bInvalidPathException: Unable to read\b|^[\d/:. -]{0,30}Error loading \.env(?:\.[\w.-]{1,40})? file\b|^(?:node|bun|deno): [^\s:]{0,200}\.env(?:\.[\w-]{1,40})?: (?:not found|No such file or directory)\s{0,4}$|\benv(?:ironment)?[ -]file ['"]?[^\s'"]{1,300}['"]? (?:not found|does not exist)\b|\b(?:[Cc]ould not|[Ff]ailed to|[Uu]nable to) (?:find|load|read|open) (?:the )?env(?:ironment)?[ -]file\b/,
   ],
   confidence: 0.78,
   title: 'The framework requires a .env file that is not in the container (excluded from the image?)',

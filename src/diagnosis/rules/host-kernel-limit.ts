@@ -99,7 +99,7 @@ const SIGNATURES: Signature[] = [
   {
     // runc joins a session keyring per container; the kernel's key quota (kernel.keys.maxkeys/maxbytes) answers
     // EDQUOT, which reads as "disk quota exceeded" though no disk is involved.
-    all: [/keyring|\bkeyctl\b|maxkeys/i, /[Dd]isk quota exceeded|\bEDQUOT\b/],
+    all: [/keyring|\bkeyctl\b|\badd_key\b|maxkeys|kernel\.keys\./i, /[Dd]isk quota exceeded|\bEDQUOT\b/],
     confidence: 0.87,
     title: 'The kernel key quota (kernel.keys.maxkeys) on the node is used up',
   },
@@ -211,6 +211,9 @@ export const hostKernelLimit = signatureRule({
   id: 'host-kernel-limit',
   category: 'host_kernel_limit',
   signatures: SIGNATURES,
+  // The runtime's own start failures (runc's session keyring, user namespaces, a nofile it cannot set) reach
+  // the status message or a Failed event only: the log is empty when the process never started.
+  options: { status: true },
   steps: (ctx) => [
     `Check the node the pod ran on: ${kubectl.podSpec(ctx.target, '{.spec.nodeName}')}`,
     'Raise the setting on the nodes (a privileged init container running sysctl -w, or the node pool configuration)',

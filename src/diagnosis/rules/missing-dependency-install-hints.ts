@@ -21,6 +21,30 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
     not: SHARED_OBJECT,
   },
   {
+    // A library that asserts an optional package at the point of use and names the feature it is for
+    // (Starlette's "jinja2 must be installed to use Jinja2Templates", "itsdangerous must be installed to use
+    // SessionMiddleware", pandas' "Missing optional dependency 'openpyxl'", "x is required to use y but is not
+    // installed"): the app uses a feature whose package the image lacks (an extra dropped from the manifest).
+    all: [
+      / (?:must|needs to|has to|should) be installed (?:to use|in order to use|to enable|when using)\b|\b[Mm]issing optional dependency\b/,
+    ],
+    confidence: 0.84,
+    title: 'An optional package a library needs for a feature the app uses is not installed in the image',
+    // A runtime or a system tool to install on the host is another cause ("Python 3.10 or newer must be
+    // installed to use", "Docker must be installed"): a version number or a native library.
+    not: /shared (?:library|object)|\.so\b|\b(?:v?\d{1,3}\.\d{1,3}|[Vv]ersion|newer|later|higher)[`'"]? (?:(?:or (?:newer|later|higher) )?)(?:must|needs to|has to|should) be installed/,
+  },
+  {
+    // The same requirement worded as "required to use" with the failure or the fix on the line.
+    all: [
+      / (?:is|are) required (?:to use|for using|in order to use)\b/,
+      /\bnot installed\b|\b(?:pip3?|npm|gem) install /,
+    ],
+    confidence: 0.8,
+    title: 'An optional package a library needs for a feature the app uses is not installed in the image',
+    not: SHARED_OBJECT,
+  },
+  {
     // Only the advice ("You can install "x" with:", "Please install it with `pip install x`"): the sentence that
     // names the failure may be elsewhere, and some libraries print this hint and carry on, so it is weaker.
     all: [

@@ -118,3 +118,16 @@ export const ENV_SOURCE_MISSING_FIELD: Signature = {
   title: 'A required environment variable is not set (the config read from the environment misses a field)',
   not: /\bat line \d|\bline \d{1,6} column \d/,
 };
+
+/**
+ * Go's struct-tag config loaders that mark a field required by its variable (cleanenv's env-required,
+ * "field \"DSN\" is required but the value is not provided"; caarlos0/env's required fields): the value
+ * comes from the environment when the file leaves the field out, so nothing provided it. A field a
+ * parsed file lacks names the file or a line; those stay bad_config's.
+ */
+export const REQUIRED_FIELD_NOT_PROVIDED: Signature = {
+  all: [/\bfield \\?["'`]?[\w.]{1,80}\\?["'`]? is required but (?:the value is |it was |was )?not (?:provided|set)\b/],
+  confidence: 0.8,
+  title: 'A required environment variable is not set (the config loader found no value for a required field)',
+  not: /\bat line \d|\bline \d{1,6} column \d/,
+};

@@ -52,6 +52,20 @@ export const CONFIG_FILE_ABSENT_SIGNATURES: Signature[] = [
 // The program names a path, then says it is not there (or that it could not stat or open it).
 export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
   {
+    // A certificate or key file the server's config names is not there, each server in its words: Apache
+    // "SSLCertificateFile: file '/usr/local/apache2/conf/server.crt' does not exist or is empty", nginx
+    // 'cannot load certificate "/etc/nginx/tls/tls.crt": BIO_new_file() failed (... No such file', HAProxy
+    // "unable to stat SSL certificate from file '/x' : No such file". The TLS Secret mounted at another
+    // path (tls.crt/tls.key) is the usual cause. Apache wraps it in "Syntax error on line N", but the
+    // directive's value, not its syntax, is what failed.
+    all: [
+      /\bSSL\w{0,30}(?:File|Path): file '[^'\n]{1,300}' does not exist or is empty|\bcannot load certificate(?: key)? "[^"\n]{1,300}": BIO_new_file\(\) failed[^\n]{0,200}No such file|\bunable to stat SSL certificate from file '[^'\n]{1,300}' ?: No such file/,
+    ],
+    confidence: 0.9,
+    title: 'A TLS certificate or key file the server config names is not at that path (Secret mounted elsewhere?)',
+    not: /[Pp]ermission denied|\bEACCES\b/,
+  },
+  {
     // A server cannot open an auxiliary file its config points to, named by kind and path: Mosquitto
     // "Error: Unable to open pwfile "/mosquitto/config/passwd"", "Unable to open acl_file", "could not
     // open password file /etc/x", "failed to read key file '/run/secrets/key'". A Secret mounted at

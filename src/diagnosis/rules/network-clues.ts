@@ -45,7 +45,7 @@ export const NAMED_ADDRESS =
 
 /** Name-resolution failures in any runtime: dependency_unreachable leaves these lines to dns_resolution_failure. */
 export const DNS_FAILURE =
-  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|No such host is known|UnknownHostException|host not found in (?:upstream|resolver)\b|Unknown (?:MySQL|MariaDB) server host|[Cc]ould not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|failed to lookup address information|server misbehaving|No address associated with hostname|Host not found|[Uu]nknown host(?! key)|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b|\blookup [\w.-]{1,253} on [\d.]{7,15}:53\b/;
+  /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|No such host is known|UnknownHostException|host not found in (?:upstream|resolver)\b|Unknown (?:MySQL|MariaDB) server host|[Cc]ould not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|failed to lookup address information|server misbehaving|No address associated with hostname|Host not found|[Uu]nknown host(?! key)|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b|\blookup [\w.-]{1,253} on [\d.]{7,15}:53\b|could not be resolved to an? (?:IP )?address|\b(?:[Hh]ost(?:name)?|[Aa]ddress) ["'`]?[\w.-]{1,253}["'`]?:? could not be resolved\b|produced zero addresses|name resolver error/;
 
 /**
  * The address a client CLI falls back to when its address variable is unset: HashiCorp's VAULT_ADDR
@@ -95,6 +95,22 @@ export const DEFAULT_SERVICE_HOST =
  */
 export const DEFAULTS_IN_USE =
   /\b[Nn]o (?:custom |user )?(?:config(?:uration)?|settings)(?: file)?(?: [\w.-]{1,40})? (?:found|provided|given|present)\b[^\n]{0,60}\b(?:load|us|fall)ing[^\n]{0,30}\bdefaults?\b|\bconfig\.default\.(?:js|json|ya?ml|toml)\b|\b(?:[Uu]sing|[Ll]oading|[Ff]alling back to) (?:the )?(?:built-in |default )?(?:default (?:config(?:uration)?|settings|connection|host|url|uri)|defaults)\b/;
+
+/**
+ * A telemetry exporter's own endpoint: an OpenTelemetry collector (OTLP on :4317/:4318, /v1/traces), Jaeger,
+ * Zipkin, statsd, the Datadog agent. An exporter that cannot resolve or reach its collector logs loudly and
+ * retries in the background; it does not stop the app, so such a line is a red herring, not the cause.
+ */
+export const TELEMETRY_ENDPOINT =
+  /\botel[-_]?collector\b|\bopentelemetry[-_]collector\b|\bOTLP\b|\botlp\b|:431[78]\b|\/v1\/(?:traces|metrics|logs)\b|\bjaeger\b|\bzipkin\b|\bstatsd\b|\bdatadog[-_]agent\b|\bdd[-_]agent\b|\bfailed to (?:upload|export|send|push) (?:metrics|traces|spans|logs)\b|\b(?:metrics|traces?|spans?) export(?:er)? (?:failed|error)\b/;
+
+/**
+ * The lines a Python ASGI/WSGI server prints just before it binds its own socket ("Application startup
+ * complete", "Started server process"). A resolver error that names no host right after them is the
+ * server's own --host/--bind value failing to resolve, not a dependency's name.
+ */
+export const SERVER_BIND_PHASE =
+  /\bApplication startup complete\b|\bStarted server process\b|\bWaiting for application startup\b|\bBooting worker with pid\b|\bStarting gunicorn\b/;
 
 // Compose and supervisors say when a service's container stopped: "mongo exited with code 1".
 const EXITED = /^([\w.-]{1,80}) exited with code [1-9]\d{0,2}\s*$/;

@@ -64,6 +64,19 @@ const SHELL_REDIRECT_DENIED: Signature = {
   not: /\/(?:s?bin|libexec)\/[^\s:/]{1,200}: Permission denied|exec user process|cannot execute/,
 };
 
+// A wrapper that quotes its child's stderr ("stderr: \"sh: 1: /app/vendor/bin/wkhtmltopdf: Permission denied",
+// Symfony Process, Python's CalledProcessError output): the shell's words start mid-line, the exec is the same.
+const QUOTED_SHELL = /(?:^|[\s"'`])(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: /;
+const isQuotedShellExecDenied = (text: string): boolean => {
+  const quoted = QUOTED_SHELL.exec(text);
+  return quoted !== null && isShellExecDenied(text.slice(quoted.index).trimStart());
+};
+
+// A suggestion that offers the write check as one of two guesses ("maybe these locations are not writable or
+// multiple nodes were started on the same data path?"): permissions are one reading, not the finding.
+const HEDGE = /\b(?:maybe|perhaps|possibly|might be|could be)\b/i;
+const OTHER_GUESS = /\bnot writ(?:e)?able or\b/;
+
 const GENERIC: Signature = {
   all: [/(?::|\]) ?[Pp]ermission denied/],
   confidence: 0.65,
@@ -247,6 +260,10 @@ export const permissionDenied = signatureRule({
   // A shell denied running a program: the exec rule owns that; this reading stays as an alternative.
   adjust: (ctx, hit) => {
     if (hit.signature === GENERIC && hit.lines.every((l) => isShellExecDenied(l.text))) return 0.45;
+    // A wrapper quoting its child's shell error on a program: the same exec failure, mid-line.
+    if (hit.lines.every((l) => isQuotedShellExecDenied(l.text))) return Math.min(hit.confidence, 0.45);
+    if (hit.signature === NOT_WRITABLE && HEDGE.test(hit.line.text) && OTHER_GUESS.test(hit.line.text))
+      return Math.min(hit.confidence, 0.55);
     // So is a program the app started and got EACCES for (a subprocess PermissionError, Node's "spawn x
     // EACCES", Go's fork/exec): the exec-permission-denied rule reads the same launch failure.
     // Node's error object repeats the errno on its own lines (code: 'EACCES'), which are the launch's too.

@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../rule.ts';
 import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
 import { LANGUAGE_CHANGE_SIGNATURES } from './runtime-version-language-changes.ts';
 import { SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
+import { LAUNCHER_GATE_SIGNATURES } from './runtime-version-launcher-gates.ts';
 import { SETTING_OF_ANOTHER_RELEASE_SIGNATURES } from './runtime-version-settings.ts';
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER } from './runtime-version-gpu-driver.ts';
 import { MANIFEST_PIN_SIGNATURES } from './runtime-version-manifest-pins.ts';
@@ -216,6 +217,7 @@ const SIGNATURES: Signature[] = [
   ...LANGUAGE_CHANGE_SIGNATURES,
   ...SERVER_VERSION_SIGNATURES,
   ...SETTING_OF_ANOTHER_RELEASE_SIGNATURES,
+  ...LAUNCHER_GATE_SIGNATURES,
 ];
 
 const steps = (ctx: RuleContext): string[] => [

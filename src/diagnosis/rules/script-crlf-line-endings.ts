@@ -5,7 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
-import { execNoSuchFile, shellPathNotFound } from './exec-clues.ts';
+import { execNoSuchFile, sameNameSuggested, shellPathNotFound } from './exec-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
 // dash running the command string of `sh -c` reports its errors at line 1 under its own name.
@@ -100,6 +100,14 @@ const SIGNATURES: Signature[] = [
     title: 'A shell script does not parse under dash (CRLF line endings turn keywords into words)',
   },
   {
+    // Pasted from a terminal, a program's message about a CR-ended argument ('/app/server.js\r') has its
+    // closing quote written at column 0 over the first letter: "'rror: Cannot find module '/app/server.js".
+    // No program starts a message with a quote and a beheaded "Error", "Fatal" or "Exception".
+    all: [/^['"’`](?:rror|RROR|atal|ATAL|xception|anic)\b/],
+    confidence: 0.9,
+    title: 'A shell script has Windows line endings (a carriage return rewrote the start of the line)',
+  },
+  {
     all: [/syntax error: unexpected end of file/],
     confidence: 0.5,
     title: 'A shell script ends unexpectedly (often CRLF line endings)',
@@ -161,6 +169,17 @@ export const scriptCrlfLineEndings: Rule = {
             : 0.45,
         evidence: logEvidence([notFound.line]),
         steps: stepsFor(ctx, SAFE_PATH.test(notFound.path) ? notFound.path : undefined),
+      });
+    }
+    const suggested = exec ? undefined : sameNameSuggested(ctx.log.lines);
+    if (suggested) {
+      return finding(ctx, {
+        ruleId: 'script-crlf-line-endings',
+        category: 'script_crlf_line_endings',
+        title: 'A name was rejected and the same name suggested: it carried an invisible carriage return (CRLF script)',
+        confidence: 0.8,
+        evidence: logEvidence([suggested]),
+        steps,
       });
     }
     // "exec /entrypoint.sh: no such file or directory" for a script that exists: CRLF in the shebang

@@ -154,6 +154,14 @@ export const JVM_OPTION_OF_ANOTHER_JAVA =
 export const NEWER_OTELCOL_SECTION =
   /'' has invalid keys: (?:[\w/-]{1,40}, ){0,10}connectors\b|'service(?:::|\.)telemetry(?:::|\.)(?:metrics|logs|traces)' has invalid keys: (?:[\w-]{1,40}, ){0,10}(?:readers|processors)\b/;
 
+/**
+ * PgBouncer settings later releases added (auth_dbname 1.19, track_extra_parameters 1.20,
+ * max_prepared_statements 1.21, per-user/per-database client limits 1.24): an older PgBouncer calls each one
+ * an "unknown parameter", as it would a typo, but these names are valid in a newer PgBouncer.
+ */
+export const NEWER_PGBOUNCER_PARAMETER =
+  /\bunknown parameter: [a-z]{1,20}\/(?:auth_dbname|track_extra_parameters|max_prepared_statements|max_user_client_connections|max_db_client_connections)\b/;
+
 /** Any of these: a config that fits another version of the server than the image runs. */
 export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_REDIS_DIRECTIVE.test(text) ||
@@ -169,7 +177,8 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   CASSANDRA_OTHER_VERSION_PROPERTY.test(text) ||
   NEWER_AUTHELIA_KEY.test(text) ||
   NEWER_RABBITMQ_KEY.test(text) ||
-  NEWER_OTELCOL_SECTION.test(text);
+  NEWER_OTELCOL_SECTION.test(text) ||
+  NEWER_PGBOUNCER_PARAMETER.test(text);
 
 // Python prints the offending source line (and a caret) just above "SyntaxError: invalid syntax": newer
 // syntax there (walrus, match/case, except*) means the image's Python is older than the code.

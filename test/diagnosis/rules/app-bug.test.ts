@@ -182,8 +182,19 @@ ruleTable(appBug, 'app_bug', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: 'a Go send on a closed channel wins over a tracing exporter that cannot resolve its collector',
+      log: '2025/02/11 09:00:01 traces export: context deadline exceeded: rpc error: code = Unavailable desc = name resolver error: produced zero addresses for jaeger-collector.tracing:4317\n2025/02/11 09:00:09 traces export: dial tcp: lookup jaeger-collector.tracing on 10.96.0.10:53: no such host\npanic: send on closed channel\n\ngoroutine 41 [running]:\nmain.(*fanout).publish(0xc0000a2000, {0xc0001b4000, 0x10})\n\t/src/cmd/fanout/fanout.go:77 +0x8d\ncreated by main.(*fanout).start in goroutine 1\n\t/src/cmd/fanout/fanout.go:52 +0x1a5',
+      exitCode: 2,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a runtime fault a worker recovered from and logged is not the crash',
+      log: 'time=2025-02-11T09:00:01Z level=WARN msg="worker recovered" err="panic: close of closed channel"\ntime=2025-02-11T09:00:02Z level=ERROR msg="failed to connect to redis" addr=redis:6379 err="dial tcp 10.0.0.7:6379: connect: connection refused"',
+      exitCode: 1,
+    },
     {
       name: 'a debug line saying a lookup returned null is not a crash',
       log: 'DEBUG [cache] lookup for key user:42 returned null (reading from database instead)\nINFO  [http] listening on :8080',

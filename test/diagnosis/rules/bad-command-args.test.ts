@@ -405,8 +405,60 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.7,
       max: 0.8,
     },
+    {
+      name: 'commander rejects a removed flag (unknown option)',
+      log: "error: unknown option '--legacy-watch'\n(Did you mean --watch?)",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Node util.parseArgs rejects an unknown option',
+      log: "TypeError [ERR_PARSE_ARGS_UNKNOWN_OPTION]: Unknown option '--poll'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--poll\"\n  code: 'ERR_PARSE_ARGS_UNKNOWN_OPTION'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Apache Commons CLI / .NET parser: Unrecognized option with quotes',
+      log: "Unrecognized option '--db-url'\nusage: liquibase-runner [options]",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'bun cannot find the package.json script',
+      log: 'error: Script not found "start:production"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "two flags in one args item: the first option's value swallows the second",
+      log: "2025-04-01 10:00:00 0 [ERROR] mariadbd: Error while setting value '500 --innodb-buffer-pool-size=1G' to 'max_connections'\n2025-04-01 10:00:00 0 [ERROR] Parsing options for plugin 'InnoDB' failed.",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'Go net.Listen with a port glued onto the host',
+      log: '{"level":"fatal","msg":"server failed","error":"listen tcp: address 0.0.0.0:9090:9090: too many colons in address"}',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'uvicorn cannot resolve its own --host right after startup (no dependency named)',
+      log: 'INFO:     Started server process [7]\nINFO:     Waiting for application startup.\nINFO:     Application startup complete.\nERROR:    [Errno -3] Temporary failure in name resolution\nINFO:     Waiting for application shutdown.',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'an unknown option named in a config file with its line',
+      log: "Error: unknown option 'ssl-mode' in /etc/app/app.conf at line 12",
+      exitCode: 1,
+    },
+    {
+      name: 'an app that cannot resolve its database after startup is DNS, not the listen address',
+      log: 'INFO:     Application startup complete.\nINFO:     127.0.0.1:50312 - "GET /healthz HTTP/1.1" 200 OK\nERROR:    Exception in ASGI application\nsocket.gaierror: [Errno -2] Name or service not known: \'orders-db\'',
+      exitCode: 1,
+    },
     {
       name: 'a .NET dll named by its full path that is not there is the image, not the command',
       log: "The application '/app/publish/Orders.Service.dll' does not exist.",

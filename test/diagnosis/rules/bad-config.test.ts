@@ -382,8 +382,22 @@ ruleTable(badConfig, 'bad_config', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      // The kubelet left $(NAME) as typed because the variable is not defined: an unset variable's reading.
+      name: 'a value that is an unexpanded $(VAR) reference fails to parse: only a weak bad-config reading',
+      log: 'level=info msg="loading tracing configuration"\nlevel=error err="yaml: unmarshal errors:\\n  line 1: cannot unmarshal !!str `$(TRACING_CONFIG)` into tracing.Config\\nparsing tracing YAML"',
+      exitCode: 1,
+      min: 0.4,
+      max: 0.45,
+      best: false,
+    },
   ],
   negatives: [
+    {
+      name: "Apache's syntax error over a key file the config names that is absent is a missing file",
+      log: "AH00526: Syntax error on line 112 of /usr/local/apache2/conf/extra/httpd-ssl.conf:\nSSLCertificateKeyFile: file '/usr/local/apache2/conf/server.key' does not exist or is empty",
+      exitCode: 1,
+    },
     {
       name: 'a configuration error that is a required value left unset (missing_env_var)',
       log: 'fatal: Configuration error: SMTP_RELAY_HOST is required',

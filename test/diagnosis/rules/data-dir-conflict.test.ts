@@ -327,8 +327,24 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'a KeyDB cluster node meeting a nodes.conf another node owns (not Redis)',
+      log: '1:M 01 Mar 2025 10:00:00.000 # Sorry, the cluster configuration file nodes.conf is already used by a different KeyDB Cluster node.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a stale transaction-coordinator log that the server cannot initialise',
+      log: "2024-06-01 10:00:00 0 [Note] Recovering after a crash using tc.log\n2024-06-01 10:00:00 0 [ERROR] Can't init tc log\n2024-06-01 10:00:00 0 [ERROR] Aborting",
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a crash recovery from tc.log that succeeded is not a conflict',
+      log: '2024-06-01 10:00:00 0 [Note] Recovering after a crash using tc.log\n2024-06-01 10:00:01 0 [Note] Crash recovery finished.\n2024-06-01 10:00:02 0 [Note] mariadbd: ready for connections.',
+    },
     {
       name: 'a start script that notices the storage is formatted and skips the step is not a conflict',
       log: 'Log directory /var/lib/kafka/data is already formatted, skipping format\nKafka Server started',

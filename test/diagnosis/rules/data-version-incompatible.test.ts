@@ -169,8 +169,24 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: "an image entrypoint finding the old major's data it was not told to upgrade",
+      log: 'Error: this image found existing data it will not use.\n       This is usually the result of upgrading the container image without upgrading the existing database using "pg_upgrade".',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an older InnoDB reading a system tablespace written by a newer MySQL',
+      log: '2024-04-15T09:02:12.034908Z 0 [ERROR] InnoDB: Table flags are 0 in the data dictionary but the flags in file ./ibdata1 are 0x4800!\n2024-04-15T09:02:12.035000Z 0 [ERROR] Aborting',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'an entrypoint that upgraded the image and its data is not a mismatch',
+      log: 'Performing upgrade with pg_upgrade --link\nUpgrade Complete\nLOG:  database system is ready to accept connections',
+    },
     {
       name: 'a database server too old for the app is the runtime version, not the data on the volume',
       log: 'ERROR: database server version 10.4 is too old for running version 2.3 of this app',

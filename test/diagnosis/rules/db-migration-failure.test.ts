@@ -175,8 +175,30 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a goose migration dropping a table other objects depend on (not Alembic)',
+      log: '2024/05/02 10:00:00 OK   00011_add_orders.sql\n2024/05/02 10:00:00 goose run: ERROR 00012_drop_legacy_orders.sql: failed to run SQL migration: ERROR: cannot drop table legacy_orders because other objects depend on it (SQLSTATE 2BP01)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a unique index over duplicate rows during a migration run',
+      log: 'Running migrations for billing\nERROR:  could not create unique index "ux_customers_email"\nDETAIL:  Key (email)=(a@example.com) is duplicated.',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'Play refusing to start on evolutions left half-applied',
+      log: "Oops, cannot start the server.\n@8k2f1: Database 'orders' is in an inconsistent state![An evolution has not been applied properly. Please check the problem and resolve it manually before marking it as resolved.]",
+      exitCode: 255,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a dependent-objects error from an app query with no migration in sight',
+      log: 'ERROR: cannot drop table tmp_report because other objects depend on it\n    at ReportJob.cleanup (/app/src/report.js:88:11)',
+    },
     {
       name: 'migrations that report they are not locked and run are not a failure',
       log: 'Migrations are not locked, applying 3 pending migrations\nDone.',

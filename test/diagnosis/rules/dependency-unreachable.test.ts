@@ -4,6 +4,26 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   positives: [
     {
+      name: 'a Kafka admin client that never got a node assignment (brokers behind a default-deny egress policy)',
+      log: 'org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: describeTopics',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'retried connect warnings count in full once an error-level line says the client gave up',
+      log: '{"level":"warn","msg":"dial failed","error":"dial tcp 10.0.4.9:4222: connect: connection refused"}\n{"level":"warn","msg":"dial failed","error":"dial tcp 10.0.4.9:4222: connect: connection refused"}\n{"level":"fatal","msg":"cannot start consumer","error":"context deadline exceeded"}',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a metrics exporter that cannot reach its OTLP collector steps back: it retries in the background',
+      log: 'ERROR opentelemetry_sdk: failed to export metrics: connect to otel-collector.monitoring:4317 timed out\nthread main panicked at src/main.rs:41:5: index out of bounds',
+      exitCode: 101,
+      min: 0.2,
+      max: 0.3,
+      best: false,
+    },
+    {
       name: 'the address on the line above a wrapped .NET error is localhost: the moderate localhost reading',
       log: 'fail: Microsoft.Extensions.Hosting.Internal.Host[11]\n      Connection Failed: rabbitmq://localhost/\n      RabbitMQ.Client.Exceptions.BrokerUnreachableException: None of the specified endpoints were reachable',
       exitCode: 134,
@@ -159,6 +179,11 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
     },
   ],
   negatives: [
+    {
+      name: 'a Kafka producer whose topic was missing from metadata because the name did not resolve is a DNS failure',
+      log: 'WARN Error connecting to node kafka-0.kafak:9092: java.net.UnknownHostException: kafka-0.kafak: Name or service not known\nTimeoutException: Topic orders not present in metadata after 60000 ms.',
+      exitCode: 1,
+    },
     {
       name: 'server selection that failed because the name did not resolve is a DNS failure',
       log: 'MongooseServerSelectionError: getaddrinfo ENOTFOUND mongo.data.svc.cluster.local',

@@ -6,6 +6,39 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
     {
+      name: 'an HAProxy-style config host that cannot be resolved at load is a DNS failure',
+      log: '[ALERT]    (1) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:31] : \'server api1\' : host "orders-api" could not be resolved.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Varnish-style backend that could not be resolved to an IP address',
+      log: 'Message from VCC-compiler:\nBackend host "catalog": could not be resolved to an IP address!\nVCL compilation failed',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: "a gRPC client whose resolver produced no address for the target (grpc-go's words in another service)",
+      log: 'level=error msg="dial failed" err="rpc error: code = Unavailable desc = name resolver error: produced zero addresses"',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a resolver error naming no host right after the server started binding is its own --host value, not a dependency',
+      log: 'INFO:     Started server process [7]\nINFO:     Application startup complete.\nERROR:    [Errno -3] Temporary failure in name resolution',
+      exitCode: 1,
+      max: 0.5,
+      best: false,
+    },
+    {
+      name: 'a tracing exporter that cannot resolve its Jaeger collector steps back: the exporter does not stop the app',
+      log: '2025/01/09 10:00:01 traces export: Post "http://jaeger-collector.tracing:14268/api/traces": dial tcp: lookup jaeger-collector.tracing on 10.96.0.10:53: no such host\npanic: assignment to entry in nil map',
+      exitCode: 2,
+      min: 0.2,
+      max: 0.3,
+      best: false,
+    },
+    {
       name: 'an Angie resolver directive naming a DNS Service that does not resolve from this namespace',
       log: 'angie: [emerg] host not found in resolver "coredns.kube-system" in /etc/angie/http.d/default.conf:4',
       exitCode: 1,
@@ -136,6 +169,11 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a build tool whose dependencies could not be resolved is not a host name',
+      log: '[ERROR] Failed to execute goal on project shop: Could not resolve dependencies for project com.example:shop:jar:1.0: The following artifacts could not be resolved: com.example:lib:jar:2.1',
+      exitCode: 1,
+    },
     {
       name: 'a resolver directive missing is a config gap, not a name that does not resolve',
       log: '2024/05/02 10:11:12 [error] 7#7: *3 no resolver defined to resolve api.internal, client: 10.0.0.4',

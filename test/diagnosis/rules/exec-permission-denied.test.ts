@@ -84,8 +84,44 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'Ruby spawn of a helper committed without +x (Kernel#system, Ruby 3.4 frame style)',
+      log: "/app/lib/thumbnailer.rb:9:in 'Kernel#system': Permission denied - /app/bin/vips-thumb (Errno::EACCES)\n\tfrom /app/lib/thumbnailer.rb:9:in 'Thumbnailer.call'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "an app quotes its child's stderr and exit status 126 (Python subprocess)",
+      log: "subprocess.CalledProcessError: Command '/opt/tools/pdftk in.pdf cat output out.pdf' returned non-zero exit status 126.\n  stderr: b'sh: 1: /opt/tools/pdftk: Permission denied'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'kubelet event quoting the runtime exec error with escaped quotes',
+      log: '',
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Failed',
+          count: 8,
+          message:
+            'Error: container create failed: time="2025-01-10T08:00:00Z" level=error msg="runc create failed: unable to start container process: exec: \\"/usr/local/bin/start-worker\\": permission denied"',
+        },
+      ],
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'Ruby opening a data file (not a spawn) is a data permission',
+      log: "/app/lib/store.rb:4:in `initialize': Permission denied @ rb_sysopen - /data/cache.db (Errno::EACCES)\n\tfrom /app/lib/store.rb:4:in `open'",
+      exitCode: 1,
+    },
+    {
+      name: 'a child exit status other than 126 with a data permission error',
+      log: 'stderr: "cp: cannot create regular file \'/data/out.csv\': Permission denied"\nThe command exited with exit status 1',
+      exitCode: 1,
+    },
     {
       name: 'a supervisor whose program exited by itself is no permission problem',
       log: '2024-01-09 10:00:01,100 INFO exited: consumer (exit status 1; not expected)\n2024-01-09 10:00:04,100 INFO gave up: consumer entered FATAL state, too many start retries too quickly',

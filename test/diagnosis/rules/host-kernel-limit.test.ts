@@ -58,6 +58,22 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       min: 0.85,
     },
     {
+      name: 'a Failed event alone carries the key quota (the process never started, the log is empty)',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Failed',
+          message:
+            'Error: container create failed: OCI runtime error: crun: add_key: Disk quota exceeded: unable to start container process',
+          count: 4,
+        },
+      ],
+      min: 0.85,
+    },
+    {
       name: "MariaDB's InnoDB cannot get AIO contexts (io_setup EAGAIN, fs.aio-max-nr used up)",
       log: "2024-06-03 08:01:12 0 [Note] InnoDB: Using Linux native AIO\n2024-06-03 08:01:12 0 [Warning] InnoDB: io_setup() failed with EAGAIN. Will make 5 attempts before giving up.\n2024-06-03 08:01:14 0 [ERROR] InnoDB: io_setup() failed with EAGAIN after 5 attempts.\n2024-06-03 08:01:14 0 [ERROR] InnoDB: Cannot initialize AIO sub-system\n2024-06-03 08:01:14 0 [ERROR] Plugin 'InnoDB' registration as a STORAGE ENGINE failed.\n2024-06-03 08:01:14 0 [ERROR] Aborting",
       exitCode: 1,
@@ -172,6 +188,21 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     {
       name: 'a rate limit on a watch API call is not the inotify limit',
       log: 'E0601 10:00:00.000000 1 reflector.go:147] watch of *v1.Pod ended with: too many requests, rate limit reached',
+    },
+    {
+      name: 'a Failed event for a full disk on start is not the key quota',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Failed',
+          message:
+            'Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: write /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/config.json: disk quota exceeded: unknown',
+          count: 2,
+        },
+      ],
     },
     {
       name: 'a full volume that names no namespace or keyring',

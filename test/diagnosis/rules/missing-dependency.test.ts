@@ -388,8 +388,25 @@ ruleTable(missingDependency, 'missing_dependency', {
       max: 0.7,
       best: 'missing_shared_library',
     },
+    {
+      name: 'a library asserts the optional package a feature needs at the point of use (Starlette sessions)',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 9, in <module>\n    app.add_middleware(SessionMiddleware, secret_key=settings.secret)\n  File "/usr/local/lib/python3.12/site-packages/starlette/middleware/sessions.py", line 8, in <module>\n    import itsdangerous\nAssertionError: itsdangerous must be installed to use SessionMiddleware',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'pandas names the optional dependency a reader needs (openpyxl for read_excel)',
+      log: 'Traceback (most recent call last):\n  File "/app/import_rates.py", line 21, in <module>\n    df = pd.read_excel(path)\nImportError: Missing optional dependency \'openpyxl\'.  Use pip or conda to install openpyxl.',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a runtime version a tool says must be installed is a version of the image, not a package',
+      log: 'ERROR: Python 3.10 or newer must be installed to use this CLI (found 3.8.18)',
+      exitCode: 1,
+    },
     {
       name: "Symfony naming a class of the app's own namespace is a bug or a stale autoloader, not an extension",
       log: 'In InvoiceController.php line 44:\n\n  Attempted to load class "InvoiceMailer" from namespace "App\\Mailer".\n  Did you forget a "use" statement for another namespace?',

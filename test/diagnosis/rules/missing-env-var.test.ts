@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a Go env config loader that found no value for a required field (the variable is named differently)',
+      log: 'level=ERROR msg="config error" err="field \\"RedisURL\\" is required but the value is not provided"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: "Rust's envy unwrapped on an unset variable (MissingValue names the field)",
       log: 'thread \'main\' panicked at src/settings.rs:31:52:\ncalled `Result::unwrap()` on an `Err` value: MissingValue("smtp_password")\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace',
       exitCode: 101,
@@ -486,6 +492,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a required field missing from a parsed YAML file at a line is a config error, not an unset variable',
+      log: 'error: field "replicas" is required but was not provided at line 12 column 3 of values.yaml',
+      exitCode: 1,
+    },
     {
       name: 'a field missing from a named TOML file is a config file written incomplete, not an unset variable',
       log: 'Error: failed to load config: missing field `listen_addr` in /etc/relay/config.toml',

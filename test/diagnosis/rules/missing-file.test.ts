@@ -313,8 +313,25 @@ ruleTable(missingFile, 'missing_file', {
       min: 0.6,
       max: 0.8,
     },
+    {
+      name: 'nginx cannot load the certificate its config names (TLS Secret mounted elsewhere)',
+      log: '2025/03/01 10:00:00 [emerg] 1#1: cannot load certificate "/etc/nginx/certs/server.crt": BIO_new_file() failed (SSL: error:80000002:system library::No such file or directory:calling fopen(/etc/nginx/certs/server.crt, r) error:10000080:BIO routines::no such file)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Bun/Node --env-file pointing at a file left out of the image',
+      log: '> api@2.0.0 start\n> node --env-file=config/prod.env dist/index.js\n\nnode: config/prod.env: not found',
+      exitCode: 9,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'an unreadable certificate is a permission problem, not a missing file',
+      log: '2025/03/01 10:00:00 [emerg] 1#1: cannot load certificate "/etc/nginx/certs/server.crt": BIO_new_file() failed (SSL: error:8000000D:system library::Permission denied:calling fopen(/etc/nginx/certs/server.crt, r))',
+      exitCode: 1,
+    },
     {
       name: 'an optional overlay config directory the app skips is a notice, not the crash',
       log: 'INFO config directory /etc/app/conf.d not found, skipping overlays\nFATAL database: connection refused',

@@ -177,6 +177,29 @@ ruleTable(permissionDenied, 'permission_denied', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'a start check that lists several data directories which are not writable',
+      log: 'INFO preflight: checking data paths\nERROR preflight: directories /var/lib/collector/queue and /var/lib/collector/wal are not writable, exiting',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a lock failure that offers unwritable paths as one of two guesses stays a likely reading, not a finding',
+      log: 'FATAL: could not lock the index at /srv/index: maybe the directory is not writable or another indexer is running on the same path?',
+      exitCode: 1,
+      min: 0.5,
+      max: 0.6,
+      best: false,
+    },
+    {
+      // The exec reading of a quoted shell error belongs to the exec rule; this one only steps back under it.
+      name: "a wrapper quoting its child's shell error on a program that is not executable steps back (an exec failure)",
+      log: 'INFO converting 12 documents\nERROR converter failed with exit status 126: stderr: /bin/sh: 1: /opt/tools/bin/pdftotext: Permission denied',
+      exitCode: 1,
+      min: 0.4,
+      max: 0.45,
+      best: false,
+    },
   ],
   negatives: [
     {
@@ -192,6 +215,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     {
       name: 'a missing write access because the mount is read-only is not ownership',
       log: 'ERROR: directory /data has no write access: Read-only file system',
+      exitCode: 1,
+    },
+    {
+      name: "Ruby 3.4's Process.spawn of a program without the execute bit is an exec failure, not a denied data file",
+      log: "/usr/local/lib/ruby/3.4.0/open3.rb:540:in 'Process.spawn': Permission denied - /app/bin/pdftk (Errno::EACCES)\n\tfrom /usr/local/lib/ruby/3.4.0/open3.rb:540:in 'Open3.popen_run'\n\tfrom /app/app/services/pdf_merger.rb:12:in 'PdfMerger#call'",
       exitCode: 1,
     },
     {

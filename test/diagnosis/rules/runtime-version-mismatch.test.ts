@@ -505,8 +505,46 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: "a web app's own check refusing the image's PHP (not Nextcloud)",
+      log: 'Moodle 4.4 requires at least PHP 8.1.0 (currently using version 7.4.33).\nSome server checks failed.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a CLI refusing an older Node.js by its minimum version (not Angular)',
+      log: 'Node.js version v18.17.1 detected.\nThe Nuxt CLI requires a minimum Node.js version of v18.20.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "a launcher's own Java check naming the minimum (not Jenkins)",
+      log: 'Running with Java 8 from /usr/lib/jvm/java-8-openjdk, which is older than the minimum required version (Java 11).',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an older Cargo meeting a newer edition in the manifest',
+      log: 'error: failed to parse manifest at `/src/Cargo.toml`\n\nCaused by:\n  this version of Cargo is older than the `2021` edition, and only supports `2015` and `2018` editions.',
+      exitCode: 101,
+      min: 0.85,
+    },
+    {
+      name: 'an older PgBouncer meeting a parameter a newer release added (not max_prepared_statements)',
+      log: '2024-02-01 08:00:00.000 UTC [1] ERROR unknown parameter: pgbouncer/track_extra_parameters\n2024-02-01 08:00:00.000 UTC [1] FATAL cannot load config file',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a misspelled PgBouncer parameter is a broken config, not another version',
+      log: '2024-02-01 08:00:00.000 UTC [1] ERROR unknown parameter: pgbouncer/max_prepared_statments\n2024-02-01 08:00:00.000 UTC [1] FATAL cannot load config file',
+    },
+    {
+      name: 'a cluster size minimum is not a runtime version',
+      log: 'FATAL: the cluster requires a minimum of 3 nodes, found 1',
+    },
     {
       name: 'an experimental feature that is known but switched off is a setting to enable, not another release',
       log: 'Code: 344. DB::Exception: Experimental Object type is not supported. Set allow_experimental_object_type = 1 to enable it. (SUPPORT_IS_DISABLED)',

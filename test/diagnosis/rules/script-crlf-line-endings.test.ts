@@ -116,8 +116,36 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: "a Python error whose CR-ended path made the terminal rewrite its start ('rror, 'xception)",
+      log: "Traceback (most recent call last):\n'rror: [Errno 2] No such file or directory: '/srv/app/settings.toml",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a CLI rejects a name and suggests the very same one (an invisible CR after it)',
+      log: '+ kafka-topics.sh --bootstrap-server kafka:9092 --describe --topic orders\nError: unknown command "orders" for "kafka-admin"\nDid you mean this? orders',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Go flag parser quotes the CR-ended value from a CRLF start script',
+      log: 'invalid value "30s\\r" for flag -timeout: parse error\nUsage of /app/worker:',
+      exitCode: 2,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a suggestion of a different name is a typo, not a carriage return',
+      log: 'ERROR: Unknown plugin analysis-icux, did you mean [analysis-icu]?',
+      exitCode: 64,
+    },
+    {
+      name: 'a quoted word that is not a beheaded error',
+      log: '\'rationale: see ADR-12\' was logged by the migration\nError: relation "users" does not exist',
+      exitCode: 1,
+    },
     {
       name: 'a percent-encoded space (%20) in a path is not a carriage return',
       log: 'error: Module not found "file:///app/my%20module.ts".',

@@ -1,0 +1,61 @@
+/**
+ * db_migration_failure's history family: the migration history recorded in the database disagrees with the
+ * migration files in the image (an applied file removed or edited, two files with one version, a file older
+ * than the last applied one). The db-migration-failure rule lists these among its signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const APPLIED_MIGRATION_EDITED_OR_MISSING: Signature = {
+  // The migration history disagrees with the files: an applied migration was removed or edited.
+  all: [/was previously applied but (?:is missing|has been modified)|\bVersionMissing\(|\bVersionMismatch\(/],
+  confidence: 0.86,
+  title: 'An applied migration is missing or was edited (migration history out of sync)',
+};
+
+export const APPLIED_MIGRATION_FILE_MISSING: Signature = {
+  // The same drift worded by other runners: an applied migration whose file the image no longer ships
+  // (SeaORM "this migration has been applied but its file is missing", Flyway "Detected applied migration
+  // not resolved locally", golang-migrate "no migration found for version", Prisma "applied to the
+  // database but missing from the local migrations directory", Sequel "Applied migration files not in file
+  // system").
+  all: [
+    /\bapplied but its (?:file|script) is missing|\b[Mm]igration (?:file|script) (?:of version |for version )?[^\n]{0,120}\bis missing\b|\b[Dd]etected applied migrations? not resolved locally|\bno migration found for version\b|\bapplied to the database but (?:are |is )?missing from\b|\bdiverge from the local migrations directory|\b[Ff]ound \d{1,6} missing migrations?\b|\b[Aa]pplied migrations?(?: files?)? (?:not|missing) (?:in|on|from|found in) (?:the )?(?:file ?system|disk|migrations? (?:directory|folder|path))\b/,
+  ],
+  confidence: 0.88,
+  title: 'A migration recorded as applied is missing from the image (migration history out of sync)',
+};
+
+export const MIGRATION_CHECKSUM_CHANGED: Signature = {
+  // The runner found a migration file whose checksum differs from the recorded one (edited after it
+  // was applied): Atlas "You have a checksum error in your migration directory" (atlas migrate hash),
+  // sqlx/refinery "checksum mismatch for migration", golang-migrate and goose variants.
+  all: [
+    /\bchecksum (?:error|mismatch) in (?:your |the )?migrations?\b|\b[Cc]hecksum (?:mismatch|error|does not match) (?:for|of|in) (?:the )?(?:applied )?migration\b|\bmigration[^\n]{0,80}\bchecksum (?:mismatch|does not match|doesn't match|changed)\b|\batlas migrate hash\b/,
+  ],
+  confidence: 0.88,
+  title: 'An applied migration file was edited (its checksum no longer matches)',
+};
+
+export const DUPLICATE_MIGRATION_VERSION: Signature = {
+  // Two migration files claim one name or version (two branches merged): Phinx "Migration "X.php" has the
+  // same name as "Y.php"" and "Duplicate migration", Flyway "Found more than one migration with version",
+  // golang-migrate "duplicate migration file", goose "duplicate version", Sequel "Duplicate migration version".
+  all: [
+    /\b[Mm]igration "?[\w./\\-]{1,160}"? has the same (?:name|version|class name) as\b|\b[Dd]uplicate migration(?: (?:name|version|file|class|id))?\b|\b[Ff]ound more than one migration with (?:version|description)\b|\bduplicate (?:migration )?version\b[^\n]{0,120}\bmigrations?\b/,
+  ],
+  confidence: 0.86,
+  title: 'Two migration files claim the same name or version (branches merged without renumbering)',
+  // A runner that reports it skipped or ignored a duplicate has not failed on it.
+  not: /[Ss]kipp(?:ed|ing)|[Ii]gnor(?:ed|ing)/,
+};
+
+export const OUT_OF_ORDER_MIGRATION: Signature = {
+  // A migration older than the last applied one arrived later (two branches merged): node-pg-migrate
+  // "Not run migration X is preceding already run migration Y", Flyway "Detected resolved migration not
+  // applied to database" (outOfOrder=false), goose/dbmate "out of order", sql-migrate "unknown migration".
+  all: [
+    /\bis preceding already run migration\b|\b[Dd]etected resolved migrations? not applied to database\b|\b[Mm]igrations? (?:are |is |were |was )?out of order\b|\b[Mm]igration [\w.-]{1,120} (?:is |was )?out of order\b|\bout[- ]of[- ]order migrations?\b|\bolder than the (?:latest|last|current) (?:applied|run) migration\b/,
+  ],
+  confidence: 0.86,
+  title: 'A migration older than the last applied one was added later (out-of-order migration history)',
+};

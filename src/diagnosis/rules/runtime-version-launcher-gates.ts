@@ -1,0 +1,41 @@
+/**
+ * runtime_version_mismatch's readings of an app's or launcher's own check of the language runtime it was
+ * started on (Angular CLI, Nextcloud, Jenkins, Moodle), of a build tool older than
+ * the project it reads (Cargo editions and unstable features), and of server configs that name settings of
+ * a newer release. The runtime-version-mismatch rule lists these with its language-runtime signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+import { NEWER_PGBOUNCER_PARAMETER } from './version-clues.ts';
+
+/**
+ * The app's or launcher's own check of the language runtime (Node.js, PHP, Java, Python, Ruby, Go, Erlang,
+ * .NET...): "The Angular CLI requires a minimum Node.js version of v18.19", "This version of Nextcloud
+ * requires at least PHP 8.1", "Please update your PHP version", Jenkins "Running with Java 11 ..., which is
+ * older than the minimum required version (Java 17)", "Supported Java versions are: [17, 21]".
+ */
+const RUNTIME_VERSION_CHECK =
+  /\b(?:requires|needs) (?:a |the )?minimum (?:of )?(?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Go|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart|Swift) (?:version )?(?:of )?v?\d|\b(?:requires|needs) at least (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Go|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart|Swift) (?:version )?v?\d|\b[Pp]lease (?:update|upgrade) your (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Go|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart|Swift) (?:version|installation|runtime)\b|\bwhich is (?:older|newer) than the (?:minimum|maximum) (?:required |supported )?version \((?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Go|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart|Swift) v?\d|\bSupported (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Go|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart|Swift) versions are:? \[?v?\d/;
+
+export const LAUNCHER_GATE_SIGNATURES: Signature[] = [
+  {
+    all: [RUNTIME_VERSION_CHECK],
+    confidence: 0.86,
+    title: 'The app refuses the language runtime version in the image (its own version check)',
+  },
+  {
+    // A build tool older than the project it reads: Cargo "feature `edition2024` is required ... not
+    // stabilized in this version of Cargo", "Consider trying a newer version of Cargo", "this version of
+    // Cargo is older than the `2021` edition".
+    all: [
+      /\bis not stabili[sz]ed in this version of\b|\bConsider trying a newer version of\b|\bthis version of [A-Z][\w-]{1,30} is older than the [`'"]?\d{4}[`'"]? edition\b/,
+    ],
+    confidence: 0.86,
+    title: "The image's build tool is older than the project needs (edition or feature not in this version)",
+  },
+  {
+    // PgBouncer settings a newer release added, on an older image (a typo would not spell a real setting).
+    all: [NEWER_PGBOUNCER_PARAMETER],
+    confidence: 0.86,
+    title: 'The PgBouncer config sets a parameter added in a newer PgBouncer than the image runs',
+  },
+];
