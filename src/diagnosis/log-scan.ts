@@ -209,7 +209,17 @@ const errorObjectText = (record: Record<string, unknown>): string | undefined =>
   }
   return undefined;
 };
-const STACK_KEYS = ['stack', 'error.stack', 'err.stack', 'stack_trace', 'stacktrace', 'exception.stacktrace', '@x'];
+// error.stack_trace: Elastic Common Schema (Elasticsearch 8, Logstash, the ecs-logging libraries).
+const STACK_KEYS = [
+  'stack',
+  'error.stack',
+  'err.stack',
+  'stack_trace',
+  'stacktrace',
+  'error.stack_trace',
+  'exception.stacktrace',
+  '@x',
+];
 const LEVEL_KEYS = ['level', 'severity', 'lvl', '@l', 'levelname', 'log.level', 'loglevel'];
 
 // Words that name where a dependency lives: a key made with one of them is an address setting.

@@ -65,6 +65,21 @@ describe('scanLog: levels', () => {
 });
 
 describe('scanLog: JSON lines', () => {
+  test("ECS's error.stack_trace (Elasticsearch 8, Logstash) is split into lines under the message", () => {
+    const record = JSON.stringify({
+      'log.level': 'ERROR',
+      message: 'fatal exception while booting Elasticsearch',
+      'error.message': 'failed to obtain node locks',
+      'error.stack_trace':
+        'java.lang.IllegalStateException: failed to obtain node locks\nCaused by: java.nio.file.AccessDeniedException: /usr/share/elasticsearch/data/node.lock',
+    });
+    const texts = scanLog(`${record}\n`).lines.map((l) => l.text);
+    assert.ok(
+      texts.some((t) => t.includes('AccessDeniedException: /usr/share/elasticsearch/data/node.lock')),
+      texts.join('\n'),
+    );
+  });
+
   test('pino record: message, numeric level, error stack split into lines', () => {
     const record = JSON.stringify({
       level: 50,

@@ -225,8 +225,12 @@ export const sameNameSuggested = (lines: readonly LogLine[]): LogLine | undefine
     const suggestion = SUGGESTION.exec(line.text);
     const name = suggestion?.[1];
     if (!suggestion || name === undefined) return false;
-    // The rejection is on the same line or the one before ("Error: unknown command \"x\"" then the hint).
-    const before = `${lines[index - 1]?.text ?? ''}\n${line.text.slice(0, suggestion.index)}`;
+    // The rejection is on the same line or the one before ("Error: unknown command \"x\"" then the hint),
+    // and only what comes before a hint counts: a line before that repeats the same message (a stack
+    // trace under its summary) has the suggestion in it, not the rejected name.
+    const previous = lines[index - 1]?.text ?? '';
+    const previousHint = SUGGESTION.exec(previous);
+    const before = `${previousHint ? previous.slice(0, previousHint.index) : previous}\n${line.text.slice(0, suggestion.index)}`;
     if (!REJECTION.test(before)) return false;
     const at = before.lastIndexOf(name);
     return at >= 0 && !/[\w.-]/.test(before[at + name.length] ?? '') && !/[\w.-]/.test(before[at - 1] ?? '');

@@ -142,6 +142,11 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       exitCode: 64,
     },
     {
+      name: 'a typo whose message repeats on the next line (a stack trace under its summary) is still a typo',
+      log: 'fatal exception while booting: unknown setting [xpack.security.enable] did you mean [xpack.security.enabled]?\njava.lang.IllegalArgumentException: unknown setting [xpack.security.enable] did you mean [xpack.security.enabled]?',
+      exitCode: 1,
+    },
+    {
       name: 'a quoted word that is not a beheaded error',
       log: '\'rationale: see ADR-12\' was logged by the migration\nError: relation "users" does not exist',
       exitCode: 1,
