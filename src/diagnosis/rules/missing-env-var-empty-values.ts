@@ -4,6 +4,7 @@
  * Redis directive with no value). The missing-env-var rule lists these in its own order.
  */
 import type { Signature } from './log-helpers.ts';
+import { UNEXPANDED_VARIABLE_REFERENCE } from './config-clues.ts';
 import { EMPTY_SERVER_LIST } from './network-clues.ts';
 
 export const EMPTY_VALUE_SIGNATURES: Signature[] = [
@@ -264,5 +265,15 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
     all: [/^>>> '[a-z][a-z-]{1,40} "--[a-z]/],
     confidence: 0.8,
     title: 'A command-line value is empty: the variable substituted into the command is not set',
+  },
+  {
+    // The kubelet expands $(NAME) in command, args and env values only when the container defines NAME;
+    // otherwise the program receives the literal "$(NAME)" and fails to parse or use it. Lines make
+    // prints hold its own $(VAR) syntax; the shell's $(command) is lower-case and does not match.
+    all: [UNEXPANDED_VARIABLE_REFERENCE],
+    confidence: 0.8,
+    title:
+      'A $(NAME) reference in the pod spec reached the program unexpanded: that variable is not set in the container',
+    not: /\b[Mm]akefile\b|\bmake(?:\[\d{1,3}\])?: |\$\((?:CC|CXX|MAKE|CFLAGS|LDFLAGS|CURDIR)\)/,
   },
 ];

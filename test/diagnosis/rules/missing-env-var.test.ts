@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a $(NAME) in the pod spec reached the program unexpanded (the kubelet expands defined variables only)',
+      log: 'level=info msg="starting proxy"\nError: invalid argument "$(UPSTREAM_PORT)" for "--upstream-port" flag: strconv.ParseInt: parsing "$(UPSTREAM_PORT)": invalid syntax',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a Go env config loader that found no value for a required field (the variable is named differently)',
       log: 'level=ERROR msg="config error" err="field \\"RedisURL\\" is required but the value is not provided"',
       exitCode: 1,
@@ -492,6 +498,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: "a line printed by make is not a pod spec: make's own $(VAR) syntax",
+      log: "make[1]: *** No rule to make target '$(OUT_DIR)/app.o', needed by 'all'.  Stop.",
+      exitCode: 2,
+    },
+    {
+      name: 'a lower-case $(command) substitution shown in an error is the shell, not a variable reference',
+      log: 'sh: 1: cannot create $(hostname -i).pid: Permission denied',
+      exitCode: 2,
+    },
     {
       name: 'a required field missing from a parsed YAML file at a line is a config error, not an unset variable',
       log: 'error: field "replicas" is required but was not provided at line 12 column 3 of values.yaml',
