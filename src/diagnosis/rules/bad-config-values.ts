@@ -89,3 +89,49 @@ export const CONFIG_VALUE_SIGNATURES: Signature[] = [
     not: /""|''|\bis (?:empty|not set|required)\b/,
   },
 ];
+
+/**
+ * Addresses, ports, URLs, certificate passwords and secrets the server cannot use as given. Unlike the
+ * readings above, these keep the rule's default exclusion, and the rule lists them in their own place.
+ */
+export const LISTEN_AND_SECRET_VALUE_SIGNATURES: Signature[] = [
+  {
+    // Servers that need one address chosen in their config when the pod has several (Consul, etcd, Nomad).
+    all: [/Multiple private IPv4 addresses found\. Please configure one|Multiple private (?:IP|IPv6) addresses found/],
+    confidence: 0.75,
+    title: 'The server needs its bind/advertise address set in its configuration',
+  },
+  {
+    // A certificate file whose password setting does not open it (.NET Kestrel, Java keystores).
+    all: [
+      /PKCS12_parse:mac verify failure|The specified network password is not correct|The certificate data cannot be read with the provided password/,
+    ],
+    confidence: 0.75,
+    title: 'The certificate password setting does not open the certificate file',
+  },
+  {
+    all: [/key-value delimiter not found|key length should be at least|[Ss]ecret key should be in between/],
+    confidence: 0.8,
+    title: 'A configuration value is malformed or out of range',
+  },
+  {
+    // .NET invariant globalization (often DOTNET_SYSTEM_GLOBALIZATION_INVARIANT) with code that needs cultures.
+    all: [/Only the invariant culture is supported in globalization-invariant mode/],
+    confidence: 0.76,
+    title: 'The app needs cultures but runs in globalization-invariant mode',
+  },
+  {
+    // Kubernetes service links: a Service named like the app injects APP_PORT=tcp://..., which the app parses.
+    all: [/ERR_SOCKET_BAD_PORT|[Ii]nvalid port/, /tcp:\/\/\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}/],
+    confidence: 0.78,
+    title: "A port setting holds a Service link value (tcp://ip:port) from Kubernetes' injected variables",
+  },
+  {
+    // .NET/Kestrel: a URL or port setting (ASPNETCORE_URLS, Kestrel endpoints) that does not parse.
+    all: [
+      /Failed to parse port '|Invalid url: '|Unrecognized scheme in server address|is not a valid (?:URL|URI|address|port number)\b/,
+    ],
+    confidence: 0.76,
+    title: 'A listen address or URL setting does not parse',
+  },
+];

@@ -6,7 +6,7 @@ import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { SERVER_REJECTION_SIGNATURES } from './bad-config-server-rejections.ts';
-import { CONFIG_VALUE_SIGNATURES } from './bad-config-values.ts';
+import { CONFIG_VALUE_SIGNATURES, LISTEN_AND_SECRET_VALUE_SIGNATURES } from './bad-config-values.ts';
 import {
   MISSING_PLUGIN,
   NAMED_FILE_ABSENT,
@@ -187,45 +187,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.75,
     title: 'The configuration file does not parse',
   },
-  {
-    // Servers that need one address chosen in their config when the pod has several (Consul, etcd, Nomad).
-    all: [/Multiple private IPv4 addresses found\. Please configure one|Multiple private (?:IP|IPv6) addresses found/],
-    confidence: 0.75,
-    title: 'The server needs its bind/advertise address set in its configuration',
-  },
-  {
-    // A certificate file whose password setting does not open it (.NET Kestrel, Java keystores).
-    all: [
-      /PKCS12_parse:mac verify failure|The specified network password is not correct|The certificate data cannot be read with the provided password/,
-    ],
-    confidence: 0.75,
-    title: 'The certificate password setting does not open the certificate file',
-  },
-  {
-    all: [/key-value delimiter not found|key length should be at least|[Ss]ecret key should be in between/],
-    confidence: 0.8,
-    title: 'A configuration value is malformed or out of range',
-  },
-  {
-    // .NET invariant globalization (often DOTNET_SYSTEM_GLOBALIZATION_INVARIANT) with code that needs cultures.
-    all: [/Only the invariant culture is supported in globalization-invariant mode/],
-    confidence: 0.76,
-    title: 'The app needs cultures but runs in globalization-invariant mode',
-  },
-  {
-    // Kubernetes service links: a Service named like the app injects APP_PORT=tcp://..., which the app parses.
-    all: [/ERR_SOCKET_BAD_PORT|[Ii]nvalid port/, /tcp:\/\/\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}/],
-    confidence: 0.78,
-    title: "A port setting holds a Service link value (tcp://ip:port) from Kubernetes' injected variables",
-  },
-  {
-    // .NET/Kestrel: a URL or port setting (ASPNETCORE_URLS, Kestrel endpoints) that does not parse.
-    all: [
-      /Failed to parse port '|Invalid url: '|Unrecognized scheme in server address|is not a valid (?:URL|URI|address|port number)\b/,
-    ],
-    confidence: 0.76,
-    title: 'A listen address or URL setting does not parse',
-  },
+  ...LISTEN_AND_SECRET_VALUE_SIGNATURES,
   {
     // The terse summary servers print after the real complaint: a weak reading on its own.
     all: [/\b(?:FPM|[Ss]erver|[Dd]aemon|[Ss]ervice|[Pp]lugin|[Mm]odule) initiali[sz]ation failed\b/],
