@@ -29,13 +29,20 @@ const match = (ctx: RuleContext): Finding | null => {
   const condition = ctx.node?.conditions.find((c) => /Pressure$/.test(c.type) && c.status === 'True');
   if (condition) evidence.push(statusEvidence(`node ${ctx.node?.name}: ${condition.type}=True`));
 
+  // An Evicted event alone, on a pod whose container has since restarted (a BackOff) or exited on its own
+  // (an evicted pod's container ends killed, 137, or with its status unknown): events follow the pod's
+  // name, and a StatefulSet's evicted pod comes back under the same one. The eviction is then history,
+  // not this crash, unless nothing else explains it.
+  const exitedOnItsOwn = ctx.exitCode !== null && ctx.exitCode !== 137 && ctx.reason !== 'ContainerStatusUnknown';
+  const evictedBefore =
+    !podEvicted && ctx.reason !== 'Evicted' && (exitedOnItsOwn || findEvents(ctx, /^BackOff$/).length > 0);
   const usageText = usage ? `; container ${usage[1]} used ${usage[2]} against a request of ${usage[3]}` : '';
   const storage = resource === 'ephemeral-storage';
   return {
     ruleId: 'evicted',
     category: 'evicted',
     title: `Evicted: node ${node ?? '<node>'} ran low on ${resource ?? 'a resource'}${usageText}`,
-    confidence: 0.96,
+    confidence: evictedBefore ? 0.45 : 0.96,
     evidence,
     nextSteps: [
       ...(node ? [kubectl.describeNode(node)] : []),

@@ -36,6 +36,24 @@ describe('evicted', () => {
     assert.ok(finding.nextSteps.some((s) => s.includes('sizeLimit')));
   });
 
+  test('an Evicted event on a pod whose container since restarted and exited on its own is history: a weak reading', () => {
+    const restarted = containerFacts({ state: terminated(1, 'Error'), lastState: undefined });
+    const events = [
+      event({ reason: 'Evicted', message: 'The node was low on resource: memory. ' }),
+      event({ reason: 'BackOff', message: 'Back-off restarting failed container app' }),
+    ];
+    const finding = evicted.match(
+      contextFor({ container: restarted, pod: podFacts({ containers: [restarted] }), events }),
+    );
+    assert.ok(finding);
+    assert.ok(finding.confidence < 0.5, String(finding.confidence));
+    // The evicted pod itself (its container killed, status unknown) stays a confident reading.
+    const gone = evicted.match(
+      contextFor({ container, pod: podFacts({ containers: [container] }), events: [events[0]!] }),
+    );
+    assert.ok(gone && gone.confidence >= 0.95);
+  });
+
   test('no finding for a pod that was not evicted', () => {
     assert.equal(evicted.match(contextFor({ container, pod: podFacts(), events: [event()] })), null);
   });
