@@ -29,6 +29,16 @@ export const UNKNOWN_SUBCOMMAND: Signature = {
 
 export const OPTION_PARSER_SIGNATURES: Signature[] = [
   {
+    // A program or loader that names the flag it must be started with in place of the one it got: tsx 4
+    // "tsx must be loaded with --import instead of --loader", "Use --import instead of --loader", "the
+    // --experimental-loader flag has been removed; use --import". The command line is what is wrong.
+    all: [
+      /\bmust be (?:loaded|run|started|invoked|used|passed) (?:with|via|using) [`'"]?--[a-z][\w-]{1,40}[`'"]? instead of [`'"]?-{1,2}[a-z]|\b(?:[Uu]se|[Pp]lease use|[Pp]ass) [`'"]?--[a-z][\w-]{1,40}[`'"]? instead of [`'"]?-{1,2}[a-z]|(?:^|[\s`'"])--[a-z][\w-]{1,40}[`'"]? (?:flag|option) (?:has been|was) removed\b/,
+    ],
+    confidence: 0.8,
+    title: 'The program must be started with a different flag than the command passes',
+  },
+  {
     // Ruby's OptionParser ("invalid argument: -c abc", "missing argument: --config", "needless argument:
     // --verbose=1", "ambiguous option: --co") and Go's flag package ("invalid value \"x\" for flag -port:
     // parse error").

@@ -67,6 +67,23 @@ export const CONFIG_PARSE_SIGNATURES: Signature[] = [
  */
 export const CONFIG_SCHEMA_SIGNATURES: Signature[] = [
   {
+    // A logging format string that does not fit the style it is declared with (Python's logging "Invalid format
+    // '{asctime} {message}' for '%' style" when `style: '{'` is missing from a dictConfig/fileConfig formatter;
+    // "Style must be one of: %,{,$"): a value of the logging configuration, wrong for every version.
+    all: [/\bInvalid format '[^'\n]{1,300}' for '[%{$]' style\b|\bStyle must be one of: ?%, ?\{, ?\$/],
+    confidence: 0.86,
+    title: 'The logging configuration declares a format string that does not match its style',
+  },
+  {
+    // Python's logging.config names the section it could not build; the cause sits in the chained exception
+    // above it. A formatter or filter fails on its own values; a handler or logger as often fails on a file it
+    // cannot open or a class not installed, which the permission, missing-file and dependency rules read first.
+    all: [/\bUnable to configure (?:formatter|filter) '[\w.-]{1,80}'/],
+    not: /No module named|[Pp]ermission denied|No such file/,
+    confidence: 0.72,
+    title: 'The logging configuration has a formatter or filter Python cannot build',
+  },
+  {
     all: [
       /[Ss]yntax [Ee]rror while loading YAML|mapping values are not allowed in this context|bad indentation of a (?:mapping|sequence) entry|did not find expected (?:key|'-' indicator|node content)|could not find expected ':'|found character that cannot start any token|end of the stream or a document separator is expected|block sequence entries are not allowed in this context|expected <block end>, but found/,
     ],

@@ -8,13 +8,24 @@ import type { Signature } from './log-helpers.ts';
 export const LOCK_SIGNATURES: Signature[] = [
   {
     all: [
-      /data directory (?:is )?already in use|instance in (?:the )?same directory is already running|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Ff]ailed to) lock (?:the )?data dir(?:ectory)?\b|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Ff]ailed to) (?:obtain|acquire|get) (?:an? |the )?(?:exclusive |file |directory )?lock\b/,
+      /data directory (?:is )?already in use|instance in (?:the )?same directory is already running|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Ff]ailed to) lock (?:the )?data dir(?:ectory)?\b|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:obtain|acquire|get) (?:an? |the )?(?:exclusive |file |directory |environment |store |database |data |index |instance )?lock\b/,
     ],
     confidence: 0.7,
     title: 'The data directory is locked by another process (two pods on one volume?)',
     // Migration tools take locks in the database, not on the volume; a lock that failed for space or
     // permissions is those causes'.
     not: /change ?log|migration|advisory|[Ll]iquibase|[Ff]lyway|[Ll]ease|[Ll]eader|[Rr]edis|[Dd]istributed|mutex|semaphore|[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
+  },
+  {
+    // A store refusing its own lock, named after the store rather than a code mutex: another process (a
+    // CronJob or a second replica on the same volume) holds it. Xodus "Can't acquire environment lock",
+    // "could not acquire the database lock", "unable to obtain index lock", "lock is held by another process".
+    all: [
+      /(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:obtain|acquire|get|take) (?:an? |the )?(?:environment|store|database|data directory|data dir|index|instance|repository) lock\b|\block (?:is )?(?:held|owned) by (?:another|a different) (?:process|instance|host|node|pod)\b/,
+    ],
+    confidence: 0.84,
+    title: 'The data directory is locked by another process that is still running (two pods on one volume?)',
+    not: /change ?log|migration|advisory|[Ll]iquibase|[Ff]lyway|[Ll]eader|[Dd]istributed|mutex|semaphore|[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
   },
   {
     // Lock files and state locks that tools take on a shared repository or state store, left by a run that

@@ -26,6 +26,16 @@ const SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'The data directory holds data of a role this node no longer has (repurpose or replace the volume)',
   },
+  {
+    // The server found more damaged files than it will drop by itself after an unclean stop (a node crash
+    // during writes) and wants an operator's flag: ClickHouse "Suspiciously many (17 parts) broken parts to
+    // remove ... use force restore data flag" (TOO_MANY_UNEXPECTED_DATA_PARTS, flags/force_restore_data).
+    all: [
+      /\bSuspiciously many [^\n]{0,80}\bbroken parts\b|\bTOO_MANY_UNEXPECTED_DATA_PARTS\b|\bforce[_ ]restore[_ ]data (?:flag|file)\b|\bflags\/force_restore_data\b/,
+    ],
+    confidence: 0.82,
+    title: 'The data directory holds more broken parts than the server drops by itself (an unclean stop)',
+  },
   { all: [/\blost\+found\b/], confidence: 0.6, title: 'The data directory contains lost+found (a volume root)' },
   {
     all: [

@@ -1,5 +1,6 @@
 /** data_version_incompatible: the data on the volume was written by another major version of the server. */
 import { kubectl } from '../kubectl.ts';
+import { ROLLBACK_SIGNATURES } from './data-version-incompatible-rollbacks.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
@@ -263,7 +264,7 @@ const SIGNATURES: Signature[] = [
 export const dataVersionIncompatible = signatureRule({
   id: 'data-version-incompatible',
   category: 'data_version_incompatible',
-  signatures: SIGNATURES,
+  signatures: [...SIGNATURES, ...ROLLBACK_SIGNATURES],
   steps: (ctx) => [
     `Compare the image version with the one that wrote the data: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].image}')}`,
     `If the image changed recently, roll back while you plan the upgrade: ${kubectl.rolloutHistory(ctx.target)}`,

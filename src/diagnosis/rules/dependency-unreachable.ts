@@ -11,6 +11,7 @@ import {
   CLIENT_DEFAULT_ADDRESS,
   CONNECTION_REFUSED,
   DNS_FAILURE,
+  dialsOnlyLoopback,
   LOCAL_SOCKET,
   LOCALHOST,
   NAMED_ADDRESS,
@@ -168,6 +169,8 @@ const dialsLocalhost = (ctx: RuleContext, hit: SignatureHit): boolean => {
   if (hit.lines.some((l) => LOCALHOST.test(l.text))) return true;
   if (ctx.log.lines.some((l) => CLIENT_DEFAULT_ADDRESS.test(l.text))) return true;
   const matched = new Set(hit.lines.map((l) => l.line));
+  // The client announced a loopback target lines above and the log names no other host.
+  if (dialsOnlyLoopback(ctx.log.lines, Math.max(...matched))) return true;
   return ctx.log.lines.some(
     (l) => (matched.has(l.line + 1) || matched.has(l.line + 2)) && LOCALHOST.test(l.text) && !LISTENING.test(l.text),
   );
@@ -194,6 +197,15 @@ const gaveUpAfterRetries = (ctx: RuleContext, hit: SignatureHit): boolean => {
   return ctx.log.lines.some((l) => l.line > last && GAVE_UP.test(l.text) && isLoud(l));
 };
 
+// A dependency announced ready in an app's own lower-case words ("redis ready", "db connected", "kafka
+// consumer connected"), which the shared recovery reading (capitalised product names) does not cover.
+const DEPENDENCY_READY =
+  /\b(?:redis|valkey|postgres(?:ql)?|pg|mysql|mariadb|mongo(?:db)?|kafka|rabbitmq|amqp|nats|elasticsearch|database|db|broker|cache)(?: client| connection| pool| consumer| producer)? (?:is )?(?:ready|connected|available|up)\b/i;
+const dependencyReadyAfter = (ctx: RuleContext, hit: SignatureHit): boolean => {
+  const last = Math.max(...hit.lines.map((l) => l.line));
+  return ctx.log.lines.some((l) => l.line > last && DEPENDENCY_READY.test(l.text) && !/\bnot\b/i.test(l.text));
+};
+
 export const dependencyUnreachable = signatureRule({
   id: 'dependency-unreachable',
   category: 'dependency_unreachable',
@@ -209,6 +221,9 @@ export const dependencyUnreachable = signatureRule({
   adjust: (ctx, found) => {
     // A telemetry exporter that cannot reach its collector retries in the background; the app goes on.
     if (found.lines.every((l) => TELEMETRY_ENDPOINT.test(l.text))) return Math.min(found.confidence, 0.3);
+    // The refusals were the dependency still starting: a later line says it became ready ("redis ready",
+    // "database connected"), and whatever failed after that is not this refusal.
+    if (dependencyReadyAfter(ctx, found)) return Math.min(found.confidence, 0.3);
     const hit = gaveUpAfterRetries(ctx, found) ? { ...found, confidence: found.signature.confidence } : found;
     // A wait-for script that gives up exits 1; a process killed by a signal (139, 137) died of something else.
     if (hit.signature === WAIT_TIMEOUT && ctx.exitCode !== null && ctx.exitCode > 128)

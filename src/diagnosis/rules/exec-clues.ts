@@ -214,10 +214,13 @@ export const isShellExecDenied = (text: string): boolean => PROGRAM_PATH.test(sh
 // A program that rejects a name and suggests the very same one ("Unknown plugin analysis-icu, did you
 // mean [analysis-icu]?", "unknown command \"serve\" ... Did you mean this? serve") was given the name with
 // an invisible character after it: a carriage return from a CRLF script, most often. The line-endings
-// rule reads it; bad-command-args steps back from it.
+// rule reads it; bad-command-args steps back from it. Parsers word the hint differently: picocli
+// "Possible solutions: --optimized", clap "tip: a similar argument exists: '--port'", git "The most
+// similar command is", Click "(Possible options: --debug)".
 const SUGGESTION =
-  /\b(?:[Dd]id you mean|[Pp]erhaps you meant|[Mm]aybe you meant)(?: this\?| one of these\?)?[:\s]{1,4}[[('"‘`]{0,2}([\w.:/@-]{2,100})/;
-const REJECTION = /\b(?:[Uu]nknown|[Ii]nvalid|[Uu]nrecognized|not found|[Nn]o such|does not exist|not a valid)\b/;
+  /\b(?:[Dd]id you mean|[Pp]erhaps you meant|[Mm]aybe you meant|[Pp]ossible (?:solutions|options)|a similar (?:argument|option|subcommand|command) exists|[Tt]he most similar commands? (?:is|are))(?: this\?| one of these\?)?[:\s]{1,4}[[('"‘`]{0,2}([\w.:/@-]{2,100})/;
+const REJECTION =
+  /\b(?:[Uu]nknown|[Ii]nvalid|[Uu]nrecognized|[Uu]nexpected (?:argument|option)|not found|[Nn]o such|does not exist|not a valid)\b/;
 
 /** The line that suggests the very name the program just rejected, if any. */
 export const sameNameSuggested = (lines: readonly LogLine[]): LogLine | undefined =>
@@ -225,10 +228,11 @@ export const sameNameSuggested = (lines: readonly LogLine[]): LogLine | undefine
     const suggestion = SUGGESTION.exec(line.text);
     const name = suggestion?.[1];
     if (!suggestion || name === undefined) return false;
-    // The rejection is on the same line or the one before ("Error: unknown command \"x\"" then the hint),
-    // and only what comes before a hint counts: a line before that repeats the same message (a stack
-    // trace under its summary) has the suggestion in it, not the rejected name.
-    const previous = lines[index - 1]?.text ?? '';
+    // The rejection is on the same line or the one before ("Error: unknown command \"x\"" then the hint;
+    // clap leaves a blank line between), and only what comes before a hint counts: a line before that
+    // repeats the same message (a stack trace under its summary) has the suggestion in it, not the name.
+    const previousAt = lines[index - 1]?.text.trim() === '' ? index - 2 : index - 1;
+    const previous = lines[previousAt]?.text ?? '';
     const previousHint = SUGGESTION.exec(previous);
     const before = `${previousHint ? previous.slice(0, previousHint.index) : previous}\n${line.text.slice(0, suggestion.index)}`;
     if (!REJECTION.test(before)) return false;
@@ -272,5 +276,5 @@ export const carriageReturnInArgument = (
 ): boolean => {
   if (matched.every((l) => CR_ENDED_ARGUMENT.test(l.text))) return true;
   const suggested = sameNameSuggested(lines);
-  return suggested !== undefined && suggested.line >= first.line && suggested.line - first.line <= 1;
+  return suggested !== undefined && suggested.line >= first.line && suggested.line - first.line <= 2;
 };

@@ -25,8 +25,7 @@ const SIGNATURES: Signature[] = [
     // A foreign-architecture binary run through binfmt emulation (qemu-user-static registered by a buildx
     // or multiarch DaemonSet, Rosetta on Apple silicon) starts instead of failing with exec format error,
     // then dies inside the emulator: qemu names the target signal (11, 4, 7) or cannot reserve the
-    // foreign address space; Rosetta reports its own error. (qemu failing to open the loader is left to
-    // missing_shared_library: a musl image lacks the glibc loader under emulation too.)
+    // foreign address space; Rosetta reports its own error.
     all: [
       /\bqemu(?:-[a-z0-9_]{1,20})?(?:-static)?: (?:uncaught target signal \d|Unable to reserve 0x)|\brosetta error: /,
     ],
@@ -34,6 +33,32 @@ const SIGNATURES: Signature[] = [
     // runner-up reading), and an emulator bug can fault on a binary that is fine natively.
     confidence: 0.8,
     title: 'A binary for another CPU architecture crashed under emulation (qemu/binfmt or Rosetta)',
+  },
+  {
+    // The emulator for another CPU (qemu-x86_64 on an arm64 node, qemu-aarch64 on amd64; Rosetta) was
+    // started at all, so the kernel saw a binary for a foreign architecture; it then could not open that
+    // architecture's dynamic loader (/lib64/ld-linux-x86-64.so.2, /lib/ld-linux-aarch64.so.1) because the
+    // image's own userland is for the node's CPU. The binary is for the wrong architecture; the loader
+    // missing is its consequence (missing_shared_library stays the runner-up reading).
+    all: [
+      /\bqemu-[a-z0-9_]{1,20}(?:-static)?: (?:Could not open|Error while loading|Unable to open) ['"]?\/[^\s'":]{0,200}\bld-|\brosetta error: failed to open elf at \/[^\s'":]{0,200}\bld-/,
+    ],
+    confidence: 0.88,
+    title: 'A binary for another CPU architecture ran under emulation and the image has no loader for it',
+  },
+  {
+    // A binary for another CPU run by a shell: execve fails with ENOEXEC, so dash and busybox fall back
+    // to reading the ELF file as a script and choke on its first "line" ("/app/bin/erlexec: 1: Syntax
+    // error: word unexpected (expecting \")\")", "line 1: syntax error: unexpected \"(\"", "1: ELF: not
+    // found"). A script's line 1 is its shebang, a comment, so a syntax error there names a binary. Only
+    // a path without a script extension and not the shell itself (sh -c reports "/bin/sh: 1: ").
+    all: [
+      /^\.?\/[\w./@+-]{1,300}: (?:line )?1: (?:Syntax error: |syntax error: unexpected |[^\s:]{0,8}ELF[^\s:]{0,20}: (?:not found|command not found))/,
+    ],
+    not: /^[^\s:]{0,300}\.(?:sh|bash|ksh|zsh|ash|env|rc|profile|conf|cfg|py|pl|rb|php|js):|^\/(?:usr\/)?(?:local\/)?bin\/(?:ba|da|z|k|a|busybox )?sh: |expecting "(?:do|done|then|fi|in|esac)"/,
+    // Below the confident band: an extensionless script that really starts with bad syntax prints the same.
+    confidence: 0.78,
+    title: 'The shell read a binary as a script: it is for another CPU architecture (ENOEXEC)',
   },
   {
     all: [/image's platform \(/, /does not match the detected host platform/],

@@ -162,9 +162,10 @@ const SIGNATURES: Signature[] = [
   {
     // A thread spawn refused with EAGAIN (clone hits the pod's pids limit or ulimit -u): Rust's std/tokio "can't
     // spawn worker thread: Resource temporarily unavailable (os error 11)", glibc "pthread_create: Resource
-    // temporarily unavailable", .NET/C++ "failed to create thread ... errno 11".
+    // temporarily unavailable", .NET/C++ "failed to create thread ... errno 11", the BEAM's "Failed to create
+    // dirty cpu scheduler thread 61, error = 11" (a scheduler per core of a large node under a small pids limit).
     all: [
-      /\b(?:spawn|create|start)(?:ing)? (?:a |the )?(?:new )?(?:worker |native |OS |blocking |background )?[Tt]hread\b[^\n]{0,80}(?:Resource temporarily unavailable|\bEAGAIN\b|os error 11\b|errno:? ?=?11\b)|\bpthread_create(?:\(\))?(?: failed)?: (?:Resource temporarily unavailable|EAGAIN)/,
+      /\b(?:spawn|create|start)(?:ing)? (?:a |the )?(?:new )?(?:worker |native |OS |blocking |background )?[Tt]hread\b[^\n]{0,80}(?:Resource temporarily unavailable|\bEAGAIN\b|os error 11\b|(?:errno|error) ?[:=]? ?11\b)|\b[Ff]ailed to create [a-z ]{1,60}thread\b[^\n]{0,20}, error = 11\b|\bpthread_create(?:\(\))?(?: failed)?: (?:Resource temporarily unavailable|EAGAIN)/,
     ],
     confidence: 0.8,
     title: 'A thread could not be started: the process or thread limit (pod pids limit, ulimit -u) is reached',
@@ -198,6 +199,18 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.78,
     title: 'The process limit (ulimit -u or the pod pids limit) is reached',
+  },
+  {
+    // A start-up mapping of shared memory refused by the kernel: huge_pages=on on a node with no (or too few)
+    // huge pages reserved (vm.nr_hugepages), or strict overcommit (vm.overcommit_memory=2). PostgreSQL's
+    // "could not map anonymous shared memory", and servers that ask for huge pages outright (DPDK's EAL, Java
+    // -XX:+UseLargePages failing hard, MySQL large-pages) say so; the container's memory limit is not involved.
+    all: [
+      /could not map anonymous shared memory: Cannot allocate memory|\b(?:[Nn]o|[Nn]ot enough|[Ii]nsufficient) (?:free )?(?:\d{1,7} ?[kKMG]i?B )?huge ?pages\b|\b[Cc]annot get hugepage info|\b(?:[Ff]ailed to|[Cc]ould(?:n't| not)|[Uu]nable to|[Cc]annot) (?:allocate|reserve|map|mmap) (?:the )?(?:shared memory )?(?:with |using |in )?(?:huge ?pages|large pages)\b|\bvm\.nr_hugepages\b/,
+    ],
+    confidence: 0.8,
+    title:
+      'The kernel refused the shared memory the server maps at start (huge pages not reserved on the node, or strict overcommit)',
   },
   {
     all: [/fork: Cannot allocate memory|Can't save in background: fork/],

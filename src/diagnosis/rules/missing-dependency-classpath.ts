@@ -64,6 +64,15 @@ export const CLASSPATH_SIGNATURES: Signature[] = [
     title: 'No JDBC driver on the classpath accepts the URL (driver missing, or a malformed URL)',
   },
   {
+    // Spring Boot's auto-configuration names the provider it was told to use (spring.cache.type=caffeine,
+    // a session store type) but whose library is not on the classpath, so no bean of that kind exists: the
+    // setting is right, the jar was dropped (a starter or BOM bump that no longer brings it in).
+    all: [/\bNo [\w ]{1,40} could be auto-configured, check your configuration\b/],
+    // Below the band: the type itself can be misspelled or meant for another starter.
+    confidence: 0.78,
+    title: 'The provider the configuration selects is not on the classpath (its library is not packaged)',
+  },
+  {
     // Clojure: a namespace the app requires is on no classpath entry (a dependency only in a dev alias or
     // profile, or left out of the uberjar).
     all: [/Could not locate [\w/$-]{1,200}__init\.class\b/],

@@ -12,6 +12,28 @@ const SHARED_OBJECT = /shared (?:library|object)|\.so\b/;
 
 export const INSTALL_HINT_SIGNATURES: Signature[] = [
   {
+    // A runtime whose resolver finds the package declared but not installed, and says to run the install step:
+    // Deno 2's "Could not resolve "x", but found it in a package.json. Deno expects the node_modules/ directory
+    // to be up to date. Did you forget to run `deno install`?", "Could not find a matching package for 'npm:x'
+    // in the node_modules directory", Yarn PnP's "tried to access x, but it isn't declared in its dependencies".
+    all: [
+      /\bbut found it in (?:a |the |your )?package\.json\b|\bexpects the node_modules\/? directory to be up to date\b|\bDid you forget to run `?(?:deno|npm|pnpm|yarn|bun) (?:install|ci|i)\b|\bCould not find a matching package for '(?:npm|jsr):|\btried to access [\w@/.-]{2,100}, but it isn't declared in its dependencies\b/,
+    ],
+    confidence: 0.86,
+    title: 'A package the app imports is declared but not installed in the image (the install step did not run)',
+  },
+  {
+    // A bundler's or runtime loader's bare-specifier failure (esbuild/tsx/Bun/Deno "Could not resolve "zod"",
+    // Vite SSR "Failed to resolve import "x""): a package, since relative paths are the app's own files.
+    all: [
+      /\bCould not resolve ["'](?![./~]|file:|https?:)@?[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,3}["']|\bFailed to resolve (?:import|entry for package) ["'](?![./~])@?[\w.-]{1,100}/,
+    ],
+    // A host name is a DNS failure, not a package.
+    not: /\b(?:host|hostname|address|DNS|lookup)\b|ENOTFOUND|EAI_AGAIN/i,
+    confidence: 0.74,
+    title: 'A package the app imports cannot be resolved (not installed in the image)',
+  },
+  {
     // The requirement stated as a sentence, with or without "the" and the kind of thing it is.
     all: [
       /\b(?:requires?|needs?) (?:the )?[`'"]?[\w.[\]-]{2,60}[`'"]? (?:(?:package|module|library|extra|dependency) )?to be installed\b|\bbut (?:it )?was not found in your environment\b|\b[Cc]ould not import [`'"]?[\w.-]{2,60}[`'"]? (?:python |Python )?package\b/,

@@ -4,7 +4,8 @@
  * purpose in a cluster: a metadata database left on the bundled SQLite, a connection string with no
  * database at all. Moderate confidence: the same lines can come from a wrong value someone did write.
  */
-import type { Signature } from './log-helpers.ts';
+import type { RuleContext } from '../rule.ts';
+import type { Signature, SignatureHit } from './log-helpers.ts';
 
 // Apps that ship with SQLite as the default metadata database and refuse it with a distributed executor
 // or in production mode: Airflow's "error: cannot use SQLite with the CeleryExecutor" (KubernetesExecutor,
@@ -26,4 +27,32 @@ const EMPTY_DSN_DATABASE: Signature = {
   title: 'The database client got an empty connection string (no database): its variable is not set',
 };
 
-export const DEFAULT_FALLBACK_SIGNATURES: readonly Signature[] = [SQLITE_DEFAULT_REFUSED, EMPTY_DSN_DATABASE];
+// A server whose settings an entrypoint renders from environment variables (Kafka's and Confluent's images,
+// Bitnami's) refusing a required setting as absent: Scala's require ("requirement failed: ...
+// controller.quorum.voters must contain a parseable set"), Kafka's ConfigException "Missing required
+// configuration "group.id" which has no default value". A file written by hand could lack it too (bad_config
+// reads the same line), so the reading rises only when the log shows the settings came from the environment.
+const REQUIRED_SETTING_REFUSED: Signature = {
+  all: [
+    /\brequirement failed: [^\n]{0,300}\b[a-z]{2,30}(?:\.[a-z]{1,30}){1,6} (?:must (?:contain|be (?:set|specified|provided|defined|non-empty))|is (?:required|empty|missing))\b|\bMissing required configuration \\?"[a-z][\w.-]{1,100}\\?" which has no default value\b/,
+  ],
+  confidence: 0.55,
+  title: 'A required setting is absent: the environment variable the entrypoint renders it from is likely not set',
+  // Without process.roles the config was written for ZooKeeper mode (runtime_version_mismatch); a setting
+  // that must contain a value "appearing in" another one is two settings that disagree (bad_config).
+  not: /"process\.roles\\?"|\b(?:appearing|listed|present|declared|defined) in\b|\bat least one value\b/,
+};
+const ENV_RENDERED_CONFIG =
+  /\b(?:default values of|values from|settings from|configured from|config(?:uration)? from|using) (?:the )?environment(?: variables)?\b|^===> Configuring\b/i;
+
+/** The required-setting reading, raised when the entrypoint showed it renders the settings from variables. */
+export const weighEnvRenderedSetting = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+  if (hit.signature !== REQUIRED_SETTING_REFUSED) return undefined;
+  return ctx.log.lines.some((l) => l.line < hit.line.line && ENV_RENDERED_CONFIG.test(l.text)) ? 0.78 : hit.confidence;
+};
+
+export const DEFAULT_FALLBACK_SIGNATURES: readonly Signature[] = [
+  SQLITE_DEFAULT_REFUSED,
+  EMPTY_DSN_DATABASE,
+  REQUIRED_SETTING_REFUSED,
+];

@@ -65,9 +65,11 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
     title: 'No database password was given (its environment variable is not set)',
   },
   {
-    // A path or name read from an unset variable (process.env.X, os.getenv("X")) is undefined/None.
+    // A path, name or key read from an unset variable (process.env.X, os.getenv("X")) is undefined/None.
+    // Node names the types it takes before "Received undefined" (Buffer.from: "of type string or an
+    // instance of Buffer, ArrayBuffer, or Array ..."; older Nodes: "Received type undefined").
     all: [
-      /argument must be of type string\. Received undefined|expected str, bytes or os\.PathLike object, not NoneType|Expected string or URL object, got None/,
+      /argument must be (?:one )?of type string[^\n]{0,200}\. Received (?:type )?undefined\b|expected str, bytes or os\.PathLike object, not NoneType|Expected string or URL object, got None/,
     ],
     confidence: 0.72,
     title: 'A path or name is undefined: the environment variable it comes from is likely not set',

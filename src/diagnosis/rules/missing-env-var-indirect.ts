@@ -16,6 +16,7 @@ import {
   CLIENT_DEFAULT_ADDRESS,
   CONNECT_FAILURE,
   CONNECTION_REFUSED,
+  dialsOnlyLoopback,
   LOCAL_SOCKET,
   LOCALHOST,
   NAMED_ADDRESS,
@@ -51,8 +52,12 @@ const INDIRECT: Signature[] = [
     title: 'An empty value was parsed as a number: the environment variable it comes from is likely not set',
   },
   {
-    // Python int(None)/float(None) of os.getenv("X"); Go url.Parse("").
-    all: [/(?:int|float)\(\) argument must be a string[^']{0,80}not 'NoneType'|parse "": empty url/],
+    // Python int(None)/float(None) of os.getenv("X"); Go url.Parse(""); Java's Integer.parseInt /
+    // Long.parseLong of System.getenv("X"): "NumberFormatException: null" (JDK 8-16), "Cannot parse null
+    // string" (JDK 17+), 'For input string: ""' for an empty one.
+    all: [
+      /(?:int|float)\(\) argument must be a string[^']{0,80}not 'NoneType'|parse "": empty url|NumberFormatException: (?:null\s*$|Cannot parse null string\b|For input string: ""(?: under radix \d{1,2})?\s*$)/,
+    ],
     confidence: 0.7,
     title: 'A value is missing (None/empty): the environment variable it comes from is likely not set',
   },
@@ -273,7 +278,9 @@ export const weighIndirect = (ctx: RuleContext, hit: SignatureHit): number => {
   // The socket fallback beside a printed empty host (`host=;port=3306`): the client was given no host.
   if (hit.signature === LOCAL_SOCKET_FALLBACK && emptyAddressLine(ctx, hit))
     return Math.min(0.8, hit.confidence + 0.14);
-  if (hit.signature === UNNAMED_REFUSAL && ctx.log.lines.some((l) => NAMED_ADDRESS.test(l.text))) return 0;
+  // A named host voids the unnamed refusal, unless the only one named is the loopback the client dialled.
+  if (hit.signature === UNNAMED_REFUSAL && ctx.log.lines.some((l) => NAMED_ADDRESS.test(l.text)))
+    return dialsOnlyLoopback(ctx.log.lines, hit.line.line) ? hit.confidence : 0;
   return hit.confidence;
 };
 

@@ -131,3 +131,21 @@ export const REQUIRED_FIELD_NOT_PROVIDED: Signature = {
   title: 'A required environment variable is not set (the config loader found no value for a required field)',
   not: /\bat line \d|\bline \d{1,6} column \d/,
 };
+
+/**
+ * A framework's required-setting lookup that found nothing: .NET's GetRequiredSection ("Section 'Smtp' not
+ * found in configuration") and its options validation ("The Host field is required"), Quarkus' "'x.y'
+ * property must be configured", Spring Boot's bound-property validation ("Reason: must not be blank" under
+ * "Value: null"), and the generic "property 'x' is required / is not configured". In a container these
+ * settings come from variables (Smtp__Host, QUARKUS_OIDC_AUTH_SERVER_URL, APP_MAIL_HOST): a mounted file
+ * would have carried them. A config file the app parsed could lack them too, hence the moderate weight.
+ */
+export const FRAMEWORK_REQUIRED_SETTING_ABSENT: Signature = {
+  all: [
+    /\bSection '[^'\n]{1,120}' not found in configuration\b|\bDataAnnotation validation failed for '[^'\n]{1,120}' members: '[^'\n]{1,120}' with the error: 'The [\w.]{1,80} field is required\b|['"`][a-z][\w.-]{1,120}['"`] (?:property|setting|option|config(?:uration)? (?:key|property)) (?:must|needs to|has to) be (?:configured|set|provided|specified)\b|\b(?:[Pp]roperty|[Ss]etting|[Cc]onfiguration (?:key|property)|[Oo]ption) ['"`][a-z][\w.-]{1,120}['"`] (?:is required|must be (?:configured|set|provided|specified)|is not (?:configured|set)|has not been (?:configured|set)|was not (?:configured|set|provided))\b|^\s{0,12}Reason: must not be (?:null|blank|empty)\s*$/,
+  ],
+  confidence: 0.76,
+  title: 'A required setting has no value: the environment variable that should provide it is likely not set',
+  // "must be set to true when ..." asks for another value, not for a missing one.
+  not: /\bbe (?:set|configured|provided|specified) (?:to|as|only)\b/,
+};

@@ -20,6 +20,7 @@ import {
   ENV_KEY_LOOKUP_FAILED,
   ENV_LOOKUP,
   ENV_SOURCE_MISSING_FIELD,
+  FRAMEWORK_REQUIRED_SETTING_ABSENT,
   OCAML_GETENV_NOT_FOUND,
   PYTHON_KEY_ERROR,
   REQUIRED_FIELD_NOT_PROVIDED,
@@ -30,7 +31,7 @@ import {
 import { CLOUD_CLIENT_SIGNATURES, weighClientDefaults } from './missing-env-var-cloud-clients.ts';
 import { EMPTY_CREDENTIAL_SIGNATURES, UNSET_SECRET_SIGNATURES } from './missing-env-var-secrets.ts';
 import { USAGE_HINTS } from './missing-env-var-usage-hints.ts';
-import { DEFAULT_FALLBACK_SIGNATURES } from './missing-env-var-defaults.ts';
+import { DEFAULT_FALLBACK_SIGNATURES, weighEnvRenderedSetting } from './missing-env-var-defaults.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
@@ -154,6 +155,7 @@ const SIGNATURES: Signature[] = [
   ENV_DESERIALIZE_MISSING_FIELD,
   ENV_SOURCE_MISSING_FIELD,
   REQUIRED_FIELD_NOT_PROVIDED,
+  FRAMEWORK_REQUIRED_SETTING_ABSENT,
   OCAML_GETENV_NOT_FOUND,
   {
     // Images that refuse to start until a licence variable is set (EULA=TRUE, ACCEPT_EULA=Y).
@@ -251,7 +253,7 @@ const bySignature = signatureRule({
   category: 'missing_env_var',
   // One list, so the strongest line wins whether the log names the variable or only what broke.
   signatures: [...SIGNATURES, ...DEFAULT_FALLBACK_SIGNATURES, ...INDIRECT_SIGNATURES],
-  adjust: (ctx, hit) => weighClientDefaults(ctx, hit) ?? weighIndirect(ctx, hit),
+  adjust: (ctx, hit) => weighClientDefaults(ctx, hit) ?? weighEnvRenderedSetting(ctx, hit) ?? weighIndirect(ctx, hit),
   evidence: indirectEvidence,
   steps: (ctx, hit) => {
     const name = ENV_NAME.exec(hit.line.text)?.[1];

@@ -98,6 +98,31 @@ export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
     warningIsEvidence: true,
   },
   {
+    // A library that cannot tell a missing file from an unreadable one names both: Plug.Cowboy "the file
+    // /etc/tls/cert.pem required by SSL's :certfile either does not exist, or the application does not
+    // have permission to access it", "does not exist or is not readable", "not found or not accessible".
+    // Absence comes first (a wrong name, a Secret key renamed); an explicit permission denial is its own line.
+    all: [
+      /\/[\w.-]{1,200}\b/,
+      /\b(?:either )?(?:does not exist|doesn't exist|not found|is missing),? or (?:the (?:application|process|user) )?(?:does not have|has no|lacks|is not|isn't|cannot be|can't be|is un)(?: permission\b| ?readable\b| accessible\b| read\b| accessed\b)/,
+    ],
+    confidence: 0.8,
+    title: 'A file the app needs is not in the container (or not readable)',
+    not: /\b[Pp]ermission denied\b|\bEACCES\b/,
+  },
+  {
+    // A thin launcher jar copied without the directories its manifest's Class-Path points at: Quarkus's
+    // fast-jar quarkus-run.jar starts QuarkusEntryPoint from lib/boot and GeneratedMain from quarkus/, so
+    // copying only the jar (as if it were an uber-jar) cannot load the framework's own entry class. The
+    // class is the framework's, not one the command names wrongly: the image lacks the files beside it.
+    all: [
+      /\b(?:Could not find or load main class|ClassNotFoundException:) io\.quarkus\.(?:bootstrap\.runner\.QuarkusEntryPoint|runner\.GeneratedMain)\b/,
+    ],
+    confidence: 0.82,
+    title:
+      "The launcher jar was copied without the library directories beside it (its framework's main class is missing)",
+  },
+  {
     // stat(2) on a path that is not there: Triton "failed to stat file /models/x/1/model.onnx", cp
     // "cannot stat '/x'". The runtime's exec stat is the entrypoint's (command-not-found reads it).
     all: [

@@ -216,7 +216,10 @@ const weighHit = (ctx: RuleContext, hit: SignatureHit, mount: string | undefined
   const text = hit.line.text;
   // "No such file" from starting a program (subprocess, spawn, ProcessBuilder) is a missing command.
   const launch = launchFailure(ctx);
-  if (launch !== null && hit.lines.every((l) => l === launch.line)) return Math.min(hit.confidence, 0.45);
+  // Its errno repeated on an inner exception that names no file ("Caused by: java.io.IOException: error=2,
+  // No such file or directory") is the same launch.
+  if (launch !== null && hit.lines.every((l) => l === launch.line || !/\//.test(l.text)))
+    return Math.min(hit.confidence, 0.45);
   // A file named with the next flag glued on ("/etc/app.conf -J-Xmx768m") was never meant to exist: the
   // args put two arguments in one item (bad-command-args says so).
   if (PATH_GLUED_TO_FLAG.test(text)) return Math.min(hit.confidence, 0.45);

@@ -9,6 +9,9 @@ import { execNoSuchFile } from './exec-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 import { BINDING_SIGNATURES } from './missing-shared-library-bindings.ts';
 
+// qemu-user-static (binfmt_misc) prefixes its own errors with the emulator's name: qemu-x86_64, qemu-aarch64.
+const QEMU_USER = /\bqemu-[a-z0-9_]{1,20}(?:-static)?: /;
+
 const SIGNATURES: Signature[] = [
   {
     all: [/error while loading shared libraries/],
@@ -76,6 +79,15 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.85,
     title: "The binary's dynamic loader is missing from the image",
+    not: QEMU_USER,
+  },
+  {
+    // qemu-user (binfmt) running the binary means the binary is for another CPU than the node: the foreign
+    // loader is absent because the image is built for the node's architecture (exec_format_error). Only a
+    // musl image of the binary's own architecture lacking the glibc loader would make it this cause.
+    all: [QEMU_USER, /ld-linux-[\w-]{1,20}\.so\.\d|ld-musl-[a-z0-9_]{1,12}\.so/],
+    confidence: 0.55,
+    title: 'The loader of a binary running under CPU emulation is missing (most often a binary for another CPU)',
   },
   ...BINDING_SIGNATURES,
 ];

@@ -127,3 +127,31 @@ export const serviceDiedEarlier = (lines: readonly LogLine[], host: string): boo
     return name !== undefined && (name === service || name.startsWith(`${service}_`) || name.startsWith(`${service}-`));
   });
 };
+
+// A client announcing where it dials, or a pool marking a node failed: "Connecting to server:
+// http://localhost:8080/execution/", "Node <Urllib3HttpNode(http://localhost:9200)> has failed". A server's
+// own listen address ("listening on 127.0.0.1:8080") is not where a client dialled.
+const DIAL_ANNOUNCEMENT =
+  /\b(?:[Cc]onnect(?:ing|ed)? to|[Cc]onnection to|[Dd]ial(?:ing|led)?|[Rr]econnect(?:ing)?|[Rr]etrying|has failed|[Uu]nreachable)\b/;
+const OWN_LISTEN_ADDRESS = /\b(?:listen(?:ing|s)?|bound|bind(?:ing)?|serving|started|running) (?:on|at|to)\b/i;
+
+/**
+ * True when a line up to `last` says the client dials loopback: the refusal that names no address (an
+ * httpx ConnectError, "[Errno 111] Connection refused") went there, several lines below the announcement.
+ * Inside a pod that is the pod itself: a wrong address, or a host variable unset leaving the default.
+ */
+const announcedLoopbackDial = (lines: readonly LogLine[], last: number): boolean =>
+  lines.some(
+    (l) =>
+      l.line <= last && LOCALHOST.test(l.text) && DIAL_ANNOUNCEMENT.test(l.text) && !OWN_LISTEN_ADDRESS.test(l.text),
+  );
+
+// The loopback names, stripped from a line before asking whether it names another host.
+const LOOPBACK_NAMES = /\b127\.0\.0\.1\b|\blocalhost\b|\[::1\]|\b0\.0\.0\.0\b/g;
+/** True when a line names a host that is not loopback: the failed dial may have gone there instead. */
+const namesRemoteAddress = (lines: readonly LogLine[]): boolean =>
+  lines.some((l) => NAMED_ADDRESS.test(l.text.replace(LOOPBACK_NAMES, '')));
+
+/** True when the log dials loopback and names no other host: the refusal went to the pod itself. */
+export const dialsOnlyLoopback = (lines: readonly LogLine[], last: number): boolean =>
+  announcedLoopbackDial(lines, last) && !namesRemoteAddress(lines);

@@ -20,6 +20,7 @@ import {
   REMOVED_DIRECTIVE,
   REMOVED_MYSQL_FLAG,
   REMOVED_SETTING,
+  TRAEFIK_DISCONTINUED_NODE,
   TRAEFIK_OTHER_VERSION_NODE,
 } from './version-clues.ts';
 
@@ -156,6 +157,12 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
     all: [TRAEFIK_OTHER_VERSION_NODE],
     confidence: 0.88,
     title: 'The Traefik flags or config are written for another major version than the image runs',
+  },
+  {
+    // Pilot options: v3 dropped them, but they were dead on v2 too, so the leftover argument is the first reading.
+    all: [TRAEFIK_DISCONTINUED_NODE],
+    confidence: 0.6,
+    title: 'The Traefik flags or config carry options of a feature this major version removed',
   },
   {
     // An OpenTelemetry Collector config section from a newer release than the pinned image (connectors:

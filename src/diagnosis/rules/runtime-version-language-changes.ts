@@ -35,4 +35,55 @@ export const LANGUAGE_CHANGE_SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: "A library relies on Python internals removed in the image's (newer) Python",
   },
+  {
+    // Globals and built-ins only recent Node.js releases have (URLPattern and Float16Array 24, WebSocket and
+    // Iterator 22, navigator 21, File 20, CustomEvent 19, fetch 18), and methods Node 22-24 added (Set's union
+    // family, Promise.try, RegExp.escape, Array.fromAsync): code written on a newer Node than the image's.
+    all: [
+      /\bReferenceError: (?:URLPattern|Float16Array|Iterator|WebSocket|navigator|CustomEvent|CompressionStream|DecompressionStream|File|fetch|FormData|Headers|BroadcastChannel|structuredClone) is not defined\b|\b(?:Promise\.try|RegExp\.escape|Error\.isError|Array\.fromAsync|Iterator\.from) is not a function\b|\.(?:union|intersection|symmetricDifference|isSubsetOf|isSupersetOf|isDisjointFrom) is not a function\b/,
+    ],
+    confidence: 0.8,
+    title: "The code uses a JavaScript global or built-in newer than the image's Node.js",
+    // A bundle run in the browser or a test DOM lacks globals for other reasons.
+    not: /jsdom|happy-dom|browser|webpack|vite/i,
+  },
+  {
+    // PHP 8.4 syntax on an older parser: a property hook (`public string $x { get => ... }`) makes it expect
+    // "," or ";" after the property, asymmetric visibility (`private(set)`) an unexpected "(" after the
+    // modifier, and `new Foo()->bar()` without parentheses an unexpected "->".
+    all: [
+      /\bsyntax error, unexpected token "\{", expecting "," or ";"|\bsyntax error, unexpected token "\(", expecting variable\b|\bsyntax error, unexpected token "->"(?:,|$)/,
+    ],
+    confidence: 0.76,
+    title:
+      "The code uses PHP 8.4 syntax (property hooks, asymmetric visibility) that the image's older PHP cannot parse",
+  },
+  {
+    // Features the JDK removed: since JDK 24 the Security Manager cannot be enabled at all ("A command line
+    // option has attempted to allow or enable the Security Manager. Enabling a Security Manager is not
+    // supported"), and from 18 on System.setSecurityManager throws unless allowed. The base image moved up.
+    all: [
+      /\b(?:Enabling|Setting|Installing) (?:a |the )?Security Manager is not supported\b|\battempted to allow or enable the Security Manager\b|\bUnsupportedOperationException: The Security Manager is deprecated and will be removed\b/,
+    ],
+    confidence: 0.88,
+    title: "The app or its JVM options need the Security Manager, which the image's newer JDK removed",
+  },
+  {
+    // Standard-library modules only newer Erlang/OTP or Elixir releases ship: OTP 27's :json, OTP 28's
+    // :zstd, Elixir 1.18's JSON and 1.17's Duration. "(module :json is not available)" on an older image
+    // is the runtime's version, not a missing dependency.
+    all: [/\(module (?::json|:zstd|JSON|Duration) is not available\)/],
+    confidence: 0.86,
+    title: "The code calls a standard-library module that only a newer Erlang/OTP or Elixir than the image's has",
+  },
+  {
+    // SQL newer than the embedded or server database in the image: SQLite's RETURNING (3.35), STRICT tables
+    // (3.37), window functions (3.25), unixepoch() (3.38) on an older distro's libsqlite3; PostgreSQL's
+    // MERGE (15). The query is right for the version the code was written against.
+    all: [
+      /\bnear "(?:RETURNING|STRICT|OVER|MATERIALIZED)": syntax error\b|\bno such function: (?:unixepoch|timediff|octet_length|concat_ws|string_agg|jsonb_[a-z_]{1,30})\b|\bsyntax error at or near "MERGE"/,
+    ],
+    confidence: 0.78,
+    title: 'The SQL uses syntax newer than the database library or server in the image',
+  },
 ];

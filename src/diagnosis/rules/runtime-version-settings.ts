@@ -17,6 +17,17 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     title: 'The config sets an experimental setting this server release does not have (config for another release)',
   },
   {
+    // A new release turns a feature on by default that the old config's schema or index cannot carry, and
+    // names both versions: Loki 3 "schema v13 is required to store Structured Metadata ..., your schema
+    // version is v12", "`tsdb` index type is required to store Structured Metadata". The image moved a
+    // major version under a config written for the previous one.
+    all: [
+      /\bv?\d{1,4}(?: or (?:newer|later|higher))? is required to [^\n]{1,120}?,? your (?:[a-z]{1,20} )?version is v?\d|\bindex type is required to store Structured Metadata\b/,
+    ],
+    confidence: 0.82,
+    title: "The config was written for an older release: the image's new default needs a newer schema or index",
+  },
+  {
     // ClickHouse's UNKNOWN_SETTING for any other name: a typo (bad_config) or a setting of a newer release
     // copied from another cluster; offered as a low reading so the version stays among the answers.
     all: [/is neither a builtin setting nor started with the prefix|\(UNKNOWN_SETTING\)/],

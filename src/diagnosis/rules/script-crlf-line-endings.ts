@@ -85,6 +85,18 @@ const SIGNATURES: Signature[] = [
     warningIsEvidence: true,
   },
   {
+    // The app itself started a script by its absolute path and got ENOENT: Java "Cannot run program
+    // \"/opt/app/bin/init.sh\": error=2", Node "spawn /app/hooks/run.sh ENOENT", Go "fork/exec
+    // /app/x.sh: no such file or directory", Perl, .NET. A path the app's own code names was most often
+    // shipped with the image, and a script that is there but whose "#!/bin/sh\r" interpreter is not
+    // returns the same errno: a CRLF shebang first, a script left out of the image the runner-up.
+    all: [
+      /\bCannot run program "\/[^"]{0,300}\.(?:sh|bash|py|pl|rb)"(?: \(in directory "[^"]{0,300}"\))?: error=2,|\bspawn(?:Sync)? \/[^\s]{0,300}\.(?:sh|bash|py|pl|rb) ENOENT\b|\bfork\/exec \/[^\s:]{0,300}\.(?:sh|bash|py|pl|rb): no such file or directory|\bCan't exec "\/[^"]{0,300}\.(?:sh|bash|py|pl|rb)": No such file|\btrying to start process '\/[^']{0,300}\.(?:sh|bash|py|pl|rb)'(?: with working directory '[^']{0,300}')?\. No such file or directory/,
+    ],
+    confidence: 0.62,
+    title: 'The app could not start a script that it names by path: a CRLF shebang is the usual cause',
+  },
+  {
     all: [/bad interpreter: No such file or directory/],
     confidence: 0.75,
     title: "The script's interpreter line is broken (often CRLF line endings)",

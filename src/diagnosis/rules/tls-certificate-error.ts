@@ -60,6 +60,17 @@ const SIGNATURES: Signature[] = [
     title: 'TLS verification failed: the certificate issuer is not trusted',
   },
   {
+    // The peer's certificate is one the TLS library refuses to parse or accept at all, whatever the CA: Go
+    // 1.23 "tls: failed to parse certificate from server: x509: negative serial number" (a legacy AD or
+    // appliance certificate), "x509: unhandled critical extension", "x509: certificate relies on legacy
+    // Common Name field", "x509: malformed certificate". The fix is the certificate (or a GODEBUG), not the code.
+    all: [
+      /\btls: failed to parse certificate\b|\bx509: (?:negative serial number|unhandled critical extension|certificate relies on legacy Common Name field|malformed (?:certificate|tbs certificate|serial number|validity|extension|issuer|subject|spki)|unsupported elliptic curve|inner and outer signature algorithm identifiers don't match|invalid (?:signature|RDNSequence))/,
+    ],
+    confidence: 0.86,
+    title: "TLS fails: the peer's certificate is malformed or uses a form this TLS library rejects",
+  },
+  {
     all: [/Fatal - Unknown CA\b|\bunknown_ca\b|root certificate file "[^"\s]{1,300}" does not exist/],
     confidence: 0.86,
     title: 'TLS verification fails: the CA is unknown or its bundle is not in the image',

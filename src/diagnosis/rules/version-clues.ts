@@ -91,10 +91,14 @@ export const NEWER_GO_YAML_FIELD =
   /\bfield (?:scrape_protocols|scrape_classic_histograms|always_scrape_classic_histograms|convert_classic_histograms_to_nhcb|native_histogram_bucket_limit|native_histogram_min_bucket_factor|keep_dropped_targets|enable_compression|track_timestamps_staleness|body_size_limit|label_limit|label_name_length_limit|label_value_length_limit|target_limit|enable_http2|proxy_from_environment|proxy_connect_header|no_proxy|http_headers|scrape_failure_log_file|metric_name_validation_scheme|metric_name_escaping_scheme|send_native_histograms|out_of_order_time_window|promote_resource_attributes|keep_identifying_resource_attributes|translation_strategy|round_robin_dns|protobuf_message|time_intervals|active_time_intervals|mute_time_intervals|msteams_configs|msteamsv2_configs|discord_configs|webex_configs|telegram_configs|sns_configs|jira_configs|rocketchat_configs|source_matchers|target_matchers|webhook_url_file|api_url_file|bot_token_file|smtp_auth_password_file|routing_key_file|service_key_file|user_key_file|message_thread_id) not found in type\b/;
 /**
  * Traefik static-config nodes that one major version has and the other does not (v2's experimental.http3,
- * pilot, swarmMode, the tracing backends and ssl* headers v3 dropped; v3's ruleSyntax and ipAllowList).
+ * swarmMode, the tracing backends and ssl* headers v3 dropped; v3's ruleSyntax and ipAllowList). Pilot is not
+ * here: its service was shut down in 2022 and its options do nothing on any release, so a pilot flag is a
+ * leftover argument to delete (bad_command_args), with the version reading only as a weaker alternative.
  */
 export const TRAEFIK_OTHER_VERSION_NODE =
-  /field not found, node: (?:http3|pilot|swarmMode|swarmModeRefreshSeconds|jaeger|zipkin|datadog|instana|haystack|elastic|influxDB|sslRedirect|sslTemporaryRedirect|sslHost|sslForceHost|sslProxyHeaders|featurePolicy|ipWhiteList|ipAllowList|preferServerCipherSuites|ruleSyntax|defaultRuleSyntax)\b/i;
+  /field not found, node: (?:http3|swarmMode|swarmModeRefreshSeconds|jaeger|zipkin|datadog|instana|haystack|elastic|influxDB|sslRedirect|sslTemporaryRedirect|sslHost|sslForceHost|sslProxyHeaders|featurePolicy|ipWhiteList|ipAllowList|preferServerCipherSuites|ruleSyntax|defaultRuleSyntax)\b/i;
+/** Options of Traefik Pilot, the discontinued SaaS that v3 dropped (see TRAEFIK_OTHER_VERSION_NODE). */
+export const TRAEFIK_DISCONTINUED_NODE = /field not found, node: pilot\b/i;
 /**
  * Directives and plugins later releases removed: CoreDNS's proxy and federation (1.7; forward replaced
  * proxy) and Caddy 1 directives Caddy 2 does not have (proxy became reverse_proxy, gzip became encode).

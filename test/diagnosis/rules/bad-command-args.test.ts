@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'a loader that must be registered with a different node flag than the command passes',
+      log: 'node:internal/modules/run_main:123\n    triggerUncaughtException(\nError: ts-node/esm must be loaded with --import instead of --experimental-loader\n    at initialize (file:///app/node_modules/ts-node/esm.mjs:2:11)\n\nNode.js v23.6.0',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a CLI whose flag was removed names it',
+      log: 'Error: the --pid-file flag has been removed; the process writes no pid file any more',
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
       name: 'python -m given a package that has no __main__ module',
       log: "/usr/local/bin/python: No module named worker.__main__; 'worker' is a package and cannot be directly executed",
       exitCode: 1,
@@ -449,6 +461,11 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: "a runtime warning that suggests an API instead of a flag is not the crash's command",
+      log: '(node:1) ExperimentalWarning: `--experimental-loader` may be removed in the future; instead use `register()`\nError: connect ECONNREFUSED 10.0.0.5:5432',
+      exitCode: 1,
+    },
     {
       name: 'an unknown option named in a config file with its line',
       log: "Error: unknown option 'ssl-mode' in /etc/app/app.conf at line 12",

@@ -8,6 +8,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a fileConfig formatter whose printf-style format is declared with the brace style',
+      log: "Traceback (most recent call last):\n  File \"/usr/local/lib/python3.13/logging/config.py\", line 95, in _create_formatters\n    f = c(fs, dfs, stl, **kwargs)\nValueError: Invalid format '%(asctime)s %(levelname)s %(message)s' for '{' style",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Python's dictConfig cannot build a filter of the logging configuration",
+      log: "TypeError: RequestIdFilter.__init__() got an unexpected keyword argument 'header'\n\nThe above exception was the direct cause of the following exception:\n\nTraceback (most recent call last):\n  File \"/app/main.py\", line 9, in <module>\n    logging.config.dictConfig(LOGGING)\nValueError: Unable to configure filter 'request_id'",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a .NET validator that rejects a section of the configuration it bound',
       log: "Unhandled exception. System.InvalidOperationException: The rate limiter config is invalid. (Policy 'burst' requires PermitLimit greater than 0.)\n   at Acme.Gateway.RateLimiting.Validate(RateLimiterOptions options)\n   at Program.<Main>$(String[] args) in /src/Program.cs:line 19",
       exitCode: 134,
@@ -393,6 +405,11 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a logging handler whose file the user cannot open is a permission problem',
+      log: "PermissionError: [Errno 13] Permission denied: '/var/log/app/app.log'\n\nThe above exception was the direct cause of the following exception:\n\nTraceback (most recent call last):\n  File \"/app/main.py\", line 9, in <module>\n    logging.config.dictConfig(LOGGING)\nValueError: Unable to configure handler 'file'",
+      exitCode: 1,
+    },
     {
       name: "Apache's syntax error over a key file the config names that is absent is a missing file",
       log: "AH00526: Syntax error on line 112 of /usr/local/apache2/conf/extra/httpd-ssl.conf:\nSSLCertificateKeyFile: file '/usr/local/apache2/conf/server.key' does not exist or is empty",

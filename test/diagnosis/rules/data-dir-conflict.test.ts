@@ -6,6 +6,24 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a store whose own lock another process on the same volume holds (Xodus-style wording, another product)',
+      log: 'Exception in thread "main" java.lang.IllegalStateException: cannot open index\nCaused by: org.example.store.StoreException: Could not acquire the database lock on /data/db',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a lock held by another process, named as such',
+      log: 'FATAL: opening /var/lib/tsdb: lock is held by another process (pid 1 on host ingest-0)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'too many broken parts after a node crash (force restore data)',
+      log: "<Error> Application: Code: 231. DB::Exception: Suspiciously many (12 parts, 300.00 MiB in total) broken parts to remove while maximum allowed broken parts count is 10. You can change the maximum value with merge tree setting 'max_suspicious_broken_parts' or use force restore data flag. (TOO_MANY_UNEXPECTED_DATA_PARTS)",
+      exitCode: 231,
+      min: 0.8,
+    },
+    {
       name: 'a single-instance bot whose pid file on the kept volume names a live pid (another wording)',
       log: 'Loading config from /data/bot.yml\nFATAL: There is already an instance of chatbot running (see /data/chatbot.pid)',
       exitCode: 1,
@@ -341,6 +359,16 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a code mutex that timed out is not the data directory',
+      log: 'Error: could not acquire the database lock mutex within 5s\n    at Pool.acquire (/app/node_modules/pool/index.js:44:11)',
+      exitCode: 1,
+    },
+    {
+      name: 'a single broken part the server detached and went on',
+      log: '<Error> analytics.events: Detaching broken part /var/lib/clickhouse/store/a3f/x/202501_1_2_1. You need to resolve this manually\n<Information> Application: Ready for connections.',
+      exitCode: 0,
+    },
     {
       name: 'a crash recovery from tc.log that succeeded is not a conflict',
       log: '2024-06-01 10:00:00 0 [Note] Recovering after a crash using tc.log\n2024-06-01 10:00:01 0 [Note] Crash recovery finished.\n2024-06-01 10:00:02 0 [Note] mariadbd: ready for connections.',

@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'a server rolled back onto a database a newer release migrated (another product, same wording)',
+      log: 'ERROR: Cannot start: you are trying to run version 4.2.1 against a database that was migrated to version 5.0.0. Upgrade the image or restore the backup.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Keycloak's rule that the server must not be older than its database",
+      log: 'ERROR: Incorrect state of migration. Server version can only be higher than or equal to the database version.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an embedded key-value store refusing files from another library release',
+      log: '{"level":"fatal","msg":"Failed to open store","error":"manifest has unsupported version: 4 (we support 7)."}',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'data files too old for this release to upgrade in place (another product than CockroachDB)',
       log: 'FATAL: data files in /var/lib/tsdb are too old to be upgraded by this release; upgrade through 2.x first',
       exitCode: 1,
@@ -183,6 +201,16 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a migration that ran forward and succeeded',
+      log: 'INFO database was migrated to version 26.1.2 in 4.2s\nINFO Keycloak 26.1.2 started',
+      exitCode: 0,
+    },
+    {
+      name: 'a protocol version the client does not speak is not stored data',
+      log: 'Error: handshake failed: server protocol has unsupported version: 3 (we support 4)',
+      exitCode: 1,
+    },
     {
       name: 'an entrypoint that upgraded the image and its data is not a mismatch',
       log: 'Performing upgrade with pg_upgrade --link\nUpgrade Complete\nLOG:  database system is ready to accept connections',

@@ -4,6 +4,41 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   positives: [
     {
+      name: 'refusals while the broker was still starting, then the app says it is connected: a weak reading only',
+      log: [
+        'Error: connect ECONNREFUSED 10.0.7.31:5672',
+        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1606:16)',
+        '{"level":"info","msg":"rabbitmq connection ready","host":"orders-rabbitmq"}',
+        "TypeError: Cannot read properties of undefined (reading 'prefetch')",
+      ].join('\n'),
+      exitCode: 1,
+      min: 0,
+      max: 0.3,
+      best: false,
+    },
+    {
+      name: 'a client that announced a loopback target refused lines later (Java names no host): moderate, an unset variable reads the same',
+      log: [
+        '07:12:01.204 [main] INFO  c.e.registry.ConsulClient - Connecting to http://127.0.0.1:8500',
+        'Exception in thread "main" java.net.ConnectException: Connection refused',
+        '\tat java.base/sun.nio.ch.Net.connect0(Native Method)',
+      ].join('\n'),
+      exitCode: 1,
+      max: 0.55,
+    },
+    {
+      name: 'a loopback sidecar announced, but the refusal names the remote database: the refusal is the cause',
+      log: [
+        'level=info msg="connecting to metrics agent" addr=localhost:8125',
+        'level=info msg="metrics agent connected"',
+        'level=info msg="loading tenants" count=14',
+        'level=info msg="opening database pool" size=10',
+        'level=fatal msg="db ping failed" err="dial tcp 10.0.3.4:5432: connect: connection refused"',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a Kafka admin client that never got a node assignment (brokers behind a default-deny egress policy)',
       log: 'org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: describeTopics',
       exitCode: 1,

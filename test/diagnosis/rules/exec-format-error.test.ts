@@ -31,6 +31,30 @@ ruleTable(execFormatError, 'exec_format_error', {
       exitCode: 133,
       min: 0.75,
     },
+    {
+      name: 'an amd64 binary in an arm64 image: qemu (binfmt) finds no x86-64 loader',
+      log: "+ exec /usr/local/bin/restic backup /data\nqemu-x86_64-static: Could not open '/lib64/ld-linux-x86-64.so.2': No such file or directory",
+      exitCode: 255,
+      min: 0.85,
+    },
+    {
+      name: 'an arm64 binary in an amd64 image: qemu-aarch64 finds no aarch64 loader',
+      log: "qemu-aarch64: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'busybox sh reads an amd64 binary as a script on an arm64 node',
+      log: '/usr/local/bin/kubectl: line 1: syntax error: unexpected "("',
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'dash reads a foreign-architecture release launcher as a script',
+      log: '/opt/app/erts-14.2/bin/beam.smp: 1: Syntax error: "(" unexpected',
+      exitCode: 2,
+      min: 0.75,
+    },
     { name: 'runc: exec format error', log: 'exec /usr/local/bin/server: exec format error', min: 0.9 },
     {
       name: 'older runc wording',
@@ -69,7 +93,26 @@ ruleTable(execFormatError, 'exec_format_error', {
       exitCode: 139,
     },
     { name: 'a qemu VM guest log line', log: 'qemu-system-x86_64: terminating on signal 15 from pid 1', exitCode: 143 },
+    {
+      name: 'sh -c given a command string with a syntax error (the shell itself, line 1)',
+      log: '/bin/sh: 1: Syntax error: "(" unexpected',
+      exitCode: 2,
+    },
+    {
+      name: 'a shell script with a syntax error on its first line',
+      log: '/docker-entrypoint.sh: 1: Syntax error: Unterminated quoted string',
+      exitCode: 2,
+    },
     { name: 'a log about formatting', log: 'ERROR invalid date format error in request body\nINFO retrying' },
     { name: 'a missing binary', log: 'exec /app/server: no such file or directory' },
+    {
+      name: 'a native glibc binary on a musl image (no emulator involved)',
+      log: 'Error loading shared library ld-linux-x86-64.so.2: No such file or directory (needed by /app/server)',
+      exitCode: 127,
+    },
+    {
+      name: 'qemu-img unable to open a disk image (a tool, not the emulator of a binary)',
+      log: "qemu-img: Could not open '/data/disk.qcow2': Could not open '/data/disk.qcow2': No such file or directory",
+    },
   ],
 });

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'the BEAM cannot start one of its per-core threads under the pod pids limit (error = 11)',
+      log: '=INFO REPORT==== starting RabbitMQ 3.13.2 on Erlang 27.0\nFailed to create aux thread, error = 11',
+      exitCode: 134,
+      min: 0.75,
+    },
+    {
+      name: 'DPDK finds no huge pages reserved on the node',
+      log: 'EAL: Detected CPU lcores: 16\nEAL: No free 2048 kB hugepages reported on node 0\nEAL: FATAL: Cannot get hugepage information.\nEAL: Cannot get hugepage information.\nPANIC in main():\nCannot init EAL',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a thread pool cannot start a worker thread under the pod pids limit (glibc wording)',
       log: "terminate called after throwing an instance of 'std::system_error'\nFATAL: failed to create worker thread 17 of 32: Resource temporarily unavailable",
       exitCode: 134,
@@ -174,6 +186,16 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a replication thread that started and then could not connect is a dependency, not a thread limit',
+      log: 'INFO starting replication thread for shard 3\nERROR Failed to start replication thread: error = 111 (Connection refused) connecting to primary-0.db:5432',
+      exitCode: 1,
+    },
+    {
+      name: 'Redis warning about transparent huge pages is advice, not a refused mapping',
+      log: '# WARNING you have Transparent Huge Pages (THP) support enabled in your kernel. This will create latency and memory usage issues with Redis.\n# Server initialized\n# Ready to accept connections tcp\n# Received SIGTERM scheduling shutdown...',
+      exitCode: 0,
+    },
     {
       name: 'a thread that started and later logged an unrelated retry',
       log: 'INFO started worker thread 3\nWARN upstream busy: Resource temporarily unavailable, retrying\nERROR giving up on request 42',

@@ -7,6 +7,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'Deno cannot find an npm package in node_modules and says to run deno install',
+      log: 'error: Could not find a matching package for \'npm:chalk@5.3.0\' in the node_modules directory. Ensure you have all your JSR and npm dependencies listed in your deno.json or package.json, then run `deno install`. Alternatively, turn on auto-install by specifying `"nodeModulesDir": "auto"` in your deno.json file.\n    at file:///app/main.ts:1:19',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'tsx/esbuild cannot resolve a bare package specifier',
+      log: 'node:internal/modules/run_main:123\n    triggerUncaughtException(\n    ^\nError [TransformError]: Transform failed with 1 error:\n/app/src/env.ts:1:18: ERROR: Could not resolve "zod"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'Spring Session selects a store whose library is not on the classpath',
+      log: "org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'sessionRepositoryValidator': Invocation of init method failed; nested exception is java.lang.IllegalArgumentException: No session repository could be auto-configured, check your configuration (session store type is 'redis')",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: "Symfony's error handler names a global class only a PHP extension defines (Memcached)",
       log: 'In CacheAdapterFactory.php line 52:\n\n  Attempted to load class "Memcached" from the global namespace.\n  Did you forget a "use" statement?',
       exitCode: 1,
@@ -402,6 +420,16 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a quoted host name that cannot be resolved is DNS, not a package',
+      log: 'Error: Could not resolve "postgres-primary" (lookup postgres-primary on 10.96.0.10:53: no such host)\n    at connect (/app/dist/db.js:22:11)',
+      exitCode: 1,
+    },
+    {
+      name: 'a cache type Spring cannot bind is a misspelled value, not a missing library',
+      log: '***************************\nAPPLICATION FAILED TO START\n***************************\n\nDescription:\n\nFailed to bind properties under \'spring.cache.type\' to org.springframework.boot.autoconfigure.cache.CacheType:\n\n    Property: spring.cache.type\n    Value: "caffiene"\n    Reason: failed to convert java.lang.String to org.springframework.boot.autoconfigure.cache.CacheType (caused by java.lang.IllegalArgumentException: No enum constant org.springframework.boot.autoconfigure.cache.CacheType.caffiene)',
+      exitCode: 1,
+    },
     {
       name: 'a runtime version a tool says must be installed is a version of the image, not a package',
       log: 'ERROR: Python 3.10 or newer must be installed to use this CLI (found 3.8.18)',

@@ -30,8 +30,36 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       max: 0.8,
       best: 'missing_env_var',
     },
+    {
+      name: 'a Connect worker whose image renders its settings from variables misses a required one (CONNECT_GROUP_ID)',
+      log: [
+        '===> User',
+        '===> Configuring ...',
+        '===> Running preflight checks ... ',
+        'Exception in thread "main" org.apache.kafka.common.config.ConfigException: Missing required configuration "group.id" which has no default value.',
+        '\tat org.apache.kafka.common.config.ConfigDef.parseValue(ConfigDef.java:493)',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.76,
+      max: 0.84,
+      best: 'missing_env_var',
+    },
   ],
   negatives: [
+    {
+      name: 'a setting that must name a value of another setting (in an env-rendered image) is two settings disagreeing',
+      log: [
+        '===> Setting default values of environment variables if not already set.',
+        '===> Configuring ...',
+        `Exception in thread "main" java.lang.IllegalArgumentException: requirement failed: controller.listener.names must contain at least one value appearing in the 'listeners' configuration when running the KRaft controller role`,
+      ].join('\n'),
+      exitCode: 1,
+    },
+    {
+      name: "a Scala require on a setting's value (not its absence) is a bad value",
+      log: 'Exception in thread "main" java.lang.IllegalArgumentException: requirement failed: num.partitions must be greater than 0',
+      exitCode: 1,
+    },
     {
       name: 'a SQLite file that cannot be opened is a storage problem, not a default',
       log: 'sqlite3.OperationalError: unable to open database file',

@@ -110,8 +110,19 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: 'an HMAC keyed with an unset secret (crypto.createHmac(..., process.env.WEBHOOK_SECRET))',
+      log: 'node:internal/crypto/keys:633\n    throw new ERR_INVALID_ARG_TYPE(\n    ^\n\nTypeError [ERR_INVALID_ARG_TYPE]: The "key" argument must be of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey. Received undefined\n    at prepareSecretKey (node:internal/crypto/keys:633:11)\n    at new Hmac (node:internal/crypto/hash:132:9)\n\nNode.js v22.11.0',
+      exitCode: 1,
+      min: 0.65,
+    },
   ],
   negatives: [
+    {
+      name: 'an undefined callback handed to an emitter is the code, not an unset variable',
+      log: 'TypeError [ERR_INVALID_ARG_TYPE]: The "listener" argument must be of type function. Received undefined\n    at checkListener (node:events:267:3)\n    at _addListener (node:events:547:3)',
+      exitCode: 1,
+    },
     {
       name: 'Spring Boot reports a property that has a value, just a wrong one',
       log: 'Description:\n\nBinding to target failed:\n\n    Property: server.port\n    Value: "80a"\n    Origin: System Environment Property "SERVER_PORT"\n    Reason: failed to convert java.lang.String to java.lang.Integer',

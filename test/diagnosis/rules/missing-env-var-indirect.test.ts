@@ -16,6 +16,20 @@ const goRedisLog = (addr: string): string =>
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a refusal naming no host after the client announced its loopback default: the host variable may be unset',
+      log: [
+        '2025-02-11 07:12:01 INFO  worker - Connecting to server: http://localhost:7233',
+        'Traceback (most recent call last):',
+        '  File "/app/worker.py", line 12, in <module>',
+        'ConnectionRefusedError: [Errno 111] Connection refused',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.4,
+      max: 0.5,
+      // The same lines come from a wrong explicit address: dependency_unreachable leads, this is its alternative.
+      best: 'dependency_unreachable',
+    },
+    {
       name: 'a RabbitMQ client refused on guest@localhost, the account only a local broker admits: the broker URL is unset',
       log: 'WARN  Connection to guest@localhost:5672 failed, retrying in 5s\n---> System.Net.Sockets.SocketException (111): Connection refused\nUnhandled exception. EasyNetQ.EasyNetQException: Broker unreachable: guest@localhost:5672',
       exitCode: 134,
@@ -298,8 +312,19 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       max: 0.6,
       best: 'permission_denied',
     },
+    {
+      name: 'JDK 17+ Long.parseLong of an unset variable (Cannot parse null string)',
+      log: 'Exception in thread "main" java.lang.NumberFormatException: Cannot parse null string: null\n\tat java.base/java.lang.Long.parseLong(Long.java:662)\n\tat com.example.batch.Settings.timeoutMillis(Settings.java:31)',
+      exitCode: 1,
+      min: 0.65,
+    },
   ],
   negatives: [
+    {
+      name: 'a NumberFormatException on a real non-numeric value is a bad value, not an unset one',
+      log: 'Exception in thread "main" java.lang.NumberFormatException: For input string: "8080tcp"\n\tat java.base/java.lang.Integer.parseInt(Integer.java:668)',
+      exitCode: 1,
+    },
     {
       name: 'a server listening on the port it was given',
       log: '[api] Server listening on port 3000\n[api] started in 412 ms',

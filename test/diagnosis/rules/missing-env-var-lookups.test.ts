@@ -19,8 +19,45 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 134,
       min: 0.8,
     },
+    {
+      name: "Spring Boot's validated properties bound to nothing (APP_MAIL_HOST unset)",
+      log: [
+        '***************************',
+        'APPLICATION FAILED TO START',
+        '***************************',
+        'Description:',
+        "Binding to target org.springframework.boot.context.properties.bind.BindException: Failed to bind properties under 'app.mail' to com.example.mail.MailProperties failed:",
+        '    Property: app.mail.host',
+        '    Value: "null"',
+        '    Reason: must not be blank',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: ".NET's options validation: a [Required] field no variable provided (Storage__ConnectionString)",
+      log: "Unhandled exception. Microsoft.Extensions.Options.OptionsValidationException: DataAnnotation validation failed for 'StorageOptions' members: 'ConnectionString' with the error: 'The ConnectionString field is required.'.\n   at Microsoft.Extensions.Options.OptionsFactory`1.Create(String name)",
+      exitCode: 134,
+      min: 0.7,
+    },
+    {
+      name: 'a generic required-setting check naming a dotted property',
+      log: 'level=error msg="startup failed" err="setting \'storage.s3.bucket\' is required"',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'a property that must be set to another value is a bad value, not a missing one',
+      log: "ConfigurationException: 'quarkus.http.ssl.client-auth' property must be set to REQUIRED when mTLS is enabled",
+      exitCode: 1,
+    },
+    {
+      name: "Spring Boot's validation of a value that arrived (out of range) is not an absent one",
+      log: '    Property: app.pool.size\n    Value: "0"\n    Reason: must be greater than or equal to 1',
+      exitCode: 1,
+    },
     {
       name: "OCaml's Not_found from List.assoc is the app's bug",
       log: 'Fatal error: exception Not_found\nRaised at Stdlib__List.assoc in file "list.ml", line 191, characters 10-25\nCalled from Router.dispatch in file "src/router.ml", line 44, characters 4-30',

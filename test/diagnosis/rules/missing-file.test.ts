@@ -325,8 +325,37 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 9,
       min: 0.75,
     },
+    {
+      name: 'a program the app launched, with its errno repeated on the inner exception, is a launch failure: only a weak alternative',
+      log: 'Exception in thread "main" java.io.IOException: Cannot run program "/usr/local/bin/wkhtmltopdf": error=2, No such file or directory\n\tat java.base/java.lang.ProcessBuilder.start(ProcessBuilder.java:1143)\nCaused by: java.io.IOException: error=2, No such file or directory\n\tat java.base/java.lang.ProcessImpl.forkAndExec(Native Method)',
+      exitCode: 1,
+      min: 0.3,
+      max: 0.49,
+    },
+    {
+      name: "a Quarkus fast-jar copied without its quarkus/ directory cannot load the framework's generated main",
+      log: 'Exception in thread "main" java.lang.NoClassDefFoundError: io/quarkus/runner/GeneratedMain\nCaused by: java.lang.ClassNotFoundException: io.quarkus.runner.GeneratedMain\n\tat java.base/jdk.internal.loader.BuiltinClassLoader.loadClass(BuiltinClassLoader.java:641)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a keystore path that "does not exist or is not readable" (absence first)',
+      log: 'ERROR [main] o.a.k.c.s.SslFactory: Failed to load SSL keystore\norg.apache.kafka.common.KafkaException: Keystore file /opt/kafka/ssl/broker.keystore.p12 does not exist or is not readable',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a database that "does not exist or is not accessible" is not a file',
+      log: 'FATAL: database "orders" does not exist or is not accessible to role app',
+      exitCode: 1,
+    },
+    {
+      name: "the app's own main class not found is a command mistake, not a missing file",
+      log: 'Error: Could not find or load main class com.acme.billing.Main\nCaused by: java.lang.ClassNotFoundException: com.acme.billing.Main',
+      exitCode: 1,
+    },
     {
       name: 'an unreadable certificate is a permission problem, not a missing file',
       log: '2025/03/01 10:00:00 [emerg] 1#1: cannot load certificate "/etc/nginx/certs/server.crt": BIO_new_file() failed (SSL: error:8000000D:system library::Permission denied:calling fopen(/etc/nginx/certs/server.crt, r))',

@@ -4,6 +4,14 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingSharedLibrary, 'missing_shared_library', {
   positives: [
     {
+      name: 'an arm64 binary run under qemu on an amd64 node lacks its loader: only a weak reading beside the architecture',
+      log: "qemu-aarch64: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory",
+      exitCode: 255,
+      min: 0.5,
+      max: 0.6,
+      best: 'exec_format_error',
+    },
+    {
       name: 'cffi cannot load the system library a Python binding needs (WeasyPrint on a slim image)',
       log: 'Traceback (most recent call last):\n  File "/app/render.py", line 2, in <module>\n    import weasyprint\nOSError: cannot load library \'libgobject-2.0-0\': libgobject-2.0-0: cannot open shared object file: No such file or directory',
       exitCode: 1,

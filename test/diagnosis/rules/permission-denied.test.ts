@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'Jenkins cannot mkdirs under a home volume owned by root',
+      log: 'SEVERE\tjenkins.model.Jenkins#<init>: Failed to initialize Jenkins\njava.io.IOException: Failed to mkdirs: /var/jenkins_home/plugins\n\tat hudson.FilePath.mkdirs(FilePath.java:1371)',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
       name: 'a server that checks its data folder and names the uid it runs as (capitalised "Folder")',
       log: 'Folder /var/lib/arangodb3 is not accessible for user: 1000 or group 1000, this is commonly a file permissions issue on the mounted folder.',
       exitCode: 1,
@@ -202,6 +208,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a directory that could not be created on a full disk is disk_full',
+      log: 'WARN thumbnails: directory /var/cache/app/thumbs could not be created: No space left on device\nERROR shutting down: cache unavailable',
+      exitCode: 1,
+    },
     {
       name: 'an HTTP resource that is not accessible to a user is an authorisation answer, not a folder on a volume',
       log: 'ERROR sync: remote endpoint https://reports.example.com/api/v2/export is not accessible for user svc-reporting (HTTP 403)',

@@ -4,6 +4,48 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a Node 22 global (WebSocket) on a Node 20 image',
+      log: 'file:///app/dist/ws-client.js:3\nconst socket = new WebSocket(url);\n               ^\n\nReferenceError: WebSocket is not defined\n    at file:///app/dist/ws-client.js:3:16',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Node 22 Set method on an older Node',
+      log: 'TypeError: allowed.isSubsetOf is not a function\n    at checkScopes (/app/src/auth.js:12:22)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'PHP 8.4 asymmetric visibility on a PHP 8.3 image',
+      log: 'PHP Parse error:  syntax error, unexpected token "(", expecting variable in /app/src/Entity/Order.php on line 9',
+      exitCode: 255,
+      min: 0.7,
+    },
+    {
+      name: 'an app that installs a Security Manager on JDK 21 without allow',
+      log: 'Exception in thread "main" java.lang.UnsupportedOperationException: The Security Manager is deprecated and will be removed in a future release\n\tat java.base/java.lang.System.setSecurityManager(System.java:416)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Elixir 1.18's JSON module on an Elixir 1.17 image",
+      log: '** (UndefinedFunctionError) function JSON.encode!/1 is undefined (module JSON is not available)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'SQLite STRICT tables on an older libsqlite3',
+      log: 'sqlite3.OperationalError: near "STRICT": syntax error',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a new default that needs a newer schema than the old config declares',
+      log: 'level=error msg="validating config" err="CONFIG ERROR: schema v13 is required to store Structured Metadata and use native OTLP ingestion, your schema version is v12."',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'Trino refuses an experimental property a later release renamed (config for another release)',
       log: "2024-03-02T10:11:12.000Z\tERROR\tmain\tio.trino.server.Server\tConfiguration errors:\n\n1) Error: Configuration property 'experimental.spill-enabled' was not used\n\n1 error",
       exitCode: 100,
@@ -537,6 +579,21 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a Security Manager deprecation warning that did not stop the JVM',
+      log: 'WARNING: A terminally deprecated method in java.lang.System has been called\nWARNING: System::setSecurityManager will be removed in a future release\nINFO Started Application in 3.1 seconds',
+      exitCode: 0,
+    },
+    {
+      name: 'an app global that is simply undefined',
+      log: 'ReferenceError: appConfig is not defined\n    at /app/src/index.js:4:1',
+      exitCode: 1,
+    },
+    {
+      name: 'an SQL typo, not a newer keyword',
+      log: 'sqlite3.OperationalError: near "SELEC": syntax error',
+      exitCode: 1,
+    },
     {
       name: 'a misspelled PgBouncer parameter is a broken config, not another version',
       log: '2024-02-01 08:00:00.000 UTC [1] ERROR unknown parameter: pgbouncer/max_prepared_statments\n2024-02-01 08:00:00.000 UTC [1] FATAL cannot load config file',

@@ -129,6 +129,18 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       min: 0.75,
     },
     {
+      name: 'clap rejects a flag and hints the very same one (a CRLF wrapper passed "--release\\r")',
+      log: "error: unexpected argument '--release' found\n\n  tip: a similar argument exists: '--release'\n\nUsage: tool build [OPTIONS]",
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'a Go service runs its hook script by path and gets ENOENT (the script is there, its shebang is not)',
+      log: 'level=info msg="running pre-start hook" path=/etc/agent/hooks/pre-start.sh\nlevel=fatal msg="pre-start hook failed" error="fork/exec /etc/agent/hooks/pre-start.sh: no such file or directory"',
+      exitCode: 1,
+      min: 0.55,
+    },
+    {
       name: 'Go flag parser quotes the CR-ended value from a CRLF start script',
       log: 'invalid value "30s\\r" for flag -timeout: parse error\nUsage of /app/worker:',
       exitCode: 2,
@@ -137,9 +149,19 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
   ],
   negatives: [
     {
+      name: 'the app launching a binary that is not installed is a missing program, not a CRLF script',
+      log: "Error: spawn /usr/bin/ffmpeg ENOENT\n    at ChildProcess._handle.onexit (node:internal/child_process:285:19)\n  errno: -2,\n  code: 'ENOENT'",
+      exitCode: 1,
+    },
+    {
       name: 'a suggestion of a different name is a typo, not a carriage return',
       log: 'ERROR: Unknown plugin analysis-icux, did you mean [analysis-icu]?',
       exitCode: 64,
+    },
+    {
+      name: 'picocli suggesting a different option is a typo, not a carriage return',
+      log: "Unknown option: '--optimised'\nPossible solutions: --optimized\nTry 'kc.sh start --help' for more information on the available options.",
+      exitCode: 2,
     },
     {
       name: 'a typo whose message repeats on the next line (a stack trace under its summary) is still a typo',

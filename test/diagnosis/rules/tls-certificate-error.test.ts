@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(tlsCertificateError, 'tls_certificate_error', {
   positives: [
     {
+      name: 'a Go client that rejects a malformed peer certificate (unhandled critical extension)',
+      log: 'Error: Post "https://idp.corp.example/token": tls: failed to verify certificate: x509: unhandled critical extension',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "a Go 1.23 client that cannot parse a legacy appliance's certificate",
+      log: 'FATAL could not connect to vCenter: tls: failed to parse certificate from server: x509: malformed serial number',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a Rust gRPC client that does not trust the internal CA',
       log: 'Error: status: Unavailable, message: "error trying to connect: invalid certificate: InvalidCertificate(NotValidForName)", details: [], metadata: MetadataMap { headers: {} }',
       exitCode: 1,
@@ -53,6 +65,11 @@ ruleTable(tlsCertificateError, 'tls_certificate_error', {
     { name: 'curl', log: 'curl: (60) SSL certificate problem: unable to get local issuer certificate', min: 0.9 },
   ],
   negatives: [
+    {
+      name: 'a certificate file the app parses for its own listener, logged as loaded',
+      log: 'INFO parsed certificate from /etc/tls/tls.crt: serial number 0x3f1a, issuer CN=corp-ca\nINFO listening on :8443',
+      exitCode: 0,
+    },
     {
       name: 'a TLS policy setting named after the issuer check',
       log: 'level=info msg="loaded trust settings" UnknownIssuerPolicy=reject roots=142',

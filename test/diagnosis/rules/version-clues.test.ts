@@ -85,3 +85,10 @@ test('an undefined path in an ES module counts as a version clue only on a Node.
   );
   assert.equal(esmPathOnNodeBeforeImportMetaDirname(scanLog(commonJs).lines), undefined);
 });
+
+test("Traefik Pilot options are a leftover argument, not another major version's node", () => {
+  const pilot = 'command traefik error: failed to decode configuration from flags: field not found, node: pilot';
+  assert.equal(CONFIG_FOR_ANOTHER_VERSION(pilot), false, 'Pilot was dead on v2 as well: the flag is to delete');
+  const http3 = 'command traefik error: failed to decode configuration from flags: field not found, node: http3';
+  assert.equal(CONFIG_FOR_ANOTHER_VERSION(http3), true);
+});

@@ -1,0 +1,34 @@
+/**
+ * data_version_incompatible's readings of a binary that names both versions: its own, and the newer or older
+ * one the data or its on-disk files carry (a rollback over migrated data, a store written by another release
+ * of an embedded engine). The data-version-incompatible rule lists these after its own signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const ROLLBACK_SIGNATURES: Signature[] = [
+  {
+    // A server run against a database a newer release already migrated (a helm rollback, an image pinned
+    // back): Keycloak "You are trying to run server version 25.0.6 against a database which was migrated to
+    // version 26.1.2", "Server version can only be higher than or equal to the database version", and apps
+    // saying their "database was migrated by version X" or "schema was upgraded to version Y".
+    all: [
+      /\bagainst (?:a |the )?(?:database|schema|data(?: ?store| directory)?|store|volume) (?:which|that) (?:was|has been|is already) (?:migrated|upgraded|written|created|initiali[sz]ed) (?:to|by|with) (?:version |release )?v?\d|\bcan only be (?:higher|newer|greater) than or equal to the (?:database|schema|data|store) version\b|\b(?:database|schema|data) (?:was|has been) (?:migrated|upgraded) by (?:a )?(?:newer )?(?:version|release) v?\d/,
+    ],
+    confidence: 0.87,
+    title: 'The server is older than the version that migrated its database (a rollback over migrated data)',
+    // Migration tools report their own history (db_migration_failure), and a driver or client is the runtime's.
+    not: /[Ff]lyway|[Aa]lembic|[Ll]iquibase|[Dd]river|[Cc]lient version|lockfile|lock file/,
+  },
+  {
+    // Embedded key-value stores refuse files written by another release of the library (the image's
+    // dependency moved, the volume did not): Badger "manifest has unsupported version: 7 (we support 8)",
+    // "data file has unsupported version", "store has unsupported format version 3 (supported: 4)".
+    all: [
+      /\b(?:[Mm]anifest|[Dd]ata|[Ss]tore|[Dd]atabase|[Ii]ndex|[Ss]napshot|WAL|[Jj]ournal|[Vv]alue log|[Ss]egment|[Tt]able) (?:file |directory )?has (?:an )?unsupported (?:format |file )?version\b|\bunsupported version: \d{1,6} \(we support \d{1,6}\)/,
+    ],
+    confidence: 0.86,
+    title: 'The files on the volume were written by another release of the embedded store than the image runs',
+    // A protocol, API or plugin version is not the data on the volume.
+    not: /[Pp]rotocol|\bAPI\b|[Pp]lugin|[Dd]river|[Cc]lient|lockfile|lock file/,
+  },
+];
