@@ -197,15 +197,6 @@ const gaveUpAfterRetries = (ctx: RuleContext, hit: SignatureHit): boolean => {
   return ctx.log.lines.some((l) => l.line > last && GAVE_UP.test(l.text) && isLoud(l));
 };
 
-// A dependency announced ready in an app's own lower-case words ("redis ready", "db connected", "kafka
-// consumer connected"), which the shared recovery reading (capitalised product names) does not cover.
-const DEPENDENCY_READY =
-  /\b(?:redis|valkey|postgres(?:ql)?|pg|mysql|mariadb|mongo(?:db)?|kafka|rabbitmq|amqp|nats|elasticsearch|database|db|broker|cache)(?: client| connection| pool| consumer| producer)? (?:is )?(?:ready|connected|available|up)\b/i;
-const dependencyReadyAfter = (ctx: RuleContext, hit: SignatureHit): boolean => {
-  const last = Math.max(...hit.lines.map((l) => l.line));
-  return ctx.log.lines.some((l) => l.line > last && DEPENDENCY_READY.test(l.text) && !/\bnot\b/i.test(l.text));
-};
-
 export const dependencyUnreachable = signatureRule({
   id: 'dependency-unreachable',
   category: 'dependency_unreachable',
@@ -221,9 +212,6 @@ export const dependencyUnreachable = signatureRule({
   adjust: (ctx, found) => {
     // A telemetry exporter that cannot reach its collector retries in the background; the app goes on.
     if (found.lines.every((l) => TELEMETRY_ENDPOINT.test(l.text))) return Math.min(found.confidence, 0.3);
-    // The refusals were the dependency still starting: a later line says it became ready ("redis ready",
-    // "database connected"), and whatever failed after that is not this refusal.
-    if (dependencyReadyAfter(ctx, found)) return Math.min(found.confidence, 0.3);
     const hit = gaveUpAfterRetries(ctx, found) ? { ...found, confidence: found.signature.confidence } : found;
     // A wait-for script that gives up exits 1; a process killed by a signal (139, 137) died of something else.
     if (hit.signature === WAIT_TIMEOUT && ctx.exitCode !== null && ctx.exitCode > 128)

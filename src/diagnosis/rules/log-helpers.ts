@@ -13,7 +13,7 @@ const HELP_LINE = /^\s{0,8}(?:-{1,2}[A-Za-z]|usage:|Usage:|USAGE:|options:|Optio
 
 /** A later line that shows the process got past the failure (a retry that succeeded). */
 export const RECOVERED =
-  /\b(?:[Cc]onnected (?:to|successfully)|[Ss]uccessfully connected|[Cc]onnection (?:established|restored)|[Ll]istening (?:on|at)|[Rr]eady to accept connections|[Ss]erver (?:started|is ready|running)|[Ss]tarted (?:server|application)|Application started|ready for connections|(?:[Dd]atabase|DB|[Pp]ostgres(?:QL)?|MySQL|MariaDB|Redis|RabbitMQ|Kafka|MongoDB?|Elasticsearch) (?:is )?(?:available|ready|up)\b|\bis available after \d|Running migrations:)/;
+  /\b(?:[Cc]onnected (?:to|successfully)|[Ss]uccessfully connected|[Cc]onnection (?:established|restored)|[Ll]istening (?:on|at)|[Rr]eady to accept connections|[Ss]erver (?:started|is ready|running)|[Ss]tarted (?:server|application)|Application started|ready for connections|(?:[Dd]atabase|DB|db|pg|[Pp]ostgres(?:QL|ql)?|MySQL|mysql|MariaDB|mariadb|[Rr]edis|[Vv]alkey|RabbitMQ|rabbitmq|amqp|NATS|nats|[Kk]afka|MongoDB?|mongo(?:db)?|[Ee]lasticsearch|[Bb]roker|[Cc]ache)(?: client| connection| pool| consumer| producer)? (?:is )?(?:available|ready|up|connected)\b|\bis available after \d|Running migrations:)/;
 
 // Numbered or bulleted advice after the error ("1. Ensuring your database is available and that you can
 // connect to it", Ecto's DBConnection help) describes a fix; it is not a later successful connection.

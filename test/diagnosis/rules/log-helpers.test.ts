@@ -36,6 +36,9 @@ describe('recoveredAfter', () => {
     { name: 'bulleted advice (•)', after: '• Database is up and reachable from the pod', recovered: false },
     { name: 'advice without a bullet', after: 'Make sure the database is available and try again', recovered: false },
     { name: 'advice to verify', after: 'Please verify that the database is ready', recovered: false },
+    { name: "an app's own lower-case words", after: '{"level":"info","msg":"redis client ready"}', recovered: true },
+    { name: 'a lower-case consumer connected', after: 'info: kafka consumer connected', recovered: true },
+    { name: 'not ready is no recovery', after: 'warn: redis client not ready, retrying', recovered: false },
   ];
   for (const c of cases) {
     test(c.name, () => {
