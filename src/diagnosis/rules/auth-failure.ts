@@ -1,5 +1,6 @@
 /** auth_failure: credentials rejected by a dependency or by the persisted database (rotated secret vs old volume). */
 import { kubectl } from '../kubectl.ts';
+import { UNEXPANDED_VARIABLE_REFERENCE } from './config-clues.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
@@ -262,6 +263,9 @@ export const authFailure = signatureRule({
   adjust: (ctx, hit) => {
     if (ctx.log.lines.some((l) => KEY_RULES.test(l.text))) return Math.min(hit.confidence, 0.4);
     if (EMPTY_CREDENTIAL.test(hit.line.text)) return Math.min(hit.confidence, 0.45);
+    // The credential sent was a literal "$(DB_PASSWORD)": the kubelet expands a $(NAME) reference only to a
+    // variable defined earlier in the container's env, so the secret never reached it (missing_env_var).
+    if (ctx.log.lines.some((l) => UNEXPANDED_VARIABLE_REFERENCE.test(l.text))) return Math.min(hit.confidence, 0.6);
     return ctx.log.lines.some((l) => UNSET_VARIABLE.test(l.text)) ? Math.min(hit.confidence, 0.6) : hit.confidence;
   },
   steps: (ctx) => [

@@ -274,6 +274,17 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     title: 'The worker class named in the command (e.g. gunicorn -k) does not exist',
   },
   {
+    // The JVM's option-parsing libraries: jopt-simple (Kafka, ZooKeeper and Kafka Connect tools: "zookeeper
+    // is not a recognized option", "Missing required option(s) [bootstrap-server]"), Apache Commons CLI,
+    // picocli and JCommander, whose exception names and messages say the command line is wrong even when
+    // the option is named without its dashes. Python's optparse: "error: no such option: --x".
+    all: [
+      /(?:^|[\s:'"‘“])[\w.-]{1,60}['"’”]? is not a recognized option\b|\b(?:joptsimple|org\.apache\.commons\.cli)\.(?:UnrecognizedOption|MissingArgument|MissingOption|AmbiguousOption|OptionMissingRequiredArgument|MissingRequiredOption|MultipleArguments)s?Exception\b|\bpicocli\.CommandLine\$(?:UnmatchedArgument|MissingParameter)Exception\b|\bWas passed main parameter '[^'\n]{0,200}' but no main parameter was defined|\berror: no such option: -/,
+    ],
+    confidence: 0.88,
+    title: 'The program does not know an option it was given (removed or misspelled?)',
+  },
+  {
     all: [/Unrecognized option: -|Unrecognized VM option/],
     confidence: 0.88,
     title: 'The JVM does not know an option it was given',

@@ -5,6 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
+import { silentCleanExitLoop } from './bad-command-args-silent-exit.ts';
 import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
 import {
   COMMAND_FORM_SIGNATURES,
@@ -277,6 +278,8 @@ export const badCommandArgs: Rule = {
         steps: steps(ctx),
       });
     }
+    const silent = silentCleanExitLoop(ctx, steps(ctx));
+    if (silent) return silent;
     // A usage banner printed on exit 2 is how many CLIs say "bad arguments" without naming them. Start
     // scripts (kafka-server-start.sh, catalina.sh, many entrypoints) print only their usage and exit 1
     // when an argument is missing: a usage banner that is the last thing in a failed log says the same.

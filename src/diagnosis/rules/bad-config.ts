@@ -221,6 +221,9 @@ const mountedConfigMap = (ctx: RuleContext, hit: SignatureHit): string | undefin
   return undefined;
 };
 
+const CLASS_BINDING = /Failed to bind properties under|Binding to target [^\s]+ failed/;
+const CLASS_NOT_LOADABLE = /\b(?:ClassNotFoundException|NoClassDefFoundError)\b/;
+
 export const badConfig = signatureRule({
   id: 'bad-config',
   category: 'bad_config',
@@ -246,6 +249,10 @@ export const badConfig = signatureRule({
     // A config that names a plugin the image lacks is right for a server that has it (missing_dependency).
     if (ctx.log.lines.some((l) => MISSING_PLUGIN.test(l.text))) return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => NAMED_FILE_ABSENT.test(l.text))) return Math.min(hit.confidence, 0.45);
+    // A class-valued property (a JDBC driver, a dialect) the class loader cannot find: usually its jar was not
+    // packaged (missing_dependency), a typo in the class name only sometimes.
+    if (CLASS_BINDING.test(hit.line.text) && ctx.log.lines.some((l) => CLASS_NOT_LOADABLE.test(l.text)))
+      return Math.min(hit.confidence, 0.6);
     if (UNEXPANDED_VARIABLE_REFERENCE.test(hit.line.text)) return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => BARE_DIRECTIVE.test(l.text))) return Math.min(hit.confidence, 0.6);
     if (!UNRESOLVED_NAME.test(hit.line.text) && ctx.log.lines.some((l) => UNRESOLVED_NAME.test(l.text)))

@@ -3,7 +3,7 @@
  * run as the program, the command and its arguments given as one string, a $VAR that exec form left
  * unexpanded, a file argument glued to the next flag. The bad-command-args rule lists these in its own order.
  */
-import { PATH_GLUED_TO_FLAG } from './exec-clues.ts';
+import { PATH_GLUED_TO_FLAG, SUBCOMMAND_RUN_AS_PROGRAM } from './exec-clues.ts';
 import type { Signature } from './log-helpers.ts';
 
 export const COMMAND_FORM_SIGNATURES: Signature[] = [
@@ -13,6 +13,13 @@ export const COMMAND_FORM_SIGNATURES: Signature[] = [
     all: [/\bexec: "-{1,2}[^"\s]{1,200}": (?:stat |executable file not found)/],
     confidence: 0.9,
     title: 'A flag was run as the program: it belongs in args, not in command (which replaces the entrypoint)',
+  },
+  {
+    // A subcommand became the program: the args were put in `command:`, replacing the image's entrypoint
+    // (minio's "server /data", vault's "server", consul's "agent"), so the runtime looks for "server".
+    all: [SUBCOMMAND_RUN_AS_PROGRAM],
+    confidence: 0.84,
+    title: 'A subcommand was run as the program: it belongs in args, not in command (which replaces the entrypoint)',
   },
   {
     // The command and its args arrived as one word ("npm run start" as the executable name).

@@ -2,7 +2,13 @@
 import { clip } from '../format.ts';
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import { emptyExecTrace, entrypointHiddenByMount, execNoSuchFile, shellPathNotFound } from './exec-clues.ts';
+import {
+  emptyExecTrace,
+  entrypointHiddenByMount,
+  execNoSuchFile,
+  SUBCOMMAND_RUN_AS_PROGRAM,
+  shellPathNotFound,
+} from './exec-clues.ts';
 import { launchFailure } from './exec-launch-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 import { runsAsNonRoot } from './spec-helpers.ts';
@@ -176,7 +182,11 @@ export const commandNotFound: Rule = {
       const ownPath = name !== undefined && OWN_PATH.test(name) && !/executable file not found/.test(hit.line.text);
       // "-p: not found" or exec: "--config=/x": an argument landed where the program should be
       // (bad_command_args owns that).
-      const flag = missingCommandName(hit.line.text)?.startsWith('-') === true || name?.startsWith('-') === true;
+      // A subcommand word ("server", "worker") run as the program is the same mistake one word later.
+      const flag =
+        missingCommandName(hit.line.text)?.startsWith('-') === true ||
+        name?.startsWith('-') === true ||
+        SUBCOMMAND_RUN_AS_PROGRAM.test(hit.line.text);
       // The program's path exists in the image but is hidden by a volume (missing_file), or the script
       // was found and launched, so its shebang is what is "not found" (script_crlf_line_endings).
       const notFound = shellPathNotFound(ctx);

@@ -84,6 +84,20 @@ export const LOCK_SIGNATURES: Signature[] = [
     title: 'The data directory lock file is held by another process (the previous pod still runs?)',
   },
   {
+    // Embedded stores take an flock on open and report only the errno when another process holds it:
+    // goleveldb (Gitea queues, CometBFT) "unable to open level db at /data/queues: resource temporarily
+    // unavailable", Badger, RocksDB, Pebble, LMDB. EAGAIN while opening a store on the volume is the lock,
+    // not load: a second replica on an RWX claim, or the old pod still running.
+    all: [
+      /\b(?:level ?db|rocksdb|badger|pebble|lmdb|mdb_env_open|bbolt|boltdb)\b|\b(?:open|opening|load|loading) (?:the |a )?(?:[\w-]{1,40} )?(?:database|db|store|storage|queue|index|repository|datastore)\b/i,
+      /[Rr]esource temporarily unavailable|\bEAGAIN\b|\bEWOULDBLOCK\b/,
+    ],
+    confidence: 0.84,
+    title: 'The store on the volume is locked by another process (EAGAIN on open: a second replica, or the old pod)',
+    // EAGAIN from a socket, a connection or process creation is not a file lock.
+    not: /[Cc]onnect|\bdial\b|\btcp\b|\budp\b|\bunix\b|[Ss]ocket|\bfork\b|[Tt]hread|newosproc|pthread|[Ll]ookup|getaddrinfo|[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
+  },
+  {
     // Java FileLock wrappers and the many "already locked / locked by another process" phrasings
     // (Neo4j store_lock, Minecraft session.lock, H2, Derby, geth's datadir), and Go's go4.org/lock and
     // go-fs-lock (IPFS kubo, Lotus) "lock /data/ipfs/repo.lock: someone else has the lock".

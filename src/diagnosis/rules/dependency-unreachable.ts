@@ -14,7 +14,7 @@ import {
   dialsOnlyLoopback,
   LOCAL_SOCKET,
   LOCALHOST,
-  NAMED_ADDRESS,
+  namesAddress,
   TELEMETRY_ENDPOINT,
 } from './network-clues.ts';
 
@@ -231,7 +231,7 @@ export const dependencyUnreachable = signatureRule({
       return Math.min(hit.confidence, 0.4);
     // A refusal that names no host may be a client on its built-in default (an unset host variable).
     const refused = hit.lines.some((l) => /refused/i.test(l.text));
-    const named = ctx.log.lines.some((l) => NAMED_ADDRESS.test(l.text));
+    const named = ctx.log.lines.some((l) => namesAddress(l.text));
     return refused && !named ? Math.min(hit.confidence, 0.62) : hit.confidence;
   },
   steps: (ctx, hit) => {

@@ -37,6 +37,19 @@ const SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'The volume has too little free space for what is being written',
   },
+  {
+    // Storage engines reserve room before a merge, flush or compaction and say why the reservation failed:
+    // ClickHouse "Cannot reserve 1.00 MiB, not enough space. (NOT_ENOUGH_SPACE)", SQL Server's "Could not
+    // allocate space for object ... because the 'PRIMARY' filegroup is full", Windows ERROR_DISK_FULL,
+    // WebDAV/S3 gateways' 507 Insufficient Storage. "Not enough space" is also the ENOMEM text on Windows and
+    // Solaris, hence the memory guard.
+    all: [
+      /\b(?:[Cc]annot|[Cc]an't|[Cc]ould(?:n't| not)|[Uu]nable to|[Ff]ailed to) (?:reserve|allocate|preallocate) [^\n]{0,80}\b(?:not enough|insufficient|no) (?:free )?(?:disk |storage )?space\b|\bNOT_ENOUGH_SPACE\b|\b(?:ERROR|STATUS)_DISK_FULL\b|\bfilegroup is full\b|\b507 Insufficient Storage\b|\bnot enough (?:free )?(?:disk|storage) space\b/,
+    ],
+    confidence: 0.86,
+    title: 'The volume has no room left for what the server reserves or writes',
+    not: /\b(?:memory|RAM|heap|buffer)\b|\bENOMEM\b/i,
+  },
   { all: [/\bdisk (?:is )?full\b|\bDiskFull\b/i], confidence: 0.8, title: 'The disk is full', not: NOT_DISK },
   {
     // MinIO: a drive below its free-space threshold.

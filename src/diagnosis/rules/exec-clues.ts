@@ -241,6 +241,15 @@ export const sameNameSuggested = (lines: readonly LogLine[]): LogLine | undefine
   });
 
 /**
+ * The runtime could not find a program named like a subcommand ("server", "serve", "start", "worker",
+ * "agent", "standalone"): an image whose ENTRYPOINT is the program (minio, vault, consul, traefik, celery,
+ * uvicorn wrappers) was given its arguments in `command:`, which replaces the entrypoint, instead of in
+ * `args:` (compose's `command:` maps to args). No image ships a program by these verb names on PATH.
+ */
+export const SUBCOMMAND_RUN_AS_PROGRAM =
+  /\bexec: "(?:server|serve|start|start-foreground|run|runserver|worker|agent|daemon|gateway|scheduler|standalone|foreground|console|dev)": (?:stat |executable file not found)|\bexecutable file [`'"](?:server|serve|start|run|worker|agent|daemon|gateway|scheduler|standalone)[`'"] not found/;
+
+/**
  * A path and the flag after it read as one argument ("/etc/app.conf -J-Xmx768m"): one list item in the
  * spec holding two arguments, so the program looks for a file with the flag in its name. Quoted by most
  * programs, unquoted after a colon by Java and Go ("open /etc/app.yaml --debug: no such file").

@@ -61,6 +61,21 @@ const SIGNATURES: Signature[] = [
     title: 'The shell read a binary as a script: it is for another CPU architecture (ENOEXEC)',
   },
   {
+    // A native library or addon that is not a Linux ELF for this CPU, seen by the dynamic loader when the
+    // runtime dlopen()s it: Node's "ERR_DLOPEN_FAILED ... bcrypt_lib.node: invalid ELF header" and Python's
+    // "ImportError: ...so: invalid ELF header" (a macOS Mach-O or Windows build copied from the developer's
+    // machine), "wrong ELF class: ELFCLASS32", the JVM's "can't load AMD 64 .so on a AARCH64 platform" /
+    // "(Possible cause: architecture word width mismatch)", "ELF load command address/offset not properly
+    // aligned", "ELF file's phentsize not the expected size".
+    all: [
+      /\binvalid ELF header\b|\bwrong ELF class: ELFCLASS(?:32|64)\b|\bcan't load [\w -]{1,30}\.so on a[n]? [\w -]{1,30}platform\b|\bPossible cause: (?:architecture word width mismatch|endianness mismatch)|\bELF load command (?:address\/offset|alignment) not (?:properly aligned|page-aligned)|\bELF file's phentsize not the expected size|\bELF file (?:OS ABI|version|data encoding) (?:invalid|does not match|not little-endian|not big-endian)/,
+    ],
+    // Below the top of the band: a truncated or corrupt file (a Git LFS pointer, a failed download) also
+    // reads as an invalid ELF header, and missing_file / missing_dependency are then the readings.
+    confidence: 0.86,
+    title: 'A native library or addon was built for another platform or CPU (not a Linux ELF for this node)',
+  },
+  {
     all: [/image's platform \(/, /does not match the detected host platform/],
     confidence: 0.7,
     title: "The image's platform does not match the node's",

@@ -171,6 +171,17 @@ const SIGNATURES: Signature[] = [
     title: 'A thread could not be started: the process or thread limit (pod pids limit, ulimit -u) is reached',
   },
   {
+    // A thread pool sized to the node's cores (OpenBLAS/OpenMP "blas_thread_init: pthread_create failed for
+    // thread 47 of 64: Resource temporarily unavailable", libgomp "Thread creation failed: Resource temporarily
+    // unavailable") hits the pod's pids limit; the library then often crashes, so the segfault that follows is
+    // the symptom and this line the cause.
+    all: [
+      /\b(?:pthread_create|[Tt]hread creation|clone) failed\b[^\n]{0,80}(?:Resource temporarily unavailable|\bEAGAIN\b)|\bblas_thread_init: RLIMIT_NPROC\b/,
+    ],
+    confidence: 0.93,
+    title: 'Threads could not be started: the pod pids limit or ulimit -u is reached (a pool sized to the node cores)',
+  },
+  {
     // Python's threading words the same EAGAIN without the errno: below the band, memory is the rival.
     all: [/\bcan't start new thread\b/],
     confidence: 0.66,

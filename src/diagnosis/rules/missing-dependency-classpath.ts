@@ -49,6 +49,18 @@ export const CLASSPATH_SIGNATURES: Signature[] = [
     title: 'A package assembly listed in the .NET deps.json is not in the image',
   },
   {
+    // A class named in configuration (a JDBC driver, a Hibernate dialect, a DataSource or connection pool) that
+    // the class loader cannot find: Spring's binder "(caused by java.lang.ClassNotFoundException:
+    // com.mysql.cj.jdbc.Driver)", Hibernate "Unable to load class [org.postgresql.Driver]", Spring's "Could not
+    // load JDBC driver class [oracle.jdbc.OracleDriver]". The name is a real product's, so its jar was not packaged
+    // (a test or provided scope, a dependency left out of the fat jar).
+    all: [
+      /(?:ClassNotFoundException|NoClassDefFoundError):? \[?[\w$]{1,40}(?:\.[\w$]{1,60}){0,12}\.[\w$]{0,40}(?:Driver|Dialect|DataSource)\b|\b(?:[Cc]ould not|[Uu]nable to|[Cc]annot|[Ff]ailed to) load (?:JDBC )?(?:driver )?class \[[\w$]{1,40}(?:\.[\w$]{1,60}){1,12}\]/,
+    ],
+    confidence: 0.86,
+    title: 'A driver or provider class the configuration names is not on the classpath (its jar is not packaged)',
+  },
+  {
     // JDBC: the driver class is not on the classpath. "No suitable driver" is also a URL typo, so weaker.
     all: [/Cannot load driver class: [\w.]{3,120}|Failed to load driver class [\w.]{3,120}/],
     confidence: 0.84,

@@ -7,6 +7,21 @@ import type { Signature } from './log-helpers.ts';
 
 export const LOCKFILE_SIGNATURES: Signature[] = [
   {
+    // npm packages that ship their native binary as one optional package per platform: node_modules or a
+    // lockfile made on a Mac or Windows holds only that platform's package, so the Linux one was never
+    // installed in the image. esbuild "You installed esbuild for another platform ... the "@esbuild/darwin-arm64"
+    // package is present but this platform needs the "@esbuild/linux-x64" package", sharp "Could not load the
+    // "sharp" module using the linux-x64 runtime", rollup "Cannot find module @rollup/rollup-linux-x64-gnu. npm
+    // has a bug related to optional dependencies", SWC/Next "Failed to load SWC binary for linux/x64",
+    // @parcel/watcher "No prebuild or local build of @parcel/watcher found", Turborepo's platform binary.
+    all: [
+      /\binstalled [\w@/.-]{1,60} for another platform\b|\bpackage is present but this platform needs the ['"`]?@?[\w/.-]{1,80}['"`]? package\b|\bCould not load the ['"`][\w@/.-]{1,60}['"`] module using the [\w-]{1,40} runtime\b|\b[Cc]annot find module ['"`]?[^'"`\s]{0,100}[-./](?:linux|darwin|win32|freebsd)-(?:x64|arm64|ia32|arm|x86_64|aarch64)\b|\bnpm has a bug related to optional dependencies\b|\bFailed to load SWC binary for\b|\bNo prebuild or local build of [\w@/.-]{1,60} found\b|\bdid not find the correct binary for your platform\b/,
+    ],
+    confidence: 0.88,
+    title:
+      "A native package's binary for this platform was not installed (node_modules or the lockfile came from another OS)",
+  },
+  {
     // Lock and install-mode guards that stop the dependencies from being installed as pinned.
     all: [
       /Required package missing from disk|DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE|You are trying to install in deployment mode after changing your Gemfile/,

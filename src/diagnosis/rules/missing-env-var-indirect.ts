@@ -19,7 +19,8 @@ import {
   dialsOnlyLoopback,
   LOCAL_SOCKET,
   LOCALHOST,
-  NAMED_ADDRESS,
+  namesAddress,
+  runsMigrationStep,
 } from './network-clues.ts';
 
 // Node prints the failing source line above the error: a property or method of process.env.X itself.
@@ -279,8 +280,17 @@ export const weighIndirect = (ctx: RuleContext, hit: SignatureHit): number => {
   if (hit.signature === LOCAL_SOCKET_FALLBACK && emptyAddressLine(ctx, hit))
     return Math.min(0.8, hit.confidence + 0.14);
   // A named host voids the unnamed refusal, unless the only one named is the loopback the client dialled.
-  if (hit.signature === UNNAMED_REFUSAL && ctx.log.lines.some((l) => NAMED_ADDRESS.test(l.text)))
+  if (hit.signature === UNNAMED_REFUSAL && ctx.log.lines.some((l) => namesAddress(l.text)))
     return dialsOnlyLoopback(ctx.log.lines, hit.line.line) ? hit.confidence : 0;
+  // A migration step refused on an address it never names, or on localhost: its host variable was not
+  // copied from the app container, so it dials the default. Just above dependency_unreachable's reading of
+  // the same unnamed (0.62) or loopback (0.55) refusal: a toss-up the migration step tips.
+  const migrating = runsMigrationStep(
+    ctx.log.lines,
+    ctx.events.map((e) => e.message),
+  );
+  if (hit.signature === UNNAMED_REFUSAL && migrating) return 0.64;
+  if (WEAK_LOCALHOST.includes(hit.signature) && migrating) return Math.max(hit.confidence, 0.58);
   return hit.confidence;
 };
 

@@ -19,4 +19,16 @@ export const BINDING_SIGNATURES: Signature[] = [
     // A Python or Node package whose name starts with lib is a package, not a system library.
     not: /[Cc]annot find module|ModuleNotFoundError|No module named/,
   },
+  {
+    // The binding names the library before the word "library": pyzbar "Unable to find zbar shared library",
+    // pylibdmtx "Unable to find libdmtx shared library", GDAL/GEOS wrappers "Could not find the GEOS native
+    // library", JNA "Unable to load the sodium native library". A package name, not a system library, would
+    // be a missing dependency: those wordings ("module", "package") are left out.
+    all: [
+      /\b(?:[Uu]nable to|[Cc]ould(?:n't| not)|[Cc]annot|[Ff]ailed to) (?:find|load|locate|open) (?:the )?['"`]?[\w.+-]{1,60}['"`]? (?:shared|native|system|dynamic|C) librar(?:y|ies)\b/,
+    ],
+    confidence: 0.84,
+    title: 'A system library a language binding loads at import is not in the image',
+    not: /[Cc]annot find module|ModuleNotFoundError|No module named|\bpackage\b/,
+  },
 ];

@@ -43,6 +43,28 @@ export const LOCAL_SOCKET =
 export const NAMED_ADDRESS =
   /(?:[A-Za-z]|\d\.\d{1,3}|\]):\d{2,5}\b|`[\w.-]{2,253}`:`\d{2,5}`|:\/\/[\w.-]{1,253}|\bhost[ =:]{1,3}["']?[\w.-]{2,253}|\bserver at "?[\w.-]{2,253}/i;
 
+/**
+ * A stack frame's source location, which reads like host:port: "Connection.php:825", "(node:net:1555:16)",
+ * "main.go:42". A host:port is never followed by a column and never ends in a source file's extension.
+ */
+const SOURCE_LOCATION =
+  /\.(?:php|js|mjs|cjs|jsx|ts|tsx|py|go|java|kt|kts|rb|cs|scala|ex|exs|erl|cpp|swift|lua|groovy|dart)(?::\d{1,6}){1,2}\b|:\d{1,6}:\d{1,6}\b/g;
+// A numbered frame of a PHP/Collision or Ruby trace printed alone ("  42  artisan:13").
+const NUMBERED_FRAME = /^\s{0,12}\d{1,4}\s{1,8}[\w./\\-]{1,200}:\d{1,6}\s{0,8}$/;
+
+/** True when a line names where a client connected (NAMED_ADDRESS), not counting stack frames' file:line. */
+export const namesAddress = (text: string): boolean =>
+  !NUMBERED_FRAME.test(text) && NAMED_ADDRESS.test(text.replace(SOURCE_LOCATION, ''));
+
+/**
+ * The failing container runs a schema migration (an init container or a Job running "migrate"): the log or
+ * the kubelet's events name it. That step is where a host variable most often goes missing: the env or
+ * envFrom was given to the app container and not copied to it, so its client dials its built-in default.
+ */
+const MIGRATION_STEP = /\bmigrat(?:e|es|ing|ions?)\b|\binit[-_ ]containers?\b/i;
+export const runsMigrationStep = (logLines: readonly LogLine[], eventMessages: readonly string[]): boolean =>
+  logLines.some((l) => MIGRATION_STEP.test(l.text)) || eventMessages.some((m) => MIGRATION_STEP.test(m));
+
 /** Name-resolution failures in any runtime: dependency_unreachable leaves these lines to dns_resolution_failure. */
 export const DNS_FAILURE =
   /\bENOTFOUND\b|\bEAI_AGAIN\b|\bEAI_NONAME\b|Name or service not known|nodename nor servname|Temporary failure in name resolution|could not translate host name|: no such host|No such host is known|UnknownHostException|host not found in (?:upstream|resolver)\b|Unknown (?:MySQL|MariaDB) server host|[Cc]ould not resolve host|Name does not resolve|NameResolutionError|getaddrinfo failed|Failed to resolve|failed to lookup address information|server misbehaving|No address associated with hostname|Host not found|[Uu]nknown host(?! key)|name resolution failed|DNS resolution failed|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|[Cc]annot resolve (?:address|host(?:name)?)\b|\blookup [\w.-]{1,253} on [\d.]{7,15}:53\b|could not be resolved to an? (?:IP )?address|\b(?:[Hh]ost(?:name)?|[Aa]ddress) ["'`]?[\w.-]{1,253}["'`]?:? could not be resolved\b|produced zero addresses|name resolver error/;
@@ -150,7 +172,7 @@ const announcedLoopbackDial = (lines: readonly LogLine[], last: number): boolean
 const LOOPBACK_NAMES = /\b127\.0\.0\.1\b|\blocalhost\b|\[::1\]|\b0\.0\.0\.0\b/g;
 /** True when a line names a host that is not loopback: the failed dial may have gone there instead. */
 const namesRemoteAddress = (lines: readonly LogLine[]): boolean =>
-  lines.some((l) => NAMED_ADDRESS.test(l.text.replace(LOOPBACK_NAMES, '')));
+  lines.some((l) => namesAddress(l.text.replace(LOOPBACK_NAMES, '')));
 
 /** True when the log dials loopback and names no other host: the refusal went to the pod itself. */
 export const dialsOnlyLoopback = (lines: readonly LogLine[], last: number): boolean =>

@@ -53,3 +53,17 @@ export const NO_WRITE_PERMISSION: Signature = {
   title: 'The container user has no write permission on a directory it needs (ownership of the volume)',
   not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota/,
 };
+
+// A strict ownership check on a file the process reads (a config, key or plugin file bind-mounted from a host or
+// a Secret): Filebeat/Metricbeat "config file must be owned by the user identifier (uid=1000) or root",
+// PostgreSQL "private key file must be owned by the database user or root", git "detected dubious ownership",
+// sshd "bad ownership or modes". It fails whether or not the path is writable, so a path under /usr or /etc
+// (an image directory) does not weaken it the way it weakens a write check.
+export const OWNERSHIP_CHECK: Signature = {
+  all: [
+    /\bmust be owned by (?:the |its )?(?:user|uid|root|database user|current user|owner|same user)\b|\b(?:is |are )?not owned by (?:the )?(?:current |running |effective )?(?:user|uid|root)\b|\bowned by (?:uid|user) ['"`(]?[\w=-]{1,32}['"`)]?,? (?:but |not |expected |instead of )|\bdetected dubious ownership\b|\bbad ownership or modes\b|\b(?:has |have )?(?:wrong|incorrect|unsafe|insecure) ownership\b/,
+  ],
+  confidence: 0.88,
+  title: 'A file the process reads is owned by another user than it accepts (a mounted config, key or Secret)',
+  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b/,
+};

@@ -16,6 +16,14 @@ export const LANGUAGE_CHANGE_SIGNATURES: Signature[] = [
     title: "The code uses import assertions (assert { type }) that the image's newer runtime removed (use `with`)",
   },
   {
+    // The same PEP 585 error with no annotation or Python version in sight (a quoted excerpt): on its own it
+    // mostly means list[...]/dict[...] on Python 3.8 or older, but subscripting a class by mistake raises it
+    // too, so it stays below the paired reading's confidence.
+    all: [/'(?:type|ABCMeta)' object is not subscriptable\b/],
+    confidence: 0.64,
+    title: "Built-in types subscripted in annotations (list[str]) need Python 3.9: the image's Python may be older",
+  },
+  {
     // Node.js globals Deno only provides from 2.0 on: code written for Deno 2 (or for Node) on a Deno 1 image.
     // Deno prints "error: Uncaught"; a bare ReferenceError elsewhere (browser bundles) is not this.
     all: [

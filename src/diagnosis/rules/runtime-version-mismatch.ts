@@ -252,8 +252,11 @@ export const runtimeVersionMismatch: Rule = {
   id: 'runtime-version-mismatch',
   match: (ctx) => {
     const found = bySignature.match(ctx) ?? byGpuDriver.match(ctx);
-    if (found) return found;
     const lines = ctx.log.lines;
+    // A two-line reading can confirm an error whose single line only hints at the version (the echoed
+    // list[str] annotation above "'type' object is not subscriptable"): the stronger reading answers.
+    const echoed = sourceEchoClue(lines);
+    if (found && (!echoed || found.confidence >= echoed.confidence)) return found;
     const js = lines.findIndex((l) => JS_SYNTAX_ERROR.test(l.text));
     const jsCode = js < 0 ? undefined : lines.slice(Math.max(0, js - 4), js).find((l) => NEWER_JS_SYNTAX.test(l.text));
     if (jsCode) {
@@ -266,7 +269,6 @@ export const runtimeVersionMismatch: Rule = {
         steps: steps(ctx),
       });
     }
-    const echoed = sourceEchoClue(lines);
     if (echoed) {
       return finding(ctx, {
         ruleId: 'runtime-version-mismatch',

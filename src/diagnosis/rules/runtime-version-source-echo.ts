@@ -31,6 +31,18 @@ const PAIRED_READINGS: PairedReading[] = [
     title: "The code uses Data.define (Ruby 3.2) but the image's Ruby is older",
   },
   {
+    // PEP 585 generics (list[str], dict[str, int], tuple[int, ...]) and subscripted collections.abc classes
+    // need Python 3.9: an older image evaluates the annotation at import time and raises "'type' object is
+    // not subscriptable" ('ABCMeta' for collections.abc). The echoed annotation, or a Python 3.5-3.8 path in
+    // the traceback, shows the code was written for a newer Python than the image runs.
+    error: /\bTypeError: '(?:type|ABCMeta)' object is not subscriptable\b/,
+    feature:
+      /\b(?:list|dict|tuple|set|frozenset|type)\[[\w.'"[]|\b(?:abc|collections)\.[A-Z]\w{1,30}\[|\/python3\.[5-8]\/|\bPython 3\.[5-8]\.\d/,
+    confidence: 0.86,
+    title:
+      "The code subscripts built-in types (list[str]) in annotations, which needs Python 3.9; the image's is older",
+  },
+  {
     // SQL Server before 2016 (or a database at compatibility level < 130) has no OPENJSON: the query an ORM
     // generates for it (EF Core 8's Contains over a list) fails to parse at its WITH clause or the function.
     error:

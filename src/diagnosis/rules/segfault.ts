@@ -14,6 +14,13 @@ const NOT_NATIVE = /nil pointer dereference|JavaScript heap|heap out of memory/;
 const FOREIGN_PLATFORM =
   /does not match the detected host platform|exec format error|\bqemu(?:-[a-z0-9_]{1,20})?(?:-static)?: uncaught target signal \d|\brosetta error: /;
 
+// A thread or process the library needed could not be started (the pod's pids limit, ulimit -u): OpenBLAS
+// and OpenMP pools sized to the node's cores, the JVM, Go and Python all report it, and a native library
+// that then uses the thread it never got crashes. The limit is the cause (host_kernel_limit), the fault
+// its symptom.
+const THREAD_START_REFUSED =
+  /\b(?:pthread_create|[Tt]hread creation|clone|fork) failed\b|\bRLIMIT_NPROC\b|\bcan't start new thread\b|\bunable to create (?:new )?native thread\b|\bfailed to create new OS thread\b|\bpthread_create(?:\(\))?: (?:Resource temporarily unavailable|EAGAIN)/;
+
 const SIGNATURES: Signature[] = [
   {
     all: [/Fatal Python error: Segmentation fault/],
@@ -94,13 +101,18 @@ export const segfault: Rule = {
     const foreign = ctx.log.lines.some((l) => FOREIGN_PLATFORM.test(l.text));
     // A managed runtime's own fault (Go nil dereference, V8 heap) reports SIGSEGV without a native bug.
     const managed = ctx.log.lines.some((l) => NOT_NATIVE.test(l.text));
+    const threadLimit = ctx.log.lines.some((l) => THREAD_START_REFUSED.test(l.text));
     if (hit) {
       return finding(ctx, {
         ruleId: 'segfault',
         category: 'segfault',
         title: hit.signature.title,
         confidence:
-          foreign || managed ? Math.min(hit.confidence, 0.45) : Math.min(0.95, hit.confidence + (exit139 ? 0.05 : 0)),
+          foreign || managed
+            ? Math.min(hit.confidence, 0.45)
+            : threadLimit
+              ? Math.min(hit.confidence, 0.45)
+              : Math.min(0.95, hit.confidence + (exit139 ? 0.05 : 0)),
         evidence: [...hitEvidence(hit), ...(exit139 ? statusEvidence(ctx) : [])],
         steps,
       });

@@ -64,6 +64,13 @@ ruleTable(authFailure, 'auth_failure', {
       min: 0.9,
     },
     {
+      name: 'a user name that reached the server as an unexpanded $(NAME) reference is a missing variable',
+      log: "ERROR 1045 (28000): Access denied for user '$(MYSQL_USER)'@'10.42.1.7' (using password: YES)",
+      exitCode: 1,
+      max: 0.6,
+      best: 'missing_env_var',
+    },
+    {
       name: 'mariadb upgrade wrapper',
       log: "mariadb_1 | 2021-06-24 7:04:16 8 [Warning] Access denied for user 'root'@'localhost' (using password: NO)\nmariadb_1 | ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)\nmariadb_1 | FATAL ERROR: Upgrade failed",
       min: 0.85,

@@ -459,8 +459,63 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a JCommander tool given a positional argument it has no slot for',
+      log: 'Exception in thread "main" com.beust.jcommander.ParameterException: Was passed main parameter \'--broker-list\' but no main parameter was defined in your arg class\n\tat com.beust.jcommander.JCommander.initMainParameterValue(JCommander.java:961)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a jopt-simple tool given an option removed in this version (named without dashes)',
+      log: 'Exception in thread "main" joptsimple.UnrecognizedOptionException: broker-list is not a recognized option\n\tat joptsimple.OptionException.unrecognizedOption(OptionException.java:108)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Python optparse's own wording for an unknown flag",
+      log: 'Usage: supervisord [options]\nsupervisord: error: no such option: --nodeamon',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: "a subcommand put in command: replaces the image's entrypoint, so the runtime looks for a program named agent",
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      message:
+        'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "agent": executable file not found in $PATH: unknown',
+      min: 0.8,
+    },
+    {
+      name: 'a bare shell as the whole command exits 0 at once with no output, restarted in a loop',
+      log: '',
+      exitCode: 0,
+      reason: 'Completed',
+      events: [
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: 'Back-off restarting failed container api in pod api-7f9c6-abcde',
+          count: 6,
+        },
+      ],
+      min: 0.5,
+      max: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: "SQL Server's wording for a statement option it does not know is a query, not the command line",
+      log: "Msg 155, Level 15, State 1, Server db, Line 1\n'READONLY_X' is not a recognized ALTER DATABASE option.",
+      exitCode: 1,
+    },
+    {
+      name: 'a Job pod that exits 0 with no output and is not restarted finished its work',
+      log: '',
+      exitCode: 0,
+      reason: 'Completed',
+      events: [{ type: 'Normal', reason: 'Completed', message: 'Job completed', count: 1 }],
+    },
     {
       name: "a runtime warning that suggests an API instead of a flag is not the crash's command",
       log: '(node:1) ExperimentalWarning: `--experimental-loader` may be removed in the future; instead use `register()`\nError: connect ECONNREFUSED 10.0.0.5:5432',

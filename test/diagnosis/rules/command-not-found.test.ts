@@ -145,6 +145,14 @@ ruleTable(commandNotFound, 'command_not_found', {
   ],
   negatives: [
     {
+      name: 'a subcommand run as the program (args put in command:) is a wrong command, not a missing program',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      message:
+        'OCI runtime create failed: runc create failed: unable to start container process: exec: "server": executable file not found in $PATH: unknown',
+    },
+    {
       name: 'env: an interpreter name ending in a CR is CRLF, not a missing interpreter',
       log: '/usr/bin/env: ‘node\\r’: No such file or directory',
       exitCode: 127,

@@ -6,6 +6,12 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a goleveldb block store opened by a second replica on the same volume (EAGAIN, no lock word)',
+      log: 'I[2024-03-02|10:11:12.000] Starting node module=main\npanic: failed to open blockstore db: resource temporarily unavailable',
+      exitCode: 2,
+      min: 0.8,
+    },
+    {
       name: 'a store whose own lock another process on the same volume holds (Xodus-style wording, another product)',
       log: 'Exception in thread "main" java.lang.IllegalStateException: cannot open index\nCaused by: org.example.store.StoreException: Could not acquire the database lock on /data/db',
       exitCode: 1,
@@ -359,6 +365,16 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'EAGAIN from a full unix-socket backlog while opening a database connection is not a file lock',
+      log: 'Error: failed to open database: dial unix /var/run/postgresql/.s.PGSQL.5432: connect: resource temporarily unavailable',
+      exitCode: 1,
+    },
+    {
+      name: 'EAGAIN creating a thread while loading an index is a process limit, not a lock',
+      log: 'loading index /data/idx\nruntime/cgo: pthread_create failed: Resource temporarily unavailable',
+      exitCode: 2,
+    },
     {
       name: 'a code mutex that timed out is not the data directory',
       log: 'Error: could not acquire the database lock mutex within 5s\n    at Pool.acquire (/app/node_modules/pool/index.js:44:11)',

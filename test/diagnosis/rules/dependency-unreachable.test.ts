@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   positives: [
     {
+      name: "a refusal whose only host:port-like text is a stack frame's file:line names no host (moderate)",
+      log: 'SQLSTATE[HY000] [2002] Connection refused (Connection: mysql, SQL: select * from `jobs`)\n  at vendor/laravel/framework/src/Illuminate/Database/Connection.php:825\n  12  artisan:35',
+      exitCode: 1,
+      max: 0.62,
+    },
+    {
       name: 'a client that announced a loopback target refused lines later (Java names no host): moderate, an unset variable reads the same',
       log: [
         '07:12:01.204 [main] INFO  c.e.registry.ConsulClient - Connecting to http://127.0.0.1:8500',

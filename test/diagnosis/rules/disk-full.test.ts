@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(diskFull, 'disk_full', {
   positives: [
     {
+      name: 'SQL Server cannot allocate space for a table because its filegroup (the volume) is full',
+      log: "Error: 1105, Severity: 17, State: 2.\nCould not allocate space for object 'dbo.Orders'.'PK_Orders' in database 'shop' because the 'PRIMARY' filegroup is full. Create disk space by deleting unneeded files.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a compaction cannot reserve room on the data volume',
+      log: 'ERROR compaction: failed to reserve 512 MiB for segment 000412: not enough free disk space on /var/lib/tsdb',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: "PyTorch's zip writer closing an archive that came out short",
       log: 'Traceback (most recent call last):\n  File "/opt/conda/lib/python3.11/site-packages/torch/serialization.py", line 475, in __exit__\n    self.file_like.write_end_of_file()\nRuntimeError: [enforce fail at inline_container.cc:603] . unexpected pos 734003200 vs 734003088',
       exitCode: 1,
@@ -96,6 +108,11 @@ ruleTable(diskFull, 'disk_full', {
     },
   ],
   negatives: [
+    {
+      name: 'the Windows/Solaris ENOMEM text "Not enough space" for a memory allocation is not a full disk',
+      log: 'fatal: cannot allocate 268435456 bytes for the read buffer: Not enough space (ENOMEM)',
+      exitCode: 1,
+    },
     {
       name: 'a checkpoint write refused for permissions is not a full disk',
       log: 'ERROR trainer: checkpoint write failed: [Errno 13] Permission denied: /checkpoints/epoch_003.pt',

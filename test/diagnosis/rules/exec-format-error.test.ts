@@ -81,8 +81,25 @@ ruleTable(execFormatError, 'exec_format_error', {
       exitCode: 139,
       min: 0.7,
     },
+    {
+      name: 'a Python extension built on macOS copied into the image is not a Linux ELF',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 3, in <module>\n    import _cffi_backend\nImportError: /app/.venv/lib/python3.11/site-packages/_cffi_backend.cpython-311-darwin.so: invalid ELF header',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a 32-bit native library loaded by a 64-bit process',
+      log: 'Error: Error loading shared library /app/lib/libsqlite3.so: wrong ELF class: ELFCLASS32',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a native addon built for another Node ABI loads as an ELF but misses a symbol',
+      log: "Error: /app/node_modules/better-sqlite3/build/Release/better_sqlite3.node: undefined symbol: _ZN2v88internal12StrongRootsE\n  code: 'ERR_DLOPEN_FAILED'",
+      exitCode: 1,
+    },
     {
       name: 'a spawned program that is not installed (ENOENT, not ENOEXEC)',
       log: "Error: spawn ffprobe ENOENT\n  errno: -2,\n  code: 'ENOENT',\n  syscall: 'spawn ffprobe'",

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'an OpenMP pool sized to the node cores cannot start its threads under the pids limit, then faults',
+      log: 'Loading model weights from /models/ranker.onnx\nlibgomp: Thread creation failed: Resource temporarily unavailable\nSegmentation fault (core dumped)',
+      exitCode: 139,
+      min: 0.9,
+    },
+    {
       name: 'the BEAM cannot start one of its per-core threads under the pod pids limit (error = 11)',
       log: '=INFO REPORT==== starting RabbitMQ 3.13.2 on Erlang 27.0\nFailed to create aux thread, error = 11',
       exitCode: 134,
@@ -186,6 +192,11 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a seccomp profile refusing clone is a permission, not a thread limit',
+      log: 'runtime: clone failed: Operation not permitted (seccomp profile denies the syscall)\nfatal error: newosproc',
+      exitCode: 2,
+    },
     {
       name: 'a replication thread that started and then could not connect is a dependency, not a thread limit',
       log: 'INFO starting replication thread for shard 3\nERROR Failed to start replication thread: error = 111 (Connection refused) connecting to primary-0.db:5432',

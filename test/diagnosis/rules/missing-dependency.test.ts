@@ -7,6 +7,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: "rollup's Linux binary package was never installed because the lockfile came from a Mac",
+      log: 'Error: Cannot find module @rollup/rollup-linux-x64-gnu. npm has a bug related to optional dependencies (https://github.com/npm/cli/issues/4828). Please try `npm i` again after removing both package-lock.json and node_modules directory.\n    at requireWithFriendlyError (/app/node_modules/rollup/dist/native.js:59:9)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Hibernate cannot load the JDBC driver class the configuration names (the jar is not packaged)',
+      log: 'org.hibernate.boot.registry.classloading.spi.ClassLoadingException: Unable to load class [org.postgresql.Driver]\n\tat org.hibernate.boot.registry.classloading.internal.ClassLoaderServiceImpl.classForName(ClassLoaderServiceImpl.java:126)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'Deno cannot find an npm package in node_modules and says to run deno install',
       log: 'error: Could not find a matching package for \'npm:chalk@5.3.0\' in the node_modules directory. Ensure you have all your JSR and npm dependencies listed in your deno.json or package.json, then run `deno install`. Alternatively, turn on auto-install by specifying `"nodeModulesDir": "auto"` in your deno.json file.\n    at file:///app/main.ts:1:19',
       exitCode: 1,
@@ -420,6 +432,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a driver class that loaded, then a refused connection, is not a missing jar',
+      log: 'INFO Loaded JDBC driver class [org.postgresql.Driver]\nERROR Could not connect to db:5432: Connection refused',
+      exitCode: 1,
+    },
     {
       name: 'a quoted host name that cannot be resolved is DNS, not a package',
       log: 'Error: Could not resolve "postgres-primary" (lookup postgres-primary on 10.96.0.10:53: no such host)\n    at connect (/app/dist/db.js:22:11)',

@@ -16,6 +16,36 @@ const goRedisLog = (addr: string): string =>
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a migration init container refused on localhost: its host variable was not copied from the app container',
+      log: 'Running migrations...\nError: connect ECONNREFUSED 127.0.0.1:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+      exitCode: 1,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: 'Back-off restarting failed container migrate in pod api-7f9c6-abcde_shop(1b2c)',
+          count: 5,
+        },
+      ],
+      min: 0.55,
+      max: 0.7,
+    },
+    {
+      name: 'a migration Job refused on an address it never names',
+      log: 'ConnectionRefusedError: [Errno 111] Connection refused',
+      exitCode: 1,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: 'Back-off restarting failed container db-migrate in pod orders-migrate-x7k2p_shop(4d5e)',
+          count: 4,
+        },
+      ],
+      min: 0.6,
+      max: 0.7,
+    },
+    {
       name: 'a refusal naming no host after the client announced its loopback default: the host variable may be unset',
       log: [
         '2025-02-11 07:12:01 INFO  worker - Connecting to server: http://localhost:7233',
@@ -320,6 +350,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a migration refused on a named remote host is the dependency, not a missing variable',
+      log: 'Running migrations...\nError: connect ECONNREFUSED 10.43.0.12:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+      exitCode: 1,
+    },
     {
       name: 'a NumberFormatException on a real non-numeric value is a bad value, not an unset one',
       log: 'Exception in thread "main" java.lang.NumberFormatException: For input string: "8080tcp"\n\tat java.base/java.lang.Integer.parseInt(Integer.java:668)',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingSharedLibrary, 'missing_shared_library', {
   positives: [
     {
+      name: 'a Python binding cannot find its system library (libdmtx) in a slim image',
+      log: 'Traceback (most recent call last):\n  File "/app/scan.py", line 2, in <module>\n    from pylibdmtx import pylibdmtx\n  File "/usr/local/lib/python3.11/site-packages/pylibdmtx/dmtx_library.py", line 35, in load\n    raise ImportError(\'Unable to find dmtx shared library\')\nImportError: Unable to find dmtx shared library',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'an arm64 binary run under qemu on an amd64 node lacks its loader: only a weak reading beside the architecture',
       log: "qemu-aarch64: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory",
       exitCode: 255,
@@ -108,6 +114,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     },
   ],
   negatives: [
+    {
+      name: "Hadoop's notice that it uses its built-in Java classes instead of the native-hadoop library",
+      log: 'WARN util.NativeCodeLoader: Unable to load native-hadoop library for your platform... using builtin-java classes where applicable\nERROR SparkContext: Error initializing SparkContext.\norg.apache.spark.SparkException: A master URL must be set in your configuration',
+      exitCode: 1,
+    },
     {
       name: 'a Node package whose name starts with lib is a package, not a system library',
       log: "Error: Cannot find module 'libphonenumber-js'\nRequire stack:\n- /app/src/phone.js",

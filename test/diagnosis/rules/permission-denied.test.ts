@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'PostgreSQL refuses a TLS key from a Secret owned by another user than the server',
+      log: '2024-06-02 09:14:11.201 UTC [1] FATAL:  private key file "/etc/postgres/tls/tls.key" must be owned by the database user or root\n2024-06-02 09:14:11.201 UTC [1] LOG:  database system is shut down',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'Jenkins cannot mkdirs under a home volume owned by root',
       log: 'SEVERE\tjenkins.model.Jenkins#<init>: Failed to initialize Jenkins\njava.io.IOException: Failed to mkdirs: /var/jenkins_home/plugins\n\tat hudson.FilePath.mkdirs(FilePath.java:1371)',
       exitCode: 1,
@@ -208,6 +214,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a log line that names the owner of a lease it took is not an ownership check',
+      log: 'INFO leader election: lease "scheduler" is now owned by pod scheduler-7d9f, renewing every 10s\nERROR failed to sync informer cache: context deadline exceeded',
+      exitCode: 1,
+    },
     {
       name: 'a directory that could not be created on a full disk is disk_full',
       log: 'WARN thumbnails: directory /var/cache/app/thumbs could not be created: No space left on device\nERROR shutting down: cache unavailable',

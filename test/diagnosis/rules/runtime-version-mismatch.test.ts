@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'PEP 585 generics in a FastAPI model on a Python 3.7 image (annotation echoed in the traceback)',
+      log: 'Traceback (most recent call last):\n  File "/usr/local/bin/uvicorn", line 8, in <module>\n    sys.exit(main())\n  File "/srv/api/schemas.py", line 11, in <module>\n    tags: dict[str, int] = {}\nTypeError: \'type\' object is not subscriptable',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a collections.abc generic on Python 3.8, named only by the site-packages path',
+      log: '  File "/opt/venv/lib/python3.8/site-packages/jobs/hooks.py", line 4, in <module>\n    from .types import Handler\nTypeError: \'ABCMeta\' object is not subscriptable',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'the bare not-subscriptable error of a builtin type, quoted alone',
+      log: "TypeError: 'type' object is not subscriptable",
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'a Node 22 global (WebSocket) on a Node 20 image',
       log: 'file:///app/dist/ws-client.js:3\nconst socket = new WebSocket(url);\n               ^\n\nReferenceError: WebSocket is not defined\n    at file:///app/dist/ws-client.js:3:16',
       exitCode: 1,
@@ -579,6 +597,11 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'subscripting None is a bug, not an old Python',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 20, in handler\n    user = payload["user"]\nTypeError: \'NoneType\' object is not subscriptable',
+      exitCode: 1,
+    },
     {
       name: 'a Security Manager deprecation warning that did not stop the JVM',
       log: 'WARNING: A terminally deprecated method in java.lang.System has been called\nWARNING: System::setSecurityManager will be removed in a future release\nINFO Started Application in 3.1 seconds',

@@ -75,6 +75,11 @@ ruleTable(segfault, 'segfault', {
       exitCode: 2,
     },
     {
+      name: 'an OpenMP pool sized to the node cores hits the pids limit, then the library faults (the limit is the cause)',
+      log: 'libgomp: Thread creation failed: Resource temporarily unavailable\nSegmentation fault (core dumped)',
+      exitCode: 139,
+    },
+    {
       name: 'V8 heap exhaustion exiting 139',
       log: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
       exitCode: 139,
