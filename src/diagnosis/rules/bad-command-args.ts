@@ -4,6 +4,7 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
+import { clientRunInServerContainer } from './bad-command-args-client-run.ts';
 import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
 import { silentCleanExitLoop } from './bad-command-args-silent-exit.ts';
 import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
@@ -260,10 +261,9 @@ const bySignature = signatureRule({
 export const badCommandArgs: Rule = {
   id: 'bad-command-args',
   match: (ctx) => {
-    const found = bySignature.match(ctx);
+    const found =
+      bySignature.match(ctx) ?? unresolvableListenHost(ctx, steps(ctx)) ?? clientRunInServerContainer(ctx, steps(ctx));
     if (found) return found;
-    const listen = unresolvableListenHost(ctx, steps(ctx));
-    if (listen) return listen;
     const empty = emptyExecTrace(ctx);
     if (empty) {
       return finding(ctx, {

@@ -92,6 +92,28 @@ export const COMMAND_FORM_SIGNATURES: Signature[] = [
     confidence: 0.72,
     title: 'The entrypoint names an application dll the build does not produce (renamed project or assembly?)',
   },
+  {
+    // A flag and its value written as one list item ("--config /app/config.yaml"): the option parser
+    // receives one option name with a space in it and rejects it whole. Click "No such option: --config
+    // /app/config.yaml", cobra "unknown flag: --port 8080", Go's flag "flag provided but not defined:
+    // -config /etc/x.yml", clap "unexpected argument '--model llama3' found".
+    all: [
+      /\b(?:[Nn]o such option|[Uu]nknown (?:option|flag|argument)|[Uu]nrecognized (?:option|argument)s?|[Uu]nexpected argument|flag provided but not defined|[Ii]nvalid option):? (?:['"‘“`]-{1,2}[A-Za-z][\w.-]{0,60} [^'"‘“’”`\s][^'"‘“’”`\n]{0,200}['"’”`]|-{1,2}[A-Za-z][\w.-]{0,60} (?:[/.~$\d]|[\w-]{1,60}\.(?:ya?ml|json|toml|conf|cfg|ini)\b))/,
+    ],
+    confidence: 0.88,
+    title: 'A flag and its value were given as one argument (one list item): they must be separate items',
+  },
+  {
+    // A Python import string (module:attribute, the form uvicorn, gunicorn and hypercorn take) given to a
+    // command that takes a file path ("fastapi run app.main:app": "Path does not exist app.main:app";
+    // "python app.main:app": "can't open file"): the command and its target are in different forms.
+    all: [
+      /\b(?:[Pp]ath|[Ff]ile|[Dd]irectory|[Ss]cript)(?: or directory)? (?:does not exist|not found|doesn't exist)[:\s'"‘“]{1,4}(?:[^\s'"]{0,200}\/)?[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){0,8}:[A-Za-z_]\w{0,60}\b|\b(?:[Pp]ath|[Ff]ile|[Ss]cript|can't open file|No such file or directory:?) ['"‘“]?(?:[^\s'"]{0,200}\/)?[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){0,8}:[A-Za-z_]\w{0,60}['"’”]?(?::? \[Errno 2\]| does not exist| not found|$)/,
+    ],
+    confidence: 0.8,
+    title: 'A module:attribute import string was given where the command takes a file path (or the reverse)',
+    not: /\b(?:image|manifest|pull|registry|tag)\b/i,
+  },
 ];
 
 /**

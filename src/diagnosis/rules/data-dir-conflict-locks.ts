@@ -98,6 +98,35 @@ export const LOCK_SIGNATURES: Signature[] = [
     not: /[Cc]onnect|\bdial\b|\btcp\b|\budp\b|\bunix\b|[Ss]ocket|\bfork\b|[Tt]hread|newosproc|pthread|[Ll]ookup|getaddrinfo|[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
   },
   {
+    // The lock call itself answering EAGAIN on the error line (Go's "flock /data/LOCK: resource temporarily
+    // unavailable", fcntl F_SETLK, a Rust fs2/fd-lock try_lock_exclusive): another process holds the lock.
+    all: [
+      /\bflock\b|\blockf\b|\bLOCK_NB\b|\bF_SETLK\b|\btry_lock(?:_exclusive)?\b/,
+      /[Rr]esource temporarily unavailable|\bEAGAIN\b|\bEWOULDBLOCK\b|\[Errno 11\]|os error 11\b/,
+    ],
+    confidence: 0.82,
+    title: 'The data directory lock is held by another process (the old pod, or a second replica on the volume)',
+    // Process and thread creation answer the same errno.
+    not: /[Ss]ocket|[Cc]onnect|\bfork\b|[Tt]hread|[Nn]o space left|[Pp]ermission denied/,
+  },
+  {
+    // Python's fcntl.flock(fd, LOCK_EX | LOCK_NB) raises BlockingIOError [Errno 11] with the call only in the
+    // traceback above; a non-blocking socket or pipe raises the same, hence the modest confidence.
+    all: [/\bBlockingIOError: \[Errno 11\] Resource temporarily unavailable\s*$/],
+    confidence: 0.6,
+    title: 'A lock on the data directory is probably held by another process (EAGAIN from a non-blocking lock)',
+  },
+  {
+    // A Go node that panics with the bare errno while starting: the embedded store's flock (goleveldb in
+    // CometBFT, Tendermint, Cosmos SDK chains; bbolt) is the startup call that reports only EAGAIN.
+    // Thread and process creation name themselves (newosproc, fork/exec), so the bare line is the lock;
+    // the store is not named, hence a moderate confidence.
+    all: [/^panic: resource temporarily unavailable\s*$/],
+    confidence: 0.7,
+    title: 'The node panicked on EAGAIN at start: its data store is probably locked by another process',
+    not: /newosproc|pthread_create|fork\/exec|[Tt]oo many open files/,
+  },
+  {
     // Java FileLock wrappers and the many "already locked / locked by another process" phrasings
     // (Neo4j store_lock, Minecraft session.lock, H2, Derby, geth's datadir), and Go's go4.org/lock and
     // go-fs-lock (IPFS kubo, Lotus) "lock /data/ipfs/repo.lock: someone else has the lock".

@@ -88,6 +88,26 @@ const SIGNATURES: Signature[] = [
     warningIsEvidence: true,
   },
   {
+    // Storage servers that refuse to write above a configured disk-usage threshold and name it: BookKeeper's
+    // DiskChecker ("Used space fraction: 0.96 > threshold 0.95", DiskOutOfSpaceException), brokers' and
+    // databases' "disk usage exceeds the threshold". The threshold is a fill level, so the volume is full.
+    all: [
+      /\b[Uu]sed space fraction:? ?\d?\.\d{1,12} ?> ?threshold\b|\bDiskOutOfSpaceException\b|\bdisk (?:space )?usage (?:is )?(?:above|over|exceeds|exceeded|beyond|greater than|higher than) (?:the )?(?:configured |max(?:imum)? |critical )?(?:threshold|limit|watermark)\b|\b(?:exceeds|exceeded|above|over) (?:the )?(?:max(?:imum)? |configured |critical )?disk (?:space |usage )?(?:threshold|watermark)\b/i,
+    ],
+    confidence: 0.82,
+    title: "The volume is above the server's disk-usage threshold, so it refused to write",
+    not: NOT_DISK,
+    warningIsEvidence: true,
+  },
+  {
+    // BookKeeper's ledger directories all refused: nearly always over the disk-usage threshold, sometimes an
+    // unwritable volume, so a likely reading.
+    all: [/\bNoWritableLedgerDirException\b|\bAll ledger directories are non[ -]?writable\b/],
+    confidence: 0.72,
+    title: 'No ledger directory is writable (usually over the disk-usage threshold)',
+    not: /[Pp]ermission denied|\bEACCES\b|[Rr]ead-only file ?system/,
+  },
+  {
     // The same guard as a warning before it trips; alone it is a likely reason, not proof.
     all: [
       /\b(?:low|concerning levels of|insufficient) (?:available |free )?(?:disk|storage) space\b|\bdisk space (?:is )?(?:running )?low\b|\bconcerning levels of available space\b|\bMON_DISK_LOW\b|\brunning out of (?:disk |storage )?space\b/i,

@@ -222,6 +222,8 @@ const SUGGESTION =
 const REJECTION =
   /\b(?:[Uu]nknown|[Ii]nvalid|[Uu]nrecognized|[Uu]nexpected (?:argument|option)|not found|[Nn]o such|does not exist|not a valid)\b/;
 
+const FLAG_VALUE_AFTER_SPACE = /^ [\w/.~$]/;
+
 /** The line that suggests the very name the program just rejected, if any. */
 export const sameNameSuggested = (lines: readonly LogLine[]): LogLine | undefined =>
   lines.find((line, index) => {
@@ -237,7 +239,10 @@ export const sameNameSuggested = (lines: readonly LogLine[]): LogLine | undefine
     const before = `${previousHint ? previous.slice(0, previousHint.index) : previous}\n${line.text.slice(0, suggestion.index)}`;
     if (!REJECTION.test(before)) return false;
     const at = before.lastIndexOf(name);
-    return at >= 0 && !/[\w.-]/.test(before[at + name.length] ?? '') && !/[\w.-]/.test(before[at - 1] ?? '');
+    if (at < 0 || /[\w.-]/.test(before[at + name.length] ?? '') || /[\w.-]/.test(before[at - 1] ?? '')) return false;
+    // A flag rejected with its value after a space ("No such option: --config /app/config.yaml") was one
+    // list item holding the flag and its value, not a name carrying an invisible carriage return.
+    return !(name.startsWith('-') && FLAG_VALUE_AFTER_SPACE.test(before.slice(at + name.length)));
   });
 
 /**

@@ -78,10 +78,11 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
   },
   {
     // A framework that loads an optional package itself and says it is absent (NestJS's PackageLoader: "The
-    // "@nestjs/platform-express" package is missing. Please, make sure to install this library", Gatsby and
+    // "@nestjs/platform-express" package is missing. Please, make sure to install this library", its platform loader's "please, ensure to install the
+    // "@nestjs/platform-express" package", Gatsby and
     // ESLint's "plugin/package is not installed", Python's "module is not installed").
     all: [
-      /\b(?:package|module|library|dependency|adapter|driver)[`'"]? (?:is|was|seems to be) (?:missing|not installed)\b|\b[Mm]ake sure to install (?:this|the|it\b|them\b|[`'"][\w@/.[\]-]{2,80}[`'"])/,
+      /\b(?:package|module|library|dependency|adapter|driver)[`'"]? (?:is|was|seems to be) (?:missing|not installed)\b|\b(?:[Mm]ake sure|[Ee]nsure|[Bb]e sure)(?: that you| you)?(?: to)? (?:have )?install(?:ed)? (?:this|the|it\b|them\b|[`'"][\w@/.[\]-]{2,80}[`'"])/,
     ],
     confidence: 0.84,
     title: 'A package the app loads at start is not installed in the image',

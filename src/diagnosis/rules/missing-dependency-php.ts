@@ -37,6 +37,18 @@ export const PHP_CLASS_SIGNATURES: Signature[] = [
     title: 'A PHP extension the app uses is not installed in the image',
   },
   {
+    // Libraries that check for the PHP extension they need and say it in words: Symfony's 'Cannot find the
+    // "redis" extension nor the "predis/predis" package', Laravel's "The [redis] extension is not loaded",
+    // "PHP extension intl is required", "requires the sodium extension". A file extension or a browser or
+    // database extension is another thing.
+    all: [
+      /\b(?:[Cc]annot|[Cc]an't|[Cc]ould not|[Uu]nable to) (?:find|load) (?:the )?["'`[]?[\w-]{2,30}["'`\]]? (?:PHP )?extension\b|\b(?:PHP )?[Ee]xtension ["'`[]?[\w-]{2,30}["'`\]]? (?:is )?(?:not (?:loaded|installed|enabled|available)|missing|required)\b|\b[Tt]he ["'`[]?[\w-]{2,30}["'`\]]? (?:PHP )?extension (?:is )?(?:required|not (?:loaded|installed|enabled|available)|missing)\b|\brequires? (?:the )?["'`[]?[\w-]{2,30}["'`\]]? PHP extension\b/,
+    ],
+    confidence: 0.8,
+    title: 'A PHP extension the app uses is not installed in the image',
+    not: /\b(?:file|browser|Chrome|Firefox|VS ?Code|[Cc])[ -]extension|\bextension "[\w-]{1,60}" (?:is not available|does not exist)|[Ww]arning/,
+  },
+  {
     // Symfony's reading of a class missing from the global namespace: the app's and its packages' classes live
     // in namespaces, so a global one is mostly an extension's (or a typo, hence below the confident band).
     all: [/Attempted to load (?:class|interface|trait) ["'][A-Z]\w{0,60}["'] from the global namespace/],

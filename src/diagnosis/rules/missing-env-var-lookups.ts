@@ -149,3 +149,26 @@ export const FRAMEWORK_REQUIRED_SETTING_ABSENT: Signature = {
   // "must be set to true when ..." asks for another value, not for a missing one.
   not: /\bbe (?:set|configured|provided|specified) (?:to|as|only)\b/,
 };
+
+/**
+ * A ${NAME} reference that reached the program unexpanded, as the value it choked on: the variable was not
+ * set where the loader expands it (a ${NAME:-default} carries its own value and is not matched). Spring
+ * Boot's failure analysis echoes the bound value ('Value: "${LEDGER_OIDC_ISSUER}"'), which it keeps only
+ * when no property source resolved it. Parsers that quote the input they refused (Go's 'parse
+ * "${DATABASE_URL}"', Java's 'For input string: "${PORT}"', "invalid URL '${API_BASE}'") say the same, but
+ * a config that never expands variables reads the same, hence the lower weight.
+ */
+export const UNRESOLVED_PLACEHOLDER_VALUES: Signature[] = [
+  {
+    all: [/^\s{0,12}Value: ["']?\$\{[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\}["']?\s*$/],
+    confidence: 0.87,
+    title: `A property kept its \${NAME} placeholder: the environment variable it names is not set`,
+  },
+  {
+    all: [
+      /(?:\bparse|[Pp]arsing|For input string:|[Ii]nvalid (?:URL|URI|url|uri|value|port|address|host|endpoint|number|integer|duration)|[Ii]llegal character in \w{1,20} at index \d{1,6}:) ["'`]?\$\{[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\}|["'`]\$\{[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\}["'`] (?:is not an? (?:valid|legal)|is (?:invalid|malformed)|cannot be (?:parsed|converted))\b/,
+    ],
+    confidence: 0.8,
+    title: `A value was passed on as an unexpanded \${NAME}: the environment variable it names is not set`,
+  },
+];

@@ -48,6 +48,17 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
     not: /\b(?:generat\w{0,10}|random|using (?:a |the )?default|optional(?:ly)?|if you (?:want|wish|need))\b/i,
   },
   {
+    // The app refuses the placeholder secret of its shipped config: SearXNG's "server.secret_key is not
+    // changed", "SECRET_KEY is still the default value", "you must change the default password". The
+    // variable meant to override it was not passed; a warning that carries on is not a failure.
+    all: [
+      /\b(?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|api[_ ]?key|password|token|salt)["'`]? (?:is not|has not been|was not|isn't|hasn't been) changed\b|\b(?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|password|token|salt)["'`]? (?:is still|still has|still uses) (?:set to )?(?:the|its) (?:default|placeholder)\b|\b(?:must|need to|have to) change the default (?:secret|secret key|signing key|password|token)\b/i,
+    ],
+    confidence: 0.76,
+    title: 'The app refuses its placeholder secret: the variable that should replace it was not passed',
+    not: /\b(?:generat\w{0,10}|random|recommended|consider|optional(?:ly)?|continuing|anyway)\b/i,
+  },
+  {
     // "invalid credentials: key & email must not be empty" (external-dns), "client_secret cannot be
     // empty": a provider or client built with an empty credential was never given one, which is an
     // unset variable, not a rejection (auth_failure is a dependency refusing credentials it was sent).

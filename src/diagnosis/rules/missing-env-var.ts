@@ -27,6 +27,7 @@ import {
   RUBY_ENV_FETCH,
   RUST_ENV_VAR,
   SHELL_UNSET_WITH_MESSAGE,
+  UNRESOLVED_PLACEHOLDER_VALUES,
 } from './missing-env-var-lookups.ts';
 import { CLOUD_CLIENT_SIGNATURES, weighClientDefaults } from './missing-env-var-cloud-clients.ts';
 import { EMPTY_CREDENTIAL_SIGNATURES, UNSET_SECRET_SIGNATURES } from './missing-env-var-secrets.ts';
@@ -67,6 +68,7 @@ const SIGNATURES: Signature[] = [
   ENV_LOOKUP,
   ENV_KEY_LOOKUP_FAILED,
   CONFIG_VARIABLE_REFERENCE_UNRESOLVED,
+  ...UNRESOLVED_PLACEHOLDER_VALUES,
   {
     // Perl's $ENV{X} read while X is unset: a warning, but it names the variable the crash came from.
     all: [/Use of uninitialized value (?:\$ENV\{|in [^\n]{1,80}\$ENV\{)/],
@@ -170,12 +172,12 @@ const SIGNATURES: Signature[] = [
   },
   ...EMPTY_VALUE_SIGNATURES,
   {
-    // "STRIPE_API_KEY is required but not set", "BASE_URL configuration option is required", "CASSANDRA_SEEDS
+    // "STRIPE_API_KEY is required but not set", "CLICKHOUSE_URL is not configured", "CASSANDRA_SEEDS
     // env must be set if DB is cassandra", "CF_API_KEY must be set", "REDIS_URL not defined",
     // "SECRET_KEY should not be empty" (an env validator: an envFrom key skipped leaves it empty): an
     // upper-case variable name said to be unset ("must be set to 3" is a bad value, not a missing one).
     all: [
-      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:env(?:ironment)?|variable|var|config(?:uration)?|setting|option|parameter|value|key) (?:(?:variable|option|setting|value|key) )?)?(?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
+      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:env(?:ironment)?|variable|var|config(?:uration)?|setting|option|parameter|value|key) (?:(?:variable|option|setting|value|key) )?)?(?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided|configured)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
     ],
     confidence: 0.85,
     title: 'A required environment variable is not set',

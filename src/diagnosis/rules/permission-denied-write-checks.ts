@@ -67,3 +67,19 @@ export const OWNERSHIP_CHECK: Signature = {
   title: 'A file the process reads is owned by another user than it accepts (a mounted config, key or Secret)',
   not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b/,
 };
+
+// An init that must start as root to take over its runtime directories and finds it cannot (s6-overlay's "/run
+// belongs to uid 0 instead of 1000 and we're lacking the privileges to fix it", entrypoints' "insufficient
+// privileges to chown /data", "unable to gain root privileges"): a runAsUser/securityContext that the image's
+// init does not support, or a volume owned by root. Privileges to create or write name a database grant as
+// often as a path, so only ownership fixes are read. A command that wants root for another reason says so
+// without naming a path's owner, so the bare wording stays below the confident band.
+export const LACKS_PRIVILEGES_TO_FIX: Signature = {
+  all: [
+    /\bbelongs to (?:uid|user) \d{1,10} instead of \d{1,10}\b|\b(?:lacking|lacks?|without) (?:the )?(?:necessary |required |sufficient )?privileges? to (?:fix|chown|chmod|change (?:the )?owner|take ownership)\b|\b(?:[Ii]nsufficient|[Nn]ot enough) privileges? to (?:fix|chown|chmod|change (?:the )?owner|take ownership)\b|\b(?:[Uu]nable|[Ff]ailed|[Cc]ould not) to (?:gain|obtain|acquire) root privileges\b/,
+  ],
+  confidence: 0.82,
+  title:
+    'The process lacks the privileges to take ownership of a directory it needs (runAsUser or a root-owned volume)',
+  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b/,
+};

@@ -14,7 +14,8 @@ const SIGNATURES: Signature[] = [
     title: 'The listen port is already in use',
   },
   {
-    all: [/[Aa]ddress in use \(98\)|\(98: Address in use\)|errno 98|\[Errno 98\]/],
+    // "errno=98" (coturn, C servers that print the raw errno) and "errno: 98" are the same EADDRINUSE.
+    all: [/[Aa]ddress in use \(98\)|\(98: Address in use\)|\berrno ?[=:]? ?98\b|\[Errno 98\]/],
     confidence: 0.92,
     title: 'The listen port is already in use',
   },
@@ -57,7 +58,7 @@ const SIGNATURES: Signature[] = [
     // Servers that try a port (or a range) and give up in their own words: Flink's "Could not start rest
     // endpoint on any port in port range 8081", Jetty/Spring "Failed to bind to", "Unable to bind to port".
     all: [
-      /\bon any port in (?:the )?(?:port )?range\b|\b(?:[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Uu]nable to|[Ff]ailed to) bind (?:to )?(?:(?:the |its )?(?:listen(?:ing)? )?(?:port|address|socket)\b|[\w.*[\]/:-]{0,60}:\d{2,5}\b)/,
+      /\bon any port in (?:the )?(?:port )?range\b|\b(?:[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Uu]nable to|[Ff]ailed to) bind (?:to )?(?:(?:the |its )?(?:[A-Z]{2,5}(?:\/[A-Z]{2,5})? )?(?:listen(?:ing|er)? )?(?:port|address|socket)\b|[\w.*[\]/:-]{0,60}:\d{2,5}\b)/,
     ],
     confidence: 0.78,
     title: 'The server could not bind its listen port (another process holds it)',

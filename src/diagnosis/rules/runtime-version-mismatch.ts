@@ -8,6 +8,7 @@ import { LAUNCHER_GATE_SIGNATURES } from './runtime-version-launcher-gates.ts';
 import { SETTING_OF_ANOTHER_RELEASE_SIGNATURES } from './runtime-version-settings.ts';
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER } from './runtime-version-gpu-driver.ts';
 import { MANIFEST_PIN_SIGNATURES } from './runtime-version-manifest-pins.ts';
+import { NATIVE_ABI_SIGNATURES } from './runtime-version-native-abi.ts';
 import { sourceEchoClue } from './runtime-version-source-echo.ts';
 import {
   BUILTIN_MODULE_LACKS_EXPORT,
@@ -218,6 +219,7 @@ const SIGNATURES: Signature[] = [
   ...SERVER_VERSION_SIGNATURES,
   ...SETTING_OF_ANOTHER_RELEASE_SIGNATURES,
   ...LAUNCHER_GATE_SIGNATURES,
+  ...NATIVE_ABI_SIGNATURES,
 ];
 
 const steps = (ctx: RuleContext): string[] => [

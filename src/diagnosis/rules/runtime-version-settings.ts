@@ -3,6 +3,7 @@
  * The runtime-version-mismatch rule lists these among its own signatures.
  */
 import type { Signature } from './log-helpers.ts';
+import { KIBANA_7X_SETTING, NEWER_ZOT_KEY, OTELCOL_COMPONENT_OF_ANOTHER_RELEASE } from './version-clues.ts';
 
 export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
   {
@@ -33,5 +34,24 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     all: [/is neither a builtin setting nor started with the prefix|\(UNKNOWN_SETTING\)/],
     confidence: 0.42,
     title: 'The config sets a setting this server release does not know (a typo, or a setting of another release)',
+  },
+  {
+    // A collector component removed by a newer release (or added after an older one): the image moved under
+    // a config written for another collector (Renovate bumping the tag, a config copied from current docs).
+    all: [OTELCOL_COMPONENT_OF_ANOTHER_RELEASE],
+    confidence: 0.82,
+    title: 'The collector config names a component this collector release does not have (removed, or added later)',
+  },
+  {
+    // A kibana.yml carried over from 7.x onto an 8.x image: the keys 8.0 removed.
+    all: [KIBANA_7X_SETTING],
+    confidence: 0.8,
+    title: "The Kibana config carries 7.x settings that the image's Kibana 8 removed",
+  },
+  {
+    // A zot config from current docs on an image pinned before the feature.
+    all: [NEWER_ZOT_KEY],
+    confidence: 0.8,
+    title: 'The zot config enables a feature added in a newer release than the image runs',
   },
 ];

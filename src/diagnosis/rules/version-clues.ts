@@ -166,6 +166,30 @@ export const NEWER_OTELCOL_SECTION =
 export const NEWER_PGBOUNCER_PARAMETER =
   /\bunknown parameter: [a-z]{1,20}\/(?:auth_dbname|track_extra_parameters|max_prepared_statements|max_user_client_connections|max_db_client_connections)\b/;
 
+/**
+ * OpenTelemetry Collector components that exist only on one side of a release: removed ones (the logging
+ * exporter in 0.111, jaeger and jaeger_thrift exporters in 0.85, opencensus, the memory_ballast extension, the
+ * spanmetrics processor, prometheus_exec) on a newer image, or their replacement (debug, 0.86) on an older
+ * one. The strict decoder says "unknown type" as it would for a typo, but these names were real.
+ */
+export const OTELCOL_COMPONENT_OF_ANOTHER_RELEASE =
+  /\bunknown (?:(?:exporters|receivers|processors|extensions|connectors) )?type:? "(?:logging|debug|jaeger|jaeger_thrift|opencensus|memory_ballast|spanmetrics|prometheus_exec)"/;
+
+/**
+ * Kibana settings that 8.0 removed after deprecating them in 7.x (the per-plugin xpack.*.enabled switches,
+ * custom system indices, the legacy logging.* keys): an 8.x Kibana calls each an "Unknown configuration
+ * key" as it would a typo, but the kibana.yml was written for 7.x.
+ */
+export const KIBANA_7X_SETTING =
+  /\bUnknown configuration key\(s\): (?:"[\w.-]{1,120}", ){0,20}"(?:xpack\.(?:reporting\.index|task_manager\.index|monitoring\.ui\.container\.[\w.]{1,60}|(?:security|spaces|reporting|apm|graph|ml|infra|maps|canvas|uptime|licensing|actions|alerts|fleet|ingestManager|logstash|rollup|searchprofiler|tilemap)\.enabled)|kibana\.index|logging\.(?:dest|json|quiet|silent|verbose|events\.[\w.]{1,40}|timezone|rotate\.[\w.]{1,40})|server\.xsrf\.whitelist|cpu(?:acct)?\.cgroup\.path\.override|map\.regionmap\.[\w.]{1,40})"/;
+
+/**
+ * zot registry settings later releases added (the ui, mgmt, userprefs and trust extensions, API keys and
+ * OpenID in 2.0): zot 1.x calls each one of the "invalid keys" of its strict decoder, as it would a typo.
+ */
+export const NEWER_ZOT_KEY =
+  /\bhas invalid keys: (?:[\w.-]{1,60}, ){0,10}(?:extensions\.(?:ui|mgmt|userprefs|trust|imagetrust)|http\.auth\.(?:apikey|openid))\b/;
+
 /** Any of these: a config that fits another version of the server than the image runs. */
 export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_REDIS_DIRECTIVE.test(text) ||
@@ -182,7 +206,10 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_AUTHELIA_KEY.test(text) ||
   NEWER_RABBITMQ_KEY.test(text) ||
   NEWER_OTELCOL_SECTION.test(text) ||
-  NEWER_PGBOUNCER_PARAMETER.test(text);
+  NEWER_PGBOUNCER_PARAMETER.test(text) ||
+  OTELCOL_COMPONENT_OF_ANOTHER_RELEASE.test(text) ||
+  KIBANA_7X_SETTING.test(text) ||
+  NEWER_ZOT_KEY.test(text);
 
 // Python prints the offending source line (and a caret) just above "SyntaxError: invalid syntax": newer
 // syntax there (walrus, match/case, except*) means the image's Python is older than the code.

@@ -502,6 +502,40 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.5,
       max: 0.7,
     },
+    {
+      name: 'cobra rejects a flag given with its value as one list item',
+      log: 'Error: unknown flag: --listen-address 0.0.0.0:9090\nUsage:\n  exporter [flags]',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Go's flag package rejects a flag and a path given as one list item",
+      log: 'flag provided but not defined: -config.file /etc/agent/agent.yaml\nUsage of /bin/agent:',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'a command that takes a file path was given a module:attribute import string',
+      log: 'Error: File "service.web:create_app" does not exist',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "a server's container that ran its client instead asks for the server on localhost",
+      log: 'Could not connect to Redis at 127.0.0.1:6379: Connection refused',
+      exitCode: 1,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: 'Back-off restarting failed container redis in pod cache-0',
+          count: 5,
+          container: 'redis',
+        },
+      ],
+      min: 0.65,
+      max: 0.8,
+    },
   ],
   negatives: [
     {
@@ -687,6 +721,39 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     {
       name: 'a pointer to documentation is not a usage hint',
       log: 'Error: cannot reach the metadata service\nSee docs/TROUBLESHOOTING.md for more information.',
+      exitCode: 1,
+    },
+    {
+      name: 'a container of another name refused by a local Redis has a dependency down, not a wrong command',
+      log: 'Could not connect to Redis at 127.0.0.1:6379: Connection refused',
+      exitCode: 1,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: 'Back-off restarting failed container checkout in pod checkout-5d9f-x2',
+          count: 5,
+          container: 'checkout',
+        },
+      ],
+    },
+    {
+      name: "an app logging under the container's own name that cannot reach its local database socket",
+      log: '2024/06/03 09:41:19 ERROR tracker.cli: (psycopg2.OperationalError) connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory',
+      exitCode: 1,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: 'Back-off restarting failed container tracker in pod tracker-6c9d-p1',
+          count: 5,
+          container: 'tracker',
+        },
+      ],
+    },
+    {
+      name: 'a missing data path without an import string is a missing file',
+      log: 'Error: Path does not exist: /var/lib/exporter/textfile',
       exitCode: 1,
     },
   ],

@@ -8,6 +8,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a server whose config parser only says it failed, naming the file and line',
+      log: '2024-06-01 10:00:00: (configfile.c.1900) source: /etc/app/server.conf line: 12 pos: 5 parser failed somehow near here: }',
+      exitCode: 255,
+      min: 0.7,
+    },
+    {
       name: 'a fileConfig formatter whose printf-style format is declared with the brace style',
       log: "Traceback (most recent call last):\n  File \"/usr/local/lib/python3.13/logging/config.py\", line 95, in _create_formatters\n    f = c(fs, dfs, stl, **kwargs)\nValueError: Invalid format '%(asctime)s %(levelname)s %(message)s' for '{' style",
       exitCode: 1,
@@ -405,6 +411,11 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: "a request body's parser failure is not the server's config",
+      log: 'ERROR handler: request parser failed on body from 10.0.0.4: unexpected byte 0x1f\nFATAL too many bad requests, exiting',
+      exitCode: 1,
+    },
     {
       name: 'a logging handler whose file the user cannot open is a permission problem',
       log: "PermissionError: [Errno 13] Permission denied: '/var/log/app/app.log'\n\nThe above exception was the direct cause of the following exception:\n\nTraceback (most recent call last):\n  File \"/app/main.py\", line 9, in <module>\n    logging.config.dictConfig(LOGGING)\nValueError: Unable to configure handler 'file'",

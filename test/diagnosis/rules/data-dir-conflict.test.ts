@@ -363,8 +363,36 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'a Tendermint node panicking with the bare EAGAIN of its LevelDB flock (old pod still on the volume)',
+      log: 'I[2023-11-02|09:14:00.001] Starting multiAppConn service module=proxy impl=multiAppConn\npanic: resource temporarily unavailable\n\ngoroutine 1 [running]:\ngithub.com/tendermint/tendermint/node.DefaultNewNode(...)',
+      exitCode: 2,
+      min: 0.6,
+    },
+    {
+      name: "a Go daemon's flock on its pid lock answering EAGAIN",
+      log: 'level=fatal msg="cannot start" error="flock /var/lib/agent/agent.lock: resource temporarily unavailable"',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "Python's non-blocking fcntl.flock on a lock another replica holds",
+      log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 12, in <module>\n    fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\nBlockingIOError: [Errno 11] Resource temporarily unavailable',
+      exitCode: 1,
+      min: 0.55,
+    },
   ],
   negatives: [
+    {
+      name: 'a Go runtime that cannot create an OS thread panics with the errno too, but names newosproc',
+      log: 'runtime: failed to create new OS thread (have 12 already; errno=11)\nruntime: may need to increase max user processes (ulimit -u)\nfatal error: newosproc',
+      exitCode: 2,
+    },
+    {
+      name: 'fork/exec of a helper answering EAGAIN is the process limit, not a lock',
+      log: 'Error: fork/exec /usr/bin/git: resource temporarily unavailable',
+      exitCode: 1,
+    },
     {
       name: 'EAGAIN from a full unix-socket backlog while opening a database connection is not a file lock',
       log: 'Error: failed to open database: dial unix /var/run/postgresql/.s.PGSQL.5432: connect: resource temporarily unavailable',

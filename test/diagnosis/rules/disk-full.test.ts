@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(diskFull, 'disk_full', {
   positives: [
     {
+      name: 'a storage server above its configured disk-usage threshold',
+      log: 'WARN storage: disk usage exceeds the configured threshold (97.1% > 95%) on /var/lib/data, refusing writes\nERROR storage: no writable data directory left, shutting down',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "BookKeeper's disk checker over its threshold",
+      log: 'WARN  org.apache.bookkeeper.util.DiskChecker - Space left on device /bk/journal : 1048576, Used space fraction: 0.991 > threshold 0.95.\nERROR org.apache.bookkeeper.bookie.BookieImpl - Journal directory is full',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'SQL Server cannot allocate space for a table because its filegroup (the volume) is full',
       log: "Error: 1105, Severity: 17, State: 2.\nCould not allocate space for object 'dbo.Orders'.'PK_Orders' in database 'shop' because the 'PRIMARY' filegroup is full. Create disk space by deleting unneeded files.",
       exitCode: 1,
@@ -108,6 +120,16 @@ ruleTable(diskFull, 'disk_full', {
     },
   ],
   negatives: [
+    {
+      name: 'a CPU usage above its threshold is not a full disk',
+      log: 'WARN autoscaler: cpu usage above the threshold for 5m\nERROR autoscaler: failed to reach metrics API: connection refused',
+      exitCode: 1,
+    },
+    {
+      name: 'ledger directories refused for a permission error are not a full disk',
+      log: 'ERROR LedgerDirsManager - All ledger directories are non writable: /bk/ledgers: Permission denied',
+      exitCode: 1,
+    },
     {
       name: 'the Windows/Solaris ENOMEM text "Not enough space" for a memory allocation is not a full disk',
       log: 'fatal: cannot allocate 268435456 bytes for the read buffer: Not enough space (ENOMEM)',

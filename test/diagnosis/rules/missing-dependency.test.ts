@@ -7,6 +7,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'a Laravel queue whose Redis PHP extension is not loaded',
+      log: 'In PhpRedisConnector.php line 58:\n\n  The [redis] extension is not loaded. Please install the phpredis extension.\n',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a PHP library that cannot find the extension it needs',
+      log: 'PHP Fatal error:  Uncaught RuntimeException: Cannot find the "amqp" extension, install it or require php-amqplib/php-amqplib in /app/vendor/lib/Connection.php:41',
+      exitCode: 255,
+      min: 0.75,
+    },
+    {
+      name: 'a framework that tells the user to ensure a package is installed',
+      log: '[Loader] ERROR No adapter has been selected. Please ensure you have installed the "@fastify/static" package ($ npm install @fastify/static).',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: "rollup's Linux binary package was never installed because the lockfile came from a Mac",
       log: 'Error: Cannot find module @rollup/rollup-linux-x64-gnu. npm has a bug related to optional dependencies (https://github.com/npm/cli/issues/4828). Please try `npm i` again after removing both package-lock.json and node_modules directory.\n    at requireWithFriendlyError (/app/node_modules/rollup/dist/native.js:59:9)',
       exitCode: 1,
@@ -432,6 +450,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a file extension that is not allowed is not a missing extension',
+      log: 'ERROR upload rejected: the file extension "exe" is not allowed\nFATAL worker crashed: unhandled rejection',
+      exitCode: 1,
+    },
     {
       name: 'a driver class that loaded, then a refused connection, is not a missing jar',
       log: 'INFO Loaded JDBC driver class [org.postgresql.Driver]\nERROR Could not connect to db:5432: Connection refused',

@@ -46,6 +46,24 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: 'Micronaut-style binding failure that echoes an unresolved upper-case placeholder as the value',
+      log: `***************************\nAPPLICATION FAILED TO START\n***************************\n\nDescription:\n\nBinding to target com.acme.mail.MailProperties failed:\n\n    Property: mail.smtp.port\n    Value: "\${SMTP_PORT}"\n    Origin: class path resource [application-prod.yml] - 7:11\n    Reason: failed to convert java.lang.String to java.lang.Integer`,
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Go's url.Parse refusing a dollar-brace reference that the entrypoint never expanded",
+      log: `panic: parse "\${REDIS_URL}": first path segment in URL cannot contain colon\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/cmd/worker/main.go:31 +0x1c5`,
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: "Java's Integer.parseInt given an unexpanded dollar-brace reference",
+      log: `Exception in thread "main" java.lang.NumberFormatException: For input string: "\${WORKER_THREADS}"\n\tat java.base/java.lang.Integer.parseInt(Integer.java:662)`,
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -72,6 +90,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       name: ".NET's KeyNotFoundException for a lower-case key is a dictionary in the app",
       log: "Unhandled exception. System.Collections.Generic.KeyNotFoundException: The given key 'userId' was not present in the dictionary.\n   at System.Collections.Generic.Dictionary`2.get_Item(TKey key)\n   at Api.Handlers.Cart.Add() in /src/Cart.cs:line 40",
       exitCode: 134,
+    },
+    {
+      name: `a \${NAME:-default} quoted in an error carries its own value: not an unexpanded variable`,
+      log: `Error: invalid URL "\${API_BASE:-http://api:8080}": scheme must be http or https`,
+      exitCode: 1,
+    },
+    {
+      name: 'a Spring binding value that references another property (lower-case) is not an environment variable',
+      log: `    Property: app.mail.host\n    Value: "\${mail.host}"\n    Reason: must be a valid URL`,
+      exitCode: 1,
     },
   ],
 });

@@ -496,6 +496,24 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'an upper-case variable said to be "not configured" (Langfuse-style wording, another product)',
+      log: 'Starting worker...\nError: S3_EVENT_UPLOAD_BUCKET is not configured. See the self-hosting guide\nExiting...',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an app that refuses its shipped placeholder secret (the variable overriding it was not passed)',
+      log: '[2025-04-01 10:00:01] CRITICAL app.security: The signing key has not been changed from the shipped example; refusing to start\nexit status 1',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'an app that says its password is still the default placeholder and stops',
+      log: 'FATAL: admin password is still set to the default; set ADMIN_PASSWORD before starting',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -672,6 +690,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     {
       name: "a lower-case config variable is the config file's own, not the environment",
       log: "nats-server: /etc/nats/nats.conf:4:9: variable reference for 'cluster_port' on line 4 can not be found",
+      exitCode: 1,
+    },
+    {
+      name: 'a warning that the default secret is kept for a dev instance, and the app carries on anyway',
+      log: 'WARN: secret key is still the default, continuing anyway because DEBUG=true',
+      exitCode: 1,
+    },
+    {
+      name: 'a password that has been changed is a successful rotation, not a placeholder refusal',
+      log: 'ERROR: admin password changed by another session; please log in again',
       exitCode: 1,
     },
   ],

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'an init that must chown its runtime directory but runs as a non-root user',
+      log: 'entrypoint: fatal: /var/run/app belongs to uid 0 instead of 1001 and we are lacking the privileges to fix it',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an entrypoint with insufficient privileges to chown its data directory',
+      log: 'init: error: insufficient privileges to chown /data to 999:999 (running as uid 1000)\ninit: exiting',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'PostgreSQL refuses a TLS key from a Secret owned by another user than the server',
       log: '2024-06-02 09:14:11.201 UTC [1] FATAL:  private key file "/etc/postgres/tls/tls.key" must be owned by the database user or root\n2024-06-02 09:14:11.201 UTC [1] LOG:  database system is shut down',
       exitCode: 1,
@@ -214,6 +226,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a database role lacking the privileges to create a table is a database grant, not a path',
+      log: 'ERROR: migration: role "app" is lacking the privileges to create tables in schema public\nFATAL migration aborted',
+      exitCode: 1,
+    },
     {
       name: 'a log line that names the owner of a lease it took is not an ownership check',
       log: 'INFO leader election: lease "scheduler" is now owned by pod scheduler-7d9f, renewing every 10s\nERROR failed to sync informer cache: context deadline exceeded',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(portInUse, 'port_in_use', {
   positives: [
     {
+      name: 'a C server that prints the raw errno=98 and cannot bind its UDP listener',
+      log: 'listener: Trying to bind fd 9 to <0.0.0.0:5060>: errno=98\nlistener: Cannot bind UDP listener socket to addr 0.0.0.0:5060',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a server that cannot bind its TCP listener socket, in words only',
+      log: 'FATAL relay: Cannot bind TCP listener socket to addr 0.0.0.0:3479, giving up',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a server that tried its port range and gave up (Flink actor system)',
       log: 'Caused by: java.net.BindException: Could not start actor system on any port in port range 6123\n\tat org.apache.flink.runtime.rpc.pekko.PekkoRpcServiceUtils.startRemoteActorSystem(PekkoRpcServiceUtils.java:172)',
       exitCode: 1,
@@ -83,6 +95,16 @@ ruleTable(portInUse, 'port_in_use', {
     },
   ],
   negatives: [
+    {
+      name: 'a listener socket refused for a privileged port is a permission problem, not a taken port',
+      log: 'FATAL Cannot bind TCP listener socket to addr 0.0.0.0:443: Permission denied',
+      exitCode: 1,
+    },
+    {
+      name: 'another errno on a bind is not a taken port',
+      log: 'Trying to bind fd 9 to <10.9.9.9:3478>: errno=99\nCannot assign requested address',
+      exitCode: 1,
+    },
     {
       name: 'a client with no open port to connect to is not a taken listen port',
       log: 'Error: no open ports found on host db.internal; is the service running?',

@@ -595,8 +595,59 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'scikit-learn built against NumPy 1.x loading a NumPy 2 the image resolved (Cython size check)',
+      log: 'Traceback (most recent call last):\n  File "/srv/train.py", line 2, in <module>\n    from sklearn.linear_model import LogisticRegression\n  File "sklearn/utils/_cython_blas.pyx", line 1, in init sklearn.utils._cython_blas\nValueError: numpy.ndarray size changed, may indicate binary incompatibility. Expected 16 from C header, got 96 from PyObject',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an OpenCV wheel built for another NumPy C API than the image installs',
+      log: 'RuntimeError: module compiled against ABI version 0x1000009 but this version of numpy is 0x2000000\nTraceback (most recent call last):\n  File "/app/detect.py", line 1, in <module>\n    import cv2\nImportError: numpy.core.multiarray failed to import',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a pybind11 extension built for another CPython than the image runs',
+      log: 'ImportError: Python version mismatch: module was compiled for Python 3.10, but the interpreter version is incompatible: 3.12.3.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an older collector meeting the debug exporter that replaced logging (config from current docs)',
+      log: 'Error: failed to get config: cannot unmarshal the configuration: 1 error(s) decoding:\n\n* error decoding \'exporters\': unknown type: "debug" for id: "debug" (valid values: [logging otlp otlphttp])',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a 7.x kibana.yml with the legacy logging keys on a Kibana 8 image',
+      log: '[2024-03-01T10:00:00.000+00:00][FATAL][root] Error: Unknown configuration key(s): "logging.dest", "logging.json". Check for spelling mistakes and ensure that expected plugins are installed.',
+      exitCode: 78,
+      min: 0.75,
+    },
+    {
+      name: 'a zot 1.x image given the API key auth of zot 2',
+      log: '{"level":"error","error":"1 error(s) decoding:\\n\\n* \'\' has invalid keys: http.auth.apikey","message":"failed to decode config"}\nError: invalid server config',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: "Cython's harmless RuntimeWarning about the ufunc size, before an unrelated bug",
+      log: '/usr/local/lib/python3.8/importlib/_bootstrap.py:219: RuntimeWarning: numpy.ufunc size changed, may indicate binary incompatibility. Expected 192 from C header, got 216 from PyObject\nTraceback (most recent call last):\n  File "/app/job.py", line 40, in run\n    total = rows[0]["amount"]\nIndexError: list index out of range',
+      exitCode: 1,
+    },
+    {
+      name: 'a typo in a Kibana key is a broken config for every version',
+      log: '[2024-03-01T10:00:00.000+00:00][FATAL][root] Error: Unknown configuration key(s): "elasticsearch.hots". Check for spelling mistakes and ensure that expected plugins are installed.',
+      exitCode: 78,
+    },
+    {
+      name: 'a collector exporter whose name is misspelled is not another release',
+      log: 'Error: failed to get config: cannot unmarshal the configuration: decoding failed due to the following error(s):\n\n\'exporters\' unknown type: "otlphtp" for id: "otlphtp" (valid values: [nop otlp debug otlphttp])',
+      exitCode: 1,
+    },
     {
       name: 'subscripting None is a bug, not an old Python',
       log: 'Traceback (most recent call last):\n  File "/app/main.py", line 20, in handler\n    user = payload["user"]\nTypeError: \'NoneType\' object is not subscriptable',

@@ -149,6 +149,11 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
   ],
   negatives: [
     {
+      name: 'a flag rejected together with its value was one list item, not a name with a carriage return',
+      log: "Usage: gateway [OPTIONS]\nTry 'gateway --help' for help.\n\nError: No such option: --port 4000 (Possible options: --port, --port-file)",
+      exitCode: 2,
+    },
+    {
       name: 'the app launching a binary that is not installed is a missing program, not a CRLF script',
       log: "Error: spawn /usr/bin/ffmpeg ENOENT\n    at ChildProcess._handle.onexit (node:internal/child_process:285:19)\n  errno: -2,\n  code: 'ENOENT'",
       exitCode: 1,
