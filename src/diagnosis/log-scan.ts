@@ -316,15 +316,16 @@ const clean = (text: string): string => text.replace(CONTROL, '').replace(/\t/g,
 /** Longest text after a CR that can still be the rest of a shell error rather than a redrawn line. */
 const MAX_CR_TAIL = 120;
 
-/**
- * A bare CR is either a progress bar redrawing its line ("10%\r20%\r30%": one line per state) or a
- * literal CR that a shell printed inside an error about a CRLF script ("set: -\r: invalid option",
- * "env: 'bash\r': No such file"). The latter has exactly one CR with a short tail that continues the
- * message with ':' or a closing quote: it is kept on its line, shown as the two characters \r.
- */
 /** A path echoed twice in one error ("x.hcl\r: stat x.hcl\r: no such file") carries a CR for each echo. */
 const MAX_KEPT_CRS = 3;
 
+/**
+ * A bare CR is either a progress bar redrawing its line ("10%\r20%\r30%": one line per state) or a
+ * literal CR that a shell printed inside an error about a CRLF script ("set: -\r: invalid option",
+ * "env: 'bash\r': No such file"). The latter has at most MAX_KEPT_CRS CRs, each with a short tail that
+ * continues the message with ':' or a closing quote: it is kept on its line, each CR shown as the two
+ * characters \r.
+ */
 const splitCarriageReturns = (line: string): string[] => {
   if (!line.includes('\r')) return [line];
   const [head = '', ...tails] = line.split('\r');

@@ -180,12 +180,11 @@ const dialsLocalhost = (ctx: RuleContext, hit: SignatureHit): boolean => {
 // not transient, they were the cause ("cannot create election session: context deadline exceeded").
 const GAVE_UP =
   /\bcontext deadline exceeded\b|\bDeadlineExceeded\b|\b(?:retries|attempts) exhausted\b|\bgiving up\b|\bgave up\b|\bmax(?:imum)? retries\b/i;
-// The parsed level when the log carried one (JSON, logfmt), else the level word on the line.
+// The parsed level when the log carried one (the scanner normalises panic, critical and emerg to fatal),
+// else the level word anywhere on the line.
 const LOUD_LEVEL_WORD = /\b(?:ERROR|FATAL|CRITICAL|PANIC)\b/;
 const isLoud = (line: LogLine): boolean =>
-  line.level !== undefined
-    ? /^(?:error|fatal|panic|critical|crit|emerg)/i.test(line.level)
-    : LOUD_LEVEL_WORD.test(line.text);
+  line.level !== undefined ? line.level === 'error' || line.level === 'fatal' : LOUD_LEVEL_WORD.test(line.text);
 
 /**
  * True when the connect errors were only warnings (retries, counted half) and a later error-level line
