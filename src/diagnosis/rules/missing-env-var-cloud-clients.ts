@@ -89,9 +89,11 @@ const INVALID_ENVIRONMENT: Signature = {
 
 // HOCON's optional substitution (key = ${?VAR}) leaves the key absent when VAR is unset; the lookup then
 // fails: Ktor's "Property jwt.secret not found", Typesafe Config's "No configuration setting found for key".
+// The gap after "$Missing:" holds the config's origin and never a "$": one match cannot run on into the next
+// (the regex proof found a polynomial attack on a gap that could).
 const CONFIG_KEY_ABSENT: Signature = {
   all: [
-    /ApplicationConfigurationException: Property [\w.-]{1,120} not found|ConfigException\$Missing:[^\n]{0,200}No configuration setting found for key/,
+    /ApplicationConfigurationException: Property [\w.-]{1,120} not found|ConfigException\$Missing:[^\n$]{0,200}No configuration setting found for key/,
   ],
   confidence: 0.72,
   title: 'A configuration key has no value: the variable its substitution reads is likely not set',
