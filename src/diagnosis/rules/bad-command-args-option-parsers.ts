@@ -285,6 +285,15 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     title: 'The program does not know an option it was given (removed or misspelled?)',
   },
   {
+    // .NET parsers name the rejected token without dashes: CommandLineParser ("Option 'datadir' is unknown.",
+    // "Verb 'serve' is not recognized."), System.CommandLine ("Unrecognized command or argument '--x'.").
+    all: [
+      /^\s{0,8}(?:Option|Verb) '[^'\n]{1,100}' is (?:unknown|not recognized)\.|\bUnrecognized command or argument '/,
+    ],
+    confidence: 0.86,
+    title: 'The program does not know an option it was given (.NET command-line parser)',
+  },
+  {
     all: [/Unrecognized option: -|Unrecognized VM option/],
     confidence: 0.88,
     title: 'The JVM does not know an option it was given',

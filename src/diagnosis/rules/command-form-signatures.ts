@@ -96,9 +96,10 @@ export const COMMAND_FORM_SIGNATURES: Signature[] = [
     // A flag and its value written as one list item ("--config /app/config.yaml"): the option parser
     // receives one option name with a space in it and rejects it whole. Click "No such option: --config
     // /app/config.yaml", cobra "unknown flag: --port 8080", Go's flag "flag provided but not defined:
-    // -config /etc/x.yml", clap "unexpected argument '--model llama3' found".
+    // -config /etc/x.yml", clap "unexpected argument '--model llama3' found", .NET CommandLineParser (which
+    // strips the dashes) "Option 'datadir /config' is unknown.".
     all: [
-      /\b(?:[Nn]o such option|[Uu]nknown (?:option|flag|argument)|[Uu]nrecognized (?:option|argument)s?|[Uu]nexpected argument|flag provided but not defined|[Ii]nvalid option):? (?:['"‘“`]-{1,2}[A-Za-z][\w.-]{0,60} [^'"‘“’”`\s][^'"‘“’”`\n]{0,200}['"’”`]|-{1,2}[A-Za-z][\w.-]{0,60} (?:[/.~$\d]|[\w-]{1,60}\.(?:ya?ml|json|toml|conf|cfg|ini)\b))/,
+      /\b(?:Option|Argument) '-{0,2}[A-Za-z][\w.-]{0,60} [^'\s][^'\n]{0,200}' is (?:unknown|not recognized)\b|\b(?:[Nn]o such option|[Uu]nknown (?:option|flag|argument)|[Uu]nrecognized (?:option|argument)s?|[Uu]nexpected argument|flag provided but not defined|[Ii]nvalid option):? (?:['"‘“`]-{1,2}[A-Za-z][\w.-]{0,60} [^'"‘“’”`\s][^'"‘“’”`\n]{0,200}['"’”`]|-{1,2}[A-Za-z][\w.-]{0,60} (?:[/.~$\d]|[\w-]{1,60}\.(?:ya?ml|json|toml|conf|cfg|ini)\b))/,
     ],
     confidence: 0.88,
     title: 'A flag and its value were given as one argument (one list item): they must be separate items',

@@ -49,6 +49,17 @@ export const CONFIG_PARSE_SIGNATURES: Signature[] = [
     title: 'The configuration file does not parse',
   },
   {
+    // Protobuf text format (Triton's config.pbtxt "failed to read text proto from", TensorFlow Serving's "Error
+    // parsing text-format tensorflow.serving.ModelServerConfig: 3:7: Expected ...", Caffe's .prototxt): the
+    // file exists and was read, and its syntax is not protobuf text (YAML-style "key: [" blocks, a stray brace).
+    all: [
+      /\b[Ff]ailed to (?:read|parse) (?:the )?text[ -]?(?:proto|protobuf)\b|\b[Ee]rror parsing text-format [\w.]{1,120}:|\btext_format\.ParseError\b|\b[Cc]ould not parse (?:the )?(?:[\w.-]{1,80}\.)?(?:pbtxt|prototxt)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The configuration file does not parse (protobuf text format)',
+    not: NOT_PARSED_CONFIG,
+  },
+  {
     // Any parser's complaint about structure (an unclosed brace or array, a stray token, a missing comma) on a
     // line that names a config file or setting: Typesafe "application.conf: 41: Expecting close brace",
     // CoreDNS "Corefile:31 - Error during parsing: Unexpected EOF", Druid's "Problem parsing object at

@@ -28,9 +28,10 @@ export const APPLIED_MIGRATION_FILE_MISSING: Signature = {
 export const MIGRATION_CHECKSUM_CHANGED: Signature = {
   // The runner found a migration file whose checksum differs from the recorded one (edited after it
   // was applied): Atlas "You have a checksum error in your migration directory" (atlas migrate hash),
-  // sqlx/refinery "checksum mismatch for migration", golang-migrate and goose variants.
+  // sqlx/refinery "checksum mismatch for migration", golang-migrate and goose variants, Liquibase "Validation
+  // Failed: 1 changesets check sum ... was: 8:1f0e... but is now: 8:9a3c..." (its checksums carry a version prefix).
   all: [
-    /\bchecksum (?:error|mismatch) in (?:your |the )?migrations?\b|\b[Cc]hecksum (?:mismatch|error|does not match) (?:for|of|in) (?:the )?(?:applied )?migration\b|\bmigration[^\n]{0,80}\bchecksum (?:mismatch|does not match|doesn't match|changed)\b|\batlas migrate hash\b/,
+    /\b\d{1,5} change ?sets? check ?sums?\b|\bwas: \d{1,2}:[0-9a-f]{16,64} but is now: \d{1,2}:[0-9a-f]{16,64}\b|\bchecksum (?:error|mismatch) in (?:your |the )?migrations?\b|\b[Cc]hecksum (?:mismatch|error|does not match) (?:for|of|in) (?:the )?(?:applied )?migration\b|\bmigration[^\n]{0,80}\bchecksum (?:mismatch|does not match|doesn't match|changed)\b|\batlas migrate hash\b/,
   ],
   confidence: 0.88,
   title: 'An applied migration file was edited (its checksum no longer matches)',

@@ -110,6 +110,18 @@ const SIGNATURES: HeapSignature[] = [
     runtime: 'other',
   },
   {
+    // Python's array libraries name the allocation they were refused, before any cgroup kill: NumPy
+    // "numpy.core._exceptions._ArrayMemoryError: Unable to allocate 1.08 TiB for an array with shape ..."
+    // (raised through pandas and scikit-learn too), PyArrow "pyarrow.lib.ArrowMemoryError: malloc of size
+    // 8589934592 failed". The process asked for more than it can get: the data is too big for the limit.
+    all: [
+      /\b(?:_Array|Arrow)?MemoryError: (?:Unable to allocate \d|(?:malloc|realloc|calloc) of size \d)|\bUnable to allocate [\d.]{1,12} ?[KMGTPE]?i?B for an array with shape\b/,
+    ],
+    confidence: 0.85,
+    title: 'The process could not allocate an array it asked for (Python MemoryError)',
+    runtime: 'other',
+  },
+  {
     all: [/memory allocation of \d+ bytes failed/],
     confidence: 0.8,
     title: 'The process failed to allocate memory',

@@ -43,6 +43,18 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
     not: SHARED_OBJECT,
   },
   {
+    // The requirement named as a kind of package without "to be installed", at the point a feature loads it
+    // (Radicale's "The htpasswd encryption method 'bcrypt' requires the bcrypt module", "the xlsx export needs
+    // the openpyxl package", PHP apps' "requires the gd extension"). A kernel module, a native library or a
+    // version of a runtime is another cause.
+    all: [
+      /\b(?:requires?|needs?) (?:the )?[`'"]?[\w.-]{2,60}[`'"]? (?:(?:[Pp]ython|Perl|PHP|[Nn]ode|Ruby|Lua) )?(?:module|package|library|extension|extra|gem)\b(?! (?:version|to be built))/,
+    ],
+    confidence: 0.8,
+    title: 'An optional package a library needs for a feature the app uses is not installed in the image',
+    not: /\bkernel\b|modprobe|\bCONFIG_[A-Z]|shared (?:library|object)|\.so\b|\b(?:version|v?\d{1,3}\.\d{1,3})\b|\b(?:nginx|httpd|apache)\b|ngx_|mod_\w/i,
+  },
+  {
     // A library that asserts an optional package at the point of use and names the feature it is for
     // (Starlette's "jinja2 must be installed to use Jinja2Templates", "itsdangerous must be installed to use
     // SessionMiddleware", pandas' "Missing optional dependency 'openpyxl'", "x is required to use y but is not

@@ -116,10 +116,16 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
     title: 'The app refuses its built-in default secret: the variable that should set it is not set',
   },
   {
-    // A provisioned or templated setting whose variable expanded to nothing: "url is empty".
-    all: [/\b(?:url|uri|URL|host|address|endpoint|password|token) (?:is|was) empty\b/],
+    // A provisioned or templated setting whose variable expanded to nothing: "url is empty", or a shipping
+    // client left with no address at all (Promtail's "client needs target URL" from url: ${LOKI_URL} under
+    // -config.expand-env, "exporter requires an endpoint"): where logs or metrics go is set per cluster.
+    all: [
+      /\b(?:url|uri|URL|host|address|endpoint|password|token) (?:is|was) empty\b|\b(?:client|exporter|sink|output|remote[ _-]write|webhook|forwarder|pusher)s? (?:needs|requires) (?:a |an )?(?:target |endpoint |server |push )?(?:URL|url|address|endpoint)\b/,
+    ],
     confidence: 0.72,
     title: 'A setting is empty: the environment variable it is filled from is likely not set',
+    // A requirement quoted with the value that failed it ("requires a URL with scheme http, got ...") is a bad value.
+    not: /\bgot\b|\bwith (?:a |the )?scheme\b|\bin the form\b/,
   },
   {
     // An address interpolated into the error as nothing: minio-go's "Endpoint:  does not follow ip address

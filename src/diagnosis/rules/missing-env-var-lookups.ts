@@ -133,6 +133,25 @@ export const REQUIRED_FIELD_NOT_PROVIDED: Signature = {
 };
 
 /**
+ * A tool that says outright an environment variable it reads is required and absent: dbt's "Env var
+ * required but not provided: 'DBT_PASSWORD'" (env_var() in profiles.yml without a default), "environment
+ * variable required but not set", "required environment variable was not provided". Nothing else reads so.
+ */
+export const ENV_VAR_REQUIRED_NOT_PROVIDED: Signature = {
+  all: [
+    /\b(?:[Ee]nv|ENV|[Ee]nvironment)[ _-]?(?:[Vv]ar|[Vv]ariable)s? (?:is |was |are |were )?required,? but (?:it |they )?(?:was |is |were |are )?not (?:provided|set|given|defined|found|supplied)\b|\b[Rr]equired (?:env|environment) (?:var|variable)s? (?:['"`]?[A-Z][A-Z0-9_]{1,80}['"`]? )?(?:was |is |were |are )?not (?:provided|set|given|defined|found|supplied)\b/,
+  ],
+  confidence: 0.9,
+  title: 'A required environment variable was not provided',
+};
+
+/** The two "required but not provided" readings: a loader's field, then a variable named as such. */
+export const REQUIRED_BUT_NOT_PROVIDED: readonly Signature[] = [
+  ENV_VAR_REQUIRED_NOT_PROVIDED,
+  REQUIRED_FIELD_NOT_PROVIDED,
+];
+
+/**
  * A framework's required-setting lookup that found nothing: .NET's GetRequiredSection ("Section 'Smtp' not
  * found in configuration") and its options validation ("The Host field is required"), Quarkus' "'x.y'
  * property must be configured", Spring Boot's bound-property validation ("Reason: must not be blank" under

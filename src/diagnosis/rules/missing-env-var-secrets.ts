@@ -38,10 +38,11 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
   { all: [/Missing [`'"]?secret_key_base[`'"]? for/], confidence: 0.85, title: 'SECRET_KEY_BASE is not set' },
   {
     // "The application secret has not been set" (Play), "no secret key was set" (Flask), "signing key is
-    // not configured": frameworks name the secret, not the variable, but secrets reach containers through
+    // not configured", an exporter's "api.key is not set" (OpenTelemetry's Datadog exporter, whose key is
+    // ${env:DD_API_KEY}): frameworks name the secret, not the variable, but secrets reach containers through
     // variables. A framework that then generates one and carries on is not failing.
     all: [
-      /\b(?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key|api[_ ]?key|password|token|salt)["'`]? (?:has not been|have not been|is not|was not|isn't|wasn't|not) (?:set|configured|provided|defined|specified)\b|\bno (?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key) (?:was |is |has been )?(?:set|configured|provided|defined|specified)\b/i,
+      /\b(?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key|api[_ .-]?key|password|token|salt)["'`]? (?:has not been|have not been|is not|was not|isn't|wasn't|not) (?:set|configured|provided|defined|specified)\b|\bno (?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key) (?:was |is |has been )?(?:set|configured|provided|defined|specified)\b/i,
     ],
     confidence: 0.78,
     title: 'A secret is not set: the environment variable that should provide it is likely missing',

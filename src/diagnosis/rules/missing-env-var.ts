@@ -23,7 +23,7 @@ import {
   FRAMEWORK_REQUIRED_SETTING_ABSENT,
   OCAML_GETENV_NOT_FOUND,
   PYTHON_KEY_ERROR,
-  REQUIRED_FIELD_NOT_PROVIDED,
+  REQUIRED_BUT_NOT_PROVIDED,
   RUBY_ENV_FETCH,
   RUST_ENV_VAR,
   SHELL_UNSET_WITH_MESSAGE,
@@ -156,7 +156,7 @@ const SIGNATURES: Signature[] = [
   RUST_ENV_VAR,
   ENV_DESERIALIZE_MISSING_FIELD,
   ENV_SOURCE_MISSING_FIELD,
-  REQUIRED_FIELD_NOT_PROVIDED,
+  ...REQUIRED_BUT_NOT_PROVIDED,
   FRAMEWORK_REQUIRED_SETTING_ABSENT,
   OCAML_GETENV_NOT_FOUND,
   {
@@ -177,7 +177,7 @@ const SIGNATURES: Signature[] = [
     // "SECRET_KEY should not be empty" (an env validator: an envFrom key skipped leaves it empty): an
     // upper-case variable name said to be unset ("must be set to 3" is a bad value, not a missing one).
     all: [
-      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:env(?:ironment)?|variable|var|config(?:uration)?|setting|option|parameter|value|key) (?:(?:variable|option|setting|value|key) )?)?(?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided|configured)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
+      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:env(?:ironment)?|variable|var|config(?:uration)?|setting|option|parameter|value|key) (?:(?:variable|option|setting|value|key) )?)?(?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided|configured|specified)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
     ],
     confidence: 0.85,
     title: 'A required environment variable is not set',

@@ -66,6 +66,20 @@ export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
     not: /[Pp]ermission denied|\bEACCES\b/,
   },
   {
+    // A loader that needs a known file inside a directory it was pointed at, and finds no such file there:
+    // MLflow 'Could not find an "MLmodel" configuration file at "/mnt/models"', Hugging Face "/models does not
+    // appear to have a file named config.json", "Error no file named pytorch_model.bin, ... found in
+    // directory /models", TF Serving "No versions of servable x found under base path /models/x", "SavedModel
+    // file does not exist at: /models/1". The directory is there but holds the wrong tree (a storage URI or
+    // volume subPath one level off), or nothing at all.
+    all: [
+      /\b(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to) find (?:an? |the |any )?['"‘“`]?[\w.-]{1,60}['"’”`]? (?:(?:configuration|config|model|manifest|metadata) )?file (?:at|in|under) ['"‘“`]?\.{0,2}\/|(?:^|\s)\/[\w./-]{0,200} does not appear to have a file named |\b[Ee]rror no file named [\w.-]{1,80}, |\bNo versions of servable [\w.-]{1,100} found under base path |\bSavedModel file does not exist at: ?\//,
+    ],
+    confidence: 0.78,
+    title: 'The directory the app was pointed at does not hold the file it loads (wrong path or storage prefix?)',
+    not: /\busing (?:the )?defaults?\b|falling back|[Pp]ermission denied|\bEACCES\b/,
+  },
+  {
     // A server cannot open an auxiliary file its config points to, named by kind and path: Mosquitto
     // "Error: Unable to open pwfile "/mosquitto/config/passwd"", "Unable to open acl_file", "could not
     // open password file /etc/x", "failed to read key file '/run/secrets/key'". A Secret mounted at

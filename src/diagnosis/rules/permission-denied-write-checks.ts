@@ -45,9 +45,10 @@ export const WRITE_CHECK_AS_USER: Signature = {
 // A start-up check that words the result as a missing permission of the user on a directory (JFrog's "has no
 // read/write permissions for user id 1030", "does not have write access to", "lacks write permission on"):
 // the volume is owned by another user than the process; a read-only mount or a full disk name their errno.
+// Metabase's "does not have permissions to write to plugins directory /plugins" words it the other way round.
 export const NO_WRITE_PERMISSION: Signature = {
   all: [
-    /\b(?:has|have) no (?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\b(?:does|do) not have (?:the )?(?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\blacks? (?:the )?(?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\bno write (?:permissions?|access) (?:to|on|for|in)\b/,
+    /\b(?:has|have) no (?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\b(?:does|do) not have (?:the )?(?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\blacks? (?:the )?(?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\bno write (?:permissions?|access) (?:to|on|for|in)\b|\b(?:does|do) not have (?:the )?(?:necessary |sufficient |required |enough )?permissions? to write\b|\b(?:has|have) no permissions? to write\b|\bno permissions? to write (?:to|in|into)\b/,
   ],
   confidence: 0.86,
   title: 'The container user has no write permission on a directory it needs (ownership of the volume)',
@@ -82,4 +83,18 @@ export const LACKS_PRIVILEGES_TO_FIX: Signature = {
   title:
     'The process lacks the privileges to take ownership of a directory it needs (runAsUser or a root-owned volume)',
   not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b/,
+};
+
+// A JVM tool that writes its cache under the user's home (Ivy for spark-submit --packages, Maven, Gradle, sbt,
+// Coursier) and gets "No such file or directory" for a file it creates: java.io.File.mkdirs() fails silently,
+// so a cache directory the user could not create (HOME on a root-owned image directory, a non-root uid) shows
+// up as the file missing. A read-only mount is the other reading, so this stays below the confident band.
+export const HOME_CACHE_NOT_CREATED: Signature = {
+  all: [
+    /\bFileNotFoundException: [^\s(]{1,400} \(No such file or directory\)/,
+    /\/\.(?:ivy2|m2|gradle|sbt|coursier|cache)\//,
+  ],
+  // A file in a tool's own cache is never one the user provides, so this outranks the missing-file reading.
+  confidence: 0.84,
+  title: 'A JVM tool cannot create its cache under the home directory (HOME not writable by the container user)',
 };

@@ -10,6 +10,7 @@ import { OUTPUT_FILE_NOT_OPENED } from './config-clues.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 import {
   ACCESS_CHECK,
+  HOME_CACHE_NOT_CREATED,
   LACKS_PRIVILEGES_TO_FIX,
   NO_WRITE_PERMISSION,
   NOT_WRITABLE,
@@ -110,6 +111,7 @@ const SIGNATURES: Signature[] = [
   WRITE_CHECK_AS_USER,
   ACCESS_CHECK,
   NO_WRITE_PERMISSION,
+  HOME_CACHE_NOT_CREATED,
   LACKS_PRIVILEGES_TO_FIX,
   SHELL_REDIRECT_DENIED,
   {

@@ -14,6 +14,14 @@ const SIGNATURES: Signature[] = [
     title: 'The listen port is already in use',
   },
   {
+    // musl's strerror for EADDRINUSE is "Address in use" (Alpine images: mosquitto "Error: Address in use"),
+    // and Windows' is WSAEADDRINUSE. An IP address handed out twice is an IPAM problem, not a listen port.
+    all: [/\b[Aa]ddress in use\b|\bWSAEADDRINUSE\b/],
+    confidence: 0.9,
+    title: 'The listen port is already in use',
+    not: /\bIP address in use\b|\baddress in use by (?:pod|node|another (?:pod|node|interface))\b/i,
+  },
+  {
     // "errno=98" (coturn, C servers that print the raw errno) and "errno: 98" are the same EADDRINUSE.
     all: [/[Aa]ddress in use \(98\)|\(98: Address in use\)|\berrno ?[=:]? ?98\b|\[Errno 98\]/],
     confidence: 0.92,

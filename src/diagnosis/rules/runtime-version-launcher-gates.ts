@@ -33,6 +33,18 @@ export const LAUNCHER_GATE_SIGNATURES: Signature[] = [
     title: "The image's build tool is older than the project needs (edition or feature not in this version)",
   },
   {
+    // A model, plugin or extension that the app itself says needs a newer release of it: Ollama "The model you
+    // are attempting to pull requires a newer version of Ollama", Grafana "requires a newer version of
+    // Grafana", "is not supported by your version of Elasticsearch", "needs a more recent version of".
+    all: [
+      /\b(?:requires|needs) (?:a )?(?:newer|more recent|later) (?:version|release) of [A-Z][\w.-]{1,30}\b|\bis not supported by (?:your|this) (?:version|release) of [A-Z][\w.-]{1,30}\b/,
+    ],
+    // Data or a dump that needs a newer server is data_version_incompatible, not a runtime pin.
+    not: /\b(?:database|schema|data ?(?:directory|dir|files?)|snapshot|backup|dump|archive|on-disk|index files?)\b/i,
+    confidence: 0.8,
+    title: 'The model, plugin or extension needs a newer release of the software than the image pins',
+  },
+  {
     // PgBouncer settings a newer release added, on an older image (a typo would not spell a real setting).
     all: [NEWER_PGBOUNCER_PARAMETER],
     confidence: 0.86,

@@ -125,11 +125,11 @@ const SIGNATURES: Signature[] = [
     title: "The Scala code was built for another Scala version than the image's (2.12 against 2.13)",
   },
   {
-    // A driver or client whose framework version differs from the cluster it joins: Ray "Version mismatch:
-    // The cluster was started with: Ray: 2.9.3 ... This process ... was started with: Ray: 2.23.0", Dask
-    // "Mismatched versions found", "client version ... does not match the cluster version".
+    // A driver or client whose framework or Python differs from the cluster it joins: Ray "Version mismatch:
+    // The cluster was started with: Ray: 2.9.3 ...", Ray Client "Python minor versions differ", Dask "Mismatched
+    // versions found", PySpark "[PYTHON_VERSION_MISMATCH] Python in worker has different version ... driver".
     all: [
-      /\b[Vv]ersion mismatch: [Tt]he cluster was started with\b|\bMismatched versions found\b|\b(?:client|driver|worker) version [^\n]{0,40}\bdoes not match (?:the )?(?:cluster|server|scheduler|head)(?:'s)? version\b/,
+      /\b[Vv]ersion mismatch: [Tt]he cluster was started with\b|\bMismatched versions found\b|\bPYTHON_VERSION_MISMATCH\b|\bin worker has (?:a )?different version\b|\bPython minor versions differ between\b|\b(?:client|driver|worker) version [^\n]{0,40}\bdoes not match (?:the )?(?:cluster|server|scheduler|head)(?:'s)? version\b/,
     ],
     confidence: 0.86,
     title: 'The job runs another version of the framework than the cluster it connects to',

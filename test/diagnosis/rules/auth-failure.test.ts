@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(authFailure, 'auth_failure', {
   positives: [
     {
+      name: 'a web login or warehouse that refuses the pair in one vague sentence (Invalid username or password)',
+      log: 'Error: failed to log in to registry: Invalid username or password.\nfatal: could not authenticate the sync job',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'STS refuses the web identity (IRSA trust policy names another ServiceAccount), boto3',
       log: 'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity',
       exitCode: 1,
@@ -199,6 +205,11 @@ ruleTable(authFailure, 'auth_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a login form hint about a username or password field is not a refused login',
+      log: 'hint: set the username or password field in values.yaml to change the admin account',
+      exitCode: 0,
+    },
     {
       name: 'a handler documenting that it returns 401 when the caller is not authenticated, while serving',
       log: 'INFO route /api/runs: returns 401 if the request is unauthenticated\nINFO listening on :5000',

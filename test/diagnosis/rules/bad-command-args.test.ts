@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'a .NET service whose CommandLineParser rejects a misspelled option',
+      log: "Lidarr.Console 2.4.3\nCopyright (C) 2024\n\nERROR(S):\n  Option 'confdir' is unknown.\n\n  --data       Path to the data folder.\n\n  --help       Display this help screen.",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a flag and its path in one args item, rejected by a .NET parser that strips the dashes',
+      log: "ERROR(S):\n  Option 'contentroot /srv/site' is unknown.\n\n  --contentroot    Path to the content root.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a loader that must be registered with a different node flag than the command passes',
       log: 'node:internal/modules/run_main:123\n    triggerUncaughtException(\nError: ts-node/esm must be loaded with --import instead of --experimental-loader\n    at initialize (file:///app/node_modules/ts-node/esm.mjs:2:11)\n\nNode.js v23.6.0',
       exitCode: 1,
@@ -538,6 +550,10 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'an app setting that is unknown is a config value, not a command-line option',
+      log: "warn: Settings[0] Configuration key 'Logging:Levels' is unknown and was ignored\nfail: Host[1] Database connection string is empty",
+    },
     {
       name: "SQL Server's wording for a statement option it does not know is a query, not the command line",
       log: "Msg 155, Level 15, State 1, Server db, Line 1\n'READONLY_X' is not a recognized ALTER DATABASE option.",

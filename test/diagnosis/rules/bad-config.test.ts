@@ -409,8 +409,19 @@ ruleTable(badConfig, 'bad_config', {
       max: 0.45,
       best: false,
     },
+    {
+      name: 'a model server whose protobuf text config does not parse (TensorFlow Serving)',
+      log: '2024-06-05 10:11:02.123456: I tensorflow_serving/model_servers/server.cc:77] Building single TensorFlow model file config\n[libprotobuf ERROR external/com_google_protobuf/src/google/protobuf/text_format.cc:337] Error parsing text-format tensorflow.serving.ModelServerConfig: 4:12: Expected "{", found ":".\nFailed to parse ModelServerConfig from /models/models.config',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a text proto file that does not exist is a missing file, not a syntax error',
+      log: 'E0605 10:11:02.201044 1 model_repository_manager.cc:1460] "Poll failed for model directory \'reranker\': failed to read text proto from /models/reranker/config.pbtxt: No such file or directory"\nerror: creating server: Internal - failed to load all models',
+      exitCode: 1,
+    },
     {
       name: "a request body's parser failure is not the server's config",
       log: 'ERROR handler: request parser failed on body from 10.0.0.4: unexpected byte 0x1f\nFATAL too many bad requests, exiting',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'a Liquibase changeset edited after it was applied, seen only in its check sum lines (Spring Boot, not Keycloak)',
+      log: '2024-05-02 08:11:09.412 ERROR 1 --- [main] o.s.boot.SpringApplication : Application run failed\nCaused by: Validation Failed:\n     2 changesets check sums\n          db/changelog/orders.xml::orders-7::billing was: 8:0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f but is now: 8:9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'schema migrations left locked by a runner that was killed half-way (not Rocket.Chat)',
       log: 'Error: Schema migrations are locked; run `migrate unlock` once no other runner is active',
       exitCode: 1,
@@ -195,6 +201,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a download whose file checksum changed is not an edited migration',
+      log: 'ERROR: sha256 check sum mismatch for model.bin: was: 4a7e2d3c but is now: 9b1f0e2d\nabort: download corrupted',
+      exitCode: 1,
+    },
     {
       name: 'a dependent-objects error from an app query with no migration in sight',
       log: 'ERROR: cannot drop table tmp_report because other objects depend on it\n    at ReportJob.cleanup (/app/src/report.js:88:11)',

@@ -6,6 +6,18 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
   positives: [
     {
+      name: 'a scikit-learn job whose distance matrix NumPy refuses to allocate (_ArrayMemoryError)',
+      log: 'Traceback (most recent call last):\n  File "/app/cluster.py", line 40, in <module>\n    dist = pairwise_distances(X)\n  File "/usr/local/lib/python3.12/site-packages/sklearn/metrics/pairwise.py", line 2196, in pairwise_distances\nnumpy.core._exceptions._ArrayMemoryError: Unable to allocate 74.5 GiB for an array with shape (100000, 100000) and data type float64',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'PyArrow refused a buffer it asked for (ArrowMemoryError)',
+      log: 'Traceback (most recent call last):\n  File "/app/export.py", line 18, in <module>\n    table = pa.concat_tables(parts)\npyarrow.lib.ArrowMemoryError: malloc of size 8589934656 failed',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'the Erlang VM failing to allocate a huge binary (binary_alloc slogan)',
       log: 'binary_alloc: Cannot allocate 2147483712 bytes of memory (of type "binary").\n\nCrash dump is being written to: erl_crash.dump...done',
       exitCode: 1,
@@ -65,6 +77,10 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
     },
   ],
   negatives: [
+    {
+      name: 'a fork that the kernel refused (errno 12) is a process limit, not an array allocation',
+      log: 'OSError: [Errno 12] Cannot allocate memory\n  File "/usr/lib/python3.11/subprocess.py", line 1901, in _execute_child',
+    },
     {
       name: 'an allocator statistic line is not an allocation failure',
       log: 'INFO eheap_alloc: 412 MB allocated in 1934 carriers, binary_alloc: 88 MB',

@@ -448,8 +448,19 @@ ruleTable(missingDependency, 'missing_dependency', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'a feature that names the package it needs without "to be installed" (an extra dropped from the image)',
+      log: 'INFO loading exporters\nERROR export plugin failed to load: the xlsx exporter requires the openpyxl package\nFATAL startup aborted',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a kernel module a CNI needs is a host matter, not a package of the image',
+      log: 'level=fatal msg="IPVS mode requires the ip_vs kernel module"',
+      exitCode: 1,
+    },
     {
       name: 'a file extension that is not allowed is not a missing extension',
       log: 'ERROR upload rejected: the file extension "exe" is not allowed\nFATAL worker crashed: unhandled rejection',

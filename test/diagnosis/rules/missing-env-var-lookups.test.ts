@@ -8,6 +8,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: "a tool that says an environment variable it reads is required and was not set (a templated profile's env_var)",
+      log: 'Compilation Error\n  Required environment variable ANALYTICS_WAREHOUSE_PASSWORD was not provided to the job',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
       name: "OCaml's Sys.getenv raising Not_found (backtrace on)",
       log: 'Fatal error: exception Not_found\nRaised by primitive operation at Stdlib__Sys.getenv in file "sys.ml", line 32\nCalled from Dune__exe__Config.load in file "bin/config.ml", line 8, characters 16-40\nCalled from Dune__exe__Main in file "bin/main.ml", line 3, characters 13-27',
       exitCode: 2,
@@ -66,6 +72,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a variable that was required and then provided is a log of success, not a missing one',
+      log: 'info: environment variable REDIS_URL required by the cache layer, value provided by secret redis-auth',
+      exitCode: 0,
+    },
     {
       name: 'a property that must be set to another value is a bad value, not a missing one',
       log: "ConfigurationException: 'quarkus.http.ssl.client-auth' property must be set to REQUIRED when mTLS is enabled",

@@ -4,6 +4,32 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a metrics shipper whose remote-write address (filled from a variable) is absent',
+      log: 'ts=2024-05-01T10:00:00Z level=error msg="failed to start" err="remote write needs a URL"',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.8,
+    },
+    {
+      name: 'a cloud provider that names its unset token variable as "not specified" (a CSI driver, not the autoscaler)',
+      log: 'I0412 10:01:02.000000       1 driver.go:88] starting\nF0412 10:01:02.000100       1 main.go:51] Failed to create cloud client: LINODE_TOKEN is not specified',
+      exitCode: 255,
+      min: 0.85,
+    },
+    {
+      name: 'an exporter whose api.key (filled from a variable) is not set',
+      log: 'Error: invalid configuration: exporters::honeycombmarker: api.key is not set',
+      exitCode: 1,
+      min: 0.76,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a controller with no token at all to call its provider API',
+      log: 'time="2025-03-02T10:00:00Z" level=info msg="Created Kubernetes client"\ntime="2025-03-02T10:00:01Z" level=fatal msg="failed to init provider: no API token provided"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a $(NAME) in the pod spec reached the program unexpanded (the kubelet expands defined variables only)',
       log: 'level=info msg="starting proxy"\nError: invalid argument "$(UPSTREAM_PORT)" for "--upstream-port" flag: strconv.ParseInt: parsing "$(UPSTREAM_PORT)": invalid syntax',
       exitCode: 1,
@@ -516,6 +542,21 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a client that quotes the address it was given against the form it needs has a bad value, not a missing one',
+      log: 'Error: invalid configuration: exporter requires a URL with scheme http or https, got "loki:3100"',
+      exitCode: 0,
+    },
+    {
+      name: 'a client that finds no cached token and fetches a new one is working as meant',
+      log: 'level=error msg="no token found in cache, requesting a new one"\nlevel=info msg="token refreshed"',
+      exitCode: 1,
+    },
+    {
+      name: 'a manifest field path that "is not specified" is a spec problem, not an environment variable',
+      log: 'Error: admission webhook denied the request: spec.template.spec.containers[0].resources.limits.memory is not specified',
+      exitCode: 1,
+    },
     {
       name: "a line printed by make is not a pod spec: make's own $(VAR) syntax",
       log: "make[1]: *** No rule to make target '$(OUT_DIR)/app.o', needed by 'all'.  Stop.",

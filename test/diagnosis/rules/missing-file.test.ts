@@ -11,6 +11,18 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'a transformers server pointed at a directory without the model config (volume subPath one level off)',
+      log: 'Traceback (most recent call last):\n  File "/app/serve.py", line 12, in <module>\n    model = AutoModelForSequenceClassification.from_pretrained("/models")\nOSError: /models does not appear to have a file named config.json. Checkout \'https://huggingface.co//models/None\' for available files.',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a loader that finds no manifest file in the directory it was given',
+      log: 'ERROR - Some of the models failed to load during startup!\nmlflow.exceptions.MlflowException: Could not find an "MLmodel" configuration file at "/mnt/models"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a Laravel image built without its .env: phpdotenv cannot read the file',
       log: 'PHP Fatal error:  Uncaught Dotenv\\Exception\\InvalidPathException: Unable to read any of the environment file(s) at [/var/www/html/.env]. in /var/www/html/vendor/vlucas/phpdotenv/src/Store/FileStore.php:68\nStack trace:\n#0 /var/www/html/vendor/vlucas/phpdotenv/src/Dotenv.php(222): Dotenv\\Store\\FileStore->read()',
       exitCode: 255,
@@ -346,6 +358,10 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'an optional config file that is absent while the app goes on with defaults',
+      log: 'WARN could not find a config file at /etc/tool/config.yaml, using defaults\nINFO listening on :8080',
+    },
     {
       name: 'a database that "does not exist or is not accessible" is not a file',
       log: 'FATAL: database "orders" does not exist or is not accessible to role app',

@@ -224,8 +224,25 @@ ruleTable(permissionDenied, 'permission_denied', {
       max: 0.45,
       best: false,
     },
+    {
+      name: 'a server that says it does not have permissions to write to its directory',
+      log: 'INFO Loading extensions from /extensions ...\nERROR startup failed: the server process does not have permission to write to extensions directory /extensions\nINFO shutting down',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "a JVM build tool whose cache under HOME could not be created (Maven's .m2 as a non-root uid)",
+      log: '[INFO] Scanning for projects...\nException in thread "main" java.io.FileNotFoundException: /opt/app/.m2/repository/org/slf4j/slf4j-api/2.0.9/slf4j-api-2.0.9.pom.part (No such file or directory)\n\tat java.base/java.io.FileOutputStream.open0(Native Method)\n\tat java.base/java.io.FileOutputStream.open(Unknown Source)',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'an application input file that is absent is not a cache the user could not create',
+      log: 'Exception in thread "main" java.io.FileNotFoundException: /data/input/orders.csv (No such file or directory)\n\tat java.base/java.io.FileInputStream.open0(Native Method)',
+      exitCode: 1,
+    },
     {
       name: 'a database role lacking the privileges to create a table is a database grant, not a path',
       log: 'ERROR: migration: role "app" is lacking the privileges to create tables in schema public\nFATAL migration aborted',

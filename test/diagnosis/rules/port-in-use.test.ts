@@ -93,8 +93,19 @@ ruleTable(portInUse, 'port_in_use', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'an Alpine (musl) server whose strerror says only "Address in use"',
+      log: 'nats-server: [1] 2024/06/01 10:00:01.000 [INF] Starting nats-server\n[1] 2024/06/01 10:00:01.002 [FTL] Error listening on port: 0.0.0.0:4222, "listen tcp 0.0.0.0:4222: bind: Address in use"',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'an IP address handed out twice by IPAM is not a taken listen port',
+      log: 'ERROR ipam: failed to assign 10.42.0.17: IP address in use by another pod\nFATAL cni plugin exited',
+      exitCode: 1,
+    },
     {
       name: 'a listener socket refused for a privileged port is a permission problem, not a taken port',
       log: 'FATAL Cannot bind TCP listener socket to addr 0.0.0.0:443: Permission denied',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a Grafana plugin that needs a newer Grafana than the pinned image (not an Ollama model)',
+      log: 'logger=plugin.installer t=2024-06-11T09:12:44Z level=error msg="Failed to install plugin" pluginId=grafana-lokiexplore-app error="plugin grafana-lokiexplore-app requires a newer version of Grafana (>=11.0.0), current: 10.2.3"\nError: ✗ failed to install plugin',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Ray Client refusing a notebook whose Python minor version differs from the cluster (not PySpark)',
+      log: 'Traceback (most recent call last):\n  File "/home/jovyan/train.py", line 4, in <module>\n    ray.init("ray://raycluster-head-svc:10001")\nRuntimeError: Python minor versions differ between client and server: client is 3.11.6, server is 3.10.13',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'PEP 585 generics in a FastAPI model on a Python 3.7 image (annotation echoed in the traceback)',
       log: 'Traceback (most recent call last):\n  File "/usr/local/bin/uvicorn", line 8, in <module>\n    sys.exit(main())\n  File "/srv/api/schemas.py", line 11, in <module>\n    tags: dict[str, int] = {}\nTypeError: \'type\' object is not subscriptable',
       exitCode: 1,
@@ -633,6 +645,11 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a database written by a newer release is a data downgrade, not a runtime pin',
+      log: 'FATAL: the database schema requires a newer version of Gitea (v1.22); refusing to start on v1.21',
+      exitCode: 1,
+    },
     {
       name: "Cython's harmless RuntimeWarning about the ufunc size, before an unrelated bug",
       log: '/usr/local/lib/python3.8/importlib/_bootstrap.py:219: RuntimeWarning: numpy.ufunc size changed, may indicate binary incompatibility. Expected 192 from C header, got 216 from PyObject\nTraceback (most recent call last):\n  File "/app/job.py", line 40, in run\n    total = rows[0]["amount"]\nIndexError: list index out of range',
