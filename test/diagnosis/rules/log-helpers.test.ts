@@ -1,11 +1,12 @@
 /**
  * The shared log helpers: what counts as a later recovery. Advice printed after an error ("1. Ensuring
- * your database is available") names the fix; it must not read as a successful connection.
+ * your database is available") names the fix; it must not read as a successful connection. And the
+ * whole-log filter that spares most signatures their line-by-line pass finds every line a pattern matches.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { dependencyUnreachable } from '../../../src/diagnosis/rules/dependency-unreachable.ts';
-import { recoveredAfter } from '../../../src/diagnosis/rules/log-helpers.ts';
+import { matchSignatures, recoveredAfter, type Signature } from '../../../src/diagnosis/rules/log-helpers.ts';
 import { contextFor } from './helpers.ts';
 
 const REFUSED =
@@ -58,4 +59,53 @@ describe('a recoverable rule reads advice as no recovery', () => {
     const log = `${REFUSED}\n${ECTO_ADVICE}\n10:02:20.118 [info] Connected to database db.shop.svc`;
     assert.equal(dependencyUnreachable.match(contextFor({ name: 'ecto-recovered', log })), null);
   });
+});
+
+describe('the whole-log filter before the line-by-line pass', () => {
+  const signature = (pattern: RegExp): Signature => ({ all: [pattern], confidence: 0.8, title: 'test' });
+  const hitLine = (pattern: RegExp, log: string, status?: string): string | undefined =>
+    matchSignatures(contextFor({ name: 'filter', log, exitCode: 1, message: status }), [signature(pattern)], {
+      status: status !== undefined,
+    })?.line.text;
+
+  const cases: { name: string; pattern: RegExp; log: string; status?: string; line: string | undefined }[] = [
+    {
+      name: 'anchors match a middle line',
+      pattern: /^fatal: (\w+) missing$/,
+      log: 'booting\nfatal: key missing\nbye',
+      line: 'fatal: key missing',
+    },
+    {
+      // The next line's first character is whitespace to a lookahead that sees past the join.
+      name: 'a negative lookahead at the end of a line',
+      pattern: /\bmissing(?!\s)/,
+      log: 'fatal: missing\n  at main()',
+      line: 'fatal: missing',
+    },
+    {
+      name: 'a negative lookbehind at the start of a line',
+      pattern: /(?<!\s)ERROR\b/,
+      log: 'starting\nERROR boot failed',
+      line: 'ERROR boot failed',
+    },
+    {
+      name: 'a case-insensitive pattern',
+      pattern: /^out of memory$/i,
+      log: 'ok\nOUT OF MEMORY',
+      line: 'OUT OF MEMORY',
+    },
+    {
+      name: 'a pattern found only in the status message',
+      pattern: /^exec: "app": executable file not found/,
+      log: '',
+      status: 'exec: "app": executable file not found in $PATH',
+      line: 'exec: "app": executable file not found in $PATH',
+    },
+    { name: 'no line at all', pattern: /^fatal: key missing$/, log: 'fatal: key\nmissing', line: undefined },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      assert.equal(hitLine(c.pattern, c.log, c.status), c.line);
+    });
+  }
 });
