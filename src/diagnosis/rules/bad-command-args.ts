@@ -5,6 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { clientRunInServerContainer } from './bad-command-args-client-run.ts';
+import { DAEMONIZED_SIGNATURES } from './bad-command-args-daemonized.ts';
 import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
 import { silentCleanExitLoop } from './bad-command-args-silent-exit.ts';
 import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
@@ -43,23 +44,9 @@ const OPTION_VALUE_CONVERSION: Signature = {
 const OPTION_PARSER_FRAME =
   /\/optparse\.rb:\d|\bin [`'](?:block in )?(?:option_parser|parse_options|parse_args)'|\bOptionParser\b/;
 
-// A server or tool that announced it went to the background: the foreground process then exits 0 and
-// the kubelet restarts it (pm2 start instead of pm2-runtime, a daemon without its foreground flag).
-// Init-style start commands announce the fork in their own words too: catalina.sh start "Tomcat started.",
-// pg_ctl start "server starting", mongod --fork "child process started successfully, parent exiting",
-// Debian init scripts "[ ok ] Starting nginx". Read only when the container then exited 0 (see adjust).
-const DAEMONIZED: Signature = {
-  all: [
-    /\b(?:[Ss]uccessfully daemoni[sz]ed|[Dd]aemoni[sz]ing\b|[Ff]orking (?:in)?to (?:the )?background|[Gg]oing (?:in)?to (?:the )?background|[Dd]etaching from (?:the )?(?:terminal|console|tty)|(?:[Ss]tarted|[Rr]unning|[Ll]aunched) (?:it )?in (?:the )?background|daemon started in background)|^Tomcat started\.|\bserver starting$|child process started successfully, parent exiting|^\s{0,4}\[ ?ok ?\] Starting [\w-]/,
-  ],
-  confidence: 0.78,
-  title: "The command started the server in the background, so the container's main process exited",
-  warningIsEvidence: true,
-};
-
 const SIGNATURES: Signature[] = [
   OPTION_VALUE_CONVERSION,
-  DAEMONIZED,
+  ...DAEMONIZED_SIGNATURES,
   ...OPTION_PARSER_SIGNATURES,
   ...COMMAND_FORM_SIGNATURES,
   ...LISTEN_ADDRESS_SIGNATURES,
@@ -249,7 +236,7 @@ const bySignature = signatureRule({
     if (hit.signature === UNKNOWN_SUBCOMMAND && ctx.log.lines.some((l) => SETTINGS_MODULE_NOT_SET.test(l.text)))
       return Math.min(hit.confidence, 0.5);
     // Going to the background only explains a container that ended cleanly.
-    if (hit.signature === DAEMONIZED) return ctx.exitCode === 0 ? hit.confidence : 0;
+    if (DAEMONIZED_SIGNATURES.includes(hit.signature)) return ctx.exitCode === 0 ? hit.confidence : 0;
     // A flag written for another major version is a version mismatch first (as bad-config steps back too).
     if (hit.signature === TRAEFIK_FLAGS && hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text)))
       return Math.min(hit.confidence, 0.45);

@@ -88,6 +88,28 @@ export const CONFIG_VALUE_SIGNATURES: Signature[] = [
     title: 'A listener or endpoint setting is malformed (name://host:port)',
     not: /""|''|\bis (?:empty|not set|required)\b/,
   },
+  {
+    // Two settings each valid alone that the server refuses together: Elasticsearch's "setting
+    // [cluster.initial_master_nodes] is not allowed when [discovery.type] is set to [single-node]", Kafka's and
+    // Spring's "x and y cannot both be set", "options a and b are mutually exclusive" in a config file.
+    all: [
+      /\bis not (?:allowed|permitted|supported) when \[?['"`]?[\w.-]{1,80}['"`]?\]? is (?:set|enabled|configured|true|false)\b|\bcannot (?:both|all) be (?:set|configured|enabled|specified)\b|\bare mutually exclusive\b|\bcannot be (?:set|configured|enabled) (?:together )?(?:with|when|alongside)\b/,
+    ],
+    confidence: 0.8,
+    title: 'Two settings the server refuses to take together are both configured',
+    // Command-line flags are the command's arguments (bad_command_args).
+    not: /(?:^|\s)--?[a-zA-Z][\w-]{0,40}|\bflags?\b|\barguments?\b/,
+  },
+  {
+    // A setting bounded by another one: memcached's "Cannot set item size limit higher than 1/2 of memory max",
+    // PostgreSQL's "must be at least twice", the JVM's "Initial heap size set to a larger value than the maximum
+    // heap size", "may not be greater than the value of".
+    all: [
+      /\b(?:[Cc]annot|[Cc]an't|[Mm]ust not|[Mm]ay not|[Ss]hould not) (?:set|be set|be) (?:[\w./-]{1,40} ){0,4}(?:higher|greater|larger|bigger|more|lower|smaller|less) than (?:1\/\d|half|twice|\d{1,3} ?%|the (?:value of|configured|max|min|size of))|\bmust be at least (?:twice|double|\d{1,3} ?times)\b|\bset to a larger value than the maximum\b/,
+    ],
+    confidence: 0.75,
+    title: 'A setting exceeds the bound another setting puts on it',
+  },
 ];
 
 /**

@@ -9,11 +9,13 @@
  * Node frameworks that resolve configured plugins by package name: Medusa's "Unable to find plugin", Babel's
  * and Gatsby's "Cannot find plugin"; servers that refuse to start without a plugin their config requires or
  * enables: Elasticsearch/OpenSearch "missing mandatory plugins [repository-s3]", RabbitMQ "plugins_not_found",
- * Kong "plugin 'x' is enabled but not installed", Vault "plugin not found in the catalog").
+ * Kong "plugin 'x' is enabled but not installed", Vault "plugin not found in the catalog"; Elasticsearch/OpenSearch
+ * "unknown setting [s3.client.default.endpoint]", a setting that only a repository, discovery or security plugin
+ * registers, so the plugin is absent from the image).
  * The config is right for a server that has it, so the bad-config rule steps back when it sees one of these.
  */
 export const MISSING_PLUGIN =
-  /\b[Uu]nknown (?:input|output|filter|parser|formatter|buffer|storage|codec|source|sink|match) plugin '|NotFoundPluginError|Couldn't find any (?:input|output|filter|codec) plugin named|[Tt]he plugin is not installed|\b[Pp]lugin is missing: |\bmodule not registered: [a-z]|No configurator for the following root elements|\bClass [a-z][\w$]{0,60}\.[\w.$]{1,200} (?:could not be found|not found)\b|Failed to find any class that implements [A-Z]|\b(?:[Uu]nable to|[Cc]annot|[Cc]ould not) (?:find|resolve) plugin ["'`][\w@/.-]{1,100}["'`]|[Pp]erhaps you need to install its package|\bmissing mandatory plugins \[|\bplugins_not_found\b|\b[Tt]he following plugins could not be found\b|\bis enabled but not installed\b|\bplugin not found in the catalog\b/;
+  /\b[Uu]nknown (?:input|output|filter|parser|formatter|buffer|storage|codec|source|sink|match) plugin '|NotFoundPluginError|Couldn't find any (?:input|output|filter|codec) plugin named|[Tt]he plugin is not installed|\b[Pp]lugin is missing: |\bmodule not registered: [a-z]|No configurator for the following root elements|\bClass [a-z][\w$]{0,60}\.[\w.$]{1,200} (?:could not be found|not found)\b|Failed to find any class that implements [A-Z]|\b(?:[Uu]nable to|[Cc]annot|[Cc]ould not) (?:find|resolve) plugin ["'`][\w@/.-]{1,100}["'`]|[Pp]erhaps you need to install its package|\bmissing mandatory plugins \[|\bplugins_not_found\b|\b[Tt]he following plugins could not be found\b|\bis enabled but not installed\b|\bplugin not found in the catalog\b|\bunknown setting \[(?:(?:s3|gcs|azure)\.client|discovery\.(?:ec2|gce|azure)|cloud\.(?:aws|gce|azure)|plugins\.security|opendistro_security)\./;
 
 /** A dotenv file: missing, it leaves every variable it held unset. */
 export const DOTENV = /\/\.env\b|'\.env'|"\.env"|^\.env\b/;

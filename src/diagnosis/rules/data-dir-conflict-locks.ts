@@ -237,6 +237,17 @@ export const LOCK_SIGNATURES: Signature[] = [
     not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|[Oo]peration not permitted/,
   },
   {
+    // Launchers that find a live pid in their pid file signal that "running server" to reload and exit
+    // instead of starting one (Hypnotoad "Starting hot deployment for Hypnotoad server 1", a zero-downtime
+    // restart of "server 1"): a pid file kept on the volume, whose number is this container's own process,
+    // so nothing ever serves. A container's log only shows this at start-up, never for a real hot deploy.
+    all: [
+      /\b(?:Starting|Performing|Initiating) (?:a )?(?:hot|zero[- ]downtime|graceful) (?:deployment|restart|reload|upgrade) (?:for|of) (?:the )?[\w-]{1,30} (?:server|daemon|master|process) \(?(?:pid |PID )?\d{1,10}\b/,
+    ],
+    confidence: 0.78,
+    title: 'A pid file on the volume points at this process, so the launcher hot-deploys to itself and exits',
+  },
+  {
     // SQLite on a shared volume: another replica (or a crashed one's journal) holds the database lock.
     all: [/\bdatabase is locked\b|SQLITE_BUSY/],
     confidence: 0.84,

@@ -7,6 +7,18 @@ import type { Signature } from './log-helpers.ts';
 
 export const ROLLBACK_SIGNATURES: Signature[] = [
   {
+    // A store that checks its on-disk format against the binary and asks for an upgrade step first:
+    // SurrealDB 2 "The data stored on disk is out-of-date with this version", stores whose "on-disk format is
+    // outdated" or whose "storage version is older than" the binary's, "data directory needs to be upgraded".
+    all: [
+      /\b(?:data|files?|store|storage|database) (?:stored |written )?on disk (?:is|are) (?:out[- ]of[- ]date|outdated|too old|too new|newer than)\b|\bon-disk (?:data |storage |store )?(?:format|version|layout) (?:is|was) (?:out[- ]of[- ]date|outdated|older than|newer than)\b|\b(?:storage|store|data(?: ?dir(?:ectory)?)?|database) (?:format |version )?(?:is |was )?(?:out[- ]of[- ]date|outdated) (?:with|for|compared to) (?:this|the (?:current|running)) (?:version|release|binary|server)\b|\b(?:data ?dir(?:ectory)?|storage|store|on-disk data) (?:needs|has) to be (?:upgraded|migrated) (?:before|with|using|first)\b/i,
+    ],
+    confidence: 0.86,
+    title: 'The data on the volume is in an on-disk format another release wrote (upgrade or export it first)',
+    // A cache, index of packages or a client library being out of date is not the server's stored data.
+    not: /\b(?:cache|package (?:list|index)|lockfile|lock file|client|driver|certificate|CRL|schema migrations?)\b/i,
+  },
+  {
     // A server run against a database a newer release already migrated (a helm rollback, an image pinned
     // back): Keycloak "You are trying to run server version 25.0.6 against a database which was migrated to
     // version 26.1.2", "Server version can only be higher than or equal to the database version", and apps

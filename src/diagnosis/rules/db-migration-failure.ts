@@ -159,7 +159,7 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /[Mm]igrations? (?:failed|error)|[Ff]ailed to (?:run|apply) migrations?|[Ee]rror (?:running|applying) migration|MigrationError|[Mm]igration "?[\w.\\-]{1,120}"? (?:\((?:up|down)\) )?(?:has )?failed\b|\b(?:running|applying|executing) (?:db |database |schema )?migrations?: (?:error|ERROR|failed|FAILED)\b|\b[Ee]rror (?:executing|while running|while applying) (?:db |database )?migrations?\b/,
+      /[Mm]igrations? (?:failed|error)|[Ff]ailed to (?:run|apply) migrations?|[Ee]rror (?:running|applying) migration|MigrationError|[Mm]igration "?[\w.\\-]{1,120}"? (?:\((?:up|down)\) )?(?:has )?failed\b|\b(?:running|applying|executing) (?:db |database |schema )?migrations?: (?:error|ERROR|failed|FAILED)\b|\b[Ee]rror (?:executing|while running|while applying) (?:db |database )?migrations?\b|\b[Ee]rror (?:during|in) (?:the )?(?:db |database |schema )?migration (?:of|script|step|file|version)\b|\b[Mm]igrationException: /,
     ],
     confidence: 0.8,
     title: 'A database migration failed at start-up',
@@ -170,7 +170,7 @@ const SIGNATURES: Signature[] = [
 // (including a constraint or index to drop that is not there: GORM AutoMigrate, MySQL "Can't DROP").
 const SCHEMA_CONFLICT: Signature = {
   all: [
-    /already exists|There is already an object named|[Dd]uplicate (?:column|key name|constraint|table)|Unknown column|no such table|no such column|could not create unique index|unique_violation|\b(?:constraint|index|column) "[^"]{1,120}" (?:of relation "[^"]{1,120}" )?does not exist|\bCan't DROP (?:INDEX |CONSTRAINT |COLUMN )?'[^']{1,120}'; check that (?:column\/key|it) exists/,
+    /already exists|There is already an object named|conflicts with an existing (?:column|table|index|type|field)\b|[Dd]uplicate (?:column|key name|constraint|table)|Unknown column|no such table|no such column|could not create unique index|unique_violation|\b(?:constraint|index|column) "[^"]{1,120}" (?:of relation "[^"]{1,120}" )?does not exist|\bCan't DROP (?:INDEX |CONSTRAINT |COLUMN )?'[^']{1,120}'; check that (?:column\/key|it) exists/,
   ],
   confidence: 0.72,
   title: 'A migration conflicts with the existing schema',

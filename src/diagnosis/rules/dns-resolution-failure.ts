@@ -84,6 +84,15 @@ const SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'A gRPC target name does not resolve (the resolver produced no address)',
   },
+  {
+    // Ruby raises SocketError (Socket::ResolutionError since 3.3) when getaddrinfo finds no address; client
+    // gems that wrap it print only the class: redis-rb's "Error connecting to Redis on redis:6379
+    // (SocketError)", Net::HTTP's and Faraday's "... (SocketError)". A refused or reset connection is an
+    // Errno:: class instead, so the class name alone is the lookup failing.
+    all: [/\((?:SocketError|Socket::ResolutionError)\)/],
+    confidence: 0.78,
+    title: 'A dependency host name does not resolve (Ruby SocketError)',
+  },
   DOTNET_LOOKUP_EAGAIN,
   HTTP_CLIENT_LOOKUP_EAGAIN,
   { all: [DNS_FAILURE], confidence: 0.7, title: 'A dependency host name does not resolve' },

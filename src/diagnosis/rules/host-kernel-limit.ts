@@ -28,11 +28,13 @@ const SIGNATURES: Signature[] = [
     title: 'The node inotify limit is too low',
   },
   {
-    // Watchers that translate the ENOSPC of inotify_add_watch into their own words: Rust's notify/watchfiles
+    // Watchers that translate the ENOSPC of inotify_add_watch into their own words: Ruby's listen gem ("Listen
+    // error: unable to monitor directories for changes", linking its wiki page on increasing inotify watchers),
+    // Node's fs.watch ("watch /app/src ENOSPC"), Rust's notify/watchfiles
     // ("OS file watch limit reached", kind: MaxFilesWatch), Watchman ("The user limit on the total number of
     // inotify watches was reached"), IDEs and dev servers ("file watcher limit exceeded").
     all: [
-      /\b(?:OS )?file[ -]?watch(?:er|ing)? limit (?:(?:has been |was |is )?(?:reached|exceeded|hit))|\bMaxFilesWatch\b|\buser limit on the (?:total )?number of inotify (?:watches|instances)\b|\b(?:too many|out of) inotify (?:watch(?:es)?|instances)\b/i,
+      /\bunable to monitor directories for changes\b|\b[Ii]ncreas(?:e|ing)[- ]the[- ]amount[- ]of[- ]inotify[- ]watch|\bwatch [^\s]{1,200} ENOSPC\b|\b(?:OS )?file[ -]?watch(?:er|ing)? limit (?:(?:has been |was |is )?(?:reached|exceeded|hit))|\bMaxFilesWatch\b|\buser limit on the (?:total )?number of inotify (?:watches|instances)\b|\b(?:too many|out of) inotify (?:watch(?:es)?|instances)\b/i,
     ],
     confidence: 0.87,
     title: 'The node inotify watch limit is too low (fs.inotify.max_user_watches)',

@@ -12,6 +12,16 @@ const SHARED_OBJECT = /shared (?:library|object)|\.so\b/;
 
 export const INSTALL_HINT_SIGNATURES: Signature[] = [
   {
+    // A Perl library that loads an optional module on demand and names it with its minimum version: Mojo's
+    // "IO::Socket::SSL 2.009+ required for TLS support", "Net::DNS::Native 0.15+ required for non-blocking name
+    // resolution", Moo's "Role::Tiny 2.000001 required", "Cpanel::JSON::XS is required for ...".
+    all: [/\b[A-Z]\w{0,40}(?:::\w{1,40}){1,5} (?:v?\d[\d._]{0,12}\+? )?(?:is )?required\b/],
+    confidence: 0.82,
+    title: 'A Perl module the app loads on demand is not installed in the image',
+    // Moose's "Attribute (dsn) is required" is an argument the app's code left out, not a module.
+    not: /\bAttribute \(/,
+  },
+  {
     // A runtime whose resolver finds the package declared but not installed, and says to run the install step:
     // Deno 2's "Could not resolve "x", but found it in a package.json. Deno expects the node_modules/ directory
     // to be up to date. Did you forget to run `deno install`?", "Could not find a matching package for 'npm:x'

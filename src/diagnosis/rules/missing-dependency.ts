@@ -18,19 +18,31 @@ import { COMPOSER_AUTOLOAD, PHP_CLASS_SIGNATURES } from './missing-dependency-ph
 const NOT_A_PACKAGE =
   /shared (?:library|object)|\.so\b|[Mm]issing (?:the )?(?:required|config|configuration|environment|env|kernel)\b/;
 
+// A Node core module or subpath (fs/promises, timers/promises, diagnostics_channel, any node: specifier) is
+// part of the runtime: reported missing, the image's Node is older than the code (runtime_version_mismatch).
+const NODE_CORE_MODULE =
+  /\b(?:module|package) '(?:node:[\w/]{1,40}|(?:fs|dns|timers|stream|readline|inspector|assert|util|path)\/(?:promises|web|strict|types|posix|win32|consumers)|diagnostics_channel|worker_threads|async_hooks|perf_hooks|trace_events|wasi)'/;
+
 const SIGNATURES: Signature[] = [
   // Node: a bare specifier is a package; a path is the app's own file (missing_file).
   {
     all: [/\bCannot find module '[^'./][^']*'/],
     confidence: 0.9,
     title: 'A Node.js package the app imports is not installed',
+    not: NODE_CORE_MODULE,
   },
   {
     all: [/\bCannot find package '[^']+'/],
     confidence: 0.9,
     title: 'A Node.js package the app imports is not installed',
+    not: NODE_CORE_MODULE,
   },
-  { all: [/\bERR_MODULE_NOT_FOUND\b/], confidence: 0.8, title: 'A Node.js module the app imports is not installed' },
+  {
+    all: [/\bERR_MODULE_NOT_FOUND\b/],
+    confidence: 0.8,
+    title: 'A Node.js module the app imports is not installed',
+    not: NODE_CORE_MODULE,
+  },
   {
     all: [/ModuleNotFoundError: No module named/],
     confidence: 0.9,
@@ -237,6 +249,12 @@ const OTHER_PYTHON = /require a different python version|Requires-Python [<>=!~]
 // cannot register on Python 3.12+: the package is installed, the interpreter is newer than it supports.
 const VENDORED_SIX_MOVES = /No module named '(?:[\w.]{1,100}\.)?six\.moves\b/;
 
+// Gems Rails loads only in development (config/environments/development.rb): one missing there means the app
+// booted in development because RAILS_ENV was unset, the bundle rightly lacking them (missing_env_var's reading).
+const DEVELOPMENT_ONLY_GEM =
+  /cannot load such file -- (?:listen|web[-_]console|byebug|spring(?:\/[\w/]{1,40})?|pry-rails|better_errors|binding_of_caller|letter_opener|rack-mini-profiler|bullet)\b/;
+const DEVELOPMENT_BOOT = /config\/environments\/development\.rb|application starting in development\b/;
+
 // Names projects give their own top-level package (Python's "No module named", Lua's "module ... not found").
 const OWN_PACKAGE =
   /(?:No module named|\bmodule) '(?:app|src|main|server|api|config|settings|core|project|web|backend|application)(?:\.[\w.]{1,100})?'/;
@@ -260,6 +278,9 @@ export const missingDependency = signatureRule({
     // A stdlib module of another Python (older or newer than the code): the runtime's version, no package.
     if (STDLIB_OF_ANOTHER_PYTHON.test(hit.line.text) || VENDORED_SIX_MOVES.test(hit.line.text)) {
       return Math.min(hit.confidence, 0.45);
+    }
+    if (DEVELOPMENT_ONLY_GEM.test(hit.line.text) && ctx.log.lines.some((l) => DEVELOPMENT_BOOT.test(l.text))) {
+      return Math.min(hit.confidence, 0.7);
     }
     if (hit.signature === COMPOSER_AUTOLOAD && vendorHiddenByMount(ctx, hit)) return Math.min(hit.confidence, 0.5);
     // "Error loading MySQLdb module" after "libmariadb.so.3: cannot open shared object file" (or psycopg's "libpq

@@ -45,8 +45,31 @@ const REQUIRED_SETTING_REFUSED: Signature = {
 const ENV_RENDERED_CONFIG =
   /\b(?:default values of|values from|settings from|configured from|config(?:uration)? from|using) (?:the )?environment(?: variables)?\b|^===> Configuring\b/i;
 
-/** The required-setting reading, raised when the entrypoint showed it renders the settings from variables. */
-export const weighEnvRenderedSetting = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+// Frameworks boot in their development environment when RAILS_ENV / RACK_ENV / APP_ENV is not set, and an
+// image built for production leaves out the development gems and bundles that config loads (listen,
+// web-console, byebug, spring; Symfony's WebProfilerBundle, DebugBundle, MakerBundle after composer
+// install --no-dev). A stack frame in the development config is that default at work.
+const DEVELOPMENT_CONFIG_FRAME: Signature = {
+  all: [/\bconfig\/environments\/development\.rb:\d/],
+  confidence: 0.7,
+  title: 'The app booted in its development environment: RAILS_ENV (or RACK_ENV) is not set',
+};
+const DEV_ONLY_BUNDLE_NOT_FOUND: Signature = {
+  all: [
+    /Attempted to load class "(?:WebProfilerBundle|DebugBundle|MakerBundle|WebServerBundle)" from namespace "Symfony\\/,
+  ],
+  confidence: 0.8,
+  title: 'The app booted in its dev environment without its dev bundles: APP_ENV is not set',
+};
+// A development-only library failing to load, or the banner of a development boot.
+const DEVELOPMENT_LOAD_FAILURE =
+  /cannot load such file -- |\bLoadError\b|Bundler::GemNotFound|Could not find gem\b|application starting in development\b/;
+
+/** The required-setting reading rises when the entrypoint renders settings from variables; the
+ * development-config frame when a library of the development environment failed to load. */
+export const weighDefaultFallback = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+  if (hit.signature === DEVELOPMENT_CONFIG_FRAME)
+    return ctx.log.lines.some((l) => DEVELOPMENT_LOAD_FAILURE.test(l.text)) ? 0.86 : hit.confidence;
   if (hit.signature !== REQUIRED_SETTING_REFUSED) return undefined;
   return ctx.log.lines.some((l) => l.line < hit.line.line && ENV_RENDERED_CONFIG.test(l.text)) ? 0.78 : hit.confidence;
 };
@@ -55,4 +78,6 @@ export const DEFAULT_FALLBACK_SIGNATURES: readonly Signature[] = [
   SQLITE_DEFAULT_REFUSED,
   EMPTY_DSN_DATABASE,
   REQUIRED_SETTING_REFUSED,
+  DEVELOPMENT_CONFIG_FRAME,
+  DEV_ONLY_BUNDLE_NOT_FOUND,
 ];

@@ -70,6 +70,18 @@ export const OCAML_GETENV_NOT_FOUND: Signature = {
 };
 
 /**
+ * Gleam's environment lookups (envoy.get, os.get_env) return Error(Nil) for an unset variable, and the
+ * usual boot code asserts on it ("let assert Ok(url) = envoy.get(...)"): the runtime error prints the
+ * unmatched value indented on its own line. Other lookups that fail with Error(Nil) (dict.get, list.find)
+ * crash the same way, so this is a context reading, not a certainty.
+ */
+export const GLEAM_ASSERT_ERROR_NIL: Signature = {
+  all: [/^\s{1,8}Error\(Nil\)\s*$/],
+  confidence: 0.7,
+  title: 'A let assert on a lookup got Error(Nil): most often an environment variable that is not set',
+};
+
+/**
  * A config language that expands $NAME from the environment and finds nothing: NATS ("variable reference
  * for 'X' on line 19 can not be found"), HCL/Terraform-style "undefined variable", Caddy's and
  * Prometheus-style "variable X is not defined". An upper-case snake name is an environment variable by

@@ -21,6 +21,7 @@ import {
   ENV_LOOKUP,
   ENV_SOURCE_MISSING_FIELD,
   FRAMEWORK_REQUIRED_SETTING_ABSENT,
+  GLEAM_ASSERT_ERROR_NIL,
   OCAML_GETENV_NOT_FOUND,
   PYTHON_KEY_ERROR,
   REQUIRED_BUT_NOT_PROVIDED,
@@ -32,7 +33,9 @@ import {
 import { CLOUD_CLIENT_SIGNATURES, weighClientDefaults } from './missing-env-var-cloud-clients.ts';
 import { EMPTY_CREDENTIAL_SIGNATURES, UNSET_SECRET_SIGNATURES } from './missing-env-var-secrets.ts';
 import { USAGE_HINTS } from './missing-env-var-usage-hints.ts';
-import { DEFAULT_FALLBACK_SIGNATURES, weighEnvRenderedSetting } from './missing-env-var-defaults.ts';
+import { DEFAULT_FALLBACK_SIGNATURES, weighDefaultFallback } from './missing-env-var-defaults.ts';
+import { EMPTY_HOST_SIGNATURES, weighEmptyHost } from './missing-env-var-empty-hosts.ts';
+import { LICENCE_SIGNATURES } from './missing-env-var-licence.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
@@ -159,18 +162,10 @@ const SIGNATURES: Signature[] = [
   ...REQUIRED_BUT_NOT_PROVIDED,
   FRAMEWORK_REQUIRED_SETTING_ABSENT,
   OCAML_GETENV_NOT_FOUND,
-  {
-    // Images that refuse to start until a licence variable is set (EULA=TRUE, ACCEPT_EULA=Y).
-    all: [/\bEULA\b/, /(?:[Pp]lease|[Yy]ou must|[Yy]ou can) accept the\b|must be accepted\b/],
-    confidence: 0.86,
-    title: 'The licence variable (EULA / ACCEPT_EULA) is not set',
-  },
-  {
-    all: [/set the environment variable ACCEPT_EULA|^\s{0,8}-e (?:ACCEPT_)?EULA=/],
-    confidence: 0.86,
-    title: 'The licence variable (EULA / ACCEPT_EULA) is not set',
-  },
+  GLEAM_ASSERT_ERROR_NIL,
+  ...LICENCE_SIGNATURES,
   ...EMPTY_VALUE_SIGNATURES,
+  ...EMPTY_HOST_SIGNATURES,
   {
     // "STRIPE_API_KEY is required but not set", "CLICKHOUSE_URL is not configured", "CASSANDRA_SEEDS
     // env must be set if DB is cassandra", "CF_API_KEY must be set", "REDIS_URL not defined",
@@ -255,7 +250,11 @@ const bySignature = signatureRule({
   category: 'missing_env_var',
   // One list, so the strongest line wins whether the log names the variable or only what broke.
   signatures: [...SIGNATURES, ...DEFAULT_FALLBACK_SIGNATURES, ...INDIRECT_SIGNATURES],
-  adjust: (ctx, hit) => weighClientDefaults(ctx, hit) ?? weighEnvRenderedSetting(ctx, hit) ?? weighIndirect(ctx, hit),
+  adjust: (ctx, hit) =>
+    weighClientDefaults(ctx, hit) ??
+    weighDefaultFallback(ctx, hit) ??
+    weighEmptyHost(ctx, hit) ??
+    weighIndirect(ctx, hit),
   evidence: indirectEvidence,
   steps: (ctx, hit) => {
     const name = ENV_NAME.exec(hit.line.text)?.[1];

@@ -77,6 +77,16 @@ export const LANGUAGE_CHANGE_SIGNATURES: Signature[] = [
     title: "The app or its JVM options need the Security Manager, which the image's newer JDK removed",
   },
   {
+    // Java EE and CORBA modules the JDK dropped in 11 (JEP 320: JAXB, JAX-WS, JAF, common annotations) and
+    // internals it dropped earlier (sun.misc.BASE64Encoder in 9): an app built for Java 8 that relied on them
+    // fails to load them after the base image moved to a newer JDK. Other missing classes are packaging.
+    all: [
+      /\b(?:NoClassDefFoundError|ClassNotFoundException):? (?:javax[./](?:xml[./](?:bind|ws|soap)|activation|jws)[./]|javax[./]annotation[./](?:PostConstruct|PreDestroy|Generated|Resource)\b|org[./]omg[./](?:CORBA|CosNaming)[./]|sun[./]misc[./]BASE64(?:En|De)coder\b)/,
+    ],
+    confidence: 0.84,
+    title: "The app needs a Java EE module (JAXB, JAX-WS, activation) that the image's newer JDK no longer ships",
+  },
+  {
     // Standard-library modules only newer Erlang/OTP or Elixir releases ship: OTP 27's :json, OTP 28's
     // :zstd, Elixir 1.18's JSON and 1.17's Duration. "(module :json is not available)" on an older image
     // is the runtime's version, not a missing dependency.

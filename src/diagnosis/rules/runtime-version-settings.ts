@@ -3,7 +3,12 @@
  * The runtime-version-mismatch rule lists these among its own signatures.
  */
 import type { Signature } from './log-helpers.ts';
-import { KIBANA_7X_SETTING, NEWER_ZOT_KEY, OTELCOL_COMPONENT_OF_ANOTHER_RELEASE } from './version-clues.ts';
+import {
+  KIBANA_7X_SETTING,
+  NEWER_SERVER_OPTION,
+  NEWER_ZOT_KEY,
+  OTELCOL_COMPONENT_OF_ANOTHER_RELEASE,
+} from './version-clues.ts';
 
 export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
   {
@@ -53,5 +58,13 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     all: [NEWER_ZOT_KEY],
     confidence: 0.8,
     title: 'The zot config enables a feature added in a newer release than the image runs',
+  },
+  {
+    // A server config copied from a newer release's docs onto an older image (MySQL 8.4's
+    // mysql_native_password=ON on 8.0, NATS 2.10's route compression on 2.9): the option is right for
+    // the release the author read about, unknown to the one that runs.
+    all: [NEWER_SERVER_OPTION],
+    confidence: 0.8,
+    title: 'The config sets an option only another release of the server has (the image runs an older one)',
   },
 ];

@@ -51,6 +51,16 @@ const PAIRED_READINGS: PairedReading[] = [
     confidence: 0.84,
     title: 'The generated SQL uses OPENJSON, which the SQL Server version (or compatibility level) lacks',
   },
+  {
+    // async and await became reserved keywords in Python 3.7: a library written before (Celery 4.1's
+    // celery.backends.async, old Tornado, pika's async connection, `def f(async=False)`) no longer parses on
+    // a newer image. Python echoes the offending source line above "SyntaxError: invalid syntax".
+    error: /\bSyntaxError: invalid syntax\b/,
+    feature:
+      /\bimport (?:\w{1,40}, ){0,8}(?:async|await)\b(?! ?[\w.])|\bfrom [\w.]{0,80}\.(?:async|await) import\b|[(,] {0,4}(?:async|await) {0,2}=(?!=)|\bdef (?:async|await) {0,2}\(|\bself\.(?:async|await)\b/,
+    confidence: 0.8,
+    title: "A library uses async/await as a name, which Python 3.7 reserved: the image's Python is newer than the code",
+  },
 ];
 
 /** The first two-line reading that fits the log, or the ES module path one from version-clues. */

@@ -84,6 +84,17 @@ const SIGNATURES: Signature[] = [
     title: 'A supervised script exists but could not be executed: a CRLF shebang is the usual cause',
     warningIsEvidence: true,
   },
+  // A directory runner (Debian run-parts, busybox run-parts, cron.d-style hook runners of the images'
+  // initdb.d/entrypoint.d folders) execs only the files it just listed, so an ENOENT from that exec is
+  // the kernel missing the interpreter of a file that exists: a "#!/bin/bash\r" CRLF shebang most often,
+  // an interpreter absent from the image the runner-up.
+  {
+    all: [
+      /\brun-parts: (?:failed to exec|can't execute|unable to exec(?:ute)?) ['‘]?\/[^\s:'’]{1,300}['’]?: No such file or directory/,
+    ],
+    confidence: 0.75,
+    title: 'A hook script the runner listed could not be executed: a CRLF shebang is the usual cause',
+  },
   {
     // The app itself started a script by its absolute path and got ENOENT: Java "Cannot run program
     // \"/opt/app/bin/init.sh\": error=2", Node "spawn /app/hooks/run.sh ENOENT", Go "fork/exec

@@ -34,6 +34,13 @@ export const REMOVED_SETTING =
 export const REMOVED_MYSQL_FLAG =
   /unknown (?:variable|option) '(?:--)?(?:query-cache-[\w-]{1,30}|innodb-file-format[\w-]{0,20}|innodb-large-prefix|log-warnings|tx-isolation|tx-read-only|sync-frm|secure-auth|old-passwords|innodb-support-xa|show-compatibility-56|default-authentication-plugin|expire-logs-days|master-info-repository|relay-log-info-repository|log-syslog[\w-]{0,20}|innodb-locks-unsafe-for-binlog|innodb-additional-mem-pool-size)\b/;
 /**
+ * Server options that only newer releases know, refused as unknown by an older image: MySQL 8.4's
+ * mysql_native_password (a loadable plugin since 8.4), 8.0.2x's authentication_policy, innodb_redo_log_capacity
+ * and replica_/source_ renames; NATS 2.10's compression and pool_size for routes and leaf nodes.
+ */
+export const NEWER_SERVER_OPTION =
+  /\bunknown (?:variable|option) '(?:--)?(?:mysql[-_]native[-_]password|authentication[-_]policy|innodb[-_]redo[-_]log[-_]capacity|binlog[-_]expire[-_]logs[-_]auto[-_]purge|replica[-_][a-z_-]{2,40}|source[-_]verify[-_]checksum|innodb[-_]doublewrite[-_](?:files|pages))\b|\bunknown field "(?:compression|pool_size|sync_interval|no_fast_producer_stall|ocsp_peer)"/;
+/**
  * The kubelet pulled the image by a floating tag (latest, or a major-only tag like mysql:8 that moves to
  * each new minor): an option the release removed is then the tag's move, not a mistyped flag.
  */
@@ -128,9 +135,13 @@ export const NEWER_RABBITMQ_KEY =
  * --experimental-* features, --env-file (20.6), --watch (18.11), --import (18.18), --permission (20),
  * --run (22). An older image answers "No such built-in module", ERR_UNKNOWN_BUILTIN_MODULE or "bad
  * option": the invocation is right for the Node the code was written for.
+ *
+ * Core subpaths and node:-prefixed specifiers (fs/promises 14, timers/promises 15, stream/web 16.5,
+ * readline/promises 17, node:test 18) are builtins too: "Cannot find module" for them means the image's
+ * Node.js predates them, not a package left out of node_modules.
  */
 export const NEWER_NODE_BUILTIN_OR_FLAG =
-  /\bNo such built-in module: node:[a-z_/]{1,40}|\bERR_UNKNOWN_BUILTIN_MODULE\b|\bnode: bad option: --(?:experimental-[a-z-]{2,60}|env-file(?:-if-exists)?|watch(?:-path|-preserve-output)?|import|permission|allow-[a-z-]{2,30}|test(?:-[a-z-]{2,40})?|run|strip-types|disable-warning|localstorage-file|snapshot-blob|build-snapshot)\b|\bCannot find module 'node:(?:sqlite|test|sea|test\/reporters)'/;
+  /\bNo such built-in module: node:[a-z_/]{1,40}|\bERR_UNKNOWN_BUILTIN_MODULE\b|\bnode: bad option: --(?:experimental-[a-z-]{2,60}|env-file(?:-if-exists)?|watch(?:-path|-preserve-output)?|import|permission|allow-[a-z-]{2,30}|test(?:-[a-z-]{2,40})?|run|strip-types|disable-warning|localstorage-file|snapshot-blob|build-snapshot)\b|\bCannot find module 'node:[a-z_]{1,30}(?:\/[a-z_]{1,30})?'|\bCannot find module '(?:fs|dns|stream|timers|readline|inspector)\/promises'|\bCannot find module '(?:stream\/(?:web|consumers)|util\/types|path\/(?:posix|win32)|assert\/strict|diagnostics_channel)'/;
 
 /**
  * A runtime's own module lacks a name the code imports: the name exists in another release of the runtime

@@ -365,6 +365,27 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.65,
     },
     {
+      name: 'an init-style start command reports the service started in the background and exits 0',
+      log: 'Using config: /etc/kafka/zookeeper.properties\n * Starting Apache Kafka broker kafka   ...done.',
+      exitCode: 0,
+      reason: 'Completed',
+      min: 0.75,
+    },
+    {
+      name: 'a Hadoop daemon script forks the namenode and leaves the container to exit 0',
+      log: 'starting namenode, logging to /opt/hadoop/logs/hadoop-root-namenode-hdfs-0.out',
+      exitCode: 0,
+      reason: 'Completed',
+      min: 0.75,
+    },
+    {
+      name: 'a launcher that reports the pid it left behind (neo4j start, solr start) exits 0',
+      log: 'Waiting up to 180 seconds to see Solr running on port 8983\nStarted Solr server on port 8983 (pid=117). Happy searching!',
+      exitCode: 0,
+      reason: 'Completed',
+      min: 0.75,
+    },
+    {
       name: 'a process manager that daemonized, leaving the container to exit 0',
       log: 'Starting queue worker\nforking to background (pid 27)\n',
       exitCode: 0,
@@ -641,6 +662,17 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       name: 'a bad integer in an env var, not read by an option parser',
       log: 'invalid value for Integer(): "ten"\n/app/config/initializers/sidekiq.rb:4:in `Integer\'\n/app/config/environment.rb:5:in `<main>\'',
       exitCode: 1,
+    },
+    {
+      name: 'an init-style start that reported success and then failed is not a clean exit to the background',
+      log: 'Starting zookeeper ... STARTED\njava.net.BindException: Address already in use',
+      exitCode: 1,
+    },
+    {
+      name: 'a foreground server announcing it is starting, still running when probes killed it',
+      log: 'Starting gateway on :8080 ...\nlistening',
+      exitCode: 0,
+      reason: 'Completed',
     },
     {
       name: 'a daemon that went to the background but the container then failed',

@@ -415,6 +415,25 @@ ruleTable(badConfig, 'bad_config', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'OpenSearch refuses single-node discovery together with a seeded initial master list',
+      log: '[2024-03-02T10:11:12,000][ERROR][o.o.b.OpenSearchUncaughtExceptionHandler] [os-0] uncaught exception in thread [main]\njava.lang.IllegalArgumentException: setting [cluster.initial_cluster_manager_nodes] is not allowed when [discovery.type] is set to [single-node]',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a JVM given an initial heap above its maximum heap by the config',
+      log: 'Error occurred during initialization of VM\nInitial heap size set to a larger value than the maximum heap size',
+      exitCode: 1,
+      min: 0.7,
+      best: false,
+    },
+    {
+      name: 'memcached refuses an item size limit above half of its memory limit',
+      log: 'Cannot set item size limit higher than 1/2 of memory max.',
+      exitCode: 64,
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -568,6 +587,16 @@ ruleTable(badConfig, 'bad_config', {
       name: 'an invalid record of an imported data file is data, not config',
       log: 'Invalid record at line 3 of /data/import.csv',
       exitCode: 1,
+    },
+    {
+      name: 'an Elasticsearch setting only the repository-s3 plugin registers is the absent plugin, not a bad setting',
+      log: 'java.lang.IllegalArgumentException: unknown setting [s3.client.default.endpoint] please check that any required plugins are installed, or check the breaking changes documentation for removed settings',
+      exitCode: 1,
+    },
+    {
+      name: 'two command-line flags refused together are the command, not the config',
+      log: 'Error: flags --dry-run and --apply cannot both be set',
+      exitCode: 2,
     },
   ],
 });

@@ -381,8 +381,19 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       exitCode: 1,
       min: 0.55,
     },
+    {
+      name: 'a launcher that reads its pid file back and signals a zero-downtime restart to itself',
+      log: 'Performing zero-downtime restart for the webapp server (pid 1).',
+      exitCode: 0,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'a deployment tool announcing a hot deployment of an application, not of a server pid',
+      log: 'Starting hot deployment of application orders.war\nERROR deployment failed: missing web.xml',
+      exitCode: 1,
+    },
     {
       name: 'a Go runtime that cannot create an OS thread panics with the errno too, but names newosproc',
       log: 'runtime: failed to create new OS thread (have 12 already; errno=11)\nruntime: may need to increase max user processes (ulimit -u)\nfatal error: newosproc',

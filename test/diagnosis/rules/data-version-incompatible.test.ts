@@ -199,8 +199,19 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a store whose on-disk format is outdated for the new binary (not SurrealDB wording)',
+      log: 'level=fatal msg="cannot open store at /var/lib/kv: on-disk format is outdated, run the upgrade tool of the previous release first"',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'an out-of-date package index on disk is not the server data',
+      log: 'E: The package lists stored on disk are out of date. Run apt-get update.\nerror: failed to install dependencies',
+      exitCode: 100,
+    },
     {
       name: 'a migration that ran forward and succeeded',
       log: 'INFO database was migrated to version 26.1.2 in 4.2s\nINFO Keycloak 26.1.2 started',

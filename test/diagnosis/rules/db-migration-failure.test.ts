@@ -199,8 +199,19 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
       exitCode: 255,
       min: 0.85,
     },
+    {
+      name: 'a Cassandra schema migration whose column a killed earlier run already added (another tool)',
+      log: 'INFO  Applying migration 0007_add_ttl.cql\nERROR Error during migration of script 0007_add_ttl.cql while executing \'ALTER TABLE events ADD ttl int;\'\nCaused by: InvalidRequest: Error from server: code=2200 [Invalid query] message="Invalid column name ttl because it conflicts with an existing column"',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a data import outside any migration that conflicts with an existing column name',
+      log: 'ERROR csv import: header "ttl" conflicts with an existing column of the target sheet\nimport aborted',
+      exitCode: 1,
+    },
     {
       name: 'a download whose file checksum changed is not an edited migration',
       log: 'ERROR: sha256 check sum mismatch for model.bin: was: 4a7e2d3c but is now: 9b1f0e2d\nabort: download corrupted',

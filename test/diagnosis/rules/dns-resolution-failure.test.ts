@@ -6,6 +6,13 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
     {
+      name: 'a Ruby HTTP client that only prints the SocketError class of its failed lookup',
+      log: "I, [2020-02-03T10:00:00] INFO -- : syncing catalog\nFaraday::ConnectionFailed: Failed to open TCP connection to catalog-api:8080 (SocketError)\n/usr/local/bundle/gems/faraday-0.17.3/lib/faraday/adapter/net_http.rb:57:in `rescue in call'",
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
       name: 'an HAProxy-style config host that cannot be resolved at load is a DNS failure',
       log: '[ALERT]    (1) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:31] : \'server api1\' : host "orders-api" could not be resolved.',
       exitCode: 1,
@@ -169,6 +176,11 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a Ruby client whose connection was refused raises an Errno class, not SocketError',
+      log: 'Error connecting to Redis on redis:6379 (Errno::ECONNREFUSED)',
+      exitCode: 1,
+    },
     {
       name: 'a build tool whose dependencies could not be resolved is not a host name',
       log: '[ERROR] Failed to execute goal on project shop: Could not resolve dependencies for project com.example:shop:jar:1.0: The following artifacts could not be resolved: com.example:lib:jar:2.1',

@@ -190,6 +190,19 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: "Guard's listen gem cannot add inotify watches for a synced source tree (Hanami dev server)",
+      log: '[hanami] Starting development server\nFATAL: Listen error: unable to monitor directories for changes.\nVisit https://github.com/guard/listen/blob/master/README.md#increasing-the-amount-of-inotify-watchers for info on how to fix this.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Node's fs.watch gets ENOSPC from inotify_add_watch on a busy dev node",
+      log: "node:internal/fs/watchers:247\n    throw error;\nError: watch /app/src/components ENOSPC\n    at FSWatcher.<computed> (node:internal/fs/watchers:244:19)\n  errno: -28,\n  syscall: 'watch',\n  code: 'ENOSPC'",
+      exitCode: 1,
+      min: 0.85,
+      best: 'host_kernel_limit',
+    },
   ],
   negatives: [
     {
@@ -276,6 +289,11 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       name: 'a non-blocking read that would block is EAGAIN too, but no limit',
       log: 'Errno::EAGAIN: Resource temporarily unavailable - read would block',
       exitCode: 1,
+    },
+    {
+      name: 'a listen-based watcher that stops cleanly on SIGTERM is no kernel limit',
+      log: 'Listen: stopped monitoring directories for changes\nShutting down gracefully',
+      exitCode: 0,
     },
   ],
 });

@@ -454,6 +454,19 @@ ruleTable(missingDependency, 'missing_dependency', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a Perl HTTP client needs an optional TLS module the cpanfile left out (HTTP::Tiny wording)',
+      log: 'Starting sync worker\nIO::Socket::SSL 1.42 must be installed for https support\nNet::SSLeay 1.49 required for https support at /app/lib/Sync.pm line 22.',
+      exitCode: 255,
+      min: 0.8,
+    },
+    {
+      name: 'a development-only gem missing while Rails boots config/environments/development.rb is not a confident package reading',
+      log: "=> Booting Puma\n=> Rails 6.1.7 application starting in development\n/usr/local/bundle/gems/bootsnap-1.16.0/lib/bootsnap/load_path_cache/core_ext/kernel_require.rb:17:in `require': cannot load such file -- web-console (LoadError)\n\tfrom /app/config/environments/development.rb:12:in `block in <main>'",
+      exitCode: 1,
+      max: 0.7,
+      best: false,
+    },
   ],
   negatives: [
     {
@@ -589,6 +602,21 @@ ruleTable(missingDependency, 'missing_dependency', {
     {
       name: "an undefined function of the app's own namespace is a bug, not a missing extension",
       log: 'PHP Fatal error:  Uncaught Error: Call to undefined function App\\Support\\format_money() in /app/src/Invoice.php:18',
+      exitCode: 255,
+    },
+    {
+      name: "a Node core subpath reported missing is an old runtime, not a package (Node 12 on 'stream/promises')",
+      log: "internal/modules/cjs/loader.js:883\n  throw err;\nError: Cannot find module 'stream/promises'\nRequire stack:\n- /app/dist/upload.js",
+      exitCode: 1,
+    },
+    {
+      name: "a 'node:'-prefixed builtin Node 14 does not know is an old runtime, not a package",
+      log: "Error: Cannot find module 'node:util'\n    at Function.Module._resolveFilename (internal/modules/cjs/loader.js:815:15)",
+      exitCode: 1,
+    },
+    {
+      name: "Moose's required attribute is an argument the code left out, not a Perl module",
+      log: 'Attribute (dsn) is required at /usr/local/lib/perl5/Moose/Object.pm line 24\n\tMoose::Object::new("App::Store") called at /app/bin/run line 9',
       exitCode: 255,
     },
   ],

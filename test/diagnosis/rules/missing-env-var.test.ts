@@ -4,6 +4,53 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a Gleam service whose boot asserted on an environment lookup that returned Error(Nil)',
+      log: 'INFO Starting orders api\nruntime error: let assert\n\nPattern match failed, no pattern matched the value.\n\nunmatched value:\n  Error(Nil)\n\nstacktrace:\n  orders.main /app/src/orders.gleam:9',
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
+      name: 'a Rails app that booted in development (RAILS_ENV unset) and lacks a development-only gem',
+      log: "=> Booting Puma\n=> Rails 6.1.4 application starting in development\n/usr/local/bundle/gems/bootsnap-1.7.5/lib/bootsnap/load_path_cache/core_ext/kernel_require.rb:34:in `require': cannot load such file -- web_console (LoadError)\n\tfrom /srv/app/config/environments/development.rb:12:in `block in <main>'",
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a Symfony kernel in its dev environment (APP_ENV unset) after a --no-dev composer install',
+      log: 'PHP Fatal error:  Uncaught Symfony\\Component\\ErrorHandler\\Error\\ClassNotFoundError: Attempted to load class "WebProfilerBundle" from namespace "Symfony\\Bundle\\WebProfilerBundle".',
+      exitCode: 255,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'a commercial broker image that says which variable accepts its licence',
+      log: 'Starting message broker\nTo accept the license terms, set the environment variable LICENSE=accept\nExiting.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an image that only says its licence agreement must be accepted',
+      log: 'ERROR: The license agreement must be accepted before the server can start.',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'an Erlang node whose name was built from an unset host variable (rabbit@ with nothing after)',
+      log: '=ERROR REPORT==== 1-Apr-2024::10:00:00.000000 ===\n** System running to use fully qualified hostnames **\n** Hostname  is illegal **\nKernel pid terminated (application_controller) ("{application_start_failure,kernel,{{shutdown,{failed_to_start_child,net_sup,nodistribution}}}}")',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Redis replica whose generated config lost the primary host (the trace shows it empty)',
+      log: "+ PRIMARY_HOST=\n+ exec redis-server /etc/redis/redis.conf\n\n*** FATAL CONFIG FILE ERROR (Redis 6.2.14) ***\nReading the configuration file, at line 5\n>>> 'replicaof  6379'\nwrong number of arguments",
+      exitCode: 1,
+      min: 0.84,
+      best: 'missing_env_var',
+    },
+    {
       name: 'a metrics shipper whose remote-write address (filled from a variable) is absent',
       log: 'ts=2024-05-01T10:00:00Z level=error msg="failed to start" err="remote write needs a URL"',
       exitCode: 1,
@@ -542,6 +589,31 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a Gleam assertion on a decode error that carries a value is not an unset variable',
+      log: 'runtime error: let assert\n\nunmatched value:\n  Error([DecodeError(expected: "Int", found: "String", path: ["port"])])',
+      exitCode: 1,
+    },
+    {
+      name: 'a gem missing from the production config is not a development boot',
+      log: "/usr/local/bundle/gems/bootsnap-1.7.5/lib/bootsnap/load_path_cache/core_ext/kernel_require.rb:34:in `require': cannot load such file -- aws-sdk-s3 (LoadError)\n\tfrom /srv/app/config/environments/production.rb:40:in `block in <main>'",
+      exitCode: 1,
+    },
+    {
+      name: 'an expired licence that asks to accept a renewal is not an acceptance variable',
+      log: 'FATAL: license expired on 2024-01-01. Please accept the license renewal in the admin console.',
+      exitCode: 1,
+    },
+    {
+      name: 'a rejected Redis config line with every argument present is a bad line, not a hole',
+      log: "*** FATAL CONFIG FILE ERROR (Redis 7.2.4) ***\nReading the configuration file, at line 3\n>>> 'sentinel monitor mymaster redis-0 6379 2 extra'\nUnrecognized sentinel configuration statement.",
+      exitCode: 1,
+    },
+    {
+      name: 'an Erlang host name that is present but malformed is not an unset variable',
+      log: '** System running to use fully qualified hostnames **\n** Hostname presence is illegal **',
+      exitCode: 1,
+    },
     {
       name: 'a client that quotes the address it was given against the form it needs has a bad value, not a missing one',
       log: 'Error: invalid configuration: exporter requires a URL with scheme http or https, got "loki:3100"',

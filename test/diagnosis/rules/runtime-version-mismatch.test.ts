@@ -643,8 +643,53 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a Node.js 12 image running code that imports the core timers/promises subpath (Node 15+)',
+      log: "node:internal/modules/cjs/loader:818\n  throw err;\n  ^\n\nError: Cannot find module 'timers/promises'\nRequire stack:\n- /srv/app/lib/retry.js",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Java 8 app on a JDK 17 base image that still needs the JAX-WS and activation modules',
+      log: 'Exception in thread "main" java.lang.NoClassDefFoundError: javax/activation/DataSource\n\tat org.apache.cxf.attachment.AttachmentUtil.<clinit>(AttachmentUtil.java:71)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a library with a def f(async=False) parameter, read by Python 3.7 or newer',
+      log: 'Traceback (most recent call last):\n  File "/app/run.py", line 3, in <module>\n    import tornado_jobs\n  File "/usr/local/lib/python3.8/site-packages/tornado_jobs/queue.py", line 41\n    def enqueue(self, job, async=False):\n                               ^\nSyntaxError: invalid syntax',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a my.cnf from newer MySQL docs sets authentication_policy on an image older than 8.0.27',
+      log: "2022-05-02T10:00:01.000000Z 0 [ERROR] [MY-000067] [Server] unknown variable 'authentication_policy=caching_sha2_password,,'.\n2022-05-02T10:00:01.000100Z 0 [ERROR] [MY-010119] [Server] Aborting",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a NATS config with the 2.10 route pool size on a 2.9 image',
+      log: 'nats-server: /etc/nats/nats.conf:14:3: unknown field "pool_size"',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'a package left out of node_modules is not a core module of a newer Node.js',
+      log: "Error: Cannot find module 'fs-extra/promises'\nRequire stack:\n- /srv/app/index.js",
+      exitCode: 1,
+    },
+    {
+      name: 'a servlet API jar left out of the war is packaging, not a JDK module removal',
+      log: 'Exception in thread "main" java.lang.NoClassDefFoundError: javax/servlet/Filter\n\tat com.example.Main.main(Main.java:10)',
+      exitCode: 1,
+    },
+    {
+      name: "a Python syntax error in the app's own code that has nothing to do with async",
+      log: 'Traceback (most recent call last):\n  File "/app/run.py", line 12\n    if total > 10\n                ^\nSyntaxError: invalid syntax',
+      exitCode: 1,
+    },
     {
       name: 'a database written by a newer release is a data downgrade, not a runtime pin',
       log: 'FATAL: the database schema requires a newer version of Gitea (v1.22); refusing to start on v1.21',

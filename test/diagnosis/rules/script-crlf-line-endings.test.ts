@@ -6,6 +6,13 @@ import { classifyCase, contextFor, ruleTable } from './helpers.ts';
 ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
   positives: [
     {
+      name: 'busybox run-parts cannot execute a listed entrypoint.d hook (CRLF shebang)',
+      log: "/docker-entrypoint.sh: running /docker-entrypoint.d/\nrun-parts: can't execute '/docker-entrypoint.d/10-render-config.sh': No such file or directory",
+      exitCode: 1,
+      min: 0.65,
+      max: 0.84,
+    },
+    {
       name: 'GNU env quotes a CR-ended interpreter with typographic quotes (python3\\r)',
       log: '/usr/bin/env: ‘python3\\r’: No such file or directory',
       exitCode: 127,
@@ -148,6 +155,11 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
     },
   ],
   negatives: [
+    {
+      name: 'a hook script that ran and failed on its own is not an unexecutable script',
+      log: 'psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed\nrun-parts: /docker-entrypoint-initdb.d/20-seed.sh exited with return code 2',
+      exitCode: 1,
+    },
     {
       name: 'a flag rejected together with its value was one list item, not a name with a carriage return',
       log: "Usage: gateway [OPTIONS]\nTry 'gateway --help' for help.\n\nError: No such option: --port 4000 (Possible options: --port, --port-file)",

@@ -1,0 +1,38 @@
+/**
+ * missing_env_var read from a host name that arrived empty (not a rule itself: the missing-env-var rule
+ * imports these). A start script that interpolates an unset variable into a node name or a generated
+ * config leaves a hole where the host belongs: an Erlang node "app@" with nothing after the @, a Redis
+ * or Sentinel config line with two spaces where an argument was. A host written wrong by hand is still
+ * there to read (bad_config); an empty one is a variable that was not set.
+ */
+import type { RuleContext } from '../rule.ts';
+import type { Signature, SignatureHit } from './log-helpers.ts';
+
+// Erlang's net_kernel prints "** Hostname %s is illegal **": with the host empty (RELEASE_NODE=app@${POD_IP}
+// and POD_IP unset) the name leaves two spaces. The node name itself shows the same hole: 'app@'.
+const ERLANG_EMPTY_NODE_HOST: Signature = {
+  all: [/\*\* Hostname {2}is illegal \*\*|\bname => '[\w.-]{1,100}@'[,}\s]/],
+  confidence: 0.82,
+  title: 'The Erlang node name has an empty host: the variable it is built from (POD_IP, HOSTNAME) is not set',
+};
+
+// Redis and Sentinel quote the config line they reject (">>> 'sentinel monitor mymaster  6379 2'"). Two
+// spaces between words of a generated line are an argument that expanded to nothing.
+const QUOTED_CONFIG_LINE_WITH_HOLE: Signature = {
+  all: [/^>>> '[^'\n]{1,300}'/, /\S {2}\S/],
+  confidence: 0.6,
+  title: 'A generated config line lost an argument: the variable interpolated there is not set',
+};
+
+// A shell trace of an assignment that came out empty ("+ MASTER_HOST="): the script read an unset variable.
+const EMPTY_ASSIGNMENT_TRACE = /^\+{1,4} [A-Z][A-Z0-9_]{0,60}=(?:''|"")?\s*$/;
+
+/** The hole in a generated config line counts fully when the trace shows the variable came out empty. */
+export const weighEmptyHost = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+  if (hit.signature !== QUOTED_CONFIG_LINE_WITH_HOLE) return undefined;
+  return ctx.log.lines.some((l) => l.line < hit.line.line && EMPTY_ASSIGNMENT_TRACE.test(l.text))
+    ? 0.84
+    : hit.confidence;
+};
+
+export const EMPTY_HOST_SIGNATURES: readonly Signature[] = [ERLANG_EMPTY_NODE_HOST, QUOTED_CONFIG_LINE_WITH_HOLE];
