@@ -269,6 +269,26 @@ interface Unpacked {
   stack: string[];
 }
 
+/**
+ * PostgreSQL's own JSON records (log_destination=jsonlog; CloudNativePG wraps each as {"msg":"record",
+ * "record":{...}}) keep the severity, message, detail and hint in fields of their own. They are read
+ * back as PostgreSQL prints them as text ("FATAL:  message", then "DETAIL:  ..." and "HINT:  ..."), so
+ * what the rules know of PostgreSQL's text applies to them too.
+ */
+const postgresRecord = (value: unknown): Unpacked | null => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  const severity = str(record['error_severity']);
+  const message = str(record['message']);
+  if (severity === undefined || message === undefined) return null;
+  const extra = ['detail', 'hint'].flatMap((key) => {
+    const text = str(record[key]);
+    return text === undefined ? [] : [`${key.toUpperCase()}:  ${text}`];
+  });
+  // LOG, the DEBUGn levels and the like are PostgreSQL's informational ones.
+  return { text: `${severity}:  ${message}`, level: normalizeLevel(severity) ?? 'info', stack: extra };
+};
+
 /** Reads a structured log record; null when the line is not a JSON object. */
 const unpackJson = (line: string, depth = 0): Unpacked | null => {
   if (line.length > MAX_JSON_LINE || line.charCodeAt(0) !== 123 /* { */) return null;
@@ -286,6 +306,8 @@ const unpackJson = (line: string, depth = 0): Unpacked | null => {
     const inner = wrapped.replace(/\r?\n$/, '');
     return unpackJson(inner.trimStart(), 1) ?? { text: inner, level: plainLevel(inner), stack: [] };
   }
+  const postgres = postgresRecord(record) ?? postgresRecord(record['record']);
+  if (postgres) return postgres;
   let level: string | undefined;
   for (const key of LEVEL_KEYS) {
     level = normalizeLevel(record[key] ?? field(record, key));

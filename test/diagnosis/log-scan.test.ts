@@ -117,6 +117,36 @@ describe('scanLog: JSON lines', () => {
     assert.deepEqual(scanLog(inner).lines[0], { line: 1, text: 'inner', level: 'error' });
   });
 
+  test("PostgreSQL's JSON records (jsonlog, CloudNativePG's wrapped record) read as PostgreSQL's text", () => {
+    const record = {
+      error_severity: 'FATAL',
+      sql_state_code: '22023',
+      message: 'database files are incompatible with server',
+      detail:
+        'The data directory was initialized by PostgreSQL version 15, which is not compatible with this version 16.3.',
+      hint: 'Run pg_upgrade first.',
+    };
+    const wrapped = { level: 'info', logger: 'postgres', msg: 'record', logging_pod: 'db-1', record };
+    for (const line of [JSON.stringify(record), JSON.stringify(wrapped)]) {
+      assert.deepEqual(
+        scanLog(line).lines.map((l) => [l.text, l.level]),
+        [
+          ['FATAL:  database files are incompatible with server', 'fatal'],
+          [`DETAIL:  ${record.detail}`, 'fatal'],
+          ['HINT:  Run pg_upgrade first.', 'fatal'],
+        ],
+      );
+    }
+    const startup = { error_severity: 'LOG', message: 'database system is ready to accept connections' };
+    assert.deepEqual(
+      scanLog(JSON.stringify({ msg: 'record', record: startup })).lines.map((l) => [l.text, l.level]),
+      [['LOG:  database system is ready to accept connections', 'info']],
+    );
+    // A record that merely has a "record" field, or a message without PostgreSQL's severity, is read as before.
+    assert.equal(scanLog('{"level":"error","msg":"record","record":{"id":7}}').lines[0]?.text, 'record');
+    assert.equal(scanLog('{"severity":"ERROR","message":"boom"}').lines[0]?.text, 'boom');
+  });
+
   test('a record without a known message field keeps its raw text', () => {
     const line = '{"errno":"ECONNREFUSED","code":"ECONNREFUSED","port":5432}';
     assert.equal(scanLog(line).lines[0]!.text, line);
