@@ -5,7 +5,7 @@
  * confidences stay low: they say "worth checking", not "found".
  */
 import { kubectl } from './kubectl.ts';
-import { errorLooking } from './log-scan.ts';
+import { errorLooking } from './log-levels.ts';
 import type { RuleContext } from './rule.ts';
 import { type CategoryId, TAXONOMY } from './taxonomy.ts';
 import type { Evidence, Finding } from './types.ts';

@@ -6,7 +6,8 @@
 import { priorsFor, rivalsOf, type WeakClue, weakClues, weakGuess } from './alternatives.ts';
 import { explainExit, exitHeadline } from './exit-codes.ts';
 import { kubectl } from './kubectl.ts';
-import { errorLooking, scanLog } from './log-scan.ts';
+import { errorLooking } from './log-levels.ts';
+import { scanLog } from './log-scan.ts';
 import { redact } from '../text/outgoing.ts';
 import type { Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { isAddressKey, LOG_BOUNDS, scanLog } from '../../src/diagnosis/log-scan.ts';
+import { isAddressKey } from '../../src/diagnosis/log-json.ts';
+import { LOG_BOUNDS, scanLog } from '../../src/diagnosis/log-scan.ts';
 
 const texts = (input: string | Uint8Array) => scanLog(input).lines.map((l) => l.text);
 
