@@ -1,7 +1,8 @@
 /**
- * app_bug's readings of a dependency-injection container that cannot build the app's object graph at
- * boot: a cycle, or a component nobody registered. Both are the app's own wiring, whatever data or
- * environment it runs with, so they read as a bug in its code. The app-bug rule lists these in its order.
+ * app_bug's readings of a dependency-injection container or registry that cannot build the app's object
+ * graph at boot: a cycle, a component nobody registered, or one registered twice. Each is the app's own
+ * wiring, whatever data or environment it runs with, so it reads as a bug in its code. The app-bug rule
+ * lists these in its order.
  */
 import type { Signature } from './log-helpers.ts';
 
@@ -32,5 +33,20 @@ export const DI_WIRING_SIGNATURES: Signature[] = [
     ],
     confidence: 0.75,
     title: "The app's dependency-injection wiring misses a component it needs (a bug in its code)",
+  },
+  {
+    // The app registers the same name twice at boot (a plugin loaded by hand and again by autoload, a
+    // module imported under two paths): Fastify "The decorator 'prisma' has already been added!"
+    // (FST_ERR_DEC_ALREADY_PRESENT) and "Method 'GET' already declared for route", Go net/http "http:
+    // multiple registrations for /metrics" and flag "flag redefined: v", Prometheus clients "duplicate
+    // metrics collector registration attempted" / "Duplicated timeseries in CollectorRegistry", Flask "View
+    // function mapping is overwriting an existing endpoint function", Mongoose "Cannot overwrite `User`
+    // model once compiled", SQLAlchemy "Table 'x' is already defined for this MetaData instance", Spring
+    // "Ambiguous mapping. Cannot map". The same code fails the same way in any environment.
+    all: [
+      /\bFST_ERR_(?:DEC_ALREADY_PRESENT|DUPLICATED_ROUTE)\b|\b[Tt]he decorator '[^'\n]{1,100}' has already been added\b|\bMethod '[A-Z]{3,7}' already declared for route\b|\bhttp: multiple registrations for\b|^panic: [^\n]{0,200}flag redefined: |\bduplicate metrics collector registration attempted\b|\bDuplicated timeseries in CollectorRegistry\b|\bView function mapping is overwriting an existing endpoint function\b|\bCannot overwrite `[^`\n]{1,100}` model once compiled\b|\bis already defined for this MetaData instance\b|\bAmbiguous mapping\. Cannot map\b/,
+    ],
+    confidence: 0.8,
+    title: 'The app registers the same component twice at boot (a plugin, route or metric loaded twice)',
   },
 ];

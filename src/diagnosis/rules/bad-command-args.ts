@@ -7,6 +7,7 @@ import type { Rule, RuleContext } from '../rule.ts';
 import { clientRunInServerContainer } from './bad-command-args-client-run.ts';
 import { DAEMONIZED_SIGNATURES } from './bad-command-args-daemonized.ts';
 import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
+import { OPTION_EXCEPTION_SIGNATURES } from './bad-command-args-option-exceptions.ts';
 import { silentCleanExitLoop } from './bad-command-args-silent-exit.ts';
 import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
 import {
@@ -48,6 +49,7 @@ const SIGNATURES: Signature[] = [
   OPTION_VALUE_CONVERSION,
   ...DAEMONIZED_SIGNATURES,
   ...OPTION_PARSER_SIGNATURES,
+  ...OPTION_EXCEPTION_SIGNATURES,
   ...COMMAND_FORM_SIGNATURES,
   ...LISTEN_ADDRESS_SIGNATURES,
   {

@@ -9,6 +9,18 @@
 import type { Signature } from './log-helpers.ts';
 
 export const SERVER_REJECTION_SIGNATURES: Signature[] = [
+  {
+    // A server that names the file and line of a key it does not know: php-fpm's "[/usr/local/etc/php-fpm.d/
+    // www.conf:7] unknown entry 'pm.max_request'", HAProxy's "parsing [/etc/haproxy/haproxy.cfg:12] : unknown
+    // keyword", ProFTPD/Squid "/etc/squid/squid.conf:3 unrecognized directive". A typo in a mounted config;
+    // a key of another server version is stepped back by the rule.
+    all: [
+      /[\w-]\.(?:conf|cfg|cnf|ini|cf):\d{1,6}\b/,
+      /\b(?:[Uu]nknown|[Uu]nrecogni[sz]ed|[Ii]nvalid) (?:entry|key|keyword|directive|option|setting|parameter|command)\b/,
+    ],
+    confidence: 0.82,
+    title: 'The server rejects a key its configuration file names (a typo?)',
+  },
   { all: [/FATAL CONFIG FILE ERROR/], confidence: 0.8, title: 'Redis rejects its configuration file' },
   {
     all: [/^wrong number of arguments\s*$|^Invalid argument\s*$|^argument must be /],

@@ -16,7 +16,15 @@ import {
 import { CONFIG_FOR_ANOTHER_VERSION, REMOVED_MYSQL_FLAG } from './version-clues.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 import { CONFIG_PARSE_SIGNATURES, CONFIG_SCHEMA_SIGNATURES } from './config-parse-clues.ts';
-import { JS_CONFIG_LOCATION, JS_SYNTAX_ERROR, JSON_PARSE, TOML_PARSE, XML_PARSE } from './config-parse-clues.ts';
+import {
+  JS_CONFIG_LOCATION,
+  JS_MODULE_SYSTEM_MISMATCH,
+  JS_SYNTAX_ERROR,
+  JSON_PARSE,
+  TOML_PARSE,
+  XML_PARSE,
+} from './config-parse-clues.ts';
+import { PY_CONFIG_LOCATION, PY_SYNTAX_ERROR } from './config-parse-clues.ts';
 
 // nginx [emerg] lines about names and ports belong to the DNS, port and permission rules.
 const NOT_CONFIG =
@@ -81,6 +89,7 @@ const SIGNATURES: Signature[] = [
   },
   CONFIG_ERROR,
   JS_CONFIG_LOCATION,
+  PY_CONFIG_LOCATION,
   {
     // The same complaint worded as a failed load step (Alertmanager "Loading configuration file failed",
     // Vaultwarden "Error loading config:", fluentd "config error file=") with the reason after it.
@@ -259,8 +268,12 @@ export const badConfig = signatureRule({
       return Math.min(hit.confidence, 0.6);
     if (LOAD_FAILED.test(hit.line.text) && ctx.log.lines.some((l) => LOAD_FAILED.test(l.text) && ABSENT.test(l.text)))
       return Math.min(hit.confidence, 0.45);
-    if (hit.signature.title === JS_CONFIG_LOCATION.title && ctx.log.lines.some((l) => JS_SYNTAX_ERROR.test(l.text)))
-      return 0.78;
+    if (hit.signature.title === JS_CONFIG_LOCATION.title) {
+      if (ctx.log.lines.some((l) => JS_MODULE_SYSTEM_MISMATCH.test(l.text))) return 0.84;
+      if (ctx.log.lines.some((l) => JS_SYNTAX_ERROR.test(l.text))) return 0.78;
+    }
+    if (hit.signature.title === PY_CONFIG_LOCATION.title && ctx.log.lines.some((l) => PY_SYNTAX_ERROR.test(l.text)))
+      return 0.75;
     if (hit.signature.title === CONFIG_ERROR.title && ctx.exitCode === EX_CONFIG) return Math.max(hit.confidence, 0.82);
     return hit.confidence;
   },

@@ -197,13 +197,33 @@ export const XML_PARSE: Signature = {
 
 /**
  * The header Node prints above an error thrown while loading a configuration written as JavaScript (pm2's
- * ecosystem.config.js, next/vite/webpack/jest *.config.js): "/app/next.config.js:12". Alone it is any error
- * of that file; the bad-config rule trusts it when the log's error is a SyntaxError (the file does not compile,
- * a Helm range that drops the commas between keys), the app's own modules being app_bug's.
+ * ecosystem.config.js, next/vite/webpack/jest *.config.js): "/app/next.config.js:12", or as a file URL for an
+ * ES module ("file:///app/next.config.mjs:22"). Alone it is any error of that file; the bad-config rule trusts
+ * it when the log's error says the file does not load as written (a SyntaxError, or the wrong module system),
+ * the app's own
+ * modules being app_bug's.
  */
 export const JS_CONFIG_LOCATION: Signature = {
-  all: [/^\/?[\w./-]{0,200}\.config\.[cm]?[jt]s:\d{1,6}\s{0,4}$/],
+  all: [/^(?:file:\/\/)?\/?[\w./-]{0,200}\.config\.[cm]?[jt]s:\d{1,6}\s{0,4}$/],
   confidence: 0.4,
-  title: 'A JavaScript configuration file does not compile (a missing comma or brace?)',
+  title: 'A JavaScript configuration file does not load (a syntax error, or written for the other module system?)',
 };
+// The file does not compile (a SyntaxError: a Helm range that drops the commas between keys).
 export const JS_SYNTAX_ERROR = /^SyntaxError: /;
+// The file mixes the two module systems: CommonJS's module.exports/require in an .mjs or "type": "module" file
+// ("module is not defined in ES module scope"). Written for the other system, the file never loads: its
+// error is sure to be the file's, not a value inside it.
+export const JS_MODULE_SYSTEM_MISMATCH =
+  /^ReferenceError: (?:module|require|exports|__dirname|__filename) is not defined in ES module scope\b/;
+
+/**
+ * The frame Python prints above a SyntaxError in a configuration written as Python (gunicorn.conf.py,
+ * superset_config.py, celeryconfig.py, jupyter_server_config.py, a settings module): the frame of a file
+ * that does not compile has no ", in <function>" after its line number. Trusted with the SyntaxError only.
+ */
+export const PY_CONFIG_LOCATION: Signature = {
+  all: [/^\s{0,8}File "[^"\n]{0,200}(?:[._-]conf|config|[._-]settings|\/settings)\.py", line \d{1,6}\s{0,4}$/],
+  confidence: 0.4,
+  title: 'A configuration file written in Python does not compile (an unterminated string, a bad indent?)',
+};
+export const PY_SYNTAX_ERROR = /^(?:SyntaxError|IndentationError|TabError): /;

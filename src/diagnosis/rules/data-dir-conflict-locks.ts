@@ -8,7 +8,7 @@ import type { Signature } from './log-helpers.ts';
 export const LOCK_SIGNATURES: Signature[] = [
   {
     all: [
-      /data directory (?:is )?already in use|instance in (?:the )?same directory is already running|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Ff]ailed to) lock (?:the )?data dir(?:ectory)?\b|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:obtain|acquire|get) (?:an? |the )?(?:exclusive |file |directory |environment |store |database |data |index |instance )?lock\b/,
+      /data directory (?:is )?already in use|instance in (?:the )?same directory is already running|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Ff]ailed to) lock (?:the )?data dir(?:ectory)?\b|(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:obtain|acquire|get) (?:an? |the )?(?:exclusive |file |directory |environment |store |database |data |index |instance )?lock\b|\b(?:[Tt]he |[Mm]aster |[Dd]ata |[Ss]tore |[Ff]ile )?lock (?:could not|couldn't|cannot|can't) be (?:acquired|obtained)\b/,
     ],
     confidence: 0.7,
     title: 'The data directory is locked by another process (two pods on one volume?)',
@@ -143,7 +143,7 @@ export const LOCK_SIGNATURES: Signature[] = [
     // (Xvfb's /tmp/.X99-lock, "lock file exists", git's index.lock), or a pid file read back as a live
     // process (Ruby's daemons gem "there is already one or more instance(s) of the program running").
     all: [
-      /\b[Ll]ock ?file (?:"?\/[^\s"]{1,200}"? )?(?:already )?exists|\b[Ss]tale (?:lock|pid) ?file|\b[Rr]emove (?:the (?:stale )?)?(?:lock ?file|[^\s]{1,200}[.-]lock\b)|[Ss]erver is already active for display|\.lock'?: File exists|[Aa]nother (?:instance|copy|process) [^\n]{0,60}(?:is|seems to be) (?:already )?running|[Aa]nother [\w-]{1,30} (?:process|instance|daemon) (?:is|seems to be) (?:already |still )?running|\b[Tt]here (?:is|are) already (?:one or more |an? |another )?(?:instance|cop(?:y|ies)|process)(?:\(s\)|e?s)?(?: of [^\n]{1,80})? running\b|\b[Aa]n instance (?:of [^\n]{1,80} )?is already running\b/,
+      /\b[Ll]ock ?file (?:"?\/[^\s"]{1,200}"? )?(?:already )?exists|\b[Ss]tale (?:lock|pid) ?file|\b[Rr]emove (?:the (?:stale )?)?(?:lock ?file|[^\s]{1,200}[.-]lock\b)|[Ss]erver is already active for display|\.lock'?: File exists|[Aa]nother (?:instance|copy|process) [^\n]{0,60}(?:is|seems to be) (?:already )?running|[Aa]nother [\w-]{1,30} (?:process|instance|daemon|server) (?:is|seems to be) (?:already |still )?running|\b[Tt]here (?:is|are) already (?:one or more |an? |another )?(?:instance|cop(?:y|ies)|process)(?:\(s\)|e?s)?(?: of [^\n]{1,80})? running\b|\b[Aa]n instance (?:of [^\n]{1,80} )?is already running\b/,
     ],
     confidence: 0.8,
     title: 'A lock file left on the volume makes the server think another instance is running',
@@ -215,9 +215,10 @@ export const LOCK_SIGNATURES: Signature[] = [
     // The same check worded around the PID it read back: in a fresh container the stale number is alive
     // (often 1, or the process itself). Airflow "is already running under PID 7", Apache "httpd (pid 8)
     // already running", Celery "already running? (pid: 1)", Squid "already running! Process ID 1",
-    // gunicorn "Already running on PID 1", PostgreSQL "Is another postmaster (PID 1) running".
+    // gunicorn "Already running on PID 1", PostgreSQL "Is another postmaster (PID 1) running", twistd
+    // "Another twistd server is running, PID 1".
     all: [
-      /\balready running (?:under|with|as|on|at) (?:PID|pid|[Pp]rocess(?: ?[Ii][Dd])?)[ :#]{0,2}\d|\((?:pid|PID):? ?\d{1,10}\) (?:is )?already running|[Aa]lready running\? \((?:pid|PID):? ?\d|already running! Process ID \d|[Aa]lready running,? \(?(?:pid|PID)[ :=]{0,2}\d|\b[Ii]s another [\w-]{1,30} \((?:PID|pid):? ?\d{1,10}\) running|[Aa]nother [\w-]{1,30} (?:process|instance|server|daemon) \((?:pid|PID):? ?\d{1,10}\) is (?:already |still )?running/,
+      /\balready running (?:under|with|as|on|at) (?:PID|pid|[Pp]rocess(?: ?[Ii][Dd])?)[ :#]{0,2}\d|\((?:pid|PID):? ?\d{1,10}\) (?:is )?already running|[Aa]lready running\? \((?:pid|PID):? ?\d|already running! Process ID \d|[Aa]lready running,? \(?(?:pid|PID)[ :=]{0,2}\d|\b[Ii]s another [\w-]{1,30} \((?:PID|pid):? ?\d{1,10}\) running|[Aa]nother [\w-]{1,30} (?:process|instance|server|daemon) \((?:pid|PID):? ?\d{1,10}\) is (?:already |still )?running|[Aa]nother [\w-]{1,30} (?:process|instance|server|daemon) is (?:already |still )?running,? (?:with |as |under |on )?\(?(?:pid|PID)[ :=]{0,2}\d/,
     ],
     confidence: 0.8,
     title: 'A stale pid file makes the server think an earlier instance is still running',
@@ -246,6 +247,18 @@ export const LOCK_SIGNATURES: Signature[] = [
     ],
     confidence: 0.78,
     title: 'A pid file on the volume points at this process, so the launcher hot-deploys to itself and exits',
+  },
+  {
+    // A lock file naming the host that holds it, which the process cannot prove stale because that host is
+    // another one (the old pod, whose hostname died with it): Mailman "The master lock could not be acquired,
+    // because it appears as if some process on some other host may have acquired it. We can't test for stale
+    // locks across host boundaries", lock files that record "held by host X" and refuse to break it.
+    all: [
+      /\bstale locks? across hosts?\b|\b(?:other|another|different) host (?:may have|has|still) (?:acquired|taken|locked|holds?)\b|\block (?:is )?(?:held|owned|taken) (?:by a process )?on (?:an?other|a different|some other) (?:host|node|machine)\b/,
+    ],
+    confidence: 0.88,
+    title: 'A lock file on the volume names another host (the old pod), so the server will not break it',
+    not: /[Ll]eader|[Ll]ease|[Dd]istributed|[Rr]edis|[Mm]igration|[Aa]dvisory/,
   },
   {
     // SQLite on a shared volume: another replica (or a crashed one's journal) holds the database lock.

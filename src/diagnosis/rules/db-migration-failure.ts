@@ -5,6 +5,7 @@ import type { Finding, LogLine } from '../types.ts';
 import {
   APPLIED_MIGRATION_EDITED_OR_MISSING,
   APPLIED_MIGRATION_FILE_MISSING,
+  BASELINE_REQUIRED,
   DUPLICATE_MIGRATION_VERSION,
   MIGRATION_CHECKSUM_CHANGED,
   OUT_OF_ORDER_MIGRATION,
@@ -133,6 +134,7 @@ const SIGNATURES: Signature[] = [
   },
   DUPLICATE_MIGRATION_VERSION,
   OUT_OF_ORDER_MIGRATION,
+  BASELINE_REQUIRED,
   {
     // A migration lock left set by a runner killed half-way (or a second runner still going): knex
     // "Migration table is already locked", knex-migrator "Migration lock was never released", Liquibase
@@ -189,11 +191,12 @@ const DDL_REFUSED: Signature = {
   title: 'A migration changed the schema in a way the existing data or objects refuse',
 };
 
-// A statement the database refused (NOT NULL over existing rows, a type cast, a foreign key): a
+// A statement the database refused (NOT NULL over existing rows, SQLite/SQL Server/Oracle refusing a NOT NULL
+// column without a default, a type cast, a foreign key): a
 // migration's, when the log shows one running, otherwise a query of the app's own.
 const SQL_FAILURE: Signature = {
   all: [
-    /QueryFailedError|^query failed: |\bcontains null values\b|violates (?:not-null|foreign key|check) constraint|\bSQLSTATE\[|[Dd]ata truncated for column|Cannot add or update a child row|[Ii]nvalid use of NULL value|cannot be cast automatically to type|[Ii]ncorrect (?:integer|datetime|date) value/,
+    /QueryFailedError|^query failed: |\bcontains null values\b|violates (?:not-null|foreign key|check) constraint|\bSQLSTATE\[|[Dd]ata truncated for column|Cannot add or update a child row|[Ii]nvalid use of NULL value|cannot be cast automatically to type|[Ii]ncorrect (?:integer|datetime|date) value|\bCannot add a NOT NULL column\b|\bALTER TABLE only allows columns to be added that can contain nulls\b|\btable must be empty to add mandatory\b/,
   ],
   confidence: 0.84,
   title: 'A migration statement failed on the existing data or schema',
@@ -202,7 +205,7 @@ const SQL_FAILURE: Signature = {
 // The runner is executing migrations (TypeORM, Rails, Laravel, Django, Ecto, knex), or the stack passes
 // through one: a failed statement after it belongs to the migration.
 const MIGRATION_RUNNING =
-  /MigrationExecutor|\bmigrations? (?:are new|must be executed)|[Pp]ending migrations?\b|\bApplying migration|\bRunning migrations?\b|== \d+ \w{1,120}: migrating|\b[Mm]igrating(?::| up| down| to)\b|\b(?:artisan migrate|manage\.py migrate|db:migrate|doctrine:migrations:migrate|migration:run|prisma migrate|alembic upgrade|knex migrate|flyway migrate|goose up)\b|\.Migrations\.\w{1,120}\.(?:change|up)\/0 forward|\/migrations?\/[\w-]{1,160}\.(?:js|ts|py|rb|php|sql|exs?)\b|\bknex\/lib\/migrations?\/|\bumzug\b/;
+  /MigrationExecutor|\bmigrations? (?:are new|must be executed)|[Pp]ending migrations?\b|\bApplying migration|\bRunning migrations?\b|== \d+ \w{1,120}: migrating|\b[Mm]igrating(?::| up| down| to)\b|\b(?:artisan migrate|manage\.py migrate|db:migrate|doctrine:migrations:migrate|migration:run|prisma migrate|alembic upgrade|knex migrate|flyway migrate|goose up)\b|\.Migrations\.\w{1,120}\.(?:change|up)\/0 forward|\/migrations?\/(?:versions\/)?[\w-]{1,160}\.(?:js|ts|py|rb|php|sql|exs?)\b|\bRunning upgrade (?:[0-9a-f]{4,40}|<base>)? ?-> [0-9a-f]{4,40}\b|\bknex\/lib\/migrations?\/|\bumzug\b/;
 const MIGRATIONS_DONE =
   /[Mm]igrations? (?:complete|completed|done|finished|applied successfully)|No (?:pending )?migrations? to (?:run|apply)|[Dd]atabase (?:schema )?is up to date/;
 

@@ -52,11 +52,24 @@ export const DUPLICATE_MIGRATION_VERSION: Signature = {
 
 export const OUT_OF_ORDER_MIGRATION: Signature = {
   // A migration older than the last applied one arrived later (two branches merged): node-pg-migrate
-  // "Not run migration X is preceding already run migration Y", Flyway "Detected resolved migration not
+  // "Not run migration X is preceding already run migration Y", FluentMigrator "Unapplied migrations have
+  // version numbers that are less than the greatest version number of applied migrations", Flyway "Detected resolved migration not
   // applied to database" (outOfOrder=false), goose/dbmate "out of order", sql-migrate "unknown migration".
   all: [
-    /\bis preceding already run migration\b|\b[Dd]etected resolved migrations? not applied to database\b|\b[Mm]igrations? (?:are |is |were |was )?out of order\b|\b[Mm]igration [\w.-]{1,120} (?:is |was )?out of order\b|\bout[- ]of[- ]order migrations?\b|\bolder than the (?:latest|last|current) (?:applied|run) migration\b/,
+    /\bis preceding already run migration\b|\bVersionOrderInvalidException\b|\b[Uu]napplied migrations? ha(?:ve|s) (?:a )?version numbers? (?:that (?:are|is) )?(?:less|lower|older) than\b|\b[Dd]etected resolved migrations? not applied to database\b|\b[Mm]igrations? (?:are |is |were |was )?out of order\b|\b[Mm]igration [\w.-]{1,120} (?:is |was )?out of order\b|\bout[- ]of[- ]order migrations?\b|\bolder than the (?:latest|last|current) (?:applied|run) migration\b/,
   ],
   confidence: 0.86,
   title: 'A migration older than the last applied one was added later (out-of-order migration history)',
+};
+
+export const BASELINE_REQUIRED: Signature = {
+  // A versioned migration tool pointed at a database that already has tables but no history of its own (the
+  // app moved from auto-migration or a dump): Atlas "connected database is not clean ... baseline version or
+  // allow-dirty is required", Flyway "Found non-empty schema(s) ... but no schema history table. Use
+  // baseline()", Prisma P3005 "The database schema is not empty".
+  all: [
+    /\bconnected database is not clean\b|\bbaseline version or allow-dirty\b|\bbut no schema history table\b|\bP3005\b|\b[Dd]atabase schema is not empty\b/,
+  ],
+  confidence: 0.88,
+  title: 'The migration tool found an existing schema without its history table (baseline it first)',
 };

@@ -2,6 +2,20 @@
 import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
+// EMFILE alone is as often a descriptor leak in the app as a low limit: a weak reading on its own.
+const OPEN_FILE_LIMIT_REACHED: Signature = {
+  all: [/\bEMFILE\b|[Tt]oo many open files/],
+  confidence: 0.6,
+  title: 'The open-file limit is reached',
+};
+
+// The log prints the open-file limit the container got, so the limit, not a leak, is in question: an
+// entrypoint's traced `ulimit -n` / `ulimit -Sn` (its value follows on the next line), or a server's start-up
+// report ("max open files: 1024", "open files limit 1024", "RLIMIT_NOFILE soft=1024", Java's "Maximum file
+// descriptor count is 1024").
+const OPEN_FILE_LIMIT_SHOWN =
+  /^\+{1,3} ulimit -[SH]?n\s{0,4}$|\b(?:max(?:imum)? (?:open files|file descriptor count)|open files limit|(?:soft|current) (?:nofile|open files?|file descriptor) limit|RLIMIT_NOFILE)\b[^\n]{0,20}?\b\d{2,7}\b/i;
+
 const SIGNATURES: Signature[] = [
   { all: [/vm\.max_map_count/], confidence: 0.93, title: 'vm.max_map_count on the node is too low' },
   {
@@ -230,7 +244,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.6,
     title: 'fork failed: vm.overcommit_memory or memory is too low',
   },
-  { all: [/\bEMFILE\b|[Tt]oo many open files/], confidence: 0.6, title: 'The open-file limit is reached' },
+  OPEN_FILE_LIMIT_REACHED,
 ];
 
 export const hostKernelLimit = signatureRule({
@@ -240,6 +254,10 @@ export const hostKernelLimit = signatureRule({
   // The runtime's own start failures (runc's session keyring, user namespaces, a nofile it cannot set) reach
   // the status message or a Failed event only: the log is empty when the process never started.
   options: { status: true },
+  adjust: (ctx, hit) =>
+    hit.signature === OPEN_FILE_LIMIT_REACHED && ctx.log.lines.some((l) => OPEN_FILE_LIMIT_SHOWN.test(l.text))
+      ? 0.78
+      : hit.confidence,
   steps: (ctx) => [
     `Check the node the pod ran on: ${kubectl.podSpec(ctx.target, '{.spec.nodeName}')}`,
     'Raise the setting on the nodes (a privileged init container running sysctl -w, or the node pool configuration)',

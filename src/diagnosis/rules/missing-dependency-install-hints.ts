@@ -12,6 +12,19 @@ const SHARED_OBJECT = /shared (?:library|object)|\.so\b/;
 
 export const INSTALL_HINT_SIGNATURES: Signature[] = [
   {
+    // A library that catches the import of a package it needs and re-raises it in its own words, often quoting
+    // the import error: SQLAlchemy's asyncio "the greenlet library is required to use this function. No module
+    // named 'greenlet'", "the psycopg2 module is required for this dialect", a wrapper's "RuntimeError: cannot
+    // start the worker: No module named 'uvloop'". The package was left out of the image (an extra not
+    // installed, a lock made on another platform whose markers skipped it, pip --no-deps).
+    all: [
+      /(?:[.:;,)]|\]) No module named '[\w.]{1,100}'|\b(?:library|package|module|extra) (?:is|are) required (?:to use|to run|to enable|for this|for the) /,
+    ],
+    confidence: 0.84,
+    title: 'A package a library needs was not installed in the image',
+    not: SHARED_OBJECT,
+  },
+  {
     // A Perl library that loads an optional module on demand and names it with its minimum version: Mojo's
     // "IO::Socket::SSL 2.009+ required for TLS support", "Net::DNS::Native 0.15+ required for non-blocking name
     // resolution", Moo's "Role::Tiny 2.000001 required", "Cpanel::JSON::XS is required for ...".

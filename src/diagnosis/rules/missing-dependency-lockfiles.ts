@@ -86,3 +86,10 @@ export const LOCKFILE_SIGNATURES: Signature[] = [
     title: 'A module the app imports is not in the cache or vendor directory the image was built with',
   },
 ];
+
+// A native package that refuses to load because the runtime is older than its prebuilt binary supports, and
+// says so: sharp's "Please upgrade Node.js: Found 18.16.1, Requires ^18.17.0", npm's "The engine "node" is
+// incompatible with this module", node-pre-gyp's "requires Node.js >= 18". The package is installed; the
+// image's runtime is too old (runtime_version_mismatch), so the missing-dependency rule steps back.
+export const RUNTIME_TOO_OLD_FOR_PACKAGE =
+  /\b[Pp]lease upgrade (?:Node(?:\.js)?|Python|Ruby|PHP|your runtime)\b|^\s{0,8}Requires [\^~>=]{1,2} ?v?\d{1,3}\.\d|\bThe engine "node" is incompatible with this module\b|\bUnsupported engine\b|\brequires Node(?:\.js)? (?:version )?[\^~>=]{1,2} ?v?\d/;

@@ -8,7 +8,7 @@ import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 import { STDLIB_OF_ANOTHER_PYTHON } from './version-clues.ts';
-import { LOCKFILE_SIGNATURES } from './missing-dependency-lockfiles.ts';
+import { LOCKFILE_SIGNATURES, RUNTIME_TOO_OLD_FOR_PACKAGE } from './missing-dependency-lockfiles.ts';
 import { CLASSPATH_SIGNATURES } from './missing-dependency-classpath.ts';
 import { INSTALL_HINT_SIGNATURES } from './missing-dependency-install-hints.ts';
 import { NATIVE_LIBRARY_ABSENT } from './missing-shared-library-bindings.ts';
@@ -275,6 +275,8 @@ export const missingDependency = signatureRule({
   signatures: SIGNATURES,
   adjust: (ctx, hit) => {
     if (ctx.log.lines.some((l) => OTHER_PYTHON.test(l.text))) return Math.min(hit.confidence, 0.45);
+    // The package is there but says the image's runtime is too old for it (runtime_version_mismatch).
+    if (ctx.log.lines.some((l) => RUNTIME_TOO_OLD_FOR_PACKAGE.test(l.text))) return Math.min(hit.confidence, 0.5);
     // A stdlib module of another Python (older or newer than the code): the runtime's version, no package.
     if (STDLIB_OF_ANOTHER_PYTHON.test(hit.line.text) || VENDORED_SIX_MOVES.test(hit.line.text)) {
       return Math.min(hit.confidence, 0.45);

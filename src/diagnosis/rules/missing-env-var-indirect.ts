@@ -45,9 +45,9 @@ const LOCAL_SOCKET_FALLBACK: Signature = {
 // message names no variable, but an empty number or an undefined URL is rarely anything else.
 const INDIRECT: Signature[] = [
   {
-    // Python int("") / float(""), Go strconv on "" (os.Getenv of an unset variable).
+    // Python int("") / float(""), int("None") of an f-string with None, Go strconv on "" (os.Getenv unset).
     all: [
-      /invalid literal for int\(\) with base \d+: ''|could not convert string to float: ''|strconv\.(?:Atoi|ParseInt|ParseUint|ParseFloat|ParseBool): parsing "": invalid syntax|time: invalid duration ""/,
+      /invalid literal for int\(\) with base \d+: '(?:None)?'|could not convert string to float: ''|strconv\.(?:Atoi|ParseInt|ParseUint|ParseFloat|ParseBool): parsing "": invalid syntax|time: invalid duration ""/,
     ],
     confidence: 0.72,
     title: 'An empty value was parsed as a number: the environment variable it comes from is likely not set',

@@ -36,6 +36,7 @@ import { USAGE_HINTS } from './missing-env-var-usage-hints.ts';
 import { DEFAULT_FALLBACK_SIGNATURES, weighDefaultFallback } from './missing-env-var-defaults.ts';
 import { EMPTY_HOST_SIGNATURES, weighEmptyHost } from './missing-env-var-empty-hosts.ts';
 import { LICENCE_SIGNATURES } from './missing-env-var-licence.ts';
+import { REQUIRED_VALUE_SIGNATURES, weighUnsetNotice } from './missing-env-var-required-values.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
@@ -166,17 +167,7 @@ const SIGNATURES: Signature[] = [
   ...LICENCE_SIGNATURES,
   ...EMPTY_VALUE_SIGNATURES,
   ...EMPTY_HOST_SIGNATURES,
-  {
-    // "STRIPE_API_KEY is required but not set", "CLICKHOUSE_URL is not configured", "CASSANDRA_SEEDS
-    // env must be set if DB is cassandra", "CF_API_KEY must be set", "REDIS_URL not defined",
-    // "SECRET_KEY should not be empty" (an env validator: an envFrom key skipped leaves it empty): an
-    // upper-case variable name said to be unset ("must be set to 3" is a bad value, not a missing one).
-    all: [
-      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:env(?:ironment)?|variable|var|config(?:uration)?|setting|option|parameter|value|key) (?:(?:variable|option|setting|value|key) )?)?(?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided|configured|specified)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
-    ],
-    confidence: 0.85,
-    title: 'A required environment variable is not set',
-  },
+  ...REQUIRED_VALUE_SIGNATURES,
   {
     // JSON-schema env validators (env-schema / @fastify/env, envalid-on-ajv, convict): ajv's "env must have
     // required property 'COOKIE_SECRET'" (v8) or "should have required property" (v6). The object checked
@@ -254,6 +245,7 @@ const bySignature = signatureRule({
     weighClientDefaults(ctx, hit) ??
     weighDefaultFallback(ctx, hit) ??
     weighEmptyHost(ctx, hit) ??
+    weighUnsetNotice(ctx, hit) ??
     weighIndirect(ctx, hit),
   evidence: indirectEvidence,
   steps: (ctx, hit) => {

@@ -4,9 +4,53 @@
  * it names ("'/app/gunicorn.conf.py' doesn't exist", a jar spark-submit skips, a failed stat or lstat, an
  * interpreter that cannot open its script). The program's own wording is the evidence here, not an errno
  * or a language's exception, so these live apart from file-not-found-errors.ts; the missing-file rule
- * lists them in its own order, config files first.
+ * lists them in its own order, config files first. A file path that is a directory (IS_A_DIRECTORY) is
+ * read here too, so that the rule can lift it when the path is named like a file.
  */
+import type { LogLine } from '../types.ts';
 import type { Signature } from './log-helpers.ts';
+
+export const IS_A_DIRECTORY: Signature = {
+  // A bind-mounted host file that did not exist became an empty directory (TAXONOMY: missing_file).
+  // nginx "pread() ... failed (21: Is a directory)", Java "(Is a directory)", Python IsADirectoryError,
+  // Rust "Is a directory (os error 21)": a subPath whose ConfigMap key is missing is a directory too.
+  all: [
+    /: [Ii]s a directory\b|\bEISDIR\b|[Ii]s a directory: '|\((?:21: )?Is a directory\)|\bIsADirectoryError\b|\bIs a directory \(os error 21\)/,
+  ],
+  confidence: 0.76,
+  title: 'A file the app reads is a directory (a host path or subPath mounted where the file was missing?)',
+};
+
+// A path whose last part has a config/data file extension.
+export const FILE_NAMED_DIRECTORY =
+  /\/[\w.-]{1,100}\.(?:ini|conf|cnf|cfg|config|ya?ml|json|toml|properties|xml|env|pem|crt|key|sh|py|js|lua|sqlite|db)['"]?(?::|\s|$)/;
+
+export const CONFIG_LOADER_FAILED: Signature = {
+  // A framework's config loader names the file it could not load, and the path follows: CakePHP
+  // "Could not load configuration file: `/var/www/html/config/app_local.php`", Zend/Laminas "Unable to
+  // load config file '/app/config/local.php'", "Failed to load settings file: ./settings.ini". A
+  // gitignored local config (app_local.php, .env.local, settings_local.py) never reaches a CI-built
+  // image. A loader that found the file but could not parse it says so (syntax, parse, unexpected),
+  // though php-fpm prints its parse error on an earlier line: a config rule that read it outranks this.
+  all: [
+    /\b(?:[Cc]ould not|[Cc]annot|[Cc]an't|[Uu]nable to|[Ff]ailed to) load (?:the )?(?:config(?:uration)?|settings|ini|properties) file:? ['"`‘]?(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w-]{1,100}\.(?:php|ini|conf|cfg|ya?ml|json|toml|properties|xml|env)\b)/,
+  ],
+  confidence: 0.76,
+  title: 'A configuration file the app loads is not in the image (gitignored or not copied?)',
+  not: /\b(?:[Ss]yntax|[Pp]arse|[Pp]arsing|[Uu]nexpected|[Ii]nvalid|[Mm]alformed)\b|[Pp]ermission denied|EACCES/,
+};
+
+// A parser's complaint about a line of the config, just before the loader gives up on the whole file:
+// php-fpm "[/usr/local/etc/php-fpm.d/www.conf:23] value is NULL for a ZEND_INI_PARSER_ENTRY", "Unable to
+// include", "syntax error", "ParseError", "unexpected token".
+const CONFIG_PARSE_COMPLAINT =
+  /\b(?:[Ss]yntax|[Pp]arse) error\b|\bParseError\b|\bZEND_INI_PARSER|\bUnable to include\b|\b[Uu]nexpected (?:token|character|end|['"`])|:\d{1,6}\] (?:value|unknown|invalid)\b/;
+
+/** True when one of the lines just before the loader's failure is a parse complaint about the config. */
+export const parseErrorBefore = (lines: readonly LogLine[], failure: LogLine): boolean => {
+  const end = lines.indexOf(failure);
+  return end > 0 && lines.slice(Math.max(0, end - 20), end).some((line) => CONFIG_PARSE_COMPLAINT.test(line.text));
+};
 
 // The program looked for its configuration file and found none.
 export const CONFIG_FILE_ABSENT_SIGNATURES: Signature[] = [
@@ -47,6 +91,7 @@ export const CONFIG_FILE_ABSENT_SIGNATURES: Signature[] = [
     // An empty optional overlay directory the app skips is a notice, not the failure.
     not: /using (?:the )?defaults?|falling back|\bskip(?:ping)?\b|\boptional\b/i,
   },
+  CONFIG_LOADER_FAILED,
 ];
 
 // The program names a path, then says it is not there (or that it could not stat or open it).
@@ -184,6 +229,18 @@ export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
     confidence: 0.72,
     title: 'A file or directory the app needs is not in the container',
     not: /\bexec\b|exec user process|OCI runtime|\brunc\b|containerd/,
+  },
+  {
+    // A directory named by a setting, checked with isdir before use: prometheus_client "env
+    // PROMETHEUS_MULTIPROC_DIR is not set or not a directory", "--data-dir /x does not exist or is not a
+    // directory", "is not a directory or does not exist", "is not an existing directory". The variable
+    // is usually set in the image, its directory created by a RUN mkdir that a mount over /tmp hides or
+    // a later stage lost. Below missing-env-var's "not set": the line itself offers both readings.
+    all: [
+      /\bnot set or (?:is )?not an? (?:valid |existing |writable )?directory\b|\b(?:does not exist|doesn't exist|not found) or (?:is )?not an? (?:valid )?directory\b|\bis not a directory or (?:does not|doesn't) exist\b|\bis not an existing directory\b/,
+    ],
+    confidence: 0.8,
+    title: 'A directory a setting names is not in the container (not created, or hidden by a mount)',
   },
 ];
 

@@ -25,23 +25,12 @@ import {
 import {
   BIND_MOUNT_KIND_MISMATCH,
   CONFIG_FILE_ABSENT_SIGNATURES,
+  CONFIG_LOADER_FAILED,
+  FILE_NAMED_DIRECTORY,
+  IS_A_DIRECTORY,
   NAMED_PATH_ABSENT_SIGNATURES,
+  parseErrorBefore,
 } from './missing-file-named-paths.ts';
-
-const IS_A_DIRECTORY: Signature = {
-  // A bind-mounted host file that did not exist became an empty directory (TAXONOMY: missing_file).
-  // nginx "pread() ... failed (21: Is a directory)", Java "(Is a directory)", Python IsADirectoryError,
-  // Rust "Is a directory (os error 21)": a subPath whose ConfigMap key is missing is a directory too.
-  all: [
-    /: [Ii]s a directory\b|\bEISDIR\b|[Ii]s a directory: '|\((?:21: )?Is a directory\)|\bIsADirectoryError\b|\bIs a directory \(os error 21\)/,
-  ],
-  confidence: 0.76,
-  title: 'A file the app reads is a directory (a host path or subPath mounted where the file was missing?)',
-};
-
-// A path whose last part has a config/data file extension.
-const FILE_NAMED_DIRECTORY =
-  /\/[\w.-]{1,100}\.(?:ini|conf|cnf|cfg|config|ya?ml|json|toml|properties|xml|env|pem|crt|key|sh|py|js|lua|sqlite|db)['"]?(?::|\s|$)/;
 
 const SIGNATURES: Signature[] = [
   {
@@ -231,6 +220,8 @@ const weighHit = (ctx: RuleContext, hit: SignatureHit, mount: string | undefined
   // A path named like a file (grafana.ini, nginx.conf) that is a directory: a bind mount whose host file
   // did not exist, so the runtime created a directory there. That reading outranks "failed to parse".
   if (hit.signature === IS_A_DIRECTORY && FILE_NAMED_DIRECTORY.test(text)) return Math.max(hit.confidence, 0.86);
+  // "Could not load configuration file" after the parser named a bad line is that config's fault.
+  if (hit.signature === CONFIG_LOADER_FAILED && parseErrorBefore(ctx.log.lines, hit.line)) return 0.45;
   // A volume mounted over the missing file's directory (an emptyDir over the app dir hides vendor/) is
   // the cause itself, not a rival reading such as an uninstalled dependency. The bare "No such file"
   // reading is too loose to lift.

@@ -95,7 +95,7 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/\bEACCES\b/], confidence: 0.85, title: 'The container user lacks permission on a path (EACCES)', not: EXEC },
   {
-    all: [/\[Errno 13\] Permission denied|PermissionError: /],
+    all: [/\[Errno 13\] Permission denied|PermissionError: |PermissionError\(13\b/],
     confidence: 0.87,
     title: 'The container user lacks permission on a path',
   },

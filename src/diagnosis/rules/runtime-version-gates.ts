@@ -26,14 +26,14 @@ import {
 
 /** Servers an app or driver may find too old or too new for it. */
 const DATA_SERVER =
-  /\b(?:postgresql|postgres|mysql|mariadb|mongodb|redis|elasticsearch|opensearch|clickhouse) (?:server )?version\b|\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle|MongoDB|Redis|Valkey|Elasticsearch|OpenSearch|SQLite|CockroachDB|Cassandra|ClickHouse|Kafka|RabbitMQ|etcd|Kubernetes|Consul|NATS|Memcached)\b/;
+  /\b(?:postgresql|postgres|mysql|mariadb|mongodb|redis|elasticsearch|opensearch|clickhouse) (?:server )?version\b|\b[Dd]atabase server version\b|\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle|MongoDB|Redis|Valkey|Elasticsearch|OpenSearch|SQLite|CockroachDB|Cassandra|ClickHouse|Kafka|RabbitMQ|etcd|Kubernetes|Consul|NATS|Memcached)\b/;
 /**
  * "MySQL 5.7 is no longer supported", "PostgreSQL 12 or later is required", "requires Redis 6.2.0 or greater",
  * SonarQube "Unsupported postgresql version: 10.21. Minimal supported version is 11.0", BullMQ "Redis version
  * needs to be greater or equal than 5.0.0".
  */
 const SERVER_VERSION_GATE =
-  /\bv?\d[\d.]{0,10} (?:or (?:later|newer|higher|greater|above) |\+ )?is (?:required|no longer supported|not supported|too old|too new)\b|\brequires (?:a |at least )?[A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?(?: server)? (?:version )?(?:[>=]{1,2} ?)?v?\d|[Uu]nsupported [Dd]atabase(?: version)?: |\bversion [^\n]{0,40}?\bis (?:too old|too new|not supported|unsupported)\b|\bFlywayEditionUpgradeRequiredException\b|[Uu]pgrade required: |\bneeds (?:at least |version )v?\d|\b[Cc]annot run (?:in|on|with|against) this [A-Za-z]{2,20} version\b|\bminimum (?:supported |required )?version (?:is |of [\w.-]{1,40} is )v?\d|\brequires at least (?:version )?v?\d|\b[Mm]inim(?:um|al) (?:supported |required )?version is v?\d|\bversion (?:needs|has|must) to be (?:greater|higher|newer|at least)\b|\b[Uu]nsupported [A-Za-z]{2,20} version: v?\d/;
+  /\bv?\d[\d.]{0,10} (?:or (?:later|newer|higher|greater|above) |\+ )?is (?:required|no longer supported|not supported|too old|too new)\b|\brequires (?:a |at least )?[A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?(?: server)? (?:version )?(?:[>=]{1,2} ?)?v?\d|[Uu]nsupported [Dd]atabase(?: version)?: |\bversion [^\n]{0,40}?\bis (?:too old|too new|not supported|unsupported)\b|\bFlywayEditionUpgradeRequiredException\b|[Uu]pgrade required: |\bneeds (?:at least |version )v?\d|\b[Cc]annot run (?:in|on|with|against) this [A-Za-z]{2,20} version\b|\bminimum (?:supported |required )?version (?:is |of [\w.-]{1,40} is )v?\d|\brequires at least (?:version )?v?\d|\b[Mm]inim(?:um|al) (?:supported |required )?version is v?\d|\bversion (?:needs|has|must) to be (?:greater|higher|newer|at least)\b|\b[Uu]nsupported [A-Za-z]{2,20} version: v?\d|\bis (?:less|lower|older) than the minimum (?:required |supported )?version\b/;
 
 export const SERVER_VERSION_SIGNATURES: Signature[] = [
   {

@@ -16,6 +16,14 @@ import { NEWER_PGBOUNCER_PARAMETER } from './version-clues.ts';
 const RUNTIME_VERSION_CHECK =
   /\b(?:requires|needs) (?:a |the )?minimum (?:of )?(?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Go|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart|Swift) (?:version )?(?:of )?v?\d|\b(?:requires|needs) at least (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Go|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart|Swift) (?:version )?v?\d|\b[Pp]lease (?:update|upgrade) your (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Go|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart|Swift) (?:version|installation|runtime)\b|\bwhich is (?:older|newer) than the (?:minimum|maximum) (?:required |supported )?version \((?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Go|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart|Swift) v?\d|\bSupported (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Go|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart|Swift) versions are:? \[?v?\d/;
 
+/**
+ * A runtime version named and refused, or an upgrade of the runtime advised: "Unsupported Java 11.0.24
+ * detected", "Please use Java(TM) 17 to run", "Please upgrade Node.js:", "Java 8 is no longer supported",
+ * "your Java version from [/usr/lib/jvm] does not meet this requirement".
+ */
+const RUNTIME_REFUSED_WITH_ADVICE =
+  /\b[Uu]nsupported (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart) (?:version )?v?\d{1,2}(?:\.\d{1,4}){0,3}(?: detected| found|[,.;:]| is\b)|\b[Pp]lease (?:use|install|switch to) (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart)(?:\(TM\))? (?:version )?v?\d{1,2}\b|\b[Pp]lease (?:upgrade|update) (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart)(?::| to v?\d| (?:version|installation|runtime)\b)|\b(?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart) v?\d{1,2}(?:\.\d{1,4}){0,3} is no longer supported\b|\byour (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart) version (?:from \[[^[\]\n]{0,120}\] )?does not meet\b/;
+
 export const LAUNCHER_GATE_SIGNATURES: Signature[] = [
   {
     all: [RUNTIME_VERSION_CHECK],
@@ -49,5 +57,14 @@ export const LAUNCHER_GATE_SIGNATURES: Signature[] = [
     all: [NEWER_PGBOUNCER_PARAMETER],
     confidence: 0.86,
     title: 'The PgBouncer config sets a parameter added in a newer PgBouncer than the image runs',
+  },
+  {
+    // A launcher that names the runtime it found and refuses it: Neo4j "Unsupported Java 11.0.24 detected.
+    // Please use Java(TM) 17", Elasticsearch "your Java version from [...] does not meet this requirement",
+    // sharp "Please upgrade Node.js: Found 18.16.1 Requires ^18.17.0", "Node.js 16.20.2 is no longer supported".
+    // The advice names a runtime and a version; the wording alone nearly always means the image's runtime.
+    all: [RUNTIME_REFUSED_WITH_ADVICE],
+    confidence: 0.9,
+    title: 'The app or launcher refuses the language runtime version in the image',
   },
 ];

@@ -4,7 +4,10 @@
  */
 import type { Signature } from './log-helpers.ts';
 import {
+  ALIAS_REMOVED_BY_NEWER_LIBRARY,
   KIBANA_7X_SETTING,
+  NEWER_ELASTICSEARCH_SETTING,
+  NEWER_REDIS_COMMAND,
   NEWER_SERVER_OPTION,
   NEWER_ZOT_KEY,
   OTELCOL_COMPONENT_OF_ANOTHER_RELEASE,
@@ -66,5 +69,25 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     all: [NEWER_SERVER_OPTION],
     confidence: 0.8,
     title: 'The config sets an option only another release of the server has (the image runs an older one)',
+  },
+  {
+    // An elasticsearch.yml from a newer major's docs on an older image: the setting is real, only not yet.
+    // The generic "unknown setting" is a typo as often (bad_config); these names are not typos.
+    all: [NEWER_ELASTICSEARCH_SETTING],
+    confidence: 0.86,
+    title: "The Elasticsearch config sets a setting of a newer release than the image's Elasticsearch",
+  },
+  {
+    // A client speaking a command or protocol of a newer Redis (RESP3's HELLO, 6.2/7.0 commands) to an older
+    // server: the server is older than the client needs.
+    all: [NEWER_REDIS_COMMAND],
+    confidence: 0.84,
+    title: 'The Redis server is older than the client needs (a command or protocol it does not have yet)',
+  },
+  {
+    // A database URL or backend name the installed (newer) library dropped: written for the older release.
+    all: [ALIAS_REMOVED_BY_NEWER_LIBRARY],
+    confidence: 0.84,
+    title: 'The database URL uses a name the installed library release removed (postgres:// on SQLAlchemy 1.4+)',
   },
 ];

@@ -254,3 +254,26 @@ export const esmPathOnNodeBeforeImportMetaDirname = (
   const source = lines.find((l) => IMPORT_META_PATH.test(l.text));
   return source ? { lines: [source, error, node], confidence: 0.86 } : { lines: [error, node], confidence: 0.74 };
 };
+
+/**
+ * A Redis command (or the RESP3 handshake) that a newer server release added, refused by an older server: HELLO
+ * (6.0, sent by clients set to protocol 3), GETDEL/GETEX/COPY/XAUTOCLAIM/ZRANGESTORE (6.2), LMPOP/ZMPOP/
+ * SINTERCARD/EXPIRETIME/FUNCTION/FCALL (7.0), LPOS (6.0.6). The client is right for the release it targets;
+ * the server it reaches is older. "NOPROTO" is the server's own answer to a protocol it does not speak.
+ */
+export const NEWER_REDIS_COMMAND =
+  /\bunknown command [`'"](?:HELLO|hello|GETDEL|getdel|GETEX|getex|COPY|copy|LPOS|lpos|XAUTOCLAIM|xautoclaim|ZRANGESTORE|zrangestore|LMPOP|lmpop|BLMPOP|blmpop|ZMPOP|zmpop|BZMPOP|bzmpop|SINTERCARD|sintercard|EXPIRETIME|expiretime|PEXPIRETIME|pexpiretime|FUNCTION|function|FCALL|fcall|FCALL_RO|fcall_ro|LMOVE|lmove|BLMOVE|blmove|SMISMEMBER|smismember|ZUNION|zunion|ZINTER|zinter|ZDIFF|zdiff|GEOSEARCH|geosearch)[`'"]|\bNOPROTO (?:sorry, )?(?:this )?(?:protocol version|unsupported protocol)/;
+/**
+ * Elasticsearch settings that a later major added, refused as "unknown setting" by an older image: 8.0's
+ * enrollment and security auto-configuration, 7.0's cluster bootstrap and seed discovery (on a 6.x image),
+ * 7.9's node.roles. A config copied from the current docs onto a pinned older tag.
+ */
+export const NEWER_ELASTICSEARCH_SETTING =
+  /\bunknown setting \[(?:xpack\.security\.enrollment\.[\w.]{1,40}|xpack\.security\.autoconfiguration\.enabled|xpack\.security\.fips_mode\.required_providers|cluster\.initial_master_nodes|discovery\.seed_hosts|discovery\.seed_providers|cluster\.initial_cluster_manager_nodes|node\.roles|ingest\.geoip\.downloader\.enabled|cluster\.deprecation_indexing\.enabled)\]/;
+/**
+ * A connection URL or backend name a library's newer release dropped: SQLAlchemy 1.4 removed the "postgres://"
+ * alias (only "postgresql://" loads), Django 3.0 removed the "postgresql_psycopg2" backend name. The URL was
+ * written for the older library the image no longer installs.
+ */
+export const ALIAS_REMOVED_BY_NEWER_LIBRARY =
+  /\bCan't load plugin: sqlalchemy\.dialects:postgres\b|['"]django\.db\.backends\.postgresql_psycopg2['"] isn't an available database backend/;

@@ -6,6 +6,24 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(appBug, 'app_bug', {
   positives: [
     {
+      name: 'a Go service registers its metrics handler twice on the default mux',
+      log: 'panic: http: multiple registrations for /metrics\n\ngoroutine 1 [running]:\nnet/http.(*ServeMux).register(...)\n\t/usr/local/go/src/net/http/server.go:2733\nmain.main()\n\t/src/cmd/api/main.go:41 +0x1c5',
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'a Mongoose model compiled twice when a module is imported under two paths',
+      log: '/app/node_modules/mongoose/lib/index.js:556\n      throw new _mongoose.Error.OverwriteModelError(name);\n      ^\n\nOverwriteModelError: Cannot overwrite `Invoice` model once compiled.\n    at Mongoose.model (/app/node_modules/mongoose/lib/index.js:556:13)\n    at Object.<anonymous> (/app/src/models/invoice.js:40:27)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a prometheus_client counter declared in a module that runs twice',
+      log: 'Traceback (most recent call last):\n  File "/app/app/metrics.py", line 9, in <module>\n    REQUESTS = Counter("http_requests_total", "Requests")\n  File "/usr/local/lib/python3.12/site-packages/prometheus_client/registry.py", line 43, in register\n    raise ValueError(\nValueError: Duplicated timeseries in CollectorRegistry: {\'http_requests_total\', \'http_requests_created\'}',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a Node logger quotes an unhandled rejection: a null dereference in a route loader',
       log: "2024-06-02T10:11:12.001Z info  [ghost] booting\n2024-06-02T10:11:13.400Z error [process] Unhandled rejection: TypeError: Cannot read properties of null (reading 'slug')\n    at PostsService.loadFeatured (/var/lib/ghost/core/server/services/posts.js:88:31)",
       exitCode: 1,
@@ -190,6 +208,11 @@ ruleTable(appBug, 'app_bug', {
     },
   ],
   negatives: [
+    {
+      name: 'a component that reports it was already registered and carries on is not a crash',
+      log: 'INFO  plugin @fastify/cors already registered, skipping\nINFO  Server listening at http://0.0.0.0:3000',
+      exitCode: 0,
+    },
     {
       name: 'a runtime fault a worker recovered from and logged is not the crash',
       log: 'time=2025-02-11T09:00:01Z level=WARN msg="worker recovered" err="panic: close of closed channel"\ntime=2025-02-11T09:00:02Z level=ERROR msg="failed to connect to redis" addr=redis:6379 err="dial tcp 10.0.0.7:6379: connect: connection refused"',

@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: "a Ruby CLI (sidekiq) given a flag its current major version removed, with OptionParser's class",
+      log: "/usr/local/bundle/gems/sidekiq-7.2.4/lib/sidekiq/cli.rb:301:in `parse_options': invalid option: --logfile (OptionParser::InvalidOption)\n\tfrom /usr/local/bundle/gems/sidekiq-7.2.4/lib/sidekiq/cli.rb:257:in `setup_options'\n\tfrom /usr/local/bundle/gems/sidekiq-7.2.4/bin/sidekiq:31:in `<top (required)>'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Ruby option that needs a value given none (OptionParser::MissingArgument)',
+      log: "/usr/local/bundle/gems/puma-6.4.2/lib/puma/cli.rb:213:in `parse_options': missing argument: --port (OptionParser::MissingArgument)\n\tfrom /usr/local/bundle/gems/puma-6.4.2/lib/puma/cli.rb:40:in `initialize'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a wrapper prints the parser words without the class',
+      log: 'thin: invalid option: -d\nUse --help to see the options.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a .NET service whose CommandLineParser rejects a misspelled option',
       log: "Lidarr.Console 2.4.3\nCopyright (C) 2024\n\nERROR(S):\n  Option 'confdir' is unknown.\n\n  --data       Path to the data folder.\n\n  --help       Display this help screen.",
       exitCode: 1,
@@ -571,6 +589,16 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a CRLF script whose set line ends in a carriage return is not argv',
+      log: 'entrypoint.sh: line 2: set: -\\r: invalid option\nset: usage: set [-abefhkmnptuvxBCHP] [-o option-name] [--] [arg ...]',
+      exitCode: 126,
+    },
+    {
+      name: 'a config directive reported as an invalid option value is not a command-line flag',
+      log: 'ERROR: invalid option value for "max_connections": expected integer',
+      exitCode: 1,
+    },
     {
       name: 'an app setting that is unknown is a config value, not a command-line option',
       log: "warn: Settings[0] Configuration key 'Logging:Levels' is unknown and was ignored\nfail: Host[1] Database connection string is empty",

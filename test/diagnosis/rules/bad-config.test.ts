@@ -434,8 +434,36 @@ ruleTable(badConfig, 'bad_config', {
       exitCode: 64,
       min: 0.7,
     },
+    {
+      name: 'a vite config that uses require() in a "type": "module" package (written for the other module system)',
+      log: "file:///app/vite.config.js:3\nconst path = require('path');\n             ^\n\nReferenceError: require is not defined in ES module scope, you can use import instead\n    at file:///app/vite.config.js:3:14",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Python-written server config (Superset) that does not compile after an edit',
+      log: 'Loaded your LOCAL configuration at [/app/pythonpath/superset_config.py]\nTraceback (most recent call last):\n  File "/app/pythonpath/superset_config.py", line 41\n    SQLALCHEMY_DATABASE_URI = "postgresql://superset@db/superset"\nIndentationError: unexpected indent',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'HAProxy names the file and line of a keyword it does not know (a typo in the mounted config)',
+      log: "[NOTICE]   (1) : haproxy version is 2.8.5\n[ALERT]    (1) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:23] : unknown keyword 'timout' in 'defaults' section\n[ALERT]    (1) : config : Fatal errors found in configuration.",
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: "the app's own ES module using require() is the app's bug, not a configuration file",
+      log: "file:///app/src/server.mjs:10\nconst express = require('express');\n                ^\n\nReferenceError: require is not defined in ES module scope, you can use import instead",
+      exitCode: 1,
+    },
+    {
+      name: 'a Python config that compiles but reads an unset variable is not a syntax problem',
+      log: 'Traceback (most recent call last):\n  File "/etc/gunicorn/gunicorn.conf.py", line 3, in <module>\n    workers = int(os.environ["WEB_CONCURRENCY"])\nKeyError: \'WEB_CONCURRENCY\'',
+      exitCode: 1,
+    },
     {
       name: 'a text proto file that does not exist is a missing file, not a syntax error',
       log: 'E0605 10:11:02.201044 1 model_repository_manager.cc:1460] "Poll failed for model directory \'reranker\': failed to read text proto from /models/reranker/config.pbtxt: No such file or directory"\nerror: creating server: Internal - failed to load all models',

@@ -6,6 +6,18 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: "a lock file naming the old pod's host, which the archiver will not break across hosts (not Mailman's runner)",
+      log: "INFO archiver: opening full-text index /srv/hyperkitty/var/fulltext_index\nERROR lock /srv/hyperkitty/var/fulltext_index.lck: another host has acquired it (lock host: hyperkitty-5d7c9-abcde)\nWe can't test for stale locks across host boundaries; remove the lock file by hand.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a daemon reading its pid file back as a live PID and refusing to start (worded as a running server)',
+      log: '2024-06-01T08:00:01Z fatal: Another syncthing instance is already running, PID 1\nexit status 1',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a goleveldb block store opened by a second replica on the same volume (EAGAIN, no lock word)',
       log: 'I[2024-03-02|10:11:12.000] Starting node module=main\npanic: failed to open blockstore db: resource temporarily unavailable',
       exitCode: 2,
@@ -389,6 +401,11 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a distributed job lock taken by another worker host is normal scheduling, not the volume',
+      log: 'WARN scheduler: Redis distributed lock could not be acquired for job sync-42; another host has acquired it, skipping this run',
+      exitCode: 1,
+    },
     {
       name: 'a deployment tool announcing a hot deployment of an application, not of a server pid',
       log: 'Starting hot deployment of application orders.war\nERROR deployment failed: missing web.xml',

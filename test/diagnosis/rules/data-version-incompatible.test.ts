@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'an R job reading a workspace that a newer R saved on the shared volume',
+      log: 'Error in readRDS("/data/models/churn.rds") :\n  cannot read workspace version 3 written by R 3.6.3; need R 3.5.0 or newer\nCalls: main -> readRDS\nExecution halted',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'joblib on an older Python loading a cache that a newer Python pickled (not a bare pickle.load)',
+      log: '  File "/usr/local/lib/python3.7/site-packages/joblib/numpy_pickle.py", line 587, in load\n    obj = _unpickle(fobj, filename, mmap_mode)\nValueError: unsupported pickle protocol: 5',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a server rolled back onto a database a newer release migrated (another product, same wording)',
       log: 'ERROR: Cannot start: you are trying to run version 4.2.1 against a database that was migrated to version 5.0.0. Upgrade the image or restore the backup.',
       exitCode: 1,
@@ -207,6 +219,11 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a truncated pickle is corruption, not a newer format',
+      log: 'Traceback (most recent call last):\n  File "job.py", line 12, in <module>\n    data = pickle.load(fh)\n_pickle.UnpicklingError: invalid load key, \'\\x00\'.',
+      exitCode: 1,
+    },
     {
       name: 'an out-of-date package index on disk is not the server data',
       log: 'E: The package lists stored on disk are out of date. Run apt-get update.\nerror: failed to install dependencies',

@@ -4,6 +4,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'Flyway meeting an existing schema without its history table (baseline needed, not Atlas)',
+      log: 'org.flywaydb.core.api.FlywayException: Found non-empty schema(s) "public" but no schema history table. Use baseline() or set baselineOnMigrate to true to initialize the schema history table.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Prisma refusing to migrate a database that already has tables (P3005)',
+      log: 'Prisma schema loaded from prisma/schema.prisma\nDatasource "db": PostgreSQL database "shop", schema "public" at "postgres:5432"\n\nError: P3005\n\nThe database schema is not empty. Read more about how to baseline an existing production database: https://pris.ly/d/migrate-baseline',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a runner that validates version order finding an older unapplied migration after a merge',
+      log: 'Unapplied migrations have version numbers that are less than the greatest version number of applied migrations:\n202401050900: M202401050900_AddOrderIndex',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'SQL Server refusing a NOT NULL column without a default in a Rails migration (not SQLite)',
+      log: '== 20240301120000 AddTenantToUsers: migrating ================================\n-- add_column(:users, :tenant_id, :integer, {:null=>false})\nActiveRecord::StatementInvalid: TinyTds::Error: ALTER TABLE only allows columns to be added that can contain nulls, or have a DEFAULT definition specified, or the column being added is an identity or timestamp column, or alternatively if none of the previous conditions are satisfied the table must be empty to allow addition of this column.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a Liquibase changeset edited after it was applied, seen only in its check sum lines (Spring Boot, not Keycloak)',
       log: '2024-05-02 08:11:09.412 ERROR 1 --- [main] o.s.boot.SpringApplication : Application run failed\nCaused by: Validation Failed:\n     2 changesets check sums\n          db/changelog/orders.xml::orders-7::billing was: 8:0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f but is now: 8:9f8e7d6c5b4a39281706f5e4d3c2b1a0',
       exitCode: 1,
@@ -207,6 +231,16 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: "an app's own schema bootstrap outside any migration run failing on a NOT NULL column",
+      log: 'Traceback (most recent call last):\n  File "/app/cache/store.py", line 40, in ensure_schema\n    conn.execute("ALTER TABLE entries ADD COLUMN ttl INTEGER NOT NULL")\nsqlite3.OperationalError: Cannot add a NOT NULL column with default value NULL',
+      exitCode: 1,
+    },
+    {
+      name: 'a Flyway baseline that succeeded is not a failure',
+      log: 'Creating Schema History table "public"."flyway_schema_history" with baseline ...\nSuccessfully baselined schema with version: 1\nSchema "public" is up to date. No migration necessary.',
+      exitCode: 1,
+    },
     {
       name: 'a data import outside any migration that conflicts with an existing column name',
       log: 'ERROR csv import: header "ttl" conflicts with an existing column of the target sheet\nimport aborted',

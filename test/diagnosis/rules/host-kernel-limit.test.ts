@@ -203,8 +203,33 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       min: 0.85,
       best: 'host_kernel_limit',
     },
+    {
+      name: 'a Node server out of descriptors after its entrypoint traced the soft limit it got (1024)',
+      log: "+ ulimit -Sn\n1024\n+ exec node dist/server.js\nlistening on :8080\nError: EMFILE: too many open files, open '/app/uploads/tmp/4f1a.part'\n    at Object.openSync (node:fs:596:3)",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Go server whose start-up report prints its max open files before accept runs out of them',
+      log: 'level=info msg="resource limits" max open files: 1024\nlevel=fatal msg="serve failed" err="accept tcp [::]:9000: accept4: too many open files"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'too many open files with no limit printed stays weak (a descriptor leak is as likely)',
+      log: "Error: EMFILE: too many open files, open '/app/data/cache.json'\n    at Object.openSync (node:fs:596:3)",
+      exitCode: 1,
+      min: 0.5,
+      max: 0.65,
+      best: false,
+    },
   ],
   negatives: [
+    {
+      name: 'an entrypoint that traces a generous open-file limit and then fails for another reason',
+      log: '+ ulimit -n\n1048576\n+ exec ./server\nFATAL: DATABASE_URL must be a postgres:// URL',
+      exitCode: 1,
+    },
     {
       name: 'a seccomp profile refusing clone is a permission, not a thread limit',
       log: 'runtime: clone failed: Operation not permitted (seccomp profile denies the syscall)\nfatal error: newosproc',

@@ -467,8 +467,34 @@ ruleTable(missingDependency, 'missing_dependency', {
       max: 0.7,
       best: false,
     },
+    {
+      name: 'a wrapper that re-raises the import error of a package its worker needs, mid-line',
+      log: "INFO starting worker pool\nRuntimeError: cannot start the worker: No module named 'uvloop'",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an ORM that says the async driver package is required for the dialect the URL names',
+      log: 'sqlalchemy.exc.InvalidRequestError: the aiosqlite package is required to use the sqlite+aiosqlite dialect',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "sharp's platform-binary message with a Node version requirement steps back (the runtime is too old)",
+      log: 'Error: Could not load the "sharp" module using the linux-x64 runtime\nPossible solutions:\n- Please upgrade Node.js:\n    Found 18.12.0\n    Requires ^18.17.0 || ^20.3.0 || >=21.0.0',
+      exitCode: 1,
+      min: 0.45,
+      max: 0.5,
+      best: false,
+    },
   ],
   negatives: [
+    {
+      name: 'an optional speed-up reported absent in parentheses, the app going on without it',
+      log: "INFO json backend: stdlib (No module named 'orjson')\nINFO listening on :8000",
+      exitCode: 0,
+      reason: 'Completed',
+    },
     {
       name: 'a kernel module a CNI needs is a host matter, not a package of the image',
       log: 'level=fatal msg="IPVS mode requires the ip_vs kernel module"',

@@ -11,6 +11,24 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'a PHP framework cannot load a local config file that is gitignored',
+      log: "PHP Fatal error:  Uncaught Laminas\\Config\\Exception\\RuntimeException: Unable to load config file '/var/www/app/config/autoload/local.php' in /var/www/app/vendor/laminas/laminas-config/src/Factory.php:116",
+      exitCode: 255,
+      min: 0.7,
+    },
+    {
+      name: 'a directory a setting names does not exist (a mount over its parent hid it)',
+      log: 'Error: --spool-dir /var/spool/relay/queue does not exist or is not a directory\nrelay exited',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an env-named directory that is "not set or not a directory" reads as missing_file too',
+      log: 'ValueError: env PROMETHEUS_MULTIPROC_DIR is not set or not a directory',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a transformers server pointed at a directory without the model config (volume subPath one level off)',
       log: 'Traceback (most recent call last):\n  File "/app/serve.py", line 12, in <module>\n    model = AutoModelForSequenceClassification.from_pretrained("/models")\nOSError: /models does not appear to have a file named config.json. Checkout \'https://huggingface.co//models/None\' for available files.',
       exitCode: 1,
@@ -358,6 +376,21 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'a config file that loaded but failed to parse is not missing',
+      log: "Fatal: Could not load configuration file: /etc/app/config.yml: syntax error at line 12: unexpected ':'",
+      exitCode: 1,
+    },
+    {
+      name: "php-fpm's loader failure after its parser named the bad line is the config's fault",
+      log: "[01-Mar-2025 10:00:00] ERROR: [/usr/local/etc/php-fpm.d/zz-tuning.conf:7] value is NULL for a ZEND_INI_PARSER_ENTRY\n[01-Mar-2025 10:00:00] ERROR: failed to load configuration file '/usr/local/etc/php-fpm.conf'\n[01-Mar-2025 10:00:00] ERROR: FPM initialization failed",
+      exitCode: 78,
+    },
+    {
+      name: 'a directory check that passed is not a failure',
+      log: 'INFO metrics dir /tmp/prom is a directory, using multiprocess mode\nINFO listening on :8000',
+      exitCode: 0,
+    },
     {
       name: 'an optional config file that is absent while the app goes on with defaults',
       log: 'WARN could not find a config file at /etc/tool/config.yaml, using defaults\nINFO listening on :8080',

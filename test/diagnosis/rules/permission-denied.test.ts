@@ -236,8 +236,25 @@ ruleTable(permissionDenied, 'permission_denied', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: "a Python server that quotes the PermissionError's repr (errno 13) for its log file",
+      log: "[2024-05-02 10:00:01 +0000] [1] [INFO] Starting uWSGI-like server\nRuntimeError: cannot open error log '/srv/logs/error.log' [PermissionError(13, 'Permission denied')]",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "a start-up check that says a data directory isn't writable (contraction, no errno)",
+      log: "ERROR: storage path '/data/uploads' isn't writable by the current user (uid 1000)\nFATAL: aborting start",
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: "a path that isn't writable because the root filesystem is read-only is read_only_filesystem's",
+      log: "ERROR: '/app/static' isn't writable [OSError(30, 'Read-only file system')]",
+      exitCode: 1,
+    },
     {
       name: 'an application input file that is absent is not a cache the user could not create',
       log: 'Exception in thread "main" java.io.FileNotFoundException: /data/input/orders.csv (No such file or directory)\n\tat java.base/java.io.FileInputStream.open0(Native Method)',

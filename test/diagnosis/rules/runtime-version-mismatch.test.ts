@@ -4,6 +4,54 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'Cassandra 4 start script refusing a Java 17 image (named runtime refused, not a config error)',
+      log: 'Unsupported Java 17.0.9 detected. Please use Java 11 to run Cassandra.\nERROR: the Java version check failed',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Elasticsearch launcher finding a JVM below its minimum ("does not meet this requirement")',
+      log: 'the minimum required Java version is 17; your Java version from [/usr/lib/jvm/java-11-openjdk] does not meet this requirement',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a native addon advising a Node.js upgrade beside a platform-binary message (the version is the cause)',
+      log: 'Error: Could not load the "canvas" module using the linux-x64 runtime\nPossible solutions:\n- Please upgrade Node.js:\n    Found 16.20.2\n    Requires >=18.17.0',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Nextcloud occ on a database server older than its minimum (generic "database server version")',
+      log: 'In Connection.php line 88:\n\n  Database server version 10.2.44-MariaDB is lower than the minimum required version 10.6',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'node-redis with RESP3 against a Redis 5 server (HELLO unknown)',
+      log: "[ErrorReply: ERR unknown command 'HELLO', with args beginning with: '3' ]\nError: failed to connect to redis",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Redis 6.2 command sent to a Redis 6.0 server',
+      log: 'redis.exceptions.ResponseError: unknown command `GETDEL`, with args beginning with: `session:42`,',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an Elasticsearch 7 bootstrap setting on a 6.8 image',
+      log: 'java.lang.IllegalArgumentException: unknown setting [cluster.initial_master_nodes] please check that any required plugins are installed, or check the breaking changes documentation for removed settings',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Django 3 loading a settings file that still names the removed postgresql_psycopg2 backend',
+      log: "django.core.exceptions.ImproperlyConfigured: 'django.db.backends.postgresql_psycopg2' isn't an available database backend or couldn't be imported.",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a Grafana plugin that needs a newer Grafana than the pinned image (not an Ollama model)',
       log: 'logger=plugin.installer t=2024-06-11T09:12:44Z level=error msg="Failed to install plugin" pluginId=grafana-lokiexplore-app error="plugin grafana-lokiexplore-app requires a newer version of Grafana (>=11.0.0), current: 10.2.3"\nError: ✗ failed to install plugin',
       exitCode: 1,
@@ -675,6 +723,26 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a platform-binary message without any Node.js upgrade advice is a missing native package',
+      log: 'Error: Could not load the "sharp" module using the linux-x64 runtime\nPossible solutions:\n- Ensure optional dependencies can be installed:\n    npm install --include=optional sharp',
+    },
+    {
+      name: 'an app command unknown to Redis (a typo or a module not loaded), not a newer command',
+      log: 'redis.exceptions.ResponseError: unknown command `JSON.SET`, with args beginning with: `doc:1`,',
+    },
+    {
+      name: 'a misspelled Elasticsearch setting is a broken config',
+      log: 'java.lang.IllegalArgumentException: unknown setting [xpack.securty.enabled] please check that any required plugins are installed',
+    },
+    {
+      name: 'a SQLAlchemy dialect whose driver is not installed (postgresql is the current name)',
+      log: "sqlalchemy.exc.NoSuchModuleError: Can't load plugin: sqlalchemy.dialects:postgresql.asyncpgx",
+    },
+    {
+      name: 'a deprecation notice of an API, not of the runtime',
+      log: 'WARN the v1 endpoint is no longer supported, use /v2\nINFO listening on :8080',
+    },
     {
       name: 'a package left out of node_modules is not a core module of a newer Node.js',
       log: "Error: Cannot find module 'fs-extra/promises'\nRequire stack:\n- /srv/app/index.js",

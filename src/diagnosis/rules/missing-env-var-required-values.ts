@@ -1,0 +1,161 @@
+/**
+ * missing_env_var read from a validator that names a required value and says it is absent (not a rule
+ * itself: the missing-env-var rule imports these): an upper-case variable said to be unset, an env
+ * library's "is a required variable", Go envconfig's "keys X, x not found", a config loader's "are missing
+ * or empty", a connection builder's "Host can't be null". Settings in a container come from variables, so
+ * a value the app finds absent is a variable that was not passed. A line that goes on to use a default is
+ * a notice, and a path variable that may be set but name no directory is another cause's toss-up.
+ */
+import type { RuleContext } from '../rule.ts';
+import type { Signature, SignatureHit } from './log-helpers.ts';
+
+// "X is not set or not a directory": the variable may be set and name a directory that is not there.
+const UNSET_OR_NO_PATH =
+  /\bnot set,? or (?:is )?(?:not an? (?:directory|dir|file|folder)|(?:does not|doesn't) exist)\b/i;
+// "X not set, using the default value of ..." carries on (a notice), and a path that may be set but
+// name no directory is a toss-up: either way the unset-variable line is then not this cause's evidence.
+const CARRIES_ON_OR_NO_PATH =
+  /\b(?:using (?:the |a |its )?default|defaulting to|defaults to|fall(?:ing)? ?back(?: to)?|will use|assuming|skipping|ignoring|disabled)\b|\bnot set,? or (?:is )?(?:not an? (?:directory|dir|file|folder)|(?:does not|doesn't) exist)\b/i;
+
+// "KAFKA_CLIENT_ID not set, defaulting to hostname": a notice, and the app carries on. Weak alone, but a
+// crash on an undefined or None value after it says the app reads its settings from variables and
+// another one it needed was unset (often under a name the chart does not pass).
+const UNSET_NOTICE_WITH_DEFAULT: Signature = {
+  all: [
+    /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:is |was )?(?:not (?:set|defined|provided)|unset|missing|empty)\b/,
+    /\b(?:using (?:the |a |its )?default|defaulting to|defaults to|fall(?:ing)? ?back(?: to)?|will use)\b/i,
+  ],
+  confidence: 0.45,
+  title: 'A variable is unset and defaulted; a crash on an undefined value follows: another variable is likely unset',
+  warningIsEvidence: true,
+};
+const CRASH_ON_UNDEFINED =
+  /Cannot read propert|\bof undefined\b|undefined is not an object|'NoneType' object|\bnil pointer dereference\b/;
+
+// Node prints the failing source line above the TypeError: `if (secret.length < 32)` (Keystone's session
+// secret), `password.trim()`, `databaseUrl.split(...)`. A secret or connection setting that is undefined
+// was never given: such values come from variables. Code being shown without that TypeError is nothing.
+const UNDEFINED_SETTING_SOURCE_LINE: Signature = {
+  all: [
+    /\b(?:secret|[a-z]{1,20}Secret|password|[a-z]{1,20}Password|token|[a-z]{1,20}Token|apiKey|connectionString|databaseUrl|dbUrl|dsn)\.(?:length|split|trim|startsWith|endsWith|replace|toString|toLowerCase|includes)\b/,
+  ],
+  confidence: 0.45,
+  title: 'A secret or connection setting is undefined where the app reads it: its variable is not set',
+};
+
+/** The two readings here that count only when the crash that follows is on an undefined value (0 drops them). */
+export const weighUnsetNotice = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+  if (hit.signature !== UNSET_NOTICE_WITH_DEFAULT && hit.signature !== UNDEFINED_SETTING_SOURCE_LINE) return undefined;
+  const crashesOnUndefined = ctx.log.lines.some((l) => l.line > hit.line.line && CRASH_ON_UNDEFINED.test(l.text));
+  if (!crashesOnUndefined) return 0;
+  return hit.signature === UNDEFINED_SETTING_SOURCE_LINE ? 0.68 : 0.62;
+};
+
+export const REQUIRED_VALUE_SIGNATURES: readonly Signature[] = [
+  {
+    // "STRIPE_API_KEY is required but not set", "CLICKHOUSE_URL is not configured", "CASSANDRA_SEEDS
+    // env must be set if DB is cassandra", "CF_API_KEY must be set", "REDIS_URL not defined",
+    // "SECRET_KEY should not be empty" (an env validator: an envFrom key skipped leaves it empty): an
+    // upper-case variable name said to be unset ("must be set to 3" is a bad value, not a missing one).
+    all: [
+      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:env(?:ironment)?|variable|var|config(?:uration)?|setting|option|parameter|value|key) (?:(?:variable|option|setting|value|key) )?)?(?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided|configured|specified)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
+    ],
+    confidence: 0.85,
+    title: 'A required environment variable is not set',
+    not: CARRIES_ON_OR_NO_PATH,
+  },
+  {
+    // prometheus_client's "env PROMETHEUS_MULTIPROC_DIR is not set or not a directory": one message for
+    // two causes, an unset variable or a directory the volume layout hides. Here, never confident.
+    all: [/\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}\b/, UNSET_OR_NO_PATH],
+    confidence: 0.62,
+    title: 'A path variable is not set, or the directory it names is not there',
+  },
+  {
+    // env-var's 'EnvVarError: env-var: "SMTP_PASSWORD" is a required variable, but it was not set',
+    // "DATABASE_URL is a required environment variable", "required env variables were not provided".
+    all: [
+      /\b[A-Z][A-Z0-9]{1,40}_?[A-Z0-9_]{0,60}["'`]? is a required (?:env(?:ironment)? )?variable\b|\brequired (?:env(?:ironment)? )?variables? (?:was|were|is|are) not (?:set|defined|provided|passed)\b/,
+    ],
+    confidence: 0.88,
+    title: 'A required environment variable is not set',
+  },
+  {
+    // Go's env loaders: vrischmann/envconfig "envconfig: keys LEDGER_DSN, ledger_dsn not found",
+    // sethvargo/go-envconfig "missing required value: API_TOKEN". They read only the environment.
+    all: [
+      /\benvconfig: keys? [A-Z][A-Z0-9_]{1,80}(?:, \w{1,80}){0,8} not found\b|\bmissing required value: ['"`]?[A-Z][A-Z0-9_]{1,80}\b/,
+    ],
+    confidence: 0.88,
+    title: 'A required environment variable is not set (the env config loader found no key)',
+  },
+  {
+    // anyway_config's "The following config parameters for `StripeConfig` are missing or empty: secret_key",
+    // "required settings are missing or empty", "Keys not set or empty: ...": the loader read the
+    // environment (and any files) and found nothing for them.
+    all: [
+      /\b(?:parameters?|settings?|attributes?|options?|keys?|values?|fields?|credentials?)(?: \S{1,60}){0,4} (?:is|are) (?:missing or (?:empty|blank)|(?:empty|blank) or missing|not set or (?:empty|blank)|unset or empty)\b/i,
+    ],
+    confidence: 0.82,
+    title: 'Required settings are missing or empty: the variables that set them were not passed',
+    not: /\boptional(?:ly)?\b/i,
+  },
+  {
+    // node-config's 'Configuration property "auth.jwtSecret" is not defined': no file and no mapped
+    // variable (custom-environment-variables) gave it a value. A secret or a connection string is never
+    // in the image's files, so the variable is what is missing. Another property (db.host) is as often a
+    // config directory that was not copied into the image (missing_file): no reading for it here.
+    all: [
+      /Configuration property ["'`][\w.-]{0,80}(?:secret|password|passwd|token|key|dsn|url|uri)["'`] is not defined/i,
+    ],
+    confidence: 0.8,
+    title: 'A secret setting is not defined: the variable mapped to it is not set',
+  },
+  {
+    // Spring Security's "Client id of registration 'keycloak' must not be empty", "client secret for
+    // provider 'github' must not be blank": an OAuth client's credentials come from variables.
+    all: [
+      /\b(?:client[ _-]?(?:id|secret)|api[ _-]?key|access[ _-]?key|secret|password|token)\b (?:of|for) (?:\S{1,60} ){1,4}(?:must not|cannot|can't|may not) be (?:empty|blank|null)\b/i,
+    ],
+    confidence: 0.8,
+    title: 'A client credential is empty: the variable that should hold it is not set',
+  },
+  {
+    // "Please specify at least the MYSQL_DATABASE or POSTGRESQL_DATABASE environment variables"
+    // (Guacamole), "You must set POSTGRES_PASSWORD": the image names the variable it needs, even when
+    // the sentence wraps before the word "variable".
+    all: [
+      /\b(?:[Pp]lease|[Yy]ou must|[Yy]ou need to|MUST) (?:set|specify|define|provide|export|pass|supply) (?:at least |one of |either |all of )?(?:the )?['"`$]?[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{2,80}\b/,
+    ],
+    confidence: 0.8,
+    title: 'The image names a variable it needs, and it is not set',
+    not: /\b(?:if you (?:want|wish|need|like)|to (?:silence|suppress|disable|enable|override|change|tune|customi[sz]e)|optional(?:ly)?)\b/i,
+  },
+  {
+    // A validator's checklist with a value read as undefined: drizzle-kit's "[x] url: undefined" under
+    // "Please provide required params". In JavaScript an undefined setting is process.env.X unset.
+    all: [/^\s{0,8}(?:\[x\]|[✗✖×]) ?[\w.-]{1,40}: undefined\b/],
+    confidence: 0.86,
+    title: 'A required setting is undefined: the environment variable it reads is not set',
+  },
+  {
+    // Npgsql's "Host can't be null", "No host specified", "Server cannot be empty": the connection string
+    // came from a variable (ConnectionStrings__Db, DATABASE_HOST) that was not set.
+    all: [
+      /\b(?:Host|Server|Hostname|host|server|hostname) (?:can't|cannot|must not|may not) be (?:null|empty)\b|\bNo host (?:specified|provided|configured|given)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The connection has no host: the variable holding the connection string or host is not set',
+  },
+  {
+    // Tortoise's "Unknown DB scheme: " with nothing after it, SQLAlchemy's "Could not parse SQLAlchemy URL
+    // from string ''": the database URL came from a variable that is empty.
+    all: [
+      /\b(?:[Uu]nknown|[Uu]nsupported|[Ii]nvalid) (?:DB |database )?(?:URL )?scheme:? ?(?:''|""|None)?\s{0,3}$|Could not parse (?:SQLAlchemy|rfc1738) URL from (?:string )?''/,
+    ],
+    confidence: 0.7,
+    title: 'The database URL is empty: the variable it comes from is not set',
+  },
+  UNSET_NOTICE_WITH_DEFAULT,
+  UNDEFINED_SETTING_SOURCE_LINE,
+];

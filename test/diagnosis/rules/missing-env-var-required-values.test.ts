@@ -1,0 +1,140 @@
+/**
+ * The required-value readings of missing-env-var-required-values.ts: a validator, env library or
+ * connection builder that says a required value is absent is claimed in other products' words too, and
+ * a notice that carries on with a default, a value that is present, or a file that is empty is not.
+ */
+import { missingEnvVar } from '../../../src/diagnosis/rules/missing-env-var.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(missingEnvVar, 'missing_env_var', {
+  positives: [
+    {
+      name: 'an env library that calls the variable a required environment variable',
+      log: 'Error: Invalid environment: DATABASE_URL is a required environment variable\n    at createEnv (/app/node_modules/@t3-oss/env-core/dist/index.js:42:15)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "sethvargo/go-envconfig's missing required value",
+      log: 'level=error msg="config" err="failed to process config: PaymentsToken: missing required value: PAYMENTS_API_TOKEN"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "vrischmann/envconfig's keys not found, for another variable",
+      log: 'fatal: envconfig: keys BILLING_API_TOKEN, billing_api_token not found',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a config loader that lists required keys that are missing or empty',
+      log: 'ArgumentError: required settings for SmtpSettings are missing or empty: user_name, password',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "node-config's undefined secret property (a different property and product)",
+      log: '/srv/app/node_modules/config/lib/config.js:182\n    throw new Error(\'Configuration property "\' + property + \'" is not defined\');\nError: Configuration property "mail.smtpPassword" is not defined',
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
+      name: 'an API key for a provider that must not be blank',
+      log: "Caused by: java.lang.IllegalArgumentException: API key for provider 'sendgrid' must not be blank",
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
+      name: 'an image that names the variable it needs, the sentence wrapping before "variable"',
+      log: 'ERROR: Please set either the MINIO_ROOT_PASSWORD or\nMINIO_ROOT_PASSWORD_FILE environment variables before starting.',
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
+      name: "a validator's checklist with a setting read as undefined",
+      log: 'Please provide required params for Turso driver:\n    [x] authToken: undefined',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a connection builder given no host',
+      log: 'Unhandled exception. System.ArgumentException: Server cannot be empty\n   at MySqlConnector.MySqlConnectionStringBuilder.Validate()',
+      exitCode: 134,
+      min: 0.78,
+    },
+    {
+      name: 'SQLAlchemy given an empty database URL',
+      log: "sqlalchemy.exc.ArgumentError: Could not parse SQLAlchemy URL from string ''",
+      exitCode: 1,
+      min: 0.68,
+    },
+    {
+      name: 'int() of an f-string whose variable was None',
+      log: "    port = int(f\"{os.getenv('REDIS_PORT')}\")\nValueError: invalid literal for int() with base 10: 'None'",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a path variable unset or naming no directory: never confident, the directory may be what is missing',
+      log: 'ValueError: env PROMETHEUS_MULTIPROC_DIR is not set or not a directory',
+      exitCode: 3,
+      min: 0.55,
+      max: 0.7,
+      // The missing_file reading of the same line may win: the rule only has to stay in the running.
+      best: false,
+    },
+    {
+      name: 'a variable defaulted at start-up, then a crash on an undefined value: another variable is unset',
+      log: [
+        '{"level":40,"msg":"SMTP_PORT not set, using default 587"}',
+        "TypeError: Cannot read properties of undefined (reading 'toLowerCase')",
+        '    at buildTransport (/app/dist/mail/transport.js:12:31)',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.6,
+      max: 0.7,
+      // A TypeError on undefined is also app_bug's reading; the two are a toss-up, this one in the running.
+      best: false,
+    },
+    {
+      name: 'the source line Node prints reads a secret that is undefined',
+      log: [
+        '/app/dist/auth/jwt.js:18',
+        '  const key = Buffer.from(jwtSecret.trim(), "utf8");',
+        '                                   ^',
+        "TypeError: Cannot read properties of undefined (reading 'trim')",
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.65,
+      // A TypeError on undefined is also app_bug's reading; the two are a toss-up, this one in the running.
+      best: false,
+    },
+  ],
+  negatives: [
+    {
+      name: 'a variable not set that the app replaces with its default is a notice, not the failure',
+      log: 'HYPERKITTY_URL not set, using the default value of http://mailman-web:8000/hyperkitty\nExiting.',
+      exitCode: 1,
+    },
+    {
+      name: 'an env config loader that found its keys',
+      log: 'envconfig: keys LEDGER_DATABASE_DSN found, 12 settings loaded\npanic: runtime error: index out of range [3] with length 3',
+      exitCode: 2,
+    },
+    {
+      name: 'a checklist line whose value is set',
+      log: 'Please provide required params for Postgres driver:\n    [x] ssl: require',
+      exitCode: 1,
+    },
+    {
+      name: 'a host that is set but cannot be reached',
+      log: "Unhandled exception. Npgsql.NpgsqlException: Failed to connect to 10.0.3.7:5432\n ---> System.Net.Sockets.SocketException: Host can't be reached",
+      exitCode: 134,
+    },
+    {
+      name: 'a secret read in code shown without a crash on undefined is just code',
+      log: '/app/dist/auth/jwt.js:18\n  if (secret.length < 32) {\nError: JWT secret too short: 12 characters, need 32',
+      exitCode: 1,
+    },
+  ],
+});
