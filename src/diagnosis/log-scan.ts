@@ -8,9 +8,6 @@ import { MAX_JSON_LINE, unpackJson } from './log-json.ts';
 import { plainLevel } from './log-levels.ts';
 import type { LogLine, ScannedLog } from './types.ts';
 
-// Until the rules import it from log-json.ts.
-export { isAddressKey } from './log-json.ts';
-
 export interface LogBounds {
   /** Bytes read from the end of the log; the head before them is never decoded. */
   maxBytes: number;

@@ -6,7 +6,7 @@
  * log printed the address setting empty. The absent-credential family (no region, key, token or cloud
  * credentials at all) is in missing-env-var-credentials.ts, spread here at its place in the order.
  */
-import { isAddressKey } from '../log-scan.ts';
+import { isAddressKey } from '../log-json.ts';
 import type { RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
