@@ -8,8 +8,8 @@
  */
 import type { Signature } from './log-helpers.ts';
 
-// Traefik (paerser) decoding its flags: a node it does not know is a flag error, unless the node belongs
-// to the other major version (runtime_version_mismatch owns that reading).
+// Traefik (paerser) decoding its flags: an unknown node is a flag error, unless it belongs to the other
+// major version (runtime_version_mismatch owns that reading).
 export const TRAEFIK_FLAGS: Signature = {
   all: [/failed to decode configuration from flags/],
   confidence: 0.85,
@@ -17,9 +17,9 @@ export const TRAEFIK_FLAGS: Signature = {
 };
 
 export const UNKNOWN_SUBCOMMAND: Signature = {
-  // Subcommand dispatchers: release scripts ("ERROR: Unknown command foreground"), clap, picocli,
-  // Symfony/Laravel console, Rails, npm, git-style CLIs ("docker: 'compose' is not a docker command"). Anchored at the line start so that a protocol
-  // reply quoted mid-line (Redis "ERR unknown command 'X'") is not read as the container's command.
+  // Subcommand dispatchers: release scripts ("ERROR: Unknown command foreground"), clap, picocli, Symfony/
+  // Laravel console, Rails, npm, git-style CLIs ("docker: 'compose' is not a docker command"). Line-anchored:
+  // a protocol reply quoted mid-line (Redis "ERR unknown command 'X'") is not the container's command.
   all: [
     /^(?:(?:[Ee]rror|ERROR|[Ff]atal|FATAL): ?)?[Uu]nknown (?:sub)?command:? ['"‘“`]?[\w:.-]{1,60}|\berror: unrecognized subcommand '|\berror: unexpected argument '[^']{1,200}' found|\berror: Found argument '[^']{1,200}' which wasn't expected|\bUnmatched arguments? (?:at|from) index \d|\bCommand "[^"]{1,100}" is not defined\.|\bUnrecognized command "|\bnpm (?:ERR!|error) Unknown command: "|(?:^|: )['"‘“`][\w./:-]{1,60}['"’”`] is not an? [\w-]{1,30} (?:sub-?)?command\b/,
   ],
@@ -283,15 +283,6 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     ],
     confidence: 0.88,
     title: 'The program does not know an option it was given (removed or misspelled?)',
-  },
-  {
-    // .NET parsers name the rejected token without dashes: CommandLineParser ("Option 'datadir' is unknown.",
-    // "Verb 'serve' is not recognized."), System.CommandLine ("Unrecognized command or argument '--x'.").
-    all: [
-      /^\s{0,8}(?:Option|Verb) '[^'\n]{1,100}' is (?:unknown|not recognized)\.|\bUnrecognized command or argument '/,
-    ],
-    confidence: 0.86,
-    title: 'The program does not know an option it was given (.NET command-line parser)',
   },
   {
     all: [/Unrecognized option: -|Unrecognized VM option/],

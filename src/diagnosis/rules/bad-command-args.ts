@@ -4,12 +4,14 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
+import type { LogLine } from '../types.ts';
 import { clientRunInServerContainer } from './bad-command-args-client-run.ts';
 import { DAEMONIZED_SIGNATURES } from './bad-command-args-daemonized.ts';
 import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
 import { OPTION_EXCEPTION_SIGNATURES } from './bad-command-args-option-exceptions.ts';
 import { silentCleanExitLoop } from './bad-command-args-silent-exit.ts';
 import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
+import { PARSER_WORD_SIGNATURES } from './bad-command-args-parser-words.ts';
 import {
   COMMAND_FORM_SIGNATURES,
   COMMAND_LINE_AS_ONE_FILE,
@@ -50,6 +52,7 @@ const SIGNATURES: Signature[] = [
   ...DAEMONIZED_SIGNATURES,
   ...OPTION_PARSER_SIGNATURES,
   ...OPTION_EXCEPTION_SIGNATURES,
+  ...PARSER_WORD_SIGNATURES,
   ...COMMAND_FORM_SIGNATURES,
   ...LISTEN_ADDRESS_SIGNATURES,
   {
@@ -216,6 +219,10 @@ const SIGNATURES: Signature[] = [
 ];
 
 const USAGE = /^\s{0,4}(?:[Uu]sage|USAGE):/;
+// docopt prints only its usage patterns when argv matches none: the banner and its indented lines.
+const USAGE_CONTINUATION = /^(?:\s|$)/;
+const usageBlockEndsLog = (lines: readonly LogLine[], usage: LogLine): boolean =>
+  lines.slice(lines.indexOf(usage) + 1).every((l) => USAGE_CONTINUATION.test(l.text));
 
 const steps = (ctx: RuleContext): string[] => [
   `Compare the command and args with the program's usage: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].command} {.spec.containers[*].args}')}`,
@@ -276,7 +283,7 @@ export const badCommandArgs: Rule = {
     const usage = ctx.log.lines.find((l) => USAGE.test(l.text));
     if (!usage) return null;
     const lastLines = ctx.log.lines.slice(-3);
-    if (ctx.exitCode !== 2 && !lastLines.includes(usage)) return null;
+    if (ctx.exitCode !== 2 && !lastLines.includes(usage) && !usageBlockEndsLog(ctx.log.lines, usage)) return null;
     return finding(ctx, {
       ruleId: 'bad-command-args',
       category: 'bad_command_args',

@@ -112,6 +112,16 @@ export const CONFIG_SCHEMA_SIGNATURES: Signature[] = [
     title: 'The configuration has a key the schema does not know (typo or misplaced key)',
   },
   {
+    // Schema validators that name the entry they did not expect: Dagster ("Received unexpected config entry
+    // "run_cordinator" at the root"), servers' "unknown config key 'x'", "unrecognized configuration option
+    // "x"". A typo or misplaced key as often as a key of another version, so not confident.
+    all: [
+      /\b(?:[Uu]nexpected|[Uu]nknown|[Uu]nrecogni[sz]ed) config(?:uration)? (?:entry|entries|keys?|fields?|options?|propert(?:y|ies)|settings?|parameters?):? ?["'`]/,
+    ],
+    confidence: 0.78,
+    title: 'The configuration has an entry the schema does not know (typo or misplaced key)',
+  },
+  {
     // Symfony's Config component (Symfony, Laravel packages, Drupal, API Platform) names a key it does not know
     // under its parent, often with "Did you mean": a typo or misplaced key (a removed key ranks its version).
     all: [

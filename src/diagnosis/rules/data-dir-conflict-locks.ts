@@ -86,10 +86,11 @@ export const LOCK_SIGNATURES: Signature[] = [
   {
     // Embedded stores take an flock on open and report only the errno when another process holds it:
     // goleveldb (Gitea queues, CometBFT) "unable to open level db at /data/queues: resource temporarily
-    // unavailable", Badger, RocksDB, Pebble, LMDB. EAGAIN while opening a store on the volume is the lock,
+    // unavailable", Badger, RocksDB, Pebble, LMDB, Python's dbm/shelve files ("_gdbm.error: [Errno 11] Resource
+    // temporarily unavailable": a Celery --statedb or beat schedule). EAGAIN while opening a store on the volume is the lock,
     // not load: a second replica on an RWX claim, or the old pod still running.
     all: [
-      /\b(?:level ?db|rocksdb|badger|pebble|lmdb|mdb_env_open|bbolt|boltdb)\b|\b(?:open|opening|load|loading) (?:the |a )?(?:[\w-]{1,40} )?(?:database|db|store|storage|queue|index|repository|datastore)\b/i,
+      /\b(?:level ?db|rocksdb|badger|pebble|lmdb|mdb_env_open|bbolt|boltdb|_?[gn]?dbm|shelve|bsddb3?|berkeley ?db)\b|\b(?:open|opening|load|loading) (?:the |a )?(?:[\w-]{1,40} )?(?:database|db|store|storage|queue|index|repository|datastore)\b/i,
       /[Rr]esource temporarily unavailable|\bEAGAIN\b|\bEWOULDBLOCK\b/,
     ],
     confidence: 0.84,
@@ -108,6 +109,14 @@ export const LOCK_SIGNATURES: Signature[] = [
     title: 'The data directory lock is held by another process (the old pod, or a second replica on the volume)',
     // Process and thread creation answer the same errno.
     not: /[Ss]ocket|[Cc]onnect|\bfork\b|[Tt]hread|[Nn]o space left|[Pp]ermission denied/,
+  },
+  {
+    // Errno 11 naming a file: opening a regular file only answers EAGAIN when another process holds its lock
+    // (Python "[Errno 11] Resource temporarily unavailable: '/data/app.state'", gdbm "Can't be writer").
+    all: [/\[Errno 11\] Resource temporarily unavailable: '\/[^'[\n]{1,200}'|\bCan't be writer\b/],
+    confidence: 0.8,
+    title: 'A file on the volume is locked by another process (EAGAIN opening it: a second replica, or the old pod)',
+    not: /[Ss]ocket|[Cc]onnect|\bfork\b|[Tt]hread/,
   },
   {
     // Python's fcntl.flock(fd, LOCK_EX | LOCK_NB) raises BlockingIOError [Errno 11] with the call only in the

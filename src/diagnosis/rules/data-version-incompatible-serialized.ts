@@ -18,4 +18,15 @@ export const SERIALIZED_FORMAT_SIGNATURES: Signature[] = [
     title:
       'A file on the volume was serialized by a newer runtime than the one reading it (pickle protocol, R workspace)',
   },
+  {
+    // A persisted store written by another build of the runtime or library than the image's: Python's dbm
+    // "db type is dbm.gnu, but the module is not available" (a shelve or Celery beat schedule from a Debian
+    // image read on Alpine), Perl "Storable binary image v2.11 more recent than I am", Ruby "incompatible
+    // marshal file format", Berkeley DB "Program version 5.3 doesn't match environment version 4.8".
+    all: [
+      /\bdb type is (?:dbm\.)?\w{1,20}, but the module is not available\b|\bStorable binary image v\d{1,3}\.\d{1,3} more recent than I am\b|\bincompatible marshal file format\b|\bProgram version \d{1,2}\.\d{1,2} doesn't match environment version\b|\bDB_VERSION_MISMATCH\b/,
+    ],
+    confidence: 0.8,
+    title: "A store on the volume was written by another build of the runtime or library than the image's",
+  },
 ];

@@ -15,7 +15,7 @@ import { type Signature, type SignatureHit, signatureRule } from './log-helpers.
 // Schema tools that create or upgrade the tables at start-up count too (Hive's schematool -initSchema,
 // Temporal's setup-schema, "Starting metastore schema initialization").
 const MIGRATION_CONTEXT =
-  /migrat|\b(?:drush (?:deploy|updatedb|updb)|[Dd]atabase updates start|setup:upgrade|wp core update-db)\b|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bAutoMigrate\b|\b(?:play\.api\.db\.)?evolutions?\b/i;
+  /migrat|\b(?:drush (?:deploy|updatedb|updb)|[Dd]atabase updates start|setup:upgrade|wp core update-db)\b|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bDeploying changes (?:to|through)\b|\bAutoMigrate\b|\b(?:play\.api\.db\.)?evolutions?\b/i;
 
 // A crash whose stack runs through the migration runner (the error line itself may be cut off).
 const MIGRATOR_IN_STACK: Signature = {
@@ -190,6 +190,17 @@ const DDL_REFUSED: Signature = {
   confidence: 0.8,
   title: 'A migration changed the schema in a way the existing data or objects refuse',
 };
+// DDL the database only allows under conditions the migration broke: a statement the runner's transaction
+// cannot hold (CREATE INDEX CONCURRENTLY, ALTER TYPE ... ADD VALUE "cannot run inside a transaction block"),
+// a new enum value used before its commit, MySQL "ALGORITHM=INPLACE is not supported", a CHECK constraint
+// "violated by some row". A migration's, when the log shows one.
+const DDL_OUTSIDE_ITS_RULES: Signature = {
+  all: [
+    /\bcannot (?:run|be executed|be run) (?:inside|from) a (?:transaction block|function|pipeline)\b|\bunsafe use of new value\b|\bUnsafeNewEnumValueUsage\b|\bNew enum values must be committed before they can be used\b|\bcheck constraint "[^"\n]{1,120}" of relation "[^"\n]{1,120}" is violated by some row\b|\b(?:ALGORITHM=INPLACE|ALGORITHM=INSTANT|LOCK=NONE) is not supported\b/,
+  ],
+  confidence: 0.8,
+  title: "A migration statement broke the database's rules for schema changes (transaction, enum, constraint)",
+};
 
 // A statement the database refused (NOT NULL over existing rows, SQLite/SQL Server/Oracle refusing a NOT NULL
 // column without a default, a type cast, a foreign key): a
@@ -202,10 +213,10 @@ const SQL_FAILURE: Signature = {
   title: 'A migration statement failed on the existing data or schema',
 };
 
-// The runner is executing migrations (TypeORM, Rails, Laravel, Django, Ecto, knex), or the stack passes
-// through one: a failed statement after it belongs to the migration.
+// The runner is executing migrations (TypeORM, Rails, Laravel, Django, Ecto, knex, sqitch "Deploying changes
+// to", dbmate "Applying: 2025..._x.sql", Liquibase "Running Changeset"), or the stack passes through one: a failed statement after it belongs to the migration.
 const MIGRATION_RUNNING =
-  /MigrationExecutor|\bmigrations? (?:are new|must be executed)|[Pp]ending migrations?\b|\bApplying migration|\bRunning migrations?\b|== \d+ \w{1,120}: migrating|\b[Mm]igrating(?::| up| down| to)\b|\b(?:artisan migrate|manage\.py migrate|db:migrate|doctrine:migrations:migrate|migration:run|prisma migrate|alembic upgrade|knex migrate|flyway migrate|goose up)\b|\.Migrations\.\w{1,120}\.(?:change|up)\/0 forward|\/migrations?\/(?:versions\/)?[\w-]{1,160}\.(?:js|ts|py|rb|php|sql|exs?)\b|\bRunning upgrade (?:[0-9a-f]{4,40}|<base>)? ?-> [0-9a-f]{4,40}\b|\bknex\/lib\/migrations?\/|\bumzug\b/;
+  /MigrationExecutor|\bmigrations? (?:are new|must be executed)|[Pp]ending migrations?\b|\bApplying migration|\bRunning migrations?\b|== \d+ \w{1,120}: migrating|\b[Mm]igrating(?::| up| down| to)\b|\b(?:artisan migrate|manage\.py migrate|db:migrate|doctrine:migrations:migrate|migration:run|prisma migrate|alembic upgrade|knex migrate|flyway migrate|goose up)\b|\.Migrations\.\w{1,120}\.(?:change|up)\/0 forward|\/migrations?\/(?:versions\/)?[\w-]{1,160}\.(?:js|ts|py|rb|php|sql|exs?)\b|\bRunning upgrade (?:[0-9a-f]{4,40}|<base>)? ?-> [0-9a-f]{4,40}\b|\bknex\/lib\/migrations?\/|\bumzug\b|\bDeploying changes (?:to|through)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bRunning Changeset\b/;
 const MIGRATIONS_DONE =
   /[Mm]igrations? (?:complete|completed|done|finished|applied successfully)|No (?:pending )?migrations? to (?:run|apply)|[Dd]atabase (?:schema )?is up to date/;
 
@@ -244,9 +255,10 @@ const lockCapped = (hit: SignatureHit): number =>
 const byMigrationSignature = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
-  signatures: [...SIGNATURES, SCHEMA_CONFLICT, DDL_REFUSED],
+  signatures: [...SIGNATURES, SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES],
   adjust: (ctx, hit) => {
-    if ((hit.signature === SCHEMA_CONFLICT || hit.signature === DDL_REFUSED) && !hasMigrationContext(ctx)) return 0;
+    const needsContext = [SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES].includes(hit.signature);
+    if (needsContext && !hasMigrationContext(ctx)) return 0;
     if (hit.signature === MIGRATOR_IN_STACK && ctx.log.lines.some((l) => NEVER_REACHED.test(l.text)))
       return Math.min(hit.confidence, 0.3);
     return lockCapped(hit);

@@ -53,6 +53,18 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/\bdisk (?:is )?full\b|\bDiskFull\b/i], confidence: 0.8, title: 'The disk is full', not: NOT_DISK },
   {
+    // A writer that checks free space before it starts and names both numbers or just the verdict: GDAL
+    // ("Free disk space available is 2116354048 bytes, whereas 18923847680 are at least necessary"), Hugging
+    // Face datasets ("Not enough disk space. Needed: 21.63 GiB"), installers ("requires 4 GB of free disk
+    // space, but only 1.2 GB is available").
+    all: [
+      /\b(?:[Ff]ree|[Aa]vailable) (?:disk |storage )?space(?: available)? (?:is|of|:) ?[\d.,]{1,20} ?(?:[KMGT]i?B|bytes)?,? (?:whereas|but|while|yet) (?:only )?[\d.,]{1,20} ?(?:[KMGT]i?B|bytes)? (?:are|is) (?:at least )?(?:necessary|needed|required)\b|\bNot enough (?:free )?(?:disk|storage) space\b|\b(?:requires?|needs?) (?:at least )?[\d.]{1,12} ?[KMGT]i?B of free (?:disk |storage )?space\b/,
+    ],
+    confidence: 0.86,
+    title: 'The volume has less free space than the writer needs',
+    not: /\b(?:memory|RAM|heap|buffer)\b|\bENOMEM\b/i,
+  },
+  {
     // MinIO: a drive below its free-space threshold.
     all: [/minimum free drive threshold|\bdrive path full\b|\bStorageFull\b/],
     confidence: 0.82,

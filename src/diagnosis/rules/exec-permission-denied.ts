@@ -70,6 +70,11 @@ const SIGNATURES: Signature[] = [
 const CHILD_EXIT_126 =
   /\bexit (?:status|code)(?: code)? ?[:=]? ?['"]?126\b|\b(?:exited|failed|terminated) with (?:exit )?(?:status|code) ['"]?126\b|\bnon-zero exit (?:status|code) 126\b/;
 
+const HOOK_EVENT = /\bFailed(?:PostStart|PreStop)Hook\b|\b[Ll]ifecycle hook\b/;
+// 126 is the shell's "found but not executable"; a hook that could not write a file exits 1 or 2.
+const HOOK_EXEC_DENIED =
+  /\bexited with 126\b|\bexec: \\?"?\/[^\s"\\]{1,300}\\?"?: permission denied|\bcannot execute\b/i;
+
 export const execPermissionDenied: Rule = {
   id: 'exec-permission-denied',
   match: (ctx) => {
@@ -110,6 +115,23 @@ export const execPermissionDenied: Rule = {
             : [{ line: null, text: clip(launch.line.text, 300), source: 'status' as const }]),
           ...(exit126 ? exit126Evidence() : []),
         ],
+        steps,
+      });
+    }
+    // A lifecycle hook whose command is not executable: the kubelet reports "Exec lifecycle hook ([/bin/sh
+    // -c /opt/hooks/register.sh]) ... exited with 126: ... Permission denied" (FailedPostStartHook,
+    // FailedPreStopHook) and kills a container whose own log looks healthy. A hook script mounted from a
+    // ConfigMap keeps the default mode 0644.
+    const hook = ctx.events.find(
+      (e) => HOOK_EVENT.test(`${e.reason} ${e.message}`) && HOOK_EXEC_DENIED.test(e.message),
+    );
+    if (hook) {
+      return finding(ctx, {
+        ruleId: 'exec-permission-denied',
+        category: 'exec_permission_denied',
+        title: "A lifecycle hook's command is not executable (mode without +x?), so the kubelet killed the container",
+        confidence: 0.86,
+        evidence: [{ line: null, text: clip(hook.message, 300), source: 'event' }],
         steps,
       });
     }

@@ -5,7 +5,8 @@
  * number, a client on its localhost default), are in missing-env-var-indirect.ts: one rule, one id.
  * Each language's failed lookup is in missing-env-var-lookups.ts, settings that arrived empty in
  * missing-env-var-empty-values.ts, usage hints in missing-env-var-usage-hints.ts, unset secrets and empty
- * credentials in missing-env-var-secrets.ts; this list keeps the order they are tried in.
+ * credentials in missing-env-var-secrets.ts, start-up env validators in missing-env-var-validators.ts;
+ * this list keeps the order they are tried in.
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
@@ -37,6 +38,7 @@ import { DEFAULT_FALLBACK_SIGNATURES, weighDefaultFallback } from './missing-env
 import { EMPTY_HOST_SIGNATURES, weighEmptyHost } from './missing-env-var-empty-hosts.ts';
 import { LICENCE_SIGNATURES } from './missing-env-var-licence.ts';
 import { REQUIRED_VALUE_SIGNATURES, weighUnsetNotice } from './missing-env-var-required-values.ts';
+import { ENV_VALIDATOR_SIGNATURES } from './missing-env-var-validators.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
@@ -168,6 +170,7 @@ const SIGNATURES: Signature[] = [
   ...EMPTY_VALUE_SIGNATURES,
   ...EMPTY_HOST_SIGNATURES,
   ...REQUIRED_VALUE_SIGNATURES,
+  ...ENV_VALIDATOR_SIGNATURES,
   {
     // JSON-schema env validators (env-schema / @fastify/env, envalid-on-ajv, convict): ajv's "env must have
     // required property 'COOKIE_SECRET'" (v8) or "should have required property" (v6). The object checked

@@ -23,6 +23,11 @@ import {
   type SignatureHit,
 } from './log-helpers.ts';
 import {
+  BUILT_ASSET_SIGNATURES,
+  FONT_FILE_SIGNATURES,
+  LIBRARY_DATA_FILE_SIGNATURES,
+} from './missing-file-assets-data.ts';
+import {
   BIND_MOUNT_KIND_MISMATCH,
   CONFIG_FILE_ABSENT_SIGNATURES,
   CONFIG_LOADER_FAILED,
@@ -170,6 +175,9 @@ const SIGNATURES: Signature[] = [
   },
   ...CONFIG_FILE_ABSENT_SIGNATURES,
   ...NAMED_PATH_ABSENT_SIGNATURES,
+  ...BUILT_ASSET_SIGNATURES,
+  ...FONT_FILE_SIGNATURES,
+  ...LIBRARY_DATA_FILE_SIGNATURES,
   {
     // Model servers whose model file is absent or misnamed: Hugging Face "does not appear to have a
     // file named config.json", TF Serving "No versions of servable x found under base path", "SavedModel

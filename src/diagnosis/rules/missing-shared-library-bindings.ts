@@ -31,4 +31,16 @@ export const BINDING_SIGNATURES: Signature[] = [
     title: 'A system library a language binding loads at import is not in the image',
     not: /[Cc]annot find module|ModuleNotFoundError|No module named|\bpackage\b/,
   },
+  {
+    // An ODBC driver manager (unixODBC, iODBC) loads the driver named in the connection string or odbcinst.ini
+    // as a shared library: "[unixODBC][Driver Manager]Can't open lib 'ODBC Driver 18 for SQL Server' : file not
+    // found" means the driver package (msodbcsql18, the Oracle or Postgres ODBC driver) is not in the image.
+    // Oracle's client bindings say the same of the Instant Client: "DPI-1047: Cannot locate a 64-bit Oracle
+    // Client library".
+    all: [
+      /\[Driver Manager\] ?Can't open lib\b|\bCan't open lib ['"][^'"\n]{1,200}['"] ?: (?:file not found|[\w.+-]{1,80}\.so)|\bDPI-1047\b|\bCannot locate a (?:64|32)-bit Oracle Client library\b/,
+    ],
+    confidence: 0.86,
+    title: 'A database driver library (ODBC driver, Oracle client) is not in the image',
+  },
 ];

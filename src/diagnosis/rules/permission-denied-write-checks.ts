@@ -98,3 +98,16 @@ export const HOME_CACHE_NOT_CREATED: Signature = {
   confidence: 0.84,
   title: 'A JVM tool cannot create its cache under the home directory (HOME not writable by the container user)',
 };
+
+// A file mode the process must set or find and cannot: jupyter_core's secure_write ("Permissions assignment
+// failed for secure file ... Got '0o777' instead of '0o0600'"), tools that check a key or secret file's mode
+// ("has insecure permissions", "mode 0644, expected 0600", "permissions are too permissive"). On a CIFS/SMB or
+// NFS volume chmod has no effect, and a Secret or ConfigMap is mounted with its defaultMode: the volume's mode.
+export const MODE_CHECK: Signature = {
+  all: [
+    /\bPermissions? assignment failed\b|\b[Gg]ot '?0o?[0-7]{3,4}'? instead of '?0o?[0-7]{3,4}\b|\b(?:has|have|with) (?:insecure|unsafe|overly permissive|too permissive) (?:file )?(?:permissions|mode)\b|\b(?:permissions|file mode) (?:is |are )?too (?:permissive|loose)\b|\bmode 0?[0-7]{3,4},? (?:expected|should be|must be|want(?:ed)?) 0?[0-7]{3,4}\b/,
+  ],
+  confidence: 0.84,
+  title: 'A file has a mode the process refuses or cannot set (volume mount mode, chmod without effect)',
+  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b/,
+};

@@ -18,6 +18,7 @@ import {
   NEWER_JS_SYNTAX,
   NEWER_NODE_BUILTIN_OR_FLAG,
   NEWER_PY_SYNTAX,
+  onNewerPython,
   PY_SYNTAX_ERROR,
   REMOVED_MYSQL_FLAG,
   STDLIB_ADDED_BY_NEWER_PYTHON,
@@ -66,7 +67,7 @@ const SIGNATURES: Signature[] = [
     title: 'The app needs another Python version',
   },
   {
-    // distutils, imp, asyncore... left the standard library (3.12, 3.13): the image's Python is newer than the code.
+    // distutils, imp, asyncore... left the stdlib (3.12, 3.13): the image's Python is newer than the code.
     all: [STDLIB_REMOVED_BY_NEWER_PYTHON],
     confidence: 0.8,
     title: "The code imports a standard-library module removed in the image's (newer) Python",
@@ -232,11 +233,13 @@ const bySignature = signatureRule({
   category: 'runtime_version_mismatch',
   signatures: SIGNATURES,
   steps,
-  // A removed MySQL option after a floating-tag pull (mysql:8 moved to 8.4): the tag moved under the config.
-  adjust: (ctx, hit) =>
-    hit.signature.all.includes(REMOVED_MYSQL_FLAG) && ctx.events.some((e) => FLOATING_TAG_PULL.test(e.message))
-      ? 0.72
-      : hit.confidence,
+  // A removed stdlib module beside a python3.12+ path: the image's Python dropped it. A removed MySQL option
+  // after a floating-tag pull (mysql:8 moved to 8.4): the tag moved under the config, a weaker reading.
+  adjust: (ctx, hit) => {
+    if (hit.signature.all.includes(STDLIB_REMOVED_BY_NEWER_PYTHON) && onNewerPython(ctx.log.lines)) return 0.92;
+    const floatingTag = ctx.events.some((e) => FLOATING_TAG_PULL.test(e.message));
+    return hit.signature.all.includes(REMOVED_MYSQL_FLAG) && floatingTag ? 0.72 : hit.confidence;
+  },
 });
 
 const byGpuDriver = signatureRule({

@@ -5,6 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
+import { rejectedFlagListedInUsage } from './argument-carriage-return-clues.ts';
 import { execNoSuchFile, sameNameSuggested, shellPathNotFound } from './exec-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
@@ -202,6 +203,17 @@ export const scriptCrlfLineEndings: Rule = {
         title: 'A name was rejected and the same name suggested: it carried an invisible carriage return (CRLF script)',
         confidence: 0.8,
         evidence: logEvidence([suggested]),
+        steps,
+      });
+    }
+    const listed = exec ? undefined : rejectedFlagListedInUsage(ctx.log.lines);
+    if (listed) {
+      return finding(ctx, {
+        ruleId: 'script-crlf-line-endings',
+        category: 'script_crlf_line_endings',
+        title: 'A flag its own usage lists was rejected: it carried an invisible carriage return (CRLF script)',
+        confidence: 0.78,
+        evidence: logEvidence([listed]),
         steps,
       });
     }

@@ -9,6 +9,10 @@ import type { LogLine } from '../types.ts';
 /** Stdlib modules later Pythons removed (3.12: distutils, imp, asyncore...; 3.13: cgi, crypt, telnetlib...). */
 export const STDLIB_REMOVED_BY_NEWER_PYTHON =
   /No module named '(?:distutils|imp|asynchat|asyncore|smtpd|cgi|cgitb|crypt|pipes|telnetlib|nntplib|audioop|sndhdr|imghdr|spwd|xdrlib|msilib|mailcap|ossaudiodev|nis|uu|chunk|sunau|aifc)'/;
+/** A python3.12+ interpreter path (site-packages, a traceback frame): the image runs a Python that dropped those modules. */
+const NEWER_PYTHON_PATH = /\bpython3\.(?:1[2-9]|[2-9]\d)\//;
+export const onNewerPython = (lines: readonly LogLine[]): boolean => lines.some((l) => NEWER_PYTHON_PATH.test(l.text));
+
 /**
  * Stdlib modules only recent Pythons have (tomllib 3.11, zoneinfo and graphlib 3.9, importlib.metadata 3.8,
  * dataclasses and contextvars 3.7): missing, the image's Python is older than the code. The backports are
@@ -136,12 +140,16 @@ export const NEWER_RABBITMQ_KEY =
  * --run (22). An older image answers "No such built-in module", ERR_UNKNOWN_BUILTIN_MODULE or "bad
  * option": the invocation is right for the Node the code was written for.
  *
+ * Flags a newer Node REMOVED (--experimental-specifier-resolution, --experimental-modules, --experimental-json-
+ * modules, --experimental-global-webcrypto...) are excluded: there the command was written for an OLDER Node,
+ * and the args themselves are what must change (bad_command_args reads those).
+ *
  * Core subpaths and node:-prefixed specifiers (fs/promises 14, timers/promises 15, stream/web 16.5,
  * readline/promises 17, node:test 18) are builtins too: "Cannot find module" for them means the image's
  * Node.js predates them, not a package left out of node_modules.
  */
 export const NEWER_NODE_BUILTIN_OR_FLAG =
-  /\bNo such built-in module: node:[a-z_/]{1,40}|\bERR_UNKNOWN_BUILTIN_MODULE\b|\bnode: bad option: --(?:experimental-[a-z-]{2,60}|env-file(?:-if-exists)?|watch(?:-path|-preserve-output)?|import|permission|allow-[a-z-]{2,30}|test(?:-[a-z-]{2,40})?|run|strip-types|disable-warning|localstorage-file|snapshot-blob|build-snapshot)\b|\bCannot find module 'node:[a-z_]{1,30}(?:\/[a-z_]{1,30})?'|\bCannot find module '(?:fs|dns|stream|timers|readline|inspector)\/promises'|\bCannot find module '(?:stream\/(?:web|consumers)|util\/types|path\/(?:posix|win32)|assert\/strict|diagnostics_channel)'/;
+  /\bNo such built-in module: node:[a-z_/]{1,40}|\bERR_UNKNOWN_BUILTIN_MODULE\b|\bnode: bad option: --(?:experimental-(?!(?:specifier-resolution|modules|json-modules|abortcontroller|global-webcrypto|global-customevent|fetch|top-level-await|repl-await|report|worker|policy|network-imports|wasm-modules-legacy)\b)[a-z-]{2,60}|env-file(?:-if-exists)?|watch(?:-path|-preserve-output)?|import|permission|allow-[a-z-]{2,30}|test(?:-[a-z-]{2,40})?|run|strip-types|disable-warning|localstorage-file|snapshot-blob|build-snapshot)\b|\bCannot find module 'node:[a-z_]{1,30}(?:\/[a-z_]{1,30})?'|\bCannot find module '(?:fs|dns|stream|timers|readline|inspector)\/promises'|\bCannot find module '(?:stream\/(?:web|consumers)|util\/types|path\/(?:posix|win32)|assert\/strict|diagnostics_channel)'/;
 
 /**
  * A runtime's own module lacks a name the code imports: the name exists in another release of the runtime

@@ -4,6 +4,43 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'a flag its own usage lists, rejected because it carried a carriage return: a second reading behind CRLF',
+      log: 'usage: celery-exporter [-h] [--broker-url BROKER_URL] [--port PORT] [--verbose]\ncelery-exporter: error: unrecognized arguments: --verbose\r\n',
+      exitCode: 2,
+      max: 0.5,
+      best: 'script_crlf_line_endings',
+    },
+    {
+      name: "an oclif CLI whose args replaced the image's subcommand counts its positional arguments",
+      log: 'Error: Missing 1 required arg:\nqueue  name of the queue to drain\nSee more help with --help',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'an absl (Python) service given a flag it does not define',
+      log: "FATAL Flags parsing error: Unknown command line flag 'num_workers'\nPass --helpshort or --helpfull to see help on flags.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'node refusing a debugger flag that newer Node.js removed',
+      log: 'node: bad option: --debug-brk',
+      exitCode: 9,
+      min: 0.85,
+    },
+    {
+      name: 'a docopt program that prints only its usage patterns when argv matches none',
+      log: 'Usage:\n  ingest.py load <path> [--batch=<n>]\n  ingest.py purge <path>\n  ingest.py (-h | --help)',
+      exitCode: 1,
+      min: 0.55,
+    },
+    {
+      name: "redis-server given its config path after an option reads the path as that option's value",
+      log: "*** FATAL CONFIG FILE ERROR (Redis 7.0.11) ***\nReading the configuration file, at line 3\n>>> 'appendonly \"yes\" \"/etc/redis/redis.conf\"'\nargument must be 'yes' or 'no'",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: "a Ruby CLI (sidekiq) given a flag its current major version removed, with OptionParser's class",
       log: "/usr/local/bundle/gems/sidekiq-7.2.4/lib/sidekiq/cli.rb:301:in `parse_options': invalid option: --logfile (OptionParser::InvalidOption)\n\tfrom /usr/local/bundle/gems/sidekiq-7.2.4/lib/sidekiq/cli.rb:257:in `setup_options'\n\tfrom /usr/local/bundle/gems/sidekiq-7.2.4/bin/sidekiq:31:in `<top (required)>'",
       exitCode: 1,
@@ -589,6 +626,16 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: "a compiler's unrecognized command line option during a native build is not the container's command",
+      log: "cc1: error: unrecognized command line option '-mavx512vnni'\nerror: command '/usr/bin/gcc' failed with exit code 1",
+      exitCode: 1,
+    },
+    {
+      name: 'a function called without a positional argument is a code error, not argv',
+      log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 12, in <module>\n    drain()\nTypeError: drain() missing 1 required positional argument: \'queue\'',
+      exitCode: 1,
+    },
     {
       name: 'a CRLF script whose set line ends in a carriage return is not argv',
       log: 'entrypoint.sh: line 2: set: -\\r: invalid option\nset: usage: set [-abefhkmnptuvxBCHP] [-o option-name] [--] [arg ...]',

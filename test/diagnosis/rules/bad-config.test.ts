@@ -8,6 +8,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a server that names an unknown configuration key it did not expect',
+      log: 'level=fatal msg="loading config" error="unknown configuration key \'retention_peroid\' in /etc/agent/config.yaml"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a server whose config parser only says it failed, naming the file and line',
       log: '2024-06-01 10:00:00: (configfile.c.1900) source: /etc/app/server.conf line: 12 pos: 5 parser failed somehow near here: }',
       exitCode: 255,
@@ -454,6 +460,11 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'an unexpected config value read from a remote service is not a key of the local config',
+      log: 'ERROR feature flags: unexpected response from config service (HTTP 502), retrying\nERROR feature flags: giving up after 5 attempts',
+      exitCode: 1,
+    },
     {
       name: "the app's own ES module using require() is the app's bug, not a configuration file",
       log: "file:///app/src/server.mjs:10\nconst express = require('express');\n                ^\n\nReferenceError: require is not defined in ES module scope, you can use import instead",

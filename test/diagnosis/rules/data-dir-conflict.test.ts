@@ -6,6 +6,18 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a Python shelve cache opened by a second replica on the same volume (gdbm EAGAIN, not Celery)',
+      log: 'Traceback (most recent call last):\n  File "/app/cache.py", line 12, in <module>\n    db = shelve.open("/data/cache/thumbs")\n  File "/usr/local/lib/python3.12/dbm/__init__.py", line 95, in open\n    return mod.open(file, flag, mode)\n_gdbm.error: [Errno 11] Resource temporarily unavailable: \'/data/cache/thumbs\'',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a state file whose open answers EAGAIN with its path (a lock held by the old pod, no store named)',
+      log: "OSError: [Errno 11] Resource temporarily unavailable: '/var/lib/worker/state.db'",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: "a lock file naming the old pod's host, which the archiver will not break across hosts (not Mailman's runner)",
       log: "INFO archiver: opening full-text index /srv/hyperkitty/var/fulltext_index\nERROR lock /srv/hyperkitty/var/fulltext_index.lck: another host has acquired it (lock host: hyperkitty-5d7c9-abcde)\nWe can't test for stale locks across host boundaries; remove the lock file by hand.",
       exitCode: 1,
@@ -401,6 +413,11 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a subprocess that could not be spawned (EAGAIN naming the program, not a file on the volume)',
+      log: 'File "/usr/local/lib/python3.12/subprocess.py", line 1955, in _execute_child\n    raise child_exception_type(errno_num, err_msg, err_filename)\nOSError: [Errno 11] Resource temporarily unavailable: \'ffmpeg\'',
+      exitCode: 1,
+    },
     {
       name: 'a distributed job lock taken by another worker host is normal scheduling, not the volume',
       log: 'WARN scheduler: Redis distributed lock could not be acquired for job sync-42; another host has acquired it, skipping this run',

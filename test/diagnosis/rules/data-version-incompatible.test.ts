@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'a shelve file written by a Python with gdbm, read by an image without it (not Celery beat)',
+      log: 'Traceback (most recent call last):\n  File "/app/jobs.py", line 9, in <module>\n    state = shelve.open("/var/lib/jobs/state")\n  File "/usr/local/lib/python3.12/dbm/__init__.py", line 85, in open\n    raise error[0]("db type is {0}, but the module is not "\ndbm.error: db type is dbm.ndbm, but the module is not available',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Perl Storable cache written by a newer Storable than the image has',
+      log: 'Storable binary image v2.12 more recent than I am (v2.10) at /usr/lib/x86_64-linux-gnu/perl/5.32/Storable.pm line 421, at /app/lib/Cache.pm line 33.',
+      exitCode: 255,
+      min: 0.75,
+    },
+    {
       name: 'an R job reading a workspace that a newer R saved on the shared volume',
       log: 'Error in readRDS("/data/models/churn.rds") :\n  cannot read workspace version 3 written by R 3.6.3; need R 3.5.0 or newer\nCalls: main -> readRDS\nExecution halted',
       exitCode: 1,
@@ -219,6 +231,11 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a dbm file that is not a database at all (no backend named, not another build)',
+      log: "dbm.error: db file doesn't exist; use 'c' or 'n' flag to create a new db",
+      exitCode: 1,
+    },
     {
       name: 'a truncated pickle is corruption, not a newer format',
       log: 'Traceback (most recent call last):\n  File "job.py", line 12, in <module>\n    data = pickle.load(fh)\n_pickle.UnpicklingError: invalid load key, \'\\x00\'.',

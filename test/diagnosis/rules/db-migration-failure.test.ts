@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'goose running CREATE INDEX CONCURRENTLY inside its migration transaction (not dbmate)',
+      log: '2025/02/10 09:30:01 goose run: ERROR 20250210093000_add_orders_idx.sql: failed to run SQL migration: failed to execute SQL query "CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);": ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block (SQLSTATE 25001)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Prisma migration using an enum value it added in the same transaction (not Alembic)',
+      log: 'Applying migration `20250301_add_refunded_status`\nError: P3018\n\nA migration failed to apply. New migrations cannot be applied before the error is recovered from.\nDatabase error code: 55P04\nDatabase error:\nERROR: unsafe use of new value "refunded" of enum type "OrderStatus"\nHINT: New enum values must be committed before they can be used.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a sqitch-style deploy setting NOT NULL over rows that hold nulls (no tool name in the log)',
+      log: 'Deploying changes through invoices_customer_id to db:pg://app@billing-db/billing\n  + invoices_customer_id .. psql:deploy/invoices_customer_id.sql:4: ERROR:  column "customer_id" of relation "invoices" contains null values\nnot ok\nReverting all changes',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'Flyway meeting an existing schema without its history table (baseline needed, not Atlas)',
       log: 'org.flywaydb.core.api.FlywayException: Found non-empty schema(s) "public" but no schema history table. Use baseline() or set baselineOnMigrate to true to initialize the schema history table.',
       exitCode: 1,
@@ -231,6 +249,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: "an app's maintenance job running VACUUM in a transaction, with no migration in the log",
+      log: 'ERROR jobs.vacuum: nightly maintenance failed\npsycopg2.errors.ActiveSqlTransaction: VACUUM cannot run inside a transaction block',
+      exitCode: 1,
+    },
     {
       name: "an app's own schema bootstrap outside any migration run failing on a NOT NULL column",
       log: 'Traceback (most recent call last):\n  File "/app/cache/store.py", line 40, in ensure_schema\n    conn.execute("ALTER TABLE entries ADD COLUMN ttl INTEGER NOT NULL")\nsqlite3.OperationalError: Cannot add a NOT NULL column with default value NULL',

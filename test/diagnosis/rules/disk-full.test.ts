@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(diskFull, 'disk_full', {
   positives: [
     {
+      name: 'an installer that checks free space before it writes and names both numbers',
+      log: 'INFO setup: unpacking model bundle to /models\nERROR setup: free disk space is 1.2 GB, but 4.5 GB is required to unpack the bundle',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a downloader that says there is not enough disk space before it starts',
+      log: 'Traceback (most recent call last):\n  File "/app/fetch.py", line 12, in <module>\n    fetch_all(dest)\nOSError: Not enough disk space. Needed: 8.20 GiB, available: 3.10 GiB',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a storage server above its configured disk-usage threshold',
       log: 'WARN storage: disk usage exceeds the configured threshold (97.1% > 95%) on /var/lib/data, refusing writes\nERROR storage: no writable data directory left, shutting down',
       exitCode: 1,
@@ -120,6 +132,11 @@ ruleTable(diskFull, 'disk_full', {
     },
   ],
   negatives: [
+    {
+      name: 'free space in a memory buffer that is below what is required is not a full disk',
+      log: 'FATAL ring: free space of 512 bytes, but 4096 bytes is required in the shared buffer; aborting',
+      exitCode: 1,
+    },
     {
       name: 'a CPU usage above its threshold is not a full disk',
       log: 'WARN autoscaler: cpu usage above the threshold for 5m\nERROR autoscaler: failed to reach metrics API: connection refused',

@@ -4,6 +4,21 @@ import { ruleTable } from './helpers.ts';
 ruleTable(execPermissionDenied, 'exec_permission_denied', {
   positives: [
     {
+      name: 'a preStop hook script without +x: the kubelet reports exit 126 from the hook',
+      log: 'level=info msg="serving on :8080"',
+      exitCode: 137,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'FailedPreStopHook',
+          message:
+            'Exec lifecycle hook ([sh -c /hooks/drain.sh]) for Container "web" in Pod "web-0_shop" failed - error: command \'sh -c /hooks/drain.sh\' exited with 126: sh: /hooks/drain.sh: Permission denied',
+          count: 1,
+        },
+      ],
+      min: 0.8,
+    },
+    {
       name: 'supervisord will not spawn a program whose file is not executable',
       log: "2024-01-09 10:00:01,100 INFO spawnerr: command at '/opt/app/bin/consumer' is not executable\n2024-01-09 10:00:04,100 INFO gave up: consumer entered FATAL state, too many start retries too quickly",
       min: 0.85,
@@ -112,6 +127,20 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a postStart hook that cannot write a file is a file permission, not an exec',
+      log: 'level=info msg="serving on :8080"',
+      exitCode: 137,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'FailedPostStartHook',
+          message:
+            'Exec lifecycle hook ([/bin/sh -c echo ok > /var/run/app/ready]) for Container "web" in Pod "web-0_shop" failed - error: command \'/bin/sh -c echo ok > /var/run/app/ready\' exited with 2: /bin/sh: 1: cannot create /var/run/app/ready: Permission denied',
+          count: 1,
+        },
+      ],
+    },
     {
       name: 'Ruby opening a data file (not a spawn) is a data permission',
       log: "/app/lib/store.rb:4:in `initialize': Permission denied @ rb_sysopen - /data/cache.db (Errno::EACCES)\n\tfrom /app/lib/store.rb:4:in `open'",

@@ -374,6 +374,42 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a Laravel view whose Vite manifest was never built into the image',
+      log: '[2025-03-02 10:14:07] production.ERROR: Vite manifest not found at: /var/www/html/public/build/manifest.json {"exception":"[object] (Illuminate\\\\Foundation\\\\ViteManifestNotFoundException(code: 0)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Rails page whose packs were never precompiled in the image',
+      log: "ActionView::Template::Error (Shakapacker can't find application.js in /app/public/packs/manifest.json. Possible causes:\n1. You forgot to install node packages",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a PDF report whose TrueType font a slim image does not ship',
+      log: 'Traceback (most recent call last):\n  File "/app/reports/pdf.py", line 8, in <module>\n    pdfmetrics.registerFont(TTFont("DejaVu", "DejaVuSans.ttf"))\nreportlab.pdfbase.ttfonts.TTFError: Can\'t open file "DejaVuSans.ttf"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a PHP image endpoint whose font file is not in the image',
+      log: 'PHP Warning:  imagettftext(): Could not find/open font in /var/www/html/badge.php on line 21',
+      exitCode: 255,
+      min: 0.75,
+    },
+    {
+      name: 'GDAL without its support files (GDAL_DATA points at a builder-stage path)',
+      log: 'ERROR 4: Unable to open EPSG support file gcs.csv.  Try setting the GDAL_DATA environment variable to point to the directory containing EPSG csv files.\nrasterio.errors.CRSError: The EPSG code is unknown.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'OCR without its traineddata (tesseract-ocr-eng not installed in the image)',
+      log: 'Error opening data file /usr/share/tesseract-ocr/5/tessdata/eng.traineddata\nPlease make sure the TESSDATA_PREFIX environment variable is set to your "tessdata" directory.\nFailed loading language \'eng\'',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -524,6 +560,16 @@ ruleTable(missingFile, 'missing_file', {
       name: 'a file not found in a directory that the app then replaces with defaults',
       log: 'WARN settings.json not found in /config, using defaults',
       exitCode: 0,
+    },
+    {
+      name: 'a font a renderer replaces with a fallback is a warning, not the crash',
+      log: 'WARNING: Could not find font "Inter", falling back to DejaVu Sans\nTypeError: Cannot read properties of undefined (reading \'width\')',
+      exitCode: 1,
+    },
+    {
+      name: 'a proj.db from another PROJ installation is there, only incompatible',
+      log: 'pyproj.exceptions.CRSError: Invalid projection: EPSG:4326: (Internal Proj Error: proj_create: /usr/share/proj/proj.db lacks DATABASE.LAYOUT.VERSION.MAJOR / DATABASE.LAYOUT.VERSION.MINOR metadata. It comes from another PROJ installation.)',
+      exitCode: 1,
     },
   ],
 });

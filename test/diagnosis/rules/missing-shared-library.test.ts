@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingSharedLibrary, 'missing_shared_library', {
   positives: [
     {
+      name: 'an ODBC driver manager that cannot load the driver library named in odbcinst.ini',
+      log: "Error: [unixODBC][Driver Manager]Can't open lib '/usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so' : file not found\n    at Database.connect (/app/node_modules/odbc/lib/Connection.js:41:11)",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'python-oracledb in thick mode without the Instant Client in the image',
+      log: 'oracledb.exceptions.DatabaseError: DPI-1047: Cannot locate a 64-bit Oracle Client library: "libclntsh.so: cannot open shared object file: No such file or directory".',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a Python binding cannot find its system library (libdmtx) in a slim image',
       log: 'Traceback (most recent call last):\n  File "/app/scan.py", line 2, in <module>\n    from pylibdmtx import pylibdmtx\n  File "/usr/local/lib/python3.11/site-packages/pylibdmtx/dmtx_library.py", line 35, in load\n    raise ImportError(\'Unable to find dmtx shared library\')\nImportError: Unable to find dmtx shared library',
       exitCode: 1,
@@ -114,6 +126,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     },
   ],
   negatives: [
+    {
+      name: 'an ODBC data source missing from odbc.ini names no driver library',
+      log: "pyodbc.InterfaceError: ('IM002', '[IM002] [unixODBC][Driver Manager]Data source name not found and no default driver specified (0) (SQLDriverConnect)')",
+      exitCode: 1,
+    },
     {
       name: "Hadoop's notice that it uses its built-in Java classes instead of the native-hadoop library",
       log: 'WARN util.NativeCodeLoader: Unable to load native-hadoop library for your platform... using builtin-java classes where applicable\nERROR SparkContext: Error initializing SparkContext.\norg.apache.spark.SparkException: A master URL must be set in your configuration',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'a tool that refuses a mounted secret file whose mode is too permissive',
+      log: 'Error: /etc/agent/secret.key has insecure permissions (mode 0644, expected 0600); refusing to start',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'jupyter_core cannot restrict a runtime file on an SMB volume where chmod has no effect',
+      log: "RuntimeError: Permissions assignment failed for secure file: '/home/jovyan/.local/share/jupyter/runtime/kernel-1.json'. Got '0o755' instead of '0o0600'.",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'an init that must chown its runtime directory but runs as a non-root user',
       log: 'entrypoint: fatal: /var/run/app belongs to uid 0 instead of 1001 and we are lacking the privileges to fix it',
       exitCode: 1,
@@ -250,6 +262,12 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a shape mismatch that says got N instead of M is not a file mode',
+      log: 'ValueError: Got 3 channels instead of 4 for image /data/in/0001.png',
+      exitCode: 1,
+      max: 0.5,
+    },
     {
       name: "a path that isn't writable because the root filesystem is read-only is read_only_filesystem's",
       log: "ERROR: '/app/static' isn't writable [OSError(30, 'Read-only file system')]",

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a removed stdlib module beside the python3.13 site-packages path, with a fallback import also missing (not pydub)',
+      log: 'Traceback (most recent call last):\n  File "/usr/local/lib/python3.13/site-packages/feedparser/encodings.py", line 8, in <module>\n    import cgi\nModuleNotFoundError: No module named \'cgi\'\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File "/usr/local/lib/python3.13/site-packages/feedparser/encodings.py", line 10, in <module>\n    import legacy_cgi as cgi\nModuleNotFoundError: No module named \'legacy_cgi\'',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'Cassandra 4 start script refusing a Java 17 image (named runtime refused, not a config error)',
       log: 'Unsupported Java 17.0.9 detected. Please use Java 11 to run Cassandra.\nERROR: the Java version check failed',
       exitCode: 1,
@@ -723,6 +729,11 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a Node flag a newer Node removed (the args are for an older Node: bad_command_args reads it)',
+      log: 'node: bad option: --experimental-specifier-resolution=node',
+      exitCode: 9,
+    },
     {
       name: 'a platform-binary message without any Node.js upgrade advice is a missing native package',
       log: 'Error: Could not load the "sharp" module using the linux-x64 runtime\nPossible solutions:\n- Ensure optional dependencies can be installed:\n    npm install --include=optional sharp',

@@ -6,6 +6,12 @@ import { classifyCase, contextFor, ruleTable } from './helpers.ts';
 ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
   positives: [
     {
+      name: 'an argparse program rejects a flag its own usage lists: the flag carried a carriage return',
+      log: '+ celery-exporter --verbose\r\nusage: celery-exporter [-h] [--broker-url BROKER_URL] [--port PORT] [--verbose]\ncelery-exporter: error: unrecognized arguments: --verbose\r\n',
+      exitCode: 2,
+      min: 0.7,
+    },
+    {
       name: 'busybox run-parts cannot execute a listed entrypoint.d hook (CRLF shebang)',
       log: "/docker-entrypoint.sh: running /docker-entrypoint.d/\nrun-parts: can't execute '/docker-entrypoint.d/10-render-config.sh': No such file or directory",
       exitCode: 1,
@@ -155,6 +161,16 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
     },
   ],
   negatives: [
+    {
+      name: 'a rejected flag that the usage does not list is a wrong flag, not a carriage return',
+      log: 'usage: manage.py migrate [-h] [--noinput] [--database DATABASE]\nmanage.py migrate: error: unrecognized arguments: --no-prompt',
+      exitCode: 2,
+    },
+    {
+      name: 'a listed flag among several rejected arguments proves nothing about a carriage return',
+      log: 'usage: manage.py migrate [-h] [--noinput] [--database DATABASE]\nmanage.py migrate: error: unrecognized arguments: --noinput extra',
+      exitCode: 2,
+    },
     {
       name: 'a hook script that ran and failed on its own is not an unexecutable script',
       log: 'psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed\nrun-parts: /docker-entrypoint-initdb.d/20-seed.sh exited with return code 2',

@@ -37,6 +37,10 @@ test('a Node.js builtin or flag of a newer release is a version clue; a misspelt
   assert.match('node: bad option: --experimental-strip-types', NEWER_NODE_BUILTIN_OR_FLAG);
   assert.match('node: bad option: --watch', NEWER_NODE_BUILTIN_OR_FLAG);
   assert.doesNotMatch('node: bad option: --max-old-spcae-size=512', NEWER_NODE_BUILTIN_OR_FLAG);
+  // A flag a newer Node removed means the command was written for an older Node: the args must change.
+  assert.doesNotMatch('node: bad option: --experimental-modules', NEWER_NODE_BUILTIN_OR_FLAG);
+  assert.doesNotMatch('node: bad option: --experimental-global-webcrypto', NEWER_NODE_BUILTIN_OR_FLAG);
+  assert.match('node: bad option: --experimental-sqlite', NEWER_NODE_BUILTIN_OR_FLAG);
   assert.doesNotMatch("Error: Cannot find module 'node-fetch'", NEWER_NODE_BUILTIN_OR_FLAG);
 });
 

@@ -1,0 +1,41 @@
+/**
+ * missing_env_var read from a start-up validator of the environment (not a rule itself: the
+ * missing-env-var rule imports these). Such libraries check the process environment against a schema
+ * before anything else runs, so a value they call absent is a variable the container was not given:
+ * class-validator behind NestJS's ConfigModule validate() ("property DATABASE_URL has failed the
+ * following constraints: isDefined"), zod-based env schemas (t3-env, znv: "Invalid environment
+ * variables: { DATABASE_URL: [ 'Required' ] }"), and Everett's ConfigurationMissingError. A value that
+ * is present but of the wrong shape is bad_config, not this.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const ENV_VALIDATOR_SIGNATURES: readonly Signature[] = [
+  {
+    // class-validator lists every failed constraint; isDefined / isNotEmpty fail only when the value is
+    // absent or empty (a present value of the wrong type fails isInt, isUrl, ... alone).
+    all: [
+      /\bproperty [A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8} has failed the following constraints: [^\n]{0,160}\b(?:isDefined|isNotEmpty)\b/,
+    ],
+    confidence: 0.87,
+    title: 'The environment validator found a required variable undefined or empty',
+  },
+  {
+    // zod's issue for an undefined field, as env schemas print it: "DATABASE_URL: [ 'Required' ]",
+    // or in zod 4's words "Invalid input: expected string, received undefined". An upper-case name is by
+    // convention an environment variable, not a class field.
+    all: [
+      /(?:^|[\s{,'"])[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}['"]?: ?\[ ?['"](?:Required|Invalid input: expected \w{1,20}, received undefined)['"] ?\]/,
+    ],
+    confidence: 0.86,
+    title: 'The environment schema reports a required variable as undefined',
+  },
+  {
+    // Everett (Mozilla's config library): the key is read through its namespace, so the variable it
+    // looked for may differ from the one the Secret provides (LEDGER_DATABASE_URL vs DATABASE_URL). Its
+    // "X requires a value parseable by int" is shared with InvalidValueError (a present, malformed value),
+    // so only the exception's name tells a missing value.
+    all: [/\bConfigurationMissingError\b/],
+    confidence: 0.88,
+    title: 'Everett found no value for a required variable',
+  },
+];

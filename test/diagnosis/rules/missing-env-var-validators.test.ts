@@ -1,0 +1,56 @@
+/**
+ * The start-up env validator readings of missing-env-var-validators.ts: class-validator, zod env schemas
+ * and Everett that call a variable absent are claimed in other services' words too, and a value that is
+ * present but malformed is not.
+ */
+import { missingEnvVar } from '../../../src/diagnosis/rules/missing-env-var.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(missingEnvVar, 'missing_env_var', {
+  positives: [
+    {
+      name: 'a NestJS service whose class-validator env check finds a variable undefined',
+      log: 'Error: An instance of EnvConfig has failed the validation:\n - property REDIS_URL has failed the following constraints: isUrl, isDefined \n\n    at validateEnv (/srv/dist/env.js:20:11)',
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a t3-env / zod schema that reports a variable as Required',
+      log: "❌ Invalid environment variables: { NEXTAUTH_SECRET: [ 'Required' ], DATABASE_URL: [ 'Required' ] }\nError: Invalid environment variables",
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a zod 4 env schema that received undefined for a variable',
+      log: "Invalid environment variables: {\n  SMTP_HOST: [ 'Invalid input: expected string, received undefined' ]\n}",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an Everett-configured worker whose namespaced key has no value',
+      log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 12, in <module>\n    broker = config("broker_url")\neverett.ConfigurationMissingError: WORKER_BROKER_URL requires a value parseable by everett.manager.parse_str',
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+  ],
+  negatives: [
+    {
+      name: 'a class-validator report whose variable is present but not a number is a bad value',
+      log: 'Error: An instance of EnvConfig has failed the validation:\n - property PORT has failed the following constraints: isInt, min \n',
+      exitCode: 1,
+    },
+    {
+      name: 'a zod error on a request body field is not the environment',
+      log: "ZodError: [ { path: [ 'email' ], message: 'Invalid email' } ]\n    at parse (/srv/dist/routes/signup.js:22:19)",
+      exitCode: 1,
+    },
+    {
+      name: 'an Everett value that does not parse is present, not missing',
+      log: "everett.InvalidValueError: ValueError: invalid literal for int() with base 10: 'abc'\nWORKER_CONCURRENCY requires a value parseable by int",
+      exitCode: 1,
+    },
+  ],
+});
