@@ -184,12 +184,13 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
   },
   {
     // getopt ("option requires an argument -- 'c'"), a long option given its value as the next argument
-    // where the program wants it attached (PostgreSQL "FATAL:  --max_connections requires a value"), Go's
+    // where the program wants it attached (PostgreSQL "FATAL:  --max_connections requires a value", or
+    // "-c shared_buffers requires a value" when "-c", "name", "value" are three list items), Go's
     // flag package ("flag needs an argument: -config"), nginx ("invalid option: "-x"", -g directives
     // reported "in command line"), boost::program_options (mongod: "Error parsing command line:
     // unrecognised option '--bind_ip_alll'").
     all: [
-      /\boption requires an argument -- ['‘]?\w|\boption ['"‘]?-{1,2}[\w-]{1,40}['"’]? requires (?:an? )?(?:argument|parameter|value)|(?:^|[\s:])['"‘]?--[a-z][\w.-]{0,40}['"’]? requires (?:an? )?(?:argument|parameter|value)\b|\bflag needs an argument: -|: invalid option: ['"]-|\b[Ee]rror parsing command[- ]line|\bunrecognised option ['"‘]-|\bthe required argument for option ['"‘]-/,
+      /\boption requires an argument -- ['‘]?\w|\boption ['"‘]?-{1,2}[\w-]{1,40}['"’]? requires (?:an? )?(?:argument|parameter|value)|(?:^|[\s:])['"‘]?--[a-z][\w.-]{0,40}['"’]? requires (?:an? )?(?:argument|parameter|value)\b|(?:^|[\s:])-[A-Za-z] ['"‘]?[a-z][\w.-]{0,60}['"’]? requires (?:an? )?(?:argument|parameter|value)\b|\bflag needs an argument: -|: invalid option: ['"]-|\b[Ee]rror parsing command[- ]line|\bunrecognised option ['"‘]-|\bthe required argument for option ['"‘]-/,
     ],
     confidence: 0.86,
     title: 'The program rejects an option on its command line',

@@ -66,6 +66,18 @@ const CONFIG_PATH_AFTER_OPTIONS: Signature = {
   title: 'The config file path is not the first argument: the server read it as the value of an option',
 };
 
+// redis-server (and Valkey, KeyDB) turns each "--name" argument into a config line named by the rest of
+// that argument, quoting the separate values after it. Several flags in one list item ("--maxmemory 256mb
+// --maxmemory-policy allkeys-lru") become one directive whose unquoted values include the next flag
+// (">>> 'maxmemory 256mb --maxmemory-policy allkeys-lru'"); a value item holding the next flag reads
+// ">>> 'maxmemory "256mb --maxmemory-policy lru"'". A directive's value never starts a "--flag" in a
+// config file; an EMPTY value before a quoted flag (">>> 'port "--x'") is missing_env_var's reading.
+const FLAGS_IN_ONE_ARGUMENT: Signature = {
+  all: [/^>>> '[a-z][a-z-]{1,40} "?[^-'"\s][^'"\n]{0,200} --[a-z][a-z-]{1,40}\b/],
+  confidence: 0.86,
+  title: 'Several flags were given as one argument (one list item): each flag and value must be its own item',
+};
+
 // .NET parsers name the rejected token without dashes: CommandLineParser ("Option 'datadir' is unknown.",
 // "Verb 'serve' is not recognized."), System.CommandLine ("Unrecognized command or argument '--x'.").
 const DOTNET_PARSER: Signature = {
@@ -80,5 +92,6 @@ export const PARSER_WORD_SIGNATURES: readonly Signature[] = [
   UNRECOGNIZED_COMMAND_LINE_OPTION,
   REMOVED_NODE_FLAG,
   CONFIG_PATH_AFTER_OPTIONS,
+  FLAGS_IN_ONE_ARGUMENT,
   DOTNET_PARSER,
 ];

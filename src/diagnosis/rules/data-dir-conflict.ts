@@ -157,6 +157,17 @@ const SIGNATURES: Signature[] = [
     title: 'The member was away too long: it refuses to rejoin with the stale state on its volume',
   },
   {
+    // The stored data was written under another server identity than the one configured now (a database or
+    // volume reused from another install): Synapse "Found users in database not native to example.org! You
+    // cannot change a synapse server_name after it's been configured", and the same refusal for a hostname,
+    // node, cluster, instance or site name. The data, not the new name, is what has to go (or the old name).
+    all: [
+      /\bin (?:the )?database not native to [\w.:-]{1,120}!|\b[Yy]ou cannot change (?:a |the |your )?(?:[A-Za-z]{2,20} )?(?:server_name|server name|hostname|host name|node name|cluster name|instance name|site name) after it(?:'s| has) been (?:configured|set|initiali[sz]ed|created)\b/,
+    ],
+    confidence: 0.86,
+    title: 'The database or volume holds data of an install with another server name (reused from another install)',
+  },
+  {
     // Cassandra: the data on the volume was written under another cluster name.
     all: [/\bSaved cluster name /, / != configured name /],
     confidence: 0.86,

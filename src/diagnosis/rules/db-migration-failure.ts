@@ -7,6 +7,7 @@ import {
   APPLIED_MIGRATION_FILE_MISSING,
   BASELINE_REQUIRED,
   DUPLICATE_MIGRATION_VERSION,
+  HISTORY_TABLE_OUT_OF_DATE,
   MIGRATION_CHECKSUM_CHANGED,
   OUT_OF_ORDER_MIGRATION,
 } from './db-migration-history.ts';
@@ -110,6 +111,8 @@ const SIGNATURES: Signature[] = [
     all: [
       /FlywayException|FlywayValidateException|Validate failed: Migrations? (?:have|has) failed validation|Migration checksum mismatch|Detected failed migration/,
     ],
+    // Flyway 10's "Unsupported Database: PostgreSQL 16.4" is a database module missing from the classpath.
+    not: /\bUnsupported Database: /,
     confidence: 0.92,
     title: 'A Flyway migration failed or does not validate',
   },
@@ -135,6 +138,7 @@ const SIGNATURES: Signature[] = [
   DUPLICATE_MIGRATION_VERSION,
   OUT_OF_ORDER_MIGRATION,
   BASELINE_REQUIRED,
+  HISTORY_TABLE_OUT_OF_DATE,
   {
     // A migration lock left set by a runner killed half-way (or a second runner still going): knex
     // "Migration table is already locked", knex-migrator "Migration lock was never released", Liquibase

@@ -73,3 +73,15 @@ export const BASELINE_REQUIRED: Signature = {
   confidence: 0.88,
   title: 'The migration tool found an existing schema without its history table (baseline it first)',
 };
+
+export const HISTORY_TABLE_OUT_OF_DATE: Signature = {
+  // The tool's own bookkeeping table no longer matches the shape it expects (a tool upgrade, or a server
+  // platform other than the one configured, e.g. Doctrine's serverVersion naming MySQL on MariaDB): Doctrine
+  // "The metadata storage is not up to date, please run the sync-metadata-storage command", and the same
+  // words about a migrations history, version or metadata table. The migrate step aborts before any change.
+  all: [
+    /\bmetadata storage is not up to date\b|\bsync-metadata-storage\b|\bmigrations? (?:history|metadata|version|versions|schema) (?:table|storage) (?:is|was) (?:not up to date|out of date|outdated)\b/i,
+  ],
+  confidence: 0.86,
+  title: "The migration tool's history table is out of date for this version or platform (sync it first)",
+};

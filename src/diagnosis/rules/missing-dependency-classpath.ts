@@ -67,6 +67,15 @@ export const CLASSPATH_SIGNATURES: Signature[] = [
     title: 'The JDBC driver the app needs is not on the classpath',
   },
   {
+    // Liquibase's wording of a driver class it could not load: raised inside a Liquibase run, so it must
+    // outrank db_migration_failure's reading of any Liquibase exception; a misspelt class name is the rarer case.
+    // A dotted class name: "Cannot find database driver: Driver class was not specified..." is a URL no driver
+    // claims, which the weaker no-suitable-driver reading below owns.
+    all: [/\bCannot find database driver: [\w$]{1,60}(?:\.[\w$]{1,60}){1,12}/],
+    confidence: 0.9,
+    title: 'The JDBC driver the migration tool loads is not on the classpath',
+  },
+  {
     // The same failure before a connection is tried: no driver on the classpath claims the jdbc: URL
     // (Liquibase, HikariCP, Flyway), most often because the image does not bundle that database's driver.
     all: [
@@ -74,6 +83,20 @@ export const CLASSPATH_SIGNATURES: Signature[] = [
     ],
     confidence: 0.7,
     title: 'No JDBC driver on the classpath accepts the URL (driver missing, or a malformed URL)',
+  },
+  {
+    // A migration tool whose per-database support is a separate module finds none that claims the connection:
+    // Flyway 9/10 moved each database into its own artifact (org.flywaydb:flyway-database-postgresql,
+    // flyway-mysql, flyway-sqlserver), so a version bump that leaves it undeclared reads "Unsupported Database:
+    // PostgreSQL 16.4" or "No database found to handle jdbc:...". The connection itself works, so it is the
+    // package, not the database or its migrations; above db_migration_failure's reading of a failed migrate.
+    all: [
+      /\bFlywayException: Unsupported Database: [A-Za-z]{2,30}(?: [A-Za-z]{2,30}){0,3} \d|\bNo database found to handle jdbc:[a-z]{2,30}:/,
+    ],
+    // Above the migration tool's generic reading of a FlywayException (0.92): this wording names no migration.
+    confidence: 0.94,
+    title:
+      "The migration tool's support module for this database is not on the classpath (e.g. flyway-database-postgresql)",
   },
   {
     // Spring Boot's auto-configuration names the provider it was told to use (spring.cache.type=caffeine,

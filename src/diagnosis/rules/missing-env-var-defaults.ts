@@ -44,6 +44,10 @@ const REQUIRED_SETTING_REFUSED: Signature = {
 };
 const ENV_RENDERED_CONFIG =
   /\b(?:default values of|values from|settings from|configured from|config(?:uration)? from|using) (?:the )?environment(?: variables)?\b|^===> Configuring\b/i;
+// The app logged the connection setting it read as null before the refusal ("Kafka bootstrap servers:
+// null", "brokers = undefined"): the value it reads from a variable was absent, not written wrong.
+const SETTING_LOGGED_ABSENT =
+  /\b(?:bootstrap[ ._-]?servers?|brokers?|hosts?|urls?|uri|endpoints?|address(?:es)?)["'`]?\s?[:=]\s?(?:null|undefined|None|<nil>)\b/i;
 
 // Frameworks boot in their development environment when RAILS_ENV / RACK_ENV / APP_ENV is not set, and an
 // image built for production leaves out the development gems and bundles that config loads (listen,
@@ -65,13 +69,16 @@ const DEV_ONLY_BUNDLE_NOT_FOUND: Signature = {
 const DEVELOPMENT_LOAD_FAILURE =
   /cannot load such file -- |\bLoadError\b|Bundler::GemNotFound|Could not find gem\b|application starting in development\b/;
 
-/** The required-setting reading rises when the entrypoint renders settings from variables; the
- * development-config frame when a library of the development environment failed to load. */
+/** The required-setting reading rises when the entrypoint renders settings from variables or the app
+ * logged the setting it read as null; the development-config frame when a library of the development
+ * environment failed to load. */
 export const weighDefaultFallback = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
   if (hit.signature === DEVELOPMENT_CONFIG_FRAME)
     return ctx.log.lines.some((l) => DEVELOPMENT_LOAD_FAILURE.test(l.text)) ? 0.86 : hit.confidence;
   if (hit.signature !== REQUIRED_SETTING_REFUSED) return undefined;
-  return ctx.log.lines.some((l) => l.line < hit.line.line && ENV_RENDERED_CONFIG.test(l.text)) ? 0.78 : hit.confidence;
+  const earlier = ctx.log.lines.filter((l) => l.line < hit.line.line);
+  if (earlier.some((l) => SETTING_LOGGED_ABSENT.test(l.text))) return 0.8;
+  return earlier.some((l) => ENV_RENDERED_CONFIG.test(l.text)) ? 0.78 : hit.confidence;
 };
 
 export const DEFAULT_FALLBACK_SIGNATURES: readonly Signature[] = [

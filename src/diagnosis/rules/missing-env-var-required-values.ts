@@ -156,6 +156,42 @@ export const REQUIRED_VALUE_SIGNATURES: readonly Signature[] = [
     confidence: 0.7,
     title: 'The database URL is empty: the variable it comes from is not set',
   },
+  {
+    // "one of key-file or keys must be provided" (LiveKit), "either access_key or role_arn must be set",
+    // "one of token or token_file is required": the server needs one of two settings and got neither. In
+    // a container such settings come from variables. Names written as --flags are the command's
+    // (bad_command_args); "only one of", "not both" and "mutually exclusive" complain of both being set.
+    all: [
+      /\b(?:one of|either) ['"`]?[a-z][\w.-]{0,40}['"`]? or ['"`]?[a-z][\w.-]{0,40}['"`]? (?:(?:must|should|needs to|has to) be (?:provided|set|specified|given|configured|defined)|(?:is|are) required)\b/i,
+    ],
+    confidence: 0.7,
+    title: 'Neither of two alternative settings was provided: the variables that set them are not passed',
+    not: /\bonly one of\b|\bnot both\b|\bmutually exclusive\b|\bbe (?:set|provided|specified) to\b/i,
+  },
+  {
+    // Distribution's 'unable to configure authorization (htpasswd): "realm" must be set', "failed to
+    // configure storage driver: 'bucket' is required", "invalid configuration: `region` not set": a
+    // component the settings switched on lacks one of its own settings. Images like these take every
+    // setting from variables (REGISTRY_AUTH_HTPASSWD_REALM), so the one not passed is missing. In a
+    // logfmt msg="..." the closing quote comes escaped.
+    all: [
+      /\b(?:configur(?:e|ing|ation)|config|settings?)\b/i,
+      /["'`][a-z][\w.-]{0,60}\\?["'`] (?:must be (?:set|provided|specified|defined|configured)(?! to )|is (?:required|not set|missing)|(?:was )?not (?:set|provided|specified))\b/i,
+    ],
+    confidence: 0.68,
+    title: 'A component the settings enable lacks a required setting: its variable is not set',
+  },
+  {
+    // chartmuseum's "Missing required flags(s): --storage-amazon-bucket", urfave/cli's 'Required flag
+    // "s3-bucket" not set': such servers bind each flag to a variable (STORAGE_AMAZON_BUCKET), and a
+    // storage, endpoint or credential value is deployment data set through the environment. A flag
+    // left out of args is as likely (bad_command_args reads those lines higher): an alternative here.
+    all: [
+      /\b[Mm]issing required flags?(?:\(s\)|s\(s\))?:? ['"]?--[a-z][\w-]{0,60}(?:bucket|url|uri|host|endpoint|region|token|secret|password|key|dsn|database|storage)\b|\b[Rr]equired flags?(?:\(s\))? "[a-z][\w-]{0,60}(?:bucket|url|uri|host|endpoint|region|token|secret|password|key|dsn|database|storage)"/,
+    ],
+    confidence: 0.62,
+    title: 'A required storage, endpoint or credential flag is unset: the variable bound to it is not passed',
+  },
   UNSET_NOTICE_WITH_DEFAULT,
   UNDEFINED_SETTING_SOURCE_LINE,
 ];

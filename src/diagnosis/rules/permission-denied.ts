@@ -213,9 +213,10 @@ const SIGNATURES: Signature[] = [
     // Solr/Jenkins homes) that mkdirs() refused with no errno: in a pod that is almost always a volume owned
     // by root while the process runs as another user; a full or read-only disk names its errno instead.
     // The passive wording is the same failure (Kafka Streams' "state directory [x] doesn't exist and couldn't be
-    // created", "directory x could not be created"), and so is Java's File.mkdirs() reported without an errno.
+    // created", "directory x could not be created"), and so is Java's File.mkdirs() reported without an errno;
+    // git-based servers say "Cannot make directory" / "could not create leading directories" (Gerrit's init).
     all: [
-      /\b(?:[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|[Ff]ailed to) create (?:or validate )?(?:the )?(?:data|log|home|state|storage|snapshot|work(?:ing)?|cache|index|tmp|temp)?[ -]?dir(?:ectory|ectories)?\b|\b(?:dir(?:ectory)?|folder) \[?[^\s\]]{1,200}\]? (?:(?:doesn't|does not) exist and )?(?:could not|couldn't|cannot|can't) be created\b|\b(?:[Ff]ailed to|[Cc]ould not|[Uu]nable to) mkdirs?\b|\bmkdirs\(\) (?:failed|returned false)/,
+      /\b(?:[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:create|make) (?:or validate )?(?:the )?(?:leading |data|log|home|state|storage|snapshot|work(?:ing)?|cache|index|tmp|temp)?[ -]?dir(?:ectory|ectories)?\b|\b(?:dir(?:ectory)?|folder) \[?[^\s\]]{1,200}\]? (?:(?:doesn't|does not) exist and )?(?:could not|couldn't|cannot|can't) be created\b|\b(?:[Ff]ailed to|[Cc]ould not|[Uu]nable to) mkdirs?\b|\bmkdirs\(\) (?:failed|returned false)/,
     ],
     confidence: 0.72,
     title: 'The server cannot create a directory on its volume (ownership of the volume)',

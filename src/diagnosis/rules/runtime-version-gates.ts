@@ -5,6 +5,7 @@
  * language-runtime signatures, in this order.
  */
 import type { Signature } from './log-helpers.ts';
+import { CLIENT_SERVER_API_SIGNATURES } from './runtime-version-client-server.ts';
 import {
   CASSANDRA_OTHER_VERSION_PROPERTY,
   KAFKA_ZOOKEEPER_MODE_REMOVED,
@@ -30,10 +31,11 @@ const DATA_SERVER =
 /**
  * "MySQL 5.7 is no longer supported", "PostgreSQL 12 or later is required", "requires Redis 6.2.0 or greater",
  * SonarQube "Unsupported postgresql version: 10.21. Minimal supported version is 11.0", BullMQ "Redis version
- * needs to be greater or equal than 5.0.0".
+ * needs to be greater or equal than 5.0.0", Zabbix "Unsupported DB! PostgreSQL version is 120019 which is smaller
+ * than minimum of 130000". Flyway's bare "Unsupported Database: X" is a missing database module, not a version.
  */
 const SERVER_VERSION_GATE =
-  /\bv?\d[\d.]{0,10} (?:or (?:later|newer|higher|greater|above) |\+ )?is (?:required|no longer supported|not supported|too old|too new)\b|\brequires (?:a |at least )?[A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?(?: server)? (?:version )?(?:[>=]{1,2} ?)?v?\d|[Uu]nsupported [Dd]atabase(?: version)?: |\bversion [^\n]{0,40}?\bis (?:too old|too new|not supported|unsupported)\b|\bFlywayEditionUpgradeRequiredException\b|[Uu]pgrade required: |\bneeds (?:at least |version )v?\d|\b[Cc]annot run (?:in|on|with|against) this [A-Za-z]{2,20} version\b|\bminimum (?:supported |required )?version (?:is |of [\w.-]{1,40} is )v?\d|\brequires at least (?:version )?v?\d|\b[Mm]inim(?:um|al) (?:supported |required )?version is v?\d|\bversion (?:needs|has|must) to be (?:greater|higher|newer|at least)\b|\b[Uu]nsupported [A-Za-z]{2,20} version: v?\d|\bis (?:less|lower|older) than the minimum (?:required |supported )?version\b/;
+  /\bv?\d[\d.]{0,10} (?:or (?:later|newer|higher|greater|above) |\+ )?is (?:required|no longer supported|not supported|too old|too new)\b|\brequires (?:a |at least )?[A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?(?: server)? (?:version )?(?:[>=]{1,2} ?)?v?\d|[Uu]nsupported (?:[A-Za-z]{2,20} )?[Dd]atabase version\b|\b[Uu]nsupported DB!|\bversion [^\n]{0,40}?\bis (?:too old|too new|not supported|unsupported)\b|\bFlywayEditionUpgradeRequiredException\b|[Uu]pgrade required: |\bneeds (?:at least |version )v?\d|\b[Cc]annot run (?:in|on|with|against) this [A-Za-z]{2,20} version\b|\bminimum (?:supported |required )?version (?:is |of [\w.-]{1,40} is )v?\d|\brequires at least (?:version )?v?\d|\b[Mm]inim(?:um|al) (?:supported |required )?version is v?\d|\bversion (?:needs|has|must) to be (?:greater|higher|newer|at least)\b|\b[Uu]nsupported [A-Za-z]{2,20} version: v?\d|\b(?:is )?(?:less|lower|older|smaller) than (?:the )?minimum (?:of v?\d|(?:required |supported )?version\b)|\b[Mm]ust not be lower than \(?v?\d/;
 
 export const SERVER_VERSION_SIGNATURES: Signature[] = [
   {
@@ -47,7 +49,7 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /requires (?:a )?(?:newer|more recent) version of (?:Jenkins|Grafana|Elasticsearch|the server)|was built for (?:Elasticsearch|OpenSearch) version/,
+      /requires (?:a )?(?:newer|more recent|greater|higher|later) version of (?:Jenkins|Grafana|Elasticsearch|OpenSearch|Kibana|SonarQube|Keycloak|the server)|was built for (?:Elasticsearch|OpenSearch) version/,
     ],
     confidence: 0.84,
     title: 'A plugin needs another version of the server than the image runs',
@@ -126,9 +128,10 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
     title: 'The Elasticsearch client is a newer major version than the server',
   },
   {
-    // The product check of Elasticsearch clients: a server too old (or another product) for the client.
+    // The product check of Elasticsearch clients: a server too old (or another product) for the client; the
+    // 8.x Java client's "Missing [X-Elastic-Product] header" is a 7.x server older than 7.14 (or a proxy).
     all: [
-      /[Tt]he client noticed that the server is not (?:a supported distribution of )?Elasticsearch|\bUnsupportedProductError\b/,
+      /[Tt]he client noticed that the server is not (?:a supported distribution of )?Elasticsearch|\bUnsupportedProductError\b|\bMissing \[X-Elastic-Product\] header\b/,
     ],
     confidence: 0.72,
     title: 'The Elasticsearch client does not support the server it reached (version or distribution)',
@@ -293,4 +296,5 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
     confidence: 0.4,
     title: 'The config may be written for another version of the server than the image runs',
   },
+  ...CLIENT_SERVER_API_SIGNATURES,
 ];

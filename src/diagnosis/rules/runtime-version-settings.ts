@@ -90,4 +90,14 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'The database URL uses a name the installed library release removed (postgres:// on SQLAlchemy 1.4+)',
   },
+  {
+    // A configuration written in the syntax of an older major release, which the server names and asks to
+    // convert: Varnish 4+ "VCL version declaration missing ... Update your VCL to Version 4 syntax" for a
+    // Varnish 3 VCL, "VCL version 3.0 not supported". Above the generic compile failure of the same log.
+    all: [
+      /\bVCL version declaration missing\b|\bVCL version \d\.\d not supported\b|\b(?:Update|Upgrade|Convert|Migrate) your [A-Za-z]{2,20} (?:configuration |config |file |files )?to (?:the )?(?:[Vv]ersion |v)\d{1,2}(?:\.\d{1,3})? (?:syntax|format)\b/,
+    ],
+    confidence: 0.86,
+    title: 'The configuration is written in the syntax of an older release of the server the image runs',
+  },
 ];

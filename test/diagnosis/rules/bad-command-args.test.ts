@@ -177,6 +177,24 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.85,
     },
     {
+      name: 'a short option whose name and value were passed as separate items (-c, name, value)',
+      log: 'timescaledb 2.14 starting\n2025-02-11 08:41:07.332 UTC [1] FATAL:  -c work_mem requires a value',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Valkey given a value item that also holds the next flag',
+      log: '*** FATAL CONFIG FILE ERROR (Valkey 8.0.1) ***\nReading the configuration file, at line 2\n>>> \'save "900 1 --appendonly yes"\'\nInvalid save parameters',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'redis-server given several flags and values in one list item',
+      log: "*** FATAL CONFIG FILE ERROR (Redis 7.4.1) ***\nReading the configuration file, at line 2\n>>> 'appendonly yes --appendfsync everysec'\nargument must be 'yes' or 'no'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: "Go's flag package: a flag without its value",
       log: 'flag needs an argument: -config\nUsage of /bin/exporter:\n  -config string',
       exitCode: 2,
@@ -719,6 +737,14 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       name: 'a real entry file that is missing is not a misplaced flag value',
       log: "Error: Cannot find module '/app/dist/main.js'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)",
       best: false,
+    },
+    {
+      name: 'a Redis config file directive with a hyphenated value that is not a flag',
+      log: "*** FATAL CONFIG FILE ERROR (Redis 7.2.4) ***\nReading the configuration file, at line 14\n>>> 'maxmemory-policy allkeys-lru-ttl'\nargument(s) must be one of the following: volatile-lru, allkeys-lru",
+    },
+    {
+      name: 'an HTTP header with a dashed name that requires a value',
+      log: 'ERROR request rejected: header X-Request-Id requires a value',
     },
     {
       name: 'a config feature that requires a value in a prose sentence',

@@ -411,8 +411,25 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       exitCode: 0,
       min: 0.7,
     },
+    {
+      name: 'a server refusing to start because the stored data was created under another node name',
+      log: 'FATAL: You cannot change the node name after it has been initialised; the data directory belongs to node-a',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Synapse on a database reused from an install with another server_name',
+      log: ' Error during initialisation:\n     Found users in database not native to chat.example.net!\n There may be more information in the logs.',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a user told they cannot change a password after an administrator set it (not stored server identity)',
+      log: 'ERROR: You cannot change the password after it has been set by an administrator',
+      exitCode: 1,
+    },
     {
       name: 'a subprocess that could not be spawned (EAGAIN naming the program, not a file on the volume)',
       log: 'File "/usr/local/lib/python3.12/subprocess.py", line 1955, in _execute_child\n    raise child_exception_type(errno_num, err_msg, err_filename)\nOSError: [Errno 11] Resource temporarily unavailable: \'ffmpeg\'',

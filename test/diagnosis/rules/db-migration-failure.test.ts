@@ -247,8 +247,25 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: "Doctrine's status command finding its migrations table in an older layout (sync the metadata first)",
+      log: '[entrypoint] Running doctrine:migrations:status\n\nIn DbalMigrator.php line 131:\n\n  The metadata storage is not up to date, please run the sync-metadata-storage command to fix this issue.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a migration tool whose version table is outdated after a tool upgrade',
+      log: 'INFO running migrations\nERROR migration version table is outdated: run `migrate upgrade-table` first',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'Flyway 10 without its database module ("Unsupported Database" is a missing dependency, not a failed migration)',
+      log: 'Caused by: org.flywaydb.core.api.FlywayException: Unsupported Database: MySQL 8.0\n\tat org.flywaydb.core.internal.database.DatabaseTypeRegister.getDatabaseTypeForConnection(DatabaseTypeRegister.java:105)',
+      exitCode: 1,
+    },
     {
       name: "an app's maintenance job running VACUUM in a transaction, with no migration in the log",
       log: 'ERROR jobs.vacuum: nightly maintenance failed\npsycopg2.errors.ActiveSqlTransaction: VACUUM cannot run inside a transaction block',

@@ -373,6 +373,24 @@ ruleTable(missingDependency, 'missing_dependency', {
       best: 'missing_shared_library',
     },
     {
+      name: 'Flyway 10 without the MySQL support module finds no database type for the connection',
+      log: 'Caused by: org.flywaydb.core.api.FlywayException: No database found to handle jdbc:mysql://orders-db:3306/orders\n\tat org.flywaydb.core.internal.database.DatabaseTypeRegister.getDatabaseTypeForUrl(DatabaseTypeRegister.java:106)\n\tat org.flywaydb.core.Flyway.migrate(Flyway.java:147)',
+      exitCode: 1,
+      min: 0.86,
+    },
+    {
+      name: 'Flyway run from the CLI image without the SQL Server module reports the database unsupported',
+      log: 'ERROR: Unexpected error\norg.flywaydb.core.api.FlywayException: Unsupported Database: Microsoft SQL Server 16.0\n\tat org.flywaydb.core.internal.database.DatabaseTypeRegister.getDatabaseTypeForConnection(DatabaseTypeRegister.java:105)\n\tat org.flywaydb.commandline.Main.main(Main.java:149)',
+      exitCode: 1,
+      min: 0.86,
+    },
+    {
+      name: 'Liquibase cannot find the database driver it was told to load',
+      log: 'Unexpected error running Liquibase: liquibase.exception.DatabaseException: Cannot find database driver: org.mariadb.jdbc.Driver',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a JDBC driver class missing from the classpath',
       log: 'Caused by: java.lang.IllegalStateException: Cannot load driver class: org.postgresql.Driver\n\tat org.springframework.util.Assert.state(Assert.java:97)',
       exitCode: 1,
@@ -489,6 +507,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a Flyway migration that fails on its SQL is a migration failure, not a missing module',
+      log: 'Caused by: org.flywaydb.core.internal.command.DbMigrate$FlywayMigrateException: Migration V7__add_index.sql failed\nSQL State  : 42P07\nMessage    : ERROR: relation "orders_idx" already exists\n\tat org.flywaydb.core.Flyway.migrate(Flyway.java:147)',
+      exitCode: 1,
+    },
     {
       name: 'an optional speed-up reported absent in parentheses, the app going on without it',
       log: "INFO json backend: stdlib (No module named 'orjson')\nINFO listening on :8000",

@@ -44,8 +44,24 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       max: 0.84,
       best: 'missing_env_var',
     },
+    {
+      name: 'a consumer that logged its brokers as null before Kafka refused the missing bootstrap.servers',
+      log: [
+        '2025-05-02 10:11:12.001  INFO 1 --- [main] c.e.b.BillingConsumer : Connecting consumer billing-events, brokers = null',
+        'org.apache.kafka.common.config.ConfigException: Missing required configuration "bootstrap.servers" which has no default value.',
+        '\tat org.apache.kafka.common.config.ConfigDef.parseValue(ConfigDef.java:493)',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.79,
+      max: 0.84,
+    },
   ],
   negatives: [
+    {
+      name: 'a host logged as null with no refusal of a required setting is no failure of its own',
+      log: 'INFO  proxy.Upstream - upstream host: null (direct mode)\njava.lang.IllegalStateException: route table corrupt at entry 4',
+      exitCode: 1,
+    },
     {
       name: 'a setting that must name a value of another setting (in an env-rendered image) is two settings disagreeing',
       log: [

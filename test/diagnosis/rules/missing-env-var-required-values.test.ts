@@ -109,8 +109,57 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       // A TypeError on undefined is also app_bug's reading; the two are a toss-up, this one in the running.
       best: false,
     },
+    {
+      name: 'a server that needs one of two alternative settings and got neither (another product)',
+      log: 'level=error ts=2025-02-11T09:12:44Z caller=main.go:88 msg="invalid s3 config" err="either access_key_id or role_arn must be set"',
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
+      name: 'a storage driver the settings enable that lacks a quoted required setting',
+      log: 'time="2025-01-07T08:00:01Z" level=fatal msg="failed to configure storage driver (s3aws): \\"bucket\\" is required"',
+      exitCode: 1,
+      min: 0.62,
+      max: 0.8,
+    },
+    {
+      name: 'a required storage flag the server binds to a variable (another backend)',
+      log: 'Missing required flags(s): --storage-google-bucket',
+      exitCode: 1,
+      min: 0.6,
+      max: 0.8,
+    },
+    {
+      name: "urfave/cli's required endpoint flag: a variable-bound flag, but the command is the other reading",
+      log: 'Required flag "s3-endpoint" not set',
+      exitCode: 1,
+      min: 0.6,
+      max: 0.8,
+      best: false,
+    },
   ],
   negatives: [
+    {
+      name: 'one of two settings, but the complaint is that both were set',
+      log: 'fatal: only one of token or token_file must be set, not both',
+      exitCode: 1,
+    },
+    {
+      name: 'alternative flags of the command are bad_command_args, not variables',
+      log: 'Error: either --config or --config-dir must be provided',
+      exitCode: 1,
+    },
+    {
+      name: 'a quoted setting that must be set to a particular value is a bad value',
+      log: 'invalid configuration: "replication.factor" must be set to 3 for a production cluster',
+      exitCode: 1,
+    },
+    {
+      name: 'a required flag that is no deployment value (a port) is the command',
+      log: 'Missing required flags(s): --port',
+      exitCode: 1,
+    },
     {
       name: 'a variable not set that the app replaces with its default is a notice, not the failure',
       log: 'HYPERKITTY_URL not set, using the default value of http://mailman-web:8000/hyperkitty\nExiting.',

@@ -260,8 +260,19 @@ ruleTable(permissionDenied, 'permission_denied', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'a git-based server that cannot create the leading directories of its repository on a root-owned volume',
+      log: "Starting Gitea mirror sync\nfatal: could not create leading directories of '/data/git/repositories/platform/api.git'",
+      exitCode: 128,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'a directory that cannot be made because the volume is mounted read-only is not ownership',
+      log: 'fatal: Cannot make directory /var/gerrit/git: Read-only file system',
+      exitCode: 128,
+    },
     {
       name: 'a shape mismatch that says got N instead of M is not a file mode',
       log: 'ValueError: Got 3 channels instead of 4 for image /data/in/0001.png',

@@ -727,8 +727,65 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: 'a Grafana plugin that requires a higher version of Grafana than the image runs',
+      log: 'logger=plugin.installer t=2025-03-02T10:11:12Z level=error msg="Failed to install plugin" error="plugin grafana-polystat-panel requires a higher version of Grafana (>=10.4.0)"',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a server refusing a too-old MariaDB with a minimum it names (unsupported database version)',
+      log: 'Unable to start the server due to unsupported MariaDB database version (10.3.39).\nMust not be lower than (10.5.00).',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a server whose database version is smaller than the minimum it needs',
+      log: 'Unsupported DB! MySQL version is 50744 which is smaller than minimum of 80000',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'the Elasticsearch 8 Java client on a search call to a 7.x server (no product header)',
+      log: 'co.elastic.clients.transport.TransportException: [es/search] Missing [X-Elastic-Product] header. Please check that you are connecting to an Elasticsearch instance, and that any networking filters are preserving that header.',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Milvus SDK newer than the server it connects to',
+      log: 'pymilvus.exceptions.MilvusException: <MilvusException: (code=1, message=this version of sdk is incompatible with server, please downgrade your sdk or upgrade your server)>',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Chroma client checking a tenant API the older server lacks (kept below the band: also an unreachable server)',
+      log: '  File "/usr/local/lib/python3.12/site-packages/chromadb/api/client.py", line 484, in _validate_tenant_database\n    raise ValueError(\nValueError: Could not connect to tenant acme-prod. Are you sure it exists?',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
+      name: 'a Varnish 3 VCL with "vcl 3.0" loaded by a newer Varnish',
+      log: "Error:\nMessage from VCC-compiler:\nVCL version 3.0 not supported.\n('/etc/varnish/default.vcl' Line 1 Pos 1)\nRunning VCC-compiler failed, exited with 2\nVCL compilation failed",
+      exitCode: 2,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a Varnish VCL that names an unknown symbol (a typo, not a config of an older release)',
+      log: "Error:\nMessage from VCC-compiler:\nSymbol not found: 'req.backend_hnit'\nRunning VCC-compiler failed, exited with 2\nVCL compilation failed",
+      exitCode: 2,
+    },
+    {
+      name: 'a client and server whose versions are reported compatible, then a crash elsewhere',
+      log: "INFO client version 1.12.1 is compatible with server version 1.12.0\nKeyError: 'collection_name'",
+      exitCode: 1,
+    },
+    {
+      name: 'an entrypoint printing the stored database version before a normal start',
+      log: "Current database version (mandatory/optional): 06040000/06040034\n** Preparing Zabbix server configuration file\nKeyError: 'DB_SERVER_HOST'",
+      exitCode: 1,
+    },
     {
       name: 'a Node flag a newer Node removed (the args are for an older Node: bad_command_args reads it)',
       log: 'node: bad option: --experimental-specifier-resolution=node',
