@@ -168,8 +168,10 @@ const SIGNATURES: Signature[] = [
   {
     // Drivers that name the failure as a type or a code (Neo4j, Cassandra, NATS) rather than a sentence,
     // and the sentence servers keep vague on purpose ("Incorrect username or password was specified": Snowflake).
+    // Cassandra/ScyllaDB name the user inside it ("Provided username temporal and/or password are incorrect"),
+    // so the gap after "username" admits one user-name token.
     all: [
-      /Neo\.ClientError\.Security\.(?:Unauthorized|AuthenticationRateLimit)|unauthorized due to authentication failure|\b[Aa]uthorization [Vv]iolation\b|(?:username|user name) and\/or password (?:are|is) incorrect|\b(?:[Ii]ncorrect|[Ii]nvalid|[Ww]rong|[Bb]ad) (?:username|user name|login|user) or password\b|\b(?:[Uu]sername|[Uu]ser name|[Ll]ogin) or password (?:is |was )?(?:incorrect|invalid|wrong)\b|\b[Ii]ncorrect password\b|\b[Ww]rong password\b|\bpassword (?:is )?incorrect\b|\b28P01\b|\binvalid_password\b/,
+      /Neo\.ClientError\.Security\.(?:Unauthorized|AuthenticationRateLimit)|unauthorized due to authentication failure|\b[Aa]uthorization [Vv]iolation\b|\b(?:[Uu]sername|[Uu]ser name|[Ll]ogin)(?: [^\s/]{1,64})? and\/or password (?:are|is|was|were) (?:incorrect|invalid|wrong)\b|\b(?:[Ii]ncorrect|[Ii]nvalid|[Ww]rong|[Bb]ad) (?:username|user name|login|user) or password\b|\b(?:[Uu]sername|[Uu]ser name|[Ll]ogin) or password (?:is |was )?(?:incorrect|invalid|wrong)\b|\b[Ii]ncorrect password\b|\b[Ww]rong password\b|\bpassword (?:is )?incorrect\b|\b28P01\b|\binvalid_password\b/,
     ],
     confidence: 0.86,
     title: 'The server rejected the credentials',

@@ -10,6 +10,7 @@ import { CONFIG_VALUE_SIGNATURES, LISTEN_AND_SECRET_VALUE_SIGNATURES } from './b
 import {
   MISSING_PLUGIN,
   NAMED_FILE_ABSENT,
+  namesMisspeltBuiltinPlugin,
   OUTPUT_FILE_NOT_OPENED,
   UNEXPANDED_VARIABLE_REFERENCE,
 } from './config-clues.ts';
@@ -255,8 +256,10 @@ export const badConfig = signatureRule({
     // The config is fine but a path it names cannot be opened by the container user (Redis "Can't open the
     // log file: Permission denied", a pidfile or socket directory owned by root): permission_denied's.
     if (ctx.log.lines.some((l) => openDenied(l.text))) return Math.min(hit.confidence, 0.45);
-    // A config that names a plugin the image lacks is right for a server that has it (missing_dependency).
-    if (ctx.log.lines.some((l) => MISSING_PLUGIN.test(l.text))) return Math.min(hit.confidence, 0.45);
+    // A config that names a plugin the image lacks is right for a server that has it (missing_dependency),
+    // unless the name is a slip off a built-in plugin's.
+    const missingPlugin = (text: string) => MISSING_PLUGIN.test(text) && !namesMisspeltBuiltinPlugin(text);
+    if (ctx.log.lines.some((l) => missingPlugin(l.text))) return Math.min(hit.confidence, 0.45);
     if (ctx.log.lines.some((l) => NAMED_FILE_ABSENT.test(l.text))) return Math.min(hit.confidence, 0.45);
     // A class-valued property (a JDBC driver, a dialect) the class loader cannot find: usually its jar was not
     // packaged (missing_dependency), a typo in the class name only sometimes.

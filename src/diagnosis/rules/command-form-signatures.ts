@@ -115,6 +115,25 @@ export const COMMAND_FORM_SIGNATURES: Signature[] = [
     title: 'A module:attribute import string was given where the command takes a file path (or the reverse)',
     not: /\b(?:image|manifest|pull|registry|tag)\b/i,
   },
+  {
+    // A module of a package run by its file path ("python worker/main.py" instead of "python -m
+    // worker.main"): the file runs as __main__ with no parent package, so its first relative import
+    // fails: Python 3 "attempted relative import with no known parent package", Python 2 "Attempted
+    // relative import in non-package". The same code imports fine when started with -m.
+    all: [/\b[Aa]ttempted relative import (?:with no known parent package|in non-package)\b/],
+    confidence: 0.8,
+    title:
+      'A package module was run as a script: start it with python -m package.module so its relative imports resolve',
+  },
+  {
+    // A relative import climbing past the top package: the program was started from inside the package
+    // (a working directory or -m path one level too deep); Python 2 spells it "toplevel". Code with one
+    // dot too many reads the same, so the command is only the likelier reading.
+    all: [/\b[Aa]ttempted relative import beyond top-?level package\b/],
+    confidence: 0.6,
+    title:
+      'A relative import climbed past the top package: the working directory or -m module path is one level too deep?',
+  },
 ];
 
 /**

@@ -19,9 +19,10 @@ export const LOCK_SIGNATURES: Signature[] = [
   {
     // A store refusing its own lock, named after the store rather than a code mutex: another process (a
     // CronJob or a second replica on the same volume) holds it. Xodus "Can't acquire environment lock",
-    // "could not acquire the database lock", "unable to obtain index lock", "lock is held by another process".
+    // "could not acquire the database lock", "unable to obtain index lock", "lock is held by another process",
+    // EventStoreDB "Couldn't acquire exclusive lock on DB at '/var/lib/eventstore'".
     all: [
-      /(?:[Uu]nable to|[Cc]ould not|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:obtain|acquire|get|take) (?:an? |the )?(?:environment|store|database|data directory|data dir|index|instance|repository) lock\b|\block (?:is )?(?:held|owned) by (?:another|a different) (?:process|instance|host|node|pod)\b/,
+      /(?:[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:obtain|acquire|get|take) (?:an? |the )?(?:environment|store|database|data directory|data dir|index|instance|repository) lock\b|(?:[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:obtain|acquire|get|take) (?:an? |the )?(?:exclusive |write |file )?lock on (?:the )?(?:DB|db|database|data ?(?:base|dir(?:ectory)?|store)|store|index|environment|repository|journal)\b|\block (?:is )?(?:held|owned) by (?:another|a different) (?:process|instance|host|node|pod)\b/,
     ],
     confidence: 0.84,
     title: 'The data directory is locked by another process that is still running (two pods on one volume?)',

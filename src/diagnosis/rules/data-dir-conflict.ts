@@ -203,6 +203,18 @@ const SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'The data volume still holds files of an earlier installation that the fresh install refuses',
   },
+  {
+    // A Unix socket path "in use": the socket file is still on disk, left by the previous pod on a kept
+    // volume (an eviction gives no clean unlink) or shared with another pod. No TCP port is involved, so it
+    // outranks the EADDRINUSE reading: nginx/OpenResty "bind() to unix:/x.sock failed (98: Address already
+    // in use)", Go "listen unix /run/x.sock: bind: address already in use", Node "listen EADDRINUSE: address
+    // already in use /tmp/app.sock", PHP-FPM "unable to bind listening socket for address '/run/x.sock'".
+    all: [
+      /\bbind\(\) to unix:\/[^\s]{1,200} failed \((?:98: )?[Aa]ddress already in use\)|\blisten unix \/[^\s:]{1,200}: bind: address already in use\b|\b[Aa]ddress already in use:? ['"`]?\/[^\s'"`]{1,200}\.sock\b|\bfor address '\/[^'\n]{1,200}\.sock': [Aa]ddress already in use\b/,
+    ],
+    confidence: 0.93,
+    title: 'A stale Unix socket file is still on the volume (left by the previous pod) or shared with another pod',
+  },
   ...LOCK_SIGNATURES,
 ];
 

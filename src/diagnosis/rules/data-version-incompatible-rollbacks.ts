@@ -43,4 +43,15 @@ export const ROLLBACK_SIGNATURES: Signature[] = [
     // A protocol, API or plugin version is not the data on the volume.
     not: /[Pp]rotocol|\bAPI\b|[Pp]lugin|[Dd]river|[Cc]lient|lockfile|lock file/,
   },
+  {
+    // A newer release enabled feature flags or on-disk features that the older image does not know (a
+    // rollback after the data moved on): RabbitMQ "feature flags are enabled in the local node's persisted
+    // state but unknown to this version" ({incompatible_feature_flags, ...}), ext4/XFS "unsupported
+    // (incompatible) feature", stores with "unknown features enabled on disk".
+    all: [
+      /\bfeature flags? (?:are|is) enabled in the [^\n]{0,40}persisted state but unknown to this version\b|\bincompatible_feature_flags\b|\b(?:unknown|unsupported) (?:feature flags?|features?) (?:enabled|set|found|recorded) (?:in|on) (?:the )?(?:disk|persisted state|data ?dir(?:ectory)?|database|store)\b/,
+    ],
+    confidence: 0.88,
+    title: 'The data was written by a newer release with features this older image does not know (a rollback)',
+  },
 ];

@@ -246,6 +246,11 @@ const NEVER_REACHED =
   /\bSocketException\b|[Cc]onnection refused|\bECONNREFUSED\b|\bENOTFOUND\b|\bEAI_AGAIN\b|\bgetaddrinfo\b|[Nn]ame or service not known|[Nn]o such host|[Tt]emporary failure in name resolution|could not translate host name|[Cc]ould not connect to server|[Uu]nable to connect to|[Nn]etwork is unreachable|[Cc]onnection timed out|\bi\/o timeout\b|Login failed for user|Access denied for user|password authentication failed|\bor (?:later|newer) is required\b|\bSCRAM authentication requires libpq\b|\bauthentication (?:method|type) 1[01] (?:is )?not supported/;
 
 const hasMigrationContext = (ctx: RuleContext): boolean => ctx.log.lines.some((l) => MIGRATION_CONTEXT.test(l.text));
+// A start-up that echoes the DDL it ran (EF Core's "Failed executing DbCommand ... ALTER TABLE", Hibernate's
+// "Error executing DDL") is migrating even when no tool names itself: an object it adds "already exists".
+const SCHEMA_CHANGE_ECHO =
+  /\b(?:ALTER TABLE [^\s]{1,120} ADD|CREATE (?:UNIQUE )?(?:TABLE|INDEX)|Error executing DDL)\b/i;
+const showsSchemaChange = (ctx: RuleContext): boolean => ctx.log.lines.some((l) => SCHEMA_CHANGE_ECHO.test(l.text));
 
 const steps = (ctx: RuleContext): string[] => [
   'Compare the migration history table in the database with the migration files in the image (alembic heads/current, flyway info, rails db:migrate:status)',
@@ -262,7 +267,8 @@ const byMigrationSignature = signatureRule({
   signatures: [...SIGNATURES, SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES],
   adjust: (ctx, hit) => {
     const needsContext = [SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES].includes(hit.signature);
-    if (needsContext && !hasMigrationContext(ctx)) return 0;
+    const echoedDdl = hit.signature === SCHEMA_CONFLICT && showsSchemaChange(ctx);
+    if (needsContext && !hasMigrationContext(ctx) && !echoedDdl) return 0;
     if (hit.signature === MIGRATOR_IN_STACK && ctx.log.lines.some((l) => NEVER_REACHED.test(l.text)))
       return Math.min(hit.confidence, 0.3);
     return lockCapped(hit);

@@ -3,13 +3,14 @@
  * (undeclared in the manifest, or the image was not rebuilt).
  */
 import { kubectl } from '../kubectl.ts';
-import { MISSING_PLUGIN } from './config-clues.ts';
+import { namesMisspeltBuiltinPlugin } from './config-clues.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { isUnder, pathsIn } from './spec-helpers.ts';
 import { STDLIB_OF_ANOTHER_PYTHON } from './version-clues.ts';
 import { LOCKFILE_SIGNATURES, RUNTIME_TOO_OLD_FOR_PACKAGE } from './missing-dependency-lockfiles.ts';
 import { CLASSPATH_SIGNATURES } from './missing-dependency-classpath.ts';
+import { PLUGIN_SIGNATURES } from './missing-dependency-plugins.ts';
 import { INSTALL_HINT_SIGNATURES } from './missing-dependency-install-hints.ts';
 import { NATIVE_LIBRARY_ABSENT } from './missing-shared-library-bindings.ts';
 import { COMPOSER_AUTOLOAD, PHP_CLASS_SIGNATURES } from './missing-dependency-php.ts';
@@ -141,11 +142,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'An optional package the app uses is not installed in the image',
   },
-  {
-    all: [MISSING_PLUGIN],
-    confidence: 0.82,
-    title: 'A plugin the configuration uses is not installed in the server image',
-  },
+  ...PLUGIN_SIGNATURES,
   {
     // A PostgreSQL extension (PostGIS, TimescaleDB, pgvector) the app creates or preloads is not installed in
     // the database image: the server ships without it, so "No such file" here is not the app's own file.
@@ -284,6 +281,8 @@ export const missingDependency = signatureRule({
     if (DEVELOPMENT_ONLY_GEM.test(hit.line.text) && ctx.log.lines.some((l) => DEVELOPMENT_BOOT.test(l.text))) {
       return Math.min(hit.confidence, 0.7);
     }
+    // An unknown plugin named one slip off a built-in one is a misspelt type in the config (bad_config's).
+    if (ctx.log.lines.some((l) => namesMisspeltBuiltinPlugin(l.text))) return Math.min(hit.confidence, 0.45);
     if (hit.signature === COMPOSER_AUTOLOAD && vendorHiddenByMount(ctx, hit)) return Math.min(hit.confidence, 0.5);
     // "Error loading MySQLdb module" after "libmariadb.so.3: cannot open shared object file" (or psycopg's "libpq
     // library not found"): the driver is there, its C library is not; this reading stays as the alternative.

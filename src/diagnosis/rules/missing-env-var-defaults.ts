@@ -75,7 +75,10 @@ const DEVELOPMENT_LOAD_FAILURE =
 export const weighDefaultFallback = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
   if (hit.signature === DEVELOPMENT_CONFIG_FRAME)
     return ctx.log.lines.some((l) => DEVELOPMENT_LOAD_FAILURE.test(l.text)) ? 0.86 : hit.confidence;
-  if (hit.signature !== REQUIRED_SETTING_REFUSED) return undefined;
+  // A more specific reading of the same refusal (a queue client given no broker) weighs the same clues.
+  const refusal =
+    hit.signature === REQUIRED_SETTING_REFUSED || REQUIRED_SETTING_REFUSED.all.every((p) => p.test(hit.line.text));
+  if (!refusal) return undefined;
   const earlier = ctx.log.lines.filter((l) => l.line < hit.line.line);
   if (earlier.some((l) => SETTING_LOGGED_ABSENT.test(l.text))) return 0.8;
   return earlier.some((l) => ENV_RENDERED_CONFIG.test(l.text)) ? 0.78 : hit.confidence;

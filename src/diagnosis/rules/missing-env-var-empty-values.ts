@@ -68,9 +68,14 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
     // A path, name or key read from an unset variable (process.env.X, os.getenv("X")) is undefined/None.
     // Node names the types it takes before "Received undefined" (Buffer.from: "of type string or an
     // instance of Buffer, ArrayBuffer, or Array ..."; older Nodes: "Received type undefined").
-    all: [
-      /argument must be (?:one )?of type string[^\n]{0,200}\. Received (?:type )?undefined\b|expected str, bytes or os\.PathLike object, not NoneType|Expected string or URL object, got None/,
-    ],
+    // Two patterns on one line rather than one with a gap between them: a gap that can hold its own
+    // prefix ("argument must be ... argument must be ...") is what the full regex proof flags.
+    all: [/argument must be (?:one )?of type string\b/, /\. Received (?:type )?undefined\b/],
+    confidence: 0.72,
+    title: 'A path or name is undefined: the environment variable it comes from is likely not set',
+  },
+  {
+    all: [/expected str, bytes or os\.PathLike object, not NoneType|Expected string or URL object, got None/],
     confidence: 0.72,
     title: 'A path or name is undefined: the environment variable it comes from is likely not set',
   },

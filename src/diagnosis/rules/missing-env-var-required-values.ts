@@ -53,12 +53,25 @@ export const weighUnsetNotice = (ctx: RuleContext, hit: SignatureHit): number | 
 
 export const REQUIRED_VALUE_SIGNATURES: readonly Signature[] = [
   {
+    // A message-queue client given no broker address at all: Redpanda Console's "you must specify at least
+    // one broker to connect to", the Kafka Java client's 'Missing required configuration "bootstrap.servers"',
+    // librdkafka's "No bootstrap.servers configured", kafkajs' "expected brokers array and got nothing".
+    // Broker lists come from a variable (KAFKA_BROKERS) in containers: none at all is one that was not
+    // passed. A list given but unreachable or malformed is another cause, hence not confident.
+    all: [
+      /\b(?:must|need to|needs to|have to) (?:specify|provide|set|configure|give) at least one (?:seed |bootstrap |kafka )?(?:broker|bootstrap server)\b|Missing required configuration "bootstrap\.servers"|\bNo [`'"]?bootstrap\.servers[`'"]? configured\b|\bexpected brokers array and got nothing\b|\bno (?:seed |bootstrap |kafka )?(?:brokers|bootstrap servers) (?:were |are |was |is )?(?:configured|specified|given|provided|defined)\b/i,
+    ],
+    confidence: 0.78,
+    title: 'The queue client was given no broker address: the variable listing the brokers is not set',
+  },
+  {
     // "STRIPE_API_KEY is required but not set", "CLICKHOUSE_URL is not configured", "CASSANDRA_SEEDS
     // env must be set if DB is cassandra", "CF_API_KEY must be set", "REDIS_URL not defined",
-    // "SECRET_KEY should not be empty" (an env validator: an envFrom key skipped leaves it empty): an
+    // "SECRET_KEY should not be empty" (an env validator: an envFrom key skipped leaves it empty), "The
+    // CONDUIT_CONFIG env var needs to be set" (Rust services that panic on a missing variable): an
     // upper-case variable name said to be unset ("must be set to 3" is a bad value, not a missing one).
     all: [
-      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:env(?:ironment)?|variable|var|config(?:uration)?|setting|option|parameter|value|key) (?:(?:variable|option|setting|value|key) )?)?(?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided|configured|specified)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
+      /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:(?:env(?:ironment)?|variable|var|config(?:uration)?|setting|option|parameter|value|key) (?:(?:variable|var|option|setting|value|key) )?)?(?:(?:is|was|has) (?:required but not set|not (?:been )?(?:set|defined|provided|configured|specified)|unset|missing|empty|required|undefined)|(?:must|needs to|has to) be (?:set|defined|provided|specified)(?! to )|(?:must not|should not|cannot|can't|may not) be (?:empty|blank)|not (?:set|defined|provided|specified))\b/,
     ],
     confidence: 0.85,
     title: 'A required environment variable is not set',
@@ -93,8 +106,11 @@ export const REQUIRED_VALUE_SIGNATURES: readonly Signature[] = [
     // anyway_config's "The following config parameters for `StripeConfig` are missing or empty: secret_key",
     // "required settings are missing or empty", "Keys not set or empty: ...": the loader read the
     // environment (and any files) and found nothing for them.
+    // The noun and the verdict as two patterns on one line: words between them bounded by a repeat that
+    // can hold the noun again are what the full regex proof flags.
     all: [
-      /\b(?:parameters?|settings?|attributes?|options?|keys?|values?|fields?|credentials?)(?: \S{1,60}){0,4} (?:is|are) (?:missing or (?:empty|blank)|(?:empty|blank) or missing|not set or (?:empty|blank)|unset or empty)\b/i,
+      /\b(?:parameters?|settings?|attributes?|options?|keys?|values?|fields?|credentials?)\b/i,
+      /\b(?:is|are) (?:missing or (?:empty|blank)|(?:empty|blank) or missing|not set or (?:empty|blank)|unset or empty)\b/i,
     ],
     confidence: 0.82,
     title: 'Required settings are missing or empty: the variables that set them were not passed',

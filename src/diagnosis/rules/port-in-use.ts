@@ -7,11 +7,26 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 const PORT_NOT_TAKEN =
   /[Pp]ermission denied|\bEACCES\b|[Aa]ccess (?:is )?denied|privileged|[Cc]an(?:no|')t assign requested address|EADDRNOTAVAIL|[Nn]o such file|\bENOENT\b|\.sock\b/;
 
+// EADDRINUSE on a Unix socket path (nginx "bind() to unix:/.../x.sock", "/run/app.sock: Address already in
+// use") is nearly always a socket file left behind by an unclean stop on a kept volume (a stale file is
+// data_dir_conflict), not a listen port: the port readings skip such a line and the weak one below reads it.
+const UNIX_SOCKET_TARGET = /\bunix:[/@]|\.sock(?:et)?\b|\bAF_UNIX\b/;
+const UNIX_SOCKET_IN_USE = /[Aa]ddress (?:already )?in use|\bEADDRINUSE\b|\(98: /;
+// A TCP or UDP listen address or port named anywhere in the log ("0.0.0.0:8080", ":443", "port 5432").
+const NETWORK_PORT_NAMED = /(?:^|[\s(<'"=\]])(?:[\w.-]{0,100}|\[[\w:.]{0,60}\]):\d{2,5}\b|\b[Pp]ort:? \d{2,5}\b/;
+
 const SIGNATURES: Signature[] = [
   {
     all: [/[Aa]ddress already in use|\bEADDRINUSE\b|\bkind: AddrInUse\b/],
     confidence: 0.92,
     title: 'The listen port is already in use',
+    not: UNIX_SOCKET_TARGET,
+  },
+  {
+    // A second live instance holding the socket is the rarer reading, so it stays a weak alternative.
+    all: [UNIX_SOCKET_TARGET, UNIX_SOCKET_IN_USE],
+    confidence: 0.45,
+    title: 'A Unix socket path is already bound (a stale socket file, or a second instance)',
   },
   {
     // musl's strerror for EADDRINUSE is "Address in use" (Alpine images: mosquitto "Error: Address in use"),
@@ -19,13 +34,14 @@ const SIGNATURES: Signature[] = [
     all: [/\b[Aa]ddress in use\b|\bWSAEADDRINUSE\b/],
     confidence: 0.9,
     title: 'The listen port is already in use',
-    not: /\bIP address in use\b|\baddress in use by (?:pod|node|another (?:pod|node|interface))\b/i,
+    not: /\bIP address in use\b|\baddress in use by (?:pod|node|another (?:pod|node|interface))\b|\bunix:[/@]|\.sock(?:et)?\b|\bAF_UNIX\b/i,
   },
   {
     // "errno=98" (coturn, C servers that print the raw errno) and "errno: 98" are the same EADDRINUSE.
     all: [/[Aa]ddress in use \(98\)|\(98: Address in use\)|\berrno ?[=:]? ?98\b|\[Errno 98\]/],
     confidence: 0.92,
     title: 'The listen port is already in use',
+    not: UNIX_SOCKET_TARGET,
   },
   {
     all: [/port is already allocated|[Pp]ort \d+ (?:is|was) already in use|Only one usage of each socket address/],
@@ -98,6 +114,14 @@ export const portInUse = signatureRule({
   category: 'port_in_use',
   signatures: SIGNATURES,
   options: { recoverable: true },
+  // Node and Go report the errno on its own line ("code: 'EADDRINUSE'") below the line naming the socket
+  // path: with a Unix socket and no network port anywhere in the log, the socket path is the bound address.
+  adjust: (ctx, hit) => {
+    const lines = ctx.log.lines;
+    const unixSocketInUse = lines.some((l) => UNIX_SOCKET_TARGET.test(l.text) && UNIX_SOCKET_IN_USE.test(l.text));
+    if (unixSocketInUse && !lines.some((l) => NETWORK_PORT_NAMED.test(l.text))) return Math.min(hit.confidence, 0.45);
+    return hit.confidence;
+  },
   steps: (ctx) => [
     `List the ports of every container in the pod (they share one network): ${kubectl.podSpec(ctx.target, '{range .spec.containers[*]}{.name}: {.ports[*].containerPort}{"\\n"}{end}')}`,
     'Check for a second process in the same container binding the port (supervisor, a restarted daemon, hostNetwork)',

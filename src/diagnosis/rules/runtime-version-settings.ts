@@ -100,4 +100,22 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: 'The configuration is written in the syntax of an older release of the server the image runs',
   },
+  {
+    // Envoy removed its v2 xDS API (1.18+): a bootstrap from an old tutorial names v2 types the image no
+    // longer registers ("Invalid type URL, unknown type: envoy.config.filter.network.http_connection_manager
+    // .v2.HttpConnectionManager", envoy.api.v2.Cluster) or asks for the v2 transport. A typo is not a v2 name.
+    all: [
+      /\bunknown type: envoy\.(?:api\.v2|config\.[a-z_.]{1,120}\.v2(?:alpha\d?)?)\.|\bThe v2 xDS major version is deprecated and disabled\b|\bV2 \(and AUTO\) xDS transport protocol versions are deprecated\b/,
+    ],
+    confidence: 0.86,
+    title: "The Envoy config uses the v2 API that the image's Envoy removed (a config for an older release)",
+  },
+  {
+    // A dump or schema from MySQL 8.0+ (utf8mb4_0900_* collations) or MariaDB 11.x (uca1400) loaded into an
+    // older server that does not have the collation: "ERROR 1273 (HY000): Unknown collation:
+    // 'utf8mb4_0900_ai_ci'". The collation is real, only newer than the server.
+    all: [/\bUnknown collation: ['"`]?(?:utf8mb[34]_(?:[a-z]{2,16}_)?(?:0900|uca1400)_|uca1400_)/],
+    confidence: 0.86,
+    title: 'The SQL was dumped from a newer server: its collation does not exist in the older one the image runs',
+  },
 ];

@@ -117,6 +117,11 @@ ruleTable(authFailure, 'auth_failure', {
       min: 0.8,
     },
     {
+      name: 'a Go service whose gocql session is refused by ScyllaDB (user named inside the sentence)',
+      log: 'level=fatal msg="open store" error="gocql: unable to create session: unable to discover protocol version: Provided username inventory_rw and/or password are incorrect"',
+      min: 0.85,
+    },
+    {
       name: 'a Vault login refused on one line (vault-k8s, consul-template)',
       log: '2024-03-12T09:41:05.131Z [ERROR] auth.handler: error authenticating: error="Error making API request. URL: PUT https://vault.vault.svc:8200/v1/auth/kubernetes/login Code: 403. Errors: * permission denied" backoff=1s',
       min: 0.8,
@@ -205,6 +210,11 @@ ruleTable(authFailure, 'auth_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a driver note that the username and/or password are optional is not a refused login',
+      log: 'INFO cassandra: username and/or password are optional when the authenticator is AllowAllAuthenticator\nINFO session ready',
+      exitCode: 0,
+    },
     {
       name: 'a login form hint about a username or password field is not a refused login',
       log: 'hint: set the username or password field in values.yaml to change the admin account',

@@ -642,8 +642,34 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.65,
       max: 0.8,
     },
+    {
+      name: 'a Flask app module run by its path from a Python 2 image cannot resolve its relative import',
+      log: 'Traceback (most recent call last):\n  File "app/api/wsgi.py", line 3, in <module>\n    from . import create_app\nValueError: Attempted relative import in non-package',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'a FastAPI app module started as "python app/main.py" loses its package for the relative import',
+      log: 'Traceback (most recent call last):\n  File "/code/app/main.py", line 9, in <module>\n    from .routers import items, users\nImportError: attempted relative import with no known parent package',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'a relative import past the top package (started from inside the package) is a weaker reading',
+      log: 'Traceback (most recent call last):\n  File "/usr/local/lib/python3.11/runpy.py", line 198, in _run_module_as_main\n  File "/srv/ingest/cli.py", line 2, in <module>\n    from ..common import db\nImportError: attempted relative import beyond top-level package',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'a circular import between two modules of a package is a code error, not the way it was started',
+      log: "Traceback (most recent call last):\n  File \"/srv/reporter/worker/main.py\", line 6, in <module>\n    from .settings import Settings\nImportError: cannot import name 'Settings' from partially initialized module 'worker.settings' (most likely due to a circular import) (/srv/reporter/worker/settings.py)",
+      exitCode: 1,
+    },
     {
       name: "a compiler's unrecognized command line option during a native build is not the container's command",
       log: "cc1: error: unrecognized command line option '-mavx512vnni'\nerror: command '/usr/bin/gcc' failed with exit code 1",

@@ -8,6 +8,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a fluentd output type one slip off the built-in stdout is a typo in the config',
+      log: '2024-02-07 12:01:44 +0000 [error]: config error file="/fluentd/etc/fluent.conf" error_class=Fluent::ConfigError error="Unknown output plugin \'stdotu\'. Run \'gem search -rd fluent-plugin\' to find plugins"',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'a server that names an unknown configuration key it did not expect',
       log: 'level=fatal msg="loading config" error="unknown configuration key \'retention_peroid\' in /etc/agent/config.yaml"',
       exitCode: 1,

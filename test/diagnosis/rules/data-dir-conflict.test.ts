@@ -6,6 +6,24 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a Go server whose socket file on the kept volume is still there (listen unix, no TCP port)',
+      log: 'level=info msg="starting agent"\nlevel=fatal msg="cannot listen" err="listen unix /var/run/agent/agent.sock: bind: address already in use"',
+      exitCode: 1,
+      min: 0.9,
+    },
+    {
+      name: 'a Node server told its Unix socket path is already in use (a stale .sock, not a port)',
+      log: 'Error: listen EADDRINUSE: address already in use /data/run/app.sock\n    at Server.setupListenHandle [as _listen2] (node:net:1872:21)',
+      exitCode: 1,
+      min: 0.9,
+    },
+    {
+      name: 'a LevelDB-like store that could not take an exclusive lock on its database (a second pod on the volume)',
+      log: "FATAL Couldn't acquire exclusive lock on database at '/data/chain' (is another node running?)",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a Python shelve cache opened by a second replica on the same volume (gdbm EAGAIN, not Celery)',
       log: 'Traceback (most recent call last):\n  File "/app/cache.py", line 12, in <module>\n    db = shelve.open("/data/cache/thumbs")\n  File "/usr/local/lib/python3.12/dbm/__init__.py", line 95, in open\n    return mod.open(file, flag, mode)\n_gdbm.error: [Errno 11] Resource temporarily unavailable: \'/data/cache/thumbs\'',
       exitCode: 1,
@@ -425,6 +443,16 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a Netty TCP bind in use whose class lives in the channel.unix package (a port, not a socket file)',
+      log: 'Caused by: io.netty.channel.unix.Errors$NativeIoException: bind(..) failed: Address already in use',
+      exitCode: 1,
+    },
+    {
+      name: 'a table row lock a query could not get (a database lock, not a volume lock)',
+      log: "ERROR: Couldn't acquire exclusive lock on row 42 of table orders: lock timeout",
+      exitCode: 1,
+    },
     {
       name: 'a user told they cannot change a password after an administrator set it (not stored server identity)',
       log: 'ERROR: You cannot change the password after it has been set by an administrator',

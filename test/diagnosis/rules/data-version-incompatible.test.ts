@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'a broker rolled back under features a newer release enabled on disk (worded as unknown features)',
+      log: 'FATAL storage: unknown features enabled on disk: [compact_index_v3, tiered_segments]\nrefusing to start',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'the Erlang boot error tuple alone, without the explanatory line (an excerpt)',
+      log: 'BOOT FAILED\nError during startup: {error,{incompatible_feature_flags,[khepri_db]}}',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a shelve file written by a Python with gdbm, read by an image without it (not Celery beat)',
       log: 'Traceback (most recent call last):\n  File "/app/jobs.py", line 9, in <module>\n    state = shelve.open("/var/lib/jobs/state")\n  File "/usr/local/lib/python3.12/dbm/__init__.py", line 85, in open\n    raise error[0]("db type is {0}, but the module is not "\ndbm.error: db type is dbm.ndbm, but the module is not available',
       exitCode: 1,
@@ -231,6 +243,11 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a feature flag unknown to the admin CLI being turned on (a command mistake, not stored data)',
+      log: "Error: Feature flag 'quorum_queue_v9' is unknown to this node; nothing enabled",
+      exitCode: 1,
+    },
     {
       name: 'a dbm file that is not a database at all (no backend named, not another build)',
       log: "dbm.error: db file doesn't exist; use 'c' or 'n' flag to create a new db",

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'Hibernate schema update re-adding a column a DBA already created (DDL echoed, no migration tool named)',
+      log: 'WARN  o.h.t.s.i.ExceptionHandlerLoggedImpl - GenerationTarget encountered exception accepting command : Error executing DDL "alter table invoices add column paid_at timestamp(6)" via JDBC Statement\nCaused by: org.postgresql.util.PSQLException: ERROR: column "paid_at" of relation "invoices" already exists',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'goose running CREATE INDEX CONCURRENTLY inside its migration transaction (not dbmate)',
       log: '2025/02/10 09:30:01 goose run: ERROR 20250210093000_add_orders_idx.sql: failed to run SQL migration: failed to execute SQL query "CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);": ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block (SQLSTATE 25001)',
       exitCode: 1,
@@ -261,6 +267,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'an app inserting a user that already exists (no DDL in the log, not a migration)',
+      log: 'fail: Api.Users[0]\n      INSERT INTO "Users" ("Email") VALUES (@p0);\nUnhandled exception. Api.DuplicateUserException: user "ada@example.org" already exists',
+      exitCode: 1,
+    },
     {
       name: 'Flyway 10 without its database module ("Unsupported Database" is a missing dependency, not a failed migration)',
       log: 'Caused by: org.flywaydb.core.api.FlywayException: Unsupported Database: MySQL 8.0\n\tat org.flywaydb.core.internal.database.DatabaseTypeRegister.getDatabaseTypeForConnection(DatabaseTypeRegister.java:105)',

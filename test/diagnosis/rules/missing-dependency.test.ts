@@ -7,6 +7,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'an NLog target the config names whose NuGet package was never referenced',
+      log: "Unhandled exception. NLog.NLogConfigurationException: Failed to create Target of type: Seq\n ---> System.ArgumentException: Target cannot be found: 'Seq'. Extension NLog.Targets.Seq not included?",
+      exitCode: 134,
+      min: 0.75,
+    },
+    {
       name: 'a Laravel queue whose Redis PHP extension is not loaded',
       log: 'In PhpRedisConnector.php line 58:\n\n  The [redis] extension is not loaded. Please install the phpredis extension.\n',
       exitCode: 1,
@@ -507,6 +513,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a fluentd parser type misspelt from a built-in one is a config typo, not an absent gem',
+      log: '2024-03-02 08:14:51 +0000 [error]: config error file="/fluentd/etc/fluent.conf" error_class=Fluent::ConfigError error="Unknown parser plugin \'mutliline\'. Run \'gem search -rd fluent-plugin\' to find plugins"',
+      exitCode: 1,
+    },
     {
       name: 'a Flyway migration that fails on its SQL is a migration failure, not a missing module',
       log: 'Caused by: org.flywaydb.core.internal.command.DbMigrate$FlywayMigrateException: Migration V7__add_index.sql failed\nSQL State  : 42P07\nMessage    : ERROR: relation "orders_idx" already exists\n\tat org.flywaydb.core.Flyway.migrate(Flyway.java:147)',

@@ -9,6 +9,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'the Kafka Java client started with no bootstrap servers at all',
+      log: 'org.apache.kafka.common.config.ConfigException: Missing required configuration "bootstrap.servers" which has no default value.\n\tat org.apache.kafka.common.config.ConfigDef.parseValue(ConfigDef.java:493)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Rust service that panics asking for its config variable in "env var needs to be set" words',
+      log: "thread 'main' panicked at src/config.rs:31:9:\nThe APP_SETTINGS_PATH env var needs to be set\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
+      exitCode: 101,
+      min: 0.85,
+    },
+    {
       name: 'an env library that calls the variable a required environment variable',
       log: 'Error: Invalid environment: DATABASE_URL is a required environment variable\n    at createEnv (/app/node_modules/@t3-oss/env-core/dist/index.js:42:15)',
       exitCode: 1,
@@ -140,6 +152,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a client that waits for at least one broker to come up is not missing its broker list',
+      log: 'INFO waiting for at least one broker to become available (brokers=kafka-0.kafka:9092)\nINFO connected to 3 brokers',
+      exitCode: 0,
+    },
     {
       name: 'one of two settings, but the complaint is that both were set',
       log: 'fatal: only one of token or token_file must be set, not both',

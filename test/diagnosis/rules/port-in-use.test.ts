@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(portInUse, 'port_in_use', {
   positives: [
     {
+      name: "uWSGI's bind error naming its own socket.c source file is still a taken TCP port",
+      log: 'probably another instance of uWSGI is running on the same address (:8080).\nbind(): Address already in use [core/socket.c line 769]',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a C server that prints the raw errno=98 and cannot bind its UDP listener',
       log: 'listener: Trying to bind fd 9 to <0.0.0.0:5060>: errno=98\nlistener: Cannot bind UDP listener socket to addr 0.0.0.0:5060',
       exitCode: 1,
@@ -101,6 +107,11 @@ ruleTable(portInUse, 'port_in_use', {
     },
   ],
   negatives: [
+    {
+      name: 'a Unix socket file left on a kept volume by an unclean stop is a stale file, not a taken port',
+      log: "Error: listen EADDRINUSE: address already in use /var/run/app/api.sock\n    at Server.setupListenHandle [as _listen2] (node:net:1817:16)\n  code: 'EADDRINUSE'",
+      exitCode: 1,
+    },
     {
       name: 'an IP address handed out twice by IPAM is not a taken listen port',
       log: 'ERROR ipam: failed to assign 10.42.0.17: IP address in use by another pod\nFATAL cni plugin exited',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'an Envoy cluster of the removed v2 API (envoy.api.v2) in a bootstrap on a current image',
+      log: "[critical][main] error initializing config '/etc/envoy/envoy.yaml': Unable to parse JSON as proto (INVALID_ARGUMENT:(static_resources.clusters[0]): invalid value Invalid type URL, unknown type: envoy.api.v2.Cluster for type Any)",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a MariaDB 11 dump (uca1400 collation) loaded into an older server by an init script',
+      log: "/docker-entrypoint.sh: running /docker-entrypoint-initdb.d/schema.sql\nERROR 1273 (HY000) at line 12: Unknown collation: 'utf8mb4_uca1400_ai_ci'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a removed stdlib module beside the python3.13 site-packages path, with a fallback import also missing (not pydub)',
       log: 'Traceback (most recent call last):\n  File "/usr/local/lib/python3.13/site-packages/feedparser/encodings.py", line 8, in <module>\n    import cgi\nModuleNotFoundError: No module named \'cgi\'\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File "/usr/local/lib/python3.13/site-packages/feedparser/encodings.py", line 10, in <module>\n    import legacy_cgi as cgi\nModuleNotFoundError: No module named \'legacy_cgi\'',
       exitCode: 1,
@@ -771,6 +783,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a collation name with a typo (a config mistake, not a newer server)',
+      log: "ERROR 1273 (HY000) at line 3: Unknown collation: 'utf8mb4_unicdoe_ci'",
+      exitCode: 1,
+    },
+    {
+      name: 'an Envoy v3 type a typo made unknown (not the removed v2 API)',
+      log: 'Invalid type URL, unknown type: envoy.extensions.filters.network.http_conection_manager.v3.HttpConnectionManager for type Any',
+      exitCode: 1,
+    },
     {
       name: 'a Varnish VCL that names an unknown symbol (a typo, not a config of an older release)',
       log: "Error:\nMessage from VCC-compiler:\nSymbol not found: 'req.backend_hnit'\nRunning VCC-compiler failed, exited with 2\nVCL compilation failed",

@@ -1,0 +1,23 @@
+/**
+ * missing_dependency's readings for extensions a configuration names and the server or framework loads by that
+ * name (log shipper plugins, server modules, logging sinks): the config is right for an image that has them.
+ * The missing-dependency rule lists these among its own signatures.
+ */
+import { MISSING_LOGGING_SINK, MISSING_PLUGIN } from './config-clues.ts';
+import type { Signature } from './log-helpers.ts';
+
+export const PLUGIN_SIGNATURES: Signature[] = [
+  {
+    all: [MISSING_PLUGIN],
+    confidence: 0.82,
+    title: 'A plugin the configuration uses is not installed in the server image',
+  },
+  {
+    // A sink or appender the logging config names, whose package (Serilog.Sinks.Seq, NLog.Targets.Seq, a
+    // log4j2 GELF jar) was never referenced: the framework looks it up in the loaded assemblies or jars. A
+    // misspelt sink name reads the same, hence below the certainty of a missing class.
+    all: [MISSING_LOGGING_SINK],
+    confidence: 0.8,
+    title: 'A logging sink the configuration names is not packaged with the app',
+  },
+];
