@@ -219,8 +219,9 @@ const SIGNATURES: Signature[] = [
 ];
 
 const USAGE = /^\s{0,4}(?:[Uu]sage|USAGE):/;
-// docopt prints only its usage patterns when argv matches none: the banner and its indented lines.
-const USAGE_CONTINUATION = /^(?:\s|$)/;
+// docopt prints only its usage patterns when argv matches none: the banner and its indented lines. A
+// full help page (urfave/cli, Cobra, clap) goes on with section headers ("DIR:", "Flags:", "OPTIONS:").
+const USAGE_CONTINUATION = /^(?:\s|$|[A-Z][A-Za-z -]{0,40}:\s{0,4}$|Use "[^"\n]{1,100}" for more information)/;
 const usageBlockEndsLog = (lines: readonly LogLine[], usage: LogLine): boolean =>
   lines.slice(lines.indexOf(usage) + 1).every((l) => USAGE_CONTINUATION.test(l.text));
 

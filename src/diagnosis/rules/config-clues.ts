@@ -11,14 +11,16 @@
  * enables: Elasticsearch/OpenSearch "missing mandatory plugins [repository-s3]", RabbitMQ "plugins_not_found",
  * Kong "plugin 'x' is enabled but not installed", Vault "plugin not found in the catalog"; Elasticsearch/OpenSearch
  * "unknown setting [s3.client.default.endpoint]", a setting that only a repository, discovery or security plugin
- * registers, so the plugin is absent from the image; logging frameworks that build sinks named in appsettings
- * or XML from the assemblies and jars present: Serilog.Settings.Configuration "Unable to find a method called
- * Seq for supplied arguments" (the Serilog.Sinks.Seq package is not referenced), NLog "Failed to create Target
- * of type: Seq" / "Target cannot be found").
+ * registers, so the plugin is absent from the image; Python apps that import the plugin modules their settings
+ * list (NetBox "Unable to import plugin netbox_bgp: Module not found", "Failed to import plugin"); logging
+ * frameworks that build sinks named in appsettings or XML from the assemblies and jars present:
+ * Serilog.Settings.Configuration "Unable to find a method called Seq for supplied arguments" (the
+ * Serilog.Sinks.Seq package is not referenced), NLog "Failed to create Target of type: Seq" / "Target cannot
+ * be found").
  * The config is right for a server that has it, so the bad-config rule steps back when it sees one of these.
  */
 export const MISSING_PLUGIN =
-  /\b[Uu]nknown (?:input|output|filter|parser|formatter|buffer|storage|codec|source|sink|match) plugin '|NotFoundPluginError|Couldn't find any (?:input|output|filter|codec) plugin named|[Tt]he plugin is not installed|\b[Pp]lugin is missing: |\bmodule not registered: [a-z]|No configurator for the following root elements|\bClass [a-z][\w$]{0,60}\.[\w.$]{1,200} (?:could not be found|not found)\b|Failed to find any class that implements [A-Z]|\b(?:[Uu]nable to|[Cc]annot|[Cc]ould not) (?:find|resolve) plugin ["'`][\w@/.-]{1,100}["'`]|[Pp]erhaps you need to install its package|\bmissing mandatory plugins \[|\bplugins_not_found\b|\b[Tt]he following plugins could not be found\b|\bis enabled but not installed\b|\bplugin not found in the catalog\b|\bunknown setting \[(?:(?:s3|gcs|azure)\.client|discovery\.(?:ec2|gce|azure)|cloud\.(?:aws|gce|azure)|plugins\.security|opendistro_security)\./;
+  /\b[Uu]nknown (?:input|output|filter|parser|formatter|buffer|storage|codec|source|sink|match) plugin '|NotFoundPluginError|Couldn't find any (?:input|output|filter|codec) plugin named|[Tt]he plugin is not installed|\b[Pp]lugin is missing: |\bmodule not registered: [a-z]|No configurator for the following root elements|\bClass [a-z][\w$]{0,60}\.[\w.$]{1,200} (?:could not be found|not found)\b|Failed to find any class that implements [A-Z]|\b(?:[Uu]nable to|[Cc]annot|[Cc]ould not) (?:find|resolve) plugin ["'`][\w@/.-]{1,100}["'`]|[Pp]erhaps you need to install its package|\bmissing mandatory plugins \[|\bplugins_not_found\b|\b[Tt]he following plugins could not be found\b|\bis enabled but not installed\b|\b(?:[Uu]nable to|[Cc]annot|[Cc]ould not|[Ff]ailed to) import plugin\b|\bplugin module has been installed\b|\b[Pp]lugin ['"`]?[\w.-]{1,80}['"`]? (?:is |was )?not installed\b|\bplugin not found in the catalog\b|\bunknown setting \[(?:(?:s3|gcs|azure)\.client|discovery\.(?:ec2|gce|azure)|cloud\.(?:aws|gce|azure)|plugins\.security|opendistro_security)\./;
 
 /** A logging sink, target or appender the configuration names whose package is not in the image. */
 export const MISSING_LOGGING_SINK =

@@ -109,9 +109,25 @@ const SIGNATURES: Signature[] = [
     title: 'The ZooKeeper data on the volume is stale for this ensemble (epoch or snapshot)',
   },
   {
-    all: [/member [^\s]+ has already been bootstrapped/],
+    // etcd's own verdict on member data from an earlier cluster: "member X has already been bootstrapped",
+    // "the member has been permanently removed from the cluster" / "the data-dir used by this member must be
+    // removed" (a member re-created under its old name keeps the removed member's WAL on the volume).
+    all: [
+      /member [^\s]{1,120} has already been bootstrapped|\bthe data-dir used by this member must be removed\b|\bmember has been permanently removed from the cluster\b/,
+    ],
     confidence: 0.85,
     title: 'The etcd member data is from an earlier cluster',
+  },
+  {
+    // etcd comparing the membership it stored against the peers it now finds: "error validating peerURLs
+    // ...: member count is unequal", "unmatched member while checking PeerURLs", "no match found for existing
+    // member". Usually a redeployed cluster meeting a member's retained volume; a hand-edited
+    // --initial-cluster gives the same words, so it stays below the certain readings.
+    all: [
+      /\bmember count is unequal\b|\bunmatched member while checking PeerURLs\b|\bPeerURLs: no match found for existing member\b/,
+    ],
+    confidence: 0.78,
+    title: "The etcd member's stored cluster membership differs from the peers it finds (stale member data)",
   },
   {
     all: [/Cannot start node if snitch's (?:data center|rack) \([^)]{1,64}\) differs from previous/],

@@ -239,9 +239,9 @@ const migrationRunning = (ctx: RuleContext, line: LogLine): boolean => {
 };
 
 const LOCKED = /\bdatabase is locked\b|SQLITE_BUSY/;
-// The runner never reached the database: the name did not resolve, the connection failed or the login was
-// refused. A failure "in" the migration then says only where the app was, not why (dns_resolution_failure,
-// dependency_unreachable, auth_failure), and so does a server older than the framework supports.
+// The runner never reached the database (its failure line says so, or a migrator is in the stack of a log that
+// does): the name did not resolve, the connection or login was refused, the server is too old. A failure "in" the
+// migration then says only where the app was, not why (dns_resolution_failure, dependency_unreachable, ...).
 const NEVER_REACHED =
   /\bSocketException\b|[Cc]onnection refused|\bECONNREFUSED\b|\bENOTFOUND\b|\bEAI_AGAIN\b|\bgetaddrinfo\b|[Nn]ame or service not known|[Nn]o such host|[Tt]emporary failure in name resolution|could not translate host name|[Cc]ould not connect to server|[Uu]nable to connect to|[Nn]etwork is unreachable|[Cc]onnection timed out|\bi\/o timeout\b|Login failed for user|Access denied for user|password authentication failed|\bor (?:later|newer) is required\b|\bSCRAM authentication requires libpq\b|\bauthentication (?:method|type) 1[01] (?:is )?not supported/;
 
@@ -269,8 +269,8 @@ const byMigrationSignature = signatureRule({
     const needsContext = [SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES].includes(hit.signature);
     const echoedDdl = hit.signature === SCHEMA_CONFLICT && showsSchemaChange(ctx);
     if (needsContext && !hasMigrationContext(ctx) && !echoedDdl) return 0;
-    if (hit.signature === MIGRATOR_IN_STACK && ctx.log.lines.some((l) => NEVER_REACHED.test(l.text)))
-      return Math.min(hit.confidence, 0.3);
+    const reached = hit.signature === MIGRATOR_IN_STACK ? ctx.log.lines : hit.lines;
+    if (reached.some((l) => NEVER_REACHED.test(l.text))) return Math.min(hit.confidence, 0.3);
     return lockCapped(hit);
   },
   steps,

@@ -126,6 +126,35 @@ export const FILE_NOT_FOUND_ERRORS: Signature[] = [
     title: 'A schema or manifest file the command needs is not in the container',
   },
   {
+    // OpenSSL's own error code for a certificate or key file it was told to load and cannot find, as the
+    // runtimes that wrap it pass it on: OpenSSL 3 "error:10000080:BIO routines::no such file" (.NET's
+    // OpenSslCryptographicException from Kestrel, Node, Python's ssl), 1.1 "error:2006D080:BIO
+    // routines:BIO_new_file:no such file" and "error:02001002:system library:fopen:No such file or
+    // directory". A dev certificate only mounted by Compose is the usual cause. A CA bundle or verify
+    // location that is absent is a TLS verification problem (tls-certificate-error).
+    all: [
+      /\berror:[0-9A-Fa-f]{8}:(?:BIO routines|system library):\w{0,40}:(?:no such file|No such file or directory)\b/,
+    ],
+    confidence: 0.8,
+    title: 'A certificate or key file the app loads is not in the container (mounted only in development?)',
+    not: /\bCA\b|CAfile|cafile|ca-?bundle|ca-certificates|root certificate|sslrootcert|load_verify_locations|X509_load_cert_crl_file|verify locations/,
+  },
+  {
+    // A file reader that names the path and says only that it could not read it, which is how a missing
+    // file reads in Envoy ("unable to read file: /etc/envoy/envoy.yaml"), Vector and many Go and C++
+    // servers ("cannot read file /x", "failed to read file '/x': no such file or directory"). A ConfigMap
+    // key named differently from the mounted path leaves the file absent. A reason after the path (a
+    // parse error, permission denied) is another cause's, so the path must end the line or say "no such".
+    // A config written as code (gunicorn.conf.py, a .js or .rb config) is "read" by running it: gunicorn's
+    // "Failed to read config file" heads the traceback of the code that raised.
+    all: [
+      /\b(?:[Uu]nable to|[Cc]annot|[Cc]an't|[Cc]ould not|[Ff]ailed to) read (?:the )?(?:config(?:uration)? |bootstrap |input )?file:? ['"‘“]?\.{0,2}\/[\w./@+-]{1,300}['"’”]?(?::? (?:[Nn]o such file or directory|not found|does not exist))?\s{0,4}$/,
+    ],
+    confidence: 0.82,
+    title: 'A file the program is configured to read is not at that path (ConfigMap key or mount path differs?)',
+    not: /[Pp]ermission denied|\bEACCES\b|[Ii]s a directory|[Rr]ead-only|root certificate|\bCA\b|\.(?:py|rb|c?js|mjs|ts|lua|php|exs|groovy|kts)\b/,
+  },
+  {
     // Time zone data missing from a minimal image (scratch, distroless, alpine without tzdata): a valid
     // IANA Region/City name is reported unknown by Go's time.LoadLocation ("unknown time zone
     // Europe/Berlin"), Python's zoneinfo ("No time zone found with key America/New_York"), or the zoneinfo

@@ -7,6 +7,14 @@ import type { Signature } from './log-helpers.ts';
 
 export const CLASSPATH_SIGNATURES: Signature[] = [
   {
+    // The .NET host names the shared framework the app needs (Microsoft.AspNetCore.App, Microsoft.WindowsDesktop.App)
+    // and then lists the installed versions of that framework only: "No frameworks were found" means the image has
+    // none of it (an ASP.NET app on the plain runtime or runtime-deps image), not a version gap, which lists some.
+    all: [/\bNo frameworks were found\b/],
+    confidence: 0.93,
+    title: 'The .NET shared framework the app needs is not in the image (runtime image without it)',
+  },
+  {
     all: [/java\.lang\.(?:NoClassDefFoundError|ClassNotFoundException)/],
     confidence: 0.7,
     title: 'A Java class the app needs is not on the classpath',

@@ -102,6 +102,19 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
     title: 'The integration the server needs is not configured: the variables that set it were not passed',
     not: /\b(?:using (?:the )?default|defaulting to|falling back|optional(?:ly)?|disabled|skipping)\b/i,
   },
+  {
+    // "forge not configured" (Woodpecker without any WOODPECKER_GITHUB/GITEA/... variable), Thanos' "no
+    // supported bucket was configured" (an --objstore.config=$(VAR) whose variable was never set), "no object
+    // storage configured": the git forge or object store the server cannot run without. In a container
+    // it is chosen only by variables (or a file rendered from them), so none of them arrived. "uploads
+    // will be disabled" is the consequence the server states before it exits, so it does not discount.
+    all: [
+      /\b(?:forge|git (?:provider|forge|host)|(?:object|blob) ?stor(?:e|age)|objstore|bucket|storage backend)s? (?:is |was |are |were |has not been |have not been )?not (?:configured|set up|provided)\b|\bno (?:supported |valid )?(?:forge|git (?:provider|forge|host)|(?:object|blob) ?stor(?:e|age)|objstore|bucket|storage backend)s? (?:config(?:uration)? )?(?:is |was |were |has been )?(?:configured|set up|provided|specified)\b/i,
+    ],
+    confidence: 0.7,
+    title: 'The forge or object store the server needs is not configured: the variables that choose it were not passed',
+    not: /\b(?:using (?:the )?default|defaulting to|falling back|optional(?:ly)?|skipping)\b/i,
+  },
 ];
 
 // A token or password the client library received empty, or did not send at all.

@@ -66,6 +66,15 @@ const SIGNATURES: Signature[] = [
     title: 'The .NET runtime could not start: /tmp is likely read-only (readOnlyRootFilesystem without an emptyDir)',
   },
   {
+    // SQLite opens a file it cannot open for writing read-only, then refuses the first write: the file sits in
+    // the image (a starter project's db.sqlite3 under readOnlyRootFilesystem) as often as on a volume the
+    // container user does not own (permission_denied's reading, slightly ahead), so both stay in the ranking.
+    all: [/\battempt to write a read-?only database\b|\bSQLITE_READONLY\b/],
+    not: NAMES_OTHER_ERRNO,
+    confidence: 0.66,
+    title: 'SQLite could not write its database file (read-only root filesystem?)',
+  },
+  {
     all: [/\[Errno 30\]|\berrno:? ?30\b|\(30\)|code: 30\b/],
     confidence: 0.75,
     title: 'The app writes to a read-only filesystem (errno 30)',

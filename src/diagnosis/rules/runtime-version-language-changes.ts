@@ -1,11 +1,26 @@
 /**
  * runtime_version_mismatch's readings of language changes between runtime releases that code written for
  * another release trips on: syntax a newer runtime removed, globals an older one lacks, and standard-library
- * internals a newer one dropped. The runtime-version-mismatch rule lists these after its own signatures.
+ * internals a newer one dropped. The runtime-version-mismatch rule lists these after its own signatures
+ * (the removed-Python-names and PEP 604 readings first, as they were last in the rule's own list).
  */
 import type { Signature } from './log-helpers.ts';
 
 export const LANGUAGE_CHANGE_SIGNATURES: Signature[] = [
+  {
+    // Names Python removed (collections ABC aliases in 3.10, inspect.getargspec and asyncio.coroutine in 3.11).
+    all: [
+      /cannot import name '(?:Mapping|MutableMapping|Sequence|MutableSequence|Iterable|Callable|Hashable|MutableSet|Set)' from 'collections'|module 'collections' has no attribute '(?:Mapping|MutableMapping|Sequence|Iterable|Callable|Hashable|MutableSet)'|cannot import name 'getargspec' from 'inspect'|module 'asyncio' has no attribute 'coroutine'/,
+    ],
+    confidence: 0.8,
+    title: 'A library uses Python names removed in the Python version the image runs (Python too new)',
+  },
+  {
+    // PEP 604 "X | None" annotations evaluated on Python < 3.10.
+    all: [/unsupported operand type\(s\) for \|: '(?:type|types\.GenericAlias|_GenericAlias|ModelMetaclass)' and '/],
+    confidence: 0.8,
+    title: 'The code uses Python 3.10+ syntax (X | None) but the image runs an older Python',
+  },
   {
     // Import assertions (`assert { type: "json" }`) were removed in V8 12.3: Node.js 22, Deno 2 and newer
     // Chromes read the keyword as a stray identifier; the code was written for an older runtime.
@@ -92,6 +107,13 @@ export const LANGUAGE_CHANGE_SIGNATURES: Signature[] = [
     // is the runtime's version, not a missing dependency.
     all: [/\(module (?::json|:zstd|JSON|Duration) is not available\)/],
     confidence: 0.86,
+    title: "The code calls a standard-library module that only a newer Erlang/OTP or Elixir than the image's has",
+  },
+  {
+    // The same call seen from Erlang: the crash report's "{undef,[{json,decode,[...]" names the module and
+    // function that no loaded module defines. A project's own module of that name is rare, so slightly weaker.
+    all: [/\{undef,\s?\[\{(?:json|zstd|'Elixir\.JSON'|'Elixir\.Duration'),[a-z_]{1,40}[!?]?,/],
+    confidence: 0.84,
     title: "The code calls a standard-library module that only a newer Erlang/OTP or Elixir than the image's has",
   },
   {

@@ -31,6 +31,16 @@ export const LAUNCHER_GATE_SIGNATURES: Signature[] = [
     title: 'The app refuses the language runtime version in the image (its own version check)',
   },
   {
+    // The app's requirement stated as a floor: Matomo "requires PHP 8.1 or newer; you are running 7.4.33",
+    // "PHP 8.2 or higher is required", Drupal "Your PHP installation is too old", WP-CLI "You are running PHP
+    // 7.2", "requires Python 3.10+". Said at startup, it is the image's runtime the app refuses.
+    all: [
+      /\b(?:requires|needs) (?:PHP|Node(?:\.js)?|Python|Ruby|Perl|Erlang\/OTP|OTP|Elixir|\.NET|Go) (?:version )?v?\d{1,2}(?:\.\d{1,4}){0,2}(?: or (?:newer|higher|later|greater|above)\b|\+| and (?:up|above)\b)|\b(?:PHP|Node(?:\.js)?|Python|Ruby|Perl|Elixir) (?:version )?v?\d{1,2}(?:\.\d{1,4}){0,2} or (?:newer|higher|later|greater) is required\b|\b[Yy]our (?:PHP|Node(?:\.js)?|Python|Ruby|Perl) (?:installation|version|runtime) is (?:too old|outdated|not supported)\b/,
+    ],
+    confidence: 0.86,
+    title: 'The app refuses the language runtime version in the image (its stated minimum)',
+  },
+  {
     // A build tool older than the project it reads: Cargo "feature `edition2024` is required ... not
     // stabilized in this version of Cargo", "Consider trying a newer version of Cargo", "this version of
     // Cargo is older than the `2021` edition".

@@ -4,7 +4,35 @@
  * lockfile formats, Requires-Python). The runtime-version-mismatch rule lists these after its own
  * language-runtime signatures, in this order.
  */
+import type { LogLine } from '../types.ts';
 import type { Signature } from './log-helpers.ts';
+
+/** The .NET host refusing to start: the framework the app names is not in the image at that version. */
+export const DOTNET_FRAMEWORK_NOT_FOUND: Signature = {
+  all: [
+    /You must install or update \.NET to run this application|The framework '[^']+', version '[^']+' (?:\([a-z0-9]{1,8}\) )?was not found/,
+  ],
+  confidence: 0.92,
+  title: 'The .NET runtime version the app targets is not in the image',
+};
+
+const DOTNET_FRAMEWORK_NAMED = /\b(?:Framework: |The framework )'([\w.]{1,80})', version '/;
+const DOTNET_NONE_INSTALLED = /\bNo frameworks were found\b/;
+const DOTNET_INSTALLED_AT = /\bat \[[^[\]\n]{0,200}\/shared\/([\w.]{1,80})\]/;
+
+/**
+ * The .NET host then lists the installed versions of frameworks. Other versions of the SAME framework mean a
+ * version gap; none at all ("No frameworks were found", or only Microsoft.NETCore.App in a runtime-only
+ * image under an ASP.NET app) means the framework itself is absent: a missing dependency, not a version.
+ * Without a listing the log cannot tell, and the version reading stands.
+ */
+export const dotnetFrameworkAbsent = (lines: readonly LogLine[]): boolean => {
+  const named = lines.map((l) => DOTNET_FRAMEWORK_NAMED.exec(l.text)?.[1]).find(Boolean);
+  if (!named) return false;
+  if (lines.some((l) => DOTNET_NONE_INSTALLED.test(l.text))) return true;
+  const installed = lines.map((l) => DOTNET_INSTALLED_AT.exec(l.text)?.[1]).filter(Boolean);
+  return installed.length > 0 && !installed.includes(named);
+};
 
 export const MANIFEST_PIN_SIGNATURES: Signature[] = [
   {
@@ -17,13 +45,7 @@ export const MANIFEST_PIN_SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'The app needs another PHP version',
   },
-  {
-    all: [
-      /You must install or update \.NET to run this application|The framework '[^']+', version '[^']+' (?:\([a-z0-9]{1,8}\) )?was not found/,
-    ],
-    confidence: 0.92,
-    title: 'The .NET runtime version the app targets is not in the image',
-  },
+  DOTNET_FRAMEWORK_NOT_FOUND,
   {
     all: [/go\.mod requires go >?=? ?\d|module requires Go \d|requires go\d\.\d+ or later/],
     confidence: 0.85,

@@ -7,7 +7,11 @@ import { SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
 import { LAUNCHER_GATE_SIGNATURES } from './runtime-version-launcher-gates.ts';
 import { SETTING_OF_ANOTHER_RELEASE_SIGNATURES } from './runtime-version-settings.ts';
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER } from './runtime-version-gpu-driver.ts';
-import { MANIFEST_PIN_SIGNATURES } from './runtime-version-manifest-pins.ts';
+import {
+  DOTNET_FRAMEWORK_NOT_FOUND,
+  dotnetFrameworkAbsent,
+  MANIFEST_PIN_SIGNATURES,
+} from './runtime-version-manifest-pins.ts';
 import { NATIVE_ABI_SIGNATURES } from './runtime-version-native-abi.ts';
 import { sourceEchoClue } from './runtime-version-source-echo.ts';
 import {
@@ -201,20 +205,6 @@ const SIGNATURES: Signature[] = [
     confidence: 0.75,
     title: 'The code uses JavaScript syntax this Node.js version does not know (Node.js too old)',
   },
-  {
-    // Names Python removed (collections ABC aliases in 3.10, inspect.getargspec and asyncio.coroutine in 3.11).
-    all: [
-      /cannot import name '(?:Mapping|MutableMapping|Sequence|MutableSequence|Iterable|Callable|Hashable|MutableSet|Set)' from 'collections'|module 'collections' has no attribute '(?:Mapping|MutableMapping|Sequence|Iterable|Callable|Hashable|MutableSet)'|cannot import name 'getargspec' from 'inspect'|module 'asyncio' has no attribute 'coroutine'/,
-    ],
-    confidence: 0.8,
-    title: 'A library uses Python names removed in the Python version the image runs (Python too new)',
-  },
-  {
-    // PEP 604 "X | None" annotations evaluated on Python < 3.10.
-    all: [/unsupported operand type\(s\) for \|: '(?:type|types\.GenericAlias|_GenericAlias|ModelMetaclass)' and '/],
-    confidence: 0.8,
-    title: 'The code uses Python 3.10+ syntax (X | None) but the image runs an older Python',
-  },
   ...MANIFEST_PIN_SIGNATURES,
   ...LANGUAGE_CHANGE_SIGNATURES,
   ...SERVER_VERSION_SIGNATURES,
@@ -234,9 +224,11 @@ const bySignature = signatureRule({
   signatures: SIGNATURES,
   steps,
   // A removed stdlib module beside a python3.12+ path: the image's Python dropped it. A removed MySQL option
-  // after a floating-tag pull (mysql:8 moved to 8.4): the tag moved under the config, a weaker reading.
+  // after a floating-tag pull (mysql:8 moved to 8.4): the tag moved under the config, a weaker reading. A
+  // .NET framework absent from the image (not another version of it) is missing_dependency's: an alternative.
   adjust: (ctx, hit) => {
     if (hit.signature.all.includes(STDLIB_REMOVED_BY_NEWER_PYTHON) && onNewerPython(ctx.log.lines)) return 0.92;
+    if (hit.signature === DOTNET_FRAMEWORK_NOT_FOUND && dotnetFrameworkAbsent(ctx.log.lines)) return 0.45;
     const floatingTag = ctx.events.some((e) => FLOATING_TAG_PULL.test(e.message));
     return hit.signature.all.includes(REMOVED_MYSQL_FLAG) && floatingTag ? 0.72 : hit.confidence;
   },

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'a Cobra CLI that prints its whole help page (usage, flags sections) when its argument is missing',
+      log: 'Usage:\n  loki-canary run [flags] TARGET\n\nFlags:\n  -h, --help            help for run\n      --interval int    seconds between writes\n\nGlobal Flags:\n      --log.level string   log level\n\nUse "loki-canary [command] --help" for more information about a command.',
+      exitCode: 1,
+      min: 0.55,
+    },
+    {
       name: 'a flag its own usage lists, rejected because it carried a carriage return: a second reading behind CRLF',
       log: 'usage: celery-exporter [-h] [--broker-url BROKER_URL] [--port PORT] [--verbose]\ncelery-exporter: error: unrecognized arguments: --verbose\r\n',
       exitCode: 2,
@@ -665,6 +671,11 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a help page printed at start, then the server running and failing on its own, is not an args error',
+      log: 'USAGE:\n  relayd [FLAGS] DIR\n\nFLAGS:\n  --port value\nINFO starting relayd on :9000\nERROR lost connection to upstream, shutting down',
+      exitCode: 1,
+    },
     {
       name: 'a circular import between two modules of a package is a code error, not the way it was started',
       log: "Traceback (most recent call last):\n  File \"/srv/reporter/worker/main.py\", line 6, in <module>\n    from .settings import Settings\nImportError: cannot import name 'Settings' from partially initialized module 'worker.settings' (most likely due to a circular import) (/srv/reporter/worker/settings.py)",

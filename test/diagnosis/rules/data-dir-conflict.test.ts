@@ -6,6 +6,19 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'an etcd member re-created under the name of a removed member (its old WAL on the volume)',
+      log: '{"level":"warn","msg":"the member has been permanently removed from the cluster"}\n{"level":"fatal","msg":"the data-dir used by this member must be removed"}',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an etcd member whose stored membership disagrees with the peers (unmatched member, not certain)',
+      log: '{"level":"fatal","caller":"etcdmain/etcd.go:204","msg":"discovery failed","error":"error validating peerURLs {ClusterID:7e27652122e8b2ae Members:[]}: unmatched member while checking PeerURLs"}',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
       name: 'a Go server whose socket file on the kept volume is still there (listen unix, no TCP port)',
       log: 'level=info msg="starting agent"\nlevel=fatal msg="cannot listen" err="listen unix /var/run/agent/agent.sock: bind: address already in use"',
       exitCode: 1,
@@ -443,6 +456,11 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'an etcd member list printed by etcdctl (member words, no validation failure)',
+      log: 'etcdctl member list: 8e9e05c52164694d, started, etcd-0, http://etcd-0:2380, http://etcd-0:2379, false\nError: context deadline exceeded',
+      exitCode: 1,
+    },
     {
       name: 'a Netty TCP bind in use whose class lives in the channel.unix package (a port, not a socket file)',
       log: 'Caused by: io.netty.channel.unix.Errors$NativeIoException: bind(..) failed: Address already in use',

@@ -268,6 +268,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
   ],
   negatives: [
     {
+      name: 'a migration runner whose own failure line says the connection was refused (it never reached the database)',
+      log: 'level=info msg="Running migrations" target=latest\nlevel=error msg="migration failed" error="dial tcp 10.96.14.2:5432: connect: connection refused"',
+      exitCode: 1,
+    },
+    {
       name: 'an app inserting a user that already exists (no DDL in the log, not a migration)',
       log: 'fail: Api.Users[0]\n      INSERT INTO "Users" ("Email") VALUES (@p0);\nUnhandled exception. Api.DuplicateUserException: user "ada@example.org" already exists',
       exitCode: 1,

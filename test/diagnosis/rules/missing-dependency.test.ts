@@ -7,6 +7,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'a Blazor Server app on the runtime-deps image: the .NET host finds none of the framework it names',
+      log: "It was not possible to find any compatible framework version\nThe framework 'Microsoft.AspNetCore.App', version '6.0.0' (x64) was not found.\n  - No frameworks were found.\n\nYou can resolve the problem by installing the specified framework and/or SDK.",
+      exitCode: 150,
+      min: 0.9,
+    },
+    {
+      name: 'an Airflow-style plugin loader that cannot import a plugin its settings list',
+      log: "ERROR - Failed to import plugin superset_custom_auth\nTraceback (most recent call last):\nModuleNotFoundError: No module named 'superset_custom_auth'",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a plugin the settings enable that the image never pip-installed',
+      log: 'django.core.exceptions.ImproperlyConfigured: Unable to import plugin netbox_topology_views: Module not found. Check that the plugin module has been installed within the correct Python environment.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'an NLog target the config names whose NuGet package was never referenced',
       log: "Unhandled exception. NLog.NLogConfigurationException: Failed to create Target of type: Seq\n ---> System.ArgumentException: Target cannot be found: 'Seq'. Extension NLog.Targets.Seq not included?",
       exitCode: 134,
@@ -513,6 +531,16 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a .NET app whose framework is present in another version is a version gap, not an absent framework',
+      log: "You must install or update .NET to run this application.\n\nApp: /app/Api.dll\nArchitecture: x64\nFramework: 'Microsoft.AspNetCore.App', version '9.0.0' (x64)\n.NET location: /usr/share/dotnet/\n\nThe following frameworks were found:\n  8.0.11 at [/usr/share/dotnet/shared/Microsoft.AspNetCore.App]",
+      exitCode: 150,
+    },
+    {
+      name: 'a plugin that loaded and then logged its own failure is not an absent install',
+      log: 'INFO Loaded plugin netbox_bgp 0.12.1\nERROR plugin netbox_bgp: invalid setting "default_asn": expected an integer',
+      exitCode: 1,
+    },
     {
       name: 'a fluentd parser type misspelt from a built-in one is a config typo, not an absent gem',
       log: '2024-03-02 08:14:51 +0000 [error]: config error file="/fluentd/etc/fluent.conf" error_class=Fluent::ConfigError error="Unknown parser plugin \'mutliline\'. Run \'gem search -rd fluent-plugin\' to find plugins"',

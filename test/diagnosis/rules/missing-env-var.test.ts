@@ -137,6 +137,20 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.7,
     },
     {
+      name: 'a CI server that finds no git forge selected, which only its provider variables select',
+      log: 'time="2024-05-02T08:11:40Z" level=info msg="starting ci server"\ntime="2024-05-02T08:11:40Z" level=fatal msg="cannot start server: no forge configured"',
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
+      name: 'a metrics store whose object storage was never configured (its config variable was unset)',
+      log: 'level=info msg="loading bucket configuration"\nlevel=error msg="error initialising store" err="object storage is not configured"',
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
       name: 'bash reports a parameter-expansion check (VAR:?) on an unset variable',
       log: 'Starting export\n/entrypoint.sh: line 14: EXPORT_TARGET: parameter null or not set',
       exitCode: 1,
@@ -589,6 +603,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a bucket that was configured but does not exist is not an unset variable',
+      log: 'level=error msg="failed to upload block" err="The specified bucket does not exist: thanos-blocks"',
+      exitCode: 1,
+    },
+    {
+      name: 'a server that runs without object storage by choice, falling back to local disk, is not a crash cause',
+      log: 'level=error msg="no object storage configured, falling back to local filesystem"\nlevel=error msg="listen tcp :8080: bind: address already in use"',
+      exitCode: 1,
+    },
     {
       name: 'a Gleam assertion on a decode error that carries a value is not an unset variable',
       log: 'runtime error: let assert\n\nunmatched value:\n  Error([DecodeError(expected: "Int", found: "String", path: ["port"])])',

@@ -11,6 +11,18 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: "a Node HTTPS server whose key file is absent, in OpenSSL 1.1's BIO wording",
+      log: 'Error: error:2006D080:BIO routines:BIO_new_file:no such file\n    at Object.createSecureContext (node:_tls_common:163:17)\n    at Server.setSecureContext (node:_tls_wrap:1356:27)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Go server that cannot read the config file a flag names (the key in the ConfigMap differs)',
+      log: 'time="2024-06-01T10:00:00Z" level=fatal msg="failed to read config file /etc/vector/vector.toml"',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a PHP framework cannot load a local config file that is gitignored',
       log: "PHP Fatal error:  Uncaught Laminas\\Config\\Exception\\RuntimeException: Unable to load config file '/var/www/app/config/autoload/local.php' in /var/www/app/vendor/laminas/laminas-config/src/Factory.php:116",
       exitCode: 255,
@@ -412,6 +424,26 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'a config written as code that raised while it ran was read, not missing (gunicorn heads the traceback)',
+      log: 'Failed to read config file: /srv/conf/gunicorn_conf.py\nTraceback (most recent call last):\n  File "/srv/conf/gunicorn_conf.py", line 4, in <module>\n    workers = int(os.environ["WORKERS"])\nKeyError: \'WORKERS\'',
+      exitCode: 1,
+    },
+    {
+      name: 'an absent CA bundle in OpenSSL wording is a TLS verification problem, not a missing app file',
+      log: 'Error: SSL_CTX_load_verify_locations failed for CAfile /etc/ssl/custom/ca.pem: error:10000080:BIO routines::no such file',
+      exitCode: 1,
+    },
+    {
+      name: 'a config file that was read but could not be parsed names its reason after the path',
+      log: 'critical: failed to read config file /etc/envoy/envoy.yaml: yaml: line 12: did not find expected key',
+      exitCode: 1,
+    },
+    {
+      name: 'a config file that is there but not readable by the user is a permission problem',
+      log: 'unable to read file: /etc/app/app.conf: Permission denied',
+      exitCode: 1,
+    },
     {
       name: 'a config file that loaded but failed to parse is not missing',
       log: "Fatal: Could not load configuration file: /etc/app/config.yml: syntax error at line 12: unexpected ':'",

@@ -4,6 +4,15 @@ import { ruleTable } from './helpers.ts';
 ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
   positives: [
     {
+      name: 'a Node app whose bundled SQLite file cannot be written is a likely read-only root (a toss-up reading)',
+      log: 'QueryFailedError: SQLITE_READONLY: attempt to write a readonly database\n    at Statement.handler (/app/node_modules/typeorm/driver/sqlite/SqliteQueryRunner.js:113:26)',
+      exitCode: 1,
+      min: 0.6,
+      max: 0.7,
+      // A root-owned volume says the same, so the ownership reading stays just ahead and this one is next.
+      best: 'permission_denied',
+    },
+    {
       name: "umap's numba-compiled layouts find no writable cache location",
       log: 'Traceback (most recent call last):\n  File "/app/embed.py", line 4, in <module>\n    import umap\n  File "/usr/local/lib/python3.10/site-packages/numba/core/caching.py", line 337, in __init__\n    raise RuntimeError("cannot cache function %r: no locator available "\nRuntimeError: cannot cache function \'rdist\': no locator available for file \'/usr/local/lib/python3.10/site-packages/umap/layouts.py\'',
       exitCode: 1,
@@ -63,6 +72,11 @@ ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
     },
   ],
   negatives: [
+    {
+      name: 'SQLite refusing a write with the errno of a permission problem is ownership, not a read-only root',
+      log: 'Error: SQLITE_READONLY: attempt to write a readonly database (os error: Permission denied)',
+      exitCode: 1,
+    },
     {
       name: 'Matplotlib falling back to a temporary cache directory is a notice, not the failure',
       log: "Matplotlib created a temporary cache directory at /tmp/matplotlib-k2x9 because the default path (/home/app/.config/matplotlib) is not a writable directory; it is highly recommended to set the MPLCONFIGDIR environment variable\nTraceback (most recent call last):\nKeyError: 'REPORT_BUCKET'",

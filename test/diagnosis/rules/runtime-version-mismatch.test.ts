@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: "a Drupal start-up check naming the app's PHP floor on an older image (not Matomo's wording)",
+      log: 'PHP 8.1.0 or higher is required. You are running PHP 7.4.33.\nDrupal cannot start.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a tool whose floor is written as Python 3.10+ on a 3.8 image',
+      log: 'ERROR: this tool requires Python 3.10+ (found 3.8.18)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "an Erlang release calling OTP 27's :json encode on an OTP 26 image (the crash report's undef)",
+      log: '=CRASH REPORT==== 2-May-2024::08:00:01 ===\n    exception exit: {undef,[{json,encode,[#{<<"ok">> => true}],[]},{api_handler,reply,2,[]}]}\nKernel pid terminated (application_controller)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'an Envoy cluster of the removed v2 API (envoy.api.v2) in a bootstrap on a current image',
       log: "[critical][main] error initializing config '/etc/envoy/envoy.yaml': Unable to parse JSON as proto (INVALID_ARGUMENT:(static_resources.clusters[0]): invalid value Invalid type URL, unknown type: envoy.api.v2.Cluster for type Any)",
       exitCode: 1,
@@ -443,6 +461,17 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       min: 0.8,
     },
     {
+      name: 'a .NET 8 app on an image listing only older versions of the same framework (a version gap)',
+      log: "You must install or update .NET to run this application.\n\nApp: /app/Api.dll\nFramework: 'Microsoft.NETCore.App', version '8.0.0' (x64)\n.NET location: /usr/share/dotnet/\n\nThe following frameworks were found:\n  7.0.14 at [/usr/share/dotnet/shared/Microsoft.NETCore.App]",
+      min: 0.9,
+    },
+    {
+      name: 'an ASP.NET app on a runtime-only image (only Microsoft.NETCore.App listed): absent framework, an alternative',
+      log: "You must install or update .NET to run this application.\n\nApp: /app/Web.dll\nFramework: 'Microsoft.AspNetCore.App', version '6.0.0' (x64)\n.NET location: /usr/share/dotnet/\n\nThe following frameworks were found:\n  6.0.25 at [/usr/share/dotnet/shared/Microsoft.NETCore.App]",
+      min: 0.3,
+      max: 0.5,
+    },
+    {
       name: '.NET framework missing',
       log: "You must install or update .NET to run this application.\n\nApp: /app/Api.dll\nArchitecture: x64\nFramework: 'Microsoft.AspNetCore.App', version '8.0.0' (x64)\n.NET location: /usr/share/dotnet/",
       min: 0.9,
@@ -783,6 +812,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'an Erlang undef of a project module (not a standard-library module of a newer OTP)',
+      log: 'exception exit: {undef,[{feeds_json,decode,[<<"{}">>],[]}]}\nKernel pid terminated (application_controller)',
+      exitCode: 1,
+    },
+    {
+      name: 'a deprecation notice that a future release will need a newer PHP (the app still runs this one)',
+      log: 'Deprecated: the next major release will require PHP 8.2 or newer\nFatal error: Uncaught Error: Call to undefined function mb_strlen()',
+      exitCode: 255,
+    },
     {
       name: 'a collation name with a typo (a config mistake, not a newer server)',
       log: "ERROR 1273 (HY000) at line 3: Unknown collation: 'utf8mb4_unicdoe_ci'",
