@@ -5,6 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
+import { ARGUMENT_MISUSE_SIGNATURES } from './bad-command-args-argument-misuse.ts';
 import { clientRunInServerContainer } from './bad-command-args-client-run.ts';
 import { DAEMONIZED_SIGNATURES } from './bad-command-args-daemonized.ts';
 import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
@@ -53,6 +54,7 @@ const SIGNATURES: Signature[] = [
   ...OPTION_PARSER_SIGNATURES,
   ...OPTION_EXCEPTION_SIGNATURES,
   ...PARSER_WORD_SIGNATURES,
+  ...ARGUMENT_MISUSE_SIGNATURES,
   ...COMMAND_FORM_SIGNATURES,
   ...LISTEN_ADDRESS_SIGNATURES,
   {
@@ -218,7 +220,7 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
-const USAGE = /^\s{0,4}(?:[Uu]sage|USAGE):/;
+const USAGE = /^\s{0,4}(?:[Uu]sage|USAGE)(?::|\s{0,4}$)/;
 // docopt prints only its usage patterns when argv matches none: the banner and its indented lines. A
 // full help page (urfave/cli, Cobra, clap) goes on with section headers ("DIR:", "Flags:", "OPTIONS:").
 const USAGE_CONTINUATION = /^(?:\s|$|[A-Z][A-Za-z -]{0,40}:\s{0,4}$|Use "[^"\n]{1,100}" for more information)/;

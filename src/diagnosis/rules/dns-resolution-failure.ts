@@ -33,6 +33,10 @@ const HTTP_CLIENT_LOOKUP_EAGAIN: Signature = {
 const DNS_LOOKUP_FRAME = /\bat System\.Net\.Dns\.|\bDnsConnectAsync\b|\bGetHostAddresses(?:Async)?\(/;
 const isLookup = (text: string): boolean => DNS_LOOKUP_FRAME.test(text) || HTTP_CLIENT_LOOKUP.test(text);
 
+// A host that is a literal Kubernetes $(VAR) reference never reached DNS as a name: kubelet left it
+// unexpanded because VAR is undefined (missing_env_var owns that reading).
+const UNEXPANDED_KUBE_REFERENCE = /\$\([A-Z][A-Z0-9]{0,40}(?:_[A-Z0-9]{1,40}){0,8}\)/;
+
 const SIGNATURES: Signature[] = [
   {
     // nginx (and OpenResty, Angie) resolve every name in the config at start: an upstream, or the DNS
@@ -48,6 +52,7 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.88,
     title: 'A dependency host name does not resolve',
+    not: UNEXPANDED_KUBE_REFERENCE,
   },
   {
     all: [
@@ -55,6 +60,7 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.85,
     title: 'A dependency host name does not resolve',
+    not: UNEXPANDED_KUBE_REFERENCE,
   },
   {
     all: [/Temporary failure in name resolution|\bEAI_AGAIN\b|server misbehaving/],

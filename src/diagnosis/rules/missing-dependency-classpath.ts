@@ -116,6 +116,26 @@ export const CLASSPATH_SIGNATURES: Signature[] = [
     title: 'The provider the configuration selects is not on the classpath (its library is not packaged)',
   },
   {
+    // Engines that look up a connector, format or data source by the name a job or catalog gives and find no
+    // jar that registers it (a provided-scope dependency, a base image without the connector in lib/): Flink's
+    // "Could not find any factory for identifier 'kafka' that implements ... in the classpath" and its older
+    // "Could not find a suitable table factory for", Spark's "Failed to find (the )?data source: kafka", Trino's
+    // "No factory for connector 'iceberg'". A misspelt name reads the same, hence below the band.
+    all: [
+      /\bCould not find (?:any|a suitable) (?:[\w-]{1,30} )?factory for (?:identifier )?'|\bCannot discover a connector using option\b|\bFailed to find (?:the )?data source: ?[\w.`-]{2,120}|\bNo factory for connector '/,
+    ],
+    confidence: 0.84,
+    title: 'No jar on the classpath provides the connector, format or data source the job names',
+  },
+  {
+    // Hadoop's FileSystem registry has no implementation for the URI scheme a job reads (gs://, s3a://, abfss://):
+    // the connector jar (gcs-connector, hadoop-aws, hadoop-azure) is not packaged. A scheme the app misspells
+    // (s3 for s3a) reads the same, hence weaker than a missing named class.
+    all: [/\bNo FileSystem for scheme:? ?["']?[a-z][\w+.-]{0,20}/],
+    confidence: 0.76,
+    title: 'No Hadoop filesystem connector on the classpath handles the URI scheme the job uses',
+  },
+  {
     // Clojure: a namespace the app requires is on no classpath entry (a dependency only in a dev alias or
     // profile, or left out of the uberjar).
     all: [/Could not locate [\w/$-]{1,200}__init\.class\b/],

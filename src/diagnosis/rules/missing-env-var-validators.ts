@@ -38,4 +38,22 @@ export const ENV_VALIDATOR_SIGNATURES: readonly Signature[] = [
     confidence: 0.88,
     title: 'Everett found no value for a required variable',
   },
+  {
+    // NestJS's ConfigService.getOrThrow ("Configuration key \"S3_BUCKET\" does not exist") and node-config's
+    // get ("Configuration property \"DB_HOST\" is not defined"): an upper-case key is read from the process
+    // environment (or .env, which a container does not ship), so the variable was not given to the pod.
+    all: [
+      /\bConfiguration (?:key|property) ["'][A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}["'] (?:does not exist|is not defined|is missing|not found)\b/,
+    ],
+    confidence: 0.87,
+    title: 'The config service found no value for a variable-named key: the variable is not set',
+  },
+  {
+    // NestJS's refusal for a namespaced key ("database.host"): usually a registerAs() factory fed by
+    // variables, but the key may be misspelled in code, so a weaker reading. node-config's "Configuration
+    // property" on a dotted key is its config files not shipped (missing_file), so not that wording.
+    all: [/\bConfiguration key ["'][a-z][\w-]{0,40}(?:\.[\w-]{1,40}){1,6}["'] (?:does not exist|is not defined)\b/],
+    confidence: 0.7,
+    title: 'The config service found no value for a key that is usually fed by a variable',
+  },
 ];

@@ -38,6 +38,7 @@ import { DEFAULT_FALLBACK_SIGNATURES, weighDefaultFallback } from './missing-env
 import { EMPTY_HOST_SIGNATURES, weighEmptyHost } from './missing-env-var-empty-hosts.ts';
 import { LICENCE_SIGNATURES } from './missing-env-var-licence.ts';
 import { REQUIRED_VALUE_SIGNATURES, weighUnsetNotice } from './missing-env-var-required-values.ts';
+import { UNFILLED_SLOT_SIGNATURES } from './missing-env-var-unfilled-slots.ts';
 import { ENV_VALIDATOR_SIGNATURES } from './missing-env-var-validators.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
@@ -169,6 +170,7 @@ const SIGNATURES: Signature[] = [
   ...LICENCE_SIGNATURES,
   ...EMPTY_VALUE_SIGNATURES,
   ...EMPTY_HOST_SIGNATURES,
+  ...UNFILLED_SLOT_SIGNATURES,
   ...REQUIRED_VALUE_SIGNATURES,
   ...ENV_VALIDATOR_SIGNATURES,
   {

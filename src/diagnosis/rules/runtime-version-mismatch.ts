@@ -13,6 +13,7 @@ import {
   MANIFEST_PIN_SIGNATURES,
 } from './runtime-version-manifest-pins.ts';
 import { NATIVE_ABI_SIGNATURES } from './runtime-version-native-abi.ts';
+import { PLUGIN_BUILD_SIGNATURES } from './runtime-version-plugin-builds.ts';
 import { sourceEchoClue } from './runtime-version-source-echo.ts';
 import {
   BUILTIN_MODULE_LACKS_EXPORT,
@@ -211,6 +212,7 @@ const SIGNATURES: Signature[] = [
   ...SETTING_OF_ANOTHER_RELEASE_SIGNATURES,
   ...LAUNCHER_GATE_SIGNATURES,
   ...NATIVE_ABI_SIGNATURES,
+  ...PLUGIN_BUILD_SIGNATURES,
 ];
 
 const steps = (ctx: RuleContext): string[] => [

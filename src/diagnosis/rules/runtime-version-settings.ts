@@ -37,6 +37,17 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     title: "The config was written for an older release: the image's new default needs a newer schema or index",
   },
   {
+    // Loki's config blocks of one major that the other does not have, read by the strict YAML decoder ("field
+    // X not found in type loki.Config"): 3.x's pattern_ingester, bloom and Kafka blocks on a 2.9 image, or a
+    // 2.x config's shared_store / max_look_back_period on 3.x, which removed them. These names are not typos;
+    // the config and the image's major disagree.
+    all: [
+      /\bfield (?:pattern_ingester|bloom_gateway|bloom_compactor|bloom_build|kafka_config|ingest_limits(?:_frontend)?|block_builder|block_scheduler|shared_store|shared_store_key_prefix|max_look_back_period) not found in type [\w.]{1,60}\b/,
+    ],
+    confidence: 0.8,
+    title: 'The Loki config names blocks of another major release than the image runs (2.x config on 3.x, or back)',
+  },
+  {
     // ClickHouse's UNKNOWN_SETTING for any other name: a typo (bad_config) or a setting of a newer release
     // copied from another cluster; offered as a low reading so the version stays among the answers.
     all: [/is neither a builtin setting nor started with the prefix|\(UNKNOWN_SETTING\)/],

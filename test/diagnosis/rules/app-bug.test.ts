@@ -6,6 +6,18 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(appBug, 'app_bug', {
   positives: [
     {
+      name: 'a Rust service whose sort comparator is not a total order (Rust 1.81 checks it)',
+      log: "thread 'main' panicked at library/core/src/slice/sort/shared/smallsort.rs:862:5:\nuser-provided comparison function does not correctly implement a total order\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
+      exitCode: 101,
+      min: 0.75,
+    },
+    {
+      name: 'a Python worker that removes keys from a dict while it iterates it',
+      log: 'Traceback (most recent call last):\n  File "/app/worker/cache.py", line 41, in evict\n    for key in self.entries:\nRuntimeError: dictionary changed size during iteration',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a Go service registers its metrics handler twice on the default mux',
       log: 'panic: http: multiple registrations for /metrics\n\ngoroutine 1 [running]:\nnet/http.(*ServeMux).register(...)\n\t/usr/local/go/src/net/http/server.go:2733\nmain.main()\n\t/src/cmd/api/main.go:41 +0x1c5',
       exitCode: 2,
@@ -208,6 +220,11 @@ ruleTable(appBug, 'app_bug', {
     },
   ],
   negatives: [
+    {
+      name: 'a comparison of versions logged as information is not a broken comparator',
+      log: 'INFO comparing schema versions: contract v3 matches general release\nINFO server started on :8080',
+      exitCode: 0,
+    },
     {
       name: 'a component that reports it was already registered and carries on is not a crash',
       log: 'INFO  plugin @fastify/cors already registered, skipping\nINFO  Server listening at http://0.0.0.0:3000',

@@ -4,6 +4,42 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'an optparse tool given an option it does not define, after its usage line',
+      log: 'Usage: sync-feeds.py [options] FEED...\n\nsync-feeds.py: error: no such option: --dry',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'an argparse subcommand that read a stray option value as a second positional',
+      log: 'usage: manage export [-h] [--format FORMAT] <dataset>\nexport: error: running export with more than one dataset is not supported',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'a CLI whose release removed the subcommand the Deployment still runs',
+      log: 'Error: the "legacy-serve" subcommand has been removed in 4.0; run "server" instead',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a server that tells the args to use an older release to keep a removed mode',
+      log: "Standalone mode is deprecated, To continue to use Standalone please use releases no later than 'v2.9.0'.",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a collector given its config file path as inline YAML content',
+      log: 'Error: failed to get config: cannot unmarshal the configuration: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!str `/etc/otel...` into map[string]interface {}',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a proxy whose inline-config flag got the bootstrap path: the parser echoes the path',
+      log: 'critical: error initializing configuration: Unable to parse JSON as proto (INVALID_ARGUMENT: invalid JSON @ 0:0: non-object value): "/config/bootstrap.yaml"',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a Cobra CLI that prints its whole help page (usage, flags sections) when its argument is missing',
       log: 'Usage:\n  loki-canary run [flags] TARGET\n\nFlags:\n  -h, --help            help for run\n      --interval int    seconds between writes\n\nGlobal Flags:\n      --log.level string   log level\n\nUse "loki-canary [command] --help" for more information about a command.',
       exitCode: 1,
@@ -671,6 +707,21 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a build step in the image whose compiler says "error:" is not the container command',
+      log: "gcc: error: too few arguments to function 'init_pool'\nmake: *** [Makefile:12: all] Error 1",
+      exitCode: 2,
+    },
+    {
+      name: 'a database telling a client a command is no longer supported is not the container args',
+      log: 'ERR command FLUSHSTATS is no longer supported by this server\nworker exiting',
+      exitCode: 1,
+    },
+    {
+      name: 'a config file with broken content shows the content, not a path, in its parse error',
+      log: 'critical: error initializing configuration: Unable to parse JSON as proto (INVALID_ARGUMENT: invalid JSON @ 3:5: unexpected token): "static_resources: {listeners: [}"',
+      exitCode: 1,
+    },
     {
       name: 'a help page printed at start, then the server running and failing on its own, is not an args error',
       log: 'USAGE:\n  relayd [FLAGS] DIR\n\nFLAGS:\n  --port value\nINFO starting relayd on :9000\nERROR lost connection to upstream, shutting down',

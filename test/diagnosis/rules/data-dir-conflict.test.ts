@@ -6,6 +6,25 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'an embedded DuckDB file already opened by another process (a second replica on the RWX volume, said in words)',
+      log: 'Traceback (most recent call last):\n  File "/app/analytics.py", line 9, in <module>\n    con = duckdb.connect("/data/warehouse.duckdb")\nduckdb.duckdb.IOException: IO Error: Could not set lock on file "/data/warehouse.duckdb": Conflicting lock is held in /usr/local/bin/python3.12 (PID 1). The database is already opened by another process.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a log shipper asking whether another copy of itself is using its disk queue (no errno)',
+      log: 'ERROR pipeline: failed to open disk queue at /var/lib/shipper/queue: is another shipper instance running and using this directory?',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a search index whose named lock file could not be taken (Tantivy-like, no reason given)',
+      log: 'Error: could not open index: Failed to lock /data/index/.tantivy-writer.lock',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
       name: 'an etcd member re-created under the name of a removed member (its old WAL on the volume)',
       log: '{"level":"warn","msg":"the member has been permanently removed from the cluster"}\n{"level":"fatal","msg":"the data-dir used by this member must be removed"}',
       exitCode: 1,
@@ -456,6 +475,16 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a dev server whose port is already in use by another process (a port conflict, not the data directory)',
+      log: 'Error: Port 3000 is already in use by another process\n    at Server.listen (node:net:1872:21)',
+      exitCode: 1,
+    },
+    {
+      name: "a package manager that couldn't lock its own lockfile (yarn.lock names dependencies, not a data store)",
+      log: 'yarn install v1.22.19\nerror An unexpected error occurred: "Couldn\'t lock yarn.lock".',
+      exitCode: 1,
+    },
     {
       name: 'an etcd member list printed by etcdctl (member words, no validation failure)',
       log: 'etcdctl member list: 8e9e05c52164694d, started, etcd-0, http://etcd-0:2380, http://etcd-0:2379, false\nError: context deadline exceeded',

@@ -231,6 +231,24 @@ ruleTable(missingDependency, 'missing_dependency', {
       min: 0.8,
     },
     {
+      name: 'a Spark Structured Streaming job whose Kafka source package was not deployed with it',
+      log: 'Exception in thread "main" org.apache.spark.sql.AnalysisException: Failed to find data source: kafka. Please deploy the application as per the deployment section of "Structured Streaming + Kafka Integration Guide".\n\tat org.apache.spark.sql.errors.QueryCompilationErrors$.failedToFindKafkaDataSourceError(QueryCompilationErrors.scala:1037)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Flink SQL job whose Avro format jar is not in lib/',
+      log: "org.apache.flink.table.api.ValidationException: Could not find any format factory for identifier 'avro-confluent' in the classpath.\n\tat org.apache.flink.table.factories.FactoryUtil.discoverFactory(FactoryUtil.java:617)",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Spark job reading gs:// without the GCS connector jar',
+      log: 'Exception in thread "main" org.apache.hadoop.fs.UnsupportedFileSystemException: No FileSystem for scheme "gs"\n\tat org.apache.hadoop.fs.FileSystem.getFileSystemClass(FileSystem.java:3443)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a Clojure library not on the production classpath',
       log: 'Execution error (FileNotFoundException) at app.server/eval138$loading (server.clj:1).\nCould not locate ring/adapter/jetty__init.class, ring/adapter/jetty.clj or ring/adapter/jetty.cljc on classpath.',
       exitCode: 1,
@@ -681,6 +699,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     {
       name: 'module names in an info line',
       log: 'INFO loaded module auth\nINFO loaded module billing\nINFO listening on :8080',
+    },
+    {
+      name: 'a connector that loaded and rejects an option it does not know is a config error, not an absent jar',
+      log: "org.apache.flink.table.api.ValidationException: Unsupported options found for 'kafka'.\n\nUnsupported options:\n\nscan.startup.mod\n\nSupported options:\n\nscan.startup.mode\ntopic",
+      exitCode: 1,
     },
     {
       name: "a classpath resource of the app's own that is absent is a missing file, not a package",

@@ -35,6 +35,13 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.85,
       best: 'missing_env_var',
     },
+    {
+      name: 'a node-config service whose variable-named property is not defined',
+      log: 'Error: Configuration property "STRIPE_API_KEY" is not defined\n    at Config.get (/app/node_modules/config/lib/config.js:182:11)\n    at Object.<anonymous> (/app/src/billing.js:7:22)',
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
   ],
   negatives: [
     {
@@ -50,6 +57,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     {
       name: 'an Everett value that does not parse is present, not missing',
       log: "everett.InvalidValueError: ValueError: invalid literal for int() with base 10: 'abc'\nWORKER_CONCURRENCY requires a value parseable by int",
+      exitCode: 1,
+    },
+    {
+      name: 'a config key that exists but holds a malformed value is bad config, not a missing variable',
+      log: 'Error: Configuration key "PORT" must be a number, got "eighty"\n    at ConfigService.get (/app/node_modules/@nestjs/config/dist/config.service.js:88:15)',
       exitCode: 1,
     },
   ],

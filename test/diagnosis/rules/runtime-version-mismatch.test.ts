@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'an OpenSearch plugin built for another OpenSearch release than the image runs (plugin and base disagree)',
+      log: '[2024-05-02T10:01:12,331][ERROR][o.o.b.OpenSearchUncaughtExceptionHandler] [opensearch-0] uncaught exception in thread [main]\njava.lang.IllegalArgumentException: Plugin [prometheus-exporter] was built for OpenSearch version 2.11.1 but version 2.13.0 is running',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a broker plugin whose declared server range excludes the running broker (said, not an atom)',
+      log: '[error] Failed to enable some plugins:\n[error]     rabbitmq_message_deduplication:\n[error]         Plugin doesn\'t support current server version. Actual broker version: "3.11.28", supported by the plugin: ["3.12.x", "3.13.x"]',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Loki 2.x config with shared_store on a 3.x image that removed it (strict YAML names the field)',
+      log: 'failed parsing config: /etc/loki/loki.yaml: yaml: unmarshal errors:\n  line 34: field shared_store not found in type compactor.Config',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: "a Drupal start-up check naming the app's PHP floor on an older image (not Matomo's wording)",
       log: 'PHP 8.1.0 or higher is required. You are running PHP 7.4.33.\nDrupal cannot start.',
       exitCode: 1,
@@ -812,6 +830,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a plugin that is simply absent from the image (not found, no version range named)',
+      log: '[error] BOOT FAILED\n[error] Error during startup: {error,{plugins_not_found,[rabbitmq_delayed_message_exchange]}}',
+      exitCode: 1,
+    },
+    {
+      name: 'a Loki config with a misspelt field (a typo fits no release: bad_config)',
+      log: 'failed parsing config: /etc/loki/loki.yaml: yaml: unmarshal errors:\n  line 12: field retention_perod not found in type validation.plain',
+      exitCode: 1,
+    },
     {
       name: 'an Erlang undef of a project module (not a standard-library module of a newer OTP)',
       log: 'exception exit: {undef,[{feeds_json,decode,[<<"{}">>],[]}]}\nKernel pid terminated (application_controller)',

@@ -1,0 +1,46 @@
+/**
+ * data_dir_conflict's shared-access family: an embedded store (a disk buffer, a local vector store, an
+ * index) finds its folder already opened by another instance and says so in words rather than with a lock
+ * errno. In Kubernetes that is a second replica on the same RWX volume, or the old pod still running.
+ * The data-dir-conflict rule lists these after its lock signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+// Ports and sockets are "in use by another process" too; that is a port conflict, not the data directory.
+const NOT_A_PORT = /\b[Pp]ort\b|[Aa]ddress already in use|EADDRINUSE|\bbind\b|[Ss]ocket|[Ll]eader/;
+
+export const SHARED_ACCESS_SIGNATURES: Signature[] = [
+  {
+    // The store names the other holder: Qdrant local mode "Storage folder /data/qdrant is already accessed
+    // by another instance of Qdrant client", Chroma/DuckDB "already opened by another process", H2/Derby
+    // "is currently in use by another process", Kùzu "already open by another instance".
+    all: [
+      /\b(?:already|currently|still) (?:being )?(?:accessed|opened|open|in use|used|held|mounted) by (?:another|a different|some other) (?:instance|process|client|program|application|copy|connection|writer|[\w-]{1,30} (?:instance|process|client|server|node|writer))\b/,
+    ],
+    confidence: 0.86,
+    title: 'The store on the volume is already opened by another instance (a second replica, or the old pod)',
+    not: NOT_A_PORT,
+  },
+  {
+    // The store asks whether another copy of itself is using the data: Vector "failed to lock buffer.lock;
+    // is another Vector process running and using this buffer?", "Is another instance using this data
+    // directory?", "is another process accessing the database?".
+    all: [
+      /\b[Ii]s (?:there )?another (?:[\w-]{1,30} )?(?:process|instance|server|daemon|node|client|copy) (?:already |still )?(?:running and )?(?:using|accessing|holding|locking|writing to) (?:this|the|that|its|it)\b/,
+    ],
+    confidence: 0.86,
+    title: 'Another process is using the same data directory (two replicas on one volume, or the old pod)',
+    not: NOT_A_PORT,
+  },
+  {
+    // Taking a named lock file failed, without saying why: a Vector/Tantivy/Lucene-like "failed to lock
+    // buffer.lock", "could not lock '/data/.lock'". Usually another process holds it; weaker than the above
+    // because a full or read-only volume fails the same call (those guards send it to their causes).
+    all: [
+      /\b(?:[Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) lock (?:the )?(?:file )?['"`]?[^\s'"`;]{0,200}\.(?:lock|lck)\b/,
+    ],
+    confidence: 0.78,
+    title: 'The lock file of the data directory is held by another process (two replicas on one volume?)',
+    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|package-lock|yarn\.lock|poetry\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|pnpm-lock|bun\.lock|uv\.lock|flake\.lock/,
+  },
+];

@@ -1,0 +1,22 @@
+/**
+ * runtime_version_mismatch's readings of a plugin built for another release of the server that loads it:
+ * the plugin is present (so this is not missing_dependency) but its declared server range excludes the
+ * image's server. Typical cause: a Dockerfile downloading the latest plugin release onto a pinned base image.
+ * The runtime-version-mismatch rule lists these among its own signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const PLUGIN_BUILD_SIGNATURES: Signature[] = [
+  {
+    // The server states the plugin's range excludes it: RabbitMQ "Plugin doesn't support current server
+    // version. Actual broker version: "3.12.14", supported by the plugin: ["3.13.x"]" and its reason atom
+    // plugin_built_with_incompatible_rabbitmq_version, Elasticsearch/OpenSearch "Plugin [analysis-icu] was
+    // built for Elasticsearch version 8.11.1 but version 8.12.0 is running", "plugin is not compatible with
+    // the current server version", "incompatible with this version of Neo4j".
+    all: [
+      /\b[Pp]lugin (?:doesn't|does not|cannot|can't) support (?:the )?(?:current|this|running|installed) (?:[\w-]{1,30} )?version\b|\bplugin_built_with_incompatible_[a-z]{1,30}_version\b|\b(?:built|compiled) (?:with|for|against) (?:an? )?incompatible [\w-]{1,30} version\b|\bwas built for [\w-]{1,30} version v?\d[\w.-]{0,30} but version v?\d[\w.-]{0,30} is running\b|\b[Pp]lugin (?:\[[^[\]\n]{1,80}\] |['"`][^'"`\n]{1,80}['"`] |[\w.-]{1,80} )?(?:is )?(?:not compatible|incompatible) with (?:the )?(?:current|this|running|installed) (?:[\w-]{1,30} )?(?:server |broker |core )?version\b|\b[Aa]ctual broker version: ['"]?v?\d[\w.-]{0,30}['"]?, supported by the plugin\b/,
+    ],
+    confidence: 0.88,
+    title: 'A plugin in the image was built for another release of the server (the plugin and base image disagree)',
+  },
+];
