@@ -7,6 +7,7 @@ import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
 import type { LogLine } from '../types.ts';
 import { CONTRACT_VIOLATION_SIGNATURES } from './app-bug-contract-violations.ts';
+import { RECURSION_SIGNATURES } from './app-bug-recursion.ts';
 import { DI_WIRING_SIGNATURES } from './app-bug-wiring.ts';
 import { finding, hitEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 
@@ -140,6 +141,7 @@ const SIGNATURES: Signature[] = [
   { all: [/^Exception in thread "/], confidence: 0.45, title: 'The Java program crashed on an unhandled exception' },
   ...DI_WIRING_SIGNATURES,
   ...CONTRACT_VIOLATION_SIGNATURES,
+  ...RECURSION_SIGNATURES,
   GO_RUNTIME_FAULT,
   {
     // Rust panics whose message is a logic error, not an environment problem (Result::unwrap() on an

@@ -10,6 +10,7 @@ import { clientRunInServerContainer } from './bad-command-args-client-run.ts';
 import { DAEMONIZED_SIGNATURES } from './bad-command-args-daemonized.ts';
 import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
 import { OPTION_EXCEPTION_SIGNATURES } from './bad-command-args-option-exceptions.ts';
+import { NODE_NEWER_FEATURE_FLAG, NODE_UNKNOWN_OPTION, namesNewerNodeFlag } from './bad-command-args-node-options.ts';
 import { silentCleanExitLoop } from './bad-command-args-silent-exit.ts';
 import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
 import { PARSER_WORD_SIGNATURES } from './bad-command-args-parser-words.ts';
@@ -20,7 +21,7 @@ import {
 } from './command-form-signatures.ts';
 import { carriageReturnInArgument, emptyExecTrace, RELATIVE_FILE_FLAG, RELATIVE_PATH_NOT_FOUND } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
-import { CONFIG_FOR_ANOTHER_VERSION, NEWER_NODE_BUILTIN_OR_FLAG } from './version-clues.ts';
+import { CONFIG_FOR_ANOTHER_VERSION } from './version-clues.ts';
 
 const CONFIG_CONTEXT = /CONFIG FILE|configuration file|config file|directive/i;
 
@@ -79,20 +80,8 @@ const SIGNATURES: Signature[] = [
     confidence: 0.72,
     title: 'The Java main class in the command is wrong',
   },
-  {
-    all: [/\bnode: bad option: |\bnode: --[^\s]+ is not allowed/],
-    confidence: 0.9,
-    title: 'node does not know an option it was given',
-    not: NEWER_NODE_BUILTIN_OR_FLAG,
-  },
-  {
-    // A feature flag that a newer Node has (--experimental-sqlite, --env-file, --watch, --import...):
-    // the image's Node is older than the one the command was written for (runtime_version_mismatch
-    // reads the same clue first); the command itself may still be wrong, so a weak second reading.
-    all: [NEWER_NODE_BUILTIN_OR_FLAG, /\bnode: bad option: /],
-    confidence: 0.55,
-    title: "node does not know a feature flag: the command may be written for a newer Node than the image's",
-  },
+  NODE_UNKNOWN_OPTION,
+  NODE_NEWER_FEATURE_FLAG,
   {
     all: [
       /Error: Unable to load celery application|Error: Invalid value for '-A'|Failed to find attribute '[^']+' in '[^']+'|Error loading ASGI app|Failed to find application object|Could not import module/,
@@ -250,6 +239,9 @@ const bySignature = signatureRule({
     // Going to the background only explains a container that ended cleanly.
     if (DAEMONIZED_SIGNATURES.includes(hit.signature)) return ctx.exitCode === 0 ? hit.confidence : 0;
     // A flag written for another major version is a version mismatch first (as bad-config steps back too).
+    // The same for a node flag that only a newer Node has, named in NODE_OPTIONS or on the command line.
+    if (hit.signature === NODE_UNKNOWN_OPTION && namesNewerNodeFlag(hit.line.text))
+      return Math.min(hit.confidence, 0.55);
     if (hit.signature === TRAEFIK_FLAGS && hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text)))
       return Math.min(hit.confidence, 0.45);
     return Math.min(0.95, hit.confidence + (ctx.exitCode === 2 ? 0.04 : 0));

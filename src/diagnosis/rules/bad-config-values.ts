@@ -156,4 +156,15 @@ export const LISTEN_AND_SECRET_VALUE_SIGNATURES: Signature[] = [
     confidence: 0.76,
     title: 'A listen address or URL setting does not parse',
   },
+  {
+    // A section of the configuration file that lacks a key its kind requires, usually a misspelt key (Kestrel's
+    // "The endpoint Grpc is missing the required 'Url' parameter", "the listener X is missing the required
+    // 'port' property"): the section is there, its key is named otherwise. An env-var name is missing_env_var's.
+    all: [
+      /\bis missing (?:the |a )?required ['"`][a-z][\w.:-]{0,60}['"`] (?:parameter|property|key|setting|option|field|attribute)\b|\bis missing the required ['"`][A-Z][a-z][\w.:-]{0,60}['"`] (?:parameter|property|key|setting|option|field|attribute)\b/,
+    ],
+    confidence: 0.8,
+    title: 'A configuration section lacks a key its kind requires (a misspelt key?)',
+    not: /\b(?:env(?:ironment)? var(?:iable)?|ENV)\b/,
+  },
 ];

@@ -8,6 +8,14 @@ import type { Signature } from './log-helpers.ts';
 
 export const COMMAND_FORM_SIGNATURES: Signature[] = [
   {
+    // A config written for a mode the command did not select: Redis, Valkey and KeyDB started as
+    // `redis-server sentinel.conf` without --sentinel (or the redis-sentinel binary) read the file in
+    // server mode and reject its "sentinel monitor" lines. The file is right; the command lacks the mode.
+    all: [/\bdirective while not in [\w-]{2,30} mode\b|\bnot in sentinel mode\b/],
+    confidence: 0.9,
+    title: 'The config is for a mode the command did not start (e.g. redis-server without --sentinel)',
+  },
+  {
     // A flag became the program: the flag was put in `command:` (replacing the image's entrypoint)
     // instead of `args:`, and the runtime tries to execute "--config=...".
     all: [/\bexec: "-{1,2}[^"\s]{1,200}": (?:stat |executable file not found)/],

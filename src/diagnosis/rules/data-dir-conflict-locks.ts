@@ -13,8 +13,8 @@ export const LOCK_SIGNATURES: Signature[] = [
     confidence: 0.7,
     title: 'The data directory is locked by another process (two pods on one volume?)',
     // Migration tools take locks in the database, not on the volume; a lock that failed for space or
-    // permissions is those causes'.
-    not: /change ?log|migration|advisory|[Ll]iquibase|[Ff]lyway|[Ll]ease|[Ll]eader|[Rr]edis|[Dd]istributed|mutex|semaphore|[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
+    // permissions is those causes'; a package manager's lockfile is a dependency pin of a build step.
+    not: /change ?log|migration|advisory|[Ll]iquibase|[Ff]lyway|[Ll]ease|[Ll]eader|[Rr]edis|[Dd]istributed|mutex|semaphore|[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Gemfile\.lock|poetry\.lock|Cargo\.lock|composer\.lock|go\.sum|bun\.lockb?|uv\.lock/,
   },
   {
     // A store refusing its own lock, named after the store rather than a code mutex: another process (a
@@ -39,8 +39,9 @@ export const LOCK_SIGNATURES: Signature[] = [
     ],
     confidence: 0.84,
     title: 'A lock on the repository or state is held by another run (or left by one that was killed)',
-    // A lock that failed for space or permissions is those causes'.
-    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
+    // A lock that failed for space or permissions is those causes'; a package manager's own lockfile (npm
+    // "could not lock /app/package-lock.json") is a dependency pin of an install step, not a data directory.
+    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Gemfile\.lock|poetry\.lock|Cargo\.lock|composer\.lock|go\.sum|bun\.lockb?|uv\.lock/,
   },
   {
     // A browser profile or app home directory on a volume, locked by a process on another host (the old
@@ -244,8 +245,9 @@ export const LOCK_SIGNATURES: Signature[] = [
     ],
     confidence: 0.84,
     title: 'A lock file on the volume is held by another process (the old pod still running, or left by it)',
-    // A lock that failed for space or permissions is those causes'.
-    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|[Oo]peration not permitted/,
+    // A lock that failed for space or permissions is those causes'; a package manager's lockfile is a
+    // dependency pin of an install step (npm "could not lock /app/package-lock.json"), not a data directory.
+    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|[Oo]peration not permitted|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Gemfile\.lock|poetry\.lock|Cargo\.lock|composer\.lock|go\.sum|bun\.lockb?|uv\.lock/,
   },
   {
     // Launchers that find a live pid in their pid file signal that "running server" to reload and exit
@@ -275,24 +277,5 @@ export const LOCK_SIGNATURES: Signature[] = [
     all: [/\bdatabase is locked\b|SQLITE_BUSY/],
     confidence: 0.84,
     title: 'The SQLite database on the volume is locked by another process (two replicas on one volume?)',
-  },
-  {
-    // bolt/bbolt (InfluxDB, etcd, Consul, Vault) waits for an flock that another process holds.
-    all: [/open boltdb: timeout|bolt(?: file|db)?: timeout|[Ff]ailed opening bolt/],
-    confidence: 0.75,
-    title: 'The database file is locked by another process (bolt lock timeout)',
-  },
-  {
-    // bolt/bbolt's open waits for the flock and then fails with a bare "timeout" (its ErrTimeout), wrapped
-    // by whatever opened the store: OpenTelemetry's file_storage "storage client: timeout", "failed to open
-    // state store: timeout", "open /data/meta.db: timeout". Two pods on one hostPath or volume (a
-    // DaemonSet surge, a Deployment rolling over an RWO claim): the old one still holds the lock.
-    all: [
-      /(?:\bstorage client|\bfile_storage|\b(?:open|opening) (?:the )?(?:[\w-]{1,40} )?(?:database|db|store|storage|state|index)(?: \/[^\s:]{1,200})?|\w\.(?:db|bolt|boltdb)): timeout\b(?! (?:after|waiting|exceeded|expired|of)\b)/,
-    ],
-    confidence: 0.8,
-    title: 'The local store is locked by another process (bolt lock timeout; the old pod still holds it)',
-    // A connection or a request that timed out is a network dependency, not a file lock.
-    not: /[Cc]onnect|\bdial\b|\btcp\b|i\/o timeout|[Dd]eadline|[Ll]ookup|[Hh]andshake|[Rr]equest|HTTP|[Qq]uery|\bping\b|[Rr]edis|[Pp]ostgres|MySQL|[Mm]ongo|bolt:\/\/|neo4j/,
   },
 ];

@@ -33,6 +33,18 @@ export const SHARED_ACCESS_SIGNATURES: Signature[] = [
     not: NOT_A_PORT,
   },
   {
+    // An embedded store refusing a file that another process has open and locked, worded per library: MapDB
+    // "DBException$FileLocked: File is already opened and is locked: /data/x.db", redb "Database already
+    // open. Cannot acquire lock.", .NET "The process cannot access the file '/data/x' XX
+    // used by another process", "file is locked by another process".
+    all: [
+      /\b(?:[Ff]ile|[Dd]atabase|DB|[Ss]tore|[Vv]olume) is already open(?:ed)? and (?:is )?locked\b|\bDBException\$FileLocked\b|\b(?:[Dd]atabase|[Ff]ile|[Ss]tore|[Ee]nvironment) (?:is )?already open(?:ed)?[.,;:]? (?:[Cc]annot|[Cc]an't|[Uu]nable to|[Ff]ailed to) (?:acquire|obtain|get|take) (?:the |a )?lock\b|\bcannot access the file ['"`]?\/[^\s'"`]{1,200}['"`]? because it is being used by another process\b/,
+    ],
+    confidence: 0.86,
+    title: 'A store file on the volume is open and locked by another process (a second replica, or the old pod)',
+    not: NOT_A_PORT,
+  },
+  {
     // Taking a named lock file failed, without saying why: a Vector/Tantivy/Lucene-like "failed to lock
     // buffer.lock", "could not lock '/data/.lock'". Usually another process holds it; weaker than the above
     // because a full or read-only volume fails the same call (those guards send it to their causes).

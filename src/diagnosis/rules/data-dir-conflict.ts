@@ -1,5 +1,6 @@
 /** data_dir_conflict: the persisted data directory is in a state the server refuses (not empty, stale id, locked). */
 import { kubectl } from '../kubectl.ts';
+import { BOLT_TIMEOUT_SIGNATURES } from './data-dir-conflict-bolt-timeouts.ts';
 import { LOCK_SIGNATURES } from './data-dir-conflict-locks.ts';
 import { SHARED_ACCESS_SIGNATURES } from './data-dir-conflict-shared-access.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
@@ -233,6 +234,7 @@ const SIGNATURES: Signature[] = [
     title: 'A stale Unix socket file is still on the volume (left by the previous pod) or shared with another pod',
   },
   ...LOCK_SIGNATURES,
+  ...BOLT_TIMEOUT_SIGNATURES,
   ...SHARED_ACCESS_SIGNATURES,
 ];
 

@@ -99,6 +99,24 @@ const SIGNATURES: Signature[] = [
     confidence: 0.78,
     title: 'A dependency host name does not resolve (Ruby SocketError)',
   },
+  {
+    // Runtimes that print the resolver's error kind instead of a sentence: Zig's std.net
+    // (error.UnknownHostName from getAddressList), .NET's SocketError.HostNotFound, Crystal's
+    // Socket::Addrinfo::Error ("Hostname lookup for api failed"), c-ares' ARES_ENOTFOUND text.
+    all: [
+      /\bUnknownHostName\b|\bHostNotFound\b|\bHostname lookup for [\w.-]{1,253} failed\b|\bDomain name not found\b/,
+    ],
+    confidence: 0.86,
+    title: 'A dependency host name does not resolve',
+    not: UNEXPANDED_KUBE_REFERENCE,
+  },
+  {
+    // Zig's resolver when the DNS server itself fails (error.NameServerFailure, TemporaryNameServerFailure):
+    // a lookup failing, though not necessarily a wrong name.
+    all: [/\b(?:Temporary)?NameServerFailure\b/],
+    confidence: 0.75,
+    title: 'DNS lookups fail (the name server failed to answer)',
+  },
   DOTNET_LOOKUP_EAGAIN,
   HTTP_CLIENT_LOOKUP_EAGAIN,
   { all: [DNS_FAILURE], confidence: 0.7, title: 'A dependency host name does not resolve' },
@@ -116,6 +134,7 @@ const HOST = [
   /Failed to resolve ['"]([\w.-]{1,253})['"]/,
   /getaddrinfo for ([\w.-]{1,253}) failed/,
   /getaddrinfo\(['"]?([\w.-]{1,253})['"]?\) failed/,
+  /Hostname lookup for ([\w.-]{1,253}) failed/,
   /(?:No such host is known|Resource temporarily unavailable)\.? \(([\w.-]{1,253}):\d{1,5}\)/,
   /^([\w.-]{1,253}): (?:Name or service not known|Name does not resolve|Temporary failure in name resolution)/,
 ];

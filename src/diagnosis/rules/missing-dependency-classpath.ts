@@ -1,7 +1,7 @@
 /**
  * missing_dependency's readings for runtimes that load libraries from a classpath or an assembly list (JVM,
- * Clojure, Groovy, .NET): a class, driver or module the app needs is not packaged with it. The
- * missing-dependency rule lists these among its own signatures.
+ * Clojure, Groovy, .NET, an Erlang release's code path): a class, driver or module the app needs is not packaged
+ * with it. The missing-dependency rule lists these among its own signatures.
  */
 import type { Signature } from './log-helpers.ts';
 
@@ -141,5 +141,36 @@ export const CLASSPATH_SIGNATURES: Signature[] = [
     all: [/Could not locate [\w/$-]{1,200}__init\.class\b/],
     confidence: 0.82,
     title: 'A Clojure library the app requires is not on the classpath',
+  },
+  {
+    // The JVM names the class it could not load in binary form (slashes): launchers that print only the
+    // exception's message (Keycloak's "ERROR: org/apache/commons/lang3/StringUtils", Quarkus, picocli tools) leave
+    // a line holding nothing but a library's class name, the NoClassDefFoundError of a jar that was not packaged.
+    all: [
+      /(?:ERROR|Error|error|Exception|Caused by)[:\]] {1,4}(?:[a-z][a-z0-9_]{0,30}\/){2,12}[A-Z][\w$]{0,80}\s{0,4}$/,
+    ],
+    confidence: 0.78,
+    title: 'A library class the app needs is not on the classpath (its jar is not packaged)',
+  },
+  {
+    // The main class is a framework's own launcher (Ktor's EngineMain, Vert.x's Launcher, Play's ProdServerStart,
+    // clojure.main, Kotlin's script runner): it lives in a library jar, so the image holds a thin jar without its
+    // dependencies (the plain jar task instead of the fat/shadow jar, or a lib/ directory not copied).
+    all: [
+      /[Cc]ould not find or load main class (?:io\.ktor\.[\w.]{1,80}|io\.vertx\.core\.Launcher|io\.micronaut\.[\w.]{1,80}|io\.helidon\.[\w.]{1,80}|play\.core\.server\.[\w.]{1,60}|clojure\.main|kotlinx?\.[\w.]{1,80}|scala\.[\w.]{1,80}|io\.dropwizard\.[\w.]{1,80})\b/,
+    ],
+    confidence: 0.8,
+    title:
+      "The main class is a framework's launcher that is not on the classpath (a thin jar without its dependencies)",
+  },
+  {
+    // Erlang: `undef` for a call into another application's module while the app starts (jsx:decode, cowboy,
+    // hackney) means that module is not in the release: the dependency is in rebar.config but not in the
+    // .app.src applications list, so relx left it out. Elixir words the same "(module X is not available)".
+    all: [
+      /\{application_start_failure,[\w]{1,60},\{bad_return,\{\{[\w]{1,60},start,[^\n]{0,200}\{'EXIT',\{undef,\[\{[a-z]\w{0,60},/,
+    ],
+    confidence: 0.72,
+    title: 'An Erlang module the app calls at start is not in the release',
   },
 ];

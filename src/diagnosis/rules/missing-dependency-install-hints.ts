@@ -167,4 +167,15 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
     // silence this warning"): it still loads, so that advice names no failure.
     not: /[Ww]arning|will no longer be part of|silence|deprecat/i,
   },
+  {
+    // A plugin or worker host that tells the user to install what a configured type needs, without naming it:
+    // Prefect's "Please ensure you have the necessary dependencies installed to run your desired worker type",
+    // "make sure the required packages are installed", "missing optional dependencies".
+    all: [
+      /\b(?:[Ee]nsure|[Mm]ake sure|[Cc]heck) (?:that )?(?:you have )?(?:the |all )?(?:necessary|required|needed|optional) (?:dependencies|packages|extras|plugins|modules) (?:are |is )?installed\b|\b[Mm]issing (?:optional |required )?(?:dependencies|packages|extras)(?: for| to|:)/,
+    ],
+    confidence: 0.8,
+    title: 'A package the configured feature needs is not installed in the image',
+    not: /shared (?:library|object)|\.so\b|[Ww]arning|system (?:dependencies|packages|libraries)/,
+  },
 ];

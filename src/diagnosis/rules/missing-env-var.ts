@@ -13,6 +13,7 @@ import type { Rule, RuleContext } from '../rule.ts';
 import { DOTENV } from './config-clues.ts';
 import { emptyExecTrace } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
+import { EMPTY_NUMBER_SIGNATURES } from './missing-env-var-empty-numbers.ts';
 import { EMPTY_VALUE_SIGNATURES } from './missing-env-var-empty-values.ts';
 import { INDIRECT_SIGNATURES, indirectEvidence, weighIndirect } from './missing-env-var-indirect.ts';
 import {
@@ -245,7 +246,7 @@ const bySignature = signatureRule({
   id: 'missing-env-var',
   category: 'missing_env_var',
   // One list, so the strongest line wins whether the log names the variable or only what broke.
-  signatures: [...SIGNATURES, ...DEFAULT_FALLBACK_SIGNATURES, ...INDIRECT_SIGNATURES],
+  signatures: [...SIGNATURES, ...DEFAULT_FALLBACK_SIGNATURES, ...INDIRECT_SIGNATURES, ...EMPTY_NUMBER_SIGNATURES],
   adjust: (ctx, hit) =>
     weighClientDefaults(ctx, hit) ??
     weighDefaultFallback(ctx, hit) ??

@@ -149,6 +149,18 @@ export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
     not: /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|[Rr]oute|[Ee]ndpoint|\bURL\b|https?:|\b404\b|node_modules|site-packages|\bexec\b|exec user process|\busing (?:the )?defaults?\b|falling back|root certificate|\bCA (?:file|bundle|certificate)|sslrootcert/,
   },
   {
+    // A directory or file the app names by a relative, quoted name and says is not there: Starlette's
+    // StaticFiles "Directory 'static' does not exist", "Folder 'templates' not found", "File 'rules.yml'
+    // could not be found". Usually a path the Dockerfile's final stage never copied. A program that goes
+    // on (creates it, skips it, uses a default) is not stopped by it.
+    all: [
+      /\b(?:[Dd]irectory|[Ff]older|[Ff]ile) ['"‘“`][\w.@~-][\w.@~/-]{0,200}['"’”`] (?:does not exist|doesn't exist|not found|was not found|could not be found|cannot be found|is missing)\b/,
+    ],
+    confidence: 0.78,
+    title: 'A directory or file the app reads is not in the container (not copied into the image?)',
+    not: /\b[Cc]reat(?:e|ed|ing)\b|\bskipp(?:ed|ing)\b|\busing (?:the )?defaults?\b|falling back|\bignor(?:ed|ing)\b/,
+  },
+  {
     // A jar on the command line that is not in the image: spark-submit only warns and skips it, then
     // cannot load the main class it held.
     all: [/\b(?:[Ll]ocal )?jar (?:file )?['"]?(?:file:|local:\/\/)?\/[^\s'"]{1,300}['"]? (?:does not exist|not found)/],

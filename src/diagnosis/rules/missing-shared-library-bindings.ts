@@ -43,4 +43,15 @@ export const BINDING_SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: 'A database driver library (ODBC driver, Oracle client) is not in the image',
   },
+  {
+    // Runtimes that dlopen a library by name and print only the name list they tried: Nim's dynlib pragma
+    // ("could not load: libssl.so(.3|.1.1|...)"), Crystal and Zig wrappers ("could not load library: libpq.so"),
+    // Deno and Bun FFI ("Could not open library: libsqlite3.so"). The colon before the name is the tell.
+    all: [
+      /\b[Cc]ould(?:n't| not) (?:load|open)(?: (?:shared |dynamic |native )?library)?: ['"`]?lib[a-z0-9_+-]{1,40}\.(?:so|dylib)\b/,
+    ],
+    confidence: 0.86,
+    title: 'A shared library the binary loads at run time is not in the image',
+    not: /[Cc]annot find module|ModuleNotFoundError|No module named/,
+  },
 ];

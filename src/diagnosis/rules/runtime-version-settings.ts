@@ -6,6 +6,7 @@ import type { Signature } from './log-helpers.ts';
 import {
   ALIAS_REMOVED_BY_NEWER_LIBRARY,
   KIBANA_7X_SETTING,
+  NEWER_AGENT_PLUGIN,
   NEWER_ELASTICSEARCH_SETTING,
   NEWER_REDIS_COMMAND,
   NEWER_SERVER_OPTION,
@@ -60,6 +61,13 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     all: [OTELCOL_COMPONENT_OF_ANOTHER_RELEASE],
     confidence: 0.82,
     title: 'The collector config names a component this collector release does not have (removed, or added later)',
+  },
+  {
+    // A metrics or log agent whose config enables a plugin that only a later release ships (the config copied
+    // from current docs, the image tag left behind): the name is real, so not a typo in the config.
+    all: [NEWER_AGENT_PLUGIN],
+    confidence: 0.82,
+    title: 'The agent config enables a plugin that this (older) agent release does not have',
   },
   {
     // A kibana.yml carried over from 7.x onto an 8.x image: the keys 8.0 removed.

@@ -21,6 +21,11 @@ const FOREIGN_PLATFORM =
 const THREAD_START_REFUSED =
   /\b(?:pthread_create|[Tt]hread creation|clone|fork) failed\b|\bRLIMIT_NPROC\b|\bcan't start new thread\b|\bunable to create (?:new )?native thread\b|\bfailed to create new OS thread\b|\bpthread_create(?:\(\))?: (?:Resource temporarily unavailable|EAGAIN)/;
 
+// A fault handler that reports a stack overflow from deep recursion (Crystal prints it under its
+// "Invalid memory access" line): the app's recursion is the cause, the fault its symptom.
+const RECURSION_OVERFLOW =
+  /\bStack overflow \(e\.g\., infinite or very deep recursion\)|\bInfinite recursion\b|\bmaximum recursion depth\b/;
+
 const SIGNATURES: Signature[] = [
   {
     all: [/Fatal Python error: Segmentation fault/],
@@ -47,6 +52,18 @@ const SIGNATURES: Signature[] = [
     ],
     confidence: 0.84,
     title: "The process's fatal-signal handler reports a segmentation violation",
+    not: NOT_NATIVE,
+  },
+  {
+    // A runtime's own fault handler naming an invalid memory access: Crystal "Invalid memory access
+    // (signal 11) at address 0x...", .NET "AccessViolationException: Attempted to read or write protected
+    // memory", Rust "SIGSEGV: invalid memory reference". A stack that overflowed by recursion reads the
+    // same in Crystal, which then says so: that is the app's bug (see RECURSION_OVERFLOW).
+    all: [
+      /\bInvalid memory access \(signal (?:11|10|7)\) at address\b|\bAttempted to read or write protected memory\b|\bSIGSEGV: [Ii]nvalid memory reference\b/,
+    ],
+    confidence: 0.85,
+    title: 'The process made an invalid memory access and crashed natively',
     not: NOT_NATIVE,
   },
   { all: [/\bSIGSEGV\b/], confidence: 0.7, title: 'The process crashed with SIGSEGV', not: NOT_NATIVE },
@@ -102,13 +119,14 @@ export const segfault: Rule = {
     // A managed runtime's own fault (Go nil dereference, V8 heap) reports SIGSEGV without a native bug.
     const managed = ctx.log.lines.some((l) => NOT_NATIVE.test(l.text));
     const threadLimit = ctx.log.lines.some((l) => THREAD_START_REFUSED.test(l.text));
+    const recursion = ctx.log.lines.some((l) => RECURSION_OVERFLOW.test(l.text));
     if (hit) {
       return finding(ctx, {
         ruleId: 'segfault',
         category: 'segfault',
         title: hit.signature.title,
         confidence:
-          foreign || managed
+          foreign || managed || recursion
             ? Math.min(hit.confidence, 0.45)
             : threadLimit
               ? Math.min(hit.confidence, 0.45)

@@ -144,12 +144,15 @@ export const NEWER_RABBITMQ_KEY =
  * modules, --experimental-global-webcrypto...) are excluded: there the command was written for an OLDER Node,
  * and the args themselves are what must change (bad_command_args reads those).
  *
+ * NODE_OPTIONS is parsed before the script runs: an older Node refuses a flag it does not know yet with
+ * "node: --openssl-legacy-provider is not allowed in NODE_OPTIONS" (17+), the same clue in other words.
+ *
  * Core subpaths and node:-prefixed specifiers (fs/promises 14, timers/promises 15, stream/web 16.5,
  * readline/promises 17, node:test 18) are builtins too: "Cannot find module" for them means the image's
  * Node.js predates them, not a package left out of node_modules.
  */
 export const NEWER_NODE_BUILTIN_OR_FLAG =
-  /\bNo such built-in module: node:[a-z_/]{1,40}|\bERR_UNKNOWN_BUILTIN_MODULE\b|\bnode: bad option: --(?:experimental-(?!(?:specifier-resolution|modules|json-modules|abortcontroller|global-webcrypto|global-customevent|fetch|top-level-await|repl-await|report|worker|policy|network-imports|wasm-modules-legacy)\b)[a-z-]{2,60}|env-file(?:-if-exists)?|watch(?:-path|-preserve-output)?|import|permission|allow-[a-z-]{2,30}|test(?:-[a-z-]{2,40})?|run|strip-types|disable-warning|localstorage-file|snapshot-blob|build-snapshot)\b|\bCannot find module 'node:[a-z_]{1,30}(?:\/[a-z_]{1,30})?'|\bCannot find module '(?:fs|dns|stream|timers|readline|inspector)\/promises'|\bCannot find module '(?:stream\/(?:web|consumers)|util\/types|path\/(?:posix|win32)|assert\/strict|diagnostics_channel)'/;
+  /\bNo such built-in module: node:[a-z_/]{1,40}|\bERR_UNKNOWN_BUILTIN_MODULE\b|\bnode: bad option: --(?:experimental-(?!(?:specifier-resolution|modules|json-modules|abortcontroller|global-webcrypto|global-customevent|fetch|top-level-await|repl-await|report|worker|policy|network-imports|wasm-modules-legacy)\b)[a-z-]{2,60}|env-file(?:-if-exists)?|watch(?:-path|-preserve-output)?|import|permission|allow-[a-z-]{2,30}|test(?:-[a-z-]{2,40})?|run|strip-types|disable-warning|localstorage-file|snapshot-blob|build-snapshot)\b|\bnode: --(?:openssl-legacy-provider|openssl-shared-config|import|disable-warning|no-experimental-(?:fetch|global-webcrypto|global-navigator|websocket|require-module|detect-module|strip-types)|experimental-(?!(?:specifier-resolution|modules|json-modules|abortcontroller|global-webcrypto|global-customevent|fetch|top-level-await|repl-await|report|worker|policy|network-imports|wasm-modules-legacy)\b)[a-z-]{2,60})(?:=[^\s]{0,200})? is not allowed in NODE_OPTIONS\b|\bCannot find module 'node:[a-z_]{1,30}(?:\/[a-z_]{1,30})?'|\bCannot find module '(?:fs|dns|stream|timers|readline|inspector)\/promises'|\bCannot find module '(?:stream\/(?:web|consumers)|util\/types|path\/(?:posix|win32)|assert\/strict|diagnostics_channel)'/;
 
 /**
  * A runtime's own module lacks a name the code imports: the name exists in another release of the runtime
@@ -209,6 +212,13 @@ export const KIBANA_7X_SETTING =
 export const NEWER_ZOT_KEY =
   /\bhas invalid keys: (?:[\w.-]{1,60}, ){0,10}(?:extensions\.(?:ui|mgmt|userprefs|trust|imagetrust)|http\.auth\.(?:apikey|openid))\b/;
 
+/**
+ * Agent plugins later releases added (Telegraf opcua_listener 1.25, ctrlx_datalayer 1.27, the postgresql output 1.24;
+ * Fluent Bit's opentelemetry input 2.0): the older agent calls each undefined, as it would a typo, but the name is real.
+ */
+export const NEWER_AGENT_PLUGIN =
+  /\bUndefined but requested (?:input|output|processor|aggregator): (?:opcua_listener|ctrlx_datalayer|supervisor|upsd|netflow|socketstat|azure_monitor|google_cloud_storage|p4runtime|opensearch_query|radius|win_wmi|ldap|nomad|hugepages|mock|redis_sentinel|intel_dlb|slurm|smartctl|s7comm|mavlink|fritzbox|huebridge|turbostat|nftables|postgresql|opensearch|clarify|parquet|remotefile|zabbix|stomp|nebius_cloud_monitoring|heartbeat|scale|split|lookup|noise|filter|batch|timestamp|snmp_lookup|cloudwatch_metric_streams)\b|\bsection '(?:opentelemetry|event_type|prometheus_remote_write|kubernetes_events|process_exporter_metrics|elasticsearch|splunk|http)' tried to instance a plugin name that doesn't exist/;
+
 /** Any of these: a config that fits another version of the server than the image runs. */
 export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_REDIS_DIRECTIVE.test(text) ||
@@ -228,7 +238,8 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_PGBOUNCER_PARAMETER.test(text) ||
   OTELCOL_COMPONENT_OF_ANOTHER_RELEASE.test(text) ||
   KIBANA_7X_SETTING.test(text) ||
-  NEWER_ZOT_KEY.test(text);
+  NEWER_ZOT_KEY.test(text) ||
+  NEWER_AGENT_PLUGIN.test(text);
 
 // Python prints the offending source line (and a caret) just above "SyntaxError: invalid syntax": newer
 // syntax there (walrus, match/case, except*) means the image's Python is older than the code.

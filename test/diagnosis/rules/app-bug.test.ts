@@ -6,6 +6,18 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(appBug, 'app_bug', {
   positives: [
     {
+      name: 'Python recursing through a parent chain until the interpreter stops it',
+      log: 'Traceback (most recent call last):\n  File "/app/tree.py", line 12, in walk\n    return walk(node.parent)\n  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Node service whose serializer follows a cycle until the call stack is full',
+      log: 'file:///app/dist/cache.js:41\n    return { ...node, children: node.children.map(snapshot) };\n                                               ^\n\nRangeError: Maximum call stack size exceeded\n    at snapshot (file:///app/dist/cache.js:41:48)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a Rust service whose sort comparator is not a total order (Rust 1.81 checks it)',
       log: "thread 'main' panicked at library/core/src/slice/sort/shared/smallsort.rs:862:5:\nuser-provided comparison function does not correctly implement a total order\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
       exitCode: 101,
@@ -220,6 +232,11 @@ ruleTable(appBug, 'app_bug', {
     },
   ],
   negatives: [
+    {
+      name: 'a tool that names its own configured recursion depth limit is not a stack overflow',
+      log: 'include resolver: maximum recursion depth is 64 (raise INCLUDE_DEPTH to allow deeper includes)\ndone',
+      exitCode: 0,
+    },
     {
       name: 'a comparison of versions logged as information is not a broken comparator',
       log: 'INFO comparing schema versions: contract v3 matches general release\nINFO server started on :8080',

@@ -4,6 +4,26 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'a Valkey sentinel config started by the plain server command, without --sentinel',
+      log: "*** FATAL CONFIG FILE ERROR (Valkey 8.0.1) ***\nReading the configuration file, at line 2\n>>> 'sentinel down-after-milliseconds primary 5000'\nsentinel directive while not in sentinel mode",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a misspelt flag in NODE_OPTIONS stays a confident bad-args reading',
+      log: 'node: --max-old-space=4096 is not allowed in NODE_OPTIONS',
+      exitCode: 9,
+      min: 0.85,
+    },
+    {
+      name: 'NODE_OPTIONS carrying a flag only a newer Node has: a weak bad-args reading behind the version gap',
+      log: 'node: --openssl-shared-config is not allowed in NODE_OPTIONS',
+      exitCode: 9,
+      min: 0.5,
+      max: 0.6,
+      best: false,
+    },
+    {
       name: 'an optparse tool given an option it does not define, after its usage line',
       log: 'Usage: sync-feeds.py [options] FEED...\n\nsync-feeds.py: error: no such option: --dry',
       exitCode: 2,
@@ -707,6 +727,11 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a sentinel config read in sentinel mode with a bad quorum value is the config, not the command',
+      log: "*** FATAL CONFIG FILE ERROR (Redis 7.2.4) ***\nReading the configuration file, at line 4\n>>> 'sentinel monitor mymaster redis-0 6379 0'\nQuorum must be 1 or greater.",
+      exitCode: 1,
+    },
     {
       name: 'a build step in the image whose compiler says "error:" is not the container command',
       log: "gcc: error: too few arguments to function 'init_pool'\nmake: *** [Makefile:12: all] Error 1",

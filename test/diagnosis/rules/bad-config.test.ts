@@ -464,8 +464,19 @@ ruleTable(badConfig, 'bad_config', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a listener section in the config file that lacks the key its kind requires (a misspelt key)',
+      log: "Error: invalid configuration: the listener \"public\" is missing the required 'port' property (found 'prot')\n    at loadConfig (/app/dist/config.js:88:11)",
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a missing required environment variable is not a key of the config file',
+      log: "Error: the database section is missing the required 'url' setting: set the DATABASE_URL environment variable",
+      exitCode: 1,
+    },
     {
       name: 'an unexpected config value read from a remote service is not a key of the local config',
       log: 'ERROR feature flags: unexpected response from config service (HTTP 502), retrying\nERROR feature flags: giving up after 5 attempts',

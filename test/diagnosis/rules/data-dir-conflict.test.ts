@@ -473,6 +473,18 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'a .NET service whose LiteDB file on the volume is held open by the old pod (no MapDB wording)',
+      log: "Unhandled exception. System.IO.IOException: The process cannot access the file '/data/orders.db' because it is being used by another process.\n   at Microsoft.Win32.SafeHandles.SafeFileHandle.Init(String path, FileMode mode)",
+      exitCode: 134,
+      min: 0.85,
+    },
+    {
+      name: 'an embedded store that finds its file already open and locked (a second replica on the volume)',
+      log: 'Error: failed to open cache\n\nCaused by:\n    Database already open. Cannot acquire lock.',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -690,6 +702,21 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     {
       name: 'a lock taken and released normally',
       log: 'INFO acquired lock on /data/version-2\nINFO serving on :2181',
+    },
+    {
+      name: "npm unable to lock the project's own package-lock.json is an install step, not a data directory",
+      log: 'npm ERR! code ELOCKVERIFY\nnpm ERR! could not lock /app/package-lock.json',
+      exitCode: 1,
+    },
+    {
+      name: 'a tool failing to acquire a lock on its Cargo.lock during a build step is not a data directory',
+      log: 'error: failed to acquire lock /build/Cargo.lock: another cargo build holds it',
+      exitCode: 101,
+    },
+    {
+      name: 'a record opened and locked for editing by a user is not a store file on the volume',
+      log: 'ERROR editor: record 42 is already opened and locked by alice, refusing to save',
+      exitCode: 1,
     },
   ],
 });

@@ -241,6 +241,18 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'an embedded store that compares its file format version with the library (not redb wording)',
+      log: 'panic: open index: file has format version 1, but this build expects 3\ngoroutine 1 [running]:',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'a store that demands a manual upgrade of its database file after a library bump',
+      log: 'ERROR kv: cannot open /var/lib/kv/state.db: database requires a manual upgrade (run kv-migrate)',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -347,5 +359,15 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
       log: 'PostgreSQL 16.2 on x86_64-pc-linux-gnu\nLOG:  database system is ready to accept connections',
     },
     { name: 'an upgrade that worked', log: 'INFO upgrading data from version 3 to 4\nINFO upgrade complete' },
+    {
+      name: 'a protocol format version mismatch between client and server is not data on the volume',
+      log: 'error: handshake failed: expected format version 2, but got 1 from the peer protocol',
+      exitCode: 1,
+    },
+    {
+      name: 'a config file in an older format version is the config, not stored data',
+      log: 'Error: config file format version 1 is not supported, expected 2',
+      exitCode: 1,
+    },
   ],
 });

@@ -6,6 +6,24 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
     {
+      name: "a Zig client whose std.net lookup returned error.UnknownHostName (the resolver's error kind, no sentence)",
+      log: 'info(sync): pushing 12 batches to http://ledger-api:8080/v1/batch\nerror: UnknownHostName\n/usr/local/zig/lib/std/net.zig:1030:13: 0x1097a5e in getAddressList (sync)\n            return error.UnknownHostName;',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "a Crystal HTTP client's Socket::Addrinfo::Error for a Service name that does not exist",
+      log: "Unhandled exception: Hostname lookup for orders-db failed: No address found (Socket::Addrinfo::Error)\n  from /usr/share/crystal/src/socket/addrinfo.cr:86:15 in 'resolve'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: '.NET reporting SocketError.HostNotFound by its enum name',
+      log: 'fail: Worker[0] connect failed: SocketError.HostNotFound while dialling inventory-grpc:5001',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a Ruby HTTP client that only prints the SocketError class of its failed lookup',
       log: "I, [2020-02-03T10:00:00] INFO -- : syncing catalog\nFaraday::ConnectionFailed: Failed to open TCP connection to catalog-api:8080 (SocketError)\n/usr/local/bundle/gems/faraday-0.17.3/lib/faraday/adapter/net_http.rb:57:in `rescue in call'",
       exitCode: 1,
@@ -176,6 +194,11 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a Zig client whose connection was refused reports error.ConnectionRefused, a host that resolved',
+      log: 'info(sync): pushing 12 batches to http://ledger-api:8080/v1/batch\nerror: ConnectionRefused\n/usr/local/zig/lib/std/net.zig:751:13: 0x10a1b2c in tcpConnectToAddress (sync)',
+      exitCode: 1,
+    },
     {
       name: 'a Ruby client whose connection was refused raises an Errno class, not SocketError',
       log: 'Error connecting to Redis on redis:6379 (Errno::ECONNREFUSED)',

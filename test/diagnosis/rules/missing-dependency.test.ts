@@ -547,8 +547,47 @@ ruleTable(missingDependency, 'missing_dependency', {
       max: 0.5,
       best: false,
     },
+    {
+      name: 'a Quarkus CLI launcher prints only the binary name of a class whose jar was not packaged',
+      log: '2024-05-02 10:11:12,001 ERROR [io.quarkus.runtime.ApplicationLifecycleManager] (main) Failed to start application\n2024-05-02 10:11:12,002 ERROR [io.quarkus.runtime.ApplicationLifecycleManager] (main) Error: com/fasterxml/jackson/datatype/jsr310/JavaTimeModule',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "a Vert.x thin jar without its dependencies cannot load the framework's launcher as the main class",
+      log: 'Error: Could not find or load main class io.vertx.core.Launcher\nCaused by: java.lang.ClassNotFoundException: io.vertx.core.Launcher',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an Erlang release that left out a dependency application: undef for its module at start',
+      log: "Kernel pid terminated (application_controller) ({application_start_failure,gateway,{bad_return,{{gateway_app,start,[normal,[]]},{'EXIT',{undef,[{cowboy,start_clear,[http,[{port,8080}],#{}],[]},{gateway_app,start,2,[]}]}}}}})",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a plugin host asks to ensure the required packages for the configured type are installed',
+      log: "Loading storage backend 's3' for result store\nFailed to start: make sure the required packages are installed for the 's3' backend (pip install 'app[s3]')",
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: "the app's own main class missing from the command is not a framework launcher",
+      log: 'Error: Could not find or load main class com.example.billing.Main',
+      exitCode: 1,
+    },
+    {
+      name: 'a relative file path in an error line is not a class name',
+      log: 'ERROR: config/templates/Invoice not readable',
+      exitCode: 1,
+    },
+    {
+      name: 'advice to install system packages for a native build is not a missing language package',
+      log: 'error: failed to build wheel: ensure the required system packages are installed (libffi-dev, build-essential)',
+      exitCode: 1,
+    },
     {
       name: 'a .NET app whose framework is present in another version is a version gap, not an absent framework',
       log: "You must install or update .NET to run this application.\n\nApp: /app/Api.dll\nArchitecture: x64\nFramework: 'Microsoft.AspNetCore.App', version '9.0.0' (x64)\n.NET location: /usr/share/dotnet/\n\nThe following frameworks were found:\n  8.0.11 at [/usr/share/dotnet/shared/Microsoft.AspNetCore.App]",

@@ -11,6 +11,12 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'a preview server whose build output directory was not copied into the image',
+      log: 'error when starting preview server:\nError: The directory "dist" does not exist. Did you build your project?',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: "a Node HTTPS server whose key file is absent, in OpenSSL 1.1's BIO wording",
       log: 'Error: error:2006D080:BIO routines:BIO_new_file:no such file\n    at Object.createSecureContext (node:_tls_common:163:17)\n    at Server.setSecureContext (node:_tls_wrap:1356:27)',
       exitCode: 1,
@@ -424,6 +430,11 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'a directory the app reports missing and then creates is not what stopped it',
+      log: "WARN directory 'cache' does not exist, creating it\nready on :8080",
+      exitCode: 0,
+    },
     {
       name: 'a config written as code that raised while it ran was read, not missing (gunicorn heads the traceback)',
       log: 'Failed to read config file: /srv/conf/gunicorn_conf.py\nTraceback (most recent call last):\n  File "/srv/conf/gunicorn_conf.py", line 4, in <module>\n    workers = int(os.environ["WORKERS"])\nKeyError: \'WORKERS\'',

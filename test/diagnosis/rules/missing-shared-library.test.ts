@@ -124,8 +124,19 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'Deno FFI names the library it could not open after a colon (libsqlite3 absent from the runtime image)',
+      log: 'error: Uncaught (in promise) Error: Could not open library: libsqlite3.so\n    at new DynamicLibrary (ext:deno_ffi/00_ffi.js:470:42)\n    at Object.dlopen (ext:deno_ffi/00_ffi.js:582:10)',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
+    {
+      name: 'a config file that could not be loaded names no shared library',
+      log: 'ERROR could not load: /etc/app/settings.toml (expected a table at line 3)',
+      exitCode: 1,
+    },
     {
       name: 'an ODBC data source missing from odbc.ini names no driver library',
       log: "pyodbc.InterfaceError: ('IM002', '[IM002] [unixODBC][Driver Manager]Data source name not found and no default driver specified (0) (SQLDriverConnect)')",

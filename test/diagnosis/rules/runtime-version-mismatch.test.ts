@@ -828,6 +828,18 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 2,
       min: 0.85,
     },
+    {
+      name: 'NODE_OPTIONS carrying a flag a newer Node added, on an older Node image (not openssl wording)',
+      log: 'node: --experimental-require-module is not allowed in NODE_OPTIONS',
+      exitCode: 9,
+      min: 0.85,
+    },
+    {
+      name: 'a Telegraf config enabling an output plugin that only a later Telegraf ships',
+      log: 'E! [telegraf] Error running agent: Error loading config file /etc/telegraf/telegraf.conf: Undefined but requested output: postgresql',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
     {
@@ -1142,6 +1154,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     {
       name: 'an app method that is not a function',
       log: 'TypeError: client.replaceAllUsers is not a function\n    at sync (/app/src/sync.js:9:12)',
+    },
+    {
+      name: 'a V8 option that no Node allows in NODE_OPTIONS is the args, not the Node version',
+      log: 'node: --expose-internals is not allowed in NODE_OPTIONS',
+      exitCode: 9,
+    },
+    {
+      name: 'a Telegraf plugin name with a typo is a broken config, not another release',
+      log: 'E! [telegraf] Error running agent: Error loading config file /etc/telegraf/telegraf.conf: Undefined but requested input: cpuu',
+      exitCode: 1,
     },
   ],
 });

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(segfault, 'segfault', {
   positives: [
     {
+      name: '.NET reporting an access violation from a native library it calls',
+      log: 'Fatal error. System.AccessViolationException: Attempted to read or write protected memory. This is often an indication that other memory is corrupt.\n   at Interop+Sqlite.sqlite3_step(IntPtr)\n   at Microsoft.Data.Sqlite.SqliteDataReader.NextResult()',
+      exitCode: 139,
+      min: 0.85,
+    },
+    {
       name: 'shell reports Segmentation fault',
       log: '/entrypoint.sh: line 8:     7 Segmentation fault      (core dumped) ./server',
       exitCode: 139,
@@ -54,6 +60,11 @@ ruleTable(segfault, 'segfault', {
     },
   ],
   negatives: [
+    {
+      name: 'Crystal reporting a stack overflow from deep recursion under its invalid-memory line is the app',
+      log: 'Invalid memory access (signal 11) at address 0x7ffd5e2b8ff8\nStack overflow (e.g., infinite or very deep recursion)\n[0x55d3e8a1b3c6] *Tree#depth:Int32 +12 in /app/bin/api',
+      exitCode: 11,
+    },
     {
       name: 'qemu-user names the signal: a foreign-architecture binary under emulation, not a native bug',
       log: 'qemu: uncaught target signal 11 (Segmentation fault) - core dumped\nSegmentation fault (core dumped)',
