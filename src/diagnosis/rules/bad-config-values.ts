@@ -116,7 +116,32 @@ export const CONFIG_VALUE_SIGNATURES: Signature[] = [
  * Addresses, ports, URLs, certificate passwords and secrets the server cannot use as given. Unlike the
  * readings above, these keep the rule's default exclusion, and the rule lists them in their own place.
  */
+/**
+ * .NET binds configuration strings to enums and types itself: "Failed to convert configuration value at
+ * 'Logging:LogLevel:Default' to type" (ConfigurationBinder) and TypeConverter's "'Verbose2' is not a valid value
+ * for LogLevel" say so outright. Enum.Parse's bare "Requested value 'Informational' was not found" is a setting
+ * only under a configuration reader's frames (Serilog.Settings.Configuration, options binding): the bad-config
+ * rule drops that reading when CONFIG_BINDING_FRAME is nowhere in the log (the app parsing its own data).
+ */
+export const ENUM_VALUE_NOT_FOUND: Signature = {
+  all: [/\bRequested value '[^'\n]{0,120}' was not found\b/],
+  confidence: 0.8,
+  title: "A configuration value names no member of the setting's enum (a misspelt level or mode)",
+};
+export const CONFIG_BINDING_FRAME =
+  /\bat (?:Serilog\.Settings\.Configuration|NLog\.Extensions\.Logging|Microsoft\.Extensions\.(?:Configuration|Options|Logging\.Configuration))\.|\bConfigurationBinder\.|\bOptionsFactory`/;
+
+const DOTNET_CONFIG_CONVERSION: Signature = {
+  all: [
+    /\bFailed to convert configuration value (?:'[^'\n]{0,200}' )?at '[^'\n]{1,200}' to type\b|\b'[^'\n]{1,120}' is not a valid value for (?:LogLevel|LogEventLevel|[\w.]{1,80}Level|[\w.]{1,80}Mode)\b/,
+  ],
+  confidence: 0.84,
+  title: 'A configuration value cannot be converted to the type of its setting',
+};
+
 export const LISTEN_AND_SECRET_VALUE_SIGNATURES: Signature[] = [
+  ENUM_VALUE_NOT_FOUND,
+  DOTNET_CONFIG_CONVERSION,
   {
     // Servers that need one address chosen in their config when the pod has several (Consul, etcd, Nomad).
     all: [/Multiple private IPv4 addresses found\. Please configure one|Multiple private (?:IP|IPv6) addresses found/],
@@ -155,6 +180,15 @@ export const LISTEN_AND_SECRET_VALUE_SIGNATURES: Signature[] = [
     ],
     confidence: 0.76,
     title: 'A listen address or URL setting does not parse',
+  },
+  {
+    // An address setting that does not parse as host:port or IP: Rust's std::net AddrParseError ("invalid socket
+    // address syntax", "invalid IP address syntax"), e.g. a Go-style ":8080" where Rust needs "0.0.0.0:8080".
+    // An empty value is an unset variable (missing_env_var).
+    all: [/\bAddrParseError\b|\binvalid (?:socket|IP|IPv4|IPv6) address syntax\b/],
+    confidence: 0.76,
+    title: 'A listen or peer address setting does not parse as host:port',
+    not: /""|''|\bis (?:empty|not set|required)\b|\bNotPresent\b/,
   },
   {
     // A section of the configuration file that lacks a key its kind requires, usually a misspelt key (Kestrel's

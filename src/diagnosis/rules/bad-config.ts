@@ -6,7 +6,12 @@ import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { SERVER_REJECTION_SIGNATURES } from './bad-config-server-rejections.ts';
-import { CONFIG_VALUE_SIGNATURES, LISTEN_AND_SECRET_VALUE_SIGNATURES } from './bad-config-values.ts';
+import {
+  CONFIG_BINDING_FRAME,
+  CONFIG_VALUE_SIGNATURES,
+  ENUM_VALUE_NOT_FOUND,
+  LISTEN_AND_SECRET_VALUE_SIGNATURES,
+} from './bad-config-values.ts';
 import {
   MISSING_PLUGIN,
   NAMED_FILE_ABSENT,
@@ -241,6 +246,9 @@ export const badConfig = signatureRule({
   // Redis's "Bad directive" is an unknown directive: maybe a typo, maybe a config newer than the
   // server (runtime_version_mismatch ranks that reading just above).
   adjust: (ctx, hit) => {
+    // Enum.Parse under no configuration reader is the app parsing its own data (app_bug).
+    const boundFromConfig = ctx.log.lines.some((l) => CONFIG_BINDING_FRAME.test(l.text));
+    if (hit.signature.title === ENUM_VALUE_NOT_FOUND.title && !boundFromConfig) return 0;
     // A wrong keystore password is a rejected credential (auth_failure).
     if (hit.lines.some((l) => /password was incorrect/.test(l.text))) return Math.min(hit.confidence, 0.4);
     // A directive or setting of another server version is runtime_version_mismatch's (TAXONOMY.md),

@@ -80,6 +80,20 @@ export const COMMAND_FORM_SIGNATURES: Signature[] = [
     not: /[Pp]laceholder|\bat [\w$.<>]{1,200}\(|^\s{0,20}\d{1,5} \|/,
   },
   {
+    // A shell glob reached the program literally: exec-form command/args run no shell, so "/data/*.db",
+    // "/app/*.jar" or "migrations/*.sql" arrive as one path with a star in it and the program reports that
+    // path missing (Click "Path '/data/*.db' does not exist", Java "Unable to access jarfile /app/*.jar",
+    // Go "open /etc/conf.d/*.yaml: no such file", Python "[Errno 2] No such file or directory: 'in/*.csv'").
+    // A shell that matched nothing leaves the star too, so missing_file stays the second reading; when a
+    // shell or a coreutil names the path (sh: line 3:, cp: cannot stat), a shell did run: not this.
+    all: [
+      /(?:\/[\w.~@+-]{0,100}\*|\*\.[A-Za-z])[\w./-]{0,100}['"’”]?:? (?:does not exist|doesn't exist|not found|[Nn]o such file|\(No such file)|(?:[Nn]o such file or directory:?|Unable to access jarfile|[Cc]an't open file|[Cc]annot open(?: file)?|[Cc]ould not open(?: input)?(?: file)?:?|[Ff]ile not found:?) ['"‘“]?[\w./~@+-]{0,200}\*/,
+    ],
+    confidence: 0.8,
+    title: 'A shell glob in the command was not expanded (exec form has no shell): the program got the literal pattern',
+    not: /^\S{0,100}\b(?:sh|bash|ash|dash|zsh|cp|mv|ls|cat|rm|ln|chmod|chown|tar|find|stat|source|xargs|test): |\bline \d{1,6}: |\bno matches found\b/,
+  },
+  {
     // The runtime's own name repeated as its first argument: the image's ENTRYPOINT is already the runtime
     // (dotnet, node, python, java, php, ruby, perl) and args start with it again, so "dotnet dotnet app.dll"
     // looks for an application named "dotnet", "node node server.js" for a module "/app/node", "python

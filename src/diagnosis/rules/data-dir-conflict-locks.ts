@@ -210,6 +210,17 @@ export const LOCK_SIGNATURES: Signature[] = [
     title: 'A stale pid file on the volume makes the server think another instance is running',
   },
   {
+    // "Already running" with the advice to delete the pid or lock file it read: Play "This application is
+    // already running (Or delete /opt/docker/RUNNING_PID file)", "server is already running; remove
+    // /var/run/app.pid if it is not". The file outlived its process (a node crash, a pid file on the volume).
+    all: [
+      /\b(?:is|seems to be|appears to be) already running\b[^\n]{0,60}?\b(?:delete|remove|rm) /,
+      /RUNNING_PID|\.pid\b|\b[Pp][Ii][Dd] ?file\b|\b[Ll]ock ?file\b/,
+    ],
+    confidence: 0.86,
+    title: 'A pid file that outlived its process makes the app think it is already running',
+  },
+  {
     // The daemon found its pid file and refuses to start rather than guess whether the old process is gone
     // (a pid file on an emptyDir or volume survives a container restart): dbus "The pid file "/run/dbus/pid"
     // exists, if the message bus is not running, remove this file", rsyslog "pidfile '/run/rsyslogd.pid' and

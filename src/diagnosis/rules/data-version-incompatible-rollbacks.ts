@@ -54,4 +54,17 @@ export const ROLLBACK_SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'The data was written by a newer release with features this older image does not know (a rollback)',
   },
+  {
+    // A store or index that says who wrote it, and that it was a newer (or unknown) release than the library
+    // reading it (an image rolled back over data the newer one rewrote): tantivy "The index was created with
+    // a newer or incompatible version of tantivy", "database was written by a newer version of SQLite",
+    // "repository was created with a more recent version of borg", "snapshot was made by a later release".
+    all: [
+      /\b(?:[Ii]ndex|[Dd]atabase|[Dd]ata(?: ?files?| directory| dir)?|[Ss]tore|[Rr]epository|[Ss]napshot|[Ss]egments?|[Jj]ournal|WAL|[Cc]atalog|[Vv]ault|[Ww]allet|[Kk]eystore|[Vv]olume)(?: file)?(?: ["'`]?[^\s"'`]{1,200}["'`]?)? (?:was|were|has been|have been) (?:created|written|made|generated|saved|produced|formatted|initiali[sz]ed) (?:with|by|using) (?:a )?(?:newer|more recent|later|future)(?: (?:or|and) (?:incompatible|unsupported|unknown))? (?:version|release)\b/,
+    ],
+    confidence: 0.87,
+    title: 'The data on the volume was written by a newer release than the image runs (rolled back over it?)',
+    // A lockfile, compiled code or a config a newer tool wrote is the runtime's version, not the stored data.
+    not: /[Ll]ock ?file|package-lock|[Cc]ompiled|bytecode|\.pyc\b|\.beam\b|class file|[Pp]lugin|[Cc]onfig(?:uration)? file/,
+  },
 ];

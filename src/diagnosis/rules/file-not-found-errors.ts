@@ -31,6 +31,13 @@ export const DOTENV_FILE_UNREADABLE: Signature = {
 export const FILE_NOT_FOUND_ERRORS: Signature[] = [
   DOTENV_FILE_UNREADABLE,
   {
+    // A jar named by a glob ("/app/*.jar"): either no shell expanded it (exec form, bad_command_args'
+    // reading) or a shell matched no jar and passed the pattern on, which is a jar missing from the image.
+    all: [/\bUnable to access jarfile ['"]?[^\s'"*]{0,200}\*/],
+    confidence: 0.6,
+    title: 'No jar matches the pattern the command names (not in the image, or the glob was never expanded)',
+  },
+  {
     all: [/System\.IO\.(?:FileNotFound|DirectoryNotFound)Exception/],
     confidence: 0.85,
     title: 'A file the app needs is not in the container',

@@ -1,5 +1,7 @@
 /** host_kernel_limit: a node-level kernel setting (sysctl, ulimit) is below what the software needs. */
 import { kubectl } from '../kubectl.ts';
+import type { RuleContext } from '../rule.ts';
+import type { LogLine } from '../types.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 // EMFILE alone is as often a descriptor leak in the app as a low limit: a weak reading on its own.
@@ -15,6 +17,22 @@ const OPEN_FILE_LIMIT_REACHED: Signature = {
 // descriptor count is 1024").
 const OPEN_FILE_LIMIT_SHOWN =
   /^\+{1,3} ulimit -[SH]?n\s{0,4}$|\b(?:max(?:imum)? (?:open files|file descriptor count)|open files limit|(?:soft|current) (?:nofile|open files?|file descriptor) limit|RLIMIT_NOFILE)\b[^\n]{0,20}?\b\d{2,7}\b/i;
+
+// The same EPERM as cilium/ebpf's hint below without the hint: aya "failed to create map `EVENTS` with code -1"
+// then "Caused by: Operation not permitted (os error 1)", libbpf "map 'events': failed to create: Operation not
+// permitted", bcc "bpf_create_map ...". On a pre-5.11 kernel the memlock limit is the usual cause; on a newer one
+// a missing CAP_BPF is, so permission_denied stays a close alternative. Other errnos (EINVAL: a map the kernel
+// does not support) are not a limit: the rule keeps this reading only with EPERM on the line or just after it.
+const BPF_MAP_CREATE_FAILED: Signature = {
+  all: [
+    /\bfailed to create (?:BPF |eBPF )?map\b|\bmap create:|\bBPF_MAP_CREATE\b|\bbpf_(?:map_create|create_map(?:_xattr)?)\b|\bmap '[\w.]{1,60}': failed to create\b/,
+  ],
+  confidence: 0.7,
+  title: 'eBPF maps cannot be created (EPERM): the memlock limit is likely too low for the node kernel',
+};
+const EPERM = /\bOperation not permitted\b|\bEPERM\b/;
+const epermNear = (ctx: RuleContext, line: LogLine): boolean =>
+  ctx.log.lines.some((l) => l.line >= line.line && l.line <= line.line + 4 && EPERM.test(l.text));
 
 const SIGNATURES: Signature[] = [
   { all: [/vm\.max_map_count/], confidence: 0.93, title: 'vm.max_map_count on the node is too low' },
@@ -153,6 +171,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'eBPF maps cannot be created: the memlock limit is too low for the node kernel',
   },
+  BPF_MAP_CREATE_FAILED,
   {
     all: [/memory locking requested for [^\s]+ process but memory is not locked|Unable to lock JVM Memory/],
     confidence: 0.75,
@@ -255,9 +274,11 @@ export const hostKernelLimit = signatureRule({
   // the status message or a Failed event only: the log is empty when the process never started.
   options: { status: true },
   adjust: (ctx, hit) =>
-    hit.signature === OPEN_FILE_LIMIT_REACHED && ctx.log.lines.some((l) => OPEN_FILE_LIMIT_SHOWN.test(l.text))
-      ? 0.78
-      : hit.confidence,
+    hit.signature === BPF_MAP_CREATE_FAILED && !epermNear(ctx, hit.line)
+      ? 0
+      : hit.signature === OPEN_FILE_LIMIT_REACHED && ctx.log.lines.some((l) => OPEN_FILE_LIMIT_SHOWN.test(l.text))
+        ? 0.78
+        : hit.confidence,
   steps: (ctx) => [
     `Check the node the pod ran on: ${kubectl.podSpec(ctx.target, '{.spec.nodeName}')}`,
     'Raise the setting on the nodes (a privileged init container running sysctl -w, or the node pool configuration)',

@@ -20,4 +20,12 @@ export const PLUGIN_SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'A logging sink the configuration names is not packaged with the app',
   },
+  {
+    // Elixir resolves a module named in config (the :time_zone_database Tzdata.TimeZoneDatabase, an adapter,
+    // a JSON library) when first used and says "Make sure the module exists": a release built after its
+    // dependency was dropped from mix.exs. A misspelt module name reads the same, hence below certainty.
+    all: [/\b[Mm]ake sure the module exists\b/],
+    confidence: 0.75,
+    title: 'A module the configuration names is not in the release (its dependency was dropped?)',
+  },
 ];

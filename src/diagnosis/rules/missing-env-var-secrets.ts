@@ -49,6 +49,19 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
     not: /\b(?:generat\w{0,10}|random|using (?:a |the )?default|optional(?:ly)?|if you (?:want|wish|need))\b/i,
   },
   {
+    // A framework that will not run "without" its secret, or says the secret option is "required":
+    // Rocket's "secrets enabled in non-debug without `secret_key`" (release profile, no ROCKET_SECRET_KEY),
+    // express-session's "secret option required for sessions", "refusing to start without a session
+    // secret". The error word keeps a notice of running without one by choice out.
+    all: [
+      /\bwithout (?:a |an |any |the )?[`'"]?(?:secret[_ ]key|secret_key_base|signing[_ ]key|encryption[_ ]key|master[_ ]key|session[_ ]secret|cookie[_ ]secret|jwt[_ ]secret)\b|\b(?:secret|secret[_ ]key|session[_ ]secret|cookie[_ ]secret|signing[_ ]key)[`'"]? (?:option|setting|value) (?:is )?required\b/i,
+      /\b(?:error|fatal|refus\w{0,6}|cannot|can't|unable|not allowed|fail\w{0,4}|abort\w{0,4}|in (?:production|release|non-debug)|required)\b/i,
+    ],
+    confidence: 0.78,
+    title: 'The framework will not start without its secret key: the variable that provides it is not set',
+    not: /\b(?:generat\w{0,10}|random|using (?:a |the )?default|optional(?:ly)?|if you (?:want|wish|need)|ssh|gpg|pgp)\b/i,
+  },
+  {
     // The app refuses the placeholder secret of its shipped config: SearXNG's "server.secret_key is not
     // changed", "SECRET_KEY is still the default value", "you must change the default password". The
     // variable meant to override it was not passed; a warning that carries on is not a failure.

@@ -116,9 +116,9 @@ const SIGNATURES: Signature[] = [
     all: [/Unable to access jarfile/],
     confidence: 0.85,
     title: 'The jar the container runs is not in the image',
-    // "$JAR_FILE" literally: an unexpanded variable in the command; "-XX:..." as the jar: an option in
-    // the jar's place. Both are bad_command_args.
-    not: /jarfile ['"]?[$-]/,
+    // "$JAR_FILE" or "/app/*.jar" literally: a variable or glob no shell expanded (exec form); "-XX:..."
+    // as the jar: an option in the jar's place. All are bad_command_args first.
+    not: /jarfile ['"]?(?:[$-]|[^\s'"*]{0,200}\*)/,
   },
   {
     // The .NET host names the full path of an app dll that is not there: the path is right, the file

@@ -7,9 +7,13 @@
  */
 import type { Signature } from './log-helpers.ts';
 
-/** A system library named as absent by the code that tried to load it (the package itself is installed). */
+/**
+ * A system library named as absent by the code that tried to load it (the package itself is installed). The
+ * Python and Ruby bindings that look the library up with ctypes/ffi raise their loader error with the bare
+ * name: soundfile "OSError: sndfile library not found", sounddevice "OSError: PortAudio library not found".
+ */
 export const NATIVE_LIBRARY_ABSENT =
-  /\blib[a-z][\w+-]{0,40}(?:\.so(?:\.\d{1,6}){0,3})? library (?:was |is )?not found\b|\b(?:shared|native|system|dynamic) librar(?:y|ies) (?:['"`]?[\w.+-]{1,60}['"`]? )?(?:was |were |is |are )?not found\b|\bHost system is missing dependencies to run browsers\b|\bMissing (?:system |shared )?libraries:/;
+  /\blib[a-z][\w+-]{0,40}(?:\.so(?:\.\d{1,6}){0,3})? library (?:was |is )?not found\b|\b(?:OSError|EnvironmentError|ImportError|LoadError)(?:: |\(['"])[\w.+-]{2,40} (?:shared |native |system |C )?library (?:was |is )?not found\b|\b(?:shared|native|system|dynamic) librar(?:y|ies) (?:['"`]?[\w.+-]{1,60}['"`]? )?(?:was |were |is |are )?not found\b|\bHost system is missing dependencies to run browsers\b|\bMissing (?:system |shared )?libraries:/;
 
 export const BINDING_SIGNATURES: Signature[] = [
   {

@@ -32,9 +32,12 @@ export const CONNECT_FAILURE =
 /**
  * A database client on its local Unix socket (libpq's .s.PGSQL.5432, MySQL's mysqld.sock, PHP's
  * [2002]): with no host given, clients fall back to a socket that a container without the server has not.
+ * libpq before 14 prints the errno and the socket path on separate lines ("could not connect to server:
+ * No such file or directory" / "connections on Unix domain socket ..."): only a socket gives ENOENT there,
+ * a TCP host says "Connection refused" or "could not translate host name".
  */
 export const LOCAL_SOCKET =
-  /\.s\.PGSQL\.\d{1,5}"?:? (?:failed: |connect: )?[Nn]o such file or directory|Can't connect to local (?:MySQL |MariaDB )?server through socket|SQLSTATE\[HY000\] \[2002\] No such file or directory/;
+  /\.s\.PGSQL\.\d{1,5}"?:? (?:failed: |connect: )?[Nn]o such file or directory|\bcould not connect to server: [Nn]o such file or directory|Can't connect to local (?:MySQL |MariaDB )?server through socket|SQLSTATE\[HY000\] \[2002\] No such file or directory/;
 
 /**
  * host:port, a URL with a host, or "host=..." anywhere in the log: the client said where it connected.

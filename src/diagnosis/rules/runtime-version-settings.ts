@@ -14,6 +14,10 @@ import {
   OTELCOL_COMPONENT_OF_ANOTHER_RELEASE,
 } from './version-clues.ts';
 
+/** mysqld options that only 8.0+ has, or that 8.0 removed from 5.7, as mysqld names them when refused. */
+const MYSQL_OPTION_OF_ANOTHER_MAJOR =
+  /\bunknown (?:variable|option) '(?:--)?(?:(?:loose[-_])?mysqlx(?:[-_][a-z_-]{2,40})?|admin[-_](?:address|port|ssl[-_][a-z_-]{2,30})|innodb[-_]dedicated[-_]server|binlog[-_]transaction[-_]compression(?:[-_]level[-_]zstd)?|binlog[-_]expire[-_]logs[-_]seconds|temptable[-_]max[-_](?:ram|mmap)|sql[-_]require[-_]primary[-_]key|persisted[-_]globals[-_]load|caching[-_]sha2[-_]password[-_][a-z_-]{2,40}|activate[-_]all[-_]roles[-_]on[-_]login|query[-_]cache[-_](?:size|type|limit|min[-_]res[-_]unit|wlock[-_]invalidate)|innodb[-_]file[-_]format(?:[-_]check|[-_]max)?|innodb[-_]large[-_]prefix|tx[-_]isolation|tx[-_]read[-_]only|log[-_]warnings|secure[-_]auth|old[-_]passwords|innodb[-_]support[-_]xa|innodb[-_]locks[-_]unsafe[-_]for[-_]binlog|ignore[-_]db[-_]dir)(?:=|')/;
+
 export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
   {
     // Experimental settings live for a few releases only: added in one (allow_experimental_analyzer in
@@ -88,6 +92,15 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     all: [NEWER_SERVER_OPTION],
     confidence: 0.8,
     title: 'The config sets an option only another release of the server has (the image runs an older one)',
+  },
+  {
+    // A my.cnf written for another MySQL major (a shared ConfigMap, a chart bumped without its config): 8.0's
+    // X plugin (mysqlx*), admin port, dedicated-server and binlog compression options on a 5.7 or MariaDB
+    // server, or 5.7's query cache, tx_isolation and file-format options that 8.0 removed. The server calls
+    // each an "unknown variable", as it would a typo, but these names are real in some release.
+    all: [MYSQL_OPTION_OF_ANOTHER_MAJOR],
+    confidence: 0.8,
+    title: 'The MySQL config sets an option of another major release than the image runs (5.7 vs 8.0)',
   },
   {
     // An elasticsearch.yml from a newer major's docs on an older image: the setting is real, only not yet.

@@ -429,6 +429,20 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.85,
     },
     {
+      name: 'Java: an exec-form -jar argument whose glob no shell expanded',
+      log: 'Unable to access jarfile /opt/app/lib/*.jar',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'Go: an exec-form config glob read as one literal path',
+      log: 'time="2024-05-02T09:14:03Z" level=fatal msg="reading rules" err="open /etc/alerts/*.yaml: no such file or directory"',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
       name: 'Go: a config path and a flag in one argument',
       log: 'level=fatal msg="load config" err="open /etc/exporter/config.yaml --log.level=debug: no such file or directory"',
       exitCode: 1,
@@ -727,6 +741,16 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a shell script whose glob matched no file: cp names the pattern, but a shell ran (missing files)',
+      log: "+ cp /seed/*.sql /docker-entrypoint-initdb.d/\ncp: cannot stat '/seed/*.sql': No such file or directory",
+      exitCode: 1,
+    },
+    {
+      name: 'an entrypoint script sourcing a glob that matched nothing: the shell reports it, so a shell ran',
+      log: '/docker-entrypoint.sh: line 12: /docker-entrypoint.d/*.envsh: No such file or directory',
+      exitCode: 1,
+    },
     {
       name: 'a sentinel config read in sentinel mode with a bad quorum value is the config, not the command',
       log: "*** FATAL CONFIG FILE ERROR (Redis 7.2.4) ***\nReading the configuration file, at line 4\n>>> 'sentinel monitor mymaster redis-0 6379 0'\nQuorum must be 1 or greater.",

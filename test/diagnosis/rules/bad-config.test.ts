@@ -8,6 +8,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a Rust service whose address variable does not parse as host:port',
+      log: 'Error: failed to parse METRICS_ADDR="9100": invalid socket address syntax',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: '.NET configuration binding that cannot convert a value to its setting type',
+      log: "Unhandled exception. System.InvalidOperationException: Failed to convert configuration value at 'Worker:PollInterval' to type 'System.TimeSpan'.\n ---> System.FormatException: String '5 minutes' was not recognized as a valid TimeSpan.",
+      exitCode: 134,
+      min: 0.8,
+    },
+    {
+      name: 'an enum setting bound through the options pattern names no member of the enum',
+      log: "Unhandled exception. System.ArgumentException: Requested value 'Strict2' was not found.\n   at System.Enum.Parse[TEnum](String value)\n   at Program.<>c.<<Main>$>b__0_1(CacheOptions o) in /src/Api/Program.cs:line 21\n   at Microsoft.Extensions.Options.OptionsFactory`1.Create(String name)",
+      exitCode: 134,
+      min: 0.75,
+    },
+    {
       name: 'a fluentd output type one slip off the built-in stdout is a typo in the config',
       log: '2024-02-07 12:01:44 +0000 [error]: config error file="/fluentd/etc/fluent.conf" error_class=Fluent::ConfigError error="Unknown output plugin \'stdotu\'. Run \'gem search -rd fluent-plugin\' to find plugins"',
       exitCode: 1,
@@ -472,6 +490,16 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'an enum parse of the app own data (no configuration reader) is a bug, not a setting',
+      log: "Unhandled exception. System.ArgumentException: Requested value 'PENDING_REVIEW' was not found.\n   at System.Enum.Parse[TEnum](String value)\n   at Orders.Domain.OrderMapper.ToStatus(String raw) in /src/Orders/Domain/OrderMapper.cs:line 18",
+      exitCode: 134,
+    },
+    {
+      name: 'an empty address variable is unset, not malformed',
+      log: 'Error: failed to parse METRICS_ADDR="": invalid socket address syntax',
+      exitCode: 1,
+    },
     {
       name: 'a missing required environment variable is not a key of the config file',
       log: "Error: the database section is missing the required 'url' setting: set the DATABASE_URL environment variable",

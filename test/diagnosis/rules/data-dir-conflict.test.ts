@@ -6,6 +6,12 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a daemon that reads a stale pid file and tells the user to remove it (not Play)',
+      log: 'mailer-daemon: server is already running; remove /var/run/mailer/mailer.pid if it is not',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'an embedded DuckDB file already opened by another process (a second replica on the RWX volume, said in words)',
       log: 'Traceback (most recent call last):\n  File "/app/analytics.py", line 9, in <module>\n    con = duckdb.connect("/data/warehouse.duckdb")\nduckdb.duckdb.IOException: IO Error: Could not set lock on file "/data/warehouse.duckdb": Conflicting lock is held in /usr/local/bin/python3.12 (PID 1). The database is already opened by another process.',
       exitCode: 1,
@@ -487,6 +493,11 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'advice to delete a pid file on stop, with nothing already running, is not a conflict',
+      log: 'Stopping service... done. You may delete /var/run/app.pid once the process exits.',
+      exitCode: 1,
+    },
     {
       name: 'a dev server whose port is already in use by another process (a port conflict, not the data directory)',
       log: 'Error: Port 3000 is already in use by another process\n    at Server.listen (node:net:1872:21)',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'a Lucene-like search store rolled back under segments a newer library wrote (not tantivy)',
+      log: 'INFO opening store at /var/lib/search\nERROR: cannot open store: the index was written by a newer version of the search library (segment format 11)\nexit status 1',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a backup repository created with a more recent release of the tool than the image has',
+      log: 'Error: Repository /backups/repo was created with a more recent version of the tool and cannot be read here',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
       name: 'a broker rolled back under features a newer release enabled on disk (worded as unknown features)',
       log: 'FATAL storage: unknown features enabled on disk: [compact_index_v3, tiered_segments]\nrefusing to start',
       exitCode: 1,
@@ -255,6 +267,16 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a lockfile created by a newer package manager is the runtime version, not stored data',
+      log: 'error: the lockfile was created with a newer version of pnpm; data directory unaffected',
+      exitCode: 1,
+    },
+    {
+      name: 'a database created with the newer release succeeded (an info line, nothing refused)',
+      log: 'INFO: new installation detected; database created with default settings\nListening on :8080',
+      exitCode: 0,
+    },
     {
       name: 'a feature flag unknown to the admin CLI being turned on (a command mistake, not stored data)',
       log: "Error: Feature flag 'quorum_queue_v9' is unknown to this node; nothing enabled",

@@ -4,6 +4,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'libbpf cannot create a map with EPERM (the memlock limit of a pre-5.11 kernel)',
+      log: "libbpf: map 'events': failed to create: Operation not permitted(-1)\nlibbpf: failed to load object 'opensnoop_bpf'\nfailed to load BPF object: -1",
+      exitCode: 1,
+      min: 0.65,
+      max: 0.75,
+    },
+    {
       name: 'an OpenMP pool sized to the node cores cannot start its threads under the pids limit, then faults',
       log: 'Loading model weights from /models/ranker.onnx\nlibgomp: Thread creation failed: Resource temporarily unavailable\nSegmentation fault (core dumped)',
       exitCode: 139,
@@ -225,6 +232,11 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a map the kernel does not support (EINVAL) is not a limit',
+      log: "libbpf: map 'ringbuf': failed to create: Invalid argument(-22)\nlibbpf: failed to load object 'tracer_bpf'",
+      exitCode: 1,
+    },
     {
       name: 'an entrypoint that traces a generous open-file limit and then fails for another reason',
       log: '+ ulimit -n\n1048576\n+ exec ./server\nFATAL: DATABASE_URL must be a postgres:// URL',

@@ -7,6 +7,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'an Elixir release whose configured time zone database module (tz) was dropped from the deps',
+      log: '** (ArgumentError) invalid :time_zone_database, got: Tz.TimeZoneDatabase. Make sure the module exists and it implements the Calendar.TimeZoneDatabase behaviour\n    (elixir 1.17.3) lib/calendar/datetime.ex:561: DateTime.now/2\n    (scheduler 0.4.0) lib/scheduler/clock.ex:12: Scheduler.Clock.local_now/0',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a Blazor Server app on the runtime-deps image: the .NET host finds none of the framework it names',
       log: "It was not possible to find any compatible framework version\nThe framework 'Microsoft.AspNetCore.App', version '6.0.0' (x64) was not found.\n  - No frameworks were found.\n\nYou can resolve the problem by installing the specified framework and/or SDK.",
       exitCode: 150,
@@ -573,6 +579,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'advice about a modules directory is not a module missing from the release',
+      log: 'nginx: [emerg] dlopen() "/etc/nginx/modules/ngx_http_geoip_module.so" failed\nhint: make sure the modules directory exists and is readable',
+      exitCode: 1,
+    },
     {
       name: "the app's own main class missing from the command is not a framework launcher",
       log: 'Error: Could not find or load main class com.example.billing.Main',

@@ -159,6 +159,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.6,
     },
     {
+      name: 'a Rails pg client on the pre-14 libpq socket wording: no host was given, so it tried the local socket',
+      log: 'PG::ConnectionBad: could not connect to server: No such file or directory\n\tIs the server running locally and accepting\n\tconnections on Unix domain socket "/var/run/postgresql/.s.PGSQL.5432"?\n/usr/local/bundle/gems/pg-1.2.3/lib/pg.rb:58:in `initialize\'',
+      min: 0.6,
+    },
+    {
       name: 'python int(None) from os.getenv',
       log: '  File "/app/main.py", line 15, in <module>\n    port = int(os.getenv("APP_PORT"))\nTypeError: int() argument must be a string, a bytes-like object or a real number, not \'NoneType\'',
       min: 0.65,
@@ -350,6 +355,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'libpq refused by a named TCP host: the host was set, the server is down',
+      log: 'psycopg2.OperationalError: could not connect to server: Connection refused\n\tIs the server running on host "db.shop.svc" (10.43.0.12) and accepting\n\tTCP/IP connections on port 5432?',
+      exitCode: 1,
+    },
     {
       name: 'a migration refused on a named remote host is the dependency, not a missing variable',
       log: 'Running migrations...\nError: connect ECONNREFUSED 10.43.0.12:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',

@@ -392,6 +392,18 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.8,
     },
     {
+      name: 'express-session without its secret option: SESSION_SECRET was not passed',
+      log: 'Error: secret option required for sessions\n    at session (/app/node_modules/express-session/index.js:200:12)\n    at Object.<anonymous> (/app/server.js:31:9)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a server refusing production without a session secret',
+      log: '2025-03-02T10:00:01Z FATAL refusing to start in production without a session secret',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'rails secret_key_base',
       log: "ArgumentError: Missing `secret_key_base` for 'production' environment, set this string with `bin/rails credentials:edit`",
       min: 0.8,
@@ -603,6 +615,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a dev server that generated a random key because it runs without a secret key is not failing on it',
+      log: 'WARN running without a secret key: generated a random one for this development session\nError: listen EADDRINUSE: address already in use :::3000',
+      exitCode: 1,
+    },
     {
       name: 'a bucket that was configured but does not exist is not an unset variable',
       log: 'level=error msg="failed to upload block" err="The specified bucket does not exist: thanos-blocks"',

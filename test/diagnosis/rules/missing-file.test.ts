@@ -11,6 +11,14 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'a jar named by a glob that matched nothing: missing jar is the second reading behind exec form',
+      log: 'Unable to access jarfile /opt/app/lib/*.jar',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.65,
+      best: false,
+    },
+    {
       name: 'a preview server whose build output directory was not copied into the image',
       log: 'error when starting preview server:\nError: The directory "dist" does not exist. Did you build your project?',
       exitCode: 1,

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingSharedLibrary, 'missing_shared_library', {
   positives: [
     {
+      name: 'sounddevice on a slim image without the PortAudio system library',
+      log: 'Traceback (most recent call last):\n  File "/app/recorder.py", line 3, in <module>\n    import sounddevice as sd\n  File "/usr/local/lib/python3.11/site-packages/sounddevice.py", line 71, in <module>\n    raise OSError(\'PortAudio library not found\')\nOSError: PortAudio library not found',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'an ODBC driver manager that cannot load the driver library named in odbcinst.ini',
       log: "Error: [unixODBC][Driver Manager]Can't open lib '/usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so' : file not found\n    at Database.connect (/app/node_modules/odbc/lib/Connection.js:41:11)",
       exitCode: 1,
@@ -132,6 +138,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     },
   ],
   negatives: [
+    {
+      name: 'a Python package that is not installed is a missing dependency, not a system library',
+      log: 'Traceback (most recent call last):\n  File "/app/recorder.py", line 3, in <module>\n    import sounddevice as sd\nModuleNotFoundError: No module named \'sounddevice\'',
+      exitCode: 1,
+    },
     {
       name: 'a config file that could not be loaded names no shared library',
       log: 'ERROR could not load: /etc/app/settings.toml (expected a table at line 3)',

@@ -4,6 +4,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a MariaDB server given a my.cnf written for MySQL 8.0 (the X plugin bind address)',
+      log: "2024-05-02 10:00:01 0 [ERROR] /usr/sbin/mariadbd: unknown variable 'mysqlx-bind-address=0.0.0.0'\n2024-05-02 10:00:01 0 [ERROR] Aborting",
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
+      name: 'MySQL 8.0 given a 5.7 my.cnf that still sets the query cache 8.0 removed',
+      log: "2024-05-02T10:00:01.120Z 0 [ERROR] [MY-000067] [Server] unknown variable 'query_cache_size=0'.\n2024-05-02T10:00:01.121Z 0 [ERROR] [MY-010119] [Server] Aborting",
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
+      name: 'an application refusing the MongoDB server version it found at boot (not a shouted banner)',
+      log: 'Starting UniFi Network Application...\nERROR: MongoDB version 3.6.8 is not supported by UniFi Network Application 8.1; upgrade the database server\nShutting down',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'only the advice of the gate: upgrade the server to a minimum version',
+      log: 'Startup check failed.\nPlease upgrade PostgreSQL to 13 or later before starting this release.',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'an OpenSearch plugin built for another OpenSearch release than the image runs (plugin and base disagree)',
       log: '[2024-05-02T10:01:12,331][ERROR][o.o.b.OpenSearchUncaughtExceptionHandler] [opensearch-0] uncaught exception in thread [main]\njava.lang.IllegalArgumentException: Plugin [prometheus-exporter] was built for OpenSearch version 2.11.1 but version 2.13.0 is running',
       exitCode: 1,
@@ -842,6 +866,21 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a typo in a MySQL option is a broken config, not another release (no rule says version)',
+      log: "2024-05-02T10:00:01.120Z 0 [ERROR] [MY-000067] [Server] unknown variable 'innodb_bufer_pool_size=2G'.\n2024-05-02T10:00:01.121Z 0 [ERROR] [MY-010119] [Server] Aborting",
+      exitCode: 1,
+    },
+    {
+      name: 'a data format version that the server does not support is the data, not the server version',
+      log: 'FATAL: storage format version 9 is not supported by this server; refusing to open /data',
+      exitCode: 1,
+    },
+    {
+      name: 'advice to upgrade the stored schema is the data, not the server',
+      log: 'ERROR: please upgrade the schema to 4.2 or later using the migrate command',
+      exitCode: 1,
+    },
     {
       name: 'a plugin that is simply absent from the image (not found, no version range named)',
       log: '[error] BOOT FAILED\n[error] Error during startup: {error,{plugins_not_found,[rabbitmq_delayed_message_exchange]}}',
