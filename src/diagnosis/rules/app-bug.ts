@@ -85,10 +85,12 @@ const SIGNATURES: Signature[] = [
     title: 'The Node.js program crashed on an unhandled exception',
   },
   {
-    // Elixir prints "** (ArgumentError) ..." where Ruby prints "... (ArgumentError)".
+    // Elixir prints "** (ArgumentError) ..." where Ruby prints "... (ArgumentError)". A connection that failed
+    // (DBConnection, Mint, Redix; :econnrefused, :nxdomain) is the network's, read by the connection rules.
     all: [/^\*\* \([A-Z][\w.]{1,80}\) /],
     confidence: 0.62,
     title: 'The Elixir program crashed on an unhandled exception',
+    not: /\((?:DBConnection\.ConnectionError|Mint\.TransportError|Redix\.ConnectionError)\)|:econnrefused\b|:nxdomain\b|[Cc]onnection refused/,
   },
   {
     all: [/\((?:NoMethodError|NameError|ZeroDivisionError|TypeError|ArgumentError)\)/],

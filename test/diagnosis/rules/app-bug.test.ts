@@ -233,6 +233,11 @@ ruleTable(appBug, 'app_bug', {
   ],
   negatives: [
     {
+      name: 'an Elixir GenServer terminating because its database connection was refused (the network, not the code)',
+      log: '[error] GenServer MyApp.Repo.Listener terminating\n** (DBConnection.ConnectionError) tcp connect (db.internal:5432): connection refused - :econnrefused\n    (db_connection 2.6.0) lib/db_connection/connection.ex:95: DBConnection.Connection.connect/2',
+      exitCode: 1,
+    },
+    {
       name: 'a tool that names its own configured recursion depth limit is not a stack overflow',
       log: 'include resolver: maximum recursion depth is 64 (raise INCLUDE_DEPTH to allow deeper includes)\ndone',
       exitCode: 0,
