@@ -16,6 +16,9 @@ import type { Signature } from './log-helpers.ts';
 // - launchers that report the pid they left behind: neo4j start "Started neo4j (pid:123).", solr start
 //   "Started Solr server on port 8983 (pid=123).", ActiveMQ "pidfile created : '...activemq.pid'",
 //   rabbitmq-server -detached "PID file not written; -detached was passed.";
+// - a start command echoed with its own daemonizing flag (set -x, "Starting gunicorn: ... --daemon"):
+//   gunicorn --daemon, uwsgi --daemonize, redis-server --daemonize yes, kafka-server-start.sh -daemon,
+//   start-stop-daemon --background, rabbitmq -detached, celery --detach; "--daemonize no" is foreground.
 // - catalina.sh start "Tomcat started.", pg_ctl start "server starting" / "waiting for server to
 //   start.... done", mongod --fork "about to fork child process" / "child process started successfully,
 //   parent exiting";
@@ -27,6 +30,7 @@ const FORKED_AWAY = [
   /^starting [\w.-]{1,200}, logging to \/|^Starting [\w-]{1,60} daemon on host /,
   /^Started [\w -]{1,60}\(pid[:=]? ?\d{1,8}\)|\bpidfile created : '|-detached was passed/,
   /^nohup: (?:ignoring input|appending output|redirecting stderr)/,
+  /(?:^|\s)(?:--daemon(?:ize)?|--detach(?:ed)?|-detached|-daemon|--background)(?![\w-]|[= ](?:no|false|off|0)\b)/,
 ];
 
 const TITLE = "The command started the server in the background, so the container's main process exited";

@@ -12,6 +12,7 @@ import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command
 import { OPTION_EXCEPTION_SIGNATURES } from './bad-command-args-option-exceptions.ts';
 import { NODE_NEWER_FEATURE_FLAG, NODE_UNKNOWN_OPTION, namesNewerNodeFlag } from './bad-command-args-node-options.ts';
 import { silentCleanExitLoop } from './bad-command-args-silent-exit.ts';
+import { PROJECT_ROOT_ABSENT } from './missing-file-project-root.ts';
 import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
 import { PARSER_WORD_SIGNATURES } from './bad-command-args-parser-words.ts';
 import {
@@ -236,6 +237,9 @@ const bySignature = signatureRule({
       return ctx.log.lines.some((l) => OPTION_PARSER_FRAME.test(l.text)) ? hit.confidence : 0;
     if (hit.signature === UNKNOWN_SUBCOMMAND && ctx.log.lines.some((l) => SETTINGS_MODULE_NOT_SET.test(l.text)))
       return Math.min(hit.confidence, 0.5);
+    // A project tool that found no project knows only its global commands: the project file is missing.
+    if (hit.signature === UNKNOWN_SUBCOMMAND && ctx.log.lines.some((l) => PROJECT_ROOT_ABSENT.test(l.text)))
+      return Math.min(hit.confidence, 0.45);
     // Going to the background only explains a container that ended cleanly.
     if (DAEMONIZED_SIGNATURES.includes(hit.signature)) return ctx.exitCode === 0 ? hit.confidence : 0;
     // A flag written for another major version is a version mismatch first (as bad-config steps back too).

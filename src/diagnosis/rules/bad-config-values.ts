@@ -110,6 +110,40 @@ export const CONFIG_VALUE_SIGNATURES: Signature[] = [
     confidence: 0.75,
     title: 'A setting exceeds the bound another setting puts on it',
   },
+  {
+    // An INI-style config reader that names the section and key whose value does not convert: Airflow's
+    // "Failed to convert value to int. Please check "parallelism" key in "core" section", configparser's
+    // getboolean "Not a boolean: yes please". INI readers keep an inline "# comment" in the value, a common
+    // way to break one. An empty value is an unset variable (missing_env_var).
+    all: [
+      /\b[Pp]lease check ["'][\w.-]{1,80}["'] key in ["'][\w.-]{1,80}["'] section\b|^(?:ValueError: )?Not a boolean: [^\s'"]/,
+    ],
+    confidence: 0.86,
+    title: 'A setting in a section of the INI configuration has a value of the wrong type',
+    not: /[Cc]urrent value: (?:""|''|None)|\bis not set\b|\bis empty\b/,
+  },
+  {
+    // The same without the key named: a config loader's own "Failed to convert value to int" / "could not
+    // convert config value to bool". The app converting its own input says so too, so not confident.
+    all: [
+      /\b(?:[Ff]ailed to|[Cc]ould not|[Cc]annot|[Uu]nable to) convert (?:the )?(?:config(?:uration)? |setting |option )?value (?:[^\n]{0,80}? )?to (?:an? )?(?:int|integer|float|bool|boolean|number|duration)\b/,
+    ],
+    confidence: 0.7,
+    title: 'A configuration value cannot be converted to the type of its setting',
+    not: /[Cc]urrent value: (?:""|''|None)|\bis not set\b|\bis empty\b|''|""/,
+  },
+  {
+    // A configuration file that exists but holds nothing (a template rendered empty, a ConfigMap key renamed):
+    // Python logging's fileConfig "RuntimeError: /etc/app/logging.ini is an empty file", "config file
+    // /etc/x.yaml is empty", "Empty configuration file". An absent file ("does not exist or is empty") is
+    // missing_file's.
+    all: [
+      /\bis an empty file\b|\b(?:config(?:uration)?|settings|ini|yaml|toml|properties|conf) file:? ['"`]?[\w./~-]{1,200}['"`]? (?:is|was) empty\b|\b(?:config(?:uration)?|settings) file (?:is|was) empty\b|\b[Ee]mpty (?:config(?:uration)?|settings) file\b/,
+    ],
+    confidence: 0.8,
+    title: 'A configuration file is empty (a template or ConfigMap key rendered nothing into it)',
+    not: /\bdoes(?: not|n't) exist\b|\bnot found\b|[Nn]o such file|\bmissing or empty\b|\bor is empty\b/,
+  },
 ];
 
 /**

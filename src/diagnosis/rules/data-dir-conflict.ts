@@ -19,6 +19,17 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/exists but is not empty/], confidence: 0.8, title: 'The data directory is not empty on first start' },
   {
+    // A first-run step that fills a directory refuses one that already has files (a volume root with
+    // lost+found, or content from an earlier run): git clone "fatal: destination path '/work' already exists
+    // and is not an empty directory", Composer create-project "Project directory "/app/" is not empty",
+    // "target directory /data is not empty".
+    all: [
+      /\balready exists and is not an empty directory\b|\b(?:[Tt]arget|[Dd]estination|[Oo]utput|[Pp]roject|[Ii]nstall(?:ation)?|[Cc]lone) (?:directory|dir|folder|path) (?:"[^"\n]{1,200}"|'[^'\n]{1,200}'|[^\s"']{1,200}) is not empty\b/,
+    ],
+    confidence: 0.84,
+    title: 'A first-run step (clone, install, init) found its target directory on the volume not empty',
+  },
+  {
     // A node given fewer roles keeps the old role's data on its volume: Elasticsearch and OpenSearch "node
     // does not have the data role but has shard data" / "does not have the master and data roles but has
     // index metadata", and point to the `elasticsearch-node repurpose` (opensearch-node) tool.

@@ -5,9 +5,8 @@ import type { Finding, LogLine } from '../types.ts';
 import {
   APPLIED_MIGRATION_EDITED_OR_MISSING,
   APPLIED_MIGRATION_FILE_MISSING,
-  BASELINE_REQUIRED,
   DUPLICATE_MIGRATION_VERSION,
-  HISTORY_TABLE_OUT_OF_DATE,
+  HISTORY_DRIFT_SIGNATURES,
   MIGRATION_CHECKSUM_CHANGED,
   OUT_OF_ORDER_MIGRATION,
 } from './db-migration-history.ts';
@@ -137,8 +136,7 @@ const SIGNATURES: Signature[] = [
   },
   DUPLICATE_MIGRATION_VERSION,
   OUT_OF_ORDER_MIGRATION,
-  BASELINE_REQUIRED,
-  HISTORY_TABLE_OUT_OF_DATE,
+  ...HISTORY_DRIFT_SIGNATURES,
   {
     // A migration lock left set by a runner killed half-way (or a second runner still going): knex
     // "Migration table is already locked", knex-migrator "Migration lock was never released", Liquibase

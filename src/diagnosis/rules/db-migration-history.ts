@@ -85,3 +85,24 @@ export const HISTORY_TABLE_OUT_OF_DATE: Signature = {
   confidence: 0.86,
   title: "The migration tool's history table is out of date for this version or platform (sync it first)",
 };
+
+export const MIGRATION_PARENT_MISSING: Signature = {
+  // A migration names a parent (down revision, dependency) whose file the image no longer ships: a squash or
+  // cleanup deleted it while a newer migration still points at it. Alembic "Revision 9c2e... referenced from
+  // 9c2e... -> 4f8a... (head), add x is not present" (a UserWarning just before the KeyError that ends the
+  // run, so the warning is the evidence), Django "NodeNotFoundError: Migration orders.0007 dependencies
+  // reference nonexistent parent node", knex "The migration directory is corrupt, the following files are missing".
+  all: [
+    /\bRevision [0-9a-zA-Z_]{4,40} referenced from [^\n]{1,200}\bis not present\b|\bdependencies reference nonexistent parent node\b|\bmigration directory is corrupt\b|\bNodeNotFoundError: Migration\b/,
+  ],
+  confidence: 0.86,
+  title: 'A migration points at a parent migration whose file is gone (squashed or deleted revisions)',
+  warningIsEvidence: true,
+};
+
+/** The history and its bookkeeping no longer match the files: the rule lists these together. */
+export const HISTORY_DRIFT_SIGNATURES: Signature[] = [
+  BASELINE_REQUIRED,
+  HISTORY_TABLE_OUT_OF_DATE,
+  MIGRATION_PARENT_MISSING,
+];

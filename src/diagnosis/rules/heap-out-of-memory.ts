@@ -7,7 +7,7 @@ import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 
 /** Which runtime printed the message: the advice must be that runtime's own knob. */
-type Runtime = 'node' | 'jvm' | 'php' | 'other';
+type Runtime = 'node' | 'jvm' | 'php' | 'gpu' | 'other';
 type HeapSignature = Signature & { runtime: Runtime };
 
 const SIGNATURES: HeapSignature[] = [
@@ -122,6 +122,21 @@ const SIGNATURES: HeapSignature[] = [
     runtime: 'other',
   },
   {
+    // An accelerator's memory allocator refused a tensor: PyTorch "torch.OutOfMemoryError: CUDA out of
+    // memory. Tried to allocate 4.00 GiB" (also "HIP out of memory" on ROCm, "MPS backend out of memory"),
+    // "CUDA error: out of memory", cuBLAS "CUBLAS_STATUS_ALLOC_FAILED", the driver's
+    // CUDA_ERROR_OUT_OF_MEMORY / cudaErrorMemoryAllocation, TensorFlow "ResourceExhaustedError: OOM when
+    // allocating tensor with shape", JAX/XLA "RESOURCE_EXHAUSTED: Out of memory while trying to allocate",
+    // vLLM "No available memory for the cache blocks". The framework's heap on the device is full (model,
+    // batch or context too big for the GPU); the kernel never killed anything.
+    all: [
+      /\b(?:CUDA|HIP|XPU|MPS backend) out of memory\b|\btorch\.(?:cuda\.)?OutOfMemoryError\b|\bCUDA error: out of memory\b|\bCUBLAS_STATUS_ALLOC_FAILED\b|\bCUDA_ERROR_OUT_OF_MEMORY\b|\bcudaErrorMemoryAllocation\b|\bOOM when allocating tensor\b|\bRESOURCE_EXHAUSTED: Out of memory while trying to allocate\b|\bNo available memory for the cache blocks\b/,
+    ],
+    confidence: 0.88,
+    title: "The GPU ran out of memory (the framework's device allocator refused a tensor)",
+    runtime: 'gpu',
+  },
+  {
     all: [/memory allocation of \d+ bytes failed/],
     confidence: 0.8,
     title: 'The process failed to allocate memory',
@@ -147,6 +162,8 @@ const RAISE: Record<Runtime, (hit: SignatureHit) => string> = {
       : 'Size the JVM heap below the memory limit (-XX:MaxRAMPercentage=75, or -Xmx<size>, e.g. in JAVA_TOOL_OPTIONS), or fix the leak';
   },
   php: () => 'Raise memory_limit (php.ini, or php -d memory_limit=<size>) below the memory limit, or fix the leak',
+  gpu: () =>
+    "Make the work fit the GPU's memory (smaller batch or context length, lower precision or quantisation, a smaller model), or use a GPU with more memory",
   other: () =>
     'Give the container more memory or make the process hold less (fix the leak, process data in smaller batches)',
 };

@@ -104,6 +104,20 @@ const SIGNATURES: Signature[] = [
     title: 'The server could not raise its open-file limit (nofile) to what it asks for',
   },
   {
+    // A script naming the nofile minimum it refuses to run below ("... open file descriptors to a value greater
+    // than 60000" of Doris/StarRocks, "ulimit -n must be at least 65535"); its advice names limits.conf.
+    all: [
+      /\b(?:open file descriptors?|open files?(?: limit)?|file descriptors?|file handles?|nofile|ulimit -n)\b[^\n]{0,40}?\b(?:(?:greater|larger|more|higher|bigger) than|at least|no less than|not less than) \[?\d{3,8}\b/i,
+    ],
+    confidence: 0.84,
+    title: 'The open-file limit (nofile) the container gets is below the minimum the server asks for',
+  },
+  {
+    all: [/\/etc\/security\/limits\.conf\b|^\s{0,8}\*?\s{0,4}(?:soft|hard) nofile \d{3,8}\b/],
+    confidence: 0.78,
+    title: 'A ulimit (nofile, nproc, memlock) is too low: the log asks to raise it in limits.conf',
+  },
+  {
     // A server's own start-up check of its open-file limit (TiKV "the maximum number of open file descriptors
     // is too small", Elasticsearch, ScyllaDB, Cassandra): the runtime's nofile limit, not the app.
     all: [

@@ -65,6 +65,18 @@ export const REQUIRED_VALUE_SIGNATURES: readonly Signature[] = [
     title: 'The queue client was given no broker address: the variable listing the brokers is not set',
   },
   {
+    // An HA manager given no coordination store at all: Patroni's "Can not find suitable configuration of
+    // distributed configuration store" (none of PATRONI_KUBERNETES_* / PATRONI_ETCD3_* came through),
+    // Stolon's "store backend type required", a "no DCS configured". In containers these sections are
+    // built from variables, so none at all is a set of variables that was not passed. A store that is
+    // configured but down is dependency_unreachable, and the file route is a toss-up, hence not confident.
+    all: [
+      /\b(?:can ?not|could not|couldn't|unable to|failed to) find (?:a |any )?suitable configuration (?:of|for) (?:the )?(?:distributed configuration store|DCS|coordination store|consensus store)\b|\bstore backend (?:type )?(?:is )?required\b|\bno (?:DCS|distributed configuration store|coordination store) (?:was |is )?(?:configured|specified|given|provided|defined)\b/i,
+    ],
+    confidence: 0.72,
+    title: 'The HA manager found no coordination store (DCS) configured: the variables that describe it are not set',
+  },
+  {
     // "STRIPE_API_KEY is required but not set", "CLICKHOUSE_URL is not configured", "CASSANDRA_SEEDS
     // env must be set if DB is cassandra", "CF_API_KEY must be set", "REDIS_URL not defined",
     // "SECRET_KEY should not be empty" (an env validator: an envFrom key skipped leaves it empty), "The

@@ -36,6 +36,7 @@ import {
   NAMED_PATH_ABSENT_SIGNATURES,
   parseErrorBefore,
 } from './missing-file-named-paths.ts';
+import { PROJECT_ROOT_ABSENT_SIGNATURES } from './missing-file-project-root.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -178,6 +179,7 @@ const SIGNATURES: Signature[] = [
   ...BUILT_ASSET_SIGNATURES,
   ...FONT_FILE_SIGNATURES,
   ...LIBRARY_DATA_FILE_SIGNATURES,
+  ...PROJECT_ROOT_ABSENT_SIGNATURES,
   {
     // Model servers whose model file is absent or misnamed: Hugging Face "does not appear to have a
     // file named config.json", TF Serving "No versions of servable x found under base path", "SavedModel

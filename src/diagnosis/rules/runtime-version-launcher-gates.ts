@@ -26,6 +26,17 @@ const RUNTIME_REFUSED_WITH_ADVICE =
 
 export const LAUNCHER_GATE_SIGNATURES: Signature[] = [
   {
+    // A library's own check of a system library the base image ships (the distro is older than the package
+    // needs): Chroma "Your system has an unsupported version of sqlite3. Chroma requires sqlite3 >= 3.35.0",
+    // Django "SQLite 3.31 or later is required (found 3.27.2)", urllib3 2 "urllib3 v2 only supports OpenSSL
+    // 1.1.1+". Moving to a newer base image fixes it.
+    all: [
+      /\b(?:has|have|found|is using|uses) an? unsupported version of (?:sqlite3?|SQLite|OpenSSL|libssl|LibreSSL|glibc|libc|zlib|libsqlite3)\b|\b(?:requires|needs) (?:sqlite3?|SQLite|OpenSSL|LibreSSL|libsqlite3|glibc) ?(?:>=|version|v)? ?\d{1,2}\.\d|\b(?:SQLite|OpenSSL|glibc) \d{1,2}(?:\.\d{1,4}){0,2} or (?:later|newer|higher) is required\b|\bonly supports OpenSSL \d/,
+    ],
+    confidence: 0.86,
+    title: "The base image's system library (SQLite, OpenSSL, glibc) is older than a package in it requires",
+  },
+  {
     all: [RUNTIME_VERSION_CHECK],
     confidence: 0.86,
     title: 'The app refuses the language runtime version in the image (its own version check)',

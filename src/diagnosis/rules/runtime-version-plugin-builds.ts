@@ -19,4 +19,15 @@ export const PLUGIN_BUILD_SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'A plugin in the image was built for another release of the server (the plugin and base image disagree)',
   },
+  {
+    // A Corefile copied from current docs names a plugin the image's older CoreDNS does not compile in:
+    // multisocket (1.12), view (1.11), header and tsig (1.9), geoip and timeouts (1.8), transfer (1.7),
+    // minimal, local, acl (1.6). CoreDNS calls each an unknown directive, as it would a typo, but a typo
+    // rarely spells a real plugin, so the name means an image older than its config.
+    all: [
+      /\bUnknown directive '(?:multisocket|view|header|tsig|geoip|timeouts|transfer|minimal|local|acl|nomad|azure|clouddns|k8s_external|any)'/,
+    ],
+    confidence: 0.84,
+    title: 'The Corefile uses a CoreDNS plugin that a newer release added (the image runs an older CoreDNS)',
+  },
 ];

@@ -4,6 +4,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'a uwsgi command echoed with --daemonize from a VM start script, leaving the container to exit 0',
+      log: '+ exec uwsgi --ini /etc/uwsgi/app.ini --daemonize /var/log/uwsgi/app.log\n[uWSGI] getting INI configuration from /etc/uwsgi/app.ini',
+      exitCode: 0,
+      reason: 'Completed',
+      min: 0.75,
+    },
+    {
       name: 'a Valkey sentinel config started by the plain server command, without --sentinel',
       log: "*** FATAL CONFIG FILE ERROR (Valkey 8.0.1) ***\nReading the configuration file, at line 2\n>>> 'sentinel down-after-milliseconds primary 5000'\nsentinel directive while not in sentinel mode",
       exitCode: 1,
@@ -741,6 +748,22 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a command echoed with a daemon flag turned off runs in the foreground',
+      log: '+ exec redis-server /etc/redis/redis.conf --daemonize no\n1:M 02 Mar 2025 10:00:01.000 * Ready to accept connections tcp\n1:signal-handler Received SIGTERM scheduling shutdown...',
+      exitCode: 0,
+      reason: 'Completed',
+    },
+    {
+      name: 'a daemon flag echoed by a container that then crashed did not leave it to the background',
+      log: 'Starting gunicorn: gunicorn app:app --daemon\nTraceback (most recent call last):\nModuleNotFoundError: No module named app',
+      exitCode: 1,
+    },
+    {
+      name: 'a project command unknown to a tool that found no project is a missing project file',
+      log: 'Scrapy 2.11.2 - no active project\n\nUnknown command: list\n\nUse "scrapy" to see available commands',
+      exitCode: 2,
+    },
     {
       name: 'a shell script whose glob matched no file: cp names the pattern, but a shell ran (missing files)',
       log: "+ cp /seed/*.sql /docker-entrypoint-initdb.d/\ncp: cannot stat '/seed/*.sql': No such file or directory",

@@ -8,6 +8,25 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: "configparser's getboolean refuses a value with an inline comment (INI config of a Python tool)",
+      log: 'Traceback (most recent call last):\n  File "/usr/lib/python3.11/configparser.py", line 828, in getboolean\n    raise ValueError(\'Not a boolean: %s\' % value)\nValueError: Not a boolean: true ; enable for prod',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a config loader names the key in its section whose value is not a number',
+      log: 'ConfigError: Failed to convert value to float. Please check "sample_rate" key in "tracing" section. Current value: "0.1%".',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a YAML config file mounted from a ConfigMap key that rendered nothing',
+      log: 'time="2025-03-02T10:01:00Z" level=fatal msg="config file /etc/exporter/config.yaml is empty"',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
       name: 'a Rust service whose address variable does not parse as host:port',
       log: 'Error: failed to parse METRICS_ADDR="9100": invalid socket address syntax',
       exitCode: 1,
@@ -490,6 +509,16 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'an app converting its own input data is not a setting',
+      log: 'ERROR ingest: could not convert value "" to int for row 17\nTraceback (most recent call last):\nValueError: bad row',
+      exitCode: 1,
+    },
+    {
+      name: 'a config file that is absent is not an empty one',
+      log: 'FATAL: configuration file /etc/app/app.yaml does not exist or is empty',
+      exitCode: 1,
+    },
     {
       name: 'an enum parse of the app own data (no configuration reader) is a bug, not a setting',
       log: "Unhandled exception. System.ArgumentException: Requested value 'PENDING_REVIEW' was not found.\n   at System.Enum.Parse[TEnum](String value)\n   at Orders.Domain.OrderMapper.ToStatus(String raw) in /src/Orders/Domain/OrderMapper.cs:line 18",

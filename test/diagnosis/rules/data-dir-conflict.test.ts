@@ -6,6 +6,13 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a Composer create-project init step whose project directory on the volume already has files',
+      log: 'Creating a "laravel/laravel" project at "/var/www/html"\n\nIn CreateProjectCommand.php line 363:\n\n  Project directory "/var/www/html/" is not empty.',
+      exitCode: 1,
+      min: 0.8,
+      max: 0.88,
+    },
+    {
       name: 'a daemon that reads a stale pid file and tells the user to remove it (not Play)',
       log: 'mailer-daemon: server is already running; remove /var/run/mailer/mailer.pid if it is not',
       exitCode: 1,
@@ -493,6 +500,11 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'removing a directory that still has files (ENOTEMPTY on cleanup) is not a first-run conflict',
+      log: "rm: cannot remove '/tmp/build': Directory not empty",
+      exitCode: 1,
+    },
     {
       name: 'advice to delete a pid file on stop, with nothing already running, is not a conflict',
       log: 'Stopping service... done. You may delete /var/run/app.pid once the process exits.',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'a Django migration whose parent migration file was deleted by a squash (dependency on a missing node)',
+      log: "Traceback (most recent call last):\n  File \"/app/manage.py\", line 22, in <module>\n    main()\ndjango.db.migrations.exceptions.NodeNotFoundError: Migration orders.0012_add_currency dependencies reference nonexistent parent node ('orders', '0011_auto_20240101_1200')",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'Hibernate schema update re-adding a column a DBA already created (DDL echoed, no migration tool named)',
       log: 'WARN  o.h.t.s.i.ExceptionHandlerLoggedImpl - GenerationTarget encountered exception accepting command : Error executing DDL "alter table invoices add column paid_at timestamp(6)" via JDBC Statement\nCaused by: org.postgresql.util.PSQLException: ERROR: column "paid_at" of relation "invoices" already exists',
       exitCode: 1,
@@ -267,6 +273,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a graph library that cannot find a node in a job pipeline is not a missing migration parent',
+      log: 'Traceback (most recent call last):\n  File "/app/pipeline.py", line 40, in <module>\n    dag.run()\npipeline.errors.NodeNotFoundError: node \'billing-export\' is not in the graph',
+      exitCode: 1,
+    },
     {
       name: 'a migration runner whose own failure line says the connection was refused (it never reached the database)',
       log: 'level=info msg="Running migrations" target=latest\nlevel=error msg="migration failed" error="dial tcp 10.96.14.2:5432: connect: connection refused"',

@@ -6,6 +6,18 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
   positives: [
     {
+      name: 'a TensorFlow training job whose batch does not fit the GPU (ResourceExhaustedError: OOM when allocating tensor)',
+      log: '2025-03-02 10:14:07.112: W tensorflow/core/common_runtime/bfc_allocator.cc:479] Allocator (GPU_0_bfc) ran out of memory trying to allocate 3.00GiB\ntensorflow.python.framework.errors_impl.ResourceExhaustedError: {{function_node __wrapped__MatMul_device_/job:localhost/replica:0/task:0/device:GPU:0}} OOM when allocating tensor with shape[65536,12288] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc [Op:MatMul]',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a PyTorch model on ROCm whose HIP allocator is exhausted',
+      log: 'Traceback (most recent call last):\n  File "/app/train.py", line 88, in <module>\n    loss = step(params, batch)\ntorch.OutOfMemoryError: HIP out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 63.98 GiB of which 1.10 GiB is free.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a scikit-learn job whose distance matrix NumPy refuses to allocate (_ArrayMemoryError)',
       log: 'Traceback (most recent call last):\n  File "/app/cluster.py", line 40, in <module>\n    dist = pairwise_distances(X)\n  File "/usr/local/lib/python3.12/site-packages/sklearn/metrics/pairwise.py", line 2196, in pairwise_distances\nnumpy.core._exceptions._ArrayMemoryError: Unable to allocate 74.5 GiB for an array with shape (100000, 100000) and data type float64',
       exitCode: 1,
@@ -77,6 +89,11 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
     },
   ],
   negatives: [
+    {
+      name: 'an illegal memory access on the GPU is a kernel bug, not a full device memory',
+      log: 'RuntimeError: CUDA error: an illegal memory access was encountered\nCUDA kernel errors might be asynchronously reported at some other API call',
+      exitCode: 1,
+    },
     {
       name: 'a fork that the kernel refused (errno 12) is a process limit, not an array allocation',
       log: 'OSError: [Errno 12] Cannot allocate memory\n  File "/usr/lib/python3.11/subprocess.py", line 1901, in _execute_child',

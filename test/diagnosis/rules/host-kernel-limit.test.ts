@@ -4,6 +4,19 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'a start script refuses to run below the open-file minimum it names (StarRocks wording)',
+      log: '+ ulimit -n\n1024\nPlease set the maximum number of open file descriptors to at least 65535, current value is 1024\nexit 1',
+      exitCode: 1,
+      min: 0.8,
+      max: 0.86,
+    },
+    {
+      name: 'a start script asks to raise the nproc limit in limits.conf before exiting',
+      log: 'max user processes 4096 is lower than required\nModify /etc/security/limits.conf and append:\n  * soft nproc 65535\nexit 1',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'libbpf cannot create a map with EPERM (the memlock limit of a pre-5.11 kernel)',
       log: "libbpf: map 'events': failed to create: Operation not permitted(-1)\nlibbpf: failed to load object 'opensnoop_bpf'\nfailed to load BPF object: -1",
       exitCode: 1,
@@ -232,6 +245,11 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a pool size setting above a number of connections is not an open-file limit',
+      log: 'FATAL: pool_size must be greater than 10 (got 5)\nconfig validation failed',
+      exitCode: 1,
+    },
     {
       name: 'a map the kernel does not support (EINVAL) is not a limit',
       log: "libbpf: map 'ringbuf': failed to create: Invalid argument(-22)\nlibbpf: failed to load object 'tracer_bpf'",

@@ -9,6 +9,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a Stolon keeper started with no store backend at all (another HA manager than Patroni)',
+      log: 'stolon-keeper: error: store backend type required\nUsage:\n  stolon-keeper [flags]',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Patroni pod whose DCS variables were dropped, in other words than the batch case',
+      log: "2024-06-01 10:00:00,001 CRITICAL: could not find a suitable configuration for the DCS\npatroni.exceptions.PatroniFatalException: 'Can not find suitable configuration of distributed configuration store'",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'the Kafka Java client started with no bootstrap servers at all',
       log: 'org.apache.kafka.common.config.ConfigException: Missing required configuration "bootstrap.servers" which has no default value.\n\tat org.apache.kafka.common.config.ConfigDef.parseValue(ConfigDef.java:493)',
       exitCode: 1,
@@ -152,6 +164,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a configured DCS that is unreachable is not a store that was never configured',
+      log: '2024-06-01 10:00:00,001 ERROR: failed to connect to etcd: Failed to get list of machines from http://etcd-0.etcd:2379/v3: MaxRetryError("HTTPConnectionPool(host=\'etcd-0.etcd\', port=2379): Max retries exceeded")\n2024-06-01 10:00:00,002 INFO: waiting on etcd',
+      exitCode: 1,
+    },
     {
       name: 'a client that waits for at least one broker to come up is not missing its broker list',
       log: 'INFO waiting for at least one broker to become available (brokers=kafka-0.kafka:9092)\nINFO connected to 3 brokers',

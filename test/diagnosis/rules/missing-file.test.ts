@@ -11,6 +11,18 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'a dbt job whose image lost dbt_project.yml to the build context (Not a dbt project)',
+      log: '12:01:33  Running with dbt=1.8.2\n12:01:33  Encountered an error:\nRuntime Error\n  fatal: Not a dbt project (or any of the parent directories). Missing dbt_project.yml file',
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'Maven run in a working directory without pom.xml (no POM in this directory)',
+      log: '[ERROR] The goal you specified requires a project to execute but there is no POM in this directory (/app). Please verify you invoked Maven from the correct directory. -> [Help 1]',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a jar named by a glob that matched nothing: missing jar is the second reading behind exec form',
       log: 'Unable to access jarfile /opt/app/lib/*.jar',
       exitCode: 1,
@@ -438,6 +450,11 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'a project tool naming its project at start is not a missing project file',
+      log: 'Scrapy 2.11.2 - active project: shop_spiders\nSpider closed (finished)',
+      exitCode: 0,
+    },
     {
       name: 'a directory the app reports missing and then creates is not what stopped it',
       log: "WARN directory 'cache' does not exist, creating it\nready on :8080",

@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'Django on an old distro base image refusing its system SQLite (a library gate, not the language runtime)',
+      log: 'django.core.exceptions.ImproperlyConfigured: SQLite 3.31 or later is required (found 3.27.2).',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'urllib3 2 on an image whose Python ssl module is built against an old OpenSSL',
+      log: "ImportError: urllib3 v2 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with 'OpenSSL 1.0.2k-fips  26 Jan 2017'.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Corefile using the view plugin on an older CoreDNS image (a real plugin name, not a typo)',
+      log: "/etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'view'",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a MariaDB server given a my.cnf written for MySQL 8.0 (the X plugin bind address)',
       log: "2024-05-02 10:00:01 0 [ERROR] /usr/sbin/mariadbd: unknown variable 'mysqlx-bind-address=0.0.0.0'\n2024-05-02 10:00:01 0 [ERROR] Aborting",
       exitCode: 1,
@@ -866,6 +884,17 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a Corefile with a misspelt plugin name is a broken config, not an older CoreDNS',
+      log: "/etc/coredns/Corefile:3 - Error during parsing: Unknown directive 'forwrd'",
+      exitCode: 1,
+      max: 0.5,
+    },
+    {
+      name: 'a build note that a package needs OpenSSL headers is not a version gate',
+      log: 'error: failed to run custom build command for `openssl-sys v0.9.102`\n  Could not find directory of OpenSSL installation',
+      exitCode: 101,
+    },
     {
       name: 'a typo in a MySQL option is a broken config, not another release (no rule says version)',
       log: "2024-05-02T10:00:01.120Z 0 [ERROR] [MY-000067] [Server] unknown variable 'innodb_bufer_pool_size=2G'.\n2024-05-02T10:00:01.121Z 0 [ERROR] [MY-010119] [Server] Aborting",
