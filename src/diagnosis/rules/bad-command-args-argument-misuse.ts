@@ -34,6 +34,32 @@ const REMOVED_SUBCOMMAND: Signature = {
   not: /\bERR\b|\bSQL\b|\bquery\b/,
 };
 
+// A CLI that refuses a command it renamed, pointing at the new one: drizzle-kit "This command is
+// deprecated, please use updated 'push' command", "this subcommand has been removed, use `x migrate`
+// instead", "This command was renamed; run 'tool serve'". "This command" is the one the container ran, and
+// the redirect to another command says the args were written for an older release of the tool.
+const RENAMED_COMMAND_REDIRECT: Signature = {
+  all: [
+    /\b[Tt]his (?:sub)?command (?:is|was|has been) (?:deprecated|removed|renamed|replaced|retired)(?: and (?:was |has been )?(?:removed|replaced))?[,.;:]? {0,3}(?:[Pp]lease |[Yy]ou (?:should|must|need to) )?(?:use|run|switch to|migrate to|call)\b/,
+  ],
+  confidence: 0.8,
+  title: 'The command runs a subcommand that this release of the tool renamed or removed',
+  not: /\bERR\b|\bSQL\b|\bquery\b/,
+};
+
+// A server mode that only works from a config file, started with none because the args that named the
+// file were dropped or split (a notice that it runs on defaults is not one): Redis "Sentinel started without a config file. Exiting...", "must be started
+// with a configuration file", "you must specify a config file", "requires a config file argument".
+const MODE_STARTED_WITHOUT_CONFIG_FILE: Signature = {
+  all: [
+    /\b(?:started|launched|invoked) without (?:a|any) config(?:uration)? file\b|\bmust be (?:started|run|launched) with an? config(?:uration)? file\b|\b[Yy]ou must (?:specify|provide|pass|give) an? config(?:uration)? file\b|\brequires an? config(?:uration)? file (?:argument|path|parameter)\b/,
+  ],
+  confidence: 0.8,
+  title: 'The command starts a mode that needs a config file but passes none',
+  // "Started without a config file, using defaults" is a notice of a program that runs on.
+  not: /\b(?:using|use|with|falling back to) (?:the |its )?(?:built-in )?defaults?\b/i,
+};
+
 // A config parser that was given a file PATH where it takes the document itself echoes the path as the
 // content it failed to read: Envoy "--config-yaml /etc/envoy/envoy.yaml" gives "Unable to parse JSON as
 // proto (... non-object value): "/etc/envoy/envoy.yaml"", Go YAML loaders fed the path as inline config
@@ -50,5 +76,7 @@ const PATH_GIVEN_AS_INLINE_CONFIG: Signature = {
 export const ARGUMENT_MISUSE_SIGNATURES: readonly Signature[] = [
   PARSER_ERROR_LINE,
   REMOVED_SUBCOMMAND,
+  RENAMED_COMMAND_REDIRECT,
+  MODE_STARTED_WITHOUT_CONFIG_FILE,
   PATH_GIVEN_AS_INLINE_CONFIG,
 ];

@@ -19,6 +19,9 @@ import type { Signature } from './log-helpers.ts';
 // - a start command echoed with its own daemonizing flag (set -x, "Starting gunicorn: ... --daemon"):
 //   gunicorn --daemon, uwsgi --daemonize, redis-server --daemonize yes, kafka-server-start.sh -daemon,
 //   start-stop-daemon --background, rabbitmq -detached, celery --detach; "--daemonize no" is foreground.
+// - a launcher that returns once its daemons run and tells how to stop them: `ray start --head` without
+//   --block ("To terminate the Ray runtime, run\n ray stop"), "To stop the server, run `x stop`",
+//   "Use 'agent stop' to stop it". A foreground server never needs to tell how to stop itself this way.
 // - catalina.sh start "Tomcat started.", pg_ctl start "server starting" / "waiting for server to
 //   start.... done", mongod --fork "about to fork child process" / "child process started successfully,
 //   parent exiting";
@@ -30,6 +33,7 @@ const FORKED_AWAY = [
   /^starting [\w.-]{1,200}, logging to \/|^Starting [\w-]{1,60} daemon on host /,
   /^Started [\w -]{1,60}\(pid[:=]? ?\d{1,8}\)|\bpidfile created : '|-detached was passed/,
   /^nohup: (?:ignoring input|appending output|redirecting stderr)/,
+  /^\s{0,4}To (?:stop|terminate|shut down|kill) (?:the|this|all) [\w -]{1,60}(?:runtime|server|daemon|cluster|service|agent|processes|nodes?)\b[ ,]{0,3}(?:run|use|execute)\b|\b(?:[Uu]se|[Rr]un) [`'"][\w. -]{1,40} (?:stop|shutdown|kill)[`'"] to (?:stop|terminate|shut (?:it )?down)\b/,
   /(?:^|\s)(?:--daemon(?:ize)?|--detach(?:ed)?|-detached|-daemon|--background)(?![\w-]|[= ](?:no|false|off|0)\b)/,
 ];
 

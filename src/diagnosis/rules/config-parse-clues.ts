@@ -104,9 +104,11 @@ export const CONFIG_SCHEMA_SIGNATURES: Signature[] = [
   },
   {
     // A key the schema does not know: a typo or misplaced key as often as a key of another version, so not
-    // confident; runtime_version_mismatch reads the version.
+    // confident; runtime_version_mismatch reads the version. Pydantic models that forbid extra keys (Ray Serve,
+    // pydantic-settings, LiteLLM configs) say "extra fields not permitted" (v1) or "Extra inputs are not
+    // permitted" (v2) under the key's path; marshmallow answers "Unknown field.".
     all: [
-      /strict decoding error: unknown field|\bextraneous key \[[\w.-]{1,80}\] is not permitted|json: unknown field "|\bAdditional propert(?:y|ies) [`'"]?[\w.-]{1,60}[`'"]? (?:is|are) not allowed|SchemaViolationConfigurationException/,
+      /\bextra fields not permitted\b|\bExtra inputs are not permitted\b|\btype=extra_forbidden\b|\['Unknown field\.'\]|strict decoding error: unknown field|\bextraneous key \[[\w.-]{1,80}\] is not permitted|json: unknown field "|\bAdditional propert(?:y|ies) [`'"]?[\w.-]{1,60}[`'"]? (?:is|are) not allowed|SchemaViolationConfigurationException/,
     ],
     confidence: 0.78,
     title: 'The configuration has a key the schema does not know (typo or misplaced key)',

@@ -4,6 +4,7 @@
  * missing-env-var rule offers that reading too, so confidence stays moderate for localhost.
  */
 import { kubectl } from '../kubectl.ts';
+import { HANDSHAKE_SIGNATURES } from './dependency-unreachable-handshake.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import type { RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
@@ -206,6 +207,7 @@ export const dependencyUnreachable = signatureRule({
     NO_RESPONSE,
     SQL_SERVER_UNREACHABLE,
     DRIVER_CONNECT_TIMEOUT,
+    ...HANDSHAKE_SIGNATURES,
   ],
   options: { recoverable: true },
   adjust: (ctx, found) => {

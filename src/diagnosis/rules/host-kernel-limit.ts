@@ -3,6 +3,7 @@ import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
+import { FORK_FRAME, FORK_LIMIT_SIGNATURES, UNNAMED_EAGAIN } from './host-kernel-limit-forks.ts';
 
 // EMFILE alone is as often a descriptor leak in the app as a low limit: a weak reading on its own.
 const OPEN_FILE_LIMIT_REACHED: Signature = {
@@ -251,15 +252,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.6,
     title: 'The process or thread limit (pids, ulimit -u) is reached',
   },
-  {
-    // fork() failing with EAGAIN is the process/pids limit (ulimit -u, the pod's pids limit), not memory.
-    // Ruby words it "in `fork': Resource temporarily unavailable - fork(2) (Errno::EAGAIN)"; Node "spawn EAGAIN".
-    all: [
-      /\bfork'?: (?:retry: )?Resource temporarily unavailable|\b[Cc]an't fork: Resource temporarily unavailable|Resource temporarily unavailable - fork\(2\)|\bspawn(?: [^\s]{1,200})? EAGAIN\b/,
-    ],
-    confidence: 0.78,
-    title: 'The process limit (ulimit -u or the pod pids limit) is reached',
-  },
+  ...FORK_LIMIT_SIGNATURES,
   {
     // A start-up mapping of shared memory refused by the kernel: huge_pages=on on a node with no (or too few)
     // huge pages reserved (vm.nr_hugepages), or strict overcommit (vm.overcommit_memory=2). PostgreSQL's
@@ -288,7 +281,8 @@ export const hostKernelLimit = signatureRule({
   // the status message or a Failed event only: the log is empty when the process never started.
   options: { status: true },
   adjust: (ctx, hit) =>
-    hit.signature === BPF_MAP_CREATE_FAILED && !epermNear(ctx, hit.line)
+    (hit.signature === BPF_MAP_CREATE_FAILED && !epermNear(ctx, hit.line)) ||
+    (hit.signature === UNNAMED_EAGAIN && !ctx.log.lines.some((l) => FORK_FRAME.test(l.text)))
       ? 0
       : hit.signature === OPEN_FILE_LIMIT_REACHED && ctx.log.lines.some((l) => OPEN_FILE_LIMIT_SHOWN.test(l.text))
         ? 0.78

@@ -1,11 +1,34 @@
 /**
  * missing_dependency's readings of a lockfile or manifest that stopped the dependencies from being installed
- * as pinned (npm ci, Bundler, Go modules, Maven/Gradle, Poetry/pip, Composer). The missing-dependency rule
- * lists these among its own signatures.
+ * as pinned (npm ci, Bundler, Go modules, Maven/Gradle, Poetry/pip, Composer), or an install step that never
+ * ran in the image (a native addon's build, a client's code generation). The missing-dependency rule lists
+ * these among its own signatures.
  */
 import type { Signature } from './log-helpers.ts';
 
 export const LOCKFILE_SIGNATURES: Signature[] = [
+  {
+    // A native addon whose install script never ran in the image (npm ci --ignore-scripts, node_modules copied
+    // without its build output, a prebuilt download that failed): the package is there, its compiled .node file
+    // is not. bcrypt ".../node_modules/bcrypt/lib/binding/napi-v3/bcrypt_lib.node", sqlite3 ".../binding/
+    // napi-v6-linux-glibc-x64/node_sqlite3.node", and the bindings package's "Could not locate the bindings file".
+    all: [
+      /\bCannot find module '[^'\n]{1,300}\.node'|\bCould not locate the bindings file\b/,
+      /node_modules|bindings file/,
+    ],
+    confidence: 0.8,
+    title: "A native package's compiled addon was never built or fetched in the image (its install script did not run)",
+  },
+  {
+    // A client generated from a schema at install or build time that the image never got: Prisma's "@prisma/client
+    // did not initialize yet. Please run "prisma generate"", "Cannot find module '.prisma/client/default'" (a fresh
+    // production install in the runtime stage, the generated client left in the builder).
+    all: [
+      /\b(?:[Pp]lease run|[Yy]ou need to run|[Tt]ry running|[Rr]un) [`'"]?(?:npx |pnpm |yarn |bunx |pnpm exec )?prisma generate\b|\bCannot find module '\.prisma\/client\b|@prisma\/client did not initialize yet\b/,
+    ],
+    confidence: 0.82,
+    title: 'The generated database client was not generated in the image (prisma generate did not run there)',
+  },
   {
     // npm packages that ship their native binary as one optional package per platform: node_modules or a
     // lockfile made on a Mac or Windows holds only that platform's package, so the Linux one was never

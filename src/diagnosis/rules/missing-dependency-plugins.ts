@@ -1,6 +1,7 @@
 /**
  * missing_dependency's readings for extensions a configuration names and the server or framework loads by that
- * name (log shipper plugins, server modules, logging sinks): the config is right for an image that has them.
+ * name (log shipper plugins, server modules, logging sinks, database adapters and file system backends): the
+ * config is right for an image that has them.
  * The missing-dependency rule lists these among its own signatures.
  */
 import { MISSING_LOGGING_SINK, MISSING_PLUGIN } from './config-clues.ts';
@@ -27,5 +28,18 @@ export const PLUGIN_SIGNATURES: Signature[] = [
     all: [/\b[Mm]ake sure the module exists\b/],
     confidence: 0.75,
     title: 'A module the configuration names is not in the release (its dependency was dropped?)',
+  },
+  {
+    // A backend the configuration names by type or URL scheme, shipped as its own package or plugin that the
+    // image left out: dbt "Could not find adapter type postgres!" (dbt-postgres not installed), Flink "Could not
+    // find a file system implementation for scheme 's3'" (the s3 plugin not enabled), Hadoop "No FileSystem for
+    // scheme "s3a"" (hadoop-aws not on the classpath), TypeORM "DriverPackageNotInstalledError: Postgres package
+    // has not been found installed", Sequelize "Please install pg package manually". A misspelt type or scheme
+    // reads the same, hence below certainty.
+    all: [
+      /\bCould not find adapter type [\w-]{1,60}|\bCould not find a file system implementation for scheme\b|\bNo FileSystem for scheme\b|\bDriverPackageNotInstalledError\b|\bpackage has not been found installed\b|\bPlease install [\w@/.-]{1,60} package manually\b/,
+    ],
+    confidence: 0.8,
+    title: 'The adapter, driver or file system plugin the configuration names is not installed in the image',
   },
 ];

@@ -53,4 +53,17 @@ export const ABSENT_CREDENTIAL_SIGNATURES: readonly Signature[] = [
     confidence: 0.66,
     title: 'A client got no token or connection settings: the environment variable is likely not set',
   },
+  {
+    // A service-account credential assembled from variables (FIREBASE_PRIVATE_KEY, GOOGLE_CLIENT_EMAIL)
+    // that lacks a field: firebase-admin's 'Service account object must contain a string "private_key"
+    // property', google-auth's "Service account info was not in the expected format, missing fields
+    // client_email", google-auth-library's "The incoming JSON object does not contain a client_email
+    // field" and "No key or keyFile set". The field was never given, so it was not sent and refused
+    // (auth_failure); a wrong file mounted in its place reads the same, hence not confident.
+    all: [
+      /[Ss]ervice account (?:object|info|JSON) (?:must contain an? (?:string |non-empty )?["'`]?\w{1,40}["'`]? (?:property|field)|was not in the expected format, missing fields?)\b|[Tt]he incoming JSON object does not contain an? \w{1,40} field\b|\bNo key or keyFile set\b/,
+    ],
+    confidence: 0.74,
+    title: 'A service-account credential lacks a field: the variable that should fill it is likely not set',
+  },
 ];

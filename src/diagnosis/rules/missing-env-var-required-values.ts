@@ -53,6 +53,18 @@ export const weighUnsetNotice = (ctx: RuleContext, hit: SignatureHit): number | 
 
 export const REQUIRED_VALUE_SIGNATURES: readonly Signature[] = [
   {
+    // A load generator or API client given no target at all: Locust's "You must specify the base host",
+    // "No base URL was provided", "baseURL is required". The target comes from a variable in a Job
+    // (LOCUST_HOST, API_BASE_URL) and none at all is one that was not passed, or passed under another
+    // name; the wording also names a flag, so a missing argument is the other reading: not confident.
+    all: [
+      /\b(?:must|need to|have to) (?:specify|provide|set|configure|give) (?:the |a )?base (?:host|URL|url|address)\b|\b[Nn]o base (?:host|URL|url|address) (?:was |is )?(?:specified|provided|set|configured|given)\b|\bbase ?(?:URL|url|Url|host) (?:is|must be) (?:required|provided|set)\b/,
+    ],
+    confidence: 0.68,
+    title: 'The client was given no base host or URL: the variable that holds the target is likely not set',
+    not: /\b(?:[Ii]nvalid|malformed|must (?:start|begin|end)|must be (?:an? )?(?:absolute|valid|https?))\b/,
+  },
+  {
     // A message-queue client given no broker address at all: Redpanda Console's "you must specify at least
     // one broker to connect to", the Kafka Java client's 'Missing required configuration "bootstrap.servers"',
     // librdkafka's "No bootstrap.servers configured", kafkajs' "expected brokers array and got nothing".

@@ -40,6 +40,7 @@ import { EMPTY_HOST_SIGNATURES, weighEmptyHost } from './missing-env-var-empty-h
 import { LICENCE_SIGNATURES } from './missing-env-var-licence.ts';
 import { REQUIRED_VALUE_SIGNATURES, weighUnsetNotice } from './missing-env-var-required-values.ts';
 import { UNFILLED_SLOT_SIGNATURES } from './missing-env-var-unfilled-slots.ts';
+import { SUBSTITUTION_SIGNATURES } from './missing-env-var-substitutions.ts';
 import { ENV_VALIDATOR_SIGNATURES } from './missing-env-var-validators.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
@@ -174,6 +175,7 @@ const SIGNATURES: Signature[] = [
   ...UNFILLED_SLOT_SIGNATURES,
   ...REQUIRED_VALUE_SIGNATURES,
   ...ENV_VALIDATOR_SIGNATURES,
+  ...SUBSTITUTION_SIGNATURES,
   {
     // JSON-schema env validators (env-schema / @fastify/env, envalid-on-ajv, convict): ajv's "env must have
     // required property 'COOKIE_SECRET'" (v8) or "should have required property" (v6). The object checked

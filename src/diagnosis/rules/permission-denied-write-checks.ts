@@ -111,3 +111,18 @@ export const MODE_CHECK: Signature = {
   title: 'A file has a mode the process refuses or cannot set (volume mount mode, chmod without effect)',
   not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b/,
 };
+
+// A start-up step that words a directory it could not create without the errno: Home Assistant's "Unable to create
+// library directory /config/deps", "Failed to create log directory /var/log/app", "Could not create cache dir
+// '/home/app/.cache'". On a volume that is most often its ownership (a root-owned PVC, an NFS export that squashes
+// root); a read-only mount or a full disk would usually name its errno, so the bare wording stays below the band.
+export const DIRECTORY_NOT_CREATED: Signature = {
+  all: [
+    /\b(?:[Uu]nable to|[Ff]ailed to|[Cc]ould(?:n't| not)|[Cc]annot|[Cc]an't) (?:create|make) (?:the |a )?(?:[\w-]{1,30} ){0,2}(?:directory|dir|folder):? ['"`]?\//,
+  ],
+  confidence: 0.7,
+  title: 'The container user could not create a directory it needs (ownership of the volume)',
+  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Dd]isk quota|[Nn]o such file|\bENOENT\b|[Ff]ile exists|\bEEXIST\b|[Nn]ot a directory|\bENOTDIR\b/,
+};
+
+export const DIRECTORY_CREATION_SIGNATURES: Signature[] = [HOME_CACHE_NOT_CREATED, DIRECTORY_NOT_CREATED];

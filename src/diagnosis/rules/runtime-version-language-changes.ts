@@ -16,6 +16,27 @@ export const LANGUAGE_CHANGE_SIGNATURES: Signature[] = [
     title: 'A library uses Python names removed in the Python version the image runs (Python too new)',
   },
   {
+    // asyncio changes an older library breaks on after the base image's Python moved up: 3.11 made
+    // asyncio.TimeoutError (and concurrent.futures') the builtin TimeoutError, so a class listing both as bases
+    // (aioredis 2 and its forks) raises "duplicate base class TimeoutError"; 3.10 removed the loop= argument of
+    // asyncio primitives and says so in its own words.
+    all: [
+      /\bduplicate base class TimeoutError\b|\bAs of 3\.1\d, the \*?loop\*? parameter was removed from \w{1,40}\(\)/,
+    ],
+    confidence: 0.88,
+    title: "A library relies on asyncio behaviour that the image's (newer) Python changed",
+  },
+  {
+    // Python 3.11 rejects any unhashable dataclass default, not just list/dict/set: a library whose fields
+    // default to an instance of its own config class (old hydra, spaCy, fairseq configs) fails on import. A
+    // list, dict or set default is the code's own bug on every Python, so those are left to app_bug.
+    all: [
+      /\bmutable default <class '(?!(?:list|dict|set)')[\w.]{1,120}'> for field \w{1,80} is not allowed: use default_factory/,
+    ],
+    confidence: 0.74,
+    title: "A library's dataclass defaults are rejected by the image's Python 3.11+ (written for an older Python)",
+  },
+  {
     // PEP 604 "X | None" annotations evaluated on Python < 3.10.
     all: [/unsupported operand type\(s\) for \|: '(?:type|types\.GenericAlias|_GenericAlias|ModelMetaclass)' and '/],
     confidence: 0.8,

@@ -132,6 +132,15 @@ const SIGNATURES: Signature[] = [
     title: 'A shell script has Windows line endings (a carriage return rewrote the start of the line)',
   },
   {
+    // The same overwrite where the program quoted a CR-ended argument mid-sentence: Prisma's
+    // ' Unknown command "deploy\r"' shows as '" Unknown command "deploy', the closing quote at column 0
+    // and the opening one left unclosed before the last word. Exactly two quotes of one kind, the second
+    // directly before a word that ends the line: no message is written that way.
+    all: [/^"[^"\n]{1,200}[\s:=(]"[\w./:@-]{1,200}\s{0,4}$|^'[^'\n]{1,200}[\s:=(]'[\w./:@-]{1,200}\s{0,4}$/],
+    confidence: 0.84,
+    title: 'A shell script has Windows line endings (a carriage return rewrote the start of the line)',
+  },
+  {
     all: [/syntax error: unexpected end of file/],
     confidence: 0.5,
     title: 'A shell script ends unexpectedly (often CRLF line endings)',

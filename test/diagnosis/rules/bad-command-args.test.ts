@@ -542,6 +542,34 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.75,
     },
     {
+      name: 'a cluster launcher that returned once its daemons ran and says how to stop them exits 0',
+      log: 'Starting dask scheduler and workers... done\n\n  To stop the dask cluster processes, run\n    dask-ctl stop\n',
+      exitCode: 0,
+      reason: 'Completed',
+      min: 0.75,
+    },
+    {
+      name: 'an agent launcher that tells how to stop the agent it backgrounded exits 0',
+      log: "Agent is running (pid 42). Use 'telegraf-agent stop' to stop it.",
+      exitCode: 0,
+      reason: 'Completed',
+      min: 0.75,
+    },
+    {
+      name: 'a CLI refuses a command it renamed and points at the new one',
+      log: "> prisma-tools generate:client\n\nThis command has been removed, please use 'generate' with --client instead\nnpm ERR! code 1",
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'a server mode that needs a config file was started with none',
+      log: '2024-04-04T08:20:31Z INFO keepalived-exporter starting\nFATAL: exporter must be started with a configuration file (--config.file), exiting',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
       name: 'a process manager that daemonized, leaving the container to exit 0',
       log: 'Starting queue worker\nforking to background (pid 27)\n',
       exitCode: 0,
@@ -748,6 +776,21 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a foreground server that tells how to stop it and then crashed did not daemonize',
+      log: 'To stop the Ray runtime, run ray stop\nTraceback (most recent call last):\nRuntimeError: GCS failed to start',
+      exitCode: 1,
+    },
+    {
+      name: 'a deprecation notice that points at no replacement command is not a renamed command',
+      log: 'This command is deprecated and will be removed in a future release.\nError: connect ECONNREFUSED 127.0.0.1:5432',
+      exitCode: 1,
+    },
+    {
+      name: 'a server that started without a config file on its defaults and then failed elsewhere',
+      log: 'Started without a config file, using default settings\nError: listen EADDRINUSE: address already in use :::3000',
+      exitCode: 1,
+    },
     {
       name: 'a command echoed with a daemon flag turned off runs in the foreground',
       log: '+ exec redis-server /etc/redis/redis.conf --daemonize no\n1:M 02 Mar 2025 10:00:01.000 * Ready to accept connections tcp\n1:signal-handler Received SIGTERM scheduling shutdown...',

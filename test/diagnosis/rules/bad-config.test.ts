@@ -8,6 +8,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a pydantic v2 settings model that forbids extra keys, given a misspelt key',
+      log: "pydantic_core._pydantic_core.ValidationError: 1 validation error for ProxyConfig\nmodel_lst\n  Extra inputs are not permitted [type=extra_forbidden, input_value=[{'model_name': 'gpt-4o'}], input_type=list]",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: "configparser's getboolean refuses a value with an inline comment (INI config of a Python tool)",
       log: 'Traceback (most recent call last):\n  File "/usr/lib/python3.11/configparser.py", line 828, in getboolean\n    raise ValueError(\'Not a boolean: %s\' % value)\nValueError: Not a boolean: true ; enable for prod',
       exitCode: 1,
@@ -509,6 +515,11 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a pydantic model missing a required field is not an unknown key',
+      log: 'pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings\ndatabase_url\n  Field required [type=missing, input_value={}, input_type=dict]',
+      exitCode: 1,
+    },
     {
       name: 'an app converting its own input data is not a setting',
       log: 'ERROR ingest: could not convert value "" to int for row 17\nTraceback (most recent call last):\nValueError: bad row',

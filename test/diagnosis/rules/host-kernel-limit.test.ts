@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'a Python worker pool whose fork is refused by the pod pids limit (EAGAIN named only in the traceback)',
+      log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 41, in <module>\n    proc = subprocess.Popen(["convert", src, dst])\n  File "/usr/local/lib/python3.12/subprocess.py", line 1955, in _execute_child\n    self.pid = _fork_exec(\n               ^^^^^^^^^^^\nBlockingIOError: [Errno 11] Resource temporarily unavailable',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a start script refuses to run below the open-file minimum it names (StarRocks wording)',
       log: '+ ulimit -n\n1024\nPlease set the maximum number of open file descriptors to at least 65535, current value is 1024\nexit 1',
       exitCode: 1,
@@ -245,6 +251,11 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a non-blocking lock refused with EAGAIN is another process holding it, not the process limit',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 12, in <module>\n    fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)\nBlockingIOError: [Errno 11] Resource temporarily unavailable',
+      exitCode: 1,
+    },
     {
       name: 'a pool size setting above a number of connections is not an open-file limit',
       log: 'FATAL: pool_size must be greater than 10 (got 5)\nconfig validation failed',

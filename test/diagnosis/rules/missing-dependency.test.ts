@@ -7,6 +7,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'a Sequelize app whose dialect driver package was left out of the image',
+      log: 'Error: Please install pg package manually\n    at ConnectionManager._loadDialectModule (/srv/node_modules/sequelize/lib/dialects/abstract/connection-manager.js:55:15)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Spark job writing to s3a:// without hadoop-aws on the classpath',
+      log: 'Exception in thread "main" org.apache.hadoop.fs.UnsupportedFileSystemException: No FileSystem for scheme "s3a"\n\tat org.apache.hadoop.fs.FileSystem.getFileSystemClass(FileSystem.java:3443)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "sqlite3's prebuilt binding never downloaded because install scripts were skipped",
+      log: "Error: Cannot find module '/usr/src/app/node_modules/sqlite3/lib/binding/napi-v6-linux-glibc-x64/node_sqlite3.node'\nRequire stack:\n- /usr/src/app/node_modules/sqlite3/lib/sqlite3-binding.js",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Prisma client import whose generated code is absent from the runtime stage',
+      log: "Error: Cannot find module '.prisma/client/default'\nRequire stack:\n- /app/node_modules/@prisma/client/default.js\n- /app/dist/server.js",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'an Elixir release whose configured time zone database module (tz) was dropped from the deps',
       log: '** (ArgumentError) invalid :time_zone_database, got: Tz.TimeZoneDatabase. Make sure the module exists and it implements the Calendar.TimeZoneDatabase behaviour\n    (elixir 1.17.3) lib/calendar/datetime.ex:561: DateTime.now/2\n    (scheduler 0.4.0) lib/scheduler/clock.ex:12: Scheduler.Clock.local_now/0',
       exitCode: 1,
@@ -579,6 +603,16 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a native addon built for another Node.js version is a runtime mismatch, not a missing package',
+      log: "Error: The module '/app/node_modules/bcrypt/lib/binding/napi-v3/bcrypt_lib.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 108. This version of Node.js requires\nNODE_MODULE_VERSION 115.",
+      exitCode: 1,
+    },
+    {
+      name: "the app's own compiled addon outside node_modules is not a package's install step",
+      log: "Error: Cannot find module '/app/build/Release/addon.node'\nRequire stack:\n- /app/index.js",
+      exitCode: 1,
+    },
     {
       name: 'advice about a modules directory is not a module missing from the release',
       log: 'nginx: [emerg] dlopen() "/etc/nginx/modules/ngx_http_geoip_module.so" failed\nhint: make sure the modules directory exists and is readable',

@@ -9,6 +9,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'an API smoke-test Job whose client was given no base URL at all (another tool than Locust)',
+      log: 'Error: No base URL was provided: set it in the config or with --base-url\n    at new ApiClient (/app/dist/client.js:14:13)',
+      exitCode: 1,
+      min: 0.6,
+      best: 'missing_env_var',
+    },
+    {
       name: 'a Stolon keeper started with no store backend at all (another HA manager than Patroni)',
       log: 'stolon-keeper: error: store backend type required\nUsage:\n  stolon-keeper [flags]',
       exitCode: 1,
@@ -164,6 +171,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a base URL that was given but is malformed is a bad value, not a missing one',
+      log: 'TypeError: Invalid base URL: base URL must be an absolute http(s) URL, got "api.internal/v1"',
+      exitCode: 1,
+    },
     {
       name: 'a configured DCS that is unreachable is not a store that was never configured',
       log: '2024-06-01 10:00:00,001 ERROR: failed to connect to etcd: Failed to get list of machines from http://etcd-0.etcd:2379/v3: MaxRetryError("HTTPConnectionPool(host=\'etcd-0.etcd\', port=2379): Max retries exceeded")\n2024-06-01 10:00:00,002 INFO: waiting on etcd',

@@ -4,6 +4,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'a server that cannot create its log directory on a volume owned by another user, no errno given',
+      log: "2024-06-01 09:12:44 INFO starting worker\n2024-06-01 09:12:44 FATAL Failed to create log directory '/var/lib/worker/logs'\n",
+      exitCode: 1,
+      min: 0.65,
+      max: 0.84,
+    },
+    {
       name: 'a tool that refuses a mounted secret file whose mode is too permissive',
       log: 'Error: /etc/agent/secret.key has insecure permissions (mode 0644, expected 0600); refusing to start',
       exitCode: 1,
@@ -268,6 +275,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a directory that could not be created on a full disk is not a permission problem',
+      log: 'ERROR Could not create cache directory /data/cache: No space left on device',
+      exitCode: 1,
+    },
     {
       name: 'a directory that cannot be made because the volume is mounted read-only is not ownership',
       log: 'fatal: Cannot make directory /var/gerrit/git: Read-only file system',

@@ -4,6 +4,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'an old asyncio library on Python 3.10 passing loop= to an asyncio primitive (the runtime moved up)',
+      log: 'Traceback (most recent call last):\n  File "/usr/local/lib/python3.10/site-packages/motor/core.py", line 41, in __init__\n    self._lock = asyncio.Lock(loop=loop)\n  File "/usr/local/lib/python3.10/asyncio/locks.py", line 77, in __init__\nTypeError: As of 3.10, the *loop* parameter was removed from Lock() since it is no longer necessary',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Redis client fork defining its TimeoutError on Python 3.11, where asyncio.TimeoutError is the builtin',
+      log: 'File "/usr/local/lib/python3.11/site-packages/redis_om/_compat/exceptions.py", line 9, in <module>\n    class TimeoutError(asyncio.TimeoutError, builtins.TimeoutError, ConnectionError):\nTypeError: duplicate base class TimeoutError',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a library dataclass defaulting to its own config instance on Python 3.11',
+      log: '  File "/usr/local/lib/python3.11/dataclasses.py", line 815, in _process_class\nValueError: mutable default <class \'fairseq.dataclass.configs.CommonConfig\'> for field common is not allowed: use default_factory',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Prometheus config using the Nomad service discovery block (2.36) on an older image',
+      log: 'ts=2024-03-01T09:00:00.000Z caller=main.go:1190 level=error msg="Error loading config" err="parsing YAML file /etc/prometheus/prometheus.yml: yaml: unmarshal errors:\\n  line 30: field nomad_sd_configs not found in type config.ScrapeConfig"',
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
       name: 'Django on an old distro base image refusing its system SQLite (a library gate, not the language runtime)',
       log: 'django.core.exceptions.ImproperlyConfigured: SQLite 3.31 or later is required (found 3.27.2).',
       exitCode: 1,
@@ -884,6 +908,21 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: "a dataclass with a list default is the code's own bug on every Python",
+      log: '  File "/app/models.py", line 12, in <module>\n    @dataclass\nValueError: mutable default <class \'list\'> for field tags is not allowed: use default_factory',
+      exitCode: 1,
+    },
+    {
+      name: 'a misspelled Prometheus service discovery block is a typo, not a newer release',
+      log: 'ts=2024-03-01T09:00:00.000Z caller=main.go:1190 level=error msg="Error loading config" err="parsing YAML file /etc/prometheus/prometheus.yml: yaml: unmarshal errors:\\n  line 30: field kubernetes_sd_config not found in type config.ScrapeConfig"',
+      exitCode: 1,
+    },
+    {
+      name: 'an app class inheriting the same base twice is a code bug',
+      log: 'File "/app/errors.py", line 4, in <module>\n    class ApiError(ValueError, ValueError):\nTypeError: duplicate base class ValueError',
+      exitCode: 1,
+    },
     {
       name: 'a Corefile with a misspelt plugin name is a broken config, not an older CoreDNS',
       log: "/etc/coredns/Corefile:3 - Error during parsing: Unknown directive 'forwrd'",

@@ -6,6 +6,13 @@ import { classifyCase, contextFor, ruleTable } from './helpers.ts';
 ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
   positives: [
     {
+      name: 'a CLI quoted a CR-ended subcommand and the closing quote overwrote column 0',
+      log: "' Error: unknown command 'serve\nRun 'hugo --help' for usage.",
+      exitCode: 1,
+      min: 0.8,
+      max: 0.84,
+    },
+    {
       name: 'an argparse program rejects a flag its own usage lists: the flag carried a carriage return',
       log: '+ celery-exporter --verbose\r\nusage: celery-exporter [-h] [--broker-url BROKER_URL] [--port PORT] [--verbose]\ncelery-exporter: error: unrecognized arguments: --verbose\r\n',
       exitCode: 2,
@@ -161,6 +168,11 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
     },
   ],
   negatives: [
+    {
+      name: 'a line that quotes two complete words is not a carriage-return overwrite',
+      log: '"GET /healthz HTTP/1.1" 500\nError: "database" is not reachable',
+      exitCode: 1,
+    },
     {
       name: 'a rejected flag that the usage does not list is a wrong flag, not a carriage return',
       log: 'usage: manage.py migrate [-h] [--noinput] [--database DATABASE]\nmanage.py migrate: error: unrecognized arguments: --no-prompt',

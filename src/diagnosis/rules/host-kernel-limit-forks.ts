@@ -1,0 +1,36 @@
+/**
+ * host_kernel_limit's readings of a process the kernel would not fork (EAGAIN from fork/clone): the pod's pids
+ * limit or ulimit -u is reached, not memory. The host-kernel-limit rule lists these among its own signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+/**
+ * A frame of a traceback that was forking or spawning a process: Python's os.fork(), multiprocessing's
+ * popen_fork.py, subprocess's _posixsubprocess.fork_exec (_fork_exec since 3.12), os.posix_spawn.
+ */
+export const FORK_FRAME =
+  /\bos\.fork\(\)|\bpopen_fork\.py\b|\b(?:_posixsubprocess\.)?_?fork_exec\(|\bos\.posix_spawnp?\(/;
+
+/**
+ * Python raises the fork's EAGAIN as a bare "BlockingIOError: [Errno 11] Resource temporarily unavailable",
+ * the call only named in the traceback above (a worker pool, Ansible's forks, subprocess.Popen). A
+ * non-blocking lock, socket or pipe raises the same line: the rule keeps it only under a fork frame.
+ */
+export const UNNAMED_EAGAIN: Signature = {
+  all: [/\bBlockingIOError: \[Errno 11\] Resource temporarily unavailable\b/],
+  confidence: 0.76,
+  title: 'The process limit (the pod pids limit or ulimit -u) is reached: fork() failed with EAGAIN',
+};
+
+export const FORK_LIMIT_SIGNATURES: Signature[] = [
+  {
+    // fork() failing with EAGAIN is the process/pids limit (ulimit -u, the pod's pids limit), not memory.
+    // Ruby words it "in `fork': Resource temporarily unavailable - fork(2) (Errno::EAGAIN)"; Node "spawn EAGAIN".
+    all: [
+      /\bfork'?: (?:retry: )?Resource temporarily unavailable|\b[Cc]an't fork: Resource temporarily unavailable|Resource temporarily unavailable - fork\(2\)|\bspawn(?: [^\s]{1,200})? EAGAIN\b/,
+    ],
+    confidence: 0.78,
+    title: 'The process limit (ulimit -u or the pod pids limit) is reached',
+  },
+  UNNAMED_EAGAIN,
+];
