@@ -4,6 +4,7 @@
  * subcommand that this release removed, and a path handed to an option that takes the config's CONTENT
  * (the parser then echoes the path as the document it could not read).
  */
+import { DOTNET_APP_ASSEMBLY_MISSING } from './exec-launch-clues.ts';
 import type { Signature } from './log-helpers.ts';
 
 // argparse and optparse (and tools built on them: Scrapy, Ansible, many Python CLIs) end with
@@ -73,7 +74,17 @@ const PATH_GIVEN_AS_INLINE_CONFIG: Signature = {
   title: 'A config file path was passed to an option that takes the config itself (inline YAML/JSON)',
 };
 
+// The .NET host is there and the command names an app assembly it cannot find: most often the name in the
+// entrypoint differs from what the project publishes (case, a renamed project), since the build stage
+// copied the publish output; an assembly left out of the image reads the same (missing_file's alternative).
+const DOTNET_APP_ASSEMBLY_NAMED_WRONG: Signature = {
+  all: [DOTNET_APP_ASSEMBLY_MISSING],
+  confidence: 0.62,
+  title: 'The command names a .NET app assembly that is not there (a wrong or differently-cased .dll name?)',
+};
+
 export const ARGUMENT_MISUSE_SIGNATURES: readonly Signature[] = [
+  DOTNET_APP_ASSEMBLY_NAMED_WRONG,
   PARSER_ERROR_LINE,
   REMOVED_SUBCOMMAND,
   RENAMED_COMMAND_REDIRECT,

@@ -9,7 +9,7 @@ import {
   SUBCOMMAND_RUN_AS_PROGRAM,
   shellPathNotFound,
 } from './exec-clues.ts';
-import { launchFailure } from './exec-launch-clues.ts';
+import { DOTNET_APP_ASSEMBLY_MISSING, launchFailure } from './exec-launch-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 import { runsAsNonRoot } from './spec-helpers.ts';
 
@@ -190,8 +190,11 @@ export const commandNotFound: Rule = {
       // The program's path exists in the image but is hidden by a volume (missing_file), or the script
       // was found and launched, so its shebang is what is "not found" (script_crlf_line_endings).
       const notFound = shellPathNotFound(ctx);
+      // ... or the program is the .NET host, which is there: the app assembly it was given is not.
       const present =
-        entrypointHiddenByMount(ctx) !== null || (notFound?.launched === true && notFound.line === hit.line);
+        entrypointHiddenByMount(ctx) !== null ||
+        (notFound?.launched === true && notFound.line === hit.line) ||
+        ctx.log.lines.some((l) => DOTNET_APP_ASSEMBLY_MISSING.test(l.text));
       // Under a `set -x` trace the command word may come from a variable that expanded to something else.
       const traced = ctx.log.lines.some((l) => SET_X_TRACE.test(l.text));
       // A program installed under a home directory (pip --user, npm/gem/cargo per-user bins) into

@@ -94,3 +94,12 @@ export const launchFailure = (ctx: RuleContext): LaunchFailure | null => {
   }
   return null;
 };
+
+/**
+ * The .NET host given an app assembly that is not there: `dotnet Orders.API.dll` with the SDK present
+ * prints "Could not execute because the specified command or file was not found" and then "You intended
+ * to execute a .NET program, but dotnet-Orders.API.dll does not exist". The host is installed; the .dll
+ * the command names is missing or named otherwise (a case that only Windows forgave, a renamed project).
+ */
+export const DOTNET_APP_ASSEMBLY_MISSING =
+  /\bYou intended to execute a \.NET program, but dotnet-[^\s]{1,200}\.dll does not exist\b/;

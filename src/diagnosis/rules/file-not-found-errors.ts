@@ -3,6 +3,7 @@
  * Python's FileNotFoundError, Java's FileNotFoundException and NoSuchFileException, Node's ENOENT. The
  * missing-file rule lists these in its own order.
  */
+import { DOTNET_APP_ASSEMBLY_MISSING } from './exec-launch-clues.ts';
 import type { Signature } from './log-helpers.ts';
 
 // Loader, interpreter, CRLF and module failures also say "no such file": their rules own them. A
@@ -160,6 +161,13 @@ export const FILE_NOT_FOUND_ERRORS: Signature[] = [
     confidence: 0.82,
     title: 'A file the program is configured to read is not at that path (ConfigMap key or mount path differs?)',
     not: /[Pp]ermission denied|\bEACCES\b|[Ii]s a directory|[Rr]ead-only|root certificate|\bCA\b|\.(?:py|rb|c?js|mjs|ts|lua|php|exs|groovy|kts)\b/,
+  },
+  {
+    // The .NET host cannot find the app assembly its command names: not copied into the image, or (more
+    // often, bad_command_args) named otherwise in the entrypoint.
+    all: [DOTNET_APP_ASSEMBLY_MISSING],
+    confidence: 0.5,
+    title: 'The .NET app assembly the command names is not in the image',
   },
   {
     // Time zone data missing from a minimal image (scratch, distroless, alpine without tzdata): a valid

@@ -4,6 +4,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'the .NET host given an app assembly name the project does not publish (a worker, not an API)',
+      log: 'Could not execute because the specified command or file was not found.\nPossible reasons for this include:\n  * You misspelled a built-in dotnet command.\n  * You intended to execute a .NET program, but dotnet-Billing.Worker.dll does not exist.\n  * You intended to run a global tool, but a dotnet-prefixed executable with this name could not be found on the PATH.',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.7,
+    },
+    {
       name: 'a uwsgi command echoed with --daemonize from a VM start script, leaving the container to exit 0',
       log: '+ exec uwsgi --ini /etc/uwsgi/app.ini --daemonize /var/log/uwsgi/app.log\n[uWSGI] getting INI configuration from /etc/uwsgi/app.ini',
       exitCode: 0,

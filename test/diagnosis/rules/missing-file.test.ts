@@ -11,6 +11,14 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'the .NET app assembly a command names, as the alternative to a wrong name in the command',
+      log: 'Could not execute because the specified command or file was not found.\nPossible reasons for this include:\n  * You misspelled a built-in dotnet command.\n  * You intended to execute a .NET program, but dotnet-Billing.Worker.dll does not exist.\n  * You intended to run a global tool, but a dotnet-prefixed executable with this name could not be found on the PATH.',
+      exitCode: 1,
+      min: 0.45,
+      max: 0.55,
+      best: 'bad_command_args',
+    },
+    {
       name: 'a dbt job whose image lost dbt_project.yml to the build context (Not a dbt project)',
       log: '12:01:33  Running with dbt=1.8.2\n12:01:33  Encountered an error:\nRuntime Error\n  fatal: Not a dbt project (or any of the parent directories). Missing dbt_project.yml file',
       exitCode: 2,
