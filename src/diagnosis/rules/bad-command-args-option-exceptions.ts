@@ -31,4 +31,23 @@ const OPTION_PARSER_WORDS: Signature = {
   not: /\\r|\bset: /,
 };
 
-export const OPTION_EXCEPTION_SIGNATURES: readonly Signature[] = [OPTION_PARSER_EXCEPTION, OPTION_PARSER_WORDS];
+// Dart's package:args raises a FormatException naming the flag it does not know ('Could not find an
+// option named "--listen".', 'Could not find an option with short name "-l".') or the value it lacks
+// ('Missing argument for "port".', '"tcp" is not an allowed value for option "mode".'); Swift
+// ArgumentParser prints "Error: Unknown option '--listen'", .NET System.CommandLine "Unrecognized command
+// or argument '--listen'". All come from parsing argv. A config reader looking up an option by name in a
+// file or section is not argv.
+const OPTION_PARSER_NAMED_FLAG: Signature = {
+  all: [
+    /\bCould not find an option (?:named|with short name) ["'`]-{0,2}[\w?]|\bMissing argument for ["'`]-{0,2}\w[\w-]{0,60}["'`]\.|\bis not an allowed value for option ["'`]|^Error: Unknown option ['"`]-{1,2}\w|\bUnrecognized command or argument ['"`‘]-{1,2}\w/,
+  ],
+  confidence: 0.86,
+  title: 'The command passes an option the program does not accept (removed or renamed in this version?)',
+  not: /\b(?:section|config(?:uration)? file|settings file)\b|\.(?:ya?ml|toml|ini|json)\b/i,
+};
+
+export const OPTION_EXCEPTION_SIGNATURES: readonly Signature[] = [
+  OPTION_PARSER_EXCEPTION,
+  OPTION_PARSER_WORDS,
+  OPTION_PARSER_NAMED_FLAG,
+];

@@ -153,7 +153,9 @@ export const CONFIG_VALUE_SIGNATURES: Signature[] = [
 /**
  * .NET binds configuration strings to enums and types itself: "Failed to convert configuration value at
  * 'Logging:LogLevel:Default' to type" (ConfigurationBinder) and TypeConverter's "'Verbose2' is not a valid value
- * for LogLevel" say so outright. Enum.Parse's bare "Requested value 'Informational' was not found" is a setting
+ * for LogLevel" say so outright, as do the logging filter's "Configuration value 'Info' is not supported" (a level
+ * name .NET does not know, e.g. Info for Information) and Python logging's "ValueError: Unknown level: 'VERBOSE'"
+ * (a LOG_LEVEL handed to setLevel/dictConfig). Enum.Parse's bare "Requested value 'Informational' was not found" is a setting
  * only under a configuration reader's frames (Serilog.Settings.Configuration, options binding): the bad-config
  * rule drops that reading when CONFIG_BINDING_FRAME is nowhere in the log (the app parsing its own data).
  */
@@ -167,7 +169,7 @@ export const CONFIG_BINDING_FRAME =
 
 const DOTNET_CONFIG_CONVERSION: Signature = {
   all: [
-    /\bFailed to convert configuration value (?:'[^'\n]{0,200}' )?at '[^'\n]{1,200}' to type\b|\b'[^'\n]{1,120}' is not a valid value for (?:LogLevel|LogEventLevel|[\w.]{1,80}Level|[\w.]{1,80}Mode)\b/,
+    /\bFailed to convert configuration value (?:'[^'\n]{0,200}' )?at '[^'\n]{1,200}' to type\b|\b'[^'\n]{1,120}' is not a valid value for (?:LogLevel|LogEventLevel|[\w.]{1,80}Level|[\w.]{1,80}Mode)\b|\bConfiguration value '[^'\n]{0,120}' is not supported\b|\bValueError: Unknown level: '[^'\n]{0,60}'/,
   ],
   confidence: 0.84,
   title: 'A configuration value cannot be converted to the type of its setting',

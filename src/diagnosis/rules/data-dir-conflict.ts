@@ -215,6 +215,27 @@ const SIGNATURES: Signature[] = [
     title: 'The Mnesia data on the volume belongs to another node or cluster',
   },
   {
+    // An Erlang node whose name changed (a renamed StatefulSet or headless Service) meets the Mnesia data
+    // stamped with its old name: ejabberd "Node name mismatch: I'm [a@x], the database is owned by [a@y]",
+    // {error,{node_name_mismatch,...}}. The volume belongs to the old node name, not a broken config.
+    all: [
+      /\b[Nn]ode name mismatch\b|\bnode_name_mismatch\b|\b(?:database|data directory|data dir|Mnesia (?:directory|database|schema)) (?:is )?owned by (?:node )?\[?[\w.-]{1,80}@[\w.-]{1,200}/,
+    ],
+    confidence: 0.86,
+    title: 'The data on the volume is stamped with the old node name (the pod or service was renamed)',
+  },
+  {
+    // Python's filelock (Hugging Face hub, pip caches, torch extensions) waiting on a lock file in a shared
+    // cache volume that another pod holds or left behind: "Lock 1402 not acquired on /models/.locks/x.lock",
+    // filelock.Timeout "The file lock '/models/x.lock' could not be acquired".
+    all: [
+      /\b(?:[Tt]he )?(?:file )?lock ['"`][^'"`\n]{1,200}['"`] could not be acquired\b|\b[Ll]ock \d{1,20} not acquired on \/|\bfilelock(?:\._error)?\.Timeout\b/,
+    ],
+    confidence: 0.78,
+    title: 'A lock file in the shared cache or data volume is held by another pod (or left by one that was killed)',
+    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|package-lock\.json|yarn\.lock|poetry\.lock|uv\.lock/,
+  },
+  {
     // MinIO: a drive was reformatted or belongs to another deployment (format.json disagrees).
     all: [
       /unexpected deployment ID|[Ff]ound unexpected drive format|(?:is part of another|belongs to another) (?:deployment|cluster)|[Cc]orrupted backend format/,

@@ -69,4 +69,15 @@ export const SERIALIZED_FORMAT_SIGNATURES: Signature[] = [
     title: 'A saved model on the volume was written by another release of the ML library than the image loads it with',
     warningIsEvidence: true,
   },
+  {
+    // A stored document (a collection config, a saved pipeline, an index manifest) without the type or
+    // format discriminator the library's loader keys on: the files were written by another release of the
+    // library (chromadb 0.6 reading a 1.x persist dir fails with "KeyError: '_type'" in from_json). An app's
+    // own dict lookup rarely uses these reserved names; weaker, as a hand-made file reads the same.
+    all: [
+      /\bKeyError: ['"](?:_type|__type__|_class_name|__class_name__|format_version|_format_version|schema_version|_schema_version|storage_version|serialization_version)['"]/,
+    ],
+    confidence: 0.62,
+    title: 'A stored file lacks the type or format key this release of the library reads (written by another release?)',
+  },
 ];

@@ -238,10 +238,11 @@ const migrationRunning = (ctx: RuleContext, line: LogLine): boolean => {
 
 const LOCKED = /\bdatabase is locked\b|SQLITE_BUSY/;
 // The runner never reached the database (its failure line says so, or a migrator is in the stack of a log that
-// does): the name did not resolve, the connection or login was refused, the server is too old. A failure "in" the
+// does): the name did not resolve, the connection or login was refused, the server is too old. PDO names the
+// connection errors by code: SQLSTATE class 08, or HY000 with MySQL's client codes 2002-2006 (no socket, host, server). A failure "in" the
 // migration then says only where the app was, not why (dns_resolution_failure, dependency_unreachable, ...).
 const NEVER_REACHED =
-  /\bSocketException\b|[Cc]onnection refused|\bECONNREFUSED\b|\bENOTFOUND\b|\bEAI_AGAIN\b|\bgetaddrinfo\b|[Nn]ame or service not known|[Nn]o such host|[Tt]emporary failure in name resolution|could not translate host name|[Cc]ould not connect to server|[Uu]nable to connect to|[Nn]etwork is unreachable|[Cc]onnection timed out|\bi\/o timeout\b|Login failed for user|Access denied for user|password authentication failed|\bor (?:later|newer) is required\b|\bSCRAM authentication requires libpq\b|\bauthentication (?:method|type) 1[01] (?:is )?not supported/;
+  /\bSQLSTATE\[08[0-9A-Z]{3}\]|\bSQLSTATE\[HY000\] \[(?:2002|2003|2005|2006)\]|\bCan't connect to (?:local )?MySQL server\b|\bSocketException\b|[Cc]onnection refused|\bECONNREFUSED\b|\bENOTFOUND\b|\bEAI_AGAIN\b|\bgetaddrinfo\b|[Nn]ame or service not known|[Nn]o such host|[Tt]emporary failure in name resolution|could not translate host name|[Cc]ould not connect to server|[Uu]nable to connect to|[Nn]etwork is unreachable|[Cc]onnection timed out|\bi\/o timeout\b|Login failed for user|Access denied for user|password authentication failed|\bor (?:later|newer) is required\b|\bSCRAM authentication requires libpq\b|\bauthentication (?:method|type) 1[01] (?:is )?not supported/;
 
 const hasMigrationContext = (ctx: RuleContext): boolean => ctx.log.lines.some((l) => MIGRATION_CONTEXT.test(l.text));
 // A start-up that echoes the DDL it ran (EF Core's "Failed executing DbCommand ... ALTER TABLE", Hibernate's

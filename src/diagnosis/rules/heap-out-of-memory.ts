@@ -137,6 +137,28 @@ const SIGNATURES: HeapSignature[] = [
     runtime: 'gpu',
   },
   {
+    // Native image and tensor libraries name the buffer their allocator refused, inside the process and
+    // before any cgroup kill: OpenCV "cv2.error: ... (-4:Insufficient memory) Failed to allocate 19327352832
+    // bytes", ImageMagick "MemoryAllocationFailed" / "ResourceLimitError: Memory allocation failed",
+    // ONNX Runtime "Failed to allocate memory for requested buffer of size 8589934592". The input asked
+    // for more memory than the process can get.
+    all: [
+      /\(-4:Insufficient memory\)|\bMemoryAllocationFailed\b|\bResourceLimitError: [Mm]emory allocation failed\b|\bFailed to allocate memory for requested buffer of size \d/,
+    ],
+    confidence: 0.86,
+    title: 'A native library could not allocate a buffer it asked for (insufficient memory)',
+    runtime: 'other',
+  },
+  {
+    // The bare form other C/C++ allocators print ("Failed to allocate 2147483648 bytes"): a sized request
+    // refused in the process, but the wording alone names no runtime, so below the confident bar.
+    all: [/\b[Ff]ailed to allocate \d{4,20} bytes\b/],
+    confidence: 0.8,
+    title: 'The process failed to allocate memory',
+    runtime: 'other',
+    not: /\bshared memory\b|\/dev\/shm\b/,
+  },
+  {
     all: [/memory allocation of \d+ bytes failed/],
     confidence: 0.8,
     title: 'The process failed to allocate memory',

@@ -4,6 +4,7 @@ import type { RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 import { FORK_FRAME, FORK_LIMIT_SIGNATURES, UNNAMED_EAGAIN } from './host-kernel-limit-forks.ts';
+import { MANY_FILES_OPENED, OPEN_FILE_LIMIT_SIGNATURES } from './host-kernel-limit-open-files.ts';
 
 // EMFILE alone is as often a descriptor leak in the app as a low limit: a weak reading on its own.
 const OPEN_FILE_LIMIT_REACHED: Signature = {
@@ -270,6 +271,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.6,
     title: 'fork failed: vm.overcommit_memory or memory is too low',
   },
+  ...OPEN_FILE_LIMIT_SIGNATURES,
   OPEN_FILE_LIMIT_REACHED,
 ];
 
@@ -284,7 +286,8 @@ export const hostKernelLimit = signatureRule({
     (hit.signature === BPF_MAP_CREATE_FAILED && !epermNear(ctx, hit.line)) ||
     (hit.signature === UNNAMED_EAGAIN && !ctx.log.lines.some((l) => FORK_FRAME.test(l.text)))
       ? 0
-      : hit.signature === OPEN_FILE_LIMIT_REACHED && ctx.log.lines.some((l) => OPEN_FILE_LIMIT_SHOWN.test(l.text))
+      : hit.signature === OPEN_FILE_LIMIT_REACHED &&
+          ctx.log.lines.some((l) => OPEN_FILE_LIMIT_SHOWN.test(l.text) || MANY_FILES_OPENED.test(l.text))
         ? 0.78
         : hit.confidence,
   steps: (ctx) => [

@@ -25,12 +25,13 @@ export const ABSENT_CREDENTIAL_SIGNATURES: readonly Signature[] = [
   },
   {
     // A request sent with no credentials at all: the Hugging Face Hub's "You must be authenticated to
-    // access it" for a gated model, registries' "anonymous access is not allowed", "no auth token
+    // access it" for a gated model (or "You must have access to it and be authenticated" for a gated
+    // one fetched with no token), registries' "anonymous access is not allowed", "no auth token
     // provided", a DNS or cloud controller's bare "no token found" (external-dns with DO_TOKEN unset). The
     // variable that should hold the token was empty. A token that was sent and refused (invalid, expired)
     // is auth_failure; a client that finds no cached token and fetches one is working as meant.
     all: [
-      /[Yy]ou (?:must|need to) be (?:authenticated|logged in)\b|\b(?:[Aa]nonymous|[Uu]nauthenticated) (?:access|requests?|users?|pulls?) (?:is |are )?(?:not (?:allowed|permitted|supported)|denied|forbidden|disabled)\b|\b[Nn]o (?:(?:auth(?:entication)?|access|bearer|API|api) )?token (?:was |is )?(?:provided|given|found|set|supplied|configured|specified)\b/,
+      /[Yy]ou (?:must|need to) (?:have access to it and |first )?be (?:authenticated|logged in)\b|\b(?:[Aa]nonymous|[Uu]nauthenticated) (?:access|requests?|users?|pulls?) (?:is |are )?(?:not (?:allowed|permitted|supported)|denied|forbidden|disabled)\b|\b[Nn]o (?:(?:auth(?:entication)?|access|bearer|API|api) )?token (?:was |is )?(?:provided|given|found|set|supplied|configured|specified)\b/,
     ],
     confidence: 0.72,
     title: 'A request carried no credentials: the variable that should hold the token is likely not set',

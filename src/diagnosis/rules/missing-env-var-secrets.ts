@@ -52,10 +52,12 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
     // A framework that will not run "without" its secret, or says the secret option is "required":
     // Rocket's "secrets enabled in non-debug without `secret_key`" (release profile, no ROCKET_SECRET_KEY),
     // express-session's "secret option required for sessions", "refusing to start without a session
-    // secret". The error word keeps a notice of running without one by choice out.
+    // secret", or a feature that "needs a storage_secret passed in ui.run()" (NiceGUI's user storage,
+    // fed from os.environ.get) or "requires a secret_key set" (session middlewares). The error word keeps a
+    // notice of running without one by choice out.
     all: [
-      /\bwithout (?:a |an |any |the )?[`'"]?(?:secret[_ ]key|secret_key_base|signing[_ ]key|encryption[_ ]key|master[_ ]key|session[_ ]secret|cookie[_ ]secret|jwt[_ ]secret)\b|\b(?:secret|secret[_ ]key|session[_ ]secret|cookie[_ ]secret|signing[_ ]key)[`'"]? (?:option|setting|value) (?:is )?required\b/i,
-      /\b(?:error|fatal|refus\w{0,6}|cannot|can't|unable|not allowed|fail\w{0,4}|abort\w{0,4}|in (?:production|release|non-debug)|required)\b/i,
+      /\bwithout (?:a |an |any |the )?[`'"]?(?:secret[_ ]key|secret_key_base|signing[_ ]key|encryption[_ ]key|master[_ ]key|session[_ ]secret|cookie[_ ]secret|jwt[_ ]secret)\b|\b(?:secret|secret[_ ]key|session[_ ]secret|cookie[_ ]secret|signing[_ ]key)[`'"]? (?:option|setting|value) (?:is )?required\b|\b(?:needs|requires) (?:a |an |the )?[`'"]?(?:storage[_ ]secret|session[_ ]secret|cookie[_ ]secret|secret[_ ]key|secret_key_base|signing[_ ]key|jwt[_ ]secret)\b[`'"]? (?:passed|set|to be set|configured|provided|given)\b/i,
+      /\b(?:error|fatal|refus\w{0,6}|cannot|can't|unable|not allowed|fail\w{0,4}|abort\w{0,4}|in (?:production|release|non-debug)|required)\b|\b\w{1,40}(?:Error|Exception):/i,
     ],
     confidence: 0.78,
     title: 'The framework will not start without its secret key: the variable that provides it is not set',

@@ -56,4 +56,15 @@ export const ENV_VALIDATOR_SIGNATURES: readonly Signature[] = [
     confidence: 0.7,
     title: 'The config service found no value for a key that is usually fed by a variable',
   },
+  {
+    // A resolver that tries a list of variables and found none: Haystack's Secret.from_env_var ("None of
+    // the following authentication environment variables are set: ('OPENAI_API_KEY',)"), SDKs' "Neither
+    // AZURE_OPENAI_API_KEY nor AZURE_OPENAI_AD_TOKEN is set", "none of the environment variables X, Y is
+    // defined". Every candidate being absent is the variable not given to the container.
+    all: [
+      /\b[Nn]one of the (?:following |required |candidate )?(?:[\w-]{1,30} )?(?:environment|env) variables?(?: [A-Z][A-Z0-9_]{1,60}(?:, ?[A-Z][A-Z0-9_]{1,60}){0,8})? (?:is|are|was|were) (?:set|defined|provided)\b|\b[Nn]either (?:the )?(?:environment variable )?[A-Z][A-Z0-9_]{1,60} nor (?:the )?[A-Z][A-Z0-9_]{1,60} (?:(?:environment )?variable )?(?:is|are|was|were) (?:set|defined|provided)\b/,
+    ],
+    confidence: 0.88,
+    title: 'None of the environment variables the app accepts for a value is set',
+  },
 ];

@@ -143,6 +143,23 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     title: "The Envoy config uses the v2 API that the image's Envoy removed (a config for an older release)",
   },
   {
+    // Deno 2 made "nodeModulesDir" a mode string ("auto", "manual", "none"); Deno 1.x reads it as a boolean
+    // and refuses the file: 'Failed to parse "nodeModulesDir". invalid type: string "auto", expected a
+    // boolean'. The value is valid for Deno 2, so the image's Deno is older than the config.
+    all: [/\bFailed to parse "nodeModulesDir"\. invalid type: string "(?:auto|manual|none)"/],
+    confidence: 0.86,
+    title: "deno.json uses Deno 2's nodeModulesDir mode, but the image runs Deno 1.x",
+  },
+  {
+    // Other deno.json keys whose shape changed between Deno releases (workspace, unstable, lock, publish,
+    // patch/links): a serde type error on one names a config for another Deno more often than a typo.
+    all: [
+      /\bFailed to parse "(?:nodeModulesDir|workspace|workspaces|unstable|lock|publish|patch|links|vendor|compilerOptions|nodeModules)"\. (?:invalid type|unknown variant|invalid value)\b/,
+    ],
+    confidence: 0.66,
+    title: 'deno.json has a key in the shape of another Deno release than the image runs',
+  },
+  {
     // A dump or schema from MySQL 8.0+ (utf8mb4_0900_* collations) or MariaDB 11.x (uca1400) loaded into an
     // older server that does not have the collation: "ERROR 1273 (HY000): Unknown collation:
     // 'utf8mb4_0900_ai_ci'". The collation is real, only newer than the server.

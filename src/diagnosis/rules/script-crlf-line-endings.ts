@@ -41,6 +41,17 @@ const SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'A shell script has Windows line endings (a carriage return rewrote the start of the line)',
   },
+  // The same overwrite when the shell's words are shorter than the prefix they cover: the leftover letters
+  // stay glued to the last word (": invalid option namet: pipefail" from "start.sh: line 3: set:
+  // pipefail\r: invalid option name"), or the line still names a `set -o` option after them. A shell's
+  // own message never starts with ": " nor glues letters to "name" or "found".
+  {
+    all: [
+      /^: (?:invalid option name|command not found|bad interpreter)[a-z]{1,40}(?::|\s|$)|^: invalid option(?: name)?[^\n]{0,200}\b(?:pipefail|errexit|nounset|xtrace|errtrace|noclobber|posix)\b/,
+    ],
+    confidence: 0.9,
+    title: 'A shell script has Windows line endings (a carriage return rewrote the start of the line)',
+  },
   // A script's argument carried the CR to the program, which quotes it: Config file "/config/app.conf\r"
   // not found. Only a path-like word directly before the \r and the closing quote.
   {

@@ -75,6 +75,15 @@ const SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: 'TLS verification fails: the CA is unknown or its bundle is not in the image',
   },
+  {
+    // Haskell's tls/x509-validation name the rejected chain by its FailedReason: "certificate has unknown CA"
+    // (UnknownCa), "certificate rejected: [SelfSigned]", "[Expired]", "[NameMismatch ...]".
+    all: [
+      /\bcertificate has unknown CA\b|\bUnknownCa\b|\bcertificate rejected: \[(?:UnknownCA|SelfSigned|Expired|InFuture|NameMismatch|EmptyChain|CacheSaysNo)\b/,
+    ],
+    confidence: 0.88,
+    title: 'TLS verification failed: the certificate chain is not trusted (Haskell tls)',
+  },
   { all: [/SSL certificate problem/], confidence: 0.9, title: 'TLS verification failed (SSL certificate problem)' },
   {
     all: [/SSLHandshakeException|SSL routines|sslv3 alert|tlsv1 alert|handshake failure/i],

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'a Dart CLI given a short flag its args parser does not define (package:args FormatException)',
+      log: 'Unhandled exception:\nFormatException: Could not find an option with short name "-l".\n#0      Parser._validate (package:args/src/parser.dart:339:7)',
+      exitCode: 255,
+      min: 0.8,
+    },
+    {
+      name: 'a .NET System.CommandLine tool given a flag renamed in its new major version',
+      log: "Unrecognized command or argument '--urls'.\n\nDescription:\n  Imports catalog feeds\n\nUsage:\n  feed-importer [options]\n\nOptions:\n  --endpoint <endpoint>  Listen address",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'the .NET host given an app assembly name the project does not publish (a worker, not an API)',
       log: 'Could not execute because the specified command or file was not found.\nPossible reasons for this include:\n  * You misspelled a built-in dotnet command.\n  * You intended to execute a .NET program, but dotnet-Billing.Worker.dll does not exist.\n  * You intended to run a global tool, but a dotnet-prefixed executable with this name could not be found on the PATH.',
       exitCode: 1,
@@ -783,6 +795,11 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a config reader that cannot find a named option in a file section is configuration, not argv',
+      log: 'Error: Could not find an option named "cache_dir" in section [storage] of /etc/app/app.ini',
+      exitCode: 1,
+    },
     {
       name: 'a foreground server that tells how to stop it and then crashed did not daemonize',
       log: 'To stop the Ray runtime, run ray stop\nTraceback (most recent call last):\nRuntimeError: GCS failed to start',

@@ -513,8 +513,25 @@ ruleTable(badConfig, 'bad_config', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'Python logging refuses a LOG_LEVEL name it does not know (setLevel from the environment)',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 9, in <module>\n    logging.getLogger().setLevel(os.environ["LOG_LEVEL"])\n  File "/usr/local/lib/python3.12/logging/__init__.py", line 1507, in setLevel\n    self.level = _checkLevel(level)\nValueError: Unknown level: \'VERBOSE\'',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: ".NET's logging filter refuses a level name from configuration (Warn for Warning)",
+      log: "Unhandled exception. System.InvalidOperationException: Configuration value 'Warn' is not supported.\n   at Microsoft.Extensions.Logging.LoggerFilterConfigureOptions.TryGetSwitch(String value, LogLevel& level)",
+      exitCode: 134,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'an unsupported operation value in the app data is not a configuration value',
+      log: "Unhandled exception. System.NotSupportedException: Value 'Info' is not supported by this serializer.\n   at Reports.Export.Write(Stream s)",
+      exitCode: 134,
+    },
     {
       name: 'a pydantic model missing a required field is not an unknown key',
       log: 'pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings\ndatabase_url\n  Field required [type=missing, input_value={}, input_type=dict]',

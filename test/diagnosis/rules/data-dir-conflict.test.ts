@@ -6,6 +6,18 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a RabbitMQ-style Erlang node whose renamed pod meets Mnesia data owned by its old node name',
+      log: "2024-05-02 10:01:03 [error] Mnesia schema on /var/lib/app/mnesia is owned by node [app@app-0.app-old.svc.cluster.local]\n2024-05-02 10:01:03 [error] {error,{node_name_mismatch,'app@app-0.app-old.svc.cluster.local'}}",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a torch extensions build waiting on a lock file a killed pod left in the shared cache volume',
+      log: "INFO building fused_adam in /cache/torch_extensions\nfilelock._error.Timeout: The file lock '/cache/torch_extensions/fused_adam/lock' could not be acquired.",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a Composer create-project init step whose project directory on the volume already has files',
       log: 'Creating a "laravel/laravel" project at "/var/www/html"\n\nIn CreateProjectCommand.php line 363:\n\n  Project directory "/var/www/html/" is not empty.',
       exitCode: 1,
@@ -500,6 +512,16 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'an Erlang node name error in the distribution settings, not stale data (no mismatch with stored data)',
+      log: 'Protocol \'inet_tcp\': invalid node name: app@\n{error_logger,{{2024,5,2},{10,1,3}},"Protocol: ~tp: the name app@ seems to be in use by another Erlang node"}',
+      exitCode: 1,
+    },
+    {
+      name: 'a package manager lock file that could not be acquired because the disk is full',
+      log: "filelock._error.Timeout: The file lock '/root/.cache/pip/x.lock' could not be acquired. OSError: [Errno 28] No space left on device",
+      exitCode: 1,
+    },
     {
       name: 'removing a directory that still has files (ENOTEMPTY on cleanup) is not a first-run conflict',
       log: "rm: cannot remove '/tmp/build': Directory not empty",

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'an older document-store library loading a pipeline file a newer release wrote without its old format key',
+      log: 'Traceback (most recent call last):\n  File "/app/serve.py", line 8, in <module>\n    pipe = Pipeline.load("/shared/pipelines/rag.json")\n  File "/usr/local/lib/python3.10/site-packages/docstore/serde.py", line 41, in from_dict\n    version = data["format_version"]\nKeyError: \'format_version\'',
+      exitCode: 1,
+      min: 0.55,
+    },
+    {
       name: 'a scikit-learn pipeline pickled by an older release, loaded by a newer one (the warning before the crash)',
       log: "/usr/local/lib/python3.12/site-packages/sklearn/base.py:376: InconsistentVersionWarning: Trying to unpickle estimator StandardScaler from version 1.4.2 when using version 1.5.1. This might lead to breaking code or invalid results. Use at your own risk.\n  warnings.warn(\nTraceback (most recent call last):\n  File \"/srv/predict.py\", line 12, in <module>\n    pipe = pickle.load(f)\nAttributeError: 'StandardScaler' object has no attribute '_n_features'",
       exitCode: 1,
@@ -280,6 +286,11 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: "an app's own dict lookup of an ordinary missing field",
+      log: 'Traceback (most recent call last):\n  File "/app/handler.py", line 12, in handle\n    user = payload["user_id"]\nKeyError: \'user_id\'',
+      exitCode: 1,
+    },
     {
       name: 'an app that fails to unpickle a file it wrote itself with a plain error (no version named)',
       log: 'Traceback (most recent call last):\n  File "/app/cache.py", line 4, in <module>\n    data = pickle.load(f)\n_pickle.UnpicklingError: invalid load key, \'\\x00\'.',

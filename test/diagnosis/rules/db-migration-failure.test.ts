@@ -274,6 +274,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
   ],
   negatives: [
     {
+      name: 'a Laravel migrate run whose PDO connection never opened (no MySQL socket in the container)',
+      log: "Running migrations...\n   Illuminate\\Database\\QueryException\n  SQLSTATE[HY000] [2002] No such file or directory (Connection: mysql, SQL: select * from information_schema.tables where table_schema = 'crm')",
+      exitCode: 1,
+    },
+    {
       name: 'a graph library that cannot find a node in a job pipeline is not a missing migration parent',
       log: 'Traceback (most recent call last):\n  File "/app/pipeline.py", line 40, in <module>\n    dag.run()\npipeline.errors.NodeNotFoundError: node \'billing-export\' is not in the graph',
       exitCode: 1,

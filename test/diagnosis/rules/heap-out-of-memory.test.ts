@@ -6,6 +6,24 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
   positives: [
     {
+      name: 'ImageMagick refusing a pixel cache for a huge resize (MemoryAllocationFailed)',
+      log: "convert-im6.q16: memory allocation failed `/data/in/scan-0042.tif' @ error/cache.c/OpenPixelCache/4095.\nMagick::ErrorResourceLimit: MemoryAllocationFailed",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'ONNX Runtime refusing the buffer of a large batch on the CPU arena',
+      log: "onnxruntime.capi.onnxruntime_pybind11_state.RuntimeException: [ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Non-zero status code returned while running MatMul node. Name:'/encoder/MatMul' Status Message: /onnxruntime_src/onnxruntime/core/framework/bfc_arena.cc:376 void* onnxruntime::BFCArena::AllocateRawInternal(size_t, bool, onnxruntime::Stream*, bool, onnxruntime::WaitNotificationFn) Failed to allocate memory for requested buffer of size 8589934592",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a C++ service whose allocator names the refused size (bare "Failed to allocate N bytes")',
+      log: 'E0602 09:33:10.112 indexer.cc:211] Failed to allocate 4294967296 bytes for the posting list buffer\nterminate called after throwing an instance of std::runtime_error',
+      exitCode: 134,
+      min: 0.75,
+    },
+    {
       name: 'a TensorFlow training job whose batch does not fit the GPU (ResourceExhaustedError: OOM when allocating tensor)',
       log: '2025-03-02 10:14:07.112: W tensorflow/core/common_runtime/bfc_allocator.cc:479] Allocator (GPU_0_bfc) ran out of memory trying to allocate 3.00GiB\ntensorflow.python.framework.errors_impl.ResourceExhaustedError: {{function_node __wrapped__MatMul_device_/job:localhost/replica:0/task:0/device:GPU:0}} OOM when allocating tensor with shape[65536,12288] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc [Op:MatMul]',
       exitCode: 1,
@@ -89,6 +107,16 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
     },
   ],
   negatives: [
+    {
+      name: 'a shared-memory segment the container cannot map is /dev/shm sizing, not the heap',
+      log: 'ERROR: Failed to allocate 268435456 bytes of shared memory in /dev/shm (Errno 28: No space left on device)',
+      exitCode: 1,
+    },
+    {
+      name: 'OpenCV refusing a bad argument is not an allocation failure',
+      log: "cv2.error: OpenCV(4.10.0) /io/opencv/modules/imgproc/src/imgwarp.cpp:2345: error: (-215:Assertion failed) src.cols > 0 && src.rows > 0 in function 'warpPerspective'",
+      exitCode: 1,
+    },
     {
       name: 'an illegal memory access on the GPU is a kernel bug, not a full device memory',
       log: 'RuntimeError: CUDA error: an illegal memory access was encountered\nCUDA kernel errors might be asynchronously reported at some other API call',

@@ -249,8 +249,32 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       max: 0.65,
       best: false,
     },
+    {
+      name: "PyTorch's DataLoader hint to raise ulimit -n when worker descriptors run out (file_descriptor sharing)",
+      log: "Epoch 1:  42%|####2     | 958/2280\nRuntimeError: Too many open files. Communication with the workers is no longer possible. Please increase the limit using `ulimit -n` in the shell or change the sharing strategy by calling `torch.multiprocessing.set_sharing_strategy('file_system')` at the beginning of your code",
+      exitCode: 1,
+      min: 0.8,
+      max: 0.85,
+    },
+    {
+      name: 'a storage engine opening thousands of table files at start runs out of descriptors (limit, not a leak)',
+      log: 'INFO  [main] Opening 12,480 SSTables for keyspace metrics\nERROR [main] java.nio.file.FileSystemException: /var/lib/db/metrics/nb-8812-big-Data.db: Too many open files\nExiting due to error while processing commit log during initialization.',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a large data set loaded at start with no descriptor error is not a limit',
+      log: 'Loading 3912 segments from /data/log\nFATAL: segment 000000000001021.seg: checksum mismatch at offset 4096',
+      exitCode: 1,
+    },
+    {
+      name: 'choosing the file_descriptor sharing strategy in a config dump is not the limit hint',
+      log: "config: sharing_strategy='file_descriptor' workers=8\nValueError: batch_size must be positive, got 0",
+      exitCode: 1,
+    },
     {
       name: 'a non-blocking lock refused with EAGAIN is another process holding it, not the process limit',
       log: 'Traceback (most recent call last):\n  File "/app/main.py", line 12, in <module>\n    fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)\nBlockingIOError: [Errno 11] Resource temporarily unavailable',

@@ -22,8 +22,20 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.7,
       best: 'missing_env_var',
     },
+    {
+      name: 'a gated Hugging Face model fetched by a TGI server with no token in its environment',
+      log: 'huggingface_hub.errors.GatedRepoError: 401 Client Error.\nCannot access gated repo for url https://huggingface.co/google/gemma-2-9b-it/resolve/main/tokenizer.json.\nAccess to model google/gemma-2-9b-it is restricted. You must have access to it and be authenticated to access it. Please log in.',
+      exitCode: 1,
+      min: 0.7,
+      best: 'missing_env_var',
+    },
   ],
   negatives: [
+    {
+      name: 'a gated model refused to a token that was sent but lacks access is an auth failure',
+      log: 'huggingface_hub.errors.GatedRepoError: 403 Client Error.\nCannot access gated repo for url https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/config.json.\nAccess to model meta-llama/Llama-3.1-8B is restricted and you are not in the authorized list. Visit https://huggingface.co/meta-llama/Llama-3.1-8B to ask for access.',
+      exitCode: 1,
+    },
     {
       name: 'a private key that is present but not valid PEM is a malformed value, not an unset one',
       log: 'FirebaseAppError: Failed to parse private key: Error: Invalid PEM formatted message.\n    at new ServiceAccount (/srv/app/node_modules/firebase-admin/lib/app/credential-internal.js:92:19)',

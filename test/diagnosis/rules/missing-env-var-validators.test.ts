@@ -42,6 +42,20 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.85,
       best: 'missing_env_var',
     },
+    {
+      name: 'an OpenAI client that accepts either of two variables and was given neither',
+      log: 'Traceback (most recent call last):\n  File "/app/chat.py", line 9, in <module>\n    client = AzureOpenAI(api_version="2024-06-01")\nopenai.OpenAIError: Neither AZURE_OPENAI_API_KEY nor AZURE_OPENAI_AD_TOKEN is set',
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a credential resolver that found none of its candidate environment variables',
+      log: 'ValueError: None of the following environment variables are set: COHERE_API_KEY, CO_API_KEY',
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
   ],
   negatives: [
     {
@@ -63,6 +77,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       name: 'a config key that exists but holds a malformed value is bad config, not a missing variable',
       log: 'Error: Configuration key "PORT" must be a number, got "eighty"\n    at ConfigService.get (/app/node_modules/@nestjs/config/dist/config.service.js:88:15)',
       exitCode: 1,
+    },
+    {
+      name: 'a start-up check that lists its variables as all set is not a failure',
+      log: 'INFO config: all of the following environment variables are set: DATABASE_URL, REDIS_URL\nINFO listening on :8080',
+      exitCode: 0,
     },
   ],
 });

@@ -398,6 +398,13 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.7,
     },
     {
+      name: 'a session middleware that needs a secret_key set, fed from an unset variable',
+      log: 'Traceback (most recent call last):\n  File "/app/web.py", line 14, in <module>\n    app.add_middleware(SessionMiddleware, secret_key=os.getenv("SESSION_KEY"))\nAssertionError: SessionMiddleware requires a secret_key set to sign cookies',
+      exitCode: 1,
+      min: 0.7,
+      best: 'missing_env_var',
+    },
+    {
       name: 'a server refusing production without a session secret',
       log: '2025-03-02T10:00:01Z FATAL refusing to start in production without a session secret',
       exitCode: 1,
@@ -615,6 +622,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'docs saying a feature needs a secret key passed, printed at start-up, are not a failure',
+      log: 'INFO  tip: user storage needs a storage_secret passed in ui.run(); using browser storage only\nINFO  NiceGUI ready to go on http://0.0.0.0:8080',
+      exitCode: 0,
+    },
     {
       name: 'a dev server that generated a random key because it runs without a secret key is not failing on it',
       log: 'WARN running without a secret key: generated a random one for this development session\nError: listen EADDRINUSE: address already in use :::3000',

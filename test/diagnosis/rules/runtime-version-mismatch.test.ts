@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a Deno 1.x image refusing the Deno 2 "manual" node_modules mode of deno.jsonc',
+      log: 'Warning: deno.jsonc is loaded from /srv/api\nerror: Failed to parse "nodeModulesDir". invalid type: string "manual", expected a boolean\n    at file:///srv/api/deno.jsonc',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Deno image older than the workspace form of deno.json',
+      log: 'error: Failed to parse "workspace". invalid type: sequence, expected struct WorkspaceConfig\n    at file:///app/deno.json',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'an old asyncio library on Python 3.10 passing loop= to an asyncio primitive (the runtime moved up)',
       log: 'Traceback (most recent call last):\n  File "/usr/local/lib/python3.10/site-packages/motor/core.py", line 41, in __init__\n    self._lock = asyncio.Lock(loop=loop)\n  File "/usr/local/lib/python3.10/asyncio/locks.py", line 77, in __init__\nTypeError: As of 3.10, the *loop* parameter was removed from Lock() since it is no longer necessary',
       exitCode: 1,
@@ -908,6 +920,11 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a deno.json task table written as a list (wrong for every Deno release)',
+      log: 'error: Failed to parse "tasks". invalid type: sequence, expected a map\n    at file:///app/deno.json',
+      exitCode: 1,
+    },
     {
       name: "a dataclass with a list default is the code's own bug on every Python",
       log: '  File "/app/models.py", line 12, in <module>\n    @dataclass\nValueError: mutable default <class \'list\'> for field tags is not allowed: use default_factory',

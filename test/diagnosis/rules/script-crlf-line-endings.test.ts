@@ -6,6 +6,18 @@ import { classifyCase, contextFor, ruleTable } from './helpers.ts';
 ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
   positives: [
     {
+      name: 'bash rejecting "nounset\\r" whose message overwrote the line and left letters glued to "name"',
+      log: 'Booting worker pool\n: invalid option nameline 2: set: nounset',
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'a CR-ended command whose "command not found" overwrote the script prefix, letters glued on',
+      log: ': command not foundh: line 7: exec',
+      exitCode: 127,
+      min: 0.85,
+    },
+    {
       name: 'a CLI quoted a CR-ended subcommand and the closing quote overwrote column 0',
       log: "' Error: unknown command 'serve\nRun 'hugo --help' for usage.",
       exitCode: 1,
@@ -168,6 +180,11 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
     },
   ],
   negatives: [
+    {
+      name: 'a shell rejecting a genuinely unknown set -o option with its script prefix intact',
+      log: '/docker-entrypoint.sh: line 2: set: pipefial: invalid option name',
+      exitCode: 2,
+    },
     {
       name: 'a line that quotes two complete words is not a carriage-return overwrite',
       log: '"GET /healthz HTTP/1.1" 500\nError: "database" is not reachable',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(tlsCertificateError, 'tls_certificate_error', {
   positives: [
     {
+      name: 'a Haskell http-client (tls) rejecting a self-signed internal certificate',
+      log: 'backup-agent: HttpExceptionRequest Request {\n  host = "minio.storage.svc"\n  port = 9000\n  secure = True\n}\n (InternalException (HandshakeFailed (Error_Protocol ("certificate rejected: [SelfSigned]",True,CertificateUnknown))))',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a Go client that rejects a malformed peer certificate (unhandled critical extension)',
       log: 'Error: Post "https://idp.corp.example/token": tls: failed to verify certificate: x509: unhandled critical extension',
       exitCode: 1,
@@ -65,6 +71,11 @@ ruleTable(tlsCertificateError, 'tls_certificate_error', {
     { name: 'curl', log: 'curl: (60) SSL certificate problem: unable to get local issuer certificate', min: 0.9 },
   ],
   negatives: [
+    {
+      name: 'a CA inventory that lists an unknown CA count without any failed handshake',
+      log: 'INFO trust store refreshed: 142 roots, 0 with unknown CA constraints\nINFO listening on :8443',
+      exitCode: 0,
+    },
     {
       name: 'a certificate file the app parses for its own listener, logged as loaded',
       log: 'INFO parsed certificate from /etc/tls/tls.crt: serial number 0x3f1a, issuer CN=corp-ca\nINFO listening on :8443',
