@@ -239,8 +239,9 @@ const migrationRunning = (ctx: RuleContext, line: LogLine): boolean => {
 const LOCKED = /\bdatabase is locked\b|SQLITE_BUSY/;
 // The runner never reached the database (its failure line says so, or a migrator is in the stack of a log that
 // does): the name did not resolve, the connection or login was refused, the server is too old. PDO names the
-// connection errors by code: SQLSTATE class 08, or HY000 with MySQL's client codes 2002-2006 (no socket, host, server). A failure "in" the
-// migration then says only where the app was, not why (dns_resolution_failure, dependency_unreachable, ...).
+// connection errors by code: SQLSTATE class 08, or HY000 with MySQL's client codes 2002-2006 (no socket, host,
+// server). A failure "in" the migration then says only where the app was, not why (dns_resolution_failure,
+// dependency_unreachable, ...).
 const NEVER_REACHED =
   /\bSQLSTATE\[08[0-9A-Z]{3}\]|\bSQLSTATE\[HY000\] \[(?:2002|2003|2005|2006)\]|\bCan't connect to (?:local )?MySQL server\b|\bSocketException\b|[Cc]onnection refused|\bECONNREFUSED\b|\bENOTFOUND\b|\bEAI_AGAIN\b|\bgetaddrinfo\b|[Nn]ame or service not known|[Nn]o such host|[Tt]emporary failure in name resolution|could not translate host name|[Cc]ould not connect to server|[Uu]nable to connect to|[Nn]etwork is unreachable|[Cc]onnection timed out|\bi\/o timeout\b|Login failed for user|Access denied for user|password authentication failed|\bor (?:later|newer) is required\b|\bSCRAM authentication requires libpq\b|\bauthentication (?:method|type) 1[01] (?:is )?not supported/;
 
@@ -268,8 +269,8 @@ const byMigrationSignature = signatureRule({
     const needsContext = [SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES].includes(hit.signature);
     const echoedDdl = hit.signature === SCHEMA_CONFLICT && showsSchemaChange(ctx);
     if (needsContext && !hasMigrationContext(ctx) && !echoedDdl) return 0;
-    const reached = hit.signature === MIGRATOR_IN_STACK ? ctx.log.lines : hit.lines;
-    if (reached.some((l) => NEVER_REACHED.test(l.text))) return Math.min(hit.confidence, 0.3);
+    const whereTheFailureShows = hit.signature === MIGRATOR_IN_STACK ? ctx.log.lines : hit.lines;
+    if (whereTheFailureShows.some((l) => NEVER_REACHED.test(l.text))) return Math.min(hit.confidence, 0.3);
     return lockCapped(hit);
   },
   steps,
