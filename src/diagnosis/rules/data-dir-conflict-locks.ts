@@ -3,6 +3,7 @@
  * another process (two pods on one volume, the old pod still running) or was left by an unclean stop.
  * The data-dir-conflict rule lists these after its empty-directory and stale-identity signatures.
  */
+import { BARE_LOCK_EAGAIN } from './data-dir-conflict-eagain.ts';
 import type { Signature } from './log-helpers.ts';
 
 export const LOCK_SIGNATURES: Signature[] = [
@@ -120,13 +121,7 @@ export const LOCK_SIGNATURES: Signature[] = [
     title: 'A file on the volume is locked by another process (EAGAIN opening it: a second replica, or the old pod)',
     not: /[Ss]ocket|[Cc]onnect|\bfork\b|[Tt]hread/,
   },
-  {
-    // Python's fcntl.flock(fd, LOCK_EX | LOCK_NB) raises BlockingIOError [Errno 11] with the call only in the
-    // traceback above; a non-blocking socket or pipe raises the same, hence the modest confidence.
-    all: [/\bBlockingIOError: \[Errno 11\] Resource temporarily unavailable\s*$/],
-    confidence: 0.6,
-    title: 'A lock on the data directory is probably held by another process (EAGAIN from a non-blocking lock)',
-  },
+  BARE_LOCK_EAGAIN,
   {
     // A Go node that panics with the bare errno while starting: the embedded store's flock (goleveldb in
     // CometBFT, Tendermint, Cosmos SDK chains; bbolt) is the startup call that reports only EAGAIN.

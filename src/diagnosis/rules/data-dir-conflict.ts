@@ -1,6 +1,7 @@
 /** data_dir_conflict: the persisted data directory is in a state the server refuses (not empty, stale id, locked). */
 import { kubectl } from '../kubectl.ts';
 import { BOLT_TIMEOUT_SIGNATURES } from './data-dir-conflict-bolt-timeouts.ts';
+import { weighLockReading } from './data-dir-conflict-eagain.ts';
 import { LOCK_SIGNATURES } from './data-dir-conflict-locks.ts';
 import { SHARED_ACCESS_SIGNATURES } from './data-dir-conflict-shared-access.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
@@ -288,6 +289,7 @@ export const dataDirConflict = signatureRule({
   id: 'data-dir-conflict',
   category: 'data_dir_conflict',
   signatures: SIGNATURES,
+  adjust: weighLockReading,
   steps: (ctx, hit) => [
     `Look at what the volume holds: ${kubectl.debugCopy(ctx.target, `ls -la ${dataDirOf(hit) ?? '<data-dir>'}`)}`,
     'Point the server at a sub-directory of the volume (PGDATA=/var/lib/postgresql/data/pgdata), or remove the stale lock or cluster id',

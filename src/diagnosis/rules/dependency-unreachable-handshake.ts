@@ -33,4 +33,15 @@ export const HANDSHAKE_SIGNATURES: readonly Signature[] = [
     confidence: 0.76,
     title: 'The client reached an HTTP listener instead of the dependency: the port is wrong',
   },
+  {
+    // libpq opened the TCP connection and could not even send its first packet ("could not send SSL
+    // negotiation packet: Connection reset by peer", "could not send startup packet: Resource temporarily
+    // unavailable"): the far end reset or stalled before PostgreSQL spoke, as a proxy, a mesh sidecar not yet
+    // ready or a policy-dropped path does. "received invalid response to SSL negotiation: H" is an HTTP port.
+    all: [
+      /\bcould not send (?:SSL negotiation|startup|GSSAPI negotiation) packet: |\breceived invalid response to (?:SSL|GSSAPI) negotiation: /,
+    ],
+    confidence: 0.7,
+    title: 'The connection to PostgreSQL opened but broke before the server answered',
+  },
 ];

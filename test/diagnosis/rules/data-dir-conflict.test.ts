@@ -513,6 +513,11 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
   ],
   negatives: [
     {
+      name: 'the same bare BlockingIOError under a multiprocessing fork is the process limit, not a lock',
+      log: 'Traceback (most recent call last):\n  File "/app/ingest.py", line 88, in <module>\n    pool = multiprocessing.Pool(processes=32)\n  File "/usr/local/lib/python3.11/multiprocessing/popen_fork.py", line 66, in _launch\n    self.pid = os.fork()\nBlockingIOError: [Errno 11] Resource temporarily unavailable',
+      exitCode: 1,
+    },
+    {
       name: 'an Erlang node name error in the distribution settings, not stale data (no mismatch with stored data)',
       log: 'Protocol \'inet_tcp\': invalid node name: app@\n{error_logger,{{2024,5,2},{10,1,3}},"Protocol: ~tp: the name app@ seems to be in use by another Erlang node"}',
       exitCode: 1,

@@ -1,7 +1,8 @@
 /**
  * The handshake readings of dependency-unreachable-handshake.ts: a client whose protocol handshake met a
  * port that does not speak its protocol is claimed for other clients than the batch's Spring AMQP case,
- * and a broker that answered and refused the login is not.
+ * and a broker that answered and refused the login is not; libpq that could not send its first packet is
+ * claimed too, and a server without SSL asked for it is not.
  */
 import { dependencyUnreachable } from '../../../src/diagnosis/rules/dependency-unreachable.ts';
 import { ruleTable } from './helpers.ts';
@@ -28,8 +29,20 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
       min: 0.7,
       best: 'dependency_unreachable',
     },
+    {
+      name: 'a psycopg connection whose first packet to PostgreSQL could not be sent',
+      log: 'django.db.utils.OperationalError: connection to server at "orders-pg" (10.96.0.12), port 5432 failed: could not send SSL negotiation packet: Resource temporarily unavailable',
+      exitCode: 1,
+      min: 0.65,
+      best: 'dependency_unreachable',
+    },
   ],
   negatives: [
+    {
+      name: 'libpq asked for SSL by a server that has none is a setting, not an unreachable server',
+      log: 'psql: error: connection to server at "orders-pg" (10.96.0.12), port 5432 failed: server does not support SSL, but SSL was required',
+      exitCode: 2,
+    },
     {
       name: 'a RabbitMQ broker that answered and refused the login is an auth failure',
       log: 'Caused by: com.rabbitmq.client.ShutdownSignalException: connection error; protocol method: #method<connection.close>(reply-code=403, reply-text=ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN, class-id=0, method-id=0)',
