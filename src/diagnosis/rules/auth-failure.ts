@@ -234,6 +234,17 @@ const SIGNATURES: Signature[] = [
     title: 'A dependency answered that the client is not authenticated (credentials rejected)',
   },
   {
+    // An API key the service does not accept, however the product words it: Meilisearch's "The provided API
+    // key is invalid" (code invalid_api_key), OpenAI's "Incorrect API key provided", Stripe's "Invalid API
+    // Key provided", Anthropic's "invalid x-api-key". A key was sent and refused (rotated, or derived from a
+    // master key that changed); an absent key reads "no API key" and is missing_env_var.
+    all: [
+      /\b(?:[Pp]rovided|[Ss]upplied|[Gg]iven|[Ss]pecified) API key (?:is|was) (?:invalid|not valid|incorrect|expired|revoked)\b|\binvalid_api_key\b|\b(?:[Ii]nvalid|[Ii]ncorrect|[Ee]xpired|[Rr]evoked) (?:API[ _-]?[Kk]ey|x-api-key)\b/,
+    ],
+    confidence: 0.86,
+    title: 'The service rejected the API key (rotated or regenerated while the Secret keeps the old one)',
+  },
+  {
     all: [
       /[Aa]uthentication failed|[Ii]nvalid credentials|[Bb]ad credentials|[Ii]nvalid (?:username|user name) or password/,
     ],

@@ -6,6 +6,10 @@
  * is running, or dials a local address: "could not connect to ollama app, is it running?", "Could not
  * connect to Redis at 127.0.0.1:6379", "Cannot connect to the Docker daemon ... Is the docker daemon
  * running?" in a container named docker. A dependency of another name refused is dependency_unreachable's.
+ * A release's remote-call subcommand reads the same without naming a container: Elixir "bin/app rpc
+ * 'Migrator.run()'" in an init container or Job says "--rpc-eval : RPC failed with reason :nodedown" (rpc
+ * dials the running release node; `eval` runs the code in a fresh VM), relx/rebar3 releases "Node
+ * 'app@host' not responding to pings." (Read here, not as a signature: the line starts like an option.)
  */
 import type { RuleContext } from '../rule.ts';
 import type { Finding } from '../types.ts';
@@ -16,6 +20,23 @@ const CONNECT_FAILURE =
 // The client says the server should be here: it asks whether it runs, or dials this pod's own address.
 const LOCAL_SERVER =
   /\b(?:[Ii]s it running|[Ii]s the [\w -]{1,40} running|not running)\b|\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0)\b|\[::1\]|\bunix:\/\/|\bon socket\b/;
+const REMOTE_CALL_WITHOUT_RUNNING_NODE =
+  /\bRPC (?:call )?failed with reason :?nodedown\b|\bNode '?[\w.-]{1,60}@[\w.-]{1,100}'? (?:is )?not responding to pings\b/;
+
+const remoteCallWithoutNode = (ctx: RuleContext, steps: string[]): Finding | null => {
+  const line = ctx.log.lines.find((l) => REMOTE_CALL_WITHOUT_RUNNING_NODE.test(l.text));
+  if (!line) return null;
+  return finding(ctx, {
+    ruleId: 'bad-command-args',
+    category: 'bad_command_args',
+    title: "The command calls into a running release node (rpc) where none runs: a one-shot task needs 'eval'",
+    // A release node that crashed or lost its cookie answers nodedown too, so this stays below the confident band.
+    confidence: 0.76,
+    evidence: [...logEvidence([line]), ...statusEvidence(ctx)],
+    steps,
+  });
+};
+
 // Container names that are roles, not products: "could not connect to server" there names another pod.
 const GENERIC_NAMES = new Set(['app', 'api', 'web', 'server', 'main', 'backend', 'frontend', 'worker', 'service']);
 
@@ -38,9 +59,9 @@ const namesServer = (text: string, name: string): boolean => {
 
 export const clientRunInServerContainer = (ctx: RuleContext, steps: string[]): Finding | null => {
   const names = containerNames(ctx);
-  if (names.length === 0) return null;
+  if (names.length === 0) return remoteCallWithoutNode(ctx, steps);
   const line = ctx.log.lines.find((l) => LOCAL_SERVER.test(l.text) && names.some((n) => namesServer(l.text, n)));
-  if (!line) return null;
+  if (!line) return remoteCallWithoutNode(ctx, steps);
   return finding(ctx, {
     ruleId: 'bad-command-args',
     category: 'bad_command_args',

@@ -86,6 +86,49 @@ const DOTNET_PARSER: Signature = {
   title: 'The program does not know an option it was given (.NET command-line parser)',
 };
 
+// A value the parser rejects that holds the next flag: several flags and values were written as ONE
+// list item ("--bind=0.0.0.0:8000 --workers 3"), so the program got them as a single value. gunicorn
+// "Error: '8000 --workers 3' is not a valid port number.", click "Invalid value for '--port': '8000
+// --reload' is not a valid integer.", argparse "argument --threads: invalid int value: '4 --debug'". A
+// quoted value never contains a " --flag" when the list was split right. Only a value the parser calls
+// invalid counts: a quoted command line in a config (supervisord's "Format string 'php artisan ... --sleep=3'
+// ... cannot be expanded") carries flags by design, and a quoted URL before a sentence is not one value.
+const FLAG_INSIDE_REJECTED_VALUE: Signature = {
+  all: [
+    /['"‘][^'"‘’\s,;-][^'"‘’\n]{0,100} --[a-z][\w-]{1,40}(?:[ =][^'"‘’\n]{0,60})?['"’] is (?:not an? (?:valid|legal)|an? invalid|invalid)\b|\binvalid (?:int|integer|float|choice|port|number)(?: value)?: ['"‘][^'"‘’\s,;-][^'"‘’\n]{0,100} --[a-z]/,
+  ],
+  confidence: 0.86,
+  title: 'Several flags were given as one argument (one list item): the program read the next flag as a value',
+};
+
+// An option's argument the launcher cannot take apart: spark-submit "Invalid argument to --conf:
+// spark.executor.instances" (the key and its value given as two items, not key=value), getopt-style
+// "invalid argument 'x' for '--level'", "Invalid argument for option --x". An EMPTY argument ("to --port:
+// ''") or a literal $(NAME) the kubelet left unexpanded is an unset variable in the args, missing_env_var's
+// reading, and a path argument that "does not exist" is missing_file's.
+const INVALID_OPTION_ARGUMENT: Signature = {
+  all: [
+    /\b[Ii]nvalid argument (?:to|for) (?:option )?['"‘]?-{1,2}[A-Za-z][\w.-]{0,40}['"’]?:? |\b[Ii]nvalid argument ['"‘][^'"’\n]{1,100}['"’] for ['"‘]-{1,2}[A-Za-z]/,
+  ],
+  confidence: 0.82,
+  title: 'The launcher rejects the argument given to one of its options (a key and value split into two items?)',
+  not: /:\s{0,2}(?:''|"")\s{0,2}(?:is|$)|\b(?:does not exist|not found|[Nn]o such file)\b|\$\([A-Z_]/,
+};
+
+// A CLI that takes global options before its subcommand and subcommand options after it, and says so:
+// celery/flower "You have incorrectly specified the following celery arguments after flower command:
+// ['--broker']. Please specify them after celery command instead", "global flags must be given before
+// the command", "option --x must be specified before the subcommand". The misplaced option is ignored,
+// so what follows (a broker on localhost refused) is a symptom: printed as a warning, it is the cause.
+const OPTION_ON_WRONG_SIDE_OF_SUBCOMMAND: Signature = {
+  all: [
+    /\bincorrectly specified the following [\w-]{1,30} arguments after\b|\b[Pp]lease specify them (?:after|before) [\w-]{1,30} command\b|\b(?:must|should) be (?:given|specified|placed|passed) (?:before|after) the (?:sub-?)?command\b/,
+  ],
+  confidence: 0.8,
+  title: 'An option is on the wrong side of the subcommand: the program ignored it',
+  warningIsEvidence: true,
+};
+
 export const PARSER_WORD_SIGNATURES: readonly Signature[] = [
   ARGUMENT_COUNT,
   REQUIRED_OPTION_MISSING,
@@ -94,4 +137,7 @@ export const PARSER_WORD_SIGNATURES: readonly Signature[] = [
   CONFIG_PATH_AFTER_OPTIONS,
   FLAGS_IN_ONE_ARGUMENT,
   DOTNET_PARSER,
+  FLAG_INSIDE_REJECTED_VALUE,
+  INVALID_OPTION_ARGUMENT,
+  OPTION_ON_WRONG_SIDE_OF_SUBCOMMAND,
 ];

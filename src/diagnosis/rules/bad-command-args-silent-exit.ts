@@ -4,16 +4,39 @@
  * an interpreter or shell with no script and no stdin (`python`, `sh` as the whole command), `sh -c` given
  * the script split into list items so it runs only the first word, a start script that forks away quietly.
  * Weak evidence: the log says nothing either way, so the reading stays well below the confident band.
+ * The same loop when the last word is a config check's verdict: the args ran the server's validate or
+ * test mode (envoy --mode validate, nginx -t, apachectl -t, haproxy -c, caddy validate, promtool check),
+ * copied from CI, which checks the config and exits 0 instead of serving.
  */
 import type { RuleContext } from '../rule.ts';
 import type { Finding } from '../types.ts';
-import { finding, statusEvidence } from './log-helpers.ts';
+import { finding, logEvidence, statusEvidence } from './log-helpers.ts';
+
+const CONFIG_CHECK_PASSED =
+  /\bconfiguration (?:file )?['"][^'"\n]{1,200}['"] OK\b|^\s{0,8}Syntax OK\b|\bconfiguration file [^\s]{1,200} test is successful\b|^\s{0,8}(?:Configuration file is valid|Valid configuration|Config(?:uration)? is valid)\b|\bSUCCESS: [^\s]{1,200} is valid\b/;
+
+const restartedAfterCleanExit = (ctx: RuleContext): boolean =>
+  ctx.exitCode === 0 && !ctx.logUnreadable && ctx.events.some((e) => e.reason === 'BackOff');
+
+const configCheckOnly = (ctx: RuleContext, steps: string[]): Finding | null => {
+  const last = ctx.log.lines.filter((l) => l.text.trim() !== '').at(-1);
+  if (!last || !CONFIG_CHECK_PASSED.test(last.text)) return null;
+  return finding(ctx, {
+    ruleId: 'bad-command-args',
+    category: 'bad_command_args',
+    title:
+      'The container ran a config check (validate/test mode) that passes and exits 0, in a restart loop: the args replaced the serve command',
+    // The verdict is the last line and nothing failed: the command did what it was told, once.
+    confidence: 0.74,
+    evidence: [...logEvidence([last]), ...statusEvidence(ctx)],
+    steps,
+  });
+};
 
 export const silentCleanExitLoop = (ctx: RuleContext, steps: string[]): Finding | null => {
-  if (ctx.exitCode !== 0 || ctx.logUnreadable) return null;
-  if (!ctx.log.lines.every((l) => l.text.trim() === '')) return null;
   // A pod that is restarted after exiting 0 (restartPolicy Always): a Job's finished pod is not a crash.
-  if (!ctx.events.some((e) => e.reason === 'BackOff')) return null;
+  if (!restartedAfterCleanExit(ctx)) return null;
+  if (!ctx.log.lines.every((l) => l.text.trim() === '')) return configCheckOnly(ctx, steps);
   return finding(ctx, {
     ruleId: 'bad-command-args',
     category: 'bad_command_args',

@@ -6,6 +6,7 @@ import { kubectl } from '../kubectl.ts';
 import type { RuleContext } from '../rule.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { SERVER_REJECTION_SIGNATURES } from './bad-config-server-rejections.ts';
+import { handlerFailedOnAnotherCause, OPTION_VALUE_SIGNATURES } from './bad-config-option-values.ts';
 import {
   CONFIG_BINDING_FRAME,
   CONFIG_VALUE_SIGNATURES,
@@ -71,6 +72,7 @@ const EX_CONFIG = 78;
 
 const SIGNATURES: Signature[] = [
   ...SERVER_REJECTION_SIGNATURES,
+  ...OPTION_VALUE_SIGNATURES,
   ...CONFIG_VALUE_SIGNATURES,
   {
     all: [
@@ -249,6 +251,8 @@ export const badConfig = signatureRule({
     // Enum.Parse under no configuration reader is the app parsing its own data (app_bug).
     const boundFromConfig = ctx.log.lines.some((l) => CONFIG_BINDING_FRAME.test(l.text));
     if (hit.signature.title === ENUM_VALUE_NOT_FOUND.title && !boundFromConfig) return 0;
+    // A logging handler that failed on a file or a module: the chained cause's rule owns it.
+    if (handlerFailedOnAnotherCause(ctx, hit)) return 0;
     // A wrong keystore password is a rejected credential (auth_failure).
     if (hit.lines.some((l) => /password was incorrect/.test(l.text))) return Math.min(hit.confidence, 0.4);
     // A directive or setting of another server version is runtime_version_mismatch's (TAXONOMY.md),

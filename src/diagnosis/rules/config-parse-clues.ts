@@ -210,13 +210,14 @@ export const XML_PARSE: Signature = {
 /**
  * The header Node prints above an error thrown while loading a configuration written as JavaScript (pm2's
  * ecosystem.config.js, next/vite/webpack/jest *.config.js): "/app/next.config.js:12", or as a file URL for an
- * ES module ("file:///app/next.config.mjs:22"). Alone it is any error of that file; the bad-config rule trusts
+ * ES module ("file:///app/next.config.mjs:22"); a settings or config module read by the server at start (Node-RED's
+ * /data/settings.js, a mounted /app/config.js) is one too. Alone it is any error of that file; the bad-config rule trusts
  * it when the log's error says the file does not load as written (a SyntaxError, or the wrong module system),
  * the app's own
  * modules being app_bug's.
  */
 export const JS_CONFIG_LOCATION: Signature = {
-  all: [/^(?:file:\/\/)?\/?[\w./-]{0,200}\.config\.[cm]?[jt]s:\d{1,6}\s{0,4}$/],
+  all: [/^(?:file:\/\/)?\/?[\w./-]{0,200}(?:\.config|[/._-]settings|\/config)\.[cm]?[jt]s:\d{1,6}\s{0,4}$/],
   confidence: 0.4,
   title: 'A JavaScript configuration file does not load (a syntax error, or written for the other module system?)',
 };

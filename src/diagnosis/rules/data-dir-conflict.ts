@@ -4,6 +4,7 @@ import { BOLT_TIMEOUT_SIGNATURES } from './data-dir-conflict-bolt-timeouts.ts';
 import { weighLockReading } from './data-dir-conflict-eagain.ts';
 import { LOCK_SIGNATURES } from './data-dir-conflict-locks.ts';
 import { SHARED_ACCESS_SIGNATURES } from './data-dir-conflict-shared-access.ts';
+import { STALE_MARKER_SIGNATURES } from './data-dir-conflict-stale-markers.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 import { directoryOf, pathsIn } from './spec-helpers.ts';
 
@@ -269,6 +270,7 @@ const SIGNATURES: Signature[] = [
   ...LOCK_SIGNATURES,
   ...BOLT_TIMEOUT_SIGNATURES,
   ...SHARED_ACCESS_SIGNATURES,
+  ...STALE_MARKER_SIGNATURES,
 ];
 
 const QUOTED_DIR = /\bdirectory "(\/[^"\s]{1,300})"/;

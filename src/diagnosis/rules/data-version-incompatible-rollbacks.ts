@@ -67,4 +67,28 @@ export const ROLLBACK_SIGNATURES: Signature[] = [
     // A lockfile, compiled code or a config a newer tool wrote is the runtime's version, not the stored data.
     not: /[Ll]ock ?file|package-lock|[Cc]ompiled|bytecode|\.pyc\b|\.beam\b|class file|[Pp]lugin|[Cc]onfig(?:uration)? file/,
   },
+  {
+    // The schema a newer release migrated names its version, and the older binary says it is past the newest
+    // it knows (an image pinned back after a floating tag ran): Authelia "schema version 20 is greater than
+    // the latest version this version of Authelia supports (17); ... a newer version of Authelia was used
+    // with this database", "database version 9 is higher than the maximum supported schema version 7".
+    all: [
+      /\b(?:[Ss]chema|[Dd]atabase|DB|[Ss]torage|[Ss]tore|[Dd]ata) version v?\d[\w.-]{0,20} is (?:greater|higher|newer|later) than the (?:latest|highest|maximum|max|newest) (?:schema |database |storage )?version\b|\b[Aa] newer version of [\w.-]{1,40} (?:was|has been) used (?:with|on|against) (?:this|the) (?:database|schema|data(?: directory)?|store|volume)\b/,
+    ],
+    confidence: 0.88,
+    title: 'The database schema was migrated by a newer release than the image runs (pinned back after an upgrade?)',
+    not: /[Dd]river|[Cc]lient version|[Pp]rotocol|lockfile|lock file/,
+  },
+  {
+    // A library that stamps its version on the tables it keeps refuses tables a newer release set up (one
+    // deployment upgraded the shared storage, another still pins the old library): Optuna "The runtime optuna
+    // version 3.1.1 is no longer compatible with the table schema (set up by optuna 3.6.1)", "version X is not
+    // compatible with the database schema (created by Y)".
+    all: [
+      /\bversion v?\d[\w.+-]{0,30} is (?:no longer |not )compatible with the (?:table |database |db |storage |stored |data )?schema\b|\bschema \((?:set up|created|written|upgraded|migrated) (?:by|with) [\w.-]{1,40} v?\d/,
+    ],
+    confidence: 0.86,
+    title: 'The tables in the shared storage were set up by another release of the library than the image runs',
+    not: /[Dd]river|[Cc]lient version|[Pp]rotocol|lockfile|lock file|[Ff]lyway|[Ll]iquibase|JSON ?[Ss]chema|GraphQL|[Aa]vro|[Pp]rotobuf/,
+  },
 ];

@@ -80,4 +80,17 @@ export const SERIALIZED_FORMAT_SIGNATURES: Signature[] = [
     confidence: 0.62,
     title: 'A stored file lacks the type or format key this release of the library reads (written by another release?)',
   },
+  {
+    // A stored document whose format tag is an enum of known versions, written by a newer release than the
+    // one reading it (a rollback after the newer one rewrote it): Rust serde "unknown variant `0.8`, expected
+    // one of `0.7`, `0.6`" while loading index metadata, a manifest or a metastore file. A config file with a
+    // version field reads the same, so only stored-data words count.
+    all: [
+      /\bunknown variant `v?\d{1,4}(?:\.\d{1,4}){0,2}`, expected (?:one of )?`v?\d/,
+      /\b(?:metadata|metastore|manifest|index|snapshot|checkpoint|state file|store|database|catalog|segment)\b/i,
+    ],
+    confidence: 0.8,
+    title: 'A stored metadata file on the volume was written by a newer release (its format version is unknown)',
+    not: /[Cc]onfig|\.ya?ml\b|\.toml\b|[Pp]rotocol|\bAPI\b/,
+  },
 ];

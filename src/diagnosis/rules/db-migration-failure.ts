@@ -13,9 +13,9 @@ import {
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 
 // Schema tools that create or upgrade the tables at start-up count too (Hive's schematool -initSchema,
-// Temporal's setup-schema, "Starting metastore schema initialization").
+// Temporal's setup-schema, aerich/yoyo/piccolo/drizzle-kit, Tortoise's generate_schemas).
 const MIGRATION_CONTEXT =
-  /migrat|\b(?:drush (?:deploy|updatedb|updb)|[Dd]atabase updates start|setup:upgrade|wp core update-db)\b|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bDeploying changes (?:to|through)\b|\bAutoMigrate\b|\b(?:play\.api\.db\.)?evolutions?\b/i;
+  /migrat|\b(?:drush (?:deploy|updatedb|updb)|[Dd]atabase updates start|setup:upgrade|wp core update-db)\b|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bDeploying changes (?:to|through)\b|\bAutoMigrate\b|\b(?:aerich|yoyo|piccolo|drizzle-kit|mikro-orm|generate_schemas|schema:update|prisma db push)\b|\b(?:play\.api\.db\.)?evolutions?\b/i;
 
 // A crash whose stack runs through the migration runner (the error line itself may be cut off).
 const MIGRATOR_IN_STACK: Signature = {
@@ -192,13 +192,13 @@ const DDL_REFUSED: Signature = {
   confidence: 0.8,
   title: 'A migration changed the schema in a way the existing data or objects refuse',
 };
-// DDL the database only allows under conditions the migration broke: a statement the runner's transaction
-// cannot hold (CREATE INDEX CONCURRENTLY, ALTER TYPE ... ADD VALUE "cannot run inside a transaction block"),
-// a new enum value used before its commit, MySQL "ALGORITHM=INPLACE is not supported", a CHECK constraint
-// "violated by some row". A migration's, when the log shows one.
+// DDL the database only allows under conditions the migration broke: CREATE INDEX CONCURRENTLY or ALTER TYPE
+// ... ADD VALUE "cannot run inside a transaction block", a new enum value used before its commit, MySQL
+// "ALGORITHM=INPLACE is not supported", a CHECK "violated by some row", SQLite's ALTER limits (Alembic "No
+// support for ALTER of constraints in SQLite dialect", "Cannot add a UNIQUE column"). A migration's, in one.
 const DDL_OUTSIDE_ITS_RULES: Signature = {
   all: [
-    /\bcannot (?:run|be executed|be run) (?:inside|from) a (?:transaction block|function|pipeline)\b|\bunsafe use of new value\b|\bUnsafeNewEnumValueUsage\b|\bNew enum values must be committed before they can be used\b|\bcheck constraint "[^"\n]{1,120}" of relation "[^"\n]{1,120}" is violated by some row\b|\b(?:ALGORITHM=INPLACE|ALGORITHM=INSTANT|LOCK=NONE) is not supported\b/,
+    /\bcannot (?:run|be executed|be run) (?:inside|from) a (?:transaction block|function|pipeline)\b|\bunsafe use of new value\b|\bUnsafeNewEnumValueUsage\b|\bNew enum values must be committed before they can be used\b|\bcheck constraint "[^"\n]{1,120}" of relation "[^"\n]{1,120}" is violated by some row\b|\b(?:ALGORITHM=INPLACE|ALGORITHM=INSTANT|LOCK=NONE) is not supported\b|\bNo support for ALTER of (?:constraints|columns?) in [\w ]{1,30} dialect\b|\bCannot add a (?:UNIQUE|PRIMARY KEY) column\b|\bCannot add a column with non-constant default\b/,
   ],
   confidence: 0.8,
   title: "A migration statement broke the database's rules for schema changes (transaction, enum, constraint)",

@@ -32,6 +32,29 @@ export const DOTENV_FILE_UNREADABLE: Signature = {
 export const FILE_NOT_FOUND_ERRORS: Signature[] = [
   DOTENV_FILE_UNREADABLE,
   {
+    // A process manager or launcher that names the file it was told to run or load: pm2 "[PM2][ERROR] File
+    // ecosystem.config.cjs not found", "[PM2][ERROR] Script not found: /app/dist/main.js", forever "Cannot
+    // find script", a runner's "Script file x.py not found". A multi-stage build that did not copy the file
+    // into the runtime stage shows this way. A web server's "File /favicon.ico not found" is a request.
+    all: [
+      /\b(?:File|Script(?: file)?|Ecosystem file|Entry ?point(?: file)?|Program file) ['"‘`]?[\w.@~/-]{0,300}\.[\w-]{1,20}['"’`]? (?:not found|does not exist|doesn't exist|is missing)\b|\bScript not found: ['"‘`]?[\w.@~/-]{1,300}|\bCannot find script\b/,
+    ],
+    confidence: 0.78,
+    title: 'The file the process manager or launcher was told to run or load is not in the image',
+    not: /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b|https?:|\b404\b|\brequest(?:ed)?\b|\busing (?:the )?defaults?\b|falling back|skipping/,
+  },
+  {
+    // A job jar the framework looks for in its user-code directory is not there: Flink "Could not find the
+    // provided job class (x) in the user lib directory (/opt/flink/usrlib)", "JAR file does not exist",
+    // Spark "Failed to find the application jar". An emptyDir or volume mounted over usrlib/ hides the
+    // image's jar; a wrong class name in the args reads the same, so this stays below the confident band.
+    all: [
+      /\bCould not find the provided job class\b|\bin the user ?lib directory\b|\b(?:JAR|[Jj]ar) file (?:does not exist|not found)\b|\b[Ff]ailed to find (?:the )?application jar\b/,
+    ],
+    confidence: 0.76,
+    title: "The job's jar is not in the directory the framework loads user code from (a volume over it?)",
+  },
+  {
     // A jar named by a glob ("/app/*.jar"): either no shell expanded it (exec form, bad_command_args'
     // reading) or a shell matched no jar and passed the pattern on, which is a jar missing from the image.
     all: [/\bUnable to access jarfile ['"]?[^\s'"*]{0,200}\*/],

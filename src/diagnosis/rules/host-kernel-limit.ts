@@ -4,6 +4,7 @@ import type { RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 import { FORK_FRAME, FORK_LIMIT_SIGNATURES, UNNAMED_EAGAIN } from './host-kernel-limit-forks.ts';
+import { MEMORY_MAP_SIGNATURES } from './host-kernel-limit-memory-maps.ts';
 import { MANY_FILES_OPENED, OPEN_FILE_LIMIT_SIGNATURES } from './host-kernel-limit-open-files.ts';
 
 // EMFILE alone is as often a descriptor leak in the app as a low limit: a weak reading on its own.
@@ -271,6 +272,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.6,
     title: 'fork failed: vm.overcommit_memory or memory is too low',
   },
+  ...MEMORY_MAP_SIGNATURES,
   ...OPEN_FILE_LIMIT_SIGNATURES,
   OPEN_FILE_LIMIT_REACHED,
 ];

@@ -19,6 +19,10 @@ export const RECOVERED =
 // connect to it", Ecto's DBConnection help) describes a fix; it is not a later successful connection.
 const ADVICE = /^\s{0,8}(?:\d{1,2}[.)]|[-*•]) |\b(?:[Ee]nsur(?:e|ing)|[Mm]ake sure|[Cc]heck that|[Vv]erify that)\b/;
 
+// A pasted log may hold several `kubectl logs` outputs (the app, then its sidecar): the lines after the next
+// such command are another container's, so they cannot show this one recovered.
+const ANOTHER_LOG_SECTION = /^\s{0,8}\$ {1,4}kubectl {1,4}logs\b/;
+
 const isQuiet = (line: LogLine): boolean =>
   line.level === 'warn' || line.level === 'info' || line.level === 'debug' || line.level === 'trace';
 
@@ -28,6 +32,7 @@ export const recoveredAfter = (ctx: RuleContext, line: LogLine): boolean => {
   const start = lines.indexOf(line);
   for (let i = start + 1; i < lines.length; i++) {
     const candidate = lines[i]!;
+    if (ANOTHER_LOG_SECTION.test(candidate.text)) return false;
     if (
       candidate.line > line.line &&
       RECOVERED.test(candidate.text) &&

@@ -42,4 +42,24 @@ export const PLUGIN_SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'The adapter, driver or file system plugin the configuration names is not installed in the image',
   },
+  {
+    // A backend found through an entry point that a separate package registers: SQLAlchemy's "NoSuchModuleError:
+    // Can't load plugin: sqlalchemy.dialects:clickhousedb" (clickhouse-connect, snowflake-sqlalchemy, a driver
+    // left in a dev dependency group). The Heroku-style "postgres://" scheme is a wrong URL, not a missing
+    // package (bad_config reads it).
+    all: [/\bCan't load plugin: [\w.]{1,80}:[\w.+-]{1,60}/],
+    not: /\bsqlalchemy\.dialects:postgres\b/,
+    confidence: 0.78,
+    title: 'The database dialect or plugin the URL names is registered by a package not installed in the image',
+  },
+  {
+    // A notebook runner (papermill, nbconvert, nbclient) starts the kernel a notebook names; "python3" exists
+    // only where ipykernel is installed, and other languages need their kernel package (IRkernel, a Julia or
+    // Scala kernel). A misspelt kernel name in the notebook reads the same, hence below certainty.
+    all: [
+      /\bNoSuchKernel\b|\bNo such kernel(?: named)?\b|\b[Kk]ernel ?spec (?:['"][\w.-]{1,60}['"] )?(?:not found|does not exist)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The notebook kernel (ipykernel or another language kernel) is not installed in the image',
+  },
 ];

@@ -67,4 +67,34 @@ export const ABSENT_CREDENTIAL_SIGNATURES: readonly Signature[] = [
     confidence: 0.74,
     title: 'A service-account credential lacks a field: the variable that should fill it is likely not set',
   },
+  {
+    // A client that says which credential option it expected and found none: Anthropic's "Could not resolve
+    // authentication method. Expected either api_key or auth_token to be set", OpenAI's "The api_key client
+    // option must be set", "API key is not set", "apiKey is required". The SDK reads a fixed variable
+    // (ANTHROPIC_API_KEY, OPENAI_API_KEY) that the pod does not have, often under another name.
+    all: [
+      /\bCould not resolve authentication method\b|\b[Ee]xpected (?:either )?(?:an? )?(?:api[_ ]?key|apiKey|auth[_ ]?token|access[_ ]?token|token|credentials)\b[^\n]{0,60}\bto be (?:set|provided|given)\b|\b(?:api[_ ]?key|apiKey|API key|auth[_ ]?token|access[_ ]?token)s? (?:client option )?(?:must be (?:set|provided|given)|is not set|has not been set|was not set|is required)\b/,
+    ],
+    confidence: 0.8,
+    title: 'A client found no API key or token: the environment variable it reads is not set',
+    not: /\b(?:invalid|expired|incorrect|revoked|rejected)\b/i,
+  },
+  {
+    // A token or key typed as str that arrived as None: aiogram's "Token is invalid! It must be 'str' type
+    // instead of <class 'NoneType'> type". os.getenv on a
+    // variable that is not set returns None, so the value was never given (not a wrong token).
+    all: [/\bmust be '?str'? (?:type )?instead of <class 'NoneType'>/],
+    confidence: 0.8,
+    title: 'A token or key is None: the environment variable it is read from is not set',
+  },
+  {
+    // An application key the app refuses to start without: linuxserver images' "An application key is
+    // missing, halting init!", Laravel-style "application key has not been set", "APP_KEY is missing". The
+    // key is a variable (APP_KEY) that the deployment never set.
+    all: [
+      /\b(?:[Aa]n |[Tt]he |[Nn]o )?(?:[Aa]pplication|[Aa]pp|APP)[ _]?(?:encryption )?(?:key|KEY) (?:is missing|is not set|has not been set|was not set|not found|is empty|is required)\b/,
+    ],
+    confidence: 0.82,
+    title: 'The application key (APP_KEY) is not set',
+  },
 ];

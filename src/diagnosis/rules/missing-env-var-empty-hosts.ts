@@ -35,4 +35,30 @@ export const weighEmptyHost = (ctx: RuleContext, hit: SignatureHit): number | un
     : hit.confidence;
 };
 
-export const EMPTY_HOST_SIGNATURES: readonly Signature[] = [ERLANG_EMPTY_NODE_HOST, QUOTED_CONFIG_LINE_WITH_HOLE];
+// A client that dialled a host printed as None/undefined/null: redis-py's "Error 111 connecting to
+// None:6379", "could not connect to undefined:5432", "dial tcp <nil>:4222". The host came from
+// os.getenv / process.env on a variable that is not set (a resolver then falls back to loopback, hence the
+// refusal); a host written wrong by hand would be a name.
+const UNSET_HOST_IN_DIAL: Signature = {
+  all: [
+    /\b(?:[Cc]onnecting|[Cc]onnect|[Cc]onnection|[Dd]ial(?:ing)?(?: tcp| udp)?) to ['"]?(?:None|undefined|null|<nil>)['"]?:\d{1,5}\b|\bdial tcp (?:None|undefined|null|<nil>):\d{1,5}\b/,
+  ],
+  confidence: 0.86,
+  title: 'The client dialled host None/undefined: the variable that holds the host is not set',
+};
+
+// A path that arrived empty: Go's "open : no such file or directory" (os.Open("") of os.Getenv unset, a
+// TLS keypair loaded from "" paths), "stat : no such file", Python's "No such file or directory: ''". A
+// wrong path would be printed; an empty one is a variable that was not set (or a config key left blank).
+const EMPTY_PATH_OPENED: Signature = {
+  all: [/\b(?:open|stat|lstat|read|readlink) : no such file or directory\b|\bNo such file or directory: ''/],
+  confidence: 0.8,
+  title: 'A file was opened at an empty path: the variable that names it is not set',
+};
+
+export const EMPTY_HOST_SIGNATURES: readonly Signature[] = [
+  ERLANG_EMPTY_NODE_HOST,
+  QUOTED_CONFIG_LINE_WITH_HOLE,
+  UNSET_HOST_IN_DIAL,
+  EMPTY_PATH_OPENED,
+];

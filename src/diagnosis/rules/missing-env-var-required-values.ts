@@ -210,13 +210,13 @@ export const REQUIRED_VALUE_SIGNATURES: readonly Signature[] = [
   },
   {
     // Distribution's 'unable to configure authorization (htpasswd): "realm" must be set', "failed to
-    // configure storage driver: 'bucket' is required", "invalid configuration: `region` not set": a
+    // configure storage driver: 'bucket' is required", "invalid configuration: `region` not set", Vault's "'kms_key_id' not found for AWS KMS wrapper configuration": a
     // component the settings switched on lacks one of its own settings. Images like these take every
     // setting from variables (REGISTRY_AUTH_HTPASSWD_REALM), so the one not passed is missing. In a
     // logfmt msg="..." the closing quote comes escaped.
     all: [
       /\b(?:configur(?:e|ing|ation)|config|settings?)\b/i,
-      /["'`][a-z][\w.-]{0,60}\\?["'`] (?:must be (?:set|provided|specified|defined|configured)(?! to )|is (?:required|not set|missing)|(?:was )?not (?:set|provided|specified))\b/i,
+      /["'`][a-z][\w.-]{0,60}\\?["'`] (?:must be (?:set|provided|specified|defined|configured)(?! to )|is (?:required|not set|missing)|(?:was )?not (?:set|provided|specified)|not found (?:for|in) [^\n]{0,60}\bconfiguration)\b/i,
     ],
     confidence: 0.68,
     title: 'A component the settings enable lacks a required setting: its variable is not set',
@@ -231,6 +231,37 @@ export const REQUIRED_VALUE_SIGNATURES: readonly Signature[] = [
     ],
     confidence: 0.62,
     title: 'A required storage, endpoint or credential flag is unset: the variable bound to it is not passed',
+  },
+  {
+    // A setting that needs a companion the deployment left out: ntfy's "if attachment-cache-dir is set,
+    // base-url must also be set", "X must also be set when Y is set", "X requires Y to be set". Such
+    // servers take each setting from a variable (NTFY_BASE_URL), so turning on one feature in the values
+    // without the companion variable leaves it unset. A value that is present but wrong reads otherwise.
+    all: [
+      /\b[Ii]f [\w.-]{1,60} is (?:set|enabled|specified|configured|provided|true), (?:then )?[\w.-]{1,60} (?:must|should|has to) (?:also )?be (?:set|specified|provided|configured|defined)\b|(?<![\w.-])[\w.-]{1,60} (?:must|has to) also be (?:set|specified|provided|configured|defined) (?:if|when) [\w.-]{1,60} is (?:set|enabled|specified|configured|provided|true)\b|(?<![\w.-])[\w.-]{1,60} requires [\w.-]{1,60} to (?:also )?be (?:set|specified|provided|configured|defined)\b/,
+    ],
+    confidence: 0.72,
+    title: 'A setting needs a companion setting that is not set: its variable is not passed',
+    not: /\bmust not\b|\bcannot be set\b|\bonly one of\b|\bmutually exclusive\b/i,
+  },
+  {
+    // A named connection or variable the app looks up and does not find: Airflow's "The conn_id `x` isn't
+    // defined" and "Variable x does not exist". Airflow reads them from AIRFLOW_CONN_X / AIRFLOW_VAR_X, and
+    // a task pod or job that did not get the env the scheduler has finds none.
+    all: [/\bThe conn_id `[\w.-]{1,100}` isn't defined\b|\bKeyError: ['"]Variable [\w.-]{1,100} does not exist['"]/],
+    confidence: 0.74,
+    title: 'A named connection or variable is not defined: the AIRFLOW_CONN_/AIRFLOW_VAR_ variable is not set',
+  },
+  {
+    // A component switched on with the address or backend it needs left out: Celery's "No result backend is
+    // configured" (CELERY_RESULT_BACKEND set on the worker only), Telegram's "An HTTPS URL must be provided
+    // for webhook" (webhook_url=os.getenv(...) unset). The value lives in a variable one workload lacks; a
+    // component the code never configures reads the same, hence an alternative-grade reading.
+    all: [
+      /\bNo (?:result backend|broker(?: URL)?|cache backend|storage backend|backend) (?:is |was )?(?:configured|set|specified)\b|\b(?:[Aa]n? )?(?:HTTPS |https |public |webhook |base |external |callback )(?:URL|url) must be (?:provided|set|specified)\b/,
+    ],
+    confidence: 0.64,
+    title: 'A backend or public URL the code needs is not configured: the variable that holds it is not set',
   },
   UNSET_NOTICE_WITH_DEFAULT,
   UNDEFINED_SETTING_SOURCE_LINE,

@@ -66,4 +66,15 @@ export const LIBRARY_DATA_FILE_SIGNATURES: Signature[] = [
     // A proj.db from another PROJ version is there but incompatible: not a missing file.
     not: /DATABASE\.LAYOUT\.VERSION|another PROJ installation/,
   },
+  {
+    // A language-processing library's downloaded data is not under any path it searches (fetched at build
+    // time into root's home while the container runs as another user, or never fetched): NLTK "Resource
+    // punkt not found. Please use the NLTK Downloader to obtain the resource", Stanza "Resources file not
+    // found at: /home/app/stanza_resources/resources.json".
+    all: [
+      /^\s{0,8}Resource [\w./-]{1,80} not found\.|\bPlease use the NLTK Downloader to obtain the resource\b|\bResources? file not found at: /,
+    ],
+    confidence: 0.8,
+    title: 'A data package the library downloads (NLTK or Stanza resources) is not on any path it searches',
+  },
 ];

@@ -58,4 +58,17 @@ export const BINDING_SIGNATURES: Signature[] = [
     title: 'A shared library the binary loads at run time is not in the image',
     not: /[Cc]annot find module|ModuleNotFoundError|No module named/,
   },
+  {
+    // GPU and ML runtimes that dlopen their vendor libraries lazily, at the first kernel call, and say so in
+    // their own words: CTranslate2 (faster-whisper) "Library libcublas.so.12 is not found or cannot be loaded",
+    // cuDNN "Could not load library libcudnn_ops_infer.so.8", JNA "Unable to load library 'libsodium.so'". A
+    // CUDA base image without the cuBLAS/cuDNN runtime is the usual cause. TensorFlow's "Could not load dynamic
+    // library" is a warning it runs on after (on CPU): left out.
+    all: [
+      /\bLibrary lib[\w+-]{1,60}\.so(?:\.\d{1,6}){0,3} is not found\b|\b(?:[Cc]ould(?:n't| not)|[Uu]nable to|[Ff]ailed to) (?:load|open|find) (?:the )?(?:shared |native )?library ['"`]?lib[\w+-]{1,60}\.(?:so|dylib)\b/,
+    ],
+    confidence: 0.85,
+    title: 'A vendor library (cuBLAS, cuDNN, a native dependency) the runtime loads lazily is not in the image',
+    not: /[Cc]annot find module|ModuleNotFoundError|No module named|[Cc]ould not load dynamic library/,
+  },
 ];

@@ -8,6 +8,7 @@ import { isShellExecDenied } from './exec-clues.ts';
 import { launchFailure } from './exec-launch-clues.ts';
 import { OUTPUT_FILE_NOT_OPENED } from './config-clues.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
+import { FILE_ACCESS_SIGNATURES } from './permission-denied-access-words.ts';
 import {
   ACCESS_CHECK,
   DIRECTORY_CREATION_SIGNATURES,
@@ -222,11 +223,7 @@ const SIGNATURES: Signature[] = [
     title: 'The server cannot create a directory on its volume (ownership of the volume)',
     not: /[Nn]o such file|ENOENT|[Rr]ead-only file ?system|EROFS|[Nn]o space left|ENOSPC|[Dd]isk quota|[Ff]ile exists|EEXIST/,
   },
-  {
-    all: [/\(13\)[Pp]ermission denied|\(13: Permission denied\)|errno 13\b/],
-    confidence: 0.85,
-    title: 'The container user lacks permission on a path',
-  },
+  ...FILE_ACCESS_SIGNATURES,
   GENERIC,
   {
     // Erlang reports the errno as an atom; MinIO words it as a missing write permission.

@@ -39,6 +39,16 @@ const startupFailure = (ctx: RuleContext): LogLine | undefined =>
 const UNSET_LISTEN_PORT =
   /\b[Pp]ort:? (?:undefined|NaN|null)\b|:\/\/[\w.[\]-]{1,100}:(?:undefined|NaN|null)\b|\b(?:[Ll]istening|[Ss]tarted|[Rr]unning|[Bb]ound|[Ss]erving) (?:on|at|to) :(?:undefined|NaN|null)\b/;
 
+/**
+ * The app is alive but waits, in a loop, for another process it believes holds the instance or the data
+ * ("Another process is initializing Nextcloud. Waiting 10 seconds...", "waiting for lock", "lock is held
+ * by another process", "another instance is already running"): a lock or marker left on the volume by a
+ * drained pod, or a second replica on the same volume. It never listens, so the probe kills it; the kill
+ * is a symptom of the stale lock (data_dir_conflict), not a probe set wrong.
+ */
+const WAITING_ON_OTHER_PROCESS =
+  /\b[Aa]nother (?:process|instance|node|pod|container|replica) (?:is|was) (?:already )?(?:initiali[sz]ing|installing|upgrading|migrating|running|starting|holding)\b|\b[Ww]aiting (?:for|on) (?:the |a )?(?:[\w.-]{1,40} )?lock\b|\block (?:is )?(?:still )?held by (?:another|a different|other)\b|\b[Ww]aiting for (?:the )?other (?:process|instance|node)\b/;
+
 export const describeProbe = (probe: ProbeFacts): string => {
   const target =
     probe.type === 'httpGet'
@@ -107,23 +117,29 @@ const match = (ctx: RuleContext): Finding | null => {
   if (killedBySignal && failedStart) confidence = Math.min(confidence, 0.6);
   const unsetPort = ctx.log.lines.find((l) => UNSET_LISTEN_PORT.test(l.text));
   if (unsetPort) confidence = Math.min(confidence, 0.55);
+  // Waiting on another process's lock: the probe ended a wait that would never finish.
+  const waitingOnOther = ctx.log.lines.find((l) => WAITING_ON_OTHER_PROCESS.test(l.text));
+  if (waitingOnOther) confidence = Math.min(confidence, 0.6);
 
   const failure = unhealthy[0]?.message ?? '';
   const evidence: Evidence[] = [...unhealthy.slice(0, 1), ...killing.slice(0, 1)].map(eventEvidence);
   if (failedStart) evidence.push(logEvidence(failedStart));
   if (unsetPort) evidence.push(logEvidence(unsetPort));
+  if (waitingOnOther) evidence.push(logEvidence(waitingOnOther));
   const probe = ctx.container?.probes[kind];
   if (probe) evidence.push(specEvidence(`${kind}Probe: ${describeProbe(probe)}`));
   const probeText = probe
     ? ` (${probe.type === 'httpGet' ? `${probe.target || '/'} on port ${probe.port}` : probe.type}${probe.failureThreshold ? `, ${probe.failureThreshold} failures` : ''})`
     : '';
-  const title = unsetPort
-    ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app listened on no real port (an unset PORT-like variable?): the probe failures are likely a symptom`
-    : killedBySignal && failedStart
-      ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app had already failed to start: the probe failures are likely a symptom`
-      : confidence >= 0.6
-        ? `Killed by the kubelet after its ${kind} probe failed${probeText}`
-        : `The ${kind} probe failed${probeText}, but the app exited by itself (exit ${code ?? '?'}): the probe failures are likely a symptom`;
+  const title = waitingOnOther
+    ? `Killed by the kubelet after its ${kind} probe failed${probeText}, while the app waited for another process's lock or initialisation (a stale lock on the volume?): the probe failures are likely a symptom`
+    : unsetPort
+      ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app listened on no real port (an unset PORT-like variable?): the probe failures are likely a symptom`
+      : killedBySignal && failedStart
+        ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app had already failed to start: the probe failures are likely a symptom`
+        : confidence >= 0.6
+          ? `Killed by the kubelet after its ${kind} probe failed${probeText}`
+          : `The ${kind} probe failed${probeText}, but the app exited by itself (exit ${code ?? '?'}): the probe failures are likely a symptom`;
 
   return {
     ruleId: 'probe-failure',

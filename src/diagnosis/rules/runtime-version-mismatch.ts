@@ -2,6 +2,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { finding, logEvidence, type Signature, signatureRule } from './log-helpers.ts';
+import { API_GAP_SIGNATURES } from './runtime-version-api-gaps.ts';
 import { LANGUAGE_CHANGE_SIGNATURES } from './runtime-version-language-changes.ts';
 import { SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
 import { LAUNCHER_GATE_SIGNATURES } from './runtime-version-launcher-gates.ts';
@@ -213,6 +214,7 @@ const SIGNATURES: Signature[] = [
   ...LAUNCHER_GATE_SIGNATURES,
   ...NATIVE_ABI_SIGNATURES,
   ...PLUGIN_BUILD_SIGNATURES,
+  ...API_GAP_SIGNATURES,
 ];
 
 const steps = (ctx: RuleContext): string[] => [

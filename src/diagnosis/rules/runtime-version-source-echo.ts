@@ -61,6 +61,15 @@ const PAIRED_READINGS: PairedReading[] = [
     confidence: 0.8,
     title: "A library uses async/await as a name, which Python 3.7 reserved: the image's Python is newer than the code",
   },
+  {
+    // Node.js 25 removed buffer.SlowBuffer: old dependencies (buffer-equal-constant-time under jwa and
+    // jsonwebtoken) read SlowBuffer.prototype at load and fail on undefined. Node echoes the source line, which
+    // names the removed API; a floating node:current or latest tag moved the runtime under the lockfile.
+    error: /\bTypeError: Cannot read propert(?:y|ies) of undefined \(reading 'prototype'\)/,
+    feature: /\bSlowBuffer\.prototype\b/,
+    confidence: 0.84,
+    title: "A dependency uses SlowBuffer, which the image's (newer) Node.js removed",
+  },
 ];
 
 /** The first two-line reading that fits the log, or the ES module path one from version-clues. */

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(authFailure, 'auth_failure', {
   positives: [
     {
+      name: 'an OpenAI client whose key in the Secret was revoked and regenerated (Incorrect API key provided)',
+      log: "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-proj-****abcd.', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}}",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a web login or warehouse that refuses the pair in one vague sentence (Invalid username or password)',
       log: 'Error: failed to log in to registry: Invalid username or password.\nfatal: could not authenticate the sync job',
       exitCode: 1,
@@ -210,6 +216,11 @@ ruleTable(authFailure, 'auth_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a client reporting that the provided API key is valid is not a refused key',
+      log: 'INFO search-api: provided API key is valid (scopes: search, documents.add)\nINFO search ready on :7700',
+      exitCode: 0,
+    },
     {
       name: 'a driver note that the username and/or password are optional is not a refused login',
       log: 'INFO cassandra: username and/or password are optional when the authenticator is AllowAllAuthenticator\nINFO session ready',

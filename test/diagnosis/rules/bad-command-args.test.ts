@@ -739,6 +739,47 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       max: 0.7,
     },
     {
+      name: 'click rejects a value that holds the next flag: two flags were written as one list item',
+      log: "Usage: uvicorn [OPTIONS] APP\nTry 'uvicorn --help' for help.\n\nError: Invalid value for '--port': '8000 --reload' is not a valid integer.",
+      exitCode: 2,
+      min: 0.8,
+    },
+    {
+      name: 'a launcher rejects the argument of an option (key and value split into two items)',
+      log: 'Exception in thread "main" java.lang.IllegalArgumentException: Invalid argument to --conf: spark.driver.memory\n\tat org.apache.spark.launcher.CommandBuilderUtils.checkArgument(CommandBuilderUtils.java:241)',
+      exitCode: 1,
+      min: 0.78,
+    },
+    {
+      name: 'a CLI warns that a global option was placed after the subcommand and ignored it',
+      log: 'WARNING: option --config must be specified before the subcommand, ignoring it\nError: connect ECONNREFUSED 127.0.0.1:6379',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'an Erlang release pinged for a node that does not run (remote command in a one-shot container)',
+      log: "Node 'ledger@127.0.0.1' not responding to pings.",
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
+      name: 'a server run in its config-test mode passes and exits 0, restarted in a loop',
+      log: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful',
+      exitCode: 0,
+      reason: 'Completed',
+      events: [
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: 'Back-off restarting failed container api in pod api-7f9c6-abcde',
+          count: 6,
+        },
+      ],
+      min: 0.65,
+      max: 0.8,
+    },
+    {
       name: 'cobra rejects a flag given with its value as one list item',
       log: 'Error: unknown flag: --listen-address 0.0.0.0:9090\nUsage:\n  exporter [flags]',
       exitCode: 1,
@@ -795,6 +836,41 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a quoted command line with flags inside a config error is not a rejected argument value',
+      log: "Error: Format string 'celery -A shop worker %(ENV_QUEUES)s --concurrency=4' for 'program:worker.command' contains names ('ENV_QUEUES') which cannot be expanded.",
+      exitCode: 2,
+    },
+    {
+      name: 'a port value that is simply not a number (no second flag inside it) is not split args',
+      log: "Error: 'http' is not a valid port number.",
+      exitCode: 1,
+    },
+    {
+      name: 'a launcher option whose file argument does not exist is a missing file, not a split argument',
+      log: 'Error: Invalid argument for option --properties-file: /opt/spark/conf/job.conf does not exist',
+      exitCode: 1,
+    },
+    {
+      name: 'a config check that passes in a container that then serves is not a check-only command',
+      log: "configuration '/etc/envoy/envoy.yaml' OK\nstarting main dispatch loop",
+      exitCode: 0,
+      reason: 'Completed',
+      events: [
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: 'Back-off restarting failed container api in pod api-7f9c6-abcde',
+          count: 6,
+        },
+      ],
+    },
+    {
+      name: 'a config check that passes in a Job that completed is not a crash loop',
+      log: 'Syntax OK',
+      exitCode: 0,
+      reason: 'Completed',
+    },
     {
       name: 'a config reader that cannot find a named option in a file section is configuration, not argv',
       log: 'Error: Could not find an option named "cache_dir" in section [storage] of /etc/app/app.ini',

@@ -8,6 +8,44 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a Quarkus option set through its environment variable with a value it does not accept',
+      log: "Invalid value for option 'KC_HOSTNAME_STRICT': yes. Expected values are: true, false",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'a client library refusing an option value it requires to be null or a number',
+      log: 'Error: Your cache options ttl must be a positive integer.\n    at new Cache (/app/node_modules/x/index.js:10:11)',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
+      name: 'JupyterHub refusing a config value of the wrong type',
+      log: "traitlets.traitlets.TraitError: The 'cull_idle_timeout' trait of a JupyterHub instance expected an int, not the str '3600'.",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Cassandra listing a mis-indented key it does not know',
+      log: 'Exception (org.apache.cassandra.exceptions.ConfigurationException) encountered during startup: Invalid yaml. Please remove properties [concurrent_wrties] from your cassandra.yaml',
+      exitCode: 3,
+      min: 0.75,
+    },
+    {
+      name: "Python logging.config failing on a handler's value (a size given as a string)",
+      log: "TypeError: '>' not supported between instances of 'str' and 'int'\n\nThe above exception was the direct cause of the following exception:\n\nValueError: Unable to configure handler 'rotating'",
+      exitCode: 1,
+      min: 0.6,
+      max: 0.84,
+    },
+    {
+      name: 'a JavaScript settings file of a server that does not compile after a template dropped a comma',
+      log: "Error loading settings file: /data/settings.js\n/data/settings.js:88\n    editorTheme: {\n    ^^^^^^^^^^^\n\nSyntaxError: Unexpected identifier 'editorTheme'",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a pydantic v2 settings model that forbids extra keys, given a misspelt key',
       log: "pydantic_core._pydantic_core.ValidationError: 1 validation error for ProxyConfig\nmodel_lst\n  Extra inputs are not permitted [type=extra_forbidden, input_value=[{'model_name': 'gpt-4o'}], input_type=list]",
       exitCode: 1,
@@ -527,6 +565,21 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'an option that must be set is a missing value, not a wrong one',
+      log: 'Error: option apiKey must be set',
+      exitCode: 1,
+    },
+    {
+      name: 'a logging handler whose log directory is not writable is a permission problem',
+      log: "PermissionError: [Errno 13] Permission denied: '/var/log/app/app.log'\nValueError: Unable to configure handler 'file': [Errno 13] Permission denied: '/var/log/app/app.log'",
+      exitCode: 1,
+    },
+    {
+      name: "a TraitError on an app's own attribute outside configuration",
+      log: 'traitlets.traitlets.TraitError: Cell index 12 out of range',
+      exitCode: 1,
+    },
     {
       name: 'an unsupported operation value in the app data is not a configuration value',
       log: "Unhandled exception. System.NotSupportedException: Value 'Info' is not supported by this serializer.\n   at Reports.Export.Write(Stream s)",

@@ -6,6 +6,32 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'an entrypoint waiting forever on an upgrade marker that a drained pod left on the shared volume',
+      log: 'Checking the data volume\nAnother instance is upgrading the data directory /srv/app/data, waiting 15s...\nAnother instance is upgrading the data directory /srv/app/data, waiting 30s...',
+      exitCode: 137,
+      min: 0.85,
+    },
+    {
+      name: 'a pipeline tool whose run lock names a PID from an evicted pod and asks to remove the lock file',
+      log: "+ pipeline run nightly\nERROR: cannot start run: stage 'features' is busy, it is being blocked by:\n  (PID 212): pipeline run nightly\nremove '/workspace/.pipeline/run.lock' and try again",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a static site init step that refuses a volume root that is not empty (lost+found)',
+      log: '+ sitegen init /srv/site\nError: site directory /srv/site is not empty',
+      exitCode: 1,
+      min: 0.8,
+      max: 0.88,
+    },
+    {
+      name: 'a Raft member whose restored volume keeps a node id the configured voter set no longer lists',
+      log: 'level=error msg="cannot start raft" err="local node id n5 is not in the voter set"',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.8,
+    },
+    {
       name: 'a RabbitMQ-style Erlang node whose renamed pod meets Mnesia data owned by its old node name',
       log: "2024-05-02 10:01:03 [error] Mnesia schema on /var/lib/app/mnesia is owned by node [app@app-0.app-old.svc.cluster.local]\n2024-05-02 10:01:03 [error] {error,{node_name_mismatch,'app@app-0.app-old.svc.cluster.local'}}",
       exitCode: 1,
@@ -512,6 +538,16 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a cleanup step that cannot remove a folder still holding files is not a refused data directory',
+      log: '+ rm -r /tmp/build\nError: cannot remove data directory /tmp/build: data directory /tmp/build is not empty',
+      exitCode: 1,
+    },
+    {
+      name: 'another replica holding the leader lease while this one waits is leader election, not the volume',
+      log: 'level=info msg="another instance is syncing as leader, waiting for the lease"',
+      exitCode: 1,
+    },
     {
       name: 'the same bare BlockingIOError under a multiprocessing fork is the process limit, not a lock',
       log: 'Traceback (most recent call last):\n  File "/app/ingest.py", line 88, in <module>\n    pool = multiprocessing.Pool(processes=32)\n  File "/usr/local/lib/python3.11/multiprocessing/popen_fork.py", line 66, in _launch\n    self.pid = os.fork()\nBlockingIOError: [Errno 11] Resource temporarily unavailable',

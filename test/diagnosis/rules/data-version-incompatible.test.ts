@@ -4,6 +4,25 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'an SSO server pinned back over a schema a newer release migrated, saying the version is past its latest',
+      log: 'level=fatal msg="startup check failed" error="storage: database version 31 is higher than the maximum schema version this build knows (28)"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a job whose pinned library refuses tables a newer release of it set up in the shared storage',
+      log: 'Traceback (most recent call last):\n  File "/app/run.py", line 12, in <module>\n    store = open_store(url)\nRuntimeError: The installed tracker version 1.4.0 is not compatible with the database schema (created by tracker 2.0.3).',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Rust service rolled back over a manifest a newer release rewrote (a serde enum of format versions)',
+      log: 'Error: failed to load segment manifest from `/data/manifest.json`: unknown variant `3`, expected one of `1`, `2` at line 1 column 14',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.85,
+    },
+    {
       name: 'an older document-store library loading a pipeline file a newer release wrote without its old format key',
       log: 'Traceback (most recent call last):\n  File "/app/serve.py", line 8, in <module>\n    pipe = Pipeline.load("/shared/pipelines/rag.json")\n  File "/usr/local/lib/python3.10/site-packages/docstore/serde.py", line 41, in from_dict\n    version = data["format_version"]\nKeyError: \'format_version\'',
       exitCode: 1,
@@ -286,6 +305,16 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a config file whose version field names an unknown variant is the config, not the stored data',
+      log: 'Error: failed to parse node config `/etc/app/node.yaml`: unknown variant `0.9`, expected one of `0.7`, `0.8` at line 1 column 10',
+      exitCode: 1,
+    },
+    {
+      name: 'a JSON schema version the client library does not support is a document format, not stored tables',
+      log: 'Error: validator version 2.1 is not compatible with the JSON schema draft 2020-12',
+      exitCode: 1,
+    },
     {
       name: "an app's own dict lookup of an ordinary missing field",
       log: 'Traceback (most recent call last):\n  File "/app/handler.py", line 12, in handle\n    user = payload["user_id"]\nKeyError: \'user_id\'',

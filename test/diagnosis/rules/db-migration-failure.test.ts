@@ -4,6 +4,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'an aerich upgrade whose unique index meets duplicate rows (with the PostgreSQL DETAIL line)',
+      log: '+ aerich upgrade\nTraceback (most recent call last):\n  File "/usr/local/bin/aerich", line 8, in <module>\n    sys.exit(main())\ntortoise.exceptions.IntegrityError: could not create unique index "uid_account_handle_77c2"\nDETAIL:  Key (handle)=(ops) is duplicated.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an Alembic revision dropping a column on SQLite without batch mode',
+      log: 'INFO  [alembic.runtime.migration] Running upgrade 1a2b3c4d5e6f -> 9f8e7d6c5b4a, drop legacy flag\nNotImplementedError: No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a migration adding a UNIQUE column to an SQLite table',
+      log: 'Applying migration 0042_add_slug\nsqlite3.OperationalError: Cannot add a UNIQUE column',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a Django migration whose parent migration file was deleted by a squash (dependency on a missing node)',
       log: "Traceback (most recent call last):\n  File \"/app/manage.py\", line 22, in <module>\n    main()\ndjango.db.migrations.exceptions.NodeNotFoundError: Migration orders.0012_add_currency dependencies reference nonexistent parent node ('orders', '0011_auto_20240101_1200')",
       exitCode: 1,
@@ -273,6 +291,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'an app query that trips SQLite ALTER limits with no migration running stays out',
+      log: 'worker started\nsqlite3.OperationalError: Cannot add a UNIQUE column',
+      exitCode: 1,
+    },
     {
       name: 'a Laravel migrate run whose PDO connection never opened (no MySQL socket in the container)',
       log: "Running migrations...\n   Illuminate\\Database\\QueryException\n  SQLSTATE[HY000] [2002] No such file or directory (Connection: mysql, SQL: select * from information_schema.tables where table_schema = 'crm')",

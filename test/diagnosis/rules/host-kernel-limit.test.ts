@@ -4,6 +4,20 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'a JVM-free Go service whose heap arena reservation is refused under strict overcommit, with exit 137 but no OOM kill',
+      log: 'fatal error: runtime: cannot reserve arena virtual address space\n\ngoroutine 1 [running]:\nruntime.throw({0x8b2f21, 0x2a})',
+      exitCode: 137,
+      reason: 'Error',
+      min: 0.6,
+      max: 0.84,
+    },
+    {
+      name: 'UCX registering RDMA buffers under the default 64 KiB memlock limit',
+      log: '[1720001122.331712] [worker-1:88   :0]        ib_md.c:293  UCX  ERROR ibv_reg_mr(address=0x7f3a10000000, length=8388608, access=0xf) failed: Cannot allocate memory\n[worker-1:88] *** An error occurred in MPI_Init',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a Python worker pool whose fork is refused by the pod pids limit (EAGAIN named only in the traceback)',
       log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 41, in <module>\n    proc = subprocess.Popen(["convert", src, dst])\n  File "/usr/local/lib/python3.12/subprocess.py", line 1955, in _execute_child\n    self.pid = _fork_exec(\n               ^^^^^^^^^^^\nBlockingIOError: [Errno 11] Resource temporarily unavailable',
       exitCode: 1,
@@ -265,6 +279,16 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a .NET app that reports an ordinary OutOfMemoryException later in its life is not an address reservation',
+      log: "Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.\n   at Reports.Builder.Render()",
+      exitCode: 134,
+    },
+    {
+      name: 'an RDMA registration refused for a bad access flag (EINVAL) is no memlock limit',
+      log: 'ib_md.c:293  UCX  ERROR ibv_reg_mr(address=0x7f3a10000000, length=4096, access=0xf) failed: Invalid argument',
+      exitCode: 1,
+    },
     {
       name: 'a large data set loaded at start with no descriptor error is not a limit',
       log: 'Loading 3912 segments from /data/log\nFATAL: segment 000000000001021.seg: checksum mismatch at offset 4096',

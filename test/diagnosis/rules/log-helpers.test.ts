@@ -1,7 +1,8 @@
 /**
  * The shared log helpers: what counts as a later recovery. Advice printed after an error ("1. Ensuring
- * your database is available") names the fix; it must not read as a successful connection. And the
- * whole-log filter that spares most signatures their line-by-line pass finds every line a pattern matches.
+ * your database is available") names the fix; it must not read as a successful connection, nor may a line
+ * of another container's output pasted after its own `kubectl logs` command. And the whole-log filter that
+ * spares most signatures their line-by-line pass finds every line a pattern matches.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -40,6 +41,17 @@ describe('recoveredAfter', () => {
     { name: "an app's own lower-case words", after: '{"level":"info","msg":"redis client ready"}', recovered: true },
     { name: 'a lower-case consumer connected', after: 'info: kafka consumer connected', recovered: true },
     { name: 'not ready is no recovery', after: 'warn: redis client not ready, retrying', recovered: false },
+    {
+      name: "a sidecar's ready line pasted after its own kubectl logs command is another container's",
+      after:
+        '$ kubectl logs orders-6b9f-zt4wm -c pgbouncer\n2024-04-22 11:03:18.020 UTC [1] LOG listening on 127.0.0.1:5432',
+      recovered: false,
+    },
+    {
+      name: 'the same container recovering before the next pasted section still counts',
+      after: '10:02:14.530 [info] Connected to database db.shop.svc\n$ kubectl logs orders-6b9f-zt4wm -c pgbouncer',
+      recovered: true,
+    },
   ];
   for (const c of cases) {
     test(c.name, () => {

@@ -7,6 +7,19 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'nbconvert executing a notebook in an image without the language kernel package',
+      log: '[NbConvertApp] Converting notebook report.ipynb to html\njupyter_client.kernelspec.NoSuchKernel: No such kernel named ir',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'a SQLAlchemy URL whose dialect is registered by a driver package left out of the image',
+      log: "sqlalchemy.exc.NoSuchModuleError: Can't load plugin: sqlalchemy.dialects:snowflake",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a Sequelize app whose dialect driver package was left out of the image',
       log: 'Error: Please install pg package manually\n    at ConnectionManager._loadDialectModule (/srv/node_modules/sequelize/lib/dialects/abstract/connection-manager.js:55:15)',
       exitCode: 1,
@@ -603,6 +616,16 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a Heroku-style postgres:// URL is a wrong scheme, not a missing dialect package',
+      log: "sqlalchemy.exc.NoSuchModuleError: Can't load plugin: sqlalchemy.dialects:postgres",
+      exitCode: 1,
+    },
+    {
+      name: 'a notebook kernel that died mid-run is not a missing kernel',
+      log: 'nbclient.exceptions.DeadKernelError: Kernel died',
+      exitCode: 1,
+    },
     {
       name: 'a native addon built for another Node.js version is a runtime mismatch, not a missing package',
       log: "Error: The module '/app/node_modules/bcrypt/lib/binding/napi-v3/bcrypt_lib.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 108. This version of Node.js requires\nNODE_MODULE_VERSION 115.",

@@ -4,6 +4,66 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'an RQ-style job runner whose dispatcher lacks the backend variable the worker has',
+      log: 'Traceback (most recent call last):\n  File "/app/dispatch.py", line 20, in <module>\nRuntimeError: No result backend configured, cannot wait for job results',
+      exitCode: 1,
+      min: 0.6,
+      max: 0.7,
+    },
+    {
+      name: 'a Vault transit seal whose key name was meant to come from a variable',
+      log: "Error parsing Seal configuration: 'key_name' not found for transit seal configuration",
+      exitCode: 1,
+      min: 0.6,
+      max: 0.75,
+    },
+    {
+      name: 'a node-postgres client that dialled host undefined (PGHOST read from an unset variable)',
+      log: 'Error: could not connect to undefined:5432\n    at Client._connect (/app/node_modules/pg/lib/client.js:132:11)',
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a Go service that opened its config at an empty path (CONFIG_PATH unset)',
+      log: 'level=fatal msg="cannot read config" error="stat : no such file or directory"',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'an OpenAI client built without OPENAI_API_KEY in the pod',
+      log: 'openai.OpenAIError: The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Python bot whose token came from os.getenv on an unset variable (str expected, None given)',
+      log: "ValueError: Token is invalid! It must be 'str' type instead of <class 'NoneType'> type.",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Laravel image whose init stops because APP_KEY was never set',
+      log: '[init] APP_KEY is missing, generate one with php artisan key:generate --show\n[init] exiting',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a server whose feature needs a companion setting that the values left out',
+      log: 'Error: smtp-sender-user must also be set when smtp-sender-addr is set',
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
+      name: 'an Airflow task pod missing the AIRFLOW_VAR_ variable the scheduler has',
+      log: 'Traceback (most recent call last):\n  File "/opt/airflow/dags/export.py", line 12, in <module>\nKeyError: \'Variable export_bucket does not exist\'',
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
       name: 'a Gleam service whose boot asserted on an environment lookup that returned Error(Nil)',
       log: 'INFO Starting orders api\nruntime error: let assert\n\nPattern match failed, no pattern matched the value.\n\nunmatched value:\n  Error(Nil)\n\nstacktrace:\n  orders.main /app/src/orders.gleam:9',
       exitCode: 1,
@@ -622,6 +682,31 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a webhook URL that was provided but rejected for its certificate is not an unset one',
+      log: 'telegram.error.BadRequest: Bad webhook: failed to resolve host: Name or service not known',
+      exitCode: 1,
+    },
+    {
+      name: 'a client that dialled a named host that refused is not an unset host',
+      log: 'redis.exceptions.ConnectionError: Error 111 connecting to nonexistent-redis:6379. Connection refused.',
+      exitCode: 1,
+    },
+    {
+      name: 'a Go open of a named missing file is not an empty path',
+      log: 'level=fatal msg="cannot read config" error="open /etc/app/config.yaml: no such file or directory"',
+      exitCode: 1,
+    },
+    {
+      name: 'a rejected API key is not a missing one',
+      log: 'openai.AuthenticationError: Incorrect API key provided: sk-abc****wxyz. You can find your API key at https://platform.openai.com/account/api-keys.',
+      exitCode: 1,
+    },
+    {
+      name: 'a mutually exclusive pair of settings is not a missing companion',
+      log: 'Error: tls-cert-file requires tls-key-file to be set, but both cannot be set with acme (mutually exclusive)',
+      exitCode: 1,
+    },
     {
       name: 'docs saying a feature needs a secret key passed, printed at start-up, are not a failure',
       log: 'INFO  tip: user storage needs a storage_secret passed in ui.run(); using browser storage only\nINFO  NiceGUI ready to go on http://0.0.0.0:8080',

@@ -19,6 +19,30 @@ ruleTable(missingFile, 'missing_file', {
       best: 'bad_command_args',
     },
     {
+      name: 'pm2 told to run a script the runtime stage of the build did not copy',
+      log: '[PM2] Spawning PM2 daemon with pm2_home=/root/.pm2\n[PM2][ERROR] Script not found: /app/dist/server.js',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a process manager config file named by the command is not in the image',
+      log: 'Launching in no daemon mode\nError: File process.config.js not found',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: "Stanza's downloaded resources are not under the running user's home",
+      log: 'Traceback (most recent call last):\n  File "/app/nlp.py", line 4, in <module>\n    nlp = stanza.Pipeline("en")\nstanza.pipeline.core.ResourcesFileNotFoundError: Resources file not found at: /home/app/stanza_resources/resources.json  Try to download the model again.',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Flink job jar missing from the user lib directory (a volume mounted over it)',
+      log: '2024-05-28 09:41:13,902 ERROR org.apache.flink.runtime.entrypoint.ClusterEntrypoint [] - Could not create application program.\norg.apache.flink.util.FlinkException: JAR file does not exist: /opt/flink/usrlib/orders-job.jar',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a dbt job whose image lost dbt_project.yml to the build context (Not a dbt project)',
       log: '12:01:33  Running with dbt=1.8.2\n12:01:33  Encountered an error:\nRuntime Error\n  fatal: Not a dbt project (or any of the parent directories). Missing dbt_project.yml file',
       exitCode: 2,
@@ -458,6 +482,11 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'a web server logging a request for a file it does not have is not a missing file in the image',
+      log: '2024-06-03 10:02:11 [error] GET /favicon.ico: File favicon.ico not found\nready on :8080',
+      exitCode: 0,
+    },
     {
       name: 'a project tool naming its project at start is not a missing project file',
       log: 'Scrapy 2.11.2 - active project: shop_spiders\nSpider closed (finished)',

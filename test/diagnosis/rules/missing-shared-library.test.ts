@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingSharedLibrary, 'missing_shared_library', {
   positives: [
     {
+      name: 'cuDNN loaded lazily at the first convolution in a CUDA runtime image without it',
+      log: 'Could not load library libcudnn_cnn_infer.so.8. Error: libcudnn_cnn_infer.so.8: cannot open shared object file: No such file or directory\nAborted (core dumped)',
+      exitCode: 134,
+      min: 0.84,
+    },
+    {
+      name: 'CTranslate2 naming a missing cuBLAS in its own words',
+      log: 'RuntimeError: Library libcublas.so.11 is not found or cannot be loaded',
+      exitCode: 1,
+      min: 0.84,
+    },
+    {
       name: 'sounddevice on a slim image without the PortAudio system library',
       log: 'Traceback (most recent call last):\n  File "/app/recorder.py", line 3, in <module>\n    import sounddevice as sd\n  File "/usr/local/lib/python3.11/site-packages/sounddevice.py", line 71, in <module>\n    raise OSError(\'PortAudio library not found\')\nOSError: PortAudio library not found',
       exitCode: 1,
@@ -138,6 +150,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     },
   ],
   negatives: [
+    {
+      name: 'a library loaded and reported as found is no missing library',
+      log: 'INFO Library libcublas.so.12 found at /usr/local/cuda/lib64',
+      exitCode: 0,
+    },
     {
       name: 'a Python package that is not installed is a missing dependency, not a system library',
       log: 'Traceback (most recent call last):\n  File "/app/recorder.py", line 3, in <module>\n    import sounddevice as sd\nModuleNotFoundError: No module named \'sounddevice\'',

@@ -4,6 +4,25 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'a C++ server (Poco) that prints the errno number of a log file it cannot open',
+      log: 'Poco::Exception. Code: 1000, e.code() = 13, Cannot open file /var/lib/app/status: /var/lib/app/status, Stack trace:',
+      exitCode: 232,
+      min: 0.85,
+    },
+    {
+      name: 'a framework wording EACCES as access to the directory denied',
+      log: 'ERROR Startup failed: Access to the directory is denied: /data/index (uid=1000)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a search server asks for its key file to be readable (a Secret mounted 0400 root-owned)',
+      log: 'Caused by: org.elasticsearch.ElasticsearchException: Unable to read /usr/share/elasticsearch/config/certs/node.key. Please make sure this files exists and is readable regarding to permissions.',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.84,
+    },
+    {
       name: 'a server that cannot create its log directory on a volume owned by another user, no errno given',
       log: "2024-06-01 09:12:44 INFO starting worker\n2024-06-01 09:12:44 FATAL Failed to create log directory '/var/lib/worker/logs'\n",
       exitCode: 1,
@@ -275,6 +294,16 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a database refusing a login says access denied for a user, not for a file',
+      log: "ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.7' (using password: YES)",
+      exitCode: 1,
+    },
+    {
+      name: 'an errno 130 is not errno 13',
+      log: 'fatal: write failed, errno=130 (Owner died)',
+      exitCode: 1,
+    },
     {
       name: 'a directory that could not be created on a full disk is not a permission problem',
       log: 'ERROR Could not create cache directory /data/cache: No space left on device',

@@ -146,6 +146,37 @@ describe('probe-failure', () => {
     assert.ok(finding.evidence.some((e) => e.source === 'log' && e.text.includes(':NaN')));
   });
 
+  test('an app waiting on another process (a stale lock on the volume) makes the probe kill a symptom', () => {
+    const container = containerFacts({ lastState: terminated(137), probes: { liveness } });
+    const finding = probeFailure.match(
+      contextFor({
+        container,
+        events: [unhealthy(), killing],
+        logLines: [
+          'Starting gitea',
+          'Waiting for the migration lock held by another instance...',
+          'Another instance is already running the upgrade. Waiting 30 seconds...',
+        ],
+      }),
+    );
+    assert.ok(finding);
+    assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
+    assert.match(finding.title, /another process's lock/);
+  });
+
+  test('a log that mentions a lock it then took keeps the probe kill confident', () => {
+    const container = containerFacts({ lastState: terminated(137), probes: { liveness } });
+    const finding = probeFailure.match(
+      contextFor({
+        container,
+        events: [unhealthy(), killing],
+        logLines: ['Acquired leader lock', 'Loading 1.2M cache entries', 'still loading...'],
+      }),
+    );
+    assert.ok(finding);
+    assert.ok(finding.confidence >= 0.9);
+  });
+
   test('a real listen port keeps the probe kill confident', () => {
     const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
     const finding = probeFailure.match(

@@ -1,0 +1,57 @@
+/**
+ * data_dir_conflict's stale-marker family: a first-run or busy marker on the volume (an "initialising" lock,
+ * a tool's run lock naming a PID, files in the folder an init step wants empty, a member id the volume kept)
+ * that a killed pod left behind or a second replica holds. The server is not broken: the volume's state is.
+ * The data-dir-conflict rule lists these after its shared-access signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const STALE_MARKER_SIGNATURES: Signature[] = [
+  {
+    // An entrypoint that waits for another copy to finish a first-run step on the shared volume, and the wait
+    // never ends because that copy was killed (a drained node) and left its marker: Nextcloud "Another process
+    // is initializing Nextcloud. Waiting 10 seconds...", "another instance is upgrading the data, waiting",
+    // "another node is bootstrapping the cluster directory". Liveness probes then kill the waiting container.
+    all: [
+      /\b[Aa]nother (?:process|instance|container|pod|replica|node|copy|job) (?:is )?(?:already |still )?(?:initiali[sz]ing|installing|upgrading|updating|migrating|bootstrapping|setting up|restoring|syncing)\b[^\n]{0,120}\b[Ww]aiting\b/,
+    ],
+    confidence: 0.88,
+    title: 'A first-run or upgrade marker on the volume says another copy is busy (left by a killed pod?)',
+    // Port bindings and leader elections wait on other holders too, and are not the volume's state.
+    not: /\b[Pp]ort\b|[Aa]ddress already in use|[Ll]eader|[Ll]ease/,
+  },
+  {
+    // A tool's run lock naming the process that holds it, with the advice to delete the lock if that process
+    // is gone (a pod evicted mid-run left it on the workspace volume): DVC "'/ws/data' is busy, it is being
+    // blocked by: (PID 57) ... you can manually remove '.dvc/tmp/rwlock'", "If there are no processes with
+    // such PIDs", "remove the lock file and try again", "stale lock file".
+    all: [
+      /\bis busy, it is being (?:blocked|locked|used|held) by\b|\bIf there are no processes with such PIDs\b|\b(?:manually )?(?:remove|delete) (?:the )?(?:lock ?file )?['"`]?[^\s'"`]{0,200}(?:rwlock|\.lock|\.lck|LOCK)['"`]? and try again\b|\b[Ss]tale lock ?file\b[^\n]{0,80}\b(?:found|detected|exists|present|held)\b/,
+    ],
+    confidence: 0.84,
+    title: 'A run lock on the volume names a process that is gone or still running elsewhere (remove it if stale)',
+    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|package-lock|yarn\.lock|poetry\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|pnpm-lock|bun\.lock|uv\.lock|flake\.lock|[Rr]emov(?:ed|ing) stale/,
+  },
+  {
+    // An init step that refuses a folder with anything in it, named by what it holds (a volume root carries
+    // lost+found): TiddlyWiki "Error: Wiki folder is not empty", Hugo "site folder is not empty", "vault
+    // directory /data is not empty", "the data folder is not empty, refusing to initialise".
+    all: [
+      /\b(?:[Ww]iki|[Ss]ite|[Dd]ata|[Vv]ault|[Ww]orkspace|[Rr]epo(?:sitory)?|[Ss]torage|[Ss]tate|[Hh]ome|[Cc]ontent|[Ii]nstance|[Ll]ibrary|[Dd]ocs?) (?:folder|directory|dir)(?: ["'`]?\/[^\s"'`]{0,200}["'`]?)? is not empty\b/,
+    ],
+    confidence: 0.82,
+    title: 'An init step found the folder on the volume not empty (lost+found on a volume root, or an earlier run)',
+    // Removing a folder that still has files is a cleanup step, not the data directory's state.
+    not: /\b(?:rmdir|[Rr]emov(?:e|ing)|[Dd]elet(?:e|ing)|[Uu]nlink|[Rr]enam(?:e|ing)|[Uu]nmount)\b/,
+  },
+  {
+    // A member whose stored id (kept on a restored or reused volume) is not among the configured peers:
+    // ZooKeeper "My id 4 not in the peer list" (myid in the data dir), "node id 5 is not in the voter set",
+    // "local member id not found in the member list". A hand-edited peer list reads the same, hence not sure.
+    all: [
+      /\b(?:[Mm]y|[Ll]ocal|[Nn]ode|[Ss]erver|[Mm]ember|[Bb]roker) (?:member )?id:? ["'`]?[\w.-]{0,40}["'`]? (?:is )?not (?:found )?(?:in|part of|among) the (?:peer|member|server|voter|quorum|ensemble) (?:list|set)\b/,
+    ],
+    confidence: 0.74,
+    title: 'The member id stored on the volume is not among the configured peers (a restored or reused volume?)',
+  },
+];

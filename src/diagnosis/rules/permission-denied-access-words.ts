@@ -1,0 +1,37 @@
+/**
+ * permission_denied's readings of a denied file access worded without the C library's "Permission denied":
+ * the errno as a number (Apache's "(13)Permission denied", ClickHouse/Poco's "e.code() = 13"), a C++ or
+ * Java framework's own "Access to file denied: /path", and a server's readability check that names the
+ * permissions. The permission-denied rule lists these among its own signatures.
+ */
+import type { Signature } from './log-helpers.ts';
+
+export const FILE_ACCESS_SIGNATURES: Signature[] = [
+  {
+    // EACCES is errno 13 on Linux: frameworks that print the number keep the path's ownership as the cause.
+    all: [/\(13\)[Pp]ermission denied|\(13: Permission denied\)|errno 13\b|\berrno ?[=:] ?13\b|\be\.code\(\) = 13\b/],
+    confidence: 0.85,
+    title: 'The container user lacks permission on a path',
+  },
+  {
+    // A framework's own wording of EACCES on a path: Poco (ClickHouse) "Access to file denied: /var/log/x.log",
+    // "access to the directory is denied", "permission denied for file /data/x". A database's "Access denied for
+    // user" names a login, not a file: the path words keep it out.
+    all: [
+      /\bAccess to (?:the )?(?:file|path|directory|folder) (?:is )?denied\b|\b(?:[Aa]ccess|[Pp]ermission) (?:is )?denied (?:to|for|on|when (?:opening|reading|writing)) (?:the )?(?:file|path|directory|folder)\b/,
+    ],
+    confidence: 0.84,
+    title: 'The container user is denied access to a file or directory (ownership of the volume?)',
+  },
+  {
+    // A server that checks a file before use and asks for it to be readable (OpenSearch/Elasticsearch security
+    // "Please make sure this files exists and is readable regarding to permissions", "is not readable"): with
+    // a mounted Secret or volume, a mode or owner the container user cannot read is the usual reason, an absent
+    // file the other, hence below the confident band.
+    all: [
+      /\breadable regarding to permissions\b|\b(?:make sure|check|ensure) (?:that )?(?:the|this) (?:key |certificate |config )?files? (?:exists? and )?(?:is|are) readable\b|\b(?:file|key|certificate) [^\s]{1,200} is not readable\b/,
+    ],
+    confidence: 0.62,
+    title: 'A file the server reads is not readable by the container user (mode or owner; or absent)',
+  },
+];
