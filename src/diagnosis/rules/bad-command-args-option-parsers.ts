@@ -86,9 +86,10 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     title: 'The program does not know a flag it was given',
   },
   {
-    // kingpin (Prometheus, Alertmanager, exporters) and picocli (Keycloak, Java CLIs).
+    // kingpin (Prometheus, Alertmanager, Pushgateway, exporters; a stray positional is "unexpected X, try
+    // --help") and picocli (Keycloak, Java CLIs).
     all: [
-      /\berror: (?:unknown (?:long|short) flag|required flag [^\s]+ not provided|expected command but got)|Unknown options?: '--?[^\s']+'/,
+      /\berror: (?:unknown (?:long|short) flag|required flag [^\s]+ not provided|expected command but got|unexpected [^\s,]{1,200}, try --help|expected argument for flag\b)|Unknown options?: '--?[^\s']+'/,
     ],
     confidence: 0.9,
     title: 'The program does not know a flag it was given',

@@ -4,6 +4,7 @@
  * unexpanded, a file argument glued to the next flag. The bad-command-args rule lists these in its own order.
  */
 import { PATH_GLUED_TO_FLAG, SUBCOMMAND_RUN_AS_PROGRAM } from './exec-clues.ts';
+import { COMMAND_LINE_AS_ONE_EXEC_NAME } from './exec-launch-clues.ts';
 import type { Signature } from './log-helpers.ts';
 
 export const COMMAND_FORM_SIGNATURES: Signature[] = [
@@ -31,7 +32,14 @@ export const COMMAND_FORM_SIGNATURES: Signature[] = [
   },
   {
     // The command and its args arrived as one word ("npm run start" as the executable name).
-    all: [/\bexec: "[^"\s]+ [^"]+": executable file not found|\bexec: [^\s:"]+(?: [^\s:]+)+: not found/],
+    // The runtime quotes the name; quotes inside it come escaped (see COMMAND_LINE_AS_ONE_EXEC_NAME).
+    all: [COMMAND_LINE_AS_ONE_EXEC_NAME],
+    confidence: 0.9,
+    title: 'The command and its arguments were passed as one string (one list item): split them into separate items',
+  },
+  {
+    // A shell's exec names the whole line unquoted.
+    all: [/\bexec: [^\s:"]+(?: [^\s:]+)+: not found/],
     confidence: 0.85,
     title: 'The command and its arguments were passed as one string',
   },

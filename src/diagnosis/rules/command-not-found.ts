@@ -9,7 +9,7 @@ import {
   SUBCOMMAND_RUN_AS_PROGRAM,
   shellPathNotFound,
 } from './exec-clues.ts';
-import { DOTNET_APP_ASSEMBLY_MISSING, launchFailure } from './exec-launch-clues.ts';
+import { COMMAND_LINE_AS_ONE_EXEC_NAME, DOTNET_APP_ASSEMBLY_MISSING, launchFailure } from './exec-launch-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
 import { runsAsNonRoot } from './spec-helpers.ts';
 
@@ -25,7 +25,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.95,
     title: 'The command is not in the image or on PATH',
     // "npm run start" as one executable name is a quoting problem (bad_command_args).
-    not: /\bexec: "[^"\s]+ [^"]+": executable/,
+    not: COMMAND_LINE_AS_ONE_EXEC_NAME,
   },
   {
     all: [/\bsh: (?:\d+: |line \d+: )?[^\s:]+: (?:command )?not found\s*$/],
@@ -83,8 +83,9 @@ const SIGNATURES: Signature[] = [
     all: [/\b[Cc]ommand not found: [^\s:]{1,200}\s*$|\bnot found in (?:your |the )?\$?PATH\b/],
     confidence: 0.86,
     title: 'The command is not installed in the image',
-    // A CRLF name is the script's line endings; "npm run start" as one name is a quoting problem.
-    not: /\\r|\^M|^['’]:|\bexec: "[^"\s]+ [^"]+": executable/,
+    // A CRLF name is the script's line endings; "npm run start" as one name is a quoting problem (quotes
+    // inside the name come escaped, as in COMMAND_LINE_AS_ONE_EXEC_NAME).
+    not: /\\r|\^M|^['’]:|\bexec: "[^"\s\\]{1,200} (?:[^"\\\n]|\\.){1,400}": executable/,
   },
   {
     // bash, ksh and sudo put the shell's name first: "bash: foo: command not found".

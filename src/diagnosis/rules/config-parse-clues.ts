@@ -49,6 +49,18 @@ export const CONFIG_PARSE_SIGNATURES: Signature[] = [
     title: 'The configuration file does not parse',
   },
   {
+    // A config written in a programming language (Python settings modules such as pgAdmin's config_local.py or
+    // Superset's superset_config.py, often filled verbatim from environment variables; a JS config file) given
+    // a boolean or null in another language's spelling: Python "NameError: name 'false' is not defined. Did you
+    // mean: 'False'?", JS "ReferenceError: True is not defined". App code would not pass its tests so; an
+    // eval() of JSON in the app would, hence below the confident band.
+    all: [
+      /\bNameError: name '(?:true|false|null|none|nil|yes|no|on|off|TRUE|FALSE|NULL|NONE|Yes|No|On|Off)' is not defined\b|\bReferenceError: (?:True|False|None|TRUE|FALSE|NULL|yes|no|on|off) is not defined\b/,
+    ],
+    confidence: 0.74,
+    title: "A setting's value is a boolean or null in another language's spelling (false for Python's False)",
+  },
+  {
     // Protobuf text format (Triton's config.pbtxt "failed to read text proto from", TensorFlow Serving's "Error
     // parsing text-format tensorflow.serving.ModelServerConfig: 3:7: Expected ...", Caffe's .prototxt): the
     // file exists and was read, and its syntax is not protobuf text (YAML-style "key: [" blocks, a stray brace).

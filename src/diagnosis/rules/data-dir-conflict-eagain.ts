@@ -1,8 +1,10 @@
 /**
- * data_dir_conflict's reading of Python's bare EAGAIN (BlockingIOError [Errno 11]), a non-blocking lock's
- * answer, and when the same line is not a lock: a process that failed to fork says it too.
+ * data_dir_conflict's weighing of its lock readings: Python's bare EAGAIN (BlockingIOError [Errno 11]), a
+ * non-blocking lock's answer, is no lock when the process failed to fork; a wait for a lock that was later
+ * obtained is a hand-over.
  */
 import type { RuleContext } from '../rule.ts';
+import { WAITING_FOR_VOLUME_LOCK } from './data-dir-conflict-shared-access.ts';
 import { FORK_FRAME } from './host-kernel-limit-forks.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
 
@@ -16,9 +18,20 @@ export const BARE_LOCK_EAGAIN: Signature = {
   title: 'A lock on the data directory is probably held by another process (EAGAIN from a non-blocking lock)',
 };
 
+const LOCK_OBTAINED =
+  /\b(?:[Oo]btained|[Aa]cquired|[Gg]ot|[Tt]ook) (?:the )?(?:[\w-]{1,20} )?lock\b|\block (?:obtained|acquired)\b/;
+
 /**
  * The bare EAGAIN under a traceback that was forking (os.fork, popen_fork.py, fork_exec) is the process
  * limit, host_kernel_limit's reading: the same line is then no lock at all.
  */
-export const weighLockReading = (ctx: RuleContext, hit: SignatureHit): number =>
-  hit.signature === BARE_LOCK_EAGAIN && ctx.log.lines.some((l) => FORK_FRAME.test(l.text)) ? 0 : hit.confidence;
+export const weighLockReading = (ctx: RuleContext, hit: SignatureHit): number => {
+  if (hit.signature === BARE_LOCK_EAGAIN && ctx.log.lines.some((l) => FORK_FRAME.test(l.text))) return 0;
+  // A wait for the lock that ended ("obtained primary lock", "got live lock") is a normal hand-over.
+  if (
+    hit.signature === WAITING_FOR_VOLUME_LOCK &&
+    ctx.log.lines.some((l) => l.line > hit.line.line && LOCK_OBTAINED.test(l.text))
+  )
+    return 0;
+  return hit.confidence;
+};

@@ -9,6 +9,26 @@ import type { Signature } from './log-helpers.ts';
 // Ports and sockets are "in use by another process" too; that is a port conflict, not the data directory.
 const NOT_A_PORT = /\b[Pp]ort\b|[Aa]ddress already in use|EADDRINUSE|\bbind\b|[Ss]ocket|[Ll]eader/;
 
+// Database migration locks, leases and leader elections are held in a service, not on the volume.
+const NOT_A_VOLUME_LOCK =
+  /[Ll]eader|[Ll]ease|[Aa]dvisory|[Ll]iquibase|[Ff]lyway|change ?log|[Mm]igration (?:lock|table)|[Dd]istributed|[Rr]edis|[Mm]utex/;
+
+/**
+ * A server that waits without end for the lock of its store, logged as a notice: ActiveMQ Artemis
+ * "AMQ221034: Waiting indefinitely to obtain primary lock" (older "live lock", HornetQ HQ221034). In a
+ * crashed container the wait never ended: the old pod (a Deployment rolling over an RWX claim) still holds
+ * the journal's lock file. The notice is the evidence; a later "obtained the lock" clears it (weighLockReading).
+ */
+export const WAITING_FOR_VOLUME_LOCK: Signature = {
+  all: [
+    /\b[Ww]aiting (?:indefinitely |forever )?to (?:obtain|acquire|get|take) (?:the |a |an )?(?:live|primary|backup|server|node|exclusive|file|journal|store|data|database|instance) lock\b/,
+  ],
+  confidence: 0.8,
+  title: 'The server waits for ever for the lock of its store on the shared volume (the old pod still holds it)',
+  not: NOT_A_VOLUME_LOCK,
+  warningIsEvidence: true,
+};
+
 export const SHARED_ACCESS_SIGNATURES: Signature[] = [
   {
     // The store names the other holder: Qdrant local mode "Storage folder /data/qdrant is already accessed
@@ -55,4 +75,16 @@ export const SHARED_ACCESS_SIGNATURES: Signature[] = [
     title: 'The lock file of the data directory is held by another process (two replicas on one volume?)',
     not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|package-lock|yarn\.lock|poetry\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|pnpm-lock|bun\.lock|uv\.lock|flake\.lock/,
   },
+  {
+    // The tool guesses that another process holds its lock file: Frappe "Failed to aquire lock:
+    // bench_migrate. Lock may be held by another process", "maybe another process holds the lock": a lock
+    // file on the shared volume that the old pod (a Job or Deployment rolling over an RWX claim) still holds.
+    all: [
+      /\b(?:[Ll]ock|[Ii]t) (?:may|might|could) (?:still )?be (?:held|owned|taken) by (?:another|a different|some other) (?:process|instance|job|pod|run)\b|\b[Mm]aybe another (?:process|instance) (?:holds|is holding|has) (?:the|this|its) lock\b/,
+    ],
+    confidence: 0.8,
+    title: 'A lock file on the shared volume is held by another process (the old pod, or a second replica)',
+    not: NOT_A_VOLUME_LOCK,
+  },
+  WAITING_FOR_VOLUME_LOCK,
 ];

@@ -54,4 +54,15 @@ export const STALE_MARKER_SIGNATURES: Signature[] = [
     confidence: 0.74,
     title: 'The member id stored on the volume is not among the configured peers (a restored or reused volume?)',
   },
+  {
+    // A distributed store checks which drive of its set each volume holds (the identity its format file
+    // recorded) and refuses one in the wrong place: MinIO "Detected unexpected drive ordering refusing to use
+    // the drive: expecting X, found Y", "drive is already being used in another erasure deployment". PVCs
+    // rebound to other ordinals (a restore) or reused from another deployment: the volumes, not the config.
+    all: [
+      /\b[Uu]nexpected (?:drive|disk) (?:ordering|order)\b|\brefusing to use the (?:drive|disk|volume)\b|\b(?:drive|disk) is already being used in another (?:erasure )?(?:deployment|set|cluster)\b/,
+    ],
+    confidence: 0.84,
+    title: 'A volume holds the drive of another position or deployment (PVCs swapped or reused)',
+  },
 ];

@@ -4,7 +4,8 @@
  * version it cannot read. The writer moved to a newer image, the reader did not. Embedded stores that compare
  * their file format version with the one the library writes belong here too.
  */
-import type { Signature } from './log-helpers.ts';
+import type { RuleContext } from '../rule.ts';
+import type { Signature, SignatureHit } from './log-helpers.ts';
 
 export const SERIALIZED_FORMAT_SIGNATURES: Signature[] = [
   {
@@ -94,3 +95,28 @@ export const SERIALIZED_FORMAT_SIGNATURES: Signature[] = [
     not: /[Cc]onfig|\.ya?ml\b|\.toml\b|[Pp]rotocol|\bAPI\b/,
   },
 ];
+
+/**
+ * A pickle stores each object's class by its full module path; a file written under one release of a library
+ * and loaded under another whose internals moved names a sub-module or class that is gone: pandas 2 reading
+ * a pandas 1.x frame "No module named 'pandas.core.indexes.numeric'", NumPy 1 reading a NumPy 2 pickle "No
+ * module named 'numpy._core'", scikit-learn "No module named 'sklearn.ensemble.forest'", "Can't get attribute
+ * 'Int64Index' on <module 'pandas.core.indexes.base'". Only a dotted path counts (a missing top-level package
+ * is an install gap, missing_dependency's), and only while unpickling (see weighUnpicklingReading).
+ */
+export const UNPICKLED_MOVED_MODULE: Signature = {
+  all: [
+    /\bNo module named '[A-Za-z_]\w{0,40}(?:\.\w{1,40}){1,6}'|\bCan't get attribute '\w{1,80}' on <module '[A-Za-z_]\w{0,40}(?:\.\w{1,40}){1,6}'/,
+  ],
+  confidence: 0.92,
+  title:
+    'A pickled file on the volume names a module path another release of the library moved (written by an older or newer image)',
+};
+
+// A load frame of a pickle-based format: the stdlib, joblib, dill, cloudpickle, torch.load, pandas
+// read_pickle, a data catalog's pickle dataset (Kedro PickleDataset), a .pkl/.joblib file.
+const UNPICKLING = /pickle|\bjoblib\b|\bdill\b|\btorch\.load\b|\bread_pickle\b|\.pkl\b|\.joblib\b|\bUnpickler\b/i;
+
+/** The moved-module reading only holds while a pickle is being loaded; elsewhere it is an import. */
+export const weighUnpicklingReading = (ctx: RuleContext, hit: SignatureHit): number =>
+  hit.signature !== UNPICKLED_MOVED_MODULE || ctx.log.lines.some((l) => UNPICKLING.test(l.text)) ? hit.confidence : 0;

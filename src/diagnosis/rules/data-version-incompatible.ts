@@ -1,7 +1,11 @@
 /** data_version_incompatible: the data on the volume was written by another major version of the server. */
 import { kubectl } from '../kubectl.ts';
 import { ROLLBACK_SIGNATURES } from './data-version-incompatible-rollbacks.ts';
-import { SERIALIZED_FORMAT_SIGNATURES } from './data-version-incompatible-serialized.ts';
+import {
+  SERIALIZED_FORMAT_SIGNATURES,
+  UNPICKLED_MOVED_MODULE,
+  weighUnpicklingReading,
+} from './data-version-incompatible-serialized.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
@@ -265,7 +269,8 @@ const SIGNATURES: Signature[] = [
 export const dataVersionIncompatible = signatureRule({
   id: 'data-version-incompatible',
   category: 'data_version_incompatible',
-  signatures: [...SIGNATURES, ...ROLLBACK_SIGNATURES, ...SERIALIZED_FORMAT_SIGNATURES],
+  signatures: [...SIGNATURES, ...ROLLBACK_SIGNATURES, ...SERIALIZED_FORMAT_SIGNATURES, UNPICKLED_MOVED_MODULE],
+  adjust: weighUnpicklingReading,
   steps: (ctx) => [
     `Compare the image version with the one that wrote the data: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].image}')}`,
     `If the image changed recently, roll back while you plan the upgrade: ${kubectl.rolloutHistory(ctx.target)}`,

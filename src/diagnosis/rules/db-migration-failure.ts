@@ -180,14 +180,14 @@ const SCHEMA_CONFLICT: Signature = {
   title: 'A migration conflicts with the existing schema',
 };
 
-// Schema changes the database refused over the existing data or objects, which only DDL can raise: a
-// unique index over duplicate rows (PostgreSQL "could not create unique index", SQL Server "The CREATE
-// UNIQUE INDEX statement terminated because a duplicate key was found"), a drop that other objects depend
-// on ("cannot drop column x of table y because other objects depend on it"). A migration's, when the log
-// shows one.
+// Schema changes the database refused over the existing data or objects, which only DDL can raise: a unique
+// index over duplicate rows (PostgreSQL "could not create unique index", SQL Server "The CREATE UNIQUE INDEX
+// statement terminated because a duplicate key was found", Frappe "cannot be set as unique ..., as there are
+// non-unique existing values", "Failed to alter schema"), a drop that other objects depend on ("cannot drop
+// column x of table y because other objects depend on it"). A migration's, when the log shows one.
 const DDL_REFUSED: Signature = {
   all: [
-    /\bcould not create unique index\b|\bCREATE UNIQUE INDEX statement terminated because a duplicate key was found\b|\bcannot drop (?:column|table|constraint|index|view|type|function) [^\n]{1,200}\bbecause other objects depend on it\b|\bDependentObjectsStillExist\b/,
+    /\bcould not create unique index\b|\bCREATE UNIQUE INDEX statement terminated because a duplicate key was found\b|\bcannot be (?:set|made|marked) (?:as )?unique\b|\b(?:as )?there are (?:non-unique|duplicate) (?:existing )?values\b|\b[Ff]ailed to alter (?:the )?(?:schema|table)\b|\bcannot drop (?:column|table|constraint|index|view|type|function) [^\s]{1,120}(?: (?:of|on) (?:table|relation) [^\s]{1,120})? because other objects depend on it\b|\bDependentObjectsStillExist\b/,
   ],
   confidence: 0.8,
   title: 'A migration changed the schema in a way the existing data or objects refuse',

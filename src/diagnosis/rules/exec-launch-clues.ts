@@ -10,6 +10,15 @@ import type { LogLine } from '../types.ts';
 import { statusLines } from './log-helpers.ts';
 
 /**
+ * The command and its arguments given as one list item, so the runtime looks for an executable named
+ * after the whole line ("npm run start", "gunicorn --bind 0.0.0.0:8088 \"app:create()\""). The name may
+ * hold quotes escaped by the event printer, so an escaped character is read as part of the name.
+ * command-not-found steps back from it and bad-command-args reads it.
+ */
+export const COMMAND_LINE_AS_ONE_EXEC_NAME =
+  /\bexec: "[^"\s\\]{1,200} (?:[^"\\\n]|\\.){1,400}": (?:executable file not found|stat |no such file)/;
+
+/**
  * A program that a wrapper, a runtime or the app itself tried to start, and the errno the start got:
  * ENOENT (no such program, or its interpreter is missing) or EACCES (there, but not executable).
  * Every language and launcher words it its own way; command-not-found and exec-permission-denied read

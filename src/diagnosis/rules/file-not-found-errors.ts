@@ -193,6 +193,26 @@ export const FILE_NOT_FOUND_ERRORS: Signature[] = [
     title: 'The .NET app assembly the command names is not in the image',
   },
   {
+    // Erlang/Elixir name the file and the errno as terms: RabbitMQ/ranch "{cacertfile,"/etc/tls/ca.crt",
+    // {error,enoent}}", file:consult "{error,{enoent,...}}", rebar/relx "{file_error,"/x.config",enoent}".
+    // The cause is the absent file whatever it holds (a CA, a config, a key).
+    all: [
+      /"\/[^"\n]{1,300}",\s?\{error,\s?enoent\}|\{(?:file_error|read_file_error|error),\s?"\/[^"\n]{1,300}",\s?enoent\}|\{error,\s?\{enoent,\s?"\/[^"\n]{1,300}"/,
+    ],
+    confidence: 0.86,
+    title: 'A file the configuration names is not in the container (errno enoent)',
+  },
+  {
+    // A tool that names the absolute file it was pointed at and could not find: Locust "Could not find
+    // '/mnt/locust/locustfile.py'", "Cannot find '/etc/app/rules.yml'", "Unable to find '/data/model.bin'".
+    // A bare word ("Could not find 'rake'") is a gem or command, not a file.
+    all: [
+      /\b(?:[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|[Uu]nable to) find ['"‘]\/[^'"’\s]{1,300}\.[\w-]{1,12}['"’]/,
+    ],
+    confidence: 0.8,
+    title: 'A file the command points at is not in the container (mount or ConfigMap key name?)',
+  },
+  {
     // Time zone data missing from a minimal image (scratch, distroless, alpine without tzdata): a valid
     // IANA Region/City name is reported unknown by Go's time.LoadLocation ("unknown time zone
     // Europe/Berlin"), Python's zoneinfo ("No time zone found with key America/New_York"), or the zoneinfo

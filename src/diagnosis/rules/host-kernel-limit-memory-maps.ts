@@ -21,6 +21,19 @@ export const MEMORY_MAP_SIGNATURES: Signature[] = [
       'The runtime could not reserve its address space at start (strict overcommit, vm.overcommit_memory=2, or ulimit -v)',
   },
   {
+    // HotSpot commits its heap (-Xms, AlwaysPreTouch) or other reserved ranges with mmap at start: "os::commit_memory
+    // (0x..., 1073741824, 0) failed; error='Not enough space' (errno=12)" (or 'Cannot allocate memory'), then
+    // "Native memory allocation (mmap) failed to map N bytes for committing reserved memory". The cgroup never
+    // refuses an mmap (it OOM-kills on use instead), so ENOMEM here is the node's overcommit policy
+    // (vm.overcommit_memory=2) or an address-space ulimit. A failed malloc is left out: real exhaustion words it so.
+    all: [
+      /\bos::commit_memory\([^()\n]{0,80}\) failed; error='[^'\n]{1,60}' \(errno=12\)|\bNative memory allocation \(mmap\) failed to map \d{1,20} bytes for committing reserved memory\b/,
+    ],
+    confidence: 0.76,
+    title:
+      'The JVM could not commit its reserved heap at start: the node refuses the mapping (strict overcommit, vm.overcommit_memory=2, or ulimit -v)',
+  },
+  {
     // RDMA verbs pin the buffers they register, charged to RLIMIT_MEMLOCK: NCCL "Call to ibv_reg_mr failed with
     // error Cannot allocate memory", UCX/libfabric/MPI "ibv_reg_mr(...) failed: Cannot allocate memory",
     // "ibv_create_cq failed: Cannot allocate memory", Open MPI's "registered memory limit" warning. A pod with

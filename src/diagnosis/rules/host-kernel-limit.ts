@@ -4,6 +4,7 @@ import type { RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 import { FORK_FRAME, FORK_LIMIT_SIGNATURES, UNNAMED_EAGAIN } from './host-kernel-limit-forks.ts';
+import { INOTIFY_LIMIT_SIGNATURES } from './host-kernel-limit-inotify.ts';
 import { MEMORY_MAP_SIGNATURES } from './host-kernel-limit-memory-maps.ts';
 import { MANY_FILES_OPENED, OPEN_FILE_LIMIT_SIGNATURES } from './host-kernel-limit-open-files.ts';
 
@@ -55,35 +56,7 @@ const SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'The thread/process limit (ulimit -u) is too low',
   },
-  {
-    all: [
-      /System limit for number of file watchers reached|inotify (?:watch(?:es)?|instances?) limit (?:reached|exceeded)|fs\.inotify\.max_user_(?:watches|instances)|number of inotify (?:instances|watches) (?:has been|was) reached/,
-    ],
-    confidence: 0.88,
-    title: 'The node inotify limit is too low',
-  },
-  {
-    // Watchers that translate the ENOSPC of inotify_add_watch into their own words: Ruby's listen gem ("Listen
-    // error: unable to monitor directories for changes", linking its wiki page on increasing inotify watchers),
-    // Node's fs.watch ("watch /app/src ENOSPC"), Rust's notify/watchfiles
-    // ("OS file watch limit reached", kind: MaxFilesWatch), Watchman ("The user limit on the total number of
-    // inotify watches was reached"), IDEs and dev servers ("file watcher limit exceeded").
-    all: [
-      /\bunable to monitor directories for changes\b|\b[Ii]ncreas(?:e|ing)[- ]the[- ]amount[- ]of[- ]inotify[- ]watch|\bwatch [^\s]{1,200} ENOSPC\b|\b(?:OS )?file[ -]?watch(?:er|ing)? limit (?:(?:has been |was |is )?(?:reached|exceeded|hit))|\bMaxFilesWatch\b|\buser limit on the (?:total )?number of inotify (?:watches|instances)\b|\b(?:too many|out of) inotify (?:watch(?:es)?|instances)\b/i,
-    ],
-    confidence: 0.87,
-    title: 'The node inotify watch limit is too low (fs.inotify.max_user_watches)',
-  },
-  {
-    // Creating a watcher fails with EMFILE when the per-user inotify instance limit is used up (Go fsnotify,
-    // systemd, chokidar): the "open files" wording hides the sysctl fs.inotify.max_user_instances.
-    all: [
-      /\b(?:inotify_init1?|inotify_add_watch|fsnotify|[Ff]ile ?[Ww]atcher|directory watch)\b/,
-      /[Tt]oo many open files|\bEMFILE\b/,
-    ],
-    confidence: 0.8,
-    title: 'The node inotify instance limit is too low (fs.inotify.max_user_instances)',
-  },
+  ...INOTIFY_LIMIT_SIGNATURES,
   {
     // The process needs more open files than the hard limit the runtime gives it, and refuses to start:
     // HAProxy's strict-limits, a wrapper's `ulimit -n` under `set -e`, CockroachDB's minimum.

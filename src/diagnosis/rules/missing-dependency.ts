@@ -14,6 +14,7 @@ import { PLUGIN_SIGNATURES } from './missing-dependency-plugins.ts';
 import { INSTALL_HINT_SIGNATURES } from './missing-dependency-install-hints.ts';
 import { NATIVE_LIBRARY_ABSENT } from './missing-shared-library-bindings.ts';
 import { COMPOSER_AUTOLOAD, PHP_CLASS_SIGNATURES } from './missing-dependency-php.ts';
+import { moduleGoneFromPickledData, OWN_PACKAGE, VENDORED_SIX_MOVES } from './missing-dependency-python.ts';
 
 // Shared objects and kernel modules have their own causes; "missing required ..." is a setting, not a package.
 const NOT_A_PACKAGE =
@@ -242,19 +243,11 @@ const SHARED_OBJECT =
 // pip says "no matching distribution" when every release needs another Python (runtime_version_mismatch).
 const OTHER_PYTHON = /require a different python version|Requires-Python [<>=!~]{1,2} ?\d/;
 
-// six.moves is a lazy importer that old vendored copies of six (kafka-python 2.0.2, botocore's, urllib3 1.x)
-// cannot register on Python 3.12+: the package is installed, the interpreter is newer than it supports.
-const VENDORED_SIX_MOVES = /No module named '(?:[\w.]{1,100}\.)?six\.moves\b/;
-
 // Gems Rails loads only in development (config/environments/development.rb): one missing there means the app
 // booted in development because RAILS_ENV was unset, the bundle rightly lacking them (missing_env_var's reading).
 const DEVELOPMENT_ONLY_GEM =
   /cannot load such file -- (?:listen|web[-_]console|byebug|spring(?:\/[\w/]{1,40})?|pry-rails|better_errors|binding_of_caller|letter_opener|rack-mini-profiler|bullet)\b/;
 const DEVELOPMENT_BOOT = /config\/environments\/development\.rb|application starting in development\b/;
-
-// Names projects give their own top-level package (Python's "No module named", Lua's "module ... not found").
-const OWN_PACKAGE =
-  /(?:No module named|\bmodule) '(?:app|src|main|server|api|config|settings|core|project|web|backend|application)(?:\.[\w.]{1,100})?'/;
 
 /** A volume mounted at or above a missing vendor/ directory hides the one the image has (missing_file). */
 const vendorHiddenByMount = (ctx: RuleContext, hit: SignatureHit): boolean => {
@@ -278,6 +271,8 @@ export const missingDependency = signatureRule({
     if (STDLIB_OF_ANOTHER_PYTHON.test(hit.line.text) || VENDORED_SIX_MOVES.test(hit.line.text)) {
       return Math.min(hit.confidence, 0.45);
     }
+    // An inner module of an installed library named by a pickle on the volume (data_version_incompatible).
+    if (moduleGoneFromPickledData(ctx, hit)) return Math.min(hit.confidence, 0.45);
     if (DEVELOPMENT_ONLY_GEM.test(hit.line.text) && ctx.log.lines.some((l) => DEVELOPMENT_BOOT.test(l.text))) {
       return Math.min(hit.confidence, 0.7);
     }

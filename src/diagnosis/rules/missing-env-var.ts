@@ -5,8 +5,8 @@
  * number, a client on its localhost default), are in missing-env-var-indirect.ts: one rule, one id.
  * Each language's failed lookup is in missing-env-var-lookups.ts, settings that arrived empty in
  * missing-env-var-empty-values.ts, usage hints in missing-env-var-usage-hints.ts, unset secrets and empty
- * credentials in missing-env-var-secrets.ts, start-up env validators in missing-env-var-validators.ts;
- * this list keeps the order they are tried in.
+ * credentials in missing-env-var-secrets.ts, start-up env validators in missing-env-var-validators.ts, the
+ * shapes an absent value takes one step later in missing-env-var-absent-inputs.ts; this list keeps the order.
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
@@ -41,6 +41,7 @@ import { LICENCE_SIGNATURES } from './missing-env-var-licence.ts';
 import { REQUIRED_VALUE_SIGNATURES, weighUnsetNotice } from './missing-env-var-required-values.ts';
 import { UNFILLED_SLOT_SIGNATURES } from './missing-env-var-unfilled-slots.ts';
 import { SUBSTITUTION_SIGNATURES } from './missing-env-var-substitutions.ts';
+import { ABSENT_INPUT_SIGNATURES } from './missing-env-var-absent-inputs.ts';
 import { ENV_VALIDATOR_SIGNATURES } from './missing-env-var-validators.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
@@ -176,6 +177,7 @@ const SIGNATURES: Signature[] = [
   ...REQUIRED_VALUE_SIGNATURES,
   ...ENV_VALIDATOR_SIGNATURES,
   ...SUBSTITUTION_SIGNATURES,
+  ...ABSENT_INPUT_SIGNATURES,
   {
     // JSON-schema env validators (env-schema / @fastify/env, envalid-on-ajv, convict): ajv's "env must have
     // required property 'COOKIE_SECRET'" (v8) or "should have required property" (v6). The object checked
@@ -187,10 +189,9 @@ const SIGNATURES: Signature[] = [
     title: 'The environment schema requires a variable that is not set',
   },
   {
-    // Laravel without APP_KEY.
     all: [/No application encryption key has been specified|MissingAppKeyException/],
     confidence: 0.85,
-    title: 'APP_KEY is not set',
+    title: "Laravel's APP_KEY is not set",
   },
   {
     // A connection setting read from an unset variable reaches the client library as undefined/None.

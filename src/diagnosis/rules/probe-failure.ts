@@ -42,12 +42,13 @@ const UNSET_LISTEN_PORT =
 /**
  * The app is alive but waits, in a loop, for another process it believes holds the instance or the data
  * ("Another process is initializing Nextcloud. Waiting 10 seconds...", "waiting for lock", "lock is held
- * by another process", "another instance is already running"): a lock or marker left on the volume by a
- * drained pod, or a second replica on the same volume. It never listens, so the probe kills it; the kill
- * is a symptom of the stale lock (data_dir_conflict), not a probe set wrong.
+ * by another process", "another instance is already running", an Artemis/HornetQ backup or a second
+ * primary "Waiting indefinitely to obtain primary lock" / "Waiting to obtain live lock"): a lock or
+ * marker left on the volume by a drained pod, or a second replica on the same volume. It never listens,
+ * so the probe kills it; the kill is a symptom of the stale lock (data_dir_conflict), not a probe set wrong.
  */
 const WAITING_ON_OTHER_PROCESS =
-  /\b[Aa]nother (?:process|instance|node|pod|container|replica) (?:is|was) (?:already )?(?:initiali[sz]ing|installing|upgrading|migrating|running|starting|holding)\b|\b[Ww]aiting (?:for|on) (?:the |a )?(?:[\w.-]{1,40} )?lock\b|\block (?:is )?(?:still )?held by (?:another|a different|other)\b|\b[Ww]aiting for (?:the )?other (?:process|instance|node)\b/;
+  /\b[Aa]nother (?:process|instance|node|pod|container|replica) (?:is|was) (?:already )?(?:initiali[sz]ing|installing|upgrading|migrating|running|starting|holding)\b|\b[Ww]aiting (?:indefinitely |forever )?(?:for|on|to (?:obtain|acquire|get|take)) (?:the |a |an )?(?:[\w.-]{1,40} ){0,2}lock\b|\block (?:is )?(?:still )?held by (?:another|a different|other)\b|\b[Ww]aiting for (?:the )?other (?:process|instance|node)\b/;
 
 export const describeProbe = (probe: ProbeFacts): string => {
   const target =

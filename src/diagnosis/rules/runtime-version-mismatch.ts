@@ -6,6 +6,7 @@ import { API_GAP_SIGNATURES } from './runtime-version-api-gaps.ts';
 import { LANGUAGE_CHANGE_SIGNATURES } from './runtime-version-language-changes.ts';
 import { SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
 import { LAUNCHER_GATE_SIGNATURES } from './runtime-version-launcher-gates.ts';
+import { LIBRARY_SKEW_SIGNATURES } from './runtime-version-library-skew.ts';
 import { SETTING_OF_ANOTHER_RELEASE_SIGNATURES } from './runtime-version-settings.ts';
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER } from './runtime-version-gpu-driver.ts';
 import {
@@ -215,6 +216,7 @@ const SIGNATURES: Signature[] = [
   ...NATIVE_ABI_SIGNATURES,
   ...PLUGIN_BUILD_SIGNATURES,
   ...API_GAP_SIGNATURES,
+  ...LIBRARY_SKEW_SIGNATURES,
 ];
 
 const steps = (ctx: RuleContext): string[] => [

@@ -30,4 +30,17 @@ export const PLUGIN_BUILD_SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'The Corefile uses a CoreDNS plugin that a newer release added (the image runs an older CoreDNS)',
   },
+  {
+    // The host platform's own plugin gate naming the release range the plugin declares: NetBox and Nautobot
+    // ("Plugin netbox_topology_views requires NetBox minimum version 4.0.0", "... maximum version 3.7.99"),
+    // Redmine ("plugin_x plugin requires Redmine 5.0.0 or higher but current is 4.2.3"), Jenkins ("You must
+    // update Jenkins from v2.289.1 to v2.361.1 or later to run this plugin"), Mattermost ("incompatible server
+    // version for plugin, minimum required version: 9.5.0, current version: 8.1.0"). An unpinned plugin
+    // release installed onto a pinned base image; the config naming the plugin is right.
+    all: [
+      /\b(?:[Pp]lugin|[Ee]xtension|[Aa]dd-?on|[Aa]pp) [\w.-]{1,80} requires [A-Z][\w.-]{1,30} (?:minimum|maximum) version\b|\bplugin requires [A-Z][\w.-]{1,30} v?\d{1,4}(?:\.\d{1,4}){0,3} or (?:higher|later|newer) but (?:the )?(?:current|running|installed)(?: version)? is\b|\b[Yy]ou must update [A-Z][\w.-]{1,30} from v?\d[\w.-]{0,30} to v?\d[\w.-]{0,30} or later to run this plugin\b|\bincompatible server version for plugin\b|\bminimum required version: v?\d[\w.-]{0,30}, current version: v?\d/,
+    ],
+    confidence: 0.86,
+    title: 'A plugin in the image needs another release of the platform than the base image ships',
+  },
 ];

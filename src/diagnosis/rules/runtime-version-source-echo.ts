@@ -72,6 +72,34 @@ const PAIRED_READINGS: PairedReading[] = [
   },
 ];
 
+const NAME_MISSING_FROM_INSTALLED_PACKAGE =
+  /\bcannot import name '[\w$]{1,80}' from '(\w{1,60})[\w.]{0,120}' \(\/[^()\n]{0,200}\/(?:site|dist)-packages\//;
+const TRACEBACK_FRAME = /^\s{0,8}File "/;
+const INSTALLED_PACKAGE_FRAME = /^\s{0,8}File "[^"\n]{0,200}\/(?:site|dist)-packages\/(\w{1,60})/;
+
+/**
+ * One installed package importing a name that the installed release of another lacks: gunicorn 20's eventlet
+ * worker importing ALREADY_HANDLED (removed in eventlet 0.30.3), an old Jinja2 importing soft_unicode from
+ * markupsafe 2.1. The importing frame (the last one above the error) lies in another installed package, so the
+ * stack's own releases disagree (an unpinned neighbour). The app importing the name is not read here: that
+ * is a package version the app chose, missing_dependency's weaker reading.
+ */
+const installedPackagesDisagree = (lines: readonly LogLine[]): SourceEchoClue | undefined => {
+  const at = lines.findIndex((l) => NAME_MISSING_FROM_INSTALLED_PACKAGE.test(l.text));
+  const error = lines[at];
+  if (!error) return undefined;
+  const frame = lines.slice(Math.max(0, at - 4), at).findLast((l) => TRACEBACK_FRAME.test(l.text));
+  const importer = frame && INSTALLED_PACKAGE_FRAME.exec(frame.text)?.[1];
+  const imported = NAME_MISSING_FROM_INSTALLED_PACKAGE.exec(error.text)?.[1];
+  if (!frame || !importer || importer === imported) return undefined;
+  return {
+    title:
+      'An installed package imports a name the installed release of another package lacks (their releases disagree)',
+    confidence: 0.82,
+    lines: [frame, error],
+  };
+};
+
 /** The first two-line reading that fits the log, or the ES module path one from version-clues. */
 export const sourceEchoClue = (lines: readonly LogLine[]): SourceEchoClue | undefined => {
   for (const reading of PAIRED_READINGS) {
@@ -79,6 +107,8 @@ export const sourceEchoClue = (lines: readonly LogLine[]): SourceEchoClue | unde
     const feature = error && lines.find((l) => reading.feature.test(l.text));
     if (error && feature) return { title: reading.title, confidence: reading.confidence, lines: [feature, error] };
   }
+  const skew = installedPackagesDisagree(lines);
+  if (skew) return skew;
   const esm = esmPathOnNodeBeforeImportMetaDirname(lines);
   if (!esm) return undefined;
   return {

@@ -6,6 +6,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule } from '../rule.ts';
 import { finding, hitEvidence, matchSignatures, type Signature, statusEvidence } from './log-helpers.ts';
+import { hasFatalLine } from './spec-helpers.ts';
 
 const NOT_NATIVE = /nil pointer dereference|JavaScript heap|heap out of memory/;
 
@@ -136,11 +137,18 @@ export const segfault: Rule = {
       });
     }
     if (!exit139 || managed) return null;
+    // A log with no error at all (only notices and warnings, often "ready to handle connections" last)
+    // did not end by its own hand: the kernel's SIGSEGV is the only account of the death, and a warning
+    // about an unreachable agent or peer does not kill a process with signal 11. An error line may be
+    // the real cause, with the fault its symptom, so then exit 139 stays weak.
+    const quietLog = ctx.log.lines.length > 0 && !hasFatalLine(ctx) && !foreign && !threadLimit && !recursion;
     return finding(ctx, {
       ruleId: 'segfault',
       category: 'segfault',
-      title: 'Killed by SIGSEGV (exit 139): a native crash',
-      confidence: 0.5,
+      title: quietLog
+        ? 'Killed by SIGSEGV (exit 139) with no error in its log: a native crash (an extension or agent?)'
+        : 'Killed by SIGSEGV (exit 139): a native crash',
+      confidence: quietLog ? 0.82 : 0.5,
       evidence: statusEvidence(ctx),
       steps,
     });

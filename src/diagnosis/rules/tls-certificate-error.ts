@@ -86,6 +86,18 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/SSL certificate problem/], confidence: 0.9, title: 'TLS verification failed (SSL certificate problem)' },
   {
+    // GnuTLS and NSS builds of curl (git, apt, Debian/RHEL images) word the untrusted chain their own way:
+    // "server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none",
+    // "The certificate is NOT trusted. The certificate issuer is unknown", NSS "Peer's Certificate issuer is
+    // not recognized", "Peer's certificate issuer has been marked as not trusted by the user".
+    all: [
+      /\b(?:[Ss]erver|[Pp]eer|[Rr]emote) certificate verification failed\b|\bThe certificate is NOT trusted\b|\bThe certificate issuer is unknown\b|\bPeer's [Cc]ertificate issuer (?:is not recognized|has been marked as not trusted)/,
+    ],
+    confidence: 0.9,
+    title:
+      'TLS verification failed: the server certificate is not trusted (GnuTLS/NSS: a private CA not in the image?)',
+  },
+  {
     all: [/SSLHandshakeException|SSL routines|sslv3 alert|tlsv1 alert|handshake failure/i],
     confidence: 0.6,
     title: 'The TLS handshake failed',

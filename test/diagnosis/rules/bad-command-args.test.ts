@@ -4,6 +4,21 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'a whole command line with escaped quotes given as one exec name (one list item)',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      message:
+        'OCI runtime create failed: runc create failed: unable to start container process: exec: "celery -A proj worker --queues \\"default,mail\\"": executable file not found in $PATH: unknown',
+      min: 0.85,
+    },
+    {
+      name: 'a kingpin exporter given a stray positional (its flag name lost while templating)',
+      log: 'node_exporter: error: unexpected /host/proc, try --help',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a Dart CLI given a short flag its args parser does not define (package:args FormatException)',
       log: 'Unhandled exception:\nFormatException: Could not find an option with short name "-l".\n#0      Parser._validate (package:args/src/parser.dart:339:7)',
       exitCode: 255,
@@ -836,6 +851,11 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a kingpin program whose runtime error is not a parse error (no "try --help")',
+      log: 'pushgateway: error: unexpected end of JSON input while loading /data/pushgateway.db',
+      exitCode: 1,
+    },
     {
       name: 'a quoted command line with flags inside a config error is not a rejected argument value',
       log: "Error: Format string 'celery -A shop worker %(ENV_QUEUES)s --concurrency=4' for 'program:worker.command' contains names ('ENV_QUEUES') which cannot be expanded.",

@@ -8,6 +8,20 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: "Superset's config module filled from an env value written as JSON's true (Python needs True)",
+      log: "Loaded your LOCAL configuration at [/app/pythonpath/superset_config.py]\nTraceback (most recent call last):\n  File \"/app/pythonpath/superset_config.py\", line 12, in <module>\n    ENABLE_PROXY_FIX = true\n                       ^^^^\nNameError: name 'true' is not defined. Did you mean: 'True'?",
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
+      name: "a JS config file given Python's None",
+      log: 'file:///app/next.config.mjs:4\n  output: None,\n          ^\n\nReferenceError: None is not defined\n    at file:///app/next.config.mjs:4:11',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
       name: 'a Quarkus option set through its environment variable with a value it does not accept',
       log: "Invalid value for option 'KC_HOSTNAME_STRICT': yes. Expected values are: true, false",
       exitCode: 2,
@@ -565,6 +579,11 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a NameError on an ordinary name in the app code is a bug, not a setting',
+      log: 'Traceback (most recent call last):\n  File "/app/report.py", line 88, in build\n    arr = np.zeros(n)\nNameError: name \'np\' is not defined',
+      exitCode: 1,
+    },
     {
       name: 'an option that must be set is a missing value, not a wrong one',
       log: 'Error: option apiKey must be set',

@@ -145,6 +145,14 @@ ruleTable(commandNotFound, 'command_not_found', {
   ],
   negatives: [
     {
+      name: 'a whole command line (with escaped quotes) as one list item is the command form, not a missing program',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      message:
+        'OCI runtime create failed: runc create failed: unable to start container process: exec: "uvicorn --host 0.0.0.0 --factory \\"app.main:create_app\\"": executable file not found in $PATH: unknown',
+    },
+    {
       name: 'the .NET host given an app assembly that is not there (the host exists; the .dll name or file is wrong)',
       log: 'Could not execute because the specified command or file was not found.\nPossible reasons for this include:\n  * You misspelled a built-in dotnet command.\n  * You intended to execute a .NET program, but dotnet-Billing.Worker.dll does not exist.\n  * You intended to run a global tool, but a dotnet-prefixed executable with this name could not be found on the PATH.',
       exitCode: 1,

@@ -6,6 +6,25 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a broker rolled over an RWX claim waiting without end for the journal lock the old pod holds',
+      log: 'INFO  [org.hornetq.core.server] HQ221034: Waiting indefinitely to obtain live lock',
+      exitCode: 143,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'a job runner whose lock file on the shared volume it guesses another process still holds',
+      log: 'Traceback (most recent call last):\n  File "/app/runner.py", line 40, in run\nrunner.LockTimeout: could not take nightly_export lock; the lock might be held by another job. Remove /srv/data/locks/nightly_export.lock if it is stale',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an erasure-coded object store refusing a drive its format file places at another position',
+      log: 'Error: Unexpected drive order: expecting http://store-1.store-hl:9000/data, found http://store-3.store-hl:9000/data, refusing to use the drive',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'an entrypoint waiting forever on an upgrade marker that a drained pod left on the shared volume',
       log: 'Checking the data volume\nAnother instance is upgrading the data directory /srv/app/data, waiting 15s...\nAnother instance is upgrading the data directory /srv/app/data, waiting 30s...',
       exitCode: 137,
@@ -538,6 +557,21 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a shared-store backup that waited for the primary lock and then obtained it is a normal hand-over',
+      log: 'INFO AMQ221034: Waiting indefinitely to obtain primary lock\nINFO AMQ221035: Primary Server Obtained primary lock\nERROR AMQ222010: Critical IO Error, shutting down the server. file=journal, message=Input/output error',
+      exitCode: 1,
+    },
+    {
+      name: 'a migration tool waiting for its database migration lock is a migration, not the volume',
+      log: 'INFO Waiting to acquire the database lock... Liquibase changelog lock held by 10.0.0.4',
+      exitCode: 1,
+    },
+    {
+      name: 'a drive rejected for its ordering hint in a help text is not evidence',
+      log: 'usage: storectl drives [--order] list drives of the set in the expected order',
+      exitCode: 2,
+    },
     {
       name: 'a cleanup step that cannot remove a folder still holding files is not a refused data directory',
       log: '+ rm -r /tmp/build\nError: cannot remove data directory /tmp/build: data directory /tmp/build is not empty',

@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'a joblib model written under NumPy 2 loaded by a NumPy 1 serving image (a moved internal module)',
+      log: 'Traceback (most recent call last):\n  File "/srv/serve.py", line 12, in <module>\n    model = joblib.load(\'/models/churn.joblib\')\n  File "/usr/local/lib/python3.11/site-packages/joblib/numpy_pickle.py", line 658, in load\n    obj = _unpickle(fobj, filename, mmap_mode)\nModuleNotFoundError: No module named \'numpy._core\'',
+      exitCode: 1,
+      min: 0.9,
+    },
+    {
       name: 'an SSO server pinned back over a schema a newer release migrated, saying the version is past its latest',
       log: 'level=fatal msg="startup check failed" error="storage: database version 31 is higher than the maximum schema version this build knows (28)"',
       exitCode: 1,
@@ -305,6 +311,11 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a dotted module missing at import, with no pickle being loaded, is an install gap',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 3, in <module>\n    from google.cloud import storage\nModuleNotFoundError: No module named \'google.cloud.storage\'',
+      exitCode: 1,
+    },
     {
       name: 'a config file whose version field names an unknown variant is the config, not the stored data',
       log: 'Error: failed to parse node config `/etc/app/node.yaml`: unknown variant `0.9`, expected one of `0.7`, `0.8` at line 1 column 10',

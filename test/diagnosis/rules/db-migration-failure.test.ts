@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'a migration dropping a column a view still reads (the column form of the dependent-objects refusal)',
+      log: '== 20240502100000 DropLegacyEmail: migrating ======\nPG::DependentObjectsStillExist: ERROR:  cannot drop column legacy_email of table users because other objects depend on it',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a schema sync making an existing column unique over duplicate rows during a migrate job',
+      log: 'Migrating tenant crm.example.com\nSyncing schema for Contact\nFailed to alter table using query: ALTER TABLE contacts ADD UNIQUE (email)\nValidationError: email cannot be made unique in contacts, as there are duplicate values',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'an aerich upgrade whose unique index meets duplicate rows (with the PostgreSQL DETAIL line)',
       log: '+ aerich upgrade\nTraceback (most recent call last):\n  File "/usr/local/bin/aerich", line 8, in <module>\n    sys.exit(main())\ntortoise.exceptions.IntegrityError: could not create unique index "uid_account_handle_77c2"\nDETAIL:  Key (handle)=(ops) is duplicated.',
       exitCode: 1,
@@ -291,6 +303,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a form validation that a value cannot be set as unique, outside any migration, is the app',
+      log: 'ERROR handling request: slug cannot be set as unique for draft posts',
+      exitCode: 1,
+    },
     {
       name: 'an app query that trips SQLite ALTER limits with no migration running stays out',
       log: 'worker started\nsqlite3.OperationalError: Cannot add a UNIQUE column',

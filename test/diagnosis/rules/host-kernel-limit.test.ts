@@ -4,6 +4,25 @@ import { ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'Kafka on a strict-overcommit node: HotSpot cannot commit its pre-touched heap (errno=12, no OOM kill)',
+      log: "OpenJDK 64-Bit Server VM warning: INFO: os::commit_memory(0x0000000700000000, 4294967296, 0) failed; error='Cannot allocate memory' (errno=12)\n#\n# There is insufficient memory for the Java Runtime Environment to continue.\n# Native memory allocation (mmap) failed to map 4294967296 bytes for committing reserved memory.\n# An error report file with more information is saved as:\n# /opt/kafka/hs_err_pid7.log",
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
+      name: 'Fluent Bit tail input cannot create its inotify instance (the errno left unsaid)',
+      log: '[2024/05/02 10:11:12] [ info] [input:tail:tail.0] initializing\n[2024/05/02 10:11:12] [error] [input:tail:tail.0] inotify_init(2) failed\n[2024/05/02 10:11:12] [error] failed initialize input tail.0\n[2024/05/02 10:11:12] [error] [engine] input initialization failed',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a watcher naming the inotify sysctl without its fs. prefix (max_user_instances)',
+      log: 'FATAL could not start config reloader: too many watchers; raise max_user_instances on the node (currently 128)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a JVM-free Go service whose heap arena reservation is refused under strict overcommit, with exit 137 but no OOM kill',
       log: 'fatal error: runtime: cannot reserve arena virtual address space\n\ngoroutine 1 [running]:\nruntime.throw({0x8b2f21, 0x2a})',
       exitCode: 137,
@@ -279,6 +298,21 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a Java heap exhausted at run time is the app, not the node overcommit policy',
+      log: 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space\n\tat java.base/java.util.Arrays.copyOf(Arrays.java:3537)',
+      exitCode: 1,
+    },
+    {
+      name: 'an inotify watch refused on a path it may not read is a permission error',
+      log: 'level=error msg="failed to create inotify watch on /etc/ssl/private: permission denied"',
+      exitCode: 1,
+    },
+    {
+      name: 'an inotify watcher started for the certificate directory is no failure',
+      log: '[info][config] inotify watcher created for /etc/envoy/sds\n[info][main] starting main dispatch loop',
+      exitCode: 0,
+    },
     {
       name: 'a .NET app that reports an ordinary OutOfMemoryException later in its life is not an address reservation',
       log: "Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.\n   at Reports.Builder.Render()",

@@ -7,6 +7,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'a pickled model whose library is not installed at all is still a missing package',
+      log: 'Traceback (most recent call last):\n  File "/app/serve.py", line 9, in <module>\n    model = pickle.load(f)\nModuleNotFoundError: No module named \'xgboost\'',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'nbconvert executing a notebook in an image without the language kernel package',
       log: '[NbConvertApp] Converting notebook report.ipynb to html\njupyter_client.kernelspec.NoSuchKernel: No such kernel named ir',
       exitCode: 1,
@@ -616,6 +622,11 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a joblib model pickled by an older scikit-learn names a module the installed release moved',
+      log: 'Traceback (most recent call last):\n  File "/app/serve.py", line 14, in <module>\n    model = joblib.load("/models/churn.joblib")\n  File "/usr/local/lib/python3.11/site-packages/joblib/numpy_pickle.py", line 658, in load\n    obj = _unpickle(fobj, filename, mmap_mode)\nModuleNotFoundError: No module named \'sklearn.ensemble.forest\'',
+      exitCode: 1,
+    },
     {
       name: 'a Heroku-style postgres:// URL is a wrong scheme, not a missing dialect package',
       log: "sqlalchemy.exc.NoSuchModuleError: Can't load plugin: sqlalchemy.dialects:postgres",

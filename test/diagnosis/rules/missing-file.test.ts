@@ -11,6 +11,18 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'an Erlang/Elixir server naming a TLS key file as a term with {error,enoent}',
+      log: '2024-06-03 14:20:17.781 [error] Failed to start listener: {options,{keyfile,"/etc/emqx/certs/key.pem",{error,enoent}}}',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a tool that cannot find the absolute script it was pointed at (ConfigMap key named otherwise)',
+      log: "Error: Could not find '/scripts/k6/checkout.js'. Check the path given to run.",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'the .NET app assembly a command names, as the alternative to a wrong name in the command',
       log: 'Could not execute because the specified command or file was not found.\nPossible reasons for this include:\n  * You misspelled a built-in dotnet command.\n  * You intended to execute a .NET program, but dotnet-Billing.Worker.dll does not exist.\n  * You intended to run a global tool, but a dotnet-prefixed executable with this name could not be found on the PATH.',
       exitCode: 1,
@@ -482,6 +494,16 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'a gem that cannot be found by name is a dependency, not a file',
+      log: "Could not find 'rake' (>= 0) among 51 total gem(s) (Gem::MissingSpecError)",
+      exitCode: 1,
+    },
+    {
+      name: 'an Erlang connection refused term is not a missing file',
+      log: '[error] Failed to connect to "/var/run/epmd.sock",{error,econnrefused}',
+      exitCode: 1,
+    },
     {
       name: 'a web server logging a request for a file it does not have is not a missing file in the image',
       log: '2024-06-03 10:02:11 [error] GET /favicon.ico: File favicon.ico not found\nready on :8080',

@@ -164,6 +164,22 @@ describe('probe-failure', () => {
     assert.match(finding.title, /another process's lock/);
   });
 
+  test('a broker waiting forever to obtain its journal lock (HornetQ/Artemis wording) makes the probe kill a symptom', () => {
+    const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
+    const finding = probeFailure.match(
+      contextFor({
+        container,
+        events: [unhealthy(), killing],
+        logLines: [
+          'INFO  [org.hornetq.core.server] HQ221000: live server is starting with configuration HornetQ Configuration',
+          'INFO  [org.hornetq.core.server] HQ221034: Waiting to obtain live lock',
+        ],
+      }),
+    );
+    assert.ok(finding);
+    assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
+  });
+
   test('a log that mentions a lock it then took keeps the probe kill confident', () => {
     const container = containerFacts({ lastState: terminated(137), probes: { liveness } });
     const finding = probeFailure.match(

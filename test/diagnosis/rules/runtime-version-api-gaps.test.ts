@@ -80,6 +80,30 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       // Unset voters read as a missing or broken setting first; the version is the alternative.
       best: false,
     },
+    {
+      name: 'a Nautobot app whose declared minimum Nautobot release is newer than the image',
+      log: 'django.core.exceptions.ImproperlyConfigured: Plugin nautobot_golden_config requires Nautobot minimum version 2.1.0',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Redmine's plugin requirement naming the running release",
+      log: 'Redmine::PluginRequirementError: redmine_agile plugin requires Redmine 5.0.0 or higher but current is 4.2.3.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Jenkins plugin downloaded at latest onto an older Jenkins base image',
+      log: 'SEVERE\tjenkins.InitReactorRunner$1#onTaskFailed: Failed Loading plugin Git plugin v5.2.1 (git)\njava.io.IOException: Failed to load: Git plugin (git 5.2.1)\n - You must update Jenkins from v2.346.3 to v2.387.3 or later to run this plugin.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a cassandra.yaml from 5.0 (guardrails and storage_compatibility_mode) on an older image',
+      log: 'ERROR [main] 2024-09-01 08:00:00,000 CassandraDaemon.java:902 - Exception encountered during startup: Invalid yaml. Please remove properties [keyspaces_warn_threshold, storage_compatibility_mode] from your cassandra.yaml',
+      exitCode: 3,
+      min: 0.8,
+    },
   ],
   negatives: [
     {
@@ -116,6 +140,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       name: 'a syntax error at another SQL token is the query, not the server version',
       log: 'error: syntax error at or near "NULL"\n    at /app/node_modules/pg-pool/index.js:45:11',
       exitCode: 1,
+    },
+    {
+      name: "a plugin's own settings error is the config's, not the platform release",
+      log: "django.core.exceptions.ImproperlyConfigured: Plugin netbox_bgp requires 'device_ext_page' to be set in PLUGINS_CONFIG",
+      exitCode: 1,
+    },
+    {
+      name: 'a misspelt cassandra.yaml key that no release has',
+      log: 'Exception encountered during startup: Invalid yaml. Please remove properties [storage_compat_mode] from your cassandra.yaml',
+      exitCode: 3,
     },
   ],
 });

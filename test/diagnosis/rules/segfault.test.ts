@@ -47,6 +47,20 @@ ruleTable(segfault, 'segfault', {
     },
     { name: 'exit 139 alone', log: '', exitCode: 139, min: 0.45, max: 0.6 },
     {
+      name: 'exit 139 after a clean start (only notices and a warning about an agent socket) is a native crash',
+      log: '2024-06-03T08:14:02Z [notice] uwsgi: *** Operational MODE: preforking ***\n2024-06-03T08:14:02Z [warn] datadog tracer: failed to connect to agent at /var/run/datadog/apm.socket: connection refused\n2024-06-03T08:14:02Z [notice] spawned uWSGI worker 1 (pid: 7, cores: 1)',
+      exitCode: 139,
+      min: 0.8,
+      max: 0.84,
+    },
+    {
+      name: 'exit 139 after an error line keeps exit 139 a weak reading (the error may be the cause)',
+      log: '[notice] starting workers\nERROR: worker 3 stopped responding',
+      exitCode: 139,
+      min: 0.45,
+      max: 0.6,
+    },
+    {
       name: "a server's own fatal-signal handler names the segmentation violation (then aborts)",
       log: '2024/02/27 14:02:19| helperOpenServers: Starting 5/32 helpers\n2024/02/27 14:02:19| FATAL: Received Segment Violation...dying.',
       exitCode: 134,
@@ -60,6 +74,11 @@ ruleTable(segfault, 'segfault', {
     },
   ],
   negatives: [
+    {
+      name: 'a clean log that ended with exit 1 (no signal 11) is not a native crash',
+      log: '[notice] fpm is running, pid 1\n[notice] ready to handle connections',
+      exitCode: 1,
+    },
     {
       name: 'Crystal reporting a stack overflow from deep recursion under its invalid-memory line is the app',
       log: 'Invalid memory access (signal 11) at address 0x7ffd5e2b8ff8\nStack overflow (e.g., infinite or very deep recursion)\n[0x55d3e8a1b3c6] *Tree#depth:Int32 +12 in /app/bin/api',

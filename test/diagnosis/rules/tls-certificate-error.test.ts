@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(tlsCertificateError, 'tls_certificate_error', {
   positives: [
     {
+      name: 'apt over a GnuTLS curl build behind a TLS-intercepting proxy whose CA the image lacks',
+      log: 'Err:1 https://apt.corp.example/debian bookworm InRelease\n  Certificate verification failed: The certificate is NOT trusted. The certificate issuer is unknown.  Could not handshake: Error in the certificate verification. [IP: 10.0.0.9 443]',
+      exitCode: 100,
+      min: 0.85,
+    },
+    {
+      name: 'git on an NSS curl build cloning from a server signed by a private CA',
+      log: "Cloning into 'repo'...\nfatal: unable to access 'https://git.internal/repo.git/': Peer's Certificate issuer is not recognized.",
+      exitCode: 128,
+      min: 0.85,
+    },
+    {
       name: 'a Haskell http-client (tls) rejecting a self-signed internal certificate',
       log: 'backup-agent: HttpExceptionRequest Request {\n  host = "minio.storage.svc"\n  port = 9000\n  secure = True\n}\n (InternalException (HandshakeFailed (Error_Protocol ("certificate rejected: [SelfSigned]",True,CertificateUnknown))))',
       exitCode: 1,
@@ -71,6 +83,11 @@ ruleTable(tlsCertificateError, 'tls_certificate_error', {
     { name: 'curl', log: 'curl: (60) SSL certificate problem: unable to get local issuer certificate', min: 0.9 },
   ],
   negatives: [
+    {
+      name: 'a signature check of a package file is not TLS: a bad GPG signature words verification differently',
+      log: 'W: GPG error: https://repo.example bookworm InRelease: The following signatures were invalid: EXPKEYSIG 1234',
+      exitCode: 100,
+    },
     {
       name: 'a CA inventory that lists an unknown CA count without any failed handshake',
       log: 'INFO trust store refreshed: 142 roots, 0 with unknown CA constraints\nINFO listening on :8443',

@@ -1,0 +1,33 @@
+/**
+ * missing_dependency's readings of a Python "No module named" that is not a package missing from the image:
+ * the app's own package, a vendored six.moves on a newer interpreter, and a module gone from an installed
+ * library that a pickled object on a volume still names. The missing-dependency rule steps back on these.
+ */
+import type { RuleContext } from '../rule.ts';
+import type { SignatureHit } from './log-helpers.ts';
+
+// six.moves is a lazy importer that old vendored copies of six (kafka-python 2.0.2, botocore's, urllib3 1.x)
+// cannot register on Python 3.12+: the package is installed, the interpreter is newer than it supports.
+export const VENDORED_SIX_MOVES = /No module named '(?:[\w.]{1,100}\.)?six\.moves\b/;
+
+// Names projects give their own top-level package (Python's "No module named", Lua's "module ... not found").
+export const OWN_PACKAGE =
+  /(?:No module named|\bmodule) '(?:app|src|main|server|api|config|settings|core|project|web|backend|application)(?:\.[\w.]{1,100})?'/;
+
+// A submodule of a package ("pandas.core.indexes.numeric", "sklearn.ensemble.forest", "numpy._core"): the
+// package itself imports, only an inner module is gone.
+const SUBMODULE_NOT_FOUND = /No module named '\w{1,60}\.[\w.]{1,120}'/;
+
+// A frame or call that is loading serialized objects: pickle/cloudpickle/dill/joblib/torch load calls,
+// pandas.read_pickle, the Unpickler's find_class, joblib's numpy_pickle.py, torch's serialization.py, pickle
+// datasets of pipeline tools (Kedro's PickleDataset).
+const UNPICKLING =
+  /\b(?:c?[Pp]ickle|_pickle|cloudpickle|dill|joblib|torch)\.loads?\(|\bread_pickle\(|\bUnpickler\b|\bfind_class\b|\bnumpy_pickle\.py\b|\btorch\/serialization\.py\b|\bPickle ?Data ?[Ss]et\b|\bpickle_dataset\.py\b/;
+
+/**
+ * True when the missing module is an inner module of an installed library and the traceback was unpickling:
+ * the object on the volume was pickled under another release of that library, which has since moved or
+ * removed the module (data_version_incompatible), not a package missing from the image.
+ */
+export const moduleGoneFromPickledData = (ctx: RuleContext, hit: SignatureHit): boolean =>
+  SUBMODULE_NOT_FOUND.test(hit.line.text) && ctx.log.lines.some((l) => UNPICKLING.test(l.text));

@@ -1,0 +1,97 @@
+/**
+ * missing_env_var read from what an unset variable turns into one step later (not a rule itself: the
+ * missing-env-var rule imports these). The log names no variable, but the value the app choked on is the
+ * shape an absent one takes in its language:
+ * - a URL built by string concatenation from undefined / None / null / nil ("undefined/v2/", "None/api");
+ * - an empty name where a driver or dialect is chosen from a variable (Go's sql.Open("", ...));
+ * - an empty string where a client parses its connection URL (unwrap_or_default(), os.Getenv, getenv "");
+ * - a secret a tool reads from a variable that was never set (ansible-vault's password file, restic's);
+ * - an application setting that the release's runtime config fills from the environment (Elixir).
+ */
+import type { Signature } from './log-helpers.ts';
+
+// A literal "undefined"/"None"/"null"/"nil" at the start of a URL, followed by a path or a port: the
+// stringified absent value of a base URL variable. Node's ERR_INVALID_URL prints it as `input: '...'`,
+// requests as "Invalid URL 'None/api'", Java as "URI is not absolute: null/api".
+const STRINGIFIED_ABSENT_BASE_URL: Signature = {
+  all: [
+    /(?:\binput: |\b[Ii]nvalid URL:? |\bURI is not absolute: |\b(?:base ?URL|baseURL|base_url)[ =:]{1,3})['"`]?(?:undefined|None|null|nil|<nil>)(?:\/[\w.{}-]|:\d)/,
+  ],
+  confidence: 0.86,
+  title: 'A URL was built from an undefined base: the variable that holds it is not set',
+};
+
+// Go's database/sql: sql.Open with the driver name read from a variable that is unset ('sql: unknown
+// driver "" (forgotten import?)'); gorm, sqlx, Sequelize and knex words for a dialect or client left blank.
+const EMPTY_DRIVER_NAME: Signature = {
+  all: [
+    /\b(?:unknown|unsupported|invalid|unregistered|unrecognized) (?:database )?(?:driver|dialect|db type|database type|adapter|backend)(?: name)?:? (?:""|''|``)|\bDialect needs to be explicitly supplied\b/,
+  ],
+  confidence: 0.8,
+  title: 'The database driver name is empty: the variable that chooses it is not set',
+};
+
+// A connection URL that is the empty string: Go's `parse "": empty url`, Node's `input: ''`, "invalid URL
+// ''". Nobody writes an empty URL by hand; a getenv that found nothing does.
+const EMPTY_CONNECTION_URL: Signature = {
+  all: [/\bparse "": empty url\b|\binput: ''\s*$|\b[Ii]nvalid (?:URL|URI|DSN|connection string):? (?:""|'')(?!\w)/],
+  confidence: 0.84,
+  title: 'A connection URL is empty: the variable that holds it is not set',
+};
+
+// A client library that could not parse its connection URL with nothing else said (redis-rs "Redis URL did
+// not parse", the url crate's "relative URL without a base" for ""): most often the variable is unset and
+// the app read an empty default, but a malformed value gives the same line, so a moderate reading.
+const CONNECTION_URL_DID_NOT_PARSE: Signature = {
+  all: [
+    /\b(?:Redis|database|Database|connection|Connection|broker|AMQP|NATS|Mongo(?:DB)?|Postgres|MySQL) URL did not parse\b|\brelative URL without a base\b/,
+  ],
+  confidence: 0.62,
+  title: 'The connection URL did not parse: its variable is likely unset or empty',
+};
+
+// A tool that reads its secret from a file or value named by a variable, and was given none: Ansible's
+// "Attempting to decrypt but no vault secrets found" (ANSIBLE_VAULT_PASSWORD_FILE unset) and its older
+// "A vault password must be specified to decrypt data", restic's "an empty password is not allowed"
+// (RESTIC_PASSWORD unset). A secret given but wrong ("no vault secrets were found that could decrypt") is
+// not absent.
+const SECRET_SOURCE_NOT_GIVEN: Signature = {
+  all: [
+    /\bAttempting to decrypt but no vault secrets found\b|\bA vault password (?:or secret )?must be specified to decrypt\b|\ban empty password is not allowed by default\b/,
+  ],
+  confidence: 0.85,
+  title: 'The tool was given no secret to decrypt with: the variable that points at it is not set',
+  not: /\bthat could decrypt\b/,
+};
+
+// Elixir's Application.fetch_env!/2 on a key that the release's runtime.exs sets only from System.get_env:
+// "could not fetch application environment :url for application :app because configuration at :url was
+// not set" (the older "application :app is not loaded, or the configuration parameter :url is not set").
+const APPLICATION_ENV_NOT_SET: Signature = {
+  all: [
+    /\bcould not fetch application environment :\w{1,60} for application :\w{1,60} because configuration at :\w{1,60} was not set\b|\bthe configuration parameter :\w{1,60} is not set\b/,
+  ],
+  confidence: 0.78,
+  title: 'An application setting is not set: the runtime config fills it from a variable the pod does not have',
+};
+
+// "ckan.site_url is not configured and it must have a value", "setting X is not configured and must be
+// set": a dotted setting that the image's entrypoint fills from a variable, reported empty at start-up. A
+// hand-written file could omit it too, so below the direct readings.
+const SETTING_MUST_HAVE_VALUE: Signature = {
+  all: [
+    /(?<![\w.-])[a-z][a-z0-9_]{1,40}(?:\.[a-z][a-z0-9_]{1,40}){1,5} is not (?:configured|set) and (?:it )?must (?:have a value|be set|be configured)\b/,
+  ],
+  confidence: 0.74,
+  title: 'A required setting is empty: the variable the image fills it from is likely not set',
+};
+
+export const ABSENT_INPUT_SIGNATURES: readonly Signature[] = [
+  STRINGIFIED_ABSENT_BASE_URL,
+  EMPTY_DRIVER_NAME,
+  EMPTY_CONNECTION_URL,
+  SECRET_SOURCE_NOT_GIVEN,
+  APPLICATION_ENV_NOT_SET,
+  SETTING_MUST_HAVE_VALUE,
+  CONNECTION_URL_DID_NOT_PARSE,
+];

@@ -1,0 +1,105 @@
+/**
+ * The readings of missing-env-var-absent-inputs.ts: the shape an unset variable takes one step later (a
+ * URL built from "None", an empty driver or URL, a secret never given, an Elixir setting never filled),
+ * claimed in other products' words than the batch cases; the same failures with a real value present are not.
+ */
+import { missingEnvVar } from '../../../src/diagnosis/rules/missing-env-var.ts';
+import { ruleTable } from './helpers.ts';
+
+ruleTable(missingEnvVar, 'missing_env_var', {
+  positives: [
+    {
+      name: 'a Python client whose base URL came from os.environ.get and was None',
+      log: `Traceback (most recent call last):\n  File "/app/worker.py", line 12, in <module>\n    resp = requests.get(f"{base}/v1/health")\nrequests.exceptions.MissingSchema: Invalid URL 'None/v1/health': No scheme supplied. Perhaps you meant https://None/v1/health?`,
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a Java client whose base URI was built from a null property',
+      log: 'Exception in thread "main" java.lang.IllegalArgumentException: URI is not absolute: null/api/orders\n\tat java.base/java.net.URL.fromURI(URL.java:719)',
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a Go service whose sql.Open driver name came from an unset variable',
+      log: '2025/01/02 10:00:00 starting billing\n2025/01/02 10:00:00 fatal: sql: unknown driver "" (forgotten import?)',
+      exitCode: 1,
+      min: 0.75,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a Sequelize app started without its dialect variable',
+      log: 'Error: Dialect needs to be explicitly supplied as of v4.0.0\n    at new Sequelize (/app/node_modules/sequelize/lib/sequelize.js:301:13)',
+      exitCode: 1,
+      min: 0.75,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a Go client parsing an empty connection URL',
+      log: 'level=fatal msg="cannot connect to NATS" error="parse \\"\\": empty url"\nError: parse "": empty url',
+      exitCode: 1,
+      min: 0.8,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'an older Ansible run from a Job with no vault password file variable',
+      log: 'PLAY [all] *****\nERROR! A vault password must be specified to decrypt data',
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a restic backup CronJob without RESTIC_PASSWORD',
+      log: 'Fatal: an empty password is not allowed by default. Pass the flag `--insecure-no-password` to restic to disable this check',
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a Phoenix release whose runtime.exs left :secret_key_base unset',
+      log: '** (ArgumentError) could not fetch application environment :secret_key_base for application :shop because configuration at :secret_key_base was not set\n    (elixir 1.16.2) lib/application.ex:771: Application.fetch_env!/2',
+      exitCode: 1,
+      min: 0.75,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'an image whose entrypoint fills a dotted setting from a variable that was not passed',
+      log: 'RuntimeError: app.public_url is not configured and must have a value.',
+      exitCode: 1,
+      min: 0.7,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a Rust service whose AMQP URL read with unwrap_or_default did not parse',
+      log: 'Error: failed to create broker client\n\nCaused by:\n    AMQP URL did not parse',
+      exitCode: 1,
+      min: 0.6,
+      max: 0.8,
+      best: 'missing_env_var',
+    },
+  ],
+  negatives: [
+    {
+      name: 'a URL that is present but malformed is not an unset variable',
+      log: "TypeError: Invalid URL\n    at new URL (node:internal/url:816:25) {\n  code: 'ERR_INVALID_URL',\n  input: 'htp:/catalog.shop.svc/v2/'\n}",
+      exitCode: 1,
+    },
+    {
+      name: 'a driver that is named but not compiled in is a missing import, not a missing variable',
+      log: 'fatal: sql: unknown driver "postgres" (forgotten import?)',
+      exitCode: 1,
+    },
+    {
+      name: 'a vault password that was given but is wrong is not an absent one',
+      log: 'ERROR! Decryption failed (no vault secrets were found that could decrypt) on /runner/group_vars/all/vault.yml',
+      exitCode: 1,
+    },
+    {
+      name: 'an Elixir config key that is present with a bad value is not unset',
+      log: '** (ArgumentError) invalid value for :pool_size: expected a positive integer, got: "ten"',
+      exitCode: 1,
+    },
+  ],
+});
