@@ -114,6 +114,38 @@ const telltaleAddresses = (record: Record<string, unknown>): string => {
   return out.join('');
 };
 
+/** A machine code of an error object ("ECONNREFUSED", "ConnectionRefused", "ENOTFOUND"): one word. */
+const ERROR_CODE = /^[A-Za-z_][\w.-]{1,39}$/;
+const ERROR_ADDRESS_KEYS = ['address', 'host', 'hostname', 'url', 'path'];
+
+/**
+ * What an error object knows beyond its message: its code and, when it is a loopback default, the address
+ * it dialled. A serialized Node error keeps them as fields ("fetch failed" with cause.code "ECONNREFUSED";
+ * Bun's "Unable to connect" with code "ConnectionRefused" and path "http://localhost:8123/"), so the words
+ * a text log would print are added after the message, unless the text already says them.
+ */
+const errorDetails = (record: Record<string, unknown>, text: string): string => {
+  let added = '';
+  const add = (words: string, part: string) => {
+    if (!text.includes(words) && !added.includes(words)) added += part;
+  };
+  for (const path of ['err', 'error', 'err.cause', 'error.cause']) {
+    const value = field(record, path);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const error = value as Record<string, unknown>;
+    const cause = path.endsWith('cause') ? str(error['message']) : undefined;
+    if (cause !== undefined && cause.length <= MAX_ADDRESS_CHARS) add(cause, ` cause: ${cause}`);
+    const code = error['code'];
+    if (typeof code === 'string' && ERROR_CODE.test(code)) add(code, ` code=${code}`);
+    for (const key of ERROR_ADDRESS_KEYS) {
+      const address = str(error[key]);
+      if (address !== undefined && address.length <= MAX_ADDRESS_CHARS && LOOPBACK.test(address))
+        add(address, ` ${key}=${address}`);
+    }
+  }
+  return added;
+};
+
 export interface Unpacked {
   text: string;
   level?: string;
@@ -171,7 +203,7 @@ export const unpackJson = (line: string, depth = 0): Unpacked | null => {
   let text = parts.filter(Boolean).join(': ');
   // No known message field: keep the compact record so rules still see its words (errno, code, ...).
   if (!text) text = line;
-  else text += telltaleAddresses(record);
+  else text += errorDetails(record, text) + telltaleAddresses(record);
   const stackLines = stack
     ? stack
         .split(/\r?\n/)

@@ -183,6 +183,37 @@ describe('scanLog: JSON lines', () => {
       assert.equal(scanLog(JSON.stringify({ msg: 'connecting', url })).lines[0]!.text, 'connecting', url);
   });
 
+  test("an error object's code, its cause and a loopback address it dialled follow the message", () => {
+    const fetchFailed = JSON.stringify({
+      level: 50,
+      msg: 'sync failed',
+      err: {
+        type: 'TypeError',
+        message: 'fetch failed',
+        cause: { message: 'connect ECONNREFUSED 127.0.0.1:8123', code: 'ECONNREFUSED', address: '127.0.0.1' },
+      },
+    });
+    assert.equal(
+      scanLog(fetchFailed).lines[0]!.text,
+      'sync failed: fetch failed cause: connect ECONNREFUSED 127.0.0.1:8123',
+    );
+    const bun = JSON.stringify({
+      level: 'error',
+      msg: 'query failed',
+      err: { message: 'Unable to connect', code: 'ConnectionRefused', path: 'http://localhost:8123/?query=SELECT%201' },
+    });
+    assert.equal(
+      scanLog(bun).lines[0]!.text,
+      'query failed: Unable to connect code=ConnectionRefused path=http://localhost:8123/?query=SELECT%201',
+    );
+    // A code the message already says and an address that is not a loopback default add nothing.
+    const node = JSON.stringify({
+      msg: 'db down',
+      err: { message: 'connect ECONNREFUSED 10.0.3.4:5432', code: 'ECONNREFUSED', address: '10.0.3.4', port: 5432 },
+    });
+    assert.equal(scanLog(node).lines[0]!.text, 'db down: connect ECONNREFUSED 10.0.3.4:5432');
+  });
+
   test('telltale address fields are bounded: at most four, and only plain key names', () => {
     const fields = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`host_${i}`, '']));
     const text = scanLog(JSON.stringify({ msg: 'config', ...fields, 'bad key host': '' })).lines[0]!.text;
