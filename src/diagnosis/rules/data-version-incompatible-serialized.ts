@@ -6,6 +6,7 @@
  */
 import type { RuleContext } from '../rule.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
+import { loadsPickledData } from './pickle-clues.ts';
 
 export const SERIALIZED_FORMAT_SIGNATURES: Signature[] = [
   {
@@ -113,10 +114,6 @@ export const UNPICKLED_MOVED_MODULE: Signature = {
     'A pickled file on the volume names a module path another release of the library moved (written by an older or newer image)',
 };
 
-// A load frame of a pickle-based format: the stdlib, joblib, dill, cloudpickle, torch.load, pandas
-// read_pickle, a data catalog's pickle dataset (Kedro PickleDataset), a .pkl/.joblib file.
-const UNPICKLING = /pickle|\bjoblib\b|\bdill\b|\btorch\.load\b|\bread_pickle\b|\.pkl\b|\.joblib\b|\bUnpickler\b/i;
-
 /** The moved-module reading only holds while a pickle is being loaded; elsewhere it is an import. */
 export const weighUnpicklingReading = (ctx: RuleContext, hit: SignatureHit): number =>
-  hit.signature !== UNPICKLED_MOVED_MODULE || ctx.log.lines.some((l) => UNPICKLING.test(l.text)) ? hit.confidence : 0;
+  hit.signature !== UNPICKLED_MOVED_MODULE || loadsPickledData(ctx) ? hit.confidence : 0;

@@ -5,6 +5,7 @@
  */
 import type { RuleContext } from '../rule.ts';
 import type { SignatureHit } from './log-helpers.ts';
+import { loadsPickledData } from './pickle-clues.ts';
 
 // six.moves is a lazy importer that old vendored copies of six (kafka-python 2.0.2, botocore's, urllib3 1.x)
 // cannot register on Python 3.12+: the package is installed, the interpreter is newer than it supports.
@@ -18,16 +19,10 @@ export const OWN_PACKAGE =
 // package itself imports, only an inner module is gone.
 const SUBMODULE_NOT_FOUND = /No module named '\w{1,60}\.[\w.]{1,120}'/;
 
-// A frame or call that is loading serialized objects: pickle/cloudpickle/dill/joblib/torch load calls,
-// pandas.read_pickle, the Unpickler's find_class, joblib's numpy_pickle.py, torch's serialization.py, pickle
-// datasets of pipeline tools (Kedro's PickleDataset).
-const UNPICKLING =
-  /\b(?:c?[Pp]ickle|_pickle|cloudpickle|dill|joblib|torch)\.loads?\(|\bread_pickle\(|\bUnpickler\b|\bfind_class\b|\bnumpy_pickle\.py\b|\btorch\/serialization\.py\b|\bPickle ?Data ?[Ss]et\b|\bpickle_dataset\.py\b/;
-
 /**
  * True when the missing module is an inner module of an installed library and the traceback was unpickling:
  * the object on the volume was pickled under another release of that library, which has since moved or
  * removed the module (data_version_incompatible), not a package missing from the image.
  */
 export const moduleGoneFromPickledData = (ctx: RuleContext, hit: SignatureHit): boolean =>
-  SUBMODULE_NOT_FOUND.test(hit.line.text) && ctx.log.lines.some((l) => UNPICKLING.test(l.text));
+  SUBMODULE_NOT_FOUND.test(hit.line.text) && loadsPickledData(ctx);
