@@ -83,7 +83,22 @@ const DOTNET_APP_ASSEMBLY_NAMED_WRONG: Signature = {
   title: 'The command names a .NET app assembly that is not there (a wrong or differently-cased .dll name?)',
 };
 
+// Two options passed as ONE argv item: the program reads the second flag as part of the first option's
+// value and rejects the value, which then visibly carries a flag. PostgreSQL args ["-c", "a=1 -c b=2"]
+// give 'invalid value for parameter "a": "1 -c b=2"', pflag/cobra 'invalid argument "8080 --debug" for
+// "-p, --port" flag', argparse "argument --port: invalid int value: '8080 --workers 4'", clap "invalid
+// value '4 --verbose' for '--threads <N>'". A config file never writes a flag inside a value, so the
+// split of the list items is the cause (a negative number such as "-1" is no flag: a letter must follow).
+const FLAG_INSIDE_REJECTED_VALUE: Signature = {
+  all: [
+    /\binvalid (?:value|argument|(?:int|integer|float|choice) value)\b[^"'\n]{0,120}(?:["'][^"'\n]{1,100}["'][^"'\n]{0,40})?["'][^"'\s]{1,100} --?[A-Za-z][\w.-]{0,40}(?:[= ]|["'])/,
+  ],
+  confidence: 0.88,
+  title: "Two options were passed as one argument: the second flag ended up inside the first option's value",
+};
+
 export const ARGUMENT_MISUSE_SIGNATURES: readonly Signature[] = [
+  FLAG_INSIDE_REJECTED_VALUE,
   DOTNET_APP_ASSEMBLY_NAMED_WRONG,
   PARSER_ERROR_LINE,
   REMOVED_SUBCOMMAND,

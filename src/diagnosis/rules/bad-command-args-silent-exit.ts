@@ -7,20 +7,44 @@
  * The same loop when the last word is a config check's verdict: the args ran the server's validate or
  * test mode (envoy --mode validate, nginx -t, apachectl -t, haproxy -c, caddy validate, promtool check),
  * copied from CI, which checks the config and exits 0 instead of serving.
+ * And the same loop when the last word is the start command announcing the server it is about to run:
+ * nothing failed after it, so the command returned at once (an Elixir release's `daemon` instead of
+ * `start`, a launcher that forks, a server started with `&` at the end of a script).
  */
 import type { RuleContext } from '../rule.ts';
-import type { Finding } from '../types.ts';
+import type { Finding, LogLine } from '../types.ts';
 import { finding, logEvidence, statusEvidence } from './log-helpers.ts';
 
 const CONFIG_CHECK_PASSED =
   /\bconfiguration (?:file )?['"][^'"\n]{1,200}['"] OK\b|^\s{0,8}Syntax OK\b|\bconfiguration file [^\s]{1,200} test is successful\b|^\s{0,8}(?:Configuration file is valid|Valid configuration|Config(?:uration)? is valid)\b|\bSUCCESS: [^\s]{1,200} is valid\b/;
 
+// A start announcement as the very last line: "[entrypoint] starting ledger release", "Starting web
+// server...", "==> launching worker", "exec'ing the app". A line that reports the start as done
+// ("started", "listening") is not one: those servers ran and were stopped.
+const START_ANNOUNCED =
+  /\b(?:[Ss]tarting|[Ll]aunching|[Bb]ooting|[Ss]pawning|[Ee]xec(?:'?ing|uting)) (?:up )?(?:the )?(?:[\w./@-]{1,60} )?(?:release|server|app(?:lication)?|service|daemon|worker|node|broker|agent|api|web|backend|process)\b/;
+
 const restartedAfterCleanExit = (ctx: RuleContext): boolean =>
   ctx.exitCode === 0 && !ctx.logUnreadable && ctx.events.some((e) => e.reason === 'BackOff');
 
+const startAnnouncedLast = (ctx: RuleContext, last: LogLine, steps: string[]): Finding | null => {
+  if (!START_ANNOUNCED.test(last.text)) return null;
+  return finding(ctx, {
+    ruleId: 'bad-command-args',
+    category: 'bad_command_args',
+    title:
+      'The container announces its server start as its last line and exits 0, in a restart loop: the command returned at once (detached or backgrounded)',
+    // Only the absence of anything after the announcement speaks: a guess, below the confident band.
+    confidence: 0.6,
+    evidence: [...logEvidence([last]), ...statusEvidence(ctx)],
+    steps,
+  });
+};
+
 const configCheckOnly = (ctx: RuleContext, steps: string[]): Finding | null => {
   const last = ctx.log.lines.filter((l) => l.text.trim() !== '').at(-1);
-  if (!last || !CONFIG_CHECK_PASSED.test(last.text)) return null;
+  if (!last) return null;
+  if (!CONFIG_CHECK_PASSED.test(last.text)) return startAnnouncedLast(ctx, last, steps);
   return finding(ctx, {
     ruleId: 'bad-command-args',
     category: 'bad_command_args',

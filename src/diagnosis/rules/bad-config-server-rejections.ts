@@ -8,6 +8,10 @@
  */
 import type { Signature } from './log-helpers.ts';
 
+// A quoted value that carries another flag ("-c name=", "--name=") was two command-line settings in one argv
+// item: the server took the rest of the item as the first setting's value.
+const VALUE_HOLDS_ANOTHER_FLAG = /": "[^"\n]{0,120} (?:-c ?|--)[a-z_]{2,60}=/;
+
 export const SERVER_REJECTION_SIGNATURES: Signature[] = [
   {
     // A server that names the file and line of a key it does not know: php-fpm's "[/usr/local/etc/php-fpm.d/
@@ -71,6 +75,14 @@ export const SERVER_REJECTION_SIGNATURES: Signature[] = [
     all: [/invalid value for parameter "[^"]+"/],
     confidence: 0.85,
     title: 'PostgreSQL rejects its configuration',
+    not: VALUE_HOLDS_ANOTHER_FLAG,
+  },
+  {
+    // A value that swallowed the next command-line flag ("300 -c shared_buffers=1GB") is how the server saw
+    // two settings passed as one args item: the command line is the first reading, the setting a distant one.
+    all: [/invalid value for parameter "[^"]+"/, VALUE_HOLDS_ANOTHER_FLAG],
+    confidence: 0.5,
+    title: 'PostgreSQL rejects a setting whose value holds another command-line flag',
   },
   {
     // A parameter the server does not know is a typo as often as a setting of another major version (a
@@ -78,6 +90,36 @@ export const SERVER_REJECTION_SIGNATURES: Signature[] = [
     all: [/configuration file "[^"]+" contains errors|unrecognized configuration parameter "/],
     confidence: 0.78,
     title: 'PostgreSQL rejects its configuration',
+  },
+  {
+    // CoreDNS's plugins reject their Corefile block at setup ("plugin/forward: not an IP address or file",
+    // "plugin/kubernetes: Wrong argument count"): the line starts with the plugin, no log level before it. A
+    // query that fails at run time ("[ERROR] plugin/errors: ... i/o timeout") is an upstream's problem.
+    all: [/^(?:\[FATAL\] )?plugin\/[a-z0-9_]{2,30}: [A-Za-z"'`]/],
+    confidence: 0.8,
+    title: 'A CoreDNS plugin rejects its Corefile block',
+    not: /\bi\/o timeout\b|[Cc]onnection refused|\bdial (?:tcp|udp)\b|no such host|\bread (?:udp|tcp)\b|[Pp]ermission denied|[Nn]o such file/,
+  },
+  {
+    // A password the app judges too short ("LIVEBOOK_PASSWORD must be at least 12 characters", "Password must
+    // contain at least 8 characters"): a person chose it, so it is set, with a value the app refuses.
+    all: [
+      /\b(?:[A-Z][A-Z0-9_]{0,50}_(?:PASSWORD|PASSWD|PASSPHRASE)|PASSWORD|[Pp]assword|[Pp]assphrase) (?:must|should|needs to) (?:be|contain|have) at least \d{1,4} (?:characters|chars|bytes)\b/,
+    ],
+    confidence: 0.8,
+    title: 'A password is shorter than the app accepts',
+    not: /\b(?:empty|not set|unset|blank)\b/,
+  },
+  {
+    // A generated key that fails the same check (NetBox/Django "SECRET_KEY must be at least 50 characters",
+    // "SECRET_KEY_BASE must be at least 64 bytes") is as often unset or empty, read as "": missing_env_var's
+    // reading stays ahead and this one beside it.
+    all: [
+      /\b(?:[A-Z][A-Z0-9_]{1,60}|[Ss]ecret(?: key)?|[Kk]ey|[Tt]oken) (?:must|should|needs to) (?:be|contain|have) at least \d{1,4} (?:characters|chars|bytes)\b/,
+    ],
+    confidence: 0.62,
+    title: 'A secret or key is shorter than the app accepts (or empty)',
+    not: /\b(?:empty|not set|unset|blank)\b|PASSWORD|PASSWD|PASSPHRASE|[Pp]assword|[Pp]assphrase/,
   },
   {
     all: [/\[ERROR\]/, /unknown variable '[^']+'|unknown option '--[^']+'/],

@@ -191,8 +191,9 @@ const SIGNATURES: Signature[] = [
   },
   XML_PARSE,
   {
-    // A value the server cannot use: not empty (an empty one is an unset variable, missing_env_var's).
+    // A value the server cannot use: not empty (an unset variable), nor holding the next flag (one args item).
     all: [/\b[Ii]nvalid (?:[a-z_]{1,30} )?value (?:for|of) ['"`]?[\w.-]{1,60}['"`]?:? ['"`]?[^'"`\s]/],
+    not: / (?:-c ?|--)[a-z_]{2,60}=/,
     confidence: 0.7,
     title: 'A configuration value is invalid',
   },

@@ -91,6 +91,16 @@ export const CONFIG_PARSE_SIGNATURES: Signature[] = [
  */
 export const CONFIG_SCHEMA_SIGNATURES: Signature[] = [
   {
+    // Python logging's fileConfig reads an INI whose [loggers]/[handlers] name sections that are missing: a
+    // trimmed logging.ini or PasteDeploy production.ini ("KeyError: 'formatters'", "KeyError: 'handler_console'",
+    // configparser's "No section: 'formatters'"). A bare 'handlers'/'loggers' key is too common in app code.
+    all: [
+      /^KeyError: '(?:formatters|formatter_[\w.-]{1,60}|handler_[\w.-]{1,60}|logger_[\w.-]{1,60})'|\bconfigparser\.(?:NoSectionError|NoOptionError)\b|^NoSectionError: No section: '/,
+    ],
+    confidence: 0.78,
+    title: 'The logging INI file names a section it does not have (formatters, handlers, loggers)',
+  },
+  {
     // A logging format string that does not fit the style it is declared with (Python's logging "Invalid format
     // '{asctime} {message}' for '%' style" when `style: '{'` is missing from a dictConfig/fileConfig formatter;
     // "Style must be one of: %,{,$"): a value of the logging configuration, wrong for every version.
@@ -196,7 +206,9 @@ export const CONFIG_SCHEMA_SIGNATURES: Signature[] = [
 
 /** A TOML parser's error. */
 export const TOML_PARSE: Signature = {
-  all: [/toml(?:\.decoder)?\.TomlDecodeError|TOML parse error|invalid TOML/i],
+  // Python's tomllib/tomli ("tomllib.TOMLDecodeError"), toml ("toml.decoder.TomlDecodeError"), Rust's toml
+  // crate ("TOML parse error"), Go's BurntSushi/toml ("toml: line 3 (last key ...)").
+  all: [/\btoml(?:lib|i|kit)?(?:\.decoder)?\.TomlDecodeError|TOML parse error|invalid TOML|\btoml: line \d{1,6}\b/i],
   confidence: 0.75,
   title: 'A TOML configuration is malformed',
 };

@@ -18,6 +18,23 @@ export const BARE_LOCK_EAGAIN: Signature = {
   title: 'A lock on the data directory is probably held by another process (EAGAIN from a non-blocking lock)',
 };
 
+/**
+ * A lock call that names itself as failed and gives EAGAIN (errno 11, EWOULDBLOCK) as the reason: the non-blocking
+ * lock was refused because another process holds it. Dart "FileSystemException: lock failed, path =
+ * '/data/hive/sessions.lock' (OS Error: Resource temporarily unavailable, errno = 11)" (Hive, Isar), "failed to
+ * acquire lock on /data/LOCK: EWOULDBLOCK", "could not lock ...: Resource temporarily unavailable".
+ */
+export const LOCK_CALL_EAGAIN: Signature = {
+  all: [
+    /\b[Ll]ock(?:ing)? failed\b|\b(?:[Ff]ailed to|[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Cc]annot|[Cc]an't) (?:acquire |obtain |take |get |place )?(?:an? |the )?(?:exclusive |file |write )?lock\b|\.lock['"`]/,
+    /[Rr]esource temporarily unavailable|\bEAGAIN\b|\bEWOULDBLOCK\b|\berrno ?[=:]? ?11\b|\[Errno 11\]|os error 11\b/,
+  ],
+  confidence: 0.85,
+  title: 'A lock on the data directory is held by another process (the old pod, or a second replica on the volume)',
+  // A thread, mutex, socket or fork answering EAGAIN is no file lock; nor is a full or unwritable volume.
+  not: /[Mm]utex|[Tt]hread|[Ss]ocket|[Cc]onnect|\bfork\b|[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system/,
+};
+
 const LOCK_OBTAINED =
   /\b(?:[Oo]btained|[Aa]cquired|[Gg]ot|[Tt]ook) (?:the )?(?:[\w-]{1,20} )?lock\b|\block (?:obtained|acquired)\b/;
 

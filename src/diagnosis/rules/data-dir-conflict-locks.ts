@@ -3,7 +3,7 @@
  * another process (two pods on one volume, the old pod still running) or was left by an unclean stop.
  * The data-dir-conflict rule lists these after its empty-directory and stale-identity signatures.
  */
-import { BARE_LOCK_EAGAIN } from './data-dir-conflict-eagain.ts';
+import { BARE_LOCK_EAGAIN, LOCK_CALL_EAGAIN } from './data-dir-conflict-eagain.ts';
 import type { Signature } from './log-helpers.ts';
 
 export const LOCK_SIGNATURES: Signature[] = [
@@ -122,6 +122,7 @@ export const LOCK_SIGNATURES: Signature[] = [
     not: /[Ss]ocket|[Cc]onnect|\bfork\b|[Tt]hread/,
   },
   BARE_LOCK_EAGAIN,
+  LOCK_CALL_EAGAIN,
   {
     // A Go node that panics with the bare errno while starting: the embedded store's flock (goleveldb in
     // CometBFT, Tendermint, Cosmos SDK chains; bbolt) is the startup call that reports only EAGAIN.

@@ -91,4 +91,34 @@ export const ROLLBACK_SIGNATURES: Signature[] = [
     title: 'The tables in the shared storage were set up by another release of the library than the image runs',
     not: /[Dd]river|[Cc]lient version|[Pp]rotocol|lockfile|lock file|[Ff]lyway|[Ll]iquibase|JSON ?[Ss]chema|GraphQL|[Aa]vro|[Pp]rotobuf/,
   },
+  {
+    // The store stamps the on-disk format version on its files and names both numbers when the binary is older
+    // or newer than the one that wrote them (a helm rollback over upgraded files): RavenDB/Voron "The db file
+    // is for version 60002, which is not compatible with the current version 54005", "journal was from version
+    // 9, incompatible", "data directory is at format version 4, not supported by this build".
+    all: [
+      /\b(?:[Dd]b|DB|[Dd]atabase|[Dd]ata|[Ss]tore|[Ss]torage|[Jj]ournal|[Ii]ndex|[Ss]napshot|[Ss]egment|WAL)(?: (?:file|files|directory|dir))? (?:is|was|are|were) (?:for|from|at|of) (?:(?:schema|format|storage|data|file) )?version v?\d[\w.]{0,20}\b/,
+      /\b(?:not compatible|incompatible|unsupported|not supported)\b/,
+    ],
+    confidence: 0.88,
+    title: 'The files on the volume carry the on-disk version of another release than the image runs (a rollback?)',
+    not: /[Dd]river|[Cc]lient|[Pp]rotocol|[Pp]lugin|[Cc]onfig(?:uration)? file|lockfile|lock file|[Ff]lyway|[Aa]lembic|[Ll]iquibase/,
+  },
+  {
+    // An older SQLite opening a database a newer one created: it parses the schema stored IN the file on open,
+    // so syntax added later (STRICT tables 3.37, generated columns 3.31, RETURNING, WITHOUT ROWID) fails as
+    // "malformed database schema (readings) - near "STRICT": syntax error". The query text is not involved.
+    all: [
+      /\bmalformed database schema \([^()\n]{1,120}\) - near "(?:STRICT|GENERATED|ALWAYS|STORED|VIRTUAL|RETURNING|WITHOUT|ROWID|AS|ANY|OVER|FILTER)": syntax error\b/,
+    ],
+    confidence: 0.87,
+    title: 'The SQLite database was created by a newer SQLite (its stored schema uses syntax this one lacks)',
+  },
+  {
+    // Any other syntax the library cannot read in the stored schema: most often a newer writer, but a file
+    // edited by hand or damaged can read the same, hence below the keyword reading.
+    all: [/\bmalformed database schema \([^()\n]{1,120}\) - near "[^"\n]{1,40}": syntax error\b/],
+    confidence: 0.8,
+    title: 'The SQLite database schema uses syntax this SQLite cannot parse (written by a newer SQLite?)',
+  },
 ];

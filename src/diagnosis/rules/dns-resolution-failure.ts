@@ -56,9 +56,18 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /[Cc]ould not resolve host|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|\bnxdomain\b|non-existing domain|No resolvable bootstrap urls given|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/,
+      /[Cc]ould not resolve host|could not resolve address '|[Uu]nable to resolve (?:address|host(?:name)?)\b|No resolvable bootstrap urls given|NameResolutionError|getaddrinfo failed|No address associated with hostname|\bEAI_NONAME\b/,
     ],
     confidence: 0.85,
+    title: 'A dependency host name does not resolve',
+    not: UNEXPANDED_KUBE_REFERENCE,
+  },
+  {
+    // The BEAM clients (Mint, Finch, Postgrex, hackney, :gen_tcp) print only the reason atom, :nxdomain or
+    // "non-existing domain", never the host: a wrong Service name and an image's built-in default host
+    // (dialled because the variable with the real URL is unset) read the same, so not confident alone.
+    all: [/\bnxdomain\b|non-existing domain/],
+    confidence: 0.8,
     title: 'A dependency host name does not resolve',
     not: UNEXPANDED_KUBE_REFERENCE,
   },
@@ -102,9 +111,11 @@ const SIGNATURES: Signature[] = [
   {
     // Runtimes that print the resolver's error kind instead of a sentence: Zig's std.net
     // (error.UnknownHostName from getAddressList), .NET's SocketError.HostNotFound, Crystal's
-    // Socket::Addrinfo::Error ("Hostname lookup for api failed"), c-ares' ARES_ENOTFOUND text.
+    // Socket::Addrinfo::Error ("Hostname lookup for api failed"), c-ares' ARES_ENOTFOUND text, SwiftNIO's
+    // SocketAddressError.unknown(host:port:) (Vapor, RediStack, AsyncHTTPClient, inside a NIOConnectionError
+    // whose dnsAError/dnsAAAAError carry it).
     all: [
-      /\bUnknownHostName\b|\bHostNotFound\b|\bHostname lookup for [\w.-]{1,253} failed\b|\bDomain name not found\b/,
+      /\bUnknownHostName\b|\bHostNotFound\b|\bHostname lookup for [\w.-]{1,253} failed\b|\bDomain name not found\b|\bSocketAddressError\.unknown\(host:|\bdnsA(?:AAA)?Error: Optional\(/,
     ],
     confidence: 0.86,
     title: 'A dependency host name does not resolve',
@@ -135,6 +146,7 @@ const HOST = [
   /getaddrinfo for ([\w.-]{1,253}) failed/,
   /getaddrinfo\(['"]?([\w.-]{1,253})['"]?\) failed/,
   /Hostname lookup for ([\w.-]{1,253}) failed/,
+  /SocketAddressError\.unknown\(host: "([\w.-]{1,253})"/,
   /(?:No such host is known|Resource temporarily unavailable)\.? \(([\w.-]{1,253}):\d{1,5}\)/,
   /^([\w.-]{1,253}): (?:Name or service not known|Name does not resolve|Temporary failure in name resolution)/,
 ];

@@ -24,6 +24,22 @@ const SIGNATURES: Signature[] = [
   },
   { all: [/\bexec: "[^"]+": permission denied/i], confidence: 0.9, title: 'The command is not executable' },
   {
+    // The runtime could not even stat the command: a directory on its path cannot be traversed by the
+    // container user (a tool installed under /root or another user's 0700 home, run with runAsUser):
+    // runc 'exec: "/root/.bun/bin/bun": stat /root/.bun/bin/bun: permission denied'. The file exists
+    // but the user cannot reach it to execute it.
+    all: [/\bexec:? \\?"[^"\\\n]{1,300}\\?": l?stat [^\s:]{1,300}: permission denied/i],
+    confidence: 0.88,
+    title: "The command's directory cannot be traversed by the container user (installed under another user's home?)",
+  },
+  {
+    // BusyBox ash names the builtin before the line number: "/entrypoint.sh: exec: line 9: /app/bin/x:
+    // Permission denied" (bash writes "line 9: /app/bin/x:", dash "9: exec: /app/bin/x:").
+    all: [/\bexec: line \d{1,6}: (?:\/|\.\/)[^\s:]{1,300}: [Pp]ermission denied/],
+    confidence: 0.9,
+    title: 'The command the script execs is not executable',
+  },
+  {
     all: [/cannot execute: Permission denied|cannot execute \[Permission denied\]/],
     confidence: 0.9,
     title: 'A command is not executable',

@@ -163,6 +163,16 @@ const SIGNATURES: Signature[] = [
   },
   BPF_MAP_CREATE_FAILED,
   {
+    // io_uring's rings are locked memory, charged to RLIMIT_MEMLOCK before kernel 5.12: with containerd's
+    // 64 KiB default, io_uring_setup fails with ENOMEM. liburing/tokio-uring/glommio print the call; Zig programs
+    // (TigerBeetle, Bun's own errors) end with the error name "SystemResources" that Zig's std gives ENOMEM there.
+    all: [
+      /\bio_uring_setup\b[^\n]{0,80}(?:ENOMEM|Cannot allocate memory|-12\b|[Oo]ut of memory)|\b(?:[Ff]ailed to|[Cc]ould(?:n't| not)|[Uu]nable to) (?:set ?up|init(?:ialize)?|create) (?:the )?io_uring\b[^\n]{0,80}(?:ENOMEM|Cannot allocate memory|memlock|MEMLOCK)|^error: SystemResources\s{0,4}$/,
+    ],
+    confidence: 0.74,
+    title: 'The io_uring rings cannot be set up: the memlock limit on the node is likely too low',
+  },
+  {
     all: [/memory locking requested for [^\s]+ process but memory is not locked|Unable to lock JVM Memory/],
     confidence: 0.75,
     title: 'The memlock limit is too low',

@@ -57,6 +57,15 @@ export const CLASSPATH_SIGNATURES: Signature[] = [
     title: 'A package assembly listed in the .NET deps.json is not in the image',
   },
   {
+    // A NuGet package ships a placeholder assembly that throws on every call, and its real per-OS build under
+    // runtimes/<rid>/: published for another runtime identifier (-r win-x64) or with runtimes/ left out of the
+    // image, the placeholder is what loads ("Microsoft.Data.SqlClient is not supported on this platform",
+    // System.Data.Odbc, System.IO.Ports). "non-Windows platforms" is a Windows-only API instead (app_bug's).
+    all: [/\bPlatformNotSupportedException: [\w.]{2,80} is not supported on this platform\b/],
+    confidence: 0.74,
+    title: "A package's assembly for this OS is not in the image (published for another runtime identifier?)",
+  },
+  {
     // A class named in configuration (a JDBC driver, a Hibernate dialect, a DataSource or connection pool) that
     // the class loader cannot find: Spring's binder "(caused by java.lang.ClassNotFoundException:
     // com.mysql.cj.jdbc.Driver)", Hibernate "Unable to load class [org.postgresql.Driver]", Spring's "Could not

@@ -50,6 +50,16 @@ const CONNECTION_URL_DID_NOT_PARSE: Signature = {
   title: 'The connection URL did not parse: its variable is likely unset or empty',
 };
 
+// A client that found no scheme on its connection URL: redis-py's "Redis URL must specify one of the
+// following schemes (redis://, rediss://, unix://)", go-redis' "redis: invalid URL scheme: " with nothing
+// after it. An empty value (or the next flag swallowed by `--url $REDIS_URL` when it is unset) has no
+// scheme; a host written without one reads the same, so a moderate reading, just above a generic crash.
+const CONNECTION_URL_WITHOUT_SCHEME: Signature = {
+  all: [/\bURL must specify one of the following schemes\b|\binvalid URL scheme: ?(?:""|''|$)/],
+  confidence: 0.64,
+  title: 'The connection URL has no scheme: its variable is likely unset or empty',
+};
+
 // A tool that reads its secret from a file or value named by a variable, and was given none: Ansible's
 // "Attempting to decrypt but no vault secrets found" (ANSIBLE_VAULT_PASSWORD_FILE unset) and its older
 // "A vault password must be specified to decrypt data", restic's "an empty password is not allowed"
@@ -86,7 +96,21 @@ const SETTING_MUST_HAVE_VALUE: Signature = {
   title: 'A required setting is empty: the variable the image fills it from is likely not set',
 };
 
+// A release's runtime config (Elixir runtime.exs, a Python or Ruby settings module) that raises with only
+// the variable's name: Supabase Realtime's "** (RuntimeError) APP_NAME not available", "RuntimeError:
+// DATABASE_URL not available", "raise 'SECRET_KEY_BASE is not available'". Upper-case with an underscore
+// is a variable by convention; a feature or service "not available on this platform" is not one.
+const VARIABLE_NOT_AVAILABLE: Signature = {
+  all: [
+    /\b(?:RuntimeError|ArgumentError|KeyError|ConfigError|Exception|[Ee]rror)\)?:? ['"`]?[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}['"`]? (?:is |was )?(?:not available|unavailable)\b/,
+  ],
+  confidence: 0.8,
+  title: 'The runtime config raised that a variable is not available: it is not set in the pod',
+  not: /\b(?:on|in|for) this (?:platform|system|architecture|version|build|edition|host|node)\b|\bSERVICE_UNAVAILABLE\b/,
+};
+
 export const ABSENT_INPUT_SIGNATURES: readonly Signature[] = [
+  VARIABLE_NOT_AVAILABLE,
   STRINGIFIED_ABSENT_BASE_URL,
   EMPTY_DRIVER_NAME,
   EMPTY_CONNECTION_URL,
@@ -94,4 +118,5 @@ export const ABSENT_INPUT_SIGNATURES: readonly Signature[] = [
   APPLICATION_ENV_NOT_SET,
   SETTING_MUST_HAVE_VALUE,
   CONNECTION_URL_DID_NOT_PARSE,
+  CONNECTION_URL_WITHOUT_SCHEME,
 ];

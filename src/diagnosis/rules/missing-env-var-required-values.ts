@@ -8,14 +8,18 @@
  */
 import type { RuleContext } from '../rule.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
+import { TRACEBACK_READ_SIGNATURES, weighTracebackRead } from './missing-env-var-traceback-reads.ts';
 
 // "X is not set or not a directory": the variable may be set and name a directory that is not there.
 const UNSET_OR_NO_PATH =
   /\bnot set,? or (?:is )?(?:not an? (?:directory|dir|file|folder)|(?:does not|doesn't) exist)\b/i;
 // "X not set, using the default value of ..." carries on (a notice), and a path that may be set but
 // name no directory is a toss-up: either way the unset-variable line is then not this cause's evidence.
+// So is an optional override whose built-in fallback then failed (.NET's "DOTNET_BUNDLE_EXTRACT_BASE_DIR
+// is not set, and a read-write cache directory couldn't be created"): the variable was never required,
+// the default location could not be written (a read-only root), so the failure is the fallback's.
 const CARRIES_ON_OR_NO_PATH =
-  /\b(?:using (?:the |a |its )?default|defaulting to|defaults to|fall(?:ing)? ?back(?: to)?|will use|assuming|skipping|ignoring|disabled)\b|\bnot set,? or (?:is )?(?:not an? (?:directory|dir|file|folder)|(?:does not|doesn't) exist)\b/i;
+  /\b(?:using (?:the |a |its )?default|defaulting to|defaults to|fall(?:ing)? ?back(?: to)?|will use|assuming|skipping|ignoring|disabled)\b|\bnot set,? or (?:is )?(?:not an? (?:directory|dir|file|folder)|(?:does not|doesn't) exist)\b|\bnot set,? and (?:the |a |its |no )?[^\n]{0,60}?\b(?:read-write|read-only|writable|writeable|default|fallback|temp(?:orary)?|cache) (?:cache )?(?:directory|dir|folder|location|path)\b/i;
 
 // "KAFKA_CLIENT_ID not set, defaulting to hostname": a notice, and the app carries on. Weak alone, but a
 // crash on an undefined or None value after it says the app reads its settings from variables and
@@ -45,6 +49,9 @@ const UNDEFINED_SETTING_SOURCE_LINE: Signature = {
 
 /** The two readings here that count only when the crash that follows is on an undefined value (0 drops them). */
 export const weighUnsetNotice = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+  // The traceback reading is weighed the same way (a later line decides), so it rides with these.
+  const tracebackRead = weighTracebackRead(ctx, hit);
+  if (tracebackRead !== undefined) return tracebackRead;
   if (hit.signature !== UNSET_NOTICE_WITH_DEFAULT && hit.signature !== UNDEFINED_SETTING_SOURCE_LINE) return undefined;
   const crashesOnUndefined = ctx.log.lines.some((l) => l.line > hit.line.line && CRASH_ON_UNDEFINED.test(l.text));
   if (!crashesOnUndefined) return 0;
@@ -265,4 +272,5 @@ export const REQUIRED_VALUE_SIGNATURES: readonly Signature[] = [
   },
   UNSET_NOTICE_WITH_DEFAULT,
   UNDEFINED_SETTING_SOURCE_LINE,
+  ...TRACEBACK_READ_SIGNATURES,
 ];

@@ -36,6 +36,18 @@ export const BINDING_SIGNATURES: Signature[] = [
     not: /[Cc]annot find module|ModuleNotFoundError|No module named|\bpackage\b/,
   },
   {
+    // A binding that searches for its system library under several names and reports the list it tried, or
+    // points at the override setting: GeoDjango "Could not find the GDAL library (tried "gdal", ...). Is GDAL
+    // installed? If it is, try setting GDAL_LIBRARY_PATH", the same for GEOS, pyproj/rasterio/Shapely "set
+    // GEOS_LIBRARY_PATH". Raised as ImproperlyConfigured, it is still a library absent from the image.
+    all: [
+      /\b(?:[Cc]ould(?:n't| not)|[Uu]nable to|[Cc]annot|[Ff]ailed to) (?:find|load|locate) (?:the )?['"`]?[\w.+-]{1,40}['"`]? library \(tried\b|\bIs [\w.+-]{1,40} installed\? If it is, try setting [A-Z][A-Z0-9_]{0,40}_LIBRARY_PATH\b/,
+    ],
+    confidence: 0.86,
+    title: 'A system library a language binding searches for is not in the image',
+    not: /[Cc]annot find module|ModuleNotFoundError|No module named|\bpackage\b/,
+  },
+  {
     // An ODBC driver manager (unixODBC, iODBC) loads the driver named in the connection string or odbcinst.ini
     // as a shared library: "[unixODBC][Driver Manager]Can't open lib 'ODBC Driver 18 for SQL Server' : file not
     // found" means the driver package (msodbcsql18, the Oracle or Postgres ODBC driver) is not in the image.

@@ -86,13 +86,14 @@ export const CLIENT_DEFAULT_ADDRESS =
 
 /**
  * A list of servers printed empty (`bootstrap.servers = []`, `"hosts": []`), or a host that is still a
- * placeholder (`${KAFKA_BROKERS}`) or nothing before its port (`"":9092`, ` :9092`): a resolver error on
- * it is a variable that was never set, not a name that does not exist.
+ * placeholder (`${KAFKA_BROKERS}`) or nothing before its port (`"":9092`, ` :9092`), or the string an unset
+ * lookup prints as (`redis://None:6379`, `undefined:5432`, `<nil>:4222`, from an f-string or template on
+ * os.getenv / process.env): a resolver error on it is a variable that was never set, not a wrong name.
  */
 export const EMPTY_SERVER_LIST =
   /\b(?:bootstrap[._-]servers|brokers|broker[._-]list|seeds|contact[._-]points|cluster[._-]nodes|servers|hosts)["']? ?[=:] ?\[ ?\](?![^\s,;])/i;
 export const UNSET_HOST =
-  /\$\{[A-Za-z_][\w.:-]{0,80}\}|\$[A-Z][A-Z0-9_]{2,60}\b|["'[(]:\d{2,5}\b|(?:^|[\s=])["']{2}:\d{2,5}\b/;
+  /\$\{[A-Za-z_][\w.:-]{0,80}\}|\$[A-Z][A-Z0-9_]{2,60}\b|["'[(]:\d{2,5}\b|(?:^|[\s=])["']{2}:\d{2,5}\b|(?:^|[\s=@'"(]|:\/\/)(?:None|undefined|null|nil|<nil>):\d{2,5}\b/;
 
 /**
  * A cloud's instance metadata server: GCE's metadata.google.internal, the link-local IMDS address

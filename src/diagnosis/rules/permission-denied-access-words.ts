@@ -34,4 +34,16 @@ export const FILE_ACCESS_SIGNATURES: Signature[] = [
     confidence: 0.62,
     title: 'A file the server reads is not readable by the container user (mode or owner; or absent)',
   },
+  {
+    // An agent's embedded state database (Fluent Bit's tail offsets "[sqldb] cannot open database
+    // /var/fluent-bit/state/flb.db", a collector's checkpoint or position file) that it cannot open or create on a
+    // hostPath: the container user, or SELinux on nodes that enforce it (Bottlerocket, OpenShift), may not write
+    // there. A missing or read-only directory says the same, so this is a likely reading, not a sure one.
+    all: [
+      /\b(?:[Cc]annot|[Cc]an't|[Cc]ould(?:n't| not)|[Uu]nable to|[Ff]ailed to) (?:open|create|open\/create|open or create) (?:the )?(?:sqlite |state |offsets? |positions? |checkpoint |local )?(?:database|db|DB) (?:file )?['"`]?\/[\w.-]/,
+    ],
+    confidence: 0.62,
+    title: 'A state database on a host path cannot be opened (not writable by the container user, or SELinux)',
+    not: /[Nn]o such file|\bENOENT\b|[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|\bis locked\b|\bcorrupt|\bmalformed\b/,
+  },
 ];

@@ -1,6 +1,9 @@
 /** read_only_filesystem: the app writes to a path on a read-only filesystem (errno 30, EROFS). */
 import { kubectl } from '../kubectl.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
+import type { RuleContext } from '../rule.ts';
+import type { Finding } from '../types.ts';
+import { finding, type Signature, signatureRule } from './log-helpers.ts';
+import { eventEvidence, findEvents } from './spec-helpers.ts';
 
 // A write check that failed without an errno: an entrypoint testing a directory before rendering its config
 // (Confluent's "dub path /etc/kafka-connect/ writable FAILED"), a server refusing a directory it cannot write.
@@ -58,6 +61,19 @@ const SIGNATURES: Signature[] = [
     not: NAMES_OTHER_ERRNO,
   },
   {
+    // A self-extracting bundle (a .NET single-file app with native libraries, a PyInstaller/pkg/Nuitka onefile
+    // binary) must unpack itself before it runs, into $HOME or /tmp: when neither can be written it stops before
+    // any app code. With a set, writable HOME that is a read-only root filesystem without an emptyDir; a message
+    // that also names the override variable ("DOTNET_BUNDLE_EXTRACT_BASE_DIR is not set") is still this cause.
+    all: [
+      /\bFailed to determine location for extracting embedded files\b|\ba read-write cache directory couldn't be created\b|\bCould not extract contents of the bundle\b|\b(?:[Cc]annot|[Cc]ould not|[Uu]nable to|[Ff]ailed to) (?:create|find) (?:a |the )?(?:writable )?(?:extraction|unpack(?:ing)?) (?:dir(?:ectory)?|folder|location)\b|\bCould not (?:create|write) (?:the )?temporary director(?:y|ies) for (?:extraction|unpacking)\b/,
+    ],
+    confidence: 0.88,
+    title:
+      'A self-extracting binary could not unpack itself (read-only root filesystem without an emptyDir for HOME or /tmp)',
+    not: NAMES_OTHER_ERRNO,
+  },
+  {
     // The .NET host's generic E_FAIL from CoreCLR start-up: its usual container reason is a read-only /tmp,
     // where the runtime creates its diagnostics IPC socket and double-mapped code files. Other reasons exist
     // (a W^X policy, seccomp), so this is a likely reading, not a certain one; E_OUTOFMEMORY is not included.
@@ -81,7 +97,7 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
-export const readOnlyFilesystem = signatureRule({
+const fromLog = signatureRule({
   id: 'read-only-filesystem',
   category: 'read_only_filesystem',
   signatures: SIGNATURES,
@@ -90,3 +106,33 @@ export const readOnlyFilesystem = signatureRule({
     `Mount an emptyDir at the written path (cache, tmp, run dirs): ${kubectl.editWorkload(ctx.target)}`,
   ],
 });
+
+// The runtime preparing a container (kubelet's generated spec, a hostPath or subPath it must create) fails on
+// an immutable host root (Talos, Bottlerocket, Flatcar's /usr) with EROFS in a Failed event, and the container
+// never starts, so no log and no status message carry it. A pull or probe failure is not such a start.
+const START_EVENT_READ_ONLY = /\bread-only file ?system\b|\bEROFS\b/i;
+const START_EVENT_STEP =
+  /\bfailed to (?:generate|create|prepare|mkdir|mount|start)\b|\bmkdir\b|\bsubPath\b|\bCreateContainerError\b|\bRunContainerError\b/;
+
+const fromStartEvents = (ctx: RuleContext): Finding | null => {
+  const event = findEvents(ctx, /^(?:Failed|FailedMount|FailedCreatePodSandBox)$/, START_EVENT_READ_ONLY).find(
+    (e) => START_EVENT_STEP.test(e.message) && !/\b(?:[Pp]ull|[Pp]robe)\b/.test(e.message),
+  );
+  if (!event) return null;
+  return finding(ctx, {
+    ruleId: 'read-only-filesystem',
+    category: 'read_only_filesystem',
+    title: 'The runtime could not create a path for the container: the host filesystem there is read-only',
+    confidence: 0.88,
+    evidence: [eventEvidence(event)],
+    steps: [
+      `Find the hostPath or subPath the container needs created: ${kubectl.podSpec(ctx.target, '{.spec.volumes}')}`,
+      'On an immutable node OS (Talos, Bottlerocket, Flatcar) point it at a writable host directory (/var) or use the OS extension instead.',
+    ],
+  });
+};
+
+export const readOnlyFilesystem = {
+  id: 'read-only-filesystem',
+  match: (ctx: RuleContext): Finding | null => fromLog.match(ctx) ?? fromStartEvents(ctx),
+};

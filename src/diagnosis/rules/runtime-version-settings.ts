@@ -53,6 +53,14 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     title: 'The Loki config names blocks of another major release than the image runs (2.x config on 3.x, or back)',
   },
   {
+    // Garage 1.0 replaced the required replication_mode with replication_factor (and consistency_mode), and
+    // 2.0 dropped replication_mode: serde's "missing field" for either key means a garage.toml written for
+    // another major than the image (copied from current docs onto a pinned 0.9 tag, or the reverse).
+    all: [/\bmissing field [`'"](?:replication_mode|replication_factor)[`'"]/],
+    confidence: 0.76,
+    title: "The Garage config names the replication keys of another major release than the image's",
+  },
+  {
     // ClickHouse's UNKNOWN_SETTING for any other name: a typo (bad_config) or a setting of a newer release
     // copied from another cluster; offered as a low reading so the version stays among the answers.
     all: [/is neither a builtin setting nor started with the prefix|\(UNKNOWN_SETTING\)/],

@@ -23,6 +23,23 @@ interface PairedReading {
 
 const PAIRED_READINGS: PairedReading[] = [
   {
+    // Alertmanager 0.22 added the matchers form (route matchers, inhibit source_matchers/target_matchers); an
+    // image whose banner shows 0.21 or older refuses it as "field matchers not found in type config.plain".
+    // Alone the field could be misplaced (bad_config); with the old release printed, the config is newer.
+    error: /\bfield (?:source_|target_)?matchers not found in type\b/,
+    feature: /\bStarting Alertmanager\b[^\n]{0,40}\(version=0\.(?:\d|1\d|2[01])\./,
+    confidence: 0.86,
+    title: 'The Alertmanager config uses matchers (0.22+), but the image runs an older Alertmanager',
+  },
+  {
+    // Prometheus 2.26 added the authorization block to scrape and remote-write configs; an older image (its
+    // banner prints the version) refuses it as a field not found, so the config was written for a newer one.
+    error: /\bfield authorization not found in type\b/,
+    feature: /\bStarting Prometheus\b[^\n]{0,60}\(version=(?:1\.|2\.(?:\d|1\d|2[0-5])\.)/,
+    confidence: 0.86,
+    title: 'The Prometheus config uses the authorization block (2.26+), but the image runs an older Prometheus',
+  },
+  {
     // Ruby 3.2 added Data (Data.define value objects): on an older Ruby the constant is looked up in the
     // enclosing module and missing ("uninitialized constant Pricing::Data"); Ruby echoes the source line.
     error: /\buninitialized constant (?:[\w:]{1,120}::)?Data\b(?!::)/,

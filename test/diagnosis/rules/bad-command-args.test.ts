@@ -14,6 +14,26 @@ const RESTARTED_IN_A_LOOP = [
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'two options passed as one args item: cobra reads the second flag as the port value',
+      log: 'Error: invalid argument "8080 --metrics-addr=:9090" for "-p, --port" flag: strconv.ParseInt: parsing "8080 --metrics-addr=:9090": invalid syntax',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'argparse gets a numeric option and the next flag in one argv item',
+      log: "usage: worker [-h] [--concurrency N] [--queue Q]\nworker: error: argument --concurrency: invalid int value: '4 --queue reports'",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'a Node server announces its start as the last line and exits 0 in a restart loop (backgrounded)',
+      log: '> api@1.4.0 start\n==> Starting api server',
+      exitCode: 0,
+      reason: 'Completed',
+      events: RESTARTED_IN_A_LOOP,
+      min: 0.55,
+    },
+    {
       name: 'a whole command line with escaped quotes given as one exec name (one list item)',
       log: '',
       exitCode: 128,
@@ -847,6 +867,24 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a rejected value with a dash that is a negative number, not a second flag, is not split args',
+      log: 'FATAL:  invalid value for parameter "statement_timeout": "-1 s"',
+      exitCode: 1,
+    },
+    {
+      name: 'a server that announced its start and then exited 0 once, without a restart loop, is no crash',
+      log: '==> Starting api server',
+      exitCode: 0,
+      reason: 'Completed',
+    },
+    {
+      name: 'a server that reports it started (not about to start) before exiting 0 did not return at once',
+      log: 'Starting api server\nServer started, listening on :8080\nreceived SIGTERM, shutting down',
+      exitCode: 0,
+      reason: 'Completed',
+      events: RESTARTED_IN_A_LOOP,
+    },
     {
       name: 'a kingpin program whose runtime error is not a parse error (no "try --help")',
       log: 'pushgateway: error: unexpected end of JSON input while loading /data/pushgateway.db',

@@ -577,6 +577,53 @@ ruleTable(badConfig, 'bad_config', {
       exitCode: 134,
       min: 0.8,
     },
+    {
+      name: "a Go server's TOML file with an unquoted value (BurntSushi/toml)",
+      log: 'Error: loading config: toml: line 4 (last key "server.listen"): expected value but found "0" instead',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: "Python's tomllib rejects a hand-edited config file",
+      log: 'tomllib.TOMLDecodeError: Expected newline or end of document after a statement (at line 3, column 11)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'logging.ini lists a handler whose section was deleted',
+      log: 'Traceback (most recent call last):\n  File "/usr/local/lib/python3.12/logging/config.py", line 146, in _install_handlers\n    section = cp["handler_%s" % hand]\nKeyError: \'handler_console\'',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: "CoreDNS's kubernetes plugin rejects its Corefile block",
+      log: "plugin/kubernetes: Wrong argument count or unexpected line ending after 'fallthrough'",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a database password shorter than the server accepts',
+      log: 'FATAL: MINIO_ROOT_PASSWORD must be at least 8 characters long',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a generated key that fails the length check may as well be empty: a likely reading, not a sure one',
+      log: 'ArgumentError: SECRET_KEY_BASE must be at least 64 characters',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.7,
+      // An unset key read as "" fails the same check, so the unset-variable reading stays just ahead.
+      best: 'missing_env_var',
+    },
+    {
+      name: 'PostgreSQL rejects a value that holds another -c flag: the args item, not the setting, is the likelier cause',
+      log: 'FATAL:  invalid value for parameter "shared_buffers": "1GB -c work_mem=64MB"',
+      exitCode: 1,
+      min: 0.4,
+      max: 0.6,
+      best: false,
+    },
   ],
   negatives: [
     {
@@ -810,6 +857,21 @@ ruleTable(badConfig, 'bad_config', {
       name: 'two command-line flags refused together are the command, not the config',
       log: 'Error: flags --dry-run and --apply cannot both be set',
       exitCode: 2,
+    },
+    {
+      name: 'a query that fails upstream at run time is not a Corefile error',
+      log: '[ERROR] plugin/errors: 2 api.corp.example. A: read udp 10.244.1.5:43210->10.0.0.2:53: i/o timeout',
+      exitCode: 1,
+    },
+    {
+      name: 'a plain KeyError on a handlers key in app code is not the logging INI',
+      log: "KeyError: 'handlers'",
+      exitCode: 1,
+    },
+    {
+      name: 'an unset secret is not a short one',
+      log: 'ERROR: API_TOKEN is not set; it must be at least 32 characters',
+      exitCode: 1,
     },
   ],
 });

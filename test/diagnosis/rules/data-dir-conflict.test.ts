@@ -6,6 +6,18 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a Java app whose tryLock on its state file failed with EWOULDBLOCK (the old pod still holds it, not Dart)',
+      log: 'Exception in thread "main" java.io.IOException: lock failed on /var/lib/indexer/state.lock: EWOULDBLOCK\n\tat com.example.Store.open(Store.java:88)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Rust service that could not take the write lock on its data directory (os error 11)',
+      log: 'Error: could not acquire write lock on /data/node: Resource temporarily unavailable (os error 11)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a broker rolled over an RWX claim waiting without end for the journal lock the old pod holds',
       log: 'INFO  [org.hornetq.core.server] HQ221034: Waiting indefinitely to obtain live lock',
       exitCode: 143,
@@ -557,6 +569,11 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a mutex lock that failed with EAGAIN is a thread limit, not a file lock on the volume',
+      log: 'terminate called after throwing an instance of std::system_error\n  what():  mutex lock failed: Resource temporarily unavailable',
+      exitCode: 134,
+    },
     {
       name: 'a shared-store backup that waited for the primary lock and then obtained it is a normal hand-over',
       log: 'INFO AMQ221034: Waiting indefinitely to obtain primary lock\nINFO AMQ221035: Primary Server Obtained primary lock\nERROR AMQ222010: Critical IO Error, shutting down the server. file=journal, message=Input/output error',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'an embedded store pinned back under a journal a newer release wrote, naming both format versions',
+      log: 'FATAL: cannot open storage: journal file is for version 12, which is not compatible with the current version 10 (/var/lib/queue/journal)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Node app on an older SQLite opening a file a newer SQLite created with generated columns',
+      log: 'Error: SqliteError: malformed database schema (orders) - near "GENERATED": syntax error\n    at Database.prepare (/app/node_modules/better-sqlite3/lib/methods/wrappers.js:5:21)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a joblib model written under NumPy 2 loaded by a NumPy 1 serving image (a moved internal module)',
       log: 'Traceback (most recent call last):\n  File "/srv/serve.py", line 12, in <module>\n    model = joblib.load(\'/models/churn.joblib\')\n  File "/usr/local/lib/python3.11/site-packages/joblib/numpy_pickle.py", line 658, in load\n    obj = _unpickle(fobj, filename, mmap_mode)\nModuleNotFoundError: No module named \'numpy._core\'',
       exitCode: 1,
@@ -311,6 +323,16 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: "an app's own query using syntax the SQLite lacks is the runtime's version, not the stored schema",
+      log: 'sqlite3.OperationalError: near "RETURNING": syntax error',
+      exitCode: 1,
+    },
+    {
+      name: 'a plugin built for another version of the server is not stored data',
+      log: 'ERROR: plugin file is for version 3, which is not compatible with the current version 4 of the host',
+      exitCode: 1,
+    },
     {
       name: 'a dotted module missing at import, with no pickle being loaded, is an install gap',
       log: 'Traceback (most recent call last):\n  File "/app/main.py", line 3, in <module>\n    from google.cloud import storage\nModuleNotFoundError: No module named \'google.cloud.storage\'',

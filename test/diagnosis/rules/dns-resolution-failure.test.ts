@@ -192,6 +192,12 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
       exitCode: 1,
       min: 0.65,
     },
+    {
+      name: 'an AsyncHTTPClient whose SwiftNIO resolver found no address for the host',
+      log: '[ ERROR ] request failed: NIOConnectionError(host: "payments-api.billing", port: 8080, dnsAError: Optional(NIOPosix.SocketAddressError.unknown(host: "payments-api.billing", port: 8080)), dnsAAAAError: nil, connectionErrors: [])',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
     {

@@ -4,6 +4,28 @@ import { ruleTable } from './helpers.ts';
 ruleTable(execPermissionDenied, 'exec_permission_denied', {
   positives: [
     {
+      name: 'runc cannot stat a tool installed under another user home (0700) when run as non-root',
+      log: '',
+      exitCode: 128,
+      reason: 'StartError',
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Failed',
+          message:
+            'Error: container create failed: unable to start container process: exec: "/home/builder/.local/bin/uvicorn": stat /home/builder/.local/bin/uvicorn: permission denied',
+          count: 3,
+        },
+      ],
+      min: 0.85,
+    },
+    {
+      name: 'BusyBox ash cannot exec a binary copied without +x',
+      log: '+ exec /usr/local/bin/gateway serve\n/entrypoint.sh: exec: line 14: /usr/local/bin/gateway: Permission denied',
+      exitCode: 126,
+      min: 0.85,
+    },
+    {
       name: 'a preStop hook script without +x: the kubelet reports exit 126 from the hook',
       log: 'level=info msg="serving on :8080"',
       exitCode: 137,
@@ -127,6 +149,11 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'a stat denied on a data file (not the exec) is a data permission',
+      log: 'Error: open config: stat /etc/app/config.yaml: permission denied',
+      exitCode: 1,
+    },
     {
       name: 'a postStart hook that cannot write a file is a file permission, not an exec',
       log: 'level=info msg="serving on :8080"',

@@ -296,6 +296,18 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       min: 0.75,
       max: 0.8,
     },
+    {
+      name: "tokio-uring cannot set up its ring under containerd's 64 KiB memlock limit",
+      log: "thread 'main' panicked at src/main.rs:12:5:\nio_uring_setup failed: Cannot allocate memory (os error 12)",
+      exitCode: 101,
+      min: 0.7,
+    },
+    {
+      name: "a Zig program ends with std's ENOMEM error name",
+      log: 'info(io): opening "data.db"...\nerror: SystemResources',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -441,6 +453,11 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     {
       name: 'a listen-based watcher that stops cleanly on SIGTERM is no kernel limit',
       log: 'Listen: stopped monitoring directories for changes\nShutting down gracefully',
+      exitCode: 0,
+    },
+    {
+      name: 'a kernel without io_uring support is no limit to raise',
+      log: 'io_uring_setup failed: Function not implemented (os error 38), falling back to epoll',
       exitCode: 0,
     },
   ],

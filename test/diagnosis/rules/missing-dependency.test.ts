@@ -620,6 +620,12 @@ ruleTable(missingDependency, 'missing_dependency', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: ".NET loads a package's placeholder assembly: its runtimes/unix build is not in the image",
+      log: 'Unhandled exception. System.PlatformNotSupportedException: System.Data.Odbc is not supported on this platform.\n   at System.Data.Odbc.OdbcConnection..ctor(String connectionString)',
+      exitCode: 134,
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -847,6 +853,11 @@ ruleTable(missingDependency, 'missing_dependency', {
       name: "Moose's required attribute is an argument the code left out, not a Perl module",
       log: 'Attribute (dsn) is required at /usr/local/lib/perl5/Moose/Object.pm line 24\n\tMoose::Object::new("App::Store") called at /app/bin/run line 9',
       exitCode: 255,
+    },
+    {
+      name: 'a Windows-only API on Linux is not a package left out',
+      log: 'System.PlatformNotSupportedException: System.Drawing.Common is not supported on non-Windows platforms.',
+      exitCode: 134,
     },
   ],
 });

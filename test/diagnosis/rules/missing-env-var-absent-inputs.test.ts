@@ -79,6 +79,18 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       max: 0.8,
       best: 'missing_env_var',
     },
+    {
+      name: 'a Python settings module that raises because its variable is not available',
+      log: 'Traceback (most recent call last):\n  File "/app/settings.py", line 12, in <module>\n    raise RuntimeError("MEILI_MASTER_KEY not available")\nRuntimeError: MEILI_MASTER_KEY not available',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Go client given an empty Redis URL (no scheme at all)',
+      log: '2025/01/02 10:00:00 starting notifier\n2025/01/02 10:00:00 parse redis url: redis: invalid URL scheme: ',
+      exitCode: 1,
+      min: 0.6,
+    },
   ],
   negatives: [
     {
@@ -99,6 +111,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     {
       name: 'an Elixir config key that is present with a bad value is not unset',
       log: '** (ArgumentError) invalid value for :pool_size: expected a positive integer, got: "ten"',
+      exitCode: 1,
+    },
+    {
+      name: 'a feature that is not available on this platform is not a variable',
+      log: 'RuntimeError: CUDA_GRAPHS not available on this platform',
+      exitCode: 1,
+    },
+    {
+      name: 'a Go client given a URL with a wrong scheme was given a value',
+      log: '2025/01/02 10:00:00 parse redis url: redis: invalid URL scheme: http',
       exitCode: 1,
     },
   ],

@@ -231,5 +231,10 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       log: '/app/dist/auth/jwt.js:18\n  if (secret.length < 32) {\nError: JWT secret too short: 12 characters, need 32',
       exitCode: 1,
     },
+    {
+      name: 'an optional cache override unset, whose default directory could not be created, is not a missing variable',
+      log: 'XDG_CACHE_HOME is not set, and the default cache directory /home/app/.cache could not be created: Read-only file system',
+      exitCode: 1,
+    },
   ],
 });

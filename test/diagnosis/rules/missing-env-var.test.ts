@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a broker URL templated from an unset host variable, whose lookup of "undefined" fails, is the variable',
+      log: '[2025-02-03 10:00:01] worker: connecting to amqp://undefined:5672/\n[2025-02-03 10:00:01] ERROR worker: Error -3 connecting to undefined:5672. Temporary failure in name resolution.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'an RQ-style job runner whose dispatcher lacks the backend variable the worker has',
       log: 'Traceback (most recent call last):\n  File "/app/dispatch.py", line 20, in <module>\nRuntimeError: No result backend configured, cannot wait for job results',
       exitCode: 1,

@@ -148,6 +148,12 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'GeoDjango cannot find GEOS in a slim runtime stage',
+      log: 'django.core.exceptions.ImproperlyConfigured: Could not find the GEOS library (tried "geos_c", "GEOS"). Try setting GEOS_LIBRARY_PATH in your settings.',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -214,6 +220,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     {
       name: 'a Python package named like a library is a package, not a system library',
       log: "ModuleNotFoundError: No module named 'libpq_helpers'",
+      exitCode: 1,
+    },
+    {
+      name: 'a Python package missing by import is not a system library',
+      log: "ModuleNotFoundError: No module named 'gdal'; Could not find the gdal library (tried the package)",
       exitCode: 1,
     },
   ],

@@ -292,6 +292,13 @@ ruleTable(permissionDenied, 'permission_denied', {
       exitCode: 128,
       min: 0.7,
     },
+    {
+      name: 'a log shipper cannot open its position database on a hostPath',
+      log: '[2024/03/11 09:14:02] [error] [sqldb] cannot open database /var/lib/fluent-bit/pos/tail.db\n[2024/03/11 09:14:02] [error] failed initialize input tail.0',
+      exitCode: 1,
+      min: 0.6,
+      max: 0.8,
+    },
   ],
   negatives: [
     {
@@ -442,6 +449,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     {
       name: 'a write refused by a read-only root filesystem is not ownership',
       log: 'Unable to write in the "/var/www/app/var/cache/prod" directory: Read-only file system',
+      exitCode: 1,
+    },
+    {
+      name: 'a database that is locked by another process is not a permission problem',
+      log: 'error: could not open database /data/state.db: database is locked',
       exitCode: 1,
     },
   ],

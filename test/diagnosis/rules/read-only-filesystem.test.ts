@@ -70,6 +70,34 @@ ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
       log: 'level=fatal msg="failed to create data dir" error="mkdir /data/wal: read-only file system"',
       min: 0.9,
     },
+    {
+      name: 'a self-extracting .NET app finds no writable place to unpack its native libraries',
+      log: 'Failure processing application bundle.\nFailed to determine location for extracting embedded files.\nA fatal error was encountered. Could not extract contents of the bundle',
+      exitCode: 159,
+      min: 0.86,
+    },
+    {
+      name: 'a onefile binary that cannot create its extraction directory',
+      log: '[PYI-12:ERROR] Could not create temporary directory for extraction!\n',
+      exitCode: 255,
+      min: 0.86,
+    },
+    {
+      name: 'kubelet cannot create a subPath on an immutable node root (only a Failed event tells)',
+      log: '',
+      exitCode: null,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Failed',
+          message:
+            'Error: failed to prepare subPath for volumeMount "plugins" of container "agent": mkdir /opt/cni/plugins: read-only file system',
+          count: 4,
+          container: 'agent',
+        },
+      ],
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -103,6 +131,26 @@ ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
     {
       name: 'unrelated crash',
       log: 'panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:12 +0x1d',
+    },
+    {
+      name: 'a bundle that says where it extracted itself is no failure',
+      log: 'info: Extracting embedded files to /home/app/.net/pricing/abc123\nApplication started.',
+      exitCode: 0,
+    },
+    {
+      name: 'an image pull that fails on a read-only node store is not the container writing',
+      log: '',
+      exitCode: null,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Failed',
+          message:
+            'Failed to pull image "busybox:1.36": failed to create temp dir: mkdir /var/lib/containerd/tmp: read-only file system',
+          count: 2,
+          container: 'app',
+        },
+      ],
     },
   ],
 });

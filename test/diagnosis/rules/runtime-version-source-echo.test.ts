@@ -1,0 +1,34 @@
+import { runtimeVersionMismatch } from '../../../src/diagnosis/rules/runtime-version-mismatch.ts';
+import { ruleTable } from './helpers.ts';
+
+// The banner-and-field readings of runtime-version-source-echo.ts: a config field that a later release added,
+// refused by an image whose start banner prints an older release. The same refusal on a release that has the
+// field is a misplaced key (bad_config), so the negatives keep the error and change only the banner.
+ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
+  positives: [
+    {
+      name: 'inhibit rules with source_matchers on an Alertmanager 0.20 image',
+      log: 'level=info ts=2023-05-02T11:02:44.118Z caller=main.go:231 msg="Starting Alertmanager" version="(version=0.20.0, branch=HEAD, revision=f74be0400a6243d10bb53812d6fa408ad71ff32d)"\nlevel=error ts=2023-05-02T11:02:44.121Z caller=coordinator.go:124 component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/alertmanager.yml err="yaml: unmarshal errors:\\n  line 48: field source_matchers not found in type config.plain\\n  line 50: field target_matchers not found in type config.plain"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a scrape job with an authorization block on a Prometheus 2.24 image',
+      log: 'level=info ts=2023-09-14T08:10:01.552Z caller=main.go:366 msg="Starting Prometheus" version="(version=2.24.1, branch=HEAD, revision=e4487274853c587717006eeda8804e597d120340)"\nlevel=error ts=2023-09-14T08:10:01.560Z caller=main.go:941 msg="Error loading config (--config.file=/etc/prometheus/prometheus.yml)" err="parsing YAML file /etc/prometheus/prometheus.yml: yaml: unmarshal errors:\\n  line 19: field authorization not found in type config.plain"',
+      exitCode: 1,
+      min: 0.85,
+    },
+  ],
+  negatives: [
+    {
+      name: 'matchers refused by an Alertmanager that has them is a misplaced key, not another release',
+      log: 'level=info ts=2024-03-01T10:00:00.000Z caller=main.go:181 msg="Starting Alertmanager" version="(version=0.27.0, branch=HEAD, revision=0aa3c2aad14cff039931923ab16b26b7481783b5)"\nlevel=error ts=2024-03-01T10:00:00.010Z caller=coordinator.go:118 component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/alertmanager.yml err="yaml: unmarshal errors:\\n  line 7: field matchers not found in type config.plain"',
+      exitCode: 1,
+    },
+    {
+      name: 'authorization refused by a Prometheus 2.45 is a key put in the wrong block',
+      log: 'ts=2023-10-02T09:00:00.000Z caller=main.go:585 level=info msg="Starting Prometheus Server" mode=server version="(version=2.45.0, branch=HEAD, revision=8ef767e396bf8445f009f945b0162fd71827f445)"\nts=2023-10-02T09:00:00.010Z caller=main.go:1231 level=error msg="Error loading config (--config.file=/etc/prometheus/prometheus.yml)" err="parsing YAML file /etc/prometheus/prometheus.yml: yaml: unmarshal errors:\\n  line 4: field authorization not found in type config.plain"',
+      exitCode: 1,
+    },
+  ],
+});
