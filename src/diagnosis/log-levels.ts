@@ -47,7 +47,9 @@ export const normalizeLevel = (value: unknown): string | undefined => {
 const PLAIN_LEVEL =
   /(?:^|[\s[|(:])(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|CRIT|PANIC|EMERG|ALERT)(?=[\]\s:|)/,]|$)/;
 const BRACKET_LEVEL = /\[(trace|debug|verbose|info|notice|note|warn|warning|error|crit|alert|emerg|fatal|critical)\]/i;
-const KV_LEVEL = /\b(?:level|lvl|severity)=["']?([A-Za-z]{3,9})/i;
+// A key of its own: "--log-level=debug" in a rejected command line or "app.level=info" in a dump is a
+// value the line talks about, not the line's level.
+const KV_LEVEL = /(?<![\w.-])(?:level|lvl|severity)=["']?([A-Za-z]{3,9})/i;
 
 // glog/klog's one-letter severity (Kubernetes components, TensorFlow, gRPC C++): "E0311 09:12:44.102311
 // 1 reflector.go:138] ..." or TensorFlow's "2024-03-11 09:12:44.102311: W tensorflow/.../dso_loader.cc:64] ...".

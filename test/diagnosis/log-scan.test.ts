@@ -59,6 +59,9 @@ describe('scanLog: levels', () => {
     ['E1234 not a glog line', undefined],
     ['Error: Cannot find module', undefined],
     ['hello world', undefined],
+    // A level the line only talks about (a flag it rejects, a setting it prints) is not the line's level.
+    ['Error: invalid argument "--log-level=debug" for "--config" flag', undefined],
+    ['ts=2024-05-02T10:11:12Z level=error msg="bad config" app.level=info', 'error'],
   ];
   for (const [line, level] of cases) {
     test(line, () => assert.equal(scanLog(line).lines[0]!.level, level));
