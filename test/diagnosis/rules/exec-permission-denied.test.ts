@@ -1,5 +1,5 @@
 import { execPermissionDenied } from '../../../src/diagnosis/rules/exec-permission-denied.ts';
-import { ruleTable } from './helpers.ts';
+import { failedEvent, ruleTable } from './helpers.ts';
 
 ruleTable(execPermissionDenied, 'exec_permission_denied', {
   positives: [
@@ -9,13 +9,10 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
       exitCode: 128,
       reason: 'StartError',
       events: [
-        {
-          type: 'Warning',
-          reason: 'Failed',
-          message:
-            'Error: container create failed: unable to start container process: exec: "/home/builder/.local/bin/uvicorn": stat /home/builder/.local/bin/uvicorn: permission denied',
-          count: 3,
-        },
+        failedEvent(
+          'Error: container create failed: unable to start container process: exec: "/home/builder/.local/bin/uvicorn": stat /home/builder/.local/bin/uvicorn: permission denied',
+          3,
+        ),
       ],
       min: 0.85,
     },

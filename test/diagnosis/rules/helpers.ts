@@ -27,6 +27,14 @@ export interface LogCase {
   best?: CategoryId | false;
 }
 
+/** The kubelet's Failed event: all a container that never started leaves besides its exit code. */
+export const failedEvent = (message: string, count = 1): EventFact => ({
+  type: 'Warning',
+  reason: 'Failed',
+  message,
+  count,
+});
+
 export const contextFor = (c: LogCase): RuleContext => ({
   exitCode: c.exitCode ?? null,
   reason: c.reason ?? null,

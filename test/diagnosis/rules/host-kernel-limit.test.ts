@@ -1,5 +1,5 @@
 import { hostKernelLimit } from '../../../src/diagnosis/rules/host-kernel-limit.ts';
-import { ruleTable } from './helpers.ts';
+import { failedEvent, ruleTable } from './helpers.ts';
 
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
@@ -140,13 +140,10 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       exitCode: 128,
       reason: 'StartError',
       events: [
-        {
-          type: 'Warning',
-          reason: 'Failed',
-          message:
-            'Error: container create failed: OCI runtime error: crun: add_key: Disk quota exceeded: unable to start container process',
-          count: 4,
-        },
+        failedEvent(
+          'Error: container create failed: OCI runtime error: crun: add_key: Disk quota exceeded: unable to start container process',
+          4,
+        ),
       ],
       min: 0.85,
     },
@@ -401,13 +398,10 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       exitCode: 128,
       reason: 'StartError',
       events: [
-        {
-          type: 'Warning',
-          reason: 'Failed',
-          message:
-            'Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: write /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/config.json: disk quota exceeded: unknown',
-          count: 2,
-        },
+        failedEvent(
+          'Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: write /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/config.json: disk quota exceeded: unknown',
+          2,
+        ),
       ],
     },
     {

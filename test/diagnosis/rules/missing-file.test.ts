@@ -3,7 +3,7 @@ import { parseEventsText } from '../../../src/diagnosis/events-text.ts';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { containerFacts, event, contextFor as podContext, terminated } from '../../fixtures/pods.ts';
-import { ruleTable } from './helpers.ts';
+import { failedEvent, ruleTable } from './helpers.ts';
 
 const HIDDEN_ENTRYPOINT =
   'Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/srv/app/run.sh": stat /srv/app/run.sh: no such file or directory: unknown';
@@ -149,13 +149,10 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 128,
       reason: 'StartError',
       events: [
-        {
-          type: 'Warning',
-          reason: 'Failed',
-          message:
-            'Error: failed to start container "app": Error response from daemon: OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: rootfs_linux.go:76: mounting "/opt/app/settings.json" to rootfs at "/app/settings.json" caused: mount through procfd: not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type',
-          count: 3,
-        },
+        failedEvent(
+          'Error: failed to start container "app": Error response from daemon: OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: rootfs_linux.go:76: mounting "/opt/app/settings.json" to rootfs at "/app/settings.json" caused: mount through procfd: not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type',
+          3,
+        ),
       ],
       min: 0.8,
     },
