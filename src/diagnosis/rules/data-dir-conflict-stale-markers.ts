@@ -65,4 +65,17 @@ export const STALE_MARKER_SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'A volume holds the drive of another position or deployment (PVCs swapped or reused)',
   },
+  {
+    // Half of the server's state kept and half lost (only one of two directories on the persistent volume,
+    // the other an emptyDir): osixia/openldap "the database directory (/var/lib/ldap) is empty but not the
+    // slapd configuration directory (/etc/ldap/slapd.d)", "configuration directory exists but the data
+    // directory is empty", "data directory is not empty but the config directory is". The entrypoint refuses
+    // to guess which half is right.
+    all: [
+      /\b(?:database|data|db|config(?:uration)?|state|storage) (?:directory|dir|folder)(?: \(?\/[^\s()]{1,200}\)?)? is (?:not )?empty but (?:not )?(?:the )?[^\n]{0,80}\b(?:directory|dir|folder)\b|\b(?:config(?:uration)?|data(?:base)?|state) (?:directory|dir|folder)(?: \(?\/[^\s()]{1,200}\)?)? (?:exists|is populated|has files) but (?:the )?(?:database|data|db|config(?:uration)?|state|storage) (?:directory|dir|folder)(?: \(?\/[^\s()]{1,200}\)?)? (?:is empty|is missing|does not exist)\b/i,
+    ],
+    confidence: 0.84,
+    title: "One of the server's state directories was kept and the other is empty (only one on a persistent volume?)",
+    not: /\b(?:rmdir|[Uu]nlink|[Uu]nmount)\b/,
+  },
 ];

@@ -257,6 +257,19 @@ const SIGNATURES: Signature[] = [
     title: 'The image was upgraded to a new major version over data it did not upgrade',
   },
   {
+    // A store that knows the files on the volume but refuses to convert them on its own (an image tag that
+    // floated a major version): Neo4j 5 "UpgradeNotAllowedException ... Migration of the store format is
+    // required before the database can be started", Neo4j 3/4 "the database files require upgrading and
+    // upgrades are disabled", "store upgrade is required", "data format migration required before start".
+    all: [
+      /\bUpgradeNotAllowedException\b|\b(?:[Mm]igration|[Uu]pgrade|[Cc]onversion) of the (?:store|storage|data|database|on-disk) (?:format|files|layout) is required\b|\b(?:database|store|data) files require (?:upgrading|an upgrade|migration)\b|\b(?:[Ss]tore|[Ss]torage|[Dd]ata) (?:format )?(?:upgrade|migration) (?:is )?(?:required|not allowed|needed)\b/,
+    ],
+    confidence: 0.86,
+    title: 'The volume holds a store in an older format that this major version will not open without a migration',
+    // Schema migrations of an app's own tables belong to the migration tools (db_migration_failure).
+    not: /[Ff]lyway|[Aa]lembic|[Ll]iquibase|[Ss]chema migration|[Pp]ending migration|db:migrate/,
+  },
+  {
     // An older InnoDB reading a data directory whose system tablespace a newer MySQL (8.0's data dictionary)
     // wrote: "Table flags are 0 in the data dictionary but the flags in file ./ibdata1 are 0x4800!". Corruption
     // can read the same, hence below the certain readings.

@@ -38,6 +38,20 @@ const SIGNATURES: HeapSignature[] = [
     runtime: 'jvm',
   },
   {
+    // Launchers and build tools often print only the OutOfMemoryError's message, without the class name:
+    // Keycloak/Quarkus "ERROR: Java heap space", Hadoop tasks "Error: Java heap space", Maven
+    // "[ERROR] Java heap space -> [Help 1]", Gradle "> GC overhead limit exceeded" and its daemon's
+    // "Expiring Daemon because JVM heap space is exhausted". Said as the whole message (after a colon, a
+    // bracket or Gradle's '>'), the phrase is the JVM's heap error; a setting such as "Java heap space
+    // in use: 120 MB" or "-Xmx sets the Java heap space" does not end the line with it.
+    all: [
+      /(?:^|[:>\]] )(?:Java heap space|GC overhead limit exceeded)(?:\.| -> \[Help \d{1,3}\])?\s{0,5}$|\bJVM heap space is exhausted\b/,
+    ],
+    confidence: 0.88,
+    title: 'The JVM ran out of heap (its OutOfMemoryError message, printed without the class name)',
+    runtime: 'jvm',
+  },
+  {
     all: [/OutOfMemoryError: (?:Metaspace|Direct buffer memory|Compressed class space)/],
     confidence: 0.85,
     title: 'The JVM ran out of a memory pool (OutOfMemoryError)',

@@ -7,6 +7,17 @@
 import { MISSING_LOGGING_SINK, MISSING_PLUGIN } from './config-clues.ts';
 import type { Signature } from './log-helpers.ts';
 
+/**
+ * A server's loadable module or extension whose own file is absent: the loader's error names the full path the
+ * config gave (nginx's load_module "dlopen() "/etc/nginx/modules/ngx_x.so" failed (/etc/nginx/modules/ngx_x.so:
+ * cannot open shared object file...)", Apache's "Cannot load modules/mod_x.so into server: /usr/.../mod_x.so:
+ * cannot open...", PHP's "Unable to load dynamic library 'x.so' (tried: /path/x.so (/path/x.so: cannot open...")).
+ * A library the module links against would be named by its bare soname ("libbrotlienc.so.1: cannot open"), with
+ * no directory: that is missing_shared_library's.
+ */
+export const MODULE_FILE_ABSENT =
+  /\bdlopen\(\) "\/[^"\n]{1,200}" failed \(\/[^:()\n]{1,200}: cannot open shared object file: No such file or directory\)|\bCannot load [^\s]{1,200} into server: \/[^:\n]{1,200}: cannot open shared object file: No such file or directory|\bUnable to load dynamic library '[^'\n]{1,120}' \(tried: \/[^\s()]{1,200} \(\/[^:()\n]{1,200}: cannot open shared object file: No such file or directory\)/;
+
 export const PLUGIN_SIGNATURES: Signature[] = [
   {
     all: [MISSING_PLUGIN],
@@ -20,6 +31,25 @@ export const PLUGIN_SIGNATURES: Signature[] = [
     all: [MISSING_LOGGING_SINK],
     confidence: 0.8,
     title: 'A logging sink the configuration names is not packaged with the app',
+  },
+  {
+    // The module is right for an image built with it (a config copied from a host or an image that had it).
+    all: [MODULE_FILE_ABSENT],
+    confidence: 0.84,
+    title: 'A server module or extension the configuration loads is not installed in the image',
+  },
+  {
+    // A tool that runs its plugins as installed executables and says they may not have been installed: Meltano's
+    // "Extractor 'tap-postgres' may not have been installed yet using `meltano install`", the same of a dbt,
+    // Airflow or asdf plugin ("plugin 'nodejs' is not installed yet. Run `asdf plugin add`"). The image was built
+    // without the install step; a quoted name keeps out a guess about the host ("may not have been installed
+    // correctly").
+    all: [
+      /['"`][\w@/.-]{1,80}['"`] (?:may|might) not (?:have been|be) installed\b|['"`][\w@/.-]{1,80}['"`] (?:is|was|has) not (?:been )?installed(?: yet)?[.,;:]? (?:[Rr]un|[Tt]ry|[Uu]se|[Pp]lease run) [`'"]?[\w.-]{1,30} (?:install|add|plugin)\b/,
+    ],
+    confidence: 0.8,
+    title: 'A plugin the tool runs was not installed in the image (the install step was skipped)',
+    not: /shared (?:library|object)|\.so\b/,
   },
   {
     // Elixir resolves a module named in config (the :time_zone_database Tzdata.TimeZoneDatabase, an adapter,

@@ -10,7 +10,7 @@ import { isUnder, pathsIn } from './spec-helpers.ts';
 import { STDLIB_OF_ANOTHER_PYTHON } from './version-clues.ts';
 import { LOCKFILE_SIGNATURES, RUNTIME_TOO_OLD_FOR_PACKAGE } from './missing-dependency-lockfiles.ts';
 import { CLASSPATH_SIGNATURES } from './missing-dependency-classpath.ts';
-import { PLUGIN_SIGNATURES } from './missing-dependency-plugins.ts';
+import { MODULE_FILE_ABSENT, PLUGIN_SIGNATURES } from './missing-dependency-plugins.ts';
 import { INSTALL_HINT_SIGNATURES } from './missing-dependency-install-hints.ts';
 import { NATIVE_LIBRARY_ABSENT } from './missing-shared-library-bindings.ts';
 import { COMPOSER_AUTOLOAD, PHP_CLASS_SIGNATURES } from './missing-dependency-php.ts';
@@ -281,7 +281,9 @@ export const missingDependency = signatureRule({
     if (hit.signature === COMPOSER_AUTOLOAD && vendorHiddenByMount(ctx, hit)) return Math.min(hit.confidence, 0.5);
     // "Error loading MySQLdb module" after "libmariadb.so.3: cannot open shared object file" (or psycopg's "libpq
     // library not found"): the driver is there, its C library is not; this reading stays as the alternative.
-    const nativeLibraryAbsent = (text: string) => SHARED_OBJECT.test(text) || NATIVE_LIBRARY_ABSENT.test(text);
+    // A module's own file absent (its full path named) is the missing extension, not a library under it.
+    const nativeLibraryAbsent = (text: string) =>
+      (SHARED_OBJECT.test(text) && !MODULE_FILE_ABSENT.test(text)) || NATIVE_LIBRARY_ABSENT.test(text);
     if (ctx.log.lines.some((l) => nativeLibraryAbsent(l.text))) return Math.min(hit.confidence, 0.7);
     // The app's own package not importable is a working directory or command problem as often as a
     // missing install: not a confident reading.

@@ -49,6 +49,32 @@ const ENV_RENDERED_CONFIG =
 const SETTING_LOGGED_ABSENT =
   /\b(?:bootstrap[ ._-]?servers?|brokers?|hosts?|urls?|uri|endpoints?|address(?:es)?)["'`]?\s?[:=]\s?(?:null|undefined|None|<nil>)\b/i;
 
+// Laravel's default connection is SQLite (Laravel 11 ships DB_CONNECTION=sqlite) on the bundled
+// database/database.sqlite, which an image does not carry: "Database file at path [.../database/database.sqlite]
+// does not exist" (11), "Database (.../database/database.sqlite) does not exist" (10 and earlier). That default
+// file is what a worker reaches when DB_CONNECTION / DB_HOST were not passed to it; a SQLite file chosen on
+// purpose would have been set (DB_DATABASE) to a path on a volume, so the reading is moderate.
+const DEFAULT_SQLITE_FILE_ABSENT: Signature = {
+  all: [/\bDatabase (?:file at path \[|\()[^[\]()\n]{0,200}\/database\/database\.sqlite[\])] does not exist\b/],
+  confidence: 0.7,
+  title: 'The app fell back to its default SQLite file: the variables that choose the database are not set',
+};
+
+// The app says it used the built-in default of a connection variable: Miniflux's "The default value for
+// DATABASE_URL is used", "DB_HOST not set, defaulting to localhost", "REDIS_URL is not set, falling back to
+// redis://127.0.0.1:6379", "using default value for MONGO_URI". A notice alone (the default may be right);
+// a connection failure after it is that default at work (weighed below, 0 drops it otherwise).
+const CONNECTION_DEFAULT_NOTICE: Signature = {
+  all: [
+    /\b(?:default (?:value|setting) (?:for|of) [`'"]?[A-Z][A-Z0-9_]{0,40}(?:URL|URI|DSN|HOST|HOSTNAME|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|BROKERS?)[`'"]? (?:is|was|will be) used|using (?:the )?default (?:value )?for [`'"]?[A-Z][A-Z0-9_]{0,40}(?:URL|URI|DSN|HOST|HOSTNAME|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|BROKERS?)\b|[A-Z][A-Z0-9_]{0,40}(?:URL|URI|DSN|HOST|HOSTNAME|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|BROKERS?)[`'"]? (?:is |was )?(?:not set|unset|not defined|not provided|empty),? (?:using|defaulting to|falling back to)\b)/,
+  ],
+  confidence: 0.45,
+  title: 'A connection variable was not set, the app used its built-in default and could not connect there',
+  warningIsEvidence: true,
+};
+const CONNECTION_FAILED =
+  /\bconnection refused\b|\bECONNREFUSED\b|\bgetaddrinfo\b|\bName or service not known\b|\bno such host\b|\b(?:could not|couldn't|can't|cannot|unable to|failed to) connect\b|\bconnect(?:ion)? timed? ?out\b/i;
+
 // Frameworks boot in their development environment when RAILS_ENV / RACK_ENV / APP_ENV is not set, and an
 // image built for production leaves out the development gems and bundles that config loads (listen,
 // web-console, byebug, spring; Symfony's WebProfilerBundle, DebugBundle, MakerBundle after composer
@@ -69,10 +95,19 @@ const DEV_ONLY_BUNDLE_NOT_FOUND: Signature = {
 const DEVELOPMENT_LOAD_FAILURE =
   /cannot load such file -- |\bLoadError\b|Bundler::GemNotFound|Could not find gem\b|application starting in development\b/;
 
+/** 0.72 when the hit line is a connection variable's default-used notice and a connection failure follows
+ * it; undefined otherwise. The generic unset-with-default notice (required-values) weighs its lines here too,
+ * since "DB_HOST not set, defaulting to localhost" is first read as that notice. */
+export const connectionDefaultAtWork = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+  if (!CONNECTION_DEFAULT_NOTICE.all.every((p) => p.test(hit.line.text))) return undefined;
+  return ctx.log.lines.some((l) => l.line > hit.line.line && CONNECTION_FAILED.test(l.text)) ? 0.72 : undefined;
+};
+
 /** The required-setting reading rises when the entrypoint renders settings from variables or the app
  * logged the setting it read as null; the development-config frame when a library of the development
  * environment failed to load. */
 export const weighDefaultFallback = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+  if (hit.signature === CONNECTION_DEFAULT_NOTICE) return connectionDefaultAtWork(ctx, hit) ?? 0;
   if (hit.signature === DEVELOPMENT_CONFIG_FRAME)
     return ctx.log.lines.some((l) => DEVELOPMENT_LOAD_FAILURE.test(l.text)) ? 0.86 : hit.confidence;
   // A more specific reading of the same refusal (a queue client given no broker) weighs the same clues.
@@ -90,4 +125,6 @@ export const DEFAULT_FALLBACK_SIGNATURES: readonly Signature[] = [
   REQUIRED_SETTING_REFUSED,
   DEVELOPMENT_CONFIG_FRAME,
   DEV_ONLY_BUNDLE_NOT_FOUND,
+  DEFAULT_SQLITE_FILE_ABSENT,
+  CONNECTION_DEFAULT_NOTICE,
 ];

@@ -8,6 +8,7 @@
  */
 import type { RuleContext } from '../rule.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
+import { connectionDefaultAtWork } from './missing-env-var-defaults.ts';
 import { TRACEBACK_READ_SIGNATURES, weighTracebackRead } from './missing-env-var-traceback-reads.ts';
 
 // "X is not set or not a directory": the variable may be set and name a directory that is not there.
@@ -53,6 +54,8 @@ export const weighUnsetNotice = (ctx: RuleContext, hit: SignatureHit): number | 
   const tracebackRead = weighTracebackRead(ctx, hit);
   if (tracebackRead !== undefined) return tracebackRead;
   if (hit.signature !== UNSET_NOTICE_WITH_DEFAULT && hit.signature !== UNDEFINED_SETTING_SOURCE_LINE) return undefined;
+  const connectionDefault = connectionDefaultAtWork(ctx, hit);
+  if (connectionDefault !== undefined) return connectionDefault;
   const crashesOnUndefined = ctx.log.lines.some((l) => l.line > hit.line.line && CRASH_ON_UNDEFINED.test(l.text));
   if (!crashesOnUndefined) return 0;
   return hit.signature === UNDEFINED_SETTING_SOURCE_LINE ? 0.68 : 0.62;

@@ -37,6 +37,16 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
   },
   { all: [/Missing [`'"]?secret_key_base[`'"]? for/], confidence: 0.85, title: 'SECRET_KEY_BASE is not set' },
   {
+    // A framework that reports the key itself absent: Active Record encryption's "Missing Active Record
+    // encryption credential: active_record_encryption.primary_key", Rails' "Missing encryption key to
+    // decrypt file with" (RAILS_MASTER_KEY), "Missing signing key", "Missing master key". Such keys are kept
+    // out of images and reach a container through variables; a key file at a path is another cause.
+    all: [/\bMissing (?:[A-Z]\w{0,20} ){0,3}(?:encryption|signing|master|secret) (?:credential|key)s?\b/],
+    confidence: 0.8,
+    title: 'An encryption or signing key is missing: the variable that should provide it is not set',
+    not: /\b(?:file|path|directory)\b[^\n]{0,40}\b(?:not found|does not exist|no such)\b|\.(?:pem|crt|der|p12)\b/i,
+  },
+  {
     // "The application secret has not been set" (Play), "no secret key was set" (Flask), "signing key is
     // not configured", an exporter's "api.key is not set" (OpenTelemetry's Datadog exporter, whose key is
     // ${env:DD_API_KEY}): frameworks name the secret, not the variable, but secrets reach containers through
@@ -136,8 +146,10 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
 export const EMPTY_CREDENTIAL_SIGNATURES: Signature[] = [
   {
     // jsonwebtoken / passport-jwt given process.env.JWT_SECRET while it is unset.
+    // Auth.js / NextAuth name the same absence "MissingSecret" (v5, AUTH_SECRET) or "[NO_SECRET]" (v4,
+    // NEXTAUTH_SECRET), with "Please define a `secret`" with or without "in production".
     all: [
-      /secretOrPrivateKey must have a value|JwtStrategy requires a secret or key|\[NO_SECRET\]|MissingSecretError|Please define a `secret` in production/,
+      /secretOrPrivateKey must have a value|JwtStrategy requires a secret or key|\[NO_SECRET\]|\bMissingSecret(?:Error)?\b|Please (?:define|set|provide) (?:a |the )?`secret`/,
     ],
     confidence: 0.8,
     title: 'The JWT signing secret is empty (its environment variable is not set)',

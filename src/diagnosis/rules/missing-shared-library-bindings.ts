@@ -48,6 +48,17 @@ export const BINDING_SIGNATURES: Signature[] = [
     not: /[Cc]annot find module|ModuleNotFoundError|No module named|\bpackage\b/,
   },
   {
+    // A binding that looks its library up under the bare name and lists the file names it then tried: Shapely
+    // 1.x "Could not find lib geos_c or load any of its variants ['libgeos_c.so.1', 'libgeos_c.so']", the same
+    // loader in other geo and media wrappers. The variants it tried, or the bracketed list of libX.so names, are the tell.
+    all: [
+      /\b(?:[Cc]ould(?:n't| not)|[Uu]nable to|[Cc]annot|[Ff]ailed to) (?:find|load|locate) lib [\w.+-]{1,40} or (?:load )?any of its variants\b|\bany of its variants \[['"]lib[\w+-]{1,60}\.so\b/,
+    ],
+    confidence: 0.86,
+    title: 'A system library a language binding searches for under several names is not in the image',
+    not: /[Cc]annot find module|ModuleNotFoundError|No module named|\bpackage\b/,
+  },
+  {
     // An ODBC driver manager (unixODBC, iODBC) loads the driver named in the connection string or odbcinst.ini
     // as a shared library: "[unixODBC][Driver Manager]Can't open lib 'ODBC Driver 18 for SQL Server' : file not
     // found" means the driver package (msodbcsql18, the Oracle or Postgres ODBC driver) is not in the image.

@@ -8,6 +8,14 @@ import type { Signature } from './log-helpers.ts';
 
 export const FILE_ACCESS_SIGNATURES: Signature[] = [
   {
+    // A C server that prints strerror() alone on its own line under the step that failed: Redis's "FATAL CONFIG
+    // FILE ERROR ... >>> 'dir "/data"'" then "Permission denied" (its chdir into a root-owned volume), and other
+    // daemons that report a failed open or chdir the same way. The config is right; the path's owner is not.
+    all: [/^\s{0,4}(?:Permission denied|EACCES)\.?\s{0,4}$/],
+    confidence: 0.82,
+    title: 'The container user lacks permission on a path the server opens or enters',
+  },
+  {
     // EACCES is errno 13 on Linux: frameworks that print the number keep the path's ownership as the cause.
     all: [/\(13\)[Pp]ermission denied|\(13: Permission denied\)|errno 13\b|\berrno ?[=:] ?13\b|\be\.code\(\) = 13\b/],
     confidence: 0.85,

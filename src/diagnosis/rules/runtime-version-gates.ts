@@ -250,7 +250,7 @@ export const SERVER_VERSION_SIGNATURES: Signature[] = [
     // supported"), MySQL 5.x clients against caching_sha2_password ("Client does not support authentication
     // protocol requested by server").
     all: [
-      /\bSCRAM authentication requires libpq version \d|\bauthentication (?:method|type) 1[01] (?:is )?not supported|[Cc]lient does not support authentication protocol requested by server|\bER_NOT_SUPPORTED_AUTH_MODE\b|[Uu]nsupported (?:SASL|authentication) mechanisms?:? ?"?SCRAM-SHA-256/,
+      /\bSCRAM authentication requires libpq version \d|\bauthentication (?:method|type) 1[01] (?:is )?not supported|[Cc]lient does not support authentication protocol requested by server|[Tt]he server requested authentication method unknown to the client|[Aa]uthentication plugin '?caching_sha2_password'? (?:cannot be loaded|is not supported)|\bER_NOT_SUPPORTED_AUTH_MODE\b|[Uu]nsupported (?:SASL|authentication) mechanisms?:? ?"?SCRAM-SHA-256/,
     ],
     confidence: 0.85,
     title: "The database client library in the image is too old for the server's authentication method",

@@ -113,6 +113,16 @@ export const LANGUAGE_CHANGE_SIGNATURES: Signature[] = [
     title: "The app or its JVM options need the Security Manager, which the image's newer JDK removed",
   },
   {
+    // Strong encapsulation of JDK internals (JEP 396 in 16, JEP 403 in 17): an app or framework built for Java
+    // 8/11 (Spark 3.1, old Gradle, Lombok, cglib) reflecting into java.base fails on a newer image with
+    // "module java.base does not export sun.nio.ch to unnamed module" or 'does not "opens java.lang"'. The
+    // JDK is newer than the app supports (or the app lacks its --add-opens); another module of the app's own
+    // refusing access is its own bug, hence only java.* and jdk.* modules.
+    all: [/\bmodule (?:java|jdk)\.[\w.]{1,40} does not (?:export|"opens) [\w.]{1,80}"? to (?:unnamed )?module\b/],
+    confidence: 0.86,
+    title: "The app reaches into JDK internals that the image's newer Java no longer opens (built for an older Java)",
+  },
+  {
     // Java EE and CORBA modules the JDK dropped in 11 (JEP 320: JAXB, JAX-WS, JAF, common annotations) and
     // internals it dropped earlier (sun.misc.BASE64Encoder in 9): an app built for Java 8 that relied on them
     // fails to load them after the base image moved to a newer JDK. Other missing classes are packaging.

@@ -175,4 +175,26 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: 'The SQL was dumped from a newer server: its collation does not exist in the older one the image runs',
   },
+  {
+    // sql_mode values MySQL 8.0 removed (NO_AUTO_CREATE_USER, the NO_*_OPTIONS trio, the DB2/MAXDB/ORACLE...
+    // compatibility modes), set by a my.cnf or an app written for 5.7: mysqld refuses the value ("Error while
+    // setting value '...' to 'sql_mode'"), a session SET gets "Variable 'sql_mode' can't be set to the value".
+    all: [
+      /\b(?:Error while setting value|can't be set to the value of) '[^'\n]{0,300}\b(?:NO_AUTO_CREATE_USER|NO_FIELD_OPTIONS|NO_KEY_OPTIONS|NO_TABLE_OPTIONS|MYSQL323|MYSQL40|MAXDB|DB2|MSSQL|POSTGRESQL|ORACLE)\b/,
+      /\bsql_mode\b/,
+    ],
+    confidence: 0.88,
+    title: 'The sql_mode names a mode the newer MySQL in the image removed (written for MySQL 5.7)',
+  },
+  {
+    // An image whose entrypoint dropped the environment variables older tags read, and refuses to start with
+    // them set (RabbitMQ 3.9: "RABBITMQ_VM_MEMORY_HIGH_WATERMARK is set but deprecated"; "environment variable
+    // X is no longer supported"): the deployment was written for an older release of the image.
+    all: [
+      /\b[A-Z][A-Z0-9_]{2,60} is set but (?:deprecated|no longer supported|removed)\b|\bdeprecated environment variables? (?:detected|(?:is|are) (?:set|no longer supported))\b|\b[Ee]nvironment variables? ['"`]?[A-Z][A-Z0-9_]{2,60}['"`]? (?:is|are|was|has been|have been) (?:no longer supported|removed|not supported any ?more)\b/,
+    ],
+    not: /\b(?:warn(?:ing)?|ignor(?:ed|ing)|will be removed)\b/i,
+    confidence: 0.8,
+    title: 'The deployment sets environment variables this newer image no longer accepts',
+  },
 ];

@@ -6,6 +6,12 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a directory server whose config was on the volume but whose database directory came back empty',
+      log: 'Starting 389 Directory Server...\nERROR: configuration directory /etc/dirsrv/slapd-localhost exists but the database directory /var/lib/dirsrv/slapd-localhost/db is empty; refusing to start with half of the instance',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a Java app whose tryLock on its state file failed with EWOULDBLOCK (the old pod still holds it, not Dart)',
       log: 'Exception in thread "main" java.io.IOException: lock failed on /var/lib/indexer/state.lock: EWOULDBLOCK\n\tat com.example.Store.open(Store.java:88)',
       exitCode: 1,
@@ -569,6 +575,11 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'an empty plugins folder noted at start-up is not half of the server state lost',
+      log: 'INFO plugins directory /opt/app/plugins is empty, nothing to load\nERROR listen tcp :8080: bind: address already in use',
+      exitCode: 1,
+    },
     {
       name: 'a mutex lock that failed with EAGAIN is a thread limit, not a file lock on the volume',
       log: 'terminate called after throwing an instance of std::system_error\n  what():  mutex lock failed: Resource temporarily unavailable',

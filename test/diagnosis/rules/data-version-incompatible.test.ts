@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'a graph database on a new major image over a store the old one wrote, refusing to convert it itself',
+      log: "2024-02-01 10:00:01.120+0000 ERROR Failed to start Neo4j: Starting Neo4j failed: Component 'org.neo4j.server.database.LifecycleManagingDatabase' was successfully initialized, but failed to start.\nCaused by: org.neo4j.kernel.impl.storemigration.UpgradeNotAllowedByConfigurationException: Neo4j cannot be started because the database files require upgrading and upgrades are disabled in the configuration.",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an embedded time-series store whose newer release asks for an offline conversion of the old files',
+      log: 'FATAL [storage] cannot open /var/lib/tsdb: conversion of the on-disk format is required; run `tsdb-admin convert` on a copy first',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'an embedded store pinned back under a journal a newer release wrote, naming both format versions',
       log: 'FATAL: cannot open storage: journal file is for version 12, which is not compatible with the current version 10 (/var/lib/queue/journal)',
       exitCode: 1,
@@ -323,6 +335,11 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: "a schema migration tool's own pending migrations are db_migration_failure, not the store's on-disk format",
+      log: 'ERROR: Validate failed: Migrations have failed validation. Detected resolved migration not applied to database: 3. Flyway: schema migration required before start',
+      exitCode: 1,
+    },
     {
       name: "an app's own query using syntax the SQLite lacks is the runtime's version, not the stored schema",
       log: 'sqlite3.OperationalError: near "RETURNING": syntax error',

@@ -84,6 +84,30 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
       min: 0.9,
     },
     {
+      name: 'a Maven build that prints only the OutOfMemoryError message ([ERROR] Java heap space)',
+      log: '[INFO] Compiling 2841 source files to /build/target/classes\n[INFO] BUILD FAILURE\n[ERROR] Java heap space -> [Help 1]\n[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Hadoop task attempt that failed with the bare heap message (Error: Java heap space)',
+      log: 'INFO mapreduce.Job: Task Id : attempt_1707730000_0042_m_000003_0, Status : FAILED\nError: Java heap space',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Gradle's daemon stopping because its JVM heap is exhausted",
+      log: 'Starting a Gradle Daemon (subsequent builds will be faster)\n> Task :app:compileKotlin\nExpiring Daemon because JVM heap space is exhausted\nDaemon will be stopped at the end of the build after running out of JVM memory',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Gradle task whose failure cause is the bare GC overhead message',
+      log: "FAILURE: Build failed with an exception.\n\n* What went wrong:\nExecution failed for task ':app:mergeDexRelease'.\n> GC overhead limit exceeded",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'JVM metaspace',
       log: 'java.lang.OutOfMemoryError: Metaspace\n\tat java.base/java.lang.ClassLoader.defineClass1(Native Method)',
       min: 0.8,
@@ -142,6 +166,10 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
     {
       name: 'a Dart VM heap size flag logged at startup is not an exhausted heap',
       log: 'INFO VM flags: --old_gen_heap_size=512\nINFO heap space in use 120 MB',
+    },
+    {
+      name: 'a startup line stating the configured Java heap space is a setting, not an error',
+      log: 'INFO  Java heap space: max 2048 MB (-Xmx2g)\nINFO  Setting the Java heap space to 75% of the container limit',
     },
     { name: 'heap stats in an info line', log: 'INFO heap used 512MB of 2048MB\nINFO GC pause 12ms' },
   ],

@@ -7,6 +7,24 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'Apache loading a module whose own file the image does not ship',
+      log: 'httpd: Syntax error on line 158 of /usr/local/apache2/conf/httpd.conf: Cannot load modules/mod_auth_openidc.so into server: /usr/local/apache2/modules/mod_auth_openidc.so: cannot open shared object file: No such file or directory',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'PHP starting with an extension the ini enables but the image never built',
+      log: "PHP Warning:  PHP Startup: Unable to load dynamic library 'redis.so' (tried: /usr/local/lib/php/extensions/no-debug-non-zts-20220829/redis.so (/usr/local/lib/php/extensions/no-debug-non-zts-20220829/redis.so: cannot open shared object file: No such file or directory), /usr/local/lib/php/extensions/no-debug-non-zts-20220829/redis.so.so (/usr/local/lib/php/extensions/no-debug-non-zts-20220829/redis.so.so: cannot open shared object file: No such file or directory)) in Unknown on line 0",
+      exitCode: 255,
+      min: 0.8,
+    },
+    {
+      name: 'a version manager whose plugin the image build never added',
+      log: "No version is set for command node\nplugin 'nodejs' is not installed yet. Run `asdf plugin add nodejs`",
+      exitCode: 126,
+      min: 0.75,
+    },
+    {
       name: 'a pickled model whose library is not installed at all is still a missing package',
       log: 'Traceback (most recent call last):\n  File "/app/serve.py", line 9, in <module>\n    model = pickle.load(f)\nModuleNotFoundError: No module named \'xgboost\'',
       exitCode: 1,
@@ -628,6 +646,16 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a server module whose library under it is absent names that library by its bare soname',
+      log: 'nginx: [emerg] dlopen() "/etc/nginx/modules/ngx_http_brotli_filter_module.so" failed (libbrotlienc.so.1: cannot open shared object file: No such file or directory) in /etc/nginx/nginx.conf:1',
+      exitCode: 1,
+    },
+    {
+      name: 'a hedge about how the host was set up names no package',
+      log: 'WARN the GPU driver may not have been installed correctly on this node, falling back to CPU\nError: model weights not found at /models/base',
+      exitCode: 1,
+    },
     {
       name: 'a joblib model pickled by an older scikit-learn names a module the installed release moved',
       log: 'Traceback (most recent call last):\n  File "/app/serve.py", line 14, in <module>\n    model = joblib.load("/models/churn.joblib")\n  File "/usr/local/lib/python3.11/site-packages/joblib/numpy_pickle.py", line 658, in load\n    obj = _unpickle(fobj, filename, mmap_mode)\nModuleNotFoundError: No module named \'sklearn.ensemble.forest\'',

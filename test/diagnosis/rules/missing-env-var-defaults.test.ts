@@ -8,6 +8,28 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a Laravel 10 worker with no DB_CONNECTION reaches the bundled default SQLite file, absent from the image',
+      log: [
+        '   Illuminate\\Database\\QueryException ',
+        '  Database (/app/database/database.sqlite) does not exist. (Connection: sqlite, SQL: select * from "jobs" limit 1)',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'an API that logs REDIS_URL unset and falls back to localhost, then cannot connect there',
+      log: [
+        '{"level":"warn","msg":"REDIS_URL is not set, falling back to redis://127.0.0.1:6379"}',
+        '{"level":"error","msg":"redis: dial tcp 127.0.0.1:6379: connect: connection refused"}',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+      best: 'missing_env_var',
+    },
+    {
       name: 'a scheduler left on its default SQLite refuses a distributed executor',
       log: [
         'Traceback (most recent call last):',
@@ -57,6 +79,20 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a default connection setting that was used and worked is only a notice',
+      log: [
+        'WARN  using default value for MONGO_URI (mongodb://mongo:27017)',
+        'INFO  connected to mongo, 3 collections',
+        'panic: runtime error: index out of range [3] with length 3',
+      ].join('\n'),
+      exitCode: 2,
+    },
+    {
+      name: 'a SQLite file chosen by path that does not exist is not the framework default',
+      log: '  Database file at path [/data/shop.sqlite] does not exist. Ensure this is an absolute path to the database. (Connection: sqlite, SQL: select 1)',
+      exitCode: 1,
+    },
     {
       name: 'a host logged as null with no refusal of a required setting is no failure of its own',
       log: 'INFO  proxy.Upstream - upstream host: null (direct mode)\njava.lang.IllegalStateException: route table corrupt at entry 4',

@@ -477,6 +477,27 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.7,
     },
     {
+      name: 'Rails credentials with no RAILS_MASTER_KEY: the encryption key is missing',
+      log: [
+        "/usr/local/bundle/gems/activesupport-7.1.3/lib/active_support/encrypted_file.rb:118:in `handle_missing_key': Missing encryption key to decrypt file with. Ask your team for your master key and write it to /app/config/master.key or put it in the ENV['RAILS_MASTER_KEY']. (ActiveSupport::EncryptedFile::MissingKeyError)",
+        '\tfrom /usr/local/bundle/gems/activesupport-7.1.3/lib/active_support/encrypted_file.rb:56:in `key`',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.75,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'Auth.js in an Express server with no AUTH_SECRET reports MissingSecret',
+      log: [
+        'server listening on :8080',
+        '[auth][error] MissingSecret: Please define a `secret`. Read more at https://errors.authjs.dev#missingsecret',
+        '    at assertConfig (/srv/node_modules/@auth/core/lib/utils/assert.js:71:16)',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.75,
+      best: 'missing_env_var',
+    },
+    {
       name: 'rails secret_key_base',
       log: "ArgumentError: Missing `secret_key_base` for 'production' environment, set this string with `bin/rails credentials:edit`",
       min: 0.8,
@@ -688,6 +709,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'encryption credentials whose file is absent at its path are a missing file, not an unset variable',
+      log: 'FATAL Missing Vault encryption credentials: file /vault/creds/transit.json does not exist',
+      exitCode: 1,
+    },
+    {
+      name: 'a session token that no longer decrypts (the secret was rotated) is not a missing secret',
+      log: '[auth][error] JWTSessionError: Read more at https://errors.authjs.dev#jwtsessionerror\n[auth][cause]: JWEDecryptionFailed: decryption operation failed',
+      exitCode: 1,
+    },
     {
       name: 'a webhook URL that was provided but rejected for its certificate is not an unset one',
       log: 'telegram.error.BadRequest: Bad webhook: failed to resolve host: Name or service not known',

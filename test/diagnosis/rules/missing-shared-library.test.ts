@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingSharedLibrary, 'missing_shared_library', {
   positives: [
     {
+      name: 'a geo binding that lists the library variants it tried under its bare name',
+      log: "Traceback (most recent call last):\n  File \"/app/tiles.py\", line 2, in <module>\n    import geoloader\nOSError: Unable to load lib spatialite or any of its variants ['libspatialite.so.7', 'libspatialite.so']",
+      exitCode: 1,
+      min: 0.84,
+    },
+    {
       name: 'cuDNN loaded lazily at the first convolution in a CUDA runtime image without it',
       log: 'Could not load library libcudnn_cnn_infer.so.8. Error: libcudnn_cnn_infer.so.8: cannot open shared object file: No such file or directory\nAborted (core dumped)',
       exitCode: 134,
@@ -156,6 +162,11 @@ ruleTable(missingSharedLibrary, 'missing_shared_library', {
     },
   ],
   negatives: [
+    {
+      name: 'a lib directory the app could not find is a path, not a system library',
+      log: 'Error: Could not find lib directory /app/lib, check the working directory',
+      exitCode: 1,
+    },
     {
       name: 'a library loaded and reported as found is no missing library',
       log: 'INFO Library libcublas.so.12 found at /usr/local/cuda/lib64',

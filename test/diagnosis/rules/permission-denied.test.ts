@@ -4,6 +4,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'a daemon that prints strerror alone under the step that failed to enter its volume',
+      log: 'FATAL: cannot change to the spool directory /var/spool/exim4\nPermission denied',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a C++ server (Poco) that prints the errno number of a log file it cannot open',
       log: 'Poco::Exception. Code: 1000, e.code() = 13, Cannot open file /var/lib/app/status: /var/lib/app/status, Stack trace:',
       exitCode: 232,
@@ -301,6 +307,11 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'an SSH login refused names a key, not a path',
+      log: 'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.',
+      exitCode: 128,
+    },
     {
       name: 'a database refusing a login says access denied for a user, not for a file',
       log: "ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.7' (using password: YES)",

@@ -918,8 +918,41 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'a Java 8 era library reflecting into java.util on a Java 17 image (opens, not export)',
+      log: 'Exception in thread "main" java.lang.reflect.InaccessibleObjectException: Unable to make field private final java.util.Comparator java.util.TreeMap.comparator accessible: module java.base does not "opens java.util" to unnamed module @6d3af739\n\tat java.base/java.lang.reflect.AccessibleObject.checkCanSetAccessible(AccessibleObject.java:354)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an old libmysqlclient that cannot load the caching_sha2_password plugin of MySQL 8',
+      log: "ERROR 2059 (HY000): Authentication plugin 'caching_sha2_password' cannot be loaded: /usr/lib/x86_64-linux-gnu/mariadb18/plugin/caching_sha2_password.so: cannot open shared object file: No such file or directory",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'PEP 701 quotes reused inside an f-string on a Python older than 3.12',
+      log: 'Traceback (most recent call last):\n  File "/srv/report.py", line 2, in <module>\n    from summary import render\n  File "/srv/summary.py", line 17\n    print(f"Owners: {", ".join(owners)}")\n                      ^\nSyntaxError: f-string: expecting \'}\'',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: "an app's own module refusing access to its internal package is the app's module graph",
+      log: 'Exception in thread "main" java.lang.IllegalAccessError: class com.acme.web.Boot (in module com.acme.web) cannot access class com.acme.billing.internal.Ledger (in module com.acme.billing) because module com.acme.billing does not export com.acme.billing.internal to module com.acme.web',
+      exitCode: 1,
+    },
+    {
+      name: 'caching_sha2_password over plain TCP without TLS is a connection setting, not an old client',
+      log: "java.sql.SQLNonTransientConnectionException: Authentication plugin 'caching_sha2_password' reported error: Authentication requires secure connection.",
+      exitCode: 1,
+    },
+    {
+      name: 'a plain f-string followed by a stray token is a typo on every Python',
+      log: '  File "/srv/summary.py", line 17\n    label = f"{count} items" total\n                             ^^^^^\nSyntaxError: invalid syntax',
+      exitCode: 1,
+    },
     {
       name: 'a deno.json task table written as a list (wrong for every Deno release)',
       log: 'error: Failed to parse "tasks". invalid type: sequence, expected a map\n    at file:///app/deno.json',

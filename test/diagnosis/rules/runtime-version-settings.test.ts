@@ -11,8 +11,30 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: 'a 5.7-era session SET of NO_AUTO_CREATE_USER replayed against MySQL 8',
+      log: "ERROR 1231 (42000) at line 4: Variable 'sql_mode' can't be set to the value of 'NO_AUTO_CREATE_USER'",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an image that refuses an environment variable its older tags read',
+      log: 'ERROR: environment variable MINIO_ACCESS_KEY is no longer supported, use MINIO_ROOT_USER instead\nexiting',
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a misspelt sql_mode is wrong on every MySQL release',
+      log: "2024-05-02T10:01:02.000000Z 0 [ERROR] [MY-000077] [Server] /usr/sbin/mysqld: Error while setting value 'STRICT_TRANS_TABLE,NO_ENGINE_SUBSTITUTION' to 'sql_mode'.",
+      exitCode: 1,
+    },
+    {
+      name: 'a warning that a dropped variable is ignored does not stop the server',
+      log: 'WARNING: environment variable LEGACY_DB_HOST is no longer supported and will be ignored\nListening on :8080',
+      exitCode: 1,
+    },
     {
       name: 'a garage.toml without its rpc_secret is an incomplete config on any release',
       log: '2024-08-20T07:55:12.406113Z  INFO garage::server: Loading configuration...\nError: TOML decode error: missing field `rpc_secret`',
