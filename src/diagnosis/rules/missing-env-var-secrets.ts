@@ -44,7 +44,8 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
     all: [/\bMissing (?:[A-Z]\w{0,20} ){0,3}(?:encryption|signing|master|secret) (?:credential|key)s?\b/],
     confidence: 0.8,
     title: 'An encryption or signing key is missing: the variable that should provide it is not set',
-    not: /\b(?:file|path|directory)\b[^\n]{0,40}\b(?:not found|does not exist|no such)\b|\.(?:pem|crt|der|p12)\b/i,
+    // A line that says something was not found (a file, a path) or names a key file is missing_file's.
+    not: /\b(?:not found|does not exist|no such file)\b|\.(?:pem|crt|der|p12)\b/i,
   },
   {
     // "The application secret has not been set" (Play), "no secret key was set" (Flask), "signing key is
