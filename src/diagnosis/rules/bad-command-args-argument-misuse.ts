@@ -4,8 +4,10 @@
  * subcommand that this release removed, and a path handed to an option that takes the config's CONTENT
  * (the parser then echoes the path as the document it could not read).
  */
+import { ENV_FROM_KEYS_SKIPPED } from './config-clues.ts';
 import { DOTNET_APP_ASSEMBLY_MISSING } from './exec-launch-clues.ts';
-import type { Signature } from './log-helpers.ts';
+import type { RuleContext } from '../rule.ts';
+import type { Signature, SignatureHit } from './log-helpers.ts';
 
 // argparse and optparse (and tools built on them: Scrapy, Ansible, many Python CLIs) end with
 // "<prog>: error: <why>" when argv does not fit, in wordings other parsers' rules do not cover: "crawl:
@@ -97,7 +99,57 @@ const FLAG_INSIDE_REJECTED_VALUE: Signature = {
   title: "Two options were passed as one argument: the second flag ended up inside the first option's value",
 };
 
+// The .NET muxer in a runtime-only image given a development verb: "dotnet run" / "dotnet watch" start
+// an app from its sources, which only the SDK can, so the muxer looks for an app named "run" and adds "No
+// .NET SDKs were found". The published app is started as "dotnet App.dll": the command is the dev one.
+// Other SDK verbs (build, ef) are a tool missing from the image, which command-not-found reads.
+const DOTNET_DEV_VERB_IN_RUNTIME_IMAGE: Signature = {
+  all: [/\bThe application '(?:run|watch)' does not exist\b/],
+  confidence: 0.8,
+  title: 'The command starts the app from source (dotnet run) in a runtime image: start the published .dll',
+};
+
+// A management command that rejects its address argument: Django runserver '"8000:0.0.0.0" is not a
+// valid port number or address:port pair', "CommandError: ... is not a valid port". The value came from
+// args (runserver takes addr:port), so it is the invocation, not a config file.
+const ADDRESS_ARGUMENT_REJECTED: Signature = {
+  all: [
+    /\bis not a valid port number or address:port pair\b|^CommandError: [^\n]{0,200}\b(?:is not a valid|[Ii]nvalid) (?:port|address|addrport)\b/,
+  ],
+  confidence: 0.86,
+  title: 'The command gives an address/port argument in a form the program does not accept',
+};
+
+// A confirmation prompt in a container has no one to answer it: Laravel "Do you really wish to run this
+// command? (yes/no) [no]" then "Command canceled.", apt-get "Do you want to continue? [Y/n] Abort.",
+// Symfony/Doctrine prompts defaulting to no. The command lacks its non-interactive flag (--force,
+// --no-interaction, -y).
+const UNANSWERED_CONFIRMATION: Signature = {
+  all: [
+    /\? \(yes\/no\) \[no\]|\bDo you want to continue\? \[Y\/n\] Abort\b|\bthe environment is non-interactive\b[^\n]{0,120}(?:--force|--yes|--no-input|--no-interaction|\s-y\b)/,
+  ],
+  confidence: 0.8,
+  title: 'The command asks for a confirmation no one can give in a container (missing --force / -y)',
+};
+
+// A program that says which command-line parameter it needs: Grafana "could not find config defaults,
+// make sure homepath command line parameter is set or working directory is homepath" when the command
+// override skipped the image's start script that passes it. The same words come when a mount hid the
+// defaults the flag points at (missing_file), so alone this is the second reading.
+const REQUIRED_FLAG_NAMED: Signature = {
+  all: [
+    /\bmake sure (?:the )?-{0,2}[\w.-]{1,40} command[- ]line (?:parameter|flag|option|argument) is (?:set|given|passed)\b|\b(?:must|has to) be (?:set|given|passed) (?:on|via) the command[- ]line\b/,
+  ],
+  confidence: 0.7,
+  title:
+    'The program needs a command-line parameter the command does not pass (a command override that skips the start script?)',
+};
+
 export const ARGUMENT_MISUSE_SIGNATURES: readonly Signature[] = [
+  DOTNET_DEV_VERB_IN_RUNTIME_IMAGE,
+  ADDRESS_ARGUMENT_REJECTED,
+  UNANSWERED_CONFIRMATION,
+  REQUIRED_FLAG_NAMED,
   FLAG_INSIDE_REJECTED_VALUE,
   DOTNET_APP_ASSEMBLY_NAMED_WRONG,
   PARSER_ERROR_LINE,
@@ -106,3 +158,29 @@ export const ARGUMENT_MISUSE_SIGNATURES: readonly Signature[] = [
   MODE_STARTED_WITHOUT_CONFIG_FILE,
   PATH_GIVEN_AS_INLINE_CONFIG,
 ];
+
+// An option that lacks its value when the value is a deployment setting (a port, host, URL, token): in
+// sh -c "--port $APP_PORT" an unset variable leaves the flag bare, so the missing variable is as likely
+// as a mistyped command. Click "Option '--port' requires an argument.", Go "flag needs an argument: -addr".
+const DEPLOYMENT_VALUE_OPTION_BARE =
+  /(?:[Oo]ption|[Ff]lag|[Aa]rgument) ['"‘]?-{1,2}(?:[\w]{1,30}[-_])?(?:port|host|bind|addr|address|url|uri|dsn|endpoint|token|password|secret|key)['"’]? (?:requires|needs|expects) (?:an? )?(?:argument|value|parameter)\b|\bflag needs an argument: -{1,2}(?:[\w]{1,30}[-_])?(?:port|host|bind|addr|address|url|uri|dsn|endpoint|token|password|secret|key)\b/;
+
+// The program warns that the very binary it was started as is deprecated (Grafana "The standalone
+// 'grafana-server' program is deprecated", "this entrypoint is deprecated, use ..."): the image's own start
+// script uses the current form, so the command was written by hand and skipped what that script passes.
+const STARTED_AS_DEPRECATED_PROGRAM =
+  /\b(?:program|binary|executable|entrypoint) [`'"]?[\w.-]{0,60}[`'"]? ?is deprecated\b/;
+
+/**
+ * The confidence a bad-args reading gets from what its own line cannot see, or undefined to keep the
+ * default: variables that never arrived (envFrom keys the kubelet skipped, a deployment-value flag left
+ * bare) mangle argv too, and a hand-written command backs a named missing flag.
+ */
+export const argsReadingInContext = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+  if (ctx.events.some((e) => ENV_FROM_KEYS_SKIPPED.test(e.message) || ENV_FROM_KEYS_SKIPPED.test(e.reason)))
+    return Math.min(hit.confidence, 0.55);
+  if (DEPLOYMENT_VALUE_OPTION_BARE.test(hit.line.text)) return Math.min(hit.confidence, 0.75);
+  if (hit.signature === REQUIRED_FLAG_NAMED && ctx.log.lines.some((l) => STARTED_AS_DEPRECATED_PROGRAM.test(l.text)))
+    return 0.84;
+  return undefined;
+};

@@ -5,7 +5,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
-import { ARGUMENT_MISUSE_SIGNATURES } from './bad-command-args-argument-misuse.ts';
+import { ARGUMENT_MISUSE_SIGNATURES, argsReadingInContext } from './bad-command-args-argument-misuse.ts';
 import { clientRunInServerContainer } from './bad-command-args-client-run.ts';
 import { DAEMONIZED_SIGNATURES } from './bad-command-args-daemonized.ts';
 import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
@@ -231,6 +231,9 @@ const bySignature = signatureRule({
   adjust: (ctx, hit) => {
     // An argument that carried a carriage return came from a CRLF start script: that rule owns it.
     if (carriageReturnInArgument(ctx.log.lines, hit.line, hit.lines)) return Math.min(hit.confidence, 0.5);
+    // Variables that never reached the container mangle argv too; a hand-written command backs a named flag.
+    const inContext = argsReadingInContext(ctx, hit);
+    if (inContext !== undefined) return inContext;
     // A server reading its config file says "wrong number of arguments" about a directive, not argv.
     if (hit.signature === WRONG_COUNT && ctx.log.lines.some((l) => CONFIG_CONTEXT.test(l.text))) return 0;
     if (hit.signature === OPTION_VALUE_CONVERSION)

@@ -141,4 +141,31 @@ export const SERVER_REJECTION_SIGNATURES: Signature[] = [
     confidence: 0.78,
     title: 'Kafka rejects its configuration',
   },
+  {
+    // A process manager that names the section of its config file it rejects: supervisord's "Error: %(process_num)
+    // must be present within process_name when numprocs > 1 in section 'program:x' (file: '/etc/supervisor/conf.d/
+    // x.conf')", "Error: Invalid user name x in section 'program:y'", ini-based daemons' "in section 'x' (file:".
+    all: [/\bin section '[^'\n]{1,120}' \(file: /],
+    confidence: 0.86,
+    title: 'The process manager rejects a section of its configuration file',
+  },
+  {
+    // A setting that requires another one the file leaves out, worded as the server's check: Elasticsearch's
+    // bootstrap check "Transport SSL must be enabled if security is enabled. Please set [xpack.security.
+    // transport.ssl.enabled] to [true] or disable security", "x must be set when y is enabled". The file was
+    // written against another deployment mode (a single node's config copied to a cluster).
+    all: [
+      /\bmust be (?:enabled|disabled|set|configured|specified) (?:if|when|because) [^\n]{1,120}\bis (?:enabled|set|configured|true)\b[^\n]{0,40}\b[Pp]lease set \[/,
+    ],
+    confidence: 0.82,
+    title: 'A setting requires another the configuration leaves out (a config written for another mode)',
+  },
+  {
+    // A release that validates compile-time settings against the runtime config: Elixir's "the application :shop
+    // has a different value set for path [:force_ssl] inside key X during runtime compared to compile time" (a
+    // compile-time key set in runtime.exs). The config file puts the key where it cannot take effect.
+    all: [/\bduring runtime compared to compile time\b|\bwas marked as compile time\b/],
+    confidence: 0.86,
+    title: 'A compile-time setting is set differently in the runtime configuration',
+  },
 ];

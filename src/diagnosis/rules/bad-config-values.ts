@@ -237,4 +237,13 @@ export const LISTEN_AND_SECRET_VALUE_SIGNATURES: Signature[] = [
     title: 'A configuration section lacks a key its kind requires (a misspelt key?)',
     not: /\b(?:env(?:ironment)? var(?:iable)?|ENV)\b/,
   },
+  {
+    // A listen address of a family the node has disabled: an IPv6 "::" (Redis "bind 0.0.0.0 ::", nginx "listen
+    // [::]:80", a Go/Node "[::]:8080") on nodes booted with ipv6.disable=1 fails with EAFNOSUPPORT (errno 97,
+    // "Address family not supported by protocol"). The listen setting names an address the node cannot have.
+    all: [/\b[Aa]ddress family not supported\b|\bEAFNOSUPPORT\b|\berrno:? ?97\b/],
+    confidence: 0.8,
+    title: 'A listen address names an address family the node has disabled (IPv6 "::" on an IPv4-only node)',
+    not: /\bAF_UNIX\b|\bunix:[/@]|\bAF_NETLINK\b|\bAF_PACKET\b/,
+  },
 ];

@@ -108,8 +108,9 @@ const SIGNATURES: Signature[] = [
   {
     // The .NET muxer with no SDK in the image: "dotnet ef" is taken for an app named "ef". An app path
     // (app.dll) that does not exist is a missing file instead, and an application named "dotnet" is the
-    // host repeated in args (bad_command_args).
-    all: [/\bThe application '(?!dotnet')[^'./\\]{1,100}' does not exist/],
+    // host repeated in args (bad_command_args), as are "run" and "watch": the dev-time verbs that start an
+    // app from source, where a runtime image starts the published .dll.
+    all: [/\bThe application '(?!(?:dotnet|run|watch)')[^'./\\]{1,100}' does not exist/],
     confidence: 0.8,
     title: 'The command needs the .NET SDK, which the runtime image does not have',
   },

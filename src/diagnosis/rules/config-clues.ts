@@ -39,6 +39,24 @@ export const OUTPUT_FILE_NOT_OPENED =
   /\bFileNotOpen\b|\b(?:[Ff]ailed to|[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Cc]annot|[Cc]an't) open (?:the )?(?:log ?file |pid ?file |lock ?file )?['"`]?\/[^\s'"`]{1,200}\.(?:log|pid|lock)\b/;
 
 /**
+ * The app logs its listen address as empty ("listen":"", addr="", LISTEN_ADDR="") or the runtime shows the
+ * default it fell back to for an empty address (Go's http.ListenAndServe("") listens on ":http"): a bind to
+ * port 80 refused to a non-root user then follows from the unset variable (missing_env_var), not from a port
+ * chosen on purpose, so the permission rule steps back.
+ */
+export const EMPTY_LISTEN_ADDRESS =
+  /"(?:listen|listen_?addr(?:ess)?|addr(?:ess)?|bind(?:_?addr(?:ess)?)?|http_?addr(?:ess)?|port)": ?""|\b(?:LISTEN|listen|ADDR|addr|BIND|bind|PORT|port)(?:_?[A-Za-z]{1,20})?=""|\blisten tcp6? :https?: bind\b/;
+
+/**
+ * The kubelet dropped keys of an envFrom Secret or ConfigMap that are not valid variable names ("Keys
+ * [backend-store-uri] from the EnvFrom secret ns/x were skipped since they are considered invalid environment
+ * variable names", reason InvalidEnvironmentVariableNames): the variable the command or the app expects is
+ * unset, so what it prints next (a mangled argv, an absent setting) is a consequence.
+ */
+export const ENV_FROM_KEYS_SKIPPED =
+  /\bInvalidEnvironmentVariableNames\b|\bKeys? \[[^[\]\n]{1,300}\] from the EnvFrom (?:secret|configMap|config map)\b[^\n]{0,200}\bskipped\b/i;
+
+/**
  * A file the configuration names that is not there, in the words of the directive that names it (Apache's
  * "SSLCertificateFile: file '/usr/local/apache2/conf/server.crt' does not exist or is empty" under its
  * "Syntax error on line 86", HAProxy's "file '/etc/ssl/site.pem' does not exist"): the config parses, a path it

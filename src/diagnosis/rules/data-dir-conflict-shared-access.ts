@@ -66,10 +66,11 @@ export const SHARED_ACCESS_SIGNATURES: Signature[] = [
   },
   {
     // Taking a named lock file failed, without saying why: a Vector/Tantivy/Lucene-like "failed to lock
-    // buffer.lock", "could not lock '/data/.lock'". Usually another process holds it; weaker than the above
-    // because a full or read-only volume fails the same call (those guards send it to their causes).
+    // buffer.lock", "could not lock '/data/.lock'", Factorio "Couldn't acquire exclusive lock on /factorio/.lock".
+    // Usually another process holds it; weaker than the above because a full or read-only volume fails the
+    // same call (those guards send it to their causes).
     all: [
-      /\b(?:[Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) lock (?:the )?(?:file )?['"`]?[^\s'"`;]{0,200}\.(?:lock|lck)\b/,
+      /\b(?:[Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) lock (?:the )?(?:file )?['"`]?[^\s'"`;]{0,200}\.(?:lock|lck)\b|\b(?:[Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:acquire|obtain|get|take) (?:an? |the )?(?:exclusive |write )?lock (?:on|for) (?:the )?(?:file )?['"`]?[^\s'"`;]{0,200}\.(?:lock|lck)\b/,
     ],
     confidence: 0.78,
     title: 'The lock file of the data directory is held by another process (two replicas on one volume?)',
@@ -85,6 +86,14 @@ export const SHARED_ACCESS_SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'A lock file on the shared volume is held by another process (the old pod, or a second replica)',
     not: NOT_A_VOLUME_LOCK,
+  },
+  {
+    // Redis-family servers (Redis, Valkey, KeyDB) finding garbage inside their append-only file: a
+    // truncated tail reads "Unexpected end of file", a bad format in the middle is most often two servers
+    // appending to one AOF (two replicas on a shared RWX volume). Corruption has other causes, hence weak.
+    all: [/\bBad file format reading the append only file\b/],
+    confidence: 0.6,
+    title: 'The append-only file on the volume is garbled (two servers writing one AOF on a shared volume?)',
   },
   WAITING_FOR_VOLUME_LOCK,
 ];

@@ -78,4 +78,16 @@ export const STALE_MARKER_SIGNATURES: Signature[] = [
     title: "One of the server's state directories was kept and the other is empty (only one on a persistent volume?)",
     not: /\b(?:rmdir|[Uu]nlink|[Uu]nmount)\b/,
   },
+  {
+    // A node whose volume keeps the membership of the former multi-node cluster, started alone or in another
+    // place: Elasticsearch "cannot start with [discovery.type] set to [single-node] when local node ... does
+    // not have quorum in voting configuration" (the volume of a former 3-node cluster), Cassandra "Cannot start
+    // node if snitch's data center (dc1) differs from previous data center (datacenter1)". The volume's
+    // stored cluster state, not the configuration alone: a fresh volume starts with the same settings.
+    all: [
+      /\bcannot start with \[discovery\.type\] set to \[single-node\] when local node\b|\bdoes not have quorum in (?:the )?(?:last (?:accepted|committed) )?voting configuration\b|\b[Cc]annot start node if snitch's (?:data ?center|rack) \([^()\n]{1,80}\) differs from previous (?:data ?center|rack)\b/,
+    ],
+    confidence: 0.84,
+    title: 'The volume keeps the membership of a former cluster that this node cannot form alone (stale cluster state)',
+  },
 ];

@@ -121,4 +121,30 @@ export const ROLLBACK_SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'The SQLite database schema uses syntax this SQLite cannot parse (written by a newer SQLite?)',
   },
+  {
+    // A save, world or map that names its version and refuses to load in an older binary (a floating tag
+    // upgraded the server, a pinned tag rolled it back, the saves on the volume stayed): Factorio "Map version
+    // 2.0.10-0 cannot be loaded because it is higher than the game version (1.1.110-0)", "world was saved
+    // with a newer version", "save file version 9 is newer than the server version".
+    all: [
+      /\b(?:[Mm]ap|[Ss]ave(?: ?game| file)?|[Ww]orld|[Dd]ata|[Dd]atabase|[Ss]tore|[Ss]napshot|[Ii]ndex) (?:file |format )?version v?\d[\w.-]{0,30} (?:cannot|can't|could not|couldn't) be (?:loaded|opened|read) (?:because|as|since) it is (?:higher|newer|greater|later) than\b|\b(?:[Mm]ap|[Ss]ave(?: ?game| file)?|[Ww]orld) (?:was |has been )?(?:saved|created|written) (?:with|in|by) a (?:newer|more recent|later|future) (?:version|release)\b|\b(?:[Mm]ap|[Ss]ave(?: ?game| file)?|[Ww]orld) (?:file |format )?version v?\d[\w.-]{0,30} is (?:higher|newer|greater|later) than the (?:game|server|current|supported) version\b/,
+    ],
+    confidence: 0.86,
+    title: 'The saves on the volume were written by a newer release than the image runs (the tag rolled back?)',
+    // A mod, plugin or client of another version is the image's or the player's, not the stored data.
+    not: /\b[Mm]od version\b|[Pp]lugin|[Cc]lient version|[Pp]rotocol/,
+  },
+  {
+    // A server that stamps its schema version in the database and compares it with the one it expects at
+    // start-up, the database having been created by an older release (the image was bumped, no upgrade ran):
+    // MLflow "Detected out-of-date database schema (found version acf3..., but expected 0584...)". The same
+    // words fit a migration that was never run (db_migration_failure), hence below the certain readings.
+    all: [
+      /\b(?:[Dd]etected |[Ff]ound )?(?:an )?out[- ]of[- ]date (?:database|DB|data ?store|storage|store) schema\b|\b(?:database|DB|schema) (?:schema )?version[^\n]{0,40}\bfound (?:version )?[\w.-]{1,60},? but expected\b|\bout[- ]of[- ]date[^\n]{0,40}\(found (?:version )?[\w.-]{1,60},? but expected\b/,
+    ],
+    confidence: 0.8,
+    title: 'The database schema was created by an older release than the image runs (run its upgrade first)',
+    // A client's or a document's schema (GraphQL, JSON Schema) being stale is not the stored data.
+    not: /[Dd]river|[Cc]lient|[Pp]rotocol|lockfile|lock file|[Cc]ache|GraphQL|JSON ?[Ss]chema/,
+  },
 ];

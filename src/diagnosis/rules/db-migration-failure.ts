@@ -10,12 +10,13 @@ import {
   MIGRATION_CHECKSUM_CHANGED,
   OUT_OF_ORDER_MIGRATION,
 } from './db-migration-history.ts';
+import { DDL_OUTSIDE_ITS_RULES, DDL_REFUSED, UNDEFINED_OBJECT } from './db-migration-failure-ddl.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 
 // Schema tools that create or upgrade the tables at start-up count too (Hive's schematool -initSchema,
 // Temporal's setup-schema, aerich/yoyo/piccolo/drizzle-kit, Tortoise's generate_schemas).
 const MIGRATION_CONTEXT =
-  /migrat|\b(?:drush (?:deploy|updatedb|updb)|[Dd]atabase updates start|setup:upgrade|wp core update-db)\b|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bDeploying changes (?:to|through)\b|\bAutoMigrate\b|\b(?:aerich|yoyo|piccolo|drizzle-kit|mikro-orm|generate_schemas|schema:update|prisma db push)\b|\b(?:play\.api\.db\.)?evolutions?\b/i;
+  /migrat|\b(?:drush (?:deploy|updatedb|updb)|[Dd]atabase updates start|setup:upgrade|wp core update-db)\b|Applying migration|alembic|flyway|liquibase|prisma migrate|knex|sequelize|typeorm|db:migrate|schema ?tool|-(?:init|upgrade|initOrUpgrade)Schema\b|\b(?:setup|update)-schema\b|\bschema (?:initiali[sz]ation|upgrade|creation)\b|\b(?:dbmate|goose|sqitch|diesel|refinery|atlas migrate|golang-migrate|sqlx|ecto)\b|\bApplying:? \d{8,14}_[\w-]{1,120}\.sql\b|\bDeploying changes (?:to|through)\b|\bAutoMigrate\b|\b(?:aerich|yoyo|piccolo|drizzle-kit|mikro-orm|generate_schemas|schema:update|prisma db push)\b|\b(?:play\.api\.db\.)?evolutions?\b|\bApplying (?:database )?schema (?:deltas?|updates?|patch(?:es)?|\d)/i;
 
 // A crash whose stack runs through the migration runner (the error line itself may be cut off).
 const MIGRATOR_IN_STACK: Signature = {
@@ -180,30 +181,6 @@ const SCHEMA_CONFLICT: Signature = {
   title: 'A migration conflicts with the existing schema',
 };
 
-// Schema changes the database refused over the existing data or objects, which only DDL can raise: a unique
-// index over duplicate rows (PostgreSQL "could not create unique index", SQL Server "The CREATE UNIQUE INDEX
-// statement terminated because a duplicate key was found", Frappe "cannot be set as unique ..., as there are
-// non-unique existing values", "Failed to alter schema"), a drop that other objects depend on ("cannot drop
-// column x of table y because other objects depend on it"). A migration's, when the log shows one.
-const DDL_REFUSED: Signature = {
-  all: [
-    /\bcould not create unique index\b|\bCREATE UNIQUE INDEX statement terminated because a duplicate key was found\b|\bcannot be (?:set|made|marked) (?:as )?unique\b|\b(?:as )?there are (?:non-unique|duplicate) (?:existing )?values\b|\b[Ff]ailed to alter (?:the )?(?:schema|table)\b|\bcannot drop (?:column|table|constraint|index|view|type|function) [^\s]{1,120}(?: (?:of|on) (?:table|relation) [^\s]{1,120})? because other objects depend on it\b|\bDependentObjectsStillExist\b/,
-  ],
-  confidence: 0.8,
-  title: 'A migration changed the schema in a way the existing data or objects refuse',
-};
-// DDL the database only allows under conditions the migration broke: CREATE INDEX CONCURRENTLY or ALTER TYPE
-// ... ADD VALUE "cannot run inside a transaction block", a new enum value used before its commit, MySQL
-// "ALGORITHM=INPLACE is not supported", a CHECK "violated by some row", SQLite's ALTER limits (Alembic "No
-// support for ALTER of constraints in SQLite dialect", "Cannot add a UNIQUE column"). A migration's, in one.
-const DDL_OUTSIDE_ITS_RULES: Signature = {
-  all: [
-    /\bcannot (?:run|be executed|be run) (?:inside|from) a (?:transaction block|function|pipeline)\b|\bunsafe use of new value\b|\bUnsafeNewEnumValueUsage\b|\bNew enum values must be committed before they can be used\b|\bcheck constraint "[^"\n]{1,120}" of relation "[^"\n]{1,120}" is violated by some row\b|\b(?:ALGORITHM=INPLACE|ALGORITHM=INSTANT|LOCK=NONE) is not supported\b|\bNo support for ALTER of (?:constraints|columns?) in [\w ]{1,30} dialect\b|\bCannot add a (?:UNIQUE|PRIMARY KEY) column\b|\bCannot add a column with non-constant default\b/,
-  ],
-  confidence: 0.8,
-  title: "A migration statement broke the database's rules for schema changes (transaction, enum, constraint)",
-};
-
 // A statement the database refused (NOT NULL over existing rows, SQLite/SQL Server/Oracle refusing a NOT NULL
 // column without a default, a type cast, a foreign key): a
 // migration's, when the log shows one running, otherwise a query of the app's own.
@@ -280,7 +257,7 @@ const byMigrationSignature = signatureRule({
 const bySqlFailureInMigration = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
-  signatures: [SQL_FAILURE],
+  signatures: [SQL_FAILURE, UNDEFINED_OBJECT],
   adjust: (ctx, hit) => {
     if (hit.fromStatus || !migrationRunning(ctx, hit.line)) return 0;
     // "SQLSTATE[HY000] [2002] getaddrinfo failed": no statement ran, the connection did not open.

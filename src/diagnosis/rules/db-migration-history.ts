@@ -41,8 +41,10 @@ export const DUPLICATE_MIGRATION_VERSION: Signature = {
   // Two migration files claim one name or version (two branches merged): Phinx "Migration "X.php" has the
   // same name as "Y.php"" and "Duplicate migration", Flyway "Found more than one migration with version",
   // golang-migrate "duplicate migration file", goose "duplicate version", Sequel "Duplicate migration version".
+  // goose lists the two files on the lines after "duplicate version 20240301120000 detected:", so the
+  // version number and "detected" / "found" say it on the line itself.
   all: [
-    /\b[Mm]igration "?[\w./\\-]{1,160}"? has the same (?:name|version|class name) as\b|\b[Dd]uplicate migration(?: (?:name|version|file|class|id))?\b|\b[Ff]ound more than one migration with (?:version|description)\b|\bduplicate (?:migration )?version\b[^\n]{0,120}\bmigrations?\b/,
+    /\b[Mm]igration "?[\w./\\-]{1,160}"? has the same (?:name|version|class name) as\b|\b[Dd]uplicate migration(?: (?:name|version|file|class|id))?\b|\b[Ff]ound more than one migration with (?:version|description)\b|\bduplicate (?:migration )?version\b[^\n]{0,120}\bmigrations?\b|\b[Dd]uplicate (?:migration |schema )?versions? v?\d{1,20} (?:detected|found)\b/,
   ],
   confidence: 0.86,
   title: 'Two migration files claim the same name or version (branches merged without renumbering)',

@@ -12,6 +12,7 @@ import {
   serviceDiedEarlier,
   TELEMETRY_ENDPOINT,
   UNSET_HOST,
+  UNSET_HOST_LOOKED_UP,
   ZONE_AS_REGION_ENDPOINT,
 } from './network-clues.ts';
 
@@ -173,6 +174,8 @@ export const dnsResolutionFailure = signatureRule({
     // Nothing to resolve: the host is a placeholder or empty, or the client printed its server list empty
     // (Kafka's "No resolvable bootstrap urls given" after `bootstrap.servers = []`). The variable that
     // should name the host was never set, so this reading steps back behind missing_env_var.
+    // A name looked up as None/undefined/null is no name at all: an alternative at most.
+    if (UNSET_HOST_LOOKED_UP.test(hit.line.text)) return Math.min(hit.confidence, 0.4);
     if (UNSET_HOST.test(hit.line.text) || ctx.log.lines.some((l) => EMPTY_SERVER_LIST.test(l.text)))
       return Math.min(hit.confidence, 0.5);
     // The cloud metadata server does not exist outside its cloud: an SDK went there because no credentials

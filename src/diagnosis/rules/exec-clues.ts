@@ -197,8 +197,10 @@ export const shellPathNotFound = (ctx: RuleContext): ShellPathNotFound | null =>
 // "<script>: 6: " (Tekton and CI runners name their generated scripts without an extension).
 // An app that ran a shell command often quotes its stderr: Symfony Process / KnpSnappy `stderr: "sh: 1:
 // /app/bin/tool: Permission denied`, Python `stderr=b'sh: 1: ...'`.
+// Process managers (foreman, honcho, overmind, docker compose) prefix each child's line with
+// "[HH:MM:SS] name | ".
 const SHELL_DENIED =
-  /^(?:\s{0,40}(?:stderr|error output)=?:? ?b?["']?)?(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: |^[^\s:]{1,300}: (?:line )?\d{1,5}: /;
+  /^(?:(?:\d\d:\d\d:\d\d )?[\w.-]{1,60} {0,20}\| )?(?:\s{0,40}(?:stderr|error output)=?:? ?b?["']?)?(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|z|k|a)?sh: |^[^\s:]{1,300}: (?:line )?\d{1,5}: /;
 // A bare name ("sh: 1: next: Permission denied") is a command looked up on PATH: an exec too.
 const DENIED_PATH = /: ((?:\/|\.\/)?[^\s:]+): Permission denied['"]?\s*$/;
 const PROGRAM_PATH = /\/(?:s?bin|libexec)\/|\.(?:sh|py|rb|pl)$|^\.\/|\/[^/.]+$|^[A-Za-z][\w-]{0,63}$/;

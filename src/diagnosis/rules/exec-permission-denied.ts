@@ -66,6 +66,16 @@ const SIGNATURES: Signature[] = [
     warningIsEvidence: true,
   },
   {
+    // Image entrypoints that run a hook directory skip a script without +x and go on: nginx/docker-library
+    // "/docker-entrypoint.sh: Ignoring /docker-entrypoint.d/40-render.sh, not executable", "Skipping
+    // /entrypoint.d/x.sh, not executable". A script mounted from a ConfigMap keeps mode 0644, so what it
+    // should have prepared (a rendered config) is missing and the server fails later on.
+    all: [/\b(?:Ignoring|Skipping|Not running) ['"]?\/[^\s,'"]{1,300}['"]?,? (?:(?:it )?is )?not executable\b/],
+    confidence: 0.82,
+    title: 'The entrypoint skipped a startup script that is not executable (mounted without +x?)',
+    warningIsEvidence: true,
+  },
+  {
     // podman/crun: "crun: open executable: Permission denied: OCI permission denied".
     all: [/\bOCI permission denied\b|\bopen executable: Permission denied/],
     confidence: 0.88,

@@ -213,6 +213,25 @@ export const FILE_NOT_FOUND_ERRORS: Signature[] = [
     title: 'A file the command points at is not in the container (mount or ConfigMap key name?)',
   },
   {
+    // A reader that names the path it was configured with and says why it failed: Elasticsearch's SSL
+    // loader "cannot read configured [PKCS12] keystore [/usr/share/elasticsearch/config/certs/x.p12]
+    // because the file does not exist", OpenSearch and Logstash the same, "... at '/etc/x.pem' because it
+    // does not exist". The file the setting points at is not where it says (a moved or missing mount).
+    all: [/(?:\[\/[^[\]\n]{1,300}\]|['"]\/[^'"\n]{1,300}['"]) because (?:the file|it) (?:does not exist|is missing)\b/],
+    confidence: 0.86,
+    title: 'A file the configuration points at is not in the container (mount path moved?)',
+  },
+  {
+    // An option parser that checks the directory or file an option names: Odoo/optparse "error: option
+    // --addons-path: no such directory: '/mnt/addons'", "option --config: no such file: '/etc/x.conf'".
+    // The flag is fine; the path it names is not there yet (a sidecar that fills it, a missing mount).
+    all: [
+      /\boption -{1,2}[\w-]{1,40}: (?:no such (?:file or directory|file|directory)|(?:file|directory|path) (?:does not exist|not found))\b/,
+    ],
+    confidence: 0.8,
+    title: 'A path given on the command line is not in the container',
+  },
+  {
     // Time zone data missing from a minimal image (scratch, distroless, alpine without tzdata): a valid
     // IANA Region/City name is reported unknown by Go's time.LoadLocation ("unknown time zone
     // Europe/Berlin"), Python's zoneinfo ("No time zone found with key America/New_York"), or the zoneinfo

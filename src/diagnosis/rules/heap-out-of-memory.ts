@@ -173,6 +173,23 @@ const SIGNATURES: HeapSignature[] = [
     not: /\bshared memory\b|\/dev\/shm\b/,
   },
   {
+    // Tensor libraries' CPU allocators that refuse a request inside the process, before any cgroup kill:
+    // PyTorch "DefaultCPUAllocator: can't allocate memory: you tried to allocate 102400000000 bytes"
+    // (often after "[enforce fail at alloc_cpu.cpp]"), Caffe2 the same. The data asked for more than fits.
+    all: [/\bcan't allocate memory: you tried to allocate \d|\[enforce fail at alloc_cpu\.cpp:\d/],
+    confidence: 0.86,
+    title: 'The process could not allocate a tensor it asked for (CPU allocator refused it)',
+    runtime: 'other',
+  },
+  {
+    // The BEAM kills a process that grows past its max_heap_size (+hmax in vm.args, or the process flag)
+    // and logs "Context: maximum heap size reached" with the sizes; the supervisor then gives up.
+    all: [/^\s{0,20}Context:\s{1,20}maximum heap size reached\b/],
+    confidence: 0.86,
+    title: 'An Erlang/Elixir process outgrew its maximum heap size and the VM killed it',
+    runtime: 'other',
+  },
+  {
     all: [/memory allocation of \d+ bytes failed/],
     confidence: 0.8,
     title: 'The process failed to allocate memory',

@@ -33,4 +33,17 @@ export const FORK_LIMIT_SIGNATURES: Signature[] = [
     title: 'The process limit (ulimit -u or the pod pids limit) is reached',
   },
   UNNAMED_EAGAIN,
+  {
+    // A server that words a refused thread spawn without the errno (ClickHouse's "Cannot schedule a task: cannot
+    // allocate thread", "can't create new thread", "thread creation failed", "Unable to create thread"): clone()
+    // fails at start when the pod's pids limit (or ulimit -u) is below the pools the server sizes per core. A
+    // full pool says "no free thread" instead, so the spawn words stay here, short of the errno's certainty.
+    all: [
+      /\b(?:[Cc]annot|[Cc]an't|[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Ff]ailed to) (?:allocate|create|spawn|start) (?:a |the )?(?:new )?(?:OS |native |worker )?thread\b|\b[Tt]hread creation failed\b/,
+    ],
+    confidence: 0.74,
+    title: 'The process or thread limit (the pod pids limit or ulimit -u) is reached: a thread could not be created',
+    // Out of memory for the thread's stack names memory, which is another cause.
+    not: /\b(?:[Oo]ut of memory|OutOfMemory|[Cc]annot allocate memory|ENOMEM|memory limit)\b/,
+  },
 ];

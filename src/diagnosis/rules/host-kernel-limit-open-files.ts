@@ -2,7 +2,8 @@
  * host_kernel_limit's readings of the open-file limit (nofile) as a framework words it without EMFILE: PyTorch's
  * DataLoader passes tensors between workers as file descriptors (the file_descriptor sharing strategy), so a
  * low `ulimit -n` surfaces as a short SCM_RIGHTS message, not as "Too many open files". The host-kernel-limit
- * rule lists these among its own signatures.
+ * rule lists these among its own signatures, with a server's accept() running out of descriptors, which names the
+ * limit (one descriptor per client) rather than a leak.
  */
 import type { Signature } from './log-helpers.ts';
 
@@ -17,6 +18,17 @@ export const OPEN_FILE_LIMIT_SIGNATURES: Signature[] = [
     ],
     confidence: 0.82,
     title: 'The open-file limit (ulimit -n) is too low for the descriptors the DataLoader workers pass',
+  },
+  {
+    // A server whose accept() runs out of descriptors: it holds one per client (websockets, long polls), so the
+    // soft nofile limit (1024 under some runtimes) caps the clients, and the kubelet's probe connections are
+    // refused next. asyncio's "socket.accept() out of system resource", Go's "http: Accept error: accept tcp
+    // [::]:8080: accept4: too many open files", libuv/nginx "accept4() failed (24: Too many open files)".
+    all: [
+      /\baccept\(\) out of system resource\b|\baccept4?(?:\(\))?(?: failed)?:? \(?(?:24: )?(?:[Tt]oo many open files|EMFILE)\b|\bAccept error: accept tcp[^\n]{0,120}: too many open files\b/,
+    ],
+    confidence: 0.8,
+    title: 'The open-file limit (ulimit -n) caps the connections the server can accept',
   },
 ];
 

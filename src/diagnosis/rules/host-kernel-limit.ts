@@ -5,6 +5,7 @@ import type { LogLine } from '../types.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 import { FORK_FRAME, FORK_LIMIT_SIGNATURES, UNNAMED_EAGAIN } from './host-kernel-limit-forks.ts';
 import { INOTIFY_LIMIT_SIGNATURES } from './host-kernel-limit-inotify.ts';
+import { KERNEL_FEATURE_SIGNATURES } from './host-kernel-limit-kernel-features.ts';
 import { MEMORY_MAP_SIGNATURES } from './host-kernel-limit-memory-maps.ts';
 import { MANY_FILES_OPENED, OPEN_FILE_LIMIT_SIGNATURES } from './host-kernel-limit-open-files.ts';
 
@@ -256,6 +257,7 @@ const SIGNATURES: Signature[] = [
     title: 'fork failed: vm.overcommit_memory or memory is too low',
   },
   ...MEMORY_MAP_SIGNATURES,
+  ...KERNEL_FEATURE_SIGNATURES,
   ...OPEN_FILE_LIMIT_SIGNATURES,
   OPEN_FILE_LIMIT_REACHED,
 ];

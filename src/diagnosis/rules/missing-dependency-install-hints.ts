@@ -178,4 +178,16 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
     title: 'A package the configured feature needs is not installed in the image',
     not: /shared (?:library|object)|\.so\b|[Ww]arning|system (?:dependencies|packages|libraries)/,
   },
+  {
+    // A library that looks up an optional backend by name and asks whether it was installed: BeautifulSoup's
+    // "FeatureNotFound: Couldn't find a tree builder with the features you requested: lxml. Do you need to
+    // install a parser library?", pandas' "Missing optional dependency 'openpyxl'", "No engine named x. Did you
+    // install the x package?". The app names a backend the image was built without.
+    all: [
+      /\b(?:[Dd]o|[Dd]id) you (?:need to )?install (?:a |an |the )?[\w .-]{0,40}\b(?:library|package|module|parser|backend|engine|driver|extension|plugin)s?\?|\bFeatureNotFound\b|\bMissing optional dependency ['"`]/,
+    ],
+    confidence: 0.84,
+    title: 'An optional package the app selects by name (a parser, engine or driver) is not installed in the image',
+    not: /shared (?:library|object)|\.so\b|[Ww]arning|system (?:dependencies|packages|libraries)/,
+  },
 ];

@@ -109,7 +109,22 @@ const VARIABLE_NOT_AVAILABLE: Signature = {
   not: /\b(?:on|in|for) this (?:platform|system|architecture|version|build|edition|host|node)\b|\bSERVICE_UNAVAILABLE\b/,
 };
 
+// A client library that names the setting it needs and where it may come from: PRAW's "Required
+// configuration setting 'client_id' missing. This setting can be provided in a praw.ini file, ... or as an
+// environment variable", "required option 'api_key' is not set". In a container the value was to come from
+// a variable (os.getenv passed None). A field missing from a file the app parses (a line number, a file
+// name, jadconfig's 'Required parameter "http_bind_address" not found') is bad_config.
+const REQUIRED_SETTING_MISSING: Signature = {
+  all: [
+    /\b[Rr]equired (?:config(?:uration)? )?(?:setting|option|value|attribute) ['"`][\w.-]{1,60}['"`] (?:is )?(?:missing|not (?:set|provided|given))\b/,
+  ],
+  confidence: 0.78,
+  title: 'A required setting is missing: the environment variable that was to provide it is not set',
+  not: /\b(?:at )?line \d|\bcolumn \d|\.(?:ya?ml|json|toml|conf|hcl|properties)\b|\s--[a-z]/,
+};
+
 export const ABSENT_INPUT_SIGNATURES: readonly Signature[] = [
+  REQUIRED_SETTING_MISSING,
   VARIABLE_NOT_AVAILABLE,
   STRINGIFIED_ABSENT_BASE_URL,
   EMPTY_DRIVER_NAME,

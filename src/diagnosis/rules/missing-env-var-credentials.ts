@@ -8,6 +8,18 @@ import type { Signature } from './log-helpers.ts';
 
 export const ABSENT_CREDENTIAL_SIGNATURES: readonly Signature[] = [
   {
+    // A service that says which credential it needs before it will talk at all: ngrok's "Usage of ngrok
+    // requires a verified account and authtoken" (ERR_NGROK_4018), "this command requires an API key",
+    // "requires an access token to be set". Nothing was sent: the variable with the token (NGROK_AUTHTOKEN)
+    // was not given to the pod. A token that was sent and refused says invalid, expired or revoked.
+    all: [
+      /\brequires? (?:a |an )?(?:[\w-]{1,20} ){0,2}(?:(?:and|or) (?:an? )?)?(?:auth ?token|authtoken|api[ _-]?key|access token|bearer token)s?\b(?! (?:with|that has|having|scope))/i,
+    ],
+    confidence: 0.8,
+    title: 'The service requires a token that was not given: the variable that holds it is not set',
+    not: /\b(?:invalid|expired|incorrect|wrong|revoked|mismatch|scopes?|permissions?|insufficient|rotate)\b/i,
+  },
+  {
     // AWS SDKs with AWS_REGION / AWS_DEFAULT_REGION unset.
     all: [
       /\bRegion is missing\b|AWS region is required, but was not found|You must specify a region\b|\bMissingRegion\b|Missing region in config|Unable to load region from any of the providers|could not find region configuration/,

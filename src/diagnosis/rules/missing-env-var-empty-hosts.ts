@@ -7,6 +7,7 @@
  */
 import type { RuleContext } from '../rule.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
+import { DNS_FAILURE, UNSET_HOST_LOOKED_UP } from './network-clues.ts';
 
 // Erlang's net_kernel prints "** Hostname %s is illegal **": with the host empty (RELEASE_NODE=app@${POD_IP}
 // and POD_IP unset) the name leaves two spaces. The node name itself shows the same hole: 'app@'.
@@ -27,8 +28,26 @@ const QUOTED_CONFIG_LINE_WITH_HOLE: Signature = {
 // A shell trace of an assignment that came out empty ("+ MASTER_HOST="): the script read an unset variable.
 const EMPTY_ASSIGNMENT_TRACE = /^\+{1,4} [A-Z][A-Z0-9_]{0,60}=(?:''|"")?\s*$/;
 
+// A server refused its privileged default port (Go's ListenAndServe("") falls back to :80, Node's listen()
+// on an unset PORT in some frameworks to 80/443) by a non-root user. Alone it is permission_denied (a port
+// chosen below 1024); it is an unset variable only when the log printed the listen setting empty just
+// before, and that is weighed in weighEmptyHost.
+const PRIVILEGED_DEFAULT_PORT_REFUSED: Signature = {
+  all: [
+    /\blisten tcp[46]? (?:0\.0\.0\.0|\[::\])?:(?:80|443|http|https): bind: permission denied|\blisten EACCES:? (?:permission denied )?(?:0\.0\.0\.0|::)?:(?:80|443)\b/,
+  ],
+  confidence: 0.5,
+  title: 'The server fell back to a privileged default port: the variable with its listen address is not set',
+};
+
+// A structured or key=value log line that printed the listen setting empty ("listen":"", addr="").
+const EMPTY_LISTEN_SETTING =
+  /["'][\w-]{0,20}(?:listen|addr|address|port|bind)[\w-]{0,20}["'] ?[:=] ?(?:""|'')|\b(?:listen|addr|address|port|bind)[\w-]{0,20}=(?:""|''|\s|$)/i;
+
 /** The hole in a generated config line counts fully when the trace shows the variable came out empty. */
 export const weighEmptyHost = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+  if (hit.signature === PRIVILEGED_DEFAULT_PORT_REFUSED)
+    return ctx.log.lines.some((l) => l.line <= hit.line.line && EMPTY_LISTEN_SETTING.test(l.text)) ? 0.92 : 0;
   if (hit.signature !== QUOTED_CONFIG_LINE_WITH_HOLE) return undefined;
   return ctx.log.lines.some((l) => l.line < hit.line.line && EMPTY_ASSIGNMENT_TRACE.test(l.text))
     ? 0.84
@@ -47,6 +66,16 @@ const UNSET_HOST_IN_DIAL: Signature = {
   title: 'The client dialled host None/undefined: the variable that holds the host is not set',
 };
 
+// A resolver asked for the name None/undefined/null: libpq's 'could not translate host name "None" to
+// address', MySQL's "Unknown MySQL server host 'None'", Node's "getaddrinfo ENOTFOUND undefined", Go's
+// "lookup null on 10.96.0.10:53". The host was an f-string or template over an unset lookup; a Service
+// name that does not exist would be a name (dns_resolution_failure steps back on the same words).
+const UNSET_HOST_NAME_RESOLVED: Signature = {
+  all: [DNS_FAILURE, UNSET_HOST_LOOKED_UP],
+  confidence: 0.9,
+  title: 'The host name looked up was None/undefined: the variable that holds the host is not set',
+};
+
 // A path that arrived empty: Go's "open : no such file or directory" (os.Open("") of os.Getenv unset, a
 // TLS keypair loaded from "" paths), "stat : no such file", Python's "No such file or directory: ''". A
 // wrong path would be printed; an empty one is a variable that was not set (or a config key left blank).
@@ -60,5 +89,7 @@ export const EMPTY_HOST_SIGNATURES: readonly Signature[] = [
   ERLANG_EMPTY_NODE_HOST,
   QUOTED_CONFIG_LINE_WITH_HOLE,
   UNSET_HOST_IN_DIAL,
+  UNSET_HOST_NAME_RESOLVED,
+  PRIVILEGED_DEFAULT_PORT_REFUSED,
   EMPTY_PATH_OPENED,
 ];

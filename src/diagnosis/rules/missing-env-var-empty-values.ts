@@ -209,10 +209,10 @@ export const EMPTY_VALUE_SIGNATURES: Signature[] = [
   },
   {
     // "masterkey must be 32 bytes, but is 0", "key length 0", "key length is zero" (.NET IdentityModel's
-    // IDX10703 for a SymmetricSecurityKey built from an empty Jwt:Key): a key of zero length arrived
+    // IDX10703 for a SymmetricSecurityKey built from an empty Jwt:Key), jjwt's "key byte array is 0 bits": a key of zero length arrived
     // empty, which is its variable unset (a wrong key has some length).
     all: [
-      /\b\w{0,20}(?:key|secret|token|password|salt)\w{0,12} (?:must|should|needs to) (?:be|have) (?:at least |exactly )?\d{1,4} (?:bytes|characters|chars)(?: long)?,? (?:but (?:is|was|got|has)|got|is|was) (?:0|zero)\b|\b(?:key|secret|token|salt) (?:length|size) (?:is |of |was )?(?:0|zero)\b|\b(?:key|secret) (?:is |was )?(?:of )?zero[- ]length\b/i,
+      /\b\w{0,20}(?:key|secret|token|password|salt)\w{0,12} (?:must|should|needs to) (?:be|have) (?:at least |exactly )?\d{1,4} (?:bytes|characters|chars)(?: long)?,? (?:but (?:is|was|got|has)|got|is|was) (?:0|zero)\b|\b(?:key|secret|token|salt) (?:length|size) (?:is |of |was )?(?:0|zero)\b|\b(?:key|secret) (?:is |was )?(?:of )?zero[- ]length\b|\b(?:key|secret)(?:'s size| byte array| size)? (?:is|was|has) (?:0|zero) (?:bits|bytes)\b/i,
     ],
     confidence: 0.8,
     title: 'A key or secret is empty (length 0): the environment variable that provides it is not set',

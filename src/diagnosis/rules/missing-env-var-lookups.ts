@@ -197,8 +197,10 @@ export const UNRESOLVED_PLACEHOLDER_VALUES: Signature[] = [
   },
   {
     all: [
-      /(?:\bparse|[Pp]arsing|For input string:|[Ii]nvalid (?:URL|URI|url|uri|value|port|address|host|endpoint|number|integer|duration)|[Ii]llegal character in \w{1,20} at index \d{1,6}:) ["'`]?\$\{[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\}|["'`]\$\{[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\}["'`] (?:is not an? (?:valid|legal)|is (?:invalid|malformed)|cannot be (?:parsed|converted))\b/,
+      /(?:\bparse|[Pp]arsing|For input string:|[Ii]nvalid (?:URL|URI|url|uri|value|port|address|host|endpoint|number|integer|duration)|[Ii]llegal character in \w{1,20} at index \d{1,6}:) ["'`]?\$\{[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\}|\b(?:host not found in|[Uu]nknown host:?|UnknownHostException:|[Cc]ould not resolve(?: host)?:?|no such host:?|lookup) ["'`]?\$\{[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\}|["'`]\$\{[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,8}\}["'`] (?:is not an? (?:valid|legal)|is (?:invalid|malformed)|cannot be (?:parsed|converted))\b/,
     ],
+    // nginx's 'host not found in "${NGINX_PORT}" of the "listen" directive' is the same hole: envsubst
+    // leaves names it has no value for, and the resolver is handed the placeholder itself.
     confidence: 0.8,
     title: `A value was passed on as an unexpanded \${NAME}: the environment variable it names is not set`,
   },

@@ -18,10 +18,11 @@ const ENV_READ_FRAME: Signature = {
   title: 'The failing line reads an environment variable that is not set (None or empty reached the call)',
 };
 
-// The exception line that ends the traceback: a None or an empty/blank string where a value belongs, or a
+// The exception line that ends the traceback: a None or an empty/blank string where a value belongs, a
+// type check that wanted a string (configparser's "option values must be strings", "expected str"), or a
 // client saying the argument it was handed is required ("host must be specified").
 const NONE_OR_EMPTY_EXCEPTION =
-  /^(?:[\w.]{1,80}\.)?(?:TypeError|ValueError|AttributeError|[A-Z]\w{0,40}(?:Error|Exception)): [^\n]{0,160}?(?:\bNoneType\b|\bNone\b|\bblank\b|\bempty\b|\bmust not be (?:empty|None|null)\b|\bmust be (?:specified|provided|set|given)\b|\bis required\b)/;
+  /^(?:[\w.]{1,80}\.)?(?:TypeError|ValueError|AttributeError|[A-Z]\w{0,40}(?:Error|Exception)): [^\n]{0,160}?(?:\bNoneType\b|\bNone\b|\bblank\b|\bempty\b|\bmust not be (?:empty|None|null)\b|\bmust be (?:specified|provided|set|given)\b|\bis required\b|\bvalues? must be (?:a )?str(?:ing)?s?\b|\bexpected (?:a )?str(?:ing)?\b|\bstr expected\b)/;
 
 // Tracebacks are short: the exception ends the same traceback within a few dozen lines of the frame.
 const TRACEBACK_SPAN = 60;

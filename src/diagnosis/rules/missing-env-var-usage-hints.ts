@@ -105,4 +105,27 @@ export const USAGE_HINTS: Signature[] = [
     title: 'A required connection parameter is absent: the environment variable that provides it is not set',
     not: /\.ya?ml\b|\.toml\b|\.ini\b|\.json\b|config(?:uration)? file/i,
   },
+  {
+    // A connection or listen option left without its value: click's "Option '--port' requires an argument",
+    // argparse's "argument --database-url: expected one argument", Go's "flag needs an argument: -addr",
+    // picocli's "Missing required parameter for option '--token'". In a pod these are written `--port
+    // $APP_PORT` under sh -c: the variable expanded to nothing, so the option ran off the end of the line.
+    // Nobody types a value option bare on purpose, so this outweighs the generic usage-error reading.
+    all: [
+      /(?:\b[Oo]ption |\bargument |\bparameter for option )['"‘]?-{1,2}[\w-]{0,30}(?:port|host|url|uri|dsn|token|password|secret|key|endpoint|addr|address|bind|database|db|user|region|bucket)(?!\w)[\w-]{0,20}['"’]?:? (?:requires (?:an? )?(?:argument|value)|expected (?:one|an?) (?:argument|value))|\bflag needs an argument: -{1,2}[\w-]{0,30}(?:port|host|url|uri|dsn|token|password|secret|key|endpoint|addr|address|bind|database|db|user|region|bucket)(?!\w)[\w-]{0,20}/,
+    ],
+    confidence: 0.91,
+    title: 'A connection or listen option has no value: the variable that was to fill it in is not set',
+  },
+  {
+    // "Encryption keys must be specified in JUPYTERHUB_CRYPT_KEY env" (JupyterHub with auth_state on), "the
+    // token must be provided via GITHUB_TOKEN environment variable": the program names the variable the
+    // value must come from, and stops without it.
+    all: [
+      /\b(?:must|should|need to|needs to|has to|have to) be (?:specified|set|provided|defined|given|passed|supplied) (?:in|via|with|through|using) (?:the )?['"`$]?[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8}['"`]? env(?:ironment)?(?: ?var(?:iable)?)?\b/,
+    ],
+    confidence: 0.84,
+    title: 'The program names the environment variable a required value must come from, and it is not set',
+    not: /\b(?:if you (?:want|wish|need|like)|optional(?:ly)?|deprecated)\b/i,
+  },
 ];

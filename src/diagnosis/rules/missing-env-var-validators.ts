@@ -68,3 +68,14 @@ export const ENV_VALIDATOR_SIGNATURES: readonly Signature[] = [
     title: 'None of the environment variables the app accepts for a value is set',
   },
 ];
+
+// JSON-schema env validators (env-schema / @fastify/env, envalid-on-ajv, convict): ajv's "env must have
+// required property 'COOKIE_SECRET'" (v8) or "should have required property" (v6). The object checked is
+// the environment, or the property is named like a variable.
+export const JSON_SCHEMA_ENV_REQUIRED: Signature = {
+  all: [
+    /\b(?:env|environment|process\.env|config\.env)(?: variables)? (?:must|should) have required property\b|\b(?:must|should) have required property ['"`][A-Z][A-Z0-9_]{2,80}['"`]/,
+  ],
+  confidence: 0.86,
+  title: 'The environment schema requires a variable that is not set',
+};

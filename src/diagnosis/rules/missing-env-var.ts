@@ -42,7 +42,8 @@ import { REQUIRED_VALUE_SIGNATURES, weighUnsetNotice } from './missing-env-var-r
 import { UNFILLED_SLOT_SIGNATURES } from './missing-env-var-unfilled-slots.ts';
 import { SUBSTITUTION_SIGNATURES } from './missing-env-var-substitutions.ts';
 import { ABSENT_INPUT_SIGNATURES } from './missing-env-var-absent-inputs.ts';
-import { ENV_VALIDATOR_SIGNATURES } from './missing-env-var-validators.ts';
+import { ENV_VALIDATOR_SIGNATURES, JSON_SCHEMA_ENV_REQUIRED } from './missing-env-var-validators.ts';
+import { droppedEnvFromKeys } from './missing-env-var-dropped-keys.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
@@ -66,7 +67,7 @@ const SIGNATURES: Signature[] = [
   SHELL_UNSET_WITH_MESSAGE,
   {
     all: [
-      /[Ee]nvironment [Vv]ariables?|ENVIRONMENT VARIABLES?|\benv(?:ironment)? ?var(?:iable)?s?\b|\bENV\[/,
+      /[Ee]nvironment [Vv]ariables?|ENVIRONMENT VARIABLES?|\b[Ee]nv(?:ironment)? ?[Vv]ar(?:iable)?s?\b|\bENV\[/,
       ENV_FAILURE,
     ],
     confidence: 0.82,
@@ -178,16 +179,7 @@ const SIGNATURES: Signature[] = [
   ...ENV_VALIDATOR_SIGNATURES,
   ...SUBSTITUTION_SIGNATURES,
   ...ABSENT_INPUT_SIGNATURES,
-  {
-    // JSON-schema env validators (env-schema / @fastify/env, envalid-on-ajv, convict): ajv's "env must have
-    // required property 'COOKIE_SECRET'" (v8) or "should have required property" (v6). The object checked
-    // is the environment, or the property is named like a variable.
-    all: [
-      /\b(?:env|environment|process\.env|config\.env)(?: variables)? (?:must|should) have required property\b|\b(?:must|should) have required property ['"`][A-Z][A-Z0-9_]{2,80}['"`]/,
-    ],
-    confidence: 0.86,
-    title: 'The environment schema requires a variable that is not set',
-  },
+  JSON_SCHEMA_ENV_REQUIRED,
   {
     all: [/No application encryption key has been specified|MissingAppKeyException/],
     confidence: 0.85,
@@ -277,6 +269,9 @@ export const missingEnvVar: Rule = {
   id: 'missing-env-var',
   match: (ctx) => {
     const found = bySignature.match(ctx);
+    // The kubelet's own word that it dropped envFrom keys outweighs a weaker reading of the log alone.
+    const dropped = droppedEnvFromKeys(ctx);
+    if (dropped && (!found || dropped.confidence > found.confidence)) return dropped;
     if (found) return found;
     // `+ exec --config /app.yaml`: the variable that held the program expanded to nothing.
     // `+ exec` with nothing at all is more often an empty "$@" (bad_command_args): a weak reading here.

@@ -95,6 +95,11 @@ export const EMPTY_SERVER_LIST =
 export const UNSET_HOST =
   /\$\{[A-Za-z_][\w.:-]{0,80}\}|\$[A-Z][A-Z0-9_]{2,60}\b|["'[(]:\d{2,5}\b|(?:^|[\s=])["']{2}:\d{2,5}\b|(?:^|[\s=@'"(]|:\/\/)(?:None|undefined|null|nil|<nil>):\d{2,5}\b/;
 
+/** The same string as the name a resolver was asked for: libpq's 'could not translate host name "None"',
+ * Node's "ENOTFOUND undefined", Go's "lookup null on ...". No Service is named that: the host is unset. */
+export const UNSET_HOST_LOOKED_UP =
+  /\b(?:host ?name|server host|ENOTFOUND|lookup|resolve host:?) ["'`]?(?:None|undefined|null|nil|<nil>)["'`]?(?![\w.-])/;
+
 /**
  * A cloud's instance metadata server: GCE's metadata.google.internal, the link-local IMDS address
  * (169.254.169.254, AWS/Azure/GCP alike), ECS's task credentials endpoint (169.254.170.2). SDKs reach

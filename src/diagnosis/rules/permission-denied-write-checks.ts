@@ -46,9 +46,10 @@ export const WRITE_CHECK_AS_USER: Signature = {
 // read/write permissions for user id 1030", "does not have write access to", "lacks write permission on"):
 // the volume is owned by another user than the process; a read-only mount or a full disk name their errno.
 // Metabase's "does not have permissions to write to plugins directory /plugins" words it the other way round.
+// Elasticsearch's keystore step says "write permissions required for [/usr/share/elasticsearch/config]".
 export const NO_WRITE_PERMISSION: Signature = {
   all: [
-    /\b(?:has|have) no (?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\b(?:does|do) not have (?:the )?(?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\blacks? (?:the )?(?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\bno write (?:permissions?|access) (?:to|on|for|in)\b|\b(?:does|do) not have (?:the )?(?:necessary |sufficient |required |enough )?permissions? to write\b|\b(?:has|have) no permissions? to write\b|\bno permissions? to write (?:to|in|into)\b/,
+    /\b(?:has|have) no (?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\b(?:does|do) not have (?:the )?(?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\blacks? (?:the )?(?:read ?(?:\/|and|&) ?)?write (?:permissions?|access|rights?)\b|\bno write (?:permissions?|access) (?:to|on|for|in)\b|\b(?:does|do) not have (?:the )?(?:necessary |sufficient |required |enough )?permissions? to write\b|\b(?:has|have) no permissions? to write\b|\bno permissions? to write (?:to|in|into)\b|\bwrite (?:permissions?|access) (?:is |are )?required (?:for|on|to|in)\b|\b(?:requires?|needs?) write (?:permissions?|access) (?:to|on|for|in)\b/,
   ],
   confidence: 0.86,
   title: 'The container user has no write permission on a directory it needs (ownership of the volume)',

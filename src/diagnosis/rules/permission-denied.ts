@@ -6,7 +6,7 @@
 import { kubectl } from '../kubectl.ts';
 import { isShellExecDenied } from './exec-clues.ts';
 import { launchFailure } from './exec-launch-clues.ts';
-import { OUTPUT_FILE_NOT_OPENED } from './config-clues.ts';
+import { EMPTY_LISTEN_ADDRESS, OUTPUT_FILE_NOT_OPENED } from './config-clues.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 import { FILE_ACCESS_SIGNATURES } from './permission-denied-access-words.ts';
 import {
@@ -88,13 +88,14 @@ const GENERIC: Signature = {
   title: 'The container user lacks permission on a path',
   not: EXEC,
 };
+const PRIVILEGED_BIND: Signature = {
+  all: [/\b(?:bind|listen)\b|\bbind\(\)/i, /[Pp]ermission denied|\bEACCES\b/],
+  confidence: 0.9,
+  title: 'A non-root process cannot bind a privileged port (< 1024)',
+};
 
 const SIGNATURES: Signature[] = [
-  {
-    all: [/\b(?:bind|listen)\b|\bbind\(\)/i, /[Pp]ermission denied|\bEACCES\b/],
-    confidence: 0.9,
-    title: 'A non-root process cannot bind a privileged port (< 1024)',
-  },
+  PRIVILEGED_BIND,
   { all: [/\bEACCES\b/], confidence: 0.85, title: 'The container user lacks permission on a path (EACCES)', not: EXEC },
   {
     all: [/\[Errno 13\] Permission denied|PermissionError: |PermissionError\(13\b/],
@@ -265,9 +266,11 @@ export const permissionDenied = signatureRule({
   id: 'permission-denied',
   category: 'permission_denied',
   signatures: SIGNATURES,
-  // A shell denied running a program: the exec rule owns that; this reading stays as an alternative.
   adjust: (ctx, hit) => {
+    // A shell denied running a program: the exec rule owns that; this reading stays as an alternative.
     if (hit.signature === GENERIC && hit.lines.every((l) => isShellExecDenied(l.text))) return 0.45;
+    // Port 80 bound only because the listen address was empty: the unset variable is the cause (missing_env_var).
+    if (hit.signature === PRIVILEGED_BIND && ctx.log.lines.some((l) => EMPTY_LISTEN_ADDRESS.test(l.text))) return 0.6;
     // A wrapper quoting its child's shell error on a program: the same exec failure, mid-line.
     if (hit.lines.every((l) => isQuotedShellExecDenied(l.text))) return Math.min(hit.confidence, 0.45);
     if (hit.signature === NOT_WRITABLE && HEDGE.test(hit.line.text) && OTHER_GUESS.test(hit.line.text))

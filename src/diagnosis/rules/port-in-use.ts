@@ -3,9 +3,10 @@ import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 // A bind that failed for another reason than a taken port: a privileged port as non-root, an address the
-// node does not have, a Unix socket whose directory is missing.
+// node does not have, an address family the node has disabled (an IPv6 "::" on an IPv4-only node: errno 97,
+// EAFNOSUPPORT, which bad_config reads), a Unix socket whose directory is missing.
 const PORT_NOT_TAKEN =
-  /[Pp]ermission denied|\bEACCES\b|[Aa]ccess (?:is )?denied|privileged|[Cc]an(?:no|')t assign requested address|EADDRNOTAVAIL|[Nn]o such file|\bENOENT\b|\.sock\b/;
+  /[Pp]ermission denied|\bEACCES\b|[Aa]ccess (?:is )?denied|privileged|[Cc]an(?:no|')t assign requested address|EADDRNOTAVAIL|[Nn]o such file|\bENOENT\b|\.sock\b|[Aa]ddress family not supported|\bEAFNOSUPPORT\b|\berrno:? ?97\b/;
 
 // EADDRINUSE on a Unix socket path (nginx "bind() to unix:/.../x.sock", "/run/app.sock: Address already in
 // use") is nearly always a socket file left behind by an unclean stop on a kept volume (a stale file is
@@ -52,7 +53,7 @@ const SIGNATURES: Signature[] = [
     // Frameworks that check the port themselves and say it in words (Quarkus "seems to be in use by another
     // process", dev servers "Something is already running on port 3000", "port 8080 is already taken").
     all: [
-      /\b[Pp]ort:? \d{1,5} (?:seems to be|appears to be|is|was) (?:already )?(?:in use|taken|occupied|being used)\b|\b[Pp]ort (?:is )?already (?:taken|occupied|being used)\b|\balready running on port \d{1,5}|\b[Pp]ort \d{1,5} is (?:already )?(?:used|occupied) by (?:another|a different)\b/,
+      /\b[Pp]ort:? \d{1,5} (?:seems to be|appears to be|is|was) (?:already )?(?:in use|taken|occupied|being used)\b|\b[Pp]ort (?:is )?already (?:taken|occupied|being used)\b|\balready running on port \d{1,5}|\b[Pp]ort \d{1,5} is (?:already )?(?:used|occupied) by (?:another|a different)\b|\b(?:[Nn]etwork|[Ll]isten(?:ing)?|[Ss]erver|TCP|UDP|[Gg]ame|[Qq]uery|RCON) port (?:is )?(?:already )?(?:occupied|in use)\b/,
     ],
     confidence: 0.88,
     title: 'The listen port is already in use',

@@ -27,6 +27,15 @@ const SIGNATURES: Signature[] = [
     title: 'The app writes to a read-only filesystem (EROFS)',
   },
   {
+    // Erlang/Elixir report the errno as a bare atom after the operation ("Failed to create cookie file
+    // '/var/lib/rabbitmq/.erlang.cookie': erofs", "{error,{file_error,x,erofs}}"). The EROFS filesystem
+    // (image layers mounted "-t erofs", an fstype field) is the same word for another thing.
+    all: [/(?:[:,{]\s?|\berror \w{1,30} )erofs\b(?!-)/],
+    confidence: 0.88,
+    title: 'The app writes to a read-only filesystem (erofs)',
+    not: /\b(?:fs_?type|fstype|filesystem type|mount(?:ing|ed)?|snapshotter|-t)\b/i,
+  },
+  {
     // Python's tempfile found no writable temp dir: with readOnlyRootFilesystem, /tmp needs an emptyDir.
     all: [/No usable temporary directory found in/],
     confidence: 0.85,

@@ -78,6 +78,33 @@ export const API_GAP_SIGNATURES: Signature[] = [
     title: 'The SQL uses UNIQUE NULLS NOT DISTINCT (PostgreSQL 15) but the server is older',
   },
   {
+    // A built-in SQL function of a newer PostgreSQL than the server: gen_random_uuid, gcd/lcm, trim_scale (13),
+    // range_agg, date_bin, trim_array, bit_count, unistr, string_to_table (14), regexp_count/instr/like/substr
+    // (15), any_value, random_normal, array_sample/shuffle, pg_input_is_valid (16), the SQL/JSON json_value,
+    // json_query, json_exists, json_scalar, json_serialize, uuid_extract_timestamp (17), uuidv7, casefold,
+    // array_sort/reverse (18), jsonb_path_* (12). Migrations written against a newer server fail on an older
+    // one (RDS, distro or a shared cluster that lags). Extension-only functions (uuid_generate_v4) are not here.
+    all: [
+      /\bfunction (?:pg_catalog\.|public\.)?(?:gen_random_uuid|gcd|lcm|min_scale|trim_scale|jsonb_set_lax|range_agg|range_intersect_agg|date_bin|trim_array|bit_count|unistr|string_to_table|regexp_count|regexp_instr|regexp_like|regexp_substr|any_value|random_normal|array_sample|array_shuffle|pg_input_is_valid|pg_input_error_info|json_value|json_query|json_exists|json_scalar|json_serialize|uuid_extract_timestamp|uuid_extract_version|uuidv7|uuidv4|casefold|array_sort|array_reverse|jsonb_path_query|jsonb_path_query_array|jsonb_path_query_first|jsonb_path_exists|jsonb_path_match)\([^()\n]{0,200}\) does not exist\b/,
+    ],
+    confidence: 0.82,
+    title: 'The SQL calls a built-in function of a newer PostgreSQL than the server it runs against',
+  },
+  {
+    // The same gap on MySQL (ERROR 1305 "FUNCTION shop.REGEXP_REPLACE does not exist"): the REGEXP_* family,
+    // UUID_TO_BIN/BIN_TO_UUID/IS_UUID, JSON_VALUE, JSON_OVERLAPS, JSON_SCHEMA_VALID (8.0) on a 5.7 server or
+    // a MariaDB that lacks them; SQL Server ("'STRING_AGG' is not a recognized built-in function name") for
+    // STRING_AGG, TRIM, CONCAT_WS, TRANSLATE (2017), GREATEST, LEAST, DATETRUNC, DATE_BUCKET, JSON_OBJECT
+    // (2022) on an older server or compatibility level; SQLite ("no such function: unixepoch") for the JSON
+    // functions, the math functions (3.35), iif (3.32), unixepoch and format (3.38), octet_length and
+    // timediff (3.43), concat and string_agg (3.44), jsonb (3.45) on an older library in the image.
+    all: [
+      /\bFUNCTION [\w$]{1,64}\.(?:REGEXP_REPLACE|REGEXP_LIKE|REGEXP_INSTR|REGEXP_SUBSTR|UUID_TO_BIN|BIN_TO_UUID|IS_UUID|JSON_VALUE|JSON_OVERLAPS|JSON_SCHEMA_VALID|JSON_SCHEMA_VALIDATION_REPORT|JSON_ARRAYAGG|JSON_OBJECTAGG|STATEMENT_DIGEST|STATEMENT_DIGEST_TEXT) does not exist\b|'(?:STRING_AGG|TRIM|CONCAT_WS|TRANSLATE|GREATEST|LEAST|DATETRUNC|DATE_BUCKET|JSON_OBJECT|JSON_ARRAY|JSON_PATH_EXISTS|APPROX_COUNT_DISTINCT|APPROX_PERCENTILE_CONT|APPROX_PERCENTILE_DISC|BIT_COUNT|LEFT_SHIFT|RIGHT_SHIFT|GET_BIT|SET_BIT|IS_DISTINCT_FROM)' is not a recognized built-in function name\b|\bno such function: (?:json|json_extract|json_each|json_tree|json_object|json_array|json_group_array|json_group_object|json_set|json_insert|json_patch|json_valid|json_pretty|jsonb|jsonb_extract|jsonb_object|jsonb_array|iif|unixepoch|format|octet_length|timediff|concat|concat_ws|string_agg|sqrt|pow|power|ln|log2|log10|exp|floor|ceil|ceiling|trunc|pi|acos|asin|atan|atan2|cos|sin|tan|degrees|radians|mod|sign)\b/i,
+    ],
+    confidence: 0.8,
+    title: 'The SQL calls a built-in function of a newer database server or SQLite than the one it runs against',
+  },
+  {
     // Kafka 3.9 (KIP-853) let KRaft nodes find the quorum through controller.quorum.bootstrap.servers and
     // leave controller.quorum.voters empty; an older image still requires the voters list. The voters may
     // also simply be unset, so this stays below the missing setting's reading, as its alternative.

@@ -865,6 +865,70 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       min: 0.55,
       max: 0.7,
     },
+    {
+      name: 'the .NET muxer given a dev-time verb (dotnet watch) in a runtime-only image',
+      log: "The command could not be loaded, possibly because:\n  * You intended to execute a .NET application:\n      The application 'watch' does not exist.\n  * You intended to execute a .NET SDK command:\n      No .NET SDKs were found.",
+      exitCode: 145,
+      min: 0.75,
+    },
+    {
+      name: 'a management command rejecting its addr:port argument (Django runserver, host only)',
+      log: 'Performing system checks...\nCommandError: "localhost" is not a valid port number or address:port pair.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'apt-get without -y at container start: the confirmation is answered by no one',
+      log: 'The following NEW packages will be installed:\n  curl\nNeed to get 315 kB of archives.\nDo you want to continue? [Y/n] Abort.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Symfony console command that asks for a confirmation defaulting to no',
+      log: ' WARNING! You are about to execute a migration in database "app" that could result in data loss. Are you sure you wish to continue? (yes/no) [no]:\n > \n Migration cancelled!',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a server naming the command-line flag it needs is a second reading alone (a mount may hide the files)',
+      log: 'FATAL: could not locate the data directory: --data-dir must be given on the command line',
+      exitCode: 1,
+      min: 0.6,
+      max: 0.75,
+      best: false,
+    },
+    {
+      name: 'a named missing flag after a warning that the binary itself is deprecated (a hand-written command)',
+      log: "WARN: the 'keycloak-server' executable is deprecated, please use 'kc.sh start'\nERROR: could not find the distribution, make sure home command line parameter is set",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a bare deployment-value flag (Go flag package) is only a toss-up with an unset variable',
+      log: 'flag needs an argument: -listen-addr\nUsage of /usr/local/bin/gateway:\n  -listen-addr string',
+      exitCode: 2,
+      min: 0.6,
+      max: 0.8,
+      // The missing-variable reading may win the whole classification: that is the toss-up.
+      best: false,
+    },
+    {
+      name: 'an extra argument while the kubelet skipped envFrom keys steps back for the unset variable',
+      log: 'Usage: gunicorn [OPTIONS]\nError: Got unexpected extra argument (app:create_app())',
+      exitCode: 2,
+      events: [
+        {
+          type: 'Warning' as const,
+          reason: 'InvalidEnvironmentVariableNames',
+          message:
+            'Keys [bind-port] from the EnvFrom configMap shop/api-env were skipped since they are considered invalid environment variable names.',
+          count: 1,
+        },
+      ],
+      min: 0.5,
+      max: 0.6,
+      best: false,
+    },
   ],
   negatives: [
     {
@@ -1253,6 +1317,16 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     {
       name: 'a missing data path without an import string is a missing file',
       log: 'Error: Path does not exist: /var/lib/exporter/textfile',
+      exitCode: 1,
+    },
+    {
+      name: 'a confirmation prompt that defaults to yes and goes on is no failure',
+      log: 'Are you sure you wish to continue? (yes/no) [yes]:\n > \n[notice] Migrating up to DoctrineMigrations\\Version20240101',
+      exitCode: 1,
+    },
+    {
+      name: 'a config file that is not found, with no word about the command line',
+      log: 'Error: could not find config defaults in /usr/share/app/conf',
       exitCode: 1,
     },
   ],

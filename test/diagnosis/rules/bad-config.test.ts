@@ -624,6 +624,30 @@ ruleTable(badConfig, 'bad_config', {
       max: 0.6,
       best: false,
     },
+    {
+      name: 'a listen address of a family the node has disabled (IPv6 on an IPv4-only node)',
+      log: '2024/04/03 06:55:40 [emerg] 1#1: socket() [::]:80 failed (97: Address family not supported by protocol)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a process manager that names the section of its config file it rejects',
+      log: "Error: Invalid user name www in section 'program:php-fpm' (file: '/etc/supervisord.conf')\nFor help, use /usr/bin/supervisord -h",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'a server check that one setting requires another the file leaves out',
+      log: 'ERROR: [1] bootstrap checks failed\n[1]: HTTP SSL must be enabled when client authentication is enabled. Please set [xpack.security.http.ssl.enabled] to [true]',
+      exitCode: 78,
+      min: 0.8,
+    },
+    {
+      name: 'a release whose compile-time setting differs in its runtime config',
+      log: 'ERROR! the application :billing has a different value set for key :http inside key BillingWeb.Endpoint during runtime compared to compile time.',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -872,6 +896,11 @@ ruleTable(badConfig, 'bad_config', {
       name: 'an unset secret is not a short one',
       log: 'ERROR: API_TOKEN is not set; it must be at least 32 characters',
       exitCode: 1,
+    },
+    {
+      name: 'a supervisord notice that names a section without an error is no rejection',
+      log: 'INFO Included extra file "/etc/supervisor/conf.d/worker.conf" during parsing\nINFO spawned: \'celery-worker_00\' with pid 12',
+      exitCode: 0,
     },
   ],
 });

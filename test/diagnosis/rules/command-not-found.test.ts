@@ -253,6 +253,11 @@ ruleTable(commandNotFound, 'command_not_found', {
       exitCode: 1,
       best: false,
     },
+    {
+      name: 'dotnet run in a runtime image is a dev-time command (bad_command_args), not a missing tool',
+      log: "The command could not be loaded, possibly because:\n  * You intended to execute a .NET application:\n      The application 'run' does not exist.\n  * You intended to execute a .NET SDK command:\n      No .NET SDKs were found.",
+      exitCode: 145,
+    },
   ],
 });
 

@@ -6,6 +6,25 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a Cassandra node whose volume remembers another data center than its snitch now reports',
+      log: "ERROR [main] CassandraDaemon.java:803 - Fatal configuration error\norg.apache.cassandra.exceptions.ConfigurationException: Cannot start node if snitch's data center (dc1) differs from previous data center (datacenter1). Please fix the snitch configuration, decommission and rebootstrap this node or use the flag -Dcassandra.ignore_dc=true.",
+      exitCode: 3,
+      min: 0.8,
+    },
+    {
+      name: 'a Valkey server finding a garbled append-only file (two servers appended to it on one volume)',
+      log: '1:M 02 Mar 2025 09:12:01.004 * DB loaded from base file appendonly.aof.2.base.rdb: 0.010 seconds\n1:M 02 Mar 2025 09:12:01.210 # Bad file format reading the append only file appendonly.aof.2.incr.aof: make a backup of your AOF file, then use ./valkey-check-aof --fix <filename.manifest>',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.7,
+    },
+    {
+      name: 'a daemon that could not obtain the exclusive lock on the lock file of its data directory',
+      log: 'FATAL: Unable to obtain an exclusive lock on /var/lib/tracker/data/.lock',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a directory server whose config was on the volume but whose database directory came back empty',
       log: 'Starting 389 Directory Server...\nERROR: configuration directory /etc/dirsrv/slapd-localhost exists but the database directory /var/lib/dirsrv/slapd-localhost/db is empty; refusing to start with half of the instance',
       exitCode: 1,
@@ -575,6 +594,16 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'single-node discovery refused next to initial master nodes is a config error, not the volume',
+      log: 'java.lang.IllegalArgumentException: setting [cluster.initial_master_nodes] is not allowed when [discovery.type] is set to [single-node]',
+      exitCode: 1,
+    },
+    {
+      name: 'a lock on a package lockfile refused by a read-only filesystem is not another holder',
+      log: 'Error: Unable to acquire lock on /app/yarn.lock: Read-only file system',
+      exitCode: 1,
+    },
     {
       name: 'an empty plugins folder noted at start-up is not half of the server state lost',
       log: 'INFO plugins directory /opt/app/plugins is empty, nothing to load\nERROR listen tcp :8080: bind: address already in use',

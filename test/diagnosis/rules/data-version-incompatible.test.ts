@@ -4,6 +4,25 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'a game server rolled back to an older tag over a world the newer one saved',
+      log: '[Server thread/ERROR]: Failed to load level\njava.lang.IllegalStateException: This world was saved with a newer version of the game and cannot be opened',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a dedicated server whose save file carries a version above its own',
+      log: 'LoadGame: Save file version 1.2.0 is newer than the server version 1.1.3; refusing to load',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a server comparing the schema version stamped in its database with the one it expects',
+      log: 'FATAL: database schema version check failed: found version 41, but expected 44; the data was written by release 3.x',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
       name: 'a graph database on a new major image over a store the old one wrote, refusing to convert it itself',
       log: "2024-02-01 10:00:01.120+0000 ERROR Failed to start Neo4j: Starting Neo4j failed: Component 'org.neo4j.server.database.LifecycleManagingDatabase' was successfully initialized, but failed to start.\nCaused by: org.neo4j.kernel.impl.storemigration.UpgradeNotAllowedByConfigurationException: Neo4j cannot be started because the database files require upgrading and upgrades are disabled in the configuration.",
       exitCode: 1,
@@ -335,6 +354,16 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a mod newer than the game is the image or the mod folder, not the saves on the volume',
+      log: 'Error ModManager.cpp:1024: Mod version 2.0.1 cannot be loaded because it is higher than the game version (1.1.110)',
+      exitCode: 1,
+    },
+    {
+      name: 'a GraphQL client refreshing its out-of-date schema is not the stored data',
+      log: 'WARN Detected out-of-date client schema (found version 3, but expected 4), refreshing\nTypeError: Cannot read properties of undefined (reading "id")',
+      exitCode: 1,
+    },
     {
       name: "a schema migration tool's own pending migrations are db_migration_failure, not the store's on-disk format",
       log: 'ERROR: Validate failed: Migrations have failed validation. Detected resolved migration not applied to database: 3. Flyway: schema migration required before start',

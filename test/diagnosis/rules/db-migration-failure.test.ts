@@ -4,6 +4,25 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'a migration tool that finds two files with one version number, the files listed on the next lines',
+      log: 'ERROR: duplicate version 20240105093000 found:\n  db/schema/20240105093000_add_users.up.sql\n  db/schema/20240105093000_add_orders.up.sql',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Django migration calling a function from an extension no earlier migration created',
+      log: 'Operations to perform:\n  Apply all migrations: accounts\nRunning migrations:\n  Applying accounts.0003_uuid_pk...Traceback (most recent call last):\ndjango.db.utils.ProgrammingError: function uuid_generate_v4() does not exist\nLINE 1: ...ALTER COLUMN "id" SET DEFAULT uuid_generate_v4()',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
+      name: 'a server applying its own schema patches at start-up over rows a new unique index refuses',
+      log: 'INFO Applying schema patch 42 (users_email_unique.sql)\nERROR: could not create unique index "users_email_key"\nDETAIL:  Key (email)=(a@example.org) is duplicated.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a migration dropping a column a view still reads (the column form of the dependent-objects refusal)',
       log: '== 20240502100000 DropLegacyEmail: migrating ======\nPG::DependentObjectsStillExist: ERROR:  cannot drop column legacy_email of table users because other objects depend on it',
       exitCode: 1,
@@ -303,6 +322,16 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a query of the app naming a type the database lacks, with no migration running, is not a migration',
+      log: 'worker started, polling jobs\nERROR: type "citext" does not exist at character 45',
+      exitCode: 1,
+    },
+    {
+      name: 'a runner that skips a duplicate version it found has not failed on it',
+      log: 'goose: skipping duplicate version 20240101120000 found in embedded files\nserver listening on :8080\npanic: runtime error: invalid memory address or nil pointer dereference',
+      exitCode: 2,
+    },
     {
       name: 'a form validation that a value cannot be set as unique, outside any migration, is the app',
       log: 'ERROR handling request: slug cannot be set as unique for draft posts',

@@ -201,6 +201,11 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   ],
   negatives: [
     {
+      name: 'a resolver asked for the host "None" (an f-string over an unset os.getenv) is not a wrong Service name',
+      log: 'psycopg.OperationalError: connection failed: could not translate host name "None" to address: Name or service not known',
+      exitCode: 1,
+    },
+    {
       name: 'a Zig client whose connection was refused reports error.ConnectionRefused, a host that resolved',
       log: 'info(sync): pushing 12 batches to http://ledger-api:8080/v1/batch\nerror: ConnectionRefused\n/usr/local/zig/lib/std/net.zig:751:13: 0x10a1b2c in tcpConnectToAddress (sync)',
       exitCode: 1,

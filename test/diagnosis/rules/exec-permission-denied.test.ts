@@ -144,6 +144,18 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
       ],
       min: 0.85,
     },
+    {
+      name: 'an image entrypoint skipping a hook script without +x, then the server failing',
+      log: "/entrypoint.sh: running /entrypoint.d/*\n/entrypoint.sh: Skipping /entrypoint.d/20-write-config.sh, not executable\nhaproxy: [ALERT] config : parsing [/usr/local/etc/haproxy/haproxy.cfg:12] : unknown keyword 'server-template'",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a process manager (honcho) prefixing the shell denial of a Procfile script',
+      log: '09:14:02 system   | web.1 started (pid=8)\n09:14:02 web.1    | /bin/sh: 1: ./scripts/serve: Permission denied\n09:14:02 web.1    | exited with code 126\n09:14:02 system   | sending SIGTERM to all processes',
+      exitCode: null,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -206,6 +218,11 @@ ruleTable(execPermissionDenied, 'exec_permission_denied', {
     {
       name: 'a library that cannot be mapped for lack of memory is an address-space limit',
       log: 'ImportError: /usr/lib/python3/dist-packages/numpy/core/_multiarray_umath.so: failed to map segment from shared object: Cannot allocate memory',
+      exitCode: 1,
+    },
+    {
+      name: 'an entrypoint ignoring a non-script file in its hook directory',
+      log: '/docker-entrypoint.sh: Ignoring /docker-entrypoint.d/README.md\n/docker-entrypoint.sh: Configuration complete; ready for start up\nnginx: [emerg] unknown "backend_host" variable',
       exitCode: 1,
     },
   ],

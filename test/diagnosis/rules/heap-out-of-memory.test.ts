@@ -129,6 +129,18 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
       exitCode: 2,
       min: 0.75,
     },
+    {
+      name: "PyTorch's CPU allocator refusing a tensor (a different size and call)",
+      log: 'Traceback (most recent call last):\n  File "/app/train.py", line 40, in <module>\n    x = torch.zeros((200000, 200000))\nRuntimeError: [enforce fail at alloc_cpu.cpp:83] err == 0. DefaultCPUAllocator: can\'t allocate memory: you tried to allocate 160000000000 bytes. Error code 12 (Cannot allocate memory)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'the BEAM killing a process over its max_heap_size (Erlang logger format)',
+      log: '=ERROR REPORT==== 18-Jun-2024::10:41:07.552 ===\n    Process:            <0.912.0> on node nonode@nohost\n    Context:            maximum heap size reached\n    Max Heap Size:      1000000\n    Total Heap Size:    1043211\n    Kill:               true',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -172,6 +184,11 @@ ruleTable(heapOutOfMemory, 'heap_out_of_memory', {
       log: 'INFO  Java heap space: max 2048 MB (-Xmx2g)\nINFO  Setting the Java heap space to 75% of the container limit',
     },
     { name: 'heap stats in an info line', log: 'INFO heap used 512MB of 2048MB\nINFO GC pause 12ms' },
+    {
+      name: 'a heap size setting echoed at start is no exhaustion',
+      log: 'Context: booting ingest\nmax heap size: 25000000 words (from +hmax)\nstarted',
+      exitCode: 1,
+    },
   ],
 });
 

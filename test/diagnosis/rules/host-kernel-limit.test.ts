@@ -305,6 +305,25 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: 'a server that cannot create a new thread at start without naming the errno (pids limit)',
+      log: '2024-03-02 11:04:17 [main] FATAL Unable to create thread for I/O pool (43 of 64 started)\nshutting down',
+      exitCode: 1,
+      min: 0.7,
+      max: 0.8,
+    },
+    {
+      name: 'a sandboxed daemon on a vendor kernel built without seccomp',
+      log: '[sandbox] fatal: seccomp is not supported by the kernel (CONFIG_SECCOMP_FILTER=n); refusing to start unsandboxed',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "a Go server's accept loop out of descriptors (one per client) is the nofile limit",
+      log: '2024/10/02 09:14:03 http: Accept error: accept tcp [::]:8080: accept4: too many open files; retrying in 1s\n2024/10/02 09:14:04 http: Accept error: accept tcp [::]:8080: accept4: too many open files; retrying in 1s',
+      exitCode: 137,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -453,6 +472,21 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       name: 'a kernel without io_uring support is no limit to raise',
       log: 'io_uring_setup failed: Function not implemented (os error 38), falling back to epoll',
       exitCode: 0,
+    },
+    {
+      name: 'a thread that could not be created for lack of memory is memory, not the pids limit',
+      log: 'fatal: cannot create thread: Cannot allocate memory (ENOMEM)',
+      exitCode: 1,
+    },
+    {
+      name: 'a seccomp profile the runtime could not load is the pod spec, not the node kernel',
+      log: 'Error: failed to load seccomp profile "profiles/audit.json": seccomp is not enabled in the runtime',
+      exitCode: 128,
+    },
+    {
+      name: 'an accept() that would block is a non-blocking socket, not a descriptor limit',
+      log: '2024/10/02 09:14:03 [alert] 12#12: accept4() failed (11: Resource temporarily unavailable)',
+      exitCode: 1,
     },
   ],
 });

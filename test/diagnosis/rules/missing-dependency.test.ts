@@ -644,6 +644,12 @@ ruleTable(missingDependency, 'missing_dependency', {
       exitCode: 134,
       min: 0.7,
     },
+    {
+      name: 'a library that asks whether the optional backend it was told to use was installed',
+      log: 'Traceback (most recent call last):\n  File "/app/export.py", line 12, in <module>\n    render(doc, engine="weasyprint")\nValueError: No engine named weasyprint. Did you install the weasyprint package?',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
     {
@@ -886,6 +892,11 @@ ruleTable(missingDependency, 'missing_dependency', {
       name: 'a Windows-only API on Linux is not a package left out',
       log: 'System.PlatformNotSupportedException: System.Drawing.Common is not supported on non-Windows platforms.',
       exitCode: 134,
+    },
+    {
+      name: 'a warning that suggests installing a faster optional parser is no failure',
+      log: 'UserWarning: Do you need to install a faster parser library? Falling back to html.parser\nINFO: scraped 120 pages',
+      exitCode: 0,
     },
   ],
 });

@@ -9,6 +9,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: "a client library's required setting that was to come from the environment",
+      log: 'Traceback (most recent call last):\n  File "/app/sync.py", line 12, in <module>\n    client = Client()\nshopify_sync.errors.ConfigurationError: Required configuration option \'api_key\' is not set (pass it to Client() or set SHOPIFY_API_KEY)',
+      exitCode: 1,
+      min: 0.75,
+      best: 'missing_env_var',
+    },
+    {
       name: 'a Python client whose base URL came from os.environ.get and was None',
       log: `Traceback (most recent call last):\n  File "/app/worker.py", line 12, in <module>\n    resp = requests.get(f"{base}/v1/health")\nrequests.exceptions.MissingSchema: Invalid URL 'None/v1/health': No scheme supplied. Perhaps you meant https://None/v1/health?`,
       exitCode: 1,
@@ -93,6 +100,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a required setting missing from a config file the app parses is that file, not a variable',
+      log: "fatal: /etc/relay/config.yaml: line 12: required setting 'listen' missing",
+      exitCode: 1,
+    },
     {
       name: 'a URL that is present but malformed is not an unset variable',
       log: "TypeError: Invalid URL\n    at new URL (node:internal/url:816:25) {\n  code: 'ERR_INVALID_URL',\n  input: 'htp:/catalog.shop.svc/v2/'\n}",

@@ -9,6 +9,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'an upload step that requires an auth token nobody gave it',
+      log: 'error: sentry-cli requires an auth token to upload source maps. Set SENTRY_AUTH_TOKEN or run sentry-cli login.',
+      exitCode: 1,
+      min: 0.75,
+      best: 'missing_env_var',
+    },
+    {
       name: 'google-auth (Python) given service-account info without client_email',
       log: 'Traceback (most recent call last):\n  File "/app/sheets_sync.py", line 21, in <module>\n    creds = service_account.Credentials.from_service_account_info(info)\nValueError: Service account info was not in the expected format, missing fields client_email, token_uri.',
       exitCode: 1,
@@ -31,6 +38,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a token that was sent but lacks a scope is refused, not absent',
+      log: 'error: 403 Forbidden: this endpoint requires an API key with the read:packages scope',
+      exitCode: 1,
+    },
     {
       name: 'a gated model refused to a token that was sent but lacks access is an auth failure',
       log: 'huggingface_hub.errors.GatedRepoError: 403 Client Error.\nCannot access gated repo for url https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/config.json.\nAccess to model meta-llama/Llama-3.1-8B is restricted and you are not in the authorized list. Visit https://huggingface.co/meta-llama/Llama-3.1-8B to ask for access.',

@@ -9,6 +9,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'an HMAC signing key of 0 bits (the JWT secret variable is unset, so the key is empty)',
+      log: "Caused by: io.jsonwebtoken.security.WeakKeyException: The signing key's size is 0 bits which is not secure enough for the HS256 algorithm.",
+      exitCode: 1,
+      min: 0.75,
+      best: 'missing_env_var',
+    },
+    {
       name: 'an object-store client handed an empty endpoint quotes it as nothing',
       log: 'level=error ts=2024-05-02T10:11:12Z caller=main.go:60 msg="error running" err="create bucket client: invalid endpoint: \\"\\""',
       exitCode: 1,
@@ -118,6 +125,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a signing key that is present but too short is a weak value, not an unset one',
+      log: "Caused by: io.jsonwebtoken.security.WeakKeyException: The signing key's size is 128 bits which is not secure enough for the HS256 algorithm.",
+      exitCode: 1,
+    },
     {
       name: 'an undefined callback handed to an emitter is the code, not an unset variable',
       log: 'TypeError [ERR_INVALID_ARG_TYPE]: The "listener" argument must be of type function. Received undefined\n    at checkListener (node:events:267:3)\n    at _addListener (node:events:547:3)',

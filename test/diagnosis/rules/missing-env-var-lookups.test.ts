@@ -8,6 +8,13 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: `a Java client handed an unexpanded \${REDIS_HOST} as its host name`,
+      log: `Caused by: java.net.UnknownHostException: \${REDIS_HOST}: Name or service not known\n\tat java.base/java.net.Inet6AddressImpl.lookupAllHostAddr(Native Method)`,
+      exitCode: 1,
+      min: 0.75,
+      best: 'missing_env_var',
+    },
+    {
       name: "a tool that says an environment variable it reads is required and was not set (a templated profile's env_var)",
       log: 'Compilation Error\n  Required environment variable ANALYTICS_WAREHOUSE_PASSWORD was not provided to the job',
       exitCode: 2,
@@ -72,6 +79,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'nginx that cannot resolve a real upstream name is a DNS failure, not a placeholder',
+      log: 'nginx: [emerg] host not found in upstream "backend:8080" in /etc/nginx/conf.d/default.conf:7',
+      exitCode: 1,
+    },
     {
       name: 'a variable that was required and then provided is a log of success, not a missing one',
       log: 'info: environment variable REDIS_URL required by the cache layer, value provided by secret redis-auth',

@@ -4,6 +4,57 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a server whose config include reads a variable that the pod was not given ("Env variable is not set")',
+      log: '2024.11.04 09:12:41.503310 [ 1 ] {} <Error> Application: Code: 1000. Env variable is not set: KEEPER_SECRET. (version 24.3)',
+      exitCode: 1,
+      min: 0.8,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a program that names the variable a required value must come from',
+      log: '[E 2024-05-14 09:12:03 app] cookie signing is enabled, but keys must be provided via APP_COOKIE_KEYS environment variable',
+      exitCode: 1,
+      min: 0.8,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a CLI whose $VAR came from an envFrom key the kubelet skipped (dashed key) gets a stray argument',
+      log: "Usage: celery [OPTIONS] COMMAND [ARGS]...\nTry 'celery --help' for help.\n\nError: Got unexpected extra argument (worker)",
+      events: [
+        {
+          type: 'Warning',
+          reason: 'InvalidEnvironmentVariableNames',
+          message:
+            'Keys [broker-url] from the EnvFrom configMap jobs/celery-config were skipped since they are considered invalid environment variable names.',
+          count: 1,
+        },
+      ],
+      exitCode: 2,
+      min: 0.9,
+      best: 'missing_env_var',
+    },
+    {
+      name: "a Go flag left without its value (sh -c '... -listen-addr $LISTEN_ADDR' with the variable unset)",
+      log: 'flag needs an argument: -listen-addr\nUsage of /app/server:\n  -listen-addr string\n    \taddress to listen on',
+      exitCode: 2,
+      min: 0.9,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a Node server that printed its port empty and fell back to the privileged port 80',
+      log: 'server config: HOST=0.0.0.0 PORT=""\nError: listen EACCES: permission denied 0.0.0.0:80\n    at Server.setupListenHandle [as _listen2] (node:net:1855:21)',
+      exitCode: 1,
+      min: 0.9,
+      best: 'missing_env_var',
+    },
+    {
+      name: 'a Node client that looked up the host "undefined" (process.env.REDIS_HOST unset)',
+      log: 'Error: getaddrinfo ENOTFOUND undefined\n    at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:107:26)',
+      exitCode: 1,
+      min: 0.85,
+      best: 'missing_env_var',
+    },
+    {
       name: 'a broker URL templated from an unset host variable, whose lookup of "undefined" fails, is the variable',
       log: '[2025-02-03 10:00:01] worker: connecting to amqp://undefined:5672/\n[2025-02-03 10:00:01] ERROR worker: Error -3 connecting to undefined:5672. Temporary failure in name resolution.',
       exitCode: 1,
@@ -709,6 +760,35 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'advice on where an optional value may be set is not a missing one',
+      log: '[W app] metrics are off; optionally the endpoint should be set via METRICS_ENDPOINT environment variable\npanic: runtime error: invalid memory address or nil pointer dereference',
+      exitCode: 2,
+    },
+    {
+      name: 'a skipped envFrom key beside a crash that does not come from a missing value is no confident answer',
+      log: 'panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:42 +0x1d',
+      events: [
+        {
+          type: 'Warning',
+          reason: 'InvalidEnvironmentVariableNames',
+          message:
+            'Keys [app.properties] from the EnvFrom configMap shop/api-files were skipped since they are considered invalid environment variable names.',
+          count: 1,
+        },
+      ],
+      exitCode: 2,
+    },
+    {
+      name: 'a server told to listen on :80 as a non-root user is a permission problem, not an unset variable',
+      log: 'level=info msg="starting http server" addr=":80"\nlevel=fatal msg="http server exited" err="listen tcp :80: bind: permission denied"',
+      exitCode: 1,
+    },
+    {
+      name: 'an option that is not a connection or listen setting left without its value is a command mistake',
+      log: "Usage: uvicorn [OPTIONS] APP\nTry 'uvicorn --help' for help.\n\nError: Option '--workers' requires an argument.",
+      exitCode: 2,
+    },
     {
       name: 'encryption credentials whose file is absent at its path are a missing file, not an unset variable',
       log: 'FATAL Missing Vault encryption credentials: file /vault/creds/transit.json does not exist',

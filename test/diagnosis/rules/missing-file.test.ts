@@ -489,6 +489,18 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'an SSL loader naming the configured certificate path that does not exist (OpenSearch PEM)',
+      log: '[2024-08-20T10:14:58,911][ERROR][o.o.b.OpenSearchUncaughtExceptionHandler] fatal error in thread [main], exiting\norg.opensearch.OpenSearchException: Unable to read certificate file [/usr/share/opensearch/config/node.pem] because the file does not exist',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'an option parser rejecting a path option whose file is not there',
+      log: "Usage: worker [options]\n\nworker: error: option --rules-file: no such file: '/etc/rules/main.yml'",
+      exitCode: 2,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -694,6 +706,11 @@ ruleTable(missingFile, 'missing_file', {
       name: 'a proj.db from another PROJ installation is there, only incompatible',
       log: 'pyproj.exceptions.CRSError: Invalid projection: EPSG:4326: (Internal Proj Error: proj_create: /usr/share/proj/proj.db lacks DATABASE.LAYOUT.VERSION.MAJOR / DATABASE.LAYOUT.VERSION.MINOR metadata. It comes from another PROJ installation.)',
       exitCode: 1,
+    },
+    {
+      name: 'an option without its value is a bad flag, not a missing file',
+      log: 'worker: error: option --rules-file: expected one argument',
+      exitCode: 2,
     },
   ],
 });

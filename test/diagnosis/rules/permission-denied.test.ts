@@ -305,6 +305,21 @@ ruleTable(permissionDenied, 'permission_denied', {
       min: 0.6,
       max: 0.8,
     },
+    {
+      name: 'a tool that says write permission is required on a directory the volume makes root-owned',
+      log: 'fatal: unable to create lock file in /srv/data/index, write access required for [/srv/data/index]',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a privileged port bound only because the listen address logged as empty (an unset variable) is stepped back',
+      log: 'level=INFO msg="config loaded" listen_addr=""\nlevel=ERROR msg="server exited" err="listen tcp :http: bind: permission denied"',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.65,
+      // The unset variable is the cause; its rule reads the empty address and wins.
+      best: 'missing_env_var',
+    },
   ],
   negatives: [
     {

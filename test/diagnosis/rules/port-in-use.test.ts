@@ -105,6 +105,12 @@ ruleTable(portInUse, 'port_in_use', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'a game server that words a taken UDP port as occupied',
+      log: '[Server thread/INFO]: Starting query listener\n[Server thread/ERROR]: Query port is already in use, stopping server',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -159,6 +165,11 @@ ruleTable(portInUse, 'port_in_use', {
       name: 'a port reported available is no failure',
       log: 'Port 8888 is available, starting server',
       exitCode: 0,
+    },
+    {
+      name: 'a bind refused because the node has IPv6 disabled is an address family, not a taken port',
+      log: 'Failed to bind [::]:8080: unable to bind socket, errno: 97 (Address family not supported by protocol)',
+      exitCode: 1,
     },
   ],
 });

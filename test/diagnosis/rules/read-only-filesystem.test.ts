@@ -98,6 +98,12 @@ ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
       ],
       min: 0.85,
     },
+    {
+      name: 'an Elixir release whose file write fails with the errno atom erofs',
+      log: '** (File.Error) could not write to file "/app/tmp/cache/manifest.json": erofs\n    (elixir 1.16.2) lib/file.ex:1112: File.write!/3',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -151,6 +157,11 @@ ruleTable(readOnlyFilesystem, 'read_only_filesystem', {
           container: 'app',
         },
       ],
+    },
+    {
+      name: 'a containerd snapshotter that mounts image layers as EROFS is a filesystem type, not a refused write',
+      log: 'level=info msg="mounting erofs layer" snapshotter=erofs fstype: erofs path=/var/lib/containerd/io.containerd.snapshotter.v1.erofs/snapshots/12',
+      exitCode: 0,
     },
   ],
 });

@@ -66,6 +66,30 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       min: 0.75,
     },
     {
+      name: 'a Flyway migration using range_agg (PostgreSQL 14) against a PostgreSQL 13 server',
+      log: 'ERROR: Migration V12__availability.sql failed\nSQL State  : 42883\nError Code : 0\nMessage    : ERROR: function range_agg(tstzrange) does not exist\n  Hint: No function matches the given name and argument types. You might need to add explicit type casts.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'REGEXP_REPLACE (MySQL 8.0) called on a MySQL 5.7 server',
+      log: "django.db.utils.OperationalError: (1305, 'FUNCTION shop.REGEXP_REPLACE does not exist')",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'STRING_AGG (SQL Server 2017) on an older SQL Server',
+      log: "Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): 'STRING_AGG' is not a recognized built-in function name.",
+      exitCode: 134,
+      min: 0.75,
+    },
+    {
+      name: "unixepoch() (SQLite 3.38) on the image's older SQLite library",
+      log: 'Traceback (most recent call last):\n  File "/app/jobs/expire.py", line 18, in run\n    cur.execute("DELETE FROM sessions WHERE expires < unixepoch()")\nsqlite3.OperationalError: no such function: unixepoch',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'UNIQUE NULLS NOT DISTINCT sent to a PostgreSQL 14 server by a schema script',
       log: 'Running schema setup...\nERROR:  syntax error at or near "NULLS"\nLINE 1: ...E INDEX sku_uq ON variants (sku, region) NULLS NOT DISTINCT;',
       exitCode: 1,
@@ -106,6 +130,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'an extension-only PostgreSQL function (uuid-ossp not created) is not a server version gap',
+      log: 'ERROR: function uuid_generate_v4() does not exist\n  Hint: No function matches the given name and argument types. You might need to add explicit type casts.',
+      exitCode: 1,
+    },
+    {
+      name: "an application's own SQLite function that was never registered is not the library's version",
+      log: 'sqlite3.OperationalError: no such function: haversine_km',
+      exitCode: 1,
+    },
     {
       name: "a project's own module lacking a name is the code's, not the runtime's",
       log: "Traceback (most recent call last):\n  File \"/app/main.py\", line 2, in <module>\n    from app.utils import cache\nImportError: cannot import name 'cache' from 'app.utils' (/app/app/utils.py)",

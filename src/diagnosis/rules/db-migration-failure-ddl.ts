@@ -1,0 +1,43 @@
+/**
+ * db_migration_failure's DDL family: schema changes the database refused (over existing data, outside the
+ * rules for schema changes, or naming an object no earlier migration created). Each counts only when the log
+ * shows a migration running: the db-migration-failure rule checks that before it answers.
+ */
+import type { Signature } from './log-helpers.ts';
+
+// Schema changes the database refused over the existing data or objects, which only DDL can raise: a unique
+// index over duplicate rows (PostgreSQL "could not create unique index", SQL Server "The CREATE UNIQUE INDEX
+// statement terminated because a duplicate key was found", Frappe "cannot be set as unique ..., as there are
+// non-unique existing values", "Failed to alter schema"), a drop that other objects depend on ("cannot drop
+// column x of table y because other objects depend on it"). A migration's, when the log shows one.
+export const DDL_REFUSED: Signature = {
+  all: [
+    /\bcould not create unique index\b|\bCREATE UNIQUE INDEX statement terminated because a duplicate key was found\b|\bcannot be (?:set|made|marked) (?:as )?unique\b|\b(?:as )?there are (?:non-unique|duplicate) (?:existing )?values\b|\b[Ff]ailed to alter (?:the )?(?:schema|table)\b|\bcannot drop (?:column|table|constraint|index|view|type|function) [^\s]{1,120}(?: (?:of|on) (?:table|relation) [^\s]{1,120})? because other objects depend on it\b|\bDependentObjectsStillExist\b/,
+  ],
+  confidence: 0.8,
+  title: 'A migration changed the schema in a way the existing data or objects refuse',
+};
+// DDL the database only allows under conditions the migration broke: CREATE INDEX CONCURRENTLY or ALTER TYPE
+// ... ADD VALUE "cannot run inside a transaction block", a new enum value used before its commit, MySQL
+// "ALGORITHM=INPLACE is not supported", a CHECK "violated by some row", SQLite's ALTER limits (Alembic "No
+// support for ALTER of constraints in SQLite dialect", "Cannot add a UNIQUE column"). A migration's, in one.
+export const DDL_OUTSIDE_ITS_RULES: Signature = {
+  all: [
+    /\bcannot (?:run|be executed|be run) (?:inside|from) a (?:transaction block|function|pipeline)\b|\bunsafe use of new value\b|\bUnsafeNewEnumValueUsage\b|\bNew enum values must be committed before they can be used\b|\bcheck constraint "[^"\n]{1,120}" of relation "[^"\n]{1,120}" is violated by some row\b|\b(?:ALGORITHM=INPLACE|ALGORITHM=INSTANT|LOCK=NONE) is not supported\b|\bNo support for ALTER of (?:constraints|columns?) in [\w ]{1,30} dialect\b|\bCannot add a (?:UNIQUE|PRIMARY KEY) column\b|\bCannot add a column with non-constant default\b/,
+  ],
+  confidence: 0.8,
+  title: "A migration statement broke the database's rules for schema changes (transaction, enum, constraint)",
+};
+
+// An object the migration uses that no earlier migration created (a type from an extension, a function):
+// PostgreSQL "type "citext" does not exist" (42704 undefined_object), "function uuid_generate_v4() does not
+// exist" (42883). Counted only while migrating: the migration order is wrong, or CREATE EXTENSION is missing.
+export const UNDEFINED_OBJECT: Signature = {
+  all: [
+    /\b(?:type|extension|function|operator(?: class)?|collation|schema) "?[\w.]{1,120}(?:\([^()\n]{0,120}\))?"? does not exist\b|\bundefined_(?:object|function)\b/,
+  ],
+  // A function the server gained in a later release reads the same (gen_random_uuid before PostgreSQL 13):
+  // the version readings are surer and must win.
+  confidence: 0.76,
+  title: 'A migration uses a type or function that no earlier migration created (order, or a missing extension)',
+};
