@@ -7,6 +7,7 @@ import type { RuleContext } from '../rule.ts';
 import { type CategoryId, TAXONOMY } from '../taxonomy.ts';
 import type { Evidence, Finding, LogLine } from '../types.ts';
 import { clip } from '../format.ts';
+import { joinedText, mayMatch } from './signature-prefilter.ts';
 
 /** Lines that describe options rather than report a failure (usage/help output). */
 const HELP_LINE = /^\s{0,8}(?:-{1,2}[A-Za-z]|usage:|Usage:|USAGE:|options:|Options:)/;
@@ -160,53 +161,6 @@ const matches = (signature: Signature, line: LogLine): boolean =>
   !HELP_LINE.test(line.text);
 
 /**
- * Whether a pattern can be tried once on the whole log (its lines joined by newlines) before it is tried
- * line by line: most signatures match no line at all, and one call over the joined lines costs less than
- * one call per line. A line's match is then a match in the joined text at the same place, so the filter
- * never hides a line, unless the pattern has an anchor (`^`/`$` would only see the ends of the whole
- * text), a lookaround (it could see the neighbouring line through the join) or a stateful flag (`g`,
- * `y`): those are only tried line by line. The pattern runs as written, so its linear-time proof holds.
- */
-/** An unescaped `^` or `$` outside a character class, or a `(?=`, `(?!`, `(?<=`, `(?<!` group. */
-const hasAnchorOrLookaround = (source: string): boolean => {
-  let inClass = false;
-  for (let i = 0; i < source.length; i += 1) {
-    const char = source[i];
-    if (char === '\\') i += 1;
-    else if (inClass) inClass = char !== ']';
-    else if (char === '[') inClass = true;
-    else if (char === '^' || char === '$') return true;
-    else if (char === '(' && source[i + 1] === '?' && /^<?[=!]/.test(source.slice(i + 2, i + 4))) return true;
-  }
-  return false;
-};
-
-const filterable = new WeakMap<RegExp, boolean>();
-const canFilter = (pattern: RegExp): boolean => {
-  let known = filterable.get(pattern);
-  if (known === undefined) {
-    known = !pattern.global && !pattern.sticky && !hasAnchorOrLookaround(pattern.source);
-    filterable.set(pattern, known);
-  }
-  return known;
-};
-
-/** False only when some pattern of the signature matches nowhere in `joined` (the lines, one per row). */
-const mayMatch = (signature: Signature, joined: string): boolean =>
-  signature.all.every((pattern) => !canFilter(pattern) || pattern.test(joined));
-
-/** The log's lines joined once per log, for every signature's filter. */
-const joinedLogs = new WeakMap<readonly LogLine[], string>();
-const joinedText = (lines: readonly LogLine[]): string => {
-  let text = joinedLogs.get(lines);
-  if (text === undefined) {
-    text = lines.map((l) => l.text).join('\n');
-    joinedLogs.set(lines, text);
-  }
-  return text;
-};
-
-/**
  * Finds the strongest signature in the log. A match only on warning-level lines counts half: a warning
  * is often a retry, not the crash. A later recovery (connected, listening) voids recoverable causes.
  */
@@ -224,7 +178,7 @@ export const matchSignatures = (
   let best: { signature: Signature; line: LogLine; confidence: number } | null = null;
   const evidence: LogLine[] = [];
   for (const signature of signatures) {
-    if (!mayMatch(signature, joined)) continue;
+    if (!mayMatch(signature.all, joined)) continue;
     let first: LogLine | undefined;
     let loud = false;
     for (const line of lines) {
