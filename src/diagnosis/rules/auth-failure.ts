@@ -2,6 +2,7 @@
 import { kubectl } from '../kubectl.ts';
 import { UNEXPANDED_VARIABLE_REFERENCE } from './config-clues.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
+import { STATUS_CODE_AUTH_SIGNATURES } from './auth-failure-status-codes.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -269,7 +270,7 @@ const UNSET_VARIABLE = /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40} (?:is|was) not set
 export const authFailure = signatureRule({
   id: 'auth-failure',
   category: 'auth_failure',
-  signatures: SIGNATURES,
+  signatures: [...SIGNATURES, ...STATUS_CODE_AUTH_SIGNATURES],
   // A later line shows the client got in after all (a retry with the right secret).
   options: { recoverable: true },
   // "ELASTIC_PASSWORD is not set" beside the rejection, or a credential the client itself calls empty: it is

@@ -6,6 +6,7 @@
  */
 import { ENV_FROM_KEYS_SKIPPED } from './config-clues.ts';
 import { DOTNET_APP_ASSEMBLY_MISSING } from './exec-launch-clues.ts';
+import { DNS_FAILURE } from './network-clues.ts';
 import type { RuleContext } from '../rule.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
 
@@ -145,7 +146,21 @@ const REQUIRED_FLAG_NAMED: Signature = {
     'The program needs a command-line parameter the command does not pass (a command override that skips the start script?)',
 };
 
+// A script's file name given where a dotted module name belongs: `python -m tasks.py`, `luigi --module
+// daily_export.py`, gunicorn/uvicorn "app.py:app", celery -A worker.py. Python imports "tasks.py" as the
+// submodule "py" of "tasks" and says "No module named 'tasks.py'; 'tasks' is not a package" (runpy: "while
+// trying to find 'tasks.py'"); uvicorn says 'Could not import module "main.py"'. Nothing is missing from the
+// image: the argument carries the .py suffix.
+const FILE_NAME_AS_MODULE: Signature = {
+  all: [
+    /\bNo module named '[\w.]{0,100}\.py'|\bwhile trying to find '[\w.]{0,100}\.py'|\bmodule specification for '[\w.]{0,100}\.py'|\bCould not import module ["'][\w.]{0,100}\.py["']/,
+  ],
+  confidence: 0.92,
+  title: 'A file name (with .py) was given where the command expects a module name',
+};
+
 export const ARGUMENT_MISUSE_SIGNATURES: readonly Signature[] = [
+  FILE_NAME_AS_MODULE,
   DOTNET_DEV_VERB_IN_RUNTIME_IMAGE,
   ADDRESS_ARGUMENT_REJECTED,
   UNANSWERED_CONFIRMATION,
@@ -171,6 +186,8 @@ const DEPLOYMENT_VALUE_OPTION_BARE =
 const STARTED_AS_DEPRECATED_PROGRAM =
   /\b(?:program|binary|executable|entrypoint) [`'"]?[\w.-]{0,60}[`'"]? ?is deprecated\b/;
 
+const PEER_OR_ENDPOINT = /\bendpoints?\b|\bpeers?\b|\blocal (?:machine|node|host)\b|\bcluster members?\b/i;
+
 /**
  * The confidence a bad-args reading gets from what its own line cannot see, or undefined to keep the
  * default: variables that never arrived (envFrom keys the kubelet skipped, a deployment-value flag left
@@ -180,6 +197,14 @@ export const argsReadingInContext = (ctx: RuleContext, hit: SignatureHit): numbe
   if (ctx.events.some((e) => ENV_FROM_KEYS_SKIPPED.test(e.message) || ENV_FROM_KEYS_SKIPPED.test(e.reason)))
     return Math.min(hit.confidence, 0.55);
   if (DEPLOYMENT_VALUE_OPTION_BARE.test(hit.line.text)) return Math.min(hit.confidence, 0.75);
+  // A clustered server (MinIO, etcd, Consul) that first failed to resolve its peers' names and then rejects
+  // its endpoint args ("no endpoint pointing to the local machine"): the names in the args are right in
+  // form, the Service that should give them DNS records is not there (dns_resolution_failure).
+  if (
+    PEER_OR_ENDPOINT.test(hit.line.text) &&
+    ctx.log.lines.some((l) => l.line < hit.line.line && DNS_FAILURE.test(l.text))
+  )
+    return Math.min(hit.confidence, 0.4);
   if (hit.signature === REQUIRED_FLAG_NAMED && ctx.log.lines.some((l) => STARTED_AS_DEPRECATED_PROGRAM.test(l.text)))
     return 0.84;
   return undefined;

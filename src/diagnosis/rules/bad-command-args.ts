@@ -69,9 +69,9 @@ const SIGNATURES: Signature[] = [
   COMMAND_LINE_AS_ONE_FILE,
   FLAG_VALUE_RUN_AS_SCRIPT,
   {
-    // npm, pnpm (ERR_PNPM_NO_SCRIPT), yarn 1 and berry, bun: each words the missing package.json script.
+    // The missing script in each runner's words: npm, pnpm, yarn 1 and berry, bun, deno task, just.
     all: [
-      /\bMissing script: ["'‘]?[\w:.-]|\bERR_PNPM_NO_SCRIPT\b|error Command "[^"]+" not found\.|\bCouldn't find a script named "|\berror: [Ss]cript not found "/,
+      /\bMissing script: ["'‘]?[\w:.-]|\bERR_PNPM_NO_SCRIPT\b|error Command "[^"]+" not found\.|\bCouldn't find a script named "|\berror: [Ss]cript not found "|^(?:error: )?[Tt]ask not found: [\w:.-]|\bJustfile does not contain recipe\b/,
     ],
     confidence: 0.8,
     title: 'The command runs a package.json script that does not exist',
@@ -141,8 +141,10 @@ const SIGNATURES: Signature[] = [
     title: 'A flag and its value were passed as one quoted argument',
   },
   {
-    // Daemons that refuse root unless the command names a user (memcached -u, redis --user...).
-    all: [/can't run as root without the -u switch|[Rr]unning as root is not (?:allowed|permitted) without (?:the )?-/],
+    // Daemons that refuse root unless the command names a user or a bypass (memcached -u, Jupyter --allow-root).
+    all: [
+      /can't run as root without the -u switch|[Rr]unning as root is not (?:allowed|permitted) without (?:the )?-|\bas root is not (?:recommended|allowed|permitted|supported)\.? [^\n]{0,60}--allow-root\b|\bUse --allow-root to (?:bypass|override|continue)\b/,
+    ],
     confidence: 0.82,
     title: 'The daemon refuses to run as root unless its command names a user',
   },

@@ -206,9 +206,10 @@ export const CONFIG_SCHEMA_SIGNATURES: Signature[] = [
 
 /** A TOML parser's error. */
 export const TOML_PARSE: Signature = {
-  // Python's tomllib/tomli ("tomllib.TOMLDecodeError"), toml ("toml.decoder.TomlDecodeError"), Rust's toml
-  // crate ("TOML parse error"), Go's BurntSushi/toml ("toml: line 3 (last key ...)").
-  all: [/\btoml(?:lib|i|kit)?(?:\.decoder)?\.TomlDecodeError|TOML parse error|invalid TOML|\btoml: line \d{1,6}\b/i],
+  // Python's tomllib/tomli ("tomllib.TOMLDecodeError"), toml ("toml.decoder.TomlDecodeError") and the copies
+  // libraries vendor ("dynaconf.vendor.tomllib._parser.TOMLDecodeError"), Rust's toml crate ("TOML parse
+  // error"), Go's BurntSushi/toml ("toml: line 3 (last key ...)").
+  all: [/\bTomlDecodeError\b|TOML parse error|invalid TOML|\btoml: line \d{1,6}\b/i],
   confidence: 0.75,
   title: 'A TOML configuration is malformed',
 };

@@ -55,6 +55,18 @@ export const LOCK_SIGNATURES: Signature[] = [
     title: 'The profile or data directory on the volume is locked by another process (the old pod?)',
   },
   {
+    // An embedded store whose environment or lock file "cannot be locked" on open: another process (the old
+    // pod on a shared volume) holds it. Berkeley DB JE "EnvironmentLockedException ... The je.lck file could
+    // not be locked", "The environment cannot be locked for single writer access", "database file could not
+    // be locked".
+    all: [
+      /\bEnvironmentLockedException\b|\bENV_LOCKED\b|\b(?:[Ee]nvironment|[Dd]atabase(?: file)?|[Dd]ata directory|[Ss]tore|[Rr]epository|[Ll]ock file|\.lck file|\.lock file) (?:cannot|could not|couldn't|can't) be locked\b/,
+    ],
+    confidence: 0.86,
+    title: 'The store on the volume cannot be locked: another process holds it (the old pod still running?)',
+    not: /[Nn]o space left|[Pp]ermission denied|[Rr]ead-only file system|[Mm]igration|[Aa]ccount/,
+  },
+  {
     all: [/Unable to lock \.\/ibdata1|another mysqld process using the same InnoDB data/],
     confidence: 0.88,
     title: 'The MySQL data files are locked by another process',

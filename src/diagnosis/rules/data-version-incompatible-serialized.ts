@@ -72,6 +72,18 @@ export const SERIALIZED_FORMAT_SIGNATURES: Signature[] = [
     warningIsEvidence: true,
   },
   {
+    // A saved deep-learning model on a shared volume written by a newer Keras than the serving image's: Keras
+    // 2 (TensorFlow <= 2.15) reading a Keras 3 .keras file names Keras 3's internal modules or config keys it
+    // does not know: "Could not deserialize class 'Functional' because its parent module
+    // keras.src.models.functional cannot be imported", "Unrecognized keyword arguments: ['batch_shape']"; a
+    // loader saying the "model was saved with a newer version of" the library.
+    all: [
+      /\bCould not deserialize class '[\w.]{1,80}' because its parent module keras\.src\.(?:models|layers|ops|saving|backend)\b|\bUnrecognized keyword arguments:? \[?'batch_shape'|\b(?:[Mm]odel|[Cc]heckpoint|[Ff]ile) was (?:saved|serialized|written|created) (?:with|by|using) a (?:newer|more recent|later) version of (?:Keras|TensorFlow|PyTorch|torch|the library)\b/,
+    ],
+    confidence: 0.82,
+    title: 'A saved model on the volume was written by a newer Keras or framework than the image loads it with',
+  },
+  {
     // A stored document (a collection config, a saved pipeline, an index manifest) without the type or
     // format discriminator the library's loader keys on: the files were written by another release of the
     // library (chromadb 0.6 reading a 1.x persist dir fails with "KeyError: '_type'" in from_json). An app's

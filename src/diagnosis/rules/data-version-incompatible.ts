@@ -1,6 +1,7 @@
 /** data_version_incompatible: the data on the volume was written by another major version of the server. */
 import { kubectl } from '../kubectl.ts';
 import { ROLLBACK_SIGNATURES } from './data-version-incompatible-rollbacks.ts';
+import { SCHEMA_GATE_SIGNATURES } from './data-version-incompatible-schema-gates.ts';
 import {
   SERIALIZED_FORMAT_SIGNATURES,
   UNPICKLED_MOVED_MODULE,
@@ -282,7 +283,13 @@ const SIGNATURES: Signature[] = [
 export const dataVersionIncompatible = signatureRule({
   id: 'data-version-incompatible',
   category: 'data_version_incompatible',
-  signatures: [...SIGNATURES, ...ROLLBACK_SIGNATURES, ...SERIALIZED_FORMAT_SIGNATURES, UNPICKLED_MOVED_MODULE],
+  signatures: [
+    ...SIGNATURES,
+    ...ROLLBACK_SIGNATURES,
+    ...SCHEMA_GATE_SIGNATURES,
+    ...SERIALIZED_FORMAT_SIGNATURES,
+    UNPICKLED_MOVED_MODULE,
+  ],
   adjust: weighUnpicklingReading,
   steps: (ctx) => [
     `Compare the image version with the one that wrote the data: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].image}')}`,

@@ -17,6 +17,17 @@ export const DDL_REFUSED: Signature = {
   confidence: 0.8,
   title: 'A migration changed the schema in a way the existing data or objects refuse',
 };
+// A required (NOT NULL) column added, or a column made required, over a table that already has rows with no
+// value for it: PostgreSQL "column "x" of relation "y" contains null values" (23502 on ALTER TABLE), MySQL
+// "Invalid use of NULL value", SQLite "Cannot add a NOT NULL column with default value NULL", Oracle
+// "ORA-01758: table must be empty to add mandatory (NOT NULL) column". A migration's, when the log shows one.
+export const NOT_NULL_OVER_EXISTING_ROWS: Signature = {
+  all: [
+    /\bcolumn "[^"\n]{1,120}" of relation "[^"\n]{1,120}" contains null values\b|\bInvalid use of NULL value\b|\bCannot add a NOT NULL column with default value NULL\b|\bORA-01758\b|\btable must be empty to add mandatory \(NOT NULL\) column\b/,
+  ],
+  confidence: 0.82,
+  title: 'A migration added a required (NOT NULL) column to a table whose existing rows have no value for it',
+};
 // DDL the database only allows under conditions the migration broke: CREATE INDEX CONCURRENTLY or ALTER TYPE
 // ... ADD VALUE "cannot run inside a transaction block", a new enum value used before its commit, MySQL
 // "ALGORITHM=INPLACE is not supported", a CHECK "violated by some row", SQLite's ALTER limits (Alembic "No

@@ -10,7 +10,12 @@ import {
   MIGRATION_CHECKSUM_CHANGED,
   OUT_OF_ORDER_MIGRATION,
 } from './db-migration-history.ts';
-import { DDL_OUTSIDE_ITS_RULES, DDL_REFUSED, UNDEFINED_OBJECT } from './db-migration-failure-ddl.ts';
+import {
+  DDL_OUTSIDE_ITS_RULES,
+  DDL_REFUSED,
+  NOT_NULL_OVER_EXISTING_ROWS,
+  UNDEFINED_OBJECT,
+} from './db-migration-failure-ddl.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
 
 // Schema tools that create or upgrade the tables at start-up count too (Hive's schematool -initSchema,
@@ -241,9 +246,11 @@ const lockCapped = (hit: SignatureHit): number =>
 const byMigrationSignature = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
-  signatures: [...SIGNATURES, SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES],
+  signatures: [...SIGNATURES, SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES, NOT_NULL_OVER_EXISTING_ROWS],
   adjust: (ctx, hit) => {
-    const needsContext = [SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES].includes(hit.signature);
+    const needsContext = [SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES, NOT_NULL_OVER_EXISTING_ROWS].includes(
+      hit.signature,
+    );
     const echoedDdl = hit.signature === SCHEMA_CONFLICT && showsSchemaChange(ctx);
     if (needsContext && !hasMigrationContext(ctx) && !echoedDdl) return 0;
     const whereTheFailureShows = hit.signature === MIGRATOR_IN_STACK ? ctx.log.lines : hit.lines;

@@ -8,6 +8,7 @@ import {
   DEFAULTS_IN_USE,
   DNS_FAILURE,
   EMPTY_SERVER_LIST,
+  SELF_NOT_AMONG_PEERS,
   SERVER_BIND_PHASE,
   serviceDiedEarlier,
   TELEMETRY_ENDPOINT,
@@ -160,6 +161,10 @@ export const hostIn = (text: string): string | undefined => {
   return host !== undefined && HOST_NAME.test(host) && /[A-Za-z]/.test(host) ? host : undefined;
 };
 
+/** True when a line after `lineNumber` says the clustered server found itself nowhere among its peers. */
+const peerSearchFailedAfter = (ctx: RuleContext, lineNumber: number): boolean =>
+  ctx.log.lines.some((l) => l.line > lineNumber && SELF_NOT_AMONG_PEERS.test(l.text));
+
 /** True when one of the few lines above `lineNumber` is a server's own start-up, just before it binds. */
 const boundRightAfterStartup = (ctx: RuleContext, lineNumber: number): boolean =>
   ctx.log.lines.some((l) => l.line < lineNumber && l.line >= lineNumber - 3 && SERVER_BIND_PHASE.test(l.text));
@@ -188,6 +193,10 @@ export const dnsResolutionFailure = signatureRule({
     // app: when every unresolved line is about such an endpoint, the crash is elsewhere.
     if (hit.lines.every((l) => TELEMETRY_ENDPOINT.test(l.text))) return Math.min(hit.confidence, 0.3);
     const host = hostIn(hit.line.text) ?? '';
+    // Peer names retried at INFO, then the server gave up finding itself among them: the peers' names
+    // never existed (a StatefulSet's serviceName differs from the headless Service), so the quiet lines
+    // carry the cause at full weight although the fatal line blames the command line.
+    if (hit.line.line > 0 && host !== '' && peerSearchFailedAfter(ctx, hit.line.line)) return 0.9;
     // A resolver error that names no host, printed as the server is about to bind: the server's own
     // --host/--bind value (a port glued on, "0.0.0.0:8000") did not resolve, a command-line mistake.
     if (host === '' && boundRightAfterStartup(ctx, hit.line.line)) return Math.min(hit.confidence, 0.5);

@@ -1,6 +1,8 @@
 /** exec_format_error: the binary was built for another CPU architecture than the node runs. */
 import { kubectl } from '../kubectl.ts';
-import { type Signature, signatureRule } from './log-helpers.ts';
+import type { Rule, RuleContext } from '../rule.ts';
+import type { Finding } from '../types.ts';
+import { finding, type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
   {
@@ -83,13 +85,41 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
-export const execFormatError = signatureRule({
+const steps = (ctx: RuleContext): string[] => [
+  `Compare the node architecture with the image: ${kubectl.podSpec(ctx.target, '{.spec.nodeName}')} then kubectl get node <node> -o jsonpath='{.status.nodeInfo.architecture}'`,
+  'Inspect the image platforms: docker buildx imagetools inspect <image>',
+];
+
+const bySignature = signatureRule({
   id: 'exec-format-error',
   category: 'exec_format_error',
   signatures: SIGNATURES,
   options: { status: true },
-  steps: (ctx) => [
-    `Compare the node architecture with the image: ${kubectl.podSpec(ctx.target, '{.spec.nodeName}')} then kubectl get node <node> -o jsonpath='{.status.nodeInfo.architecture}'`,
-    'Inspect the image platforms: docker buildx imagetools inspect <image>',
-  ],
+  steps,
 });
+
+// An exec probe whose binary cannot run on the node's CPU: "Liveness probe errored: ... exec
+// /bin/grpc_health_probe: exec format error" (an image rebuilt for arm64 whose Dockerfile still downloads
+// the amd64 grpc_health_probe, wget or a static health tool). The kubelet then kills a healthy server, but
+// what is wrong is the probe binary's architecture, not the probe's path, port or timing.
+const PROBE_EVENT = /\b(?:Liveness|Readiness|Startup) probe (?:errored|failed)\b/i;
+const FOREIGN_ARCH_EXEC = /exec format error|cannot execute binary file|\bENOEXEC\b/i;
+
+const probeBinaryForeignArch = (ctx: RuleContext): Finding | null => {
+  const event = ctx.events.find((e) => PROBE_EVENT.test(e.message) && FOREIGN_ARCH_EXEC.test(e.message));
+  if (!event) return null;
+  return finding(ctx, {
+    ruleId: 'exec-format-error',
+    category: 'exec_format_error',
+    title: "The exec probe's binary is for a different CPU architecture (exec format error)",
+    // Below the confident band: the restarts are the probe's, and probe_failure stays the runner-up reading.
+    confidence: 0.8,
+    evidence: [{ line: null, text: event.message, source: 'event' }],
+    steps: [...steps(ctx), 'Install the probe binary for the node architecture (e.g. grpc_health_probe-linux-arm64)'],
+  });
+};
+
+export const execFormatError: Rule = {
+  id: 'exec-format-error',
+  match: (ctx) => bySignature.match(ctx) ?? probeBinaryForeignArch(ctx),
+};

@@ -84,6 +84,35 @@ export const FILE_NOT_FOUND_ERRORS: Signature[] = [
     title: 'A file the app needs is not in the container',
   },
   {
+    // The JVM words a failed open as "<path> (No such file or directory)" whatever exception carries it:
+    // IOException from the JAAS ConfigFile or a KeyStore load, SecurityException wrapping it, Kafka/ZooKeeper/
+    // Elasticsearch keystores and truststores mounted at another path. The format belongs to Java's file
+    // streams alone, so it names a missing file as surely as FileNotFoundException does.
+    all: [
+      /(?:Exception|Error): (?:[A-Za-z]:)?[\\/][^\s()]{1,300} \((?:No such file or directory|The system cannot find the (?:file|path) specified)\)/,
+    ],
+    confidence: 0.88,
+    title: 'A file the app needs is not in the container',
+    // FileNotFoundException has its own reading above: FileOutputStream throws it for a write into a
+    // directory that is missing or not writable (a cache under an unwritable HOME), so it stays lower.
+    not: /FileNotFoundException|\bexec\b|\\r/,
+  },
+  {
+    // SQLite's SQLITE_CANTOPEN ("unable to open database file", "(14) cannot open file"): SQLite creates the
+    // file but never its directory, so a data/ directory left out of the image (.dockerignore) or a volume
+    // not mounted gives this. An unwritable directory gives the same words (permission_denied's reading),
+    // so alone it stays a toss-up; with ENOENT beside it, the directory is missing.
+    all: [/\bunable to open database file\b|\bSQLITE_CANTOPEN\b/],
+    confidence: 0.6,
+    title: 'The SQLite database cannot be opened: its directory may not exist in the container',
+    not: /[Pp]ermission denied|EACCES|read-only|readonly/,
+  },
+  {
+    all: [/\b(?:unable to open database file|SQLITE_CANTOPEN)\b[^\n]{0,120}(?:[Nn]o such file or directory|ENOENT)/],
+    confidence: 0.86,
+    title: 'The SQLite database directory does not exist in the container',
+  },
+  {
     all: [/java\.nio\.file\.NoSuchFileException/],
     confidence: 0.82,
     title: 'A file the app needs is not in the container',

@@ -46,4 +46,23 @@ export const FORK_LIMIT_SIGNATURES: Signature[] = [
     // Out of memory for the thread's stack names memory, which is another cause.
     not: /\b(?:[Oo]ut of memory|OutOfMemory|[Cc]annot allocate memory|ENOMEM|memory limit)\b/,
   },
+  {
+    // A runtime that asserts on the thread spawn and prints the errno as a number: TensorFlow's "Check failed:
+    // ret == 0 (11 vs. 0)Thread tf_data_private_threadpool creation via pthread_create() failed", Abseil/glog
+    // checks "pthread_create failed: 11". 11 is EAGAIN: the pods' pids limit (or ulimit -u) below the threads a
+    // pool sized to the node's cores starts.
+    all: [
+      /\(11 vs\. 0\)[^(\n]{0,120}\bpthread_create\b|\bpthread_create(?:\(\))? failed(?::| with| returned) (?:errno |error )?11\b/,
+    ],
+    confidence: 0.86,
+    title: 'The process/thread limit (the pod pids limit or ulimit -u) is reached: pthread_create failed with EAGAIN',
+  },
+  {
+    // The spawn failure named without the errno ("creation via pthread_create() failed"): memory exhaustion says
+    // the same on rare occasions, so short of the errno's certainty.
+    all: [/\bcreation via pthread_create\(\) failed\b|\bpthread_create\(\) failed\b/],
+    confidence: 0.74,
+    title: 'The process/thread limit (the pod pids limit or ulimit -u) is probably reached: a thread could not start',
+    not: /\bENOMEM\b|Cannot allocate memory|[Oo]ut of memory/,
+  },
 ];

@@ -190,4 +190,23 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
     title: 'An optional package the app selects by name (a parser, engine or driver) is not installed in the image',
     not: /shared (?:library|object)|\.so\b|[Ww]arning|system (?:dependencies|packages|libraries)/,
   },
+  {
+    // A library that names the package its feature needs, quoted, and says it is required: PyMySQL's
+    // "'cryptography' package is required for sha256_password or caching_sha2_password auth methods",
+    // "`boto3` module is required for S3 storage", Mint's "please add `:castore` to your project's dependencies".
+    all: [
+      /[`'"][\w:@/.-]{2,60}[`'"] (?:package|module|library|gem|extra|dependency) (?:is|are) (?:required|needed)\b|\b(?:please )?add [`'"][\w:@/.-]{2,60}[`'"] to (?:your |the )?(?:project's |app's )?(?:dependencies|deps|requirements|Gemfile|package\.json|mix\.exs|pyproject\.toml)\b/,
+    ],
+    confidence: 0.84,
+    title: 'A package a library needs for the configured feature is not installed in the image',
+    not: /shared (?:library|object)|\.so\b|[Ww]arning|system (?:dependencies|packages|libraries)/,
+  },
+  {
+    // python-engineio (Flask-SocketIO, python-socketio) imports the async mode's package (eventlet, gevent) and
+    // reports only "Invalid async_mode specified" when it cannot: the package left out of the image as often as
+    // a misspelt mode, hence below the confident band.
+    all: [/\bInvalid async_mode specified\b/],
+    confidence: 0.72,
+    title: 'The async package the Socket.IO server is set to use (eventlet, gevent) is not installed',
+  },
 ];

@@ -92,4 +92,15 @@ export const PLUGIN_SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'The notebook kernel (ipykernel or another language kernel) is not installed in the image',
   },
+  {
+    // Mod and plugin loaders that check declared dependencies before loading: Forge's "Missing or unsupported
+    // mandatory dependencies" / "Currently, citadel is not installed", Fabric's "requires any version of
+    // fabric-api, which is missing!", Bukkit's "Unknown/missing dependency plugins: [Vault]". The server's mods
+    // folder lacks a library mod another one needs.
+    all: [
+      /\b[Mm]issing or unsupported mandatory dependenc(?:y|ies)\b|\bCurrently, [\w.-]{1,60} is not installed\b|\brequires (?:any version of |version [^\s,]{1,40} (?:or later )?of )?[\w.-]{1,60}, which is missing\b|\b[Uu]nknown\/missing dependency plugins\b/,
+    ],
+    confidence: 0.86,
+    title: 'A mod or plugin another one depends on is not installed on the server',
+  },
 ];

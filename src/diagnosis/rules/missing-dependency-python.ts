@@ -26,3 +26,8 @@ const SUBMODULE_NOT_FOUND = /No module named '\w{1,60}\.[\w.]{1,120}'/;
  */
 export const moduleGoneFromPickledData = (ctx: RuleContext, hit: SignatureHit): boolean =>
   SUBMODULE_NOT_FOUND.test(hit.line.text) && loadsPickledData(ctx);
+
+// A file name given where a module name is expected (`python -m job.py`, `luigi --module job.py`, `celery -A
+// tasks.py`, `uvicorn main.py:app`): Python looks for a submodule "py" of the package "job" ("No module named
+// 'job.py'; 'job' is not a package"). The command's argument is wrong, no package is missing from the image.
+export const MODULE_NAMED_AS_FILE = /No module named '[\w.]{0,100}\.py'/;

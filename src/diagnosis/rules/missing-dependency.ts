@@ -14,7 +14,7 @@ import { MODULE_FILE_ABSENT, PLUGIN_SIGNATURES } from './missing-dependency-plug
 import { INSTALL_HINT_SIGNATURES } from './missing-dependency-install-hints.ts';
 import { NATIVE_LIBRARY_ABSENT } from './missing-shared-library-bindings.ts';
 import { COMPOSER_AUTOLOAD, PHP_CLASS_SIGNATURES } from './missing-dependency-php.ts';
-import { moduleGoneFromPickledData, OWN_PACKAGE, VENDORED_SIX_MOVES } from './missing-dependency-python.ts';
+import * as python from './missing-dependency-python.ts';
 
 // Shared objects and kernel modules have their own causes; "missing required ..." is a setting, not a package.
 const NOT_A_PACKAGE =
@@ -268,11 +268,13 @@ export const missingDependency = signatureRule({
     // The package is there but says the image's runtime is too old for it (runtime_version_mismatch).
     if (ctx.log.lines.some((l) => RUNTIME_TOO_OLD_FOR_PACKAGE.test(l.text))) return Math.min(hit.confidence, 0.5);
     // A stdlib module of another Python (older or newer than the code): the runtime's version, no package.
-    if (STDLIB_OF_ANOTHER_PYTHON.test(hit.line.text) || VENDORED_SIX_MOVES.test(hit.line.text)) {
+    if (STDLIB_OF_ANOTHER_PYTHON.test(hit.line.text) || python.VENDORED_SIX_MOVES.test(hit.line.text)) {
       return Math.min(hit.confidence, 0.45);
     }
+    // A script's file name where a module name belongs: the command's argument (bad_command_args).
+    if (python.MODULE_NAMED_AS_FILE.test(hit.line.text)) return Math.min(hit.confidence, 0.4);
     // An inner module of an installed library named by a pickle on the volume (data_version_incompatible).
-    if (moduleGoneFromPickledData(ctx, hit)) return Math.min(hit.confidence, 0.45);
+    if (python.moduleGoneFromPickledData(ctx, hit)) return Math.min(hit.confidence, 0.45);
     if (DEVELOPMENT_ONLY_GEM.test(hit.line.text) && ctx.log.lines.some((l) => DEVELOPMENT_BOOT.test(l.text))) {
       return Math.min(hit.confidence, 0.7);
     }
@@ -287,7 +289,7 @@ export const missingDependency = signatureRule({
     if (ctx.log.lines.some((l) => nativeLibraryAbsent(l.text))) return Math.min(hit.confidence, 0.7);
     // The app's own package not importable is a working directory or command problem as often as a
     // missing install: not a confident reading.
-    return OWN_PACKAGE.test(hit.line.text) ? Math.min(hit.confidence, 0.6) : hit.confidence;
+    return python.OWN_PACKAGE.test(hit.line.text) ? Math.min(hit.confidence, 0.6) : hit.confidence;
   },
   steps: (ctx) => [
     'Check that the dependency is declared in the manifest (package.json, requirements.txt, Gemfile, go.mod, pom.xml) and the image was rebuilt from it',

@@ -123,7 +123,20 @@ const REQUIRED_SETTING_MISSING: Signature = {
   not: /\b(?:at )?line \d|\bcolumn \d|\.(?:ya?ml|json|toml|conf|hcl|properties)\b|\s--[a-z]/,
 };
 
+// An options validator that wanted a text setting (a URL, a name) and was handed nothing: NimbleOptions'
+// "invalid value for :queue_url option: expected string, got: nil", "expected a string, got None",
+// "expected string but got undefined". A runtime config that reads System.get_env / os.getenv /
+// process.env gives nil/None/undefined when the variable is not set in this deployment.
+const TEXT_OPTION_GOT_NOTHING: Signature = {
+  all: [
+    /\bexpected (?:an? )?(?:non-empty )?(?:string|binary|URL|url|URI|uri|str)\b,? (?:but )?got:? (?:nil|None|undefined|null)\b/,
+  ],
+  confidence: 0.8,
+  title: 'A text setting arrived empty (nil/None): the variable the runtime config reads is not set',
+};
+
 export const ABSENT_INPUT_SIGNATURES: readonly Signature[] = [
+  TEXT_OPTION_GOT_NOTHING,
   REQUIRED_SETTING_MISSING,
   VARIABLE_NOT_AVAILABLE,
   STRINGIFIED_ABSENT_BASE_URL,

@@ -92,6 +92,29 @@ export const ABSENT_CREDENTIAL_SIGNATURES: readonly Signature[] = [
     not: /\b(?:invalid|expired|incorrect|revoked|rejected)\b/i,
   },
   {
+    // A server that refuses to start without its shared secret, in its own words: SpiceDB's "a preshared key
+    // must be provided on --grpc-preshared-key", "no signing key was provided", "a master key must be set",
+    // "shared secret must be specified". In a pod the secret comes from a Secret through a variable (it is
+    // never written into args), so none at all is a variable that was not delivered (renamed key, optional ref).
+    all: [
+      /\b(?:pre-?shared|shared|signing|master|encryption|secret|cluster|join|bootstrap|session) (?:key|secret|token)s? (?:must be|is|was) (?:provided|set|given|specified|supplied|required)\b|\b[Nn]o (?:pre-?shared|shared|signing|master|encryption|secret) (?:key|secret|token) (?:was |is )?(?:provided|given|set|specified|configured|found)\b/i,
+    ],
+    confidence: 0.76,
+    title: 'The server got no shared secret or key: the variable the Secret should fill is not set',
+    not: /\b(?:invalid|expired|incorrect|revoked|rejected|mismatch|too short|at least|characters|bytes long)\b/i,
+  },
+  {
+    // A required flag that holds a secret, left unset: cobra's 'required flag(s) "grpc-preshared-key" not set',
+    // urfave/cli's 'Required flag "api-token" not set'. Servers bind such flags to variables
+    // (SPICEDB_GRPC_PRESHARED_KEY) and a Deployment passes secrets through env from a Secret, not as literal
+    // args: the variable was not delivered (envFrom keys named otherwise, an optional secretKeyRef).
+    all: [
+      /\b[Rr]equired flags?(?:\(s\))? "[a-z][\w-]{0,60}(?:token|secret|password|passwd|preshared-key|api-key|apikey|access-key|secret-key|private-key|signing-key|master-key)"(?:, "[a-z][\w-]{0,60}"){0,6} (?:not set|is not set|missing)\b/,
+    ],
+    confidence: 0.86,
+    title: 'A required secret flag is unset: the variable bound to it (from a Secret) is not passed',
+  },
+  {
     // A token or key typed as str that arrived as None: aiogram's "Token is invalid! It must be 'str' type
     // instead of <class 'NoneType'> type". os.getenv on a
     // variable that is not set returns None, so the value was never given (not a wrong token).

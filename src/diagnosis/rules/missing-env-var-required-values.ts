@@ -20,7 +20,7 @@ const UNSET_OR_NO_PATH =
 // is not set, and a read-write cache directory couldn't be created"): the variable was never required,
 // the default location could not be written (a read-only root), so the failure is the fallback's.
 const CARRIES_ON_OR_NO_PATH =
-  /\b(?:using (?:the |a |its )?default|defaulting to|defaults to|fall(?:ing)? ?back(?: to)?|will use|assuming|skipping|ignoring|disabled)\b|\bnot set,? or (?:is )?(?:not an? (?:directory|dir|file|folder)|(?:does not|doesn't) exist)\b|\bnot set,? and (?:the |a |its |no )?[^\n]{0,60}?\b(?:read-write|read-only|writable|writeable|default|fallback|temp(?:orary)?|cache) (?:cache )?(?:directory|dir|folder|location|path)\b/i;
+  /\b(?:using (?:the |a |its )?default|(?:setting|set) (?:it |them )?to (?:the |a |its )?(?:default|fallback)|defaulting to|defaults to|fall(?:ing)? ?back(?: to)?|will use|assuming|skipping|ignoring|disabled)\b|\bnot set,? or (?:is )?(?:not an? (?:directory|dir|file|folder)|(?:does not|doesn't) exist)\b|\bnot set,? and (?:the |a |its |no )?[^\n]{0,60}?\b(?:read-write|read-only|writable|writeable|default|fallback|temp(?:orary)?|cache) (?:cache )?(?:directory|dir|folder|location|path)\b/i;
 
 // "KAFKA_CLIENT_ID not set, defaulting to hostname": a notice, and the app carries on. Weak alone, but a
 // crash on an undefined or None value after it says the app reads its settings from variables and
@@ -28,7 +28,7 @@ const CARRIES_ON_OR_NO_PATH =
 const UNSET_NOTICE_WITH_DEFAULT: Signature = {
   all: [
     /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40}["'`]? (?:is |was )?(?:not (?:set|defined|provided)|unset|missing|empty)\b/,
-    /\b(?:using (?:the |a |its )?default|defaulting to|defaults to|fall(?:ing)? ?back(?: to)?|will use)\b/i,
+    /\b(?:using (?:the |a |its )?default|(?:setting|set) (?:it |them )?to (?:the |a |its )?(?:default|fallback)|defaulting to|defaults to|fall(?:ing)? ?back(?: to)?|will use)\b/i,
   ],
   confidence: 0.45,
   title: 'A variable is unset and defaulted; a crash on an undefined value follows: another variable is likely unset',

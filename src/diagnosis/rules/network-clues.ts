@@ -186,3 +186,14 @@ const namesRemoteAddress = (lines: readonly LogLine[]): boolean =>
 /** True when the log dials loopback and names no other host: the refusal went to the pod itself. */
 export const dialsOnlyLoopback = (lines: readonly LogLine[], last: number): boolean =>
   announcedLoopbackDial(lines, last) && !namesRemoteAddress(lines);
+
+/**
+ * A clustered server that looks for itself among the peer addresses it was given, and found none: MinIO's
+ * "no endpoint pointing to the local machine is found", etcd's "couldn't find local name ... in the initial
+ * cluster configuration", ZooKeeper's "My id 1 not in the peer list", CockroachDB and Consul "could not find
+ * this node among the join addresses". When the peers' names did not resolve just before (logged as INFO
+ * retries), the per-pod names (a StatefulSet's <pod>.<headless Service>) do not exist: a DNS failure,
+ * though the fatal line blames the command line or the config.
+ */
+export const SELF_NOT_AMONG_PEERS =
+  /\bno endpoint pointing to the local machine\b|\b(?:couldn't|could not|cannot|can't|unable to|failed to) find (?:the )?(?:local (?:name|node|member|endpoint|address)|this node|itself|self)\b[^\n]{0,80}\b(?:cluster|peers?|members?|endpoints?|join|seeds?)\b|\bMy id \d{1,5} not in the peer list\b|\blocal (?:node|member|endpoint) (?:is )?not (?:found )?in (?:the )?(?:peer|member|endpoint|cluster)/i;

@@ -54,4 +54,24 @@ export const FILE_ACCESS_SIGNATURES: Signature[] = [
     title: 'A state database on a host path cannot be opened (not writable by the container user, or SELinux)',
     not: /[Nn]o such file|\bENOENT\b|[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|\bis locked\b|\bcorrupt|\bmalformed\b/,
   },
+  {
+    // Status-style errors that put the path, then the errno text after a separator: TensorFlow's
+    // "PermissionDeniedError: /mnt/tensorboard/run; Permission denied", absl/gRPC-style "open /x, Permission
+    // denied". SSH's "Permission denied (publickey)" and gRPC's PERMISSION_DENIED are logins, not paths.
+    all: [/\/[\w.@+-]{1,200}[;,] [Pp]ermission denied\b/],
+    confidence: 0.82,
+    title: 'The container user lacks permission on a path',
+    not: /\(publickey|PERMISSION_DENIED|\b403\b|\bIAM\b|does not have [\w.]{1,80} (?:access|permission)/,
+  },
+  {
+    // A server that checks its directories at install or boot and asks for write access in words: Nextcloud's
+    // "Can't write into config directory! This can usually be fixed by giving the web server write access to
+    // the config directory", "Cannot write to the data folder", "unable to write into the cache directory".
+    all: [
+      /\b(?:[Cc]an't|[Cc]annot|[Cc]an not|[Uu]nable to|[Cc]ould not|[Cc]ouldn't) write (?:in|into|to) (?:the )?(?:[\w.-]{1,40} )?(?:directory|dir|folder)\b|\bgiv(?:e|ing) the (?:web ?server|server|process|user) write access to\b/,
+    ],
+    confidence: 0.82,
+    title: 'The container user cannot write to a directory it needs (volume owner)',
+    not: /[Nn]o space left|\bENOSPC\b|[Rr]ead-only file ?system|\bEROFS\b|[Dd]isk quota/,
+  },
 ];

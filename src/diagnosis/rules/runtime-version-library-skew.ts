@@ -22,4 +22,15 @@ export const LIBRARY_SKEW_SIGNATURES: Signature[] = [
     confidence: 0.88,
     title: 'Generated protobuf/gRPC code and the installed protobuf/gRPC runtime come from different releases',
   },
+  {
+    // An ONNX model exported by a newer onnx/exporter than the pinned runtime reads: onnxruntime's "Unsupported
+    // model IR version: 10, max supported IR version: 9", the onnx checker's "Your model ir_version 10 is higher
+    // than the checker's (9)". The file is fine: the runtime in the image is older than the model's format.
+    // Onnxruntime's opset "is under development" notice is only a warning, so it is not read.
+    all: [
+      /\bUnsupported model IR version:? ?\d{1,3}\b|\bmax supported IR version:? ?\d{1,3}\b|\bir_version \d{1,3} is higher than the checker's\b/,
+    ],
+    confidence: 0.82,
+    title: "The model was exported for a newer ONNX IR version than the image's ONNX runtime supports",
+  },
 ];

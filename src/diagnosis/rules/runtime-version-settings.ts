@@ -14,9 +14,12 @@ import {
   OTELCOL_COMPONENT_OF_ANOTHER_RELEASE,
 } from './version-clues.ts';
 
-/** mysqld options that only 8.0+ has, or that 8.0 removed from 5.7, as mysqld names them when refused. */
+/**
+ * mysqld options that only 8.0+ has, or that 8.0 removed from 5.7 or 8.4 from 8.0 (skip-host-cache, which the
+ * 8.0 image's own my.cnf set, binlog dependency tracking, the keyring_file plugin), as mysqld names them.
+ */
 const MYSQL_OPTION_OF_ANOTHER_MAJOR =
-  /\bunknown (?:variable|option) '(?:--)?(?:(?:loose[-_])?mysqlx(?:[-_][a-z_-]{2,40})?|admin[-_](?:address|port|ssl[-_][a-z_-]{2,30})|innodb[-_]dedicated[-_]server|binlog[-_]transaction[-_]compression(?:[-_]level[-_]zstd)?|binlog[-_]expire[-_]logs[-_]seconds|temptable[-_]max[-_](?:ram|mmap)|sql[-_]require[-_]primary[-_]key|persisted[-_]globals[-_]load|caching[-_]sha2[-_]password[-_][a-z_-]{2,40}|activate[-_]all[-_]roles[-_]on[-_]login|query[-_]cache[-_](?:size|type|limit|min[-_]res[-_]unit|wlock[-_]invalidate)|innodb[-_]file[-_]format(?:[-_]check|[-_]max)?|innodb[-_]large[-_]prefix|tx[-_]isolation|tx[-_]read[-_]only|log[-_]warnings|secure[-_]auth|old[-_]passwords|innodb[-_]support[-_]xa|innodb[-_]locks[-_]unsafe[-_]for[-_]binlog|ignore[-_]db[-_]dir)(?:=|')/;
+  /\bunknown (?:variable|option) '(?:--)?(?:(?:loose[-_])?mysqlx(?:[-_][a-z_-]{2,40})?|admin[-_](?:address|port|ssl[-_][a-z_-]{2,30})|innodb[-_]dedicated[-_]server|binlog[-_]transaction[-_]compression(?:[-_]level[-_]zstd)?|binlog[-_]expire[-_]logs[-_]seconds|temptable[-_]max[-_](?:ram|mmap)|sql[-_]require[-_]primary[-_]key|persisted[-_]globals[-_]load|caching[-_]sha2[-_]password[-_][a-z_-]{2,40}|activate[-_]all[-_]roles[-_]on[-_]login|query[-_]cache[-_](?:size|type|limit|min[-_]res[-_]unit|wlock[-_]invalidate)|innodb[-_]file[-_]format(?:[-_]check|[-_]max)?|innodb[-_]large[-_]prefix|tx[-_]isolation|tx[-_]read[-_]only|log[-_]warnings|secure[-_]auth|old[-_]passwords|innodb[-_]support[-_]xa|innodb[-_]locks[-_]unsafe[-_]for[-_]binlog|ignore[-_]db[-_]dir|skip[-_]host[-_]cache|binlog[-_]transaction[-_]dependency[-_]tracking|log[-_]bin[-_]use[-_]v1[-_]row[-_]events|transaction[-_]write[-_]set[-_]extraction|group[-_]replication[-_]recovery[-_]complete[-_]at|avoid[-_]temporal[-_]upgrade|show[-_]old[-_]temporals|(?:skip[-_])?character[-_]set[-_]client[-_]handshake|slave[-_]rows[-_]search[-_]algorithms|(?:abort|disconnect)[-_]slave[-_]event[-_]count|keyring[-_](?:encrypted[-_])?file[-_](?:data|password)|internal[-_]tmp[-_]disk[-_]storage[-_]engine|innodb[-_]undo[-_]logs|des[-_]key[-_]file|log[-_]builtin[-_]as[-_]identified[-_]by[-_]password|metadata[-_]locks[-_]cache[-_]size)(?:=|')/;
 
 export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
   {
@@ -104,11 +107,11 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
   {
     // A my.cnf written for another MySQL major (a shared ConfigMap, a chart bumped without its config): 8.0's
     // X plugin (mysqlx*), admin port, dedicated-server and binlog compression options on a 5.7 or MariaDB
-    // server, or 5.7's query cache, tx_isolation and file-format options that 8.0 removed. The server calls
+    // server, or 5.7's query cache, tx_isolation and file-format options that 8.0 removed (8.0's that 8.4 did). The server calls
     // each an "unknown variable", as it would a typo, but these names are real in some release.
     all: [MYSQL_OPTION_OF_ANOTHER_MAJOR],
     confidence: 0.8,
-    title: 'The MySQL config sets an option of another major release than the image runs (5.7 vs 8.0)',
+    title: 'The MySQL config sets an option of another release than the image runs (5.7, 8.0 or 8.4)',
   },
   {
     // An elasticsearch.yml from a newer major's docs on an older image: the setting is real, only not yet.

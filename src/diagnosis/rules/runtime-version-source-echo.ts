@@ -87,6 +87,16 @@ const PAIRED_READINGS: PairedReading[] = [
     confidence: 0.84,
     title: "A dependency uses SlowBuffer, which the image's (newer) Node.js removed",
   },
+  {
+    // PHP 8.1 added enums and readonly properties: an older PHP (8.0 says 'unexpected identifier "Status"',
+    // 7.x "unexpected 'Status' (T_STRING)") fails to parse them, and Laravel, Symfony and Ignition echo the
+    // source line. The code was written for a newer PHP than the image's.
+    error: /\bsyntax error, unexpected (?:identifier "\w{1,80}"|'\w{1,80}' \(T_STRING\))/,
+    feature:
+      /\benum [A-Z]\w{0,60}(?: ?: ?(?:string|int)\b| ?\{| implements\b| ?$)|\b(?:public|protected|private) readonly \??[\w\\]{1,80} \$\w/,
+    confidence: 0.8,
+    title: "The code uses PHP 8.1 syntax (enum, readonly) that the image's older PHP cannot parse",
+  },
 ];
 
 const NAME_MISSING_FROM_INSTALLED_PACKAGE =

@@ -152,6 +152,14 @@ const SIGNATURES: Signature[] = [
     title: 'A shell script has Windows line endings (a carriage return rewrote the start of the line)',
   },
   {
+    // Ruby ends an uncaught exception's line with its class: "...rb_sysopen - config/puma.rb\r (Errno::ENOENT)".
+    // The CR sends " (Errno::ENOENT)" to column 0 over the start of the same line, leaving it glued to the
+    // rest of a path (" (Errno::ENOENT)e/gems/puma-6.4.2/..."). Ruby never starts a line with the class.
+    all: [/^ \((?:Errno::E[A-Z0-9]{2,15}|[A-Z][\w:]{1,120}(?:Error|Exception))\)[\w./]/],
+    confidence: 0.88,
+    title: 'A shell script has Windows line endings (a carriage return rewrote the start of the line)',
+  },
+  {
     all: [/syntax error: unexpected end of file/],
     confidence: 0.5,
     title: 'A shell script ends unexpectedly (often CRLF line endings)',

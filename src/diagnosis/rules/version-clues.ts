@@ -242,12 +242,12 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   NEWER_ZOT_KEY.test(text) ||
   NEWER_AGENT_PLUGIN.test(text);
 
-// Python echoes the source line above "SyntaxError: invalid syntax": newer syntax there (walrus, match, except*,
-// 3.8's f"{x=}", 3.12's reused quote or backslash inside an f-string's {}) means the image's Python is older.
+// Python echoes the source line above "SyntaxError: invalid syntax" (or "expected '('"): newer syntax there (walrus,
+// match, except*, f"{x=}", 3.12's type alias, def f[T] and f-string quote reuse) means the image's Python is older.
 export const PY_SYNTAX_ERROR =
-  /^SyntaxError: (?:invalid syntax|f-string: (?:expecting '\}'|unmatched '[([]'|expression part cannot include a backslash))\s*$/;
+  /^SyntaxError: (?:invalid syntax|expected '\('|f-string: (?:expecting '\}'|unmatched '[([]'|expression part cannot include a backslash))\s*$/;
 export const NEWER_PY_SYNTAX =
-  /:=|^\s{0,32}(?:match|case) [^\s:][^:]{0,200}:\s*$|\bexcept\*|\{[\w.]{1,60}=\}|\b[rR]?[fF][rR]?"[^"\n]{0,200}\{[^{}"\n]{0,80}["\\]|\b[rR]?[fF][rR]?'[^'\n]{0,200}\{[^{}'\n]{0,80}['\\]/;
+  /:=|^\s{0,32}(?:match|case) [^\s:][^:]{0,200}:\s*$|^\s{0,32}type [A-Za-z_]\w{0,60}(?:\[[^[\]\n]{0,80}\])? ?=|\b(?:def|class) \w{1,60}\[[^[\]\n]{0,80}\] ?[(:]|\bexcept\*|\{[\w.]{1,60}=\}|\b[rR]?[fF][rR]?"[^"\n]{0,200}\{[^{}"\n]{0,80}["\\]|\b[rR]?[fF][rR]?'[^'\n]{0,200}\{[^{}'\n]{0,80}['\\]/;
 // Node prints the source line, a caret, then the error: "Unexpected token '.'" under an optional chain
 // (or '?' under ??) means a Node.js older than 14 reading modern code.
 export const JS_SYNTAX_ERROR = /^SyntaxError: Unexpected token '[.?=]'\s*$/;

@@ -4,6 +4,25 @@ import { ruleTable } from './helpers.ts';
 ruleTable(authFailure, 'auth_failure', {
   positives: [
     {
+      name: 'an impacket-based share sync whose domain password expired (STATUS_LOGON_FAILURE, no prose)',
+      log: '[*] Connecting to \\\\nas02.corp.local\\exports\nimpacket.smbconnection.SessionError: SMB SessionError: STATUS_LOGON_FAILURE(The attempted logon is invalid. This is either due to a bad username or authentication information.)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'kinit refused a keytab-less service password after rotation (Kerberos preauthentication)',
+      log: 'kinit: Preauthentication failed while getting initial credentials\nerror: cannot obtain a Kerberos ticket for svc-report@CORP.LOCAL',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'the kubernetes Python client printing a refused token as "(401)" and "Reason: Unauthorized"',
+      log: "kubernetes.client.exceptions.ApiException: (401)\nReason: Unauthorized\nHTTP response headers: HTTPHeaderDict({'Audit-Id': '9c1f', 'Content-Type': 'application/json'})",
+      exitCode: 1,
+      min: 0.6,
+      max: 0.8,
+    },
+    {
       name: 'an OpenAI client whose key in the Secret was revoked and regenerated (Incorrect API key provided)',
       log: "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-proj-****abcd.', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}}",
       exitCode: 1,
@@ -216,6 +235,16 @@ ruleTable(authFailure, 'auth_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a share that refuses access after a successful logon is a permission, not a rejected password',
+      log: 'Domain=[CORP] OS=[] Server=[]\ntree connect failed: NT_STATUS_ACCESS_DENIED',
+      exitCode: 1,
+    },
+    {
+      name: 'an OpenAPI client reporting a 404 is not an authentication failure',
+      log: 'influxdb_client.rest.ApiException: (404)\nReason: Not Found\nHTTP response body: {"code":"not found","message":"bucket \\"sensors\\" not found"}',
+      exitCode: 1,
+    },
     {
       name: 'a client reporting that the provided API key is valid is not a refused key',
       log: 'INFO search-api: provided API key is valid (scopes: search, documents.add)\nINFO search ready on :7700',

@@ -14,6 +14,30 @@ const RESTARTED_IN_A_LOOP = [
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      name: 'gunicorn given a file name where the module goes (app.py:app)',
+      log: "  File \"/usr/local/lib/python3.12/site-packages/gunicorn/util.py\", line 371, in import_app\n    mod = importlib.import_module(module)\nModuleNotFoundError: No module named 'app.py'; 'app' is not a package",
+      exitCode: 3,
+      min: 0.9,
+    },
+    {
+      name: 'python -m given a script file name',
+      log: "/usr/local/bin/python3: Error while finding module specification for 'worker.py' (ModuleNotFoundError: __path__ attribute not found on 'worker' while trying to find 'worker.py')",
+      exitCode: 1,
+      min: 0.9,
+    },
+    {
+      name: 'deno task names a task the deno.json no longer has',
+      log: 'Task not found: start\nAvailable tasks:\n- serve\n    deno run --allow-net main.ts',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a server that refuses root until the command passes --allow-root',
+      log: '[C 2024-04-22 10:03:17.427 NotebookApp] Running as root is not recommended. Use --allow-root to bypass.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'two options passed as one args item: cobra reads the second flag as the port value',
       log: 'Error: invalid argument "8080 --metrics-addr=:9090" for "-p, --port" flag: strconv.ParseInt: parsing "8080 --metrics-addr=:9090": invalid syntax',
       exitCode: 1,
@@ -931,6 +955,21 @@ ruleTable(badCommandArgs, 'bad_command_args', {
     },
   ],
   negatives: [
+    {
+      name: 'a package really missing from the image (no .py suffix)',
+      log: "ModuleNotFoundError: No module named 'pandas'",
+      exitCode: 1,
+    },
+    {
+      name: "a MinIO endpoint rejection after its peers' names failed to resolve (the DNS reading owns it)",
+      log: 'INFO: Unable to resolve DNS for http://minio-0.minio.store.svc.cluster.local/data: lookup minio-0.minio.store.svc.cluster.local on 10.96.0.10:53: no such host, retrying...\nFATAL Invalid command line arguments: no endpoint pointing to the local machine is found',
+      exitCode: 1,
+    },
+    {
+      name: 'a build tool task missing from a project (Gradle wording, not a container task runner)',
+      log: "FAILURE: Build failed with an exception.\n* What went wrong:\nTask 'bootJarr' not found in root project 'api'.",
+      exitCode: 1,
+    },
     {
       name: 'a rejected value with a dash that is a negative number, not a second flag, is not split args',
       log: 'FATAL:  invalid value for parameter "statement_timeout": "-1 s"',

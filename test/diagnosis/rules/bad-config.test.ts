@@ -8,6 +8,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(badConfig, 'bad_config', {
   positives: [
     {
+      name: 'a settings library reading TOML with its vendored copy of tomllib',
+      log: 'Traceback (most recent call last):\n  File "/usr/local/lib/python3.11/site-packages/dynaconf/vendor/tomllib/_parser.py", line 649, in parse_value\n    raise suffixed_err(src, pos, "Invalid value")\ndynaconf.vendor.tomllib._parser.TOMLDecodeError: Invalid value (at line 4, column 9)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: "Superset's config module filled from an env value written as JSON's true (Python needs True)",
       log: "Loaded your LOCAL configuration at [/app/pythonpath/superset_config.py]\nTraceback (most recent call last):\n  File \"/app/pythonpath/superset_config.py\", line 12, in <module>\n    ENABLE_PROXY_FIX = true\n                       ^^^^\nNameError: name 'true' is not defined. Did you mean: 'True'?",
       exitCode: 1,
@@ -650,6 +656,11 @@ ruleTable(badConfig, 'bad_config', {
     },
   ],
   negatives: [
+    {
+      name: 'a TOML library that is merely absent is not a malformed file',
+      log: "ModuleNotFoundError: No module named 'tomli'",
+      exitCode: 1,
+    },
     {
       name: 'a NameError on an ordinary name in the app code is a bug, not a setting',
       log: 'Traceback (most recent call last):\n  File "/app/report.py", line 88, in build\n    arr = np.zeros(n)\nNameError: name \'np\' is not defined',

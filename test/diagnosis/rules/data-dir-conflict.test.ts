@@ -6,6 +6,12 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'an embedded key-value store whose database file the old pod still holds on the shared volume',
+      log: 'INFO opening /data/kv/store.db\nFATAL: database file could not be locked: another instance may be using /data/kv\nexit status 1',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a Cassandra node whose volume remembers another data center than its snitch now reports',
       log: "ERROR [main] CassandraDaemon.java:803 - Fatal configuration error\norg.apache.cassandra.exceptions.ConfigurationException: Cannot start node if snitch's data center (dc1) differs from previous data center (datacenter1). Please fix the snitch configuration, decommission and rebootstrap this node or use the flag -Dcassandra.ignore_dc=true.",
       exitCode: 3,
@@ -594,6 +600,11 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'a user account that cannot be locked by an admin API is not a data directory',
+      log: 'ERROR admin-api: account cannot be locked: user is a member of the owners group\nTraceback (most recent call last):\nValueError: refusing to lock owner',
+      exitCode: 1,
+    },
     {
       name: 'single-node discovery refused next to initial master nodes is a config error, not the volume',
       log: 'java.lang.IllegalArgumentException: setting [cluster.initial_master_nodes] is not allowed when [discovery.type] is set to [single-node]',

@@ -4,6 +4,34 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
   positives: [
     {
+      name: 'a workflow engine on a newer image whose schema compatibility check finds the older release schema',
+      log: 'cadence-server: unable to start: schema compatibility check failed: version mismatch for database "cadence_visibility": expected version 0.9 cannot be greater than actual version 0.5',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'a CMS on its new major image finding the previous major release tables in its database',
+      log: 'bootstrap: checking database\nERROR legacy v3 schema detected in database "cms"; see the guide on how to upgrade from v3 to v4 before starting this release',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'an inference server on Keras 2 loading a model the training job saved with Keras 3',
+      log: 'Loading /models/ranker/latest.keras\nTraceback (most recent call last):\n  File "/srv/serve.py", line 8, in <module>\n    model = keras.models.load_model(path)\nValueError: Unrecognized keyword arguments: [\'batch_shape\']',
+      exitCode: 1,
+      min: 0.8,
+      max: 0.84,
+    },
+    {
+      name: 'a TensorFlow 2.14 worker deserializing a Sequential model that Keras 3 wrote',
+      log: "TypeError: Could not deserialize class 'Sequential' because its parent module keras.src.models.sequential cannot be imported. Full object config: {'module': 'keras.src.models.sequential'}",
+      exitCode: 1,
+      min: 0.8,
+      max: 0.84,
+    },
+    {
       name: 'a game server rolled back to an older tag over a world the newer one saved',
       log: '[Server thread/ERROR]: Failed to load level\njava.lang.IllegalStateException: This world was saved with a newer version of the game and cannot be opened',
       exitCode: 1,
@@ -354,6 +382,16 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
     },
   ],
   negatives: [
+    {
+      name: 'a custom layer whose own module is missing from the image is not a Keras release mismatch',
+      log: "TypeError: Could not deserialize class 'AttentionBlock' because its parent module ranker.layers cannot be imported. Full object config: {'module': 'ranker.layers'}",
+      exitCode: 1,
+    },
+    {
+      name: 'a JSON Schema compatibility check of an API payload is not the database schema',
+      log: 'ERROR registry: JSON Schema compatibility check failed for subject orders-value: field total removed\nprocess exited',
+      exitCode: 1,
+    },
     {
       name: 'a mod newer than the game is the image or the mod folder, not the saves on the volume',
       log: 'Error ModManager.cpp:1024: Mod version 2.0.1 cannot be loaded because it is higher than the game version (1.1.110)',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'a MySQL migration making a column required over rows that hold NULL in it',
+      log: '== 20240611 MakeEmailRequired: migrating ==\n-- change_column_null(:users, :email, false)\nrake aborted!\nActiveRecord::StatementInvalid: Mysql2::Error: Invalid use of NULL value',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an ORM auto-migrating its models that adds a NOT NULL column to a PostgreSQL table with rows',
+      log: 'INFO auto-migrating 9 models\nERROR: column "tenant_id" of relation "orders" contains null values (SQLSTATE 23502)\nALTER TABLE "orders" ADD "tenant_id" bigint NOT NULL\nfatal: schema sync failed',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a migration tool that finds two files with one version number, the files listed on the next lines',
       log: 'ERROR: duplicate version 20240105093000 found:\n  db/schema/20240105093000_add_users.up.sql\n  db/schema/20240105093000_add_orders.up.sql',
       exitCode: 1,
@@ -322,6 +334,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a NOT NULL violation from an INSERT in a request handler is an app bug, not a migration',
+      log: 'ERROR handler POST /orders: null value in column "tenant_id" of relation "orders" violates not-null constraint (SQLSTATE 23502)\npanic: insert failed',
+      exitCode: 2,
+    },
     {
       name: 'a query of the app naming a type the database lacks, with no migration running, is not a migration',
       log: 'worker started, polling jobs\nERROR: type "citext" does not exist at character 45',

@@ -6,6 +6,12 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
   positives: [
     {
+      name: 'a ZooKeeper ensemble member whose peer names (StatefulSet pods under the wrong headless Service) do not resolve, then finds itself nowhere',
+      log: 'INFO  [main:QuorumPeerConfig] Reading configuration from: /conf/zoo.cfg\nWARN  [main:QuorumPeer$QuorumServer] Failed to resolve address: zk-1.zookeeper.kafka.svc.cluster.local\nINFO  lookup zk-2.zookeeper.kafka.svc.cluster.local on 10.96.0.10:53: no such host, retrying\nERROR [main:QuorumPeerMain] Invalid config, exiting abnormally: My id 1 not in the peer list',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: "a Zig client whose std.net lookup returned error.UnknownHostName (the resolver's error kind, no sentence)",
       log: 'info(sync): pushing 12 batches to http://ledger-api:8080/v1/batch\nerror: UnknownHostName\n/usr/local/zig/lib/std/net.zig:1030:13: 0x1097a5e in getAddressList (sync)\n            return error.UnknownHostName;',
       exitCode: 1,
@@ -200,6 +206,11 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'a peer list that does not contain this node, without any failed lookup, is a config mistake',
+      log: '{"level":"fatal","msg":"couldn\'t find local name \\"etcd-3\\" in the initial cluster configuration"}',
+      exitCode: 1,
+    },
     {
       name: 'a resolver asked for the host "None" (an f-string over an unset os.getenv) is not a wrong Service name',
       log: 'psycopg.OperationalError: connection failed: could not translate host name "None" to address: Name or service not known',

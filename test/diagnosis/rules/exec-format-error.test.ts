@@ -4,6 +4,22 @@ import { ruleTable } from './helpers.ts';
 ruleTable(execFormatError, 'exec_format_error', {
   positives: [
     {
+      name: 'an exec readiness probe whose binary is for another CPU (wget from an amd64 busybox on arm64)',
+      log: 'server started on :8080',
+      exitCode: 137,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Unhealthy',
+          message:
+            'Readiness probe errored: rpc error: code = Unknown desc = failed to exec in container: OCI runtime exec failed: exec failed: unable to start container process: exec /usr/local/bin/healthcheck: exec format error: unknown',
+          count: 4,
+        },
+      ],
+      min: 0.75,
+      max: 0.84,
+    },
+    {
       name: 'a Node app spawning a Mach-O helper binary (libuv reports ENOEXEC by name)',
       log: "Error: spawn ENOEXEC\n    at ChildProcess._handle.onexit (node:internal/child_process:286:19)\n  errno: -8,\n  code: 'ENOEXEC',\n  syscall: 'spawn /app/bin/pngquant'",
       min: 0.85,
@@ -95,6 +111,19 @@ ruleTable(execFormatError, 'exec_format_error', {
     },
   ],
   negatives: [
+    {
+      name: 'an exec probe that fails on its own output, not on the binary',
+      log: 'server started on :8080',
+      exitCode: 137,
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Unhealthy',
+          message: 'Liveness probe failed: status: NOT_SERVING, service: pricing.v1.PricingService',
+          count: 3,
+        },
+      ],
+    },
     {
       name: 'a native addon built for another Node ABI loads as an ELF but misses a symbol',
       log: "Error: /app/node_modules/better-sqlite3/build/Release/better_sqlite3.node: undefined symbol: _ZN2v88internal12StrongRootsE\n  code: 'ERR_DLOPEN_FAILED'",

@@ -4,6 +4,18 @@ import { failedEvent, ruleTable } from './helpers.ts';
 ruleTable(hostKernelLimit, 'host_kernel_limit', {
   positives: [
     {
+      name: 'a C++ runtime asserting on a thread spawn refused with errno 11',
+      log: 'F0312 10:02:11.221 worker.cc:88] Check failed: pthread_create failed: 11 (Resource temporarily unavailable)\n*** Check failure stack trace: ***',
+      exitCode: 134,
+      min: 0.85,
+    },
+    {
+      name: 'a thread pool whose thread could not start, the errno as a number in the check',
+      log: '2024-10-08 03:00:31.004127: F tensorflow/core/platform/default/env.cc:74] Check failed: ret == 0 (11 vs. 0)Thread inference_pool creation via pthread_create() failed.',
+      exitCode: 134,
+      min: 0.85,
+    },
+    {
       name: 'Kafka on a strict-overcommit node: HotSpot cannot commit its pre-touched heap (errno=12, no OOM kill)',
       log: "OpenJDK 64-Bit Server VM warning: INFO: os::commit_memory(0x0000000700000000, 4294967296, 0) failed; error='Cannot allocate memory' (errno=12)\n#\n# There is insufficient memory for the Java Runtime Environment to continue.\n# Native memory allocation (mmap) failed to map 4294967296 bytes for committing reserved memory.\n# An error report file with more information is saved as:\n# /opt/kafka/hs_err_pid7.log",
       exitCode: 1,
@@ -326,6 +338,11 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     },
   ],
   negatives: [
+    {
+      name: 'a thread spawn refused for lack of memory is not the process limit',
+      log: 'fatal: pthread_create() failed: Cannot allocate memory (ENOMEM) while starting the io pool',
+      exitCode: 134,
+    },
     {
       name: 'a Java heap exhausted at run time is the app, not the node overcommit policy',
       log: 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space\n\tat java.base/java.util.Arrays.copyOf(Arrays.java:3537)',

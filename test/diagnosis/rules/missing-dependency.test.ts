@@ -7,6 +7,31 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingDependency, 'missing_dependency', {
   positives: [
     {
+      name: 'a storage library naming, quoted, the package its configured backend needs',
+      log: 'Traceback (most recent call last):\n  File "/app/storage.py", line 12, in get_backend\n    raise ImproperlyConfigured(msg)\nRuntimeError: `boto3` module is required for the S3 media storage backend',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an Elixir HTTP client asking for a library to be added to the project dependencies',
+      log: "** (RuntimeError) please add `:hackney` to your project's dependencies to use the Tesla.Adapter.Hackney adapter\n    (tesla 1.7.0) lib/tesla/adapter/hackney.ex:40: Tesla.Adapter.Hackney.call/2",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'python-socketio unable to import the async mode it is set to use',
+      log: 'Traceback (most recent call last):\n  File "/app/server.py", line 8, in <module>\n    sio = socketio.Server(async_mode="gevent")\n  File "/usr/local/lib/python3.11/site-packages/engineio/base_server.py", line 103, in __init__\n    raise ValueError(\'Invalid async_mode specified\')\nValueError: Invalid async_mode specified',
+      exitCode: 1,
+      min: 0.65,
+      max: 0.84,
+    },
+    {
+      name: 'a Fabric server whose mods folder lacks a library mod another mod requires',
+      log: "[12:01:33] [main/ERROR]: Incompatible mods found!\nnet.fabricmc.loader.impl.FormattedException: Some of your mods are incompatible with the game or each other!\nA potential solution has been determined:\n\t - Install sodium, any version.\nMore details:\n\t - Mod 'Sodium Extra' (sodium-extra) 0.5.1 requires any version of sodium, which is missing!",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'Apache loading a module whose own file the image does not ship',
       log: 'httpd: Syntax error on line 158 of /usr/local/apache2/conf/httpd.conf: Cannot load modules/mod_auth_openidc.so into server: /usr/local/apache2/modules/mod_auth_openidc.so: cannot open shared object file: No such file or directory',
       exitCode: 1,
@@ -652,6 +677,16 @@ ruleTable(missingDependency, 'missing_dependency', {
     },
   ],
   negatives: [
+    {
+      name: 'a script file name given where the worker command expects a module name',
+      log: "Usage: celery [OPTIONS] COMMAND [ARGS]...\nError: Invalid value for '-A' / '--app':\nUnable to load celery application.\nModuleNotFoundError: No module named 'tasks.py'; 'tasks' is not a package",
+      exitCode: 2,
+    },
+    {
+      name: 'a required setting (not a package) named in quotes',
+      log: "Error: 'database_url' setting is required for the production profile",
+      exitCode: 1,
+    },
     {
       name: 'a server module whose library under it is absent names that library by its bare soname',
       log: 'nginx: [emerg] dlopen() "/etc/nginx/modules/ngx_http_brotli_filter_module.so" failed (libbrotlienc.so.1: cannot open shared object file: No such file or directory) in /etc/nginx/nginx.conf:1',

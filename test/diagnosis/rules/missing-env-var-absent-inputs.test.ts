@@ -9,6 +9,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a Python settings validator handed None where a URL string belongs (os.getenv of an unset variable)',
+      log: 'Traceback (most recent call last):\n  File "/app/worker.py", line 12, in <module>\n    queue = QueueClient(url=os.getenv("JOBS_QUEUE_URL"))\nTypeError: invalid queue configuration: expected a string, got None',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: "a client library's required setting that was to come from the environment",
       log: 'Traceback (most recent call last):\n  File "/app/sync.py", line 12, in <module>\n    client = Client()\nshopify_sync.errors.ConfigurationError: Required configuration option \'api_key\' is not set (pass it to Client() or set SHOPIFY_API_KEY)',
       exitCode: 1,
@@ -100,6 +106,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a validator that wanted a string and got a number is a wrong type, not an unset variable',
+      log: '** (ArgumentError) invalid value for :name option: expected string, got: 42',
+      exitCode: 1,
+    },
     {
       name: 'a required setting missing from a config file the app parses is that file, not a variable',
       log: "fatal: /etc/relay/config.yaml: line 12: required setting 'listen' missing",

@@ -9,6 +9,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a Headscale-like server that stops without its shared secret (no noise key / preshared key sentence)',
+      log: '2024-05-02T10:00:01Z FTL startup failed error="a shared secret must be provided to sign node registrations"',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a cobra server whose required token flag is unset (the Secret key was named otherwise in envFrom)',
+      log: 'Error: required flag(s) "api-token" not set\nUsage:\n  exporter serve [flags]',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'an upload step that requires an auth token nobody gave it',
       log: 'error: sentry-cli requires an auth token to upload source maps. Set SENTRY_AUTH_TOKEN or run sentry-cli login.',
       exitCode: 1,
@@ -38,6 +50,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a shared secret that was given but too short is a bad value, not a missing one',
+      log: 'fatal: the shared secret must be provided with at least 32 characters',
+      exitCode: 1,
+    },
+    {
+      name: 'a required flag that is a plain option (not a secret) is not read as a missing secret',
+      log: 'Error: required flag(s) "listen-port" not set',
+      exitCode: 1,
+    },
     {
       name: 'a token that was sent but lacks a scope is refused, not absent',
       log: 'error: 403 Forbidden: this endpoint requires an API key with the read:packages scope',

@@ -172,6 +172,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
   ],
   negatives: [
     {
+      name: 'an entrypoint that fills an unset variable with its default carries on (the crash is elsewhere)',
+      log: 'BROKER_RACK not set. Setting it to default value: "rack-a"\n===> Launching ...\nERROR Exiting due to fatal exception during startup: /etc/app/server.keystore (No such file or directory)',
+      exitCode: 1,
+    },
+    {
       name: 'a base URL that was given but is malformed is a bad value, not a missing one',
       log: 'TypeError: Invalid base URL: base URL must be an absolute http(s) URL, got "api.internal/v1"',
       exitCode: 1,

@@ -11,6 +11,27 @@ const HIDDEN_ENTRYPOINT =
 ruleTable(missingFile, 'missing_file', {
   positives: [
     {
+      name: 'a Java keystore path mounted elsewhere (the JVM file-open wording inside an IOException)',
+      log: 'ERROR Fatal error during startup\njava.io.IOException: /etc/zookeeper/ssl/keystore.jks (No such file or directory)\n\tat java.base/java.io.FileInputStream.open0(Native Method)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Go sqlite (mattn) cannot open its database: the directory is missing',
+      log: 'FATAL open db: unable to open database file: no such file or directory',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'SQLite SQLITE_CANTOPEN alone: a missing data directory is one reading',
+      log: 'Error: SQLITE_CANTOPEN: unable to open database file\n    at Database.<anonymous> (/app/node_modules/sqlite3/lib/sqlite3.js:27:11)',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.7,
+      // An unwritable directory says the same words: permission_denied's reading ranks first, this one is the alternative.
+      best: 'permission_denied',
+    },
+    {
       name: 'an Erlang/Elixir server naming a TLS key file as a term with {error,enoent}',
       log: '2024-06-03 14:20:17.781 [error] Failed to start listener: {options,{keyfile,"/etc/emqx/certs/key.pem",{error,enoent}}}',
       exitCode: 1,
@@ -503,6 +524,16 @@ ruleTable(missingFile, 'missing_file', {
     },
   ],
   negatives: [
+    {
+      name: 'a Java file opened without permission (not a missing file)',
+      log: 'java.io.IOException: /etc/kafka/secrets/kafka_server_jaas.conf (Permission denied)',
+      exitCode: 1,
+    },
+    {
+      name: 'SQLite refused by a read-only directory',
+      log: 'sqlite3.OperationalError: unable to open database file (readonly directory /data)',
+      exitCode: 1,
+    },
     {
       name: 'a gem that cannot be found by name is a dependency, not a file',
       log: "Could not find 'rake' (>= 0) among 51 total gem(s) (Gem::MissingSpecError)",

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'a status-style error putting the errno text after the path (TensorFlow checkpoint on a root-owned volume)',
+      log: 'tensorflow.python.framework.errors_impl.PermissionDeniedError: /checkpoints/run-12/ckpt-3_temp; Permission denied [Op:SaveV2]',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a PHP app that checks its directories at install and asks for write access',
+      log: 'Installing application...\nCannot write to the cache folder /var/www/html/var/cache\nPlease give the web server write access to the cache folder.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a daemon that prints strerror alone under the step that failed to enter its volume',
       log: 'FATAL: cannot change to the spool directory /var/spool/exim4\nPermission denied',
       exitCode: 1,
@@ -322,6 +334,16 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'an SSH login refused for its key is a credential, not a path',
+      log: 'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.',
+      exitCode: 128,
+    },
+    {
+      name: 'a directory that cannot be written because the disk is full',
+      log: 'ERROR unable to write into the spool directory /var/spool/app: No space left on device',
+      exitCode: 1,
+    },
     {
       name: 'an SSH login refused names a key, not a path',
       log: 'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.',

@@ -7,6 +7,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'the onnx checker refusing a model whose IR version is newer than the installed onnx',
+      log: 'Traceback (most recent call last):\n  File "/srv/export_check.py", line 8, in <module>\n    onnx.checker.check_model(model)\n  File "/usr/local/lib/python3.10/site-packages/onnx/checker.py", line 136, in check_model\n    C.check_model(protobuf_string, full_check, skip_opset_compatibility_check)\nonnx.onnx_cpp2py_export.checker.ValidationError: Your model ir_version 10 is higher than the checker\'s (8).',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'onnxruntime-node on an old pinned release reading a freshly exported model',
+      log: 'Error: Load model from /opt/app/models/classifier.onnx failed:/onnxruntime_src/onnxruntime/core/graph/model.cc:146 onnxruntime::Model::Model(...) Unsupported model IR version: 9, max supported IR version: 8\n    at new OnnxruntimeSessionHandler (/opt/app/node_modules/onnxruntime-node/dist/backend.js:24:92)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'protobuf 5 gencode on a protobuf 4 runtime (the gencode/runtime check names both)',
       log: 'Traceback (most recent call last):\n  File "/srv/worker.py", line 4, in <module>\n    from events.v2 import order_pb2\n  File "/srv/events/v2/order_pb2.py", line 9, in <module>\n    _runtime_version.ValidateProtobufRuntimeVersion(\ngoogle.protobuf.runtime_version.VersionError: Detected incompatible Protobuf Gencode/Runtime versions when loading events/v2/order.proto: gencode 5.27.2 runtime 4.25.3. Runtime version cannot be older than the linked gencode version.',
       exitCode: 1,
@@ -32,6 +44,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'an ONNX model file that is not there is a missing file, not a version',
+      log: "onnxruntime.capi.onnxruntime_pybind11_state.NoSuchFile: [ONNXRuntimeError] : 3 : NO_SUCHFILE : Load model from /models/ranker/model.onnx failed:Load model /models/ranker/model.onnx failed. File doesn't exist",
+      exitCode: 1,
+    },
+    {
+      name: 'the opset under-development notice is only a warning',
+      log: "2024-08-12 09:14:55.201 [W:onnxruntime:, model.cc:183 Model] ONNX Runtime only *guarantees* support for models stamped with official released onnx opset versions. Opset 21 is under development and support for this is limited.\nValueError: input 'features' has shape (1, 40) but the model expects (1, 48)",
+      exitCode: 1,
+    },
     {
       name: "a protobuf message's own field error is the data's, not the library's release",
       log: "google.protobuf.message.DecodeError: Error parsing message with type 'billing.Invoice'",

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: "a PEP 695 generic function (Python 3.12) on a 3.11 image: 'expected (' under def f[T]",
+      log: 'Traceback (most recent call last):\n  File "/usr/local/bin/celery", line 8, in <module>\n    sys.exit(main())\n  File "/srv/tasks/util.py", line 14\n    def first[T](items: list[T]) -> T:\n             ^\nSyntaxError: expected \'(\'',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a PEP 695 generic class on a Python 3.10 image',
+      log: '  File "/app/repo/cache.py", line 9\n    class LRUCache[K, V]:\n                  ^\nSyntaxError: invalid syntax',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a Deno 1.x image refusing the Deno 2 "manual" node_modules mode of deno.jsonc',
       log: 'Warning: deno.jsonc is loaded from /srv/api\nerror: Failed to parse "nodeModulesDir". invalid type: string "manual", expected a boolean\n    at file:///srv/api/deno.jsonc',
       exitCode: 1,
@@ -938,6 +950,11 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: "a stray token after a type-named attribute is the code's own syntax error",
+      log: '  File "/app/models.py", line 22\n    type = models.CharField(max_length=20) null=True\n                                           ^^^^\nSyntaxError: invalid syntax',
+      exitCode: 1,
+    },
     {
       name: "an app's own module refusing access to its internal package is the app's module graph",
       log: 'Exception in thread "main" java.lang.IllegalAccessError: class com.acme.web.Boot (in module com.acme.web) cannot access class com.acme.billing.internal.Ledger (in module com.acme.billing) because module com.acme.billing does not export com.acme.billing.internal to module com.acme.web',

@@ -6,6 +6,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'a my.cnf from MySQL 8.0 with binlog dependency tracking on a MySQL 8.4 image',
+      log: "2024-09-02T10:11:12.000000Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.4.2) starting as process 1\n2024-09-02T10:11:12.004561Z 0 [ERROR] [MY-000067] [Server] unknown variable 'binlog_transaction_dependency_tracking=WRITESET'.\n2024-09-02T10:11:12.004600Z 0 [ERROR] [MY-010119] [Server] Aborting",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'a Garage 0.9 garage.toml (replication_mode only) on a 2.0 image that requires replication_factor',
       log: '2025-06-11T14:20:03.912Z  INFO garage::server: Loading configuration...\nError: TOML parse error at line 1, column 1\n  |\n1 | metadata_dir = "/var/lib/garage/meta"\n  | ^\nmissing field `replication_factor`',
       exitCode: 1,
@@ -25,6 +31,11 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a misspelt host cache option is a typo on every release',
+      log: "2024-09-02T10:11:12.004561Z 0 [ERROR] [MY-000067] [Server] unknown variable 'skip-host-cach'.\n2024-09-02T10:11:12.004600Z 0 [ERROR] [MY-010119] [Server] Aborting",
+      exitCode: 1,
+    },
     {
       name: 'a misspelt sql_mode is wrong on every MySQL release',
       log: "2024-05-02T10:01:02.000000Z 0 [ERROR] [MY-000077] [Server] /usr/sbin/mysqld: Error while setting value 'STRICT_TRANS_TABLE,NO_ENGINE_SUBSTITUTION' to 'sql_mode'.",

@@ -7,6 +7,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
   positives: [
     {
+      name: 'readonly promoted properties (PHP 8.1) echoed by Symfony under a PHP 8.0 parse error',
+      log: 'PHP Parse error:  syntax error, unexpected identifier "string", expecting variable in /srv/app/src/Dto/Customer.php on line 9\n\nIn Customer.php line 9:\n\n  9 |         public readonly string $email,\n\n  syntax error, unexpected identifier "string", expecting variable',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a backed enum on a PHP 7.4 image (T_STRING wording)',
+      log: "PHP Parse error:  syntax error, unexpected 'Suit' (T_STRING) in /var/www/html/src/Suit.php on line 4\n  Source:  enum Suit: string\n  Stack trace: #0 {main}",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: 'inhibit rules with source_matchers on an Alertmanager 0.20 image',
       log: 'level=info ts=2023-05-02T11:02:44.118Z caller=main.go:231 msg="Starting Alertmanager" version="(version=0.20.0, branch=HEAD, revision=f74be0400a6243d10bb53812d6fa408ad71ff32d)"\nlevel=error ts=2023-05-02T11:02:44.121Z caller=coordinator.go:124 component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/alertmanager.yml err="yaml: unmarshal errors:\\n  line 48: field source_matchers not found in type config.plain\\n  line 50: field target_matchers not found in type config.plain"',
       exitCode: 1,
@@ -20,6 +32,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: "a PHP typo next to an ordinary class is the code's own bug",
+      log: 'PHP Parse error:  syntax error, unexpected identifier "return" in /var/www/html/src/Cart.php on line 18\n  17 |     $total = $this->sum()\n  18 |     return $total;',
+      exitCode: 1,
+    },
+    {
+      name: 'an enum declaration the PHP parses fine does not explain an unrelated parse error',
+      log: '[2024-05-01 10:00:00] production.ERROR: syntax error, unexpected token "}" at /app/routes/web.php:41\n  enum Status: string { case Draft = \'draft\'; }',
+      exitCode: 1,
+    },
     {
       name: 'matchers refused by an Alertmanager that has them is a misplaced key, not another release',
       log: 'level=info ts=2024-03-01T10:00:00.000Z caller=main.go:181 msg="Starting Alertmanager" version="(version=0.27.0, branch=HEAD, revision=0aa3c2aad14cff039931923ab16b26b7481783b5)"\nlevel=error ts=2024-03-01T10:00:00.010Z caller=coordinator.go:118 component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/alertmanager.yml err="yaml: unmarshal errors:\\n  line 7: field matchers not found in type config.plain"',

@@ -6,6 +6,12 @@ import { classifyCase, contextFor, ruleTable } from './helpers.ts';
 ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
   positives: [
     {
+      name: 'a Ruby exception class written over the start of its own line by a CR-ended argument',
+      log: "bundler: failed to load command: sidekiq (/usr/local/bundle/bin/sidekiq)\n (Errno::ENOENT)dle/gems/sidekiq-7.2.0/lib/sidekiq/cli.rb:402:in `read': No such file or directory @ rb_sysopen - config/sidekiq.yml",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'bash rejecting "nounset\\r" whose message overwrote the line and left letters glued to "name"',
       log: 'Booting worker pool\n: invalid option nameline 2: set: nounset',
       exitCode: 2,
@@ -180,6 +186,11 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
     },
   ],
   negatives: [
+    {
+      name: 'a Ruby exception class on its own line after a normal message (no overwrite)',
+      log: "/app/lib/boot.rb:3:in `read': No such file or directory @ rb_sysopen - config/puma.rb\n (Errno::ENOENT)",
+      exitCode: 1,
+    },
     {
       name: 'a shell rejecting a genuinely unknown set -o option with its script prefix intact',
       log: '/docker-entrypoint.sh: line 2: set: pipefial: invalid option name',
