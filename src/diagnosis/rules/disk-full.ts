@@ -5,9 +5,9 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 // The kernel returns ENOSPC (and EDQUOT) for limits that are not a disk: inotify watches, the shared-memory
 // mount (/dev/shm), user/pid namespaces (clone or unshare under user.max_user_namespaces, newuidmap,
 // rootlesskit's fork/exec of its child), fs.watch ("watch /app ENOSPC", syscall 'watch') and the key quota
-// of session keyrings (kernel.keys.maxkeys).
+// of session keyrings (kernel.keys.maxkeys), and System V semaphore and shared-memory tables (semget, shmget).
 const NOT_DISK =
-  /file watchers|file watch limit|MaxFilesWatch|inotify|max_user_watches|shared memory segment|\/dev\/shm|user namespaces?|max_[a-z]{2,6}_namespaces|newuidmap|newgidmap|rootlesskit|CLONE_NEW|\bunshare\b|\bclone(?:3?:|\(\)| failed)|fork\/exec|keyring|maxkeys|syscall: 'watch'|\bwatch [^\s]{1,200} ENOSPC|monitor directories for changes/i;
+  /file watchers|file watch limit|MaxFilesWatch|inotify|max_user_watches|shared memory segment|\/dev\/shm|user namespaces?|max_[a-z]{2,6}_namespaces|newuidmap|newgidmap|rootlesskit|CLONE_NEW|\bunshare\b|\bclone(?:3?:|\(\)| failed)|fork\/exec|keyring|maxkeys|syscall: 'watch'|\bwatch [^\s]{1,200} ENOSPC|monitor directories for changes|could not create semaphores|\b(?:semget|shmget)\b/i;
 
 // The errno alone: node prints it on its own line ("code: 'ENOSPC'"), away from the message.
 const ERRNO: Signature = { all: [/\bENOSPC\b/], confidence: 0.9, title: 'The disk is full (ENOSPC)', not: NOT_DISK };

@@ -5,6 +5,7 @@ import type { LogLine } from '../types.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 import { FORK_FRAME, FORK_LIMIT_SIGNATURES, UNNAMED_EAGAIN } from './host-kernel-limit-forks.ts';
 import { INOTIFY_LIMIT_SIGNATURES } from './host-kernel-limit-inotify.ts';
+import { IPC_LIMIT_SIGNATURES } from './host-kernel-limit-ipc.ts';
 import { KERNEL_FEATURE_SIGNATURES } from './host-kernel-limit-kernel-features.ts';
 import { MEMORY_MAP_SIGNATURES } from './host-kernel-limit-memory-maps.ts';
 import { MANY_FILES_OPENED, OPEN_FILE_LIMIT_SIGNATURES } from './host-kernel-limit-open-files.ts';
@@ -258,6 +259,7 @@ const SIGNATURES: Signature[] = [
   },
   ...MEMORY_MAP_SIGNATURES,
   ...KERNEL_FEATURE_SIGNATURES,
+  ...IPC_LIMIT_SIGNATURES,
   ...OPEN_FILE_LIMIT_SIGNATURES,
   OPEN_FILE_LIMIT_REACHED,
 ];

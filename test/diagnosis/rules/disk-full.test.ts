@@ -133,6 +133,11 @@ ruleTable(diskFull, 'disk_full', {
   ],
   negatives: [
     {
+      name: "PostgreSQL's semaphore sets over the node's SEMMNI (ENOSPC from semget) are not a full disk",
+      log: 'FATAL:  could not create semaphores: No space left on device\nDETAIL:  Failed system call was semget(5432129, 17, 03600).',
+      exitCode: 1,
+    },
+    {
       name: 'free space in a memory buffer that is below what is required is not a full disk',
       log: 'FATAL ring: free space of 512 bytes, but 4096 bytes is required in the shared buffer; aborting',
       exitCode: 1,

@@ -331,6 +331,12 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       min: 0.8,
     },
     {
+      name: "a server's System V shared-memory table full (shmget ENOSPC) is a node limit, not a full disk",
+      log: 'FATAL:  could not create shared memory segment: No space left on device\nDETAIL:  Failed system call was shmget(key=5432001, size=56, 03600).\nHINT:  This error does *not* mean that you have run out of disk space.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: "a Go server's accept loop out of descriptors (one per client) is the nofile limit",
       log: '2024/10/02 09:14:03 http: Accept error: accept tcp [::]:8080: accept4: too many open files; retrying in 1s\n2024/10/02 09:14:04 http: Accept error: accept tcp [::]:8080: accept4: too many open files; retrying in 1s',
       exitCode: 137,
@@ -396,6 +402,11 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
     {
       name: 'an entrypoint that traces a generous open-file limit and then fails for another reason',
       log: '+ ulimit -n\n1048576\n+ exec ./server\nFATAL: DATABASE_URL must be a postgres:// URL',
+      exitCode: 1,
+    },
+    {
+      name: 'a disk that filled while the server wrote its data is not a semaphore limit',
+      log: 'PANIC:  could not write to file "pg_wal/xlogtemp.31": No space left on device\nLOG:  server process (PID 31) was terminated by signal 6: Aborted',
       exitCode: 1,
     },
     {
