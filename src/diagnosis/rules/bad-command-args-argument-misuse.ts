@@ -7,6 +7,7 @@
 import { ENV_FROM_KEYS_SKIPPED } from './config-clues.ts';
 import { DOTNET_APP_ASSEMBLY_MISSING } from './exec-launch-clues.ts';
 import { DNS_FAILURE } from './network-clues.ts';
+import { valuelessTracedCommand } from './missing-env-var-traced-args.ts';
 import type { RuleContext } from '../rule.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
 
@@ -196,6 +197,8 @@ const PEER_OR_ENDPOINT = /\bendpoints?\b|\bpeers?\b|\blocal (?:machine|node|host
 export const argsReadingInContext = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
   if (ctx.events.some((e) => ENV_FROM_KEYS_SKIPPED.test(e.message) || ENV_FROM_KEYS_SKIPPED.test(e.reason)))
     return Math.min(hit.confidence, 0.55);
+  // Group A (missing_env_var): a traced command left without a value is a variable that expanded to nothing.
+  if (valuelessTracedCommand(ctx)) return Math.min(hit.confidence, 0.55);
   if (DEPLOYMENT_VALUE_OPTION_BARE.test(hit.line.text)) return Math.min(hit.confidence, 0.75);
   // A clustered server (MinIO, etcd, Consul) that first failed to resolve its peers' names and then rejects
   // its endpoint args ("no endpoint pointing to the local machine"): the names in the args are right in

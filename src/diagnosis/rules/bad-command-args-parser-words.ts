@@ -129,6 +129,22 @@ const OPTION_ON_WRONG_SIDE_OF_SUBCOMMAND: Signature = {
   warningIsEvidence: true,
 };
 
+// An option whose value has the wrong format for it, in the program's own words: Locust "Valid --run-time
+// formats are: 20, 20s, 3m, 2h, 1h20m" (a decimal "1.5h"), commander "error: option '--interval
+// <duration>' argument '1.5h' is invalid.", clap "error: invalid value '1.5h' for '--timeout <DURATION>'",
+// "invalid duration for --since", "--max-age must be a duration like 30s". A dashed option name is argv's;
+// a setting or variable named without dashes is a config value. An EMPTY value is an unset variable in the
+// args (missing_env_var's reading); a path that "does not exist" is missing_file's. Keycloak's "Invalid
+// value for option '--db'" is left to bad-config: its options are set from KC_* variables and config.
+const OPTION_VALUE_FORMAT: Signature = {
+  all: [
+    /\b(?:[Vv]alid|[Aa]ccepted|[Ss]upported|[Aa]llowed)(?: values| formats?)?(?: for| of)? ['"‘`]?--[a-z][\w-]{1,40}['"’`]?(?: values| formats?)? (?:are|is):|\b(?:[Ii]nvalid|[Mm]alformed|[Uu]nparsable|[Bb]ad) (?:format|duration|time(?:span)?|interval|size|number|integer) (?:for|of|given to) (?:option |flag |argument )?['"‘`]?--[a-z]|\boption ['"‘]--[a-z][^'"’\n]{0,60}['"’] argument ['"‘][^'"’\n]{1,60}['"’] is invalid\b|\binvalid value ['"‘][^'"’\n]{1,100}['"’] for ['"‘]--[a-z]|(?:^|\s)['"‘`]?--[a-z][\w-]{1,40}['"’`]?:? (?:must|should) be an? (?:valid )?(?:duration|number|integer|timespan|time span|positive (?:number|integer)|size|float)\b|(?:^|\s)['"‘`]?--[a-z][\w-]{1,40}['"’`]?: (?:invalid|malformed|unparsable) (?:duration|time|timespan|value|format|number|integer|size)\b/,
+  ],
+  confidence: 0.8,
+  title: 'An option was given a value in a format it does not accept',
+  not: /(?:got|argument|value):? (?:''|""|nil|None|undefined|null)(?:\W|$)|\(empty\)|\$\([A-Z_]|\b(?:does not exist|not found|[Nn]o such file)\b/,
+};
+
 export const PARSER_WORD_SIGNATURES: readonly Signature[] = [
   ARGUMENT_COUNT,
   REQUIRED_OPTION_MISSING,
@@ -139,5 +155,6 @@ export const PARSER_WORD_SIGNATURES: readonly Signature[] = [
   DOTNET_PARSER,
   FLAG_INSIDE_REJECTED_VALUE,
   INVALID_OPTION_ARGUMENT,
+  OPTION_VALUE_FORMAT,
   OPTION_ON_WRONG_SIDE_OF_SUBCOMMAND,
 ];

@@ -4,7 +4,7 @@
  */
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
-import type { LogLine } from '../types.ts';
+import { APP_TARGET_FORM, appTargetWithoutAttribute } from './bad-command-args-app-target.ts';
 import { ARGUMENT_MISUSE_SIGNATURES, argsReadingInContext } from './bad-command-args-argument-misuse.ts';
 import { clientRunInServerContainer } from './bad-command-args-client-run.ts';
 import { DAEMONIZED_SIGNATURES } from './bad-command-args-daemonized.ts';
@@ -12,6 +12,8 @@ import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command
 import { OPTION_EXCEPTION_SIGNATURES } from './bad-command-args-option-exceptions.ts';
 import { NODE_NEWER_FEATURE_FLAG, NODE_UNKNOWN_OPTION, namesNewerNodeFlag } from './bad-command-args-node-options.ts';
 import { silentCleanExitLoop } from './bad-command-args-silent-exit.ts';
+import { UNSTABLE_API_WITHOUT_FLAG } from './bad-command-args-unstable-apis.ts';
+import { usageBanner } from './bad-command-args-usage.ts';
 import { PROJECT_ROOT_ABSENT } from './missing-file-project-root.ts';
 import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
 import { PARSER_WORD_SIGNATURES } from './bad-command-args-parser-words.ts';
@@ -52,6 +54,8 @@ const OPTION_PARSER_FRAME =
 
 const SIGNATURES: Signature[] = [
   OPTION_VALUE_CONVERSION,
+  APP_TARGET_FORM,
+  UNSTABLE_API_WITHOUT_FLAG,
   ...DAEMONIZED_SIGNATURES,
   ...OPTION_PARSER_SIGNATURES,
   ...OPTION_EXCEPTION_SIGNATURES,
@@ -212,13 +216,6 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
-const USAGE = /^\s{0,4}(?:[Uu]sage|USAGE)(?::|\s{0,4}$)/;
-// docopt prints only its usage patterns when argv matches none: the banner and its indented lines. A
-// full help page (urfave/cli, Cobra, clap) goes on with section headers ("DIR:", "Flags:", "OPTIONS:").
-const USAGE_CONTINUATION = /^(?:\s|$|[A-Z][A-Za-z -]{0,40}:\s{0,4}$|Use "[^"\n]{1,100}" for more information)/;
-const usageBlockEndsLog = (lines: readonly LogLine[], usage: LogLine): boolean =>
-  lines.slice(lines.indexOf(usage) + 1).every((l) => USAGE_CONTINUATION.test(l.text));
-
 const steps = (ctx: RuleContext): string[] => [
   `Compare the command and args with the program's usage: ${kubectl.podSpec(ctx.target, '{.spec.containers[*].command} {.spec.containers[*].args}')}`,
   'Give each argument as its own list item in the spec ("-w", not "\\"-w\\""); check flags removed in the image version',
@@ -262,7 +259,10 @@ export const badCommandArgs: Rule = {
   id: 'bad-command-args',
   match: (ctx) => {
     const found =
-      bySignature.match(ctx) ?? unresolvableListenHost(ctx, steps(ctx)) ?? clientRunInServerContainer(ctx, steps(ctx));
+      bySignature.match(ctx) ??
+      unresolvableListenHost(ctx, steps(ctx)) ??
+      clientRunInServerContainer(ctx, steps(ctx)) ??
+      appTargetWithoutAttribute(ctx, steps(ctx));
     if (found) return found;
     const empty = emptyExecTrace(ctx);
     if (empty) {
@@ -280,21 +280,6 @@ export const badCommandArgs: Rule = {
     }
     const silent = silentCleanExitLoop(ctx, steps(ctx));
     if (silent) return silent;
-    // A usage banner printed on exit 2 is how many CLIs say "bad arguments" without naming them. Start
-    // scripts (kafka-server-start.sh, catalina.sh, many entrypoints) print only their usage and exit 1
-    // when an argument is missing: a usage banner that is the last thing in a failed log says the same.
-    if (ctx.exitCode === null || ctx.exitCode === 0) return null;
-    const usage = ctx.log.lines.find((l) => USAGE.test(l.text));
-    if (!usage) return null;
-    const lastLines = ctx.log.lines.slice(-3);
-    if (ctx.exitCode !== 2 && !lastLines.includes(usage) && !usageBlockEndsLog(ctx.log.lines, usage)) return null;
-    return finding(ctx, {
-      ruleId: 'bad-command-args',
-      category: 'bad_command_args',
-      title: `The program printed its usage and exited ${ctx.exitCode}: its arguments are wrong`,
-      confidence: ctx.exitCode === 2 ? 0.65 : 0.6,
-      evidence: [...logEvidence([usage]), ...statusEvidence(ctx)],
-      steps: steps(ctx),
-    });
+    return usageBanner(ctx, steps(ctx));
   },
 };

@@ -218,6 +218,19 @@ export const LISTEN_AND_SECRET_VALUE_SIGNATURES: Signature[] = [
     title: 'A listen address or URL setting does not parse',
   },
   {
+    // An IP-address setting given something else (host:port, a URL, a hostname): Livebook "expected
+    // LIVEBOOK_IP to be a valid ipv4 or ipv6 address, got: 0.0.0.0:8080", Python's ipaddress "'0.0.0.0:8080'
+    // does not appear to be an IPv4 or IPv6 address", Node ERR_INVALID_IP_ADDRESS, Guava "is not an IP
+    // string literal", Go netip 'ParseAddr("10.0.0.5:9000"): unexpected character'; and a variable the app
+    // validates by type ("expected PORT to be an integer, got: http"). An empty value is an unset variable.
+    all: [
+      /\bexpected [A-Z][A-Z0-9_]{1,60} to be an? (?:valid )?[\w ]{1,40}, got:? ['"]?[^\s'"]|\bdoes not appear to be an IPv4 or IPv6 (?:address|network)\b|\bInvalid IP address: \S|\bis not an IP string literal\b|\bParseAddr\("[^"\n]{1,100}"\): unexpected character/,
+    ],
+    confidence: 0.74,
+    title: 'An address or typed setting holds a value of the wrong form (host:port where an IP belongs?)',
+    not: /, got:? ?(?:nil|null|None|undefined|NaN|""|'')?\s*$|(?:^|\s)['"]{2} does not appear|ParseAddr\(""\)/,
+  },
+  {
     // An address setting that does not parse as host:port or IP: Rust's std::net AddrParseError ("invalid socket
     // address syntax", "invalid IP address syntax"), e.g. a Go-style ":8080" where Rust needs "0.0.0.0:8080".
     // An empty value is an unset variable (missing_env_var).

@@ -4,7 +4,7 @@
  * obtained is a hand-over.
  */
 import type { RuleContext } from '../rule.ts';
-import { WAITING_FOR_VOLUME_LOCK } from './data-dir-conflict-shared-access.ts';
+import { LOCKED_STORE_STANDBY, WAITING_FOR_VOLUME_LOCK } from './data-dir-conflict-shared-access.ts';
 import { FORK_FRAME } from './host-kernel-limit-forks.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
 
@@ -46,7 +46,7 @@ export const weighLockReading = (ctx: RuleContext, hit: SignatureHit): number =>
   if (hit.signature === BARE_LOCK_EAGAIN && ctx.log.lines.some((l) => FORK_FRAME.test(l.text))) return 0;
   // A wait for the lock that ended ("obtained primary lock", "got live lock") is a normal hand-over.
   if (
-    hit.signature === WAITING_FOR_VOLUME_LOCK &&
+    (hit.signature === WAITING_FOR_VOLUME_LOCK || hit.signature === LOCKED_STORE_STANDBY) &&
     ctx.log.lines.some((l) => l.line > hit.line.line && LOCK_OBTAINED.test(l.text))
   )
     return 0;

@@ -29,7 +29,40 @@ export const WAITING_FOR_VOLUME_LOCK: Signature = {
   warningIsEvidence: true,
 };
 
+/**
+ * The same endless wait worded as a notice that the lock is taken, by a broker or server that then sits as a
+ * standby: ActiveMQ Classic KahaDB "Database /data/kahadb/lock is locked by another server. This broker is now in
+ * slave mode waiting a lock to be acquired", "is locked by another process, waiting for the lock to be released",
+ * "lock held by another instance; standing by until it is released". A second replica, or the old pod of a
+ * rollout over an RWX claim, holds the store; the waiting pod never opens its ports. A later "lock acquired"
+ * clears it (weighLockReading).
+ */
+export const LOCKED_STORE_STANDBY: Signature = {
+  all: [
+    /\b(?:is )?(?:locked|held) by (?:another|a different|some other) (?:server|process|instance|broker|node|host|pod|master)\b[^\n]{0,120}\b(?:[Ww]aiting|[Ss]leeping|[Rr]etrying|[Ss]tanding by|slave mode|standby mode|passive mode)\b|\b(?:slave|standby|passive|backup) mode,? waiting (?:for )?(?:a |the )?lock\b|\b[Ww]aiting (?:for )?(?:a |the )?(?:[\w-]{1,20} )?lock to be (?:acquired|released|obtained|freed)\b/,
+  ],
+  confidence: 0.8,
+  title: 'The store on the volume is locked by another server, and this one waits for ever as a standby (the old pod?)',
+  // As NOT_A_VOLUME_LOCK, with the lease as a word: this wording says "released".
+  not: /[Ll]eader|\b[Ll]eases?\b|[Aa]dvisory|[Ll]iquibase|[Ff]lyway|[Mm]igration (?:lock|table)|[Dd]istributed|[Rr]edis|[Mm]utex/,
+  warningIsEvidence: true,
+};
+
 export const SHARED_ACCESS_SIGNATURES: Signature[] = [
+  {
+    // A tool refuses to touch a library or store that another program of the same suite has open: calibredb
+    // "Another calibre program such as calibre-server or the main calibre program is running. Having multiple
+    // programs that can make changes to a calibre library running at the same time is a bad idea", "another
+    // Anki program is using this collection". A sidecar or a second pod on the same volume opens it too.
+    all: [
+      /\b[Aa]nother [\w-]{1,30} (?:program|application|app|client)\b[^\n]{0,80}\b(?:is (?:already |still )?running|is (?:already |still )?using)\b|\bmultiple programs that (?:can )?(?:make changes to|write to|modify) (?:a |the )?[\w-]{1,30} (?:library|database|collection|repository|store)\b/,
+    ],
+    confidence: 0.8,
+    title: 'Another program has the library or store on the volume open (a sidecar or a second pod using it)',
+    // A broker client id or session taken by another client is a connection, not a store.
+    not: /\b[Pp]ort\b|[Ll]isten|[Aa]ddress already in use|[Ll]eader|[Cc]lient ?[Ii][Dd]|\b[Ss]ession\b|[Cc]onnection/,
+  },
+
   {
     // The store names the other holder: Qdrant local mode "Storage folder /data/qdrant is already accessed
     // by another instance of Qdrant client", Chroma/DuckDB "already opened by another process", H2/Derby
@@ -96,4 +129,5 @@ export const SHARED_ACCESS_SIGNATURES: Signature[] = [
     title: 'The append-only file on the volume is garbled (two servers writing one AOF on a shared volume?)',
   },
   WAITING_FOR_VOLUME_LOCK,
+  LOCKED_STORE_STANDBY,
 ];

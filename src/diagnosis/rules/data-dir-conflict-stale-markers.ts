@@ -90,4 +90,40 @@ export const STALE_MARKER_SIGNATURES: Signature[] = [
     confidence: 0.84,
     title: 'The volume keeps the membership of a former cluster that this node cannot form alone (stale cluster state)',
   },
+  {
+    // A pid or lock file named by its path, found at start and taken as a live process, with the question whether
+    // that process still runs: Buildbot "'/var/lib/buildbot/twistd.pid' exists - is this master still running?",
+    // pgbouncer "pidfile exists, another instance running?", "/data/app.lock exists: is another server still
+    // running?". A kill or node crash left it on the volume (in a new container its PID is often alive again).
+    all: [
+      /\.(?:pid|lock|lck)['"`]? (?:already )?exists(?: -|:|;|,)? (?:is|are) (?:this|the|that|another|an?|it|there) (?:[\w-]{1,30} ){0,3}running\?|\b[Pp]id ?file (?:already )?exists,? (?:is )?another (?:[\w-]{1,30} )?(?:instance|process|server|daemon|copy) (?:already |still )?running\?/,
+    ],
+    confidence: 0.84,
+    title: 'A pid or lock file left on the volume makes the server think an earlier instance still runs',
+    not: /[Rr]emov(?:ed|ing) |[Dd]elet(?:ed|ing) |[Ii]gnor(?:ed|ing) /,
+  },
+  {
+    // Settings given at every start disagree with the identity the server stored on its volume (or its
+    // adapter) the first time: Zigbee2MQTT/zigbee-herdsman "Configuration is not consistent with adapter
+    // state/backup!" (PAN ID, network key vs coordinator_backup.json), "configuration does not match the
+    // stored state", "settings differ from the persisted cluster state". The stored state wins: change the
+    // config to it, or remove the backup and re-commission.
+    all: [
+      /\b(?:[Cc]onfiguration|[Cc]onfig|[Ss]ettings?) (?:is |are )?(?:not consistent|inconsistent|do(?:es)? not match|doesn't match|don't match|differs?|mismatch(?:es)?) (?:with |from )?(?:the )?(?:adapter|stored|saved|persisted|existing|on-disk|recorded) (?:state|backup|data|network|cluster state|settings)\b|\bconfiguration-adapter mismatch\b/,
+    ],
+    confidence: 0.8,
+    title: 'The configuration disagrees with the network or cluster state stored on the volume (from an earlier start)',
+  },
+  {
+    // An init or format step that creates its data file exclusively, re-run on the kept volume where the file
+    // is already there: TigerBeetle's format init container "error: PathAlreadyExists" (Zig), Rust "File exists
+    // (os error 17)", Python "FileExistsError: [Errno 17] File exists: '/data/..'", Node "EEXIST: file already
+    // exists, open '/data/..'". Links and sockets fail the same way in a start script: those are not the data.
+    all: [
+      /\berror: PathAlreadyExists\b|\berror\.PathAlreadyExists\b|\bFile exists \(os error 17\)|\bFileExistsError: \[Errno 17\] File exists: ['"]\/|\bEEXIST: file already exists, (?:open|copyfile) ['"]\//,
+    ],
+    confidence: 0.72,
+    title: 'An init or format step found its data file already on the volume (a first-run step run on every start)',
+    not: /\bln\b|[Ss]ymlink|symbolic link|\b[Ll]ink\b|['"] -> ['"]|[Ss]ocket|\.sock\b|\.pid\b|mkfifo/,
+  },
 ];

@@ -147,4 +147,24 @@ export const ROLLBACK_SIGNATURES: Signature[] = [
     // A client's or a document's schema (GraphQL, JSON Schema) being stale is not the stored data.
     not: /[Dd]river|[Cc]lient|[Pp]rotocol|lockfile|lock file|[Cc]ache|GraphQL|JSON ?[Ss]chema/,
   },
+  {
+    // An older server loading object definitions a newer one persisted on the volume (a ClickHouse rollback:
+    // a table created with a MergeTree setting, data type, codec or engine the older release lacks): "Unknown
+    // setting 'x': for storage ReplacingMergeTree: Cannot attach table `db`.`t` from metadata file ...".
+    // An unknown function is left out (a user-defined function not loaded reads the same).
+    all: [
+      /\bCannot (?:attach|load) (?:table|dictionary|database|view)\b/,
+      /\bfrom metadata file\b/,
+      /\bUnknown (?:setting|data type(?: family)?|codec|compression method|(?:table |database |storage )?engine|index type)\b|\(UNKNOWN_(?:SETTING|TYPE|STORAGE|DATABASE_ENGINE|CODEC|COMPRESSION_METHOD)\)/,
+    ],
+    confidence: 0.8,
+    title: 'Table metadata on the volume was written by another (newer) release than the image runs (a rollback?)',
+  },
+  {
+    // Kafka in KRaft mode rolled back below the metadata.version the cluster was finalized at: the log
+    // records a feature level the older binary has no MetadataVersion for.
+    all: [/\bNo MetadataVersion with feature level \d{1,4}\b/],
+    confidence: 0.8,
+    title: "The cluster metadata was finalized by a newer Kafka (metadata.version) than the image's",
+  },
 ];

@@ -40,6 +40,19 @@ export const DDL_OUTSIDE_ITS_RULES: Signature = {
   title: "A migration statement broke the database's rules for schema changes (transaction, enum, constraint)",
 };
 
+// A schema change past one of the engine's size limits: a table grown past the row size (MySQL/MariaDB 1118
+// "Row size too large", SQL Server "exceeds the maximum allowable table row size of 8060 bytes") or the column
+// count (MySQL 1117 "Too many columns", PostgreSQL "tables can have at most 1600 columns", Oracle ORA-01792),
+// an identifier too long (MySQL 1059, ORA-00972). An INSERT can also say "Row size too large", so this counts
+// only while a migration runs (the db-migration-failure rule checks that).
+export const DDL_OVER_A_LIMIT: Signature = {
+  all: [
+    /\bRow size too large\b|\bexceeds the maximum allowable table row size\b|\bToo many columns\b|\btables can have at most \d{1,5} columns\b|\bORA-01792\b|\bmaximum number of columns in a table or view is\b|\bIdentifier name '[^'\n]{1,200}' is too long\b|\bORA-00972\b/,
+  ],
+  confidence: 0.8,
+  title: "A migration's schema change went past a limit of the database engine (row size, columns, name length)",
+};
+
 // An object the migration uses that no earlier migration created (a type from an extension, a function):
 // PostgreSQL "type "citext" does not exist" (42704 undefined_object), "function uuid_generate_v4() does not
 // exist" (42883). Counted only while migrating: the migration order is wrong, or CREATE EXTENSION is missing.

@@ -12,6 +12,7 @@ import {
 } from './db-migration-history.ts';
 import {
   DDL_OUTSIDE_ITS_RULES,
+  DDL_OVER_A_LIMIT,
   DDL_REFUSED,
   NOT_NULL_OVER_EXISTING_ROWS,
   UNDEFINED_OBJECT,
@@ -246,11 +247,22 @@ const lockCapped = (hit: SignatureHit): number =>
 const byMigrationSignature = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
-  signatures: [...SIGNATURES, SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES, NOT_NULL_OVER_EXISTING_ROWS],
+  signatures: [
+    ...SIGNATURES,
+    SCHEMA_CONFLICT,
+    DDL_REFUSED,
+    DDL_OUTSIDE_ITS_RULES,
+    DDL_OVER_A_LIMIT,
+    NOT_NULL_OVER_EXISTING_ROWS,
+  ],
   adjust: (ctx, hit) => {
-    const needsContext = [SCHEMA_CONFLICT, DDL_REFUSED, DDL_OUTSIDE_ITS_RULES, NOT_NULL_OVER_EXISTING_ROWS].includes(
-      hit.signature,
-    );
+    const needsContext = [
+      SCHEMA_CONFLICT,
+      DDL_REFUSED,
+      DDL_OUTSIDE_ITS_RULES,
+      DDL_OVER_A_LIMIT,
+      NOT_NULL_OVER_EXISTING_ROWS,
+    ].includes(hit.signature);
     const echoedDdl = hit.signature === SCHEMA_CONFLICT && showsSchemaChange(ctx);
     if (needsContext && !hasMigrationContext(ctx) && !echoedDdl) return 0;
     const whereTheFailureShows = hit.signature === MIGRATOR_IN_STACK ? ctx.log.lines : hit.lines;

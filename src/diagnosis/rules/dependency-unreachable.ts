@@ -73,6 +73,8 @@ const GENERIC_CONNECT_FAILURES: readonly Signature[] = [
   DRIVER_GAVE_UP,
   KAFKA_NO_BROKER_ANSWERED,
 ];
+const NO_CREDENTIAL_TO_CONNECT =
+  /\b[Ww]ithout (?:this|a|an|the|your|any) (?:[\w-]{1,20} )?(?:token|api[ _-]?key|secret|credentials?|password)\b/;
 const AUTH_REJECTED = /AuthenticationFailed|[Aa]uthentication failed|Bad credentials|[Aa]ccess denied|not authorized/;
 
 const SIGNATURES: Signature[] = [
@@ -222,6 +224,9 @@ export const dependencyUnreachable = signatureRule({
     if (hit.lines.every((l) => LOCAL_SOCKET.test(l.text))) return Math.min(hit.confidence, 0.55);
     if (hit.signature === NO_ENDPOINT_ANSWERED && AUTH_REJECTED.test(hit.line.text))
       return Math.min(hit.confidence, 0.4);
+    // "Without this token I cannot connect to Slack": no connection was tried, a credential is absent.
+    if (hit.signature === GENERIC_CONNECT_FAILURE && NO_CREDENTIAL_TO_CONNECT.test(hit.line.text))
+      return Math.min(hit.confidence, 0.3);
     const local = dialsLocalhost(ctx, hit);
     // "localhost" inside a pod is the pod itself: the dependency is elsewhere, the address is wrong.
     if (local) return Math.min(hit.confidence, 0.55);

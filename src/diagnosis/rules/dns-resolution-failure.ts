@@ -130,6 +130,20 @@ const SIGNATURES: Signature[] = [
     confidence: 0.75,
     title: 'DNS lookups fail (the name server failed to answer)',
   },
+  {
+    // A client that names the role of the host it was given (master, server, broker, endpoint) and says the
+    // name did not resolve: Salt minion "Master address: 'salt-master.saltstack.svc.cluster.local' could not
+    // be resolved. Invalid or unresolveable address", "Broker host "kafka-0.kafka" could not be resolved",
+    // "unresolvable host redis.cache.svc", "DNS lookup of 'x' failed". A Service moved to another
+    // namespace while the config kept its old FQDN reads this way. A variable, module or placeholder that
+    // "could not be resolved" is not a host (the role word keeps them out).
+    all: [
+      /\b(?:[Hh]ost(?:name)?|[Aa]ddress|[Ss]erver|[Mm]aster|[Ee]ndpoint|[Bb]roker|[Uu]pstream|[Bb]ackend|[Pp]eer|[Rr]emote)(?: name)?:? ["'`‘][\w.-]{1,253}["'`’]:? (?:could not|couldn't|cannot|can't) be resolved\b|\b[Uu]nresolv(?:e)?able (?:address|host(?:name)?|domain)\b|\bDNS lookup (?:or [\w ]{1,40} )?(?:of|for) ['"`‘]?[\w.-]{1,253}['"`’]? failed\b/,
+    ],
+    confidence: 0.84,
+    title: 'A host name in the config does not resolve (a Service renamed or moved to another namespace?)',
+    not: UNEXPANDED_KUBE_REFERENCE,
+  },
   DOTNET_LOOKUP_EAGAIN,
   HTTP_CLIENT_LOOKUP_EAGAIN,
   { all: [DNS_FAILURE], confidence: 0.7, title: 'A dependency host name does not resolve' },
@@ -148,6 +162,8 @@ const HOST = [
   /getaddrinfo for ([\w.-]{1,253}) failed/,
   /getaddrinfo\(['"]?([\w.-]{1,253})['"]?\) failed/,
   /Hostname lookup for ([\w.-]{1,253}) failed/,
+  /(?:[Aa]ddress|[Ss]erver|[Mm]aster|[Ee]ndpoint|[Bb]roker):? ["'`‘]([\w.-]{1,253})["'`’]:? (?:could not|cannot) be resolved/,
+  /\bDNS lookup (?:or [\w ]{1,40} )?(?:of|for) ['"`‘]?([\w.-]{1,253})['"`’]? failed/,
   /SocketAddressError\.unknown\(host: "([\w.-]{1,253})"/,
   /(?:No such host is known|Resource temporarily unavailable)\.? \(([\w.-]{1,253}):\d{1,5}\)/,
   /^([\w.-]{1,253}): (?:Name or service not known|Name does not resolve|Temporary failure in name resolution)/,

@@ -45,6 +45,31 @@ export const CLASSPATH_SIGNATURES: Signature[] = [
     // A credentials or security provider chain is about settings, not packaging.
     not: /[Cc]redential|[Ss]ecurity provider|\bJCE\b|[Kk]eystore/,
   },
+  {
+    // A class the app names and says it could not find on the classpath, often with the note that the
+    // distribution leaves the library out on purpose: Druid "Could not find com.mysql.jdbc.Driver on the
+    // classpath. The MySQL Connector library is not included in the Druid distribution", "Cannot locate
+    // org.postgresql.Driver in the classpath", "library is not bundled with the image". A file named this
+    // way (a logback.xml, an application.yml) is the app's own file, not a dependency.
+    all: [
+      /\b(?:[Cc]ould not|[Cc]annot|[Cc]an't|[Uu]nable to|[Ff]ailed to) (?:find|locate|load) (?:class )?[\w$]{1,60}(?:\.[\w$]{1,60}){1,12} (?:on|in) the class ?path\b|\b(?:library|driver|connector|jar|module|plugin) (?:is|are) not (?:included|bundled|shipped|packaged|distributed) (?:in|with) (?:the )?[\w -]{0,40}(?:distribution|image|release|package)\b/,
+    ],
+    confidence: 0.86,
+    title: 'A library the configured feature needs is not on the classpath (the distribution leaves it out)',
+    not: /\b(?:find|locate|load) [\w.$-]{1,200}\.(?:xml|ya?ml|properties|json|conf|txt|sql|groovy) (?:on|in) the class ?path|class ?path resource|[Nn]o such file/,
+  },
+  {
+    // A framework that looks a configured connector or data source up by name among the jars it loaded, and
+    // finds none: Spark "Failed to find data source: kafka. Please deploy the application as per the
+    // deployment section" (spark-sql-kafka not in --packages or the image), Kafka Connect "Failed to find
+    // any class that implements Connector and which name matches io.confluent.connect.jdbc.JdbcSinkConnector"
+    // (the plugin not on plugin.path). A misspelt name reads the same, hence below certainty.
+    all: [
+      /\bFailed to find data source: [\w.-]{1,80}|\bFailed to find any class that implements (?:Connector|Converter|Transformation|HeaderConverter)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The connector or data source the job names is not among the jars it loaded (package not added?)',
+  },
   { all: [/Could not load file or assembly '/], confidence: 0.82, title: 'A .NET assembly the app needs is missing' },
   {
     // The .NET host checks every asset the app's deps.json lists before managed code runs: a package assembly

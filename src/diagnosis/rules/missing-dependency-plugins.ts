@@ -93,6 +93,19 @@ export const PLUGIN_SIGNATURES: Signature[] = [
     title: 'The notebook kernel (ipykernel or another language kernel) is not installed in the image',
   },
   {
+    // A mod or plugin loader that names the mod and the dependency it declared but that is not installed:
+    // Factorio "Failed to load mods: Krastorio2: Missing required dependency flib >= 0.12.0", Jenkins
+    // "Failed to load: Pipeline (workflow-aggregator 596) - Plugin is missing: workflow-api (1200.0)",
+    // Elasticsearch/OpenSearch "Missing plugin [opensearch-job-scheduler], dependency of [x]", pandas-style
+    // "Missing required dependencies ['numpy']". A conflict between installed mods is not a missing one.
+    all: [
+      /\b[Mm]issing required (?:mod |plugin |package |library )?dependenc(?:y|ies)\b|\bPlugin is missing: [\w.-]{1,80}|\bMissing plugin \[[\w.-]{1,80}\], dependency of\b/,
+    ],
+    confidence: 0.84,
+    title: 'A mod, plugin or package another one requires is not installed',
+    not: /\b(?:[Ii]ncompatible|[Cc]onflict)/,
+  },
+  {
     // Mod and plugin loaders that check declared dependencies before loading: Forge's "Missing or unsupported
     // mandatory dependencies" / "Currently, citadel is not installed", Fabric's "requires any version of
     // fabric-api, which is missing!", Bukkit's "Unknown/missing dependency plugins: [Vault]". The server's mods

@@ -135,6 +135,31 @@ const TEXT_OPTION_GOT_NOTHING: Signature = {
   title: 'A text setting arrived empty (nil/None): the variable the runtime config reads is not set',
 };
 
+// A URI parser handed the empty string (or nothing) where a setting was to give an address: .NET's
+// "UriFormatException: Invalid URI: The URI is empty." (new Uri(config["Auth:Authority"]) with the key
+// rendered empty), Java's new URL("") "MalformedURLException: no protocol: " with nothing after, Python
+// urllib's "unknown url type: ''", Ruby's "bad URI(is not URI?): nil". Nobody writes an empty address by
+// hand; a templated value or getenv that found nothing does. A malformed address is printed (bad_config).
+const EMPTY_URI_PARSED: Signature = {
+  all: [
+    /\bInvalid URI: The URI is empty\b|\bMalformedURLException: no protocol: ?(?:""|'')?\s*$|\bunknown url type: (?:''|"")|\bbad URI\(is not URI\?\): (?:nil|""|'')(?!\w)/,
+  ],
+  confidence: 0.74,
+  title: 'An address setting is empty: the variable (or chart value) that fills it is not set',
+};
+
+// Elasticsearch's and OpenSearch's discovery bootstrap check: "the default discovery settings are unsuitable
+// for production use; at least one of [discovery.seed_hosts, discovery.seed_providers,
+// cluster.initial_master_nodes] must be configured" (OpenSearch: cluster.initial_cluster_manager_nodes). A
+// container bound to a non-loopback address gets its discovery settings only from variables
+// (discovery.type=single-node, or a Bitnami-style ELASTICSEARCH_DISCOVERY_TYPE the official image ignores),
+// so none arrived. An elasticsearch.yml written without them reads the same: not confident.
+const DISCOVERY_SETTINGS_UNSET: Signature = {
+  all: [/\bthe default discovery settings are unsuitable for production use\b/],
+  confidence: 0.62,
+  title: 'No discovery setting reached the node (discovery.type=single-node or seed hosts): its variables are not set',
+};
+
 export const ABSENT_INPUT_SIGNATURES: readonly Signature[] = [
   TEXT_OPTION_GOT_NOTHING,
   REQUIRED_SETTING_MISSING,
@@ -147,4 +172,6 @@ export const ABSENT_INPUT_SIGNATURES: readonly Signature[] = [
   SETTING_MUST_HAVE_VALUE,
   CONNECTION_URL_DID_NOT_PARSE,
   CONNECTION_URL_WITHOUT_SCHEME,
+  EMPTY_URI_PARSED,
+  DISCOVERY_SETTINGS_UNSET,
 ];

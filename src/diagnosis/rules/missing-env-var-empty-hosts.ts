@@ -7,7 +7,7 @@
  */
 import type { RuleContext } from '../rule.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
-import { DNS_FAILURE, UNSET_HOST_LOOKED_UP } from './network-clues.ts';
+import { CONNECTION_REFUSED, DNS_FAILURE, LOCALHOST, UNSET_HOST_LOOKED_UP } from './network-clues.ts';
 
 // Erlang's net_kernel prints "** Hostname %s is illegal **": with the host empty (RELEASE_NODE=app@${POD_IP}
 // and POD_IP unset) the name leaves two spaces. The node name itself shows the same hole: 'app@'.
@@ -44,10 +44,31 @@ const PRIVILEGED_DEFAULT_PORT_REFUSED: Signature = {
 const EMPTY_LISTEN_SETTING =
   /["'][\w-]{0,20}(?:listen|addr|address|port|bind)[\w-]{0,20}["'] ?[:=] ?(?:""|'')|\b(?:listen|addr|address|port|bind)[\w-]{0,20}=(?:""|''|\s|$)/i;
 
+// A connection URL printed with its scheme and nothing where the host belongs: a config dump or settings
+// line with "redis_queue": "redis://", REDIS_URL=redis://:6379, "amqp://" or "postgres:///db". The value was
+// built as "redis://$HOST" (a configurator Job, an entrypoint, a template) with the variable unset; the
+// client then falls back to localhost. A URL with a host, even a wrong one, is not this.
+const BARE_SCHEME_URL_SETTING: Signature = {
+  all: [
+    /["'][\w.-]{1,60}["'] ?[:=] ?["'](?:redis|rediss|valkey|postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|amqps?|nats|kafka|memcached?|ldaps?|https?|tcp|smtp):\/\/(?::\d{1,5})?(?:\/[\w-]{0,60})?["']|\b[A-Za-z]\w{1,60}=["']?(?:redis|rediss|valkey|postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|amqps?|nats|kafka|memcached?|ldaps?|https?|tcp|smtp):\/\/(?::\d{1,5})?(?:\/[\w-]{0,60})?(?:["',;]|\s|$)/,
+  ],
+  confidence: 0.5,
+  title: 'A connection URL has a scheme and no host: the variable interpolated after "://" is not set',
+  // Settings are printed at info level: the printed value is the evidence, whatever the level.
+  warningIsEvidence: true,
+};
+
 /** The hole in a generated config line counts fully when the trace shows the variable came out empty. */
 export const weighEmptyHost = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
   if (hit.signature === PRIVILEGED_DEFAULT_PORT_REFUSED)
     return ctx.log.lines.some((l) => l.line <= hit.line.line && EMPTY_LISTEN_SETTING.test(l.text)) ? 0.92 : 0;
+  // The hostless URL is the cause when the client then dialled localhost and was refused (its default).
+  if (hit.signature === BARE_SCHEME_URL_SETTING)
+    return ctx.log.lines.some(
+      (l) => l.line > hit.line.line && CONNECTION_REFUSED.test(l.text) && LOCALHOST.test(l.text),
+    )
+      ? 0.72
+      : hit.confidence;
   if (hit.signature !== QUOTED_CONFIG_LINE_WITH_HOLE) return undefined;
   return ctx.log.lines.some((l) => l.line < hit.line.line && EMPTY_ASSIGNMENT_TRACE.test(l.text))
     ? 0.84
@@ -92,4 +113,5 @@ export const EMPTY_HOST_SIGNATURES: readonly Signature[] = [
   UNSET_HOST_NAME_RESOLVED,
   PRIVILEGED_DEFAULT_PORT_REFUSED,
   EMPTY_PATH_OPENED,
+  BARE_SCHEME_URL_SETTING,
 ];

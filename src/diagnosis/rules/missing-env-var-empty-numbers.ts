@@ -28,4 +28,21 @@ export const EMPTY_NUMBER_SIGNATURES: readonly Signature[] = [
     confidence: 0.76,
     title: 'An empty value was parsed as a number: the environment variable it comes from is likely not set',
   },
+  {
+    // Ruby's Integer(nil) / Float(nil) of ENV["X"] with X unset ("can't convert nil into Integer (TypeError)"),
+    // the sibling of Python's int(None). In a file under config/ (puma.rb's workers Integer(ENV[
+    // "WEB_CONCURRENCY"]), an initializer) it is a setting read from the environment, so it counts more;
+    // elsewhere it may be the app's own nil, so just above a generic crash.
+    all: [/\bcan't convert nil into (?:Integer|Float)\b/],
+    confidence: 0.66,
+    title: 'A missing value (nil) was converted to a number: the environment variable it comes from is likely not set',
+    not: /\/config\/(?:initializers\/|environments\/)?[\w-]{1,60}\.rb:\d/,
+  },
+  {
+    all: [
+      /\/config\/(?:initializers\/|environments\/)?[\w-]{1,60}\.rb:\d{1,6}:in [^\n]{0,80}can't convert nil into (?:Integer|Float)\b/,
+    ],
+    confidence: 0.78,
+    title: 'A config file converted a missing value (nil) to a number: the environment variable it reads is not set',
+  },
 ];

@@ -37,6 +37,19 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
   },
   { all: [/Missing [`'"]?secret_key_base[`'"]? for/], confidence: 0.85, title: 'SECRET_KEY_BASE is not set' },
   {
+    // A bot or client that stops and asks for its token: errbot's SlackV3 "You need to set your token ... in
+    // the BOT_IDENTITY setting ... Without this token I cannot connect to Slack", "Please provide your bot
+    // token", "cannot start without an API key". The config reads it from a variable (os.getenv gave None,
+    // or the Secret is injected under another name); a token that was sent and refused is auth_failure.
+    all: [
+      /\b(?:[Yy]ou (?:need|have|must) (?:to )?|[Pp]lease )(?:set|provide|configure|specify|supply|add) (?:up )?(?:your|a|an|the) (?:[\w-]{1,20} ){0,2}(?:token|api[ _-]?key|access key|secret|credentials?)\b|\b[Ww]ithout (?:this|a|an|the|your|any) (?:[\w-]{1,20} )?(?:token|api[ _-]?key|secret|credentials?),? (?:[\w-]{1,20} ){0,3}(?:cannot|can't|can ?not|am unable|is unable|will not|won't)\b/i,
+    ],
+    confidence: 0.76,
+    title:
+      'The app has no token to connect with: the variable its config reads it from is not set (or named differently)',
+    not: /\b(?:invalid|expired|revoked|rejected|denied|incorrect|wrong|if you (?:want|wish|need)|optional(?:ly)?|to enable)\b/i,
+  },
+  {
     // A framework that reports the key itself absent: Active Record encryption's "Missing Active Record
     // encryption credential: active_record_encryption.primary_key", Rails' "Missing encryption key to
     // decrypt file with" (RAILS_MASTER_KEY), "Missing signing key", "Missing master key". Such keys are kept
@@ -50,10 +63,12 @@ export const UNSET_SECRET_SIGNATURES: Signature[] = [
   {
     // "The application secret has not been set" (Play), "no secret key was set" (Flask), "signing key is
     // not configured", an exporter's "api.key is not set" (OpenTelemetry's Datadog exporter, whose key is
-    // ${env:DD_API_KEY}): frameworks name the secret, not the variable, but secrets reach containers through
-    // variables. A framework that then generates one and carries on is not failing.
+    // ${env:DD_API_KEY}), a prefixed key "The jwt_secret has not been set properly" (oCIS without `ocis init`
+    // or OCIS_JWT_SECRET), "session.cookie_secret is not set": frameworks name the secret, not the variable,
+    // but secrets reach containers through variables. A framework that then generates one and carries on is
+    // not failing.
     all: [
-      /\b(?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key|api[_ .-]?key|password|token|salt)["'`]? (?:has not been|have not been|is not|was not|isn't|wasn't|not) (?:set|configured|provided|defined|specified)\b|\bno (?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key) (?:was |is |has been )?(?:set|configured|provided|defined|specified)\b/i,
+      /\b(?:[a-z][a-z0-9]{1,20}[_.-]){0,2}(?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key|api[_ .-]?key|password|token|salt)["'`]? (?:has not been|have not been|is not|was not|isn't|wasn't|not) (?:set|configured|provided|defined|specified)\b|\bno (?:secret|secret[_ ]key|signing[_ ]key|encryption[_ ]key|master[_ ]key) (?:was |is |has been )?(?:set|configured|provided|defined|specified)\b/i,
     ],
     confidence: 0.78,
     title: 'A secret is not set: the environment variable that should provide it is likely missing',

@@ -67,6 +67,19 @@ export const ENV_VALIDATOR_SIGNATURES: readonly Signature[] = [
     confidence: 0.88,
     title: 'None of the environment variables the app accepts for a value is set',
   },
+  {
+    // An entrypoint helper whose only check is that a variable is set, reporting the check it failed:
+    // Confluent's images ("Command [/usr/local/bin/dub ensure CONNECT_REST_ADVERTISED_HOST_NAME] FAILED !",
+    // "dub ensure-atleast-one A B"), and shell helpers named for it ("require_env KAFKA_BROKERS failed",
+    // "check_env_var DB_HOST: FAILED"). The same images' "dub path /x writable FAILED" is a volume check and
+    // "cub kafka-ready ... FAILED" a wait on a dependency: other verbs, other causes.
+    all: [
+      /\b(?:dub|cub) ensure(?:-atleast-one)? [A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,10}\b|\b(?:ensure|require|check|assert)_env(?:_var)?s? ['"]?[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){0,10}\b/,
+      /\bFAILED\b|\b[Ff]ailed\b|\b[Ee]rror\b|\bnot (?:set|defined|found)\b|\bmissing\b/,
+    ],
+    confidence: 0.88,
+    title: "The image's environment check failed: a variable it requires is not set (or is misspelt)",
+  },
 ];
 
 // JSON-schema env validators (env-schema / @fastify/env, envalid-on-ajv, convict): ajv's "env must have

@@ -44,6 +44,7 @@ import { SUBSTITUTION_SIGNATURES } from './missing-env-var-substitutions.ts';
 import { ABSENT_INPUT_SIGNATURES } from './missing-env-var-absent-inputs.ts';
 import { ENV_VALIDATOR_SIGNATURES, JSON_SCHEMA_ENV_REQUIRED } from './missing-env-var-validators.ts';
 import { droppedEnvFromKeys } from './missing-env-var-dropped-keys.ts';
+import { tracedValuelessCommand } from './missing-env-var-traced-args.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
@@ -270,8 +271,9 @@ export const missingEnvVar: Rule = {
   match: (ctx) => {
     const found = bySignature.match(ctx);
     // The kubelet's own word that it dropped envFrom keys outweighs a weaker reading of the log alone.
-    const dropped = droppedEnvFromKeys(ctx);
-    if (dropped && (!found || dropped.confidence > found.confidence)) return dropped;
+    // So does a traced command that lost a value (missing-env-var-traced-args.ts).
+    for (const other of [droppedEnvFromKeys(ctx), tracedValuelessCommand(ctx)])
+      if (other && (!found || other.confidence > found.confidence)) return other;
     if (found) return found;
     // `+ exec --config /app.yaml`: the variable that held the program expanded to nothing.
     // `+ exec` with nothing at all is more often an empty "$@" (bad_command_args): a weak reading here.

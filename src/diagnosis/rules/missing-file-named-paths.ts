@@ -9,6 +9,7 @@
  */
 import type { LogLine } from '../types.ts';
 import type { Signature } from './log-helpers.ts';
+import { STATED_ABSENCE_SIGNATURES } from './missing-file-stated-absence.ts';
 
 export const IS_A_DIRECTORY: Signature = {
   // A bind-mounted host file that did not exist became an empty directory (TAXONOMY: missing_file).
@@ -96,6 +97,8 @@ export const CONFIG_FILE_ABSENT_SIGNATURES: Signature[] = [
 
 // The program names a path, then says it is not there (or that it could not stat or open it).
 export const NAMED_PATH_ABSENT_SIGNATURES: Signature[] = [
+  // A program's own words that the path it was pointed at lacks a file (missing-file-stated-absence.ts).
+  ...STATED_ABSENCE_SIGNATURES,
   {
     // A certificate or key file the server's config names is not there, each server in its words: Apache
     // "SSLCertificateFile: file '/usr/local/apache2/conf/server.crt' does not exist or is empty", nginx

@@ -113,6 +113,22 @@ export const MODE_CHECK: Signature = {
   not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b/,
 };
 
+// A server that refuses a directory (or key) whose mode lets its group or others in, worded as a warning right before
+// it gives up: Tor "Permissions on directory /var/lib/tor/hidden_service/ are too permissive" (HiddenServiceDir,
+// DataDirectory must be 0700), etcd "directory "/var/lib/etcd" exist, but the permission is "drwxrwsr-x". The
+// recommended permission is "-rwx------"". fsGroup makes kubelet set the group bits (2770) on the volume.
+export const DIRECTORY_MODE_TOO_OPEN: Signature = {
+  all: [
+    /\b[Pp]ermissions (?:on|of|for) (?:the )?(?:directory|dir|folder|file|key|path) ['"`]?\/[^\s'"`]{0,200}['"`]? (?:is|are) too (?:permissive|open|loose|lax)\b|\bbut the permission is ["'`]?[dl-][rwxsStT-]{9}["'`]?\.? ?The recommended permission is\b/,
+  ],
+  confidence: 0.82,
+  title: 'The server refuses a directory whose mode lets group or others in (fsGroup or the volume set the bits)',
+  not: /[Rr]ead-only file ?system|\bEROFS\b|[Nn]o space left|\bENOSPC\b|[Ff]ixing permissions|[Cc]orrected/,
+  warningIsEvidence: true,
+};
+
+export const MODE_CHECKS: Signature[] = [MODE_CHECK, DIRECTORY_MODE_TOO_OPEN];
+
 // A start-up step that words a directory it could not create without the errno: Home Assistant's "Unable to create
 // library directory /config/deps", "Failed to create log directory /var/log/app", "Could not create cache dir
 // '/home/app/.cache'". On a volume that is most often its ownership (a root-owned PVC, an NFS export that squashes

@@ -24,6 +24,15 @@ const SIGNATURES: Signature[] = [
     not: UNIX_SOCKET_TARGET,
   },
   {
+    // EADDRINUSE under the error name of a language's own enum rather than its strerror: Zig "error:
+    // AddressInUse" (TigerBeetle, Bun), .NET SocketError.AddressAlreadyInUse, Erlang/Elixir {listen_error, _,
+    // eaddrinuse} (Cowboy, Ranch), Rust's bare AddrInUse.
+    all: [/\berror(?:\.|: ?)AddressInUse\b|\bAddressAlreadyInUse\b|\beaddrinuse\b|\bAddrInUse\b/],
+    confidence: 0.88,
+    title: 'The listen port is already in use',
+    not: UNIX_SOCKET_TARGET,
+  },
+  {
     // A second live instance holding the socket is the rarer reading, so it stays a weak alternative.
     all: [UNIX_SOCKET_TARGET, UNIX_SOCKET_IN_USE],
     confidence: 0.45,

@@ -7,6 +7,7 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Evidence, Finding, LogLine, ProbeFacts } from '../types.ts';
+import { heldStoreLine } from './data-dir-conflict-held-store.ts';
 import { eventEvidence, exitCodeOf, findEvents, hasFatalLine, logEvidence, specEvidence } from './spec-helpers.ts';
 
 /**
@@ -121,26 +122,33 @@ const match = (ctx: RuleContext): Finding | null => {
   // Waiting on another process's lock: the probe ended a wait that would never finish.
   const waitingOnOther = ctx.log.lines.find((l) => WAITING_ON_OTHER_PROCESS.test(l.text));
   if (waitingOnOther) confidence = Math.min(confidence, 0.6);
+  // The log shows, in any of the words the data-dir-conflict rule reads, that the store or its pid or lock
+  // file is held (ActiveMQ KahaDB "locked by another server ... slave mode", Buildbot "twistd.pid exists - is
+  // this master still running?"): the process waits or loops on it and never listens, so the kill is a symptom.
+  const storeHeld = waitingOnOther ? undefined : heldStoreLine(ctx);
+  if (storeHeld) confidence = Math.min(confidence, 0.6);
 
   const failure = unhealthy[0]?.message ?? '';
   const evidence: Evidence[] = [...unhealthy.slice(0, 1), ...killing.slice(0, 1)].map(eventEvidence);
   if (failedStart) evidence.push(logEvidence(failedStart));
   if (unsetPort) evidence.push(logEvidence(unsetPort));
   if (waitingOnOther) evidence.push(logEvidence(waitingOnOther));
+  if (storeHeld) evidence.push(logEvidence(storeHeld));
   const probe = ctx.container?.probes[kind];
   if (probe) evidence.push(specEvidence(`${kind}Probe: ${describeProbe(probe)}`));
   const probeText = probe
     ? ` (${probe.type === 'httpGet' ? `${probe.target || '/'} on port ${probe.port}` : probe.type}${probe.failureThreshold ? `, ${probe.failureThreshold} failures` : ''})`
     : '';
-  const title = waitingOnOther
-    ? `Killed by the kubelet after its ${kind} probe failed${probeText}, while the app waited for another process's lock or initialisation (a stale lock on the volume?): the probe failures are likely a symptom`
-    : unsetPort
-      ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app listened on no real port (an unset PORT-like variable?): the probe failures are likely a symptom`
-      : killedBySignal && failedStart
-        ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app had already failed to start: the probe failures are likely a symptom`
-        : confidence >= 0.6
-          ? `Killed by the kubelet after its ${kind} probe failed${probeText}`
-          : `The ${kind} probe failed${probeText}, but the app exited by itself (exit ${code ?? '?'}): the probe failures are likely a symptom`;
+  const title =
+    waitingOnOther || storeHeld
+      ? `Killed by the kubelet after its ${kind} probe failed${probeText}, while the app waited for another process's lock or initialisation (a stale lock on the volume?): the probe failures are likely a symptom`
+      : unsetPort
+        ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app listened on no real port (an unset PORT-like variable?): the probe failures are likely a symptom`
+        : killedBySignal && failedStart
+          ? `Killed by the kubelet after its ${kind} probe failed${probeText}, but the app had already failed to start: the probe failures are likely a symptom`
+          : confidence >= 0.6
+            ? `Killed by the kubelet after its ${kind} probe failed${probeText}`
+            : `The ${kind} probe failed${probeText}, but the app exited by itself (exit ${code ?? '?'}): the probe failures are likely a symptom`;
 
   return {
     ruleId: 'probe-failure',

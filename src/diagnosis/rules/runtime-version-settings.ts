@@ -3,6 +3,7 @@
  * The runtime-version-mismatch rule lists these among its own signatures.
  */
 import type { Signature } from './log-helpers.ts';
+import { CONFIG_KEY_OF_ANOTHER_RELEASE_SIGNATURES } from './runtime-version-config-keys.ts';
 import {
   ALIAS_REMOVED_BY_NEWER_LIBRARY,
   KIBANA_7X_SETTING,
@@ -200,4 +201,5 @@ export const SETTING_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'The deployment sets environment variables this newer image no longer accepts',
   },
+  ...CONFIG_KEY_OF_ANOTHER_RELEASE_SIGNATURES,
 ];

@@ -8,11 +8,14 @@ import type { LogLine } from '../types.ts';
 import { rejectedFlagListedInUsage } from './argument-carriage-return-clues.ts';
 import { execNoSuchFile, sameNameSuggested, shellPathNotFound } from './exec-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
+import { CRLF_REPORT_SIGNATURES } from './script-crlf-line-endings-reports.ts';
 
-// dash running the command string of `sh -c` reports its errors at line 1 under its own name.
-const SH_C_COMMAND_STRING = /^(?:\/(?:usr\/)?bin\/)?(?:sh|dash): 1: /;
+// dash running the command string of `sh -c` reports its errors at line 1 under its own name; busybox
+// ash names no line for the command string ("sh: ./run.sh: not found"), only inside a script file.
+const SH_C_COMMAND_STRING = /^(?:\/(?:usr\/)?bin\/)?(?:sh|dash): (?:1: |\.{0,2}\/)/;
 
 const SIGNATURES: Signature[] = [
+  ...CRLF_REPORT_SIGNATURES,
   // The scanner renders a CR inside a short shell error as the two characters \r: "set: -\r: invalid option".
   // A program the script ran with a CR-ended argument reports it too: Go "open /etc/app.yaml\r: no such
   // file or directory". GNU env quotes the program with typographic quotes: "env: ‘node\r’: No such file".

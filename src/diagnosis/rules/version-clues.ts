@@ -1,10 +1,10 @@
 /**
- * Readings of "this belongs to another version" that more than one rule weighs (not a rule itself): a
- * config written for a newer or older server than the image runs, a stdlib module a newer Python removed.
- * runtime_version_mismatch owns these lines; bad-config, bad-command-args and missing-dependency step
- * back when they see them.
+ * Readings of "this belongs to another version" that more than one rule weighs (not a rule itself): a config
+ * written for a newer or older server than the image runs, a stdlib module a newer Python removed. Owned by
+ * runtime_version_mismatch; bad-config, bad-command-args and missing-dependency step back when they see them.
  */
 import type { LogLine } from '../types.ts';
+import { CONFIG_KEY_OF_ANOTHER_RELEASE } from './runtime-version-config-keys.ts';
 
 /** Stdlib modules later Pythons removed (3.12: distutils, imp, asyncore...; 3.13: cgi, crypt, telnetlib...). */
 export const STDLIB_REMOVED_BY_NEWER_PYTHON =
@@ -44,10 +44,8 @@ export const REMOVED_MYSQL_FLAG =
  */
 export const NEWER_SERVER_OPTION =
   /\bunknown (?:variable|option) '(?:--)?(?:mysql[-_]native[-_]password|authentication[-_]policy|innodb[-_]redo[-_]log[-_]capacity|binlog[-_]expire[-_]logs[-_]auto[-_]purge|replica[-_][a-z_-]{2,40}|source[-_]verify[-_]checksum|innodb[-_]doublewrite[-_](?:files|pages))\b|\bunknown field "(?:compression|pool_size|sync_interval|no_fast_producer_stall|ocsp_peer)"/;
-/**
- * The kubelet pulled the image by a floating tag (latest, or a major-only tag like mysql:8 that moves to
- * each new minor): an option the release removed is then the tag's move, not a mistyped flag.
- */
+// The kubelet pulled the image by a floating tag (latest, or a major-only tag like mysql:8 that moves to each
+// new minor): an option the release removed is then the tag's move, not a mistyped flag.
 export const FLOATING_TAG_PULL =
   /\b[Pp]ull(?:ing|ed)? image \\?"[\w./-]{1,120}:(?:latest|v?\d{1,3}(?:-[a-z]{1,12})?)\\?"/;
 
@@ -57,11 +55,9 @@ export const FLOATING_TAG_PULL =
  */
 export const OTHER_VERSION_SYNTAX =
   /envoy\.api\.v2\.|\) hosts: Cannot find field|V2 \(and AUTO\) xDS transport protocol versions are deprecated|unknown directive "(?:http2|http3|quic_[a-z_]{2,30})"|invalid parameter "(?:quic|http3)"/;
-/**
- * Kafka 4.0 removed ZooKeeper mode: process.roles became required (3.x defaulted it to ZooKeeper mode), so
- * a 3.x ZooKeeper-mode config on a 4.x image fails with "Missing required configuration "process.roles"
- * which has no default value"; brokers and tools also say ZooKeeper mode is no longer supported.
- */
+// Kafka 4.0 removed ZooKeeper mode: process.roles became required (3.x defaulted it to ZooKeeper mode), so a
+// 3.x ZooKeeper-mode config on a 4.x image fails with "Missing required configuration "process.roles" which
+// has no default value"; brokers and tools also say ZooKeeper mode is no longer supported.
 export const KAFKA_ZOOKEEPER_MODE_REMOVED =
   /Missing required configuration \\?"process\.roles\\?" which has no default value|\bZooKeeper (?:mode|support|migration mode) (?:is no longer supported|has been removed|was removed|is not supported)\b/i;
 /**
@@ -240,7 +236,8 @@ export const CONFIG_FOR_ANOTHER_VERSION = (text: string): boolean =>
   OTELCOL_COMPONENT_OF_ANOTHER_RELEASE.test(text) ||
   KIBANA_7X_SETTING.test(text) ||
   NEWER_ZOT_KEY.test(text) ||
-  NEWER_AGENT_PLUGIN.test(text);
+  NEWER_AGENT_PLUGIN.test(text) ||
+  CONFIG_KEY_OF_ANOTHER_RELEASE(text);
 
 // Python echoes the source line above "SyntaxError: invalid syntax" (or "expected '('"): newer syntax there (walrus,
 // match, except*, f"{x=}", 3.12's type alias, def f[T] and f-string quote reuse) means the image's Python is older.

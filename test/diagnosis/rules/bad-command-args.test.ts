@@ -953,8 +953,92 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       max: 0.6,
       best: false,
     },
+    {
+      name: 'a BusyBox applet given no URL/host prints its multi-call banner and help page (nc)',
+      log: 'BusyBox v1.36.1 (2023-07-27 17:12:24 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST [PORT]  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n\nOpen a pipe to IP:PORT or file\n\n\t-l\tListen mode, for inbound connects\n\t-w SEC\tConnect timeout',
+      exitCode: 1,
+      min: 0.55,
+    },
+    {
+      name: 'an image start script prints only its usage and commands (exit code not known)',
+      log: 'Usage: entrypoint.sh <server|worker|migrate>\nCommands:\n  server    start the HTTP API on $PORT\n  worker    run the background job queue\nEnvironment:\n  CONCURRENCY   number of worker threads',
+      exitCode: null,
+      min: 0.5,
+    },
+    {
+      name: 'commander rejects the value given to a duration option',
+      log: "error: option '--interval <duration>' argument '1.5h' is invalid. Use a whole number of s, m or h.",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'clap rejects a decimal where an integer-unit duration option belongs',
+      log: "error: invalid value '1.5h' for '--timeout <DURATION>': invalid digit found in string\n\nFor more information, try '--help'.",
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'a worker CLI splits its "module:object" argument at a colon it does not have (dramatiq-style loader)',
+      log: 'Traceback (most recent call last):\n  File "/usr/local/bin/worker", line 8, in <module>\n    sys.exit(main())\n  File "/usr/local/lib/python3.12/site-packages/taskrunner/cli.py", line 88, in main\n    broker = import_object(args.broker)\n  File "/usr/local/lib/python3.12/site-packages/taskrunner/cli.py", line 41, in import_object\n    modname, varname = value.split(":", 1)\n    ^^^^^^^^^^^^^^^^\nValueError: not enough values to unpack (expected 2, got 1)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a loader that says which form the app target must have',
+      log: 'Error: Import string "app" must be in the form "<module>:<attribute>".',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Deno cron used without --unstable-cron in the run command',
+      log: 'error: Uncaught (in promise) TypeError: Deno.cron is not a function\nDeno.cron("nightly cleanup", "0 3 * * *", cleanup);\n     ^\n    at file:///app/jobs/cleanup.ts:4:6',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'Deno naming the unstable flag the command must pass',
+      log: "error: Uncaught TypeError: Unstable API 'Deno.listenDatagram'. The `--unstable-net` flag must be provided.\n    at file:///app/syslog.ts:2:20",
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a help page printed on request by a job that completed is not a failure',
+      log: 'BusyBox v1.36.1 (2023-07-27 17:12:24 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] URL...\n\nRetrieve files via HTTP or FTP',
+      exitCode: 0,
+      reason: 'Completed',
+    },
+    {
+      name: 'a start script that prints a usage hint and then runs until its database refuses it',
+      log: 'usage: run.sh <import|run>\n2024-05-01 10:00:00 starting renderd\n2024-05-01 10:00:05 ERROR: could not connect to server: Connection refused\n\tIs the server running on host "osm-db" and accepting TCP/IP connections on port 5432?',
+      exitCode: null,
+    },
+    {
+      name: 'a duration rejected in an environment variable (no dashed option) is a config value',
+      log: 'Error: invalid duration for RETENTION_PERIOD: 1.5d',
+      exitCode: 1,
+    },
+    {
+      name: 'an empty option argument is a variable that expanded to nothing',
+      log: "error: option '--interval <duration>' argument '' is invalid.",
+      exitCode: 1,
+    },
+    {
+      name: "the app's own code splitting a host:port value from its environment",
+      log: 'Traceback (most recent call last):\n  File "/app/worker/settings.py", line 12, in <module>\n    module_host, port = os.environ["QUEUE_ADDR"].split(":")\n    ^^^^^^^^^^^^^^^^^\nValueError: not enough values to unpack (expected 2, got 1)',
+      exitCode: 1,
+    },
+    {
+      name: 'an installed client library splitting a host:port setting is not an app target',
+      log: 'Traceback (most recent call last):\n  File "/usr/local/lib/python3.12/site-packages/queueclient/url.py", line 50, in parse_address\n    host, port = address.split(":")\n    ^^^^^^^^^^\nValueError: not enough values to unpack (expected 2, got 1)',
+      exitCode: 1,
+    },
+    {
+      name: 'a Deno API the image is too old for (Deno.serve before 1.35) is not a missing flag',
+      log: 'error: Uncaught TypeError: Deno.serve is not a function\nDeno.serve({ port: 8000 }, app.fetch);\n     ^\n    at file:///app/main.ts:12:6',
+      exitCode: 1,
+    },
     {
       name: 'a package really missing from the image (no .py suffix)',
       log: "ModuleNotFoundError: No module named 'pandas'",

@@ -654,8 +654,30 @@ ruleTable(badConfig, 'bad_config', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: "Python's ipaddress given host:port where the bind address setting wants an IP",
+      log: 'Traceback (most recent call last):\n  File "/app/server.py", line 9, in <module>\n    bind = ipaddress.ip_address(os.environ["BIND_ADDRESS"])\n  File "/usr/local/lib/python3.12/ipaddress.py", line 54, in ip_address\n    raise ValueError(f\'{address!r} does not appear to be an IPv4 or IPv6 address\')\nValueError: \'0.0.0.0:9000\' does not appear to be an IPv4 or IPv6 address',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'an Elixir release validating a variable by type',
+      log: '** (RuntimeError) expected PHX_PORT to be an integer, got: "http://0.0.0.0:4000"',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'the same address check on an empty value is an unset variable',
+      log: 'ERROR!!! [Livebook] expected LIVEBOOK_IP to be a valid ipv4 or ipv6 address, got: ',
+      exitCode: 1,
+    },
+    {
+      name: 'ipaddress given an empty string (the variable was not set)',
+      log: "ValueError: '' does not appear to be an IPv4 or IPv6 address",
+      exitCode: 1,
+    },
     {
       name: 'a TOML library that is merely absent is not a malformed file',
       log: "ModuleNotFoundError: No module named 'tomli'",

@@ -6,6 +6,57 @@ import { contextFor, ruleTable } from './helpers.ts';
 ruleTable(dataDirConflict, 'data_dir_conflict', {
   positives: [
     {
+      name: 'a queue store locked by another instance whose server stands by until it is released (rollout over an RWX claim)',
+      log: 'INFO  [main] o.a.q.server.Store - opening journal in /var/lib/queue/journal\nINFO  [main] o.a.q.server.Store - Store lock /var/lib/queue/journal/store.lock is held by another instance; standing by until it is released',
+      exitCode: 143,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'a broker notice that it waits for the file lock to be released by the old pod (INFO level, never obtained)',
+      log: ' INFO | Using Persistence Adapter: /data/broker/journal\n INFO | Journal /data/broker/journal/lock is locked by another node. Waiting for the lock to be released, retry in 10s',
+      exitCode: 143,
+      min: 0.75,
+    },
+    {
+      name: 'a suite tool refusing a library that another program of the suite has open (a sidecar on the same volume)',
+      log: '+ digikam-import --collection /photos\nError: Another digiKam application instance is already running and using this database; refusing to open /photos/digikam4.db',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'pgbouncer finding its pid file from the killed pod and asking whether another instance runs',
+      log: '2024-05-01 10:00:00.000 UTC [1] FATAL @src/main.c:561 in function check_pidfile(): pidfile exists, another instance running?',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a daemon finding a lock file by path and asking whether the other server still runs',
+      log: "starting replica-sync\nlock '/srv/sync/state/server.lock' exists - is another server still running? refusing to start",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a mesh controller whose configured network settings disagree with the state saved on its volume',
+      log: 'info  starting controller\nerror Configuration does not match the stored network backup: channel configured=15, stored=20\nerror startup failed',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Python init step creating its data file exclusively on a volume that already has it',
+      log: 'Traceback (most recent call last):\n  File "/app/init_store.py", line 12, in <module>\n    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)\nFileExistsError: [Errno 17] File exists: \'/data/ledger/0_0.db\'',
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
+      name: 'a Rust format command re-run on the kept volume',
+      log: 'formatting replica 0 at /var/lib/store/replica.dat\nError: could not create data file: File exists (os error 17)',
+      exitCode: 1,
+      min: 0.65,
+      max: 0.8,
+    },
+    {
       name: 'an embedded key-value store whose database file the old pod still holds on the shared volume',
       log: 'INFO opening /data/kv/store.db\nFATAL: database file could not be locked: another instance may be using /data/kv\nexit status 1',
       exitCode: 1,
@@ -600,6 +651,31 @@ ruleTable(dataDirConflict, 'data_dir_conflict', {
     },
   ],
   negatives: [
+    {
+      name: 'an MQTT client whose client id another client is already using is a connection, not a store',
+      log: 'ERROR mqtt: connection refused: Another MQTT client is already using this client id (sensor-7), disconnecting',
+      exitCode: 1,
+    },
+    {
+      name: 'supervisord finding its HTTP port taken by another program is a port, not a library',
+      log: 'Error: Another program is already listening on a port that one of our HTTP servers is configured to use.  Shut this program down first before starting supervisord.',
+      exitCode: 2,
+    },
+    {
+      name: 'a start script re-creating a symlink that exists is a script step, not the data file',
+      log: "Traceback (most recent call last):\n  File \"/app/entry.py\", line 5, in <module>\n    os.symlink('/data/static', '/app/static')\nFileExistsError: [Errno 17] File exists: '/data/static' -> '/app/static'",
+      exitCode: 1,
+    },
+    {
+      name: 'a leader lock held by another instance is an election, not the volume',
+      log: 'INFO leaderelection: lock kube-system/ctrl is held by another instance, waiting to become leader',
+      exitCode: 143,
+    },
+    {
+      name: 'a configuration that does not match its schema is a bad config, not stored state',
+      log: "error Configuration does not match the schema: unknown key 'advanced.pan_idx'\nerror startup failed",
+      exitCode: 1,
+    },
     {
       name: 'a user account that cannot be locked by an admin API is not a data directory',
       log: 'ERROR admin-api: account cannot be locked: user is a member of the owners group\nTraceback (most recent call last):\nValueError: refusing to lock owner',

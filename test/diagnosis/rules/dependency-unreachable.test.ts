@@ -265,5 +265,10 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
       log: 'orders-db.shop.svc.cluster.local:5432 - accepting connections\nINFO starting orders-api',
     },
     { name: 'HTTP server says connection closed', log: 'INFO client 10.0.0.3 closed connection\nINFO GET / 200' },
+    {
+      name: 'a bot that cannot connect because it has no token never tried the connection (missing_env_var)',
+      log: 'CRITICAL discord.client Without a token I cannot connect to Discord. Set it in your configuration.',
+      exitCode: 1,
+    },
   ],
 });

@@ -204,6 +204,24 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'a Salt minion whose master FQDN names the old namespace',
+      log: "[ERROR   ] DNS lookup or connection check of 'salt.ops.svc.cluster.local' failed.\n[ERROR   ] Master address: 'salt.ops.svc.cluster.local' could not be resolved. Invalid or unresolveable address. Set 'master' value in minion config.",
+      exitCode: 42,
+      min: 0.8,
+    },
+    {
+      name: 'a client that names the broker host it could not resolve (another product and wording)',
+      log: '2024-05-03 12:00:01 FATAL Broker host "kafka-0.kafka-headless.data" could not be resolved; giving up',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an unresolvable host named by a proxy at start',
+      log: "[emerg] backend 'orders': unresolvable host orders-api.shop.svc.cluster.local",
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
     {
@@ -247,6 +265,16 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
     },
     { name: 'resolved after a retry', log: 'WARN getaddrinfo EAI_AGAIN db\nINFO connected to db:5432' },
     { name: 'a 404 page is not DNS', log: 'GET /hosts 404 Not Found\nINFO ok' },
+    {
+      name: 'a module name that could not be resolved is not a host',
+      log: "Error: Module 'lodash-es' could not be resolved from /app/src/index.ts",
+      exitCode: 1,
+    },
+    {
+      name: "a master address that resolved but could not be reached (dependency_unreachable's)",
+      log: "[ERROR   ] Master address: 'salt-master.salt.svc.cluster.local' could not be reached: Connection refused",
+      exitCode: 42,
+    },
   ],
 });
 

@@ -675,6 +675,48 @@ ruleTable(missingDependency, 'missing_dependency', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: "Druid's MySQL metadata store without the connector jar (not in the distribution)",
+      log: 'Exception in thread "main" java.lang.RuntimeException: com.google.inject.ProvisionException: Unable to provision, see the following errors:\n\n1) Error in custom provider, java.lang.IllegalStateException: Could not find com.mysql.jdbc.Driver on the classpath. The MySQL Connector library is not included in the Druid distribution but is required to use MySQL.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a driver class the tool cannot locate in the classpath (another wording)',
+      log: 'ERROR [main] c.e.etl.Bootstrap - Cannot locate org.postgresql.Driver in the classpath; add the PostgreSQL JDBC jar to lib/',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'Spark cannot find the kafka data source (spark-sql-kafka not added)',
+      log: 'Exception in thread "main" org.apache.spark.sql.AnalysisException: Failed to find data source: kafka. Please deploy the application as per the deployment section of "Structured Streaming + Kafka Integration Guide".',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Kafka Connect finds no connector class of that name on plugin.path',
+      log: 'org.apache.kafka.connect.errors.ConnectException: Failed to find any class that implements Connector and which name matches io.confluent.connect.jdbc.JdbcSinkConnector, available connectors are: PluginDesc{klass=class org.apache.kafka.connect.mirror.MirrorSourceConnector}',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Factorio refuses a mod whose required dependency is not in the mods folder',
+      log: '   0.063 Running in headless mode\n   0.071 Error Util.cpp:83: Failed to load mods: space-exploration: Missing required dependency space-exploration-graphics >= 0.6.15',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'Jenkins names a plugin another plugin needs (another product and wording)',
+      log: 'SEVERE\tjenkins.InitReactorRunner$1#onTaskFailed: Failed Loading plugin Pipeline: Declarative v2.2198.v41dd8ef6dd56 (pipeline-model-definition)\njava.io.IOException: Failed to load: Pipeline: Declarative (pipeline-model-definition 2.2198.v41dd8ef6dd56)\n - Plugin is missing: pipeline-model-api (2.2198.v41dd8ef6dd56)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'OpenSearch refuses a plugin whose dependency plugin is not installed',
+      log: '[2024-05-01T10:00:00,000][ERROR][o.o.b.OpenSearchUncaughtExceptionHandler] uncaught exception in thread [main]\norg.opensearch.bootstrap.StartupException: java.lang.IllegalArgumentException: Missing plugin [opensearch-job-scheduler], dependency of [opensearch-anomaly-detection]',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
     {
@@ -932,6 +974,16 @@ ruleTable(missingDependency, 'missing_dependency', {
       name: 'a warning that suggests installing a faster optional parser is no failure',
       log: 'UserWarning: Do you need to install a faster parser library? Falling back to html.parser\nINFO: scraped 120 pages',
       exitCode: 0,
+    },
+    {
+      name: "an app config file that is not on the classpath is the app's own file",
+      log: 'Exception in thread "main" java.lang.IllegalStateException: Could not find logback-spring.xml on the classpath',
+      exitCode: 1,
+    },
+    {
+      name: 'two installed mods that conflict: nothing is missing',
+      log: '   0.071 Error Util.cpp:83: Failed to load mods: Krastorio2: Incompatible with mod: bobplates',
+      exitCode: 1,
     },
   ],
 });

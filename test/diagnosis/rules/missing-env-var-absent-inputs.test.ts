@@ -104,6 +104,41 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       exitCode: 1,
       min: 0.6,
     },
+    {
+      name: 'an ASP.NET API whose JWT authority rendered empty: new Uri("")',
+      log: [
+        'Unhandled exception. System.UriFormatException: Invalid URI: The URI is empty.',
+        '   at System.Uri.CreateThis(String uri, Boolean dontEscape, UriKind uriKind, UriCreationOptions& creationOptions)',
+        '   at System.Uri..ctor(String uriString)',
+        '   at Ledger.Api.Program.<>c__DisplayClass0_0.<<Main>$>b__2(JwtBearerOptions options) in /src/Ledger.Api/Program.cs:line 41',
+      ].join('\n'),
+      min: 0.7,
+    },
+    {
+      name: 'a .NET worker whose HttpClient base address came from an unset variable',
+      log: 'Unhandled exception. System.UriFormatException: Invalid URI: The URI is empty.\n   at System.Uri..ctor(String uriString)\n   at Billing.Worker.Startup.<>c.<ConfigureServices>b__1_0(HttpClient c) in /src/Billing.Worker/Startup.cs:line 27',
+      exitCode: 134,
+      min: 0.7,
+    },
+    {
+      name: 'a Java client built with new URL("") from System.getenv',
+      log: 'Exception in thread "main" java.net.MalformedURLException: no protocol: \n\tat java.base/java.net.URL.<init>(URL.java:674)\n\tat com.acme.sync.Main.main(Main.java:19)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Python job that opened an empty URL with urllib',
+      log: 'Traceback (most recent call last):\n  File "/app/fetch.py", line 9, in <module>\n    urllib.request.urlopen(os.environ.get("FEED_URL", ""))\nValueError: unknown url type: \'\'',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'an OpenSearch node without discovery settings in a container (its variables did not arrive)',
+      log: '[2024-04-02T09:12:44,118][ERROR][o.o.b.OpenSearchBootstrap] [opensearch-0] node validation exception\n[1] bootstrap checks failed\n[1]: the default discovery settings are unsuitable for production use; at least one of [discovery.seed_hosts, discovery.seed_providers, cluster.initial_cluster_manager_nodes] must be configured',
+      exitCode: 78,
+      min: 0.55,
+      max: 0.7,
+    },
   ],
   negatives: [
     {
@@ -145,6 +180,21 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       name: 'a Go client given a URL with a wrong scheme was given a value',
       log: '2025/01/02 10:00:00 parse redis url: redis: invalid URL scheme: http',
       exitCode: 1,
+    },
+    {
+      name: 'a URI that is present but malformed is a bad value, not an empty one',
+      log: 'Unhandled exception. System.UriFormatException: Invalid URI: The hostname could not be parsed.\n   at System.Uri..ctor(String uriString)',
+      exitCode: 134,
+    },
+    {
+      name: 'an unknown url type that names the value is a URL without its scheme, not an empty one',
+      log: "ValueError: unknown url type: 'feeds.internal/rss'",
+      exitCode: 1,
+    },
+    {
+      name: 'an Elasticsearch bootstrap check on vm.max_map_count is the node, not a variable',
+      log: 'ERROR: [1] bootstrap checks failed\n[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]',
+      exitCode: 78,
     },
   ],
 });

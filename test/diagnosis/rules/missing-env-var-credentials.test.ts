@@ -48,6 +48,38 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.7,
       best: 'missing_env_var',
     },
+    {
+      name: 'an errbot SlackV3 backend that stops and asks for its token (the config read an unset variable)',
+      log: [
+        '2025-01-09 14:10:05,071 DEBUG    errbot.backends.base      Backend init.',
+        '2025-01-09 14:10:05,072 CRITICAL slackv3                   You need to set your token (found under "Bot Integration" on Slack) in the BOT_IDENTITY setting in your configuration. Without this token I cannot connect to Slack.',
+      ].join('\n'),
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Discord bot that will not log in without a token',
+      log: "[2024-11-02 09:14:11] ERROR bot: Without a token the bot can't log in to Discord. Exiting.",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a notifier that asks the operator to provide its API key',
+      log: 'FATAL pushover: Please provide your application API key (PUSHOVER_APP_TOKEN) before starting the notifier',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'oCIS without ocis init or OCIS_JWT_SECRET: a prefixed secret has not been set',
+      log: 'The jwt_secret has not been set properly in your config for ocis. Make sure your /etc/ocis config contains the proper values (e.g. by running ocis init or setting it manually in the config/corresponding environment variable).',
+      min: 0.7,
+    },
+    {
+      name: 'a gateway whose machine_auth_api_key has not been configured',
+      log: '{"level":"fatal","service":"proxy","time":"2024-06-01T08:00:02Z","message":"machine_auth_api_key has not been configured"}',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -79,6 +111,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       name: 'a service-account key that was sent and refused is an auth failure',
       log: 'Error: invalid_grant: Invalid JWT Signature.\n    at Gaxios._request (/app/node_modules/gaxios/build/src/gaxios.js:142:23)',
       exitCode: 1,
+    },
+    {
+      name: 'a Slack token that was sent and refused is an auth failure, not an absent one',
+      log: 'CRITICAL slackv3 Slack rejected the token (invalid_auth). Without a valid token I cannot connect to Slack.',
+      exitCode: 1,
+    },
+    {
+      name: 'a prefixed secret the server generates when unset is not a failure',
+      log: 'WARN jwt_secret has not been set, generating a random one for this run\nINFO http server listening on :9200',
+      exitCode: 0,
     },
   ],
 });

@@ -42,6 +42,26 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.7,
       max: 0.84,
     },
+    {
+      name: "Puma's config converting an unset WEB_CONCURRENCY with Integer()",
+      log: "=> Booting Puma\nExiting\n/rails/config/puma.rb:12:in `Integer': can't convert nil into Integer (TypeError)\n\tfrom /rails/config/puma.rb:12:in `_load_from'",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Sidekiq initializer converting an unset timeout with Float()',
+      log: "/app/config/initializers/sidekiq.rb:7:in `Float': can't convert nil into Float (TypeError)\n\tfrom /app/config/environment.rb:5:in `<main>'",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "a Ruby worker converting nil outside config: may be the app's own nil, an alternative to app_bug",
+      log: "/app/lib/rate_limiter.rb:14:in `Integer': can't convert nil into Integer (TypeError)\n\tfrom /app/bin/worker:8:in `<main>'",
+      exitCode: 1,
+      min: 0.6,
+      max: 0.7,
+      best: false,
+    },
   ],
   negatives: [
     {
@@ -58,6 +78,11 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       name: 'a Rust parse of a malformed digit names the invalid digit, not an empty string',
       log: 'called `Result::unwrap()` on an `Err` value: ParseIntError { kind: InvalidDigit }',
       exitCode: 101,
+    },
+    {
+      name: 'a Ruby Integer() of a present non-number is a bad value, not an unset variable',
+      log: '/rails/config/puma.rb:12:in `Integer\': invalid value for Integer(): "four" (ArgumentError)',
+      exitCode: 1,
     },
   ],
 });

@@ -56,6 +56,24 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       min: 0.85,
       best: 'missing_env_var',
     },
+    {
+      name: 'a Confluent Kafka Connect image whose dub ensure check fails with nothing else said',
+      log: '===> User\nuid=1000(appuser) gid=1000(appuser) groups=1000(appuser)\n===> Configuring ...\nCommand [/usr/local/bin/dub ensure CONNECT_REST_ADVERTISED_HOST_NAME] FAILED !',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Confluent Schema Registry image whose dub ensure-atleast-one finds neither store variable',
+      log: '===> Configuring ...\nCommand [/usr/local/bin/dub ensure-atleast-one SCHEMA_REGISTRY_KAFKASTORE_CONNECTION_URL SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS] FAILED !',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a hand-written entrypoint whose require_env helper reports the variable it checked',
+      log: '[entrypoint] checking environment\n[entrypoint] require_env SMTP_RELAY_HOST: FAILED (empty)\n[entrypoint] aborting',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
     {
@@ -82,6 +100,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
       name: 'a start-up check that lists its variables as all set is not a failure',
       log: 'INFO config: all of the following environment variables are set: DATABASE_URL, REDIS_URL\nINFO listening on :8080',
       exitCode: 0,
+    },
+    {
+      name: "a Confluent image's dub path writable check is a volume problem, not a variable",
+      log: '===> Check if /var/lib/kafka/data is writable ...\nCommand [/usr/local/bin/dub path /var/lib/kafka/data writable] FAILED !',
+      exitCode: 1,
+    },
+    {
+      name: "a Confluent image's cub kafka-ready wait that gives up is a dependency that never answered",
+      log: '===> Check if Kafka is healthy ...\nCommand [/usr/local/bin/cub kafka-ready -b kafka:9092 1 40] FAILED !',
+      exitCode: 1,
     },
   ],
 });

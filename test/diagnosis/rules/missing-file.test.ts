@@ -522,6 +522,60 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 2,
       min: 0.75,
     },
+    {
+      name: "Sphinx pointed at a config directory without conf.py (a sync tool's link directory moved the checkout)",
+      log: "Running Sphinx v7.2.6\nApplication error:\nconfig directory doesn't contain a conf.py file (/repo/docs)",
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'a site generator whose directory does not hold the file it expects (another product and wording)',
+      log: "INFO    -  Building documentation...\nERROR   -  The directory '/workspace/site' does not contain a mkdocs.yml file.\nAborted with 1 configuration errors!",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: "vsftpd's secure_chroot_dir hidden by an emptyDir over /var/run",
+      log: "500 OOPS: vsftpd: not found: directory given in 'secure_chroot_dir':/run/vsftpd/empty",
+      exitCode: null,
+      min: 0.75,
+    },
+    {
+      name: 'a server whose directory setting names a path not in the container (verdict after the setting)',
+      log: "FATAL: the directory specified in 'spool_directory' (/var/spool/relay) does not exist",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'OSRM lists the prepared files it lacks and gives up',
+      log: '[info] starting up engines, v5.26.0\n[warn] Missing/Broken File: /osrm/region.osrm.mldgr\n[error] Required files are missing, cannot continue.  Have all the pre-processing steps been run?',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a geocoder missing the data an import job should have written (another product)',
+      log: '2024-06-02 10:11:12 INFO  Starting photon\n2024-06-02 10:11:12 ERROR Missing required file: /photon/photon_data/elasticsearch/index.json',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Zig prints only the error name of an openFile on a relative path the runtime stage lacks',
+      log: 'info: loading templates from views/index.html\nerror: FileNotFound\n/usr/lib/zig/std/fs/Dir.zig:827:5: 0x1033a85 in openFile (web)\n/src/src/main.zig:30:20: 0x1031f2a in main (web)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: "Crystal's File::NotFoundError (the exception class names the errno)",
+      log: "Unhandled exception: Error opening file with mode 'r': 'config/routes.yml': No such file or directory (File::NotFoundError)\n  from /usr/share/crystal/src/crystal/system/unix/file.cr:12:7 in 'open'",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: "Swift Foundation's sentence for a file that is not there",
+      log: 'Fatal error: Error raised at top level: Error Domain=NSCocoaErrorDomain Code=260 "The file \u201croutes.json\u201d couldn\u2019t be opened because there is no such file."',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -742,6 +796,26 @@ ruleTable(missingFile, 'missing_file', {
       name: 'an option without its value is a bad flag, not a missing file',
       log: 'worker: error: option --rules-file: expected one argument',
       exitCode: 2,
+    },
+    {
+      name: 'a data directory that is not empty (it contains lost+found): another cause, though it names contents',
+      log: 'initdb: error: directory "/var/lib/postgresql/data" exists but is not empty\nIt contains a lost+found directory, perhaps due to it being a mount point.',
+      exitCode: 1,
+    },
+    {
+      name: "a directory a setting names that is there but not writable (permission_denied's)",
+      log: "500 OOPS: vsftpd: directory given in 'local_root':/home/ftp is not writable: Permission denied",
+      exitCode: 1,
+    },
+    {
+      name: "a missing required argument is the command's, not a file",
+      log: 'error: Missing required argument: --input-file\nUsage: osrm-extract [options] <input.osm.pbf>',
+      exitCode: 1,
+    },
+    {
+      name: "Zig's AccessDenied on an open is a permission error, not a missing file",
+      log: 'info: loading routes from /etc/gw/routes.json\nerror: AccessDenied\n/usr/local/zig/lib/std/fs/Dir.zig:880:16: 0x1036c2b in openFileZ (gw)',
+      exitCode: 1,
     },
   ],
 });

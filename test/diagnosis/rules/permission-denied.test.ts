@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(permissionDenied, 'permission_denied', {
   positives: [
     {
+      name: 'Tor refusing a hidden-service directory whose group bits fsGroup set (a warning, then the config fails)',
+      log: 'Jun 02 19:14:07.512 [notice] Read configuration file "/etc/tor/torrc".\nJun 02 19:14:07.514 [warn] Permissions on directory /var/lib/tor/onion/ are too permissive.\nJun 02 19:14:07.514 [err] Reading config failed--see warnings above.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'etcd refusing a data directory that the volume left group-writable',
+      log: '{"level":"fatal","msg":"cannot access data directory","error":"directory \\"/var/lib/etcd\\" exist, but the permission is \\"drwxrwsr-x\\". The recommended permission is \\"-rwx------\\" to prevent possible unprivileged access to the data"}',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a status-style error putting the errno text after the path (TensorFlow checkpoint on a root-owned volume)',
       log: 'tensorflow.python.framework.errors_impl.PermissionDeniedError: /checkpoints/run-12/ckpt-3_temp; Permission denied [Op:SaveV2]',
       exitCode: 1,
@@ -334,6 +346,16 @@ ruleTable(permissionDenied, 'permission_denied', {
     },
   ],
   negatives: [
+    {
+      name: 'an RBAC audit that finds a role too permissive is not a file mode',
+      log: 'WARN audit: permissions of role cluster-admin-lite are too permissive\nINFO audit finished',
+      exitCode: 0,
+    },
+    {
+      name: 'Tor fixing a directory mode itself and going on is no failure',
+      log: '[notice] Fixing permissions on directory /var/lib/tor/onion/, they were too permissive.\n[notice] Bootstrapped 100% (done): Done',
+      exitCode: 0,
+    },
     {
       name: 'an SSH login refused for its key is a credential, not a path',
       log: 'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.',

@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(portInUse, 'port_in_use', {
   positives: [
     {
+      name: 'a Zig server whose bind fails with the AddressInUse error name (another container of the pod holds the port)',
+      log: 'info(main): listening on 0.0.0.0:8080\nerror: AddressInUse\n/usr/lib/zig/std/posix.zig:3520:27: 0x10a3c1f in bind (server)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Phoenix endpoint whose Ranch listener fails with eaddrinuse',
+      log: '** (Mix) Could not start application shop: Shop.Application.start(:normal, []) returned an error: shutdown: failed to start child: ShopWeb.Endpoint\n    ** (EXIT) shutdown: failed to start child: {:ranch_listener_sup, ShopWeb.Endpoint.HTTP}\n        ** (EXIT) {:listen_error, ShopWeb.Endpoint.HTTP, :eaddrinuse}',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: "uWSGI's bind error naming its own socket.c source file is still a taken TCP port",
       log: 'probably another instance of uWSGI is running on the same address (:8080).\nbind(): Address already in use [core/socket.c line 769]',
       exitCode: 1,
@@ -113,6 +125,11 @@ ruleTable(portInUse, 'port_in_use', {
     },
   ],
   negatives: [
+    {
+      name: 'a Zig server whose Unix socket path is in use is a stale socket file, not a port',
+      log: 'info(main): binding /run/app/app.sock\nerror: AddressInUse on /run/app/app.sock',
+      exitCode: 1,
+    },
     {
       name: 'a Unix socket file left on a kept volume by an unclean stop is a stale file, not a taken port',
       log: "Error: listen EADDRINUSE: address already in use /var/run/app/api.sock\n    at Server.setupListenHandle [as _listen2] (node:net:1817:16)\n  code: 'EADDRINUSE'",

@@ -180,6 +180,54 @@ describe('probe-failure', () => {
     assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
   });
 
+  test('a broker standing by because its store is locked by another server (KahaDB wording) makes the probe kill a symptom', () => {
+    const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
+    const finding = probeFailure.match(
+      contextFor({
+        container,
+        events: [unhealthy(), killing],
+        logLines: [
+          ' INFO | Using Persistence Adapter: KahaDBPersistenceAdapter[/data/kahadb]',
+          ' INFO | Database /data/kahadb/lock is locked by another server. This broker is now in slave mode waiting a lock to be acquired',
+        ],
+      }),
+    );
+    assert.ok(finding);
+    assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
+    assert.match(finding.title, /another process's lock/);
+  });
+
+  test('a start loop that keeps finding a stale pid file on the volume makes the probe kill a symptom', () => {
+    const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
+    const finding = probeFailure.match(
+      contextFor({
+        container,
+        events: [unhealthy(), killing],
+        logLines: [
+          'starting worker',
+          '2024-05-01 10:00:00.000 UTC [1] FATAL pidfile exists, another instance running?',
+          'retrying in 5s',
+          "lock '/srv/app/run/app.lock' exists - is another server still running?",
+        ],
+      }),
+    );
+    assert.ok(finding);
+    assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
+  });
+
+  test('a stale pid file that the start script removed keeps the probe kill confident', () => {
+    const container = containerFacts({ lastState: terminated(137), probes: { liveness } });
+    const finding = probeFailure.match(
+      contextFor({
+        container,
+        events: [unhealthy(), killing],
+        logLines: ['Removing stale pid file /var/lib/app/twistd.pid', 'Loading 1.2M cache entries', 'still loading...'],
+      }),
+    );
+    assert.ok(finding);
+    assert.ok(finding.confidence >= 0.9, `confidence ${finding.confidence}`);
+  });
+
   test('a log that mentions a lock it then took keeps the probe kill confident', () => {
     const container = containerFacts({ lastState: terminated(137), probes: { liveness } });
     const finding = probeFailure.match(

@@ -184,8 +184,52 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       exitCode: 2,
       min: 0.85,
     },
+    {
+      name: 'file(1) pasted under the crash reports the entrypoint script has CRLF line terminators',
+      log: 'exec /docker-entrypoint.sh: no such file or directory\n$ file docker/docker-entrypoint.sh\ndocker/docker-entrypoint.sh: Bourne-Again shell script, ASCII text executable, with CRLF line terminators',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a CR-ended chown argument: the errno text overwrote the line and runs on into the covered word',
+      log: '+ chown -R app:app /var/lib/app\n: No such file or directoryapp\nstarting app',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a trailing period after a CR-ended path landed on the first digit of the timestamp',
+      log: '.024-05-11 07:42:10 ERROR Could not read configuration from /etc/relay/relay.yml',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'busybox ash running an explicitly named .sh from sh -c reports the CRLF shebang as not found',
+      log: 'sh: ./docker/start-worker.sh: not found',
+      exitCode: 127,
+      min: 0.55,
+    },
   ],
   negatives: [
+    {
+      name: 'file(1) on a config file with CRLF terminators is not about a script',
+      log: 'Error: failed to parse conf/app.ini: unexpected character at line 1\n$ file conf/app.ini\nconf/app.ini: ASCII text, with CRLF line terminators',
+      exitCode: 1,
+    },
+    {
+      name: 'an ordinary errno message with its program prefix intact is not an overwrite',
+      log: "chown: cannot access '/data/app': No such file or directory",
+      exitCode: 1,
+    },
+    {
+      name: 'a log line with a fractional-second timestamp starting with a digit is not beheaded',
+      log: '1711630212.711630: Error: Unable to open config file /mosquitto/config/mosquitto.conf',
+      exitCode: 1,
+    },
+    {
+      name: 'busybox ash not finding a bare program name on PATH is a missing command',
+      log: 'sh: wget: not found',
+      exitCode: 127,
+    },
     {
       name: 'a Ruby exception class on its own line after a normal message (no overwrite)',
       log: "/app/lib/boot.rb:3:in `read': No such file or directory @ rb_sysopen - config/puma.rb\n (Errno::ENOENT)",

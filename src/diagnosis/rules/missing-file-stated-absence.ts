@@ -1,0 +1,63 @@
+/**
+ * missing_file's readings of a program that says in its own words that a file or directory it was
+ * pointed at is not there, where neither an errno text nor a "does not exist" after a path is printed:
+ * a directory that lacks the file the tool expects inside it, a directory or file a setting names,
+ * files a tool lists as missing before it gives up, and runtimes that print only the error's name
+ * (Zig's error set, Crystal's exception class, Foundation's sentence). A path one level off (a volume's
+ * subPath, a sync tool's link directory), a mount hiding the image's directory, or a runtime stage that
+ * was never given the file all read this way. The missing-file rule reads these with its named paths.
+ */
+import type { Signature } from './log-helpers.ts';
+
+// What a program says when it goes on without the path: not the failure.
+const GOES_ON =
+  /\busing (?:the )?defaults?\b|falling back|\bskip(?:ping|ped)?\b|\bcreat(?:e|ed|ing)\b|\bignor(?:e|ed|ing)\b/i;
+
+export const STATED_ABSENCE_SIGNATURES: Signature[] = [
+  {
+    // A directory the tool was pointed at does not hold the file that marks what it expects there: Sphinx
+    // "config directory doesn't contain a conf.py file (/git/docs/source)", MkDocs-style "The directory
+    // '/docs' does not contain a mkdocs.yml file", "folder /srv/site doesn't contain an index.html". The
+    // path is off (a git-sync link directory, a subPath) or the file was never copied into the image.
+    all: [
+      /\b(?:[Dd]irectory|[Dd]ir|[Ff]older)(?: ['"‘`]?[\w.@~/-]{1,300}['"’`]?)? (?:doesn't|does not|didn't|did not) contain (?:a |an |any |the )?(?:['"‘`]?[\w-]{1,80}(?:\.[\w-]{1,20}){1,3}['"’`]?(?: file)?|[\w-]{1,40} file)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The directory the tool was pointed at does not hold the file it needs (wrong path, or not copied?)',
+    not: GOES_ON,
+  },
+  {
+    // A setting names a directory or file, and the program says that what it names is not there: vsftpd
+    // "500 OOPS: vsftpd: not found: directory given in 'secure_chroot_dir':/var/run/vsftpd/empty", "the
+    // directory specified in 'data_directory' does not exist" (the setting quoted). An
+    // emptyDir mounted over the parent (/var/run, /tmp) hides what the package created in the image.
+    all: [
+      /\b(?:not found|does not exist|doesn't exist|missing): (?:the )?(?:directory|dir|file|path|folder) (?:given|specified|named|configured|set) (?:in|by|for|with|as)\b|\b(?:[Dd]irectory|[Ff]ile|[Pp]ath|[Ff]older) (?:given|specified|named|configured|set) (?:in|by|for|with|as) (?:the )?(?:option |setting |directive |parameter |key )?['"‘`][\w.-]{1,80}['"’`](?: (?:option|setting|directive|parameter|key))?(?::? ?\(?[^\s()]{1,300}\)?)? (?:does not exist|doesn't exist|not found|was not found|could not be found|is missing)\b/,
+    ],
+    confidence: 0.8,
+    title: 'A directory or file a setting names is not in the container (hidden by a mount over its parent?)',
+    not: /[Pp]ermission denied|\bEACCES\b|not (?:writable|readable)|[Rr]ead-only|\bnot set\b|\bis empty\b|\busing (?:the )?defaults?\b|falling back|\bskip(?:ping|ped)?\b|\bcreat(?:e|ed|ing)\b|\bignor(?:e|ed|ing)\b/i,
+  },
+  {
+    // A tool that checks for the files an earlier step writes, lists the ones it lacks and gives up: OSRM
+    // "[warn] Missing/Broken File: /data/x.osrm.hsgr" then "Required files are missing, cannot continue",
+    // "Missing required file: /photon_data/elasticsearch", "Missing file: /data/graph.bin", "required
+    // input files not found". The preparing job wrote them elsewhere (another subPath) or never ran.
+    all: [
+      /\b[Mm]issing(?:\/[Bb]roken)? (?:required |input |data )?[Ff]iles?:? ['"‘`]?(?:\.{0,2}\/|[\w-]{1,80}\.\w{1,10}\b)|\b[Rr]equired (?:[\w-]{1,30} )?files? (?:are |is )?(?:missing|not found|not present)\b|\b[Rr]equired (?:[\w-]{1,30} )?files? do(?:es)? not exist\b/,
+    ],
+    confidence: 0.8,
+    title: 'Files a preparing step should have written are not where the app reads them (another path or subPath?)',
+    not: /node_modules|site-packages|\bRECORD\b|\bchecksum\b/,
+  },
+  {
+    // Runtimes that print the error's name or class, not errno's words: Zig "error: FileNotFound" (an
+    // openFile of a relative path the runtime stage lacks), Crystal "(File::NotFoundError)", Swift
+    // Foundation "The file “routes.json” couldn’t be opened because there is no such file.".
+    all: [
+      /^error: (?:FileNotFound|PathNotFound)\s{0,4}$|\(File::NotFoundError\)|\bcouldn[’']t be opened because there is no such file\b/,
+    ],
+    confidence: 0.76,
+    title: 'A file the app opens is not in the container (not copied into the runtime stage?)',
+  },
+];
