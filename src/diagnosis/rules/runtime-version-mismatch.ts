@@ -145,8 +145,9 @@ const SIGNATURES: Signature[] = [
   {
     // JVM options that another Java release removed (CMS, PermGen, the Java 8 GC logging flags) or does
     // not have yet (generational ZGC): the JVM refuses to start on options written for another release.
+    // Not higher: threads split on whether a JDK 8 flag on a newer JDK is the image's Java or the options.
     all: [JVM_OPTION_OF_ANOTHER_JAVA],
-    confidence: 0.9,
+    confidence: 0.8,
     title: 'A JVM option of another Java release than the image runs (removed, or not there yet)',
   },
   {

@@ -14,6 +14,15 @@ const RESTARTED_IN_A_LOOP = [
 ruleTable(badCommandArgs, 'bad_command_args', {
   positives: [
     {
+      // A JDK 8 option the newer JDK removed: an obsolete flag first (as public2.json labels a removed CLI
+      // flag), the image's Java close behind at 0.8, so the engine's close-call penalty keeps the answer
+      // below 0.85 (threads split between the two).
+      name: 'a Java 8 CMS flag on a Java 17 image',
+      log: "Unrecognized VM option 'UseConcMarkSweepGC'\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'gunicorn given a file name where the module goes (app.py:app)',
       log: "  File \"/usr/local/lib/python3.12/site-packages/gunicorn/util.py\", line 371, in import_app\n    mod = importlib.import_module(module)\nModuleNotFoundError: No module named 'app.py'; 'app' is not a package",
       exitCode: 3,

@@ -432,12 +432,6 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       min: 0.75,
     },
     {
-      name: 'a Java 8 CMS flag on a Java 17 image',
-      log: "Unrecognized VM option 'UseConcMarkSweepGC'\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.",
-      exitCode: 1,
-      min: 0.85,
-    },
-    {
       name: 'a rabbitmq.conf key from 3.12 on a 3.11 image',
       log: '2024-05-14 09:12:02.881963+00:00 [error] <0.228.0> Error preparing configuration in phase validation:\n2024-05-14 09:12:02.881963+00:00 [error] <0.228.0>   - Conf file attempted to set unknown variable: quorum_queue.continuous_membership_reconciliation.enabled\n\nBOOT FAILED',
       exitCode: 1,
