@@ -146,108 +146,87 @@ describe('probe-failure', () => {
     assert.ok(finding.evidence.some((e) => e.source === 'log' && e.text.includes(':NaN')));
   });
 
-  test('an app waiting on another process (a stale lock on the volume) makes the probe kill a symptom', () => {
-    const container = containerFacts({ lastState: terminated(137), probes: { liveness } });
-    const finding = probeFailure.match(
+  /** A liveness kill (exit code given) after a container log of these lines. */
+  const killAfter = (exitCode: number, logLines: string[]) =>
+    probeFailure.match(
       contextFor({
-        container,
+        container: containerFacts({ lastState: terminated(exitCode), probes: { liveness } }),
         events: [unhealthy(), killing],
+        logLines,
+      }),
+    );
+
+  describe('an app waiting on another process, or finding its store held, makes the probe kill a symptom', () => {
+    const cases: { name: string; exitCode: number; logLines: string[]; namesTheLock?: boolean }[] = [
+      {
+        name: 'a stale lock on the volume (a migration lock held by another instance)',
+        exitCode: 137,
         logLines: [
           'Starting gitea',
           'Waiting for the migration lock held by another instance...',
           'Another instance is already running the upgrade. Waiting 30 seconds...',
         ],
-      }),
-    );
-    assert.ok(finding);
-    assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
-    assert.match(finding.title, /another process's lock/);
-  });
-
-  test('a broker waiting forever to obtain its journal lock (HornetQ/Artemis wording) makes the probe kill a symptom', () => {
-    const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
-    const finding = probeFailure.match(
-      contextFor({
-        container,
-        events: [unhealthy(), killing],
+        namesTheLock: true,
+      },
+      {
+        name: 'a broker waiting forever to obtain its journal lock (HornetQ/Artemis wording)',
+        exitCode: 143,
         logLines: [
           'INFO  [org.hornetq.core.server] HQ221000: live server is starting with configuration HornetQ Configuration',
           'INFO  [org.hornetq.core.server] HQ221034: Waiting to obtain live lock',
         ],
-      }),
-    );
-    assert.ok(finding);
-    assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
-  });
-
-  test('a broker standing by because its store is locked by another server (KahaDB wording) makes the probe kill a symptom', () => {
-    const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
-    const finding = probeFailure.match(
-      contextFor({
-        container,
-        events: [unhealthy(), killing],
+      },
+      {
+        name: 'a broker standing by because its store is locked by another server (KahaDB wording)',
+        exitCode: 143,
         logLines: [
           ' INFO | Using Persistence Adapter: KahaDBPersistenceAdapter[/data/kahadb]',
           ' INFO | Database /data/kahadb/lock is locked by another server. This broker is now in slave mode waiting a lock to be acquired',
         ],
-      }),
-    );
-    assert.ok(finding);
-    assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
-    assert.match(finding.title, /another process's lock/);
-  });
-
-  test('a start loop that keeps finding a stale pid file on the volume makes the probe kill a symptom', () => {
-    const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
-    const finding = probeFailure.match(
-      contextFor({
-        container,
-        events: [unhealthy(), killing],
+        namesTheLock: true,
+      },
+      {
+        name: 'a start loop that keeps finding a stale pid file on the volume',
+        exitCode: 143,
         logLines: [
           'starting worker',
           '2024-05-01 10:00:00.000 UTC [1] FATAL pidfile exists, another instance running?',
           'retrying in 5s',
           "lock '/srv/app/run/app.lock' exists - is another server still running?",
         ],
-      }),
-    );
-    assert.ok(finding);
-    assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
+      },
+    ];
+    for (const c of cases) {
+      test(c.name, () => {
+        const finding = killAfter(c.exitCode, c.logLines);
+        assert.ok(finding);
+        assert.ok(finding.confidence <= 0.6, `confidence ${finding.confidence}`);
+        if (c.namesTheLock) assert.match(finding.title, /another process's lock/);
+      });
+    }
   });
 
-  test('a stale pid file that the start script removed keeps the probe kill confident', () => {
-    const container = containerFacts({ lastState: terminated(137), probes: { liveness } });
-    const finding = probeFailure.match(
-      contextFor({
-        container,
-        events: [unhealthy(), killing],
+  describe('the probe kill stays confident', () => {
+    const cases: { name: string; exitCode: number; logLines: string[] }[] = [
+      {
+        name: 'a stale pid file that the start script removed',
+        exitCode: 137,
         logLines: ['Removing stale pid file /var/lib/app/twistd.pid', 'Loading 1.2M cache entries', 'still loading...'],
-      }),
-    );
-    assert.ok(finding);
-    assert.ok(finding.confidence >= 0.9, `confidence ${finding.confidence}`);
-  });
-
-  test('a log that mentions a lock it then took keeps the probe kill confident', () => {
-    const container = containerFacts({ lastState: terminated(137), probes: { liveness } });
-    const finding = probeFailure.match(
-      contextFor({
-        container,
-        events: [unhealthy(), killing],
+      },
+      {
+        name: 'a log that mentions a lock it then took',
+        exitCode: 137,
         logLines: ['Acquired leader lock', 'Loading 1.2M cache entries', 'still loading...'],
-      }),
-    );
-    assert.ok(finding);
-    assert.ok(finding.confidence >= 0.9);
-  });
-
-  test('a real listen port keeps the probe kill confident', () => {
-    const container = containerFacts({ lastState: terminated(143), probes: { liveness } });
-    const finding = probeFailure.match(
-      contextFor({ container, events: [unhealthy(), killing], logLines: ['Server listening on port 3000'] }),
-    );
-    assert.ok(finding);
-    assert.ok(finding.confidence >= 0.9);
+      },
+      { name: 'a real listen port', exitCode: 143, logLines: ['Server listening on port 3000'] },
+    ];
+    for (const c of cases) {
+      test(c.name, () => {
+        const finding = killAfter(c.exitCode, c.logLines);
+        assert.ok(finding);
+        assert.ok(finding.confidence >= 0.9, `confidence ${finding.confidence}`);
+      });
+    }
   });
 
   test('startup probe failures are named as such', () => {
