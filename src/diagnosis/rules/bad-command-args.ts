@@ -10,12 +10,13 @@ import { clientRunInServerContainer } from './bad-command-args-client-run.ts';
 import { DAEMONIZED_SIGNATURES } from './bad-command-args-daemonized.ts';
 import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
 import { OPTION_EXCEPTION_SIGNATURES } from './bad-command-args-option-exceptions.ts';
+import { OPTION_VALUE_SIGNATURES, UNKNOWN_COMMAND_READINGS } from './bad-command-args-option-values.ts';
 import { NODE_NEWER_FEATURE_FLAG, NODE_UNKNOWN_OPTION, namesNewerNodeFlag } from './bad-command-args-node-options.ts';
 import { silentCleanExitLoop } from './bad-command-args-silent-exit.ts';
 import { UNSTABLE_API_WITHOUT_FLAG } from './bad-command-args-unstable-apis.ts';
 import { usageBanner } from './bad-command-args-usage.ts';
 import { PROJECT_ROOT_ABSENT } from './missing-file-project-root.ts';
-import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS, UNKNOWN_SUBCOMMAND } from './bad-command-args-option-parsers.ts';
+import { OPTION_PARSER_SIGNATURES, TRAEFIK_FLAGS } from './bad-command-args-option-parsers.ts';
 import { PARSER_WORD_SIGNATURES } from './bad-command-args-parser-words.ts';
 import {
   COMMAND_FORM_SIGNATURES,
@@ -60,6 +61,7 @@ const SIGNATURES: Signature[] = [
   ...OPTION_PARSER_SIGNATURES,
   ...OPTION_EXCEPTION_SIGNATURES,
   ...PARSER_WORD_SIGNATURES,
+  ...OPTION_VALUE_SIGNATURES,
   ...ARGUMENT_MISUSE_SIGNATURES,
   ...COMMAND_FORM_SIGNATURES,
   ...LISTEN_ADDRESS_SIGNATURES,
@@ -237,10 +239,13 @@ const bySignature = signatureRule({
     if (hit.signature === WRONG_COUNT && ctx.log.lines.some((l) => CONFIG_CONTEXT.test(l.text))) return 0;
     if (hit.signature === OPTION_VALUE_CONVERSION)
       return ctx.log.lines.some((l) => OPTION_PARSER_FRAME.test(l.text)) ? hit.confidence : 0;
-    if (hit.signature === UNKNOWN_SUBCOMMAND && ctx.log.lines.some((l) => SETTINGS_MODULE_NOT_SET.test(l.text)))
+    if (
+      UNKNOWN_COMMAND_READINGS.includes(hit.signature) &&
+      ctx.log.lines.some((l) => SETTINGS_MODULE_NOT_SET.test(l.text))
+    )
       return Math.min(hit.confidence, 0.5);
     // A project tool that found no project knows only its global commands: the project file is missing.
-    if (hit.signature === UNKNOWN_SUBCOMMAND && ctx.log.lines.some((l) => PROJECT_ROOT_ABSENT.test(l.text)))
+    if (UNKNOWN_COMMAND_READINGS.includes(hit.signature) && ctx.log.lines.some((l) => PROJECT_ROOT_ABSENT.test(l.text)))
       return Math.min(hit.confidence, 0.45);
     // Going to the background only explains a container that ended cleanly.
     if (DAEMONIZED_SIGNATURES.includes(hit.signature)) return ctx.exitCode === 0 ? hit.confidence : 0;

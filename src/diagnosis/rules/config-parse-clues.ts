@@ -4,6 +4,7 @@
  * rule lists these in its own order.
  */
 import type { Signature } from './log-helpers.ts';
+import { SCRIPT_CONFIG_SIGNATURES } from './bad-config-script-syntax.ts';
 
 // A parser's complaint about the structure of what it read. Block-structured server configs (BIND's named.conf,
 // Squid, Unbound, keepalived) name the punctuation they wanted: "missing ';' before '}'", "expected '{' near".
@@ -19,6 +20,7 @@ const NOT_PARSED_CONFIG =
   /[Nn]o such file|does not exist|doesn't exist|Permission denied|host not found|[Cc]ould not resolve|[Uu]nable to resolve|[Cc]annot resolve|parsing "": invalid syntax|with base \d+: ''|must not be (?:empty|blank)|\bis (?:empty|blank|required|missing|not set)\b|package(?:-lock)?\.json|composer\.json|tsconfig/;
 
 export const CONFIG_PARSE_SIGNATURES: Signature[] = [
+  ...SCRIPT_CONFIG_SIGNATURES,
   {
     // Logstash's pipeline grammar error ("Expected one of [ \t\r\n], "#", "{" at line 12, column 9").
     all: [/LogStash::ConfigurationError/],
@@ -156,10 +158,13 @@ export const CONFIG_SCHEMA_SIGNATURES: Signature[] = [
   },
   {
     // A line-oriented server (dnsmasq, Postfix, NTP, syslog) that names the complaint, the line and the file:
-    // "bad address at line 4 of /etc/dnsmasq.d/forward.conf", chrony's "Invalid command at line 3 in file ...".
+    // "bad address at line 4 of /etc/dnsmasq.d/forward.conf", chrony's "Invalid command at line 3 in file ...",
+    // the file first ("/etc/postfix/main.cf, line 742: missing '=' after attribute name", Knot's "file
+    // '/config/knot.conf', line 6, item 'listen'"), or a value out of the range the directive allows (ProFTPD's
+    // "minimum port must be greater than 1023 on line 38 of '/etc/proftpd/proftpd.conf'").
     all: [
-      /\b(?:at|on|in) line \d{1,6} (?:of|in)(?: file)? ['"`]?\/?[\w.-]/,
-      /\b(?:[Bb]ad|[Ii]nvalid|[Uu]nknown|[Uu]nsupported|[Uu]nrecognized|[Mm]issing|[Ee]xtraneous|[Ii]llegal|[Mm]alformed) [\w-]/,
+      /\b(?:at|on|in) line \d{1,6} (?:of|in)(?: file)? ['"`]?\/?[\w.-]|\bfile ['"`]\/[^\s'"`]{1,200}['"`],? line \d{1,6}\b|\/[\w.-]{1,200}\.(?:cf|conf|cfg|cnf|ini)['"`]?,? line \d{1,6}:/,
+      /\b(?:[Bb]ad|[Ii]nvalid|[Uu]nknown|[Uu]nsupported|[Uu]nrecognized|[Mm]issing|[Ee]xtraneous|[Ii]llegal|[Mm]alformed) [\w'"-]|\bmust be (?:greater|less|smaller|larger|lower|higher) than \d|\bmust be (?:between|at least|at most) \d|\bout of (?:the allowed )?range\b|\b[Ee]xpect(?:ed|ing) '[^'\n]{1,3}'/,
     ],
     confidence: 0.8,
     title: 'A line of the configuration file is invalid',
@@ -209,7 +214,10 @@ export const TOML_PARSE: Signature = {
   // Python's tomllib/tomli ("tomllib.TOMLDecodeError"), toml ("toml.decoder.TomlDecodeError") and the copies
   // libraries vendor ("dynaconf.vendor.tomllib._parser.TOMLDecodeError"), Rust's toml crate ("TOML parse
   // error"), Go's BurntSushi/toml ("toml: line 3 (last key ...)").
-  all: [/\bTomlDecodeError\b|TOML parse error|invalid TOML|\btoml: line \d{1,6}\b/i],
+  // Older BurntSushi/toml (InfluxDB 1.x, Kapacitor, Chronograf) says "Near line 41 (last key parsed 'x'): ...".
+  all: [
+    /\bTomlDecodeError\b|TOML parse error|invalid TOML|\btoml: line \d{1,6}\b|\bNear line \d{1,6} \(last key parsed '/i,
+  ],
   confidence: 0.75,
   title: 'A TOML configuration is malformed',
 };

@@ -135,6 +135,19 @@ export const ROLLBACK_SIGNATURES: Signature[] = [
     not: /\b[Mm]od version\b|[Pp]lugin|[Cc]lient version|[Pp]rotocol/,
   },
   {
+    // A unit of a persisted game or world save (chunk, region, level, player data, schematic) that says a
+    // newer release wrote it, so the older server refuses it (a floating tag opened the world, a pinned tag
+    // rolled the image back): Minecraft "Server attempted to load chunk saved with newer version of
+    // minecraft! 3953 > 3700", "level was created in a newer version", "player data written by a later build".
+    all: [
+      /\b(?:[Cc]hunks?|[Rr]egions?(?: file)?|[Ll]evel(?:\.dat)?|[Ww]orld(?: ?file| data)?|[Ss]ave(?: ?game| ?file| data)?|[Pp]layer ?data|[Ss]chematics?|[Bb]lueprints?|[Ss]tructures?) (?:was |were |has been )?(?:saved|written|created|generated|stored) (?:with|by|in|using|from) (?:a |an )?(?:newer|more recent|later|future) (?:version|release|build)\b|\b(?:[Dd]ata ?[Vv]ersion|[Cc]hunk version|[Ww]orld version) v?\d{1,6} (?:is (?:newer|higher|greater) than|>) (?:the )?(?:supported |current |server )?(?:version )?v?\d/,
+    ],
+    confidence: 0.86,
+    title:
+      'The world or save data on the volume was written by a newer release than the image runs (the tag rolled back?)',
+    not: /\b[Mm]od version\b|[Pp]lugin|[Cc]lient version|[Pp]rotocol/,
+  },
+  {
     // A server that stamps its schema version in the database and compares it with the one it expects at
     // start-up, the database having been created by an older release (the image was bumped, no upgrade ran):
     // MLflow "Detected out-of-date database schema (found version acf3..., but expected 0584...)". The same

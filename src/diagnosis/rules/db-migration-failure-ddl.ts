@@ -65,3 +65,29 @@ export const UNDEFINED_OBJECT: Signature = {
   confidence: 0.76,
   title: 'A migration uses a type or function that no earlier migration created (order, or a missing extension)',
 };
+
+// A schema change the database only makes on an empty table, run over one that already holds rows:
+// TimescaleDB create_hypertable "table "readings" is not empty" (TS110, hint migrate_data => true), Citus
+// create_distributed_table "Relation must be empty", SQL Server 4901 "cannot be added to non-empty table",
+// "cannot change ... of a non-empty table". Counted only while a migration runs.
+export const TABLE_NOT_EMPTY: Signature = {
+  all: [
+    /\b(?:table|relation) "?[\w."]{1,120}"? is not empty\b|\bts_unexpected_new_hypertable_data\b|\b(?:[Tt]able|[Rr]elation) (?:must|should|needs to) be empty\b|\bcannot be added to (?:a )?non-empty table\b|\b(?:on|of|to|for) (?:a |the )?non-empty (?:table|relation)\b/,
+  ],
+  confidence: 0.82,
+  title: 'A migration ran a schema change that needs an empty table over a table that already holds rows',
+};
+
+// A database driver's error raised by a statement while the migration runner is executing (Ecto's
+// "** (Postgrex.Error) ERROR ...", Rails "PG::...Error", Alembic/Django "psycopg2.errors.X", Flyway over
+// "PSQLException: ERROR:", EF Core "PostgresException"/"SqlException", MySQL "ERROR 1091 (42000)", Oracle
+// "ORA-nnnnn"). The statement the migration ran failed, whatever it was: weaker than a named reading, and a
+// connection, disk or permission failure owns its own cause.
+export const DB_ERROR_IN_MIGRATION: Signature = {
+  all: [
+    /\*\* \((?:Postgrex|MyXQL|Exqlite|Tds)\.Error\) (?:ERROR|\(\d{4}\))|\bPG::[A-Z]\w{1,60}: ERROR: |\bpsycopg2?\.errors\.[A-Z]\w{1,60}\b|\b(?:sqlalchemy\.exc|django\.db\.utils)\.(?:ProgrammingError|IntegrityError|DataError|NotSupportedError|InternalError)\b|\bActiveRecord::StatementInvalid\b|\bPSQLException: ERROR: |\bNpgsql\.PostgresException\b|\bSqlClient\.SqlException\b|\bERROR \d{4} \([0-9A-Z]{5}\)|\bORA-\d{5}\b/,
+  ],
+  not: /[Nn]o space left|[Pp]ermission denied|[Aa]ccess denied|too many (?:clients|connections)|\bSSL\b|certificate|[Tt]imeout|timed out|[Dd]isk full|out of (?:shared )?memory|[Rr]ead-only|password authentication|does not exist|undefined_(?:object|function)/,
+  confidence: 0.7,
+  title: 'A statement run by the database migration failed',
+};

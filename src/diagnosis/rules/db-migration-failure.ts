@@ -11,10 +11,12 @@ import {
   OUT_OF_ORDER_MIGRATION,
 } from './db-migration-history.ts';
 import {
+  DB_ERROR_IN_MIGRATION,
   DDL_OUTSIDE_ITS_RULES,
   DDL_OVER_A_LIMIT,
   DDL_REFUSED,
   NOT_NULL_OVER_EXISTING_ROWS,
+  TABLE_NOT_EMPTY,
   UNDEFINED_OBJECT,
 } from './db-migration-failure-ddl.ts';
 import { type Signature, type SignatureHit, signatureRule } from './log-helpers.ts';
@@ -276,7 +278,7 @@ const byMigrationSignature = signatureRule({
 const bySqlFailureInMigration = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
-  signatures: [SQL_FAILURE, UNDEFINED_OBJECT],
+  signatures: [SQL_FAILURE, UNDEFINED_OBJECT, TABLE_NOT_EMPTY, DB_ERROR_IN_MIGRATION],
   adjust: (ctx, hit) => {
     if (hit.fromStatus || !migrationRunning(ctx, hit.line)) return 0;
     // "SQLSTATE[HY000] [2002] getaddrinfo failed": no statement ran, the connection did not open.

@@ -163,6 +163,11 @@ const WAIT_TIMEOUT: Signature = {
 // A server's own listen address near a connect error is not where the client dialled.
 const LISTENING = /\b(?:listen(?:ing|s)?|bound|bind(?:ing)?|serving|started|running) (?:on|at|to)\b/i;
 
+// A URL's user and password are not a host: "postgres://lemmy:password@localhost:5432" names loopback only.
+const USERINFO = /:\/\/[^\s/@]{1,200}@/g;
+const withoutUserinfo = (lines: readonly LogLine[]): LogLine[] =>
+  lines.map((l) => (l.text.includes('@') ? { ...l, text: l.text.replace(USERINFO, '://') } : l));
+
 /**
  * True when the failed connection went to localhost: a matched line names it, or one of the two lines
  * above one does (.NET and Java put "Connect failed: guest@localhost:5672" above the "None of the specified
@@ -173,7 +178,7 @@ const dialsLocalhost = (ctx: RuleContext, hit: SignatureHit): boolean => {
   if (ctx.log.lines.some((l) => CLIENT_DEFAULT_ADDRESS.test(l.text))) return true;
   const matched = new Set(hit.lines.map((l) => l.line));
   // The client announced a loopback target lines above and the log names no other host.
-  if (dialsOnlyLoopback(ctx.log.lines, Math.max(...matched))) return true;
+  if (dialsOnlyLoopback(withoutUserinfo(ctx.log.lines), Math.max(...matched))) return true;
   return ctx.log.lines.some(
     (l) => (matched.has(l.line + 1) || matched.has(l.line + 2)) && LOCALHOST.test(l.text) && !LISTENING.test(l.text),
   );

@@ -144,6 +144,18 @@ const SIGNATURES: Signature[] = [
     title: 'A host name in the config does not resolve (a Service renamed or moved to another namespace?)',
     not: UNEXPANDED_KUBE_REFERENCE,
   },
+  {
+    // A client that says the address it was given "is not resolvable" or holds it unresolved: ZooKeeper's
+    // (Curator, Kafka, Druid, HBase, Solr) "Unable to canonicalize address zookeeper:2181 because it's not
+    // resolvable", "host 'redis-master' is not resolvable", Java NIO's UnresolvedAddressException (a connect to
+    // an InetSocketAddress whose lookup failed). The connection loss or timeout printed after it is the consequence.
+    all: [
+      /\b(?:[Hh]ost(?:name)?|[Aa]ddress|[Ss]erver|[Bb]roker|[Ee]ndpoint|[Pp]eer)(?: name)?:? ['"`‘]?[\w.-]{1,253}(?::\d{1,5})?['"`’]?,? (?:because (?:it's|it is|it was) |(?:is|was) )?(?:not resolvable|unresolvable)\b|\bUnresolvedAddressException\b/,
+    ],
+    confidence: 0.84,
+    title: 'A dependency host name does not resolve (the client reports the address as not resolvable)',
+    not: UNEXPANDED_KUBE_REFERENCE,
+  },
   DOTNET_LOOKUP_EAGAIN,
   HTTP_CLIENT_LOOKUP_EAGAIN,
   { all: [DNS_FAILURE], confidence: 0.7, title: 'A dependency host name does not resolve' },
@@ -164,6 +176,7 @@ const HOST = [
   /Hostname lookup for ([\w.-]{1,253}) failed/,
   /(?:[Aa]ddress|[Ss]erver|[Mm]aster|[Ee]ndpoint|[Bb]roker):? ["'`‘]([\w.-]{1,253})["'`’]:? (?:could not|cannot) be resolved/,
   /\bDNS lookup (?:or [\w ]{1,40} )?(?:of|for) ['"`‘]?([\w.-]{1,253})['"`’]? failed/,
+  /(?:[Aa]ddress|[Hh]ost(?:name)?|[Ss]erver):? ['"`‘]?([\w.-]{1,253})(?::\d{1,5})?['"`’]?,? (?:because (?:it's|it is|it was) |(?:is|was) )?not resolvable/,
   /SocketAddressError\.unknown\(host: "([\w.-]{1,253})"/,
   /(?:No such host is known|Resource temporarily unavailable)\.? \(([\w.-]{1,253}):\d{1,5}\)/,
   /^([\w.-]{1,253}): (?:Name or service not known|Name does not resolve|Temporary failure in name resolution)/,

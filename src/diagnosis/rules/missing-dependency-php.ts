@@ -49,6 +49,19 @@ export const PHP_CLASS_SIGNATURES: Signature[] = [
     not: /\b(?:file|browser|Chrome|Firefox|VS ?Code|[Cc])[ -]extension|\bextension "[\w-]{1,60}" (?:is not available|does not exist)|[Ww]arning/,
   },
   {
+    // Libraries that guard a PHP extension and ask for it to be installed, in words that name the extension
+    // before or after "PHP": Laravel's phpredis connector "Please make sure the PHP Redis extension is installed
+    // and enabled.", "Make sure the imagick PHP extension is loaded", Nextcloud's "PHP module zip not installed.",
+    // WordPress's "Your PHP installation appears to be missing the MySQL extension which is required". A kernel
+    // module or a browser extension is another thing.
+    all: [
+      /\b(?:[Mm]ake sure|[Ee]nsure|[Cc]heck) (?:that )?(?:the |your )?(?:PHP )?["'`]?[\w-]{2,30}["'`]? (?:PHP )?extension (?:is|has been) (?:installed|enabled|loaded)\b|\bPHP module ["'`]?[\w-]{2,30}["'`]? (?:is )?not (?:installed|loaded|enabled)\b|\bPHP installation (?:appears to be |seems to be |is )?missing the ["'`]?[\w-]{2,30}["'`]? extension\b/,
+    ],
+    confidence: 0.8,
+    title: 'A PHP extension the app uses is not installed in the image',
+    not: /\b(?:kernel|browser|Chrome|Firefox|file)[ -](?:module|extension)\b/,
+  },
+  {
     // Symfony's reading of a class missing from the global namespace: the app's and its packages' classes live
     // in namespaces, so a global one is mostly an extension's (or a typo, hence below the confident band).
     all: [/Attempted to load (?:class|interface|trait) ["'][A-Z]\w{0,60}["'] from the global namespace/],

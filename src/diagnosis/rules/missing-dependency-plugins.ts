@@ -83,6 +83,21 @@ export const PLUGIN_SIGNATURES: Signature[] = [
     title: 'The database dialect or plugin the URL names is registered by a package not installed in the image',
   },
   {
+    // A class the configuration names by its dotted import path, loaded when the app starts and not importable:
+    // traitlets (JupyterHub's authenticator_class or spawner_class, Jupyter Server's extensions) "must be a
+    // type, but 'ldapauthenticator.LDAPAuthenticator' could not be imported", Django REST framework's "Could
+    // not import 'rest_framework_simplejwt.authentication.JWTAuthentication' for API setting", logging's
+    // dictConfig "Cannot resolve 'pythonjsonlogger.jsonlogger.JsonFormatter'". The package that provides it was
+    // left out of the image; a misspelt class path reads the same, hence below certainty.
+    all: [
+      /['"‘][A-Za-z_]\w{0,60}(?:\.\w{1,80}){1,8}['"’] could not be imported\b|\bCould not import ['"‘][A-Za-z_]\w{0,60}(?:\.\w{1,80}){1,8}['"’] for (?:API )?setting\b|\bCannot resolve ['"‘][A-Za-z_]\w{0,60}(?:\.\w{1,80}){1,8}['"’]/,
+    ],
+    confidence: 0.76,
+    title: 'The class the configuration names is in a package not installed in the image',
+    // The module imported but lacks the name: a misspelt class, not a missing package.
+    not: /\bdoes not define\b|\bhas no attribute\b|\bcannot import name\b/,
+  },
+  {
     // A notebook runner (papermill, nbconvert, nbclient) starts the kernel a notebook names; "python3" exists
     // only where ipykernel is installed, and other languages need their kernel package (IRkernel, a Julia or
     // Scala kernel). A misspelt kernel name in the notebook reads the same, hence below certainty.

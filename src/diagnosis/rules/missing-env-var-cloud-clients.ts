@@ -110,6 +110,17 @@ const DEFAULT_HOST_UNRESOLVED: Signature = {
   title: "An image's default host name does not resolve: the variable naming the real host is likely not set",
 };
 
+// A storage or cloud driver built from parameters that lack one: distribution's registry "panic: no region
+// parameter provided" (REGISTRY_STORAGE_S3_REGION unset), "No bucket parameter provided", "No accountname
+// parameter provided" (its Azure driver). Such drivers take their parameters from variables in a pod; a
+// request's or a command line's parameter is another cause.
+const DRIVER_PARAMETER_ABSENT: Signature = {
+  all: [/\b[Nn]o [\w-]{2,30} parameter (?:was )?(?:provided|specified|given|set|supplied)\b/],
+  confidence: 0.7,
+  title: 'A driver was built without a required parameter: the variable that sets it is likely not set',
+  not: /\b(?:request|query|body|form|payload|flag|argument|command[- ]line|usage|route|path|header)\b|\s--?[a-z]/i,
+};
+
 /** The weight of this module's readings that depend on other lines; undefined for the rest. */
 export const weighClientDefaults = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
   if (hit.signature !== DEFAULT_HOST_UNRESOLVED) return undefined;
@@ -126,6 +137,7 @@ export const CLOUD_CLIENT_SIGNATURES: Signature[] = [
   EMPTY_REQUEST_PARAMETER,
   CONFIG_KEY_ABSENT,
   CLIENT_OPTION_REQUIRED,
+  DRIVER_PARAMETER_ABSENT,
   INVALID_ENVIRONMENT,
   DEFAULT_HOST_UNRESOLVED,
 ];

@@ -104,6 +104,30 @@ export const ABSENT_CREDENTIAL_SIGNATURES: readonly Signature[] = [
     not: /\b(?:invalid|expired|incorrect|revoked|rejected|mismatch|too short|at least|characters|bytes long)\b/i,
   },
   {
+    // A server that cannot verify tokens without its JWT key: Mercure's "a JWT key or the URL of a JWK Set
+    // for publishers must be provided", "JWT secret must be set", "no HMAC secret key configured". The key is
+    // read from a variable ({env.MERCURE_PUBLISHER_JWT_KEY} in a Caddyfile, JWT_SECRET) that expanded empty.
+    // A key that is there but short or malformed is a bad value; a request without a token is no start-up.
+    all: [
+      /\b(?:JWT|JWK|HMAC|jwt|hmac)(?:[ _-](?:signing|verification|secret))?[ _-](?:key|secret)s?(?: or [^\n]{1,60})? (?:must be|is|are|was|were) (?:provided|set|given|specified|supplied|configured|required)\b|\b[Nn]o (?:JWT|JWK|HMAC|jwt|hmac) (?:signing |secret )?(?:key|secret)s? (?:was |is |were )?(?:provided|given|set|specified|configured|found)\b/,
+    ],
+    confidence: 0.74,
+    title: 'The server got no JWT key to sign or verify tokens with: its variable is not set',
+    not: /\b(?:invalid|expired|incorrect|revoked|rejected|mismatch|too short|at least|characters|bytes long|malformed|could not (?:parse|decode)|request|header|authori[sz]ation|bearer|unauthori[sz]ed)\b/i,
+  },
+  {
+    // A server that tells the operator they gave it no secret: Velocity's "You don't have a forwarding
+    // secret set. This is required for security.", "You haven't set a secret key", "you have not
+    // configured an admin password". In a pod the secret comes from a Secret through a variable (or a file
+    // the same Secret would fill), so it never arrived. Advice about an optional key is not this.
+    all: [
+      /\b[Yy]ou (?:don't|do not) have (?:a|an|any) (?:[\w-]{1,20} ){0,2}(?:secret|key|token|password|credentials?)s? (?:set|configured|provided|specified|defined)\b|\b[Yy]ou (?:haven't|have not|didn't|did not) (?:set|provided?|configured?|specified?|defined?) (?:a|an|any|the|your) (?:[\w-]{1,20} ){0,2}(?:secret|key|token|password|credentials?)s?\b/,
+    ],
+    confidence: 0.7,
+    title: 'The server says no secret was set: the variable the Secret should fill is not set',
+    not: /\b(?:if you (?:want|wish|need|like)|optional(?:ly)?|to enable|community|trial|evaluation|anonymous(?:ly)?|continuing|generat\w{0,6}|random)\b/i,
+  },
+  {
     // A required flag that holds a secret, left unset: cobra's 'required flag(s) "grpc-preshared-key" not set',
     // urfave/cli's 'Required flag "api-token" not set'. Servers bind such flags to variables
     // (SPICEDB_GRPC_PRESHARED_KEY) and a Deployment passes secrets through env from a Secret, not as literal

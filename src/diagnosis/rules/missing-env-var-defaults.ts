@@ -6,6 +6,7 @@
  */
 import type { RuleContext } from '../rule.ts';
 import type { Signature, SignatureHit } from './log-helpers.ts';
+import { RENDERED_CONFIG_SIGNATURES, weighRenderedValue } from './missing-env-var-rendered-configs.ts';
 
 // Apps that ship with SQLite as the default metadata database and refuse it with a distributed executor
 // or in production mode: Airflow's "error: cannot use SQLite with the CeleryExecutor" (KubernetesExecutor,
@@ -75,6 +76,21 @@ const CONNECTION_DEFAULT_NOTICE: Signature = {
 const CONNECTION_FAILED =
   /\bconnection refused\b|\bECONNREFUSED\b|\bgetaddrinfo\b|\bName or service not known\b|\bno such host\b|\b(?:could not|couldn't|can't|cannot|unable to|failed to) connect\b|\bconnect(?:ion)? timed? ?out\b/i;
 
+// A connection URL on loopback whose password is a placeholder: Lemmy's built-in
+// "postgres://lemmy:password@localhost:5432/lemmy", an example's "mongodb://root:example@127.0.0.1:27017",
+// "redis://:changeme@localhost:6379". Nobody deploys a placeholder password to a cluster: it is the app's
+// shipped default, dialled because the variable with the real URL (LEMMY_DATABASE_URL) was not set. It
+// counts fully only when a connection failed (weighed below); a real password on localhost is the toss-up.
+const PLACEHOLDER_LOOPBACK_URL: Signature = {
+  all: [
+    /:\/\/[\w.%-]{0,40}:(?:password|passw0rd|pass|changeme|change_?me|changeit|secret|example|your_?password|mysecretpassword|xxx+|<password>)@(?:localhost|127\.0\.0\.1|\[::1\])(?![\w.-])/i,
+  ],
+  confidence: 0.64,
+  title:
+    'The app dials its built-in default URL (localhost, a placeholder password): the variable with the real URL is not set',
+  warningIsEvidence: true,
+};
+
 // Frameworks boot in their development environment when RAILS_ENV / RACK_ENV / APP_ENV is not set, and an
 // image built for production leaves out the development gems and bundles that config loads (listen,
 // web-console, byebug, spring; Symfony's WebProfilerBundle, DebugBundle, MakerBundle after composer
@@ -107,7 +123,11 @@ export const connectionDefaultAtWork = (ctx: RuleContext, hit: SignatureHit): nu
  * logged the setting it read as null; the development-config frame when a library of the development
  * environment failed to load. */
 export const weighDefaultFallback = (ctx: RuleContext, hit: SignatureHit): number | undefined => {
+  const rendered = weighRenderedValue(ctx, hit);
+  if (rendered !== undefined) return rendered;
   if (hit.signature === CONNECTION_DEFAULT_NOTICE) return connectionDefaultAtWork(ctx, hit) ?? 0;
+  if (hit.signature === PLACEHOLDER_LOOPBACK_URL)
+    return ctx.log.lines.some((l) => l.line >= hit.line.line && CONNECTION_FAILED.test(l.text)) ? hit.confidence : 0.35;
   if (hit.signature === DEVELOPMENT_CONFIG_FRAME)
     return ctx.log.lines.some((l) => DEVELOPMENT_LOAD_FAILURE.test(l.text)) ? 0.86 : hit.confidence;
   // A more specific reading of the same refusal (a queue client given no broker) weighs the same clues.
@@ -127,4 +147,6 @@ export const DEFAULT_FALLBACK_SIGNATURES: readonly Signature[] = [
   DEV_ONLY_BUNDLE_NOT_FOUND,
   DEFAULT_SQLITE_FILE_ABSENT,
   CONNECTION_DEFAULT_NOTICE,
+  PLACEHOLDER_LOOPBACK_URL,
+  ...RENDERED_CONFIG_SIGNATURES,
 ];

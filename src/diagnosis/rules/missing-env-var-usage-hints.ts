@@ -32,6 +32,18 @@ export const USAGE_HINTS: Signature[] = [
     not: /\b(?:if you (?:want|wish|need|like)|to (?:silence|suppress|disable|enable|override|change|tune|customi[sz]e|use)|optional(?:ly)?|deprecated)\b/i,
   },
   {
+    // An entrypoint that lists the ways to give it what it needs, each one a variable: felddy/foundryvtt's
+    // "Either set FOUNDRY_RELEASE_URL." / "Or set FOUNDRY_USERNAME and FOUNDRY_PASSWORD.", "either set
+    // DATABASE_URL or DB_HOST", "Neither OIDC_CLIENT_ID nor OIDC_ISSUER is set". None of them arrived. A
+    // value shown (`or set LOG_LEVEL=debug`) or optional advice is not a requirement.
+    all: [
+      /\b(?:[Ee]ither|[Oo]r|OR) (?:set|define|provide|specify|export|pass|supply) (?:the )?(?:variable |env(?:ironment)? (?:variable |var )?)?['"`$]?[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8}\b(?![=(-]|\.\w)|\b[Nn]either ['"`$]?[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8}['"`]? nor ['"`$]?[A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8}['"`]? (?:is|are|was|were|has been|have been) (?:set|defined|provided|given|specified)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The program lists the variables that would give it what it needs, and none is set',
+    not: /\b(?:if you (?:want|wish|need|like)|to (?:silence|suppress|disable|enable|override|change|tune|customi[sz]e|use)|optional(?:ly)?|deprecated|for more)\b/i,
+  },
+  {
     // "or provide config parameters via DOCKER_STEPCA_INIT_ vars", "configure it through the MINIO_*
     // environment variables": the image explains that the variables it bootstraps from were not given.
     all: [

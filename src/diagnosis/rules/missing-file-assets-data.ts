@@ -77,4 +77,17 @@ export const LIBRARY_DATA_FILE_SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'A data package the library downloads (NLTK or Stanza resources) is not on any path it searches',
   },
+  {
+    // A game server's base data set (graphics, sounds, music, the original game's data files) is not in the
+    // image or on the data volume: OpenTTD "Failed to find a graphics set. Please acquire a graphics set"
+    // (OpenGFX never downloaded), "Could not find any base sounds set", Doom ports "No IWAD file was found" /
+    // "Cannot find a game IWAD", ioquake3 "Couldn't load default.cfg" (no pak files in baseq3). A set that is
+    // there but corrupt or of another version, or an optional one the server goes on without, is not this.
+    all: [
+      /\b(?:[Ff]ailed to|[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Cc]annot|[Cc]an't) (?:find|locate) (?:a|an|any|the)(?: valid| usable)? (?:base )?(?:graphics|sounds?|music|data|assets?|resources?|textures?|game data)(?: base)? (?:set|pack)s?\b|\b[Pp]lease acquire an? [\w ]{1,30} set\b|\bNo IWAD (?:file )?(?:was )?found\b|\bCannot find a game IWAD\b|\bCouldn't load default\.cfg\b/,
+    ],
+    confidence: 0.8,
+    title: "The game's base data set (graphics, sounds or game data files) is not in the image or data volume",
+    not: /\b(?:checksum|corrupt|invalid|version|continuing|without|fall(?:ing)? ?back|using (?:the )?default)/i,
+  },
 ];

@@ -60,4 +60,18 @@ export const STATED_ABSENCE_SIGNATURES: Signature[] = [
     confidence: 0.76,
     title: 'A file the app opens is not in the container (not copied into the runtime stage?)',
   },
+  {
+    // A program that gives up for a file it lacks and says where to put it: Don't Starve Together "No auth
+    // token could be found ... place the token in a file named cluster_token.txt in /home/dst/.klei/...", a
+    // licensed server's "copy your license file license.lic into /opt/app/conf/", "Please create a file
+    // named server.key in /data". A Secret mounted one directory off, or a volume that never got the file.
+    // A file that is there but rejected (invalid, expired token) is another cause.
+    all: [
+      /\b(?:in|into|inside|under|[Cc]reate) a file (?:named|called) ['"`]?[\w.-]{1,80}['"`]? (?:in|under|at|inside) ['"`]?\/[\w.@~-]|\b(?:[Pp]lace|[Pp]ut|[Cc]opy|[Ss]ave|[Ss]tore|[Dd]rop) (?:the|your) (?:[\w-]{1,30} ){0,2}(?:file|[\w-]{1,30}\.[a-z]{2,5})(?: [\w.-]{1,80})? (?:in|into|inside|under|to) ['"`]?\/[\w.@~-]/,
+    ],
+    confidence: 0.75,
+    title: 'A file the program needs is not where it says to put it (a Secret or volume mounted at another path?)',
+    // Advice in a warning that goes on with defaults ("Defaulting to ..., create an empty dagster.yaml in ...").
+    not: /\b(?:invalid|expired|malformed|rejected|empty|optional|overrid(?:e|den)|default(?:s|ing)?|warning)\b|falling back|\bskip(?:ping|ped)?\b/i,
+  },
 ];

@@ -59,11 +59,12 @@ export const NO_WRITE_PERMISSION: Signature = {
 // A strict ownership check on a file the process reads (a config, key or plugin file bind-mounted from a host or
 // a Secret): Filebeat/Metricbeat "config file must be owned by the user identifier (uid=1000) or root",
 // PostgreSQL "private key file must be owned by the database user or root", git "detected dubious ownership",
-// sshd "bad ownership or modes". It fails whether or not the path is writable, so a path under /usr or /etc
+// sshd "bad ownership or modes", Wine "'/home/steam/.wine' is not owned by you" (a WINEPREFIX an init container
+// made as root), Tor "/var/lib/tor is not owned by this user (tor, 100) but by root (0)". It fails whether or not the path is writable, so a path under /usr or /etc
 // (an image directory) does not weaken it the way it weakens a write check.
 export const OWNERSHIP_CHECK: Signature = {
   all: [
-    /\bmust be owned by (?:the |its )?(?:user|uid|root|database user|current user|owner|same user)\b|\b(?:is |are )?not owned by (?:the )?(?:current |running |effective )?(?:user|uid|root)\b|\bowned by (?:uid|user) ['"`(]?[\w=-]{1,32}['"`)]?,? (?:but |not |expected |instead of )|\bdetected dubious ownership\b|\bbad ownership or modes\b|\b(?:has |have )?(?:wrong|incorrect|unsafe|insecure) ownership\b/,
+    /\bmust be owned by (?:the |its )?(?:user|uid|root|database user|current user|owner|same user)\b|\b(?:is |are )?not owned by (?:the |this )?(?:current |running |effective )?(?:user|uid|root|process)\b|\bis not owned by (?:you|us)\b|\bowned by (?:uid|user) ['"`(]?[\w=-]{1,32}['"`)]?,? (?:but |not |expected |instead of )|\bdetected dubious ownership\b|\bbad ownership or modes\b|\b(?:has |have )?(?:wrong|incorrect|unsafe|insecure) ownership\b/,
   ],
   confidence: 0.88,
   title: 'A file the process reads is owned by another user than it accepts (a mounted config, key or Secret)',
@@ -131,11 +132,11 @@ export const MODE_CHECKS: Signature[] = [MODE_CHECK, DIRECTORY_MODE_TOO_OPEN];
 
 // A start-up step that words a directory it could not create without the errno: Home Assistant's "Unable to create
 // library directory /config/deps", "Failed to create log directory /var/log/app", "Could not create cache dir
-// '/home/app/.cache'". On a volume that is most often its ownership (a root-owned PVC, an NFS export that squashes
-// root); a read-only mount or a full disk would usually name its errno, so the bare wording stays below the band.
+// '/home/app/.cache'", Symfony's Kernel "Unable to create the "cache" directory (/srv/app/var/cache/prod)"). On a
+// volume that is most often its ownership (a root-owned PVC, an NFS export that squashes root); a read-only mount or a full disk would usually name its errno, so the bare wording stays below the band.
 export const DIRECTORY_NOT_CREATED: Signature = {
   all: [
-    /\b(?:[Uu]nable to|[Ff]ailed to|[Cc]ould(?:n't| not)|[Cc]annot|[Cc]an't) (?:create|make) (?:the |a )?(?:[\w-]{1,30} ){0,2}(?:directory|dir|folder):? ['"`]?\//,
+    /\b(?:[Uu]nable to|[Ff]ailed to|[Cc]ould(?:n't| not)|[Cc]annot|[Cc]an't) (?:create|make) (?:the |a )?(?:[\w-]{1,30} |["'`][\w.-]{1,30}["'`] ){0,2}(?:directory|dir|folder):? [("'`]{0,2}\//,
   ],
   confidence: 0.7,
   title: 'The container user could not create a directory it needs (ownership of the volume)',

@@ -24,7 +24,30 @@ const RUNTIME_VERSION_CHECK =
 const RUNTIME_REFUSED_WITH_ADVICE =
   /\b[Uu]nsupported (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart) (?:version )?v?\d{1,2}(?:\.\d{1,4}){0,3}(?: detected| found|[,.;:]| is\b)|\b[Pp]lease (?:use|install|switch to) (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart)(?:\(TM\))? (?:version )?v?\d{1,2}\b|\b[Pp]lease (?:upgrade|update) (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart)(?::| to v?\d| (?:version|installation|runtime)\b)|\b(?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart) v?\d{1,2}(?:\.\d{1,4}){0,3} is no longer supported\b|\byour (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart) version (?:from \[[^[\]\n]{0,120}\] )?does not meet\b/;
 
+/**
+ * A framework's or CLI's startup check that names the runtime it found and the range it needs, often as a
+ * semver range: Next.js "You are using Node.js 18.17.1. For Next.js, Node.js version "^18.18.0 || >=
+ * 20.0.0" is required.", Vite "You are using Node.js 18.12.0. Vite requires Node.js version 20.19+", Nuxt
+ * "requires Node.js ^14.16.0 || ^16.10.0", "Python version '>=3.10' is required".
+ */
+const YOU_ARE_USING_RUNTIME =
+  /\b[Yy]ou are (?:using|running(?: on)?) (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart) (?:version )?v?\d{1,2}(?:\.\d{1,4}){0,3}\b/;
+const RUNTIME_RANGE_REQUIRED =
+  /\b(?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart) (?:version |engine )?["'`][^"'`\n]{1,80}["'`] is required\b|\b(?:requires|needs) (?:Node(?:\.js)?|PHP|Java|JDK|JRE|Python|Ruby|Erlang(?:\/OTP)?|OTP|Elixir|\.NET|Perl|Deno|Bun|Dart) (?:version )?["'`]?(?:\^|~|>=?) ?v?\d{1,2}(?:\.[\dx*]{1,4}){0,2}/;
+
 export const LAUNCHER_GATE_SIGNATURES: Signature[] = [
+  {
+    // The runtime found, named beside the requirement on the same line (a deprecation notice is not a gate).
+    all: [YOU_ARE_USING_RUNTIME, /\b(?:is required|requires|required|is not supported|minimum)\b/],
+    not: /\b(?:[Dd]eprecat\w{0,5}|end of life|end-of-life|will (?:be removed|stop|drop))\b/,
+    confidence: 0.88,
+    title: 'The app refuses the language runtime version in the image (it names the version it found)',
+  },
+  {
+    all: [RUNTIME_RANGE_REQUIRED],
+    confidence: 0.86,
+    title: 'The app requires a range of language runtime versions that the image does not satisfy',
+  },
   {
     // A library's own check of a system library the base image ships (the distro is older than the package
     // needs): Chroma "Your system has an unsupported version of sqlite3. Chroma requires sqlite3 >= 3.35.0",

@@ -67,6 +67,17 @@ const SIGNATURES: Signature[] = [
     title: 'The process made an invalid memory access and crashed natively',
     not: NOT_NATIVE,
   },
+  {
+    // An engine's or runtime's crash handler announcing the signal the program crashed with: Godot
+    // "handle_crash: Program crashed with signal 11", Android/bionic "Fatal signal 11 (SIGSEGV)", Unreal
+    // "Signal 11 caught.", "terminated due to signal SIGSEGV". Usually followed by a native backtrace.
+    all: [
+      /\b(?:[Cc]rash(?:ed|ing)?|[Tt]erminat(?:ed|ing)|[Aa]bort(?:ed|ing)|[Dd]ying|[Ss]topp(?:ed|ing)) (?:with|on|by|due to|from|after) (?:an? |the )?(?:fatal )?[Ss]ignal (?:11|SIGSEGV)\b|\bFatal signal 11\b|\b[Ss]ignal (?:11|SIGSEGV) (?:caught|received|raised)\b/,
+    ],
+    confidence: 0.84,
+    title: "The program's crash handler reports it crashed with signal 11 (SIGSEGV)",
+    not: NOT_NATIVE,
+  },
   { all: [/\bSIGSEGV\b/], confidence: 0.7, title: 'The process crashed with SIGSEGV', not: NOT_NATIVE },
   {
     all: [/fatal error: unexpected signal during runtime execution/],

@@ -23,8 +23,36 @@ ruleTable(dataVersionIncompatible, 'data_version_incompatible', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a Minecraft server (Fabric, not Paper) refusing a chunk a newer release saved',
+      log: '[12:01:04] [Server thread/INFO]: Preparing level "world"\n[12:01:05] [Server thread/ERROR]: Couldn\'t load chunk [3, -2]\njava.lang.IllegalStateException: Server attempted to load chunk saved with newer version of minecraft! 4189 > 3953\n\tat net.minecraft.class_3977.method_17907(class_3977.java:88)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a game server refusing a world a newer build created (other wording)',
+      log: 'Loading save "colony-01"\nERROR: World file was created with a newer version (1.21.0); this server runs 1.19.4. Update the server to load it.\nShutting down.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a save whose data version the server names as past its own',
+      log: 'WARN Loading level.dat\nFATAL Data version 3953 is newer than the supported version 3700 - refusing to load the world',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: 'a mod built for a newer Minecraft is the image (runtime), not the saved world',
+      log: "[main/ERROR]: Incompatible mods found!\nMod 'Sodium' (sodium) 0.5.8 requires version 1.20.6 or later of minecraft, but only the wrong version is present: 1.20.4!\nA potential solution has been determined: Replace minecraft 1.20.4 with version 1.20.6 or later.",
+      exitCode: 1,
+    },
+    {
+      name: 'a client of a newer version kicked by the server is its protocol, not the world',
+      log: '[10:02:11 INFO]: Disconnecting /10.0.0.7:53122: Outdated server! I\'m still on 1.20.4\n[10:02:12 ERROR]: Encountered an unexpected exception\njava.lang.NullPointerException: Cannot invoke "net.minecraft.world.level.chunk.LevelChunk.getPos()" because "chunk" is null',
+      exitCode: 1,
+    },
     {
       name: "an unknown setting in a ClickHouse users.xml profile is the config's, not the stored tables'",
       log: "<Error> Application: Code: 115. DB::Exception: Setting allow_experimental_varient_type is neither a builtin setting nor started with the prefix 'SQL_' registered for user-defined settings. (UNKNOWN_SETTING)",

@@ -29,8 +29,47 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'an Ecto migration turning a populated table into a TimescaleDB hypertable',
+      log: '09:01:00.100 [info] == Running 20240501080000 Telemetry.Repo.Migrations.MakeEventsHypertable.change/0 forward\n09:01:00.101 [info] execute "SELECT create_hypertable(\'events\', \'inserted_at\')"\n** (Postgrex.Error) ERROR TS110 (ts_unexpected_new_hypertable_data) table "events" is not empty',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an Alembic migration adding a required column to a non-empty SQL Server table',
+      log: "INFO  [alembic.runtime.migration] Running upgrade 3f2a1c9d8e7b -> 9b8c7d6e5f4a, add tenant to orders\nsqlalchemy.exc.ProgrammingError: (pyodbc.ProgrammingError) ('42000', \"[42000] [Microsoft][ODBC Driver 18 for SQL Server][SQL Server]ALTER TABLE only allows columns to be added that can contain nulls... Column 'tenant_id' cannot be added to non-empty table 'orders' because it does not satisfy these conditions. (4901)\")",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Rails migration whose statement the database refuses for another reason (any driver error while migrating)',
+      log: '== 20240612090000 AddPrimaryKeyToLegacyOrders: migrating ====================\n-- execute("ALTER TABLE legacy_orders ADD PRIMARY KEY (id)")\nrails aborted!\nPG::InvalidTableDefinition: ERROR:  multiple primary keys for table "legacy_orders" are not allowed',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: 'a Django migration whose SQL the database refuses (psycopg error class while applying)',
+      log: 'Running migrations:\n  Applying billing.0031_invoice_total_generated...Traceback (most recent call last):\n  File "/usr/local/lib/python3.12/site-packages/django/db/backends/utils.py", line 105, in _execute\n    return self.cursor.execute(sql, params)\npsycopg2.errors.InvalidObjectDefinition: generation expression is not immutable',
+      exitCode: 1,
+      min: 0.65,
+    },
   ],
   negatives: [
+    {
+      name: "an import job refusing to load into a table that is not empty is the app's own check, not a migration",
+      log: 'INFO loader: starting nightly import of /data/export.csv\nERROR loader: table "staging_orders" is not empty; refusing to overwrite (pass --truncate)',
+      exitCode: 1,
+    },
+    {
+      name: 'a driver error from a request after the migrations completed is not a migration failure',
+      log: '10:00:01 [info] Migrations complete, 0 pending\n10:00:05 [info] GET /orders/abc\n10:00:05 [error] ** (Postgrex.Error) ERROR 22P02 (invalid_text_representation) invalid input syntax for type uuid: "abc"',
+      exitCode: 1,
+    },
+    {
+      name: 'a full disk under a running migration is the disk, not the migration',
+      log: 'INFO  [alembic.runtime.migration] Running upgrade 1a2b3c4d5e6f -> 6f5e4d3c2b1a, backfill events\npsycopg2.errors.DiskFull: could not extend file "base/16384/24576": No space left on device',
+      exitCode: 1,
+    },
     {
       name: 'an INSERT by the running app over the row size is no migration',
       log: "ERROR 2024-05-02 10:11:12,123 views Failed to save record\npymysql.err.OperationalError: (1118, 'Row size too large (> 8126). Changing some columns to TEXT or BLOB may help.')",

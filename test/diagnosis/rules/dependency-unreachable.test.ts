@@ -4,6 +4,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   positives: [
     {
+      name: 'a refusal below a loopback URL with a user and password in it: the user is no host, so it is the localhost toss-up',
+      log: 'Error: Error connecting to postgres://orders:Xk29fQ7vLpz@localhost:5432/orders\n\nCaused by:\n    0: error connecting to server: Connection refused (os error 111)\n    1: Connection refused (os error 111)',
+      exitCode: 1,
+      max: 0.55,
+    },
+    {
+      name: 'a refusal below a URL with credentials and a remote host keeps its full weight',
+      log: 'Error: Error connecting to postgres://orders:Xk29fQ7vLpz@orders-db.shop.svc:5432/orders\n\nCaused by:\n    0: error connecting to server: Connection refused (os error 111)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
       name: "a refusal whose only host:port-like text is a stack frame's file:line names no host (moderate)",
       log: 'SQLSTATE[HY000] [2002] Connection refused (Connection: mysql, SQL: select * from `jobs`)\n  at vendor/laravel/framework/src/Illuminate/Database/Connection.php:825\n  12  artisan:35',
       exitCode: 1,

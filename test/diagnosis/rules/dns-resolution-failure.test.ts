@@ -222,8 +222,36 @@ ruleTable(dnsResolutionFailure, 'dns_resolution_failure', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'an HBase ZooKeeper client that calls a quorum host not resolvable (the reconnect loop is a consequence)',
+      log: "WARN  [main-SendThread(zk-0.zk-hs:2181)] zookeeper.ClientCnxn: Session 0x0 for server zk-0.zk-hs:2181, unexpected error, closing socket connection and attempting reconnect\njava.lang.IllegalArgumentException: Unable to canonicalize address zk-0.zk-hs:2181 because it's not resolvable\n\tat org.apache.zookeeper.SaslServerPrincipal.getServerPrincipal(SaslServerPrincipal.java:78)",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Netty-based Redis client whose target address stayed unresolved (Java NIO)',
+      log: 'Caused by: java.nio.channels.UnresolvedAddressException: null\n\tat java.base/sun.nio.ch.Net.checkAddress(Net.java:149)\n\tat io.netty.channel.socket.nio.NioSocketChannel.doConnect(NioSocketChannel.java:330)',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a proxy that says the host of its backend is not resolvable',
+      log: "[fatal] host 'minio-svc.storage' is not resolvable, refusing to start",
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a ZooKeeper peer whose resolved address refuses the connection is not a lookup failure',
+      log: 'WARN  [QuorumConnectionThread-[myid=1]-2] QuorumCnxManager: Cannot open channel to 2 at election address zk-2.zk-hs/10.244.1.7:3888\njava.net.ConnectException: Connection refused (Connection refused)',
+      exitCode: 1,
+    },
+    {
+      name: 'a build dependency that is not resolvable is not a host name',
+      log: "FAILURE: Build failed with an exception.\n* What went wrong: Dependency 'com.example:billing-client:2.1.0' is not resolvable from the configured repositories",
+      exitCode: 1,
+    },
     {
       name: 'a peer list that does not contain this node, without any failed lookup, is a config mistake',
       log: '{"level":"fatal","msg":"couldn\'t find local name \\"etcd-3\\" in the initial cluster configuration"}',

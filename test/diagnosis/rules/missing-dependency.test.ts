@@ -717,8 +717,50 @@ ruleTable(missingDependency, 'missing_dependency', {
       exitCode: 1,
       min: 0.8,
     },
+    {
+      name: 'a Laravel app whose cache store uses phpredis, in an image built without the extension',
+      log: '   LogicException \n\n  Please make sure the PHP Redis extension is installed and enabled.\n\n  at vendor/laravel/framework/src/Illuminate/Redis/Connectors/PhpRedisConnector.php:83',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Nextcloud listing a PHP module the custom image did not build',
+      log: 'An unhandled exception has been thrown:\nException: PHP module zip not installed.\n\nPlease ask your server administrator to install the module.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'WordPress on an image without the mysqli extension',
+      log: 'PHP Fatal error:  Your PHP installation appears to be missing the MySQL extension which is required by WordPress. in /var/www/html/wp-includes/functions.php on line 1890',
+      exitCode: 255,
+      min: 0.75,
+    },
+    {
+      name: 'a Django REST framework setting naming an authentication class from a package not installed',
+      log: "ImportError: Could not import 'rest_framework_simplejwt.authentication.JWTAuthentication' for API setting 'DEFAULT_AUTHENTICATION_CLASSES'.",
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
+    {
+      name: 'a Jupyter Server whose spawner class, named by its import path, cannot be imported',
+      log: "traitlets.traitlets.TraitError: The 'spawner_class' trait of <jupyterhub.app.JupyterHub object at 0x7f00> instance must be a type, but 'kubespawner.KubeSpawner' could not be imported",
+      exitCode: 1,
+      min: 0.7,
+      max: 0.84,
+    },
   ],
   negatives: [
+    {
+      name: 'a kernel module the host must load is not a PHP extension in the image',
+      log: 'iptables v1.8.9 (legacy): cannot initialize table: make sure the ip_tables kernel module is loaded',
+      exitCode: 1,
+    },
+    {
+      name: 'a configured class whose module imports but lacks the name is a misspelt path, not a missing package',
+      log: 'django.core.exceptions.ImproperlyConfigured: Module "myapp.backends" does not define a "TokenBackend" attribute/class; \'myapp.backends.TokenBackend\' could not be imported',
+      exitCode: 1,
+    },
     {
       name: 'a script file name given where the worker command expects a module name',
       log: "Usage: celery [OPTIONS] COMMAND [ARGS]...\nError: Invalid value for '-A' / '--app':\nUnable to load celery application.\nModuleNotFoundError: No module named 'tasks.py'; 'tasks' is not a package",

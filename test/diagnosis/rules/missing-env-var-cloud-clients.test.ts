@@ -10,6 +10,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a registry whose S3 driver got no region (distribution: REGISTRY_STORAGE_S3_REGION left out), despite the panic',
+      log: 'time="2024-02-19T07:41:09.113Z" level=warning msg="No HTTP secret provided - generated random secret."\npanic: no region parameter provided\n\ngoroutine 1 [running]:\ngithub.com/docker/distribution/registry/handlers.NewApp({0x1b2f3a0, 0xc0000a8000}, 0xc000188000)',
+      exitCode: 2,
+      min: 0.65,
+    },
+    {
+      name: 'a storage driver built without its account name (the Azure driver, another parameter)',
+      log: 'time="2024-03-02T11:20:44Z" level=fatal msg="Error creating storage driver: azure: No accountname parameter provided"',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
       name: 'google-auth (Python) on another cloud falls back to a metadata server that does not resolve',
       log: "google.auth.exceptions.TransportError: Failed to retrieve http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/?recursive=true from the Google Compute Engine metadata service. Compute Engine Metadata server unavailable due to HTTPConnectionPool(host='metadata.google.internal', port=80): Max retries exceeded (NameResolutionError)",
       exitCode: 1,
@@ -79,6 +91,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: "an HTTP handler's missing request parameter is a client error, not an unset variable",
+      log: 'level=error msg="bad request: no id parameter provided in query" path=/api/v1/items status=400',
+      exitCode: 1,
+    },
+    {
+      name: 'a command line run without a parameter flag is a wrong invocation',
+      log: 'Error: no input parameter provided, pass --input FILE\nUsage: convert --input FILE',
+      exitCode: 2,
+    },
     {
       name: 'the metadata server answered and refused (Workload Identity without its IAM binding)',
       log: "google.auth.exceptions.RefreshError: Failed to retrieve http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token from the Google Compute Engine metadata service. Status: 403 Response: Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).",

@@ -9,6 +9,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a Caddy module that needs a JWT key for publishers, read from an {env.X} that expanded empty (Mercure)',
+      log: "Error: loading initial config: loading new config: loading http app module: provision http: server srv0: setting up route handlers: route 0: loading handler modules: position 0: loading module 'mercure': provision http.handlers.mercure: a JWT key or the URL of a JWK Set for publishers must be provided",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Node API that refuses to start without its JWT secret (another product, another wording)',
+      log: '[Nest] 1  - 04/11/2024, 9:12:03 AM   ERROR [ExceptionHandler] JWT secret must be set to sign access tokens\nError: JWT secret must be set to sign access tokens\n    at AuthModule.onModuleInit (/app/dist/auth/auth.module.js:31:19)',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a Minecraft proxy told it has no forwarding secret (Velocity: the variable with it was never wired)',
+      log: '[08:44:03 WARN]: The configured player info forwarding mode is "modern"\n[08:44:03 ERROR]: You don\'t have a forwarding secret set. This is required for security.\n[08:44:03 ERROR]: Unable to load your velocity.toml. The server will shut down.',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
+      name: 'a server that says the operator has not set its admin password (another wording of the same absence)',
+      log: 'FATAL: You have not set an admin password. Refusing to start with an open admin console.',
+      exitCode: 1,
+      min: 0.65,
+    },
+    {
       name: 'a Headscale-like server that stops without its shared secret (no noise key / preshared key sentence)',
       log: '2024-05-02T10:00:01Z FTL startup failed error="a shared secret must be provided to sign node registrations"',
       exitCode: 1,
@@ -82,6 +106,21 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a JWT secret that is there but too short is a bad value, not a missing one',
+      log: 'Error: JWT secret must be set to a value of at least 32 characters',
+      exitCode: 1,
+    },
+    {
+      name: 'a request that came without a JWT is a client error at run time, not a server without its key',
+      log: 'level=error msg="JWT token is required in the Authorization header" path=/api/orders status=401',
+      exitCode: 1,
+    },
+    {
+      name: 'advice about an optional licence key while the server runs on is not a missing secret',
+      log: "ERROR: You don't have a license key set; continuing in community mode\nINFO listening on :8080",
+      exitCode: 0,
+    },
     {
       name: 'a shared secret that was given but too short is a bad value, not a missing one',
       log: 'fatal: the shared secret must be provided with at least 32 characters',

@@ -8,6 +8,33 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a server on its built-in database URL with a placeholder password on localhost (Lemmy without LEMMY_DATABASE_URL)',
+      log: 'Lemmy v0.19.5\n\nError: Error connecting to postgres://lemmy:password@localhost:5432/lemmy\n\nCaused by:\n    0: error connecting to server: Connection refused (os error 111)\n    1: Connection refused (os error 111)',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.7,
+    },
+    {
+      name: 'a Node worker on the example MongoDB URL from its README (root:example on 127.0.0.1), refused',
+      log: '[worker] connecting to mongodb://root:example@127.0.0.1:27017/jobs?authSource=admin\nMongoServerSelectionError: connect ECONNREFUSED 127.0.0.1:27017\n    at Timeout._onTimeout (/app/node_modules/mongodb/lib/sdam/topology.js:278:38)',
+      exitCode: 1,
+      min: 0.55,
+      max: 0.7,
+    },
+    {
+      name: 'an Alertmanager config rendered by an envsubst init container with the Slack URL empty',
+      log: 'ts=2024-09-18T07:41:02.561Z caller=coordinator.go:118 level=error component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/rendered/alertmanager.yml err="no global Slack API URL set either inline or in a file"',
+      events: [{ type: 'Normal', reason: 'Started', message: 'Started container render-config', count: 1 }],
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a collector config run through gomplate whose exporter endpoint came out empty (another product)',
+      log: '+ gomplate -f /etc/otelcol/config.yaml.tmpl -o /etc/otelcol/config.yaml\nError: invalid configuration: exporters::otlphttp: endpoint must not be empty',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
       name: 'a Laravel 10 worker with no DB_CONNECTION reaches the bundled default SQLite file, absent from the image',
       log: [
         '   Illuminate\\Database\\QueryException ',
@@ -79,6 +106,16 @@ ruleTable(missingEnvVar, 'missing_env_var', {
     },
   ],
   negatives: [
+    {
+      name: 'a real password on a localhost URL, refused, is only the localhost toss-up (not the default URL)',
+      log: 'Error: Error connecting to postgres://orders:Xk29fQ7vLpz@localhost:5432/orders\n\nCaused by:\n    0: error connecting to server: Connection refused (os error 111)',
+      exitCode: 1,
+    },
+    {
+      name: 'a Slack URL missing from a config written by hand (no rendering step) is bad_config',
+      log: 'ts=2024-09-18T07:41:02.561Z caller=coordinator.go:118 level=error component=configuration msg="Loading configuration file failed" file=/etc/alertmanager/alertmanager.yml err="no global Slack API URL set either inline or in a file"',
+      exitCode: 1,
+    },
     {
       name: 'a default connection setting that was used and worked is only a notice',
       log: [

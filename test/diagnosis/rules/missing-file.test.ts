@@ -576,8 +576,47 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: 'an OpenTTD dedicated server with no base graphics set in its image or data volume',
+      log: "dbg: [driver] [Driver] Successfully probed video driver 'dedicated'\nError: Failed to find a graphics set. Please acquire a graphics set for OpenTTD. See section 1.4 of README.md.",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a Doom source port server started without any IWAD on its volume',
+      log: "Z_Init: Init zone memory allocation daemon.\nW_Init: Init WADfiles.\nGame mode indeterminate.  No IWAD file was found.  Try\nspecifying one with the '-iwad' command line parameter.",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a game server that gives up for a token file and says in which directory to place it',
+      log: '[00:00:00]: !!!! Your Server Will Not Start !!!!\n[00:00:00]: No auth token could be found.\n[00:00:00]: To generate a token, visit https://accounts.klei.com/account/game/servers and then place the token in a file named cluster_token.txt in /home/dst/.klei/DoNotStarveTogether/Cluster_1/\n[00:00:00]: Shutting down',
+      exitCode: 0,
+      min: 0.7,
+    },
+    {
+      name: 'a licensed server that stops without its license file and names the directory it reads',
+      log: 'FATAL: license not found.\nPlease copy your license file license.lic into /opt/app/conf/ and restart the server.',
+      exitCode: 1,
+      min: 0.7,
+    },
   ],
   negatives: [
+    {
+      name: 'a graphics set that is there but fails its checksum is not a missing set',
+      log: 'Error: Failed to find a graphics set with a valid checksum: OpenGFX 7.1 is corrupt. Please acquire a graphics set for OpenTTD.',
+      exitCode: 1,
+    },
+    {
+      name: 'advice to place a config file in a warning that goes on with defaults',
+      log: 'UserWarning: No instance configuration file (app.yaml) found at /opt/app/home. Defaulting to local storage. If this is the desired behavior, create an empty app.yaml file in /opt/app/home.',
+      exitCode: 1,
+    },
+    {
+      name: 'a token file that is there but rejected is not a missing file',
+      log: 'Your auth token is invalid or expired. Please place a new token in a file named cluster_token.txt in /home/dst/.klei/DoNotStarveTogether/Cluster_1/',
+      exitCode: 1,
+    },
     {
       name: 'a Java file opened without permission (not a missing file)',
       log: 'java.io.IOException: /etc/kafka/secrets/kafka_server_jaas.conf (Permission denied)',

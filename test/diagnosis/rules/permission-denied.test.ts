@@ -344,8 +344,44 @@ ruleTable(permissionDenied, 'permission_denied', {
       // The unset variable is the cause; its rule reads the empty address and wins.
       best: 'missing_env_var',
     },
+    {
+      name: 'Tor refusing a data directory a root init left behind (not owned by this user)',
+      log: 'Jun 02 19:14:07.512 [notice] Read configuration file "/etc/tor/torrc".\nJun 02 19:14:07.514 [err] /var/lib/tor is not owned by this user (tor, 100) but by root (0). Perhaps you are running Tor as the wrong user?',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'Wine refusing a prefix directory owned by root (a game server under another uid)',
+      log: "[init] starting server\nwine: '/data/prefix' is not owned by you, refusing to create a configuration directory there",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a framework naming the directory it could not create by a quoted name, the path in parentheses',
+      log: 'In Kernel.php line 603:\n  Unable to create the "logs" directory (/var/www/app/var/log).',
+      exitCode: 1,
+      min: 0.65,
+      max: 0.84,
+    },
+    {
+      name: 'a CMS that cannot create its uploads folder on a root-owned volume',
+      log: "[ERROR] Cannot create the 'uploads' folder '/srv/cms/public/uploads'",
+      exitCode: 1,
+      min: 0.65,
+      max: 0.84,
+    },
   ],
   negatives: [
+    {
+      name: 'a package query saying a file is not owned by any package is no ownership check',
+      log: 'error: file /usr/lib/libfoo.so.1 is not owned by any package',
+      exitCode: 1,
+    },
+    {
+      name: 'the same Symfony directory creation on a read-only root filesystem',
+      log: 'In Filesystem.php line 105:\n  Unable to create the "cache" directory (/srv/app/var/cache/prod): Read-only file system',
+      exitCode: 1,
+    },
     {
       name: 'an RBAC audit that finds a role too permissive is not a file mode',
       log: 'WARN audit: permissions of role cluster-admin-lite are too permissive\nINFO audit finished',

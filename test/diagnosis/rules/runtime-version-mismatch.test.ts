@@ -781,6 +781,30 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       min: 0.85,
     },
     {
+      name: 'a framework naming the Node.js it found and a quoted semver range it needs (Next.js)',
+      log: 'You are using Node.js 18.17.1. For Next.js, Node.js version "^18.18.0 || ^19.8.0 || >= 20.0.0" is required.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a build tool naming the Node.js it found and the versions it requires (Vite)',
+      log: "You are using Node.js 18.12.0. Vite requires Node.js version 20.19+ or 22.12+.\nnode:internal/process/esm_loader:40\n      internalBinding('errors').triggerUncaughtException(",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Python package naming the interpreter it found and the floor it requires',
+      log: 'Traceback (most recent call last):\n  File "/app/setup_check.py", line 9, in <module>\nRuntimeError: You are using Python 3.8.18. This release requires Python 3.10 or newer.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a framework requiring a semver range of Node.js (Nuxt)',
+      log: '[nuxi] ERROR  Nuxt requires Node.js ^14.16.0 || ^16.10.0 || >=17.0.0 (current: v12.22.12)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'a CLI refusing an older Node.js by its minimum version (not Angular)',
       log: 'Node.js version v18.17.1 detected.\nThe Nuxt CLI requires a minimum Node.js version of v18.20.',
       exitCode: 1,
@@ -944,6 +968,16 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
     },
   ],
   negatives: [
+    {
+      name: 'a banner naming the Node.js in use, then a missing module (not a version gate)',
+      log: "You are using Node.js 20.11.1 on linux x64\nError: Cannot find module 'next'\nRequire stack:\n- /app/server.js\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1144:15) {\n  code: 'MODULE_NOT_FOUND'\n}",
+      exitCode: 1,
+    },
+    {
+      name: 'a deprecation notice naming the Python in use is not what stopped the app',
+      log: "FutureWarning: You are using Python 3.9.18 which is deprecated; support is required to end in 2025.\nKeyError: 'DATABASE_URL'",
+      exitCode: 1,
+    },
     {
       name: "a stray token after a type-named attribute is the code's own syntax error",
       log: '  File "/app/models.py", line 22\n    type = models.CharField(max_length=20) null=True\n                                           ^^^^\nSyntaxError: invalid syntax',

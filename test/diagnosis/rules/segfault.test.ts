@@ -45,6 +45,24 @@ ruleTable(segfault, 'segfault', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a game engine crash handler (Godot) reports the signal it crashed with, then a native backtrace',
+      log: 'Godot Engine v4.1.3.stable.official.f06b6836a\n[Server] Peer 42 connected\n================================================================\nhandle_crash: Program crashed with signal 11\nDumping the backtrace.\n[1] /lib/x86_64-linux-gnu/libc.so.6(+0x3c050) [0x7f3a1c23c050] (??:0)\n-- END OF BACKTRACE --',
+      exitCode: null,
+      min: 0.8,
+    },
+    {
+      name: 'a bionic/Android-style fatal signal line from a native library',
+      log: 'I/engine: loading level 3\nF/libc: Fatal signal 11 (SIGSEGV), code 1 (SEGV_MAPERR), fault addr 0x0 in tid 812 (GameThread), pid 790',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an Unreal dedicated server crash handler ("Signal 11 caught.")',
+      log: 'LogNet: Login request: userId: Steam:76561198000000000\nSignal 11 caught.\nMalloc Size=262146 LargeMemoryPoolOffset=262162\nCommonUnixCrashHandler: Signal=11',
+      exitCode: 1,
+      min: 0.8,
+    },
     { name: 'exit 139 alone', log: '', exitCode: 139, min: 0.45, max: 0.6 },
     {
       name: 'exit 139 after a clean start (only notices and a warning about an agent socket) is a native crash',
@@ -92,6 +110,16 @@ ruleTable(segfault, 'segfault', {
     {
       name: 'a handler that received a graceful stop signal',
       log: 'FATAL: Received signal 15, shutting down',
+      exitCode: 143,
+    },
+    {
+      name: 'a crash handler naming another signal (9, a kill) is not a segmentation fault',
+      log: 'handle_crash: Program crashed with signal 9\nDumping the backtrace.',
+      exitCode: 137,
+    },
+    {
+      name: 'a worker stopped by signal 15 during a rollout',
+      log: '[INFO] worker 3 stopped on signal 15 (SIGTERM), draining connections',
       exitCode: 143,
     },
     {
