@@ -239,13 +239,11 @@ const bySignature = signatureRule({
     if (hit.signature === WRONG_COUNT && ctx.log.lines.some((l) => CONFIG_CONTEXT.test(l.text))) return 0;
     if (hit.signature === OPTION_VALUE_CONVERSION)
       return ctx.log.lines.some((l) => OPTION_PARSER_FRAME.test(l.text)) ? hit.confidence : 0;
-    if (
-      UNKNOWN_COMMAND_READINGS.includes(hit.signature) &&
-      ctx.log.lines.some((l) => SETTINGS_MODULE_NOT_SET.test(l.text))
-    )
+    const unknownCommand = UNKNOWN_COMMAND_READINGS.includes(hit.signature);
+    if (unknownCommand && ctx.log.lines.some((l) => SETTINGS_MODULE_NOT_SET.test(l.text)))
       return Math.min(hit.confidence, 0.5);
     // A project tool that found no project knows only its global commands: the project file is missing.
-    if (UNKNOWN_COMMAND_READINGS.includes(hit.signature) && ctx.log.lines.some((l) => PROJECT_ROOT_ABSENT.test(l.text)))
+    if (unknownCommand && ctx.log.lines.some((l) => PROJECT_ROOT_ABSENT.test(l.text)))
       return Math.min(hit.confidence, 0.45);
     // Going to the background only explains a container that ended cleanly.
     if (DAEMONIZED_SIGNATURES.includes(hit.signature)) return ctx.exitCode === 0 ? hit.confidence : 0;

@@ -246,25 +246,21 @@ const steps = (ctx: RuleContext): string[] => [
 const lockCapped = (hit: SignatureHit): number =>
   hit.lines.some((l) => LOCKED.test(l.text)) ? Math.min(hit.confidence, 0.45) : hit.confidence;
 
+// Database refusals that are a migration's only when a migration is seen running (or its DDL echoed).
+const NEEDS_MIGRATION_CONTEXT: Signature[] = [
+  SCHEMA_CONFLICT,
+  DDL_REFUSED,
+  DDL_OUTSIDE_ITS_RULES,
+  DDL_OVER_A_LIMIT,
+  NOT_NULL_OVER_EXISTING_ROWS,
+];
+
 const byMigrationSignature = signatureRule({
   id: 'db-migration-failure',
   category: 'db_migration_failure',
-  signatures: [
-    ...SIGNATURES,
-    SCHEMA_CONFLICT,
-    DDL_REFUSED,
-    DDL_OUTSIDE_ITS_RULES,
-    DDL_OVER_A_LIMIT,
-    NOT_NULL_OVER_EXISTING_ROWS,
-  ],
+  signatures: [...SIGNATURES, ...NEEDS_MIGRATION_CONTEXT],
   adjust: (ctx, hit) => {
-    const needsContext = [
-      SCHEMA_CONFLICT,
-      DDL_REFUSED,
-      DDL_OUTSIDE_ITS_RULES,
-      DDL_OVER_A_LIMIT,
-      NOT_NULL_OVER_EXISTING_ROWS,
-    ].includes(hit.signature);
+    const needsContext = NEEDS_MIGRATION_CONTEXT.includes(hit.signature);
     const echoedDdl = hit.signature === SCHEMA_CONFLICT && showsSchemaChange(ctx);
     if (needsContext && !hasMigrationContext(ctx) && !echoedDdl) return 0;
     const whereTheFailureShows = hit.signature === MIGRATOR_IN_STACK ? ctx.log.lines : hit.lines;
