@@ -38,3 +38,40 @@ export const rejectedFlagListedInUsage = (lines: readonly LogLine[]): LogLine | 
       .slice(Math.max(0, index - 40), index)
       .some((l) => USAGE_OR_HELP.test(l.text) && listsFlag(l.text, flag));
   });
+
+// A parser that quoted an argument which was nothing but a carriage return: Click "Got unexpected extra
+// argument (\r)", cobra 'unknown command "\r"', argparse "unrecognized arguments: \r". A CRLF script whose
+// "\\\r" line continuation escaped the CR passes it as an argument of its own. Shown as the two
+// characters \r (pasted), or split by the log scanner at the CR: the line ends on the opening bracket or
+// quote and the next line is only the closing one.
+const CR_ONLY_ARGUMENT = /(?:^|[\s(:=])[("'‘“`]\\r[)"'’”`]|\b(?:arguments?|options?|commands?): \\r\s{0,4}$/;
+const PARSER_COMPLAINT =
+  /\b(?:unexpected (?:extra )?arguments?|unrecognized (?:arguments?|options?)|unknown (?:command|option|argument|flag)|[Nn]o such (?:command|option)|invalid (?:argument|choice|option))\b[^\n("'‘“`]{0,40}[("'‘“`]\s{0,2}$/;
+const CLOSING_ONLY = /^[)"'’”`][.,]?\s{0,4}$/;
+
+export const carriageReturnOnlyArgument = (lines: readonly LogLine[]): LogLine | undefined =>
+  lines.find(
+    (line, index) =>
+      CR_ONLY_ARGUMENT.test(line.text) ||
+      (PARSER_COMPLAINT.test(line.text) && CLOSING_ONLY.test(lines[index + 1]?.text ?? '')),
+  );
+
+// A script's continued command broke at its "\": each following line ran as a command of its own, so
+// the shell reports flags as commands ("start.sh: line 3: --backend-store-uri: command not found", dash
+// "run.sh: 4: --port: not found"). A CRLF file is the usual reason (the backslash escapes the CR, not
+// the newline); a blank after the backslash does the same. Two such lines at least.
+const FLAG_RUN_AS_COMMAND =
+  /^[\w./@+-]{1,300}: (?:line )?\d{1,5}: -{1,2}[A-Za-z][\w.-]{0,60}(?:=\S{0,200})?: (?:command )?not found\s{0,4}$/;
+
+export const continuationFlagsRunAsCommands = (lines: readonly LogLine[]): LogLine[] =>
+  lines.filter((line) => FLAG_RUN_AS_COMMAND.test(line.text));
+
+/** Any clue that an argument the parser rejected was carried or made by a carriage return. */
+export const carriageReturnArgumentClue = (lines: readonly LogLine[]): LogLine | undefined => {
+  const flagsRun = continuationFlagsRunAsCommands(lines);
+  return (
+    rejectedFlagListedInUsage(lines) ??
+    carriageReturnOnlyArgument(lines) ??
+    (flagsRun.length >= 2 ? flagsRun[0] : undefined)
+  );
+};

@@ -30,4 +30,16 @@ export const STATUS_CODE_AUTH_SIGNATURES: readonly Signature[] = [
     confidence: 0.68,
     title: 'A dependency answered 401 Unauthorized (the token it was sent is not accepted)',
   },
+  {
+    // MQTT brokers (Mosquitto, EMQX, HiveMQ, VerneMQ) refuse a login in the CONNACK: return code 4 "bad user
+    // name or password", 5 "not authorized" (MQTT 5: reason codes 0x86/0x87), which clients print as
+    // "Connection refused: Not authorized" (mqtt.js, Zigbee2MQTT), "Connection Refused: not authorised"
+    // (mosquitto_sub), "Not authorized to connect (5)" (Paho Java), "CONNACK reason code NOT_AUTHORIZED", BAD_USER_NAME_OR_PASSWORD.
+    // The broker answered; its password file or user list no longer holds what the client sends.
+    all: [
+      /\b[Cc]onnection [Rr]efused:? (?:[Nn]ot [Aa]uthori[sz]ed|[Bb]ad [Uu]ser ?[Nn]ame or [Pp]assword)\b|\b[Nn]ot [Aa]uthori[sz]ed to connect\b|\bBad user name or password \(4\)|\bBAD_USER_NAME_OR_PASSWORD\b|\bCONNACK(?: reason code| return code)?:? ?(?:NOT_AUTHORIZED|[Nn]ot [Aa]uthori[sz]ed)\b/,
+    ],
+    confidence: 0.86,
+    title: 'The MQTT broker refused the login (bad user name or password / not authorized)',
+  },
 ];

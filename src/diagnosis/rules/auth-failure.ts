@@ -266,6 +266,10 @@ const KEY_RULES = /key length should be at least|[Ss]ecret key should be in betw
 const EMPTY_CREDENTIAL =
   /@'(?!localhost'|127\.0\.0\.1'|::1')[^'\n]{1,100}' \(using password: NO\)|\bno password (?:was |is )?(?:provided|supplied|given|set)\b|\bmust not be (?:empty|blank)\b|\b(?:is|are) (?:empty|blank|missing)\b|\bnot (?:set|provided|configured)\b|\bno (?:credentials?|token|password|api key) (?:provided|given|found|set)\b/i;
 const UNSET_VARIABLE = /\b[A-Z][A-Z0-9]{1,40}_[A-Z0-9_]{1,40} (?:is|was) not set\b/;
+// An SDK's AuthenticationError whose message, on a later line, says no key was sent at all (Stripe's
+// "No API key provided", "no auth token given"): nothing was rejected, the variable was unset.
+const NO_CREDENTIAL_SENT =
+  /\b[Nn]o (?:an? )?(?:API[ _-]?[Kk]ey|api[ _-]?key|apiKey|credentials?|(?:auth(?:entication)?|access|bearer|API) token|token|password) (?:was |were )?(?:provided|supplied|given|set|found)\b/;
 
 export const authFailure = signatureRule({
   id: 'auth-failure',
@@ -278,6 +282,7 @@ export const authFailure = signatureRule({
   adjust: (ctx, hit) => {
     if (ctx.log.lines.some((l) => KEY_RULES.test(l.text))) return Math.min(hit.confidence, 0.4);
     if (EMPTY_CREDENTIAL.test(hit.line.text)) return Math.min(hit.confidence, 0.45);
+    if (ctx.log.lines.some((l) => NO_CREDENTIAL_SENT.test(l.text))) return Math.min(hit.confidence, 0.45);
     // The credential sent was a literal "$(DB_PASSWORD)": the kubelet expands a $(NAME) reference only to a
     // variable defined earlier in the container's env, so the secret never reached it (missing_env_var).
     if (ctx.log.lines.some((l) => UNEXPANDED_VARIABLE_REFERENCE.test(l.text))) return Math.min(hit.confidence, 0.6);

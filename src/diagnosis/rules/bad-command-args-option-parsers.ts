@@ -47,6 +47,8 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     ],
     confidence: 0.88,
     title: "The program's option parser rejects an argument",
+    // (group A2) An empty value ("" for flag -port) is an unset variable in -port=$PORT: missing_env_var.
+    not: /\bvalue "" for flag\b/,
   },
   {
     // A required mode or choice the arguments did not give: Nomad "Must specify either server, client or
@@ -56,7 +58,8 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     ],
     confidence: 0.7,
     title: 'The command does not select a mode or role the program requires (an argument was dropped?)',
-    not: /\benv(?:ironment)?\b|\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{1,40}\b|[Rr]egion|[Cc]redential|[Pp]assword|[Tt]oken/,
+    // (group A2) "URL must specify one of the following schemes" is a connection URL (an empty one), not a mode.
+    not: /\benv(?:ironment)?\b|\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{1,40}\b|[Rr]egion|[Cc]redential|[Pp]assword|[Tt]oken|\bschemes?\b/,
   },
   {
     all: [/\berror: unrecognized arguments:/],
@@ -265,7 +268,8 @@ export const OPTION_PARSER_SIGNATURES: Signature[] = [
     title: 'The program rejects the value of an option on its command line',
     // Click's path checks ("Path '/app/logging.yaml' does not exist", "File '/x' is a directory") are
     // about the file, which missing_file and its siblings read.
-    not: /: (?:Path|File|Directory) ['"‘]/,
+    // (group A2) An empty value ("'' is not a valid integer") is an unset variable: missing_env_var.
+    not: /: (?:Path|File|Directory) ['"‘]|: (?:''|"") is not\b/,
   },
   {
     // A worker or plugin class named by dotted path on the command line (gunicorn -k/--worker-class:

@@ -24,6 +24,12 @@ const CONFIG_CHECK_PASSED =
 const START_ANNOUNCED =
   /\b(?:[Ss]tarting|[Ll]aunching|[Bb]ooting|[Ss]pawning|[Ee]xec(?:'?ing|uting)) (?:up )?(?:the )?(?:[\w./@-]{1,60} )?(?:release|server|app(?:lication)?|service|daemon|worker|node|broker|agent|api|web|backend|process)\b/;
 
+// Start-up warnings that say nothing about the command: Python's FutureWarning/DeprecationWarning (as
+// warnings.warn prints them, or their indented source line), Node's "(node:1) [DEP0040]
+// DeprecationWarning", a JVM "WARNING: ..." line, a logger's "WARN"/"WARNING" level. Nothing failed.
+const WARNING_ONLY =
+  /\b(?:Future|Deprecation|PendingDeprecation|User|Runtime)Warning: |^\(node:\d{1,8}\) (?:\[DEP\d{4}\] )?\w{0,30}Warning: |^\s{0,8}(?:WARNING|WARN|\[WARN(?:ING)?\]):? /;
+
 const restartedAfterCleanExit = (ctx: RuleContext): boolean =>
   ctx.exitCode === 0 && !ctx.logUnreadable && ctx.events.some((e) => e.reason === 'BackOff');
 
@@ -60,7 +66,19 @@ const configCheckOnly = (ctx: RuleContext, steps: string[]): Finding | null => {
 export const silentCleanExitLoop = (ctx: RuleContext, steps: string[]): Finding | null => {
   // A pod that is restarted after exiting 0 (restartPolicy Always): a Job's finished pod is not a crash.
   if (!restartedAfterCleanExit(ctx)) return null;
-  if (!ctx.log.lines.every((l) => l.text.trim() === '')) return configCheckOnly(ctx, steps);
+  const said = ctx.log.lines.filter((l) => l.text.trim() !== '');
+  if (said.length > 0 && said.length <= 4 && said.every((l) => WARNING_ONLY.test(l.text))) {
+    return finding(ctx, {
+      ruleId: 'bad-command-args',
+      category: 'bad_command_args',
+      title:
+        'The container prints only start-up warnings and exits 0, in a restart loop: its command finishes at once (a daemonize flag, a one-shot subcommand)',
+      confidence: 0.5,
+      evidence: [...logEvidence(said.slice(0, 2)), ...statusEvidence(ctx)],
+      steps,
+    });
+  }
+  if (said.length > 0) return configCheckOnly(ctx, steps);
   return finding(ctx, {
     ruleId: 'bad-command-args',
     category: 'bad_command_args',

@@ -41,10 +41,39 @@ const usagePageIsWholeLog = (lines: readonly LogLine[], usage: LogLine): boolean
  * print "usage: <import|run>" and their commands), even with the exit code unknown: a help page asked
  * for on purpose is not a crash.
  */
+// A synopsis printed without the word "usage" (getopt scripts print it on a GetoptError): the program's
+// name, then its options with placeholders: "backend.py -s SSL enable -h [host] -p [port] -d [path]",
+// "server -c <config> -p <port>", "tool [-v] [-f file] [-o dir]". Counted, not one pattern.
+const SYNOPSIS_START = /^[\w.-]{1,60}\s{1,4}\[?-{1,2}[A-Za-z]/;
+const OPTION_PLACEHOLDER = /(?:^|\s)-{1,2}[A-Za-z][\w-]{0,30}\s{1,4}(?:\[[^[\]\n]{1,80}\]|<[^<>\n]{1,80}>)/g;
+const BRACKETED_OPTION = /\[-{1,2}[A-Za-z][^[\]\n]{0,60}\]/g;
+const countOf = (pattern: RegExp, text: string): number => text.match(pattern)?.length ?? 0;
+
+/** The log is a bare synopsis (at most three lines, nothing else reported) and the program failed. */
+const bareSynopsis = (ctx: RuleContext, steps: string[]): Finding | null => {
+  if (ctx.exitCode === 0 || ctx.exitCode === null) return null;
+  const lines = ctx.log.lines.filter((l) => l.text.trim() !== '');
+  if (lines.length === 0 || lines.length > 3) return null;
+  const synopsis = lines.find(
+    (l) =>
+      SYNOPSIS_START.test(l.text) &&
+      (countOf(OPTION_PLACEHOLDER, l.text) >= 2 || countOf(BRACKETED_OPTION, l.text) >= 3),
+  );
+  if (!synopsis || lines.some((l) => l !== synopsis && REPORTS_SOMETHING.test(l.text))) return null;
+  return finding(ctx, {
+    ruleId: 'bad-command-args',
+    category: 'bad_command_args',
+    title: `The program printed only its synopsis and exited ${ctx.exitCode}: its arguments are wrong`,
+    confidence: ctx.exitCode === 2 ? 0.62 : 0.55,
+    evidence: [...logEvidence([synopsis]), ...statusEvidence(ctx)],
+    steps,
+  });
+};
+
 export const usageBanner = (ctx: RuleContext, steps: string[]): Finding | null => {
   if (ctx.exitCode === 0) return null;
   const usage = ctx.log.lines.find((l) => USAGE.test(l.text));
-  if (!usage) return null;
+  if (!usage) return bareSynopsis(ctx, steps);
   const page = usagePageIsWholeLog(ctx.log.lines, usage);
   if (ctx.exitCode === null && !page) return null;
   const lastLines = ctx.log.lines.slice(-3);

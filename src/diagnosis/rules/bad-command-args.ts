@@ -8,6 +8,7 @@ import { APP_TARGET_FORM, appTargetWithoutAttribute } from './bad-command-args-a
 import { ARGUMENT_MISUSE_SIGNATURES, argsReadingInContext } from './bad-command-args-argument-misuse.ts';
 import { clientRunInServerContainer } from './bad-command-args-client-run.ts';
 import { DAEMONIZED_SIGNATURES } from './bad-command-args-daemonized.ts';
+import { INVOCATION_WORD_SIGNATURES } from './bad-command-args-invocation-words.ts';
 import { LISTEN_ADDRESS_SIGNATURES, unresolvableListenHost } from './bad-command-args-listen-address.ts';
 import { OPTION_EXCEPTION_SIGNATURES } from './bad-command-args-option-exceptions.ts';
 import { OPTION_VALUE_SIGNATURES, UNKNOWN_COMMAND_READINGS } from './bad-command-args-option-values.ts';
@@ -25,7 +26,8 @@ import {
 } from './command-form-signatures.ts';
 import { carriageReturnInArgument, emptyExecTrace, RELATIVE_FILE_FLAG, RELATIVE_PATH_NOT_FOUND } from './exec-clues.ts';
 import { finding, logEvidence, type Signature, signatureRule, statusEvidence } from './log-helpers.ts';
-import { CONFIG_FOR_ANOTHER_VERSION } from './version-clues.ts';
+import { jvmNewerThanOptions } from './runtime-version-jvm-options.ts';
+import { CONFIG_FOR_ANOTHER_VERSION, JVM_OPTION_OF_ANOTHER_JAVA } from './version-clues.ts';
 
 const CONFIG_CONTEXT = /CONFIG FILE|configuration file|config file|directive/i;
 
@@ -63,6 +65,7 @@ const SIGNATURES: Signature[] = [
   ...PARSER_WORD_SIGNATURES,
   ...OPTION_VALUE_SIGNATURES,
   ...ARGUMENT_MISUSE_SIGNATURES,
+  ...INVOCATION_WORD_SIGNATURES,
   ...COMMAND_FORM_SIGNATURES,
   ...LISTEN_ADDRESS_SIGNATURES,
   {
@@ -253,6 +256,8 @@ const bySignature = signatureRule({
       return Math.min(hit.confidence, 0.55);
     if (hit.signature === TRAEFIK_FLAGS && hit.lines.some((l) => CONFIG_FOR_ANOTHER_VERSION(l.text)))
       return Math.min(hit.confidence, 0.45);
+    // (group C2) A removed JVM option beside the JVM's warning that it is a later release: runtime_version_mismatch.
+    if (JVM_OPTION_OF_ANOTHER_JAVA.test(hit.line.text) && jvmNewerThanOptions(ctx.log.lines)) return 0.78;
     return Math.min(0.95, hit.confidence + (ctx.exitCode === 2 ? 0.04 : 0));
   },
   steps,

@@ -5,6 +5,7 @@
  * the empty case. The bad-config rule lists these with their own exclusions: the region failures surface as
  * lookups of a host that cannot exist, which the rule's default exclusion would give to DNS.
  */
+import { CONNECTION_URL_SIGNATURES } from './bad-config-connection-urls.ts';
 import type { Signature } from './log-helpers.ts';
 
 // Matches nothing: these signatures keep only their own exclusions, not the rule's default one, which hands
@@ -12,6 +13,7 @@ import type { Signature } from './log-helpers.ts';
 const NO_EXCLUSION = /(?!)/;
 
 export const CONFIG_VALUE_SIGNATURES: Signature[] = [
+  ...CONNECTION_URL_SIGNATURES,
   {
     // The SDK built an endpoint from the zone ("sqs.us-east-1a.amazonaws.com"): the lookup fails because the
     // host cannot exist, whatever the cluster's DNS does.

@@ -125,6 +125,18 @@ const SIGNATURES: Signature[] = [
     confidence: 0.72,
     title: 'A command the container needs is not on PATH',
   },
+  {
+    // A library that drives an external program looked for it and found nothing (a slimmer base image
+    // dropped it): pdfkit "No wkhtmltopdf executable found", imageio "No ffmpeg exe could be found",
+    // pytesseract "tesseract is not installed or it's not in your PATH", Selenium "'chromedriver'
+    // executable needs to be in PATH", pdf2image "Is poppler installed and in PATH?", fluent-ffmpeg
+    // "Cannot find ffmpeg". A missing Python/Node module is missing_dependency's reading.
+    all: [
+      /\bNo [\w.+-]{1,40} (?:executable|exe|binary) (?:could be |was )?found\b|\bis not installed or it'?s not in your PATH\b|\bexecutable needs to be in PATH\b|\bIs [\w.+-]{1,40} installed and in PATH\b|\bCannot find (?:ffmpeg|ffprobe)\b/,
+    ],
+    confidence: 0.8,
+    title: 'A program the app runs (a helper binary its library drives) is not installed in the image',
+  },
 ];
 
 const SET_X_TRACE = /^\+{1,3} [a-z]/;

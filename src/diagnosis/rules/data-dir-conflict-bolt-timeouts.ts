@@ -25,4 +25,15 @@ export const BOLT_TIMEOUT_SIGNATURES: Signature[] = [
     // A connection or a request that timed out is a network dependency, not a file lock.
     not: /[Cc]onnect|\bdial\b|\btcp\b|i\/o timeout|[Dd]eadline|[Ll]ookup|[Hh]andshake|[Rr]equest|HTTP|[Qq]uery|\bping\b|[Rr]edis|[Pp]ostgres|MySQL|[Mm]ongo|bolt:\/\/|neo4j/,
   },
+  {
+    // The same bare "timeout" as the cause an index or store client was built on, wrapped Go-style (pkg/errors
+    // puts the cause first: Loki/Cortex boltdb-shipper 'err="timeout\\nerror creating index client"', or
+    // "error creating index client: timeout"): a rolling update over an RWX claim, the old pod holds the file.
+    all: [
+      /\berr(?:or)?[=:] ?"?timeout(?:\\n|: )(?:error|failed to) (?:creating|create|opening|open|initiali[sz]ing|init) (?:the )?(?:[\w-]{1,30} )?(?:index|store|storage|db|database|table)\b|\b(?:creating|opening|initiali[sz]ing) (?:the )?(?:[\w-]{1,30} )?(?:index|store|storage|table) (?:client|manager|store): timeout\b(?! (?:after|waiting|exceeded|expired|of)\b)/,
+    ],
+    confidence: 0.78,
+    title: 'The local index store is locked by another process (bolt lock timeout; the old pod still holds it)',
+    not: /[Cc]onnect|\bdial\b|\btcp\b|i\/o timeout|[Dd]eadline|[Ll]ookup|[Hh]andshake|[Rr]equest|HTTP|[Qq]uery|\bping\b|[Rr]edis|[Pp]ostgres|MySQL|[Mm]ongo|[Cc]assandra|[Bb]ig[Tt]able|[Dd]ynamo|bolt:\/\/|neo4j/,
+  },
 ];

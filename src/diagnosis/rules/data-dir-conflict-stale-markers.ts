@@ -4,6 +4,7 @@
  * that a killed pod left behind or a second replica holds. The server is not broken: the volume's state is.
  * The data-dir-conflict rule lists these after its shared-access signatures.
  */
+import { SINGLE_INSTANCE_SIGNATURES } from './data-dir-conflict-single-instance.ts';
 import type { Signature } from './log-helpers.ts';
 
 export const STALE_MARKER_SIGNATURES: Signature[] = [
@@ -126,4 +127,5 @@ export const STALE_MARKER_SIGNATURES: Signature[] = [
     title: 'An init or format step found its data file already on the volume (a first-run step run on every start)',
     not: /\bln\b|[Ss]ymlink|symbolic link|\b[Ll]ink\b|['"] -> ['"]|[Ss]ocket|\.sock\b|\.pid\b|mkfifo/,
   },
+  ...SINGLE_INSTANCE_SIGNATURES,
 ];

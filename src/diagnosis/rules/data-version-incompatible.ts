@@ -7,6 +7,7 @@ import {
   UNPICKLED_MOVED_MODULE,
   weighUnpicklingReading,
 } from './data-version-incompatible-serialized.ts';
+import { VERSION_STAMP_SIGNATURES } from './data-version-incompatible-stamps.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
 
 const SIGNATURES: Signature[] = [
@@ -227,10 +228,9 @@ const SIGNATURES: Signature[] = [
     title: 'The Cassandra data files are from another version (upgradesstables)',
   },
   {
-    // The data directory's recorded version is older (or newer) than the binary's, and the server wants an
-    // explicit upgrade step: ArangoDB "Database directory version (31007) is lower than current version
-    // (31107)" / "Database version check failed" / "--database.auto-upgrade", "data version 5 is newer than
-    // this binary supports".
+    // The data directory's recorded version is older (or newer) than the binary's, and the server wants an upgrade
+    // step: ArangoDB "Database directory version (31007) is lower than current version (31107)" / "Database
+    // version check failed" / "--database.auto-upgrade", "data version 5 is newer than this binary supports".
     all: [
       /\b(?:[Dd]atabase|[Dd]ata|[Ss]torage|[Ss]tore) (?:directory |dir |files? |format )?version \(?v?\d[\d.]{0,12}\)? is (?:lower|older|higher|newer|greater) than (?:the )?(?:current|expected|required|supported|this|binary|server)\b|\b[Dd]atabase version check failed\b|--database\.auto-upgrade\b|\b(?:data|database|storage) (?:format |directory )?version [^\n]{0,40}\bis newer than (?:this|the) (?:binary|server|release|version)\b/,
     ],
@@ -271,9 +271,8 @@ const SIGNATURES: Signature[] = [
     not: /[Ff]lyway|[Aa]lembic|[Ll]iquibase|[Ss]chema migration|[Pp]ending migration|db:migrate/,
   },
   {
-    // An older InnoDB reading a data directory whose system tablespace a newer MySQL (8.0's data dictionary)
-    // wrote: "Table flags are 0 in the data dictionary but the flags in file ./ibdata1 are 0x4800!". Corruption
-    // can read the same, hence below the certain readings.
+    // An older InnoDB reading a system tablespace a newer MySQL (8.0's data dictionary) wrote: "Table flags are 0
+    // in the data dictionary but the flags in file ./ibdata1 are 0x4800!". Corruption reads the same: below 0.85.
     all: [/\bin the data dictionary but the flags in file [^\s]{0,120}ibdata\d\b/],
     confidence: 0.8,
     title: 'The InnoDB system tablespace was written by a newer MySQL than the image runs',
@@ -288,6 +287,7 @@ export const dataVersionIncompatible = signatureRule({
     ...ROLLBACK_SIGNATURES,
     ...SCHEMA_GATE_SIGNATURES,
     ...SERIALIZED_FORMAT_SIGNATURES,
+    ...VERSION_STAMP_SIGNATURES,
     UNPICKLED_MOVED_MODULE,
   ],
   adjust: weighUnpicklingReading,

@@ -17,6 +17,17 @@ export const DDL_REFUSED: Signature = {
   confidence: 0.8,
   title: 'A migration changed the schema in a way the existing data or objects refuse',
 };
+// The same refusal in the words only an index build over existing rows uses: PostgreSQL's DETAIL "Key
+// (name)=(x) is duplicated" (an INSERT's violation says "already exists" instead), SQL Server's "CREATE
+// UNIQUE INDEX statement terminated because a duplicate key was found" (then "The duplicate key value is (x)").
+// Under a running migration the reading is certain: the migration makes a column unique over duplicates.
+export const UNIQUE_INDEX_OVER_DUPLICATE_ROWS: Signature = {
+  all: [
+    /\bKey \([^()\n]{1,200}\)=\([^()\n]{0,200}\) is duplicated\b|\bCREATE UNIQUE INDEX statement terminated because a duplicate key was found\b/,
+  ],
+  confidence: 0.86,
+  title: 'A migration added a unique index (or constraint) over rows that already hold duplicate values',
+};
 // A required (NOT NULL) column added, or a column made required, over a table that already has rows with no
 // value for it: PostgreSQL "column "x" of relation "y" contains null values" (23502 on ALTER TABLE), MySQL
 // "Invalid use of NULL value", SQLite "Cannot add a NOT NULL column with default value NULL", Oracle

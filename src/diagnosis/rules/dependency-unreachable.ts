@@ -76,6 +76,10 @@ const GENERIC_CONNECT_FAILURES: readonly Signature[] = [
 const NO_CREDENTIAL_TO_CONNECT =
   /\b[Ww]ithout (?:this|a|an|the|your|any) (?:[\w-]{1,20} )?(?:token|api[ _-]?key|secret|credentials?|password)\b/;
 const AUTH_REJECTED = /AuthenticationFailed|[Aa]uthentication failed|Bad credentials|[Aa]ccess denied|not authorized/;
+// MQTT's CONNACK refusals name a login the broker rejected ("Connection refused: Not authorized", "Connection
+// Refused: bad user name or password"): the broker answered, so it is auth_failure's line.
+const BROKER_REFUSED_LOGIN =
+  /\b[Cc]onnection [Rr]efused:? (?:[Nn]ot [Aa]uthori[sz]ed|[Bb]ad [Uu]ser ?[Nn]ame or [Pp]assword)\b/;
 
 const SIGNATURES: Signature[] = [
   {
@@ -229,6 +233,7 @@ export const dependencyUnreachable = signatureRule({
     if (hit.lines.every((l) => LOCAL_SOCKET.test(l.text))) return Math.min(hit.confidence, 0.55);
     if (hit.signature === NO_ENDPOINT_ANSWERED && AUTH_REJECTED.test(hit.line.text))
       return Math.min(hit.confidence, 0.4);
+    if (hit.lines.every((l) => BROKER_REFUSED_LOGIN.test(l.text))) return Math.min(hit.confidence, 0.4);
     // "Without this token I cannot connect to Slack": no connection was tried, a credential is absent.
     if (hit.signature === GENERIC_CONNECT_FAILURE && NO_CREDENTIAL_TO_CONNECT.test(hit.line.text))
       return Math.min(hit.confidence, 0.3);

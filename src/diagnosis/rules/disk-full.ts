@@ -7,10 +7,20 @@ import { type Signature, signatureRule } from './log-helpers.ts';
 // rootlesskit's fork/exec of its child), fs.watch ("watch /app ENOSPC", syscall 'watch') and the key quota
 // of session keyrings (kernel.keys.maxkeys), and System V semaphore and shared-memory tables (semget, shmget).
 const NOT_DISK =
-  /file watchers|file watch limit|MaxFilesWatch|inotify|max_user_watches|shared memory segment|\/dev\/shm|user namespaces?|max_[a-z]{2,6}_namespaces|newuidmap|newgidmap|rootlesskit|CLONE_NEW|\bunshare\b|\bclone(?:3?:|\(\)| failed)|fork\/exec|keyring|maxkeys|syscall: 'watch'|\bwatch [^\s]{1,200} ENOSPC|monitor directories for changes|could not create semaphores|\b(?:semget|shmget)\b/i;
+  /file watchers|file watch limit|MaxFilesWatch|inotify|max_user_watches|shared memory segment|\/dev\/shm|user namespaces?|max_[a-z]{2,6}_namespaces|newuidmap|newgidmap|rootlesskit|CLONE_NEW|\bunshare\b|\bclone(?:3?:|\(\)| failed)|fork\/exec|keyring|maxkeys|syscall: 'watch'|\bwatch [^\s]{1,200} ENOSPC|monitor directories for changes|could not create semaphores|\baddWatch\b|\badd_watch\b|\badd(?:ing)? (?:an? |the )?(?:inotify |file |directory )?watch(?:es)?\b|\b(?:semget|shmget)\b/i;
 
 // The errno alone: node prints it on its own line ("code: 'ENOSPC'"), away from the message.
 const ERRNO: Signature = { all: [/\bENOSPC\b/], confidence: 0.9, title: 'The disk is full (ENOSPC)', not: NOT_DISK };
+
+// The errno by a language's own error name, often alone on its line: Zig's std (TigerBeetle, Bun, River:
+// "error: NoSpaceLeft", "error=NoSpaceLeft", error.DiskQuota for EDQUOT), Rust's io::ErrorKind ("kind:
+// StorageFull" when the message is dropped). A watch call answered ENOSPC elsewhere in the log voids it.
+const ERROR_NAME: Signature = {
+  all: [/\bNoSpaceLeft\b|\bkind: StorageFull\b|\berror[.=:] ?DiskQuota\b/],
+  confidence: 0.88,
+  title: 'The disk is full (ENOSPC by its error name)',
+  not: NOT_DISK,
+};
 
 const SIGNATURES: Signature[] = [
   {
@@ -20,6 +30,7 @@ const SIGNATURES: Signature[] = [
     not: NOT_DISK,
   },
   ERRNO,
+  ERROR_NAME,
   // Erlang (RabbitMQ, CouchDB, ejabberd) reports the errno as an atom: {error,enospc}.
   { all: [/\benospc\b/], confidence: 0.85, title: 'The disk is full (enospc)', not: NOT_DISK },
   { all: [/Disk quota exceeded|\bEDQUOT\b/i], confidence: 0.88, title: 'The disk quota is exceeded', not: NOT_DISK },
@@ -156,7 +167,9 @@ export const diskFull = signatureRule({
   signatures: SIGNATURES,
   // ENOSPC from inotify is spread over lines ("code: 'ENOSPC'" alone): the watcher message anywhere voids it.
   adjust: (ctx, hit) =>
-    hit.signature === ERRNO && ctx.log.lines.some((l) => NOT_DISK.test(l.text)) ? 0 : hit.confidence,
+    (hit.signature === ERRNO || hit.signature === ERROR_NAME) && ctx.log.lines.some((l) => NOT_DISK.test(l.text))
+      ? 0
+      : hit.confidence,
   steps: (ctx) => [
     `See which mount is full: ${kubectl.exec(ctx.target, 'df -h')}`,
     `Find the volume behind it: ${kubectl.podSpec(ctx.target, '{.spec.volumes}')}`,

@@ -7,7 +7,7 @@
 import type { RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
 import { statusLines } from './log-helpers.ts';
-import { rejectedFlagListedInUsage } from './argument-carriage-return-clues.ts';
+import { carriageReturnArgumentClue } from './argument-carriage-return-clues.ts';
 
 /** The exec-time "no such file or directory": the file may exist while its interpreter or loader does not. */
 export interface ExecNoSuchFile {
@@ -292,7 +292,7 @@ export const carriageReturnInArgument = (
   matched: readonly LogLine[],
 ): boolean => {
   if (matched.every((l) => CR_ENDED_ARGUMENT.test(l.text))) return true;
-  if (rejectedFlagListedInUsage(lines) !== undefined) return true;
+  if (carriageReturnArgumentClue(lines) !== undefined) return true;
   const suggested = sameNameSuggested(lines);
   return suggested !== undefined && suggested.line >= first.line && suggested.line - first.line <= 2;
 };

@@ -19,11 +19,12 @@ export const NOT_FILE =
  * later, KeyError and the like, stays missing-env-var's reading). Runtimes that load the file for a
  * flag say it in their own words: Node 20+ `--env-file` "node: .env.production: not found", Bun and Deno
  * "error: ... env file ... not found", Compose-style "env file /app/.env not found", dotenv-cli "Could not
- * find env file".
+ * find env file", and a CLI's own path check of its env-file option (uvicorn/Click "Invalid value for
+ * '--env-file': Path '/app/.env' does not exist.": a .dockerignore kept the file out of the image).
  */
 export const DOTENV_FILE_UNREADABLE: Signature = {
   all: [
-    /\bUnable to read (?:the "[^"\n]{1,200}"|any of the) environment file|\bInvalidPathException: Unable to read\b|^[\d/:. -]{0,30}Error loading \.env(?:\.[\w.-]{1,40})? file\b|^(?:node|bun|deno): [^\s:]{0,200}\.env(?:\.[\w-]{1,40})?: (?:not found|No such file or directory)\s{0,4}$|\benv(?:ironment)?[ -]file ['"]?[^\s'"]{1,300}['"]? (?:not found|does not exist)\b|\b(?:[Cc]ould not|[Ff]ailed to|[Uu]nable to) (?:find|load|read|open) (?:the )?env(?:ironment)?[ -]file\b/,
+    /\bUnable to read (?:the "[^"\n]{1,200}"|any of the) environment file|\bInvalidPathException: Unable to read\b|^[\d/:. -]{0,30}Error loading \.env(?:\.[\w.-]{1,40})? file\b|^(?:node|bun|deno): [^\s:]{0,200}\.env(?:\.[\w-]{1,40})?: (?:not found|No such file or directory)\s{0,4}$|\benv(?:ironment)?[ -]file ['"]?[^\s'"]{1,300}['"]? (?:not found|does not exist)\b|\b(?:[Cc]ould not|[Ff]ailed to|[Uu]nable to) (?:find|load|read|open) (?:the )?env(?:ironment)?[ -]file\b|\bInvalid value for ['"‘]--env-file['"’]: (?:Path|File) ['"‘][^'"’\n]{1,300}['"’] does not exist\b/,
   ],
   confidence: 0.78,
   title: 'The framework requires a .env file that is not in the container (excluded from the image?)',
@@ -31,6 +32,20 @@ export const DOTENV_FILE_UNREADABLE: Signature = {
 
 export const FILE_NOT_FOUND_ERRORS: Signature[] = [
   DOTENV_FILE_UNREADABLE,
+  {
+    // Click's (and Typer's) path check of an option or argument, before the program runs: uvicorn, Celery,
+    // Flask, dbt, Datasette "Error: Invalid value for '--log-config': Path '/app/logging.yaml' does not exist.",
+    // "Invalid value for 'SRC': File 'x' does not exist.", "Directory '/data' does not exist.". The file was
+    // left out of the image or its volume is mounted elsewhere. A "name:value" setting given where a file
+    // belongs is the command's mistake (bad-command-args reads it).
+    all: [
+      /\bInvalid value for ['"‘][^'"’\n]{1,80}['"’](?: \/ ['"‘][^'"’\n]{1,60}['"’])?: (?:Path|File|Directory) ['"‘][^'"’\n]{1,300}['"’] does not exist\b/,
+    ],
+    confidence: 0.8,
+    title: 'A file or directory the command line names is not in the container (left out of the image?)',
+    // The env-file option is the dotenv loader's reading above.
+    not: /: (?:Path|File|Directory) ['"‘][A-Za-z_][\w.-]{0,60}[:=][\w.,-]{1,100}['"’]|--env-file\b/,
+  },
   {
     // A process manager or launcher that names the file it was told to run or load: pm2 "[PM2][ERROR] File
     // ecosystem.config.cjs not found", "[PM2][ERROR] Script not found: /app/dist/main.js", forever "Cannot

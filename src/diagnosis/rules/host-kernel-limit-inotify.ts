@@ -28,6 +28,19 @@ export const INOTIFY_LIMIT_SIGNATURES: Signature[] = [
     title: 'The node inotify watch limit is too low (fs.inotify.max_user_watches)',
   },
   {
+    // Adding a watch fails with ENOSPC when fs.inotify.max_user_watches is used up, and the watcher names the
+    // call beside the errno text: Haskell's hinotify/fsnotify ("addWatch: resource exhausted (No space left on
+    // device)", IHP/Yesod/ghcid dev servers), C and Go ("inotify_add_watch(...) failed: No space left on
+    // device", "error adding watch: no space left on device"), pyinotify's add_watch, Java's WatchService ("User
+    // limit of inotify watches reached"). A full disk never answers a watch call.
+    all: [
+      /\b(?:inotify_add_watch|addWatch|add_watch|inotify-add-watch)\b[^\n]{0,200}(?:[Nn]o space left on device|\bENOSPC\b|[Ee]rrno 28\b|os error 28\b|resource exhausted)|\b(?:[Ff]ailed to|[Cc]ould(?:n't| not)|[Uu]nable to|[Cc]annot|[Ee]rror) add(?:ing)? (?:an? |the )?(?:inotify |file |directory )?watch(?:es)?\b[^\n]{0,200}(?:[Nn]o space left on device|\bENOSPC\b)|\b[Uu]ser limit of inotify (?:watches|instances) reached\b/,
+    ],
+    confidence: 0.87,
+    title:
+      'Adding a file watch fails with ENOSPC: the node inotify watch limit (fs.inotify.max_user_watches) is used up',
+  },
+  {
     // Creating a watcher fails with EMFILE when the per-user inotify instance limit is used up (Go fsnotify,
     // systemd, chokidar): the "open files" wording hides the sysctl fs.inotify.max_user_instances.
     all: [

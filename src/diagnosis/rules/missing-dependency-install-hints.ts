@@ -125,10 +125,11 @@ export const INSTALL_HINT_SIGNATURES: Signature[] = [
   },
   {
     // Any "missing / not installed / cannot find" line that quotes the package manager command that fixes it
-    // ("($ npm install x)", "run `yarn add x`", "pip install x").
+    // ("($ npm install x)", "run `yarn add x`", "pip install x", Verdaccio's 'plugin not found. try "npm
+    // install verdaccio-ldap"').
     all: [
       /\b(?:missing|not installed|not found|[Cc]annot find|[Cc]ould not (?:find|load|resolve))\b/,
-      /(?:\$|\brun|\bwith:?|\busing|`|\() ?[`'"]?(?:npm (?:install|i)|yarn add|pnpm (?:add|install)|pip3? install|poetry add|gem install|composer require|cargo add) [@\w]/,
+      /(?:\$|\brun|\b[Tt]ry|\bwith:?|\busing|`|\() ?[`'"]?(?:npm (?:install|i)|yarn add|pnpm (?:add|install)|pip3? install|poetry add|gem install|composer require|cargo add) [@\w]/,
     ],
     confidence: 0.8,
     title: 'A package the app needs is not installed in the image (the log gives the install command)',

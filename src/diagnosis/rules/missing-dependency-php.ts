@@ -39,10 +39,11 @@ export const PHP_CLASS_SIGNATURES: Signature[] = [
   {
     // Libraries that check for the PHP extension they need and say it in words: Symfony's 'Cannot find the
     // "redis" extension nor the "predis/predis" package', Laravel's "The [redis] extension is not loaded",
-    // "PHP extension intl is required", "requires the sodium extension". A file extension or a browser or
+    // "PHP extension intl is required", "requires the sodium extension", Kanboard's 'PHP extension required:
+    // "pdo_pgsql"'. A file extension or a browser or
     // database extension is another thing.
     all: [
-      /\b(?:[Cc]annot|[Cc]an't|[Cc]ould not|[Uu]nable to) (?:find|load) (?:the )?["'`[]?[\w-]{2,30}["'`\]]? (?:PHP )?extension\b|\b(?:PHP )?[Ee]xtension ["'`[]?[\w-]{2,30}["'`\]]? (?:is )?(?:not (?:loaded|installed|enabled|available)|missing|required)\b|\b[Tt]he ["'`[]?[\w-]{2,30}["'`\]]? (?:PHP )?extension (?:is )?(?:required|not (?:loaded|installed|enabled|available)|missing)\b|\brequires? (?:the )?["'`[]?[\w-]{2,30}["'`\]]? PHP extension\b/,
+      /\b(?:[Cc]annot|[Cc]an't|[Cc]ould not|[Uu]nable to) (?:find|load) (?:the )?["'`[]?[\w-]{2,30}["'`\]]? (?:PHP )?extension\b|\b(?:PHP )?[Ee]xtension ["'`[]?[\w-]{2,30}["'`\]]? (?:is )?(?:not (?:loaded|installed|enabled|available)|missing|required)\b|\b[Tt]he ["'`[]?[\w-]{2,30}["'`\]]? (?:PHP )?extension (?:is )?(?:required|not (?:loaded|installed|enabled|available)|missing)\b|\brequires? (?:the )?["'`[]?[\w-]{2,30}["'`\]]? PHP extension\b|\bPHP extensions? (?:is |are )?(?:required|missing|not (?:loaded|installed|enabled|available)): ?["'`[]?[\w-]{2,30}/,
     ],
     confidence: 0.8,
     title: 'A PHP extension the app uses is not installed in the image',

@@ -131,4 +131,40 @@ export const PLUGIN_SIGNATURES: Signature[] = [
     confidence: 0.86,
     title: 'A mod or plugin another one depends on is not installed on the server',
   },
+  {
+    // A serializer, codec or engine a library looks up by name among those its installed packages registered:
+    // kombu/Celery "SerializerNotInstalled: No encoder installed for msgpack" (CELERY_TASK_SERIALIZER names
+    // msgpack or yaml, the image lacks the package), pandas "Unable to find a usable engine; tried using:
+    // 'pyarrow', 'fastparquet'", kafka-python/aiokafka "Libraries for snappy compression codec not found".
+    // A content type refused on purpose (kombu's ContentDisallowed) is a setting, not a package.
+    all: [
+      /\bSerializerNotInstalled\b|\bNo (?:encoder|decoder) installed for\b|\bUnable to find a usable engine; tried using\b|\bLibraries for [\w-]{1,30} compression codec not found\b/,
+    ],
+    confidence: 0.82,
+    title: 'The serializer, codec or engine the app is configured to use is a package not installed in the image',
+    not: /\bContentDisallowed\b|\bRefusing to deserialize\b/,
+  },
+  {
+    // A type the app loads by its registered key, where the registry is filled by importing a separate
+    // integration package: Prefect "No class found for dispatch key 's3-bucket' in registry for type 'Block'"
+    // (prefect-aws not installed in the flow-run image), spaCy "[E002] Can't find factory for 'transformer'"
+    // (spacy-transformers), stevedore/OpenStack "No 'x' driver found, looking for 'y'". A misspelt key reads
+    // the same, hence below certainty.
+    all: [
+      /\bNo class found for dispatch key ['"][\w.-]{1,80}['"] in registry\b|\bCan't find factory for ['"][\w.-]{1,80}['"]|\bNo ['"][\w.:-]{1,80}['"] driver found, looking for\b/,
+    ],
+    confidence: 0.76,
+    title: 'The type the app loads by name is registered by an integration package not installed in the image',
+  },
+  {
+    // Apps that check their own Python module requirements at start and list what is absent: SABnzbd "Not all
+    // required Python modules are available, please check requirements.txt" then "Missing module: puremagic",
+    // Calibre-web/Bazarr-style "Required module 'x' is not installed". An image whose requirements layer was
+    // cached from an older release of the app.
+    all: [
+      /\bNot all required (?:Python |Perl )?modules are (?:available|installed)\b|^\s{0,8}Missing (?:Python |Perl )?module: ['"]?\w[\w.-]{0,79}|\b[Rr]equired (?:Python |Perl )?module ['"]?[\w.-]{1,60}['"]? (?:is )?(?:not (?:installed|found|available)|missing)\b/,
+    ],
+    confidence: 0.86,
+    title: 'A Python module the app requires is not installed in the image (requirements not reinstalled?)',
+  },
 ];

@@ -20,9 +20,10 @@ export const ABSENT_CREDENTIAL_SIGNATURES: readonly Signature[] = [
     not: /\b(?:invalid|expired|incorrect|wrong|revoked|mismatch|scopes?|permissions?|insufficient|rotate)\b/i,
   },
   {
-    // AWS SDKs with AWS_REGION / AWS_DEFAULT_REGION unset.
+    // AWS SDKs with AWS_REGION / AWS_DEFAULT_REGION unset; Ansible's amazon.aws modules say "requires a
+    // region and none was found in configuration, environment variables or module parameters".
     all: [
-      /\bRegion is missing\b|AWS region is required, but was not found|You must specify a region\b|\bMissingRegion\b|Missing region in config|Unable to load region from any of the providers|could not find region configuration/,
+      /\bRegion is missing\b|AWS region is required, but was not found|You must specify a region\b|\bMissingRegion\b|Missing region in config|Unable to load region from any of the providers|could not find region configuration|\b(?:requires|needs) an? (?:AWS )?region (?:and|but) none was (?:found|set|given|provided)\b/,
     ],
     confidence: 0.78,
     title: 'No AWS region is set (AWS_REGION is not set)',

@@ -42,9 +42,11 @@ import { REQUIRED_VALUE_SIGNATURES, weighUnsetNotice } from './missing-env-var-r
 import { UNFILLED_SLOT_SIGNATURES } from './missing-env-var-unfilled-slots.ts';
 import { SUBSTITUTION_SIGNATURES } from './missing-env-var-substitutions.ts';
 import { ABSENT_INPUT_SIGNATURES } from './missing-env-var-absent-inputs.ts';
+import { ABSENT_SECRET_SIGNATURES, ephemeralServerFallback } from './missing-env-var-absent-secrets.ts';
 import { ENV_VALIDATOR_SIGNATURES, JSON_SCHEMA_ENV_REQUIRED } from './missing-env-var-validators.ts';
 import { droppedEnvFromKeys } from './missing-env-var-dropped-keys.ts';
 import { tracedValuelessCommand } from './missing-env-var-traced-args.ts';
+import { expandedEmptyValue } from './missing-env-var-expanded-values.ts';
 
 const ENV_NAME = /\b([A-Z][A-Z0-9]{1,40}(?:_[A-Z0-9]{1,40}){1,8})\b/;
 
@@ -180,21 +182,8 @@ const SIGNATURES: Signature[] = [
   ...ENV_VALIDATOR_SIGNATURES,
   ...SUBSTITUTION_SIGNATURES,
   ...ABSENT_INPUT_SIGNATURES,
+  ...ABSENT_SECRET_SIGNATURES,
   JSON_SCHEMA_ENV_REQUIRED,
-  {
-    all: [/No application encryption key has been specified|MissingAppKeyException/],
-    confidence: 0.85,
-    title: "Laravel's APP_KEY is not set",
-  },
-  {
-    // A connection setting read from an unset variable reaches the client library as undefined/None.
-    all: [
-      /[Uu]ri|URL|[Cc]onnection ?[Ss]tring|[Hh]ost|DSN|dsn/,
-      /\bgot "?undefined"?|\breceived undefined\b|input: 'undefined|[Ii]nvalid URL '?(?:None|undefined)'?|No scheme supplied\. Perhaps you meant https?:\/\/None/,
-    ],
-    confidence: 0.8,
-    title: 'A connection setting is undefined (its environment variable is not set)',
-  },
   ...EMPTY_CREDENTIAL_SIGNATURES,
   ...CLOUD_CLIENT_SIGNATURES,
   {
@@ -271,8 +260,14 @@ export const missingEnvVar: Rule = {
   match: (ctx) => {
     const found = bySignature.match(ctx);
     // The kubelet's own word that it dropped envFrom keys outweighs a weaker reading of the log alone.
-    // So does a traced command that lost a value (missing-env-var-traced-args.ts).
-    for (const other of [droppedEnvFromKeys(ctx), tracedValuelessCommand(ctx)])
+    // So does a traced command that lost a value (missing-env-var-traced-args.ts), or a value an unset
+    // variable left empty (missing-env-var-expanded-values.ts).
+    for (const other of [
+      droppedEnvFromKeys(ctx),
+      tracedValuelessCommand(ctx),
+      expandedEmptyValue(ctx),
+      ephemeralServerFallback(ctx),
+    ])
       if (other && (!found || other.confidence > found.confidence)) return other;
     if (found) return found;
     // `+ exec --config /app.yaml`: the variable that held the program expanded to nothing.

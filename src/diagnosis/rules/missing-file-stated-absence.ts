@@ -74,4 +74,42 @@ export const STATED_ABSENCE_SIGNATURES: Signature[] = [
     // Advice in a warning that goes on with defaults ("Defaulting to ..., create an empty dagster.yaml in ...").
     not: /\b(?:invalid|expired|malformed|rejected|empty|optional|overrid(?:e|den)|default(?:s|ing)?|warning)\b|falling back|\bskip(?:ping|ped)?\b/i,
   },
+  {
+    // A server that serves a shipped web client or static root finds that directory empty or absent: Jellyfin
+    // "the provided content directory is either invalid or empty: /jellyfin/jellyfin-web", "static files
+    // directory /app/static does not exist", "web root /srv/www not found", "frontend directory is empty". An
+    // emptyDir mounted over the directory (to add a theme or a plugin) hides what the image shipped there.
+    all: [
+      /\b(?:[Cc]ontent|[Ww]eb(?: client)?|[Ss]tatic(?: files?)?|[Aa]ssets?|[Pp]ublic|[Ff]rontend|UI|[Ww]eb ?root|[Dd]ocument ?[Rr]oot) (?:director(?:y|ies)|folder|dir|path|root)(?: ['"‘]?\/[^\s'"’]{1,200}['"’]?)? (?:is (?:either )?(?:invalid or empty|empty or invalid|empty|missing)|(?:does not|doesn't) exist|(?:was )?not found)\b/,
+    ],
+    confidence: 0.78,
+    title: 'The web client or static directory the server serves is empty or absent (a volume mounted over it?)',
+    not: /\binitiali[sz]|\bnot empty\b|\bwarn(?:ing)?\b|\busing (?:the )?defaults?\b|falling back|\bskip(?:ping|ped)?\b|\bcreat(?:e|ed|ing)\b|\bignor(?:e|ed|ing)\b/i,
+  },
+  {
+    // A TLS-secured server started with a certificate directory that holds no certificates: CockroachDB
+    // "problem using security settings: no certificates found; does certs dir exist?", "certs dir /certs does
+    // not exist", "certificate file /etc/tls/tls.crt not found". The init step that copies the Secret into an
+    // emptyDir was dropped, or the Secret is mounted elsewhere. A certificate that is there but rejected (x509
+    // unknown authority, expired) is tls_certificate_error's.
+    all: [
+      /\bno certificates? found\b[^\n]{0,40}\bcerts?[ -]dir\b|\bdoes (?:the )?certs?[ -]dir(?:ectory)? exist\b|\bcerts?[ -]dir(?:ectory)? ['"]?\/[^\s'"]{1,200}['"]? (?:does not exist|not found|is empty)\b|\b(?:[Cc]ertificate|[Cc]ert|[Kk]ey) file ['"]?\/[^\s'"]{1,200}['"]? (?:does not exist|not found|is missing)\b/,
+    ],
+    confidence: 0.8,
+    title: 'The certificate directory or file the server loads is empty or absent (the copy step or mount missing?)',
+    // A root CA file a client looks for by default (libpq's ~/.postgresql/root.crt) is the TLS setup's.
+    not: /\bx509\b|\bunknown authority\b|\bexpired\b|\bself[- ]signed\b|\broot cert|\bCA (?:cert|file)/i,
+  },
+  {
+    // A CA bundle path set for the HTTP client (REQUESTS_CA_BUNDLE, SSL_CERT_FILE, CURL_CA_BUNDLE) that names a
+    // file the container lacks, refused before any handshake: requests "Could not find a suitable TLS CA
+    // certificate bundle, invalid path: /etc/ssl/corp/ca-bundle.crt", curl "error setting certificate verify
+    // locations: CAfile: /x.pem". The ConfigMap is mounted at another path. A CA store that is present but
+    // lacks the issuer is tls_certificate_error's, which stays close.
+    all: [
+      /\bCould not find a suitable TLS CA certificate bundle, invalid path: \S|\berror setting certificate verify locations:?\s{0,4}CAfile: \/\S/,
+    ],
+    confidence: 0.76,
+    title: 'The CA bundle file the HTTP client is pointed at is not in the container (mounted at another path?)',
+  },
 ];

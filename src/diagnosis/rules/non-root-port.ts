@@ -5,32 +5,15 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Evidence, Finding } from '../types.ts';
+import { deniedPrivilegedBind } from './privileged-bind-clues.ts';
 import { logEvidence, runsAsNonRoot, specEvidence, userDescription } from './spec-helpers.ts';
-
-const DENIED = /permission denied|\bEACCES\b/i;
-const BIND = /\b(bind|listen|make_sock|BindException)\b/i;
-
-/** The port a bind error names: `0.0.0.0:80`, `[::]:443`, `('0.0.0.0', 80)`, `port 80`. */
-export const boundPort = (text: string): number | undefined => {
-  const patterns = [
-    /\(['"][^'"]*['"],\s*(\d{1,5})\)/,
-    /(?:port\s+)(\d{1,5})\b/i,
-    /(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|\]|\btcp[46]?|\blocalhost|\*)\s?:(\d{1,5})\b/,
-  ];
-  for (const pattern of patterns) {
-    const found = pattern.exec(text)?.[1];
-    if (found) return Number(found);
-  }
-  return undefined;
-};
 
 const match = (ctx: RuleContext): Finding | null => {
   const container = ctx.container;
-  const bindError = ctx.log.lines.find((line) => BIND.test(line.text) && DENIED.test(line.text));
-  if (!bindError) return null;
+  const denied = deniedPrivilegedBind(ctx);
+  if (!denied) return null;
+  const { line: bindError, port } = denied;
   const lowDeclared = container?.ports.find((p) => p.containerPort < 1024)?.containerPort;
-  const port = boundPort(bindError.text) ?? lowDeclared;
-  if (port === undefined || port >= 1024) return null;
 
   const nonRoot = runsAsNonRoot(ctx);
   const evidence: Evidence[] = [logEvidence(bindError)];

@@ -74,4 +74,16 @@ export const FILE_ACCESS_SIGNATURES: Signature[] = [
     title: 'The container user cannot write to a directory it needs (volume owner)',
     not: /[Nn]o space left|\bENOSPC\b|[Rr]ead-only file ?system|\bEROFS\b|[Dd]isk quota/,
   },
+  {
+    // A Unix socket of the node (docker.sock, containerd.sock, a socket owned by a group the pod lacks): Docker's
+    // "permission denied while trying to connect to the Docker daemon socket", Go "dial unix /x.sock: connect:
+    // permission denied", Node "connect EACCES /var/run/docker.sock". Tools log it as a warning and then end on
+    // "could not connect to any engine": the warning is the cause, so it counts in full.
+    all: [
+      /permission denied while trying to connect to the Docker daemon socket|dial unix [^\s]+: connect: permission denied|\bconnect EACCES \/[^\s]{1,200}\.sock\b/,
+    ],
+    confidence: 0.88,
+    title: 'The container user cannot open a socket',
+    warningIsEvidence: true,
+  },
 ];

@@ -7,7 +7,7 @@ import type { Signature } from './log-helpers.ts';
 
 export const NOT_WRITABLE: Signature = {
   all: [
-    /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\b(?:is|are)(?: not|n't) writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Cc]ould not|[Ff]ailed to) write (?:to|into|in) (?:the )?(?:directory|data directory|folder|cache directory|\/|["'`]\/)|\bmust be (?:present and )?writ(?:e)?able\b|\bwrit(?:e)?able by the (?:web ?)?server\b/,
+    /[Ii]nsufficient permissions? (?:on|for|to write to|to access) (?:the )?(?:directory|file|folder|path)|\b(?:is|are)(?: not|n't) writ(?:e)?able\b|\b(?:[Dd]irectory|[Ff]older|[Dd]ir|[Vv]olume)(?: ['"`]?\/[^\s'"`]{0,200}['"`]?)? not writ(?:e)?able\b|not writ(?:e)?able by (?:the )?(?:user|current user|process)|(?:[Cc]annot|[Cc]an't|[Uu]nable to|[Cc]ould not|[Ff]ailed to) write (?:to|into|in) (?:the )?(?:directory|data directory|folder|cache directory|\/|["'`]\/)|\bmust be (?:present and )?writ(?:e)?able\b|\bwrit(?:e)?able by the (?:web ?)?server\b/,
   ],
   confidence: 0.84,
   title: 'The container user cannot write to a directory it needs',

@@ -143,13 +143,6 @@ const SIGNATURES: Signature[] = [
   },
   {
     all: [
-      /permission denied while trying to connect to the Docker daemon socket|dial unix [^\s]+: connect: permission denied/,
-    ],
-    confidence: 0.88,
-    title: 'The container user cannot open a socket',
-  },
-  {
-    all: [
       /\bchown: changing ownership of|chown: [^\s]+: Operation not permitted|could not change permissions of directory|chmod: changing permissions of/,
     ],
     confidence: 0.82,

@@ -1,6 +1,7 @@
 /** port_in_use: the listen port is already bound (containers of a pod share one network namespace). */
 import { kubectl } from '../kubectl.ts';
 import { type Signature, signatureRule } from './log-helpers.ts';
+import { deniedPrivilegedBind } from './privileged-bind-clues.ts';
 
 // A bind that failed for another reason than a taken port: a privileged port as non-root, an address the
 // node does not have, an address family the node has disabled (an IPv6 "::" on an IPv4-only node: errno 97,
@@ -128,6 +129,9 @@ export const portInUse = signatureRule({
   // path: with a Unix socket and no network port anywhere in the log, the socket path is the bound address.
   adjust: (ctx, hit) => {
     const lines = ctx.log.lines;
+    // A bind of a port below 1024 denied to a non-root user: the "could not bind", "no available port" words
+    // are its consequence (permission_denied, non-root-port's reading).
+    if (deniedPrivilegedBind(ctx)) return Math.min(hit.confidence, 0.4);
     const unixSocketInUse = lines.some((l) => UNIX_SOCKET_TARGET.test(l.text) && UNIX_SOCKET_IN_USE.test(l.text));
     if (unixSocketInUse && !lines.some((l) => NETWORK_PORT_NAMED.test(l.text))) return Math.min(hit.confidence, 0.45);
     return hit.confidence;

@@ -105,6 +105,18 @@ export const API_GAP_SIGNATURES: Signature[] = [
     title: 'The SQL calls a built-in function of a newer database server or SQLite than the one it runs against',
   },
   {
+    // SQL types and clauses of a newer server than the one the schema runs on (a shared or managed server that
+    // lags): MySQL 5.7's JSON column type on 5.6 (near 'json not null'), 8.0's CTEs, window functions, SKIP
+    // LOCKED/NOWAIT, JSON_TABLE and INVISIBLE on 5.7 or MariaDB, RETURNING on MySQL or an old MariaDB;
+    // PostgreSQL 9.4's jsonb type and 10's identity columns (GENERATED) on an older PostgreSQL. A syntax
+    // error near ordinary SQL (a FROM, a quote) is a broken query, not a server version.
+    all: [
+      /\bcorresponds to your (?:MySQL|MariaDB) server version for the right syntax to use near '(?:json\b|JSON_TABLE\b|WITH (?:RECURSIVE )?\w{1,64} AS ?\(|RECURSIVE\b|OVER ?\(|\(PARTITION BY\b|SKIP LOCKED\b|NOWAIT\b|RETURNING\b|INVISIBLE\b)|\btype "jsonb" does not exist\b|\bsyntax error at or near "GENERATED"/i,
+    ],
+    confidence: 0.8,
+    title: 'The schema or query uses a SQL type or clause of a newer database server than the one it runs against',
+  },
+  {
     // Kafka 3.9 (KIP-853) let KRaft nodes find the quorum through controller.quorum.bootstrap.servers and
     // leave controller.quorum.voters empty; an older image still requires the voters list. The voters may
     // also simply be unset, so this stays below the missing setting's reading, as its alternative.

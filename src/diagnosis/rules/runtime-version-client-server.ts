@@ -49,4 +49,37 @@ export const CLIENT_SERVER_API_SIGNATURES: Signature[] = [
     title: 'The application asks for a newer version of a server or runtime it depends on',
     not: /\b(?:data|on-disk|storage|index|schema|snapshot|dump|backup|lockfile)\b/i,
   },
+  {
+    // A platform or server version below the app's stated minimum, in the "X version V is ... than the required
+    // version W" form: Knative and Tekton (knative.dev/pkg) "kubernetes version "1.27.16-eks" is not compatible,
+    // need at least "1.28.0-0"", APISIX "etcd cluster version 3.3.27 is less than the required version 3.4.0",
+    // "Docker version 19.03 is lower than the minimum required version 20.10". The server named on the line
+    // is older than the app; a schema's or a file's version below a minimum is the data's, not the server's,
+    // and a TLS protocol version below a minimum is the handshake's.
+    all: [
+      /\bversion [\\"']{0,2}v?\d[\w.+-]{0,30}[\\"']{0,2} is (?:not compatible|incompatible), (?:need|needs|requires?) (?:at least |>= ?)[\\"']{0,2}v?\d|\bversion [\\"']{0,2}v?\d[\w.+-]{0,30}[\\"']{0,2} is (?:less|lower|older|smaller) than (?:the )?(?:minimum |required |supported )(?:required |supported )?(?:version )?[\\"']{0,2}v?\d/i,
+    ],
+    confidence: 0.86,
+    title: 'The server or platform the app runs against is older than the minimum version it requires',
+    not: /\b(?:schema|data|on-disk|storage|file|format|index|snapshot|dump|backup|lockfile|migration|metadata|TLS|SSL|protocol)\b[^\n]{0,12}\bversion\b/i,
+  },
+  {
+    // Docker's API negotiation, named both ways: "client version 1.45 is too new. Maximum supported API
+    // version is 1.41" (a newer docker CLI or SDK in the image than the daemon), "... is too old. Minimum ...".
+    all: [/\bclient version v?\d[\d.]{0,10} is too (?:new|old)\. (?:Maximum|Minimum) supported API version is\b/],
+    confidence: 0.88,
+    title: 'The Docker client in the image speaks another API version than the daemon supports',
+  },
+  {
+    // A newer client calling an API the older server does not have yet: MLflow "API request to endpoint
+    // /api/2.0/mlflow/runs/log-inputs failed with error code 404", Elasticsearch "no handler found for uri
+    // [/_data_stream/x] and method [PUT]", gRPC "code = Unimplemented desc = unknown method X for service Y".
+    // A wrong base URL or another service at the address says the same, so this stays well below the band.
+    all: [
+      /\bAPI request to endpoint \/[\w./-]{1,120} failed with error code 404\b|\bno handler found for uri \[\/[^\]\n]{1,160}\] and method \[[A-Z]{3,7}\]|\bcode ?= ?Unimplemented desc ?= ?unknown method \w{1,80} for service [\w.]{1,160}/,
+    ],
+    confidence: 0.64,
+    title:
+      'The server has no such API endpoint or method: the client is likely newer than the server (or the URL is wrong)',
+  },
 ];

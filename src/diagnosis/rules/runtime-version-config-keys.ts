@@ -6,6 +6,10 @@
  * so bad-config steps back; runtime-version-settings.ts lists the signatures.
  */
 import type { Signature } from './log-helpers.ts';
+import {
+  CONFIG_NAME_OF_ANOTHER_RELEASE,
+  CONFIG_NAME_OF_ANOTHER_RELEASE_SIGNATURES,
+} from './runtime-version-config-releases.ts';
 
 /**
  * nginx directives later releases added (ssl_ocsp 1.19.0, proxy_cookie_flags and userid_flags 1.19.3,
@@ -40,7 +44,8 @@ export const GO_SERVER_KEY_OF_ANOTHER_MAJOR =
 export const CONFIG_KEY_OF_ANOTHER_RELEASE = (text: string): boolean =>
   NGINX_DIRECTIVE_OF_ANOTHER_RELEASE.test(text) ||
   KEA_KEYWORD_OF_ANOTHER_RELEASE.test(text) ||
-  GO_SERVER_KEY_OF_ANOTHER_MAJOR.test(text);
+  GO_SERVER_KEY_OF_ANOTHER_MAJOR.test(text) ||
+  CONFIG_NAME_OF_ANOTHER_RELEASE(text);
 
 export const CONFIG_KEY_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
   {
@@ -62,4 +67,6 @@ export const CONFIG_KEY_OF_ANOTHER_RELEASE_SIGNATURES: Signature[] = [
     confidence: 0.8,
     title: 'The config is in the schema of another major release than the image runs (keys it removed or renamed)',
   },
+  // HAProxy, Unbound, Dagster, snmp_exporter, versioned XML namespaces, ansible-core builtins.
+  ...CONFIG_NAME_OF_ANOTHER_RELEASE_SIGNATURES,
 ];

@@ -111,4 +111,15 @@ export const LAUNCHER_GATE_SIGNATURES: Signature[] = [
     confidence: 0.9,
     title: 'The app or launcher refuses the language runtime version in the image',
   },
+  {
+    // The interpreter's own check of a version statement in the code: Perl's `use v5.36` ("Perl v5.36.0
+    // required--this is only v5.32.1", also "(did you mean v5.360.0?)"), Tcl's `package require Tcl 8.6`
+    // ("version conflict for package "Tcl": have 8.5.19, need 8.6"). A module's own version line
+    // ("Moo version 2.004 required--this is only version 2.003") is a library's, not the runtime's.
+    all: [
+      /\bPerl v?5\.\d{1,3}(?:\.\d{1,3})? required\b[^\n]{0,60}--this is only v?5\.\d|\bversion conflict for package "Tcl": have \d/,
+    ],
+    confidence: 0.9,
+    title: "The code states a newer language version (use v5.36, package require Tcl) than the image's interpreter",
+  },
 ];

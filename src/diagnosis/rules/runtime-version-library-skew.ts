@@ -9,6 +9,15 @@ import type { Signature } from './log-helpers.ts';
 
 export const LIBRARY_SKEW_SIGNATURES: Signature[] = [
   {
+    // A Scala artifact built for another Scala binary version than the image's (Spark images ship 2.12 or
+    // 2.13): the standard library classes or methods one version has and the other lacks are missing.
+    all: [
+      /\b(?:NoSuchMethodError|NoClassDefFoundError|ClassNotFoundException|AbstractMethodError)\b[^\n]{0,40}\bscala[./](?:collection[./](?:immutable[./]ArraySeq|IterableOnce|GenTraversableOnce|GenTraversable\b|TraversableOnce|JavaConverters|compat)|runtime[./](?:ScalaRunTime|java8[./])|Predef\$?[./](?:refArrayOps|wrapRefArray|genericWrapArray|ArrowAssoc)|Product[./]\$init\$|math[./]Ordering[./]Double)/,
+    ],
+    confidence: 0.84,
+    title: "The Scala code was built for another Scala version than the image's (2.12 against 2.13)",
+  },
+  {
     // Protocol Buffers refusing generated code of another protoc release: Python's "Descriptors cannot be
     // created directly ... your generated code is out of date and must be regenerated with protoc >= 3.19.0"
     // (older runtimes misspelt it "cannot not be"), the gencode/runtime check of protobuf 4.26+/5.x in Python

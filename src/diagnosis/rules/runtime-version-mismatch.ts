@@ -6,6 +6,7 @@ import { API_GAP_SIGNATURES } from './runtime-version-api-gaps.ts';
 import { LANGUAGE_CHANGE_SIGNATURES } from './runtime-version-language-changes.ts';
 import { SERVER_VERSION_SIGNATURES } from './runtime-version-gates.ts';
 import { LAUNCHER_GATE_SIGNATURES } from './runtime-version-launcher-gates.ts';
+import { removedJvmOptionConfidence } from './runtime-version-jvm-options.ts';
 import { LIBRARY_SKEW_SIGNATURES } from './runtime-version-library-skew.ts';
 import { SETTING_OF_ANOTHER_RELEASE_SIGNATURES } from './runtime-version-settings.ts';
 import { OLD_GPU_ARCH, OLD_GPU_DRIVER } from './runtime-version-gpu-driver.ts';
@@ -124,15 +125,6 @@ const SIGNATURES: Signature[] = [
     title: "The code declares typed class constants (PHP 8.3) that the image's older PHP cannot parse",
   },
   {
-    // A Scala artifact built for another Scala binary version than the image's (Spark images ship 2.12 or
-    // 2.13): the standard library classes or methods one version has and the other lacks are missing.
-    all: [
-      /\b(?:NoSuchMethodError|NoClassDefFoundError|ClassNotFoundException|AbstractMethodError)\b[^\n]{0,40}\bscala[./](?:collection[./](?:immutable[./]ArraySeq|IterableOnce|GenTraversableOnce|GenTraversable\b|TraversableOnce|JavaConverters|compat)|runtime[./](?:ScalaRunTime|java8[./])|Predef\$?[./](?:refArrayOps|wrapRefArray|genericWrapArray|ArrowAssoc)|Product[./]\$init\$|math[./]Ordering[./]Double)/,
-    ],
-    confidence: 0.84,
-    title: "The Scala code was built for another Scala version than the image's (2.12 against 2.13)",
-  },
-  {
     // A driver or client whose framework or Python differs from the cluster it joins: Ray "Version mismatch:
     // The cluster was started with: Ray: 2.9.3 ...", Ray Client "Python minor versions differ", Dask "Mismatched
     // versions found", PySpark "[PYTHON_VERSION_MISMATCH] Python in worker has different version ... driver".
@@ -233,9 +225,12 @@ const bySignature = signatureRule({
   // A removed stdlib module beside a python3.12+ path: the image's Python dropped it. A removed MySQL option
   // after a floating-tag pull (mysql:8 moved to 8.4): the tag moved under the config, a weaker reading. A
   // .NET framework absent from the image (not another version of it) is missing_dependency's: an alternative.
+  // A removed JVM option beside the JVM's own deprecation warnings: the JVM is newer than the options.
   adjust: (ctx, hit) => {
     if (hit.signature.all.includes(STDLIB_REMOVED_BY_NEWER_PYTHON) && onNewerPython(ctx.log.lines)) return 0.92;
     if (hit.signature === DOTNET_FRAMEWORK_NOT_FOUND && dotnetFrameworkAbsent(ctx.log.lines)) return 0.45;
+    if (hit.signature.all.includes(JVM_OPTION_OF_ANOTHER_JAVA))
+      return removedJvmOptionConfidence(ctx.log.lines, hit.confidence);
     const floatingTag = ctx.events.some((e) => FLOATING_TAG_PULL.test(e.message));
     return hit.signature.all.includes(REMOVED_MYSQL_FLAG) && floatingTag ? 0.72 : hit.confidence;
   },

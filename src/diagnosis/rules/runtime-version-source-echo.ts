@@ -97,6 +97,16 @@ const PAIRED_READINGS: PairedReading[] = [
     confidence: 0.8,
     title: "The code uses PHP 8.1 syntax (enum, readonly) that the image's older PHP cannot parse",
   },
+  {
+    // Import attributes (`import x from './x.json' with { type: 'json' }`, emitted by TypeScript 5.3+ and
+    // esbuild) parse only on Node.js 18.20/20.10+: an older Node stops at `with`. The older `assert { type }`
+    // form was removed in Node.js 22 (and V8 12.3 elsewhere), which stops at `assert`. Node echoes the import.
+    error: /\bSyntaxError: Unexpected (?:token|identifier) '(?:with|assert)'/,
+    feature:
+      /^\s{0,8}(?:import|export)\b[^\n]{0,200}\b(?:with|assert) ?\{ ?type: ?['"](?:json|css|javascript|text|bytes)['"]/,
+    confidence: 0.84,
+    title: "The code uses JSON import attributes in a syntax the image's Node.js does not parse (another Node release)",
+  },
 ];
 
 const NAME_MISSING_FROM_INSTALLED_PACKAGE =

@@ -5,7 +5,11 @@
 import { kubectl } from '../kubectl.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { LogLine } from '../types.ts';
-import { rejectedFlagListedInUsage } from './argument-carriage-return-clues.ts';
+import {
+  carriageReturnOnlyArgument,
+  continuationFlagsRunAsCommands,
+  rejectedFlagListedInUsage,
+} from './argument-carriage-return-clues.ts';
 import { execNoSuchFile, sameNameSuggested, shellPathNotFound } from './exec-clues.ts';
 import { finding, hitEvidence, logEvidence, matchSignatures, type Signature } from './log-helpers.ts';
 import { CRLF_REPORT_SIGNATURES } from './script-crlf-line-endings-reports.ts';
@@ -224,6 +228,21 @@ export const scriptCrlfLineEndings: Rule = {
             : 0.45,
         evidence: logEvidence([notFound.line]),
         steps: stepsFor(ctx, SAFE_PATH.test(notFound.path) ? notFound.path : undefined),
+      });
+    }
+    // A lone CR passed as an argument, and continuation lines run as commands: a "\\" that escaped a CR.
+    const crOnly = exec ? undefined : carriageReturnOnlyArgument(ctx.log.lines);
+    const flagsRun = exec ? [] : continuationFlagsRunAsCommands(ctx.log.lines);
+    if (crOnly || flagsRun.length >= 2) {
+      return finding(ctx, {
+        ruleId: 'script-crlf-line-endings',
+        category: 'script_crlf_line_endings',
+        title: crOnly
+          ? 'A program was given a bare carriage return as an argument: the start script has CRLF line endings'
+          : 'Continued lines of a script ran as commands of their own: CRLF line endings break the "\\"',
+        confidence: crOnly && flagsRun.length > 0 ? 0.92 : crOnly ? 0.86 : 0.78,
+        evidence: logEvidence([...(crOnly ? [crOnly] : []), ...flagsRun.slice(0, 3)]),
+        steps: stepsFor(ctx, scriptIn(flagsRun) ?? undefined),
       });
     }
     const suggested = exec ? undefined : sameNameSuggested(ctx.log.lines);

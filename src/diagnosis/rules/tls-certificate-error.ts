@@ -71,6 +71,17 @@ const SIGNATURES: Signature[] = [
     title: "TLS fails: the peer's certificate is malformed or uses a form this TLS library rejects",
   },
   {
+    // The peer's certificate does not name the host the client dialled (an alias, an ExternalName Service, an
+    // IP): rustls "invalid peer certificate: NotValidForName" (or "certificate not valid for name"), libpq
+    // 'server certificate for "x" does not match host name "y"', Node "Hostname/IP does not match certificate's
+    // altnames", Java "No subject alternative (?:DNS )?names matching", Python "hostname 'x' doesn't match".
+    all: [
+      /\binvalid peer certificate(?: contents)?: (?:[A-Za-z]{0,40}NotValidForName|Expired|NotValidYet|BadSignature|BadEncoding|UnknownIssuer|certificate not valid for name)|\bcertificate (?:is )?not valid for name\b|\bserver certificate for "[^"\n]{1,200}" does not match host name\b|\bHostname\/IP does not match certificate's altnames\b|\bNo subject alternative (?:DNS )?names? matching\b|\bhostname '[^'\n]{1,200}' doesn't match\b/,
+    ],
+    confidence: 0.88,
+    title: 'TLS verification failed: the certificate does not name the host dialled (or is not valid)',
+  },
+  {
     all: [/Fatal - Unknown CA\b|\bunknown_ca\b|root certificate file "[^"\s]{1,300}" does not exist/],
     confidence: 0.86,
     title: 'TLS verification fails: the CA is unknown or its bundle is not in the image',

@@ -4,6 +4,30 @@ import { ruleTable } from './helpers.ts';
 ruleTable(authFailure, 'auth_failure', {
   positives: [
     {
+      name: 'a home-automation bridge whose MQTT broker refuses the login in its CONNACK (mqtt.js)',
+      log: 'info: z2m: Connecting to MQTT server at mqtt://mosquitto.home.svc:1883\nerror: z2m: MQTT error: Connection refused: Not authorized\nerror: z2m: MQTT failed to connect, exiting... (Connection refused: Not authorized)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a mosquitto_sub health script after the broker password file was regenerated',
+      log: 'Connection error: Connection Refused: bad user name or password.\nmqtt check failed',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Paho Java client refused by an EMQX broker',
+      log: 'Exception in thread "main" Not authorized to connect (5)\n\tat org.eclipse.paho.client.mqttv3.internal.ExceptionHelper.createMqttException(ExceptionHelper.java:28)',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: "a payments SDK's AuthenticationError for a key that was sent and refused (rotated key)",
+      log: 'Traceback (most recent call last):\n  File "/app/sync.py", line 12, in <module>\n    stripe.Price.list(limit=10)\nstripe.error.AuthenticationError: Invalid API Key provided: sk_live_****************3xQa',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: 'an impacket-based share sync whose domain password expired (STATUS_LOGON_FAILURE, no prose)',
       log: '[*] Connecting to \\\\nas02.corp.local\\exports\nimpacket.smbconnection.SessionError: SMB SessionError: STATUS_LOGON_FAILURE(The attempted logon is invalid. This is either due to a bad username or authentication information.)',
       exitCode: 1,
@@ -235,6 +259,21 @@ ruleTable(authFailure, 'auth_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'an MQTT broker that is not listening is unreachable, not a refused login',
+      log: 'info: z2m: Connecting to MQTT server at mqtt://mosquitto.home.svc:1883\nerror: z2m: MQTT error: connect ECONNREFUSED 10.43.12.7:1883\nerror: z2m: MQTT failed to connect, exiting...',
+      exitCode: 1,
+    },
+    {
+      name: 'an MQTT CONNACK saying the server is unavailable (code 3) is not a credential refusal',
+      log: 'Connection error: Connection Refused: broker unavailable.\nmqtt check failed',
+      exitCode: 1,
+    },
+    {
+      name: "a payments SDK's AuthenticationError that says no API key was sent at all (an unset variable)",
+      log: 'Stripe::AuthenticationError: No API key provided. Set your API key using "Stripe.api_key = <API-KEY>".\n  /usr/local/bundle/gems/stripe-10.1.0/lib/stripe/api_requestor.rb:714:in `check_api_key!\'',
+      exitCode: 1,
+    },
     {
       name: 'a share that refuses access after a successful logon is a permission, not a rejected password',
       log: 'Domain=[CORP] OS=[] Server=[]\ntree connect failed: NT_STATUS_ACCESS_DENIED',

@@ -1010,6 +1010,64 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       exitCode: 1,
       min: 0.75,
     },
+    {
+      name: 'a Go server rejects a log format that holds the next flag (two options in one args item)',
+      log: 'time="2024-06-01T10:00:00Z" level=info msg="starting registry-proxy"\nError: invalid log format "json --log-level=debug", expected one of text, json',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'cobra counting positional args: two arguments given as one item, or one missing',
+      log: 'Error: requires at least 2 arg(s), only received 1\nUsage:\n  mc mirror SOURCE TARGET [flags]',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'coreutils cp in an init container with its destination missing from the args',
+      log: "cp: missing destination file operand after '/config/app.yaml'\nTry 'cp --help' for more information.",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'an oclif CLI (Salesforce sf) told a command it does not have',
+      log: ' \u203a   Error: command project:deploy:strat not found',
+      exitCode: 2,
+      min: 0.8,
+    },
+    {
+      name: 'GNU make told a target the Makefile does not have',
+      log: "make: *** No rule to make target 'serve-prod'.  Stop.",
+      exitCode: 2,
+      min: 0.8,
+    },
+    {
+      name: 'python -c with its code cut by the args split (a SyntaxError in "<string>")',
+      log: '  File "<string>", line 1\n    from app import\n                   ^\nSyntaxError: invalid syntax',
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'perl -e cut short by the args split',
+      log: 'syntax error at -e line 1, at EOF\nExecution of -e aborted due to compilation errors.',
+      exitCode: 255,
+      min: 0.7,
+    },
+    {
+      name: 'a getopt program that prints only its synopsis with <placeholders> and exits 2',
+      log: 'relay.py -c <config file> -p <port> -v',
+      exitCode: 2,
+      min: 0.55,
+      max: 0.7,
+    },
+    {
+      name: 'a Node server that prints only a deprecation warning and exits 0 in a restart loop',
+      log: '(node:1) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues.',
+      exitCode: 0,
+      reason: 'Completed',
+      events: RESTARTED_IN_A_LOOP,
+      min: 0.45,
+      max: 0.6,
+    },
   ],
   negatives: [
     {
@@ -1460,6 +1518,37 @@ ruleTable(badCommandArgs, 'bad_command_args', {
       name: 'a config file that is not found, with no word about the command line',
       log: 'Error: could not find config defaults in /usr/share/app/conf',
       exitCode: 1,
+    },
+    {
+      name: "a Python TypeError about a call's arguments is the code's bug, not argv",
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 9, in <module>\n    run(cfg)\nTypeError: run() takes exactly 2 positional arguments (1 given)',
+      exitCode: 1,
+    },
+    {
+      name: "make missing an input of the build ('needed by') is not the command's target",
+      log: "make: *** No rule to make target 'src/main.o', needed by 'app'.  Stop.",
+      exitCode: 2,
+    },
+    {
+      name: 'the shell not finding the program itself is command_not_found',
+      log: '/docker-entrypoint.sh: line 12: n8n: command not found',
+      exitCode: 127,
+    },
+    {
+      name: 'a SyntaxError in a source file is not inline code from the command',
+      log: 'Traceback (most recent call last):\n  File "/app/main.py", line 3\n    def handler(\n               ^\nSyntaxError: \'(\' was never closed',
+      exitCode: 1,
+    },
+    {
+      name: 'a start line that echoes real values is not a synopsis',
+      log: "relay.py -c /etc/relay.conf -p 8080 -v\nTraceback (most recent call last):\nKeyError: 'upstream'",
+      exitCode: 1,
+    },
+    {
+      name: 'a Job that printed only a warning and completed is not a restart loop',
+      log: '/usr/lib/python3.11/site-packages/app/config.py:12 FutureWarning: key [core/x] has been deprecated',
+      exitCode: 0,
+      reason: 'Completed',
     },
   ],
 });

@@ -715,8 +715,39 @@ ruleTable(badConfig, 'bad_config', {
       min: 0.7,
       max: 0.84,
     },
+    {
+      name: 'a TLS broker URL without the parameter its client demands (Celery result backend)',
+      log: '  File "/usr/local/lib/python3.12/site-packages/celery/backends/redis.py", line 330, in _params_from_url\n    raise ValueError(E_REDIS_SSL_CERT_REQS_MISSING_INVALID)\nValueError: \nA rediss:// URL must have parameter ssl_cert_reqs and this must be set to CERT_REQUIRED, CERT_OPTIONAL, or CERT_NONE',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: 'a password with a reserved character read as the port (Python urllib under SQLAlchemy)',
+      log: '  File "/usr/local/lib/python3.11/urllib/parse.py", line 182, in port\n    raise ValueError(f"Port could not be cast to integer value as {port!r}")\nValueError: Port could not be cast to integer value as \'S3cr#t\'',
+      exitCode: 1,
+      min: 0.75,
+      max: 0.84,
+    },
+    {
+      name: "Go's URL parser reading a password as the port",
+      log: 'panic: parse "postgres://app:pa/ss@db:5432/app": invalid port ":pa" after host',
+      exitCode: 2,
+      min: 0.75,
+      max: 0.84,
+    },
   ],
   negatives: [
+    {
+      name: 'a Redis URL with no scheme at all is an unset variable (missing_env_var)',
+      log: 'ValueError: Redis URL must specify one of the following schemes (redis://, rediss://, unix://)',
+      exitCode: 1,
+    },
+    {
+      name: 'a connection string missing a parameter because the variable is undefined is not a bad value',
+      log: "Error: connection string is missing parameter 'undefined'",
+      exitCode: 1,
+    },
     {
       name: 'a Lua syntax error in a plugin handler is the code, not a configuration (Kong custom plugin)',
       log: "nginx: [error] init_by_lua error: /usr/local/share/lua/5.1/kong/plugins/ratelimit-ext/handler.lua:42: unexpected symbol near 'end'",

@@ -142,6 +142,18 @@ ruleTable(commandNotFound, 'command_not_found', {
         'crun: executable file `celery` not found in $PATH: No such file or directory: OCI runtime attempted to invoke a command that was not found',
       min: 0.9,
     },
+    {
+      name: 'pytesseract finds no tesseract binary in a slim image',
+      log: 'Traceback (most recent call last):\n  File "/app/ocr.py", line 14, in extract\n    return pytesseract.image_to_string(img)\npytesseract.pytesseract.TesseractNotFoundError: tesseract is not installed or it\'s not in your PATH. See README file for more information.',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'Selenium cannot find its driver binary',
+      log: "selenium.common.exceptions.WebDriverException: Message: 'chromedriver' executable needs to be in PATH.",
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
     {
@@ -257,6 +269,11 @@ ruleTable(commandNotFound, 'command_not_found', {
       name: 'dotnet run in a runtime image is a dev-time command (bad_command_args), not a missing tool',
       log: "The command could not be loaded, possibly because:\n  * You intended to execute a .NET application:\n      The application 'run' does not exist.\n  * You intended to execute a .NET SDK command:\n      No .NET SDKs were found.",
       exitCode: 145,
+    },
+    {
+      name: 'the Python wrapper library itself missing is missing_dependency',
+      log: 'Traceback (most recent call last):\n  File "/app/pdf.py", line 1, in <module>\n    import pdfkit\nModuleNotFoundError: No module named \'pdfkit\'',
+      exitCode: 1,
     },
   ],
 });

@@ -6,6 +6,18 @@ import { ruleTable } from './helpers.ts';
 ruleTable(dbMigrationFailure, 'db_migration_failure', {
   positives: [
     {
+      name: 'an Alembic migration making user emails unique over duplicates (PostgreSQL)',
+      log: 'INFO  [alembic.runtime.migration] Running upgrade 3f2a1b -> 7c9d0e, unique user email\nTraceback (most recent call last):\nsqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) could not create unique index "ix_users_email"\nDETAIL:  Key (email)=(ops@example.com) is duplicated.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'an EF Core migration adding a unique index over duplicate SKUs (SQL Server)',
+      log: "info: Microsoft.EntityFrameworkCore.Migrations[20402]\n      Applying migration '20240611093000_UniqueSku'.\nfail: Microsoft.EntityFrameworkCore.Database.Command[20102]\nMicrosoft.Data.SqlClient.SqlException (0x80131904): The CREATE UNIQUE INDEX statement terminated because a duplicate key was found for the object name 'dbo.Products' and the index name 'IX_Products_Sku'. The duplicate key value is (AB-100).",
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
       name: "a Django migration adding fields past PostgreSQL's 1600-column limit",
       log: 'Operations to perform:\n  Apply all migrations: admin, auth, catalog\nRunning migrations:\n  Applying catalog.0087_product_attr_1500_1620...Traceback (most recent call last):\n  File "/usr/local/lib/python3.12/site-packages/django/db/backends/utils.py", line 105, in _execute\n    return self.cursor.execute(sql, params)\npsycopg.errors.TooManyColumns: tables can have at most 1600 columns',
       exitCode: 1,
@@ -55,6 +67,11 @@ ruleTable(dbMigrationFailure, 'db_migration_failure', {
     },
   ],
   negatives: [
+    {
+      name: 'an INSERT hitting a unique key at run time is not a migration (the key "already exists")',
+      log: 'ERROR:  duplicate key value violates unique constraint "users_email_key"\nDETAIL:  Key (email)=(ops@example.com) already exists.\nTraceback (most recent call last):\n  File "/app/signup.py", line 40, in create_user',
+      exitCode: 1,
+    },
     {
       name: "an import job refusing to load into a table that is not empty is the app's own check, not a migration",
       log: 'INFO loader: starting nightly import of /data/export.csv\nERROR loader: table "staging_orders" is not empty; refusing to overwrite (pass --truncate)',

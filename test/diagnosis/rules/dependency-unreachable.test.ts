@@ -220,6 +220,11 @@ ruleTable(dependencyUnreachable, 'dependency_unreachable', {
   ],
   negatives: [
     {
+      name: "an MQTT broker's CONNACK refusing the login says 'Connection refused' but the broker answered",
+      log: 'info: Connecting to MQTT server at mqtt://emqx.iot.svc:1883\nerror: MQTT error: Connection refused: Bad username or password\nerror: MQTT failed to connect, exiting...',
+      exitCode: 1,
+    },
+    {
       name: 'refusals while the broker was still starting, then the app says in lower case it is connected: recovered',
       log: [
         'Error: connect ECONNREFUSED 10.0.7.31:5672',

@@ -130,6 +130,18 @@ ruleTable(diskFull, 'disk_full', {
       log: 'Error: Storage reached its minimum free drive threshold. (*errors.errorString)\nError: drive path full (cmd.StorageFull)',
       min: 0.8,
     },
+    {
+      name: "a Zig program's write answered error.NoSpaceLeft (no errno words)",
+      log: 'info(segment): flushing segment 412 (16777216 bytes)\nerror: NoSpaceLeft\n/opt/app/src/segment.zig:88:13: 0x10d2f4 in flush (app)\n            return error.NoSpaceLeft;',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Rust WAL writer whose error keeps only io::ErrorKind::StorageFull',
+      log: 'thread \'main\' panicked at src/wal.rs:77:14:\nfailed to append WAL record: Custom { kind: StorageFull, error: "segment preallocation failed" }\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace',
+      exitCode: 101,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -197,6 +209,17 @@ ruleTable(diskFull, 'disk_full', {
     {
       name: 'a drive path listing',
       log: 'Formatting 1st pool, 1 set(s), 4 drives per set.\nStatus: 4 Online, 0 Offline.',
+    },
+    {
+      name: "a Haskell dev server's addWatch answered ENOSPC is the inotify limit, not the disk",
+      log: 'Watching /app for changes\nRunDevServer: /app/Web/View/Users: addWatch: resource exhausted (No space left on device)',
+      exitCode: 1,
+      best: 'host_kernel_limit',
+    },
+    {
+      name: 'a Zig watcher whose inotify watch fails with NoSpaceLeft is the watch limit',
+      log: 'info: watching /srv/site via inotify\nerror: NoSpaceLeft',
+      exitCode: 1,
     },
   ],
 });

@@ -342,6 +342,24 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       exitCode: 137,
       min: 0.75,
     },
+    {
+      name: 'a Go config reloader whose inotify_add_watch is refused with ENOSPC (no sysctl named)',
+      log: 'I0312 10:02:11.118 main.go:41] watching /etc/app/conf.d for changes\nF0312 10:02:11.221 main.go:57] failed to start watcher: inotify_add_watch /etc/app/conf.d/tenants: no space left on device',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "a Yesod dev server's hinotify addWatch answered 'resource exhausted'",
+      log: 'Starting development server...\nWatching files for changes...\nyesod: /src/templates/admin: addWatch: resource exhausted (No space left on device)',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "Java's WatchService runs out of inotify watches (Spring DevTools style restarter)",
+      log: 'Exception in thread "restartedMain" java.io.IOException: User limit of inotify watches reached\n\tat java.base/sun.nio.fs.LinuxWatchService$Poller.implRegister(LinuxWatchService.java:264)\n\tat java.base/sun.nio.fs.AbstractPoller.processRequests(AbstractPoller.java:260)',
+      exitCode: 1,
+      min: 0.85,
+    },
   ],
   negatives: [
     {
@@ -515,6 +533,17 @@ ruleTable(hostKernelLimit, 'host_kernel_limit', {
       name: 'an accept() that would block is a non-blocking socket, not a descriptor limit',
       log: '2024/10/02 09:14:03 [alert] 12#12: accept4() failed (11: Resource temporarily unavailable)',
       exitCode: 1,
+    },
+    {
+      name: 'a watch refused on a path that is absent is that path, not the limit',
+      log: 'ERROR fsnotify: failed to add watch /etc/certs/live: no such file or directory',
+      exitCode: 1,
+    },
+    {
+      name: 'a dev server that watches files and then fills its volume is a full disk',
+      log: 'Watching /app for changes\nERROR failed to write snapshot /data/snap.db: No space left on device',
+      exitCode: 1,
+      best: 'disk_full',
     },
   ],
 });

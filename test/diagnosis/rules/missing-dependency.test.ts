@@ -749,6 +749,42 @@ ruleTable(missingDependency, 'missing_dependency', {
       min: 0.7,
       max: 0.84,
     },
+    {
+      name: 'pandas finds no parquet engine in a slim job image',
+      log: 'Traceback (most recent call last):\n  File "/app/export.py", line 31, in <module>\n    df.to_parquet(out)\n  File "/usr/local/lib/python3.12/site-packages/pandas/io/parquet.py", line 67, in get_engine\n    raise ImportError(\nImportError: Unable to find a usable engine; tried using: \'pyarrow\', \'fastparquet\'.',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'a Kafka consumer whose topic uses lz4 but the codec library is absent',
+      log: 'kafka.errors.UnsupportedCodecError: UnsupportedCodecError: Libraries for lz4 compression codec not found',
+      exitCode: 1,
+      min: 0.8,
+    },
+    {
+      name: 'spaCy loads a pipeline whose transformer factory comes from an uninstalled package',
+      log: "  File \"/usr/local/lib/python3.11/site-packages/spacy/language.py\", line 821, in add_pipe\n    raise ValueError(err)\nValueError: [E002] Can't find factory for 'curated_transformer' for language English (en). This usually happens when spaCy calls `nlp.create_pipe` with a custom component name that's not registered on the current language class.",
+      exitCode: 1,
+      min: 0.7,
+    },
+    {
+      name: 'a static site generator plugin that is not installed, with the install command',
+      log: 'INFO  Validating config\nERROR Plugin not found: hexo-renderer-pug. Try "npm install hexo-renderer-pug --save"',
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'an analytics app checking its PHP extensions (plural wording)',
+      log: '[php:error] [pid 33] PHP Fatal error:  Uncaught Exception: PHP extensions missing: gd in /var/www/html/core/SystemCheck.php:41',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a web UI that checks its required Python modules at start',
+      log: "Checking requirements...\nRequired Python module 'cheroot' is not installed. Please run: pip install -r requirements.txt",
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
     {
@@ -1026,6 +1062,21 @@ ruleTable(missingDependency, 'missing_dependency', {
       name: 'two installed mods that conflict: nothing is missing',
       log: '   0.071 Error Util.cpp:83: Failed to load mods: Krastorio2: Incompatible with mod: bobplates',
       exitCode: 1,
+    },
+    {
+      name: 'kombu refusing a content type on purpose is a setting, not a missing serializer',
+      log: 'kombu.exceptions.ContentDisallowed: Refusing to deserialize untrusted content of type pickle (application/x-python-serialize)',
+      exitCode: 1,
+    },
+    {
+      name: 'a Prefect block document that was never created is not a missing package',
+      log: 'ValueError: Unable to find block document named ledger-results for block type s3-bucket',
+      exitCode: 1,
+    },
+    {
+      name: 'a PHP extension loaded twice is a config warning, not a missing one',
+      log: 'PHP Warning:  Module "pdo_pgsql" is already loaded in Unknown on line 0\n[core:notice] AH00094: Command line: \'apache2 -D FOREGROUND\'',
+      exitCode: 0,
     },
   ],
 });

@@ -9,6 +9,12 @@ import { ruleTable } from './helpers.ts';
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
     {
+      name: 'a Ruby payments job whose SDK raises AuthenticationError because no API key was sent',
+      log: 'I, [2024-11-02T03:00:01] INFO -- : syncing invoices\nStripe::AuthenticationError: No API key provided. Set your API key using "Stripe.api_key = <API-KEY>".\n  /usr/local/bundle/gems/stripe-10.1.0/lib/stripe/api_requestor.rb:714:in `check_api_key!\'',
+      exitCode: 1,
+      min: 0.6,
+    },
+    {
       name: 'a Caddy module that needs a JWT key for publishers, read from an {env.X} that expanded empty (Mercure)',
       log: "Error: loading initial config: loading new config: loading http app module: provision http: server srv0: setting up route handlers: route 0: loading handler modules: position 0: loading module 'mercure': provision http.handlers.mercure: a JWT key or the URL of a JWK Set for publishers must be provided",
       exitCode: 1,

@@ -600,6 +600,36 @@ ruleTable(missingFile, 'missing_file', {
       exitCode: 1,
       min: 0.7,
     },
+    {
+      name: "Click's path check of a logging config option (uvicorn/celery)",
+      log: "Usage: uvicorn [OPTIONS] APP\nTry 'uvicorn --help' for help.\n\nError: Invalid value for '--log-config': Path '/app/logging.yaml' does not exist.",
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: "dbt's profiles directory option naming a directory the Secret was not mounted at",
+      log: "Usage: dbt run [OPTIONS]\nTry 'dbt run -h' for help.\n\nError: Invalid value for '--profiles-dir': Path '/root/.dbt' does not exist.",
+      exitCode: 2,
+      min: 0.75,
+    },
+    {
+      name: 'a server whose built frontend directory is absent from the runtime stage',
+      log: '2024-05-02T10:11:12Z INFO starting api on :8080\n2024-05-02T10:11:12Z FATAL frontend directory /opt/app/ui/dist does not exist',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a proxy whose TLS certificate file was mounted at another path',
+      log: 'level=error msg="unable to start: certificate file /etc/tls/tls.crt does not exist"',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'curl in an init script pointed at a CA bundle that is not there',
+      log: '+ curl --cacert /etc/ssl/corp/ca.pem https://vault.internal:8200/v1/sys/health\ncurl: (77) error setting certificate verify locations:  CAfile: /etc/ssl/corp/ca.pem CApath: none',
+      exitCode: 77,
+      min: 0.7,
+    },
   ],
   negatives: [
     {
@@ -855,6 +885,21 @@ ruleTable(missingFile, 'missing_file', {
       name: "Zig's AccessDenied on an open is a permission error, not a missing file",
       log: 'info: loading routes from /etc/gw/routes.json\nerror: AccessDenied\n/usr/local/zig/lib/std/fs/Dir.zig:880:16: 0x1036c2b in openFileZ (gw)',
       exitCode: 1,
+    },
+    {
+      name: 'a data directory that is empty on first start is initialised, not missing',
+      log: 'The content directory /var/lib/app/data is empty, initializing a new store\nListening on :9000',
+      exitCode: 0,
+    },
+    {
+      name: 'a certificate that is there but expired is a TLS error, not a missing file',
+      log: 'ERROR: cannot load certificates.\nproblem with node certificate: x509: certificate has expired or is not yet valid',
+      exitCode: 1,
+    },
+    {
+      name: "a setting given to Click's file option is the command's mistake",
+      log: "Error: Invalid value for '-c' / '--config': File 'sql_time_limit_ms:3500' does not exist.",
+      exitCode: 2,
     },
   ],
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { boundPort, nonRootPort } from '../../../src/diagnosis/rules/non-root-port.ts';
+import { nonRootPort } from '../../../src/diagnosis/rules/non-root-port.ts';
+import { boundPort } from '../../../src/diagnosis/rules/privileged-bind-clues.ts';
 import { containerFacts, contextFor, security } from '../../fixtures/pods.ts';
 
 const nonRoot = containerFacts({
@@ -54,5 +55,44 @@ describe('non-root-port', () => {
     assert.equal(nonRootPort.match(contextFor({ container: noLowPort, logLines: high })), null);
     const file = ["Error: EACCES: permission denied, open '/data/x'"];
     assert.equal(nonRootPort.match(contextFor({ container: nonRoot, logLines: file })), null);
+  });
+
+  test('a bind failure whose cause below is Permission denied (Kestrel, Jetty): a privileged port, not a taken one', () => {
+    const kestrel = [
+      'crit: Microsoft.AspNetCore.Server.Kestrel[0]',
+      '      Unable to start Kestrel.',
+      '      System.IO.IOException: Failed to bind to address http://[::]:80.',
+      '       ---> System.Net.Sockets.SocketException (13): Permission denied',
+      '         at System.Net.Sockets.Socket.DoBind(EndPoint endPointSnapshot, SocketAddress socketAddress)',
+    ];
+    const finding = nonRootPort.match(contextFor({ container: containerFacts({}), logLines: kestrel }));
+    assert.ok(finding);
+    assert.match(finding.title, /port 80\b/);
+    const jetty = [
+      'java.io.IOException: Failed to bind to /0.0.0.0:443',
+      '\tat org.eclipse.jetty.server.ServerConnector.openAcceptChannel(ServerConnector.java:349)',
+      'Caused by: java.net.SocketException: Permission denied',
+    ];
+    assert.ok(nonRootPort.match(contextFor({ container: containerFacts({}), logLines: jetty })));
+  });
+
+  test("Jupyter's wording of EACCES on a port (Voila, Notebook, JupyterLab)", () => {
+    const log = [
+      '[I 10:00:00 ServerApp] Serving notebooks from local directory: /home/jovyan',
+      '[W 10:00:00 ServerApp] Permission to listen on port 443 denied.',
+    ];
+    const finding = nonRootPort.match(contextFor({ container: containerFacts({}), logLines: log }));
+    assert.ok(finding);
+    assert.match(finding.title, /port 443\b/);
+  });
+
+  test('a bind failure caused by a taken port, or a denied high port, is not a privileged bind', () => {
+    const taken = [
+      'java.io.IOException: Failed to bind to /0.0.0.0:80',
+      'Caused by: java.net.BindException: Address already in use',
+    ];
+    assert.equal(nonRootPort.match(contextFor({ container: containerFacts({}), logLines: taken })), null);
+    const high = ['[W 10:00:00 ServerApp] Permission to listen on port 8888 denied.'];
+    assert.equal(nonRootPort.match(contextFor({ container: containerFacts({}), logLines: high })), null);
   });
 });

@@ -370,8 +370,44 @@ ruleTable(permissionDenied, 'permission_denied', {
       min: 0.65,
       max: 0.84,
     },
+    {
+      name: "a directory check worded without 'is' and without a path (a root-owned PVC, Homer-style entrypoint)",
+      log: 'No configuration found, installing defaults\nConfig directory not writable. Check volume permissions and the container user',
+      exitCode: 1,
+      min: 0.8,
+      max: 0.84,
+    },
+    {
+      name: "a named data directory 'not writable' (another product's start check)",
+      log: '[init] checking /data\nData directory /data not writable by current user, exiting',
+      exitCode: 1,
+      min: 0.8,
+      max: 0.84,
+    },
+    {
+      name: 'a runtime socket refused as a warning, then the fatal line (containerd socket without the group)',
+      log: 'time="2024-03-18T10:12:04Z" level=warning msg="cannot use containerd: dial unix /run/containerd/containerd.sock: connect: permission denied"\ntime="2024-03-18T10:12:04Z" level=fatal msg="no container runtime available"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'Node refused the Docker socket (connect EACCES)',
+      log: 'Error: connect EACCES /var/run/docker.sock\n    at PipeConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+      exitCode: 1,
+      min: 0.8,
+    },
   ],
   negatives: [
+    {
+      name: "a directory 'not writable' because the mount is read-only is read_only_filesystem's",
+      log: 'Directory /config not writable: Read-only file system',
+      exitCode: 1,
+    },
+    {
+      name: 'a Docker socket that does not exist is no permission',
+      log: 'time="2024-03-18T10:12:04Z" level=fatal msg="dial unix /var/run/docker.sock: connect: no such file or directory"',
+      exitCode: 1,
+    },
     {
       name: 'a package query saying a file is not owned by any package is no ownership check',
       log: 'error: file /usr/lib/libfoo.so.1 is not owned by any package',

@@ -126,6 +126,16 @@ ruleTable(portInUse, 'port_in_use', {
   ],
   negatives: [
     {
+      name: 'a non-root Jupyter server denied every privileged port it retried is not a taken port (permission_denied)',
+      log: '[Voila] WARNING | Permission to listen on port 80 denied\n[Voila] WARNING | Permission to listen on port 81 denied\n[Voila] CRITICAL | ERROR: the Voil\u00e0 server could not be started because no available port could be found.',
+      exitCode: 1,
+    },
+    {
+      name: 'a Java bind failure on port 80 whose cause is Permission denied (non-root user), not a taken port',
+      log: 'ERROR Server died unexpectedly:\njava.io.IOException: Failed to bind to /0.0.0.0:80\n\tat org.eclipse.jetty.server.ServerConnector.openAcceptChannel(ServerConnector.java:349)\nCaused by: java.net.SocketException: Permission denied\n\tat java.base/sun.nio.ch.Net.bind0(Native Method)',
+      exitCode: 1,
+    },
+    {
       name: 'a Zig server whose Unix socket path is in use is a stale socket file, not a port',
       log: 'info(main): binding /run/app/app.sock\nerror: AddressInUse on /run/app/app.sock',
       exitCode: 1,

@@ -128,8 +128,31 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 3,
       min: 0.8,
     },
+    {
+      name: 'window functions (MySQL 8.0) in a report query on a MySQL 5.7 server',
+      log: "ERROR 1064 (42000) at line 3: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '(PARTITION BY customer_id ORDER BY created_at) AS rn FROM orders' at line 1",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'a jsonb column (PostgreSQL 9.4) migrated onto a PostgreSQL 9.3 server',
+      log: 'Running migrations:\n  Applying events.0003_payload...\ndjango.db.utils.ProgrammingError: type "jsonb" does not exist\nLINE 1: ALTER TABLE "events_event" ADD COLUMN "payload" jsonb NULL',
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'SKIP LOCKED (MySQL 8.0) from a job queue on an old MariaDB',
+      log: "Error: ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near 'SKIP LOCKED' at line 1",
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: 'a MySQL syntax error near ordinary SQL is a broken query, not the server version',
+      log: "Error 1064: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'FROM users WHERE id = 1' at line 1",
+      exitCode: 1,
+    },
     {
       name: 'an extension-only PostgreSQL function (uuid-ossp not created) is not a server version gap',
       log: 'ERROR: function uuid_generate_v4() does not exist\n  Hint: No function matches the given name and argument types. You might need to add explicit type casts.',

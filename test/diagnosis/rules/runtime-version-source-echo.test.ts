@@ -30,8 +30,25 @@ ruleTable(runtimeVersionMismatch, 'runtime_version_mismatch', {
       exitCode: 1,
       min: 0.85,
     },
+    {
+      name: 'import assertions (assert { type }) that Node.js 22 removed, on a node:22 image',
+      log: "file:///srv/bot/lib/settings.mjs:1\nimport schema from './schema.json' assert { type: 'json' };\n                                   ^^^^^^\n\nSyntaxError: Unexpected identifier 'assert'\n    at compileSourceTextModule (node:internal/modules/esm/utils:340:16)\n\nNode.js v22.11.0",
+      exitCode: 1,
+      min: 0.75,
+    },
+    {
+      name: 'import attributes (with { type }) from an esbuild bundle on Node.js 20.9',
+      log: "file:///app/server.mjs:14\nimport locales from './locales/en.json' with { type: 'json' };\n                                        ^^^^\n\nSyntaxError: Unexpected token 'with'\n    at ModuleLoader.moduleStrategy (node:internal/modules/esm/translators:168:18)\n\nNode.js v20.9.0",
+      exitCode: 1,
+      min: 0.75,
+    },
   ],
   negatives: [
+    {
+      name: "an unexpected 'with' outside an import is the code's own syntax error",
+      log: "/app/src/report.js:12\n  const with = options.merge;\n        ^^^^\n\nSyntaxError: Unexpected token 'with'\n    at internalCompileFunction (node:internal/vm:76:18)",
+      exitCode: 1,
+    },
     {
       name: "a PHP typo next to an ordinary class is the code's own bug",
       log: 'PHP Parse error:  syntax error, unexpected identifier "return" in /var/www/html/src/Cart.php on line 18\n  17 |     $total = $this->sum()\n  18 |     return $total;',

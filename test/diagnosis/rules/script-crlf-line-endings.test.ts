@@ -208,6 +208,25 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       exitCode: 127,
       min: 0.55,
     },
+    {
+      name: 'a Click worker (rq) given a bare carriage return as an extra argument by a CRLF start script',
+      log: "Usage: rq worker [OPTIONS] [QUEUES]...\nTry 'rq worker --help' for help.\n\nError: Got unexpected extra argument (\r)",
+      exitCode: 2,
+      min: 0.85,
+    },
+    {
+      name: 'cobra quoting a lone \\r as the unknown command (pasted with the CR shown)',
+      log: 'Error: unknown command "\\r" for "hugo"\nRun \'hugo --help\' for usage.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'dash running continuation lines of a CRLF entrypoint as commands of their own',
+      log: '/docker-entrypoint.sh: 5: --port: not found\n/docker-entrypoint.sh: 6: --workers=4: not found',
+      exitCode: 127,
+      min: 0.65,
+      max: 0.8,
+    },
   ],
   negatives: [
     {
@@ -342,6 +361,16 @@ ruleTable(scriptCrlfLineEndings, 'script_crlf_line_endings', {
       name: 'a bash-only construct under dash is not CRLF',
       log: '/entrypoint.sh: 4: Syntax error: "(" unexpected',
       exitCode: 2,
+    },
+    {
+      name: 'a Click program given a real extra word is not a carriage return',
+      log: "Usage: rq worker [OPTIONS] [QUEUES]...\nTry 'rq worker --help' for help.\n\nError: Got unexpected extra argument (serve)",
+      exitCode: 2,
+    },
+    {
+      name: 'one flag line run as a command is a missing backslash as likely as a CR',
+      log: '/app/start.sh: line 4: --port: command not found',
+      exitCode: 127,
     },
   ],
 });

@@ -50,6 +50,30 @@ ruleTable(tlsCertificateError, 'tls_certificate_error', {
       min: 0.8,
     },
     {
+      name: 'a Rust service (sqlx over rustls) dialling Postgres through an alias the certificate does not name',
+      log: 'WARN db: retrying connection error=error occurred while attempting to establish a TLS connection: invalid peer certificate: NotValidForName\nError: error occurred while attempting to establish a TLS connection: invalid peer certificate: NotValidForName',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'libpq with sslmode=verify-full against a host name the server certificate lacks',
+      log: 'django.db.utils.OperationalError: connection to server at "pg-alias.db.svc" (10.0.4.7), port 5432 failed: server certificate for "pg.prod.cloudsql.example" does not match host name "pg-alias.db.svc"',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: "a Node client whose certificate's altnames lack the host",
+      log: "Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: redis-alias. is not in the cert's altnames: DNS:redis.prod.internal",
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
+      name: 'a Java client whose server certificate has no matching subject alternative name',
+      log: 'javax.net.ssl.SSLHandshakeException: No subject alternative DNS name matching kafka-0.kafka.svc found.',
+      exitCode: 1,
+      min: 0.85,
+    },
+    {
       name: 'a scratch image without CA roots (rustls)',
       log: "thread 'main' panicked at src/client.rs:31:6:\nno CA certificates found",
       exitCode: 101,
@@ -101,6 +125,16 @@ ruleTable(tlsCertificateError, 'tls_certificate_error', {
     {
       name: 'a TLS policy setting named after the issuer check',
       log: 'level=info msg="loaded trust settings" UnknownIssuerPolicy=reject roots=142',
+      exitCode: 0,
+    },
+    {
+      name: 'a database refusing a verify-full connection is unreachable, not a certificate mismatch',
+      log: 'INFO DATABASE_URL host=db.prod.svc sslmode=verify-full\nWARN could not connect to database: Connection refused (os error 111)\nError: Connection refused (os error 111)',
+      exitCode: 1,
+    },
+    {
+      name: 'hostname verification reported as switched off, not failed',
+      log: 'WARN tls: hostname verification disabled; the certificate is not checked against the name dialled\nINFO connected to postgres',
       exitCode: 0,
     },
     {
