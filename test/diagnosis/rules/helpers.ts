@@ -35,6 +35,11 @@ export const failedEvent = (message: string, count = 1): EventFact => ({
   count,
 });
 
+/** A Job's BackoffLimitExceeded event: what a Job whose pods kept failing leaves besides their logs. */
+export const backoffLimitEvents: EventFact[] = [
+  { type: 'Warning', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', count: 1 },
+];
+
 export const contextFor = (c: LogCase): RuleContext => ({
   exitCode: c.exitCode ?? null,
   reason: c.reason ?? null,

@@ -6,16 +6,7 @@
  * kind, stays a bad argument or a bad config.
  */
 import { missingEnvVar } from '../../../src/diagnosis/rules/missing-env-var.ts';
-import { ruleTable } from './helpers.ts';
-
-const jobEvents = [
-  {
-    type: 'Warning',
-    reason: 'BackoffLimitExceeded',
-    message: 'Job has reached the specified backoff limit',
-    count: 1,
-  },
-];
+import { backoffLimitEvents, ruleTable } from './helpers.ts';
 
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
@@ -136,7 +127,7 @@ ruleTable(missingEnvVar, 'missing_env_var', {
         'For more information try --help',
       ].join('\n'),
       exitCode: 2,
-      events: jobEvents,
+      events: backoffLimitEvents,
       min: 0.6,
     },
     {
@@ -149,7 +140,7 @@ ruleTable(missingEnvVar, 'missing_env_var', {
         'localhost                  : ok=1    changed=0    unreachable=0    failed=1    skipped=0',
       ].join('\n'),
       exitCode: 2,
-      events: jobEvents,
+      events: backoffLimitEvents,
       min: 0.7,
     },
   ],

@@ -4,16 +4,7 @@
  * and getopt's words. The same errors with no trace, or a trace that shows a wrong flag, stay bad arguments.
  */
 import { missingEnvVar } from '../../../src/diagnosis/rules/missing-env-var.ts';
-import { ruleTable } from './helpers.ts';
-
-const jobEvents = [
-  {
-    type: 'Warning',
-    reason: 'BackoffLimitExceeded',
-    message: 'Job has reached the specified backoff limit',
-    count: 1,
-  },
-];
+import { backoffLimitEvents, ruleTable } from './helpers.ts';
 
 ruleTable(missingEnvVar, 'missing_env_var', {
   positives: [
@@ -28,7 +19,7 @@ ruleTable(missingEnvVar, 'missing_env_var', {
         "Error: Missing argument 'VALUE'.",
       ].join('\n'),
       exitCode: 2,
-      events: jobEvents,
+      events: backoffLimitEvents,
       min: 0.6,
       max: 0.75,
     },
