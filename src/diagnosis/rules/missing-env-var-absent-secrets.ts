@@ -6,8 +6,6 @@
  */
 import type { Signature } from './log-helpers.ts';
 
-export { ephemeralServerFallback } from './missing-env-var-ephemeral-server.ts';
-
 // A credential the app calls empty, undefined or null: "JWT Secret cannot be undefined" (Jellystat),
 // "token is empty" (Gitea act_runner registration), "session secret must not be empty", "API key cannot be
 // blank". In a container these come from a variable; a JS ReferenceError ("token is not defined") or a

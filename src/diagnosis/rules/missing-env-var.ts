@@ -42,7 +42,8 @@ import { REQUIRED_VALUE_SIGNATURES, weighUnsetNotice } from './missing-env-var-r
 import { UNFILLED_SLOT_SIGNATURES } from './missing-env-var-unfilled-slots.ts';
 import { SUBSTITUTION_SIGNATURES } from './missing-env-var-substitutions.ts';
 import { ABSENT_INPUT_SIGNATURES } from './missing-env-var-absent-inputs.ts';
-import { ABSENT_SECRET_SIGNATURES, ephemeralServerFallback } from './missing-env-var-absent-secrets.ts';
+import { ABSENT_SECRET_SIGNATURES } from './missing-env-var-absent-secrets.ts';
+import { ephemeralServerFallback } from './missing-env-var-ephemeral-server.ts';
 import { ENV_VALIDATOR_SIGNATURES, JSON_SCHEMA_ENV_REQUIRED } from './missing-env-var-validators.ts';
 import { droppedEnvFromKeys } from './missing-env-var-dropped-keys.ts';
 import { tracedValuelessCommand } from './missing-env-var-traced-args.ts';
